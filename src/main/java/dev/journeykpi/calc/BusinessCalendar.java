@@ -1,0 +1,98 @@
+package dev.journeykpi.calc;
+
+import dev.journeykpi.config.CalendarDef;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Business-time arithmetic in one place: working time between two moments (work intervals, several per day, lunch
+ * breaks, weekends, holidays, night shifts past midnight), and working-day counting.
+ *
+ * <p>A night shift {@code 22:00-06:00} belongs to the day it starts on: a holiday on that day cancels the whole
+ * shift, a holiday on the next day does not. Times are wall-clock times of the definition's time zone.
+ */
+public final class BusinessCalendar {
+  /** Per ISO day of week (index 1..7): pairs of start/end seconds from that day's midnight; end may pass 86400. */
+  private final long[][] intervals = new long[8][];
+  private final Set<DayOfWeek> workdays;
+  private final Set<LocalDate> holidays;
+  private final CalendarDef def;
+
+  public BusinessCalendar(CalendarDef def) {
+    this.def = def;
+    this.workdays = def.workdays();
+    this.holidays = def.holidays();
+    for (DayOfWeek d : DayOfWeek.values()) {
+      List<CalendarDef.WorkInterval> list = workdays.contains(d) ? def.hours().getOrDefault(d, List.of()) : List.of();
+      long[] a = new long[list.size() * 2];
+      for (int i = 0; i < list.size(); i++) {
+        CalendarDef.WorkInterval w = list.get(i);
+        a[2 * i] = w.start().toSecondOfDay();
+        a[2 * i + 1] = w.end().toSecondOfDay() + (w.crossesMidnight() ? 86400 : 0);
+      }
+      intervals[d.getValue()] = a;
+    }
+  }
+
+  public CalendarDef definition() {
+    return def;
+  }
+
+  public boolean isWorkingDay(LocalDate d) {
+    return workdays.contains(d.getDayOfWeek()) && !holidays.contains(d);
+  }
+
+  /** Working seconds in [a, b); negative when b is before a. */
+  public long businessSeconds(LocalDateTime a, LocalDateTime b) {
+    if (b.isBefore(a)) return -businessSeconds(b, a);
+    long from = a.toEpochSecond(ZoneOffset.UTC);
+    long to = b.toEpochSecond(ZoneOffset.UTC);
+    long total = 0;
+    // Start a day early: yesterday's night shift may run into a.
+    for (LocalDate d = a.toLocalDate().minusDays(1); !d.isAfter(b.toLocalDate()); d = d.plusDays(1)) {
+      if (!isWorkingDay(d)) continue;
+      long midnight = d.toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC);
+      long[] iv = intervals[d.getDayOfWeek().getValue()];
+      for (int i = 0; i < iv.length; i += 2) {
+        long s = Math.max(midnight + iv[i], from);
+        long e = Math.min(midnight + iv[i + 1], to);
+        if (e > s) total += e - s;
+      }
+    }
+    return total;
+  }
+
+  /** The date n working days before d (d itself not counted); n = 0 gives d. */
+  public LocalDate minusWorkingDays(LocalDate d, int n) {
+    LocalDate x = d;
+    for (int left = n; left > 0; ) {
+      x = x.minusDays(1);
+      if (isWorkingDay(x)) left--;
+    }
+    return x;
+  }
+
+  /** The date n working days after d (d itself not counted). */
+  public LocalDate plusWorkingDays(LocalDate d, int n) {
+    LocalDate x = d;
+    for (int left = n; left > 0; ) {
+      x = x.plusDays(1);
+      if (isWorkingDay(x)) left--;
+    }
+    return x;
+  }
+
+  /** Working days in (a, b]: from Friday to the next Monday is 1 (Monday) in a Monday–Friday calendar. */
+  public long workingDaysBetween(LocalDate a, LocalDate b) {
+    if (b.isBefore(a)) return -workingDaysBetween(b, a);
+    long n = 0;
+    for (LocalDate x = a.plusDays(1); !x.isAfter(b); x = x.plusDays(1)) {
+      if (isWorkingDay(x)) n++;
+    }
+    return n;
+  }
+}

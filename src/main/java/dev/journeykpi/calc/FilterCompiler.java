@@ -1,0 +1,135 @@
+package dev.journeykpi.calc;
+
+import dev.journeykpi.config.Filter;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.BitmapBackedSelection;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * Turns a structured {@link Filter} into a Tablesaw {@link Selection}.
+ *
+ * <p>Semantics, as {@code kpi explain} states them: text comparisons ignore case; a blank cell matches only
+ * {@code is_null} (so {@code not: low} keeps rows with another priority, not rows without one, as in SQL); ordered
+ * comparisons work on numbers, durations, dates and date-times.
+ */
+public final class FilterCompiler {
+  private FilterCompiler() {}
+
+  public static Selection select(Table t, Filter f) {
+    if (f instanceof Filter.All all) {
+      Selection s = Selection.withRange(0, t.rowCount());
+      for (Filter part : all.parts()) s.and(select(t, part));
+      return s;
+    }
+    if (f instanceof Filter.Any any) {
+      Selection s = new BitmapBackedSelection();
+      for (Filter part : any.parts()) s.or(select(t, part));
+      return s;
+    }
+    return condition(t, (Filter.Condition) f);
+  }
+
+  private interface RowTest {
+    boolean test(int row);
+  }
+
+  private static Selection condition(Table t, Filter.Condition c) {
+    Column<?> col = t.column(c.column());
+    RowTest test;
+    if (c.op() == Filter.Op.IS_NULL) {
+      test = col::isMissing;
+    } else if (c.op() == Filter.Op.NOT_NULL) {
+      test = row -> !col.isMissing(row);
+    } else if (col instanceof StringColumn s) {
+      test = text(s, c);
+    } else if (col instanceof DoubleColumn d) {
+      double[] v = c.values().stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
+      test = row -> {
+        double x = d.getDouble(row);
+        return !Double.isNaN(x) && ordered(Double.compare(x, v[0]), v.length > 1 ? Double.compare(x, v[1]) : 0, c.op(),
+            () -> contains(v, x));
+      };
+    } else if (col instanceof BooleanColumn b) {
+      boolean want = c.values().isEmpty() || Boolean.TRUE.equals(c.values().get(0));
+      test = row -> {
+        Boolean x = b.get(row);
+        return x != null && (c.op() == Filter.Op.NE ? x != want : (c.op() == Filter.Op.NOT_IN ? !c.values().contains(x) : c.values().contains(x)));
+      };
+    } else if (col instanceof DateColumn || col instanceof DateTimeColumn) {
+      long[] v = c.values().stream().mapToLong(FilterCompiler::packedTime).toArray();
+      test = row -> {
+        long x = Cells.packedTime(col, row);
+        return x != Cells.MISSING_TIME && ordered(Long.compare(x, v[0]), v.length > 1 ? Long.compare(x, v[1]) : 0, c.op(),
+            () -> java.util.Arrays.stream(v).anyMatch(y -> y == x));
+      };
+    } else {
+      throw new IllegalArgumentException("cannot filter column '" + c.column() + "' of type " + col.type());
+    }
+    BitmapBackedSelection out = new BitmapBackedSelection();
+    int n = t.rowCount();
+    for (int row = 0; row < n; row++) {
+      if (test.test(row)) out.add(row);
+    }
+    return out;
+  }
+
+  private static boolean contains(double[] v, double x) {
+    for (double y : v) {
+      if (y == x) return true;
+    }
+    return false;
+  }
+
+  /** cmp0: value vs first operand; cmp1: value vs second (between). */
+  private static boolean ordered(int cmp0, int cmp1, Filter.Op op, java.util.function.BooleanSupplier inList) {
+    return switch (op) {
+      case EQ -> cmp0 == 0;
+      case NE -> cmp0 != 0;
+      case GT -> cmp0 > 0;
+      case GTE -> cmp0 >= 0;
+      case LT -> cmp0 < 0;
+      case LTE -> cmp0 <= 0;
+      case BETWEEN -> cmp0 >= 0 && cmp1 <= 0;
+      case IN -> inList.getAsBoolean();
+      case NOT_IN -> !inList.getAsBoolean();
+      default -> false;
+    };
+  }
+
+  private static RowTest text(StringColumn s, Filter.Condition c) {
+    List<String> wanted = c.values().stream().map(x -> String.valueOf(x).toLowerCase(Locale.ROOT)).toList();
+    // The column is dictionary-encoded: decide once per distinct value, not once per row.
+    Map<String, Boolean> decided = new HashMap<>();
+    return row -> {
+      if (s.isMissing(row)) return false;
+      return decided.computeIfAbsent(s.get(row), v -> {
+        String x = v.toLowerCase(Locale.ROOT);
+        return switch (c.op()) {
+          case EQ, IN -> wanted.contains(x);
+          case NE, NOT_IN -> !wanted.contains(x);
+          case CONTAINS -> x.contains(wanted.get(0));
+          case GT -> x.compareTo(wanted.get(0)) > 0;
+          default -> false;
+        };
+      });
+    };
+  }
+
+  private static long packedTime(Object v) {
+    if (v instanceof LocalDateTime t) return Cells.packed(t);
+    if (v instanceof LocalDate d) return Cells.packed(d.atStartOfDay());
+    throw new IllegalArgumentException("not a date: " + v);
+  }
+}

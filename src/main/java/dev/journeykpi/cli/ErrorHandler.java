@@ -1,0 +1,36 @@
+package dev.journeykpi.cli;
+
+import dev.journeykpi.config.ConfigException;
+import dev.journeykpi.config.Diagnostic;
+import dev.journeykpi.ingest.DataException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/** Maps every failure to one clear message on stderr and its exit code; stack traces only with --debug. */
+final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    boolean debug = parsed.hasMatchedOption("--debug")
+        || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--debug"));
+    int code;
+    if (ex instanceof ConfigException ce) {
+      for (Diagnostic d : ce.diagnostics()) err.println(d);
+      long n = ce.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
+      if (n > 1) err.println(n + " errors");
+      code = ExitCodes.USAGE;
+    } else if (ex instanceof DataException) {
+      err.println("kpi: data error: " + ex.getMessage());
+      code = ExitCodes.DATA;
+    } else if (ex instanceof IllegalArgumentException) {
+      err.println("kpi: " + ex.getMessage());
+      code = ExitCodes.USAGE;
+    } else {
+      err.println("kpi: internal error: " + ex + (debug ? "" : " (rerun with --debug for details)"));
+      code = ExitCodes.INTERNAL;
+    }
+    if (debug) ex.printStackTrace(err);
+    err.flush();
+    return code;
+  }
+}

@@ -1,0 +1,57 @@
+package dev.journeykpi.cli;
+
+import dev.journeykpi.ingest.Inspection;
+import dev.journeykpi.ingest.Inspector;
+import dev.journeykpi.report.InspectionRenderer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kpi inspect FILE}: headers, inferred types and formats, and a sources: snippet. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Show a CSV or Excel export's headers, inferred types and formats, blank counts and sample values,"
+        + " and print a ready-to-paste sources: YAML snippet for it.")
+final class InspectCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DebugOption debug;
+
+  @Parameters(paramLabel = "FILE", description = "The export to inspect (.csv, .txt, .xlsx, .xls).")
+  Path file;
+
+  @Option(names = "--sheet", paramLabel = "SHEET", description = "Excel sheet name or 0-based index (default: the first).")
+  String sheet;
+
+  @Option(names = "--header-row", paramLabel = "N", description = "1-based header row (default: 1 for CSV, found for Excel).")
+  int headerRow;
+
+  @Option(names = "--encoding", paramLabel = "CHARSET", description = "CSV encoding when not UTF-8/UTF-16 (e.g. windows-1258).")
+  String encoding;
+
+  @Option(names = "--delimiter", paramLabel = "CHAR", description = "CSV delimiter (default: detected among , ; tab |).")
+  String delimiter;
+
+  @Option(names = "--id", paramLabel = "SOURCE", description = "Source id for the YAML snippet (default: from the file name).")
+  String id;
+
+  @Override
+  public Integer call() {
+    char delim = delimiter == null ? 0 : delimiter.equals("tab") || delimiter.equals("\\t") ? '\t' : delimiter.charAt(0);
+    Inspection in = Inspector.inspect(file, sheet, headerRow, encoding, delim);
+    String sourceId = id != null ? id : defaultId(file);
+    spec.commandLine().getOut().print(InspectionRenderer.render(in, sourceId));
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+
+  private static String defaultId(Path file) {
+    String n = file.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    String base = (dot > 0 ? n.substring(0, dot) : n).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
+    return base.replaceAll("^_+|_+$", "").isEmpty() ? "data" : base.replaceAll("^_+|_+$", "");
+  }
+}

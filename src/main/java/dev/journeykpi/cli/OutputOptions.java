@@ -1,0 +1,25 @@
+package dev.journeykpi.cli;
+
+import dev.journeykpi.report.Renderer;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Output format and destination. */
+final class OutputOptions {
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
+      description = "table (for people), csv or json (the tidy rows). Default: ${DEFAULT-VALUE}.")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the result to FILE (atomically) instead of standard output.")
+  Path output;
+
+  Renderer.Format parsedFormat() {
+    return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+      case "table", "text" -> Renderer.Format.TABLE;
+      case "csv" -> Renderer.Format.CSV;
+      case "json" -> Renderer.Format.JSON;
+      default -> throw new IllegalArgumentException("--format '" + format + "' is not one of table, csv, json");
+    };
+  }
+}

@@ -1,0 +1,33 @@
+package dev.journeykpi.cli;
+
+import dev.journeykpi.calc.Period;
+import java.time.LocalDate;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The reporting period: --period, or --from/--to, and --periods N for a trend. */
+final class PeriodOptions {
+  @Option(names = {"-p", "--period"}, paramLabel = "PERIOD",
+      description = "A month (2026-10), quarter (2026-Q3) or year (2026). Default: all rows.")
+  String period;
+
+  @Option(names = "--from", paramLabel = "DATE", description = "First day of a custom period (yyyy-MM-dd).")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Last day of a custom period, inclusive.")
+  LocalDate to;
+
+  @Option(names = "--periods", paramLabel = "N", defaultValue = "1",
+      description = "Report the last N periods ending at --period, as a trend (default: ${DEFAULT-VALUE}).")
+  int periods;
+
+  List<Period> resolve() {
+    if (period != null && (from != null || to != null)) {
+      throw new IllegalArgumentException("give either --period or --from/--to, not both");
+    }
+    if ((from == null) != (to == null)) throw new IllegalArgumentException("--from and --to go together");
+    if (periods < 1) throw new IllegalArgumentException("--periods must be at least 1");
+    Period p = period != null ? Period.parse(period) : from != null ? Period.between(from, to) : Period.ALL;
+    return p.lastN(periods);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.journeykpi.cli;
+
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.engine.KpiEngine;
+import dev.journeykpi.engine.RunRequest;
+import dev.journeykpi.engine.Scorecard;
+import dev.journeykpi.ingest.QualityReport;
+import dev.journeykpi.report.QualitySummary;
+import dev.journeykpi.report.Renderer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kpi report}: compute the KPIs for a period and print or write them. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Compute the KPIs of the definitions for a period; results on stdout (or -o), the data-quality summary on stderr.")
+final class ReportCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DefinitionOptions definitions;
+  @Mixin PeriodOptions period;
+  @Mixin OutputOptions output;
+  @Mixin DebugOption debug;
+
+  @Option(names = "--kpi", paramLabel = "ID", split = ",", description = "Only these KPIs (comma-separated or repeated).")
+  List<String> kpis = new ArrayList<>();
+
+  @Option(names = "--quality-report", paramLabel = "FILE", description = "Write every rejected row and blanked cell to FILE as CSV.")
+  Path qualityReport;
+
+  @Option(names = "--strict", description = "Exit 3 when any input row was rejected (after writing the outputs).")
+  boolean strict;
+
+  @Option(names = {"-q", "--quiet"}, description = "No data-quality summary on stderr unless rows were rejected.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    Renderer renderer = Renderer.forFormat(output.parsedFormat());
+    var periods = period.resolve();
+    Definition def = DefinitionLoader.load(definitions.configs);
+    Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis));
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (output.output != null) {
+      AtomicFile.write(output.output, w -> renderer.render(card, w));
+    } else {
+      renderer.render(card, out);
+      out.flush();
+    }
+    if (qualityReport != null) AtomicFile.write(qualityReport, w -> QualitySummary.csv(card.quality(), w));
+    long rejected = card.quality().stream().mapToLong(QualityReport::rowsRejected).sum();
+    boolean clean = card.quality().stream().allMatch(QualityReport::isClean);
+    if (!quiet || rejected > 0) {
+      err.print(QualitySummary.text(card.quality()));
+      if (!clean && qualityReport == null) err.println("  (every problem: --quality-report FILE)");
+    }
+    err.flush();
+    if (strict && rejected > 0) {
+      err.println("kpi: data error: " + rejected + " rows rejected and --strict is set");
+      return ExitCodes.DATA;
+    }
+    return ExitCodes.OK;
+  }
+}

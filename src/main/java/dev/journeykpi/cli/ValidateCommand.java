@@ -1,0 +1,47 @@
+package dev.journeykpi.cli;
+
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.Diagnostic;
+import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.config.Diagnostics;
+import dev.journeykpi.engine.DataCheck;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kpi validate}: report every problem in the definitions at once, as file:line:col. */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Check definitions without computing anything: schema, references, filter types; with --check-data"
+        + " or --data, also the real files' headers. Prints every problem as file:line:col; exit 2 on errors.")
+final class ValidateCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DefinitionOptions definitions;
+  @Mixin DebugOption debug;
+
+  @Option(names = "--check-data", description = "Also open the declared data files and check the mapped headers.")
+  boolean checkData;
+
+  @Override
+  public Integer call() {
+    DefinitionLoader loader = new DefinitionLoader();
+    Definition def = loader.read(definitions.configs);
+    Diagnostics d = loader.diagnostics();
+    if (!d.hasErrors() && (checkData || !definitions.data.isEmpty())) {
+      DataCheck.check(def, definitions.data, d);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    for (Diagnostic x : d.sorted()) err.println(x);
+    PrintWriter out = spec.commandLine().getOut();
+    if (d.hasErrors()) {
+      err.println(d.errorCount() + " error(s), " + d.warningCount() + " warning(s)");
+      return ExitCodes.USAGE;
+    }
+    out.println("ok: " + def.kpis().size() + " KPIs, " + def.sources().size() + " sources, "
+        + def.journey().stages().size() + " stages" + (d.warningCount() > 0 ? ", " + d.warningCount() + " warning(s)" : ""));
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.journeykpi.config;
+
+import java.util.List;
+
+/**
+ * A structured row filter, written in YAML as {@code column: value}, {@code column: [a, b]} or
+ * {@code column: {gte: 4}}. Values are already converted to the column's type (String, Double, Boolean,
+ * LocalDate, LocalDateTime, or seconds for durations).
+ */
+public sealed interface Filter permits Filter.Condition, Filter.All, Filter.Any {
+
+  Filter NONE = new All(List.of());
+
+  enum Op {
+    EQ("eq"),
+    NE("not"),
+    IN("in"),
+    NOT_IN("not_in"),
+    GT("gt"),
+    GTE("gte"),
+    LT("lt"),
+    LTE("lte"),
+    BETWEEN("between"),
+    IS_NULL("is_null"),
+    NOT_NULL("not_null"),
+    CONTAINS("contains");
+
+    public final String yaml;
+
+    Op(String yaml) {
+      this.yaml = yaml;
+    }
+
+    public static Op fromYaml(String s) {
+      for (Op op : values()) {
+        if (op.yaml.equals(s)) return op;
+      }
+      if (s.equals("ne")) return NE;
+      return null;
+    }
+
+    public static List<String> yamlNames() {
+      return java.util.Arrays.stream(values()).map(o -> o.yaml).toList();
+    }
+  }
+
+  record Condition(String column, Op op, List<Object> values, Location location) implements Filter {
+    public Condition {
+      values = List.copyOf(values);
+    }
+  }
+
+  /** Every part must hold; an empty list keeps every row. */
+  record All(List<Filter> parts) implements Filter {
+    public All {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  /** At least one part must hold. */
+  record Any(List<Filter> parts) implements Filter {
+    public Any {
+      parts = List.copyOf(parts);
+    }
+  }
+
+  default boolean isEmpty() {
+    return this instanceof All a && a.parts().isEmpty();
+  }
+}

@@ -1,0 +1,164 @@
+package dev.journeykpi.config;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Binds structured filters and checks them against the source's declared columns and types, so a filter that could
+ * never match (a typo in a column, {@code gte} on a text column) is a definition error, not an empty result.
+ */
+final class FilterBinder {
+  private final Diagnostics d;
+
+  FilterBinder(Diagnostics d) {
+    this.d = d;
+  }
+
+  /**
+   * @param columns the source's declared columns; null when the source reads every header, so names are checked
+   *     only against the data
+   */
+  Filter bind(YNode node, String what, java.util.Map<String, ColumnDef> columns) {
+    if (node == null || node instanceof YNode.YScalar s && s.isNull()) return Filter.NONE;
+    if (!(node instanceof YNode.YMap map)) {
+      d.error(node.location(), what + " must be a map of column: condition, found " + node.kind());
+      return Filter.NONE;
+    }
+    List<Filter> parts = new ArrayList<>();
+    for (YNode.Entry e : map.entries().values()) {
+      if (e.key().equals("any_of") || e.key().equals("all_of")) {
+        List<Filter> group = new ArrayList<>();
+        if (e.value() instanceof YNode.YList l) {
+          for (YNode item : l.items()) group.add(bind(item, what + "." + e.key(), columns));
+        } else {
+          d.error(e.value().location(), what + "." + e.key() + " must be a list of filters");
+        }
+        parts.add(e.key().equals("any_of") ? new Filter.Any(group) : new Filter.All(group));
+        continue;
+      }
+      ColumnDef col = columns == null ? null : columns.get(e.key());
+      if (columns != null && col == null) {
+        d.error(e.keyLocation(), what + " refers to unknown column '" + e.key() + "'"
+            + Suggestions.hint(e.key(), columns.keySet()) + "; columns: " + String.join(", ", columns.keySet()));
+        continue;
+      }
+      ValueType type = col == null ? ValueType.STRING : col.type();
+      conditions(e, type, what, parts);
+    }
+    return parts.size() == 1 ? parts.get(0) : new Filter.All(parts);
+  }
+
+  private void conditions(YNode.Entry e, ValueType type, String what, List<Filter> out) {
+    String column = e.key();
+    YNode v = e.value();
+    if (v instanceof YNode.YScalar s) {
+      if (s.isNull()) {
+        out.add(new Filter.Condition(column, Filter.Op.IS_NULL, List.of(), v.location()));
+      } else {
+        out.add(new Filter.Condition(column, Filter.Op.EQ, List.of(value(s, type, column)), v.location()));
+      }
+      return;
+    }
+    if (v instanceof YNode.YList l) {
+      out.add(new Filter.Condition(column, Filter.Op.IN, values(l, type, column), v.location()));
+      return;
+    }
+    YNode.YMap ops = (YNode.YMap) v;
+    for (YNode.Entry oe : ops.entries().values()) {
+      Filter.Op op = Filter.Op.fromYaml(oe.key());
+      if (op == null) {
+        d.error(oe.keyLocation(), "unknown filter operator '" + oe.key() + "' on '" + column + "'"
+            + Suggestions.hint(oe.key(), Filter.Op.yamlNames()) + "; allowed: " + String.join(", ", Filter.Op.yamlNames()));
+        continue;
+      }
+      if (!fits(op, type)) {
+        d.error(oe.keyLocation(), "operator '" + op.yaml + "' does not apply to " + type.yamlName() + " column '" + column
+            + "'" + (op == Filter.Op.CONTAINS ? " (contains is for text)" : " (declare its type: number, date, datetime or duration)"));
+        continue;
+      }
+      List<Object> values = new ArrayList<>();
+      switch (op) {
+        case IS_NULL, NOT_NULL -> {
+          if (!(oe.value() instanceof YNode.YScalar s) || !"true".equals(s.text())) {
+            d.error(oe.value().location(), op.yaml + " takes true, as in {" + op.yaml + ": true}");
+          }
+        }
+        case IN, NOT_IN -> values.addAll(oe.value() instanceof YNode.YList l ? values(l, type, column)
+            : List.of(value(scalar(oe.value(), column), type, column)));
+        case BETWEEN -> {
+          if (oe.value() instanceof YNode.YList l && l.items().size() == 2) {
+            values.addAll(values(l, type, column));
+          } else {
+            d.error(oe.value().location(), "between on '" + column + "' takes two values, as in {between: [1, 5]}");
+          }
+        }
+        default -> values.add(value(scalar(oe.value(), column), type, column));
+      }
+      out.add(new Filter.Condition(column, op, values, oe.keyLocation()));
+    }
+  }
+
+  private static boolean fits(Filter.Op op, ValueType type) {
+    return switch (op) {
+      case GT, GTE, LT, LTE, BETWEEN -> type.isOrdered();
+      case CONTAINS -> type == ValueType.STRING;
+      default -> true;
+    };
+  }
+
+  private YNode.YScalar scalar(YNode n, String column) {
+    if (n instanceof YNode.YScalar s) return s;
+    d.error(n.location(), "condition on '" + column + "' must be a single value here, found " + n.kind());
+    return new YNode.YScalar(null, n.location());
+  }
+
+  private List<Object> values(YNode.YList l, ValueType type, String column) {
+    List<Object> out = new ArrayList<>();
+    for (YNode item : l.items()) out.add(value(scalar(item, column), type, column));
+    return out;
+  }
+
+  /** Converts a YAML scalar to the column's type; reports and returns the text when it cannot. */
+  private Object value(YNode.YScalar s, ValueType type, String column) {
+    String t = s.text();
+    if (t == null) {
+      d.error(s.location(), "null in a condition on '" + column + "': use {is_null: true}");
+      return "";
+    }
+    try {
+      switch (type) {
+        case NUMBER:
+          return Double.parseDouble(t.trim());
+        case DURATION:
+          return (double) parseSeconds(t.trim());
+        case BOOLEAN:
+          if (Set.of("true", "false").contains(t)) return Boolean.valueOf(t);
+          d.error(s.location(), "'" + column + "' is boolean: compare it with true or false, not '" + t + "'");
+          return Boolean.FALSE;
+        case DATE:
+          return LocalDate.parse(t.trim());
+        case DATETIME:
+          return t.trim().length() == 10 ? LocalDate.parse(t.trim()).atStartOfDay() : LocalDateTime.parse(t.trim().replace(' ', 'T'));
+        default:
+          return t;
+      }
+    } catch (NumberFormatException | DateTimeParseException e) {
+      d.error(s.location(), "'" + t + "' is not a " + type.yamlName() + " value for column '" + column + "'"
+          + (type.isTemporal() ? " (write dates as yyyy-MM-dd, date-times as yyyy-MM-ddTHH:mm)" : ""));
+      return t;
+    }
+  }
+
+  /** Seconds from a number of seconds or from H:MM:SS. */
+  private static long parseSeconds(String t) {
+    if (!t.contains(":")) return Math.round(Double.parseDouble(t));
+    String[] p = t.split(":");
+    long s = 0;
+    for (String x : p) s = s * 60 + Long.parseLong(x);
+    return s;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.journeykpi.config;
+
+import java.util.List;
+
+/**
+ * One KPI as defined in YAML, every default already made explicit.
+ *
+ * @param time the timestamp column that places a row in a period; null means every row counts in every period
+ * @param where population filter, applied before anything else
+ * @param numerator for ratios: the filter, within the population, of rows counted above the line
+ * @param denominator for ratios: an extra filter narrowing the population below the line
+ * @param column the measured column (sum, mean, median, percentile) or the distinct column (count)
+ * @param start for durations: the start timestamp column
+ * @param end for durations: the end timestamp column; rows without it are open, not zero
+ * @param businessTime for durations: measure only the calendar's working time
+ * @param statistic for durations, and the percentile of percentile KPIs
+ * @param unit display unit: "%" for ratios, seconds/minutes/hours/days for durations, free text otherwise
+ */
+public record KpiDef(
+    String id,
+    String label,
+    String description,
+    KpiType type,
+    String source,
+    String time,
+    Filter where,
+    Filter numerator,
+    Filter denominator,
+    String column,
+    String start,
+    String end,
+    boolean businessTime,
+    Statistic statistic,
+    List<String> by,
+    String unit,
+    Location location) {
+  public KpiDef {
+    by = List.copyOf(by);
+  }
+}

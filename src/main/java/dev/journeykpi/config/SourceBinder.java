@@ -1,0 +1,174 @@
+package dev.journeykpi.config;
+
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Binds the {@code sources:} section. */
+final class SourceBinder {
+  static final Set<String> SOURCE_KEYS =
+      Set.of("file", "format", "sheet", "header_row", "encoding", "delimiter", "timezone", "nulls", "true", "false",
+          "decimal", "columns", "description");
+  static final Set<String> COLUMN_KEYS = Set.of("column", "type", "format", "unit", "decimal", "required");
+  static final List<String> FORMATS = List.of("csv", "xlsx", "xls");
+  static final List<String> DURATION_UNITS = List.of("seconds", "minutes", "hours", "days");
+
+  /** Tokens read as "no value" unless a source says otherwise. */
+  public static final Set<String> DEFAULT_NULLS = Set.of("", "NA", "N/A", "n/a", "null", "NULL", "#N/A", "-");
+
+  /** Yes/no tokens common in Vietnamese and English exports; compared without case. */
+  public static final Set<String> DEFAULT_TRUE = Set.of("true", "yes", "y", "1", "x", "có", "co", "đúng", "✓");
+
+  public static final Set<String> DEFAULT_FALSE = Set.of("false", "no", "n", "0", "không", "khong", "sai", "✗");
+
+  private final Diagnostics d;
+  private final ZoneId defaultZone;
+
+  SourceBinder(Diagnostics d, ZoneId defaultZone) {
+    this.d = d;
+    this.defaultZone = defaultZone;
+  }
+
+  SourceDef bind(String id, YNode node, Path baseDir) {
+    String ctx = "source '" + id + "'";
+    MapReader m = MapReader.of(node, ctx, SOURCE_KEYS, d);
+    if (m == null) return null;
+    String file = m.required("file");
+    String format = m.string("format");
+    if (format != null && !FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
+      d.error(m.at("format"), ctx + ".format '" + format + "' is not one of " + FORMATS + Suggestions.hint(format, FORMATS));
+    }
+    Integer headerRow = m.integer("header_row");
+    if (headerRow != null && headerRow < 1) {
+      d.error(m.at("header_row"), ctx + ".header_row counts from 1, found " + headerRow);
+    }
+    String encoding = m.string("encoding");
+    if (encoding != null && !java.nio.charset.Charset.isSupported(encoding)) {
+      d.error(m.at("encoding"), ctx + ".encoding '" + encoding + "' is not a known charset (e.g. UTF-8, UTF-16, windows-1258, cp1252)");
+    }
+    char delimiter = 0;
+    String delim = m.string("delimiter");
+    if (delim != null) {
+      String dl = delim.equals("\\t") || delim.equalsIgnoreCase("tab") ? "\t" : delim;
+      if (dl.length() != 1) {
+        d.error(m.at("delimiter"), ctx + ".delimiter must be one character (or 'tab'), found '" + delim + "'");
+      } else {
+        delimiter = dl.charAt(0);
+      }
+    }
+    ZoneId zone = zone(m, "timezone", defaultZone);
+    char decimal = decimal(m, ctx, '.');
+    Set<String> nulls = m.has("nulls") ? new LinkedHashSet<>(m.strings("nulls")) : DEFAULT_NULLS;
+    Set<String> yes = m.has("true") ? lower(m.strings("true")) : DEFAULT_TRUE;
+    Set<String> no = m.has("false") ? lower(m.strings("false")) : DEFAULT_FALSE;
+
+    Map<String, ColumnDef> columns = new LinkedHashMap<>();
+    YNode cols = m.node("columns");
+    if (cols != null) {
+      MapReader cm = MapReader.of(cols, ctx + ".columns", allKeys(cols), d);
+      if (cm != null) {
+        for (YNode.Entry e : cm.map.entries().values()) {
+          ColumnDef c = column(ctx, e, decimal);
+          if (c != null) columns.put(c.name(), c);
+        }
+      }
+    }
+    return new SourceDef(id, file, baseDir, format == null ? null : format.toLowerCase(Locale.ROOT), m.string("sheet"),
+        headerRow == null ? 0 : headerRow, encoding, delimiter, zone, nulls, yes, no, columns, node.location());
+  }
+
+  private ColumnDef column(String ctx, YNode.Entry e, char sourceDecimal) {
+    String name = e.key();
+    String what = ctx + " column '" + name + "'";
+    if (e.value() instanceof YNode.YScalar s) {
+      if (s.isNull() || s.text().isBlank()) {
+        d.error(e.keyLocation(), what + " needs the export's header text");
+        return null;
+      }
+      return new ColumnDef(name, s.text(), ValueType.STRING, List.of(), "seconds", sourceDecimal, false, e.keyLocation());
+    }
+    MapReader m = MapReader.of(e.value(), what, COLUMN_KEYS, d);
+    if (m == null) return null;
+    String header = m.required("column");
+    List<String> formats = m.strings("format");
+    String typeText = m.string("type");
+    ValueType type;
+    if (typeText == null) {
+      // A format alone says the column holds dates; a pattern with hours holds date-times.
+      type = formats.isEmpty() ? ValueType.STRING
+          : formats.stream().anyMatch(f -> f.contains("H") || f.contains("h")) ? ValueType.DATETIME : ValueType.DATE;
+    } else {
+      type = valueType(typeText);
+      if (type == null) {
+        List<String> names = java.util.Arrays.stream(ValueType.values()).map(ValueType::yamlName).toList();
+        d.error(m.at("type"), what + " has unknown type '" + typeText + "'" + Suggestions.hint(typeText, names)
+            + "; allowed: " + String.join(", ", names));
+        type = ValueType.STRING;
+      }
+    }
+    if (!formats.isEmpty() && !type.isTemporal()) {
+      d.error(m.at("format"), what + ": format applies to date and datetime columns, not " + type.yamlName());
+    }
+    for (String f : formats) {
+      String problem = DatePatterns.problem(f);
+      if (problem != null) d.error(m.at("format"), what + ": date format '" + f + "' " + problem);
+    }
+    String unit = m.string("unit");
+    if (unit != null && (type != ValueType.DURATION || !DURATION_UNITS.contains(unit))) {
+      d.error(m.at("unit"), what + ": unit applies to duration columns and is one of " + DURATION_UNITS
+          + Suggestions.hint(unit, DURATION_UNITS));
+    }
+    return new ColumnDef(name, header == null ? name : header, type, formats, unit == null ? "seconds" : unit,
+        decimal(m, what, sourceDecimal), m.bool("required", false), e.keyLocation());
+  }
+
+  static ValueType valueType(String text) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
+      case "string", "text" -> ValueType.STRING;
+      case "number", "integer", "decimal", "money" -> ValueType.NUMBER;
+      case "boolean", "bool" -> ValueType.BOOLEAN;
+      case "date" -> ValueType.DATE;
+      case "datetime", "timestamp" -> ValueType.DATETIME;
+      case "duration" -> ValueType.DURATION;
+      default -> null;
+    };
+  }
+
+  private char decimal(MapReader m, String ctx, char fallback) {
+    String s = m.string("decimal");
+    if (s == null) return fallback;
+    if (!s.equals(".") && !s.equals(",")) {
+      d.error(m.at("decimal"), ctx + ".decimal must be '.' or ',', found '" + s + "'");
+      return fallback;
+    }
+    return s.charAt(0);
+  }
+
+  ZoneId zone(MapReader m, String key, ZoneId fallback) {
+    String z = m.string(key);
+    if (z == null) return fallback;
+    try {
+      return ZoneId.of(z);
+    } catch (DateTimeException e) {
+      List<String> ids = List.copyOf(ZoneId.getAvailableZoneIds());
+      d.error(m.at(key), "unknown time zone '" + z + "'" + Suggestions.hint(z, ids) + " (use an IANA name such as Asia/Ho_Chi_Minh)");
+      return fallback;
+    }
+  }
+
+  private static Set<String> lower(List<String> xs) {
+    Set<String> out = new LinkedHashSet<>();
+    xs.forEach(x -> out.add(x.toLowerCase(Locale.ROOT)));
+    return out;
+  }
+
+  private static Set<String> allKeys(YNode n) {
+    return n instanceof YNode.YMap m ? m.entries().keySet() : Set.of();
+  }
+}

@@ -1,0 +1,46 @@
+package dev.journeykpi.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One export file and how to read it.
+ *
+ * @param file path or glob as written; relative paths are resolved against {@code baseDir}
+ * @param baseDir directory of the YAML file that declared the source
+ * @param format csv, xlsx or xls; null to infer from the extension
+ * @param sheet Excel sheet name or 0-based index as text; null for the first sheet
+ * @param headerRow 1-based row of the header; 0 to find it (Excel) or 1 (CSV)
+ * @param encoding charset name; null to detect (UTF-8 with or without BOM, UTF-16 with BOM)
+ * @param delimiter field separator; 0 to detect among , ; tab |
+ * @param zone time zone the export's local times are written in
+ * @param columns canonical name → column; empty means every header is read as text under its own name
+ */
+public record SourceDef(
+    String id,
+    String file,
+    Path baseDir,
+    String format,
+    String sheet,
+    int headerRow,
+    String encoding,
+    char delimiter,
+    ZoneId zone,
+    Set<String> nulls,
+    Set<String> trueTokens,
+    Set<String> falseTokens,
+    Map<String, ColumnDef> columns,
+    Location location) {
+
+  public ColumnDef column(String name) {
+    return columns.get(name);
+  }
+
+  /** The canonical column names, in declaration order. */
+  public List<String> columnNames() {
+    return List.copyOf(columns.keySet());
+  }
+}

@@ -1,0 +1,75 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.calc.BusinessCalendar;
+import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.ResultRow;
+import dev.journeykpi.config.ConfigException;
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.Suggestions;
+import dev.journeykpi.ingest.DataException;
+import dev.journeykpi.ingest.LoadedSource;
+import dev.journeykpi.ingest.QualityReport;
+import dev.journeykpi.ingest.SourceLoader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/** The façade the CLI talks to: import the sources the KPIs need, run the calculators, return tidy rows. */
+public final class KpiEngine {
+  private KpiEngine() {}
+
+  public static Scorecard run(Definition def, RunRequest request) {
+    List<KpiDef> kpis = select(def, request.kpiIds());
+    for (String id : request.dataOverrides().keySet()) {
+      if (!def.sources().containsKey(id)) {
+        throw new ConfigException("--data " + id + "=…: no source '" + id + "'" + Suggestions.hint(id, def.sources().keySet())
+            + "; sources: " + String.join(", ", def.sources().keySet()));
+      }
+    }
+    Map<String, LoadedSource> loaded = new LinkedHashMap<>();
+    for (KpiDef k : kpis) {
+      loaded.computeIfAbsent(k.source(), id -> SourceLoader.load(def.sources().get(id), request.dataOverrides().get(id), def.zone()));
+    }
+    KpiRunner runner = new KpiRunner(new BusinessCalendar(def.calendar()), def.zone());
+    List<ResultRow> rows = new ArrayList<>();
+    for (KpiDef k : kpis) {
+      LoadedSource src = loaded.get(k.source());
+      checkColumns(k, src);
+      rows.addAll(runner.run(k, src.table(), request.periods()));
+    }
+    List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
+    return new Scorecard(def, request.periods(), rows, quality);
+  }
+
+  private static List<KpiDef> select(Definition def, List<String> ids) {
+    if (ids.isEmpty()) return def.kpis();
+    List<KpiDef> out = new ArrayList<>();
+    for (String id : ids) {
+      KpiDef k = def.kpi(id).orElseThrow(() -> new ConfigException("no KPI '" + id + "'"
+          + Suggestions.hint(id, def.kpis().stream().map(KpiDef::id).toList())));
+      out.add(k);
+    }
+    return out;
+  }
+
+  /** Sources read without a column mapping are only checked here, against the real headers. */
+  private static void checkColumns(KpiDef k, LoadedSource src) {
+    Set<String> have = new LinkedHashSet<>(src.table().columnNames());
+    Set<String> used = new LinkedHashSet<>();
+    Stream.of(k.time(), k.column(), k.start(), k.end()).filter(x -> x != null).forEach(used::add);
+    used.addAll(k.by());
+    FilterColumns.collect(k.where(), used);
+    FilterColumns.collect(k.numerator(), used);
+    FilterColumns.collect(k.denominator(), used);
+    List<String> missing = used.stream().filter(c -> !have.contains(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new DataException(k.location() + ": kpi '" + k.id() + "' uses column(s) " + missing + " that source '"
+          + k.source() + "' does not have" + Suggestions.hint(missing.get(0), have) + "; columns: " + String.join(", ", have));
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.calc.Period;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What to compute.
+ *
+ * @param periods the periods, oldest first (one for a plain report, N for a trend)
+ * @param dataOverrides source id → file given on the command line instead of the declared one
+ * @param kpiIds the KPIs to run; empty for all
+ */
+public record RunRequest(List<Period> periods, Map<String, Path> dataOverrides, List<String> kpiIds) {
+  public RunRequest {
+    periods = List.copyOf(periods);
+    dataOverrides = Map.copyOf(dataOverrides);
+    kpiIds = List.copyOf(kpiIds);
+  }
+}

@@ -1,0 +1,16 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.calc.Period;
+import dev.journeykpi.calc.ResultRow;
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.ingest.QualityReport;
+import java.util.List;
+
+/** The result of a run: the tidy rows, the periods they cover, and the data-quality report of every source read. */
+public record Scorecard(Definition definition, List<Period> periods, List<ResultRow> rows, List<QualityReport> quality) {
+  public Scorecard {
+    periods = List.copyOf(periods);
+    rows = List.copyOf(rows);
+    quality = List.copyOf(quality);
+  }
+}

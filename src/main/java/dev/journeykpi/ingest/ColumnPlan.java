@@ -1,0 +1,36 @@
+package dev.journeykpi.ingest;
+
+import dev.journeykpi.config.ColumnDef;
+import dev.journeykpi.config.Location;
+import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.config.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Which field of the file feeds which mapped column, decided from the header row. */
+record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex) {
+
+  /** Maps every declared column to its header; a source without mapping reads every header as text. */
+  static ColumnPlan of(SourceDef source, List<String> headers, String file) {
+    HeaderIndex index = new HeaderIndex(headers);
+    List<ColumnDef> cols = new ArrayList<>();
+    if (source.columns().isEmpty()) {
+      for (String h : headers) {
+        String name = HeaderIndex.normalise(h);
+        if (!name.isEmpty() && cols.stream().noneMatch(c -> c.name().equals(name))) {
+          cols.add(new ColumnDef(name, h, ValueType.STRING, List.of(), "seconds", '.', false, Location.NONE));
+        }
+      }
+    } else {
+      cols.addAll(source.columns().values());
+    }
+    int[] idx = new int[cols.size()];
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < cols.size(); i++) {
+      idx[i] = index.find(cols.get(i).header());
+      if (idx[i] < 0) missing.add(index.missing(file, cols.get(i).name(), cols.get(i).header()));
+    }
+    if (!missing.isEmpty()) throw new DataException(String.join("\n", missing));
+    return new ColumnPlan(cols, idx);
+  }
+}

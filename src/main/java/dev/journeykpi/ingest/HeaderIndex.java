@@ -1,0 +1,51 @@
+package dev.journeykpi.ingest;
+
+import dev.journeykpi.config.Suggestions;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds mapped headers in an export's header row. Headers are compared after Unicode NFC normalisation (Vietnamese
+ * text saved on a Mac arrives decomposed: "Ngày" as "Nga" + combining grave + "y"), trimming and collapsing spaces;
+ * a case-insensitive match is the fallback.
+ */
+public final class HeaderIndex {
+  private final List<String> raw;
+  private final List<String> normalised = new ArrayList<>();
+
+  public HeaderIndex(List<String> headers) {
+    this.raw = List.copyOf(headers);
+    for (String h : headers) normalised.add(normalise(h));
+  }
+
+  public static String normalise(String s) {
+    if (s == null) return "";
+    String t = Normalizer.normalize(s, Normalizer.Form.NFC).replace('\u00a0', ' ').trim();
+    if (!t.isEmpty() && t.charAt(0) == '\ufeff') t = t.substring(1).trim();
+    return t.replaceAll("\\s+", " ");
+  }
+
+  public List<String> headers() {
+    return raw;
+  }
+
+  /** 0-based index of the header, or -1. */
+  public int find(String header) {
+    String want = normalise(header);
+    int i = normalised.indexOf(want);
+    if (i >= 0) return i;
+    for (int k = 0; k < normalised.size(); k++) {
+      if (normalised.get(k).toLowerCase(Locale.ROOT).equals(want.toLowerCase(Locale.ROOT))) return k;
+    }
+    return -1;
+  }
+
+  /** The message for a mapped header that the file does not have. */
+  public String missing(String file, String canonical, String header) {
+    List<String> present = normalised.stream().filter(h -> !h.isEmpty()).toList();
+    return file + ": column '" + header + "' (mapped to '" + canonical + "') is not in the header row"
+        + Suggestions.hint(normalise(header), present) + "; headers: " + String.join(", ", present);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.journeykpi.ingest;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.journeykpi.config.SourceDef;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+/** Reads only the header row of a source's files, for {@code kpi validate --check-data}. */
+public final class HeaderProbe {
+  private HeaderProbe() {}
+
+  /** The files a source reads: the override, or the declared path or glob. */
+  public static List<Path> files(SourceDef source, Path override) {
+    return override != null ? List.of(override) : SourceLoader.resolve(source);
+  }
+
+  public static List<String> headers(SourceDef source, Path file) {
+    if (!Files.isRegularFile(file)) throw new DataException("file " + file + " does not exist");
+    String format = source.format() != null ? source.format() : SourceLoader.extension(file);
+    try {
+      if (format.startsWith("xls")) {
+        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+          Sheet sheet = ExcelTableReader.sheet(wb, source.sheet(), file.toString());
+          int r = source.headerRow() > 0 ? source.headerRow() - 1 : ExcelTableReader.findHeaderRow(sheet);
+          Row row = sheet.getRow(r);
+          return row == null ? List.of() : ExcelTableReader.headerTexts(row);
+        }
+      }
+      CsvDialect dialect = CsvDialect.detect(file, source.encoding(), source.delimiter());
+      try (InputStream in = Files.newInputStream(file)) {
+        in.skipNBytes(dialect.bomLength());
+        BufferedReader text = new BufferedReader(new InputStreamReader(in, dialect.charset()));
+        Iterator<CsvRecord> it = CsvReader.builder().fieldSeparator(dialect.delimiter()).skipEmptyLines(true)
+            .ignoreDifferentFieldCount(true).ofCsvRecord(text).iterator();
+        CsvRecord header = null;
+        for (int i = 0; i < Math.max(1, source.headerRow()) && it.hasNext(); i++) header = it.next();
+        return header == null ? List.of() : header.getFields();
+      }
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,217 @@
+package dev.journeykpi.ingest;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.usermodel.WorkbookFactory;
+
+/** {@code kpi inspect}: reads a file's headers and values and infers each column's type and format. */
+public final class Inspector {
+  /** Values per column used for inference; enough to see every format a real export mixes. */
+  static final int SAMPLE = 20_000;
+
+  private Inspector() {}
+
+  /** One column's observations. */
+  private static final class Observed {
+    final String header;
+    long blanks;
+    final List<String> texts = new ArrayList<>();
+    final Set<String> samples = new LinkedHashSet<>();
+    int dateCells;
+    int timeCells;
+    int numberCells;
+    int otherCells;
+    boolean dateCellsHaveTime;
+
+    Observed(String header) {
+      this.header = header;
+    }
+
+    void text(String v) {
+      String t = v.trim();
+      if (t.isEmpty()) {
+        blanks++;
+        return;
+      }
+      if (texts.size() < SAMPLE) texts.add(t);
+      if (samples.size() < 3) samples.add(t);
+      otherCells++;
+    }
+  }
+
+  public static Inspection inspect(Path file, String sheetName, int headerRow, String encoding, char delimiter) {
+    if (!Files.isRegularFile(file)) throw new DataException("file " + file + " does not exist");
+    String ext = SourceLoader.extension(file);
+    return ext.startsWith("xls") ? excel(file, sheetName, headerRow) : csv(file, headerRow, encoding, delimiter);
+  }
+
+  private static Inspection csv(Path file, int headerRow, String encoding, char delimiter) {
+    try {
+      CsvDialect d = CsvDialect.detect(file, encoding, delimiter);
+      try (InputStream in = Files.newInputStream(file)) {
+        in.skipNBytes(d.bomLength());
+        BufferedReader text = new BufferedReader(new InputStreamReader(in, d.charset()), 1 << 16);
+        var it = CsvReader.builder().fieldSeparator(d.delimiter()).skipEmptyLines(true).ignoreDifferentFieldCount(true)
+            .ofCsvRecord(text).iterator();
+        int hr = Math.max(1, headerRow);
+        CsvRecord header = null;
+        for (int i = 0; i < hr && it.hasNext(); i++) header = it.next();
+        if (header == null) throw new DataException(file + ": the file is empty");
+        List<Observed> cols = new ArrayList<>();
+        header.getFields().forEach(h -> cols.add(new Observed(HeaderIndex.normalise(h))));
+        long rows = 0;
+        long ragged = 0;
+        while (it.hasNext()) {
+          CsvRecord r = it.next();
+          if (r.getFields().stream().allMatch(String::isBlank)) continue;
+          rows++;
+          if (r.getFieldCount() != cols.size()) ragged++;
+          for (int i = 0; i < cols.size(); i++) cols.get(i).text(i < r.getFieldCount() ? r.getField(i) : "");
+        }
+        String bom = d.bomLength() > 0 ? " with BOM" : "";
+        String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
+        String layout = d.charset().name() + bom + ", delimiter " + delim + ", header row " + hr
+            + (ragged > 0 ? ", " + ragged + " rows with a different number of fields" : "");
+        return new Inspection(file.toString(), "csv", layout, null, hr, rows, report(cols, d.charset() != StandardCharsets.UTF_8 ? d.charset().name() : null));
+      }
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static Inspection excel(Path file, String sheetName, int headerRow) {
+    try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
+      Sheet sheet = ExcelTableReader.sheet(wb, sheetName, file.toString());
+      int hr = headerRow > 0 ? headerRow - 1 : ExcelTableReader.findHeaderRow(sheet);
+      Row header = sheet.getRow(hr);
+      if (header == null) throw new DataException(file + ": sheet '" + sheet.getSheetName() + "' has no rows");
+      List<String> headers = ExcelTableReader.headerTexts(header);
+      List<Observed> cols = new ArrayList<>();
+      List<Integer> index = new ArrayList<>();
+      for (int c = 0; c < headers.size(); c++) {
+        if (headers.get(c).isBlank()) continue;
+        cols.add(new Observed(HeaderIndex.normalise(headers.get(c))));
+        index.add(c);
+      }
+      DataFormatter shown = new DataFormatter();
+      long rows = 0;
+      for (int r = hr + 1; r <= sheet.getLastRowNum(); r++) {
+        Row row = sheet.getRow(r);
+        if (row == null) continue;
+        boolean any = false;
+        for (int i = 0; i < cols.size(); i++) {
+          Cell cell = row.getCell(index.get(i));
+          if (observe(cols.get(i), cell, shown)) any = true;
+        }
+        if (any) rows++; else cols.forEach(o -> o.blanks--);
+      }
+      List<String> sheets = new ArrayList<>();
+      wb.sheetIterator().forEachRemaining(s -> sheets.add(s.getSheetName()));
+      String layout = "sheet '" + sheet.getSheetName() + "' of " + sheets + ", header row " + (hr + 1)
+          + ", first column " + (char) ('A' + Math.min(25, index.isEmpty() ? 0 : index.get(0)));
+      return new Inspection(file.toString(), SourceLoader.extension(file), layout, sheet.getSheetName(), hr + 1, rows,
+          report(cols, null));
+    } catch (IOException | RuntimeException e) {
+      if (e instanceof DataException de) throw de;
+      throw new DataException(file + ": cannot read as an Excel workbook: " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns whether the cell held a value. */
+  private static boolean observe(Observed o, Cell cell, DataFormatter shown) {
+    if (cell == null) {
+      o.blanks++;
+      return false;
+    }
+    CellType t = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+    if (t == CellType.NUMERIC) {
+      double v = cell.getNumericCellValue();
+      if (DateUtil.isCellDateFormatted(cell)) {
+        if (v < 1) o.timeCells++; else o.dateCells++;
+        if (v != Math.floor(v) && v >= 1) o.dateCellsHaveTime = true;
+        if (o.samples.size() < 3) o.samples.add(shown.formatCellValue(cell));
+      } else {
+        o.numberCells++;
+        if (o.texts.size() < SAMPLE) o.texts.add(v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
+        if (o.samples.size() < 3) o.samples.add(shown.formatCellValue(cell));
+      }
+      return true;
+    }
+    if (t == CellType.BOOLEAN) {
+      o.text(Boolean.toString(cell.getBooleanCellValue()));
+      return true;
+    }
+    if (t == CellType.STRING) {
+      String s = cell.getStringCellValue();
+      o.text(s);
+      return !s.isBlank();
+    }
+    o.blanks++;
+    return false;
+  }
+
+  private static List<Inspection.ColumnReport> report(List<Observed> cols, String encoding) {
+    List<Inspection.ColumnReport> out = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (Observed o : cols) {
+      String name = canonical(o.header, names);
+      String type;
+      List<String> formats = List.of();
+      String note = "";
+      int cells = o.dateCells + o.timeCells;
+      if (cells > 0 && o.otherCells == 0 && o.numberCells == 0) {
+        if (o.timeCells > 0 && o.dateCells == 0) {
+          type = "duration";
+          note = "Excel time cells (fractions of a day)";
+        } else {
+          type = o.dateCellsHaveTime ? "datetime" : "date";
+          note = "Excel date cells";
+        }
+      } else if (cells > 0 && o.otherCells > 0) {
+        TypeGuesser.Guess g = TypeGuesser.guess(o.texts);
+        type = g.type().equals("date") || g.type().equals("datetime") ? g.type() : "string";
+        formats = g.formats();
+        note = "mixes Excel date cells and text" + (formats.isEmpty() ? "" : "; text dates as " + String.join(" / ", formats));
+      } else {
+        TypeGuesser.Guess g = TypeGuesser.guess(o.texts);
+        type = g.type();
+        formats = g.formats();
+        note = g.note();
+        if (o.numberCells > 0 && o.otherCells > 0 && type.equals("string")) note = "mixes numbers and text";
+      }
+      out.add(new Inspection.ColumnReport(o.header, name, type, formats, o.blanks, List.copyOf(o.samples), note));
+    }
+    return out;
+  }
+
+  /** A snake_case name without diacritics: "Ngày tạo" → ngay_tao, "Ticket ID" → ticket_id. */
+  static String canonical(String header, Set<String> taken) {
+    String s = Normalizer.normalize(header.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
+        .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    if (s.isEmpty()) s = "column";
+    if (Character.isDigit(s.charAt(0))) s = "c_" + s;
+    String name = s;
+    for (int i = 2; !taken.add(name); i++) name = s + "_" + i;
+    return name;
+  }
+}

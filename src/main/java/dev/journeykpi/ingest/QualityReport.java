@@ -1,0 +1,132 @@
+package dev.journeykpi.ingest;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened to every row of one source: read, used, rejected (whole row left out) or used with cells blanked,
+ * grouped by reason with the first examples. Nothing is dropped without being counted here.
+ */
+public final class QualityReport {
+  /** Cap on the detailed problems kept for {@code --quality-report}; counts stay exact beyond it. */
+  static final int MAX_DETAILS = 100_000;
+
+  static final int EXAMPLES = 3;
+
+  public enum Kind {
+    REJECTED,
+    BLANKED
+  }
+
+  /** One unusable row or cell, at {@code file:row:column}. Row is the line (CSV) or row number (Excel). */
+  public record Problem(Kind kind, String reason, String file, long row, String column, String value) {
+    public String where() {
+      return file + ":" + row + (column == null || column.isEmpty() ? "" : ":" + column);
+    }
+  }
+
+  /** A reason's count and first examples. */
+  public static final class Tally {
+    long count;
+    final List<Problem> examples = new ArrayList<>();
+
+    public long count() {
+      return count;
+    }
+
+    public List<Problem> examples() {
+      return Collections.unmodifiableList(examples);
+    }
+  }
+
+  private final String source;
+  private final List<String> files = new ArrayList<>();
+  private long rowsRead;
+  private long rowsUsed;
+  private final Map<String, Tally> rejected = new LinkedHashMap<>();
+  private final Map<String, Tally> blanked = new LinkedHashMap<>();
+  private final List<Problem> details = new ArrayList<>();
+  private long detailsDropped;
+
+  public QualityReport(String source) {
+    this.source = source;
+  }
+
+  void addFile(String file) {
+    files.add(file);
+  }
+
+  void rowRead() {
+    rowsRead++;
+  }
+
+  void rowUsed() {
+    rowsUsed++;
+  }
+
+  void reject(String reason, String file, long row, String column, String value) {
+    add(rejected, new Problem(Kind.REJECTED, reason, file, row, column, value));
+  }
+
+  void blank(String reason, String file, long row, String column, String value) {
+    add(blanked, new Problem(Kind.BLANKED, reason, file, row, column, value));
+  }
+
+  private void add(Map<String, Tally> into, Problem p) {
+    Tally t = into.computeIfAbsent(p.reason(), k -> new Tally());
+    t.count++;
+    if (t.examples.size() < EXAMPLES) t.examples.add(p);
+    if (details.size() < MAX_DETAILS) {
+      details.add(p);
+    } else {
+      detailsDropped++;
+    }
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public List<String> files() {
+    return List.copyOf(files);
+  }
+
+  public long rowsRead() {
+    return rowsRead;
+  }
+
+  public long rowsUsed() {
+    return rowsUsed;
+  }
+
+  public long rowsRejected() {
+    return rejected.values().stream().mapToLong(Tally::count).sum();
+  }
+
+  public long cellsBlanked() {
+    return blanked.values().stream().mapToLong(Tally::count).sum();
+  }
+
+  public Map<String, Tally> rejected() {
+    return Collections.unmodifiableMap(rejected);
+  }
+
+  public Map<String, Tally> blanked() {
+    return Collections.unmodifiableMap(blanked);
+  }
+
+  public List<Problem> details() {
+    return Collections.unmodifiableList(details);
+  }
+
+  public long detailsDropped() {
+    return detailsDropped;
+  }
+
+  public boolean isClean() {
+    return rejected.isEmpty() && blanked.isEmpty();
+  }
+}

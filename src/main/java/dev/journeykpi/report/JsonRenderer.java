@@ -1,0 +1,48 @@
+package dev.journeykpi.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.journeykpi.calc.ResultRow;
+import dev.journeykpi.engine.Scorecard;
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The tidy rows as a JSON array of flat objects with the CSV's keys in the CSV's order; numbers are numbers, a value
+ * that could not be computed is null (the note says why).
+ */
+public final class JsonRenderer implements Renderer {
+  @Override
+  public void render(Scorecard card, Writer out) throws IOException {
+    List<String> dims = TidyColumns.dimensions(card.rows());
+    JsonGenerator g = new JsonFactory().createGenerator(out);
+    g.useDefaultPrettyPrinter();
+    g.writeStartArray();
+    for (ResultRow r : card.rows()) {
+      g.writeStartObject();
+      g.writeStringField("kpi", r.kpi());
+      g.writeStringField("label", r.label());
+      g.writeStringField("period", r.period());
+      for (String d : dims) {
+        if (r.dims().containsKey(d)) g.writeStringField(d, r.dims().get(d)); else g.writeNullField(d);
+      }
+      number(g, "value", r.value());
+      g.writeStringField("unit", r.unit());
+      number(g, "numerator", r.numerator());
+      number(g, "denominator", r.denominator());
+      g.writeNumberField("n", r.n());
+      g.writeStringField("note", r.note());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.flush();
+    out.write("\n");
+  }
+
+  private static void number(JsonGenerator g, String name, Double v) throws IOException {
+    String plain = ValueFormat.plain(v);
+    if (plain.isEmpty()) g.writeNullField(name); else g.writeNumberField(name, new BigDecimal(plain));
+  }
+}

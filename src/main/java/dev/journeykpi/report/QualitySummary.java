@@ -1,0 +1,54 @@
+package dev.journeykpi.report;
+
+import dev.journeykpi.ingest.QualityReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVPrinter;
+
+/** The data-quality report: a short summary for stderr, and every problem as CSV for --quality-report. */
+public final class QualitySummary {
+  private QualitySummary() {}
+
+  public static String text(List<QualityReport> reports) {
+    ValueFormat f = new ValueFormat("en");
+    StringBuilder b = new StringBuilder("Data quality:\n");
+    for (QualityReport q : reports) {
+      b.append("  ").append(q.source()).append(": ").append(f.count(q.rowsRead())).append(" rows read, ")
+          .append(f.count(q.rowsUsed())).append(" used");
+      if (q.rowsRejected() > 0) b.append(", ").append(f.count(q.rowsRejected())).append(" rejected");
+      if (q.cellsBlanked() > 0) b.append(", ").append(f.count(q.cellsBlanked())).append(" cells blanked");
+      b.append('\n');
+      reasons(b, "rejected", q.rejected(), f);
+      reasons(b, "blanked", q.blanked(), f);
+    }
+    return b.toString();
+  }
+
+  private static void reasons(StringBuilder b, String kind, Map<String, QualityReport.Tally> tallies, ValueFormat f) {
+    for (Map.Entry<String, QualityReport.Tally> e : tallies.entrySet()) {
+      b.append("    ").append(kind).append(' ').append(f.count(e.getValue().count())).append(": ").append(e.getKey()).append('\n');
+      for (QualityReport.Problem p : e.getValue().examples()) {
+        b.append("      ").append(p.where()).append(" '").append(shorten(p.value())).append("'\n");
+      }
+    }
+  }
+
+  private static String shorten(String v) {
+    String s = v == null ? "" : v.replace("\n", "\\n").replace("\r", "");
+    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+
+  /** One line per rejected row or blanked cell. */
+  public static void csv(List<QualityReport> reports, Writer out) throws IOException {
+    CSVPrinter p = new CSVPrinter(out, CsvRenderer.FORMAT);
+    p.printRecord("source", "kind", "reason", "file", "row", "column", "value");
+    for (QualityReport q : reports) {
+      for (QualityReport.Problem x : q.details()) {
+        p.printRecord(q.source(), x.kind().name().toLowerCase(), x.reason(), x.file(), x.row(), x.column(), x.value());
+      }
+    }
+    p.flush();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.journeykpi.report;
+
+import dev.journeykpi.calc.ResultRow;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The fixed column order of the tidy shape, with one column per breakdown dimension used by any KPI. */
+final class TidyColumns {
+  static final List<String> LEAD = List.of("kpi", "label", "period");
+  static final List<String> TAIL = List.of("value", "unit", "numerator", "denominator", "n", "note");
+
+  private TidyColumns() {}
+
+  static List<String> dimensions(List<ResultRow> rows) {
+    Set<String> dims = new LinkedHashSet<>();
+    rows.forEach(r -> dims.addAll(r.dims().keySet()));
+    return new ArrayList<>(dims);
+  }
+
+  static List<String> header(List<String> dims) {
+    List<String> h = new ArrayList<>(LEAD);
+    h.addAll(dims);
+    h.addAll(TAIL);
+    return h;
+  }
+
+  /** The row's cells in header order; numbers plain, absent values empty. */
+  static List<String> cells(ResultRow r, List<String> dims) {
+    List<String> c = new ArrayList<>(List.of(r.kpi(), r.label(), r.period()));
+    for (String d : dims) c.add(r.dims().getOrDefault(d, ""));
+    c.add(ValueFormat.plain(r.value()));
+    c.add(r.unit());
+    c.add(ValueFormat.plain(r.numerator()));
+    c.add(ValueFormat.plain(r.denominator()));
+    c.add(Long.toString(r.n()));
+    c.add(r.note());
+    return c;
+  }
+}

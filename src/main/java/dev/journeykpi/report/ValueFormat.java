@@ -1,0 +1,66 @@
+package dev.journeykpi.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.util.Set;
+
+/** Formats values for people (per unit and locale) and for machines (plain, stable). */
+public final class ValueFormat {
+  private static final Set<String> CURRENCIES = Set.of("VND", "vnd", "₫", "đ", "USD", "$", "EUR", "€");
+  private final DecimalFormatSymbols symbols;
+
+  /** @param locale "vi" writes 1.250.000 and 82,5%; "en" writes 1,250,000 and 82.5% */
+  public ValueFormat(String locale) {
+    symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
+    if ("vi".equals(locale)) {
+      symbols.setGroupingSeparator('.');
+      symbols.setDecimalSeparator(',');
+    } else {
+      symbols.setGroupingSeparator(',');
+      symbols.setDecimalSeparator('.');
+    }
+  }
+
+  /** For the terminal: "82.5%", "14.2 min", "1,250,000 VND", "1,204". Null values show as "–". */
+  public String human(Double v, String unit) {
+    if (v == null) return "–";
+    return switch (unit) {
+      case "%" -> number(v * 100, 1) + "%";
+      case "seconds" -> number(v, 0) + " s";
+      case "minutes" -> number(v, 1) + " min";
+      case "hours" -> number(v, 1) + " h";
+      case "days" -> number(v, 1) + " d";
+      default -> {
+        if (CURRENCIES.contains(unit)) {
+          yield number(v, unit.equalsIgnoreCase("VND") || unit.equals("₫") || unit.equals("đ") ? 0 : 2) + " " + unit;
+        }
+        yield number(v, v == Math.rint(v) ? 0 : 2);
+      }
+    };
+  }
+
+  public String count(double v) {
+    return number(v, v == Math.rint(v) ? 0 : 2);
+  }
+
+  private String number(double v, int decimals) {
+    DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
+    f.setRoundingMode(RoundingMode.HALF_UP);
+    return f.format(v);
+  }
+
+  /**
+   * For CSV and JSON: no grouping, '.' decimal mark, at most 6 decimals, no trailing zeros, so the same numbers give
+   * the same bytes on every machine and locale.
+   */
+  public static String plain(Double v) {
+    if (v == null) return "";
+    if (v.isNaN() || v.isInfinite()) return "";
+    BigDecimal b = new BigDecimal(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
+    if (b.signum() == 0) return "0";
+    return b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
+  }
+}
