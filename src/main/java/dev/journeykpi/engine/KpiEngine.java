@@ -6,6 +6,7 @@ import dev.journeykpi.calc.ResultRow;
 import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.ingest.DataException;
 import dev.journeykpi.ingest.LoadedSource;
@@ -31,9 +32,14 @@ public final class KpiEngine {
             + "; sources: " + String.join(", ", def.sources().keySet()));
       }
     }
+    Map<String, Set<String>> needed = new LinkedHashMap<>();
+    for (KpiDef k : kpis) needed.computeIfAbsent(k.source(), id -> new LinkedHashSet<>()).addAll(columnsOf(k));
     Map<String, LoadedSource> loaded = new LinkedHashMap<>();
-    for (KpiDef k : kpis) {
-      loaded.computeIfAbsent(k.source(), id -> SourceLoader.load(def.sources().get(id), request.dataOverrides().get(id), def.zone()));
+    for (Map.Entry<String, Set<String>> e : needed.entrySet()) {
+      SourceDef s = def.sources().get(e.getKey());
+      // A source without a column mapping is read whole: its columns are only known from the header.
+      Set<String> only = s.columns().isEmpty() ? null : e.getValue();
+      loaded.put(e.getKey(), SourceLoader.load(s, request.dataOverrides().get(e.getKey()), def.zone(), only));
     }
     KpiRunner runner = new KpiRunner(new BusinessCalendar(def.calendar()), def.zone());
     List<ResultRow> rows = new ArrayList<>();
@@ -57,15 +63,21 @@ public final class KpiEngine {
     return out;
   }
 
-  /** Sources read without a column mapping are only checked here, against the real headers. */
-  private static void checkColumns(KpiDef k, LoadedSource src) {
-    Set<String> have = new LinkedHashSet<>(src.table().columnNames());
+  /** Every column a KPI reads. Only these are parsed: an export's other columns cost nothing. */
+  static Set<String> columnsOf(KpiDef k) {
     Set<String> used = new LinkedHashSet<>();
     Stream.of(k.time(), k.column(), k.start(), k.end()).filter(x -> x != null).forEach(used::add);
     used.addAll(k.by());
     FilterColumns.collect(k.where(), used);
     FilterColumns.collect(k.numerator(), used);
     FilterColumns.collect(k.denominator(), used);
+    return used;
+  }
+
+  /** Sources read without a column mapping are only checked here, against the real headers. */
+  private static void checkColumns(KpiDef k, LoadedSource src) {
+    Set<String> have = new LinkedHashSet<>(src.table().columnNames());
+    Set<String> used = columnsOf(k);
     List<String> missing = used.stream().filter(c -> !have.contains(c)).toList();
     if (!missing.isEmpty()) {
       throw new DataException(k.location() + ": kpi '" + k.id() + "' uses column(s) " + missing + " that source '"

@@ -10,6 +10,21 @@ import java.util.List;
 /** Which field of the file feeds which mapped column, decided from the header row. */
 record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex) {
 
+  /** The part of the plan that parses the needed columns (in declaration order) and every required one. */
+  ColumnPlan only(java.util.Set<String> needed) {
+    if (needed == null) return this;
+    List<ColumnDef> cols = new ArrayList<>();
+    List<Integer> idx = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnDef c = columns.get(i);
+      if (needed.contains(c.name()) || c.required()) {
+        cols.add(c);
+        idx.add(fieldIndex[i]);
+      }
+    }
+    return new ColumnPlan(cols, idx.stream().mapToInt(Integer::intValue).toArray());
+  }
+
   /** Maps every declared column to its header; a source without mapping reads every header as text. */
   static ColumnPlan of(SourceDef source, List<String> headers, String file) {
     HeaderIndex index = new HeaderIndex(headers);

@@ -28,17 +28,19 @@ abstract class ColumnSink {
 
   final ColumnDef def;
   final Set<String> nulls;
+  private final int maxNullLength;
   String failure;
 
   ColumnSink(ColumnDef def, Set<String> nulls) {
     this.def = def;
     this.nulls = nulls;
+    this.maxNullLength = nulls.stream().mapToInt(String::length).max().orElse(0);
   }
 
   abstract Column<?> column();
 
   /** Parses a text value; returns OK, BLANK (a null token) or BAD (and sets {@link #failure}). */
-  abstract int stageText(String raw);
+  abstract int stageText(CharSequence raw);
 
   /** A numeric Excel cell; {@code dateFormatted} when Excel shows it as a date, time or duration. */
   int stageNumber(double v, boolean dateFormatted) {
@@ -52,8 +54,23 @@ abstract class ColumnSink {
 
   abstract void commit(int status);
 
-  boolean isNull(String raw) {
-    return raw.isEmpty() || nulls.contains(raw);
+  boolean isNull(CharSequence raw) {
+    return raw.length() == 0 || (raw.length() <= maxNullLength && nulls.contains(raw.toString()));
+  }
+
+  /**
+   * True when the text has a combining mark and so may not be in NFC. A scan of chars is far cheaper than
+   * {@code Normalizer.isNormalized}, which dominated import time when called on every text cell.
+   */
+  static boolean hasCombiningMark(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '\u0300' && (c <= '\u036f' || (c >= '\u1dc0' && c <= '\u1dff') || (c >= '\u20d0' && c <= '\u20ff')
+          || (c >= '\ufe20' && c <= '\ufe2f'))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   int bad(String reason) {
@@ -72,32 +89,31 @@ abstract class ColumnSink {
   }
 
   static final class Text extends ColumnSink {
-    private final StringColumn col;
-    private String staged;
+    private final TextDictionary dict = new TextDictionary();
+    private StringColumn col;
+    private int staged;
 
     Text(ColumnDef def, Set<String> nulls) {
       super(def, nulls);
-      col = StringColumn.create(def.name());
     }
 
     @Override
     Column<?> column() {
+      if (col == null) col = dict.toColumn(def.name());
       return col;
     }
 
     @Override
-    int stageText(String raw) {
-      String t = raw.trim();
+    int stageText(CharSequence raw) {
+      CharSequence t = CharSlice.trim(raw);
       if (isNull(t)) return BLANK;
-      // Vietnamese from some tools arrives decomposed (NFD); group and filter on the composed form.
-      staged = java.text.Normalizer.isNormalized(t, java.text.Normalizer.Form.NFC) ? t
-          : java.text.Normalizer.normalize(t, java.text.Normalizer.Form.NFC);
+      staged = t instanceof CharSlice c ? c.codeIn(dict) : dict.code(t.toString());
       return OK;
     }
 
     @Override
     void commit(int status) {
-      if (status == OK) col.append(staged); else col.appendMissing();
+      dict.append(status == OK ? staged : dict.missingCode());
     }
   }
 
@@ -118,8 +134,8 @@ abstract class ColumnSink {
     }
 
     @Override
-    int stageText(String raw) {
-      String t = raw.trim();
+    int stageText(CharSequence raw) {
+      CharSequence t = CharSlice.trim(raw);
       if (isNull(t)) return BLANK;
       staged = parser.parse(t);
       return Double.isNaN(staged) ? bad("not a number with decimal mark '" + def.decimalMark() + "'") : OK;
@@ -156,9 +172,9 @@ abstract class ColumnSink {
     }
 
     @Override
-    int stageText(String raw) {
-      String t = raw.trim();
-      String k = t.toLowerCase(java.util.Locale.ROOT);
+    int stageText(CharSequence raw) {
+      CharSequence t = CharSlice.trim(raw);
+      String k = t.toString().toLowerCase(java.util.Locale.ROOT);
       if (yes.contains(k)) {
         staged = true;
         return OK;
@@ -168,7 +184,11 @@ abstract class ColumnSink {
         return OK;
       }
       if (isNull(t)) return BLANK;
-      return bad("not a yes/no value (true: " + String.join("/", yes) + "; false: " + String.join("/", no) + ")");
+      return bad("not a yes/no value (true: " + tokens(yes) + "; false: " + tokens(no) + ")");
+    }
+
+    private static String tokens(Set<String> t) {
+      return String.join("/", t.stream().map(x -> x.isEmpty() ? "(blank)" : x).toList());
     }
 
     @Override
@@ -202,8 +222,8 @@ abstract class ColumnSink {
     }
 
     @Override
-    int stageText(String raw) {
-      String t = raw.trim();
+    int stageText(CharSequence raw) {
+      CharSequence t = CharSlice.trim(raw);
       if (isNull(t)) return BLANK;
       staged = parser.parse(t);
       return Double.isNaN(staged) ? bad("not a duration (" + def.durationUnit() + ", or H:MM:SS / M:SS)") : OK;
@@ -255,8 +275,8 @@ abstract class ColumnSink {
     }
 
     @Override
-    int stageText(String raw) {
-      String t = raw.trim();
+    int stageText(CharSequence raw) {
+      CharSequence t = CharSlice.trim(raw);
       if (isNull(t)) return BLANK;
       int n = parsers.size();
       for (int k = 0; k < n; k++) {
@@ -271,7 +291,7 @@ abstract class ColumnSink {
       }
       if (excelSerialText) {
         try {
-          return stageNumber(Double.parseDouble(t), true);
+          return stageNumber(Double.parseDouble(t.toString()), true);
         } catch (NumberFormatException e) {
           // fall through to the error below
         }

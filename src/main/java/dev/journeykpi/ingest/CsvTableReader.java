@@ -1,22 +1,27 @@
 package dev.journeykpi.ingest;
 
+import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.RecordWrapper;
 import dev.journeykpi.config.SourceDef;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads a CSV export with FastCSV. Chosen by measurement (see scripts/bench.sh and the README): on a 1,000,000-row,
- * 16-column ticket export it splits fields about twice as fast as Commons CSV, and handles quoted fields with
- * embedded newlines and ragged rows without failing. Commons CSV is still used to write CSV.
+ * Reads a CSV export. FastCSV was chosen by measurement (scripts/bench.sh; the README has the numbers): its callback
+ * API hands over each field as a slice of a char buffer, so fields are copied into batches without becoming Strings,
+ * and numbers and dates are then parsed straight from the chars into typed columns. One thread splits the file into
+ * fields while the calling thread types the previous batch. Quoted fields with embedded newlines and ragged rows are
+ * handled; Commons CSV is used to write CSV.
  */
 final class CsvTableReader {
   private CsvTableReader() {}
@@ -28,69 +33,211 @@ final class CsvTableReader {
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
-    String name = file.toString();
+    String name = SourceLoader.display(file);
+    BlockingQueue<RecordBatch> full = new ArrayBlockingQueue<>(4);
+    BlockingQueue<RecordBatch> free = new ArrayBlockingQueue<>(6);
+    for (int i = 0; i < 5; i++) free.add(new RecordBatch());
+    boolean utf8 = dialect.charset().equals(java.nio.charset.StandardCharsets.UTF_8);
+    Thread parser = new Thread(() -> parse(file, dialect, utf8, name, full, free), "csv-parser");
+    parser.setDaemon(true);
+    parser.start();
+    Typer typer = new Typer(source, factory, name, Math.max(1, source.headerRow()), dialect.delimiter(), utf8);
+    try {
+      while (true) {
+        RecordBatch b = full.take();
+        if (b.failure != null) throw b.failure;
+        typer.type(b);
+        boolean last = b.last;
+        b.clear();
+        free.add(b);
+        if (last) break;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DataException(name + ": import interrupted", e);
+    } finally {
+      parser.interrupt();
+    }
+    if (typer.plan == null) throw new DataException(name + ": the file is empty; expected a header row");
+    return typer.plan;
+  }
+
+  /** The parsing thread: fills batches and hands them over; an error travels in the last batch. */
+  private static void parse(Path file, CsvDialect dialect, boolean utf8, String name, BlockingQueue<RecordBatch> full,
+      BlockingQueue<RecordBatch> free) {
+    Filler filler = new Filler(full, free);
     try (InputStream in = Files.newInputStream(file)) {
       in.skipNBytes(dialect.bomLength());
-      BufferedReader text = new BufferedReader(new InputStreamReader(in, dialect.charset()), 1 << 16);
-      CsvReader<CsvRecord> csv = CsvReader.builder().fieldSeparator(dialect.delimiter()).quoteCharacter('"')
-          .skipEmptyLines(true).ignoreDifferentFieldCount(true).ofCsvRecord(text);
-      Iterator<CsvRecord> it = csv.iterator();
-      int headerRow = Math.max(1, source.headerRow());
-      CsvRecord header = null;
-      for (int r = 1; r <= headerRow && it.hasNext(); r++) header = it.next();
-      if (header == null) throw new DataException(name + ": the file is empty; expected a header row");
-      List<String> headers = header.getFields();
-      ColumnPlan plan = ColumnPlan.of(source, headers, name);
-      RowAssembler rows = factory.create(plan);
-      rows.startFile(name);
-      int width = headers.size();
-      int[] idx = plan.fieldIndex();
-      String[] raw = new String[idx.length];
-      while (it.hasNext()) {
-        CsvRecord rec = it.next();
-        long line = rec.getStartingLineNumber();
-        int n = rec.getFieldCount();
-        if (n != width && !(n > width && trailingBlank(rec, width))) {
-          if (n < width && allBlank(rec)) {
+      // UTF-8 is split as ISO-8859-1 bytes and decoded field by field (see CharSlice.decodeUtf8).
+      java.nio.charset.Charset cs = utf8 ? java.nio.charset.StandardCharsets.ISO_8859_1 : dialect.charset();
+      InputStreamReader text = new InputStreamReader(in, cs);
+      CsvReader<Long> csv = CsvReader.builder().fieldSeparator(dialect.delimiter()).quoteCharacter('"')
+          .skipEmptyLines(true).ignoreDifferentFieldCount(true).build(filler, text);
+      for (Long ignored : csv) {
+        // the filler does the work
+      }
+      filler.finish(null);
+    } catch (IOException e) {
+      filler.finish(new DataException(name + ": cannot read: " + e.getMessage(), e));
+    } catch (UncheckedIOException e) {
+      filler.finish(new DataException(name + ": cannot read: " + e.getCause().getMessage(), e));
+    } catch (CsvParseException e) {
+      filler.finish(new DataException(name + ": not readable as CSV: " + e.getMessage()
+          + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""), e));
+    } catch (RuntimeException e) {
+      filler.finish(e);
+    }
+  }
+
+  /** FastCSV callback that copies each record's fields into the current batch. */
+  private static final class Filler extends AbstractBaseCsvCallbackHandler<Long> {
+    private final BlockingQueue<RecordBatch> full;
+    private final BlockingQueue<RecordBatch> free;
+    private RecordBatch batch;
+    private final RecordWrapper<Long> done = wrapRecord(0L);
+
+    Filler(BlockingQueue<RecordBatch> full, BlockingQueue<RecordBatch> free) {
+      this.full = full;
+      this.free = free;
+      this.batch = take(free);
+    }
+
+    @Override
+    protected void handleBegin(long startingLineNumber) {
+      batch.beginRecord(startingLineNumber);
+    }
+
+    @Override
+    protected void handleField(int fieldIdx, char[] b, int off, int l, boolean quoted) {
+      batch.addField(b, off, l);
+    }
+
+    @Override
+    protected RecordWrapper<Long> buildRecord() {
+      batch.endRecord();
+      if (batch.isFull()) {
+        put(batch);
+        batch = take(free);
+      }
+      return done;
+    }
+
+    void finish(RuntimeException failure) {
+      batch.last = true;
+      batch.failure = failure;
+      put(batch);
+    }
+
+    private void put(RecordBatch b) {
+      try {
+        full.put(b);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+
+    private static RecordBatch take(BlockingQueue<RecordBatch> q) {
+      try {
+        return q.take();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+
+  /** The importing side: finds the header, then stages and commits each record into the typed columns. */
+  private static final class Typer {
+    private final SourceDef source;
+    private final RowAssembler.Factory factory;
+    private final String name;
+    private final int headerRow;
+    private final char delimiter;
+    private final boolean utf8;
+    private final CharSlice slice = new CharSlice();
+    private long recordNo;
+    ColumnPlan plan;
+    private RowAssembler rows;
+    private int width;
+    private int[] idx;
+
+    Typer(SourceDef source, RowAssembler.Factory factory, String name, int headerRow, char delimiter, boolean utf8) {
+      this.utf8 = utf8;
+      this.source = source;
+      this.factory = factory;
+      this.name = name;
+      this.headerRow = headerRow;
+      this.delimiter = delimiter;
+    }
+
+    void type(RecordBatch b) {
+      char[] buf = b.chars;
+      int[] start = b.fieldStart;
+      int[] len = b.fieldLen;
+      for (int r = 0; r < b.records; r++) {
+        int first = b.firstField[r];
+        int n = b.fieldCount[r];
+        long line = b.line[r];
+        recordNo++;
+        if (plan == null) {
+          if (recordNo == headerRow) header(b, first, n);
+          continue;
+        }
+        if (n != width && !(n > width && blank(b, first + width, first + n))) {
+          if (blank(b, first, first + n)) {
             rows.rejectRaw(line, "empty row", "");
           } else {
-            rows.rejectRaw(line, "row has " + n + " fields, the header has " + width, String.join(String.valueOf(dialect.delimiter()), rec.getFields()));
+            rows.rejectRaw(line, "row has " + n + " fields, the header has " + width, joined(b, first, n));
           }
           continue;
         }
-        if (allBlank(rec)) {
+        if (blank(b, first, first + n)) {
           rows.rejectRaw(line, "empty row", "");
           continue;
         }
         for (int i = 0; i < idx.length; i++) {
-          String v = rec.getField(idx[i]);
-          raw[i] = v;
-          rows.stage(i, rows.sink(i).stageText(v));
+          int f = first + idx[i];
+          slice.set(buf, start[f], len[f]);
+          rows.stage(i, rows.sink(i).stageText(utf8 ? slice.decodeUtf8() : slice));
         }
-        rows.finishRow(line, raw);
+        rows.finishRow(line, i -> text(b, first + idx[i]));
       }
-      return plan;
-    } catch (IOException e) {
-      throw new DataException(name + ": cannot read: " + e.getMessage(), e);
-    } catch (UncheckedIOException e) {
-      throw new DataException(name + ": cannot read: " + e.getCause().getMessage(), e);
-    } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
-      throw new DataException(name + ": not readable as CSV: " + e.getMessage()
-          + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""), e);
     }
-  }
 
-  private static boolean trailingBlank(CsvRecord rec, int width) {
-    for (int i = width; i < rec.getFieldCount(); i++) {
-      if (!rec.getField(i).isBlank()) return false;
+    private void header(RecordBatch b, int first, int n) {
+      List<String> header = new ArrayList<>();
+      for (int i = first; i < first + n; i++) header.add(text(b, i));
+      plan = ColumnPlan.of(source, header, name);
+      RowAssembler.Binding binding = factory.create(plan);
+      rows = binding.rows();
+      rows.startFile(name);
+      width = header.size();
+      idx = binding.fieldIndex();
     }
-    return true;
-  }
 
-  private static boolean allBlank(CsvRecord rec) {
-    for (String f : rec.getFields()) {
-      if (!f.isBlank()) return false;
+    private static boolean blank(RecordBatch b, int from, int to) {
+      for (int i = from; i < to; i++) {
+        for (int k = b.fieldStart[i], e = k + b.fieldLen[i]; k < e; k++) {
+          if (!Character.isWhitespace(b.chars[k])) return false;
+        }
+      }
+      return true;
     }
-    return true;
+
+    private String joined(RecordBatch b, int first, int n) {
+      StringBuilder s = new StringBuilder();
+      for (int i = first; i < first + n; i++) {
+        if (i > first) s.append(delimiter);
+        s.append(text(b, i));
+      }
+      return s.toString();
+    }
+
+    /** A field as a String, decoded when the file is UTF-8 read as bytes. */
+    private String text(RecordBatch b, int field) {
+      CharSlice c = new CharSlice().set(b.chars, b.fieldStart[field], b.fieldLen[field]);
+      return (utf8 ? c.decodeUtf8() : c).toString();
+    }
   }
 }

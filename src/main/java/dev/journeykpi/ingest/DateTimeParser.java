@@ -58,9 +58,9 @@ public final class DateTimeParser {
    * Parses to a packed local date-time ({@code PackedLocalDateTime}), or {@link #NO_MATCH}. An ISO text with an
    * offset is returned as an {@link java.time.OffsetDateTime} through {@link #parseOffset} instead.
    */
-  public long parse(String s) {
+  public long parse(CharSequence s) {
     if (fields != null) return parseFields(s);
-    TemporalAccessor t = parseObject(s);
+    TemporalAccessor t = parseObject(s.toString());
     if (t == null) return NO_MATCH;
     LocalDate d = LocalDate.from(t);
     LocalTime time = t.isSupported(ChronoField.HOUR_OF_DAY) ? LocalTime.from(t) : LocalTime.MIDNIGHT;
@@ -69,10 +69,10 @@ public final class DateTimeParser {
   }
 
   /** For ISO texts with an offset or zone: the instant, or null when the text has no offset. */
-  public java.time.Instant parseOffset(String s) {
+  public java.time.Instant parseOffset(CharSequence s) {
     if (!iso) return null;
     try {
-      TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(s.trim());
+      TemporalAccessor t = DateTimeFormatter.ISO_DATE_TIME.parse(s.toString().trim());
       return t.isSupported(ChronoField.OFFSET_SECONDS) ? java.time.Instant.from(t) : null;
     } catch (DateTimeParseException e) {
       return null;
@@ -93,7 +93,7 @@ public final class DateTimeParser {
     }
   }
 
-  private long parseFields(String s) {
+  private long parseFields(CharSequence s) {
     int n = s.length();
     int i = 0;
     while (i < n && s.charAt(i) == ' ') i++;

@@ -19,8 +19,8 @@ public final class DurationParser {
   }
 
   /** Seconds, or NaN when the text is not a duration. */
-  public double parse(String s) {
-    String t = s.trim();
+  public double parse(CharSequence s) {
+    String t = s.toString().trim();
     if (t.indexOf(':') < 0) {
       double v = numbers.parse(t);
       return Double.isNaN(v) || v < 0 ? Double.NaN : v * unitSeconds;

@@ -25,7 +25,7 @@ final class ExcelTableReader {
   private ExcelTableReader() {}
 
   static ColumnPlan read(Path file, SourceDef source, RowAssembler.Factory factory) {
-    String name = file.toString();
+    String name = SourceLoader.display(file);
     try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
       Sheet sheet = sheet(wb, source.sheet(), name);
       int headerIndex = source.headerRow() > 0 ? source.headerRow() - 1 : findHeaderRow(sheet);
@@ -33,9 +33,10 @@ final class ExcelTableReader {
       if (header == null) throw new DataException(name + ": sheet '" + sheet.getSheetName() + "' has no header in row " + (headerIndex + 1));
       List<String> headers = headerTexts(header);
       ColumnPlan plan = ColumnPlan.of(source, headers, name + " [" + sheet.getSheetName() + "]");
-      RowAssembler rows = factory.create(plan);
+      RowAssembler.Binding b = factory.create(plan);
+      RowAssembler rows = b.rows();
       rows.startFile(name + "[" + sheet.getSheetName() + "]");
-      int[] idx = plan.fieldIndex();
+      int[] idx = b.fieldIndex();
       String[] raw = new String[idx.length];
       DataFormatter shown = new DataFormatter();
       for (int r = headerIndex + 1; r <= sheet.getLastRowNum(); r++) {
@@ -46,7 +47,7 @@ final class ExcelTableReader {
           raw[i] = cell == null ? "" : shown.formatCellValue(cell);
           rows.stage(i, stage(rows.sink(i), cell));
         }
-        rows.finishRow(r + 1, raw);
+        rows.finishRow(r + 1, i -> raw[i]);
       }
       return plan;
     } catch (IOException | RuntimeException e) {

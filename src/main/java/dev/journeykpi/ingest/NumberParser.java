@@ -23,7 +23,7 @@ public final class NumberParser {
   }
 
   /** The value, or NaN when the text is not a number under this decimal mark. */
-  public double parse(String s) {
+  public double parse(CharSequence s) {
     int n = s.length();
     int i = 0;
     // Leading currency symbol or code, and sign.
@@ -61,7 +61,7 @@ public final class NumberParser {
             fractionDigits++;
           }
         } else {
-          if (digits >= 18) return slowParse(s);
+          if (digits >= 18) return slowParse(s.toString());
           whole = whole * 10 + (c - '0');
           digits++;
         }

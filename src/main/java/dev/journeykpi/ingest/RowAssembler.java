@@ -28,8 +28,11 @@ final class RowAssembler {
 
   /** Builds the assembler once the header row has decided which columns exist. */
   interface Factory {
-    RowAssembler create(ColumnPlan plan);
+    /** The assembler for a file with this header, and which field of the file feeds each of its sinks. */
+    Binding create(ColumnPlan plan);
   }
+
+  record Binding(RowAssembler rows, int[] fieldIndex) {}
 
   void startFile(String file) {
     this.file = file;
@@ -55,19 +58,19 @@ final class RowAssembler {
   }
 
   /** Call after staging every sink for the row. */
-  void finishRow(long row, String[] rawValues) {
+  void finishRow(long row, java.util.function.IntFunction<String> rawValue) {
     quality.rowRead();
     for (int i = 0; i < sinks.length; i++) {
       ColumnSink s = sinks[i];
       if (s.def.required() && status[i] != ColumnSink.OK) {
         String why = status[i] == ColumnSink.BLANK ? "required, but blank" : s.failure;
-        quality.reject(s.def.name() + ": " + why, file, row, s.def.header(), rawValues[i]);
+        quality.reject(s.def.name() + ": " + why, file, row, s.def.header(), rawValue.apply(i));
         return;
       }
     }
     for (int i = 0; i < sinks.length; i++) {
       if (status[i] == ColumnSink.BAD) {
-        quality.blank(sinks[i].def.name() + ": " + sinks[i].failure, file, row, sinks[i].def.header(), rawValues[i]);
+        quality.blank(sinks[i].def.name() + ": " + sinks[i].failure, file, row, sinks[i].def.header(), rawValue.apply(i));
       }
       sinks[i].commit(status[i]);
     }

@@ -18,13 +18,18 @@ public final class SourceLoader {
   /**
    * @param override a path given on the command line ({@code --data id=PATH}) instead of the declared file, or null
    * @param targetZone the definition's time zone, into which local times are converted
+   * @param needed the canonical columns to parse (the ones the KPIs read); null for every declared column. Columns
+   *     marked {@code required} are always parsed, since they decide which rows are used. The headers of all
+   *     declared columns are still checked.
    */
-  public static LoadedSource load(SourceDef source, Path override, ZoneId targetZone) {
+  public static LoadedSource load(SourceDef source, Path override, ZoneId targetZone, java.util.Set<String> needed) {
+    startTablesawInBackground();
     List<Path> files = override != null ? List.of(override) : resolve(source);
     QualityReport quality = new QualityReport(source.id());
     RowAssembler[] assembler = new RowAssembler[1];
     List<String>[] firstColumns = new List[1];
-    RowAssembler.Factory factory = plan -> {
+    RowAssembler.Factory factory = fullPlan -> {
+      ColumnPlan plan = fullPlan.only(needed);
       List<String> names = plan.columns().stream().map(c -> c.name()).toList();
       if (assembler[0] == null) {
         assembler[0] = new RowAssembler(source, plan.columns(), targetZone, quality);
@@ -33,7 +38,7 @@ public final class SourceLoader {
         throw new DataException("source '" + source.id() + "': the files of '" + source.file()
             + "' have different headers; map the columns explicitly");
       }
-      return assembler[0];
+      return new RowAssembler.Binding(assembler[0], plan.fieldIndex());
     };
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
@@ -47,6 +52,27 @@ public final class SourceLoader {
       }
     }
     return new LoadedSource(source, assembler[0].table(), quality);
+  }
+
+  /** A path as people want to read it in messages: relative to the working directory when it is below it. */
+  public static String display(Path f) {
+    Path abs = f.toAbsolutePath().normalize();
+    Path cwd = Path.of("").toAbsolutePath();
+    return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : f.toString();
+  }
+
+  /**
+   * Tablesaw's Table class scans the class path for readers when it is first used, which takes about half a second;
+   * doing that on the second core while the first one parses the file takes it off the critical path.
+   */
+  private static void startTablesawInBackground() {
+    Thread t = new Thread(() -> tech.tablesaw.api.Table.create("warm-up"), "tablesaw-init");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  public static LoadedSource load(SourceDef source, Path override, ZoneId targetZone) {
+    return load(source, override, targetZone, null);
   }
 
   static String extension(Path f) {

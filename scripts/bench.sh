@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Import benchmark: generates a 1,000,000-row, 16-column ticket export (fixed seed, about 140 MB) once, then times
+# `kpi report` on it as a whole process (JVM start, CSV import of all 16 typed columns, one KPI), RUNS times, and
+# prints the median wall time and the peak resident memory.
+#   scripts/bench.sh            # 1,000,000 rows, 5 runs
+#   ROWS=200000 RUNS=3 scripts/bench.sh
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rows="${ROWS:-1000000}"
+runs="${RUNS:-5}"
+data="$root/bench-data/tickets-1m.csv"
+mkdir -p "$root/bench-data"
+"$root/scripts/kpi" --version >/dev/null
+if [ ! -f "$data" ] || [ "$(($(wc -l < "$data") - 1))" != "$rows" ]; then
+  echo "generating $rows rows into $data ..." >&2
+  java "$root/scripts/BenchData.java" "$data" "$rows"
+fi
+echo "file: $(du -h "$data" | cut -f1), $rows rows" >&2
+times=()
+peak=0
+for i in $(seq "$runs"); do
+  start=$(date +%s.%N)
+  /usr/bin/time -f "%M" -o "$root/bench-data/rss.txt" \
+    java ${KPI_JAVA_OPTS:-} -jar "$root/target/kpi.jar" report -c "$root/scripts/bench.yaml" -q -f csv > /dev/null
+  end=$(date +%s.%N)
+  t=$(echo "$end - $start" | bc)
+  rss=$(tail -1 "$root/bench-data/rss.txt")
+  [ "$rss" -gt "$peak" ] && peak=$rss
+  times+=("$t")
+  printf 'run %d: %.2f s, peak RSS %d MiB\n' "$i" "$t" "$((rss / 1024))" >&2
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}')
+printf 'median %.2f s over %d runs, peak RSS %d MiB (%s rows)\n' "$median" "$runs" "$((peak / 1024))" "$rows"

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Regenerates examples/ from scripts/GenerateExamples.java with fixed seeds (same bytes on every run, except the
+# .xlsx, whose zip entries carry POI's timestamps).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+"$root/scripts/kpi" --version >/dev/null   # builds target/kpi.jar if needed
+cd "$root"
+java -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -cp target/kpi.jar scripts/GenerateExamples.java examples/hotel
+echo "examples regenerated under examples/hotel" >&2
