@@ -55,12 +55,13 @@ final class DurationMeasurer implements Measurer {
         open++;
         continue;
       }
-      double seconds = seconds(Cells.time(a), Cells.time(b));
-      if (seconds < 0) {
+      // Judge the order on the clock, not in business time: an end before the start is a data error even when both
+      // fall outside working hours, where the business duration would be a harmless-looking 0.
+      if (b < a) {
         negative++;
         continue;
       }
-      values[n++] = seconds;
+      values[n++] = seconds(Cells.time(a), Cells.time(b));
     }
     List<String> notes = new ArrayList<>();
     if (open > 0) notes.add(open + " open (no " + end + ")");
