@@ -132,11 +132,11 @@ final class TextDictionary {
     valueToKey.defaultReturnValue(-1);
     Int2IntOpenHashMap keyToCount = new Int2IntOpenHashMap(codes);
     for (int c = 0; c < codes; c++) {
-      // Tablesaw keeps only values that occur; the missing value is always known to it.
-      if (counts[c] == 0 && c != 0) continue;
+      // Tablesaw's dictionary holds only values that occur (the missing value "" included, when it does).
+      if (counts[c] == 0) continue;
       keyToValue.put(c, values[c]);
       valueToKey.put(values[c], c);
-      if (counts[c] > 0) keyToCount.put(c, counts[c]);
+      keyToCount.put(c, counts[c]);
     }
     IntDictionaryMap map = new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(codes).setKeyToValue(keyToValue)
         .setValueToKey(valueToKey).setKeyToCount(keyToCount).setValues(rows.toIntArray()).build();

@@ -1,0 +1,247 @@
+package dev.journeykpi.ingest;
+
+import static dev.journeykpi.ingest.ImportFixtures.load;
+import static dev.journeykpi.ingest.ImportFixtures.write;
+import static java.nio.charset.StandardCharsets.UTF_16LE;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+class CsvImportTest {
+  @TempDir Path dir;
+
+  static final String VN_COLUMNS = """
+      columns:
+        id: Mã phiếu
+        created: { column: Ngày tạo, type: datetime, format: [dd/MM/yyyy HH:mm, dd/MM/yyyy] }
+        channel: Kênh
+        amount: { column: Số tiền, type: number, decimal: "," }
+        resolved: { column: Đã xử lý, type: boolean }
+      """;
+
+  @Test
+  void vietnameseUtf8WithBomAndCrlf() throws Exception {
+    write(dir, "t.csv", "Mã phiếu,Ngày tạo,Kênh,Số tiền,Đã xử lý\r\n"
+        + "P1,31/10/2026 14:05,Điện thoại,1.250.000,Có\r\n"
+        + "P2,01/11/2026,Email,\"2.500,5\",Không\r\n", UTF_8, true);
+    LoadedSource s = load(dir, "file: t.csv\n" + VN_COLUMNS);
+    Table t = s.table();
+    assertThat(t.rowCount()).isEqualTo(2);
+    assertThat(t.dateTimeColumn("created").get(0)).isEqualTo(LocalDateTime.of(2026, 10, 31, 14, 5));
+    assertThat(t.dateTimeColumn("created").get(1)).isEqualTo(LocalDateTime.of(2026, 11, 1, 0, 0));
+    assertThat(t.stringColumn("channel").get(0)).isEqualTo("Điện thoại");
+    assertThat(t.doubleColumn("amount").get(0)).isEqualTo(1_250_000.0);
+    assertThat(t.doubleColumn("amount").get(1)).isEqualTo(2500.5);
+    assertThat(t.booleanColumn("resolved").get(0)).isTrue();
+    assertThat(t.booleanColumn("resolved").get(1)).isFalse();
+    assertThat(s.quality().isClean()).isTrue();
+    assertThat(s.quality().rowsRead()).isEqualTo(2);
+  }
+
+  @Test
+  void utf16WithBomAndTabs() throws Exception {
+    write(dir, "t.tsv", "Mã phiếu\tNgày tạo\tKênh\tSố tiền\tĐã xử lý\nP1\t31/10/2026 14:05\tZalo\t10\tx\n", UTF_16LE, true);
+    Table t = load(dir, "file: t.tsv\n" + VN_COLUMNS).table();
+    assertThat(t.stringColumn("channel").get(0)).isEqualTo("Zalo");
+    assertThat(t.booleanColumn("resolved").get(0)).isTrue();
+  }
+
+  @Test
+  void declaredSingleByteEncoding() throws Exception {
+    Charset cp1258 = Charset.forName("windows-1258");
+    // windows-1258 has ê, ơ, đ … but writes tones as combining marks; the text must come back composed (NFC).
+    write(dir, "t.csv", cp1258Form("Mã phiếu;Ngày tạo;Kênh;Số tiền;Đã xử lý\nP1;31/10/2026 14:05;Cửa hàng;5;Không\n"), cp1258, false);
+    Table t = load(dir, "file: t.csv\nencoding: windows-1258\n" + VN_COLUMNS).table();
+    assertThat(t.stringColumn("channel").get(0)).isEqualTo("Cửa hàng");
+  }
+
+  /** Vietnamese as windows-1258 spells it: base letters precomposed where the code page has them, tones combining. */
+  static String cp1258Form(String nfc) {
+    var enc = Charset.forName("windows-1258").newEncoder();
+    StringBuilder b = new StringBuilder();
+    for (char c : nfc.toCharArray()) {
+      if (enc.canEncode(c)) {
+        b.append(c);
+        continue;
+      }
+      String d = java.text.Normalizer.normalize(String.valueOf(c), java.text.Normalizer.Form.NFD);
+      b.append(java.text.Normalizer.normalize(d.substring(0, d.length() - 1), java.text.Normalizer.Form.NFC));
+      b.append(d.charAt(d.length() - 1));
+    }
+    return b.toString();
+  }
+
+  @Test
+  void undeclaredNonUtf8IsADataErrorNamingTheFix() throws Exception {
+    write(dir, "t.csv", cp1258Form("Mã phiếu;Ngày tạo;Kênh;Số tiền;Đã xử lý\nP1;31/10/2026 14:05;Cửa hàng;5;Không\n"),
+        Charset.forName("windows-1258"), false);
+    assertThatThrownBy(() -> load(dir, "file: t.csv\n" + VN_COLUMNS))
+        .isInstanceOf(DataException.class).hasMessageContaining("not valid UTF-8").hasMessageContaining("encoding: windows-1258");
+  }
+
+  @Test
+  void detectsSemicolonAndPipe() throws Exception {
+    write(dir, "a.csv", "Mã phiếu;Ngày tạo;Kênh;Số tiền;Đã xử lý\nP1;31/10/2026 14:05;\"Web; app\";1,5;có\n", UTF_8, false);
+    assertThat(load(dir, "file: a.csv\n" + VN_COLUMNS).table().stringColumn("channel").get(0)).isEqualTo("Web; app");
+    write(dir, "b.csv", "Mã phiếu|Ngày tạo|Kênh|Số tiền|Đã xử lý\nP1|31/10/2026 14:05|Web|1|có\n", UTF_8, false);
+    assertThat(load(dir, "file: b.csv\n" + VN_COLUMNS).table().stringColumn("channel").get(0)).isEqualTo("Web");
+  }
+
+  @Test
+  void quotedNewlinesRaggedAndEmptyRowsAreCountedWithTheirLines() throws Exception {
+    write(dir, "t.csv", """
+        id,note,score
+        1,"line one
+        line two",5
+        2,short
+        ,,
+        3,"she said \"\"hi\"\"",4
+        4,a,1,extra
+        5,b,2,
+        """, UTF_8, false);
+    LoadedSource s = load(dir, """
+        file: t.csv
+        columns:
+          id: id
+          note: note
+          score: { column: score, type: number }
+        """);
+    Table t = s.table();
+    // Used: 1, 3, 5 (a trailing empty field is tolerated). Rejected: line 4 (2 fields), line 5 (empty), line 7 (4 fields).
+    assertThat(t.stringColumn("id").asList()).containsExactly("1", "3", "5");
+    assertThat(t.stringColumn("note").get(0)).isEqualTo("line one\nline two");
+    assertThat(t.stringColumn("note").get(1)).isEqualTo("she said \"hi\"");
+    QualityReport q = s.quality();
+    assertThat(q.rowsRead()).isEqualTo(6);
+    assertThat(q.rowsUsed()).isEqualTo(3);
+    assertThat(q.rejected().get("row has 2 fields, the header has 3").examples().get(0).row()).isEqualTo(4);
+    assertThat(q.rejected().get("empty row").count()).isEqualTo(1);
+    assertThat(q.rejected().get("row has 4 fields, the header has 3").examples().get(0).value()).isEqualTo("4,a,1,extra");
+  }
+
+  @Test
+  void badCellsAreBlankedAndRequiredOnesRejectTheRow() throws Exception {
+    write(dir, "t.csv", """
+        id,when,score
+        1,31/10/2026 10:00,5
+        2,31/09/2026 10:00,4
+        3,30/10/2026 09:00,five
+        4,,3
+        """, UTF_8, false);
+    LoadedSource s = load(dir, """
+        file: t.csv
+        columns:
+          id: id
+          when: { column: when, type: datetime, format: dd/MM/yyyy HH:mm, required: true }
+          score: { column: score, type: number }
+        """);
+    assertThat(s.table().stringColumn("id").asList()).containsExactly("1", "3");
+    assertThat(s.table().doubleColumn("score").isMissing(1)).isTrue();
+    QualityReport q = s.quality();
+    QualityReport.Problem bad = q.rejected().get("when: not a date-time in format dd/MM/yyyy HH:mm").examples().get(0);
+    assertThat(bad.where()).isEqualTo("t.csv:3:when".replace("t.csv", bad.file()));
+    assertThat(bad.row()).isEqualTo(3);
+    assertThat(bad.value()).isEqualTo("31/09/2026 10:00");
+    assertThat(q.rejected().get("when: required, but blank").count()).isEqualTo(1);
+    assertThat(q.blanked().get("score: not a number with decimal mark '.'").examples().get(0).value()).isEqualTo("five");
+  }
+
+  @Test
+  void headerBelowTheFirstRow() throws Exception {
+    write(dir, "t.csv", "Report of October\nexported 2026-11-01\nid,score\n1,5\n", UTF_8, false);
+    Table t = load(dir, "file: t.csv\nheader_row: 3\ncolumns:\n  id: id\n  score: { column: score, type: number }\n").table();
+    assertThat(t.doubleColumn("score").get(0)).isEqualTo(5.0);
+  }
+
+  @Test
+  void missingColumnSuggestsTheNearestHeader() throws Exception {
+    write(dir, "t.csv", "id,chanel\n1,web\n", UTF_8, false);
+    assertThatThrownBy(() -> load(dir, "file: t.csv\ncolumns:\n  channel: channel\n"))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("column 'channel' (mapped to 'channel') is not in the header row (did you mean 'chanel'?)");
+  }
+
+  @Test
+  void missingFileNamesThePath() throws Exception {
+    assertThatThrownBy(() -> load(dir, "file: nowhere.csv\n")).isInstanceOf(DataException.class)
+        .hasMessageContaining("nowhere.csv does not exist");
+  }
+
+  @Test
+  void decomposedVietnameseIsComposed() throws Exception {
+    String nfd = java.text.Normalizer.normalize("Ngày tạo", java.text.Normalizer.Form.NFD);
+    String value = java.text.Normalizer.normalize("Điện thoại", java.text.Normalizer.Form.NFD);
+    write(dir, "t.csv", "id," + nfd + "\n1," + value + "\n2,Điện thoại\n", UTF_8, false);
+    Table t = load(dir, "file: t.csv\ncolumns:\n  id: id\n  created: Ngày tạo\n").table();
+    // The header matched in NFC, and both spellings of the value are one value.
+    assertThat(t.stringColumn("created").unique().asList()).containsExactly("Điện thoại");
+  }
+
+  @Test
+  void sourceTimeZoneIsConvertedToTheDefinitions() throws Exception {
+    write(dir, "t.csv", "id,at\n1,2026-10-31 17:30\n2,2026-10-31T10:00:00Z\n", UTF_8, false);
+    var d = ImportFixtures.definition(dir, "file: t.csv\ntimezone: UTC\ncolumns:\n  id: id\n  at: { column: at, type: datetime, format: iso }\n",
+        "Asia/Ho_Chi_Minh");
+    Table t = SourceLoader.load(d.sources().get("s"), null, d.zone()).table();
+    // 17:30 UTC is 00:30 the next day in Hà Nội (UTC+7); an explicit Z is honoured the same way.
+    assertThat(t.dateTimeColumn("at").get(0)).isEqualTo(LocalDateTime.of(2026, 11, 1, 0, 30));
+    assertThat(t.dateTimeColumn("at").get(1)).isEqualTo(LocalDateTime.of(2026, 10, 31, 17, 0));
+  }
+
+  @Test
+  void durationsAndDates() throws Exception {
+    write(dir, "t.csv", "talk,hold,day\n4:35,90,2026-10-31\n01:00:05,,2026-11-01\n", UTF_8, false);
+    Table t = load(dir, """
+        file: t.csv
+        columns:
+          talk: { column: talk, type: duration }
+          hold: { column: hold, type: duration, unit: seconds }
+          day: { column: day, type: date }
+        """).table();
+    assertThat(t.doubleColumn("talk").asDoubleArray()).containsExactly(275.0, 3605.0);
+    assertThat(t.doubleColumn("hold").get(0)).isEqualTo(90.0);
+    assertThat(t.doubleColumn("hold").isMissing(1)).isTrue();
+    assertThat(t.dateColumn("day").get(1)).isEqualTo(LocalDate.of(2026, 11, 1));
+  }
+
+  @Test
+  void globReadsEveryMatchingFileInNameOrder() throws Exception {
+    java.nio.file.Files.createDirectories(dir.resolve("exports"));
+    write(dir, "exports/2026-09.csv", "id\na\n", UTF_8, false);
+    write(dir, "exports/2026-10.csv", "id\nb\nc\n", UTF_8, false);
+    LoadedSource s = load(dir, "file: exports/2026-*.csv\ncolumns:\n  id: id\n");
+    assertThat(s.table().stringColumn("id").asList()).containsExactly("a", "b", "c");
+    assertThat(s.quality().files()).hasSize(2);
+  }
+
+  @Test
+  void unmappedSourceReadsEveryHeaderAsText() throws Exception {
+    write(dir, "t.csv", "Kênh,Số\nWeb,1\n", UTF_8, false);
+    Table t = load(dir, "file: t.csv\n").table();
+    assertThat(t.columnNames()).containsExactly("Kênh", "Số");
+  }
+
+  @Test
+  void nullTokensAndCustomBooleans() throws Exception {
+    write(dir, "t.csv", "flag,n\nx,N/A\n,-\nKhông,3\n", UTF_8, false);
+    Table t = load(dir, """
+        file: t.csv
+        true: [x]
+        false: ["", không]
+        columns:
+          flag: { column: flag, type: boolean }
+          n: { column: n, type: number }
+        """).table();
+    // "" is declared false here, so the tick box reads true, false, false; N/A and - are blanks.
+    assertThat(t.booleanColumn("flag").asList()).containsExactly(true, false, false);
+    assertThat(t.doubleColumn("n").countMissing()).isEqualTo(2);
+  }
+}
