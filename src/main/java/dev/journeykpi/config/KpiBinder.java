@@ -21,6 +21,10 @@ final class KpiBinder {
     SPECIFIC.put(KpiType.DURATION, Set.of("start", "end", "clock", "stat"));
   }
 
+  /** Words people use for a type that spelling distance does not catch. */
+  static final Map<String, String> SYNONYMS = Map.of("avg", "mean", "average", "mean", "rate", "ratio",
+      "percent", "ratio", "share", "ratio", "time", "duration", "p90", "percentile", "total", "sum", "distinct", "count");
+
   static final List<String> DURATION_UNITS = List.of("seconds", "minutes", "hours", "days");
 
   private final Diagnostics d;
@@ -50,7 +54,11 @@ final class KpiBinder {
     String typeText = m.required("type");
     KpiType type = typeText == null ? null : KpiType.fromYaml(typeText);
     if (typeText != null && type == null) {
-      d.error(m.at("type"), ctx + " has unknown type '" + typeText + "'" + Suggestions.hint(typeText, KpiType.yamlNames())
+      String hint = Suggestions.hint(typeText, KpiType.yamlNames());
+      if (hint.isEmpty() && SYNONYMS.containsKey(typeText.toLowerCase(java.util.Locale.ROOT))) {
+        hint = " (did you mean '" + SYNONYMS.get(typeText.toLowerCase(java.util.Locale.ROOT)) + "'?)";
+      }
+      d.error(m.at("type"), ctx + " has unknown type '" + typeText + "'" + hint
           + "; allowed: " + String.join(", ", KpiType.yamlNames()));
     }
     if (type != null) {

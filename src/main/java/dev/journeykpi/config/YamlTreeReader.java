@@ -35,7 +35,13 @@ public final class YamlTreeReader {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       Location loc = at == null ? new Location(file, 1, 1) : new Location(file, at.getLineNr(), at.getColumnNr());
-      diagnostics.error(loc, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+      // SnakeYAML's message interleaves "what" lines with " in 'reader', line N, column M:" and a snippet; keep the
+      // "what" lines and point at the last position, where the problem was found.
+      String msg = e.getOriginalMessage();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(msg);
+      while (m.find()) loc = new Location(file, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+      String what = String.join("; ", msg.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0))).toList());
+      diagnostics.error(loc, "not valid YAML: " + what);
       return null;
     } catch (IOException e) {
       diagnostics.error(new Location(file, 0, 0), "cannot read: " + e.getMessage());

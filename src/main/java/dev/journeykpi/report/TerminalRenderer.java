@@ -25,11 +25,13 @@ public final class TerminalRenderer implements Renderer {
     List<String> periodLabels = card.periods().stream().map(Period::label).toList();
     String last = periodLabels.get(periodLabels.size() - 1);
 
-    List<String> header = new ArrayList<>(List.of("KPI", "Breakdown"));
+    // The breakdown column only when some KPI has a breakdown.
+    boolean breakdowns = card.rows().stream().anyMatch(r -> !r.dims().isEmpty());
+    List<String> header = new ArrayList<>(breakdowns ? List.of("KPI", "Breakdown") : List.of("KPI"));
     header.addAll(periodLabels);
     header.addAll(List.of("n", "num / den", "Note"));
     boolean[] right = new boolean[header.size()];
-    for (int i = 2; i < header.size() - 1; i++) right[i] = true;
+    for (int i = breakdowns ? 2 : 1; i < header.size() - 1; i++) right[i] = true;
     TextTable table = new TextTable(header, right);
 
     Map<String, List<ResultRow>> byKpi = new LinkedHashMap<>();
@@ -51,7 +53,7 @@ public final class TerminalRenderer implements Renderer {
           Map<String, ResultRow> perPeriod = byBreakdown.get(key);
           List<String> cells = new ArrayList<>();
           cells.add(first ? kpi.label() : "");
-          cells.add(key);
+          if (breakdowns) cells.add(key);
           for (String p : periodLabels) {
             ResultRow r = perPeriod.get(p);
             cells.add(r == null ? "" : fmt.human(r.value(), r.unit()));

@@ -1,0 +1,152 @@
+package dev.journeykpi.cli;
+
+import static dev.journeykpi.cli.CliRunner.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  static final String HOTEL = "kpi-definitions/hotel-housekeeping.yaml";
+
+  @TempDir Path dir;
+
+  @Test
+  void reportPrintsTheScorecardGroupedByJourney() {
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("Khách sạn — touchpoint scorecard — 2026-10")
+        .contains("Lưu trú › Dọn phòng  (owner: Buồng phòng)")
+        .contains("Trả phòng › Quầy lễ tân  (owner: Lễ tân)");
+    assertThat(r.out().indexOf("Dọn phòng")).isLessThan(r.out().indexOf("Quầy lễ tân"));
+    // Data quality goes to stderr, never into the results.
+    assertThat(r.err()).contains("Data quality:").contains("checks: 641 rows read, 639 used, 2 rejected, 1 cells blanked");
+    assertThat(r.out()).doesNotContain("Data quality");
+  }
+
+  @Test
+  void terminalColumnsStayAlignedWithVietnamese() {
+    String out = run("report", "-c", HOTEL, "--period", "2026-10").out();
+    // Every row of a section's table ends its "n" column at the same display column.
+    var lines = out.lines().filter(l -> l.startsWith("  ") && !l.contains("───")).toList();
+    String header = lines.stream().filter(l -> l.contains("KPI") && l.contains("Breakdown")).findFirst().orElseThrow();
+    int nEnd = dev.journeykpi.report.DisplayWidth.of(header.substring(0, header.indexOf(" n ") + 2));
+    for (String l : lines) {
+      if (l.contains("KPI")) continue;
+      String left = l.substring(0, Math.min(l.length(), l.indexOf("%") > 0 ? l.length() : l.length()));
+      assertThat(dev.journeykpi.report.DisplayWidth.of(left)).isGreaterThanOrEqualTo(nEnd - 1);
+    }
+  }
+
+  @Test
+  void csvAndJsonAreTheTidyRowsAndStable() throws Exception {
+    CliRunner.Result csv = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "csv");
+    assertThat(csv.exitCode()).isZero();
+    Golden.check("hotel-2026-10.csv", csv.out());
+    assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "--format", "csv").out()).isEqualTo(csv.out());
+    CliRunner.Result json = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "json");
+    Golden.check("hotel-2026-10.json", json.out());
+  }
+
+  @Test
+  void trendOverSeveralPeriods() throws Exception {
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--periods", "2", "--kpi", "checkouts,average_bill");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("2026-09").contains("2026-10");
+    Golden.check("hotel-trend.txt", r.out());
+  }
+
+  @Test
+  void outputFileAndQualityReport() throws Exception {
+    Path out = dir.resolve("out/scorecard.csv");
+    Path q = dir.resolve("quality.csv");
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "-f", "csv", "-o", out.toString(),
+        "--quality-report", q.toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(Files.readString(out)).startsWith("kpi,label,period,floor,channel,value,unit,numerator,denominator,n,note\n");
+    assertThat(Files.readAllLines(q)).containsExactly(
+        "source,kind,reason,file,row,column,value",
+        "checks,rejected,checked_at: not a date-time in format dd/MM/yyyy HH:mm,examples/hotel/room-checks.csv,78,Thời điểm kiểm tra,31/09/2026 10:15",
+        "checks,blanked,sheets_changed: not a yes/no value (true: có/x; false: không/(blank)),examples/hotel/room-checks.csv,312,Đã thay ga,Có?",
+        "checks,rejected,\"row has 4 fields, the header has 9\",examples/hotel/room-checks.csv,502,,\"KT-LOI,02/10/2026 09:00,305,3\"");
+    assertThat(dir.resolve("out").toFile().list()).containsExactly("scorecard.csv");
+  }
+
+  @Test
+  void strictTurnsRejectedRowsIntoExit3AfterWritingResults() {
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--strict", "-f", "csv");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
+    assertThat(r.out()).startsWith("kpi,label");
+    assertThat(r.err()).contains("kpi: data error: 2 rows rejected and --strict is set");
+  }
+
+  @Test
+  void validateReportsEveryMistake() {
+    CliRunner.Result r = run("validate", "-c", "examples/mistakes/hotel-with-mistakes.yaml");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("examples/mistakes/hotel-with-mistakes.yaml:28:13: error: kpi 'sheets_changed_rate' reads unknown source 'check' (did you mean 'checks'?)")
+        .endsWith("15 error(s), 0 warning(s)\n");
+    assertThat(r.err()).doesNotContain("Exception");
+  }
+
+  @Test
+  void validateChecksHeadersAgainstTheData() throws Exception {
+    assertThat(run("validate", "-c", HOTEL, "--check-data").exitCode()).isZero();
+    Path wrong = dir.resolve("checks.csv");
+    Files.writeString(wrong, "Mã kiểm tra,Thời điểm kiem tra,Phòng,Tầng,Nhân viên,Đã thay ga,Phòng tắm sạch,Điểm kiểm tra,Ghi chú\n");
+    CliRunner.Result r = run("validate", "-c", HOTEL, "--data", "checks=" + wrong);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains(HOTEL + ":20:7: error: source 'checks' column 'checked_at': header 'Thời điểm kiểm tra' is not in "
+        + wrong + " (did you mean 'Thời điểm kiem tra'?)");
+  }
+
+  @Test
+  void missingDataFileIsExit3WithoutStackTrace() throws Exception {
+    CliRunner.Result r = run("report", "-c", HOTEL, "--data", "checks=" + dir.resolve("nope.csv"));
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
+    assertThat(r.err()).startsWith("kpi: data error: source 'checks': file " + dir.resolve("nope.csv") + " does not exist");
+    assertThat(r.err()).doesNotContain("\tat ");
+    CliRunner.Result debug = run("report", "-c", HOTEL, "--data", "checks=" + dir.resolve("nope.csv"), "--debug");
+    assertThat(debug.err()).contains("\tat dev.journeykpi");
+  }
+
+  @Test
+  void missingColumnIsExit3NamingFileAndHeader() throws Exception {
+    Path f = dir.resolve("checks.csv");
+    Files.writeString(f, "Mã kiểm tra,Thời điểm\nKT1,01/10/2026 10:00\n");
+    CliRunner.Result r = run("report", "-c", HOTEL, "--data", "checks=" + f, "--kpi", "rooms_checked");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
+    assertThat(r.err()).contains("checks.csv: column 'Thời điểm kiểm tra' (mapped to 'checked_at') is not in the header row; headers: Mã kiểm tra, Thời điểm");
+  }
+
+  @Test
+  void usageErrorsAreExit2() {
+    assertThat(run("report", "-c", HOTEL, "--period", "10/2026").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("report", "-c", HOTEL, "--period", "10/2026").err()).contains("period '10/2026' is not a month (2026-10)");
+    assertThat(run("report", "-c", HOTEL, "--fromat", "csv").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("report", "-c", HOTEL, "--format", "xml").err()).contains("--format 'xml' is not one of table, csv, json");
+    assertThat(run("report", "-c", HOTEL, "--kpi", "sheet_rate").err()).contains("no KPI 'sheet_rate'");
+    assertThat(run("report", "-c", "nowhere.yaml").err()).contains("definition file 'nowhere.yaml' does not exist");
+    assertThat(run("report", "-c", HOTEL, "--data", "chekcs=x.csv").err()).contains("no source 'chekcs' (did you mean 'checks'?)");
+    assertThat(run("frobnicate").exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void helpListsExitCodes() {
+    CliRunner.Result r = run("--help");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("Exit codes:").contains("3   data error");
+  }
+
+  @Test
+  void inspectPrintsTypesAndASnippet() {
+    CliRunner.Result r = run("inspect", "examples/hotel/checkouts.csv");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).contains("delimiter ';'")
+        .contains("      tong_tien: { column: Tổng tiền, type: number, decimal: \",\" }")
+        .contains("      ngay_tra_phong: { column: Ngày trả phòng, type: date, format: dd/MM/yyyy }");
+  }
+}

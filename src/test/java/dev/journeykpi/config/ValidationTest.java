@@ -1,0 +1,130 @@
+package dev.journeykpi.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidationTest {
+  @TempDir Path dir;
+
+  static List<String> problems(Path... files) {
+    DefinitionLoader loader = new DefinitionLoader();
+    loader.read(List.of(files));
+    return loader.diagnostics().sorted().stream().map(Diagnostic::toString).toList();
+  }
+
+  @Test
+  void reportsEveryMistakeOnceWithItsPosition() {
+    Path f = Path.of("examples/mistakes/hotel-with-mistakes.yaml");
+    List<String> p = problems(f);
+    String at = f + ":";
+    // Positions are line:column of the offending value or key in that file.
+    assertThat(p).contains(
+        at + "8:21: error: work interval '13:30-1730' is not HH:mm-HH:mm (e.g. 08:00-12:00, or 22:00-06:00 across midnight)",
+        at + "9:14: error: holiday '2026-02-30' is not a date yyyy-MM-dd or a range yyyy-MM-dd..yyyy-MM-dd",
+        at + "15:73: error: source 'checks' column 'checked_at': date format 'dd/mm/yyyy HH:mm' has no month (MM); minutes are 'mm', months 'MM'",
+        at + "18:45: error: source 'checks' column 'score' has unknown type 'numbr' (did you mean 'number'?); allowed: string, number, boolean, date, datetime, duration",
+        at + "21:18: error: stage 'stay' is listed twice",
+        at + "23:34: error: touchpoint 'housekeeping' names unknown stage 'stya' (did you mean 'stay'?); stages: stay",
+        at + "28:13: error: kpi 'sheets_changed_rate' reads unknown source 'check' (did you mean 'checks'?); sources: checks",
+        at + "33:11: error: kpi 'inspection_score' has unknown type 'avg' (did you mean 'mean'?); allowed: count, sum, mean, median, percentile, ratio, duration",
+        at + "43:9: error: kpi 'floor_score'.by refers to unknown column 'flor' (did you mean 'floor'?); columns: checked_at, floor, sheets_changed, score",
+        at + "44:23: error: operator 'gte' does not apply to string column 'floor' (declare its type: number, date, datetime or duration)",
+        at + "46:5: error: kpi 'answer_time' needs 'time': the date column that places a row in a period (or time: none)",
+        at + "51:12: error: kpi 'answer_time'.clock is 'calendar' or 'business', found 'buisness' (did you mean 'business'?)");
+    assertThat(p).hasSize(15);
+  }
+
+  @Test
+  void unknownKeysAreCaughtWithSuggestions() throws IOException {
+    Path f = dir.resolve("a.yaml");
+    Files.writeString(f, """
+        version: 1
+        sorces: {}
+        kpis:
+          - id: x
+            type: count
+            source: s
+            time: none
+            distinc: id
+        """);
+    assertThat(problems(f)).contains(
+        f + ":2:1: error: unknown key 'sorces' in the definition file (did you mean 'sources'?); allowed: calendar, include, journey, kpis, locale, name, sources, timezone, version",
+        f + ":8:5: error: unknown key 'distinc' in kpi (did you mean 'distinct'?); allowed: by, clock, column, denominator, description, distinct, end, id, label, numerator, p, source, start, stat, time, type, unit, where");
+  }
+
+  @Test
+  void fieldsOfAnotherTypeAreNamed() throws IOException {
+    Path f = dir.resolve("a.yaml");
+    Files.writeString(f, """
+        sources: { s: { file: x.csv, columns: { a: { column: A, type: number } } } }
+        kpis:
+          - { id: x, type: count, source: s, time: none, column: a }
+        """);
+    assertThat(problems(f)).containsExactly(f + ":3:50: error: kpi 'x': 'column' does not apply to count KPIs");
+  }
+
+  @Test
+  void filesCombineAndIncludesFollow() throws IOException {
+    Files.writeString(dir.resolve("calendar.yaml"), """
+        timezone: Asia/Ho_Chi_Minh
+        calendar: { workdays: [MON-SAT], hours: { MON-FRI: "08:00-17:00", SAT: "08:00-12:00" }, holidays: [2026-09-02] }
+        """);
+    Files.writeString(dir.resolve("sources.yaml"), """
+        include: [calendar.yaml]
+        sources: { s: { file: data.csv } }
+        """);
+    Files.writeString(dir.resolve("kpis.yaml"), """
+        kpis: [ { id: n, type: count, source: s, time: none } ]
+        """);
+    Definition d = DefinitionLoader.load(List.of(dir.resolve("sources.yaml"), dir.resolve("kpis.yaml")));
+    assertThat(d.zone().getId()).isEqualTo("Asia/Ho_Chi_Minh");
+    assertThat(d.calendar().holidays()).hasSize(1);
+    assertThat(d.sources().get("s").baseDir()).isEqualTo(dir.toAbsolutePath());
+    assertThat(d.kpis()).extracting(KpiDef::id).containsExactly("n");
+  }
+
+  @Test
+  void conflictsBetweenFilesAreErrors() throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), "timezone: UTC\nsources: { s: { file: a.csv } }\n");
+    Files.writeString(dir.resolve("b.yaml"), "timezone: Asia/Ho_Chi_Minh\nsources: { s: { file: b.csv } }\n");
+    List<String> p = problems(dir.resolve("a.yaml"), dir.resolve("b.yaml"));
+    assertThat(p).anyMatch(x -> x.contains("b.yaml:1:1: error: timezone 'Asia/Ho_Chi_Minh' differs from 'UTC'"));
+    assertThat(p).anyMatch(x -> x.contains("b.yaml:2:12: error: source 's' is already defined at"));
+  }
+
+  @Test
+  void calendarRangesAndNightShifts() throws IOException {
+    Path f = dir.resolve("c.yaml");
+    Files.writeString(f, """
+        calendar:
+          workdays: [MON-FRI]
+          hours: { MON-FRI: "22:00-06:00" }
+          holidays: [2026-02-14..2026-02-22, 2026-04-30]
+        """);
+    CalendarDef c = DefinitionLoader.load(List.of(f)).calendar();
+    // 14..22 February is 9 days, plus 30 April.
+    assertThat(c.holidays()).hasSize(10);
+    assertThat(c.hours().get(java.time.DayOfWeek.MONDAY).get(0).crossesMidnight()).isTrue();
+  }
+
+  @Test
+  void notYaml() throws IOException {
+    Path f = dir.resolve("bad.yaml");
+    Files.writeString(f, "kpis: [ { id: x\n");
+    assertThat(problems(f)).singleElement().asString()
+        .isEqualTo(f + ":2:1: error: not valid YAML: while parsing a flow mapping; expected ',' or '}', but got <stream end>");
+  }
+
+  @Test
+  void suggestionsUseEditDistance() {
+    assertThat(Suggestions.closest("chanel", List.of("channel", "agent"))).contains("channel");
+    assertThat(Suggestions.closest("cahnnel", List.of("channel"))).contains("channel");
+    assertThat(Suggestions.closest("zzz", List.of("channel"))).isEmpty();
+  }
+}
