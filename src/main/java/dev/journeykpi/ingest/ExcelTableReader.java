@@ -44,7 +44,7 @@ final class ExcelTableReader {
         if (row == null || isBlank(row)) continue;
         for (int i = 0; i < idx.length; i++) {
           Cell cell = row.getCell(idx[i]);
-          raw[i] = cell == null ? "" : shown.formatCellValue(cell);
+          raw[i] = shown(shown, cell);
           rows.stage(i, stage(rows.sink(i), cell));
         }
         rows.finishRow(r + 1, i -> raw[i]);
@@ -99,10 +99,22 @@ final class ExcelTableReader {
     List<String> out = new ArrayList<>();
     DataFormatter f = new DataFormatter();
     for (int c = 0; c < header.getLastCellNum(); c++) {
-      Cell cell = header.getCell(c);
-      out.add(cell == null ? "" : f.formatCellValue(cell));
+      out.add(shown(f, header.getCell(c)));
     }
     return out;
+  }
+
+  /** A cell as Excel shows it; a formula cell by its cached result, not its formula text. */
+  static String shown(DataFormatter f, Cell cell) {
+    if (cell == null) return "";
+    if (cell.getCellType() != CellType.FORMULA) return f.formatCellValue(cell);
+    return switch (cell.getCachedFormulaResultType()) {
+      case NUMERIC -> f.formatRawCellContents(cell.getNumericCellValue(), cell.getCellStyle().getDataFormat(),
+          cell.getCellStyle().getDataFormatString());
+      case STRING -> cell.getStringCellValue();
+      case BOOLEAN -> cell.getBooleanCellValue() ? "TRUE" : "FALSE";
+      default -> "";
+    };
   }
 
   private static boolean isBlank(Row row) {

@@ -84,14 +84,19 @@ public final class Inspector {
         while (it.hasNext()) {
           CsvRecord r = it.next();
           if (r.getFields().stream().allMatch(String::isBlank)) continue;
+          if (r.getFieldCount() != cols.size()
+              && !(r.getFieldCount() > cols.size() && r.getFields().subList(cols.size(), r.getFieldCount()).stream().allMatch(String::isBlank))) {
+            // A ragged row's values are shifted into the wrong columns: counted, not used for inference.
+            ragged++;
+            continue;
+          }
           rows++;
-          if (r.getFieldCount() != cols.size()) ragged++;
           for (int i = 0; i < cols.size(); i++) cols.get(i).text(i < r.getFieldCount() ? r.getField(i) : "");
         }
         String bom = d.bomLength() > 0 ? " with BOM" : "";
         String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
         String layout = d.charset().name() + bom + ", delimiter " + delim + ", header row " + hr
-            + (ragged > 0 ? ", " + ragged + " rows with a different number of fields" : "");
+            + (ragged > 0 ? ", " + ragged + " rows with a different number of fields (left out)" : "");
         return new Inspection(file.toString(), "csv", layout, null, hr, rows, report(cols, d.charset() != StandardCharsets.UTF_8 ? d.charset().name() : null));
       }
     } catch (IOException e) {
@@ -149,11 +154,11 @@ public final class Inspector {
       if (DateUtil.isCellDateFormatted(cell)) {
         if (v < 1) o.timeCells++; else o.dateCells++;
         if (v != Math.floor(v) && v >= 1) o.dateCellsHaveTime = true;
-        if (o.samples.size() < 3) o.samples.add(shown.formatCellValue(cell));
+        if (o.samples.size() < 3) o.samples.add(ExcelTableReader.shown(shown, cell));
       } else {
         o.numberCells++;
         if (o.texts.size() < SAMPLE) o.texts.add(v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
-        if (o.samples.size() < 3) o.samples.add(shown.formatCellValue(cell));
+        if (o.samples.size() < 3) o.samples.add(ExcelTableReader.shown(shown, cell));
       }
       return true;
     }
@@ -182,7 +187,7 @@ public final class Inspector {
       if (cells > 0 && o.otherCells == 0 && o.numberCells == 0) {
         if (o.timeCells > 0 && o.dateCells == 0) {
           type = "duration";
-          note = "Excel time cells (fractions of a day)";
+          note = "Excel time cells: a duration, or a time of day (then keep it as text)";
         } else {
           type = o.dateCellsHaveTime ? "datetime" : "date";
           note = "Excel date cells";

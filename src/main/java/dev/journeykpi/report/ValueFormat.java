@@ -37,7 +37,9 @@ public final class ValueFormat {
         if (CURRENCIES.contains(unit)) {
           yield number(v, unit.equalsIgnoreCase("VND") || unit.equals("₫") || unit.equals("đ") ? 0 : 2) + " " + unit;
         }
-        yield number(v, v == Math.rint(v) ? 0 : 2);
+        String n = number(v, v == Math.rint(v) ? 0 : 2);
+        // Free-text units ("rooms", "/5") are shown; "rows", the default of a count, is not worth the space.
+        yield unit.isEmpty() || unit.equals("rows") ? n : n + " " + unit;
       }
     };
   }

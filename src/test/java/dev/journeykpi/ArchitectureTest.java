@@ -1,0 +1,41 @@
+package dev.journeykpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The packages are the pipeline, and dependencies point one way: cli → engine → config, ingest, calc, report. */
+class ArchitectureTest {
+  static final Path MAIN = Path.of("src/main/java/dev/journeykpi");
+
+  @ParameterizedTest(name = "{0} does not import {1}")
+  @CsvSource({
+    "config, cli", "config, engine", "config, ingest", "config, calc", "config, report",
+    "ingest, cli", "ingest, engine", "ingest, calc", "ingest, report",
+    "calc, cli", "calc, engine", "calc, ingest", "calc, report",
+    "report, cli", "report, calc.BusinessCalendar",
+    "engine, cli"
+  })
+  void importsPointOneWay(String pkg, String forbidden) throws IOException {
+    try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
+      List<String> offenders = files.filter(f -> f.toString().endsWith(".java"))
+          .filter(f -> read(f).contains("dev.journeykpi." + forbidden))
+          .map(Path::toString).toList();
+      assertThat(offenders).as("%s must not use dev.journeykpi.%s", pkg, forbidden).isEmpty();
+    }
+  }
+
+  private static String read(Path f) {
+    try {
+      return Files.readString(f);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

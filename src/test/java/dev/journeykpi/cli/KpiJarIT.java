@@ -1,0 +1,50 @@
+package dev.journeykpi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Runs the built jar the way users and cron jobs do: a separate process, real stdout, stderr and exit code. */
+class KpiJarIT {
+  record Run(int code, String out, String err) {}
+
+  static Run kpi(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("scripts/kpi"));
+    cmd.addAll(List.of(args));
+    Path out = Files.createTempFile("kpi", ".out");
+    Path err = Files.createTempFile("kpi", ".err");
+    Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    int code = p.waitFor();
+    return new Run(code, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void reportAsCsvMatchesTheGoldenFile() throws Exception {
+    Run r = kpi("report", "-c", "kpi-definitions/hotel-housekeeping.yaml", "--period", "2026-10", "-f", "csv");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo(Files.readString(Path.of("src/test/resources/golden/hotel-2026-10.csv")));
+    assertThat(r.err()).contains("Data quality:");
+  }
+
+  @Test
+  void dataErrorExitsWith3AndOneClearLine() throws Exception {
+    Run r = kpi("report", "-c", "kpi-definitions/hotel-housekeeping.yaml", "--data", "checks=missing.csv");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err()).startsWith("kpi: data error: source 'checks': file missing.csv does not exist");
+    assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void definitionErrorExitsWith2() throws Exception {
+    Run r = kpi("validate", "-c", "examples/mistakes/hotel-with-mistakes.yaml");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("15 error(s)");
+  }
+}

@@ -1,0 +1,149 @@
+package dev.journeykpi.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.journeykpi.calc.Period;
+import dev.journeykpi.calc.ResultRow;
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.ingest.Inspection;
+import dev.journeykpi.ingest.Inspector;
+import dev.journeykpi.ingest.QualityReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Real third-party exports from ../shared/datasets (read-only, never copied into the project). Skipped when the
+ * folder is absent.
+ */
+class SharedDatasetsTest {
+  static final Path DATASETS = Path.of("../shared/datasets");
+
+  @TempDir Path dir;
+
+  static Stream<Path> exports() throws IOException {
+    if (!Files.isDirectory(DATASETS)) return Stream.of(Path.of("(no ../shared/datasets)"));
+    try (Stream<Path> s = Files.walk(DATASETS)) {
+      return s.filter(p -> p.toString().endsWith(".csv") || p.toString().endsWith(".xlsx")).sorted().toList().stream();
+    }
+  }
+
+  static Inspection.ColumnReport column(Inspection in, String header) {
+    return in.columns().stream().filter(c -> c.header().equals(header)).findFirst().orElseThrow();
+  }
+
+  @ParameterizedTest
+  @MethodSource("exports")
+  void inspectReadsEveryExport(Path file) {
+    assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
+    Inspection in = Inspector.inspect(file, null, 0, null, (char) 0);
+    assertThat(in.rows()).isPositive();
+    assertThat(in.columns()).isNotEmpty().allSatisfy(c -> assertThat(c.type()).isIn("string", "number", "boolean", "date", "datetime", "duration"));
+  }
+
+  @Test
+  void inspectFindsTheTrickyLayouts() {
+    assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
+    Inspection tickets = Inspector.inspect(DATASETS.resolve("support-tickets-kaggle/customer_support_tickets.csv"), null, 0, null, (char) 0);
+    assertThat(tickets.layout()).startsWith("UTF-8 with BOM, delimiter ','");
+    assertThat(tickets.rows()).isEqualTo(8469); // the trailing row of commas is not data
+    assertThat(column(tickets, "First Response Time").formats()).containsExactly("M/d/yyyy H:mm");
+    assertThat(column(tickets, "Customer Satisfaction Rating").type()).isEqualTo("number");
+
+    Inspection vn = Inspector.inspect(DATASETS.resolve("vn-sales-excel/Sale Analysis.xlsx"), "Sale", 0, null, (char) 0);
+    assertThat(vn.headerRow()).isEqualTo(2);
+    assertThat(vn.layout()).contains("first column B");
+    assertThat(column(vn, "Ngày").type()).isEqualTo("date");
+    assertThat(column(vn, "Hình Thức Bán").type()).isEqualTo("string");
+    assertThat(column(vn, "Tiền Bán").type()).isEqualTo("number"); // formula cells, read by cached value
+
+    Inspection pwc = Inspector.inspect(DATASETS.resolve("pwc-call-centre/01 Call-Center-Dataset.xlsx"), null, 0, null, (char) 0);
+    assertThat(column(pwc, "Date").formats()).containsExactly("yyyy-MM-dd"); // dates stored as text
+    assertThat(column(pwc, "AvgTalkDuration").type()).isEqualTo("duration");
+    assertThat(column(pwc, "Answered (Y/N)").type()).isEqualTo("boolean");
+
+    Inspection telco = Inspector.inspect(DATASETS.resolve("telco-churn/WA_Fn-UseC_-Telco-Customer-Churn.csv"), null, 0, null, (char) 0);
+    assertThat(telco.layout()).contains("1 rows with a different number of fields (left out)");
+    assertThat(column(telco, "TotalCharges").type()).isEqualTo("number");
+
+    Inspection retail = Inspector.inspect(DATASETS.resolve("online-retail-sample/Online Retail.xlsx"), null, 0, null, (char) 0);
+    assertThat(column(retail, "InvoiceDate").type()).isEqualTo("datetime");
+    assertThat(column(retail, "InvoiceNo").type()).isEqualTo("string"); // "C…" cancellations among numbers
+  }
+
+  /**
+   * The Kaggle ticket export end to end. Expected numbers computed independently with Python's csv module
+   * (encoding utf-8-sig, rows with any non-blank field): 8,469 tickets; status Closed 2,769; 2,769 ratings summing to
+   * 8,283 (mean 2.991333); among Closed tickets 1,087 rated 4 or 5; channels Chat 2,073, Email 2,143, Phone 2,132,
+   * Social media 2,121.
+   */
+  @Test
+  void kaggleTicketsEndToEnd() throws IOException {
+    assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
+    Path def = dir.resolve("tickets.yaml");
+    Files.writeString(def, """
+        version: 1
+        sources:
+          tickets:
+            file: %s
+            columns:
+              id: Ticket ID
+              status: Ticket Status
+              channel: Ticket Channel
+              csat: { column: Customer Satisfaction Rating, type: number }
+              first_response: { column: First Response Time, type: datetime, format: M/d/yyyy H:mm }
+        kpis:
+          - { id: volume, type: count, source: tickets, time: none, by: [channel] }
+          - { id: csat_mean, type: mean, source: tickets, time: none, column: csat }
+          - id: satisfied
+            type: ratio
+            source: tickets
+            time: none
+            where: { status: Closed }
+            numerator: { csat: { gte: 4 } }
+        """.formatted(DATASETS.resolve("support-tickets-kaggle/customer_support_tickets.csv").toAbsolutePath()));
+    Definition d = DefinitionLoader.load(List.of(def));
+    Scorecard card = KpiEngine.run(d, new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
+    QualityReport q = card.quality().get(0);
+    assertThat(q.rowsUsed()).isEqualTo(8469);
+    assertThat(q.rejected()).containsOnlyKeys("empty row"); // the trailing ",,,,"
+    assertThat(card.rows()).filteredOn(r -> r.kpi().equals("volume"))
+        .extracting(r -> r.dims().get("channel") + "=" + r.value())
+        .containsExactly("Chat=2073.0", "Email=2143.0", "Phone=2132.0", "Social media=2121.0", "(total)=8469.0");
+    ResultRow mean = card.rows().stream().filter(r -> r.kpi().equals("csat_mean")).findFirst().orElseThrow();
+    assertThat(mean.value()).isCloseTo(8283.0 / 2769, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(mean.n()).isEqualTo(2769);
+    ResultRow sat = card.rows().stream().filter(r -> r.kpi().equals("satisfied")).findFirst().orElseThrow();
+    assertThat(sat.numerator()).isEqualTo(1087.0);
+    assertThat(sat.denominator()).isEqualTo(2769.0);
+  }
+
+  /** The IBM Telco export has one corrupted 22-field row: it is rejected and reported with its line. */
+  @Test
+  void telcoRaggedRowIsRejectedWithItsLine() throws IOException {
+    assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
+    Path def = dir.resolve("telco.yaml");
+    Files.writeString(def, """
+        sources:
+          customers:
+            file: %s
+            columns: { id: customerID, churn: { column: Churn, type: boolean }, total: { column: TotalCharges, type: number } }
+        kpis:
+          - { id: churn_rate, type: ratio, source: customers, time: none, numerator: { churn: true } }
+        """.formatted(DATASETS.resolve("telco-churn/WA_Fn-UseC_-Telco-Customer-Churn.csv").toAbsolutePath()));
+    Scorecard card = KpiEngine.run(DefinitionLoader.load(List.of(def)), new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
+    QualityReport q = card.quality().get(0);
+    assertThat(q.rowsRead()).isEqualTo(7043);
+    assertThat(q.rejected().keySet()).singleElement().asString().startsWith("row has 22 fields, the header has 21");
+    assertThat(q.rowsUsed()).isEqualTo(7042);
+  }
+}
