@@ -21,6 +21,10 @@ public final class BusinessCalendar {
   private final Set<DayOfWeek> workdays;
   private final Set<LocalDate> holidays;
   private final CalendarDef def;
+  /** Holidays as epoch days, for the allocation-free path used on every row. */
+  private final java.util.BitSet holidayBits = new java.util.BitSet();
+  private final long holidayBase;
+  private final boolean[] workday = new boolean[8];
 
   public BusinessCalendar(CalendarDef def) {
     this.def = def;
@@ -35,7 +39,43 @@ public final class BusinessCalendar {
         a[2 * i + 1] = w.end().toSecondOfDay() + (w.crossesMidnight() ? 86400 : 0);
       }
       intervals[d.getValue()] = a;
+      workday[d.getValue()] = workdays.contains(d);
     }
+    holidayBase = holidays.stream().mapToLong(LocalDate::toEpochDay).min().orElse(0);
+    holidays.forEach(h -> holidayBits.set((int) (h.toEpochDay() - holidayBase)));
+  }
+
+  private boolean isWorkingEpochDay(long day) {
+    if (!workday[dayOfWeek(day)]) return false;
+    long i = day - holidayBase;
+    return i < 0 || i > Integer.MAX_VALUE || !holidayBits.get((int) i);
+  }
+
+  /** ISO day of week (Monday 1) of an epoch day; 1970-01-01 was a Thursday. */
+  private static int dayOfWeek(long epochDay) {
+    return (int) Math.floorMod(epochDay + 3, 7L) + 1;
+  }
+
+  /**
+   * Working seconds between two wall-clock times given as seconds since 1970-01-01T00:00 of the local calendar;
+   * negative when b is before a. The allocation-free form used for every row of a duration KPI.
+   */
+  public long businessSeconds(long a, long b) {
+    if (b < a) return -businessSeconds(b, a);
+    long total = 0;
+    long lastDay = Math.floorDiv(b, 86400L);
+    // Start a day early: yesterday's night shift may run into a.
+    for (long day = Math.floorDiv(a, 86400L) - 1; day <= lastDay; day++) {
+      if (!isWorkingEpochDay(day)) continue;
+      long midnight = day * 86400L;
+      long[] iv = intervals[dayOfWeek(day)];
+      for (int i = 0; i < iv.length; i += 2) {
+        long s = Math.max(midnight + iv[i], a);
+        long e = Math.min(midnight + iv[i + 1], b);
+        if (e > s) total += e - s;
+      }
+    }
+    return total;
   }
 
   public CalendarDef definition() {
@@ -48,22 +88,7 @@ public final class BusinessCalendar {
 
   /** Working seconds in [a, b); negative when b is before a. */
   public long businessSeconds(LocalDateTime a, LocalDateTime b) {
-    if (b.isBefore(a)) return -businessSeconds(b, a);
-    long from = a.toEpochSecond(ZoneOffset.UTC);
-    long to = b.toEpochSecond(ZoneOffset.UTC);
-    long total = 0;
-    // Start a day early: yesterday's night shift may run into a.
-    for (LocalDate d = a.toLocalDate().minusDays(1); !d.isAfter(b.toLocalDate()); d = d.plusDays(1)) {
-      if (!isWorkingDay(d)) continue;
-      long midnight = d.toEpochSecond(java.time.LocalTime.MIDNIGHT, ZoneOffset.UTC);
-      long[] iv = intervals[d.getDayOfWeek().getValue()];
-      for (int i = 0; i < iv.length; i += 2) {
-        long s = Math.max(midnight + iv[i], from);
-        long e = Math.min(midnight + iv[i + 1], to);
-        if (e > s) total += e - s;
-      }
-    }
-    return total;
+    return businessSeconds(a.toEpochSecond(ZoneOffset.UTC), b.toEpochSecond(ZoneOffset.UTC));
   }
 
   /** The date n working days before d (d itself not counted); n = 0 gives d. */

@@ -27,12 +27,47 @@ final class Cells {
     throw new IllegalArgumentException("column '" + c.name() + "' is not a date or date-time column");
   }
 
+  /** Seconds since 1970-01-01T00:00 of the same wall clock (no zone), straight from the packed form. */
+  static long localEpochSecond(long packed) {
+    int date = (int) (packed >> 32);
+    int time = (int) packed;
+    return tech.tablesaw.columns.dates.PackedLocalDate.toEpochDay(date) * 86400L
+        + tech.tablesaw.columns.times.PackedLocalTime.getSecondOfDay(time);
+  }
+
+  static long localEpochMillis(long packed) {
+    int date = (int) (packed >> 32);
+    int time = (int) packed;
+    return tech.tablesaw.columns.dates.PackedLocalDate.toEpochDay(date) * 86_400_000L
+        + tech.tablesaw.columns.times.PackedLocalTime.getMillisecondOfDay(time);
+  }
+
+  /** The selection's rows as an array: iterating a Selection directly boxes every row number. */
+  static int[] rows(tech.tablesaw.selection.Selection s) {
+    return s.toArray();
+  }
+
   static long packed(java.time.LocalDateTime t) {
     return PackedLocalDateTime.pack(t);
   }
 
   static java.time.LocalDateTime time(long packed) {
     return PackedLocalDateTime.asLocalDateTime(packed);
+  }
+
+  /** For a text column: each row's dictionary key and the key of the blank value (-1 if none), else null. */
+  static int[] keys(Column<?> c) {
+    if (!(c instanceof StringColumn s)) return null;
+    var dict = s.getDictionary();
+    int n = s.size();
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) out[i] = dict.getKeyAtIndex(i);
+    return out;
+  }
+
+  static int blankKey(StringColumn s) {
+    int first = s.getDictionary().firstIndexOf("");
+    return first < 0 ? -1 : s.getDictionary().getKeyAtIndex(first);
   }
 
   /** The text used to group and label a breakdown value. */

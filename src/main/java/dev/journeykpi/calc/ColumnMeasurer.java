@@ -26,7 +26,7 @@ final class ColumnMeasurer implements Measurer {
     DoubleColumn c = (DoubleColumn) table.column(column);
     double[] values = new double[rows.size()];
     int n = 0;
-    for (int row : rows) {
+    for (int row : Cells.rows(rows)) {
       double v = c.getDouble(row);
       if (!Double.isNaN(v)) values[n++] = v;
     }

@@ -18,12 +18,27 @@ final class CountMeasurer implements Measurer {
   public Measure measure(Table table, Selection rows) {
     if (distinct == null) return Measure.of(rows.size(), rows.size());
     Column<?> c = table.column(distinct);
-    Set<String> seen = new HashSet<>();
     int blank = 0;
-    for (int row : rows) {
-      if (c.isMissing(row)) blank++; else seen.add(Cells.label(c, row));
+    int count;
+    if (c instanceof tech.tablesaw.api.StringColumn s) {
+      // Distinct dictionary keys: no string hashing per row.
+      var dict = s.getDictionary();
+      int blankKey = Cells.blankKey(s);
+      // Keys may be negative (Tablesaw starts small dictionaries at Byte.MIN_VALUE).
+      it.unimi.dsi.fastutil.ints.IntOpenHashSet seen = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
+      for (int row : Cells.rows(rows)) {
+        int k = dict.getKeyAtIndex(row);
+        if (k == blankKey) blank++; else seen.add(k);
+      }
+      count = seen.size();
+    } else {
+      Set<String> seen = new HashSet<>();
+      for (int row : Cells.rows(rows)) {
+        if (c.isMissing(row)) blank++; else seen.add(Cells.label(c, row));
+      }
+      count = seen.size();
     }
-    Measure m = Measure.of(seen.size(), rows.size());
+    Measure m = Measure.of(count, rows.size());
     return blank == 0 ? m : m.withNote(blank + " rows without " + distinct + " not counted");
   }
 }

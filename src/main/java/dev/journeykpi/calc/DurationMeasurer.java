@@ -2,7 +2,6 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.Statistic;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,45 +34,67 @@ final class DurationMeasurer implements Measurer {
     this.divisor = divisor;
   }
 
+  /** Per-row seconds for the whole table, computed once and shared by every breakdown group and the total. */
+  private Table cachedFor;
+  private double[] seconds;
+
+  private static final double OPEN = -1;
+  private static final double NO_START = -2;
+  private static final double NEGATIVE = -3;
+
   @Override
   public Measure measure(Table table, Selection rows) {
-    Column<?> s = table.column(start);
-    Column<?> e = table.column(end);
-    double[] values = new double[rows.size()];
+    if (cachedFor != table) {
+      seconds = perRow(table);
+      cachedFor = table;
+    }
+    int[] rs = Cells.rows(rows);
+    double[] values = new double[rs.length];
     int n = 0;
     int open = 0;
     int noStart = 0;
     int negative = 0;
-    for (int row : rows) {
-      long a = Cells.packedTime(s, row);
-      if (a == Cells.MISSING_TIME) {
-        noStart++;
-        continue;
-      }
-      long b = Cells.packedTime(e, row);
-      if (b == Cells.MISSING_TIME) {
-        open++;
-        continue;
-      }
-      // Judge the order on the clock, not in business time: an end before the start is a data error even when both
-      // fall outside working hours, where the business duration would be a harmless-looking 0.
-      if (b < a) {
-        negative++;
-        continue;
-      }
-      values[n++] = seconds(Cells.time(a), Cells.time(b));
+    for (int row : rs) {
+      double v = seconds[row];
+      if (v >= 0) values[n++] = v;
+      else if (v == OPEN) open++;
+      else if (v == NO_START) noStart++;
+      else negative++;
     }
     List<String> notes = new ArrayList<>();
     if (open > 0) notes.add(open + " open (no " + end + ")");
     if (negative > 0) notes.add(negative + " with " + end + " before " + start + " left out");
     if (noStart > 0) notes.add(noStart + " without " + start + " left out");
     String note = String.join("; ", notes);
-    if (n == 0) return Measure.none(0, rows.isEmpty() ? "no rows" : "no completed durations").withNote(note);
+    if (n == 0) return Measure.none(0, rs.length == 0 ? "no rows" : "no completed durations").withNote(note);
     return Measure.of(Stats.of(stat, values, n) / divisor, n).withNote(note);
   }
 
-  private double seconds(LocalDateTime a, LocalDateTime b) {
-    if (calendar != null) return calendar.businessSeconds(a, b);
-    return Duration.between(a.atZone(zone), b.atZone(zone)).toMillis() / 1000.0;
+  private double[] perRow(Table table) {
+    Column<?> s = table.column(start);
+    Column<?> e = table.column(end);
+    boolean fixed = zone.getRules().isFixedOffset();
+    double[] out = new double[table.rowCount()];
+    for (int row = 0; row < out.length; row++) {
+      long a = Cells.packedTime(s, row);
+      long b = a == Cells.MISSING_TIME ? 0 : Cells.packedTime(e, row);
+      if (a == Cells.MISSING_TIME) {
+        out[row] = NO_START;
+      } else if (b == Cells.MISSING_TIME) {
+        out[row] = OPEN;
+      } else if (b < a) {
+        // Judge the order on the clock, not in business time: an end before the start is a data error even when
+        // both fall outside working hours, where the business duration would be a harmless-looking 0.
+        out[row] = NEGATIVE;
+      } else if (calendar != null) {
+        out[row] = calendar.businessSeconds(Cells.localEpochSecond(a), Cells.localEpochSecond(b));
+      } else if (fixed) {
+        out[row] = (Cells.localEpochMillis(b) - Cells.localEpochMillis(a)) / 1000.0;
+      } else {
+        // Real elapsed time across daylight-saving changes.
+        out[row] = Duration.between(Cells.time(a).atZone(zone), Cells.time(b).atZone(zone)).toMillis() / 1000.0;
+      }
+    }
+    return out;
   }
 }

@@ -40,7 +40,7 @@ public final class KpiRunner {
     int untimed = 0;
     if (kpi.time() != null) {
       Column<?> t = table.column(kpi.time());
-      for (int row : population) {
+      for (int row : Cells.rows(population)) {
         if (t.isMissing(row)) untimed++;
       }
     }
@@ -88,7 +88,7 @@ public final class KpiRunner {
     long from = Cells.packed(p.startTime());
     long to = Cells.packed(p.endTime());
     BitmapBackedSelection s = new BitmapBackedSelection();
-    for (int row : population) {
+    for (int row : Cells.rows(population)) {
       long v = Cells.packedTime(t, row);
       if (v != Cells.MISSING_TIME && v >= from && v < to) s.add(row);
     }
@@ -111,13 +111,31 @@ public final class KpiRunner {
     if (cols.size() == 1) {
       // The usual single breakdown: group on the label itself, no key list per row.
       Column<?> c = cols.get(0);
-      Map<String, it.unimi.dsi.fastutil.ints.IntArrayList> byLabel = new java.util.HashMap<>();
-      for (int row : rows) {
-        byLabel.computeIfAbsent(Cells.label(c, row), k -> new it.unimi.dsi.fastutil.ints.IntArrayList()).add(row);
+      int[] rs = Cells.rows(rows);
+      if (c instanceof tech.tablesaw.api.StringColumn s) {
+        // Group text on dictionary keys: an int per row instead of a string lookup.
+        var dict = s.getDictionary();
+        it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<it.unimi.dsi.fastutil.ints.IntArrayList> byKey =
+            new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>();
+        for (int row : rs) {
+          int k = dict.getKeyAtIndex(row);
+          var list = byKey.get(k);
+          if (list == null) byKey.put(k, list = new it.unimi.dsi.fastutil.ints.IntArrayList());
+          list.add(row);
+        }
+        byKey.int2ObjectEntrySet().fastForEach(e -> {
+          String label = dict.getValueForKey(e.getIntKey());
+          found.put(List.of(label.isEmpty() ? ResultRow.BLANK : label), new BitmapBackedSelection(e.getValue().toIntArray()));
+        });
+      } else {
+        Map<String, it.unimi.dsi.fastutil.ints.IntArrayList> byLabel = new java.util.HashMap<>();
+        for (int row : rs) {
+          byLabel.computeIfAbsent(Cells.label(c, row), k -> new it.unimi.dsi.fastutil.ints.IntArrayList()).add(row);
+        }
+        byLabel.forEach((k, v) -> found.put(List.of(k), new BitmapBackedSelection(v.toIntArray())));
       }
-      byLabel.forEach((k, v) -> found.put(List.of(k), new BitmapBackedSelection(v.toIntArray())));
     } else {
-      for (int row : rows) {
+      for (int row : Cells.rows(rows)) {
         List<String> key = new ArrayList<>(cols.size());
         for (Column<?> c : cols) key.add(Cells.label(c, row));
         found.computeIfAbsent(key, k -> new BitmapBackedSelection()).add(row);
