@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Import benchmark: generates a 1,000,000-row, 16-column ticket export (fixed seed, about 140 MB) once, then times
-# `kpi report` on it as a whole process (JVM start, CSV import of all 16 typed columns, one KPI), RUNS times, and
+# `scripts/kpi report` on it as a whole process (JVM start, import, six service KPIs reading 10 of the 16 typed
+# columns), RUNS times, and
 # prints the median wall time and the peak resident memory.
 #   scripts/bench.sh            # 1,000,000 rows, 5 runs
 #   ROWS=200000 RUNS=3 scripts/bench.sh
@@ -21,7 +22,7 @@ peak=0
 for i in $(seq "$runs"); do
   start=$(date +%s.%N)
   /usr/bin/time -f "%M" -o "$root/bench-data/rss.txt" \
-    java ${KPI_JAVA_OPTS:-} -jar "$root/target/kpi.jar" report -c "$root/scripts/bench.yaml" -q -f csv > /dev/null
+    "$root/scripts/kpi" report -c "$root/scripts/bench.yaml" -q -f csv > /dev/null
   end=$(date +%s.%N)
   t=$(echo "$end - $start" | bc)
   rss=$(tail -1 "$root/bench-data/rss.txt")

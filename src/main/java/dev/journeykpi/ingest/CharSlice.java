@@ -36,6 +36,13 @@ final class CharSlice implements CharSequence {
     return set(scratch, 0, s.length());
   }
 
+  boolean hasNonAscii() {
+    for (int i = off, end = off + len; i < end; i++) {
+      if (buf[i] >= 0x80) return true;
+    }
+    return false;
+  }
+
   /** Drops leading and trailing spaces and tabs, in place. */
   CharSlice trim() {
     while (len > 0 && (buf[off] == ' ' || buf[off] == '\t')) {
@@ -44,11 +51,6 @@ final class CharSlice implements CharSequence {
     }
     while (len > 0 && (buf[off + len - 1] == ' ' || buf[off + len - 1] == '\t')) len--;
     return this;
-  }
-
-  /** The slice's code in a text dictionary, without making a String for values seen before. */
-  int codeIn(TextDictionary d) {
-    return d.code(buf, off, len);
   }
 
   @Override

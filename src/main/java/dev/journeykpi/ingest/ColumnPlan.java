@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Which field of the file feeds which mapped column, decided from the header row. */
-record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex) {
+/**
+ * @param utf8Bytes the file is UTF-8 read as ISO-8859-1 bytes (see CharSlice.decodeUtf8), so text is decoded when a
+ *     value is first seen
+ */
+record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes) {
 
   /** The part of the plan that parses the needed columns (in declaration order) and every required one. */
   ColumnPlan only(java.util.Set<String> needed) {
@@ -22,11 +26,15 @@ record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex) {
         idx.add(fieldIndex[i]);
       }
     }
-    return new ColumnPlan(cols, idx.stream().mapToInt(Integer::intValue).toArray());
+    return new ColumnPlan(cols, idx.stream().mapToInt(Integer::intValue).toArray(), utf8Bytes);
   }
 
   /** Maps every declared column to its header; a source without mapping reads every header as text. */
   static ColumnPlan of(SourceDef source, List<String> headers, String file) {
+    return of(source, headers, file, false);
+  }
+
+  static ColumnPlan of(SourceDef source, List<String> headers, String file, boolean utf8Bytes) {
     HeaderIndex index = new HeaderIndex(headers);
     List<ColumnDef> cols = new ArrayList<>();
     if (source.columns().isEmpty()) {
@@ -46,6 +54,6 @@ record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex) {
       if (idx[i] < 0) missing.add(index.missing(file, cols.get(i).name(), cols.get(i).header()));
     }
     if (!missing.isEmpty()) throw new DataException(String.join("\n", missing));
-    return new ColumnPlan(cols, idx);
+    return new ColumnPlan(cols, idx, utf8Bytes);
   }
 }

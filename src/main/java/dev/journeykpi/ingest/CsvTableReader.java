@@ -171,15 +171,15 @@ final class CsvTableReader {
       this.delimiter = delimiter;
     }
 
+    private final boolean[] skip = new boolean[RecordBatch.RECORDS];
+
     void type(RecordBatch b) {
-      char[] buf = b.chars;
-      int[] start = b.fieldStart;
-      int[] len = b.fieldLen;
       for (int r = 0; r < b.records; r++) {
         int first = b.firstField[r];
         int n = b.fieldCount[r];
         long line = b.line[r];
         recordNo++;
+        skip[r] = true;
         if (plan == null) {
           if (recordNo == headerRow) header(b, first, n);
           continue;
@@ -196,19 +196,15 @@ final class CsvTableReader {
           rows.rejectRaw(line, "empty row", "");
           continue;
         }
-        for (int i = 0; i < idx.length; i++) {
-          int f = first + idx[i];
-          slice.set(buf, start[f], len[f]);
-          rows.stage(i, rows.sink(i).stageText(utf8 ? slice.decodeUtf8() : slice));
-        }
-        rows.finishRow(line, i -> text(b, first + idx[i]));
+        skip[r] = false;
       }
+      if (rows != null) rows.typeBatch(b, idx, skip, utf8, (r, field) -> text(b, b.firstField[r] + field));
     }
 
     private void header(RecordBatch b, int first, int n) {
       List<String> header = new ArrayList<>();
       for (int i = first; i < first + n; i++) header.add(text(b, i));
-      plan = ColumnPlan.of(source, header, name);
+      plan = ColumnPlan.of(source, header, name, utf8);
       RowAssembler.Binding binding = factory.create(plan);
       rows = binding.rows();
       rows.startFile(name);

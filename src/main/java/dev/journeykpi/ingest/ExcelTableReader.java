@@ -126,14 +126,14 @@ final class ExcelTableReader {
   }
 
   private static int stage(ColumnSink sink, Cell cell) {
-    if (cell == null) return sink.stageText("");
+    if (cell == null) return sink.stage(0, "");
     CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
     return switch (type) {
-      case NUMERIC -> sink.stageNumber(cell.getNumericCellValue(), DateUtil.isCellDateFormatted(cell));
-      case BOOLEAN -> sink.stageBoolean(cell.getBooleanCellValue());
-      case STRING -> sink.stageText(cell.getStringCellValue());
-      case ERROR -> sink.stageText("#ERROR");
-      default -> sink.stageText("");
+      case NUMERIC -> sink.stageNumber(0, cell.getNumericCellValue(), DateUtil.isCellDateFormatted(cell));
+      case BOOLEAN -> sink.stageBoolean(0, cell.getBooleanCellValue());
+      case STRING -> sink.stage(0, cell.getStringCellValue());
+      case ERROR -> sink.stage(0, "#ERROR");
+      default -> sink.stage(0, "");
     };
   }
 }

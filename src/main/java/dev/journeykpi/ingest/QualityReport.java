@@ -86,6 +86,18 @@ public final class QualityReport {
     }
   }
 
+  /**
+   * Puts the detailed problems in file and row order. CSV batches are typed column by column, so problems arrive
+   * grouped by column within a batch; the report reads better, and stays the same, in row order.
+   */
+  void sortDetails() {
+    java.util.Map<String, Integer> fileOrder = new java.util.HashMap<>();
+    for (int i = 0; i < files.size(); i++) fileOrder.putIfAbsent(files.get(i), i);
+    details.sort(java.util.Comparator.comparingInt((Problem p) -> fileOrder.getOrDefault(p.file(), 0)).thenComparingLong(Problem::row));
+    for (Tally t : rejected.values()) t.examples.sort(java.util.Comparator.comparingLong(Problem::row));
+    for (Tally t : blanked.values()) t.examples.sort(java.util.Comparator.comparingLong(Problem::row));
+  }
+
   public String source() {
     return source;
   }

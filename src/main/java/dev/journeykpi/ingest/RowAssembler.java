@@ -5,6 +5,7 @@ import dev.journeykpi.config.SourceDef;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import tech.tablesaw.api.Table;
 
 /**
@@ -12,20 +13,6 @@ import tech.tablesaw.api.Table;
  * required column is blank or unreadable, otherwise commits it and records any blanked cell in the quality report.
  */
 final class RowAssembler {
-  private final SourceDef source;
-  private final ColumnSink[] sinks;
-  private final int[] status;
-  private final QualityReport quality;
-  private String file;
-
-  RowAssembler(SourceDef source, List<ColumnDef> columns, ZoneId targetZone, QualityReport quality) {
-    this.source = source;
-    this.sinks = new ColumnSink[columns.size()];
-    for (int i = 0; i < sinks.length; i++) sinks[i] = ColumnSink.create(columns.get(i), source, targetZone);
-    this.status = new int[sinks.length];
-    this.quality = quality;
-  }
-
   /** Builds the assembler once the header row has decided which columns exist. */
   interface Factory {
     /** The assembler for a file with this header, and which field of the file feeds each of its sinks. */
@@ -34,6 +21,30 @@ final class RowAssembler {
 
   record Binding(RowAssembler rows, int[] fieldIndex) {}
 
+  /** The text of field {@code field} of record {@code record} of a batch, for problem reports. */
+  interface BatchText {
+    String get(int record, int field);
+  }
+
+  private final SourceDef source;
+  private final ColumnSink[] sinks;
+  private final int[] required;
+  private final int[] status;
+  private final int[][] batchStatus;
+  private final boolean[] rejected = new boolean[RecordBatch.RECORDS];
+  private final QualityReport quality;
+  private String file;
+
+  RowAssembler(SourceDef source, List<ColumnDef> columns, ZoneId targetZone, QualityReport quality, boolean utf8Bytes) {
+    this.source = source;
+    this.sinks = new ColumnSink[columns.size()];
+    for (int i = 0; i < sinks.length; i++) sinks[i] = ColumnSink.create(columns.get(i), source, targetZone, utf8Bytes);
+    this.required = java.util.stream.IntStream.range(0, sinks.length).filter(i -> sinks[i].def.required()).toArray();
+    this.status = new int[sinks.length];
+    this.batchStatus = new int[sinks.length][RecordBatch.RECORDS];
+    this.quality = quality;
+  }
+
   void startFile(String file) {
     this.file = file;
     quality.addFile(file);
@@ -41,10 +52,6 @@ final class RowAssembler {
 
   ColumnSink sink(int i) {
     return sinks[i];
-  }
-
-  int width() {
-    return sinks.length;
   }
 
   void stage(int i, int result) {
@@ -57,14 +64,12 @@ final class RowAssembler {
     quality.reject(reason, file, row, "", value);
   }
 
-  /** Call after staging every sink for the row. */
-  void finishRow(long row, java.util.function.IntFunction<String> rawValue) {
+  /** One row at a time (Excel): call after staging every sink into slot 0. */
+  void finishRow(long row, IntFunction<String> rawValue) {
     quality.rowRead();
-    for (int i = 0; i < sinks.length; i++) {
-      ColumnSink s = sinks[i];
-      if (s.def.required() && status[i] != ColumnSink.OK) {
-        String why = status[i] == ColumnSink.BLANK ? "required, but blank" : s.failure;
-        quality.reject(s.def.name() + ": " + why, file, row, s.def.header(), rawValue.apply(i));
+    for (int i : required) {
+      if (status[i] != ColumnSink.OK) {
+        quality.reject(reason(i, status[i]), file, row, sinks[i].def.header(), rawValue.apply(i));
         return;
       }
     }
@@ -72,12 +77,51 @@ final class RowAssembler {
       if (status[i] == ColumnSink.BAD) {
         quality.blank(sinks[i].def.name() + ": " + sinks[i].failure, file, row, sinks[i].def.header(), rawValue.apply(i));
       }
-      sinks[i].commit(status[i]);
+      sinks[i].commit(0, status[i]);
     }
     quality.rowUsed();
   }
 
+  /**
+   * A batch of CSV records at a time: each column is staged for the whole batch, rows failing a required column are
+   * rejected, then each column commits the kept rows.
+   */
+  void typeBatch(RecordBatch b, int[] fieldIndex, boolean[] skip, boolean utf8, BatchText text) {
+    int n = b.records;
+    for (int i = 0; i < sinks.length; i++) sinks[i].stageBatch(b, fieldIndex[i], skip, batchStatus[i], utf8);
+    for (int r = 0; r < n; r++) {
+      rejected[r] = false;
+      if (skip[r]) continue;
+      quality.rowRead();
+      for (int i : required) {
+        int s = batchStatus[i][r];
+        if (s != ColumnSink.OK) {
+          quality.reject(reason(i, s), file, b.line[r], sinks[i].def.header(), text.get(r, fieldIndex[i]));
+          rejected[r] = true;
+          break;
+        }
+      }
+      if (!rejected[r]) quality.rowUsed();
+    }
+    for (int i = 0; i < sinks.length; i++) {
+      ColumnSink sink = sinks[i];
+      int[] st = batchStatus[i];
+      for (int r = 0; r < n; r++) {
+        if (skip[r] || rejected[r]) continue;
+        if (st[r] == ColumnSink.BAD) {
+          quality.blank(sink.def.name() + ": " + sink.failure, file, b.line[r], sink.def.header(), text.get(r, fieldIndex[i]));
+        }
+        sink.commit(r, st[r]);
+      }
+    }
+  }
+
+  private String reason(int i, int status) {
+    return sinks[i].def.name() + ": " + (status == ColumnSink.BLANK ? "required, but blank" : sinks[i].failure);
+  }
+
   Table table() {
+    quality.sortDetails();
     Table t = Table.create(source.id());
     List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>();
     for (ColumnSink s : sinks) cols.add(s.column());

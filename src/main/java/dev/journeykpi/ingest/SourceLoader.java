@@ -32,7 +32,7 @@ public final class SourceLoader {
       ColumnPlan plan = fullPlan.only(needed);
       List<String> names = plan.columns().stream().map(c -> c.name()).toList();
       if (assembler[0] == null) {
-        assembler[0] = new RowAssembler(source, plan.columns(), targetZone, quality);
+        assembler[0] = new RowAssembler(source, plan.columns(), targetZone, quality, plan.utf8Bytes());
         firstColumns[0] = names;
       } else if (!names.equals(firstColumns[0])) {
         throw new DataException("source '" + source.id() + "': the files of '" + source.file()

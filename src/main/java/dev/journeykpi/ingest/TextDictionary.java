@@ -34,7 +34,11 @@ final class TextDictionary {
   private int codes;
   private final IntArrayList rows = new IntArrayList(1 << 16);
 
-  TextDictionary() {
+  /** True when keys are the bytes of UTF-8 text read as ISO-8859-1 chars (see CharSlice.decodeUtf8). */
+  private final boolean utf8Bytes;
+
+  TextDictionary(boolean utf8Bytes) {
+    this.utf8Bytes = utf8Bytes;
     code(new char[0], 0, 0);
   }
 
@@ -47,17 +51,16 @@ final class TextDictionary {
     while (true) {
       int k = slots[s] - 1;
       if (k < 0) break;
-      if (keyHash[k] == h && keyLen[k] == len && Arrays.equals(arena, keyStart[k], keyStart[k] + len, buf, off, off + len)) {
-        return keyCode[k];
-      }
+      if (keyHash[k] == h && keyLen[k] == len && same(keyStart[k], buf, off, len)) return keyCode[k];
       s = (s + 1) & mask;
     }
-    String text = new String(buf, off, len);
+    String text = utf8Bytes ? new CharSlice().set(buf, off, len).decodeUtf8().toString() : new String(buf, off, len);
     int code;
     if (ColumnSink.hasCombiningMark(text)) {
       // Decomposed spelling: share the code of the composed (NFC) spelling, adding that first if new.
-      char[] nfc = Normalizer.normalize(text, Normalizer.Form.NFC).toCharArray();
-      code = code(nfc, 0, nfc.length);
+      String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+      char[] key = keyChars(nfc);
+      code = code(key, 0, key.length);
       mask = slots.length - 1;
       s = mix(h) & mask;
       while (slots[s] != 0) s = (s + 1) & mask;
@@ -68,9 +71,27 @@ final class TextDictionary {
     return code;
   }
 
-  int code(String text) {
-    char[] c = text.toCharArray();
-    return code(c, 0, c.length);
+  /** The code of an already decoded text (Excel cells, and the NFC spelling above). */
+  int codeOfText(String text) {
+    char[] key = keyChars(text);
+    return code(key, 0, key.length);
+  }
+
+  /** A text as this dictionary's keys spell it: its UTF-8 bytes as chars when keys are bytes. */
+  private char[] keyChars(String text) {
+    if (!utf8Bytes) return text.toCharArray();
+    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    char[] c = new char[bytes.length];
+    for (int i = 0; i < bytes.length; i++) c[i] = (char) (bytes[i] & 0xff);
+    return c;
+  }
+
+  /** A plain loop: keys are short, where Arrays.equals' vectorised setup costs more than it saves. */
+  private boolean same(int start, char[] buf, int off, int len) {
+    for (int i = 0; i < len; i++) {
+      if (arena[start + i] != buf[off + i]) return false;
+    }
+    return true;
   }
 
   int missingCode() {
