@@ -129,8 +129,13 @@ public final class DateTimeParser {
     while (i < n && s.charAt(i) == ' ') i++;
     if (i != n || year < 0) return NO_MATCH;
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return NO_MATCH;
-    if (day > 28 && day > LocalDate.of(year, month, 1).lengthOfMonth()) return NO_MATCH;
+    if (day > 28 && day > lengthOfMonth(year, month)) return NO_MATCH;
     return pack(year, month, day, hour, minute, second, millis);
+  }
+
+  private static int lengthOfMonth(int year, int month) {
+    if (month == 2) return (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+    return month == 4 || month == 6 || month == 9 || month == 11 ? 30 : 31;
   }
 
   private static int pow10(int k) {

@@ -54,7 +54,7 @@ final class TextDictionary {
       if (keyHash[k] == h && keyLen[k] == len && same(keyStart[k], buf, off, len)) return keyCode[k];
       s = (s + 1) & mask;
     }
-    String text = utf8Bytes ? new CharSlice().set(buf, off, len).decodeUtf8().toString() : new String(buf, off, len);
+    String text = utf8Bytes ? CharSlice.utf8String(buf, off, len) : new String(buf, off, len);
     int code;
     if (ColumnSink.hasCombiningMark(text)) {
       // Decomposed spelling: share the code of the composed (NFC) spelling, adding that first if new.
