@@ -311,6 +311,7 @@ abstract class ColumnSink {
     private final boolean excelSerialText;
     private final ZoneId from;
     private final ZoneId to;
+    private final boolean sameZone;
     private int lastGood;
     private final long[] staged = new long[SLOTS];
 
@@ -327,6 +328,7 @@ abstract class ColumnSink {
       excelSerialText = serial;
       this.from = from;
       this.to = to;
+      this.sameZone = from.equals(to);
       failure = "not a " + (dateOnly ? "date" : "date-time") + " in format "
           + String.join(" or ", def.formats().isEmpty() ? List.of("ISO yyyy-MM-dd[THH:mm:ss]") : def.formats());
     }
@@ -370,7 +372,7 @@ abstract class ColumnSink {
     }
 
     private long shift(long packed) {
-      if (from.equals(to)) return packed;
+      if (sameZone) return packed;
       LocalDateTime local = PackedLocalDateTime.asLocalDateTime(packed);
       return PackedLocalDateTime.pack(local.atZone(from).withZoneSameInstant(to).toLocalDateTime());
     }
