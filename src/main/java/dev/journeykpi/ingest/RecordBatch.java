@@ -7,7 +7,7 @@ import java.util.Arrays;
  * types the previous one, so the two halves of an import run on both cores.
  */
 final class RecordBatch {
-  static final int RECORDS = 4096;
+  static final int RECORDS = 512;
 
   char[] chars = new char[RECORDS * 64];
   int used;
