@@ -158,17 +158,18 @@ abstract class ColumnSink {
     }
   }
 
-  static final class Number extends ColumnSink {
+  /** Columns held as doubles: numbers, and durations in seconds. Subclasses say how a text becomes a value. */
+  abstract static class Numeric extends ColumnSink {
     private final DoubleColumn col;
-    private final NumberParser parser;
-    private final double[] staged = new double[SLOTS];
+    final double[] staged = new double[SLOTS];
 
-    Number(ColumnDef def, Set<String> nulls) {
+    Numeric(ColumnDef def, Set<String> nulls) {
       super(def, nulls);
       col = DoubleColumn.create(def.name());
-      parser = new NumberParser(def.decimalMark());
-      failure = "not a number with decimal mark '" + def.decimalMark() + "'";
     }
+
+    /** The value of a trimmed, non-blank text, or NaN when it is not one. */
+    abstract double parse(CharSequence text);
 
     @Override
     Column<?> column() {
@@ -179,20 +180,35 @@ abstract class ColumnSink {
     int stage(int slot, CharSequence raw) {
       CharSequence t = CharSlice.trim(raw);
       if (nulls.matches(t)) return BLANK;
-      double v = parser.parse(t);
+      double v = parse(t);
       staged[slot] = v;
       return Double.isNaN(v) ? BAD : OK;
+    }
+
+    @Override
+    void commit(int slot, int status) {
+      if (status == OK) col.append(staged[slot]); else col.appendMissing();
+    }
+  }
+
+  static final class Number extends Numeric {
+    private final NumberParser parser;
+
+    Number(ColumnDef def, Set<String> nulls) {
+      super(def, nulls);
+      parser = new NumberParser(def.decimalMark());
+      failure = "not a number with decimal mark '" + def.decimalMark() + "'";
+    }
+
+    @Override
+    double parse(CharSequence text) {
+      return parser.parse(text);
     }
 
     @Override
     int stageNumber(int slot, double v, boolean dateFormatted) {
       staged[slot] = v;
       return OK;
-    }
-
-    @Override
-    void commit(int slot, int status) {
-      if (status == OK) col.append(staged[slot]); else col.appendMissing();
     }
   }
 
@@ -261,32 +277,20 @@ abstract class ColumnSink {
     }
   }
 
-  static final class Duration extends ColumnSink {
-    private final DoubleColumn col;
+  static final class Duration extends Numeric {
     private final DurationParser parser;
     private final double unitSeconds;
-    private final double[] staged = new double[SLOTS];
 
     Duration(ColumnDef def, Set<String> nulls) {
       super(def, nulls);
-      col = DoubleColumn.create(def.name());
       parser = new DurationParser(def.durationUnit(), def.decimalMark());
       unitSeconds = new DurationParser(def.durationUnit(), '.').parse("1");
       failure = "not a duration (" + def.durationUnit() + ", or H:MM:SS / M:SS)";
     }
 
     @Override
-    Column<?> column() {
-      return col;
-    }
-
-    @Override
-    int stage(int slot, CharSequence raw) {
-      CharSequence t = CharSlice.trim(raw);
-      if (nulls.matches(t)) return BLANK;
-      double v = parser.parse(t);
-      staged[slot] = v;
-      return Double.isNaN(v) ? BAD : OK;
+    double parse(CharSequence text) {
+      return parser.parse(text);
     }
 
     /** Excel keeps durations as fractions of a day when the cell shows h:mm:ss; plain numbers are in the unit. */
@@ -295,11 +299,6 @@ abstract class ColumnSink {
       if (v < 0) return BAD;
       staged[slot] = dateFormatted ? Math.round(v * 86400 * 1000) / 1000.0 : v * unitSeconds;
       return OK;
-    }
-
-    @Override
-    void commit(int slot, int status) {
-      if (status == OK) col.append(staged[slot]); else col.appendMissing();
     }
   }
 
