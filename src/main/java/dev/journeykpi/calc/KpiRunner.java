@@ -3,13 +3,11 @@ package dev.journeykpi.calc;
 import dev.journeykpi.config.KpiDef;
 import java.text.Collator;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.BitmapBackedSelection;
@@ -47,7 +45,7 @@ public final class KpiRunner {
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       Selection rows = inPeriod(table, kpi, population, p);
-      for (Map.Entry<List<String>, Selection> g : groups(table, kpi.by(), rows).entrySet()) {
+      for (Map.Entry<List<String>, Selection> g : BreakdownGroups.of(table, kpi.by(), rows, order).entrySet()) {
         out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
             measurer.measure(table, g.getValue())));
       }
@@ -93,57 +91,6 @@ public final class KpiRunner {
       if (v != Cells.MISSING_TIME && v >= from && v < to) s.add(row);
     }
     return s;
-  }
-
-  private Map<List<String>, Selection> groups(Table table, List<String> by, Selection rows) {
-    if (by.isEmpty()) return Map.of();
-    List<Column<?>> cols = by.stream().<Column<?>>map(table::column).toList();
-    Comparator<List<String>> keyOrder = (a, b) -> {
-      for (int i = 0; i < a.size(); i++) {
-        int c = order.compare(a.get(i), b.get(i));
-        if (c != 0) return c;
-      }
-      return 0;
-    };
-    // Group with hashing, then sort the few keys once: comparing with the collator on every row was the slowest
-    // part of a million-row report.
-    Map<List<String>, Selection> found = new java.util.HashMap<>();
-    if (cols.size() == 1) {
-      // The usual single breakdown: group on the label itself, no key list per row.
-      Column<?> c = cols.get(0);
-      int[] rs = Cells.rows(rows);
-      if (c instanceof tech.tablesaw.api.StringColumn s) {
-        // Group text on dictionary keys: an int per row instead of a string lookup.
-        var dict = s.getDictionary();
-        it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<it.unimi.dsi.fastutil.ints.IntArrayList> byKey =
-            new it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap<>();
-        for (int row : rs) {
-          int k = dict.getKeyAtIndex(row);
-          var list = byKey.get(k);
-          if (list == null) byKey.put(k, list = new it.unimi.dsi.fastutil.ints.IntArrayList());
-          list.add(row);
-        }
-        byKey.int2ObjectEntrySet().fastForEach(e -> {
-          String label = dict.getValueForKey(e.getIntKey());
-          found.put(List.of(label.isEmpty() ? ResultRow.BLANK : label), new BitmapBackedSelection(e.getValue().toIntArray()));
-        });
-      } else {
-        Map<String, it.unimi.dsi.fastutil.ints.IntArrayList> byLabel = new java.util.HashMap<>();
-        for (int row : rs) {
-          byLabel.computeIfAbsent(Cells.label(c, row), k -> new it.unimi.dsi.fastutil.ints.IntArrayList()).add(row);
-        }
-        byLabel.forEach((k, v) -> found.put(List.of(k), new BitmapBackedSelection(v.toIntArray())));
-      }
-    } else {
-      for (int row : Cells.rows(rows)) {
-        List<String> key = new ArrayList<>(cols.size());
-        for (Column<?> c : cols) key.add(Cells.label(c, row));
-        found.computeIfAbsent(key, k -> new BitmapBackedSelection()).add(row);
-      }
-    }
-    Map<List<String>, Selection> out = new TreeMap<>(keyOrder);
-    out.putAll(found);
-    return out;
   }
 
   private static Map<String, String> dims(List<String> by, List<String> values) {

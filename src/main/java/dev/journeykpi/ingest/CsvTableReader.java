@@ -155,7 +155,6 @@ final class CsvTableReader {
     private final int headerRow;
     private final char delimiter;
     private final boolean utf8;
-    private final CharSlice slice = new CharSlice();
     private long recordNo;
     ColumnPlan plan;
     private RowAssembler rows;
