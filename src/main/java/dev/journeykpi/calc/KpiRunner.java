@@ -3,6 +3,7 @@ package dev.journeykpi.calc;
 import dev.journeykpi.config.KpiDef;
 import java.text.Collator;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
