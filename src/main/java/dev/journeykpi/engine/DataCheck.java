@@ -16,6 +16,20 @@ import java.util.Map;
 public final class DataCheck {
   private DataCheck() {}
 
+  /** A source without a column mapping is read under its headers: the KPIs' column names must be among them. */
+  private static void checkUnmapped(Definition def, SourceDef s, Path f, HeaderIndex index, List<String> headers,
+      Diagnostics d) {
+    for (dev.journeykpi.config.KpiDef k : def.kpis()) {
+      if (!k.source().equals(s.id())) continue;
+      for (String col : KpiEngine.columnsOf(k)) {
+        if (index.find(col) < 0) {
+          d.error(k.location(), "kpi '" + k.id() + "' reads column '" + col + "', which is not a header of " + f
+              + Suggestions.hint(col, headers.stream().map(HeaderIndex::normalise).toList()));
+        }
+      }
+    }
+  }
+
   public static void check(Definition def, Map<String, Path> overrides, Diagnostics d) {
     for (SourceDef s : def.sources().values()) {
       List<Path> files;
@@ -29,6 +43,7 @@ public final class DataCheck {
         try {
           List<String> headers = HeaderProbe.headers(s, f);
           HeaderIndex index = new HeaderIndex(headers);
+          if (s.columns().isEmpty()) checkUnmapped(def, s, f, index, headers, d);
           for (ColumnDef c : s.columns().values()) {
             if (index.find(c.header()) < 0) {
               d.error(c.location(), "source '" + s.id() + "' column '" + c.name() + "': header '" + c.header()

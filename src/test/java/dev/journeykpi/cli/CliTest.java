@@ -104,6 +104,20 @@ class CliTest {
   }
 
   @Test
+  void validateChecksKpiColumnsOfUnmappedSources() throws Exception {
+    Files.writeString(dir.resolve("t.csv"), "Kênh,Ngày\nWeb,2026-10-01\n");
+    Files.writeString(dir.resolve("d.yaml"), """
+        sources: { t: { file: t.csv } }
+        kpis:
+          - { id: n, type: count, source: t, time: none, by: [Kenh] }
+        """);
+    CliRunner.Result r = run("validate", "-c", dir.resolve("d.yaml").toString(), "--check-data");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("d.yaml:3:5: error: kpi 'n' reads column 'Kenh', which is not a header of")
+        .contains("(did you mean 'Kênh'?)");
+  }
+
+  @Test
   void missingDataFileIsExit3WithoutStackTrace() throws Exception {
     CliRunner.Result r = run("report", "-c", HOTEL, "--data", "checks=" + dir.resolve("nope.csv"));
     assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
