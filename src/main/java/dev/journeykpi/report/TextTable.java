@@ -48,6 +48,18 @@ final class TextTable {
     return b.toString();
   }
 
+  /** The table with its header and a rule once, for tables without sections. */
+  String renderPlain(String indent) {
+    List<Object> rows = new ArrayList<>(lines);
+    lines.clear();
+    lines.add("");
+    lines.addAll(rows);
+    String out = render(indent);
+    lines.clear();
+    lines.addAll(rows);
+    return out.startsWith("\n") ? out.substring(1) : out;
+  }
+
   private void line(StringBuilder b, String indent, List<String> cells, int[] w) {
     StringBuilder s = new StringBuilder(indent);
     for (int i = 0; i < w.length; i++) {

@@ -149,6 +149,26 @@ class CliTest {
   }
 
   @Test
+  void explainStatesEveryDefault() throws Exception {
+    CliRunner.Result r = run("explain", "-c", HOTEL, "rs_answer_time", "rs_delivery_p90", "satisfied_guests");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .contains("Clock:      business time: Mon–Sun 06:00–23:00; 1 holiday")
+        .contains("Statistic:  p90: linear interpolation between closest ranks, as Excel's PERCENTILE.INC")
+        .contains("rows without answered_at are open: counted in the note, never taken as 0")
+        .contains("Population: all rows; denominator: those where satisfaction is not blank; numerator: of those, rows where satisfaction ≥ 4");
+    Golden.check("hotel-explain.txt", r.out());
+    assertThat(run("explain", "-c", HOTEL, "rs_answer").err()).contains("no KPI 'rs_answer'");
+  }
+
+  @Test
+  void listShowsTheJourney() throws Exception {
+    CliRunner.Result r = run("list", "-c", HOTEL);
+    assertThat(r.exitCode()).isZero();
+    Golden.check("hotel-list.txt", r.out());
+  }
+
+  @Test
   void helpListsExitCodes() {
     CliRunner.Result r = run("--help");
     assertThat(r.exitCode()).isZero();

@@ -1,0 +1,45 @@
+package dev.journeykpi.cli;
+
+import dev.journeykpi.config.ConfigException;
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.Suggestions;
+import dev.journeykpi.report.ExplainRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kpi explain}: a KPI's definition in words. */
+@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Print KPIs' definitions in words: population, measure, period, clock, statistic, what is left out,"
+        + " breakdown, unit and formula. Without KPI ids, every KPI.")
+final class ExplainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DefinitionOptions definitions;
+  @Mixin DebugOption debug;
+
+  @Parameters(paramLabel = "KPI", arity = "0..*", description = "KPI ids (default: all).")
+  List<String> ids = new ArrayList<>();
+
+  @Override
+  public Integer call() {
+    Definition def = DefinitionLoader.load(definitions.configs);
+    List<KpiDef> kpis = new ArrayList<>();
+    for (String id : ids) {
+      kpis.add(def.kpi(id).orElseThrow(() -> new ConfigException("no KPI '" + id + "'"
+          + Suggestions.hint(id, def.kpis().stream().map(KpiDef::id).toList()))));
+    }
+    if (ids.isEmpty()) kpis.addAll(def.kpis());
+    StringBuilder b = new StringBuilder();
+    for (KpiDef k : kpis) b.append(b.length() == 0 ? "" : "\n").append(ExplainRenderer.explain(def, k));
+    spec.commandLine().getOut().print(b);
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.journeykpi.cli;
+
+import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.report.KpiListRenderer;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kpi list}: the KPIs of a definition in journey order. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+    description = "List the KPIs of the definitions, grouped by journey stage and touchpoint, with owners.")
+final class ListCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DefinitionOptions definitions;
+  @Mixin DebugOption debug;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().getOut().print(KpiListRenderer.render(DefinitionLoader.load(definitions.configs)));
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,33 @@
+package dev.journeykpi.report;
+
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.Journey;
+import dev.journeykpi.config.KpiDef;
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code kpi list}: the KPIs of a definition, in journey order, with their touchpoint and owning department. */
+public final class KpiListRenderer {
+  private KpiListRenderer() {}
+
+  public static String render(Definition def) {
+    TextTable t = new TextTable(List.of("Stage", "Touchpoint", "Owner", "KPI", "Label", "Type", "Source"),
+        new boolean[7]);
+    List<String> placed = new ArrayList<>();
+    Journey j = def.journey();
+    for (Journey.Stage s : j.stages()) {
+      for (Journey.Touchpoint tp : j.touchpoints()) {
+        if (!tp.stage().equals(s.id())) continue;
+        for (String id : tp.kpis()) {
+          KpiDef k = def.kpi(id).orElseThrow();
+          placed.add(id);
+          t.row(List.of(s.label(), tp.label(), tp.owner() == null ? "" : tp.owner(), id, k.label(), k.type().yamlName(), k.source()));
+        }
+      }
+    }
+    for (KpiDef k : def.kpis()) {
+      if (!placed.contains(k.id())) t.row(List.of("", "", "", k.id(), k.label(), k.type().yamlName(), k.source()));
+    }
+    return def.name() + "\n\n" + t.renderPlain("  ");
+  }
+}
