@@ -97,7 +97,7 @@ final class KpiBinder {
     if (type == KpiType.COUNT) {
       column = m.string("distinct");
       check.exists(column, m.at("distinct"), "distinct");
-      if (unit == null) unit = column == null ? "rows" : column;
+      if (unit == null) unit = column == null ? "rows" : "";
     } else if (type == KpiType.SUM || type == KpiType.MEAN || type == KpiType.MEDIAN || type == KpiType.PERCENTILE) {
       column = m.required("column");
       check.numeric(column, m.at("column"));

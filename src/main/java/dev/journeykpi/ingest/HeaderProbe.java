@@ -11,10 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /** Reads only the header row of a source's files, for {@code kpi validate --check-data}. */
 public final class HeaderProbe {
@@ -30,12 +26,19 @@ public final class HeaderProbe {
     String format = source.format() != null ? source.format() : SourceLoader.extension(file);
     try {
       if (format.startsWith("xls")) {
-        try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
-          Sheet sheet = ExcelTableReader.sheet(wb, source.sheet(), file.toString());
-          int r = source.headerRow() > 0 ? source.headerRow() - 1 : ExcelTableReader.findHeaderRow(sheet);
-          Row row = sheet.getRow(r);
-          return row == null ? List.of() : ExcelTableReader.headerTexts(row);
-        }
+        List<String> found = new java.util.ArrayList<>();
+        HeaderFinder finder = new HeaderFinder(source.headerRow(), new HeaderFinder.Target() {
+          @Override
+          public void header(SheetRow header) {
+            found.addAll(HeaderFinder.texts(header));
+          }
+
+          @Override
+          public void data(SheetRow row) {}
+        });
+        SheetReader.read(file, source.sheet(), finder);
+        finder.finish();
+        return found;
       }
       CsvDialect dialect = CsvDialect.detect(file, source.encoding(), source.delimiter());
       try (InputStream in = Files.newInputStream(file)) {

@@ -15,14 +15,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
 
 /** {@code kpi inspect}: reads a file's headers and values and infers each column's type and format. */
 public final class Inspector {
@@ -105,74 +97,58 @@ public final class Inspector {
   }
 
   private static Inspection excel(Path file, String sheetName, int headerRow) {
-    try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
-      Sheet sheet = ExcelTableReader.sheet(wb, sheetName, file.toString());
-      int hr = headerRow > 0 ? headerRow - 1 : ExcelTableReader.findHeaderRow(sheet);
-      Row header = sheet.getRow(hr);
-      if (header == null) throw new DataException(file + ": sheet '" + sheet.getSheetName() + "' has no rows");
-      List<String> headers = ExcelTableReader.headerTexts(header);
-      List<Observed> cols = new ArrayList<>();
-      List<Integer> index = new ArrayList<>();
-      for (int c = 0; c < headers.size(); c++) {
-        if (headers.get(c).isBlank()) continue;
-        cols.add(new Observed(HeaderIndex.normalise(headers.get(c))));
-        index.add(c);
-      }
-      DataFormatter shown = new DataFormatter();
-      long rows = 0;
-      for (int r = hr + 1; r <= sheet.getLastRowNum(); r++) {
-        Row row = sheet.getRow(r);
-        if (row == null) continue;
-        boolean any = false;
-        for (int i = 0; i < cols.size(); i++) {
-          Cell cell = row.getCell(index.get(i));
-          if (observe(cols.get(i), cell, shown)) any = true;
+    List<Observed> cols = new ArrayList<>();
+    List<Integer> index = new ArrayList<>();
+    long[] rows = {0};
+    int[] headerAt = {0};
+    HeaderFinder finder = new HeaderFinder(headerRow, new HeaderFinder.Target() {
+      @Override
+      public void header(SheetRow header) {
+        headerAt[0] = header.number();
+        List<String> headers = HeaderFinder.texts(header);
+        for (int c = 0; c < headers.size(); c++) {
+          if (headers.get(c).isBlank()) continue;
+          cols.add(new Observed(HeaderIndex.normalise(headers.get(c))));
+          index.add(c);
         }
-        if (any) rows++; else cols.forEach(o -> o.blanks--);
       }
-      List<String> sheets = new ArrayList<>();
-      wb.sheetIterator().forEachRemaining(s -> sheets.add(s.getSheetName()));
-      String layout = "sheet '" + sheet.getSheetName() + "' of " + sheets + ", header row " + (hr + 1)
+
+      @Override
+      public void data(SheetRow row) {
+        if (row.isBlank()) return;
+        rows[0]++;
+        for (int i = 0; i < cols.size(); i++) observe(cols.get(i), row.cell(index.get(i)));
+      }
+    });
+    try {
+      SheetReader.SheetInfo info = SheetReader.read(file, sheetName, finder);
+      finder.finish();
+      if (!finder.found()) throw new DataException(file + ": sheet '" + info.name() + "' has no rows");
+      String layout = "sheet '" + info.name() + "' of " + info.all() + ", header row " + headerAt[0]
           + ", first column " + (char) ('A' + Math.min(25, index.isEmpty() ? 0 : index.get(0)));
-      return new Inspection(file.toString(), SourceLoader.extension(file), layout, sheet.getSheetName(), hr + 1, rows,
+      return new Inspection(file.toString(), SourceLoader.extension(file), layout, info.name(), headerAt[0], rows[0],
           report(cols, null));
-    } catch (IOException | RuntimeException e) {
-      if (e instanceof DataException de) throw de;
-      throw new DataException(file + ": cannot read as an Excel workbook: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
   }
 
-  /** Returns whether the cell held a value. */
-  private static boolean observe(Observed o, Cell cell, DataFormatter shown) {
-    if (cell == null) {
-      o.blanks++;
-      return false;
-    }
-    CellType t = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-    if (t == CellType.NUMERIC) {
-      double v = cell.getNumericCellValue();
-      if (DateUtil.isCellDateFormatted(cell)) {
-        if (v < 1) o.timeCells++; else o.dateCells++;
-        if (v != Math.floor(v) && v >= 1) o.dateCellsHaveTime = true;
-        if (o.samples.size() < 3) o.samples.add(ExcelTableReader.shown(shown, cell));
-      } else {
-        o.numberCells++;
-        if (o.texts.size() < SAMPLE) o.texts.add(v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
-        if (o.samples.size() < 3) o.samples.add(ExcelTableReader.shown(shown, cell));
+  private static void observe(Observed o, SheetCell cell) {
+    switch (cell.kind()) {
+      case NUMBER -> {
+        double v = cell.number();
+        if (cell.dateFormatted()) {
+          if (v < 1) o.timeCells++; else o.dateCells++;
+          if (v != Math.floor(v) && v >= 1) o.dateCellsHaveTime = true;
+        } else {
+          o.numberCells++;
+          if (o.texts.size() < SAMPLE) o.texts.add(v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
+        }
+        if (o.samples.size() < 3) o.samples.add(cell.shown());
       }
-      return true;
+      case TEXT, BOOLEAN -> o.text(cell.text());
+      default -> o.blanks++;
     }
-    if (t == CellType.BOOLEAN) {
-      o.text(Boolean.toString(cell.getBooleanCellValue()));
-      return true;
-    }
-    if (t == CellType.STRING) {
-      String s = cell.getStringCellValue();
-      o.text(s);
-      return !s.isBlank();
-    }
-    o.blanks++;
-    return false;
   }
 
   private static List<Inspection.ColumnReport> report(List<Observed> cols, String encoding) {
