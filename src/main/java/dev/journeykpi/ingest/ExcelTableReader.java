@@ -17,7 +17,7 @@ final class ExcelTableReader {
     Importer importer = new Importer(source, factory, name);
     HeaderFinder finder = new HeaderFinder(source.headerRow(), importer);
     try {
-      SheetReader.SheetInfo info = SheetReader.read(file, source.sheet(), finder);
+      SheetReader.SheetInfo info = SheetReader.read(file, source.format() != null ? source.format() : SourceLoader.extension(file), source.sheet(), finder);
       finder.finish();
       if (importer.plan == null) {
         throw new DataException(name + ": sheet '" + info.name() + "' has no header"

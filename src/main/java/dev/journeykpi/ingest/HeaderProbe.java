@@ -36,7 +36,7 @@ public final class HeaderProbe {
           @Override
           public void data(SheetRow row) {}
         });
-        SheetReader.read(file, source.sheet(), finder);
+        SheetReader.read(file, format, source.sheet(), finder);
         finder.finish();
         return found;
       }

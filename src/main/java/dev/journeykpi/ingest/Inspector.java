@@ -121,7 +121,7 @@ public final class Inspector {
       }
     });
     try {
-      SheetReader.SheetInfo info = SheetReader.read(file, sheetName, finder);
+      SheetReader.SheetInfo info = SheetReader.read(file, SourceLoader.extension(file), sheetName, finder);
       finder.finish();
       if (!finder.found()) throw new DataException(file + ": sheet '" + info.name() + "' has no rows");
       String layout = "sheet '" + info.name() + "' of " + info.all() + ", header row " + headerAt[0]

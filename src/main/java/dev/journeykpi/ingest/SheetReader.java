@@ -39,9 +39,9 @@ final class SheetReader {
 
   private SheetReader() {}
 
-  static SheetInfo read(Path file, String wanted, Consumer<SheetRow> rows) throws IOException {
-    String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    return name.endsWith(".xls") ? readXls(file, wanted, rows) : readXlsx(file, wanted, rows);
+  /** @param format "xls" for the legacy binary format, anything else for .xlsx/.xlsm */
+  static SheetInfo read(Path file, String format, String wanted, Consumer<SheetRow> rows) throws IOException {
+    return format.equals("xls") ? readXls(file, wanted, rows) : readXlsx(file, wanted, rows);
   }
 
   private static SheetInfo readXlsx(Path file, String wanted, Consumer<SheetRow> rows) throws IOException {

@@ -26,20 +26,7 @@ public final class SourceLoader {
     startTablesawInBackground();
     List<Path> files = override != null ? List.of(override) : resolve(source);
     QualityReport quality = new QualityReport(source.id());
-    RowAssembler[] assembler = new RowAssembler[1];
-    List<String>[] firstColumns = new List[1];
-    RowAssembler.Factory factory = fullPlan -> {
-      ColumnPlan plan = fullPlan.only(needed);
-      List<String> names = plan.columns().stream().map(c -> c.name()).toList();
-      if (assembler[0] == null) {
-        assembler[0] = new RowAssembler(source, plan.columns(), targetZone, quality, plan.utf8Bytes());
-        firstColumns[0] = names;
-      } else if (!names.equals(firstColumns[0])) {
-        throw new DataException("source '" + source.id() + "': the files of '" + source.file()
-            + "' have different headers; map the columns explicitly");
-      }
-      return new RowAssembler.Binding(assembler[0], plan.fieldIndex());
-    };
+    SharedAssembler factory = new SharedAssembler(source, targetZone, quality, needed);
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
         throw new DataException("source '" + source.id() + "': file " + f + " does not exist"
@@ -51,7 +38,38 @@ public final class SourceLoader {
         default -> CsvTableReader.read(f, source, factory);
       }
     }
-    return new LoadedSource(source, assembler[0].table(), quality);
+    return new LoadedSource(source, factory.assembler.table(), quality);
+  }
+
+  /** One assembler for all files of a source: every file must give the same columns. */
+  private static final class SharedAssembler implements RowAssembler.Factory {
+    private final SourceDef source;
+    private final ZoneId targetZone;
+    private final QualityReport quality;
+    private final java.util.Set<String> needed;
+    RowAssembler assembler;
+    private List<String> columns;
+
+    SharedAssembler(SourceDef source, ZoneId targetZone, QualityReport quality, java.util.Set<String> needed) {
+      this.source = source;
+      this.targetZone = targetZone;
+      this.quality = quality;
+      this.needed = needed;
+    }
+
+    @Override
+    public RowAssembler.Binding create(ColumnPlan fullPlan) {
+      ColumnPlan plan = fullPlan.only(needed);
+      List<String> names = plan.columns().stream().map(c -> c.name()).toList();
+      if (assembler == null) {
+        assembler = new RowAssembler(source, plan.columns(), targetZone, quality, plan.utf8Bytes());
+        columns = names;
+      } else if (!names.equals(columns)) {
+        throw new DataException("source '" + source.id() + "': the files of '" + source.file()
+            + "' have different headers; map the columns explicitly");
+      }
+      return new RowAssembler.Binding(assembler, plan.fieldIndex());
+    }
   }
 
   /** A path as people want to read it in messages: relative to the working directory when it is below it. */
