@@ -29,8 +29,16 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
       err.println("kpi: internal error: " + ex + (debug ? "" : " (rerun with --debug for details)"));
       code = ExitCodes.INTERNAL;
     }
-    if (debug) ex.printStackTrace(err);
+    if (debug) trace(ex, err);
     err.flush();
     return code;
+  }
+
+  /** The stack trace, cause by cause: asked for with --debug only. */
+  private static void trace(Throwable ex, PrintWriter err) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      err.println((t == ex ? "" : "Caused by: ") + t);
+      for (StackTraceElement e : t.getStackTrace()) err.println("\tat " + e);
+    }
   }
 }
