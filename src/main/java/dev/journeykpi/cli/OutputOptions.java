@@ -14,6 +14,10 @@ final class OutputOptions {
       description = "Write the result to FILE (atomically) instead of standard output.")
   Path output;
 
+  @Option(names = "--bom",
+      description = "Start CSV output with a UTF-8 byte-order mark, so Excel opens Vietnamese text correctly.")
+  boolean bom;
+
   Renderer.Format parsedFormat() {
     return switch (format.toLowerCase(java.util.Locale.ROOT)) {
       case "table", "text" -> Renderer.Format.TABLE;

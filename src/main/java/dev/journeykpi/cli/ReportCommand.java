@@ -49,9 +49,15 @@ final class ReportCommand implements Callable<Integer> {
     Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // Excel reads a CSV as the system code page unless it starts with a byte-order mark.
+    String bom = output.bom && output.parsedFormat() == Renderer.Format.CSV ? "\ufeff" : "";
     if (output.output != null) {
-      AtomicFile.write(output.output, w -> renderer.render(card, w));
+      AtomicFile.write(output.output, w -> {
+        w.write(bom);
+        renderer.render(card, w);
+      });
     } else {
+      out.write(bom);
       renderer.render(card, out);
       out.flush();
     }

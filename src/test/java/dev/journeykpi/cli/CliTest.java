@@ -76,6 +76,15 @@ class CliTest {
   }
 
   @Test
+  void bomForExcel() throws Exception {
+    Path out = dir.resolve("excel.csv");
+    assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "-f", "csv", "--bom", "-o", out.toString()).exitCode()).isZero();
+    byte[] bytes = Files.readAllBytes(out);
+    assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).containsExactly(0xEF, 0xBB, 0xBF);
+    assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "-f", "csv").out()).startsWith("kpi,");
+  }
+
+  @Test
   void strictTurnsRejectedRowsIntoExit3AfterWritingResults() {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--strict", "-f", "csv");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
