@@ -46,16 +46,17 @@ public final class KpiRunner {
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       Selection rows = inPeriod(table, kpi, population, p);
+      TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
       for (Map.Entry<List<String>, Selection> g : BreakdownGroups.of(table, kpi.by(), rows, order).entrySet()) {
         out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
-            measurer.measure(table, g.getValue())));
+            measurer.measure(table, g.getValue()), target));
       }
       Measure total = measurer.measure(table, rows);
       if (untimed > 0 && p.grain() != Period.Grain.ALL) {
         total = total.withNote(untimed + " rows without " + kpi.time() + " are in no period");
       }
       List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
-      out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(), total));
+      out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(), total, target));
     }
     return out;
   }

@@ -19,6 +19,8 @@ public record ResultRow(
     Double numerator,
     Double denominator,
     long n,
+    String target,
+    String status,
     String note) {
   public static final String TOTAL = "(total)";
   public static final String BLANK = "(blank)";
@@ -31,7 +33,9 @@ public record ResultRow(
     return dims.values().stream().allMatch(TOTAL::equals);
   }
 
-  static ResultRow of(String kpi, String label, String period, Map<String, String> dims, String unit, Measure m) {
-    return new ResultRow(kpi, label, period, dims, m.value(), unit, m.numerator(), m.denominator(), m.n(), m.note());
+  static ResultRow of(String kpi, String label, String period, Map<String, String> dims, String unit, Measure m,
+      TargetStatus.Applied target) {
+    return new ResultRow(kpi, label, period, dims, m.value(), unit, m.numerator(), m.denominator(), m.n(),
+        target == null ? "" : target.text(), target == null ? "" : target.of(m.value()).text(), m.note());
   }
 }

@@ -1,5 +1,7 @@
 package dev.journeykpi.cli;
 
+import dev.journeykpi.calc.ResultRow;
+import dev.journeykpi.calc.TargetStatus;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.engine.KpiEngine;
@@ -8,6 +10,7 @@ import dev.journeykpi.engine.Scorecard;
 import dev.journeykpi.ingest.QualityReport;
 import dev.journeykpi.report.QualitySummary;
 import dev.journeykpi.report.Renderer;
+import dev.journeykpi.report.ValueFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,12 +41,21 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 3 when any input row was rejected (after writing the outputs).")
   boolean strict;
 
+  @Option(names = "--fail-on", paramLabel = "STATUS",
+      description = "red or amber: exit 1 when a row of the last period is at or below that status (after writing the outputs).")
+  String failOn;
+
   @Option(names = {"-q", "--quiet"}, description = "No data-quality summary on stderr unless rows were rejected.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
     Renderer renderer = Renderer.forFormat(output.parsedFormat());
+    TargetStatus.Status threshold = failOn == null ? null : switch (failOn.toLowerCase(java.util.Locale.ROOT)) {
+      case "red" -> TargetStatus.Status.RED;
+      case "amber" -> TargetStatus.Status.AMBER;
+      default -> throw new IllegalArgumentException("--fail-on '" + failOn + "' is not red or amber");
+    };
     var periods = period.resolve();
     Definition def = DefinitionLoader.load(definitions.configs);
     Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis));
@@ -72,6 +84,19 @@ final class ReportCommand implements Callable<Integer> {
     if (strict && rejected > 0) {
       err.println("kpi: data error: " + rejected + " rows rejected and --strict is set");
       return ExitCodes.DATA;
+    }
+    if (threshold != null) {
+      String last = card.periods().get(card.periods().size() - 1).label();
+      List<ResultRow> breached = card.rows().stream().filter(r -> r.period().equals(last))
+          .filter(r -> !r.status().isEmpty() && TargetStatus.Status.valueOf(r.status().toUpperCase(java.util.Locale.ROOT)).atOrBelow(threshold))
+          .toList();
+      ValueFormat fmt = new ValueFormat(def.locale());
+      for (ResultRow r : breached) {
+        String where = r.dims().isEmpty() || r.isTotal() ? "" : " " + r.dims();
+        err.println("kpi: breach: " + r.kpi() + where + " " + last + ": " + fmt.human(r.value(), r.unit())
+            + " (target " + fmt.target(r.target(), r.unit()) + ") is " + r.status());
+      }
+      if (!breached.isEmpty()) return ExitCodes.BREACH;
     }
     return ExitCodes.OK;
   }

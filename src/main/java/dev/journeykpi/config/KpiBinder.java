@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** Binds one entry of {@code kpis:}, checking its fields against its type and its columns against its source. */
 final class KpiBinder {
-  static final Set<String> COMMON = Set.of("id", "label", "description", "type", "source", "time", "where", "by", "unit");
+  static final Set<String> COMMON = Set.of("id", "label", "description", "type", "source", "time", "where", "by", "unit", "target");
   static final Map<KpiType, Set<String>> SPECIFIC = new EnumMap<>(KpiType.class);
 
   static {
@@ -135,8 +135,9 @@ final class KpiBinder {
       }
     }
     String label = m.string("label");
+    TargetDef target = new TargetBinder(d).bind(m.node("target"), ctx);
     return new KpiDef(id, label == null ? id : label, m.string("description"), type, sourceId, time, where, numerator,
-        denominator, column, start, end, business, stat, by, unit == null ? "" : unit, node.location());
+        denominator, column, start, end, business, stat, by, unit == null ? "" : unit, target, node.location());
   }
 
   /** Checks column references when the source declares its columns. */

@@ -15,6 +15,7 @@ import java.util.List;
  * @param businessTime for durations: measure only the calendar's working time
  * @param statistic for durations, and the percentile of percentile KPIs
  * @param unit display unit: "%" for ratios, seconds/minutes/hours/days for durations, free text otherwise
+ * @param target the target and amber band, or null
  */
 public record KpiDef(
     String id,
@@ -33,6 +34,7 @@ public record KpiDef(
     Statistic statistic,
     List<String> by,
     String unit,
+    TargetDef target,
     Location location) {
   public KpiDef {
     by = List.copyOf(by);

@@ -94,8 +94,19 @@ public final class QualityReport {
     java.util.Map<String, Integer> fileOrder = new java.util.HashMap<>();
     for (int i = 0; i < files.size(); i++) fileOrder.putIfAbsent(files.get(i), i);
     details.sort(java.util.Comparator.comparingInt((Problem p) -> fileOrder.getOrDefault(p.file(), 0)).thenComparingLong(Problem::row));
-    for (Tally t : rejected.values()) t.examples.sort(java.util.Comparator.comparingLong(Problem::row));
-    for (Tally t : blanked.values()) t.examples.sort(java.util.Comparator.comparingLong(Problem::row));
+    reorder(rejected, fileOrder);
+    reorder(blanked, fileOrder);
+  }
+
+  /** Examples in row order, and reasons in the order of their first example. */
+  private static void reorder(Map<String, Tally> tallies, java.util.Map<String, Integer> fileOrder) {
+    java.util.Comparator<Problem> byRow =
+        java.util.Comparator.comparingInt((Problem p) -> fileOrder.getOrDefault(p.file(), 0)).thenComparingLong(Problem::row);
+    tallies.values().forEach(t -> t.examples.sort(byRow));
+    List<Map.Entry<String, Tally>> entries = new ArrayList<>(tallies.entrySet());
+    entries.sort((a, b) -> byRow.compare(a.getValue().examples.get(0), b.getValue().examples.get(0)));
+    tallies.clear();
+    entries.forEach(e -> tallies.put(e.getKey(), e.getValue()));
   }
 
   public String source() {

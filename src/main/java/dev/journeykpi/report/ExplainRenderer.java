@@ -44,6 +44,7 @@ public final class ExplainRenderer {
     lines.add(new String[] {"Breakdown", k.by().isEmpty() ? "none (one total)"
         : String.join(", ", k.by()) + ", each value computed from its own rows, plus a total computed from all rows"});
     lines.add(new String[] {"Unit", unit(k)});
+    if (k.target() != null) lines.add(new String[] {"Target", target(k.target())});
     lines.add(new String[] {"Formula", formula(k)});
 
     StringBuilder b = new StringBuilder(k.id() + " — " + k.label() + "\n");
@@ -94,6 +95,26 @@ public final class ExplainRenderer {
       case MEDIAN -> "median (middle value; the mean of the two middle values for an even count)";
       case PERCENTILE -> s + ": linear interpolation between closest ranks, as Excel's PERCENTILE.INC";
     };
+  }
+
+  private static String target(dev.journeykpi.config.TargetDef t) {
+    String bound = switch (t.kind()) {
+      case MIN -> "green at or above " + plain(t.low());
+      case MAX -> "green at or below " + plain(t.high());
+      case RANGE -> "green from " + plain(t.low()) + " to " + plain(t.high());
+    };
+    String amber = t.amber() != null ? "amber down to " + plain(t.amber())
+        : t.band() != null ? "amber within " + plain(t.band()) + " beyond it"
+        : t.bandPercent() != null ? "amber within " + plain(t.bandPercent()) + "% of " + (t.kind() == dev.journeykpi.config.TargetDef.Kind.RANGE ? "its width" : "the target") + " beyond it"
+        : "no amber band";
+    if (t.amber() != null && t.kind() == dev.journeykpi.config.TargetDef.Kind.MAX) amber = "amber up to " + plain(t.amber());
+    String periods = t.byPeriod().isEmpty() ? "" : "; per period: " + t.byPeriod().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .map(e -> e.getKey() + " " + plain(e.getValue())).collect(Collectors.joining(", ")) + " (a month falls back to its quarter, then its year)";
+    return bound + ", " + amber + ", red beyond" + periods + "; status on every row, breakdown rows included";
+  }
+
+  private static String plain(double v) {
+    return ValueFormat.plain(v);
   }
 
   private static String unit(KpiDef k) {

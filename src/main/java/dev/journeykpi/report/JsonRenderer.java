@@ -33,6 +33,8 @@ public final class JsonRenderer implements Renderer {
       number(g, "numerator", r.numerator());
       number(g, "denominator", r.denominator());
       g.writeNumberField("n", r.n());
+      g.writeStringField("target", r.target());
+      g.writeStringField("status", r.status());
       g.writeStringField("note", r.note());
       g.writeEndObject();
     }

@@ -29,9 +29,10 @@ public final class TerminalRenderer implements Renderer {
     boolean breakdowns = card.rows().stream().anyMatch(r -> !r.dims().isEmpty());
     List<String> header = new ArrayList<>(breakdowns ? List.of("KPI", "Breakdown") : List.of("KPI"));
     header.addAll(periodLabels);
-    header.addAll(List.of("n", "num / den", "Note"));
+    boolean targets = card.rows().stream().anyMatch(r -> !r.target().isEmpty());
+    header.addAll(targets ? List.of("n", "num / den", "Target", "Status", "Note") : List.of("n", "num / den", "Note"));
     boolean[] right = new boolean[header.size()];
-    for (int i = breakdowns ? 2 : 1; i < header.size() - 1; i++) right[i] = true;
+    for (int i = breakdowns ? 2 : 1; i < header.size() - (targets ? 3 : 1); i++) right[i] = true;
     TextTable table = new TextTable(header, right);
 
     Map<String, List<ResultRow>> byKpi = new LinkedHashMap<>();
@@ -62,6 +63,10 @@ public final class TerminalRenderer implements Renderer {
           cells.add(lr == null ? "" : fmt.count(lr.n()));
           cells.add(lr == null || lr.denominator() == null ? ""
               : fmt.count(lr.numerator()) + " / " + fmt.count(lr.denominator()));
+          if (targets) {
+            cells.add(lr == null ? "" : fmt.target(lr.target(), lr.unit()));
+            cells.add(lr == null ? "" : lr.status());
+          }
           cells.add(lr == null ? "" : lr.note());
           table.row(cells);
           first = false;

@@ -9,7 +9,7 @@ import java.util.Set;
 /** The fixed column order of the tidy shape, with one column per breakdown dimension used by any KPI. */
 final class TidyColumns {
   static final List<String> LEAD = List.of("kpi", "label", "period");
-  static final List<String> TAIL = List.of("value", "unit", "numerator", "denominator", "n", "note");
+  static final List<String> TAIL = List.of("value", "unit", "numerator", "denominator", "n", "target", "status", "note");
 
   private TidyColumns() {}
 
@@ -35,6 +35,8 @@ final class TidyColumns {
     c.add(ValueFormat.plain(r.numerator()));
     c.add(ValueFormat.plain(r.denominator()));
     c.add(Long.toString(r.n()));
+    c.add(r.target());
+    c.add(r.status());
     c.add(r.note());
     return c;
   }

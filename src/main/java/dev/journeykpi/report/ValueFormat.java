@@ -44,6 +44,20 @@ public final class ValueFormat {
     };
   }
 
+  /** A machine target (">= 0.9", "<= 30", "0.8..0.95") for people: "≥ 90.0%", "≤ 30.0 min", "80.0%–95.0%". */
+  public String target(String machine, String unit) {
+    if (machine == null || machine.isEmpty()) return "";
+    try {
+      if (machine.startsWith(">= ")) return "≥ " + human(Double.parseDouble(machine.substring(3)), unit);
+      if (machine.startsWith("<= ")) return "≤ " + human(Double.parseDouble(machine.substring(3)), unit);
+      int dots = machine.indexOf("..");
+      return human(Double.parseDouble(machine.substring(0, dots)), unit) + "–"
+          + human(Double.parseDouble(machine.substring(dots + 2)), unit);
+    } catch (RuntimeException e) {
+      return machine;
+    }
+  }
+
   public String count(double v) {
     return number(v, v == Math.rint(v) ? 0 : 2);
   }

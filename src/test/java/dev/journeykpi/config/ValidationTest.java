@@ -55,7 +55,7 @@ class ValidationTest {
         """);
     assertThat(problems(f)).contains(
         f + ":2:1: error: unknown key 'sorces' in the definition file (did you mean 'sources'?); allowed: calendar, include, journey, kpis, locale, name, sources, timezone, version",
-        f + ":8:5: error: unknown key 'distinc' in kpi (did you mean 'distinct'?); allowed: by, clock, column, denominator, description, distinct, end, id, label, numerator, p, source, start, stat, time, type, unit, where");
+        f + ":8:5: error: unknown key 'distinc' in kpi (did you mean 'distinct'?); allowed: by, clock, column, denominator, description, distinct, end, id, label, numerator, p, source, start, stat, target, time, type, unit, where");
   }
 
   @Test
@@ -111,6 +111,24 @@ class ValidationTest {
     // 14..22 February is 9 days, plus 30 April.
     assertThat(c.holidays()).hasSize(10);
     assertThat(c.hours().get(java.time.DayOfWeek.MONDAY).get(0).crossesMidnight()).isTrue();
+  }
+
+  @Test
+  void targetMistakes() throws IOException {
+    Path f = dir.resolve("t.yaml");
+    Files.writeString(f, """
+        sources: { s: { file: x.csv } }
+        kpis:
+          - { id: a, type: count, source: s, time: none, target: { min: 10, max: 20 } }
+          - { id: b, type: count, source: s, time: none, target: { min: 10, amber: 12 } }
+          - { id: c, type: count, source: s, time: none, target: { max: lots } }
+          - { id: d, type: count, source: s, time: none, target: { min: 1, by_period: { Oct-2026: 2 } } }
+        """);
+    assertThat(problems(f)).containsExactly(
+        f + ":3:58: error: kpi 'a'.target needs exactly one of min, max or range, e.g. { min: 0.75, amber: 0.70 }",
+        f + ":4:76: error: kpi 'b'.target.amber must be below min (it is where red starts)",
+        f + ":5:65: error: kpi 'c'.target value 'lots' is not a number (write 0.75 or 75%)",
+        f + ":6:81: error: kpi 'd'.target.by_period key 'Oct-2026' is not a month (2026-10), quarter (2026-Q4) or year (2026)");
   }
 
   @Test
