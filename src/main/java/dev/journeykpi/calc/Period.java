@@ -81,6 +81,17 @@ public record Period(String label, Grain grain, LocalDate start, LocalDate endEx
     };
   }
 
+  /** The same period a year earlier: 2025-10 for 2026-10, 2025-Q3 for 2026-Q3. */
+  public Period yearBefore() {
+    return switch (grain) {
+      case MONTH -> parse(YearMonth.from(start).minusYears(1).toString());
+      case QUARTER -> parse(start.getYear() - 1 + "-Q" + ((start.getMonthValue() - 1) / 3 + 1));
+      case YEAR -> parse(String.valueOf(start.getYear() - 1));
+      case RANGE -> between(start.minusYears(1), endExclusive.minusDays(1).minusYears(1));
+      case ALL -> this;
+    };
+  }
+
   /** This period and the n - 1 before it, oldest first: the columns of a trend. */
   public List<Period> lastN(int n) {
     if (grain == Grain.ALL && n > 1) throw new IllegalArgumentException("--periods needs --period or --from/--to");

@@ -21,6 +21,9 @@ public record ResultRow(
     long n,
     String target,
     String status,
+    Double previous,
+    Double delta,
+    Double deltaRelative,
     String note) {
   public static final String TOTAL = "(total)";
   public static final String BLANK = "(blank)";
@@ -36,6 +39,19 @@ public record ResultRow(
   static ResultRow of(String kpi, String label, String period, Map<String, String> dims, String unit, Measure m,
       TargetStatus.Applied target) {
     return new ResultRow(kpi, label, period, dims, m.value(), unit, m.numerator(), m.denominator(), m.n(),
-        target == null ? "" : target.text(), target == null ? "" : target.of(m.value()).text(), m.note());
+        target == null ? "" : target.text(), target == null ? "" : target.of(m.value()).text(), null, null, null,
+        m.note());
+  }
+
+  /**
+   * This row compared with the same KPI and breakdown in an earlier period: {@code delta} is in the value's own scale
+   * (for a rate, a difference of fractions: 0.025 is 2.5 percentage points); {@code deltaRelative} is the change as a
+   * fraction of the earlier value, for everything but rates.
+   */
+  public ResultRow comparedWith(Double earlier) {
+    Double d = value == null || earlier == null ? null : value - earlier;
+    Double rel = d == null || unit.equals("%") || earlier == 0 ? null : d / Math.abs(earlier);
+    return new ResultRow(kpi, label, period, dims, value, unit, numerator, denominator, n, target, status, earlier, d, rel,
+        note);
   }
 }

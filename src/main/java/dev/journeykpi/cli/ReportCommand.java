@@ -32,6 +32,10 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin DebugOption debug;
 
+  @Option(names = "--compare", paramLabel = "WITH",
+      description = "previous or year: add each row's value in the period before, or the same period a year before, and the change.")
+  String compare;
+
   @Option(names = "--kpi", paramLabel = "ID", split = ",", description = "Only these KPIs (comma-separated or repeated).")
   List<String> kpis = new ArrayList<>();
 
@@ -58,7 +62,15 @@ final class ReportCommand implements Callable<Integer> {
     };
     var periods = period.resolve();
     Definition def = DefinitionLoader.load(definitions.configs);
-    Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis));
+    RunRequest.Compare with = compare == null ? RunRequest.Compare.NONE : switch (compare.toLowerCase(java.util.Locale.ROOT)) {
+      case "previous" -> RunRequest.Compare.PREVIOUS;
+      case "year" -> RunRequest.Compare.YEAR;
+      default -> throw new IllegalArgumentException("--compare '" + compare + "' is not previous or year");
+    };
+    if (with != RunRequest.Compare.NONE && periods.get(0).grain() == dev.journeykpi.calc.Period.Grain.ALL) {
+      throw new IllegalArgumentException("--compare needs --period or --from/--to");
+    }
+    Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis, with));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // Excel reads a CSV as the system code page unless it starts with a byte-order mark.

@@ -2,6 +2,7 @@ package dev.journeykpi.engine;
 
 import dev.journeykpi.calc.BusinessCalendar;
 import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Period;
 import dev.journeykpi.calc.ResultRow;
 import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.Definition;
@@ -46,10 +47,29 @@ public final class KpiEngine {
     for (KpiDef k : kpis) {
       LoadedSource src = loaded.get(k.source());
       checkColumns(k, src);
-      rows.addAll(runner.run(k, src.table(), request.periods()));
+      List<ResultRow> current = runner.run(k, src.table(), request.periods());
+      rows.addAll(request.compare() == RunRequest.Compare.NONE ? current
+          : compare(current, runner.run(k, src.table(), earlier(request)), request));
     }
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
     return new Scorecard(def, request.periods(), rows, quality);
+  }
+
+  private static List<Period> earlier(RunRequest request) {
+    return request.periods().stream()
+        .map(p -> request.compare() == RunRequest.Compare.YEAR ? p.yearBefore() : p.previous()).toList();
+  }
+
+  /** Each row gets the value of the same KPI and breakdown in its comparison period (none when that had no row). */
+  private static List<ResultRow> compare(List<ResultRow> current, List<ResultRow> before, RunRequest request) {
+    Map<String, String> periodBefore = new java.util.HashMap<>();
+    List<Period> earlier = earlier(request);
+    for (int i = 0; i < earlier.size(); i++) periodBefore.put(request.periods().get(i).label(), earlier.get(i).label());
+    Map<String, Double> values = new java.util.HashMap<>();
+    for (ResultRow r : before) values.put(r.period() + "\u0000" + r.dims(), r.value());
+    List<ResultRow> out = new ArrayList<>();
+    for (ResultRow r : current) out.add(r.comparedWith(values.get(periodBefore.get(r.period()) + "\u0000" + r.dims())));
+    return out;
   }
 
   private static List<KpiDef> select(Definition def, List<String> ids) {

@@ -12,7 +12,18 @@ import java.util.Map;
  * @param dataOverrides source id → file given on the command line instead of the declared one
  * @param kpiIds the KPIs to run; empty for all
  */
-public record RunRequest(List<Period> periods, Map<String, Path> dataOverrides, List<String> kpiIds) {
+public record RunRequest(List<Period> periods, Map<String, Path> dataOverrides, List<String> kpiIds, Compare compare) {
+  /** What each period is compared with: nothing, the period before, or the same period a year before. */
+  public enum Compare {
+    NONE,
+    PREVIOUS,
+    YEAR
+  }
+
+  public RunRequest(List<Period> periods, Map<String, Path> dataOverrides, List<String> kpiIds) {
+    this(periods, dataOverrides, kpiIds, Compare.NONE);
+  }
+
   public RunRequest {
     periods = List.copyOf(periods);
     dataOverrides = Map.copyOf(dataOverrides);

@@ -35,6 +35,9 @@ public final class JsonRenderer implements Renderer {
       g.writeNumberField("n", r.n());
       g.writeStringField("target", r.target());
       g.writeStringField("status", r.status());
+      number(g, "previous", r.previous());
+      number(g, "delta", r.delta());
+      number(g, "delta_relative", r.deltaRelative());
       g.writeStringField("note", r.note());
       g.writeEndObject();
     }

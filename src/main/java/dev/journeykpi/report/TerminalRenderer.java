@@ -30,6 +30,8 @@ public final class TerminalRenderer implements Renderer {
     List<String> header = new ArrayList<>(breakdowns ? List.of("KPI", "Breakdown") : List.of("KPI"));
     header.addAll(periodLabels);
     boolean targets = card.rows().stream().anyMatch(r -> !r.target().isEmpty());
+    boolean changes = card.rows().stream().anyMatch(r -> r.previous() != null);
+    if (changes) header.add("Change");
     header.addAll(targets ? List.of("n", "num / den", "Target", "Status", "Note") : List.of("n", "num / den", "Note"));
     boolean[] right = new boolean[header.size()];
     for (int i = breakdowns ? 2 : 1; i < header.size() - (targets ? 3 : 1); i++) right[i] = true;
@@ -60,6 +62,7 @@ public final class TerminalRenderer implements Renderer {
             cells.add(r == null ? "" : fmt.human(r.value(), r.unit()));
           }
           ResultRow lr = perPeriod.get(last);
+          if (changes) cells.add(lr == null ? "" : fmt.change(lr.delta(), lr.deltaRelative(), lr.unit()));
           cells.add(lr == null ? "" : fmt.count(lr.n()));
           cells.add(lr == null || lr.denominator() == null ? ""
               : fmt.count(lr.numerator()) + " / " + fmt.count(lr.denominator()));

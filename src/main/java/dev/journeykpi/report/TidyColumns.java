@@ -9,7 +9,8 @@ import java.util.Set;
 /** The fixed column order of the tidy shape, with one column per breakdown dimension used by any KPI. */
 final class TidyColumns {
   static final List<String> LEAD = List.of("kpi", "label", "period");
-  static final List<String> TAIL = List.of("value", "unit", "numerator", "denominator", "n", "target", "status", "note");
+  static final List<String> TAIL =
+      List.of("value", "unit", "numerator", "denominator", "n", "target", "status", "previous", "delta", "delta_relative", "note");
 
   private TidyColumns() {}
 
@@ -37,6 +38,9 @@ final class TidyColumns {
     c.add(Long.toString(r.n()));
     c.add(r.target());
     c.add(r.status());
+    c.add(ValueFormat.plain(r.previous()));
+    c.add(ValueFormat.plain(r.delta()));
+    c.add(ValueFormat.plain(r.deltaRelative()));
     c.add(r.note());
     return c;
   }

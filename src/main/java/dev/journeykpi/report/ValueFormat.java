@@ -58,6 +58,16 @@ public final class ValueFormat {
     }
   }
 
+  /** A change for people: "+2.5 pp" for rates, "+8 (+5.0%)" for counts, money and durations. */
+  public String change(Double delta, Double relative, String unit) {
+    if (delta == null) return "";
+    String sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
+    if (unit.equals("%")) return sign + number(Math.abs(delta) * 100, 1) + " pp";
+    String abs = human(Math.abs(delta), unit);
+    String rel = relative == null ? "" : " (" + (relative >= 0 ? "+" : "−") + number(Math.abs(relative) * 100, 1) + "%)";
+    return sign + abs + rel;
+  }
+
   public String count(double v) {
     return number(v, v == Math.rint(v) ? 0 : 2);
   }

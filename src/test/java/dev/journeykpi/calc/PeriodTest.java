@@ -34,6 +34,16 @@ class PeriodTest {
   }
 
   @Test
+  void yearBefore() {
+    assertThat(Period.parse("2026-10").yearBefore().label()).isEqualTo("2025-10");
+    assertThat(Period.parse("2026-Q3").yearBefore().label()).isEqualTo("2025-Q3");
+    assertThat(Period.parse("2026").yearBefore().label()).isEqualTo("2025");
+    Period r = Period.between(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 15)).yearBefore();
+    assertThat(r.start()).isEqualTo(LocalDate.of(2025, 10, 1));
+    assertThat(r.endExclusive()).isEqualTo(LocalDate.of(2025, 10, 16));
+  }
+
+  @Test
   void rangesAreInclusiveAndMoveBackByTheirLength() {
     Period r = Period.between(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 15));
     assertThat(r.endExclusive()).isEqualTo(LocalDate.of(2026, 10, 16));

@@ -66,7 +66,7 @@ class CliTest {
         "--quality-report", q.toString());
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).isEmpty();
-    assertThat(Files.readString(out)).startsWith("kpi,label,period,floor,channel,value,unit,numerator,denominator,n,target,status,note\n");
+    assertThat(Files.readString(out)).startsWith("kpi,label,period,floor,channel,value,unit,numerator,denominator,n,target,status,previous,delta,delta_relative,note\n");
     assertThat(Files.readAllLines(q)).containsExactly(
         "source,kind,reason,file,row,column,value",
         "checks,rejected,checked_at: not a date-time in format dd/MM/yyyy HH:mm,examples/hotel/room-checks.csv,78,Thời điểm kiểm tra,31/09/2026 10:15",
@@ -79,13 +79,22 @@ class CliTest {
   void failOnBreachExitsWith1AfterWritingAndNamesTheBreaches() {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "-f", "csv", "--fail-on", "red");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.BREACH);
-    assertThat(r.out()).startsWith("kpi,label,period,floor,channel,value,unit,numerator,denominator,n,target,status,note\n");
+    assertThat(r.out()).startsWith("kpi,label,period,floor,channel,value,unit,numerator,denominator,n,target,status,previous,delta,delta_relative,note\n");
     // Floor 3 changed sheets at 52 of 66 checks = 78.8%, below the amber line of 85%: red.
     assertThat(r.err()).contains("kpi: breach: sheets_changed_rate {floor=3} 2026-10: 78,8% (target ≥ 90,0%) is red");
     CliRunner.Result amber = run("report", "-c", HOTEL, "--period", "2026-10", "--fail-on", "amber", "-q");
     assertThat(amber.exitCode()).isEqualTo(ExitCodes.BREACH);
     assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "--kpi", "checkouts", "--fail-on", "red").exitCode()).isZero();
     assertThat(run("report", "-c", HOTEL, "--fail-on", "pink").exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void compareAddsTheChange() throws Exception {
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--compare", "previous", "--kpi", "checkouts,late_checkout_rate");
+    assertThat(r.exitCode()).isZero();
+    Golden.check("hotel-compare.txt", r.out());
+    assertThat(run("report", "-c", HOTEL, "--compare", "previous").err()).contains("--compare needs --period");
+    assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "--compare", "lastyear").exitCode()).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
