@@ -46,7 +46,8 @@ public final class QualitySummary {
     p.printRecord("source", "kind", "reason", "file", "row", "column", "value");
     for (QualityReport q : reports) {
       for (QualityReport.Problem x : q.details()) {
-        p.printRecord(q.source(), x.kind().name().toLowerCase(), x.reason(), x.file(), x.row(), x.column(), x.value());
+        p.printRecord(SpreadsheetSafe.cells(List.of(q.source(), x.kind().name().toLowerCase(), x.reason(), x.file(),
+            Long.toString(x.row()), x.column() == null ? "" : x.column(), x.value() == null ? "" : x.value())));
       }
     }
     p.flush();

@@ -98,6 +98,17 @@ class CliTest {
   }
 
   @Test
+  void csvOutputsNeutraliseFormulasFromExports() throws Exception {
+    Files.writeString(dir.resolve("t.csv"), "kênh,ngày\n=HYPERLINK(\"http://evil\"),2026-10-01\nZalo,2026-10-02\n");
+    Files.writeString(dir.resolve("d.yaml"), """
+        sources: { t: { file: t.csv, columns: { channel: kênh, day: { column: ngày, type: date, required: true } } } }
+        kpis: [ { id: n, type: count, source: t, time: day, by: [channel] } ]
+        """);
+    String out = run("report", "-c", dir.resolve("d.yaml").toString(), "-f", "csv").out();
+    assertThat(out).contains("\nn,n,all,\"'=HYPERLINK(\"\"http://evil\"\")\",1,").doesNotContain(",=HYPERLINK");
+  }
+
+  @Test
   void bomForExcel() throws Exception {
     Path out = dir.resolve("excel.csv");
     assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "-f", "csv", "--bom", "-o", out.toString()).exitCode()).isZero();
