@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** Output format and destination. */
 final class OutputOptions {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "table (for people), csv or json (the tidy rows). Default: ${DEFAULT-VALUE}.")
+      description = "table or md (for people), csv or json (the tidy rows). Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -23,7 +23,8 @@ final class OutputOptions {
       case "table", "text" -> Renderer.Format.TABLE;
       case "csv" -> Renderer.Format.CSV;
       case "json" -> Renderer.Format.JSON;
-      default -> throw new IllegalArgumentException("--format '" + format + "' is not one of table, csv, json");
+      case "md", "markdown" -> Renderer.Format.MARKDOWN;
+      default -> throw new IllegalArgumentException("--format '" + format + "' is not one of table, csv, json, md");
     };
   }
 }

@@ -13,12 +13,14 @@ public interface Renderer {
       case TABLE -> new TerminalRenderer();
       case CSV -> new CsvRenderer();
       case JSON -> new JsonRenderer();
+      case MARKDOWN -> new MarkdownRenderer();
     };
   }
 
   enum Format {
     TABLE,
     CSV,
-    JSON
+    JSON,
+    MARKDOWN
   }
 }

@@ -1,116 +1,22 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.calc.Period;
-import dev.journeykpi.calc.ResultRow;
-import dev.journeykpi.config.Definition;
-import dev.journeykpi.config.Journey;
-import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.engine.Scorecard;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/**
- * The scorecard for people: KPIs grouped by journey stage and touchpoint with the owning department, one column per
- * period (a trend when --periods is given), then n, numerator/denominator of the last period, and notes.
- */
+/** The scorecard in the terminal: aligned columns, Vietnamese-aware widths, a rule under each section's header. */
 public final class TerminalRenderer implements Renderer {
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
-    Definition def = card.definition();
-    ValueFormat fmt = new ValueFormat(def.locale());
-    List<String> periodLabels = card.periods().stream().map(Period::label).toList();
-    String last = periodLabels.get(periodLabels.size() - 1);
-
-    // The breakdown column only when some KPI has a breakdown.
-    boolean breakdowns = card.rows().stream().anyMatch(r -> !r.dims().isEmpty());
-    List<String> header = new ArrayList<>(breakdowns ? List.of("KPI", "Breakdown") : List.of("KPI"));
-    header.addAll(periodLabels);
-    boolean targets = card.rows().stream().anyMatch(r -> !r.target().isEmpty());
-    boolean changes = card.rows().stream().anyMatch(r -> r.previous() != null);
-    if (changes) header.add("Change");
-    header.addAll(targets ? List.of("n", "num / den", "Target", "Status", "Note") : List.of("n", "num / den", "Note"));
-    boolean[] right = new boolean[header.size()];
-    for (int i = breakdowns ? 2 : 1; i < header.size() - (targets ? 3 : 1); i++) right[i] = true;
-    TextTable table = new TextTable(header, right);
-
-    Map<String, List<ResultRow>> byKpi = new LinkedHashMap<>();
-    card.rows().forEach(r -> byKpi.computeIfAbsent(r.kpi(), k -> new ArrayList<>()).add(r));
-
-    for (Section s : sections(def, byKpi.keySet())) {
-      table.section(s.title);
-      for (String kpiId : s.kpis) {
-        KpiDef kpi = def.kpi(kpiId).orElseThrow();
-        Map<String, Map<String, ResultRow>> byBreakdown = new LinkedHashMap<>();
-        for (ResultRow r : byKpi.get(kpiId)) {
-          byBreakdown.computeIfAbsent(breakdown(r), k -> new LinkedHashMap<>()).put(r.period(), r);
-        }
-        // Total first in the terminal: the headline number, then its breakdown.
-        List<String> keys = new ArrayList<>(byBreakdown.keySet());
-        keys.sort((a, b) -> Boolean.compare(!isTotalKey(a, kpi), !isTotalKey(b, kpi)));
-        boolean first = true;
-        for (String key : keys) {
-          Map<String, ResultRow> perPeriod = byBreakdown.get(key);
-          List<String> cells = new ArrayList<>();
-          cells.add(first ? kpi.label() : "");
-          if (breakdowns) cells.add(key);
-          for (String p : periodLabels) {
-            ResultRow r = perPeriod.get(p);
-            cells.add(r == null ? "" : fmt.human(r.value(), r.unit()));
-          }
-          ResultRow lr = perPeriod.get(last);
-          if (changes) cells.add(lr == null ? "" : fmt.change(lr.delta(), lr.deltaRelative(), lr.unit()));
-          cells.add(lr == null ? "" : fmt.count(lr.n()));
-          cells.add(lr == null || lr.denominator() == null ? ""
-              : fmt.count(lr.numerator()) + " / " + fmt.count(lr.denominator()));
-          if (targets) {
-            cells.add(lr == null ? "" : fmt.target(lr.target(), lr.unit()));
-            cells.add(lr == null ? "" : lr.status());
-          }
-          cells.add(lr == null ? "" : lr.note());
-          table.row(cells);
-          first = false;
-        }
-      }
+    ScorecardLayout layout = new ScorecardLayout(card);
+    TextTable table = new TextTable(layout.header, layout.rightAligned);
+    for (ScorecardLayout.Section s : layout.sections) {
+      table.section(s.title());
+      for (List<String> row : s.rows()) table.row(row);
     }
-    String periods = periodLabels.size() == 1 ? last : periodLabels.get(0) + " … " + last;
-    out.write(def.name() + " — " + periods + "\n\n");
+    out.write(layout.title + "\n\n");
     out.write(table.render("  "));
     out.flush();
-  }
-
-  private static boolean isTotalKey(String key, KpiDef kpi) {
-    return key.equals("Total") || kpi.by().isEmpty();
-  }
-
-  private static String breakdown(ResultRow r) {
-    if (r.dims().isEmpty()) return "";
-    if (r.isTotal()) return "Total";
-    return String.join(" · ", r.dims().values());
-  }
-
-  private record Section(String title, List<String> kpis) {}
-
-  /** Journey order: stage, then touchpoint, then the touchpoint's KPIs; KPIs outside the journey come last. */
-  private static List<Section> sections(Definition def, java.util.Set<String> present) {
-    List<Section> out = new ArrayList<>();
-    List<String> placed = new ArrayList<>();
-    Journey j = def.journey();
-    for (Journey.Stage stage : j.stages()) {
-      for (Journey.Touchpoint t : j.touchpoints()) {
-        if (!stage.id().equals(t.stage())) continue;
-        List<String> ks = t.kpis().stream().filter(present::contains).toList();
-        if (ks.isEmpty()) continue;
-        placed.addAll(ks);
-        String owner = t.owner() == null ? "" : "  (owner: " + t.owner() + ")";
-        out.add(new Section(stage.label() + " › " + t.label() + owner, ks));
-      }
-    }
-    List<String> rest = present.stream().filter(k -> !placed.contains(k)).toList();
-    if (!rest.isEmpty()) out.add(new Section(out.isEmpty() ? "KPIs" : "Other KPIs", rest));
-    return out;
   }
 }

@@ -51,6 +51,14 @@ class CliTest {
   }
 
   @Test
+  void markdownScorecard() throws Exception {
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "md");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("# Khách sạn — touchpoint scorecard — 2026-10\n\n## Lưu trú › Dọn phòng  (owner: Buồng phòng)\n");
+    Golden.check("hotel-2026-10.md", r.out());
+  }
+
+  @Test
   void trendOverSeveralPeriods() throws Exception {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--periods", "2", "--kpi", "checkouts,average_bill");
     assertThat(r.exitCode()).isZero();

@@ -1,0 +1,36 @@
+package dev.journeykpi.report;
+
+import dev.journeykpi.engine.Scorecard;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/** The scorecard as Markdown: a heading per journey section and a table under it, for a README or a chat message. */
+public final class MarkdownRenderer implements Renderer {
+  @Override
+  public void render(Scorecard card, Writer out) throws IOException {
+    ScorecardLayout layout = new ScorecardLayout(card);
+    StringBuilder b = new StringBuilder("# ").append(escape(layout.title)).append("\n");
+    for (ScorecardLayout.Section s : layout.sections) {
+      b.append("\n## ").append(escape(s.title())).append("\n\n");
+      row(b, layout.header);
+      b.append('|');
+      for (boolean right : layout.rightAligned) b.append(right ? " ---: |" : " --- |");
+      b.append('\n');
+      for (List<String> r : s.rows()) row(b, r);
+    }
+    out.write(b.toString());
+    out.flush();
+  }
+
+  private static void row(StringBuilder b, List<String> cells) {
+    b.append('|');
+    for (String c : cells) b.append(' ').append(escape(c)).append(" |");
+    b.append('\n');
+  }
+
+  /** Pipes would split a cell; asterisks, underscores and backticks would format it. */
+  static String escape(String s) {
+    return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`");
+  }
+}
