@@ -11,12 +11,23 @@ final class OutputOptions {
   String format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the result to FILE (atomically) instead of standard output.")
-  Path output;
+      description = "Write the result to FILE (atomically) instead of standard output; repeatable. The extension picks"
+          + " the format (.csv, .json, .md, .txt), so one run can write several.")
+  java.util.List<Path> outputs = new java.util.ArrayList<>();
 
   @Option(names = "--bom",
       description = "Start CSV output with a UTF-8 byte-order mark, so Excel opens Vietnamese text correctly.")
   boolean bom;
+
+  /** The format of an output file: from its extension, else --format. */
+  Renderer.Format formatOf(Path file) {
+    String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (n.endsWith(".csv")) return Renderer.Format.CSV;
+    if (n.endsWith(".json")) return Renderer.Format.JSON;
+    if (n.endsWith(".md")) return Renderer.Format.MARKDOWN;
+    if (n.endsWith(".txt")) return Renderer.Format.TABLE;
+    return parsedFormat();
+  }
 
   Renderer.Format parsedFormat() {
     return switch (format.toLowerCase(java.util.Locale.ROOT)) {

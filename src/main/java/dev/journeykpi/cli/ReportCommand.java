@@ -52,9 +52,14 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = {"-q", "--quiet"}, description = "No data-quality summary on stderr unless rows were rejected.")
   boolean quiet;
 
+  /** Excel reads a CSV as the system code page unless it starts with a byte-order mark. */
+  private String bom(Renderer.Format f) {
+    return output.bom && f == Renderer.Format.CSV ? "\ufeff" : "";
+  }
+
   @Override
   public Integer call() throws Exception {
-    Renderer renderer = Renderer.forFormat(output.parsedFormat());
+    Renderer.Format stdoutFormat = output.parsedFormat();
     TargetStatus.Status threshold = failOn == null ? null : switch (failOn.toLowerCase(java.util.Locale.ROOT)) {
       case "red" -> TargetStatus.Status.RED;
       case "amber" -> TargetStatus.Status.AMBER;
@@ -73,16 +78,16 @@ final class ReportCommand implements Callable<Integer> {
     Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis, with));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    // Excel reads a CSV as the system code page unless it starts with a byte-order mark.
-    String bom = output.bom && output.parsedFormat() == Renderer.Format.CSV ? "\ufeff" : "";
-    if (output.output != null) {
-      AtomicFile.write(output.output, w -> {
-        w.write(bom);
-        renderer.render(card, w);
+    for (Path file : output.outputs) {
+      Renderer.Format f = output.formatOf(file);
+      AtomicFile.write(file, w -> {
+        w.write(bom(f));
+        Renderer.forFormat(f).render(card, w);
       });
-    } else {
-      out.write(bom);
-      renderer.render(card, out);
+    }
+    if (output.outputs.isEmpty()) {
+      out.write(bom(stdoutFormat));
+      Renderer.forFormat(stdoutFormat).render(card, out);
       out.flush();
     }
     if (qualityReport != null) AtomicFile.write(qualityReport, w -> QualitySummary.csv(card.quality(), w));

@@ -126,6 +126,17 @@ class CliTest {
   }
 
   @Test
+  void severalOutputsInOneRunByExtension() throws Exception {
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "-o", dir.resolve("a.csv").toString(),
+        "-o", dir.resolve("a.md").toString(), "-o", dir.resolve("a.json").toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(Files.readString(dir.resolve("a.csv"))).isEqualTo(Files.readString(Golden.DIR.resolve("hotel-2026-10.csv")));
+    assertThat(Files.readString(dir.resolve("a.md"))).isEqualTo(Files.readString(Golden.DIR.resolve("hotel-2026-10.md")));
+    assertThat(Files.readString(dir.resolve("a.json"))).isEqualTo(Files.readString(Golden.DIR.resolve("hotel-2026-10.json")));
+  }
+
+  @Test
   void strictTurnsRejectedRowsIntoExit3AfterWritingResults() {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--strict", "-f", "csv");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);

@@ -41,6 +41,31 @@ class KpiJarIT {
     assertThat(r.out()).isEmpty();
   }
 
+  /** The cron script on a fixed month: one run writes every file; a breach under FAIL_ON is exit 1. */
+  @Test
+  void monthlyScorecardScript() throws Exception {
+    Path out = Files.createTempDirectory("scorecards");
+    Process p = new ProcessBuilder("scripts/monthly-scorecard.sh", "kpi-definitions/hotel-housekeeping.yaml", out.toString(), "2026-10")
+        .redirectErrorStream(true).start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(log).isZero();
+    assertThat(Files.readString(out.resolve("hotel-housekeeping-2026-10.csv")))
+        .isEqualTo(Files.readString(Path.of("src/test/resources/golden/hotel-2026-10.csv")));
+    assertThat(Files.readString(out.resolve("hotel-housekeeping-2026-10.md")))
+        .isEqualTo(Files.readString(Path.of("src/test/resources/golden/hotel-2026-10.md")));
+    assertThat(out.resolve("hotel-housekeeping-2026-10.json")).exists();
+    assertThat(out.resolve("hotel-housekeeping-2026-10-quality.csv")).exists();
+    assertThat(log).contains("computing hotel-housekeeping for 2026-10").contains("done");
+
+    ProcessBuilder breach = new ProcessBuilder("scripts/monthly-scorecard.sh", "kpi-definitions/hotel-housekeeping.yaml", out.toString(), "2026-10")
+        .redirectErrorStream(true);
+    breach.environment().put("FAIL_ON", "red");
+    Process b = breach.start();
+    String blog = new String(b.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(b.waitFor()).isEqualTo(1);
+    assertThat(blog).contains("kpi: breach: sheets_changed_rate");
+  }
+
   @Test
   void definitionErrorExitsWith2() throws Exception {
     Run r = kpi("validate", "-c", "examples/mistakes/hotel-with-mistakes.yaml");

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The monthly scorecard, for cron: computes one month (the previous one by default) and writes
+#   OUT_DIR/<definition name>-<yyyy-mm>.csv, .md and .json
+# in one run, logging to stderr, and returns kpi's exit code (0 ok, 1 breach with FAIL_ON, 2 definition, 3 data).
+#
+#   scripts/monthly-scorecard.sh CONFIG.yaml OUT_DIR [YYYY-MM]
+#   FAIL_ON=red scripts/monthly-scorecard.sh kpi-definitions/hotel-housekeeping.yaml /var/reports
+#
+# crontab, at 06:00 on the 1st of each month:
+#   0 6 1 * *  cd /opt/journey-kpi && FAIL_ON=red scripts/monthly-scorecard.sh kpi-definitions/x.yaml /var/reports 2>>/var/log/kpi.log
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if [ $# -lt 2 ]; then
+  echo "usage: $0 CONFIG.yaml OUT_DIR [YYYY-MM]" >&2
+  exit 2
+fi
+config="$1"
+out="$2"
+month="${3:-$(date -d "$(date +%Y-%m-01) -1 month" +%Y-%m)}"
+name="$(basename "$config")"
+name="${name%.*}"
+log() { printf '%s monthly-scorecard: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
+
+mkdir -p "$out" || { log "cannot create $out"; exit 3; }
+args=(report -c "$config" --period "$month" --quality-report "$out/$name-$month-quality.csv"
+  -o "$out/$name-$month.csv" -o "$out/$name-$month.md" -o "$out/$name-$month.json")
+[ -n "${FAIL_ON:-}" ] && args+=(--fail-on "$FAIL_ON")
+log "computing $name for $month into $out"
+"$root/scripts/kpi" "${args[@]}"
+code=$?
+case "$code" in
+  0) log "done" ;;
+  1) log "done; KPI breaches at or below ${FAIL_ON:-} (listed above)" ;;
+  *) log "failed with exit code $code" ;;
+esac
+exit "$code"
