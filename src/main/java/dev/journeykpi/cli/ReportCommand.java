@@ -36,6 +36,9 @@ final class ReportCommand implements Callable<Integer> {
       description = "previous or year: add each row's value in the period before, or the same period a year before, and the change.")
   String compare;
 
+  @Option(names = "--by-owner", description = "Group the table and Markdown views by owning department (in journey order).")
+  boolean byOwner;
+
   @Option(names = "--kpi", paramLabel = "ID", split = ",", description = "Only these KPIs (comma-separated or repeated).")
   List<String> kpis = new ArrayList<>();
 
@@ -82,12 +85,12 @@ final class ReportCommand implements Callable<Integer> {
       Renderer.Format f = output.formatOf(file);
       AtomicFile.write(file, w -> {
         w.write(bom(f));
-        Renderer.forFormat(f).render(card, w);
+        Renderer.forFormat(f, byOwner).render(card, w);
       });
     }
     if (output.outputs.isEmpty()) {
       out.write(bom(stdoutFormat));
-      Renderer.forFormat(stdoutFormat).render(card, out);
+      Renderer.forFormat(stdoutFormat, byOwner).render(card, out);
       out.flush();
     }
     if (qualityReport != null) AtomicFile.write(qualityReport, w -> QualitySummary.csv(card.quality(), w));

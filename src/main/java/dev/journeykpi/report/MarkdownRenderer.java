@@ -7,9 +7,15 @@ import java.util.List;
 
 /** The scorecard as Markdown: a heading per journey section and a table under it, for a README or a chat message. */
 public final class MarkdownRenderer implements Renderer {
+  private final boolean byOwner;
+
+  public MarkdownRenderer(boolean byOwner) {
+    this.byOwner = byOwner;
+  }
+
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
-    ScorecardLayout layout = new ScorecardLayout(card);
+    ScorecardLayout layout = new ScorecardLayout(card, byOwner);
     StringBuilder b = new StringBuilder("# ").append(escape(layout.title)).append("\n");
     for (ScorecardLayout.Section s : layout.sections) {
       b.append("\n## ").append(escape(s.title())).append("\n\n");
@@ -18,6 +24,10 @@ public final class MarkdownRenderer implements Renderer {
       for (boolean right : layout.rightAligned) b.append(right ? " ---: |" : " --- |");
       b.append('\n');
       for (List<String> r : s.rows()) row(b, r);
+    }
+    if (!layout.summary.isEmpty()) {
+      b.append("\n**").append(escape(layout.summary.get(0))).append("**\n\n");
+      for (String line : layout.summary.subList(1, layout.summary.size())) b.append("- ").append(escape(line.strip())).append('\n');
     }
     out.write(b.toString());
     out.flush();

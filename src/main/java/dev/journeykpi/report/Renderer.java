@@ -9,11 +9,16 @@ public interface Renderer {
   void render(Scorecard card, Writer out) throws IOException;
 
   static Renderer forFormat(Format f) {
+    return forFormat(f, false);
+  }
+
+  /** @param byOwner for the views for people: group by owning department instead of journey stage */
+  static Renderer forFormat(Format f, boolean byOwner) {
     return switch (f) {
-      case TABLE -> new TerminalRenderer();
+      case TABLE -> new TerminalRenderer(byOwner);
       case CSV -> new CsvRenderer();
       case JSON -> new JsonRenderer();
-      case MARKDOWN -> new MarkdownRenderer();
+      case MARKDOWN -> new MarkdownRenderer(byOwner);
     };
   }
 

@@ -24,8 +24,15 @@ final class ScorecardLayout {
   final List<String> header;
   final boolean[] rightAligned;
   final List<Section> sections = new ArrayList<>();
+  /** Status counts of the headline (total) rows of the last period, per stage and per department. */
+  final List<String> summary = new ArrayList<>();
 
   ScorecardLayout(Scorecard card) {
+    this(card, false);
+  }
+
+  /** @param byOwner group by owning department first (then journey order), instead of by journey stage */
+  ScorecardLayout(Scorecard card, boolean byOwner) {
     Definition def = card.definition();
     ValueFormat fmt = new ValueFormat(def.locale());
     List<String> periodLabels = card.periods().stream().map(Period::label).toList();
@@ -47,9 +54,22 @@ final class ScorecardLayout {
     Map<String, List<ResultRow>> byKpi = new LinkedHashMap<>();
     card.rows().forEach(r -> byKpi.computeIfAbsent(r.kpi(), k -> new ArrayList<>()).add(r));
 
-    for (Group s : groups(def, byKpi.keySet())) {
+    List<Group> groups = groups(def, byKpi.keySet());
+    if (byOwner) {
+      // Departments in the order the journey first meets them; each one's touchpoints stay in journey order.
+      List<String> owners = groups.stream().map(Group::owner).filter(o -> o != null).distinct().toList();
+      groups.sort(java.util.Comparator.comparingInt(g -> g.owner == null ? Integer.MAX_VALUE : owners.indexOf(g.owner)));
+    }
+    Map<String, int[]> byStage = new LinkedHashMap<>();
+    Map<String, int[]> byDepartment = new LinkedHashMap<>();
+    for (Group s : groups) {
       List<List<String>> rows = new ArrayList<>();
-      sections.add(new Section(s.title, rows));
+      int[] counts = new int[3];
+      for (String kpiId : s.kpis) count(byKpi.get(kpiId), last, counts);
+      if (s.stage != null) add(byStage, s.stage, counts);
+      if (s.owner != null) add(byDepartment, s.owner, counts);
+      String title = byOwner && s.owner != null ? s.owner + " · " + s.stage + " › " + s.touchpoint : s.title;
+      sections.add(new Section(title + (targets && counts[0] + counts[1] + counts[2] > 0 ? "   " + counts(counts) : ""), rows));
       for (String kpiId : s.kpis) {
         KpiDef kpi = def.kpi(kpiId).orElseThrow();
         Map<String, Map<String, ResultRow>> byBreakdown = new LinkedHashMap<>();
@@ -86,6 +106,39 @@ final class ScorecardLayout {
     }
     String periods = periodLabels.size() == 1 ? last : periodLabels.get(0) + " … " + last;
     this.title = def.name() + " — " + periods;
+    if (targets) {
+      summary.add("Status of the headline rows, " + last + ":");
+      if (!byStage.isEmpty()) summary.add("  by stage:      " + line(byStage));
+      if (!byDepartment.isEmpty()) summary.add("  by department: " + line(byDepartment));
+    }
+  }
+
+  /** Counts green, amber and red among a KPI's total rows of the given period. */
+  private static void count(List<ResultRow> rows, String period, int[] counts) {
+    for (ResultRow r : rows) {
+      if (!r.period().equals(period) || !(r.dims().isEmpty() || r.isTotal())) continue;
+      switch (r.status()) {
+        case "green" -> counts[0]++;
+        case "amber" -> counts[1]++;
+        case "red" -> counts[2]++;
+        default -> { }
+      }
+    }
+  }
+
+  private static void add(Map<String, int[]> into, String key, int[] counts) {
+    int[] c = into.computeIfAbsent(key, k -> new int[3]);
+    for (int i = 0; i < 3; i++) c[i] += counts[i];
+  }
+
+  private static String counts(int[] c) {
+    return c[0] + " green · " + c[1] + " amber · " + c[2] + " red";
+  }
+
+  private static String line(Map<String, int[]> m) {
+    List<String> parts = new ArrayList<>();
+    m.forEach((k, c) -> parts.add(k + ": " + counts(c)));
+    return String.join("; ", parts);
   }
 
   private static boolean isTotalKey(String key, KpiDef kpi) {
@@ -98,7 +151,7 @@ final class ScorecardLayout {
     return String.join(" · ", r.dims().values());
   }
 
-  private record Group(String title, List<String> kpis) {}
+  private record Group(String title, String stage, String touchpoint, String owner, List<String> kpis) {}
 
   /** Journey order: stage, then touchpoint, then the touchpoint's KPIs; KPIs outside the journey come last. */
   private static List<Group> groups(Definition def, java.util.Set<String> present) {
@@ -112,11 +165,11 @@ final class ScorecardLayout {
         if (ks.isEmpty()) continue;
         placed.addAll(ks);
         String owner = t.owner() == null ? "" : "  (owner: " + t.owner() + ")";
-        out.add(new Group(stage.label() + " › " + t.label() + owner, ks));
+        out.add(new Group(stage.label() + " › " + t.label() + owner, stage.label(), t.label(), t.owner(), ks));
       }
     }
     List<String> rest = present.stream().filter(k -> !placed.contains(k)).toList();
-    if (!rest.isEmpty()) out.add(new Group(out.isEmpty() ? "KPIs" : "Other KPIs", rest));
+    if (!rest.isEmpty()) out.add(new Group(out.isEmpty() ? "KPIs" : "Other KPIs", null, null, null, rest));
     return out;
   }
 }

@@ -7,9 +7,20 @@ import java.util.List;
 
 /** The scorecard in the terminal: aligned columns, Vietnamese-aware widths, a rule under each section's header. */
 public final class TerminalRenderer implements Renderer {
+  private final boolean byOwner;
+
+  public TerminalRenderer() {
+    this(false);
+  }
+
+  /** @param byOwner each department's KPIs together, in journey order */
+  public TerminalRenderer(boolean byOwner) {
+    this.byOwner = byOwner;
+  }
+
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
-    ScorecardLayout layout = new ScorecardLayout(card);
+    ScorecardLayout layout = new ScorecardLayout(card, byOwner);
     TextTable table = new TextTable(layout.header, layout.rightAligned);
     for (ScorecardLayout.Section s : layout.sections) {
       table.section(s.title());
@@ -17,6 +28,7 @@ public final class TerminalRenderer implements Renderer {
     }
     out.write(layout.title + "\n\n");
     out.write(table.render("  "));
+    if (!layout.summary.isEmpty()) out.write("\n" + String.join("\n", layout.summary) + "\n");
     out.flush();
   }
 }

@@ -51,6 +51,18 @@ class CliTest {
   }
 
   @Test
+  void departmentViewAndStatusSummary() throws Exception {
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--by-owner");
+    assertThat(r.exitCode()).isZero();
+    // Headline statuses: sheets changed 87.0% (amber), answer time 2.5 min ≤ 3 (green), satisfied guests 68.3% < 76% (red).
+    assertThat(r.out()).contains("Buồng phòng · Lưu trú › Dọn phòng   0 green · 1 amber · 0 red")
+        .contains("  by stage:      Lưu trú: 1 green · 1 amber · 0 red; Trả phòng: 0 green · 0 amber · 1 red")
+        .contains("  by department: Buồng phòng: 0 green · 1 amber · 0 red; Nhà hàng: 1 green · 0 amber · 0 red; Lễ tân: 0 green · 0 amber · 1 red");
+    assertThat(r.out().indexOf("Nhà hàng ·")).isLessThan(r.out().indexOf("Lễ tân ·"));
+    Golden.check("hotel-by-owner.txt", r.out());
+  }
+
+  @Test
   void markdownScorecard() throws Exception {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "md");
     assertThat(r.exitCode()).isZero();
