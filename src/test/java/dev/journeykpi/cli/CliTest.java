@@ -66,7 +66,7 @@ class CliTest {
   void markdownScorecard() throws Exception {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "md");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).startsWith("# Khách sạn — touchpoint scorecard — 2026-10\n\n## Lưu trú › Dọn phòng  (owner: Buồng phòng)\n");
+    assertThat(r.out()).startsWith("# Khách sạn — touchpoint scorecard — 2026-10\n\n## Lưu trú › Dọn phòng  (owner: Buồng phòng)   0 green · 1 amber · 0 red\n");
     Golden.check("hotel-2026-10.md", r.out());
   }
 
