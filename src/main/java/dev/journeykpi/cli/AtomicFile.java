@@ -13,16 +13,28 @@ final class AtomicFile {
     void write(Writer w) throws IOException;
   }
 
+  interface BinaryBody {
+    void write(java.io.OutputStream out) throws IOException;
+  }
+
   private AtomicFile() {}
 
   static void write(Path target, Body body) throws IOException {
+    writeBytes(target, out -> {
+      Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+      body.write(w);
+      w.flush();
+    });
+  }
+
+  static void writeBytes(Path target, BinaryBody body) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir != null) Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
     try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        body.write(w);
+      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+        body.write(out);
       }
       try {
         Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

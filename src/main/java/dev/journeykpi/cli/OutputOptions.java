@@ -12,7 +12,7 @@ final class OutputOptions {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the result to FILE (atomically) instead of standard output; repeatable. The extension picks"
-          + " the format (.csv, .json, .md, .txt), so one run can write several.")
+          + " the format (.csv, .json, .md, .txt, .xlsx), so one run can write several.")
   java.util.List<Path> outputs = new java.util.ArrayList<>();
 
   @Option(names = "--bom",
@@ -35,6 +35,7 @@ final class OutputOptions {
       case "csv" -> Renderer.Format.CSV;
       case "json" -> Renderer.Format.JSON;
       case "md", "markdown" -> Renderer.Format.MARKDOWN;
+      case "xlsx" -> throw new IllegalArgumentException("an Excel workbook is written to a file: use -o FILE.xlsx");
       default -> throw new IllegalArgumentException("--format '" + format + "' is not one of table, csv, json, md");
     };
   }

@@ -11,6 +11,7 @@ import dev.journeykpi.ingest.QualityReport;
 import dev.journeykpi.report.QualitySummary;
 import dev.journeykpi.report.Renderer;
 import dev.journeykpi.report.ValueFormat;
+import dev.journeykpi.report.XlsxRenderer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -82,6 +83,10 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     for (Path file : output.outputs) {
+      if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+        AtomicFile.writeBytes(file, o -> new XlsxRenderer(byOwner).render(card, o));
+        continue;
+      }
       Renderer.Format f = output.formatOf(file);
       AtomicFile.write(file, w -> {
         w.write(bom(f));

@@ -54,6 +54,7 @@ class KpiJarIT {
     assertThat(Files.readString(out.resolve("hotel-housekeeping-2026-10.md")))
         .isEqualTo(Files.readString(Path.of("src/test/resources/golden/hotel-2026-10.md")));
     assertThat(out.resolve("hotel-housekeeping-2026-10.json")).exists();
+    assertThat(out.resolve("hotel-housekeeping-2026-10.xlsx")).exists();
     assertThat(out.resolve("hotel-housekeeping-2026-10-quality.csv")).exists();
     assertThat(log).contains("computing hotel-housekeeping for 2026-10").contains("done");
 

@@ -1,0 +1,201 @@
+package dev.journeykpi.report;
+
+import dev.journeykpi.calc.ResultRow;
+import dev.journeykpi.engine.Scorecard;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.FillPatternType;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.IndexedColors;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * The scorecard as an Excel workbook (Apache POI): a "Scorecard" sheet laid out by journey section like the
+ * terminal, with statuses coloured; and a "Data" sheet with the tidy rows, numbers stored as numbers with formats
+ * (percent, minutes, VND), a frozen header and an auto-filter, ready for pivots and charts. Text from the exports is
+ * neutralised like in CSV.
+ */
+public final class XlsxRenderer {
+  private final boolean byOwner;
+
+  public XlsxRenderer(boolean byOwner) {
+    this.byOwner = byOwner;
+  }
+
+  public void render(Scorecard card, OutputStream out) throws IOException {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      Styles st = new Styles(wb);
+      scorecard(wb, st, new ScorecardLayout(card, byOwner));
+      data(wb, st, card);
+      wb.write(out);
+    }
+  }
+
+  private static void scorecard(XSSFWorkbook wb, Styles st, ScorecardLayout layout) {
+    Sheet s = wb.createSheet("Scorecard");
+    int r = 0;
+    cell(s.createRow(r++), 0, layout.title, st.title);
+    int statusColumn = layout.header.indexOf("Status");
+    for (ScorecardLayout.Section sec : layout.sections) {
+      r++;
+      cell(s.createRow(r++), 0, sec.title(), st.section);
+      Row h = s.createRow(r++);
+      for (int c = 0; c < layout.header.size(); c++) cell(h, c, layout.header.get(c), st.header);
+      for (List<String> cells : sec.rows()) {
+        Row row = s.createRow(r++);
+        for (int c = 0; c < cells.size(); c++) {
+          CellStyle style = c == statusColumn ? st.status(cells.get(c)) : layout.rightAligned[c] ? st.right : null;
+          cell(row, c, SpreadsheetSafe.cell(cells.get(c)), style);
+        }
+      }
+    }
+    if (!layout.summary.isEmpty()) {
+      r++;
+      for (String line : layout.summary) cell(s.createRow(r++), 0, line.strip(), null);
+    }
+    for (int c = 0; c < layout.header.size(); c++) s.setColumnWidth(c, width(s, c));
+  }
+
+  private static void data(XSSFWorkbook wb, Styles st, Scorecard card) {
+    Sheet s = wb.createSheet("Data");
+    List<String> dims = TidyColumns.dimensions(card.rows());
+    List<String> header = TidyColumns.header(dims);
+    Row h = s.createRow(0);
+    for (int c = 0; c < header.size(); c++) cell(h, c, header.get(c), st.header);
+    int valueColumn = header.indexOf("value");
+    int r = 1;
+    for (ResultRow row : card.rows()) {
+      Row x = s.createRow(r++);
+      List<String> cells = TidyColumns.cells(row, dims);
+      for (int c = 0; c < cells.size(); c++) {
+        String name = header.get(c);
+        Double number = switch (name) {
+          case "value" -> row.value();
+          case "numerator" -> row.numerator();
+          case "denominator" -> row.denominator();
+          case "n" -> (double) row.n();
+          case "previous" -> row.previous();
+          case "delta" -> row.delta();
+          case "delta_relative" -> row.deltaRelative();
+          default -> null;
+        };
+        if (number != null) {
+          Cell cell = x.createCell(c);
+          cell.setCellValue(number);
+          CellStyle fmt = switch (name) {
+            case "value", "previous", "delta" -> st.number(row.unit());
+            case "delta_relative" -> st.number("%");
+            default -> st.number("");
+          };
+          cell.setCellStyle(fmt);
+        } else if (name.equals("status")) {
+          cell(x, c, cells.get(c), st.status(cells.get(c)));
+        } else if (!cells.get(c).isEmpty() && !(c >= valueColumn && isNumberColumn(name))) {
+          cell(x, c, SpreadsheetSafe.cell(cells.get(c)), null);
+        }
+      }
+    }
+    s.createFreezePane(0, 1);
+    s.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, header.size() - 1));
+    for (int c = 0; c < header.size(); c++) s.setColumnWidth(c, width(s, c));
+  }
+
+  private static boolean isNumberColumn(String name) {
+    return List.of("value", "numerator", "denominator", "n", "previous", "delta", "delta_relative").contains(name);
+  }
+
+  private static void cell(Row row, int c, String text, CellStyle style) {
+    Cell cell = row.createCell(c);
+    cell.setCellValue(text);
+    if (style != null) cell.setCellStyle(style);
+  }
+
+  /** Column width from the longest text in it (POI's autoSizeColumn needs fonts installed; this does not). */
+  private static int width(Sheet s, int c) {
+    int chars = 6;
+    for (Row row : s) {
+      Cell cell = row.getCell(c);
+      if (cell == null) continue;
+      int len = switch (cell.getCellType()) {
+        case STRING -> DisplayWidth.of(cell.getStringCellValue());
+        case NUMERIC -> 12;
+        default -> 0;
+      };
+      // Long titles span the empty cells beside them; they do not widen the column.
+      if (c == 0 && row.getLastCellNum() == 1) continue;
+      chars = Math.max(chars, len);
+    }
+    return Math.min(60, chars + 2) * 256;
+  }
+
+  /** The cell styles, made once per workbook (Excel limits their number). */
+  private static final class Styles {
+    final XSSFWorkbook wb;
+    final CellStyle title;
+    final CellStyle section;
+    final CellStyle header;
+    final CellStyle right;
+    private final Map<String, CellStyle> statuses = new HashMap<>();
+    private final Map<String, CellStyle> numbers = new HashMap<>();
+
+    Styles(XSSFWorkbook wb) {
+      this.wb = wb;
+      title = bold(14);
+      section = bold(12);
+      header = bold(11);
+      header.setFillForegroundColor(IndexedColors.GREY_25_PERCENT.getIndex());
+      header.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      header.setBorderBottom(BorderStyle.THIN);
+      right = wb.createCellStyle();
+      right.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
+      statuses.put("green", fill(IndexedColors.LIGHT_GREEN));
+      statuses.put("amber", fill(IndexedColors.LIGHT_ORANGE));
+      statuses.put("red", fill(IndexedColors.CORAL));
+    }
+
+    private CellStyle bold(int points) {
+      CellStyle s = wb.createCellStyle();
+      Font f = wb.createFont();
+      f.setBold(true);
+      f.setFontHeightInPoints((short) points);
+      s.setFont(f);
+      return s;
+    }
+
+    private CellStyle fill(IndexedColors color) {
+      CellStyle s = wb.createCellStyle();
+      s.setFillForegroundColor(color.getIndex());
+      s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      return s;
+    }
+
+    CellStyle status(String status) {
+      return statuses.get(status);
+    }
+
+    /** Number formats per unit: 0.0% for rates, #,##0 for money in đồng, 0.0 for durations, else general. */
+    CellStyle number(String unit) {
+      return numbers.computeIfAbsent(unit, u -> {
+        String format = switch (u) {
+          case "%" -> "0.0%";
+          case "VND", "₫", "đ" -> "#,##0";
+          case "seconds", "minutes", "hours", "days" -> "0.0";
+          default -> "#,##0.##";
+        };
+        CellStyle s = wb.createCellStyle();
+        s.setDataFormat(wb.createDataFormat().getFormat(format));
+        return s;
+      });
+    }
+  }
+
+}

@@ -1,0 +1,50 @@
+package dev.journeykpi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeykpi.cli.CliHarness;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workbook opened back with POI: statuses coloured, numbers stored as numbers with formats, header frozen. */
+class XlsxRendererTest {
+  @TempDir Path dir;
+
+  @Test
+  void workbookHasTheScorecardAndTypedData() throws Exception {
+    Path f = dir.resolve("s.xlsx");
+    assertThat(CliHarness.exit("report", "-c", "kpi-definitions/hotel-housekeeping.yaml", "--period", "2026-10", "-o", f.toString()))
+        .isZero();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+      assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Scorecard");
+      Sheet score = wb.getSheet("Scorecard");
+      assertThat(score.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Khách sạn — touchpoint scorecard — 2026-10");
+      Cell red = find(score, "red");
+      assertThat(red).isNotNull();
+      assertThat(red.getCellStyle().getFillForegroundColor()).isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.CORAL.getIndex());
+
+      Sheet data = wb.getSheet("Data");
+      assertThat(data.getPaneInformation().isFreezePane()).isTrue();
+      Row header = data.getRow(0);
+      int value = -1;
+      for (Cell c : header) if (c.getStringCellValue().equals("value")) value = c.getColumnIndex();
+      // First data row: sheets_changed_rate for floor 1, 61 / 69 = 0.884058, stored as a number shown as a percent.
+      Cell v = data.getRow(1).getCell(value);
+      assertThat(v.getNumericCellValue()).isEqualTo(61.0 / 69, org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(v.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+    }
+  }
+
+  private static Cell find(Sheet s, String text) {
+    for (Row r : s) for (Cell c : r) {
+      if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && c.getStringCellValue().equals(text)) return c;
+    }
+    return null;
+  }
+}
