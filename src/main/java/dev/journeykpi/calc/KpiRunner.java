@@ -24,7 +24,15 @@ public final class KpiRunner {
   private final ZoneId zone;
   private final Comparator<String> order;
 
+  private final java.time.LocalDate today;
+
   public KpiRunner(BusinessCalendar calendar, ZoneId zone) {
+    this(calendar, zone, null);
+  }
+
+  /** @param today the run's date, for flagging periods that are not over; null not to check */
+  public KpiRunner(BusinessCalendar calendar, ZoneId zone, java.time.LocalDate today) {
+    this.today = today;
     this.calendar = calendar;
     this.zone = zone;
     Collator c = Collator.getInstance(Locale.forLanguageTag("vi"));
@@ -43,8 +51,11 @@ public final class KpiRunner {
         if (t.isMissing(row)) untimed++;
       }
     }
+    java.time.LocalDate lastDataDay = kpi.time() == null ? null : lastDay(table.column(kpi.time()));
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
+      String incomplete = kpi.time() == null ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
+      int firstOfPeriod = out.size();
       Selection rows = inPeriod(table, kpi, population, p);
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
       for (Map.Entry<List<String>, Selection> g : BreakdownGroups.of(table, kpi.by(), rows, order).entrySet()) {
@@ -57,8 +68,18 @@ public final class KpiRunner {
       }
       List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
       out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(), total, target));
+      if (kpi.time() != null && p.grain() != Period.Grain.ALL) {
+        for (int i = firstOfPeriod; i < out.size(); i++) out.set(i, out.get(i).withCoverage(incomplete));
+      }
     }
     return out;
+  }
+
+  /** The latest date in a time column, or null when it is empty. */
+  private static java.time.LocalDate lastDay(Column<?> c) {
+    long max = Cells.MISSING_TIME;
+    for (int row = 0, n = c.size(); row < n; row++) max = Math.max(max, Cells.packedTime(c, row));
+    return max == Cells.MISSING_TIME ? null : Cells.time(max).toLocalDate();
   }
 
   Measurer measurer(KpiDef kpi) {

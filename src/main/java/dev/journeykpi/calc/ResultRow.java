@@ -24,6 +24,7 @@ public record ResultRow(
     Double previous,
     Double delta,
     Double deltaRelative,
+    Boolean complete,
     String note) {
   public static final String TOTAL = "(total)";
   public static final String BLANK = "(blank)";
@@ -40,7 +41,7 @@ public record ResultRow(
       TargetStatus.Applied target) {
     return new ResultRow(kpi, label, period, dims, m.value(), unit, m.numerator(), m.denominator(), m.n(),
         target == null ? "" : target.text(), target == null ? "" : target.of(m.value()).text(), null, null, null,
-        m.note());
+        null, m.note());
   }
 
   /**
@@ -52,6 +53,14 @@ public record ResultRow(
     Double d = value == null || earlier == null ? null : value - earlier;
     Double rel = d == null || unit.equals("%") || earlier == 0 ? null : d / Math.abs(earlier);
     return new ResultRow(kpi, label, period, dims, value, unit, numerator, denominator, n, target, status, earlier, d, rel,
-        note);
+        complete, note);
+  }
+
+  /** This row with its period's coverage: null reason means complete; a reason goes into the note. */
+  ResultRow withCoverage(String incompleteBecause) {
+    String n = incompleteBecause == null ? note : note.isEmpty() ? "incomplete: " + incompleteBecause
+        : "incomplete: " + incompleteBecause + "; " + note;
+    return new ResultRow(kpi, label, period, dims, value, unit, numerator, denominator, this.n, target, status, previous,
+        delta, deltaRelative, incompleteBecause == null, n);
   }
 }

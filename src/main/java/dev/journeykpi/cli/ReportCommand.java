@@ -79,7 +79,8 @@ final class ReportCommand implements Callable<Integer> {
     if (with != RunRequest.Compare.NONE && periods.get(0).grain() == dev.journeykpi.calc.Period.Grain.ALL) {
       throw new IllegalArgumentException("--compare needs --period or --from/--to");
     }
-    Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis, with));
+    Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis, with,
+        java.time.LocalDate.now(def.zone())));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     for (Path file : output.outputs) {

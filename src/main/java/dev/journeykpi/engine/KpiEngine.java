@@ -42,7 +42,7 @@ public final class KpiEngine {
       Set<String> only = s.columns().isEmpty() ? null : e.getValue();
       loaded.put(e.getKey(), SourceLoader.load(s, request.dataOverrides().get(e.getKey()), def.zone(), only));
     }
-    KpiRunner runner = new KpiRunner(new BusinessCalendar(def.calendar()), def.zone());
+    KpiRunner runner = new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
     List<ResultRow> rows = new ArrayList<>();
     for (KpiDef k : kpis) {
       LoadedSource src = loaded.get(k.source());

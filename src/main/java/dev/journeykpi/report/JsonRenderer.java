@@ -38,6 +38,7 @@ public final class JsonRenderer implements Renderer {
       number(g, "previous", r.previous());
       number(g, "delta", r.delta());
       number(g, "delta_relative", r.deltaRelative());
+      if (r.complete() == null) g.writeNullField("complete"); else g.writeBooleanField("complete", r.complete());
       g.writeStringField("note", r.note());
       g.writeEndObject();
     }

@@ -26,8 +26,10 @@ public final class MarkdownRenderer implements Renderer {
       for (List<String> r : s.rows()) row(b, r);
     }
     if (!layout.summary.isEmpty()) {
-      b.append("\n**").append(escape(layout.summary.get(0))).append("**\n\n");
-      for (String line : layout.summary.subList(1, layout.summary.size())) b.append("- ").append(escape(line.strip())).append('\n');
+      b.append('\n');
+      for (String line : layout.summary) {
+        b.append(line.startsWith(" ") ? "- " + escape(line.strip()) : "**" + escape(line) + "**\n").append('\n');
+      }
     }
     out.write(b.toString());
     out.flush();

@@ -26,6 +26,8 @@ final class ScorecardLayout {
   final List<Section> sections = new ArrayList<>();
   /** Status counts of the headline (total) rows of the last period, per stage and per department. */
   final List<String> summary = new ArrayList<>();
+  /** Periods with incomplete data (their rows' notes say why). */
+  final List<String> incomplete = new ArrayList<>();
 
   ScorecardLayout(Scorecard card) {
     this(card, false);
@@ -41,7 +43,12 @@ final class ScorecardLayout {
     // The breakdown column only when some KPI has a breakdown.
     boolean breakdowns = card.rows().stream().anyMatch(r -> !r.dims().isEmpty());
     List<String> header = new ArrayList<>(breakdowns ? List.of("KPI", "Breakdown") : List.of("KPI"));
-    header.addAll(periodLabels);
+    // A period with any incomplete row is starred in the header and explained under the table.
+    for (String p : periodLabels) {
+      boolean partial = card.rows().stream().anyMatch(r -> r.period().equals(p) && Boolean.FALSE.equals(r.complete()));
+      header.add(partial ? p + " *" : p);
+      if (partial) incomplete.add(p);
+    }
     boolean targets = card.rows().stream().anyMatch(r -> !r.target().isEmpty());
     boolean changes = card.rows().stream().anyMatch(r -> r.previous() != null);
     if (changes) header.add("Change");
@@ -106,6 +113,10 @@ final class ScorecardLayout {
     }
     String periods = periodLabels.size() == 1 ? last : periodLabels.get(0) + " … " + last;
     this.title = def.name() + " — " + periods;
+    if (!incomplete.isEmpty()) {
+      summary.add("* incomplete: " + String.join(", ", incomplete) + " (the period is not over, or the data ends before it"
+          + " does; see the notes)");
+    }
     if (targets) {
       summary.add("Status of the headline rows, " + last + ":");
       if (!byStage.isEmpty()) summary.add("  by stage:      " + line(byStage));

@@ -10,7 +10,8 @@ import java.util.Set;
 final class TidyColumns {
   static final List<String> LEAD = List.of("kpi", "label", "period");
   static final List<String> TAIL =
-      List.of("value", "unit", "numerator", "denominator", "n", "target", "status", "previous", "delta", "delta_relative", "note");
+      List.of("value", "unit", "numerator", "denominator", "n", "target", "status", "previous", "delta", "delta_relative",
+          "complete", "note");
 
   private TidyColumns() {}
 
@@ -41,6 +42,7 @@ final class TidyColumns {
     c.add(ValueFormat.plain(r.previous()));
     c.add(ValueFormat.plain(r.delta()));
     c.add(ValueFormat.plain(r.deltaRelative()));
+    c.add(r.complete() == null ? "" : r.complete().toString());
     c.add(r.note());
     return c;
   }

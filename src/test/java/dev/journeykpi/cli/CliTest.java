@@ -63,6 +63,15 @@ class CliTest {
   }
 
   @Test
+  void incompletePeriodIsStarred() {
+    // The hotel exports end on 31 October 2026; November has no data yet, so it is incomplete whatever today is.
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-11", "--kpi", "checkouts");
+    assertThat(r.out()).contains("2026-11 *").contains("* incomplete: 2026-11");
+    assertThat(run("report", "-c", HOTEL, "--period", "2026-11", "--kpi", "checkouts", "-f", "csv").out())
+        .contains(",false,incomplete: ");
+  }
+
+  @Test
   void markdownScorecard() throws Exception {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "md");
     assertThat(r.exitCode()).isZero();
@@ -86,7 +95,7 @@ class CliTest {
         "--quality-report", q.toString());
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).isEmpty();
-    assertThat(Files.readString(out)).startsWith("kpi,label,period,floor,channel,value,unit,numerator,denominator,n,target,status,previous,delta,delta_relative,note\n");
+    assertThat(Files.readString(out)).startsWith("kpi,label,period,floor,channel,value,unit,numerator,denominator,n,target,status,previous,delta,delta_relative,complete,note\n");
     assertThat(Files.readAllLines(q)).containsExactly(
         "source,kind,reason,file,row,column,value",
         "checks,rejected,checked_at: not a date-time in format dd/MM/yyyy HH:mm,examples/hotel/room-checks.csv,78,Thời điểm kiểm tra,31/09/2026 10:15",
@@ -99,7 +108,7 @@ class CliTest {
   void failOnBreachExitsWith1AfterWritingAndNamesTheBreaches() {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "-f", "csv", "--fail-on", "red");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.BREACH);
-    assertThat(r.out()).startsWith("kpi,label,period,floor,channel,value,unit,numerator,denominator,n,target,status,previous,delta,delta_relative,note\n");
+    assertThat(r.out()).startsWith("kpi,label,period,floor,channel,value,unit,numerator,denominator,n,target,status,previous,delta,delta_relative,complete,note\n");
     // Floor 3 changed sheets at 52 of 66 checks = 78.8%, below the amber line of 85%: red.
     assertThat(r.err()).contains("kpi: breach: sheets_changed_rate {floor=3} 2026-10: 78,8% (target ≥ 90,0%) is red");
     CliRunner.Result amber = run("report", "-c", HOTEL, "--period", "2026-10", "--fail-on", "amber", "-q");

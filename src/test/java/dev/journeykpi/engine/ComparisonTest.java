@@ -75,6 +75,23 @@ class ComparisonTest {
   }
 
   @Test
+  void incompletePeriodsAreFlaggedOnEveryRow() throws Exception {
+    run(RunRequest.Compare.NONE, "2026-10");
+    var def = DefinitionLoader.load(List.of(dir.resolve("d.yaml")));
+    // The data's last day is 2026-10-05, before October ends: every October row says so.
+    List<ResultRow> oct = KpiEngine.run(def, new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of(),
+        RunRequest.Compare.NONE, java.time.LocalDate.of(2026, 11, 22))).rows();
+    assertThat(oct).allSatisfy(r -> {
+      assertThat(r.complete()).isFalse();
+      assertThat(r.note()).startsWith("incomplete: data ends 2026-10-05");
+    });
+    // September 2026 is over and covered.
+    List<ResultRow> sep = KpiEngine.run(def, new RunRequest(List.of(Period.parse("2026-09")), Map.of(), List.of(),
+        RunRequest.Compare.NONE, java.time.LocalDate.of(2026, 11, 22))).rows();
+    assertThat(sep).allSatisfy(r -> assertThat(r.complete()).isTrue());
+  }
+
+  @Test
   void sameMonthAYearBefore() throws Exception {
     List<ResultRow> rows = run(RunRequest.Compare.YEAR, "2026-09");
     // September 2026 (2 tickets, 0 reopened) vs September 2025 (2 tickets, 1 reopened): volume ±0, reopen −0.5.

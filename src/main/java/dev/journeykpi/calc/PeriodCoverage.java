@@ -1,0 +1,20 @@
+package dev.journeykpi.calc;
+
+import java.time.LocalDate;
+
+/**
+ * Whether a period's numbers are final: the period has ended (as of {@code today}), and the data reaches its last
+ * day. A month whose export stops on the 25th is flagged, so nobody reads a partial month as a bad month.
+ */
+public final class PeriodCoverage {
+  private PeriodCoverage() {}
+
+  /** Null when complete, else why not. {@code lastDataDay} is the latest date in the KPI's time column, or null. */
+  public static String incomplete(Period p, LocalDate lastDataDay, LocalDate today) {
+    if (p.grain() == Period.Grain.ALL) return null;
+    LocalDate lastDay = p.endExclusive().minusDays(1);
+    if (today != null && !today.isAfter(lastDay)) return "period not over (until " + lastDay + ")";
+    if (lastDataDay != null && lastDataDay.isBefore(lastDay)) return "data ends " + lastDataDay;
+    return null;
+  }
+}
