@@ -1,5 +1,6 @@
 package dev.journeykpi.cli;
 
+import dev.journeykpi.calc.Period;
 import dev.journeykpi.calc.ResultRow;
 import dev.journeykpi.calc.TargetStatus;
 import dev.journeykpi.config.Definition;
@@ -12,6 +13,7 @@ import dev.journeykpi.report.QualitySummary;
 import dev.journeykpi.report.Renderer;
 import dev.journeykpi.report.ValueFormat;
 import dev.journeykpi.report.XlsxRenderer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,9 +35,9 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin DebugOption debug;
 
-  @Option(names = "--compare", paramLabel = "WITH",
+  @Option(names = "--compare", paramLabel = "WITH", defaultValue = "none",
       description = "previous or year: add each row's value in the period before, or the same period a year before, and the change.")
-  String compare;
+  RunRequest.Compare compare;
 
   @Option(names = "--by-owner", description = "Group the table and Markdown views by owning department (in journey order).")
   boolean byOwner;
@@ -51,38 +53,46 @@ final class ReportCommand implements Callable<Integer> {
 
   @Option(names = "--fail-on", paramLabel = "STATUS",
       description = "red or amber: exit 1 when a row of the last period is at or below that status (after writing the outputs).")
-  String failOn;
+  FailOn failOn;
 
   @Option(names = {"-q", "--quiet"}, description = "No data-quality summary on stderr unless rows were rejected.")
   boolean quiet;
 
-  /** Excel reads a CSV as the system code page unless it starts with a byte-order mark. */
-  private String bom(Renderer.Format f) {
-    return output.bom && f == Renderer.Format.CSV ? "\ufeff" : "";
+  /** The statuses --fail-on takes. */
+  enum FailOn {
+    RED(TargetStatus.Status.RED),
+    AMBER(TargetStatus.Status.AMBER);
+
+    final TargetStatus.Status status;
+
+    FailOn(TargetStatus.Status status) {
+      this.status = status;
+    }
   }
 
   @Override
   public Integer call() throws Exception {
     Renderer.Format stdoutFormat = output.parsedFormat();
-    TargetStatus.Status threshold = failOn == null ? null : switch (failOn.toLowerCase(java.util.Locale.ROOT)) {
-      case "red" -> TargetStatus.Status.RED;
-      case "amber" -> TargetStatus.Status.AMBER;
-      default -> throw new IllegalArgumentException("--fail-on '" + failOn + "' is not red or amber");
-    };
     var periods = period.resolve();
-    Definition def = DefinitionLoader.load(definitions.configs);
-    RunRequest.Compare with = compare == null ? RunRequest.Compare.NONE : switch (compare.toLowerCase(java.util.Locale.ROOT)) {
-      case "previous" -> RunRequest.Compare.PREVIOUS;
-      case "year" -> RunRequest.Compare.YEAR;
-      default -> throw new IllegalArgumentException("--compare '" + compare + "' is not previous or year");
-    };
-    if (with != RunRequest.Compare.NONE && periods.get(0).grain() == dev.journeykpi.calc.Period.Grain.ALL) {
+    if (compare != RunRequest.Compare.NONE && periods.get(0).grain() == Period.Grain.ALL) {
       throw new IllegalArgumentException("--compare needs --period or --from/--to");
     }
-    Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis, with,
+    Definition def = DefinitionLoader.load(definitions.configs);
+    Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis, compare,
         java.time.LocalDate.now(def.zone())));
-    PrintWriter out = spec.commandLine().getOut();
+    writeOutputs(card, stdoutFormat);
     PrintWriter err = spec.commandLine().getErr();
+    long rejected = reportQuality(card, err);
+    if (strict && rejected > 0) {
+      err.println("kpi: data error: " + rejected + " rows rejected and --strict is set");
+      return ExitCodes.DATA;
+    }
+    if (failOn != null && !breaches(card, def, err).isEmpty()) return ExitCodes.BREACH;
+    return ExitCodes.OK;
+  }
+
+  /** Every -o file in the format its extension names, or stdout; files are written atomically. */
+  private void writeOutputs(Scorecard card, Renderer.Format stdoutFormat) throws IOException {
     for (Path file : output.outputs) {
       if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
         AtomicFile.writeBytes(file, o -> new XlsxRenderer(byOwner).render(card, o));
@@ -95,10 +105,20 @@ final class ReportCommand implements Callable<Integer> {
       });
     }
     if (output.outputs.isEmpty()) {
+      PrintWriter out = spec.commandLine().getOut();
       out.write(bom(stdoutFormat));
       Renderer.forFormat(stdoutFormat, byOwner).render(card, out);
       out.flush();
     }
+  }
+
+  /** Excel reads a CSV as the system code page unless it starts with a byte-order mark. */
+  private String bom(Renderer.Format f) {
+    return output.bom && f == Renderer.Format.CSV ? "\ufeff" : "";
+  }
+
+  /** The quality summary on stderr and the full report to its file; returns the rejected rows. */
+  private long reportQuality(Scorecard card, PrintWriter err) throws IOException {
     if (qualityReport != null) AtomicFile.write(qualityReport, w -> QualitySummary.csv(card.quality(), w));
     long rejected = card.quality().stream().mapToLong(QualityReport::rowsRejected).sum();
     boolean clean = card.quality().stream().allMatch(QualityReport::isClean);
@@ -107,23 +127,22 @@ final class ReportCommand implements Callable<Integer> {
       if (!clean && qualityReport == null) err.println("  (every problem: --quality-report FILE)");
     }
     err.flush();
-    if (strict && rejected > 0) {
-      err.println("kpi: data error: " + rejected + " rows rejected and --strict is set");
-      return ExitCodes.DATA;
+    return rejected;
+  }
+
+  /** Rows of the last period at or below the --fail-on status, each listed on stderr. */
+  private List<ResultRow> breaches(Scorecard card, Definition def, PrintWriter err) {
+    String last = card.periods().get(card.periods().size() - 1).label();
+    List<ResultRow> breached = card.rows().stream().filter(r -> r.period().equals(last)).filter(r -> !r.status().isEmpty())
+        .filter(r -> TargetStatus.Status.valueOf(r.status().toUpperCase(java.util.Locale.ROOT)).atOrBelow(failOn.status))
+        .toList();
+    ValueFormat fmt = new ValueFormat(def.locale());
+    for (ResultRow r : breached) {
+      String where = r.dims().isEmpty() || r.isTotal() ? "" : " " + r.dims();
+      err.println("kpi: breach: " + r.kpi() + where + " " + last + ": " + fmt.human(r.value(), r.unit())
+          + " (target " + fmt.target(r.target(), r.unit()) + ") is " + r.status());
     }
-    if (threshold != null) {
-      String last = card.periods().get(card.periods().size() - 1).label();
-      List<ResultRow> breached = card.rows().stream().filter(r -> r.period().equals(last))
-          .filter(r -> !r.status().isEmpty() && TargetStatus.Status.valueOf(r.status().toUpperCase(java.util.Locale.ROOT)).atOrBelow(threshold))
-          .toList();
-      ValueFormat fmt = new ValueFormat(def.locale());
-      for (ResultRow r : breached) {
-        String where = r.dims().isEmpty() || r.isTotal() ? "" : " " + r.dims();
-        err.println("kpi: breach: " + r.kpi() + where + " " + last + ": " + fmt.human(r.value(), r.unit())
-            + " (target " + fmt.target(r.target(), r.unit()) + ") is " + r.status());
-      }
-      if (!breached.isEmpty()) return ExitCodes.BREACH;
-    }
-    return ExitCodes.OK;
+    err.flush();
+    return breached;
   }
 }
