@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The monthly scorecard, for cron: computes one month (the previous one by default) and writes
-#   OUT_DIR/<definition name>-<yyyy-mm>.csv, .xlsx, .md and .json
+#   OUT_DIR/<definition name>-<yyyy-mm>.csv, .xlsx, .html, .md and .json
 # in one run, logging to stderr, and returns kpi's exit code (0 ok, 1 breach with FAIL_ON, 2 definition, 3 data).
 #
 #   scripts/monthly-scorecard.sh CONFIG.yaml OUT_DIR [YYYY-MM]
@@ -23,7 +23,8 @@ log() { printf '%s monthly-scorecard: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*
 
 mkdir -p "$out" || { log "cannot create $out"; exit 3; }
 args=(report -c "$config" --period "$month" --quality-report "$out/$name-$month-quality.csv"
-  -o "$out/$name-$month.csv" -o "$out/$name-$month.xlsx" -o "$out/$name-$month.md" -o "$out/$name-$month.json")
+  -o "$out/$name-$month.csv" -o "$out/$name-$month.xlsx" -o "$out/$name-$month.html" -o "$out/$name-$month.md"
+  -o "$out/$name-$month.json")
 [ -n "${FAIL_ON:-}" ] && args+=(--fail-on "$FAIL_ON")
 log "computing $name for $month into $out"
 "$root/scripts/kpi" "${args[@]}"

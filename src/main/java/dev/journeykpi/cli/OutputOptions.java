@@ -12,7 +12,7 @@ final class OutputOptions {
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
       description = "Write the result to FILE (atomically) instead of standard output; repeatable. The extension picks"
-          + " the format (.csv, .json, .md, .txt, .xlsx), so one run can write several.")
+          + " the format (.csv, .json, .md, .txt, .xlsx, .html), so one run can write several.")
   java.util.List<Path> outputs = new java.util.ArrayList<>();
 
   @Option(names = "--bom",

@@ -11,6 +11,7 @@ import dev.journeykpi.engine.Scorecard;
 import dev.journeykpi.ingest.QualityReport;
 import dev.journeykpi.report.QualitySummary;
 import dev.journeykpi.report.Renderer;
+import dev.journeykpi.report.HtmlRenderer;
 import dev.journeykpi.report.ValueFormat;
 import dev.journeykpi.report.XlsxRenderer;
 import java.io.IOException;
@@ -38,6 +39,9 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--compare", paramLabel = "WITH", defaultValue = "none",
       description = "previous or year: add each row's value in the period before, or the same period a year before, and the change.")
   RunRequest.Compare compare;
+
+  @Option(names = "--no-timestamp", description = "Leave the generated-at line out of HTML pages (byte-identical reruns).")
+  boolean noTimestamp;
 
   @Option(names = "--by-owner", description = "Group the table and Markdown views by owning department (in journey order).")
   boolean byOwner;
@@ -94,8 +98,13 @@ final class ReportCommand implements Callable<Integer> {
   /** Every -o file in the format its extension names, or stdout; files are written atomically. */
   private void writeOutputs(Scorecard card, Renderer.Format stdoutFormat) throws IOException {
     for (Path file : output.outputs) {
-      if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xlsx")) {
+      String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+      if (name.endsWith(".xlsx")) {
         AtomicFile.writeBytes(file, o -> new XlsxRenderer(byOwner).render(card, o));
+        continue;
+      }
+      if (name.endsWith(".html") || name.endsWith(".htm")) {
+        AtomicFile.write(file, w -> new HtmlRenderer(byOwner, noTimestamp ? null : generatedAt()).render(card, w));
         continue;
       }
       Renderer.Format f = output.formatOf(file);
@@ -110,6 +119,10 @@ final class ReportCommand implements Callable<Integer> {
       Renderer.forFormat(stdoutFormat, byOwner).render(card, out);
       out.flush();
     }
+  }
+
+  private static String generatedAt() {
+    return java.time.ZonedDateTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
   /** Excel reads a CSV as the system code page unless it starts with a byte-order mark. */

@@ -55,6 +55,7 @@ class KpiJarIT {
         .isEqualTo(Files.readString(Path.of("src/test/resources/golden/hotel-2026-10.md")));
     assertThat(out.resolve("hotel-housekeeping-2026-10.json")).exists();
     assertThat(out.resolve("hotel-housekeeping-2026-10.xlsx")).exists();
+    assertThat(out.resolve("hotel-housekeeping-2026-10.html")).exists();
     assertThat(out.resolve("hotel-housekeeping-2026-10-quality.csv")).exists();
     assertThat(log).contains("computing hotel-housekeeping for 2026-10").contains("done");
 

@@ -1,0 +1,115 @@
+package dev.journeykpi.report;
+
+import dev.journeykpi.calc.Period;
+import dev.journeykpi.calc.ResultRow;
+import dev.journeykpi.engine.Scorecard;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scorecard as one self-contained HTML page (no scripts, fonts or images fetched at view time): the journey
+ * sections with statuses coloured, a trend line per KPI when several periods are shown, and the status summary.
+ * Readable on a phone: tables scroll sideways inside their section.
+ */
+public final class HtmlRenderer implements Renderer {
+  private static final String CSS = """
+      body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1rem;color:#1d2733;background:#fff}
+      h1{font-size:1.4rem;margin:0 0 .3rem} h2{font-size:1.05rem;margin:1.4rem 0 .4rem;color:#28435a}
+      .meta{color:#667;font-size:.85rem;margin-bottom:1rem}
+      .wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}
+      table{border-collapse:collapse;font-size:.9rem;min-width:100%}
+      th,td{padding:.35rem .6rem;border-bottom:1px solid #e3e7ec;white-space:nowrap;text-align:left}
+      th{background:#f1f4f7;font-weight:600} td.num{text-align:right;font-variant-numeric:tabular-nums}
+      td.status{font-weight:600;text-align:center;border-radius:4px}
+      .green{background:#d4edda;color:#155724} .amber{background:#fff3cd;color:#856404} .red{background:#f8d7da;color:#721c24}
+      td.note{color:#667;white-space:normal;min-width:12rem}
+      svg.trend{vertical-align:middle} .summary{margin-top:1.2rem;font-size:.9rem}
+      td.bar-green{border-left:6px solid #28a745} td.bar-amber{border-left:6px solid #f0ad4e} td.bar-red{border-left:6px solid #dc3545}
+      """;
+
+  private final boolean byOwner;
+  private final String generatedAt;
+
+  /** @param generatedAt a "generated at" text for the page, or null for none (--no-timestamp) */
+  public HtmlRenderer(boolean byOwner, String generatedAt) {
+    this.byOwner = byOwner;
+    this.generatedAt = generatedAt;
+  }
+
+  @Override
+  public void render(Scorecard card, Writer out) throws IOException {
+    ScorecardLayout layout = new ScorecardLayout(card, byOwner);
+    StringBuilder b = new StringBuilder();
+    b.append("<!DOCTYPE html>\n<html lang=\"").append(card.definition().locale()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").append(esc(layout.title))
+        .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<h1>").append(esc(layout.title)).append("</h1>\n");
+    if (generatedAt != null) b.append("<div class=\"meta\">Generated ").append(esc(generatedAt)).append("</div>\n");
+    boolean trends = card.periods().size() > 1;
+    int statusColumn = layout.header.indexOf("Status");
+    for (ScorecardLayout.Section s : layout.sections) {
+      b.append("<h2>").append(esc(s.title())).append("</h2>\n<div class=\"wrap\"><table>\n<tr>");
+      for (String h : layout.header) b.append("<th>").append(esc(h)).append("</th>");
+      if (trends) b.append("<th>Trend</th>");
+      b.append("</tr>\n");
+      for (List<String> row : s.rows()) {
+        b.append("<tr>");
+        String status = statusColumn >= 0 ? row.get(statusColumn) : "";
+        for (int c = 0; c < row.size(); c++) {
+          // The first cell carries the status as a coloured bar, so a phone shows it before the table scrolls.
+          String cls = c == 0 && !status.isEmpty() ? "bar-" + status
+              : c == statusColumn && !row.get(c).isEmpty() ? "status " + row.get(c)
+              : layout.header.get(c).equals("Note") ? "note" : layout.rightAligned[c] ? "num" : "";
+          b.append(cls.isEmpty() ? "<td>" : "<td class=\"" + cls + "\">").append(esc(row.get(c))).append("</td>");
+        }
+        if (trends) b.append("<td>").append(sparkline(card, row.get(0))).append("</td>");
+        b.append("</tr>\n");
+      }
+      b.append("</table></div>\n");
+    }
+    if (!layout.summary.isEmpty()) {
+      b.append("<div class=\"summary\">");
+      for (String line : layout.summary) b.append(esc(line.strip())).append("<br>\n");
+      b.append("</div>\n");
+    }
+    b.append("</body>\n</html>\n");
+    out.write(b.toString());
+    out.flush();
+  }
+
+  /**
+   * A small SVG line of a KPI's headline values across the periods, on its first row (the one that shows the label);
+   * empty when fewer than two values exist.
+   */
+  private static String sparkline(Scorecard card, String label) {
+    List<Double> values = new ArrayList<>();
+    if (label.isEmpty()) return "";
+    for (Period p : card.periods()) {
+      Double v = null;
+      for (ResultRow r : card.rows()) {
+        if (r.label().equals(label) && r.period().equals(p.label()) && (r.dims().isEmpty() || r.isTotal())) v = r.value();
+      }
+      values.add(v);
+    }
+    double min = values.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).min().orElse(0);
+    double max = values.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).max().orElse(0);
+    if (values.stream().filter(x -> x != null).count() < 2) return "";
+    int w = 96;
+    int h = 24;
+    StringBuilder pts = new StringBuilder();
+    for (int i = 0; i < values.size(); i++) {
+      if (values.get(i) == null) continue;
+      double x = 2 + (w - 4) * (values.size() == 1 ? 0.5 : (double) i / (values.size() - 1));
+      double y = max == min ? h / 2.0 : 2 + (h - 4) * (1 - (values.get(i) - min) / (max - min));
+      pts.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
+    }
+    return "<svg class=\"trend\" width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h
+        + "\" role=\"img\" aria-label=\"trend\"><polyline fill=\"none\" stroke=\"#28435a\" stroke-width=\"1.5\" points=\""
+        + pts.toString().trim() + "\"/></svg>";
+  }
+
+  static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}
