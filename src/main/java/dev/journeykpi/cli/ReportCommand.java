@@ -40,7 +40,8 @@ final class ReportCommand implements Callable<Integer> {
       description = "previous or year: add each row's value in the period before, or the same period a year before, and the change.")
   RunRequest.Compare compare;
 
-  @Option(names = "--no-timestamp", description = "Leave the generated-at line out of HTML pages (byte-identical reruns).")
+  @Option(names = "--no-timestamp",
+      description = "No run-dependent time in HTML pages and Excel workbooks, so reruns give the same bytes.")
   boolean noTimestamp;
 
   @Option(names = "--by-owner", description = "Group the table and Markdown views by owning department (in journey order).")
@@ -100,7 +101,7 @@ final class ReportCommand implements Callable<Integer> {
     for (Path file : output.outputs) {
       String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
       if (name.endsWith(".xlsx")) {
-        AtomicFile.writeBytes(file, o -> new XlsxRenderer(byOwner).render(card, o));
+        AtomicFile.writeBytes(file, o -> new XlsxRenderer(byOwner, noTimestamp).render(card, o));
         continue;
       }
       if (name.endsWith(".html") || name.endsWith(".htm")) {

@@ -25,10 +25,16 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * neutralised like in CSV.
  */
 public final class XlsxRenderer {
-  private final boolean byOwner;
+  /** The fixed time stamped into a stable workbook: its creation property and every zip entry. */
+  private static final long STABLE_TIME = java.time.Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
 
-  public XlsxRenderer(boolean byOwner) {
+  private final boolean byOwner;
+  private final boolean stable;
+
+  /** @param stable no run-dependent time in the file (--no-timestamp), so reruns give the same bytes */
+  public XlsxRenderer(boolean byOwner, boolean stable) {
     this.byOwner = byOwner;
+    this.stable = stable;
   }
 
   public void render(Scorecard card, OutputStream out) throws IOException {
@@ -36,7 +42,28 @@ public final class XlsxRenderer {
       Styles st = new Styles(wb);
       scorecard(wb, st, new ScorecardLayout(card, byOwner));
       data(wb, st, card);
-      wb.write(out);
+      if (!stable) {
+        wb.write(out);
+        return;
+      }
+      wb.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(STABLE_TIME)));
+      java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+      wb.write(bytes);
+      restamp(bytes.toByteArray(), out);
+    }
+  }
+
+  /** Copies the workbook's zip with every entry stamped at the same fixed time (POI stamps the current time). */
+  private static void restamp(byte[] zip, OutputStream out) throws IOException {
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+        java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
+      for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+        copy.setTime(STABLE_TIME);
+        z.putNextEntry(copy);
+        in.transferTo(z);
+        z.closeEntry();
+      }
     }
   }
 

@@ -41,6 +41,26 @@ class XlsxRendererTest {
     }
   }
 
+  @Test
+  void noTimestampGivesTheSameBytes() throws Exception {
+    Path a = dir.resolve("a.xlsx");
+    Path b = dir.resolve("b.xlsx");
+    String[] base = {"report", "-c", "kpi-definitions/hotel-housekeeping.yaml", "--period", "2026-10", "--no-timestamp", "-o"};
+    assertThat(CliHarness.exit(concat(base, a.toString()))).isZero();
+    Thread.sleep(1100); // a different second, which POI would otherwise stamp
+    assertThat(CliHarness.exit(concat(base, b.toString()))).isZero();
+    assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(a))) {
+      assertThat(wb.getSheet("Data").getLastRowNum()).isPositive();
+    }
+  }
+
+  private static String[] concat(String[] a, String b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + 1);
+    out[a.length] = b;
+    return out;
+  }
+
   private static Cell find(Sheet s, String text) {
     for (Row r : s) for (Cell c : r) {
       if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && c.getStringCellValue().equals(text)) return c;
