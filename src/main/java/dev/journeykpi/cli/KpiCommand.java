@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "kpi 0.1.0",
     description = "Customer-journey KPI scorecards from CRM, helpdesk, call-centre and order exports.",
-    subcommands = {ReportCommand.class, ValidateCommand.class, InspectCommand.class, ExplainCommand.class,
+    subcommands = {ReportCommand.class, ValidateCommand.class, InspectCommand.class, ExplainCommand.class, InitCommand.class,
       ListCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -251,6 +251,24 @@ class CliTest {
   }
 
   @Test
+  void initWritesAKitThatRuns() throws Exception {
+    assertThat(run("init", "--list").out()).startsWith("hotel-touchpoints  ");
+    Path kit = dir.resolve("client");
+    CliRunner.Result r = run("init", "--template", "hotel-touchpoints", kit.toString());
+    assertThat(r.exitCode()).isZero();
+    assertThat(kit.resolve("README.md")).exists();
+    assertThat(kit.resolve("examples/hotel/room-service.xlsx")).exists();
+    Path def = kit.resolve("kpi-definitions/hotel-touchpoints.yaml");
+    CliRunner.Result report = run("report", "-c", def.toString(), "--period", "2026-10", "-f", "csv");
+    assertThat(report.exitCode()).isZero();
+    assertThat(report.out()).isEqualTo(Files.readString(Golden.DIR.resolve("hotel-2026-10.csv")));
+    // A second init into the same folder does not overwrite without --force.
+    assertThat(run("init", "--template", "hotel-touchpoints", kit.toString()).err()).contains("exist already (use --force");
+    assertThat(run("init", "--template", "hotel-touchpoints", "--force", kit.toString()).exitCode()).isZero();
+    assertThat(run("init", "--template", "hotel", kit.toString()).err()).contains("no template 'hotel'");
+  }
+
+  @Test
   void helpListsExitCodes() {
     CliRunner.Result r = run("--help");
     assertThat(r.exitCode()).isZero();

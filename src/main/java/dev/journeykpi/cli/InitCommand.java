@@ -1,0 +1,105 @@
+package dev.journeykpi.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kpi init}: writes a starter kit (definitions, example exports, a README for the client). */
+@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Write a starter kit for a new client from a template: definitions, example exports and a README."
+        + " --list shows the templates.")
+final class InitCommand implements Callable<Integer> {
+  /** The files of each template, as packaged under /templates/NAME/ (the jar cannot list a folder). */
+  private static final Map<String, List<String>> FILES = Map.of("hotel-touchpoints", List.of(
+      "README.md", "kpi-definitions/hotel-housekeeping.yaml", "examples/hotel/room-checks.csv",
+      "examples/hotel/room-service.xlsx", "examples/hotel/checkouts.csv"));
+
+  @Spec CommandSpec spec;
+  @Mixin DebugOption debug;
+
+  @Option(names = "--template", paramLabel = "NAME", description = "The template to use (see --list).")
+  String template;
+
+  @Option(names = "--list", description = "List the templates.")
+  boolean list;
+
+  @Option(names = "--force", description = "Overwrite files that already exist in DIR.")
+  boolean force;
+
+  @Parameters(paramLabel = "DIR", arity = "0..1", description = "Where to write the kit (created if needed).")
+  Path dir;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    Map<String, String> templates = index();
+    if (list || template == null) {
+      if (template == null && !list) throw new IllegalArgumentException("give --template NAME and a DIR, or --list");
+      templates.forEach((name, what) -> out.println(name + "  " + what));
+      out.flush();
+      return ExitCodes.OK;
+    }
+    if (!templates.containsKey(template)) {
+      throw new IllegalArgumentException("no template '" + template + "'"
+          + dev.journeykpi.config.Suggestions.hint(template, templates.keySet()) + "; templates: " + String.join(", ", templates.keySet()));
+    }
+    if (dir == null) throw new IllegalArgumentException("give the DIR to write the kit to");
+    List<String> clashes = new ArrayList<>();
+    for (String f : FILES.get(template)) if (Files.exists(target(f))) clashes.add(target(f).toString());
+    if (!clashes.isEmpty() && !force) {
+      throw new IllegalArgumentException("these files exist already (use --force to overwrite): " + String.join(", ", clashes));
+    }
+    for (String f : FILES.get(template)) {
+      try (InputStream in = resource(template + "/" + f)) {
+        Path t = target(f);
+        Files.createDirectories(t.getParent());
+        Files.copy(in, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    // The definition is shipped as hotel-housekeeping.yaml; in a kit it is named after the template.
+    Path def = target("kpi-definitions/hotel-housekeeping.yaml");
+    Path named = target("kpi-definitions/" + template + ".yaml");
+    if (!def.equals(named)) Files.move(def, named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    out.println("wrote the " + template + " kit to " + dir);
+    out.println("next: kpi report -c " + named + " --period 2026-10   (see " + target("README.md") + ")");
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private Path target(String f) {
+    return dir.resolve(f);
+  }
+
+  private static InputStream resource(String path) throws IOException {
+    InputStream in = InitCommand.class.getResourceAsStream("/templates/" + path);
+    if (in == null) throw new IOException("template file missing from the build: " + path);
+    return in;
+  }
+
+  private static Map<String, String> index() throws IOException {
+    Map<String, String> out = new LinkedHashMap<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(resource("index.tsv"), StandardCharsets.UTF_8))) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        String[] parts = line.split("\t", 2);
+        if (parts.length == 2) out.put(parts[0], parts[1]);
+      }
+    }
+    return out;
+  }
+}
