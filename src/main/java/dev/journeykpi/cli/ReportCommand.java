@@ -44,6 +44,10 @@ final class ReportCommand implements Callable<Integer> {
       description = "No run-dependent time in HTML pages and Excel workbooks, so reruns give the same bytes.")
   boolean noTimestamp;
 
+  @Option(names = "--lang", paramLabel = "LANG",
+      description = "en or vi: the language of the views for people (default: the definition's locale).")
+  String lang;
+
   @Option(names = "--by-owner", description = "Group the table and Markdown views by owning department (in journey order).")
   boolean byOwner;
 
@@ -78,6 +82,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Renderer.Format stdoutFormat = output.parsedFormat();
+    if (lang != null && !lang.equals("en") && !lang.equals("vi")) throw new IllegalArgumentException("--lang is en or vi");
     var periods = period.resolve();
     if (compare != RunRequest.Compare.NONE && periods.get(0).grain() == Period.Grain.ALL) {
       throw new IllegalArgumentException("--compare needs --period or --from/--to");
@@ -101,23 +106,23 @@ final class ReportCommand implements Callable<Integer> {
     for (Path file : output.outputs) {
       String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
       if (name.endsWith(".xlsx")) {
-        AtomicFile.writeBytes(file, o -> new XlsxRenderer(byOwner, noTimestamp).render(card, o));
+        AtomicFile.writeBytes(file, o -> new XlsxRenderer(byOwner, lang, noTimestamp).render(card, o));
         continue;
       }
       if (name.endsWith(".html") || name.endsWith(".htm")) {
-        AtomicFile.write(file, w -> new HtmlRenderer(byOwner, noTimestamp ? null : generatedAt()).render(card, w));
+        AtomicFile.write(file, w -> new HtmlRenderer(byOwner, lang, noTimestamp ? null : generatedAt()).render(card, w));
         continue;
       }
       Renderer.Format f = output.formatOf(file);
       AtomicFile.write(file, w -> {
         w.write(bom(f));
-        Renderer.forFormat(f, byOwner).render(card, w);
+        Renderer.forFormat(f, byOwner, lang).render(card, w);
       });
     }
     if (output.outputs.isEmpty()) {
       PrintWriter out = spec.commandLine().getOut();
       out.write(bom(stdoutFormat));
-      Renderer.forFormat(stdoutFormat, byOwner).render(card, out);
+      Renderer.forFormat(stdoutFormat, byOwner, lang).render(card, out);
       out.flush();
     }
   }

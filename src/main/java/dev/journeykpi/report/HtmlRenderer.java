@@ -30,37 +30,40 @@ public final class HtmlRenderer implements Renderer {
       """;
 
   private final boolean byOwner;
+  private final String lang;
   private final String generatedAt;
 
   /** @param generatedAt a "generated at" text for the page, or null for none (--no-timestamp) */
-  public HtmlRenderer(boolean byOwner, String generatedAt) {
+  public HtmlRenderer(boolean byOwner, String lang, String generatedAt) {
     this.byOwner = byOwner;
+    this.lang = lang;
     this.generatedAt = generatedAt;
   }
 
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
-    ScorecardLayout layout = new ScorecardLayout(card, byOwner);
+    ScorecardLayout layout = new ScorecardLayout(card, byOwner, lang);
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html lang=\"").append(card.definition().locale()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").append(esc(layout.title))
         .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<h1>").append(esc(layout.title)).append("</h1>\n");
-    if (generatedAt != null) b.append("<div class=\"meta\">Generated ").append(esc(generatedAt)).append("</div>\n");
+    if (generatedAt != null) b.append("<div class=\"meta\">").append(esc(layout.words.generated())).append(' ').append(esc(generatedAt)).append("</div>\n");
     boolean trends = card.periods().size() > 1;
-    int statusColumn = layout.header.indexOf("Status");
+    int statusColumn = layout.statusColumn;
     for (ScorecardLayout.Section s : layout.sections) {
       b.append("<h2>").append(esc(s.title())).append("</h2>\n<div class=\"wrap\"><table>\n<tr>");
       for (String h : layout.header) b.append("<th>").append(esc(h)).append("</th>");
-      if (trends) b.append("<th>Trend</th>");
+      if (trends) b.append("<th>").append(esc(layout.words.trend())).append("</th>");
       b.append("</tr>\n");
-      for (List<String> row : s.rows()) {
+      for (int i = 0; i < s.rows().size(); i++) {
+        List<String> row = s.rows().get(i);
         b.append("<tr>");
-        String status = statusColumn >= 0 ? row.get(statusColumn) : "";
+        String status = s.statuses().get(i);
         for (int c = 0; c < row.size(); c++) {
           // The first cell carries the status as a coloured bar, so a phone shows it before the table scrolls.
           String cls = c == 0 && !status.isEmpty() ? "bar-" + status
-              : c == statusColumn && !row.get(c).isEmpty() ? "status " + row.get(c)
-              : layout.header.get(c).equals("Note") ? "note" : layout.rightAligned[c] ? "num" : "";
+              : c == statusColumn && !status.isEmpty() ? "status " + status
+              : c == layout.noteColumn ? "note" : layout.rightAligned[c] ? "num" : "";
           b.append(cls.isEmpty() ? "<td>" : "<td class=\"" + cls + "\">").append(esc(row.get(c))).append("</td>");
         }
         if (trends) b.append("<td>").append(sparkline(card, row.get(0))).append("</td>");

@@ -17,8 +17,8 @@ import java.util.Map;
  * target and status of the last period, and notes. The terminal and Markdown renderers draw it.
  */
 final class ScorecardLayout {
-  /** A journey section: its title and its rows of cells, in header order. */
-  record Section(String title, List<List<String>> rows) {}
+  /** A journey section: its title, its rows of cells in header order, and each row's status (green, amber, red, ""). */
+  record Section(String title, List<List<String>> rows, List<String> statuses) {}
 
   final String title;
   final List<String> header;
@@ -28,13 +28,21 @@ final class ScorecardLayout {
   final List<String> summary = new ArrayList<>();
   /** Periods with incomplete data (their rows' notes say why). */
   final List<String> incomplete = new ArrayList<>();
+  final Labels words;
+  /** Columns by role, for renderers that style them; -1 when absent. */
+  final int statusColumn;
+  final int noteColumn;
 
   ScorecardLayout(Scorecard card) {
-    this(card, false);
+    this(card, false, null);
   }
 
-  /** @param byOwner group by owning department first (then journey order), instead of by journey stage */
-  ScorecardLayout(Scorecard card, boolean byOwner) {
+  /**
+   * @param byOwner group by owning department first (then journey order), instead of by journey stage
+   * @param lang "en" or "vi"; null for the definition's locale
+   */
+  ScorecardLayout(Scorecard card, boolean byOwner, String lang) {
+    this.words = Labels.of(lang != null ? lang : card.definition().locale());
     Definition def = card.definition();
     ValueFormat fmt = new ValueFormat(def.locale());
     List<String> periodLabels = card.periods().stream().map(Period::label).toList();
@@ -42,7 +50,7 @@ final class ScorecardLayout {
 
     // The breakdown column only when some KPI has a breakdown.
     boolean breakdowns = card.rows().stream().anyMatch(r -> !r.dims().isEmpty());
-    List<String> header = new ArrayList<>(breakdowns ? List.of("KPI", "Breakdown") : List.of("KPI"));
+    List<String> header = new ArrayList<>(breakdowns ? List.of(words.kpi(), words.breakdown()) : List.of(words.kpi()));
     // A period with any incomplete row is starred in the header and explained under the table.
     for (String p : periodLabels) {
       boolean partial = card.rows().stream().anyMatch(r -> r.period().equals(p) && Boolean.FALSE.equals(r.complete()));
@@ -51,8 +59,11 @@ final class ScorecardLayout {
     }
     boolean targets = card.rows().stream().anyMatch(r -> !r.target().isEmpty());
     boolean changes = card.rows().stream().anyMatch(r -> r.previous() != null);
-    if (changes) header.add("Change");
-    header.addAll(targets ? List.of("n", "num / den", "Target", "Status", "Note") : List.of("n", "num / den", "Note"));
+    if (changes) header.add(words.change());
+    header.addAll(targets ? List.of("n", words.numDen(), words.target(), words.status(), words.note())
+        : List.of("n", words.numDen(), words.note()));
+    this.statusColumn = targets ? header.size() - 2 : -1;
+    this.noteColumn = header.size() - 1;
     this.header = header;
     boolean[] right = new boolean[header.size()];
     this.rightAligned = right;
@@ -71,12 +82,14 @@ final class ScorecardLayout {
     Map<String, int[]> byDepartment = new LinkedHashMap<>();
     for (Group s : groups) {
       List<List<String>> rows = new ArrayList<>();
+      List<String> statuses = new ArrayList<>();
       int[] counts = new int[3];
       for (String kpiId : s.kpis) count(byKpi.get(kpiId), last, counts);
       if (s.stage != null) add(byStage, s.stage, counts);
       if (s.owner != null) add(byDepartment, s.owner, counts);
       String title = byOwner && s.owner != null ? s.owner + " · " + s.stage + " › " + s.touchpoint : s.title;
-      sections.add(new Section(title + (targets && counts[0] + counts[1] + counts[2] > 0 ? "   " + counts(counts) : ""), rows));
+      sections.add(new Section(title + (targets && counts[0] + counts[1] + counts[2] > 0 ? "   " + counts(counts) : ""), rows,
+          statuses));
       for (String kpiId : s.kpis) {
         KpiDef kpi = def.kpi(kpiId).orElseThrow();
         Map<String, Map<String, ResultRow>> byBreakdown = new LinkedHashMap<>();
@@ -103,8 +116,9 @@ final class ScorecardLayout {
               : fmt.count(lr.numerator()) + " / " + fmt.count(lr.denominator()));
           if (targets) {
             cells.add(lr == null ? "" : fmt.target(lr.target(), lr.unit()));
-            cells.add(lr == null ? "" : lr.status());
+            cells.add(lr == null ? "" : words.status(lr.status()));
           }
+          statuses.add(lr == null ? "" : lr.status());
           cells.add(lr == null ? "" : lr.note());
           rows.add(cells);
           first = false;
@@ -114,13 +128,12 @@ final class ScorecardLayout {
     String periods = periodLabels.size() == 1 ? last : periodLabels.get(0) + " … " + last;
     this.title = def.name() + " — " + periods;
     if (!incomplete.isEmpty()) {
-      summary.add("* incomplete: " + String.join(", ", incomplete) + " (the period is not over, or the data ends before it"
-          + " does; see the notes)");
+      summary.add(String.format(words.incomplete(), String.join(", ", incomplete)));
     }
     if (targets) {
-      summary.add("Status of the headline rows, " + last + ":");
-      if (!byStage.isEmpty()) summary.add("  by stage:      " + line(byStage));
-      if (!byDepartment.isEmpty()) summary.add("  by department: " + line(byDepartment));
+      summary.add(String.format(words.headline(), last));
+      if (!byStage.isEmpty()) summary.add("  " + words.byStage() + ": " + line(byStage));
+      if (!byDepartment.isEmpty()) summary.add("  " + words.byDepartment() + ": " + line(byDepartment));
     }
   }
 
@@ -142,30 +155,30 @@ final class ScorecardLayout {
     for (int i = 0; i < 3; i++) c[i] += counts[i];
   }
 
-  private static String counts(int[] c) {
-    return c[0] + " green · " + c[1] + " amber · " + c[2] + " red";
+  private String counts(int[] c) {
+    return c[0] + " " + words.green() + " · " + c[1] + " " + words.amber() + " · " + c[2] + " " + words.red();
   }
 
-  private static String line(Map<String, int[]> m) {
+  private String line(Map<String, int[]> m) {
     List<String> parts = new ArrayList<>();
     m.forEach((k, c) -> parts.add(k + ": " + counts(c)));
     return String.join("; ", parts);
   }
 
-  private static boolean isTotalKey(String key, KpiDef kpi) {
-    return key.equals("Total") || kpi.by().isEmpty();
+  private boolean isTotalKey(String key, KpiDef kpi) {
+    return key.equals(words.total()) || kpi.by().isEmpty();
   }
 
-  private static String breakdown(ResultRow r) {
+  private String breakdown(ResultRow r) {
     if (r.dims().isEmpty()) return "";
-    if (r.isTotal()) return "Total";
+    if (r.isTotal()) return words.total();
     return String.join(" · ", r.dims().values());
   }
 
   private record Group(String title, String stage, String touchpoint, String owner, List<String> kpis) {}
 
   /** Journey order: stage, then touchpoint, then the touchpoint's KPIs; KPIs outside the journey come last. */
-  private static List<Group> groups(Definition def, java.util.Set<String> present) {
+  private List<Group> groups(Definition def, java.util.Set<String> present) {
     List<Group> out = new ArrayList<>();
     List<String> placed = new ArrayList<>();
     Journey j = def.journey();
@@ -175,7 +188,7 @@ final class ScorecardLayout {
         List<String> ks = t.kpis().stream().filter(present::contains).toList();
         if (ks.isEmpty()) continue;
         placed.addAll(ks);
-        String owner = t.owner() == null ? "" : "  (owner: " + t.owner() + ")";
+        String owner = t.owner() == null ? "" : "  (" + words.owner() + ": " + t.owner() + ")";
         out.add(new Group(stage.label() + " › " + t.label() + owner, stage.label(), t.label(), t.owner(), ks));
       }
     }

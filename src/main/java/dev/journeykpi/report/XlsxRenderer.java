@@ -29,18 +29,20 @@ public final class XlsxRenderer {
   private static final long STABLE_TIME = java.time.Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
 
   private final boolean byOwner;
+  private final String lang;
   private final boolean stable;
 
   /** @param stable no run-dependent time in the file (--no-timestamp), so reruns give the same bytes */
-  public XlsxRenderer(boolean byOwner, boolean stable) {
+  public XlsxRenderer(boolean byOwner, String lang, boolean stable) {
     this.byOwner = byOwner;
+    this.lang = lang;
     this.stable = stable;
   }
 
   public void render(Scorecard card, OutputStream out) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Styles st = new Styles(wb);
-      scorecard(wb, st, new ScorecardLayout(card, byOwner));
+      scorecard(wb, st, new ScorecardLayout(card, byOwner, lang));
       data(wb, st, card);
       if (!stable) {
         wb.write(out);
@@ -71,16 +73,17 @@ public final class XlsxRenderer {
     Sheet s = wb.createSheet("Scorecard");
     int r = 0;
     cell(s.createRow(r++), 0, layout.title, st.title);
-    int statusColumn = layout.header.indexOf("Status");
+    int statusColumn = layout.statusColumn;
     for (ScorecardLayout.Section sec : layout.sections) {
       r++;
       cell(s.createRow(r++), 0, sec.title(), st.section);
       Row h = s.createRow(r++);
       for (int c = 0; c < layout.header.size(); c++) cell(h, c, layout.header.get(c), st.header);
-      for (List<String> cells : sec.rows()) {
+      for (int i = 0; i < sec.rows().size(); i++) {
+        List<String> cells = sec.rows().get(i);
         Row row = s.createRow(r++);
         for (int c = 0; c < cells.size(); c++) {
-          CellStyle style = c == statusColumn ? st.status(cells.get(c)) : layout.rightAligned[c] ? st.right : null;
+          CellStyle style = c == statusColumn ? st.status(sec.statuses().get(i)) : layout.rightAligned[c] ? st.right : null;
           cell(row, c, SpreadsheetSafe.cell(cells.get(c)), style);
         }
       }

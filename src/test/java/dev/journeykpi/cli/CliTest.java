@@ -18,8 +18,8 @@ class CliTest {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("Khách sạn — touchpoint scorecard — 2026-10")
-        .contains("Lưu trú › Dọn phòng  (owner: Buồng phòng)")
-        .contains("Trả phòng › Quầy lễ tân  (owner: Lễ tân)");
+        .contains("Lưu trú › Dọn phòng  (phụ trách: Buồng phòng)")
+        .contains("Trả phòng › Quầy lễ tân  (phụ trách: Lễ tân)");
     assertThat(r.out().indexOf("Dọn phòng")).isLessThan(r.out().indexOf("Quầy lễ tân"));
     // Data quality goes to stderr, never into the results.
     assertThat(r.err()).contains("Data quality:").contains("checks: 641 rows read, 639 used, 2 rejected, 1 cells blanked");
@@ -31,10 +31,10 @@ class CliTest {
     String out = run("report", "-c", HOTEL, "--period", "2026-10").out();
     // Every row of a section's table ends its "n" column at the same display column.
     var lines = out.lines().filter(l -> l.startsWith("  ") && !l.contains("───")).toList();
-    String header = lines.stream().filter(l -> l.contains("KPI") && l.contains("Breakdown")).findFirst().orElseThrow();
+    String header = lines.stream().filter(l -> l.contains("Chỉ số") && l.contains("Phân nhóm")).findFirst().orElseThrow();
     int nEnd = dev.journeykpi.report.DisplayWidth.of(header.substring(0, header.indexOf(" n ") + 2));
     for (String l : lines) {
-      if (l.contains("KPI")) continue;
+      if (l.contains("Chỉ số")) continue;
       String left = l.substring(0, Math.min(l.length(), l.indexOf("%") > 0 ? l.length() : l.length()));
       assertThat(dev.journeykpi.report.DisplayWidth.of(left)).isGreaterThanOrEqualTo(nEnd - 1);
     }
@@ -55,18 +55,29 @@ class CliTest {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--by-owner");
     assertThat(r.exitCode()).isZero();
     // Headline statuses: sheets changed 87.0% (amber), answer time 2.5 min ≤ 3 (green), satisfied guests 68.3% < 76% (red).
-    assertThat(r.out()).contains("Buồng phòng · Lưu trú › Dọn phòng   0 green · 1 amber · 0 red")
-        .contains("  by stage:      Lưu trú: 1 green · 1 amber · 0 red; Trả phòng: 0 green · 0 amber · 1 red")
-        .contains("  by department: Buồng phòng: 0 green · 1 amber · 0 red; Nhà hàng: 1 green · 0 amber · 0 red; Lễ tân: 0 green · 0 amber · 1 red");
+    assertThat(r.out()).contains("Buồng phòng · Lưu trú › Dọn phòng   0 xanh · 1 vàng · 0 đỏ")
+        .contains("  theo giai đoạn: Lưu trú: 1 xanh · 1 vàng · 0 đỏ; Trả phòng: 0 xanh · 0 vàng · 1 đỏ")
+        .contains("  theo bộ phận: Buồng phòng: 0 xanh · 1 vàng · 0 đỏ; Nhà hàng: 1 xanh · 0 vàng · 0 đỏ; Lễ tân: 0 xanh · 0 vàng · 1 đỏ");
     assertThat(r.out().indexOf("Nhà hàng ·")).isLessThan(r.out().indexOf("Lễ tân ·"));
     Golden.check("hotel-by-owner.txt", r.out());
+  }
+
+  @Test
+  void viewsFollowTheLocaleOrLang() {
+    // The hotel definition says locale: vi; --lang en switches the people's views back, machine outputs never change.
+    assertThat(run("report", "-c", HOTEL, "--period", "2026-10").out()).contains("Chỉ số").contains("Trạng thái");
+    String en = run("report", "-c", HOTEL, "--period", "2026-10", "--lang", "en").out();
+    assertThat(en).contains("KPI  ").contains("(owner: Buồng phòng)   0 green · 1 amber · 0 red").contains("Status of the headline rows, 2026-10:");
+    assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "--lang", "vi", "-f", "csv").out())
+        .isEqualTo(run("report", "-c", HOTEL, "--period", "2026-10", "--lang", "en", "-f", "csv").out());
+    assertThat(run("report", "-c", HOTEL, "--lang", "fr").exitCode()).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
   void incompletePeriodIsStarred() {
     // The hotel exports end on 31 October 2026; November has no data yet, so it is incomplete whatever today is.
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-11", "--kpi", "checkouts");
-    assertThat(r.out()).contains("2026-11 *").contains("* incomplete: 2026-11");
+    assertThat(r.out()).contains("2026-11 *").contains("* chưa đủ dữ liệu: 2026-11");
     assertThat(run("report", "-c", HOTEL, "--period", "2026-11", "--kpi", "checkouts", "-f", "csv").out())
         .contains(",false,incomplete: ");
   }
@@ -75,7 +86,7 @@ class CliTest {
   void markdownScorecard() throws Exception {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "md");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).startsWith("# Khách sạn — touchpoint scorecard — 2026-10\n\n## Lưu trú › Dọn phòng  (owner: Buồng phòng)   0 green · 1 amber · 0 red\n");
+    assertThat(r.out()).startsWith("# Khách sạn — touchpoint scorecard — 2026-10\n\n## Lưu trú › Dọn phòng  (phụ trách: Buồng phòng)   0 xanh · 1 vàng · 0 đỏ\n");
     Golden.check("hotel-2026-10.md", r.out());
   }
 

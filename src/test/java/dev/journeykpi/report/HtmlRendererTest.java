@@ -30,12 +30,12 @@ class HtmlRendererTest {
   void selfContainedWithStatusesAndTrends() throws Exception {
     String html = Files.readString(page("--no-timestamp"));
     assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta name=\"viewport\"")
-        .contains("<td class=\"status red\">red</td>").contains("<td class=\"status green\">green</td>")
+        .contains("<td class=\"status red\">đỏ</td>").contains("<td class=\"status green\">xanh</td>")
         .contains("<svg class=\"trend\"")
         .doesNotContain("<script").doesNotContain("src=").doesNotContain("href=").doesNotContain("Generated");
     // Stable: a rerun gives the same bytes.
     assertThat(Files.readString(page("--no-timestamp"))).isEqualTo(html);
-    assertThat(Files.readString(page())).contains("<div class=\"meta\">Generated ");
+    assertThat(Files.readString(page())).contains("<div class=\"meta\">Tạo lúc ");
   }
 
   @Test

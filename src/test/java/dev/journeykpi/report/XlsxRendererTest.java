@@ -25,7 +25,7 @@ class XlsxRendererTest {
       assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Scorecard");
       Sheet score = wb.getSheet("Scorecard");
       assertThat(score.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Khách sạn — touchpoint scorecard — 2026-10");
-      Cell red = find(score, "red");
+      Cell red = find(score, "đỏ"); // the hotel definition is in Vietnamese (locale: vi)
       assertThat(red).isNotNull();
       assertThat(red.getCellStyle().getFillForegroundColor()).isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.CORAL.getIndex());
 

@@ -1,0 +1,34 @@
+package dev.journeykpi.report;
+
+/**
+ * The words of the views for people, in English or Vietnamese: {@code --lang}, else the definition's {@code locale}.
+ * Machine outputs (CSV, JSON, the Data sheet) keep English column names and status words, so scripts do not depend
+ * on the language.
+ */
+public record Labels(String kpi, String breakdown, String total, String numDen, String target, String status,
+    String note, String change, String owner, String green, String amber, String red, String headline, String byStage,
+    String byDepartment, String incomplete, String generated, String trend) {
+
+  static final Labels EN = new Labels("KPI", "Breakdown", "Total", "num / den", "Target", "Status", "Note", "Change",
+      "owner", "green", "amber", "red", "Status of the headline rows, %s:", "by stage", "by department",
+      "* incomplete: %s (the period is not over, or the data ends before it does; see the notes)", "Generated", "Trend");
+
+  static final Labels VI = new Labels("Chỉ số", "Phân nhóm", "Tổng", "tử / mẫu", "Mục tiêu", "Trạng thái", "Ghi chú",
+      "Thay đổi", "phụ trách", "xanh", "vàng", "đỏ", "Trạng thái các chỉ số chính, %s:", "theo giai đoạn",
+      "theo bộ phận", "* chưa đủ dữ liệu: %s (kỳ chưa kết thúc, hoặc dữ liệu dừng trước cuối kỳ; xem ghi chú)",
+      "Tạo lúc", "Xu hướng");
+
+  public static Labels of(String lang) {
+    return "vi".equals(lang) ? VI : EN;
+  }
+
+  /** A status word for people; the machine word (green, amber, red) in, the language's word out. */
+  String status(String machine) {
+    return switch (machine) {
+      case "green" -> green;
+      case "amber" -> amber;
+      case "red" -> red;
+      default -> machine;
+    };
+  }
+}
