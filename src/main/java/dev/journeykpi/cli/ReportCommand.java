@@ -13,6 +13,7 @@ import dev.journeykpi.report.QualitySummary;
 import dev.journeykpi.report.Renderer;
 import dev.journeykpi.report.HtmlRenderer;
 import dev.journeykpi.report.ValueFormat;
+import dev.journeykpi.report.View;
 import dev.journeykpi.report.XlsxRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -106,25 +107,29 @@ final class ReportCommand implements Callable<Integer> {
     for (Path file : output.outputs) {
       String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
       if (name.endsWith(".xlsx")) {
-        AtomicFile.writeBytes(file, o -> new XlsxRenderer(byOwner, lang, noTimestamp).render(card, o));
+        AtomicFile.writeBytes(file, o -> new XlsxRenderer(view(), noTimestamp).render(card, o));
         continue;
       }
       if (name.endsWith(".html") || name.endsWith(".htm")) {
-        AtomicFile.write(file, w -> new HtmlRenderer(byOwner, lang, noTimestamp ? null : generatedAt()).render(card, w));
+        AtomicFile.write(file, w -> new HtmlRenderer(view(), noTimestamp ? null : generatedAt()).render(card, w));
         continue;
       }
       Renderer.Format f = output.formatOf(file);
       AtomicFile.write(file, w -> {
         w.write(bom(f));
-        Renderer.forFormat(f, byOwner, lang).render(card, w);
+        Renderer.forFormat(f, view()).render(card, w);
       });
     }
     if (output.outputs.isEmpty()) {
       PrintWriter out = spec.commandLine().getOut();
       out.write(bom(stdoutFormat));
-      Renderer.forFormat(stdoutFormat, byOwner, lang).render(card, out);
+      Renderer.forFormat(stdoutFormat, view()).render(card, out);
       out.flush();
     }
+  }
+
+  private View view() {
+    return new View(byOwner, lang);
   }
 
   private static String generatedAt() {

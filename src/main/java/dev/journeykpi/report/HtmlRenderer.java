@@ -29,20 +29,18 @@ public final class HtmlRenderer implements Renderer {
       td.bar-green{border-left:6px solid #28a745} td.bar-amber{border-left:6px solid #f0ad4e} td.bar-red{border-left:6px solid #dc3545}
       """;
 
-  private final boolean byOwner;
-  private final String lang;
+  private final View view;
   private final String generatedAt;
 
   /** @param generatedAt a "generated at" text for the page, or null for none (--no-timestamp) */
-  public HtmlRenderer(boolean byOwner, String lang, String generatedAt) {
-    this.byOwner = byOwner;
-    this.lang = lang;
+  public HtmlRenderer(View view, String generatedAt) {
+    this.view = view;
     this.generatedAt = generatedAt;
   }
 
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
-    ScorecardLayout layout = new ScorecardLayout(card, byOwner, lang);
+    ScorecardLayout layout = new ScorecardLayout(card, view);
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html lang=\"").append(card.definition().locale()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").append(esc(layout.title))

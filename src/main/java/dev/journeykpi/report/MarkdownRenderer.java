@@ -7,17 +7,15 @@ import java.util.List;
 
 /** The scorecard as Markdown: a heading per journey section and a table under it, for a README or a chat message. */
 public final class MarkdownRenderer implements Renderer {
-  private final boolean byOwner;
-  private final String lang;
+  private final View view;
 
-  public MarkdownRenderer(boolean byOwner, String lang) {
-    this.byOwner = byOwner;
-    this.lang = lang;
+  public MarkdownRenderer(View view) {
+    this.view = view;
   }
 
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
-    ScorecardLayout layout = new ScorecardLayout(card, byOwner, lang);
+    ScorecardLayout layout = new ScorecardLayout(card, view);
     StringBuilder b = new StringBuilder("# ").append(escape(layout.title)).append("\n");
     for (ScorecardLayout.Section s : layout.sections) {
       b.append("\n## ").append(escape(s.title())).append("\n\n");

@@ -9,19 +9,16 @@ public interface Renderer {
   void render(Scorecard card, Writer out) throws IOException;
 
   static Renderer forFormat(Format f) {
-    return forFormat(f, false, null);
+    return forFormat(f, View.DEFAULT);
   }
 
-  /**
-   * @param byOwner for the views for people: group by owning department instead of journey stage
-   * @param lang for the views for people: "en" or "vi"; null for the definition's locale
-   */
-  static Renderer forFormat(Format f, boolean byOwner, String lang) {
+  /** @param view the layout of the views for people (table, Markdown); the tidy formats ignore it */
+  static Renderer forFormat(Format f, View view) {
     return switch (f) {
-      case TABLE -> new TerminalRenderer(byOwner, lang);
+      case TABLE -> new TerminalRenderer(view);
       case CSV -> new CsvRenderer();
       case JSON -> new JsonRenderer();
-      case MARKDOWN -> new MarkdownRenderer(byOwner, lang);
+      case MARKDOWN -> new MarkdownRenderer(view);
     };
   }
 

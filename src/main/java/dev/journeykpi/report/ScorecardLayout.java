@@ -33,16 +33,9 @@ final class ScorecardLayout {
   final int statusColumn;
   final int noteColumn;
 
-  ScorecardLayout(Scorecard card) {
-    this(card, false, null);
-  }
-
-  /**
-   * @param byOwner group by owning department first (then journey order), instead of by journey stage
-   * @param lang "en" or "vi"; null for the definition's locale
-   */
-  ScorecardLayout(Scorecard card, boolean byOwner, String lang) {
-    this.words = Labels.of(lang != null ? lang : card.definition().locale());
+  ScorecardLayout(Scorecard card, View view) {
+    boolean byOwner = view.byOwner();
+    this.words = Labels.of(view.lang() != null ? view.lang() : card.definition().locale());
     Definition def = card.definition();
     ValueFormat fmt = new ValueFormat(def.locale());
     List<String> periodLabels = card.periods().stream().map(Period::label).toList();

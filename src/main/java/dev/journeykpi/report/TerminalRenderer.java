@@ -7,25 +7,15 @@ import java.util.List;
 
 /** The scorecard in the terminal: aligned columns, Vietnamese-aware widths, a rule under each section's header. */
 public final class TerminalRenderer implements Renderer {
-  private final boolean byOwner;
-  private final String lang;
+  private final View view;
 
-  public TerminalRenderer() {
-    this(false, null);
-  }
-
-  /**
-   * @param byOwner each department's KPIs together, in journey order
-   * @param lang "en" or "vi"; null for the definition's locale
-   */
-  public TerminalRenderer(boolean byOwner, String lang) {
-    this.byOwner = byOwner;
-    this.lang = lang;
+  public TerminalRenderer(View view) {
+    this.view = view;
   }
 
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
-    ScorecardLayout layout = new ScorecardLayout(card, byOwner, lang);
+    ScorecardLayout layout = new ScorecardLayout(card, view);
     TextTable table = new TextTable(layout.header, layout.rightAligned);
     for (ScorecardLayout.Section s : layout.sections) {
       table.section(s.title());

@@ -28,21 +28,19 @@ public final class XlsxRenderer {
   /** The fixed time stamped into a stable workbook: its creation property and every zip entry. */
   private static final long STABLE_TIME = java.time.Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
 
-  private final boolean byOwner;
-  private final String lang;
+  private final View view;
   private final boolean stable;
 
   /** @param stable no run-dependent time in the file (--no-timestamp), so reruns give the same bytes */
-  public XlsxRenderer(boolean byOwner, String lang, boolean stable) {
-    this.byOwner = byOwner;
-    this.lang = lang;
+  public XlsxRenderer(View view, boolean stable) {
+    this.view = view;
     this.stable = stable;
   }
 
   public void render(Scorecard card, OutputStream out) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Styles st = new Styles(wb);
-      scorecard(wb, st, new ScorecardLayout(card, byOwner, lang));
+      scorecard(wb, st, new ScorecardLayout(card, view));
       data(wb, st, card);
       if (!stable) {
         wb.write(out);
