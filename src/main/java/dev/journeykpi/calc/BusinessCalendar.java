@@ -20,14 +20,12 @@ public final class BusinessCalendar {
   private final long[][] intervals = new long[8][];
   private final Set<DayOfWeek> workdays;
   private final Set<LocalDate> holidays;
-  private final CalendarDef def;
   /** Holidays as epoch days, for the allocation-free path used on every row. */
   private final java.util.BitSet holidayBits = new java.util.BitSet();
   private final long holidayBase;
   private final boolean[] workday = new boolean[8];
 
   public BusinessCalendar(CalendarDef def) {
-    this.def = def;
     this.workdays = def.workdays();
     this.holidays = def.holidays();
     for (DayOfWeek d : DayOfWeek.values()) {
@@ -76,10 +74,6 @@ public final class BusinessCalendar {
       }
     }
     return total;
-  }
-
-  public CalendarDef definition() {
-    return def;
   }
 
   public boolean isWorkingDay(LocalDate d) {

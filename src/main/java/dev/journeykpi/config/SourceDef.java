@@ -2,7 +2,6 @@ package dev.journeykpi.config;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,10 +36,5 @@ public record SourceDef(
 
   public ColumnDef column(String name) {
     return columns.get(name);
-  }
-
-  /** The canonical column names, in declaration order. */
-  public List<String> columnNames() {
-    return List.copyOf(columns.keySet());
   }
 }

@@ -49,11 +49,6 @@ public final class DateTimeParser {
     return pattern;
   }
 
-  /** True when the pattern carries a time of day. */
-  public boolean hasTime() {
-    return iso || pattern.contains("H") || pattern.contains("h") || pattern.contains("m");
-  }
-
   /**
    * Parses to a packed local date-time ({@code PackedLocalDateTime}), or {@link #NO_MATCH}. An ISO text with an
    * offset is returned as an {@link java.time.OffsetDateTime} through {@link #parseOffset} instead.
