@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,6 +28,9 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "KPI", arity = "0..*", description = "KPI ids (default: all).")
   List<String> ids = new ArrayList<>();
 
+  @Option(names = "--lang", paramLabel = "LANG", description = "en or vi (default: the definition's locale).")
+  String lang;
+
   @Override
   public Integer call() {
     Definition def = DefinitionLoader.load(definitions.configs);
@@ -36,8 +40,10 @@ final class ExplainCommand implements Callable<Integer> {
           + Suggestions.hint(id, def.kpis().stream().map(KpiDef::id).toList()))));
     }
     if (ids.isEmpty()) kpis.addAll(def.kpis());
+    if (lang != null && !lang.equals("en") && !lang.equals("vi")) throw new IllegalArgumentException("--lang is en or vi");
+    ExplainRenderer renderer = new ExplainRenderer(lang != null ? lang : def.locale());
     StringBuilder b = new StringBuilder();
-    for (KpiDef k : kpis) b.append(b.length() == 0 ? "" : "\n").append(ExplainRenderer.explain(def, k));
+    for (KpiDef k : kpis) b.append(b.length() == 0 ? "" : "\n").append(renderer.explain(def, k));
     spec.commandLine().getOut().print(b);
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;

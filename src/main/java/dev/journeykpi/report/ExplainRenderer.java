@@ -5,7 +5,10 @@ import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.Journey;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.config.Filter;
+import dev.journeykpi.config.KpiType;
 import dev.journeykpi.config.Statistic;
+import dev.journeykpi.config.TargetDef;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,146 +21,155 @@ import java.util.stream.Collectors;
  * statistic, what is excluded, breakdown, unit and formula — so every default the tool applies is visible.
  */
 public final class ExplainRenderer {
-  private ExplainRenderer() {}
+  private final ExplainPhrases p;
 
-  public static String explain(Definition def, KpiDef k) {
+  /** @param lang "en" or "vi" */
+  public ExplainRenderer(String lang) {
+    this.p = new ExplainPhrases(lang);
+  }
+
+  public String explain(Definition def, KpiDef k) {
     List<String[]> lines = new ArrayList<>();
     Journey.Touchpoint t = def.journey().touchpointOf(k.id()).orElse(null);
     if (t != null) {
-      lines.add(new String[] {"Journey", def.journey().stageLabel(t.stage()) + " › " + t.label()
-          + (t.owner() == null ? "" : " (owner: " + t.owner() + ")")});
+      lines.add(new String[] {p.t("Journey"), def.journey().stageLabel(t.stage()) + " › " + t.label()
+          + (t.owner() == null ? "" : " (" + p.t("owner") + ": " + t.owner() + ")")});
     }
     SourceDef s = def.sources().get(k.source());
-    lines.add(new String[] {"Source", k.source() + " (" + s.file() + ")"});
-    lines.add(new String[] {"Type", k.type().yamlName() + " — " + what(k)});
-    lines.add(new String[] {"Population", population(k)});
-    lines.add(new String[] {"Period", k.time() == null
-        ? "every row counts in every period (time: none)"
-        : "a row counts in the period that contains its " + k.time() + "; rows without " + k.time() + " are in no period"});
-    if (k.type() == dev.journeykpi.config.KpiType.DURATION) {
-      lines.add(new String[] {"Clock", k.businessTime() ? "business time: " + calendar(def.calendar())
-          : "calendar time (real elapsed time in " + def.zone() + ")"});
+    lines.add(new String[] {p.t("Source"), k.source() + " (" + s.file() + ")"});
+    lines.add(new String[] {p.t("Type"), k.type().yamlName() + " — " + what(k)});
+    lines.add(new String[] {p.t("Population"), population(k)});
+    lines.add(new String[] {p.t("Period"), k.time() == null ? p.t("every row counts in every period (time: none)")
+        : p.t("a row counts in the period that contains its %s; rows without %s are in no period", k.time(), k.time())});
+    if (k.type() == KpiType.DURATION) {
+      lines.add(new String[] {p.t("Clock"), k.businessTime() ? p.t("business time: %s", calendar(def.calendar()))
+          : p.t("calendar time (real elapsed time in %s)", def.zone())});
     }
-    if (k.statistic() != null) lines.add(new String[] {"Statistic", statistic(k.statistic())});
+    if (k.statistic() != null) lines.add(new String[] {p.t("Statistic"), statistic(k.statistic())});
     String excluded = excluded(k);
-    if (!excluded.isEmpty()) lines.add(new String[] {"Left out", excluded});
-    lines.add(new String[] {"Breakdown", k.by().isEmpty() ? "none (one total)"
-        : String.join(", ", k.by()) + ", each value computed from its own rows, plus a total computed from all rows"});
-    lines.add(new String[] {"Unit", unit(k)});
-    if (k.target() != null) lines.add(new String[] {"Target", target(k.target())});
-    lines.add(new String[] {"Formula", formula(k)});
+    if (!excluded.isEmpty()) lines.add(new String[] {p.t("Left out"), excluded});
+    lines.add(new String[] {p.t("Breakdown"), k.by().isEmpty() ? p.t("none (one total)")
+        : p.t("%s, each value computed from its own rows, plus a total computed from all rows", String.join(", ", k.by()))});
+    lines.add(new String[] {p.t("Unit"), unit(k)});
+    if (k.target() != null) lines.add(new String[] {p.t("Target"), target(k.target())});
+    lines.add(new String[] {p.t("Formula"), formula(k)});
 
     StringBuilder b = new StringBuilder(k.id() + " — " + k.label() + "\n");
     if (k.description() != null) b.append("  ").append(k.description()).append('\n');
-    int w = lines.stream().mapToInt(l -> l[0].length()).max().orElse(0);
+    int w = lines.stream().mapToInt(l -> DisplayWidth.of(l[0])).max().orElse(0);
     for (String[] l : lines) b.append("  ").append(DisplayWidth.padRight(l[0] + ":", w + 1)).append(' ').append(l[1]).append('\n');
     return b.toString();
   }
 
-  private static String what(KpiDef k) {
+  private String what(KpiDef k) {
     return switch (k.type()) {
-      case COUNT -> k.column() == null ? "number of rows" : "number of distinct non-blank values of " + k.column();
-      case SUM -> "sum of " + k.column();
-      case MEAN -> "mean of " + k.column();
-      case MEDIAN -> "median of " + k.column();
-      case PERCENTILE -> k.statistic() + " of " + k.column();
-      case RATIO -> "share of the rows that match the numerator filter";
-      case DURATION -> "time from " + k.start() + " to " + k.end();
+      case COUNT -> k.column() == null ? p.t("number of rows") : p.t("number of distinct non-blank values of %s", k.column());
+      case SUM -> p.t("sum of %s", k.column());
+      case MEAN -> p.t("mean of %s", k.column());
+      case MEDIAN -> p.t("median of %s", k.column());
+      case PERCENTILE -> p.t("%s of %s", k.statistic(), k.column());
+      case RATIO -> p.t("share of the rows that match the numerator filter");
+      case DURATION -> p.t("time from %s to %s", k.start(), k.end());
     };
   }
 
-  private static String population(KpiDef k) {
+  private String filter(Filter f) {
+    return FilterText.of(f, p);
+  }
+
+  private String population(KpiDef k) {
     List<String> parts = new ArrayList<>();
-    parts.add(k.where().isEmpty() ? "all rows" : "rows where " + FilterText.of(k.where()));
-    if (k.type() == dev.journeykpi.config.KpiType.RATIO) {
-      parts.add("denominator: " + (k.denominator().isEmpty() ? "those rows" : "those where " + FilterText.of(k.denominator())));
-      parts.add("numerator: of those, rows where " + FilterText.of(k.numerator()));
+    parts.add(k.where().isEmpty() ? p.t("all rows") : p.t("rows where %s", filter(k.where())));
+    if (k.type() == KpiType.RATIO) {
+      parts.add(k.denominator().isEmpty() ? p.t("denominator: those rows") : p.t("denominator: those where %s", filter(k.denominator())));
+      parts.add(p.t("numerator: of those, rows where %s", filter(k.numerator())));
     }
     return String.join("; ", parts);
   }
 
-  private static String excluded(KpiDef k) {
+  private String excluded(KpiDef k) {
     return switch (k.type()) {
-      case SUM, MEAN, MEDIAN, PERCENTILE -> "rows without " + k.column() + " (counted in the note)";
-      case COUNT -> k.column() == null ? "" : "rows without " + k.column() + " (counted in the note)";
-      case DURATION -> "rows without " + k.end() + " are open: counted in the note, never taken as 0; rows whose "
-          + k.end() + " is before " + k.start() + " are data errors, left out and counted; rows without " + k.start()
-          + " are left out and counted";
+      case SUM, MEAN, MEDIAN, PERCENTILE -> p.t("rows without %s (counted in the note)", k.column());
+      case COUNT -> k.column() == null ? "" : p.t("rows without %s (counted in the note)", k.column());
+      case DURATION -> p.t("rows without %s are open: counted in the note, never taken as 0; rows whose %s is before %s are data"
+          + " errors, left out and counted; rows without %s are left out and counted", k.end(), k.end(), k.start(), k.start());
       case RATIO -> "";
     };
   }
 
-  static String statistic(Statistic s) {
+  private String statistic(Statistic s) {
     return switch (s.kind()) {
-      case MEAN -> "mean";
-      case MIN -> "minimum";
-      case MAX -> "maximum";
-      case MEDIAN -> "median (middle value; the mean of the two middle values for an even count)";
-      case PERCENTILE -> s + ": linear interpolation between closest ranks, as Excel's PERCENTILE.INC";
+      case MEAN -> p.t("mean");
+      case MIN -> p.t("minimum");
+      case MAX -> p.t("maximum");
+      case MEDIAN -> p.t("median (middle value; the mean of the two middle values for an even count)");
+      case PERCENTILE -> p.t("%s: linear interpolation between closest ranks, as Excel's PERCENTILE.INC", s);
     };
   }
 
-  private static String target(dev.journeykpi.config.TargetDef t) {
+  private String target(TargetDef t) {
     String bound = switch (t.kind()) {
-      case MIN -> "green at or above " + plain(t.low());
-      case MAX -> "green at or below " + plain(t.high());
-      case RANGE -> "green from " + plain(t.low()) + " to " + plain(t.high());
+      case MIN -> p.t("green at or above %s", plain(t.low()));
+      case MAX -> p.t("green at or below %s", plain(t.high()));
+      case RANGE -> p.t("green from %s to %s", plain(t.low()), plain(t.high()));
     };
-    String amber = t.amber() != null ? "amber down to " + plain(t.amber())
-        : t.band() != null ? "amber within " + plain(t.band()) + " beyond it"
-        : t.bandPercent() != null ? "amber within " + plain(t.bandPercent()) + "% of " + (t.kind() == dev.journeykpi.config.TargetDef.Kind.RANGE ? "its width" : "the target") + " beyond it"
-        : "no amber band";
-    if (t.amber() != null && t.kind() == dev.journeykpi.config.TargetDef.Kind.MAX) amber = "amber up to " + plain(t.amber());
-    String periods = t.byPeriod().isEmpty() ? "" : "; per period: " + t.byPeriod().entrySet().stream().sorted(Map.Entry.comparingByKey())
-        .map(e -> e.getKey() + " " + plain(e.getValue())).collect(Collectors.joining(", ")) + " (a month falls back to its quarter, then its year)";
-    return bound + ", " + amber + ", red beyond" + periods + "; status on every row, breakdown rows included";
+    String amber = t.amber() != null
+        ? (t.kind() == TargetDef.Kind.MAX ? p.t("amber up to %s", plain(t.amber())) : p.t("amber down to %s", plain(t.amber())))
+        : t.band() != null ? p.t("amber within %s beyond it", plain(t.band()))
+        : t.bandPercent() != null ? (t.kind() == TargetDef.Kind.RANGE ? p.t("amber within %s%% of its width beyond it", plain(t.bandPercent()))
+            : p.t("amber within %s%% of the target beyond it", plain(t.bandPercent())))
+        : p.t("no amber band");
+    String periods = t.byPeriod().isEmpty() ? "" : "; " + p.t("per period: %s (a month falls back to its quarter, then its year)",
+        t.byPeriod().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + " " + plain(e.getValue()))
+            .collect(Collectors.joining(", ")));
+    return bound + ", " + amber + ", " + p.t("red beyond") + periods + "; " + p.t("status on every row, breakdown rows included");
   }
 
   private static String plain(double v) {
     return ValueFormat.plain(v);
   }
 
-  private static String unit(KpiDef k) {
-    if (k.unit().equals("%")) return "% (stored as a fraction: 0.85 is 85%)";
-    return k.unit().isEmpty() ? "none" : k.unit();
+  private String unit(KpiDef k) {
+    if (k.unit().equals("%")) return p.t("% (stored as a fraction: 0.85 is 85%)");
+    return k.unit().isEmpty() ? p.t("none") : k.unit();
   }
 
-  private static String formula(KpiDef k) {
-    String where = k.where().isEmpty() ? "" : " over rows where " + FilterText.of(k.where());
+  private String formula(KpiDef k) {
+    String where = k.where().isEmpty() ? "" : p.t(" over rows where %s", filter(k.where()));
     return switch (k.type()) {
       case COUNT -> (k.column() == null ? "count(rows)" : "count(distinct " + k.column() + ")") + where;
       case SUM -> "sum(" + k.column() + ")" + where;
-      case MEAN, MEDIAN, PERCENTILE -> (k.type() == dev.journeykpi.config.KpiType.MEAN ? "mean" : k.statistic().toString())
-          + "(" + k.column() + ")" + where;
-      case RATIO -> "rows(numerator ∩ denominator) ÷ rows(denominator); value, numerator and denominator are all reported";
-      case DURATION -> k.statistic() + "(" + k.end() + " − " + k.start() + ") over completed rows, in " + k.unit() + where;
+      case MEAN, MEDIAN, PERCENTILE -> (k.type() == KpiType.MEAN ? "mean" : k.statistic().toString()) + "(" + k.column() + ")" + where;
+      case RATIO -> p.t("rows(numerator ∩ denominator) ÷ rows(denominator); value, numerator and denominator are all reported");
+      case DURATION -> p.t("%s(%s − %s) over completed rows, in %s", k.statistic(), k.end(), k.start(), k.unit()) + where;
     };
   }
 
   /** "Mon–Fri 08:00–12:00, 13:30–17:30; Sat 08:00–12:00; 5 holidays". */
-  static String calendar(CalendarDef c) {
+  private String calendar(CalendarDef c) {
     Map<String, List<DayOfWeek>> byHours = new LinkedHashMap<>();
     for (DayOfWeek d : DayOfWeek.values()) {
       if (!c.workdays().contains(d)) continue;
-      String h = c.hours().get(d).stream().map(i -> i.start() + "–" + (i.end().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : i.end()))
+      String h = c.hours().get(d).stream()
+          .map(i -> i.start() + "–" + (i.end().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : i.end()))
           .collect(Collectors.joining(", "));
       byHours.computeIfAbsent(h, x -> new ArrayList<>()).add(d);
     }
     List<String> parts = new ArrayList<>();
     byHours.forEach((h, days) -> parts.add(days(days) + " " + h));
-    parts.add(c.holidays().size() == 1 ? "1 holiday" : c.holidays().size() + " holidays");
+    parts.add(c.holidays().size() + " " + p.t(c.holidays().size() == 1 ? "holiday" : "holidays"));
     return String.join("; ", parts);
   }
 
-  private static String days(List<DayOfWeek> days) {
+  private String days(List<DayOfWeek> days) {
     String first = name(days.get(0));
     if (days.size() == 1) return first;
     boolean consecutive = days.get(days.size() - 1).getValue() - days.get(0).getValue() == days.size() - 1;
-    return consecutive ? first + "–" + name(days.get(days.size() - 1)) : days.stream().map(ExplainRenderer::name).collect(Collectors.joining(", "));
+    return consecutive ? first + "–" + name(days.get(days.size() - 1)) : days.stream().map(this::name).collect(Collectors.joining(", "));
   }
 
-  private static String name(DayOfWeek d) {
+  private String name(DayOfWeek d) {
     String n = d.name();
-    return n.charAt(0) + n.substring(1, 3).toLowerCase(java.util.Locale.ROOT);
+    return p.t(n.charAt(0) + n.substring(1, 3).toLowerCase(java.util.Locale.ROOT));
   }
 }

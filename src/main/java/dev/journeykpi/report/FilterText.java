@@ -8,29 +8,31 @@ import java.util.stream.Collectors;
 final class FilterText {
   private FilterText() {}
 
-  static String of(Filter f) {
+  static String of(Filter f, ExplainPhrases p) {
     if (f instanceof Filter.All a) {
-      return a.parts().stream().map(p -> p instanceof Filter.Condition ? of(p) : "(" + of(p) + ")").collect(Collectors.joining(" and "));
+      return a.parts().stream().map(x -> x instanceof Filter.Condition ? of(x, p) : "(" + of(x, p) + ")")
+          .collect(Collectors.joining(p.t(" and ")));
     }
     if (f instanceof Filter.Any a) {
-      return a.parts().stream().map(p -> p instanceof Filter.Condition ? of(p) : "(" + of(p) + ")").collect(Collectors.joining(" or "));
+      return a.parts().stream().map(x -> x instanceof Filter.Condition ? of(x, p) : "(" + of(x, p) + ")")
+          .collect(Collectors.joining(p.t(" or ")));
     }
     Filter.Condition c = (Filter.Condition) f;
     List<String> v = c.values().stream().map(FilterText::value).toList();
-    String col = c.column();
+    String col = c.column() + " ";
     return switch (c.op()) {
-      case EQ -> col + " is " + v.get(0);
-      case NE -> col + " is not " + v.get(0);
-      case IN -> col + " is one of " + v;
-      case NOT_IN -> col + " is none of " + v;
-      case GT -> col + " > " + v.get(0);
-      case GTE -> col + " ≥ " + v.get(0);
-      case LT -> col + " < " + v.get(0);
-      case LTE -> col + " ≤ " + v.get(0);
-      case BETWEEN -> col + " between " + v.get(0) + " and " + v.get(1) + " (both included)";
-      case IS_NULL -> col + " is blank";
-      case NOT_NULL -> col + " is not blank";
-      case CONTAINS -> col + " contains \"" + c.values().get(0) + "\"";
+      case EQ -> col + p.t("is %s", v.get(0));
+      case NE -> col + p.t("is not %s", v.get(0));
+      case IN -> col + p.t("is one of %s", v);
+      case NOT_IN -> col + p.t("is none of %s", v);
+      case GT -> col + "> " + v.get(0);
+      case GTE -> col + "≥ " + v.get(0);
+      case LT -> col + "< " + v.get(0);
+      case LTE -> col + "≤ " + v.get(0);
+      case BETWEEN -> col + p.t("between %s and %s (both included)", v.get(0), v.get(1));
+      case IS_NULL -> col + p.t("is blank");
+      case NOT_NULL -> col + p.t("is not blank");
+      case CONTAINS -> col + p.t("contains %s", "\"" + c.values().get(0) + "\"");
     };
   }
 

@@ -243,7 +243,7 @@ class CliTest {
 
   @Test
   void explainStatesEveryDefault() throws Exception {
-    CliRunner.Result r = run("explain", "-c", HOTEL, "rs_answer_time", "rs_delivery_p90", "satisfied_guests");
+    CliRunner.Result r = run("explain", "-c", HOTEL, "rs_answer_time", "rs_delivery_p90", "satisfied_guests", "--lang", "en");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .contains("Clock:      business time: Mon–Sun 06:00–23:00; 1 holiday")
@@ -252,6 +252,10 @@ class CliTest {
         .contains("Population: all rows; denominator: those where satisfaction is not blank; numerator: of those, rows where satisfaction ≥ 4");
     Golden.check("hotel-explain.txt", r.out());
     assertThat(run("explain", "-c", HOTEL, "rs_answer").err()).contains("no KPI 'rs_answer'");
+    // Without --lang, the definition's locale (vi) speaks.
+    assertThat(run("explain", "-c", HOTEL, "rs_answer_time").out())
+        .contains("Đồng hồ:     giờ làm việc: T2–CN 06:00–23:00; 1 ngày nghỉ lễ")
+        .contains("Loại trừ:    dòng không có answered_at là đang mở: được đếm trong ghi chú, không bao giờ tính là 0");
   }
 
   @Test
