@@ -20,7 +20,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The scorecard as an Excel workbook (Apache POI): a "Scorecard" sheet laid out by journey section like the
- * terminal, with statuses coloured; and a "Data" sheet with the tidy rows, numbers stored as numbers with formats
+ * terminal, with statuses coloured; with several periods a "Trend" sheet (a KPI per row, a period per column, ready
+ * for a line chart); and a "Data" sheet with the tidy rows, numbers stored as numbers with formats
  * (percent, minutes, VND), a frozen header and an auto-filter, ready for pivots and charts. Text from the exports is
  * neutralised like in CSV.
  */
@@ -41,6 +42,7 @@ public final class XlsxRenderer {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       Styles st = new Styles(wb);
       scorecard(wb, st, new ScorecardLayout(card, view));
+      if (card.periods().size() > 1) trend(wb, st, card);
       data(wb, st, card);
       if (!stable) {
         wb.write(out);
@@ -91,6 +93,41 @@ public final class XlsxRenderer {
       for (String line : layout.summary) cell(s.createRow(r++), 0, line.strip(), null);
     }
     for (int c = 0; c < layout.header.size(); c++) s.setColumnWidth(c, width(s, c));
+  }
+
+  /**
+   * With several periods: one row per KPI headline, one column per period, numbers only — select it and insert a line
+   * chart.
+   */
+  private static void trend(XSSFWorkbook wb, Styles st, Scorecard card) {
+    Sheet s = wb.createSheet("Trend");
+    List<String> periods = card.periods().stream().map(dev.journeykpi.calc.Period::label).toList();
+    Row h = s.createRow(0);
+    cell(h, 0, "kpi", st.header);
+    cell(h, 1, "label", st.header);
+    cell(h, 2, "unit", st.header);
+    for (int i = 0; i < periods.size(); i++) cell(h, 3 + i, periods.get(i), st.header);
+    Map<String, Map<String, ResultRow>> byKpi = new java.util.LinkedHashMap<>();
+    for (ResultRow r : card.rows()) {
+      if (r.dims().isEmpty() || r.isTotal()) byKpi.computeIfAbsent(r.kpi(), k -> new HashMap<>()).put(r.period(), r);
+    }
+    int r = 1;
+    for (Map.Entry<String, Map<String, ResultRow>> e : byKpi.entrySet()) {
+      Row row = s.createRow(r++);
+      ResultRow any = e.getValue().values().iterator().next();
+      cell(row, 0, e.getKey(), null);
+      cell(row, 1, SpreadsheetSafe.cell(any.label()), null);
+      cell(row, 2, any.unit(), null);
+      for (int i = 0; i < periods.size(); i++) {
+        ResultRow v = e.getValue().get(periods.get(i));
+        if (v == null || v.value() == null) continue;
+        Cell c = row.createCell(3 + i);
+        c.setCellValue(v.value());
+        c.setCellStyle(st.number(v.unit()));
+      }
+    }
+    s.createFreezePane(3, 1);
+    for (int c = 0; c < 3 + periods.size(); c++) s.setColumnWidth(c, width(s, c));
   }
 
   private static void data(XSSFWorkbook wb, Styles st, Scorecard card) {

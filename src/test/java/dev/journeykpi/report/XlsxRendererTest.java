@@ -42,6 +42,21 @@ class XlsxRendererTest {
   }
 
   @Test
+  void trendSheetHasAColumnPerPeriod() throws Exception {
+    Path f = dir.resolve("t.xlsx");
+    assertThat(CliHarness.exit("report", "-c", "kpi-definitions/hotel-housekeeping.yaml", "--period", "2026-10", "--periods", "2",
+        "--kpi", "checkouts", "-o", f.toString())).isZero();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+      Sheet t = wb.getSheet("Trend");
+      assertThat(t.getRow(0).getCell(3).getStringCellValue()).isEqualTo("2026-09");
+      assertThat(t.getRow(0).getCell(4).getStringCellValue()).isEqualTo("2026-10");
+      // Checkouts per month in the example export (also in the trend golden): 161 in September, 169 in October.
+      assertThat(t.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(161.0);
+      assertThat(t.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(169.0);
+    }
+  }
+
+  @Test
   void noTimestampGivesTheSameBytes() throws Exception {
     Path a = dir.resolve("a.xlsx");
     Path b = dir.resolve("b.xlsx");
