@@ -28,6 +28,6 @@ public final class KpiListRenderer {
     for (KpiDef k : def.kpis()) {
       if (!placed.contains(k.id())) t.row(List.of("", "", "", k.id(), k.label(), k.type().yamlName(), k.source()));
     }
-    return def.name() + "\n\n" + t.renderPlain("  ");
+    return def.name() + "\n\n" + t.render("  ");
   }
 }

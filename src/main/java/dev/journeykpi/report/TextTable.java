@@ -33,14 +33,13 @@ final class TextTable {
       }
     }
     StringBuilder b = new StringBuilder();
+    // A table without sections gets its header once, at the top.
+    if (lines.isEmpty() || !(lines.get(0) instanceof String)) header(b, indent, w);
     for (Object l : lines) {
       if (l instanceof String title) {
         if (b.length() > 0) b.append('\n');
         b.append(title).append('\n');
-        line(b, indent, header, w);
-        int total = 0;
-        for (int x : w) total += x + 2;
-        b.append(indent).append("─".repeat(Math.max(0, total - 2))).append('\n');
+        header(b, indent, w);
       } else {
         line(b, indent, (List<String>) l, w);
       }
@@ -48,16 +47,12 @@ final class TextTable {
     return b.toString();
   }
 
-  /** The table with its header and a rule once, for tables without sections. */
-  String renderPlain(String indent) {
-    List<Object> rows = new ArrayList<>(lines);
-    lines.clear();
-    lines.add("");
-    lines.addAll(rows);
-    String out = render(indent);
-    lines.clear();
-    lines.addAll(rows);
-    return out.startsWith("\n") ? out.substring(1) : out;
+  /** The header row and a rule under it. */
+  private void header(StringBuilder b, String indent, int[] w) {
+    line(b, indent, header, w);
+    int total = 0;
+    for (int x : w) total += x + 2;
+    b.append(indent).append("─".repeat(Math.max(0, total - 2))).append('\n');
   }
 
   private void line(StringBuilder b, String indent, List<String> cells, int[] w) {

@@ -294,7 +294,7 @@ class CliTest {
   void inspectPrintsTypesAndASnippet() {
     CliRunner.Result r = run("inspect", "examples/hotel/checkouts.csv");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains("delimiter ';'")
+    assertThat(r.out()).contains("delimiter ';'").contains("  #  Header          Type     Format      Blank  Samples")
         .contains("      tong_tien: { column: Tổng tiền, type: number, decimal: \",\" }")
         .contains("      ngay_tra_phong: { column: Ngày trả phòng, type: date, format: dd/MM/yyyy }");
   }
