@@ -55,16 +55,6 @@ final class Cells {
     return PackedLocalDateTime.asLocalDateTime(packed);
   }
 
-  /** For a text column: each row's dictionary key and the key of the blank value (-1 if none), else null. */
-  static int[] keys(Column<?> c) {
-    if (!(c instanceof StringColumn s)) return null;
-    var dict = s.getDictionary();
-    int n = s.size();
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) out[i] = dict.getKeyAtIndex(i);
-    return out;
-  }
-
   static int blankKey(StringColumn s) {
     int first = s.getDictionary().firstIndexOf("");
     return first < 0 ? -1 : s.getDictionary().getKeyAtIndex(first);

@@ -1,15 +1,9 @@
 package dev.journeykpi.ingest;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.journeykpi.config.SourceDef;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 
 /** Reads only the header row of a source's files, for {@code kpi validate --check-data}. */
@@ -40,15 +34,8 @@ public final class HeaderProbe {
         finder.finish();
         return found;
       }
-      CsvDialect dialect = CsvDialect.detect(file, source.encoding(), source.delimiter());
-      try (InputStream in = Files.newInputStream(file)) {
-        in.skipNBytes(dialect.bomLength());
-        BufferedReader text = new BufferedReader(new InputStreamReader(in, dialect.charset()));
-        Iterator<CsvRecord> it = CsvReader.builder().fieldSeparator(dialect.delimiter()).skipEmptyLines(true)
-            .ignoreDifferentFieldCount(true).ofCsvRecord(text).iterator();
-        CsvRecord header = null;
-        for (int i = 0; i < Math.max(1, source.headerRow()) && it.hasNext(); i++) header = it.next();
-        return header == null ? List.of() : header.getFields();
+      try (CsvRecords csv = CsvRecords.open(file, source.encoding(), source.delimiter(), source.headerRow())) {
+        return csv.header == null ? List.of() : csv.header.getFields();
       }
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
