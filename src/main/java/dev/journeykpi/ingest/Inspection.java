@@ -6,9 +6,11 @@ import java.util.List;
  * What {@code kpi inspect} found in a file.
  *
  * @param layout a short description of how the file was read (encoding, delimiter, sheet, header row)
+ * @param encoding the charset a source must declare to read the file (one without a byte-order mark that is not
+ *     UTF-8), or null
  */
 public record Inspection(String file, String format, String layout, String sheet, int headerRow, long rows,
-    List<ColumnReport> columns) {
+    String encoding, List<ColumnReport> columns) {
 
   /**
    * @param type inferred type (string, number, boolean, date, datetime, duration)

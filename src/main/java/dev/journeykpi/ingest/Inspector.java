@@ -1,11 +1,7 @@
 package dev.journeykpi.ingest;
 
-import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.CsvRecord;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,39 +54,34 @@ public final class Inspector {
   }
 
   private static Inspection csv(Path file, int headerRow, String encoding, char delimiter) {
-    try {
-      CsvDialect d = CsvDialect.detect(file, encoding, delimiter);
-      try (InputStream in = Files.newInputStream(file)) {
-        in.skipNBytes(d.bomLength());
-        BufferedReader text = new BufferedReader(new InputStreamReader(in, d.charset()), 1 << 16);
-        var it = CsvReader.builder().fieldSeparator(d.delimiter()).skipEmptyLines(true).ignoreDifferentFieldCount(true)
-            .ofCsvRecord(text).iterator();
-        int hr = Math.max(1, headerRow);
-        CsvRecord header = null;
-        for (int i = 0; i < hr && it.hasNext(); i++) header = it.next();
-        if (header == null) throw new DataException(file + ": the file is empty");
-        List<Observed> cols = new ArrayList<>();
-        header.getFields().forEach(h -> cols.add(new Observed(HeaderIndex.normalise(h))));
-        long rows = 0;
-        long ragged = 0;
-        while (it.hasNext()) {
-          CsvRecord r = it.next();
-          if (r.getFields().stream().allMatch(String::isBlank)) continue;
-          if (r.getFieldCount() != cols.size()
-              && !(r.getFieldCount() > cols.size() && r.getFields().subList(cols.size(), r.getFieldCount()).stream().allMatch(String::isBlank))) {
-            // A ragged row's values are shifted into the wrong columns: counted, not used for inference.
-            ragged++;
-            continue;
-          }
-          rows++;
-          for (int i = 0; i < cols.size(); i++) cols.get(i).text(i < r.getFieldCount() ? r.getField(i) : "");
+    try (CsvRecords csv = CsvRecords.open(file, encoding, delimiter, headerRow)) {
+      CsvDialect d = csv.dialect;
+      var it = csv.rows;
+      int hr = Math.max(1, headerRow);
+      CsvRecord header = csv.header;
+      if (header == null) throw new DataException(file + ": the file is empty");
+      List<Observed> cols = new ArrayList<>();
+      header.getFields().forEach(h -> cols.add(new Observed(HeaderIndex.normalise(h))));
+      long rows = 0;
+      long ragged = 0;
+      while (it.hasNext()) {
+        CsvRecord r = it.next();
+        if (r.getFields().stream().allMatch(String::isBlank)) continue;
+        if (r.getFieldCount() != cols.size()
+            && !(r.getFieldCount() > cols.size() && r.getFields().subList(cols.size(), r.getFieldCount()).stream().allMatch(String::isBlank))) {
+          // A ragged row's values are shifted into the wrong columns: counted, not used for inference.
+          ragged++;
+          continue;
         }
-        String bom = d.bomLength() > 0 ? " with BOM" : "";
-        String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
-        String layout = d.charset().name() + bom + ", delimiter " + delim + ", header row " + hr
-            + (ragged > 0 ? ", " + ragged + " rows with a different number of fields (left out)" : "");
-        return new Inspection(file.toString(), "csv", layout, null, hr, rows, report(cols, d.charset() != StandardCharsets.UTF_8 ? d.charset().name() : null));
+        rows++;
+        for (int i = 0; i < cols.size(); i++) cols.get(i).text(i < r.getFieldCount() ? r.getField(i) : "");
       }
+      String bom = d.bomLength() > 0 ? " with BOM" : "";
+      String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
+      String layout = d.charset().name() + bom + ", delimiter " + delim + ", header row " + hr
+          + (ragged > 0 ? ", " + ragged + " rows with a different number of fields (left out)" : "");
+      String declare = d.bomLength() == 0 && !d.charset().equals(StandardCharsets.UTF_8) ? d.charset().name() : null;
+      return new Inspection(file.toString(), "csv", layout, null, hr, rows, declare, report(cols));
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -127,7 +118,7 @@ public final class Inspector {
       String layout = "sheet '" + info.name() + "' of " + info.all() + ", header row " + headerAt[0]
           + ", first column " + (char) ('A' + Math.min(25, index.isEmpty() ? 0 : index.get(0)));
       return new Inspection(file.toString(), SourceLoader.extension(file), layout, info.name(), headerAt[0], rows[0],
-          report(cols, null));
+          null, report(cols));
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -151,7 +142,7 @@ public final class Inspector {
     }
   }
 
-  private static List<Inspection.ColumnReport> report(List<Observed> cols, String encoding) {
+  private static List<Inspection.ColumnReport> report(List<Observed> cols) {
     List<Inspection.ColumnReport> out = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     for (Observed o : cols) {

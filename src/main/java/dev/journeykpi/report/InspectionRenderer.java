@@ -36,6 +36,7 @@ public final class InspectionRenderer {
     lines.add("sources:");
     lines.add("  " + sourceId + ":");
     lines.add("    file: " + quote(in.file()) + "    # relative to the YAML file's folder");
+    if (in.encoding() != null) lines.add("    encoding: " + in.encoding());
     if (in.sheet() != null) {
       lines.add("    sheet: " + quote(in.sheet()));
       lines.add("    header_row: " + in.headerRow());

@@ -80,6 +80,15 @@ class CsvImportTest {
   }
 
   @Test
+  void inspectSnippetDeclaresANonUtf8Encoding() throws Exception {
+    Path f = write(dir, "t.csv", cp1258Form("Kênh;Số\nCửa hàng;5\n"), Charset.forName("windows-1258"), false);
+    Inspection in = Inspector.inspect(f, null, 0, "windows-1258", (char) 0);
+    assertThat(in.encoding()).isEqualTo("windows-1258");
+    assertThat(in.columns().get(0).header()).isEqualTo("Kênh");
+    assertThat(dev.journeykpi.report.InspectionRenderer.render(in, "t")).contains("\n    encoding: windows-1258\n");
+  }
+
+  @Test
   void undeclaredNonUtf8IsADataErrorNamingTheFix() throws Exception {
     write(dir, "t.csv", cp1258Form("Mã phiếu;Ngày tạo;Kênh;Số tiền;Đã xử lý\nP1;31/10/2026 14:05;Cửa hàng;5;Không\n"),
         Charset.forName("windows-1258"), false);
