@@ -1,17 +1,14 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.config.KpiDef;
-import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.report.ExplainRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,20 +25,15 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(paramLabel = "KPI", arity = "0..*", description = "KPI ids (default: all).")
   List<String> ids = new ArrayList<>();
 
-  @Option(names = "--lang", paramLabel = "LANG", description = "en or vi (default: the definition's locale).")
-  String lang;
+  @Mixin LangOption lang;
 
   @Override
   public Integer call() {
     Definition def = DefinitionLoader.load(definitions.configs);
     List<KpiDef> kpis = new ArrayList<>();
-    for (String id : ids) {
-      kpis.add(def.kpi(id).orElseThrow(() -> new ConfigException("no KPI '" + id + "'"
-          + Suggestions.hint(id, def.kpis().stream().map(KpiDef::id).toList()))));
-    }
+    for (String id : ids) kpis.add(def.requireKpi(id));
     if (ids.isEmpty()) kpis.addAll(def.kpis());
-    if (lang != null && !lang.equals("en") && !lang.equals("vi")) throw new IllegalArgumentException("--lang is en or vi");
-    ExplainRenderer renderer = new ExplainRenderer(lang != null ? lang : def.locale());
+    ExplainRenderer renderer = new ExplainRenderer(lang.or(def.locale()));
     StringBuilder b = new StringBuilder();
     for (KpiDef k : kpis) b.append(b.length() == 0 ? "" : "\n").append(renderer.explain(def, k));
     spec.commandLine().getOut().print(b);

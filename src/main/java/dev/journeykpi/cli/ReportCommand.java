@@ -45,9 +45,7 @@ final class ReportCommand implements Callable<Integer> {
       description = "No run-dependent time in HTML pages and Excel workbooks, so reruns give the same bytes.")
   boolean noTimestamp;
 
-  @Option(names = "--lang", paramLabel = "LANG",
-      description = "en or vi: the language of the views for people (default: the definition's locale).")
-  String lang;
+  @Mixin LangOption lang;
 
   @Option(names = "--by-owner", description = "Group the table and Markdown views by owning department (in journey order).")
   boolean byOwner;
@@ -83,7 +81,6 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Renderer.Format stdoutFormat = output.parsedFormat();
-    if (lang != null && !lang.equals("en") && !lang.equals("vi")) throw new IllegalArgumentException("--lang is en or vi");
     var periods = period.resolve();
     if (compare != RunRequest.Compare.NONE && periods.get(0).grain() == Period.Grain.ALL) {
       throw new IllegalArgumentException("--compare needs --period or --from/--to");
@@ -129,7 +126,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private View view() {
-    return new View(byOwner, lang);
+    return new View(byOwner, lang.orNull());
   }
 
   private static String generatedAt() {

@@ -20,4 +20,10 @@ public record Definition(
   public Optional<KpiDef> kpi(String id) {
     return kpis.stream().filter(k -> k.id().equals(id)).findFirst();
   }
+
+  /** The KPI, or a definition error naming the nearest id, for KPIs named on the command line. */
+  public KpiDef requireKpi(String id) {
+    return kpi(id).orElseThrow(() -> new ConfigException("no KPI '" + id + "'"
+        + Suggestions.hint(id, kpis.stream().map(KpiDef::id).toList())));
+  }
 }

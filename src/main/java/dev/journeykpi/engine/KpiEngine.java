@@ -75,11 +75,7 @@ public final class KpiEngine {
   private static List<KpiDef> select(Definition def, List<String> ids) {
     if (ids.isEmpty()) return def.kpis();
     List<KpiDef> out = new ArrayList<>();
-    for (String id : ids) {
-      KpiDef k = def.kpi(id).orElseThrow(() -> new ConfigException("no KPI '" + id + "'"
-          + Suggestions.hint(id, def.kpis().stream().map(KpiDef::id).toList())));
-      out.add(k);
-    }
+    for (String id : ids) out.add(def.requireKpi(id));
     return out;
   }
 
