@@ -83,7 +83,10 @@ public final class SourceLoader {
    * Tablesaw's Table class scans the class path for readers when it is first used, which takes about half a second;
    * doing that on the second core while the first one parses the file takes it off the critical path.
    */
+  private static final java.util.concurrent.atomic.AtomicBoolean TABLESAW_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+
   private static void startTablesawInBackground() {
+    if (!TABLESAW_STARTED.compareAndSet(false, true)) return; // once per process, not once per source
     Thread t = new Thread(() -> tech.tablesaw.api.Table.create("warm-up"), "tablesaw-init");
     t.setDaemon(true);
     t.start();
