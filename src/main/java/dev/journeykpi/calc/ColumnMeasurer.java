@@ -2,20 +2,25 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.KpiType;
 import dev.journeykpi.config.Statistic;
+import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.Selection;
 
-/** {@code sum}, {@code mean}, {@code median} and {@code percentile} of a numeric or duration column; blanks are skipped and counted. */
+/**
+ * {@code sum}, {@code mean}, {@code median} and {@code percentile} of a numeric or duration column, or of several
+ * columns added up per row (AHT = talk + hold + after-call work). Blanks are skipped and counted; with several
+ * columns a row counts when any of them has a value, its blank parts taken as 0 and counted.
+ */
 final class ColumnMeasurer implements Measurer {
-  private final String column;
+  private final List<String> columns;
   private final KpiType type;
   private final Statistic stat;
   private final double divisor;
 
   /** @param divisor turns stored values into the display unit (60 for a duration column shown in minutes) */
-  ColumnMeasurer(String column, KpiType type, Statistic stat, double divisor) {
-    this.column = column;
+  ColumnMeasurer(List<String> columns, KpiType type, Statistic stat, double divisor) {
+    this.columns = List.copyOf(columns);
     this.type = type;
     this.stat = type == KpiType.MEAN ? Statistic.MEAN : type == KpiType.MEDIAN ? Statistic.MEDIAN : stat;
     this.divisor = divisor;
@@ -23,15 +28,27 @@ final class ColumnMeasurer implements Measurer {
 
   @Override
   public Measure measure(Table table, Selection rows) {
-    DoubleColumn c = (DoubleColumn) table.column(column);
+    DoubleColumn[] cs = columns.stream().map(table::doubleColumn).toArray(DoubleColumn[]::new);
     double[] values = new double[rows.size()];
     int n = 0;
+    int partial = 0;
     for (int row : Cells.rows(rows)) {
-      double v = c.getDouble(row);
-      if (!Double.isNaN(v)) values[n++] = v;
+      double v = 0;
+      int present = 0;
+      for (DoubleColumn c : cs) {
+        double x = c.getDouble(row);
+        if (!Double.isNaN(x)) {
+          v += x;
+          present++;
+        }
+      }
+      if (present > 0) values[n++] = v;
+      if (present > 0 && present < cs.length) partial++;
     }
     int blank = rows.size() - n;
+    String column = String.join(" + ", columns);
     String note = blank == 0 ? "" : blank + " rows without " + column + " skipped";
+    if (partial > 0) note = (note.isEmpty() ? "" : note + "; ") + partial + " rows missing part of " + column + " (taken as 0)";
     if (type == KpiType.SUM) {
       double sum = 0;
       for (int i = 0; i < n; i++) sum += values[i];

@@ -1,7 +1,6 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.Statistic;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +37,8 @@ final class DurationMeasurer implements Measurer {
   private Table cachedFor;
   private double[] seconds;
 
-  private static final double OPEN = -1;
-  private static final double NO_START = -2;
-  private static final double NEGATIVE = -3;
+  private static final double OPEN = Elapsed.OPEN;
+  private static final double NO_START = Elapsed.NO_START;
 
   @Override
   public Measure measure(Table table, Selection rows) {
@@ -71,30 +69,6 @@ final class DurationMeasurer implements Measurer {
   }
 
   private double[] perRow(Table table) {
-    Column<?> s = table.column(start);
-    Column<?> e = table.column(end);
-    boolean fixed = zone.getRules().isFixedOffset();
-    double[] out = new double[table.rowCount()];
-    for (int row = 0; row < out.length; row++) {
-      long a = Cells.packedTime(s, row);
-      long b = a == Cells.MISSING_TIME ? 0 : Cells.packedTime(e, row);
-      if (a == Cells.MISSING_TIME) {
-        out[row] = NO_START;
-      } else if (b == Cells.MISSING_TIME) {
-        out[row] = OPEN;
-      } else if (b < a) {
-        // Judge the order on the clock, not in business time: an end before the start is a data error even when
-        // both fall outside working hours, where the business duration would be a harmless-looking 0.
-        out[row] = NEGATIVE;
-      } else if (calendar != null) {
-        out[row] = calendar.businessSeconds(Cells.localEpochSecond(a), Cells.localEpochSecond(b));
-      } else if (fixed) {
-        out[row] = (Cells.localEpochMillis(b) - Cells.localEpochMillis(a)) / 1000.0;
-      } else {
-        // Real elapsed time across daylight-saving changes.
-        out[row] = Duration.between(Cells.time(a).atZone(zone), Cells.time(b).atZone(zone)).toMillis() / 1000.0;
-      }
-    }
-    return out;
+    return Elapsed.perRow(table.column(start), table.column(end), calendar, zone);
   }
 }

@@ -42,6 +42,7 @@ public final class KpiRunner {
   }
 
   public List<ResultRow> run(KpiDef kpi, Table table, List<Period> periods) {
+    if (kpi.type().isPointInTime()) return runAtPointInTime(kpi, table, periods);
     Measurer measurer = measurer(kpi);
     Selection population = FilterCompiler.select(table, kpi.where());
     int untimed = 0;
@@ -75,6 +76,31 @@ public final class KpiRunner {
     return out;
   }
 
+  /**
+   * Backlog and turnover: every row of the population takes part in every period, judged at the period's edges; the
+   * breakdown groups are those of the whole population. A period is flagged incomplete from the latest start or end.
+   */
+  private List<ResultRow> runAtPointInTime(KpiDef kpi, Table table, List<Period> periods) {
+    PointInTimeMeasurer measurer = pointInTime(kpi);
+    Selection population = FilterCompiler.select(table, kpi.where());
+    long latest = Elapsed.latest(table.column(kpi.start()), table.column(kpi.end()));
+    java.time.LocalDate lastDataDay = latest == Cells.MISSING_TIME ? null : Cells.time(latest).toLocalDate();
+    Map<List<String>, Selection> groups = BreakdownGroups.of(table, kpi.by(), population, order);
+    List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
+    List<ResultRow> out = new ArrayList<>();
+    for (Period p : periods) {
+      TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
+      String incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
+      for (Map.Entry<List<String>, Selection> g : groups.entrySet()) {
+        out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
+            measurer.measure(table, g.getValue(), p), target).withCoverage(incomplete));
+      }
+      out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(),
+          measurer.measure(table, population, p), target).withCoverage(incomplete));
+    }
+    return out;
+  }
+
   /** The latest date in a time column, or null when it is empty. */
   private static java.time.LocalDate lastDay(Column<?> c) {
     long max = Cells.MISSING_TIME;
@@ -86,11 +112,21 @@ public final class KpiRunner {
     double divisor = unitSeconds(kpi.unit());
     return switch (kpi.type()) {
       case COUNT -> new CountMeasurer(kpi.column());
-      case SUM, MEAN, MEDIAN, PERCENTILE -> new ColumnMeasurer(kpi.column(), kpi.type(), kpi.statistic(), divisor);
+      case SUM, MEAN, MEDIAN, PERCENTILE -> new ColumnMeasurer(kpi.columns().isEmpty() ? List.of(kpi.column()) : kpi.columns(),
+          kpi.type(), kpi.statistic(), divisor);
       case RATIO -> new RatioMeasurer(kpi.numerator(), kpi.denominator());
       case DURATION -> new DurationMeasurer(kpi.start(), kpi.end(), kpi.businessTime() ? calendar : null, zone,
           kpi.statistic(), divisor);
+      case SCORE -> new ScoreMeasurer(kpi.column(), kpi.score());
+      case SLA -> new SlaMeasurer(kpi.start(), kpi.end(), kpi.businessTime() ? calendar : null, zone, kpi.sla());
+      case NO_REPEAT -> new NoRepeatMeasurer(kpi.column(), kpi.time(), kpi.window(), kpi.where(), kpi.denominator(), calendar);
+      case BACKLOG, TURNOVER -> throw new IllegalArgumentException(kpi.type() + " is measured at a point in time");
     };
+  }
+
+  PointInTimeMeasurer pointInTime(KpiDef kpi) {
+    return kpi.type() == dev.journeykpi.config.KpiType.BACKLOG ? new BacklogMeasurer(kpi.start(), kpi.end())
+        : new TurnoverMeasurer(kpi.start(), kpi.end(), kpi.numerator());
   }
 
   /** Seconds per display unit for durations; 1 for anything else. */

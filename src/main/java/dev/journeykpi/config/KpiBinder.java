@@ -8,17 +8,23 @@ import java.util.Set;
 
 /** Binds one entry of {@code kpis:}, checking its fields against its type and its columns against its source. */
 final class KpiBinder {
-  static final Set<String> COMMON = Set.of("id", "label", "description", "type", "source", "time", "where", "by", "unit", "target");
+  static final Set<String> COMMON = Set.of("id", "label", "description", "type", "preset", "method", "source", "time", "where",
+      "by", "unit", "target");
   static final Map<KpiType, Set<String>> SPECIFIC = new EnumMap<>(KpiType.class);
 
   static {
     SPECIFIC.put(KpiType.COUNT, Set.of("distinct"));
-    SPECIFIC.put(KpiType.SUM, Set.of("column"));
-    SPECIFIC.put(KpiType.MEAN, Set.of("column"));
-    SPECIFIC.put(KpiType.MEDIAN, Set.of("column"));
-    SPECIFIC.put(KpiType.PERCENTILE, Set.of("column", "p"));
+    SPECIFIC.put(KpiType.SUM, Set.of("column", "columns"));
+    SPECIFIC.put(KpiType.MEAN, Set.of("column", "columns"));
+    SPECIFIC.put(KpiType.MEDIAN, Set.of("column", "columns"));
+    SPECIFIC.put(KpiType.PERCENTILE, Set.of("column", "columns", "p"));
     SPECIFIC.put(KpiType.RATIO, Set.of("numerator", "denominator"));
     SPECIFIC.put(KpiType.DURATION, Set.of("start", "end", "clock", "stat"));
+    SPECIFIC.put(KpiType.SCORE, Set.of("column", "scale", "values", "positive", "stat"));
+    SPECIFIC.put(KpiType.SLA, Set.of("start", "end", "clock", "limit"));
+    SPECIFIC.put(KpiType.NO_REPEAT, Set.of("customer", "within", "denominator"));
+    SPECIFIC.put(KpiType.BACKLOG, Set.of("start", "end"));
+    SPECIFIC.put(KpiType.TURNOVER, Set.of("start", "end", "numerator"));
   }
 
   /** Words people use for a type that spelling distance does not catch. */
@@ -43,15 +49,51 @@ final class KpiBinder {
     return all;
   }
 
+  /** Where the KPI's preset defaults point (its {@code preset:} value), or null when it has no preset. */
+  private Location presetAt;
+
   KpiDef bind(YNode node) {
+    presetAt = null;
+    String presetName = null;
+    if (node instanceof YNode.YMap raw && raw.get("preset") instanceof YNode.YScalar ps && ps.text() != null) {
+      String method = raw.get("method") instanceof YNode.YScalar ms ? ms.text() : null;
+      Presets.Preset preset = Presets.find(ps.text(), method);
+      String where = "kpi '" + (raw.get("id") instanceof YNode.YScalar is ? is.text() : "?") + "'";
+      List<String> methods = Presets.methods(ps.text());
+      if (preset == null && !methods.isEmpty() && method == null) {
+        d.error(ps.location(), where + ": preset '" + ps.text() + "' is measured several ways; choose one with 'method:', one of "
+            + String.join(", ", methods));
+      } else if (preset == null && !methods.isEmpty()) {
+        d.error(raw.get("method").location(), where + ": preset '" + ps.text() + "' has no method '" + method + "'"
+            + Suggestions.hint(method, methods) + "; methods: " + String.join(", ", methods));
+      } else if (preset == null) {
+        d.error(ps.location(), where + " uses unknown preset '" + ps.text() + "'" + Suggestions.hint(ps.text(), Presets.names())
+            + "; presets: " + String.join(", ", Presets.names()));
+      } else {
+        if (method != null && methods.isEmpty()) {
+          d.error(raw.get("method").location(), where + ": 'method' applies only to presets measured several ways ("
+              + "first_contact_resolution)");
+        }
+        presetAt = ps.location();
+        presetName = preset.name();
+        node = Presets.apply(preset, raw, ps.location());
+      }
+    }
     MapReader m = MapReader.of(node, "kpi", allKeys(), d);
     if (m == null) return null;
     String id = m.required("id");
     String ctx = "kpi '" + (id == null ? "?" : id) + "'";
+    if (presetName == null && m.has("method")) {
+      d.error(m.map.entries().get("method").keyLocation(), ctx + ": 'method' goes with 'preset'");
+    }
     if (id != null && !id.matches("[A-Za-z0-9_.-]+")) {
       d.error(m.at("id"), ctx + ": ids are used on the command line; use letters, digits, '_', '-' or '.'");
     }
-    String typeText = m.required("type");
+    String typeText = m.string("type");
+    if (typeText == null && !m.has("preset")) {
+      d.error(m.map.location(), ctx + " needs 'type' (one of " + String.join(", ", KpiType.yamlNames())
+          + ") or 'preset' (one of " + String.join(", ", Presets.names()) + ")");
+    }
     KpiType type = typeText == null ? null : KpiType.fromYaml(typeText);
     if (typeText != null && type == null) {
       String hint = Suggestions.hint(typeText, KpiType.yamlNames());
@@ -78,7 +120,12 @@ final class KpiBinder {
     ColumnChecker check = new ColumnChecker(ctx, cols);
 
     String time = null;
-    if (!m.map.has("time")) {
+    if (type != null && type.isPointInTime()) {
+      if (m.map.has("time")) {
+        d.error(m.map.entries().get("time").keyLocation(), ctx + ": 'time' does not apply to " + type.yamlName()
+            + " KPIs: they look at every row's start and end at the period's edges");
+      }
+    } else if (!m.map.has("time")) {
       d.error(m.map.location(), ctx + " needs 'time': the date column that places a row in a period (or time: none)");
     } else {
       time = m.string("time");
@@ -94,13 +141,24 @@ final class KpiBinder {
     String column = null, start = null, end = null, unit = m.string("unit");
     boolean business = false;
     Statistic stat = null;
+    List<String> columns = List.of();
+    TimeSpan window = null;
+    ScoreDef score = null;
+    SlaDef sla = null;
     if (type == KpiType.COUNT) {
       column = m.string("distinct");
       check.exists(column, m.at("distinct"), "distinct");
       if (unit == null) unit = column == null ? "rows" : "";
     } else if (type == KpiType.SUM || type == KpiType.MEAN || type == KpiType.MEDIAN || type == KpiType.PERCENTILE) {
-      column = m.required("column");
-      check.numeric(column, m.at("column"));
+      if (m.has("columns")) {
+        columns = m.strings("columns");
+        if (m.has("column")) d.error(m.at("column"), ctx + " has both 'column' and 'columns'; use one");
+        if (columns.isEmpty()) d.error(m.at("columns"), ctx + ".columns lists no columns");
+        for (String c : columns) check.numeric(c, m.at("columns"));
+      } else {
+        column = m.required("column");
+        check.numeric(column, m.at("column"));
+      }
       if (type == KpiType.PERCENTILE) {
         Integer p = m.integer("p");
         if (p == null && !m.has("p")) d.error(m.map.location(), ctx + " needs 'p', the percentile (1-99), e.g. p: 90");
@@ -117,12 +175,7 @@ final class KpiBinder {
       end = m.required("end");
       check.temporal(start, m.at("start"), "start");
       check.temporal(end, m.at("end"), "end");
-      String clock = m.string("clock");
-      if (clock != null && !clock.equals("calendar") && !clock.equals("business")) {
-        d.error(m.at("clock"), ctx + ".clock is 'calendar' or 'business', found '" + clock + "'"
-            + Suggestions.hint(clock, List.of("calendar", "business")));
-      }
-      business = "business".equals(clock);
+      business = clock(m, ctx);
       String statText = m.string("stat");
       stat = statText == null ? Statistic.MEDIAN : Statistic.parse(statText);
       if (stat == null) {
@@ -133,11 +186,108 @@ final class KpiBinder {
       if (!DURATION_UNITS.contains(unit)) {
         d.error(m.at("unit"), ctx + ".unit for a duration is one of " + DURATION_UNITS + Suggestions.hint(unit, DURATION_UNITS));
       }
+    } else if (type == KpiType.SCORE) {
+      column = m.required("column");
+      check.exists(column, m.at("column"), "column");
+      score = new ScoreBinder(d, ctx).bind(m);
+      if (score != null) {
+        String natural = switch (score.stat()) {
+          case TOP_BOX -> "%";
+          case MEAN -> "";
+          case NPS -> "NPS";
+        };
+        if (unit != null && !unit.equals(natural) && score.stat() != ScoreDef.Stat.MEAN) {
+          d.error(m.at("unit"), ctx + ": the unit of a " + score.stat().yamlName() + " score is '" + natural + "'");
+        }
+        if (unit == null || score.stat() != ScoreDef.Stat.MEAN) unit = natural;
+      }
+    } else if (type == KpiType.SLA) {
+      start = m.required("start");
+      end = m.required("end");
+      check.temporal(start, m.at("start"), "start");
+      check.temporal(end, m.at("end"), "end");
+      business = clock(m, ctx);
+      sla = bindLimit(m, ctx, check);
+      if (unit != null && !unit.equals("%")) d.error(m.at("unit"), ctx + ": an sla KPI's unit is '%'");
+      unit = "%";
+    } else if (type == KpiType.NO_REPEAT) {
+      column = m.required("customer");
+      check.exists(column, m.at("customer"), "customer");
+      if (time == null && m.has("time")) d.error(m.at("time"), ctx + ": no_repeat needs a 'time' column to find repeats in order");
+      window = span(m, "within", ctx, true);
+      if (!m.has("within")) d.error(m.map.location(), ctx + " needs 'within': how soon another contact counts as a repeat, " + TimeSpan.FORMS);
+      if (unit != null && !unit.equals("%")) d.error(m.at("unit"), ctx + ": a no_repeat KPI's unit is '%'");
+      unit = "%";
+    } else if (type == KpiType.BACKLOG || type == KpiType.TURNOVER) {
+      start = m.required("start");
+      end = m.required("end");
+      check.temporal(start, m.at("start"), "start");
+      check.temporal(end, m.at("end"), "end");
+      if (type == KpiType.TURNOVER) {
+        if (unit != null && !unit.equals("%")) d.error(m.at("unit"), ctx + ": a turnover KPI's unit is '%'");
+        unit = "%";
+      } else if (unit == null) {
+        unit = "open";
+      }
     }
     String label = m.string("label");
     TargetDef target = new TargetBinder(d).bind(m.node("target"), ctx);
     return new KpiDef(id, label == null ? id : label, m.string("description"), type, sourceId, time, where, numerator,
-        denominator, column, start, end, business, stat, by, unit == null ? "" : unit, target, node.location());
+        denominator, column, start, end, business, stat, by, unit == null ? "" : unit, target, columns, window, score, sla,
+        presetName, node.location());
+  }
+
+  private boolean clock(MapReader m, String ctx) {
+    String clock = m.string("clock");
+    if (clock != null && !clock.equals("calendar") && !clock.equals("business")) {
+      d.error(m.at("clock"), ctx + ".clock is 'calendar' or 'business', found '" + clock + "'"
+          + Suggestions.hint(clock, List.of("calendar", "business")));
+    }
+    return "business".equals(clock);
+  }
+
+  private TimeSpan span(MapReader m, String key, String ctx, boolean workingDaysAllowed) {
+    String text = m.string(key);
+    if (text == null) return null;
+    TimeSpan t = TimeSpan.parse(text);
+    if (t == null) {
+      d.error(m.at(key), ctx + "." + key + " '" + text + "' is not a time span; " + TimeSpan.FORMS);
+    } else if (t.isWorkingDays() && !workingDaysAllowed) {
+      d.error(m.at(key), ctx + "." + key + ": write the limit in hours or minutes (business hours with clock: business),"
+          + " not working days");
+      return null;
+    }
+    return t;
+  }
+
+  /** {@code limit: 4 hours}, or {@code limit: {by: priority, values: {Urgent: 1 hour, ...}, default: 8 hours}}. */
+  private SlaDef bindLimit(MapReader m, String ctx, ColumnChecker check) {
+    YNode n = m.node("limit");
+    if (n == null) {
+      d.error(m.map.location(), ctx + " needs 'limit': the time allowed, e.g. limit: 4 hours, or per priority:"
+          + " limit: { by: priority, values: { Urgent: 1 hour, High: 4 hours }, default: 8 hours }");
+      return null;
+    }
+    if (n instanceof YNode.YScalar) {
+      TimeSpan t = span(m, "limit", ctx, false);
+      return t == null ? null : new SlaDef(null, Map.of(), t);
+    }
+    MapReader lm = MapReader.of(n, ctx + ".limit", Set.of("by", "values", "default"), d);
+    if (lm == null) return null;
+    String by = lm.required("by");
+    check.exists(by, lm.at("by"), "limit.by");
+    TimeSpan fallback = span(lm, "default", ctx + ".limit", false);
+    Map<String, TimeSpan> limits = new java.util.LinkedHashMap<>();
+    MapReader vm = MapReader.of(lm.node("values"), ctx + ".limit.values", null, d);
+    if (vm == null) {
+      if (!lm.has("values")) d.error(lm.map.location(), ctx + ".limit needs 'values': the limit for each value of " + by);
+      return new SlaDef(by, limits, fallback);
+    }
+    for (String value : vm.map.entries().keySet()) {
+      TimeSpan t = span(vm, value, ctx + ".limit.values", false);
+      if (t != null) limits.put(value.toLowerCase(java.util.Locale.ROOT), t);
+    }
+    return new SlaDef(by, limits, fallback);
   }
 
   /** Checks column references when the source declares its columns. */
@@ -154,8 +304,10 @@ final class KpiBinder {
       if (name == null || cols == null) return null;
       ColumnDef c = cols.get(name);
       if (c == null) {
+        String fromPreset = at.equals(presetAt) ? " (a preset default: map a source column named '" + name + "', or set '"
+            + field + "' on the KPI)" : "";
         d.error(at, ctx + "." + field + " refers to unknown column '" + name + "'" + Suggestions.hint(name, cols.keySet())
-            + "; columns: " + String.join(", ", cols.keySet()));
+            + fromPreset + "; columns: " + String.join(", ", cols.keySet()));
       }
       return c;
     }

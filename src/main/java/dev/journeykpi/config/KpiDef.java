@@ -16,6 +16,12 @@ import java.util.List;
  * @param statistic for durations, and the percentile of percentile KPIs
  * @param unit display unit: "%" for ratios, seconds/minutes/hours/days for durations, free text otherwise
  * @param target the target and amber band, or null
+ * @param columns for sum/mean/median/percentile of several columns: the columns added up per row (AHT = talk + hold +
+ *     after-call work); empty for one column
+ * @param window for no_repeat: how long after a row another row of the same customer counts as a repeat
+ * @param score for score KPIs: the scale, text answers, positive answers and statistic
+ * @param sla for sla KPIs: the time limits
+ * @param preset the preset the KPI was built from, or null
  */
 public record KpiDef(
     String id,
@@ -35,8 +41,14 @@ public record KpiDef(
     List<String> by,
     String unit,
     TargetDef target,
+    List<String> columns,
+    TimeSpan window,
+    ScoreDef score,
+    SlaDef sla,
+    String preset,
     Location location) {
   public KpiDef {
     by = List.copyOf(by);
+    columns = List.copyOf(columns);
   }
 }

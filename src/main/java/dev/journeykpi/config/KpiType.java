@@ -17,7 +17,22 @@ public enum KpiType {
   /** Share of the denominator population that also matches the numerator filter. */
   RATIO,
   /** Time between two timestamp columns, in calendar or business time, summarised by a statistic. */
-  DURATION;
+  DURATION,
+  /** Survey answers on a declared scale: top-box share, mean, or NPS. */
+  SCORE,
+  /** Share of rows whose start-to-end time met a limit (one limit, or one per priority); open rows judged as of the data's end. */
+  SLA,
+  /** Share of rows not followed by another row of the same customer within a window (first-contact resolution). */
+  NO_REPEAT,
+  /** Rows open at the end of the period (started before it ends, not ended by then): a point-in-time count. */
+  BACKLOG,
+  /** Rows ending in the period ÷ the average of rows open at its start and at its end (employee turnover). */
+  TURNOVER;
+
+  /** Types measured against the whole history at a point in time, rather than over the rows dated in the period. */
+  public boolean isPointInTime() {
+    return this == BACKLOG || this == TURNOVER;
+  }
 
   public String yamlName() {
     return name().toLowerCase(Locale.ROOT);

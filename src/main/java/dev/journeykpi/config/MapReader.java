@@ -18,7 +18,7 @@ final class MapReader {
     this.context = context;
     this.diagnostics = diagnostics;
     for (YNode.Entry e : map.entries().values()) {
-      if (!allowedKeys.contains(e.key())) {
+      if (allowedKeys != null && !allowedKeys.contains(e.key())) {
         diagnostics.error(
             e.keyLocation(),
             "unknown key '" + e.key() + "' in " + context + Suggestions.hint(e.key(), allowedKeys)
@@ -28,6 +28,7 @@ final class MapReader {
   }
 
   /** Wraps a node that must be a map; reports and returns null otherwise. */
+  /** @param allowed the keys the map may have; null for any (maps keyed by data values) */
   static MapReader of(YNode node, String context, Set<String> allowed, Diagnostics d) {
     if (node instanceof YNode.YMap m) {
       return new MapReader(m, context, allowed, d);

@@ -64,15 +64,63 @@ final class ExplainPhrases {
       Map.entry("Mon", "T2"), Map.entry("Tue", "T3"), Map.entry("Wed", "T4"), Map.entry("Thu", "T5"),
       Map.entry("Fri", "T6"), Map.entry("Sat", "T7"), Map.entry("Sun", "CN"));
 
+  /** The phrases of the service, survey and HR KPI types. */
+  private static final Map<String, String> MORE_VI = Map.ofEntries(
+      Map.entry("Preset", "Mẫu có sẵn"),
+      Map.entry("(every key the KPI sets replaces the preset's)", "(mọi khóa KPI tự khai báo sẽ thay giá trị của mẫu)"),
+      Map.entry("counted at the end of each period over every row: a row started before the period ends and not ended by then",
+          "đếm tại cuối mỗi kỳ trên mọi dòng: dòng bắt đầu trước khi kỳ kết thúc và chưa kết thúc lúc đó"),
+      Map.entry("leavers: rows whose %s is in the period; headcount at an instant: %s before it and %s blank or not before it",
+          "người nghỉ: dòng có %s trong kỳ; nhân sự tại một thời điểm: %s trước thời điểm đó và %s trống hoặc không trước đó"),
+      Map.entry("answers in %s on a %s scale", "câu trả lời trong %s trên thang %s"),
+      Map.entry("text answers: %s", "câu trả lời dạng chữ: %s"),
+      Map.entry("share of rows whose time from %s to %s met its limit: %s", "tỷ lệ dòng có thời gian từ %s đến %s trong hạn: %s"),
+      Map.entry("share of contacts with no other contact of the same %s within %s after it",
+          "tỷ lệ liên hệ không có liên hệ nào khác của cùng %s trong vòng %s sau đó"),
+      Map.entry("rows open (started, not ended) at the end of the period, from %s and %s",
+          "số dòng đang mở (đã bắt đầu, chưa kết thúc) vào cuối kỳ, theo %s và %s"),
+      Map.entry("leavers (%s in the period) ÷ average headcount (from %s and %s)",
+          "số người nghỉ (%s trong kỳ) ÷ nhân sự bình quân (theo %s và %s)"),
+      Map.entry("every contact is judged; repeats are looked for among all of those rows, in any period",
+          "mọi liên hệ đều được xét; liên hệ lặp lại được tìm trong tất cả các dòng đó, ở mọi kỳ"),
+      Map.entry("contacts judged: those where %s; repeats are looked for among all of the population, in any period",
+          "liên hệ được xét: các dòng có %s; liên hệ lặp lại được tìm trong toàn bộ tập dữ liệu, ở mọi kỳ"),
+      Map.entry("leavers counted: those where %s (everyone stays in the headcount)",
+          "người nghỉ được tính: các dòng có %s (mọi người vẫn tính vào nhân sự)"),
+      Map.entry("blank answers, answers outside the scale and unrecognised text answers: left out of the denominator and counted",
+          "câu trả lời trống, ngoài thang điểm hoặc chữ không nhận ra: bị loại khỏi mẫu số và được đếm"),
+      Map.entry("rows still open within their limit (they may still meet it), rows with no limit for their value, rows without"
+          + " %s or ending before it: left out and counted; rows still open past their limit count as breached, judged at the"
+          + " export's latest timestamp",
+          "dòng còn mở chưa quá hạn (vẫn có thể đạt), dòng không có hạn cho giá trị của nó, dòng không có %s hoặc kết thúc"
+          + " trước đó: bị loại và được đếm; dòng còn mở đã quá hạn tính là vi phạm, xét tại thời điểm muộn nhất trong file"),
+      Map.entry("contacts without %s, and contacts whose window runs past the export's latest %s with no repeat yet: left out and counted",
+          "liên hệ không có %s, và liên hệ có khung thời gian vượt quá %s muộn nhất trong file mà chưa lặp lại: bị loại và được đếm"),
+      Map.entry("by %s: %s", "theo %s: %s"), Map.entry("other values have no limit", "giá trị khác không có hạn"),
+      Map.entry("other values %s", "giá trị khác %s"),
+      Map.entry("answers in %s ÷ valid answers", "số câu trả lời thuộc %s ÷ số câu trả lời hợp lệ"),
+      Map.entry("mean of the valid answers", "trung bình các câu trả lời hợp lệ"),
+      Map.entry("100 × (answers 9–10 − answers 0–6) ÷ valid answers; passives (7–8) stay in the denominator; −100…100",
+          "100 × (số trả lời 9–10 − số trả lời 0–6) ÷ số trả lời hợp lệ; người trung lập (7–8) vẫn ở mẫu số; −100…100"),
+      Map.entry("rows met ÷ (rows met + rows breached)", "số dòng đạt ÷ (số dòng đạt + số dòng vi phạm)"),
+      Map.entry("contacts without a repeat ÷ contacts judged", "số liên hệ không lặp lại ÷ số liên hệ được xét"),
+      Map.entry("count(%s < period end and (%s blank or %s ≥ period end))", "đếm(%s < cuối kỳ và (%s trống hoặc %s ≥ cuối kỳ))"),
+      Map.entry("leavers ÷ ((headcount at start + headcount at end) ÷ 2)", "số người nghỉ ÷ ((nhân sự đầu kỳ + nhân sự cuối kỳ) ÷ 2)"),
+      Map.entry(", blank parts taken as 0", ", phần trống tính là 0"));
+
   private final boolean vi;
 
   ExplainPhrases(String lang) {
     this.vi = "vi".equals(lang);
   }
 
+  boolean vi() {
+    return vi;
+  }
+
   /** The phrase in this language, with its {@code %s} filled. */
   String t(String english, Object... args) {
-    String p = vi ? VI.getOrDefault(english, english) : english;
+    String p = vi ? VI.getOrDefault(english, MORE_VI.getOrDefault(english, english)) : english;
     return args.length == 0 ? p.replace("%%", "%") : String.format(java.util.Locale.ROOT, p, args);
   }
 }

@@ -38,10 +38,20 @@ public final class ExplainRenderer {
     SourceDef s = def.sources().get(k.source());
     lines.add(new String[] {p.t("Source"), k.source() + " (" + s.file() + ")"});
     lines.add(new String[] {p.t("Type"), k.type().yamlName() + " — " + what(k)});
+    if (k.preset() != null) {
+      var preset = dev.journeykpi.config.Presets.all().stream().filter(x -> x.name().equals(k.preset())).findFirst().orElseThrow();
+      lines.add(new String[] {p.t("Preset"), k.preset() + " — " + (p.vi() ? preset.aboutVi() : preset.about())
+          + " " + p.t("(every key the KPI sets replaces the preset's)")});
+    }
     lines.add(new String[] {p.t("Population"), population(k)});
-    lines.add(new String[] {p.t("Period"), k.time() == null ? p.t("every row counts in every period (time: none)")
+    lines.add(new String[] {p.t("Period"), k.type() == KpiType.BACKLOG
+        ? p.t("counted at the end of each period over every row: a row started before the period ends and not ended by then")
+        : k.type() == KpiType.TURNOVER
+        ? p.t("leavers: rows whose %s is in the period; headcount at an instant: %s before it and %s blank or not before it",
+            k.end(), k.start(), k.end())
+        : k.time() == null ? p.t("every row counts in every period (time: none)")
         : p.t("a row counts in the period that contains its %s; rows without %s are in no period", k.time(), k.time())});
-    if (k.type() == KpiType.DURATION) {
+    if (k.type() == KpiType.DURATION || k.type() == KpiType.SLA) {
       lines.add(new String[] {p.t("Clock"), k.businessTime() ? p.t("business time: %s", calendar(def.calendar()))
           : p.t("calendar time (real elapsed time in %s)", def.zone())});
     }
@@ -64,13 +74,24 @@ public final class ExplainRenderer {
   private String what(KpiDef k) {
     return switch (k.type()) {
       case COUNT -> k.column() == null ? p.t("number of rows") : p.t("number of distinct non-blank values of %s", k.column());
-      case SUM -> p.t("sum of %s", k.column());
-      case MEAN -> p.t("mean of %s", k.column());
-      case MEDIAN -> p.t("median of %s", k.column());
-      case PERCENTILE -> p.t("%s of %s", k.statistic(), k.column());
+      case SUM -> p.t("sum of %s", measured(k));
+      case MEAN -> p.t("mean of %s", measured(k));
+      case MEDIAN -> p.t("median of %s", measured(k));
+      case PERCENTILE -> p.t("%s of %s", k.statistic(), measured(k));
       case RATIO -> p.t("share of the rows that match the numerator filter");
       case DURATION -> p.t("time from %s to %s", k.start(), k.end());
+      case SCORE -> p.t("answers in %s on a %s scale", k.column(), scale(k.score())) + (k.score().values().isEmpty() ? ""
+          : "; " + p.t("text answers: %s", k.score().values().entrySet().stream().sorted(Map.Entry.comparingByKey())
+              .map(e -> e.getKey() + " = " + plain(e.getValue())).collect(Collectors.joining(", "))));
+      case SLA -> p.t("share of rows whose time from %s to %s met its limit: %s", k.start(), k.end(), limits(k.sla()));
+      case NO_REPEAT -> p.t("share of contacts with no other contact of the same %s within %s after it", k.column(), k.window());
+      case BACKLOG -> p.t("rows open (started, not ended) at the end of the period, from %s and %s", k.start(), k.end());
+      case TURNOVER -> p.t("leavers (%s in the period) ÷ average headcount (from %s and %s)", k.end(), k.start(), k.end());
     };
+  }
+
+  private static String measured(KpiDef k) {
+    return k.columns().isEmpty() ? k.column() : String.join(" + ", k.columns());
   }
 
   private String filter(Filter f) {
@@ -80,6 +101,13 @@ public final class ExplainRenderer {
   private String population(KpiDef k) {
     List<String> parts = new ArrayList<>();
     parts.add(k.where().isEmpty() ? p.t("all rows") : p.t("rows where %s", filter(k.where())));
+    if (k.type() == KpiType.NO_REPEAT) {
+      parts.add(k.denominator().isEmpty() ? p.t("every contact is judged; repeats are looked for among all of those rows, in any period")
+          : p.t("contacts judged: those where %s; repeats are looked for among all of the population, in any period", filter(k.denominator())));
+    }
+    if (k.type() == KpiType.TURNOVER && !k.numerator().isEmpty()) {
+      parts.add(p.t("leavers counted: those where %s (everyone stays in the headcount)", filter(k.numerator())));
+    }
     if (k.type() == KpiType.RATIO) {
       parts.add(k.denominator().isEmpty() ? p.t("denominator: those rows") : p.t("denominator: those where %s", filter(k.denominator())));
       parts.add(p.t("numerator: of those, rows where %s", filter(k.numerator())));
@@ -89,12 +117,31 @@ public final class ExplainRenderer {
 
   private String excluded(KpiDef k) {
     return switch (k.type()) {
-      case SUM, MEAN, MEDIAN, PERCENTILE -> p.t("rows without %s (counted in the note)", k.column());
+      case SUM, MEAN, MEDIAN, PERCENTILE -> p.t("rows without %s (counted in the note)",
+          k.columns().isEmpty() ? k.column() : String.join(" + ", k.columns()));
       case COUNT -> k.column() == null ? "" : p.t("rows without %s (counted in the note)", k.column());
       case DURATION -> p.t("rows without %s are open: counted in the note, never taken as 0; rows whose %s is before %s are data"
           + " errors, left out and counted; rows without %s are left out and counted", k.end(), k.end(), k.start(), k.start());
-      case RATIO -> "";
+      case RATIO, BACKLOG -> "";
+      case SCORE -> p.t("blank answers, answers outside the scale and unrecognised text answers: left out of the denominator and counted");
+      case SLA -> p.t("rows still open within their limit (they may still meet it), rows with no limit for their value, rows without"
+          + " %s or ending before it: left out and counted; rows still open past their limit count as breached, judged at the"
+          + " export's latest timestamp", k.start());
+      case NO_REPEAT -> p.t("contacts without %s, and contacts whose window runs past the export's latest %s with no repeat"
+          + " yet: left out and counted", k.column(), k.time());
+      case TURNOVER -> p.t("rows without %s (counted in the note)", k.start());
     };
+  }
+
+  private static String scale(dev.journeykpi.config.ScoreDef s) {
+    return plain(s.min()) + "–" + plain(s.max());
+  }
+
+  private String limits(dev.journeykpi.config.SlaDef sla) {
+    if (sla.by() == null) return sla.fallback().toString();
+    String per = sla.limits().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    return p.t("by %s: %s", sla.by(), per) + (sla.fallback() == null ? "; " + p.t("other values have no limit")
+        : "; " + p.t("other values %s", sla.fallback()));
   }
 
   private String statistic(Statistic s) {
@@ -136,12 +183,30 @@ public final class ExplainRenderer {
 
   private String formula(KpiDef k) {
     String where = k.where().isEmpty() ? "" : p.t(" over rows where %s", filter(k.where()));
+    if (!k.columns().isEmpty()) {
+      String sum = "(" + String.join(" + ", k.columns()) + ")";
+      return switch (k.type()) {
+        case SUM -> "sum" + sum;
+        case MEAN -> "mean" + sum;
+        default -> k.statistic() + sum;
+      } + p.t(", blank parts taken as 0") + where;
+    }
     return switch (k.type()) {
       case COUNT -> (k.column() == null ? "count(rows)" : "count(distinct " + k.column() + ")") + where;
       case SUM -> "sum(" + k.column() + ")" + where;
       case MEAN, MEDIAN, PERCENTILE -> (k.type() == KpiType.MEAN ? "mean" : k.statistic().toString()) + "(" + k.column() + ")" + where;
       case RATIO -> p.t("rows(numerator ∩ denominator) ÷ rows(denominator); value, numerator and denominator are all reported");
       case DURATION -> p.t("%s(%s − %s) over completed rows, in %s", k.statistic(), k.end(), k.start(), k.unit()) + where;
+      case SCORE -> switch (k.score().stat()) {
+        case TOP_BOX -> p.t("answers in %s ÷ valid answers", k.score().positive().stream().map(ExplainRenderer::plain)
+            .collect(Collectors.joining(", ", "{", "}")));
+        case MEAN -> p.t("mean of the valid answers");
+        case NPS -> p.t("100 × (answers 9–10 − answers 0–6) ÷ valid answers; passives (7–8) stay in the denominator; −100…100");
+      } + where;
+      case SLA -> p.t("rows met ÷ (rows met + rows breached)") + where;
+      case NO_REPEAT -> p.t("contacts without a repeat ÷ contacts judged") + where;
+      case BACKLOG -> p.t("count(%s < period end and (%s blank or %s ≥ period end))", k.start(), k.end(), k.end()) + where;
+      case TURNOVER -> p.t("leavers ÷ ((headcount at start + headcount at end) ÷ 2)") + where;
     };
   }
 

@@ -1,0 +1,41 @@
+package dev.journeykpi.calc;
+
+import java.time.LocalDateTime;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * {@code backlog}: rows open at the end of the period — started before the period ends and not ended by then. A
+ * point-in-time count (the stock at month end), not a sum over the period's days. For all time it is the rows open at
+ * the end of the export (no end at all). Rows whose end is before their start are left out and counted.
+ */
+final class BacklogMeasurer implements PointInTimeMeasurer {
+  private final String start;
+  private final String end;
+
+  BacklogMeasurer(String start, String end) {
+    this.start = start;
+    this.end = end;
+  }
+
+  @Override
+  public Measure measure(Table table, Selection rows, Period period) {
+    Column<?> s = table.column(start);
+    Column<?> e = table.column(end);
+    long at = Cells.packed(period.grain() == Period.Grain.ALL ? LocalDateTime.MAX.withYear(9999) : period.endTime());
+    int open = 0, bad = 0;
+    for (int row : Cells.rows(rows)) {
+      long a = Cells.packedTime(s, row);
+      long b = Cells.packedTime(e, row);
+      if (a == Cells.MISSING_TIME) continue;
+      if (b != Cells.MISSING_TIME && b < a) {
+        bad++;
+        continue;
+      }
+      if (a < at && (b == Cells.MISSING_TIME || b >= at)) open++;
+    }
+    Measure m = Measure.of(open, open);
+    return bad == 0 ? m : m.withNote(bad + " with " + end + " before " + start + " left out");
+  }
+}

@@ -1,0 +1,53 @@
+package dev.journeykpi.calc;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import tech.tablesaw.columns.Column;
+
+/** Elapsed time between two timestamps, in calendar time or the business calendar's working time. */
+final class Elapsed {
+  /** Codes in a per-row array of seconds: no end yet, no start, end before start. */
+  static final double OPEN = -1;
+  static final double NO_START = -2;
+  static final double NEGATIVE = -3;
+
+  private Elapsed() {}
+
+  /** Seconds from start to end for every row of the columns, or one of the codes above. */
+  static double[] perRow(Column<?> s, Column<?> e, BusinessCalendar calendar, ZoneId zone) {
+    double[] out = new double[s.size()];
+    for (int row = 0; row < out.length; row++) {
+      long a = Cells.packedTime(s, row);
+      long b = a == Cells.MISSING_TIME ? 0 : Cells.packedTime(e, row);
+      if (a == Cells.MISSING_TIME) {
+        out[row] = NO_START;
+      } else if (b == Cells.MISSING_TIME) {
+        out[row] = OPEN;
+      } else if (b < a) {
+        // Judge the order on the clock, not in business time: an end before the start is a data error even when
+        // both fall outside working hours, where the business duration would be a harmless-looking 0.
+        out[row] = NEGATIVE;
+      } else {
+        out[row] = between(a, b, calendar, zone);
+      }
+    }
+    return out;
+  }
+
+  /** Seconds from packed time a to packed time b (a ≤ b); business seconds when a calendar is given. */
+  static double between(long a, long b, BusinessCalendar calendar, ZoneId zone) {
+    if (calendar != null) return calendar.businessSeconds(Cells.localEpochSecond(a), Cells.localEpochSecond(b));
+    if (zone.getRules().isFixedOffset()) return (Cells.localEpochMillis(b) - Cells.localEpochMillis(a)) / 1000.0;
+    // Real elapsed time across daylight-saving changes.
+    return Duration.between(Cells.time(a).atZone(zone), Cells.time(b).atZone(zone)).toMillis() / 1000.0;
+  }
+
+  /** The latest timestamp in any of the columns, or MISSING_TIME: where an export ends, the moment open rows are judged at. */
+  static long latest(Column<?>... columns) {
+    long max = Cells.MISSING_TIME;
+    for (Column<?> c : columns) {
+      for (int row = 0, n = c.size(); row < n; row++) max = Math.max(max, Cells.packedTime(c, row));
+    }
+    return max;
+  }
+}

@@ -1,0 +1,123 @@
+package dev.journeykpi.calc;
+
+import dev.journeykpi.config.ScoreDef;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * {@code score}: survey answers on a declared scale. Text answers are mapped to scores ({@code Good → 1},
+ * {@code Hài lòng → 5}); blank answers, answers off the scale, and answers that are neither mapped nor numbers are
+ * left out of the denominator and counted in the note — a survey KPI always says how many answers it rests on.
+ *
+ * <p>top_box = positive answers ÷ answers; mean = mean answer; nps = 100 × (answers 9–10 − answers 0–6) ÷ answers,
+ * passives (7–8) staying in the denominator.
+ */
+final class ScoreMeasurer implements Measurer {
+  private static final double BLANK = Double.NaN;
+  private static final double UNRECOGNISED = Double.NEGATIVE_INFINITY;
+  private static final double OFF_SCALE = Double.POSITIVE_INFINITY;
+
+  private final String column;
+  private final ScoreDef def;
+
+  ScoreMeasurer(String column, ScoreDef def) {
+    this.column = column;
+    this.def = def;
+  }
+
+  private Table cachedFor;
+  private double[] scores;
+
+  @Override
+  public Measure measure(Table table, Selection rows) {
+    if (cachedFor != table) {
+      scores = perRow(table.column(column));
+      cachedFor = table;
+    }
+    int n = 0, blank = 0, offScale = 0, unrecognised = 0, positive = 0, promoters = 0, detractors = 0;
+    double sum = 0;
+    Map<String, Integer> strange = new LinkedHashMap<>();
+    Column<?> c = table.column(column);
+    for (int row : Cells.rows(rows)) {
+      double v = scores[row];
+      if (Double.isNaN(v)) {
+        blank++;
+      } else if (v == OFF_SCALE) {
+        offScale++;
+        if (strange.size() < 3 || strange.containsKey(c.getString(row))) strange.merge(c.getString(row), 1, Integer::sum);
+      } else if (v == UNRECOGNISED) {
+        unrecognised++;
+        if (strange.size() < 3 || strange.containsKey(c.getString(row))) strange.merge(c.getString(row), 1, Integer::sum);
+      } else {
+        n++;
+        sum += v;
+        if (def.positive().contains(v)) positive++;
+        if (v >= 9) promoters++;
+        if (v <= 6) detractors++;
+      }
+    }
+    List<String> notes = new ArrayList<>();
+    if (blank > 0) notes.add(blank + " blank answers left out");
+    if (offScale > 0) notes.add(offScale + " answers outside " + plain(def.min()) + "-" + plain(def.max()) + " left out");
+    if (unrecognised > 0) notes.add(unrecognised + " unrecognised answers left out");
+    if (!strange.isEmpty()) {
+      List<String> shown = new ArrayList<>();
+      strange.forEach((text, k) -> shown.add("'" + text + "'" + (k > 1 ? " ×" + k : "")));
+      notes.add("e.g. " + String.join(", ", shown));
+    }
+    String note = String.join("; ", notes);
+    if (n == 0) return Measure.none(0, rows.isEmpty() ? "no rows" : "no valid answers").withNote(note);
+    return switch (def.stat()) {
+      case TOP_BOX -> new Measure((double) positive / n, (double) positive, (double) n, n, note);
+      case MEAN -> Measure.of(sum / n, n).withNote(note);
+      case NPS -> new Measure(100.0 * (promoters - detractors) / n, null, null, n,
+          String.format(Locale.ROOT, "promoters %d (%.1f%%), passives %d (%.1f%%), detractors %d (%.1f%%)",
+              promoters, 100.0 * promoters / n, n - promoters - detractors, 100.0 * (n - promoters - detractors) / n,
+              detractors, 100.0 * detractors / n)).withNote(note);
+    };
+  }
+
+  private double[] perRow(Column<?> c) {
+    double[] out = new double[c.size()];
+    Map<String, Double> parsed = new java.util.HashMap<>();
+    for (int row = 0; row < out.length; row++) {
+      double v;
+      if (c.isMissing(row)) {
+        v = BLANK;
+      } else if (c instanceof DoubleColumn d) {
+        double raw = d.getDouble(row);
+        Double mapped = def.values().get(plain(raw));
+        v = mapped != null ? mapped : raw;
+      } else {
+        v = parsed.computeIfAbsent(c.getString(row), this::fromText);
+      }
+      if (!Double.isNaN(v) && v != UNRECOGNISED && (v < def.min() || v > def.max())) v = OFF_SCALE;
+      out[row] = v;
+    }
+    return out;
+  }
+
+  private double fromText(String text) {
+    String t = Normalizer.normalize(text.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    if (t.isEmpty()) return BLANK;
+    Double mapped = def.values().get(t);
+    if (mapped != null) return mapped;
+    try {
+      return Double.parseDouble(t.replace(',', '.'));
+    } catch (NumberFormatException e) {
+      return UNRECOGNISED;
+    }
+  }
+
+  static String plain(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+}

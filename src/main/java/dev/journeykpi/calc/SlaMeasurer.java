@@ -1,0 +1,104 @@
+package dev.journeykpi.calc;
+
+import dev.journeykpi.config.SlaDef;
+import dev.journeykpi.config.TimeSpan;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * {@code sla}: the share of rows whose start-to-end time met its limit, the limit picked per row (usually by
+ * priority).
+ *
+ * <p>A row with an end is met or breached. A row still open is judged as of the export's last timestamp (the latest
+ * start or end in the table): already past its limit → breached; not yet → left out of both sides and counted, since
+ * it may still be met. Rows whose end is before their start, rows without a start, and rows whose value has no limit
+ * are left out and counted.
+ */
+final class SlaMeasurer implements Measurer {
+  private static final byte MET = 1, BREACHED = 2, OPEN_BREACHED = 3, OPEN_WITHIN = 4, NO_LIMIT = 5, BAD = 6;
+
+  private final String start;
+  private final String end;
+  private final BusinessCalendar calendar;
+  private final ZoneId zone;
+  private final SlaDef sla;
+
+  /** @param calendar null for calendar time */
+  SlaMeasurer(String start, String end, BusinessCalendar calendar, ZoneId zone, SlaDef sla) {
+    this.start = start;
+    this.end = end;
+    this.calendar = calendar;
+    this.zone = zone;
+    this.sla = sla;
+  }
+
+  private Table cachedFor;
+  private byte[] outcome;
+
+  @Override
+  public Measure measure(Table table, Selection rows) {
+    if (cachedFor != table) {
+      outcome = perRow(table);
+      cachedFor = table;
+    }
+    int[] count = new int[7];
+    Map<String, Integer> unlisted = new TreeMap<>();
+    Column<?> by = sla.by() == null ? null : table.column(sla.by());
+    for (int row : Cells.rows(rows)) {
+      count[outcome[row]]++;
+      if (outcome[row] == NO_LIMIT) unlisted.merge(Cells.label(by, row), 1, Integer::sum);
+    }
+    int met = count[MET];
+    int judged = met + count[BREACHED] + count[OPEN_BREACHED];
+    List<String> notes = new ArrayList<>();
+    if (count[OPEN_BREACHED] > 0) notes.add(count[OPEN_BREACHED] + " still open and past the limit counted as breached");
+    if (count[OPEN_WITHIN] > 0) notes.add(count[OPEN_WITHIN] + " open within the limit so far left out");
+    if (count[NO_LIMIT] > 0) {
+      List<String> shown = new ArrayList<>();
+      unlisted.forEach((v, k) -> shown.add("'" + v + "'" + (k > 1 ? " ×" + k : "")));
+      notes.add(count[NO_LIMIT] + " with no limit for their " + sla.by() + " left out (" + String.join(", ", shown) + ")");
+    }
+    if (count[BAD] > 0) notes.add(count[BAD] + " without " + start + " or with " + end + " before " + start + " left out");
+    String note = String.join("; ", notes);
+    if (judged == 0) return new Measure(null, 0.0, 0.0, 0, rows.isEmpty() ? "no rows" : "no rows to judge").withNote(note);
+    return new Measure((double) met / judged, (double) met, (double) judged, judged, note);
+  }
+
+  private byte[] perRow(Table table) {
+    Column<?> s = table.column(start);
+    Column<?> e = table.column(end);
+    Column<?> by = sla.by() == null ? null : table.column(sla.by());
+    long asOf = Elapsed.latest(s, e);
+    double[] seconds = Elapsed.perRow(s, e, calendar, zone);
+    byte[] out = new byte[seconds.length];
+    for (int row = 0; row < out.length; row++) {
+      TimeSpan limit = limit(by, row);
+      double v = seconds[row];
+      if (v == Elapsed.NO_START || v == Elapsed.NEGATIVE) {
+        out[row] = BAD;
+      } else if (limit == null) {
+        out[row] = NO_LIMIT;
+      } else if (v == Elapsed.OPEN) {
+        double sofar = Elapsed.between(Cells.packedTime(s, row), Math.max(asOf, Cells.packedTime(s, row)), calendar, zone);
+        out[row] = sofar > limit.seconds() ? OPEN_BREACHED : OPEN_WITHIN;
+      } else {
+        out[row] = v <= limit.seconds() ? MET : BREACHED;
+      }
+    }
+    return out;
+  }
+
+  private TimeSpan limit(Column<?> by, int row) {
+    if (by == null) return sla.fallback();
+    String value = by.isMissing(row) ? "" : Cells.label(by, row).trim().toLowerCase(Locale.ROOT);
+    TimeSpan t = sla.limits().get(value);
+    return t != null ? t : sla.fallback();
+  }
+}
