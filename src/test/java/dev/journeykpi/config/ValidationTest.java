@@ -32,7 +32,7 @@ class ValidationTest {
         at + "21:18: error: stage 'stay' is listed twice",
         at + "23:34: error: touchpoint 'housekeeping' names unknown stage 'stya' (did you mean 'stay'?); stages: stay",
         at + "28:13: error: kpi 'sheets_changed_rate' reads unknown source 'check' (did you mean 'checks'?); sources: checks",
-        at + "33:11: error: kpi 'inspection_score' has unknown type 'avg' (did you mean 'mean'?); allowed: count, sum, mean, median, percentile, ratio, duration",
+        at + "33:11: error: kpi 'inspection_score' has unknown type 'avg' (did you mean 'mean'?); allowed: count, sum, mean, median, percentile, ratio, duration, score, sla, no_repeat, backlog, turnover",
         at + "43:9: error: kpi 'floor_score'.by refers to unknown column 'flor' (did you mean 'floor'?); columns: checked_at, floor, sheets_changed, score",
         at + "44:23: error: operator 'gte' does not apply to string column 'floor' (declare its type: number, date, datetime or duration)",
         at + "46:5: error: kpi 'answer_time' needs 'time': the date column that places a row in a period (or time: none)",
@@ -55,7 +55,7 @@ class ValidationTest {
         """);
     assertThat(problems(f)).contains(
         f + ":2:1: error: unknown key 'sorces' in the definition file (did you mean 'sources'?); allowed: calendar, include, journey, kpis, locale, name, sources, timezone, version",
-        f + ":8:5: error: unknown key 'distinc' in kpi (did you mean 'distinct'?); allowed: by, clock, column, denominator, description, distinct, end, id, label, numerator, p, source, start, stat, target, time, type, unit, where");
+        f + ":8:5: error: unknown key 'distinc' in kpi (did you mean 'distinct'?); allowed: by, clock, column, columns, customer, denominator, description, distinct, end, id, label, limit, method, numerator, p, positive, preset, scale, source, start, stat, target, time, type, unit, values, where, within");
   }
 
   @Test
