@@ -57,9 +57,9 @@ final class KpiBinder {
     String presetName = null;
     if (node instanceof YNode.YMap raw && raw.get("preset") instanceof YNode.YScalar ps && ps.text() != null) {
       String method = raw.get("method") instanceof YNode.YScalar ms ? ms.text() : null;
-      Presets.Preset preset = Presets.find(ps.text(), method);
       String where = "kpi '" + (raw.get("id") instanceof YNode.YScalar is ? is.text() : "?") + "'";
       List<String> methods = Presets.methods(ps.text());
+      Presets.Preset preset = Presets.find(ps.text(), methods.isEmpty() ? null : method);
       if (preset == null && !methods.isEmpty() && method == null) {
         d.error(ps.location(), where + ": preset '" + ps.text() + "' is measured several ways; choose one with 'method:', one of "
             + String.join(", ", methods));
@@ -69,15 +69,14 @@ final class KpiBinder {
       } else if (preset == null) {
         d.error(ps.location(), where + " uses unknown preset '" + ps.text() + "'" + Suggestions.hint(ps.text(), Presets.names())
             + "; presets: " + String.join(", ", Presets.names()));
-      } else {
-        if (method != null && methods.isEmpty()) {
-          d.error(raw.get("method").location(), where + ": 'method' applies only to presets measured several ways ("
-              + "first_contact_resolution)");
-        }
-        presetAt = ps.location();
-        presetName = preset.name();
-        node = Presets.apply(preset, raw, ps.location());
+      } else if (method != null && methods.isEmpty()) {
+        d.error(raw.get("method").location(), where + ": 'method' applies only to presets measured several ways ("
+            + "first_contact_resolution)");
       }
+      if (preset == null) return null; // what the KPI lacks is what the preset would have given: nothing more to say
+      presetAt = ps.location();
+      presetName = preset.name();
+      node = Presets.apply(preset, raw, ps.location());
     }
     MapReader m = MapReader.of(node, "kpi", allKeys(), d);
     if (m == null) return null;

@@ -69,6 +69,92 @@ class ValidationTest {
     assertThat(problems(f)).containsExactly(f + ":3:50: error: kpi 'x': 'column' does not apply to count KPIs");
   }
 
+  /** A source with every canonical column the presets use, so each preset binds with no mapping of its own. */
+  static final String CANONICAL_SOURCE = """
+      sources:
+        t:
+          file: x.csv
+          columns:
+            created_at: { column: A, type: datetime }
+            first_response_at: { column: B, type: datetime }
+            resolved_at: { column: C, type: datetime }
+            channel: D
+            priority: E
+            customer_id: F
+            talk_time: { column: G, type: duration }
+            hold_time: { column: H, type: duration }
+            after_call_work: { column: I, type: duration }
+            contacts: { column: J, type: number }
+            first_contact_resolved: { column: K, type: boolean }
+            resolved_first_contact: { column: L, type: boolean }
+            reopened: { column: M, type: boolean }
+            escalated: { column: N, type: boolean }
+            complaint: { column: O, type: boolean }
+            survey_sent: { column: P, type: boolean }
+            csat: { column: Q, type: number }
+            ces: { column: R, type: number }
+            nps: { column: S, type: number }
+            esat: { column: T, type: number }
+            enps: { column: U, type: number }
+            hired_at: { column: V, type: date }
+            left_at: { column: W, type: date }
+      """;
+
+  @Test
+  void everyPresetBindsAgainstTheCanonicalColumns() throws IOException {
+    StringBuilder kpis = new StringBuilder("kpis:\n");
+    for (Presets.Preset p : Presets.all()) {
+      String[] name = p.name().split("\\.");
+      kpis.append("  - { id: ").append(p.name().replace('.', '_')).append(", source: t, preset: ").append(name[0])
+          .append(name.length > 1 ? ", method: " + name[1] : "")
+          .append(p.type().equals("sla") ? ", limit: 4 hours" : "").append(" }\n");
+    }
+    Path f = dir.resolve("a.yaml");
+    Files.writeString(f, CANONICAL_SOURCE + kpis);
+    assertThat(problems(f)).isEmpty();
+    assertThat(DefinitionLoader.load(List.of(f)).kpis()).hasSize(Presets.all().size())
+        .allSatisfy(k -> assertThat(k.preset()).isNotNull());
+  }
+
+  @Test
+  void presetMistakes() throws IOException {
+    Path f = dir.resolve("a.yaml");
+    Files.writeString(f, CANONICAL_SOURCE.replace("      first_response_at: { column: B, type: datetime }\n", "") + """
+        kpis:
+          - { id: a, source: t, preset: frst_response_time }
+          - { id: b, source: t, preset: fcr }
+          - { id: c, source: t, preset: fcr, method: windw }
+          - { id: d, source: t, preset: frt }
+          - { id: e, source: t, preset: sla }
+          - { id: f, source: t, preset: nps, scale: 1-5 }
+          - { id: g, source: t, preset: csat, stat: top_box, positive: [4, 6] }
+          - { id: h, source: t, preset: fcr, method: window, within: 7 weeks }
+          - { id: i, source: t, preset: backlog, time: created_at }
+          - { id: j, source: t, preset: csat, method: survey }
+        """);
+    List<String> p = problems(f);
+    assertThat(p).containsExactly(
+        f + ":28:33: error: kpi 'a' uses unknown preset 'frst_response_time' (did you mean 'first_response_time'?); presets: "
+            + String.join(", ", Presets.names()),
+        f + ":29:33: error: kpi 'b': preset 'fcr' is measured several ways; choose one with 'method:', one of contacts, flag, window, survey",
+        f + ":30:46: error: kpi 'c': preset 'fcr' has no method 'windw' (did you mean 'window'?); methods: contacts, flag, window, survey",
+        f + ":31:33: error: kpi 'd'.end refers to unknown column 'first_response_at' (a preset default: map a source column named"
+            + " 'first_response_at', or set 'end' on the KPI); columns: created_at, resolved_at, channel, priority, customer_id,"
+            + " talk_time, hold_time, after_call_work, contacts, first_contact_resolved, resolved_first_contact, reopened, escalated,"
+            + " complaint, survey_sent, csat, ces, nps, esat, enps, hired_at, left_at",
+        f + ":32:5: error: kpi 'e' needs 'limit': the time allowed, e.g. limit: 4 hours, or per priority: limit: { by: priority,"
+            + " values: { Urgent: 1 hour, High: 4 hours }, default: 8 hours }",
+        f + ":32:33: error: kpi 'e'.end refers to unknown column 'first_response_at' (a preset default: map a source column named"
+            + " 'first_response_at', or set 'end' on the KPI); columns: created_at, resolved_at, channel, priority, customer_id,"
+            + " talk_time, hold_time, after_call_work, contacts, first_contact_resolved, resolved_first_contact, reopened, escalated,"
+            + " complaint, survey_sent, csat, ces, nps, esat, enps, hired_at, left_at",
+        f + ":33:45: error: kpi 'f': NPS is defined on a 0-10 scale (promoters 9-10, detractors 0-6), found 1-5",
+        f + ":34:64: error: kpi 'g'.positive lists 6, outside the scale 1-5",
+        f + ":35:62: error: kpi 'h'.within '7 weeks' is not a time span; e.g. '30 minutes', '4 hours', '7 days' or '30 working days'",
+        f + ":36:42: error: kpi 'i': 'time' does not apply to backlog KPIs: they look at every row's start and end at the period's edges",
+        f + ":37:47: error: kpi 'j': 'method' applies only to presets measured several ways (first_contact_resolution)");
+  }
+
   @Test
   void filesCombineAndIncludesFollow() throws IOException {
     Files.writeString(dir.resolve("calendar.yaml"), """
