@@ -7,3 +7,5 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 java -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -cp target/kpi.jar scripts/GenerateExamples.java examples/hotel
 echo "examples regenerated under examples/hotel" >&2
+java -cp target/kpi.jar scripts/GenerateServiceExamples.java examples/customer-service
+echo "examples regenerated under examples/customer-service" >&2

@@ -60,9 +60,17 @@ final class Cells {
     return first < 0 ? -1 : s.getDictionary().getKeyAtIndex(first);
   }
 
+  /**
+   * Whether a cell is blank. Text columns built by the importer keep blanks as the empty string in their dictionary,
+   * which Tablesaw's {@code isMissing} does not always recognise, so text is checked by its value.
+   */
+  static boolean isBlank(Column<?> c, int row) {
+    return c instanceof StringColumn s ? s.get(row).isEmpty() : c.isMissing(row);
+  }
+
   /** The text used to group and label a breakdown value. */
   static String label(Column<?> c, int row) {
-    if (c.isMissing(row)) return ResultRow.BLANK;
+    if (isBlank(c, row)) return ResultRow.BLANK;
     if (c instanceof StringColumn s) return s.get(row);
     if (c instanceof DoubleColumn d) {
       double v = d.getDouble(row);

@@ -34,7 +34,7 @@ final class CountMeasurer implements Measurer {
     } else {
       Set<String> seen = new HashSet<>();
       for (int row : Cells.rows(rows)) {
-        if (c.isMissing(row)) blank++; else seen.add(Cells.label(c, row));
+        if (Cells.isBlank(c, row)) blank++; else seen.add(Cells.label(c, row));
       }
       count = seen.size();
     }

@@ -49,9 +49,9 @@ public final class FilterCompiler {
     Column<?> col = t.column(c.column());
     RowTest test;
     if (c.op() == Filter.Op.IS_NULL) {
-      test = col::isMissing;
+      test = row -> Cells.isBlank(col, row);
     } else if (c.op() == Filter.Op.NOT_NULL) {
-      test = row -> !col.isMissing(row);
+      test = row -> !Cells.isBlank(col, row);
     } else if (col instanceof StringColumn s) {
       test = text(s, c);
     } else if (col instanceof DoubleColumn d) {
@@ -113,7 +113,7 @@ public final class FilterCompiler {
     // The column is dictionary-encoded: decide once per distinct value, not once per row.
     Map<String, Boolean> decided = new HashMap<>();
     return row -> {
-      if (s.isMissing(row)) return false;
+      if (Cells.isBlank(s, row)) return false;
       return decided.computeIfAbsent(s.get(row), v -> {
         String x = v.toLowerCase(Locale.ROOT);
         return switch (c.op()) {

@@ -59,7 +59,7 @@ public final class KpiRunner {
       int firstOfPeriod = out.size();
       Selection rows = inPeriod(table, kpi, population, p);
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
-      for (Map.Entry<List<String>, Selection> g : BreakdownGroups.of(table, kpi.by(), rows, order).entrySet()) {
+      for (Map.Entry<List<String>, Selection> g : groups(table, kpi, rows).entrySet()) {
         out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
             measurer.measure(table, g.getValue()), target));
       }
@@ -85,7 +85,7 @@ public final class KpiRunner {
     Selection population = FilterCompiler.select(table, kpi.where());
     long latest = Elapsed.latest(table.column(kpi.start()), table.column(kpi.end()));
     java.time.LocalDate lastDataDay = latest == Cells.MISSING_TIME ? null : Cells.time(latest).toLocalDate();
-    Map<List<String>, Selection> groups = BreakdownGroups.of(table, kpi.by(), population, order);
+    Map<List<String>, Selection> groups = groups(table, kpi, population);
     List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
@@ -97,6 +97,31 @@ public final class KpiRunner {
       }
       out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(),
           measurer.measure(table, population, p), target).withCoverage(incomplete));
+    }
+    return out;
+  }
+
+  /**
+   * The breakdown groups; for a roll-up also every upper level (department, then department + team, …), the levels
+   * below it set to {@link ResultRow#TOTAL}, each computed from its own rows and placed before the groups under it.
+   */
+  private Map<List<String>, Selection> groups(Table table, KpiDef kpi, Selection rows) {
+    if (!kpi.rollup()) return BreakdownGroups.of(table, kpi.by(), rows, order);
+    Comparator<String> totalFirst = Comparator.comparing((String s) -> !s.equals(ResultRow.TOTAL)).thenComparing(order);
+    Map<List<String>, Selection> out = new java.util.TreeMap<>((a, b) -> {
+      for (int i = 0; i < a.size(); i++) {
+        int c = totalFirst.compare(a.get(i), b.get(i));
+        if (c != 0) return c;
+      }
+      return 0;
+    });
+    for (int depth = 1; depth <= kpi.by().size(); depth++) {
+      int pad = kpi.by().size() - depth;
+      BreakdownGroups.of(table, kpi.by().subList(0, depth), rows, order).forEach((key, sel) -> {
+        List<String> full = new ArrayList<>(key);
+        for (int i = 0; i < pad; i++) full.add(ResultRow.TOTAL);
+        out.put(full, sel);
+      });
     }
     return out;
   }

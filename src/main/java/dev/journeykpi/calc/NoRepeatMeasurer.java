@@ -72,7 +72,7 @@ final class NoRepeatMeasurer implements Measurer {
       long t = Cells.packedTime(when, row);
       if (t == Cells.MISSING_TIME) continue; // in no period: never measured
       asOf = Math.max(asOf, t);
-      if (who.isMissing(row) || Cells.label(who, row).isBlank()) continue;
+      if (Cells.isBlank(who, row) || Cells.label(who, row).isBlank()) continue;
       int key = keys.computeIfAbsent(Cells.label(who, row), k -> keys.size());
       contacts.add(new long[] {key, t, row});
     }

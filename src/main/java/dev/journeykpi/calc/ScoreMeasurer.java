@@ -90,7 +90,7 @@ final class ScoreMeasurer implements Measurer {
     Map<String, Double> parsed = new java.util.HashMap<>();
     for (int row = 0; row < out.length; row++) {
       double v;
-      if (c.isMissing(row)) {
+      if (Cells.isBlank(c, row)) {
         v = BLANK;
       } else if (c instanceof DoubleColumn d) {
         double raw = d.getDouble(row);

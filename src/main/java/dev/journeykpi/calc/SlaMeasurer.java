@@ -97,7 +97,7 @@ final class SlaMeasurer implements Measurer {
 
   private TimeSpan limit(Column<?> by, int row) {
     if (by == null) return sla.fallback();
-    String value = by.isMissing(row) ? "" : Cells.label(by, row).trim().toLowerCase(Locale.ROOT);
+    String value = Cells.isBlank(by, row) ? "" : Cells.label(by, row).trim().toLowerCase(Locale.ROOT);
     TimeSpan t = sla.limits().get(value);
     return t != null ? t : sla.fallback();
   }

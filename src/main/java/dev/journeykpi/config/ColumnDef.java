@@ -12,6 +12,8 @@ import java.util.List;
  * @param durationUnit unit of plain numbers in a duration column (seconds, minutes, hours, days)
  * @param decimalMark decimal mark of numbers ('.' or ','); the other mark is taken as digit grouping
  * @param required a blank or unreadable value rejects the whole row instead of blanking the cell
+ * @param lookup for a column not in the export but looked up from another column through a YAML table (agent →
+ *     team → department); null for a column read from the export
  */
 public record ColumnDef(
     String name,
@@ -21,8 +23,26 @@ public record ColumnDef(
     String durationUnit,
     char decimalMark,
     boolean required,
+    Lookup lookup,
     Location location) {
   public ColumnDef {
     formats = List.copyOf(formats);
+  }
+
+  /**
+   * A column computed from another: {@code team: { from: agent, map: { Hà: Bắc, Nam: Nam } }}.
+   *
+   * @param from the column whose value is looked up (an export column or an earlier lookup column)
+   * @param map value → looked-up value, matched after trimming; values not listed give a blank, counted in the
+   *     data-quality report
+   */
+  public record Lookup(String from, java.util.Map<String, String> map) {
+    public Lookup {
+      map = java.util.Map.copyOf(map);
+    }
+  }
+
+  public boolean isLookup() {
+    return lookup != null;
   }
 }

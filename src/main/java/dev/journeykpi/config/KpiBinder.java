@@ -9,7 +9,7 @@ import java.util.Set;
 /** Binds one entry of {@code kpis:}, checking its fields against its type and its columns against its source. */
 final class KpiBinder {
   static final Set<String> COMMON = Set.of("id", "label", "description", "type", "preset", "method", "source", "time", "where",
-      "by", "unit", "target");
+      "by", "rollup", "unit", "target");
   static final Map<KpiType, Set<String>> SPECIFIC = new EnumMap<>(KpiType.class);
 
   static {
@@ -136,6 +136,10 @@ final class KpiBinder {
     Filter denominator = filters.bind(m.node("denominator") instanceof YNode.YMap dm && dm.has("where") ? dm.get("where") : m.node("denominator"), ctx + ".denominator", cols);
     List<String> by = m.strings("by");
     for (String b : by) check.exists(b, m.at("by"), "by");
+    boolean rollup = m.bool("rollup", false);
+    if (rollup && by.size() < 2) {
+      d.error(m.at("rollup"), ctx + ": rollup needs 'by' to list at least two levels, top first, e.g. by: [department, team, agent]");
+    }
 
     String column = null, start = null, end = null, unit = m.string("unit");
     boolean business = false;
@@ -233,7 +237,7 @@ final class KpiBinder {
     TargetDef target = new TargetBinder(d).bind(m.node("target"), ctx);
     return new KpiDef(id, label == null ? id : label, m.string("description"), type, sourceId, time, where, numerator,
         denominator, column, start, end, business, stat, by, unit == null ? "" : unit, target, columns, window, score, sla,
-        presetName, node.location());
+        presetName, rollup, node.location());
   }
 
   private boolean clock(MapReader m, String ctx) {

@@ -22,6 +22,8 @@ import java.util.List;
  * @param score for score KPIs: the scale, text answers, positive answers and statistic
  * @param sla for sla KPIs: the time limits
  * @param preset the preset the KPI was built from, or null
+ * @param rollup {@code by} is a hierarchy, top level first (department, team, agent): rows for every level, each
+ *     recomputed from its rows
  */
 public record KpiDef(
     String id,
@@ -46,6 +48,7 @@ public record KpiDef(
     ScoreDef score,
     SlaDef sla,
     String preset,
+    boolean rollup,
     Location location) {
   public KpiDef {
     by = List.copyOf(by);

@@ -15,7 +15,7 @@ final class SourceBinder {
   static final Set<String> SOURCE_KEYS =
       Set.of("file", "format", "sheet", "header_row", "encoding", "delimiter", "timezone", "nulls", "true", "false",
           "decimal", "columns", "description");
-  static final Set<String> COLUMN_KEYS = Set.of("column", "type", "format", "unit", "decimal", "required");
+  static final Set<String> COLUMN_KEYS = Set.of("column", "type", "format", "unit", "decimal", "required", "from", "map");
   static final List<String> FORMATS = List.of("csv", "xlsx", "xls");
   static final List<String> DURATION_UNITS = List.of("seconds", "minutes", "hours", "days");
 
@@ -75,6 +75,10 @@ final class SourceBinder {
       if (cm != null) {
         for (YNode.Entry e : cm.map.entries().values()) {
           ColumnDef c = column(ctx, e, decimal);
+          if (c != null && c.isLookup() && c.lookup().from() != null && !columns.containsKey(c.lookup().from())) {
+            d.error(e.keyLocation(), ctx + " column '" + c.name() + "' looks up unknown column '" + c.lookup().from() + "'"
+                + Suggestions.hint(c.lookup().from(), columns.keySet()) + "; 'from' names a column declared above it");
+          }
           if (c != null) columns.put(c.name(), c);
         }
       }
@@ -91,10 +95,11 @@ final class SourceBinder {
         d.error(e.keyLocation(), what + " needs the export's header text");
         return null;
       }
-      return new ColumnDef(name, s.text(), ValueType.STRING, List.of(), "seconds", sourceDecimal, false, e.keyLocation());
+      return new ColumnDef(name, s.text(), ValueType.STRING, List.of(), "seconds", sourceDecimal, false, null, e.keyLocation());
     }
     MapReader m = MapReader.of(e.value(), what, COLUMN_KEYS, d);
     if (m == null) return null;
+    if (m.has("from") || m.has("map")) return lookup(m, name, what, e.keyLocation());
     String header = m.required("column");
     List<String> formats = m.strings("format");
     String typeText = m.string("type");
@@ -125,7 +130,27 @@ final class SourceBinder {
           + Suggestions.hint(unit, DURATION_UNITS));
     }
     return new ColumnDef(name, header == null ? name : header, type, formats, unit == null ? "seconds" : unit,
-        decimal(m, what, sourceDecimal), m.bool("required", false), e.keyLocation());
+        decimal(m, what, sourceDecimal), m.bool("required", false), null, e.keyLocation());
+  }
+
+  /** A text column looked up from another column through a table written in the YAML. */
+  private ColumnDef lookup(MapReader m, String name, String what, Location at) {
+    for (String key : m.map.entries().keySet()) {
+      if (!key.equals("from") && !key.equals("map")) {
+        d.error(m.map.entries().get(key).keyLocation(), what + ": '" + key + "' does not apply to a lookup column (from + map)");
+      }
+    }
+    String from = m.required("from");
+    Map<String, String> map = new LinkedHashMap<>();
+    MapReader mm = MapReader.of(m.node("map"), what + ".map", null, d);
+    if (mm == null && !m.has("map")) d.error(m.map.location(), what + " needs 'map': each value of " + from + " and what it stands for");
+    if (mm != null) {
+      for (String k : mm.map.entries().keySet()) {
+        String v = mm.string(k);
+        if (v != null) map.put(java.text.Normalizer.normalize(k.trim(), java.text.Normalizer.Form.NFC), v);
+      }
+    }
+    return new ColumnDef(name, null, ValueType.STRING, List.of(), "seconds", '.', false, new ColumnDef.Lookup(from, map), at);
   }
 
   static ValueType valueType(String text) {

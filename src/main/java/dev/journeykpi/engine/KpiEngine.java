@@ -84,6 +84,8 @@ public final class KpiEngine {
     Set<String> used = new LinkedHashSet<>();
     Stream.of(k.time(), k.column(), k.start(), k.end()).filter(x -> x != null).forEach(used::add);
     used.addAll(k.by());
+    used.addAll(k.columns());
+    if (k.sla() != null && k.sla().by() != null) used.add(k.sla().by());
     FilterColumns.collect(k.where(), used);
     FilterColumns.collect(k.numerator(), used);
     FilterColumns.collect(k.denominator(), used);

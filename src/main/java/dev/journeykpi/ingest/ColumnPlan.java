@@ -41,11 +41,12 @@ record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes) 
       for (String h : headers) {
         String name = HeaderIndex.normalise(h);
         if (!name.isEmpty() && cols.stream().noneMatch(c -> c.name().equals(name))) {
-          cols.add(new ColumnDef(name, h, ValueType.STRING, List.of(), "seconds", '.', false, Location.NONE));
+          cols.add(new ColumnDef(name, h, ValueType.STRING, List.of(), "seconds", '.', false, null, Location.NONE));
         }
       }
     } else {
-      cols.addAll(source.columns().values());
+      // Lookup columns are not in the export: they are computed once the table is read (SourceLoader).
+      source.columns().values().stream().filter(c -> !c.isLookup()).forEach(cols::add);
     }
     int[] idx = new int[cols.size()];
     List<String> missing = new ArrayList<>();

@@ -24,7 +24,8 @@ public final class QualityReport {
   /** One unusable row or cell, at {@code file:row:column}. Row is the line (CSV) or row number (Excel). */
   public record Problem(Kind kind, String reason, String file, long row, String column, String value) {
     public String where() {
-      return file + ":" + row + (column == null || column.isEmpty() ? "" : ":" + column);
+      // Row 0: a problem of a computed (lookup) column, which belongs to no one line of the file.
+      return file + (row > 0 ? ":" + row : "") + (column == null || column.isEmpty() ? "" : ":" + column);
     }
   }
 

@@ -26,7 +26,8 @@ public final class SourceLoader {
     startTablesawInBackground();
     List<Path> files = override != null ? List.of(override) : resolve(source);
     QualityReport quality = new QualityReport(source.id());
-    SharedAssembler factory = new SharedAssembler(source, targetZone, quality, needed);
+    java.util.Set<String> read = withLookupSources(source, needed);
+    SharedAssembler factory = new SharedAssembler(source, targetZone, quality, read);
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
         throw new DataException("source '" + source.id() + "': file " + f + " does not exist"
@@ -38,7 +39,58 @@ public final class SourceLoader {
         default -> CsvTableReader.read(f, source, factory);
       }
     }
-    return new LoadedSource(source, factory.assembler.table(), quality);
+    tech.tablesaw.api.Table table = factory.assembler.table();
+    addLookups(source, table, needed, quality, files.isEmpty() ? source.file() : display(files.get(0)));
+    return new LoadedSource(source, table, quality);
+  }
+
+  /** The needed columns plus every column a needed lookup column is looked up from, transitively. */
+  private static java.util.Set<String> withLookupSources(SourceDef source, java.util.Set<String> needed) {
+    if (needed == null) return null;
+    java.util.Set<String> out = new java.util.LinkedHashSet<>(needed);
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(needed);
+    while (!todo.isEmpty()) {
+      var c = source.columns().get(todo.pop());
+      if (c != null && c.isLookup() && out.add(c.lookup().from())) todo.push(c.lookup().from());
+    }
+    return out;
+  }
+
+  /**
+   * Computes the lookup columns (team from agent, department from team) in declaration order, so one may look up
+   * another. A value missing from the map gives a blank, counted in the quality report with the value.
+   */
+  private static void addLookups(SourceDef source, tech.tablesaw.api.Table table, java.util.Set<String> needed,
+      QualityReport quality, String file) {
+    for (var c : source.columns().values()) {
+      if (!c.isLookup() || (needed != null && !needed.contains(c.name()) && !isLookedUpBy(source, c.name(), needed))) continue;
+      var from = table.column(c.lookup().from());
+      tech.tablesaw.api.StringColumn out = tech.tablesaw.api.StringColumn.create(c.name(), table.rowCount());
+      java.util.Map<String, String> cache = new java.util.HashMap<>();
+      for (int row = 0; row < table.rowCount(); row++) {
+        if (from.isMissing(row)) continue;
+        String key = java.text.Normalizer.normalize(from.getString(row).trim(), java.text.Normalizer.Form.NFC);
+        if (key.isEmpty()) continue;
+        String v = cache.computeIfAbsent(key, k -> c.lookup().map().getOrDefault(k, ""));
+        if (v.isEmpty()) {
+          quality.blank(c.lookup().from() + " value not in the map of " + c.name(), file, 0, c.name(), key);
+        } else {
+          out.set(row, v);
+        }
+      }
+      table.addColumns(out);
+    }
+  }
+
+  private static boolean isLookedUpBy(SourceDef source, String name, java.util.Set<String> needed) {
+    for (String n : needed) {
+      var c = source.columns().get(n);
+      while (c != null && c.isLookup()) {
+        if (c.lookup().from().equals(name)) return true;
+        c = source.columns().get(c.lookup().from());
+      }
+    }
+    return false;
   }
 
   /** One assembler for all files of a source: every file must give the same columns. */

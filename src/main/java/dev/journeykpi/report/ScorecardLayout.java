@@ -87,7 +87,7 @@ final class ScorecardLayout {
         KpiDef kpi = def.kpi(kpiId).orElseThrow();
         Map<String, Map<String, ResultRow>> byBreakdown = new LinkedHashMap<>();
         for (ResultRow r : byKpi.get(kpiId)) {
-          byBreakdown.computeIfAbsent(breakdown(r), k -> new LinkedHashMap<>()).put(r.period(), r);
+          byBreakdown.computeIfAbsent(breakdown(r, kpi), k -> new LinkedHashMap<>()).put(r.period(), r);
         }
         // Total first in the terminal: the headline number, then its breakdown.
         List<String> keys = new ArrayList<>(byBreakdown.keySet());
@@ -162,9 +162,14 @@ final class ScorecardLayout {
     return key.equals(words.total()) || kpi.by().isEmpty();
   }
 
-  private String breakdown(ResultRow r) {
+  private String breakdown(ResultRow r, KpiDef kpi) {
     if (r.dims().isEmpty()) return "";
     if (r.isTotal()) return words.total();
+    if (kpi.rollup()) {
+      // A roll-up reads as an outline: each level indented under the one above, named by its own value only.
+      List<String> values = r.dims().values().stream().filter(v -> !v.equals(ResultRow.TOTAL)).toList();
+      return "  ".repeat(values.size() - 1) + values.get(values.size() - 1);
+    }
     return String.join(" · ", r.dims().values());
   }
 

@@ -388,4 +388,38 @@ class ServiceKpisTest {
     assertThat(k.by()).containsExactly("channel");
     assertThat(k.time()).isEqualTo("created_at");
   }
+
+  /**
+   * Read from a CSV file, as the importer builds text columns: surveys sent 4 (Có), of which answered (a rating that is
+   * not blank) 3 → response rate 3/4. The blank rating is blank for the filter, not an answer. The fifth ticket was
+   * never surveyed.
+   */
+  @Test
+  void csatResponseRateFromAnImportedFile() throws IOException {
+    Files.writeString(dir.resolve("t.csv"), """
+        Ngày tạo,Đã gửi khảo sát,Mức hài lòng
+        01/10/2026 09:00,Có,Hài lòng
+        01/10/2026 10:00,Có,
+        02/10/2026 09:00,Có,Rất hài lòng
+        02/10/2026 10:00,Có,Bình thường
+        03/10/2026 09:00,Không,
+        """);
+    Path f = dir.resolve("k.yaml");
+    Files.writeString(f, """
+        sources:
+          s:
+            file: t.csv
+            columns:
+              created_at: { column: Ngày tạo, type: datetime, format: dd/MM/yyyy HH:mm }
+              survey_sent: { column: Đã gửi khảo sát, type: boolean }
+              csat: Mức hài lòng
+        kpis:
+          - { id: rate, preset: csat_response_rate, source: s }
+        """);
+    var card = dev.journeykpi.engine.KpiEngine.run(DefinitionLoader.load(List.of(f)),
+        new dev.journeykpi.engine.RunRequest(List.of(Period.parse("2026-10")), java.util.Map.of(), List.of()));
+    ResultRow r = card.rows().get(0);
+    assertThat(r.numerator()).isEqualTo(3.0);
+    assertThat(r.denominator()).isEqualTo(4.0);
+  }
 }

@@ -55,7 +55,7 @@ class ValidationTest {
         """);
     assertThat(problems(f)).contains(
         f + ":2:1: error: unknown key 'sorces' in the definition file (did you mean 'sources'?); allowed: calendar, include, journey, kpis, locale, name, sources, timezone, version",
-        f + ":8:5: error: unknown key 'distinc' in kpi (did you mean 'distinct'?); allowed: by, clock, column, columns, customer, denominator, description, distinct, end, id, label, limit, method, numerator, p, positive, preset, scale, source, start, stat, target, time, type, unit, values, where, within");
+        f + ":8:5: error: unknown key 'distinc' in kpi (did you mean 'distinct'?); allowed: by, clock, column, columns, customer, denominator, description, distinct, end, id, label, limit, method, numerator, p, positive, preset, rollup, scale, source, start, stat, target, time, type, unit, values, where, within");
   }
 
   @Test
