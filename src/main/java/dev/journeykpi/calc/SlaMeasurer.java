@@ -29,6 +29,7 @@ final class SlaMeasurer implements Measurer {
   private final BusinessCalendar calendar;
   private final ZoneId zone;
   private final SlaDef sla;
+  private final Map<String, TimeSpan> limits = new java.util.HashMap<>();
 
   /** @param calendar null for calendar time */
   SlaMeasurer(String start, String end, BusinessCalendar calendar, ZoneId zone, SlaDef sla) {
@@ -37,6 +38,7 @@ final class SlaMeasurer implements Measurer {
     this.calendar = calendar;
     this.zone = zone;
     this.sla = sla;
+    sla.limits().forEach((value, limit) -> limits.put(value.trim().toLowerCase(Locale.ROOT), limit));
   }
 
   private Table cachedFor;
@@ -98,7 +100,7 @@ final class SlaMeasurer implements Measurer {
   private TimeSpan limit(Column<?> by, int row) {
     if (by == null) return sla.fallback();
     String value = Cells.isBlank(by, row) ? "" : Cells.label(by, row).trim().toLowerCase(Locale.ROOT);
-    TimeSpan t = sla.limits().get(value);
+    TimeSpan t = limits.get(value);
     return t != null ? t : sla.fallback();
   }
 }

@@ -288,7 +288,7 @@ final class KpiBinder {
     }
     for (String value : vm.map.entries().keySet()) {
       TimeSpan t = span(vm, value, ctx + ".limit.values", false);
-      if (t != null) limits.put(value.toLowerCase(java.util.Locale.ROOT), t);
+      if (t != null) limits.put(value, t);
     }
     return new SlaDef(by, limits, fallback);
   }

@@ -12,6 +12,6 @@ import java.util.Map;
  */
 public record SlaDef(String by, Map<String, TimeSpan> limits, TimeSpan fallback) {
   public SlaDef {
-    limits = Map.copyOf(limits);
+    limits = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(limits)); // written order, for explain
   }
 }
