@@ -190,4 +190,67 @@ class SharedDatasetsTest {
     assertThat(q.rejected().keySet()).singleElement().asString().startsWith("row has 22 fields, the header has 21");
     assertThat(q.rowsUsed()).isEqualTo(7042);
   }
+
+  static ResultRow row(Scorecard card, String kpi, String dim) {
+    return card.rows().stream().filter(r -> r.kpi().equals(kpi) && (dim == null ? r.isTotal() || r.dims().isEmpty()
+        : r.dims().containsValue(dim))).findFirst().orElseThrow();
+  }
+
+  /**
+   * The shipped kpi-definitions/pwc-call-centre.yaml. Expected numbers computed independently in Python from the
+   * sheet XML (zipfile + xml.etree, shared strings resolved, absent cells skipped): answered Becky 517 of 631, all
+   * 4,054 of 5,000, January 1,455 of 1,772; speed of answer Jim 35,560 s over 536 answered calls; talk time for
+   * "Payment related" 818 calls averaging 215.86185819 s; resolved among answered, Stewart 424 of 477; CSAT 4–5
+   * 2,023 of 4,054 (Becky 261 of 517); CSAT sum 13,798 over 4,054.
+   */
+  @Test
+  void shippedPwcDefinition() {
+    assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
+    Definition d = DefinitionLoader.load(List.of(Path.of("kpi-definitions/pwc-call-centre.yaml")));
+    Scorecard q1 = KpiEngine.run(d, new RunRequest(List.of(Period.parse("2021-Q1")), Map.of(), List.of()));
+    assertThat(row(q1, "answer_rate", "Becky").numerator()).isEqualTo(517.0);
+    assertThat(row(q1, "answer_rate", "Becky").denominator()).isEqualTo(631.0);
+    assertThat(row(q1, "answer_rate", null).numerator()).isEqualTo(4054.0);
+    assertThat(row(q1, "speed_of_answer", "Jim").value()).isCloseTo(35560.0 / 536, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(row(q1, "talk_time", "Payment related").value()).isCloseTo(215.86185819070906 / 60, org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(row(q1, "talk_time", "Payment related").n()).isEqualTo(818);
+    assertThat(row(q1, "resolved_share", "Stewart").numerator()).isEqualTo(424.0);
+    assertThat(row(q1, "resolved_share", "Stewart").denominator()).isEqualTo(477.0);
+    assertThat(row(q1, "csat", null).numerator()).isEqualTo(2023.0);
+    assertThat(row(q1, "csat", null).denominator()).isEqualTo(4054.0);
+    assertThat(row(q1, "csat", "Becky").numerator()).isEqualTo(261.0);
+    assertThat(row(q1, "csat_mean", null).value()).isCloseTo(13798.0 / 4054, org.assertj.core.api.Assertions.within(1e-9));
+    Scorecard jan = KpiEngine.run(d, new RunRequest(List.of(Period.parse("2021-01")), Map.of(), List.of("answer_rate")));
+    assertThat(row(jan, "answer_rate", null).numerator()).isEqualTo(1455.0);
+    assertThat(row(jan, "answer_rate", null).denominator()).isEqualTo(1772.0);
+  }
+
+  /**
+   * The shipped kpi-definitions/support-tickets-kaggle.yaml. Expected numbers computed independently with Python's csv
+   * and datetime modules (utf-8-sig, non-empty rows): priorities Critical 2,129, High 2,085, Low 2,063, Medium 2,192;
+   * not closed 5,700; first response → resolution, where both exist and the resolution is not earlier: 1,404 tickets,
+   * median 6.341666… h (Critical 374, median 5.983333… h), 1,365 with the resolution before the response, 2,881 with no
+   * resolution, 2,819 with no response; CSAT 4–5: 1,087 of 2,769 (Chat 280 of 674).
+   */
+  @Test
+  void shippedKaggleDefinition() {
+    assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
+    Definition d = DefinitionLoader.load(List.of(Path.of("kpi-definitions/support-tickets-kaggle.yaml")));
+    Scorecard card = KpiEngine.run(d, new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
+    assertThat(card.rows()).filteredOn(r -> r.kpi().equals("volume_by_priority"))
+        .extracting(r -> r.dims().get("priority") + "=" + r.value())
+        .containsExactly("Critical=2129.0", "High=2085.0", "Low=2063.0", "Medium=2192.0", "(total)=8469.0");
+    assertThat(row(card, "not_closed", null).value()).isEqualTo(5700.0);
+    ResultRow res = row(card, "resolution_time", null);
+    assertThat(res.value()).isCloseTo(6.341666666666667, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(res.n()).isEqualTo(1404);
+    assertThat(res.note()).contains("2881 open").contains("1365 with resolved_at before first_response_at left out")
+        .contains("2819 without first_response_at left out");
+    assertThat(row(card, "resolution_time", "Critical").value()).isCloseTo(5.983333333333333, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(row(card, "resolution_time", "Critical").n()).isEqualTo(374);
+    assertThat(row(card, "csat", null).numerator()).isEqualTo(1087.0);
+    assertThat(row(card, "csat", null).denominator()).isEqualTo(2769.0);
+    assertThat(row(card, "csat", "Chat").numerator()).isEqualTo(280.0);
+    assertThat(row(card, "csat", "Chat").denominator()).isEqualTo(674.0);
+  }
 }
