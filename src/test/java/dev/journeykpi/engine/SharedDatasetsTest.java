@@ -253,4 +253,27 @@ class SharedDatasetsTest {
     assertThat(row(card, "csat", "Chat").numerator()).isEqualTo(280.0);
     assertThat(row(card, "csat", "Chat").denominator()).isEqualTo(674.0);
   }
+
+  /**
+   * NPS on the Sudzilla survey with the nps preset. Python's csv module over column 2: 39 answers, 8 promoters (9–10),
+   * 22 detractors (0–6) → NPS = (8 − 22) / 39 × 100 = −35.897…, as the dataset's SOURCE.md also states.
+   */
+  @Test
+  void sudzillaNps() throws IOException {
+    assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
+    Path def = dir.resolve("nps.yaml");
+    Files.writeString(def, """
+        sources:
+          survey:
+            file: %s
+            columns:
+              created_at: { column: Timestamp, type: datetime, format: M/d/yyyy H:mm:ss }
+              nps: "On a scale of 0-10, how would you rate Sudzilla?"
+        kpis:
+          - { id: nps, preset: nps, source: survey, time: none }
+        """.formatted(DATASETS.resolve("nps-survey-sudzilla/sudzilla_survey.csv").toAbsolutePath()));
+    ResultRow nps = KpiEngine.run(DefinitionLoader.load(List.of(def)), new RunRequest(List.of(Period.ALL), Map.of(), List.of())).rows().get(0);
+    assertThat(nps.value()).isCloseTo((8 - 22) * 100.0 / 39, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(nps.n()).isEqualTo(39);
+  }
 }
