@@ -14,7 +14,7 @@ import java.util.Set;
 final class SourceBinder {
   static final Set<String> SOURCE_KEYS =
       Set.of("file", "format", "sheet", "header_row", "encoding", "delimiter", "timezone", "nulls", "true", "false",
-          "decimal", "columns", "description");
+          "decimal", "columns", "description", "profile");
   static final Set<String> COLUMN_KEYS = Set.of("column", "type", "format", "unit", "decimal", "required", "from", "map");
   static final List<String> FORMATS = List.of("csv", "xlsx", "xls");
   static final List<String> DURATION_UNITS = List.of("seconds", "minutes", "hours", "days");
@@ -64,11 +64,33 @@ final class SourceBinder {
     }
     ZoneId zone = zone(m, "timezone", defaultZone);
     char decimal = decimal(m, ctx, '.');
-    Set<String> nulls = m.has("nulls") ? new LinkedHashSet<>(m.strings("nulls")) : DEFAULT_NULLS;
+    Profiles.Profile profile = null;
+    if (m.has("profile")) {
+      String name = m.string("profile");
+      profile = Profiles.find(name);
+      if (profile == null) {
+        d.error(m.at("profile"), ctx + ".profile '" + name + "' is not a known export layout" + Suggestions.hint(name, Profiles.names())
+            + "; profiles: " + String.join(", ", Profiles.names()));
+      }
+    }
+    Set<String> nulls = m.has("nulls") ? new LinkedHashSet<>(m.strings("nulls"))
+        : profile != null && profile.nulls() != null ? profile.nulls() : DEFAULT_NULLS;
     Set<String> yes = m.has("true") ? lower(m.strings("true")) : DEFAULT_TRUE;
     Set<String> no = m.has("false") ? lower(m.strings("false")) : DEFAULT_FALSE;
 
     Map<String, ColumnDef> columns = new LinkedHashMap<>();
+    Set<String> optional = new LinkedHashSet<>();
+    if (profile != null) {
+      // The profile's columns first; the source's own mapping replaces or adds to them. A profile column whose
+      // header an export lacks matters only if a KPI reads it.
+      for (YNode.Entry e : profile.columns().entries().values()) {
+        ColumnDef c = column(ctx, e, decimal);
+        if (c != null) {
+          columns.put(c.name(), c);
+          optional.add(c.name());
+        }
+      }
+    }
     YNode cols = m.node("columns");
     if (cols != null) {
       MapReader cm = MapReader.of(cols, ctx + ".columns", allKeys(cols), d);
@@ -79,12 +101,15 @@ final class SourceBinder {
             d.error(e.keyLocation(), ctx + " column '" + c.name() + "' looks up unknown column '" + c.lookup().from() + "'"
                 + Suggestions.hint(c.lookup().from(), columns.keySet()) + "; 'from' names a column declared above it");
           }
-          if (c != null) columns.put(c.name(), c);
+          if (c != null) {
+            columns.put(c.name(), c);
+            optional.remove(c.name());
+          }
         }
       }
     }
     return new SourceDef(id, file, baseDir, format == null ? null : format.toLowerCase(Locale.ROOT), m.string("sheet"),
-        headerRow == null ? 0 : headerRow, encoding, delimiter, zone, nulls, yes, no, columns, node.location());
+        headerRow == null ? 0 : headerRow, encoding, delimiter, zone, nulls, yes, no, columns, optional, node.location());
   }
 
   private ColumnDef column(String ctx, YNode.Entry e, char sourceDecimal) {

@@ -32,6 +32,7 @@ public record SourceDef(
     Set<String> trueTokens,
     Set<String> falseTokens,
     Map<String, ColumnDef> columns,
+    Set<String> optional,
     Location location) {
 
   public ColumnDef column(String name) {

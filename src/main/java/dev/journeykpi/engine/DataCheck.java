@@ -44,7 +44,10 @@ public final class DataCheck {
           List<String> headers = HeaderProbe.headers(s, f);
           HeaderIndex index = new HeaderIndex(headers);
           if (s.columns().isEmpty()) checkUnmapped(def, s, f, index, headers, d);
+          java.util.Set<String> used = new java.util.HashSet<>();
+          def.kpis().stream().filter(k -> k.source().equals(s.id())).forEach(k -> used.addAll(KpiEngine.columnsOf(k)));
           for (ColumnDef c : s.columns().values()) {
+            if (c.isLookup() || (s.optional().contains(c.name()) && !used.contains(c.name()))) continue;
             if (index.find(c.header()) < 0) {
               d.error(c.location(), "source '" + s.id() + "' column '" + c.name() + "': header '" + c.header()
                   + "' is not in " + f + Suggestions.hint(HeaderIndex.normalise(c.header()),

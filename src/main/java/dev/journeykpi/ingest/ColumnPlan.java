@@ -12,16 +12,23 @@ import java.util.List;
  * @param utf8Bytes the file is UTF-8 read as ISO-8859-1 bytes (see CharSlice.decodeUtf8), so text is decoded when a
  *     value is first seen
  */
-record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes) {
+record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes, java.util.Map<String, String> missingMessage) {
+  ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes) {
+    this(columns, fieldIndex, utf8Bytes, java.util.Map.of());
+  }
 
   /** The part of the plan that parses the needed columns (in declaration order) and every required one. */
   ColumnPlan only(java.util.Set<String> needed) {
-    if (needed == null) return this;
+    if (needed == null && java.util.Arrays.stream(fieldIndex).allMatch(i -> i >= 0)) return this;
     List<ColumnDef> cols = new ArrayList<>();
     List<Integer> idx = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
       ColumnDef c = columns.get(i);
-      if (needed.contains(c.name()) || c.required()) {
+      if (fieldIndex[i] < 0 && needed != null && needed.contains(c.name())) {
+        throw new DataException(missingMessage.get(c.name()));
+      }
+      if (fieldIndex[i] < 0) continue; // a profile column this export lacks, and no KPI reads it
+      if (needed == null || needed.contains(c.name()) || c.required()) {
         cols.add(c);
         idx.add(fieldIndex[i]);
       }
@@ -50,11 +57,16 @@ record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes) 
     }
     int[] idx = new int[cols.size()];
     List<String> missing = new ArrayList<>();
+    java.util.Map<String, String> optionalMissing = new java.util.HashMap<>();
     for (int i = 0; i < cols.size(); i++) {
       idx[i] = index.find(cols.get(i).header());
-      if (idx[i] < 0) missing.add(index.missing(file, cols.get(i).name(), cols.get(i).header()));
+      if (idx[i] < 0 && !source.optional().contains(cols.get(i).name())) {
+        missing.add(index.missing(file, cols.get(i).name(), cols.get(i).header()));
+      } else if (idx[i] < 0) {
+        optionalMissing.put(cols.get(i).name(), index.missing(file, cols.get(i).name(), cols.get(i).header()));
+      }
     }
     if (!missing.isEmpty()) throw new DataException(String.join("\n", missing));
-    return new ColumnPlan(cols, idx, utf8Bytes);
+    return new ColumnPlan(cols, idx, utf8Bytes, optionalMissing);
   }
 }
