@@ -50,4 +50,17 @@ class ReadmeTest {
       assertThat(CliRunner.run(args).exitCode()).as(cmd).isEqualTo(expected);
     }
   }
+
+  /** Every preset, alias and profile the tool knows is in the README's tables. */
+  @Test
+  void everyPresetAndProfileIsDocumented() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    for (dev.journeykpi.config.Presets.Preset p : dev.journeykpi.config.Presets.all()) {
+      String base = p.name().contains(".") ? p.name().substring(0, p.name().indexOf('.')) : p.name();
+      assertThat(readme).as(p.name()).contains("`" + base + "`");
+      if (p.name().contains(".")) assertThat(readme).as(p.name()).contains("`method: " + p.name().substring(base.length() + 1) + "`");
+      for (String alias : p.aliases()) assertThat(readme).as(alias).contains("`" + alias + "`");
+    }
+    for (String profile : dev.journeykpi.config.Profiles.names()) assertThat(readme).contains("`" + profile + "`");
+  }
 }
