@@ -106,7 +106,7 @@ final class ExplainPhrases {
       Map.entry("contacts without a repeat ÷ contacts judged", "số liên hệ không lặp lại ÷ số liên hệ được xét"),
       Map.entry("count(%s < period end and (%s blank or %s ≥ period end))", "đếm(%s < cuối kỳ và (%s trống hoặc %s ≥ cuối kỳ))"),
       Map.entry("leavers ÷ ((headcount at start + headcount at end) ÷ 2)", "số người nghỉ ÷ ((nhân sự đầu kỳ + nhân sự cuối kỳ) ÷ 2)"),
-      Map.entry(", blank parts taken as 0", ", phần trống tính là 0"));
+      Map.entry("; blank parts taken as 0", "; phần trống tính là 0"));
 
   private final boolean vi;
 

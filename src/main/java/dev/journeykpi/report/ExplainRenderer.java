@@ -189,7 +189,7 @@ public final class ExplainRenderer {
         case SUM -> "sum" + sum;
         case MEAN -> "mean" + sum;
         default -> k.statistic() + sum;
-      } + p.t(", blank parts taken as 0") + where;
+      } + where + p.t("; blank parts taken as 0");
     }
     return switch (k.type()) {
       case COUNT -> (k.column() == null ? "count(rows)" : "count(distinct " + k.column() + ")") + where;

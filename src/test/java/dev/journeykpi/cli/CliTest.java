@@ -258,6 +258,37 @@ class CliTest {
         .contains("Loại trừ:    dòng không có answered_at là đang mở: được đếm trong ghi chú, không bao giờ tính là 0");
   }
 
+  static final String SERVICE = "kpi-definitions/customer-service.yaml";
+
+  /** Every service preset on the generated exports: the tidy rows are stable, and the terminal view is the golden. */
+  @Test
+  void customerServiceScorecard() throws Exception {
+    CliRunner.Result csv = run("report", "-c", SERVICE, "--period", "2026-10", "--format", "csv");
+    assertThat(csv.exitCode()).isZero();
+    Golden.check("service-2026-10.csv", csv.out());
+    CliRunner.Result table = run("report", "-c", SERVICE, "--period", "2026-10");
+    Golden.check("service-2026-10.txt", table.out());
+    // The roll-up reads as an outline: department, its teams indented, their agents indented again.
+    assertThat(table.out()).containsPattern("\\n\\s+CSKH +\\d").containsPattern("\\n\\s+  Nhóm Miền Bắc +\\d")
+        .containsPattern("\\n\\s+    Nguyễn Thu Hà +\\d");
+    assertThat(csv.out().lines().filter(l -> l.startsWith("frt_by_team,")).toList())
+        .anyMatch(l -> l.contains(",CSKH,(total),(total),")).anyMatch(l -> l.contains(",CSKH,Nhóm Miền Bắc,(total),"));
+  }
+
+  @Test
+  void explainStatesEachPresetsDefinition() throws Exception {
+    CliRunner.Result r = run("explain", "-c", SERVICE, "frt", "aht", "fcr_repeat", "sla", "backlog", "csat", "nps", "turnover",
+        "--lang", "en");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out())
+        .contains("Preset:     first_response_time — time from a ticket's creation to the first agent response")
+        .contains("Clock:      business time: Mon–Fri 08:00–12:00, 13:30–17:30; Sat 08:00–12:00")
+        .contains("Formula:    mean(talk_time + hold_time + after_call_work) over rows where answered is true; blank parts taken as 0")
+        .contains("share of rows whose time from created_at to first_response_at met its limit: by priority: Khẩn cấp 30 minutes")
+        .contains("100 × (answers 9–10 − answers 0–6) ÷ valid answers; passives (7–8) stay in the denominator");
+    Golden.check("service-explain.txt", r.out());
+  }
+
   @Test
   void listShowsTheJourney() throws Exception {
     CliRunner.Result r = run("list", "-c", HOTEL);
