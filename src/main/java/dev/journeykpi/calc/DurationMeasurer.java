@@ -61,11 +61,25 @@ final class DurationMeasurer implements Measurer {
     }
     List<String> notes = new ArrayList<>();
     if (open > 0) notes.add(open + " open (no " + end + ")");
-    if (negative > 0) notes.add(negative + " with " + end + " before " + start + " left out");
+    if (negative > 0) notes.add(negative + " with " + end + " before " + start + " left out (" + examples(rs) + ")");
     if (noStart > 0) notes.add(noStart + " without " + start + " left out");
     String note = String.join("; ", notes);
     if (n == 0) return Measure.none(0, rs.length == 0 ? "no rows" : "no completed durations").withNote(note);
     return Measure.of(Stats.of(stat, values, n) / divisor, n).withNote(note);
+  }
+
+  /** Up to two rows whose end is before their start, as "start → end", so the user can find them in the export. */
+  private String examples(int[] rows) {
+    List<String> out = new ArrayList<>();
+    for (int row : rows) {
+      if (seconds[row] != Elapsed.NEGATIVE) continue;
+      if (out.size() == 2) {
+        out.add("…");
+        break;
+      }
+      out.add(start + " " + Cells.label(cachedFor.column(start), row) + " → " + end + " " + Cells.label(cachedFor.column(end), row));
+    }
+    return "e.g. " + String.join("; ", out);
   }
 
   private double[] perRow(Table table) {

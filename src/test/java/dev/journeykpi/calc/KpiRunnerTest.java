@@ -193,7 +193,7 @@ class KpiRunnerTest {
     // Mean (30 + 120 + 3840) / 3 = 1330.
     assertThat(r.value()).isCloseTo(1330.0, within(1e-9));
     assertThat(r.n()).isEqualTo(3);
-    assertThat(r.note()).contains("1 open (no first_response); 1 with first_response before created left out;");
+    assertThat(r.note()).contains("1 open (no first_response); 1 with first_response before created left out (e.g. created 2026-10-03 09:00 → first_response 2026-10-03 08:00);");
   }
 
   @Test

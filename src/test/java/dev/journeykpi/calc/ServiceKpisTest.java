@@ -99,7 +99,7 @@ class ServiceKpisTest {
     assertThat(median.value()).isCloseTo(25.0, within(1e-9));
     assertThat(median.unit()).isEqualTo("minutes");
     assertThat(median.n()).isEqualTo(3);
-    assertThat(median.note()).contains("1 open (no first_response_at)").contains("1 with first_response_at before created_at left out");
+    assertThat(median.note()).contains("1 open (no first_response_at)").contains("1 with first_response_at before created_at left out (e.g. created_at 2026-10-06 10:00 → first_response_at 2026-10-06 09:00)");
 
     ResultRow mean = total(run(definition(TICKET_COLUMNS, "id: frt\npreset: first_response_time\nclock: business\nstat: mean"), frtTickets()));
     assertThat(mean.value()).isCloseTo(35.0, within(1e-9));
