@@ -26,9 +26,13 @@ import picocli.CommandLine.Model.CommandSpec;
         + " --list shows the templates.")
 final class InitCommand implements Callable<Integer> {
   /** The files of each template, as packaged under /templates/NAME/ (the jar cannot list a folder). */
-  private static final Map<String, List<String>> FILES = Map.of("hotel-touchpoints", List.of(
-      "README.md", "kpi-definitions/hotel-housekeeping.yaml", "examples/hotel/room-checks.csv",
-      "examples/hotel/room-service.xlsx", "examples/hotel/checkouts.csv"));
+  private static final Map<String, List<String>> FILES = Map.of(
+      "hotel-touchpoints", List.of("README.md", "kpi-definitions/hotel-housekeeping.yaml", "examples/hotel/room-checks.csv",
+          "examples/hotel/room-service.xlsx", "examples/hotel/checkouts.csv"),
+      "customer-service", List.of("README.md", "kpi-definitions/customer-service.yaml",
+          "examples/customer-service/phieu-ho-tro.csv", "examples/customer-service/cuoc-goi.csv",
+          "examples/customer-service/khao-sat-nps.csv", "examples/customer-service/nhan-su.csv",
+          "examples/customer-service/khao-sat-nhan-vien.csv"));
 
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
@@ -72,8 +76,8 @@ final class InitCommand implements Callable<Integer> {
         Files.copy(in, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    // The definition is shipped as hotel-housekeeping.yaml; in a kit it is named after the template.
-    Path def = target("kpi-definitions/hotel-housekeeping.yaml");
+    // The definition is shipped under its own name (hotel-housekeeping.yaml); in a kit it is named after the template.
+    Path def = target(FILES.get(template).get(1));
     Path named = target("kpi-definitions/" + template + ".yaml");
     if (!def.equals(named)) Files.move(def, named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     out.println("wrote the " + template + " kit to " + dir);

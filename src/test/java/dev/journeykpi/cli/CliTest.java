@@ -315,6 +315,17 @@ class CliTest {
   }
 
   @Test
+  void customerServiceKitRuns() throws Exception {
+    assertThat(run("init", "--list").out()).contains("\ncustomer-service  ");
+    Path kit = dir.resolve("cskh");
+    assertThat(run("init", "--template", "customer-service", kit.toString()).exitCode()).isZero();
+    CliRunner.Result report = run("report", "-c", kit.resolve("kpi-definitions/customer-service.yaml").toString(),
+        "--period", "2026-10", "-f", "csv");
+    assertThat(report.exitCode()).isZero();
+    assertThat(report.out()).isEqualTo(Files.readString(Golden.DIR.resolve("service-2026-10.csv")));
+  }
+
+  @Test
   void helpListsExitCodes() {
     CliRunner.Result r = run("--help");
     assertThat(r.exitCode()).isZero();
