@@ -21,13 +21,18 @@ public final class KpiListRenderer {
         for (String id : tp.kpis()) {
           KpiDef k = def.kpi(id).orElseThrow();
           placed.add(id);
-          t.row(List.of(s.label(), tp.label(), tp.owner() == null ? "" : tp.owner(), id, k.label(), k.type().yamlName(), k.source()));
+          t.row(List.of(s.label(), tp.label(), tp.owner() == null ? "" : tp.owner(), id, k.label(), type(k), k.source()));
         }
       }
     }
     for (KpiDef k : def.kpis()) {
-      if (!placed.contains(k.id())) t.row(List.of("", "", "", k.id(), k.label(), k.type().yamlName(), k.source()));
+      if (!placed.contains(k.id())) t.row(List.of("", "", "", k.id(), k.label(), type(k), k.source()));
     }
     return def.name() + "\n\n" + t.render("  ");
+  }
+
+  /** The type, and the preset it came from: "duration (first_response_time)". */
+  private static String type(dev.journeykpi.config.KpiDef k) {
+    return k.type().yamlName() + (k.preset() == null ? "" : " (" + k.preset() + ")");
   }
 }
