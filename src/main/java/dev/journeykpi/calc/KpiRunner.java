@@ -42,6 +42,7 @@ public final class KpiRunner {
   }
 
   public List<ResultRow> run(KpiDef kpi, Table table, List<Period> periods) {
+    if (kpi.type() == dev.journeykpi.config.KpiType.CUSTOMERS) return runCustomers(kpi, table, periods);
     if (kpi.type().isPointInTime()) return runAtPointInTime(kpi, table, periods);
     Measurer measurer = measurer(kpi);
     Selection population = FilterCompiler.select(table, kpi.where());
@@ -126,6 +127,35 @@ public final class KpiRunner {
     return out;
   }
 
+  /**
+   * Customer KPIs: every activity of the population takes part (a customer's history decides whether it is active,
+   * new, dormant), one row per breakdown group and extra dimension (lifecycle state; cohort and age). A row is
+   * flagged incomplete by the period its value rests on (a cohort's age, not the report's period).
+   */
+  private List<ResultRow> runCustomers(KpiDef kpi, Table table, List<Period> periods) {
+    CustomerMeasurer measurer = new CustomerMeasurer(kpi.customers(), kpi.time(), calendar);
+    Selection population = FilterCompiler.select(table, kpi.where());
+    java.time.LocalDate lastDataDay = lastDay(table.column(kpi.time()));
+    Map<List<String>, Selection> groups = new java.util.LinkedHashMap<>(groups(table, kpi, population));
+    groups.put(kpi.by().stream().map(x -> ResultRow.TOTAL).toList(), population);
+    List<String> names = new ArrayList<>(kpi.by());
+    names.addAll(measurer.dimensions());
+    List<ResultRow> out = new ArrayList<>();
+    for (Period p : periods) {
+      TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
+      for (Map.Entry<List<String>, Selection> g : groups.entrySet()) {
+        for (CustomerMeasurer.Part part : measurer.measure(table, g.getValue(), p)) {
+          List<String> values = new ArrayList<>(g.getKey());
+          values.addAll(part.dims());
+          String incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(part.at(), lastDataDay, today);
+          out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(names, values), kpi.unit(), part.measure(), target)
+              .withCoverage(incomplete));
+        }
+      }
+    }
+    return out;
+  }
+
   /** The latest date in a time column, or null when it is empty. */
   private static java.time.LocalDate lastDay(Column<?> c) {
     long max = Cells.MISSING_TIME;
@@ -145,7 +175,7 @@ public final class KpiRunner {
       case SCORE -> new ScoreMeasurer(kpi.column(), kpi.score());
       case SLA -> new SlaMeasurer(kpi.start(), kpi.end(), kpi.businessTime() ? calendar : null, zone, kpi.sla());
       case NO_REPEAT -> new NoRepeatMeasurer(kpi.column(), kpi.time(), kpi.window(), kpi.where(), kpi.denominator(), calendar);
-      case BACKLOG, TURNOVER -> throw new IllegalArgumentException(kpi.type() + " is measured at a point in time");
+      case BACKLOG, TURNOVER, CUSTOMERS -> throw new IllegalArgumentException(kpi.type() + " is measured over the whole history");
     };
   }
 

@@ -25,6 +25,8 @@ final class KpiBinder {
     SPECIFIC.put(KpiType.NO_REPEAT, Set.of("customer", "within", "denominator"));
     SPECIFIC.put(KpiType.BACKLOG, Set.of("start", "end"));
     SPECIFIC.put(KpiType.TURNOVER, Set.of("start", "end", "numerator"));
+    SPECIFIC.put(KpiType.CUSTOMERS, Set.of("measure", "customer", "window", "dormant_after", "order", "value", "returns",
+        "lifespan", "cohorts", "cohort_mode"));
   }
 
   /** Words people use for a type that spelling distance does not catch. */
@@ -119,7 +121,7 @@ final class KpiBinder {
     ColumnChecker check = new ColumnChecker(ctx, cols);
 
     String time = null;
-    if (type != null && type.isPointInTime()) {
+    if (type != null && type.isPointInTime() && type != KpiType.CUSTOMERS) {
       if (m.map.has("time")) {
         d.error(m.map.entries().get("time").keyLocation(), ctx + ": 'time' does not apply to " + type.yamlName()
             + " KPIs: they look at every row's start and end at the period's edges");
@@ -148,6 +150,7 @@ final class KpiBinder {
     TimeSpan window = null;
     ScoreDef score = null;
     SlaDef sla = null;
+    CustomerDef customers = null;
     if (type == KpiType.COUNT) {
       column = m.string("distinct");
       check.exists(column, m.at("distinct"), "distinct");
@@ -221,6 +224,20 @@ final class KpiBinder {
       if (!m.has("within")) d.error(m.map.location(), ctx + " needs 'within': how soon another contact counts as a repeat, " + TimeSpan.FORMS);
       if (unit != null && !unit.equals("%")) d.error(m.at("unit"), ctx + ": a no_repeat KPI's unit is '%'");
       unit = "%";
+    } else if (type == KpiType.CUSTOMERS) {
+      if (time == null && m.has("time")) d.error(m.at("time"), ctx + ": customers KPIs need a 'time' column: the date of each activity");
+      customers = new CustomerBinder(d, ctx).bind(m, check::exists, check::numericColumn);
+      if (customers != null) {
+        String natural = customers.measure().isRate() ? "%" : switch (customers.measure()) {
+          case FREQUENCY -> "orders per customer";
+          case AOV, CLV -> unit == null ? "" : unit;
+          default -> "customers";
+        };
+        if (customers.measure().isRate() && unit != null && !unit.equals("%")) {
+          d.error(m.at("unit"), ctx + ": the unit of " + customers.measure().yamlName() + " is '%'");
+        }
+        unit = natural;
+      }
     } else if (type == KpiType.BACKLOG || type == KpiType.TURNOVER) {
       start = m.required("start");
       end = m.required("end");
@@ -237,7 +254,7 @@ final class KpiBinder {
     TargetDef target = new TargetBinder(d).bind(m.node("target"), ctx);
     return new KpiDef(id, label == null ? id : label, m.string("description"), type, sourceId, time, where, numerator,
         denominator, column, start, end, business, stat, by, unit == null ? "" : unit, target, columns, window, score, sla,
-        presetName, rollup, node.location());
+        customers, presetName, rollup, node.location());
   }
 
   private boolean clock(MapReader m, String ctx) {
@@ -320,6 +337,13 @@ final class KpiBinder {
       if (c != null && !c.type().isTemporal()) {
         d.error(at, ctx + "." + field + " column '" + name + "' must be a date or datetime column, but it is "
             + c.type().yamlName() + " (declare type: datetime and its format)");
+      }
+    }
+
+    void numericColumn(String name, Location at, String field) {
+      ColumnDef c = exists(name, at, field);
+      if (c != null && c.type() != ValueType.NUMBER) {
+        d.error(at, ctx + "." + field + " '" + name + "' must be a number column, but it is " + c.type().yamlName());
       }
     }
 

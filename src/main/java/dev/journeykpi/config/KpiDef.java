@@ -21,6 +21,7 @@ import java.util.List;
  * @param window for no_repeat: how long after a row another row of the same customer counts as a repeat
  * @param score for score KPIs: the scale, text answers, positive answers and statistic
  * @param sla for sla KPIs: the time limits
+ * @param customers for customers KPIs: the measure and how activity is read
  * @param preset the preset the KPI was built from, or null
  * @param rollup {@code by} is a hierarchy, top level first (department, team, agent): rows for every level, each
  *     recomputed from its rows
@@ -47,6 +48,7 @@ public record KpiDef(
     TimeSpan window,
     ScoreDef score,
     SlaDef sla,
+    CustomerDef customers,
     String preset,
     boolean rollup,
     Location location) {

@@ -27,11 +27,13 @@ public enum KpiType {
   /** Rows open at the end of the period (started before it ends, not ended by then): a point-in-time count. */
   BACKLOG,
   /** Rows ending in the period ÷ the average of rows open at its start and at its end (employee turnover). */
-  TURNOVER;
+  TURNOVER,
+  /** Customers in an activity export: active, new, churn, retention, reactivation, lifecycle, repeat rate, AOV, CLV, cohorts. */
+  CUSTOMERS;
 
   /** Types measured against the whole history at a point in time, rather than over the rows dated in the period. */
   public boolean isPointInTime() {
-    return this == BACKLOG || this == TURNOVER;
+    return this == BACKLOG || this == TURNOVER || this == CUSTOMERS;
   }
 
   public String yamlName() {

@@ -108,6 +108,55 @@ final class ExplainPhrases {
       Map.entry("leavers ÷ ((headcount at start + headcount at end) ÷ 2)", "số người nghỉ ÷ ((nhân sự đầu kỳ + nhân sự cuối kỳ) ÷ 2)"),
       Map.entry("; blank parts taken as 0", "; phần trống tính là 0"));
 
+  /** The phrases of the customer (retention) KPIs. */
+  private static final Map<String, String> CUSTOMER_VI = Map.ofEntries(
+      Map.entry("customers active at the end of the period", "số khách hàng hoạt động vào cuối kỳ"),
+      Map.entry("customers whose first activity ever is in the period", "số khách hàng có hoạt động đầu tiên trong kỳ"),
+      Map.entry("customers active at the start of the period and not at its end", "khách hàng hoạt động đầu kỳ nhưng không còn vào cuối kỳ"),
+      Map.entry("churned customers ÷ customers active at the start (new customers are not in the denominator)",
+          "khách rời bỏ ÷ khách hoạt động đầu kỳ (khách mới không ở mẫu số)"),
+      Map.entry("customer retention rate (E − N) ÷ S: active at the end E, new in the period N, active at the start S",
+          "tỷ lệ giữ chân khách hàng (E − N) ÷ S: E hoạt động cuối kỳ, N khách mới trong kỳ, S hoạt động đầu kỳ"),
+      Map.entry("customers dormant at the end of the period (%s without activity)", "khách ngủ đông vào cuối kỳ (%s không hoạt động)"),
+      Map.entry("reactivations in the period: an activity after %s without one, once per dormancy episode",
+          "số lần kích hoạt lại trong kỳ: hoạt động sau %s không hoạt động, mỗi đợt ngủ đông tính một lần"),
+      Map.entry("customers dormant at the start (%s without activity) who were active in the period ÷ dormant at the start",
+          "khách ngủ đông đầu kỳ (%s không hoạt động) có hoạt động trong kỳ ÷ khách ngủ đông đầu kỳ"),
+      Map.entry("customers by state: new, returning (active in this and the previous period), resurrecting"
+          + " (active now, not in the previous period, not new), dormant (active in the previous period, not now)",
+          "khách theo trạng thái: mới, quay lại (hoạt động kỳ này và kỳ trước), hồi sinh (hoạt động kỳ này, không hoạt động"
+          + " kỳ trước, không phải khách mới), ngủ đông (hoạt động kỳ trước, không hoạt động kỳ này)"),
+      Map.entry("customers with 2 or more orders in the period ÷ customers with 1 or more", "khách có từ 2 đơn trong kỳ ÷ khách có từ 1 đơn"),
+      Map.entry("orders in the period ÷ customers with an order", "số đơn trong kỳ ÷ số khách có đơn"),
+      Map.entry("revenue (%s) in the period ÷ orders", "doanh thu (%s) trong kỳ ÷ số đơn"),
+      Map.entry("simple customer lifetime value: AOV × purchase frequency × expected lifespan in periods",
+          "giá trị vòng đời khách hàng đơn giản: AOV × tần suất mua × vòng đời dự kiến (số kỳ)"),
+      Map.entry("cohort retention: customers grouped by the period of their %s, share active k periods later",
+          "giữ chân theo nhóm: khách nhóm theo kỳ của %s, tỷ lệ còn hoạt động sau k kỳ"),
+      Map.entry("activity (recurring: a customer is in every period it is active)", "hoạt động (lặp lại: khách thuộc mọi kỳ có hoạt động)"),
+      Map.entry("first activity", "hoạt động đầu tiên"), Map.entry("one order per %s", "mỗi %s là một đơn"),
+      Map.entry("active in a period = activity in it; at the start = activity in the period before",
+          "hoạt động trong kỳ = có hoạt động trong kỳ; đầu kỳ = có hoạt động trong kỳ trước"),
+      Map.entry("active at the end of a day = last activity less than %s before it", "hoạt động vào cuối một ngày = hoạt động gần nhất cách chưa đến %s"),
+      Map.entry("each customer's whole history counts, activities dated by %s", "tính trên toàn bộ lịch sử của mỗi khách, hoạt động theo ngày %s"),
+      Map.entry("rows without a customer id (%s) or without a date (%s): not activity, counted in the note",
+          "dòng không có mã khách (%s) hoặc không có ngày (%s): không tính là hoạt động, được đếm trong ghi chú"),
+      Map.entry("(E − N) ÷ S; S = 0 is not computable", "(E − N) ÷ S; S = 0 thì không tính được"),
+      Map.entry("count of customers", "số khách hàng"),
+      Map.entry("reactivated from dormancy at the start ÷ dormant at the start", "số khách kích hoạt lại từ trạng thái ngủ đông đầu kỳ ÷ số khách ngủ đông đầu kỳ"),
+      Map.entry("new + returning + resurrecting = customers active in the period; returning + dormant = active in the period before",
+          "mới + quay lại + hồi sinh = khách hoạt động trong kỳ; quay lại + ngủ đông = khách hoạt động kỳ trước"),
+      Map.entry("customers with ≥ 2 orders ÷ customers with ≥ 1", "khách có ≥ 2 đơn ÷ khách có ≥ 1 đơn"),
+      Map.entry("orders ÷ customers with an order (orders: distinct ids among rows with a positive amount)",
+          "số đơn ÷ số khách có đơn (đơn: mã khác nhau trong các dòng có số tiền dương)"),
+      Map.entry("revenue net of returns (negative amounts)", "doanh thu trừ hàng trả (số tiền âm)"),
+      Map.entry("revenue of positive amounts only", "doanh thu chỉ tính số tiền dương"), Map.entry("orders", "số đơn"),
+      Map.entry("AOV × frequency × lifespan; lifespan %s", "AOV × tần suất × vòng đời; vòng đời %s"),
+      Map.entry("= 1 ÷ churn rate (S ÷ churned)", "= 1 ÷ tỷ lệ rời bỏ (S ÷ số khách rời bỏ)"),
+      Map.entry("periods (given)", "kỳ (cho trước)"),
+      Map.entry("retained(cohort, k) ÷ cohort size, for the last %s cohorts; a cell resting on an unfinished period is flagged",
+          "còn lại(nhóm, k) ÷ cỡ nhóm, cho %s nhóm gần nhất; ô dựa trên kỳ chưa kết thúc được đánh dấu"));
+
   private final boolean vi;
 
   ExplainPhrases(String lang) {
@@ -120,7 +169,7 @@ final class ExplainPhrases {
 
   /** The phrase in this language, with its {@code %s} filled. */
   String t(String english, Object... args) {
-    String p = vi ? VI.getOrDefault(english, MORE_VI.getOrDefault(english, english)) : english;
+    String p = vi ? VI.getOrDefault(english, MORE_VI.getOrDefault(english, CUSTOMER_VI.getOrDefault(english, english))) : english;
     return args.length == 0 ? p.replace("%%", "%") : String.format(java.util.Locale.ROOT, p, args);
   }
 }

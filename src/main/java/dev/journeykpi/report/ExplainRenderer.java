@@ -49,6 +49,7 @@ public final class ExplainRenderer {
         : k.type() == KpiType.TURNOVER
         ? p.t("leavers: rows whose %s is in the period; headcount at an instant: %s before it and %s blank or not before it",
             k.end(), k.start(), k.end())
+        : k.type() == KpiType.CUSTOMERS ? customerPeriod(k)
         : k.time() == null ? p.t("every row counts in every period (time: none)")
         : p.t("a row counts in the period that contains its %s; rows without %s are in no period", k.time(), k.time())});
     if (k.type() == KpiType.DURATION || k.type() == KpiType.SLA) {
@@ -87,6 +88,7 @@ public final class ExplainRenderer {
       case NO_REPEAT -> p.t("share of contacts with no other contact of the same %s within %s after it", k.column(), k.window());
       case BACKLOG -> p.t("rows open (started, not ended) at the end of the period, from %s and %s", k.start(), k.end());
       case TURNOVER -> p.t("leavers (%s in the period) ÷ average headcount (from %s and %s)", k.end(), k.start(), k.end());
+      case CUSTOMERS -> customerWhat(k);
     };
   }
 
@@ -130,6 +132,60 @@ public final class ExplainRenderer {
       case NO_REPEAT -> p.t("contacts without %s, and contacts whose window runs past the export's latest %s with no repeat"
           + " yet: left out and counted", k.column(), k.time());
       case TURNOVER -> p.t("rows without %s (counted in the note)", k.start());
+      case CUSTOMERS -> p.t("rows without a customer id (%s) or without a date (%s): not activity, counted in the note",
+          k.customers().customer(), k.time());
+    };
+  }
+
+  private String customerWhat(KpiDef k) {
+    var c = k.customers();
+    return switch (c.measure()) {
+      case ACTIVE -> p.t("customers active at the end of the period");
+      case NEW -> p.t("customers whose first activity ever is in the period");
+      case CHURNED -> p.t("customers active at the start of the period and not at its end");
+      case CHURN_RATE -> p.t("churned customers ÷ customers active at the start (new customers are not in the denominator)");
+      case RETENTION_RATE -> p.t("customer retention rate (E − N) ÷ S: active at the end E, new in the period N, active at the start S");
+      case DORMANT -> p.t("customers dormant at the end of the period (%s without activity)", c.dormantAfter());
+      case REACTIVATED -> p.t("reactivations in the period: an activity after %s without one, once per dormancy episode", c.dormantAfter());
+      case REACTIVATION_RATE -> p.t("customers dormant at the start (%s without activity) who were active in the period ÷ dormant at the start",
+          c.dormantAfter());
+      case LIFECYCLE -> p.t("customers by state: new, returning (active in this and the previous period), resurrecting"
+          + " (active now, not in the previous period, not new), dormant (active in the previous period, not now)");
+      case REPEAT_RATE -> p.t("customers with 2 or more orders in the period ÷ customers with 1 or more");
+      case FREQUENCY -> p.t("orders in the period ÷ customers with an order");
+      case AOV -> p.t("revenue (%s) in the period ÷ orders", c.value());
+      case CLV -> p.t("simple customer lifetime value: AOV × purchase frequency × expected lifespan in periods");
+      case COHORT -> p.t("cohort retention: customers grouped by the period of their %s, share active k periods later",
+          c.recurring() ? p.t("activity (recurring: a customer is in every period it is active)") : p.t("first activity"));
+    } + (c.order() == null ? "" : "; " + p.t("one order per %s", c.order()));
+  }
+
+  private String customerPeriod(KpiDef k) {
+    var c = k.customers();
+    String window = c.window() == null ? p.t("active in a period = activity in it; at the start = activity in the period before")
+        : p.t("active at the end of a day = last activity less than %s before it", c.window());
+    return p.t("each customer's whole history counts, activities dated by %s", k.time()) + "; " + window;
+  }
+
+  private String customerFormula(KpiDef k) {
+    var c = k.customers();
+    return switch (c.measure()) {
+      case ACTIVE -> "E";
+      case NEW -> "N";
+      case CHURNED -> "|S \\ E|";
+      case CHURN_RATE -> "|S \\ E| ÷ S";
+      case RETENTION_RATE -> p.t("(E − N) ÷ S; S = 0 is not computable");
+      case DORMANT, REACTIVATED -> p.t("count of customers");
+      case REACTIVATION_RATE -> p.t("reactivated from dormancy at the start ÷ dormant at the start");
+      case LIFECYCLE -> p.t("new + returning + resurrecting = customers active in the period; returning + dormant = active in the period before");
+      case REPEAT_RATE -> p.t("customers with ≥ 2 orders ÷ customers with ≥ 1");
+      case FREQUENCY -> p.t("orders ÷ customers with an order (orders: distinct ids among rows with a positive amount)");
+      case AOV -> (c.returns() == dev.journeykpi.config.CustomerDef.Returns.NET
+          ? p.t("revenue net of returns (negative amounts)") : p.t("revenue of positive amounts only")) + " ÷ " + p.t("orders");
+      case CLV -> p.t("AOV × frequency × lifespan; lifespan %s", c.lifespan() == null ? p.t("= 1 ÷ churn rate (S ÷ churned)")
+          : plain(c.lifespan()) + " " + p.t("periods (given)"));
+      case COHORT -> p.t("retained(cohort, k) ÷ cohort size, for the last %s cohorts; a cell resting on an unfinished period is flagged",
+          c.cohorts());
     };
   }
 
@@ -207,6 +263,7 @@ public final class ExplainRenderer {
       case NO_REPEAT -> p.t("contacts without a repeat ÷ contacts judged") + where;
       case BACKLOG -> p.t("count(%s < period end and (%s blank or %s ≥ period end))", k.start(), k.end(), k.end()) + where;
       case TURNOVER -> p.t("leavers ÷ ((headcount at start + headcount at end) ÷ 2)") + where;
+      case CUSTOMERS -> customerFormula(k) + where;
     };
   }
 

@@ -32,7 +32,7 @@ class ValidationTest {
         at + "21:18: error: stage 'stay' is listed twice",
         at + "23:34: error: touchpoint 'housekeeping' names unknown stage 'stya' (did you mean 'stay'?); stages: stay",
         at + "28:13: error: kpi 'sheets_changed_rate' reads unknown source 'check' (did you mean 'checks'?); sources: checks",
-        at + "33:11: error: kpi 'inspection_score' has unknown type 'avg' (did you mean 'mean'?); allowed: count, sum, mean, median, percentile, ratio, duration, score, sla, no_repeat, backlog, turnover",
+        at + "33:11: error: kpi 'inspection_score' has unknown type 'avg' (did you mean 'mean'?); allowed: " + String.join(", ", KpiType.yamlNames()),
         at + "43:9: error: kpi 'floor_score'.by refers to unknown column 'flor' (did you mean 'floor'?); columns: checked_at, floor, sheets_changed, score",
         at + "44:23: error: operator 'gte' does not apply to string column 'floor' (declare its type: number, date, datetime or duration)",
         at + "46:5: error: kpi 'answer_time' needs 'time': the date column that places a row in a period (or time: none)",
@@ -55,7 +55,7 @@ class ValidationTest {
         """);
     assertThat(problems(f)).contains(
         f + ":2:1: error: unknown key 'sorces' in the definition file (did you mean 'sources'?); allowed: calendar, include, journey, kpis, locale, name, sources, timezone, version",
-        f + ":8:5: error: unknown key 'distinc' in kpi (did you mean 'distinct'?); allowed: by, clock, column, columns, customer, denominator, description, distinct, end, id, label, limit, method, numerator, p, positive, preset, rollup, scale, source, start, stat, target, time, type, unit, values, where, within");
+        f + ":8:5: error: unknown key 'distinc' in kpi (did you mean 'distinct'?); allowed: " + String.join(", ", new java.util.TreeSet<>(KpiBinder.allKeys())));
   }
 
   @Test
@@ -98,6 +98,7 @@ class ValidationTest {
             enps: { column: U, type: number }
             hired_at: { column: V, type: date }
             left_at: { column: W, type: date }
+            amount: { column: X, type: number }
       """;
 
   @Test
@@ -134,25 +135,25 @@ class ValidationTest {
         """);
     List<String> p = problems(f);
     assertThat(p).containsExactly(
-        f + ":28:33: error: kpi 'a' uses unknown preset 'frst_response_time' (did you mean 'first_response_time'?); presets: "
+        f + ":29:33: error: kpi 'a' uses unknown preset 'frst_response_time' (did you mean 'first_response_time'?); presets: "
             + String.join(", ", Presets.names()),
-        f + ":29:33: error: kpi 'b': preset 'fcr' is measured several ways; choose one with 'method:', one of contacts, flag, window, survey",
-        f + ":30:46: error: kpi 'c': preset 'fcr' has no method 'windw' (did you mean 'window'?); methods: contacts, flag, window, survey",
-        f + ":31:33: error: kpi 'd'.end refers to unknown column 'first_response_at' (a preset default: map a source column named"
+        f + ":30:33: error: kpi 'b': preset 'fcr' is measured several ways; choose one with 'method:', one of contacts, flag, window, survey",
+        f + ":31:46: error: kpi 'c': preset 'fcr' has no method 'windw' (did you mean 'window'?); methods: contacts, flag, window, survey",
+        f + ":32:33: error: kpi 'd'.end refers to unknown column 'first_response_at' (a preset default: map a source column named"
             + " 'first_response_at', or set 'end' on the KPI); columns: created_at, resolved_at, channel, priority, customer_id,"
             + " talk_time, hold_time, after_call_work, contacts, first_contact_resolved, resolved_first_contact, reopened, escalated,"
-            + " complaint, survey_sent, csat, ces, nps, esat, enps, hired_at, left_at",
-        f + ":32:5: error: kpi 'e' needs 'limit': the time allowed, e.g. limit: 4 hours, or per priority: limit: { by: priority,"
+            + " complaint, survey_sent, csat, ces, nps, esat, enps, hired_at, left_at, amount",
+        f + ":33:5: error: kpi 'e' needs 'limit': the time allowed, e.g. limit: 4 hours, or per priority: limit: { by: priority,"
             + " values: { Urgent: 1 hour, High: 4 hours }, default: 8 hours }",
-        f + ":32:33: error: kpi 'e'.end refers to unknown column 'first_response_at' (a preset default: map a source column named"
+        f + ":33:33: error: kpi 'e'.end refers to unknown column 'first_response_at' (a preset default: map a source column named"
             + " 'first_response_at', or set 'end' on the KPI); columns: created_at, resolved_at, channel, priority, customer_id,"
             + " talk_time, hold_time, after_call_work, contacts, first_contact_resolved, resolved_first_contact, reopened, escalated,"
-            + " complaint, survey_sent, csat, ces, nps, esat, enps, hired_at, left_at",
-        f + ":33:45: error: kpi 'f': NPS is defined on a 0-10 scale (promoters 9-10, detractors 0-6), found 1-5",
-        f + ":34:64: error: kpi 'g'.positive lists 6, outside the scale 1-5",
-        f + ":35:62: error: kpi 'h'.within '7 weeks' is not a time span; e.g. '30 minutes', '4 hours', '7 days' or '30 working days'",
-        f + ":36:42: error: kpi 'i': 'time' does not apply to backlog KPIs: they look at every row's start and end at the period's edges",
-        f + ":37:47: error: kpi 'j': 'method' applies only to presets measured several ways (first_contact_resolution)");
+            + " complaint, survey_sent, csat, ces, nps, esat, enps, hired_at, left_at, amount",
+        f + ":34:45: error: kpi 'f': NPS is defined on a 0-10 scale (promoters 9-10, detractors 0-6), found 1-5",
+        f + ":35:64: error: kpi 'g'.positive lists 6, outside the scale 1-5",
+        f + ":36:62: error: kpi 'h'.within '7 weeks' is not a time span; e.g. '30 minutes', '4 hours', '7 days' or '30 working days'",
+        f + ":37:42: error: kpi 'i': 'time' does not apply to backlog KPIs: they look at every row's start and end at the period's edges",
+        f + ":38:47: error: kpi 'j': 'method' applies only to presets measured several ways (first_contact_resolution)");
   }
 
   @Test

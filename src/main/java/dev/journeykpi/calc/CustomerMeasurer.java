@@ -1,0 +1,232 @@
+package dev.journeykpi.calc;
+
+import dev.journeykpi.config.CustomerDef;
+import dev.journeykpi.config.TimeSpan;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * {@code customers}: who was active, new, lost and won back, from an activity export.
+ *
+ * <p>Days are the unit. With a window of W days, a customer is <em>active at the end of day d</em> when its last
+ * activity on or before d is less than W days before d (W working days: fewer than W working days in (last, d]); with
+ * {@code window: period}, active at the period's end means activity in the period, and at its start, activity in the
+ * period before. S = active at the end of the day before the period, E = active at the end of its last day, N = first
+ * activity ever in the period. Churned = in S, not in E; churn rate = churned ÷ S; retention (CRR) = (E − N) ÷ S. A
+ * customer is <em>dormant at the end of day d</em> when at least D days (or working days) in (last activity, d] passed;
+ * an activity on day b is a <em>reactivation</em> when the customer was dormant at the end of day b − 1 — once per
+ * dormancy episode. Reactivation rate = customers dormant at the start who were active in the period ÷ dormant at the
+ * start.
+ */
+final class CustomerMeasurer {
+  /** One row of the KPI: extra dimension values (lifecycle state, cohort and age), the value, the period it rests on. */
+  record Part(List<String> dims, Measure measure, Period at) {}
+
+  private final CustomerDef def;
+  private final String time;
+  private final BusinessCalendar calendar;
+  private final Map<Selection, CustomerActivity> built = new IdentityHashMap<>();
+
+  CustomerMeasurer(CustomerDef def, String time, BusinessCalendar calendar) {
+    this.def = def;
+    this.time = time;
+    this.calendar = calendar;
+  }
+
+  /** The names of the extra dimensions this measure adds to the tidy rows. */
+  List<String> dimensions() {
+    return switch (def.measure()) {
+      case LIFECYCLE -> List.of("state");
+      case COHORT -> List.of("cohort", "age");
+      default -> List.of();
+    };
+  }
+
+  List<Part> measure(Table table, Selection rows, Period p) {
+    CustomerActivity a = built.computeIfAbsent(rows, r -> CustomerActivity.of(table, r, def.customer(), time, def.order(), def.value()));
+    String leftOut = leftOut(a);
+    if (p.grain() == Period.Grain.ALL) {
+      return List.of(new Part(List.of(), Measure.none(0, "customer KPIs need a period (--period, --from/--to)"), p));
+    }
+    List<Part> parts = switch (def.measure()) {
+      case LIFECYCLE -> lifecycle(a, p);
+      case COHORT -> cohorts(a, p);
+      default -> List.of(new Part(List.of(), single(a, p), p));
+    };
+    if (leftOut.isEmpty()) return parts;
+    return parts.stream().map(x -> new Part(x.dims(), x.measure().withNote(leftOut), x.at())).toList();
+  }
+
+  private static String leftOut(CustomerActivity a) {
+    List<String> notes = new ArrayList<>();
+    if (a.noCustomer > 0) notes.add(a.noCustomer + " rows without a customer id left out");
+    if (a.noDate > 0) notes.add(a.noDate + " rows without a date left out");
+    return String.join("; ", notes);
+  }
+
+  private static int epochDay(LocalDate d) {
+    return (int) d.toEpochDay();
+  }
+
+  /** Days from a to b (a ≤ b) in the span's unit: calendar days, or working days in (a, b]. */
+  private long gap(int a, int b, TimeSpan span) {
+    if (!span.isWorkingDays()) return b - a;
+    return calendar.workingDaysBetween(LocalDate.ofEpochDay(a), LocalDate.ofEpochDay(b));
+  }
+
+  private long length(TimeSpan span) {
+    return span.isWorkingDays() ? span.workingDays() : span.seconds() / 86400;
+  }
+
+  /** Active at the end of day d (window of days), or in the period ending on d (window: period). */
+  private boolean active(CustomerActivity a, int c, int d, Period periodEndingOnD) {
+    if (def.window() == null) {
+      return a.activeBetween(c, epochDay(periodEndingOnD.start()), epochDay(periodEndingOnD.endExclusive()) - 1);
+    }
+    int i = a.lastOnOrBefore(c, d);
+    return i >= 0 && gap(a.day[i], d, def.window()) < length(def.window());
+  }
+
+  private boolean dormant(CustomerActivity a, int c, int d) {
+    int i = a.lastOnOrBefore(c, d);
+    return i >= 0 && gap(a.day[i], d, def.dormantAfter()) >= length(def.dormantAfter());
+  }
+
+  private Measure single(CustomerActivity a, Period p) {
+    int start = epochDay(p.start()), last = epochDay(p.endExclusive()) - 1;
+    Period before = p.previous();
+    int s = 0, e = 0, n = 0, churned = 0, dormantAtStart = 0, reactivatedFromStart = 0, reactivations = 0, dormantAtEnd = 0;
+    int buyers = 0, repeaters = 0, orders = 0;
+    double revenue = 0;
+    java.util.Set<Integer> seenOrders = new java.util.HashSet<>();
+    for (int c = 0; c < a.customers; c++) {
+      boolean atStart = active(a, c, start - 1, before);
+      boolean atEnd = active(a, c, last, p);
+      boolean isNew = a.firstDay(c) >= start && a.firstDay(c) <= last;
+      if (atStart) s++;
+      if (atEnd) e++;
+      if (isNew) n++;
+      if (atStart && !atEnd) churned++;
+      if (def.dormantAfter() != null) {
+        boolean wasDormant = dormant(a, c, start - 1);
+        if (wasDormant) dormantAtStart++;
+        if (wasDormant && a.activeBetween(c, start, last)) reactivatedFromStart++;
+        if (dormant(a, c, last)) dormantAtEnd++;
+        for (int i = a.from[c] + 1; i < a.from[c + 1]; i++) {
+          int b = a.day[i];
+          if (b < start || b > last) continue;
+          int prev = a.day[i - 1];
+          if (prev < b && gap(prev, b - 1, def.dormantAfter()) >= length(def.dormantAfter())) reactivations++;
+        }
+      }
+      // Orders in the period: distinct order ids among rows with a positive amount (a return is not an order).
+      seenOrders.clear();
+      for (int i = a.from[c]; i < a.from[c + 1]; i++) {
+        if (a.day[i] < start || a.day[i] > last) continue;
+        double v = a.value[i];
+        if (Double.isNaN(v) || v > 0) seenOrders.add(a.order[i]);
+        if (!Double.isNaN(v) && (v > 0 || def.returns() == dev.journeykpi.config.CustomerDef.Returns.NET)) revenue += v;
+      }
+      if (!seenOrders.isEmpty()) buyers++;
+      if (seenOrders.size() >= 2) repeaters++;
+      orders += seenOrders.size();
+    }
+    return switch (def.measure()) {
+      case ACTIVE -> new Measure((double) e, null, null, e, "");
+      case NEW -> new Measure((double) n, null, null, n, "");
+      case CHURNED -> new Measure((double) churned, null, null, churned, "active at start " + s);
+      case CHURN_RATE -> s == 0 ? new Measure(null, (double) churned, 0.0, 0, "no customers active at the start: not computable")
+          : new Measure((double) churned / s, (double) churned, (double) s, s, "");
+      case RETENTION_RATE -> s == 0 ? new Measure(null, (double) (e - n), 0.0, 0, "no customers active at the start: not computable")
+          : new Measure((double) (e - n) / s, (double) (e - n), (double) s, s, "E " + e + ", N " + n + ", S " + s);
+      case DORMANT -> new Measure((double) dormantAtEnd, null, null, dormantAtEnd, "");
+      case REACTIVATED -> new Measure((double) reactivations, null, null, reactivations, "");
+      case REACTIVATION_RATE -> dormantAtStart == 0 ? new Measure(null, (double) reactivatedFromStart, 0.0, 0, "no dormant customers at the start")
+          : new Measure((double) reactivatedFromStart / dormantAtStart, (double) reactivatedFromStart, (double) dormantAtStart,
+              dormantAtStart, "");
+      case REPEAT_RATE -> buyers == 0 ? new Measure(null, 0.0, 0.0, 0, "no customers with orders")
+          : new Measure((double) repeaters / buyers, (double) repeaters, (double) buyers, buyers, "");
+      case FREQUENCY -> buyers == 0 ? Measure.none(0, "no customers with orders")
+          : new Measure((double) orders / buyers, (double) orders, (double) buyers, buyers, "");
+      case AOV -> orders == 0 ? Measure.none(0, "no orders")
+          : new Measure(revenue / orders, revenue, (double) orders, orders, "");
+      case CLV -> clv(revenue, orders, buyers, churned, s);
+      case LIFECYCLE, COHORT -> throw new IllegalStateException();
+    };
+  }
+
+  /** CLV = AOV × purchase frequency × lifespan (periods), the formula and its parts in the note. */
+  private Measure clv(double revenue, int orders, int buyers, int churned, int s) {
+    if (orders == 0) return Measure.none(0, "no orders");
+    double aov = revenue / orders;
+    double frequency = (double) orders / buyers;
+    Double lifespan = def.lifespan();
+    String lifespanText;
+    if (lifespan == null) {
+      if (s == 0 || churned == 0) {
+        return Measure.none(buyers, "lifespan is 1 ÷ churn rate, and the churn rate is " + (s == 0 ? "not computable" : "0"));
+      }
+      lifespan = (double) s / churned;
+      lifespanText = String.format(Locale.ROOT, "lifespan %.2f periods (1 ÷ churn %d/%d)", lifespan, churned, s);
+    } else {
+      lifespanText = String.format(Locale.ROOT, "lifespan %s periods (given)", ScoreMeasurer.plain(lifespan));
+    }
+    return new Measure(aov * frequency * lifespan, null, null, buyers,
+        String.format(Locale.ROOT, "AOV %.2f × frequency %.4f × %s", aov, frequency, lifespanText));
+  }
+
+  private List<Part> lifecycle(CustomerActivity a, Period p) {
+    int start = epochDay(p.start()), last = epochDay(p.endExclusive()) - 1;
+    Period before = p.previous();
+    int prevStart = epochDay(before.start());
+    int isNew = 0, returning = 0, resurrecting = 0, dormant = 0;
+    for (int c = 0; c < a.customers; c++) {
+      boolean now = a.activeBetween(c, start, last);
+      boolean prev = a.activeBetween(c, prevStart, start - 1);
+      boolean first = a.firstDay(c) >= start && a.firstDay(c) <= last;
+      if (first) isNew++;
+      else if (now && prev) returning++;
+      else if (now) resurrecting++;
+      else if (prev) dormant++;
+    }
+    return List.of(
+        new Part(List.of("new"), new Measure((double) isNew, null, null, isNew, "first activity in the period"), p),
+        new Part(List.of("returning"), new Measure((double) returning, null, null, returning, "active in this and the previous period"), p),
+        new Part(List.of("resurrecting"), new Measure((double) resurrecting, null, null, resurrecting,
+            "active now, not in the previous period, not new"), p),
+        new Part(List.of("dormant"), new Measure((double) dormant, null, null, dormant, "active in the previous period, not now"), p));
+  }
+
+  /** Cohorts of the last N periods up to p; for each, the share active k periods later. */
+  private List<Part> cohorts(CustomerActivity a, Period p) {
+    List<Period> periods = p.lastN(def.cohorts());
+    int[][] bounds = new int[periods.size()][];
+    for (int i = 0; i < periods.size(); i++) {
+      bounds[i] = new int[] {epochDay(periods.get(i).start()), epochDay(periods.get(i).endExclusive()) - 1};
+    }
+    List<Part> out = new ArrayList<>();
+    for (int i = 0; i < periods.size(); i++) {
+      List<Integer> members = new ArrayList<>();
+      for (int c = 0; c < a.customers; c++) {
+        boolean in = def.recurring() ? a.activeBetween(c, bounds[i][0], bounds[i][1])
+            : a.firstDay(c) >= bounds[i][0] && a.firstDay(c) <= bounds[i][1];
+        if (in) members.add(c);
+      }
+      for (int k = 0; i + k < periods.size(); k++) {
+        int j = i + k;
+        int retained = 0;
+        for (int c : members) if (a.activeBetween(c, bounds[j][0], bounds[j][1])) retained++;
+        Measure m = members.isEmpty() ? new Measure(null, 0.0, 0.0, 0, "no customers in the cohort")
+            : new Measure((double) retained / members.size(), (double) retained, (double) members.size(), members.size(), "");
+        out.add(new Part(List.of(periods.get(i).label(), Integer.toString(k)), m, periods.get(j)));
+      }
+    }
+    return out;
+  }
+}
