@@ -69,6 +69,24 @@ public final class HtmlRenderer implements Renderer {
       }
       b.append("</table></div>\n");
     }
+    for (ScorecardLayout.Triangle t : layout.triangles) {
+      // The cohort triangle as a heat map: the deeper the blue, the larger the share still active.
+      b.append("<h2>").append(esc(t.title())).append("</h2>\n<div class=\"wrap\"><table class=\"cohort\">\n<tr>");
+      for (String h : t.header()) b.append("<th>").append(esc(h)).append("</th>");
+      b.append("</tr>\n");
+      for (int i = 0; i < t.rows().size(); i++) {
+        List<String> row = t.rows().get(i);
+        b.append("<tr><td>").append(esc(row.get(0))).append("</td><td class=\"num\">").append(esc(row.get(1))).append("</td>");
+        for (int c = 2; c < row.size(); c++) {
+          Double rate = t.rates().get(i).get(c - 2);
+          b.append(rate == null ? "<td></td>" : String.format(java.util.Locale.ROOT,
+              "<td class=\"num heat\" style=\"background:rgba(37,99,235,%.2f);color:%s\">", Math.max(0.05, Math.min(1, rate)),
+              rate > 0.55 ? "#fff" : "#111")).append(rate == null ? "" : esc(row.get(c)) + "</td>");
+        }
+        b.append("</tr>\n");
+      }
+      b.append("</table></div>\n");
+    }
     if (!layout.summary.isEmpty()) {
       b.append("<div class=\"summary\">");
       for (String line : layout.summary) b.append(esc(line.strip())).append("<br>\n");

@@ -25,6 +25,12 @@ public final class MarkdownRenderer implements Renderer {
       b.append('\n');
       for (List<String> r : s.rows()) row(b, r);
     }
+    for (ScorecardLayout.Triangle t : layout.triangles) {
+      b.append("\n## ").append(escape(t.title())).append("\n\n");
+      row(b, t.header());
+      b.append("| --- |").append(" ---: |".repeat(t.header().size() - 1)).append('\n');
+      for (List<String> r : t.rows()) row(b, r);
+    }
     if (!layout.summary.isEmpty()) {
       b.append('\n');
       for (String line : layout.summary) {

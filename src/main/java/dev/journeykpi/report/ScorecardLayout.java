@@ -20,6 +20,14 @@ final class ScorecardLayout {
   /** A journey section: its title, its rows of cells in header order, and each row's status (green, amber, red, ""). */
   record Section(String title, List<List<String>> rows, List<String> statuses) {}
 
+  /**
+   * A cohort matrix as people read it: a row per cohort (its size, then the share still active 0, 1, 2 … periods
+   * later), the unfinished cells starred. {@code rates} holds the raw shares (null for an empty cell) for shading.
+   */
+  record Triangle(String title, List<String> header, List<List<String>> rows, List<List<Double>> rates) {}
+
+  final List<Triangle> triangles = new ArrayList<>();
+
   final String title;
   final List<String> header;
   final boolean[] rightAligned;
@@ -85,6 +93,17 @@ final class ScorecardLayout {
           statuses));
       for (String kpiId : s.kpis) {
         KpiDef kpi = def.kpi(kpiId).orElseThrow();
+        if (isCohort(kpi)) {
+          Triangle t = triangle(kpi, byKpi.get(kpiId), last, fmt);
+          triangles.add(t);
+          List<String> cells = new ArrayList<>();
+          cells.add(kpi.label());
+          while (cells.size() < header.size() - 1) cells.add("");
+          cells.add(words.belowTriangle());
+          rows.add(cells);
+          statuses.add("");
+          continue;
+        }
         Map<String, Map<String, ResultRow>> byBreakdown = new LinkedHashMap<>();
         for (ResultRow r : byKpi.get(kpiId)) {
           byBreakdown.computeIfAbsent(breakdown(r, kpi), k -> new LinkedHashMap<>()).put(r.period(), r);
@@ -128,6 +147,42 @@ final class ScorecardLayout {
       if (!byStage.isEmpty()) summary.add("  " + words.byStage() + ": " + line(byStage));
       if (!byDepartment.isEmpty()) summary.add("  " + words.byDepartment() + ": " + line(byDepartment));
     }
+  }
+
+  static boolean isCohort(KpiDef kpi) {
+    return kpi.customers() != null && kpi.customers().measure() == dev.journeykpi.config.CustomerDef.Measure.COHORT;
+  }
+
+  /** The cohort rows of the last period (whole population: every breakdown dimension at its total) as a triangle. */
+  private Triangle triangle(KpiDef kpi, List<ResultRow> rows, String last, ValueFormat fmt) {
+    Map<String, Map<Integer, ResultRow>> byCohort = new LinkedHashMap<>();
+    int maxAge = 0;
+    for (ResultRow r : rows) {
+      if (!r.period().equals(last)) continue;
+      boolean whole = kpi.by().stream().allMatch(b -> ResultRow.TOTAL.equals(r.dims().get(b)));
+      if (!whole) continue;
+      int age = Integer.parseInt(r.dims().get("age"));
+      maxAge = Math.max(maxAge, age);
+      byCohort.computeIfAbsent(r.dims().get("cohort"), k -> new LinkedHashMap<>()).put(age, r);
+    }
+    List<String> header = new ArrayList<>(List.of(words.cohort(), words.customers()));
+    for (int a = 0; a <= maxAge; a++) header.add("+" + a);
+    List<List<String>> out = new ArrayList<>();
+    List<List<Double>> rates = new ArrayList<>();
+    byCohort.forEach((cohort, ages) -> {
+      List<String> cells = new ArrayList<>(List.of(cohort));
+      List<Double> shares = new ArrayList<>();
+      ResultRow first = ages.get(0);
+      cells.add(first == null || first.denominator() == null ? "" : fmt.count(first.denominator()));
+      for (int a = 0; a < header.size() - 2; a++) {
+        ResultRow r = ages.get(a);
+        cells.add(r == null ? "" : fmt.human(r.value(), "%") + (Boolean.FALSE.equals(r.complete()) ? "*" : ""));
+        shares.add(r == null ? null : r.value());
+      }
+      out.add(cells);
+      rates.add(shares);
+    });
+    return new Triangle(kpi.label() + " — " + last, header, out, rates);
   }
 
   /** Counts green, amber and red among a KPI's total rows of the given period. */

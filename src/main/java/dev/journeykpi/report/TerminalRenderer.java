@@ -23,6 +23,13 @@ public final class TerminalRenderer implements Renderer {
     }
     out.write(layout.title + "\n\n");
     out.write(table.render("  "));
+    for (ScorecardLayout.Triangle t : layout.triangles) {
+      boolean[] right = new boolean[t.header().size()];
+      java.util.Arrays.fill(right, 1, right.length, true);
+      TextTable tri = new TextTable(t.header(), right);
+      t.rows().forEach(tri::row);
+      out.write("\n" + t.title() + "\n" + tri.render("  "));
+    }
     if (!layout.summary.isEmpty()) out.write("\n" + String.join("\n", layout.summary) + "\n");
     out.flush();
   }
