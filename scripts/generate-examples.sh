@@ -9,3 +9,5 @@ java -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerC
 echo "examples regenerated under examples/hotel" >&2
 java -cp target/kpi.jar scripts/GenerateServiceExamples.java examples/customer-service
 echo "examples regenerated under examples/customer-service" >&2
+java -cp target/kpi.jar scripts/GenerateRetentionExamples.java examples/retention
+echo "examples regenerated under examples/retention" >&2

@@ -50,7 +50,7 @@ final class CustomerMeasurer {
 
   List<Part> measure(Table table, Selection rows, Period p) {
     CustomerActivity a = built.computeIfAbsent(rows, r -> CustomerActivity.of(table, r, def.customer(), time, def.order(), def.value()));
-    String leftOut = leftOut(a);
+    String leftOut = leftOut(a, def.customer(), time);
     if (p.grain() == Period.Grain.ALL) {
       return List.of(new Part(List.of(), Measure.none(0, "customer KPIs need a period (--period, --from/--to)"), p));
     }
@@ -63,10 +63,10 @@ final class CustomerMeasurer {
     return parts.stream().map(x -> new Part(x.dims(), x.measure().withNote(leftOut), x.at())).toList();
   }
 
-  private static String leftOut(CustomerActivity a) {
+  private static String leftOut(CustomerActivity a, String customer, String time) {
     List<String> notes = new ArrayList<>();
-    if (a.noCustomer > 0) notes.add(a.noCustomer + " rows without a customer id left out");
-    if (a.noDate > 0) notes.add(a.noDate + " rows without a date left out");
+    if (a.noCustomer > 0) notes.add(a.noCustomer + " rows without " + customer + " left out");
+    if (a.noDate > 0) notes.add(a.noDate + " rows without " + time + " left out");
     return String.join("; ", notes);
   }
 

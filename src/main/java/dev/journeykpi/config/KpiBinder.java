@@ -228,10 +228,10 @@ final class KpiBinder {
       if (time == null && m.has("time")) d.error(m.at("time"), ctx + ": customers KPIs need a 'time' column: the date of each activity");
       customers = new CustomerBinder(d, ctx).bind(m, check::exists, check::numericColumn);
       if (customers != null) {
+        // Counts of customers and orders per customer carry no unit word, so the views stay in the reader's language.
         String natural = customers.measure().isRate() ? "%" : switch (customers.measure()) {
-          case FREQUENCY -> "orders per customer";
           case AOV, CLV -> unit == null ? "" : unit;
-          default -> "customers";
+          default -> "";
         };
         if (customers.measure().isRate() && unit != null && !unit.equals("%")) {
           d.error(m.at("unit"), ctx + ": the unit of " + customers.measure().yamlName() + " is '%'");

@@ -47,6 +47,12 @@ public final class KpiEngine {
     for (KpiDef k : kpis) {
       LoadedSource src = loaded.get(k.source());
       checkColumns(k, src);
+      if (k.customers() != null) {
+        var who = src.table().column(k.customers().customer());
+        long blank = 0;
+        for (int row = 0; row < who.size(); row++) if (who.isMissing(row) || who.getString(row).isBlank()) blank++;
+        src.quality().exclude("rows without " + k.customers().customer() + ": not in the customer KPIs (still in sums)", blank);
+      }
       List<ResultRow> current = runner.run(k, src.table(), request.periods());
       rows.addAll(request.compare() == RunRequest.Compare.NONE ? current
           : compare(current, runner.run(k, src.table(), earlier(request)), request));
@@ -86,6 +92,9 @@ public final class KpiEngine {
     used.addAll(k.by());
     used.addAll(k.columns());
     if (k.sla() != null && k.sla().by() != null) used.add(k.sla().by());
+    if (k.customers() != null) {
+      Stream.of(k.customers().customer(), k.customers().order(), k.customers().value()).filter(x -> x != null).forEach(used::add);
+    }
     FilterColumns.collect(k.where(), used);
     FilterColumns.collect(k.numerator(), used);
     FilterColumns.collect(k.denominator(), used);

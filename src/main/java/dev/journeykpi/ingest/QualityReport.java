@@ -110,6 +110,17 @@ public final class QualityReport {
     entries.forEach(e -> tallies.put(e.getKey(), e.getValue()));
   }
 
+  private final Map<String, Long> excluded = new java.util.LinkedHashMap<>();
+
+  /** Rows read and kept, but left out of some KPIs for a reason (walk-in sales without a customer id). */
+  public void exclude(String reason, long count) {
+    if (count > 0) excluded.merge(reason, count, (a, b) -> a);
+  }
+
+  public Map<String, Long> excluded() {
+    return java.util.Collections.unmodifiableMap(excluded);
+  }
+
   public String source() {
     return source;
   }

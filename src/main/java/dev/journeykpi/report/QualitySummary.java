@@ -22,6 +22,7 @@ public final class QualitySummary {
       b.append('\n');
       reasons(b, "rejected", q.rejected(), f);
       reasons(b, "blanked", q.blanked(), f);
+      q.excluded().forEach((reason, n) -> b.append("    left out ").append(f.count(n)).append(": ").append(reason).append('\n'));
     }
     return b.toString();
   }

@@ -101,7 +101,7 @@ class CustomerKpisTest {
     ResultRow churn = one(definition("id: k\nmeasure: churn_rate\n" + base), october(), "2026-10");
     assertThat(churn.numerator()).isEqualTo(1.0);
     assertThat(churn.denominator()).isEqualTo(3.0);
-    assertThat(churn.note()).contains("1 rows without a customer id left out");
+    assertThat(churn.note()).contains("1 rows without customer_id left out");
     ResultRow crr = one(definition("id: k\npreset: retention_rate\nwindow: 30 days"), october(), "2026-10");
     assertThat(crr.value()).isCloseTo(2.0 / 3, within(1e-12));
     assertThat(crr.note()).contains("E 4, N 2, S 3");
