@@ -30,15 +30,23 @@ public record ColumnDef(
   }
 
   /**
-   * A column computed from another: {@code team: { from: agent, map: { Hà: Bắc, Nam: Nam } }}.
+   * A column computed from others, not read from the export: looked up ({@code team: { from: agent, map: { Hà: Bắc }
+   * }}) or multiplied ({@code amount: { multiply: [quantity, unit_price] }}).
    *
-   * @param from the column whose value is looked up (an export column or an earlier lookup column)
+   * @param from the column whose value is looked up (an export column or an earlier computed column); null for a product
    * @param map value → looked-up value, matched after trimming; values not listed give a blank, counted in the
    *     data-quality report
+   * @param multiply the number columns multiplied per row (blank when any is blank); empty for a lookup
    */
-  public record Lookup(String from, java.util.Map<String, String> map) {
+  public record Lookup(String from, java.util.Map<String, String> map, List<String> multiply) {
     public Lookup {
       map = java.util.Map.copyOf(map);
+      multiply = List.copyOf(multiply);
+    }
+
+    /** The columns this one is computed from. */
+    public List<String> inputs() {
+      return from != null ? List.of(from) : multiply;
     }
   }
 

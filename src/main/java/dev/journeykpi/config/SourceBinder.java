@@ -15,7 +15,7 @@ final class SourceBinder {
   static final Set<String> SOURCE_KEYS =
       Set.of("file", "format", "sheet", "header_row", "encoding", "delimiter", "timezone", "nulls", "true", "false",
           "decimal", "columns", "description", "profile");
-  static final Set<String> COLUMN_KEYS = Set.of("column", "type", "format", "unit", "decimal", "required", "from", "map");
+  static final Set<String> COLUMN_KEYS = Set.of("column", "type", "format", "unit", "decimal", "required", "from", "map", "multiply");
   static final List<String> FORMATS = List.of("csv", "xlsx", "xls");
   static final List<String> DURATION_UNITS = List.of("seconds", "minutes", "hours", "days");
 
@@ -97,9 +97,17 @@ final class SourceBinder {
       if (cm != null) {
         for (YNode.Entry e : cm.map.entries().values()) {
           ColumnDef c = column(ctx, e, decimal);
-          if (c != null && c.isLookup() && c.lookup().from() != null && !columns.containsKey(c.lookup().from())) {
-            d.error(e.keyLocation(), ctx + " column '" + c.name() + "' looks up unknown column '" + c.lookup().from() + "'"
-                + Suggestions.hint(c.lookup().from(), columns.keySet()) + "; 'from' names a column declared above it");
+          if (c != null && c.isLookup()) {
+            for (String input : c.lookup().inputs()) {
+              ColumnDef in = columns.get(input);
+              if (in == null) {
+                d.error(e.keyLocation(), ctx + " column '" + c.name() + "' is computed from unknown column '" + input + "'"
+                    + Suggestions.hint(input, columns.keySet()) + "; it must be declared above it");
+              } else if (!c.lookup().multiply().isEmpty() && in.type() != ValueType.NUMBER) {
+                d.error(e.keyLocation(), ctx + " column '" + c.name() + "' multiplies '" + input + "', which is "
+                    + in.type().yamlName() + ", not number");
+              }
+            }
           }
           if (c != null) {
             columns.put(c.name(), c);
@@ -125,6 +133,7 @@ final class SourceBinder {
     MapReader m = MapReader.of(e.value(), what, COLUMN_KEYS, d);
     if (m == null) return null;
     if (m.has("from") || m.has("map")) return lookup(m, name, what, e.keyLocation());
+    if (m.has("multiply")) return product(m, name, what, e.keyLocation());
     String header = m.required("column");
     List<String> formats = m.strings("format");
     String typeText = m.string("type");
@@ -175,7 +184,19 @@ final class SourceBinder {
         if (v != null) map.put(java.text.Normalizer.normalize(k.trim(), java.text.Normalizer.Form.NFC), v);
       }
     }
-    return new ColumnDef(name, null, ValueType.STRING, List.of(), "seconds", '.', false, new ColumnDef.Lookup(from, map), at);
+    return new ColumnDef(name, null, ValueType.STRING, List.of(), "seconds", '.', false, new ColumnDef.Lookup(from, map, List.of()), at);
+  }
+
+  /** A number column computed per row as the product of number columns (quantity × unit price). */
+  private ColumnDef product(MapReader m, String name, String what, Location at) {
+    for (String key : m.map.entries().keySet()) {
+      if (!key.equals("multiply")) {
+        d.error(m.map.entries().get(key).keyLocation(), what + ": '" + key + "' does not apply to a computed column (multiply)");
+      }
+    }
+    List<String> factors = m.strings("multiply");
+    if (factors.size() < 2) d.error(m.at("multiply"), what + ".multiply lists the number columns to multiply, at least two");
+    return new ColumnDef(name, null, ValueType.NUMBER, List.of(), "seconds", '.', false, new ColumnDef.Lookup(null, Map.of(), factors), at);
   }
 
   static ValueType valueType(String text) {

@@ -51,7 +51,9 @@ public final class SourceLoader {
     java.util.Deque<String> todo = new java.util.ArrayDeque<>(needed);
     while (!todo.isEmpty()) {
       var c = source.columns().get(todo.pop());
-      if (c != null && c.isLookup() && out.add(c.lookup().from())) todo.push(c.lookup().from());
+      if (c != null && c.isLookup()) {
+        for (String input : c.lookup().inputs()) if (out.add(input)) todo.push(input);
+      }
     }
     return out;
   }
@@ -64,6 +66,10 @@ public final class SourceLoader {
       QualityReport quality, String file) {
     for (var c : source.columns().values()) {
       if (!c.isLookup() || (needed != null && !needed.contains(c.name()) && !isLookedUpBy(source, c.name(), needed))) continue;
+      if (!c.lookup().multiply().isEmpty()) {
+        table.addColumns(product(table, c.name(), c.lookup().multiply()));
+        continue;
+      }
       var from = table.column(c.lookup().from());
       tech.tablesaw.api.StringColumn out = tech.tablesaw.api.StringColumn.create(c.name(), table.rowCount());
       java.util.Map<String, String> cache = new java.util.HashMap<>();
@@ -82,12 +88,31 @@ public final class SourceLoader {
     }
   }
 
+  /** Quantity × unit price, per row; blank when a factor is blank. */
+  private static tech.tablesaw.api.DoubleColumn product(tech.tablesaw.api.Table table, String name, List<String> factors) {
+    tech.tablesaw.api.DoubleColumn out = tech.tablesaw.api.DoubleColumn.create(name, table.rowCount());
+    List<tech.tablesaw.api.DoubleColumn> fs = factors.stream().map(table::doubleColumn).toList();
+    for (int row = 0; row < table.rowCount(); row++) {
+      double v = 1;
+      for (tech.tablesaw.api.DoubleColumn f : fs) v *= f.getDouble(row);
+      out.set(row, v); // NaN (blank) when any factor is blank
+    }
+    return out;
+  }
+
   private static boolean isLookedUpBy(SourceDef source, String name, java.util.Set<String> needed) {
     for (String n : needed) {
       var c = source.columns().get(n);
-      while (c != null && c.isLookup()) {
-        if (c.lookup().from().equals(name)) return true;
-        c = source.columns().get(c.lookup().from());
+      java.util.Deque<dev.journeykpi.config.ColumnDef> todo = new java.util.ArrayDeque<>();
+      if (c != null) todo.push(c);
+      while (!todo.isEmpty()) {
+        var x = todo.pop();
+        if (!x.isLookup()) continue;
+        for (String input : x.lookup().inputs()) {
+          if (input.equals(name)) return true;
+          var next = source.columns().get(input);
+          if (next != null) todo.push(next);
+        }
       }
     }
     return false;

@@ -174,7 +174,8 @@ public final class ExplainRenderer {
       case NEW -> "N";
       case CHURNED -> "|S \\ E|";
       case CHURN_RATE -> "|S \\ E| ÷ S";
-      case RETENTION_RATE -> p.t("(E − N) ÷ S; S = 0 is not computable");
+      case RETENTION_RATE -> p.t("(E − N) ÷ S, above 100% when customers inactive at the start come back (in E, not in N);"
+          + " S = 0 is not computable");
       case DORMANT, REACTIVATED -> p.t("count of customers");
       case REACTIVATION_RATE -> p.t("reactivated from dormancy at the start ÷ dormant at the start");
       case LIFECYCLE -> p.t("new + returning + resurrecting = customers active in the period; returning + dormant = active in the period before");

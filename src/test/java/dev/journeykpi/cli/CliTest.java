@@ -289,6 +289,28 @@ class CliTest {
     Golden.check("service-explain.txt", r.out());
   }
 
+  static final String RETENTION = "kpi-definitions/retention.yaml";
+
+  /** The retention scorecard on two years of generated orders: tidy rows, the terminal view with its cohort triangle. */
+  @Test
+  void retentionScorecard() throws Exception {
+    CliRunner.Result csv = run("report", "-c", RETENTION, "--period", "2026-10", "--format", "csv");
+    assertThat(csv.exitCode()).isZero();
+    assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("kpi,label,period,region,state,cohort,age,value,");
+    Golden.check("retention-2026-10.csv", csv.out());
+    CliRunner.Result table = run("report", "-c", RETENTION, "--period", "2026-10", "--lang", "en");
+    assertThat(table.out()).contains("Giữ chân theo nhóm tháng đầu — 2026-10\n  Cohort   Customers      +0 ");
+    Golden.check("retention-2026-10.txt", table.out());
+    CliRunner.Result trend = run("report", "-c", RETENTION, "--period", "2026-10", "--periods", "12", "--kpi", "active,churn,crr");
+    assertThat(trend.exitCode()).isZero();
+    Golden.check("retention-trend.txt", trend.out());
+    CliRunner.Result explain = run("explain", "-c", RETENTION, "churn", "crr", "reactivation", "lifecycle", "cohorts", "clv",
+        "--lang", "en");
+    assertThat(explain.out()).contains("Formula:    (E − N) ÷ S, above 100% when customers inactive at the start come back (in E, not in N)")
+        .contains("active at the end of a day = last activity less than 90 days before it");
+    Golden.check("retention-explain.txt", explain.out());
+  }
+
   @Test
   void listShowsTheJourney() throws Exception {
     CliRunner.Result r = run("list", "-c", HOTEL);

@@ -92,9 +92,33 @@ class RollupTest {
     var loader = new DefinitionLoader();
     loader.read(List.of(f));
     assertThat(loader.diagnostics().sorted()).extracting(Object::toString).containsExactly(
-        f + ":6:7: error: source 's' column 'team' looks up unknown column 'agnet' (did you mean 'agent'?); 'from' names a column declared above it",
+        f + ":6:7: error: source 's' column 'team' is computed from unknown column 'agnet' (did you mean 'agent'?); it must be declared above it",
         f + ":7:19: error: source 's' column 'department' needs 'map': each value of team and what it stands for",
         f + ":7:33: error: source 's' column 'department': 'column' does not apply to a lookup column (from + map)",
         f + ":9:71: error: kpi 'm': rollup needs 'by' to list at least two levels, top first, e.g. by: [department, team, agent]");
+  }
+
+  /** amount = quantity × unit price per row: 2 × 10 + 3 × 1.5 + (blank price) = 24.5; the blank factor gives a blank. */
+  @Test
+  void multipliedColumn() throws IOException {
+    Files.writeString(dir.resolve("t.csv"), "Ngày,SL,Đơn giá\n01/10/2026,2,10\n02/10/2026,3,\"1,5\"\n03/10/2026,4,\n");
+    Path f = dir.resolve("k.yaml");
+    Files.writeString(f, """
+        sources:
+          s:
+            file: t.csv
+            decimal: ","
+            columns:
+              day: { column: Ngày, format: dd/MM/yyyy }
+              quantity: { column: SL, type: number }
+              price: { column: Đơn giá, type: number }
+              amount: { multiply: [quantity, price] }
+        kpis:
+          - { id: m, type: sum, column: amount, source: s, time: day }
+        """);
+    ResultRow r = KpiEngine.run(DefinitionLoader.load(List.of(f)), new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()))
+        .rows().get(0);
+    assertThat(r.value()).isEqualTo(24.5);
+    assertThat(r.note()).contains("1 rows without amount skipped");
   }
 }

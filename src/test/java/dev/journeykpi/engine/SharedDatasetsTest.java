@@ -276,4 +276,35 @@ class SharedDatasetsTest {
     assertThat(nps.value()).isCloseTo((8 - 22) * 100.0 / 39, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(nps.n()).isEqualTo(39);
   }
+
+  /**
+   * The shipped kpi-definitions/online-retail.yaml. Expected numbers computed independently in Python from the sheet
+   * XML (zipfile + xml.etree; serial dates from 1899-12-30; activity = lines with a customer id and quantity > 0):
+   * October 2011 with a 90-day window: S 1,669, E 1,936, N 324, churned 240; lifecycle against September: new 324,
+   * returning 303, resurrecting 403, dormant 628; dormant (90 days) at the start 1,257, back in October 183; revenue
+   * of every October line (blank customers and cancellations included) 78,598.67; AOV 70,935.98 over 1,277 invoices.
+   * The January 2011 cohort (first-time): 346 customers, active in Jan…Jun 346, 65, 83, 67, 92, 75.
+   */
+  @Test
+  void shippedOnlineRetailDefinition() {
+    assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
+    Definition d = DefinitionLoader.load(List.of(Path.of("kpi-definitions/online-retail.yaml")));
+    Scorecard oct = KpiEngine.run(d, new RunRequest(List.of(Period.parse("2011-10")), Map.of(), List.of()));
+    assertThat(row(oct, "active", null).value()).isEqualTo(1936.0);
+    assertThat(row(oct, "new", null).value()).isEqualTo(324.0);
+    assertThat(row(oct, "churn", null).numerator()).isEqualTo(240.0);
+    assertThat(row(oct, "churn", null).denominator()).isEqualTo(1669.0);
+    assertThat(row(oct, "crr", null).numerator()).isEqualTo(1936.0 - 324);
+    assertThat(row(oct, "reactivation", null).numerator()).isEqualTo(183.0);
+    assertThat(row(oct, "reactivation", null).denominator()).isEqualTo(1257.0);
+    assertThat(oct.rows()).filteredOn(r -> r.kpi().equals("lifecycle")).extracting(r -> r.dims().get("state") + "=" + r.value())
+        .containsExactly("new=324.0", "returning=303.0", "resurrecting=403.0", "dormant=628.0");
+    assertThat(row(oct, "revenue", null).value()).isCloseTo(78598.67, org.assertj.core.api.Assertions.within(0.005));
+    assertThat(row(oct, "aov", null).numerator()).isCloseTo(70935.98, org.assertj.core.api.Assertions.within(0.005));
+    assertThat(row(oct, "aov", null).denominator()).isEqualTo(1277.0);
+    assertThat(oct.quality().get(0).excluded()).containsValue(10057L);
+    Scorecard june = KpiEngine.run(d, new RunRequest(List.of(Period.parse("2011-06")), Map.of(), List.of("cohorts")));
+    assertThat(june.rows()).filteredOn(r -> r.dims().get("cohort").equals("2011-01")).extracting(ResultRow::numerator)
+        .containsExactly(346.0, 65.0, 83.0, 67.0, 92.0, 75.0);
+  }
 }
