@@ -32,7 +32,8 @@ final class InitCommand implements Callable<Integer> {
       "customer-service", List.of("README.md", "kpi-definitions/customer-service.yaml",
           "examples/customer-service/phieu-ho-tro.csv", "examples/customer-service/cuoc-goi.csv",
           "examples/customer-service/khao-sat-nps.csv", "examples/customer-service/nhan-su.csv",
-          "examples/customer-service/khao-sat-nhan-vien.csv"));
+          "examples/customer-service/khao-sat-nhan-vien.csv"),
+      "retention", List.of("README.md", "kpi-definitions/retention.yaml", "examples/retention/don-hang.csv"));
 
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;

@@ -345,6 +345,10 @@ class CliTest {
         "--period", "2026-10", "-f", "csv");
     assertThat(report.exitCode()).isZero();
     assertThat(report.out()).isEqualTo(Files.readString(Golden.DIR.resolve("service-2026-10.csv")));
+    Path shop = dir.resolve("shop");
+    assertThat(run("init", "--template", "retention", shop.toString()).exitCode()).isZero();
+    assertThat(run("report", "-c", shop.resolve("kpi-definitions/retention.yaml").toString(), "--period", "2026-10", "-f", "csv").out())
+        .isEqualTo(Files.readString(Golden.DIR.resolve("retention-2026-10.csv")));
   }
 
   @Test
