@@ -23,8 +23,11 @@ final class CustomerActivity {
   final double[] value;
   final int noCustomer;
   final int noDate;
+  /** each customer's id */
+  final String[] ids;
 
-  private CustomerActivity(int customers, int[] from, int[] day, int[] order, double[] value, int noCustomer, int noDate) {
+  private CustomerActivity(String[] ids, int customers, int[] from, int[] day, int[] order, double[] value, int noCustomer, int noDate) {
+    this.ids = ids;
     this.customers = customers;
     this.from = from;
     this.day = day;
@@ -92,7 +95,9 @@ final class CustomerActivity {
       value[j] = amounts == null ? Double.NaN : amounts.getDouble(row);
     }
     for (int c = 0; c < customers; c++) from[c + 1] += from[c];
-    return new CustomerActivity(customers, from, day, order, value, noCustomer, noDate);
+    String[] ids = new String[customers];
+    customerKeys.forEach((id, key) -> ids[key] = id);
+    return new CustomerActivity(ids, customers, from, day, order, value, noCustomer, noDate);
   }
 
   /** Index of customer c's last activity on or before day d, or -1. */

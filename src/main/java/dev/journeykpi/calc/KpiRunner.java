@@ -42,7 +42,23 @@ public final class KpiRunner {
   }
 
   public List<ResultRow> run(KpiDef kpi, Table table, List<Period> periods) {
-    if (kpi.type() == dev.journeykpi.config.KpiType.CUSTOMERS) return runCustomers(kpi, table, periods);
+    switch (kpi.type()) {
+      case CUSTOMERS -> {
+        CustomerMeasurer m = new CustomerMeasurer(kpi.customers(), kpi.time(), calendar);
+        return runWholeHistory(kpi, table, periods, m.dimensions(), m::measure);
+      }
+      case FUNNEL, CONVERSION -> {
+        FunnelMeasurer m = new FunnelMeasurer(kpi.funnel(), kpi.time(), kpi.businessTime() ? calendar : null, calendar, zone,
+            unitSeconds(kpi.type() == dev.journeykpi.config.KpiType.FUNNEL ? kpi.unit() : "days"));
+        return runWholeHistory(kpi, table, periods, m.dimensions(), m::measure);
+      }
+      case STALLED -> {
+        StalledMeasurer m = new StalledMeasurer(kpi.stalled(), kpi.time(), calendar);
+        return runWholeHistory(kpi, table, periods, List.of(),
+            (t, rows, p) -> List.of(new CustomerMeasurer.Part(List.of(), m.measure(t, rows, p), p)));
+      }
+      default -> { }
+    }
     if (kpi.type().isPointInTime()) return runAtPointInTime(kpi, table, periods);
     Measurer measurer = measurer(kpi);
     Selection population = FilterCompiler.select(table, kpi.where());
@@ -132,14 +148,19 @@ public final class KpiRunner {
    * new, dormant), one row per breakdown group and extra dimension (lifecycle state; cohort and age). A row is
    * flagged incomplete by the period its value rests on (a cohort's age, not the report's period).
    */
-  private List<ResultRow> runCustomers(KpiDef kpi, Table table, List<Period> periods) {
-    CustomerMeasurer measurer = new CustomerMeasurer(kpi.customers(), kpi.time(), calendar);
+  /** A measure over a group's whole history for a period, giving one or more rows (extra dimension values). */
+  interface HistoryMeasurer {
+    List<CustomerMeasurer.Part> measure(Table table, Selection rows, Period p);
+  }
+
+  private List<ResultRow> runWholeHistory(KpiDef kpi, Table table, List<Period> periods, List<String> extraDims,
+      HistoryMeasurer measurer) {
     Selection population = FilterCompiler.select(table, kpi.where());
     java.time.LocalDate lastDataDay = lastDay(table.column(kpi.time()));
     Map<List<String>, Selection> groups = new java.util.LinkedHashMap<>(groups(table, kpi, population));
     groups.put(kpi.by().stream().map(x -> ResultRow.TOTAL).toList(), population);
     List<String> names = new ArrayList<>(kpi.by());
-    names.addAll(measurer.dimensions());
+    names.addAll(extraDims);
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
@@ -175,7 +196,7 @@ public final class KpiRunner {
       case SCORE -> new ScoreMeasurer(kpi.column(), kpi.score());
       case SLA -> new SlaMeasurer(kpi.start(), kpi.end(), kpi.businessTime() ? calendar : null, zone, kpi.sla());
       case NO_REPEAT -> new NoRepeatMeasurer(kpi.column(), kpi.time(), kpi.window(), kpi.where(), kpi.denominator(), calendar);
-      case BACKLOG, TURNOVER, CUSTOMERS -> throw new IllegalArgumentException(kpi.type() + " is measured over the whole history");
+      case BACKLOG, TURNOVER, CUSTOMERS, FUNNEL, CONVERSION, STALLED -> throw new IllegalArgumentException(kpi.type() + " is measured over the whole history");
     };
   }
 

@@ -25,6 +25,9 @@ final class KpiBinder {
     SPECIFIC.put(KpiType.NO_REPEAT, Set.of("customer", "within", "denominator"));
     SPECIFIC.put(KpiType.BACKLOG, Set.of("start", "end"));
     SPECIFIC.put(KpiType.TURNOVER, Set.of("start", "end", "numerator"));
+    SPECIFIC.put(KpiType.FUNNEL, Set.of("mode", "lead", "stage", "stages", "lost", "skipped", "within", "periods", "clock"));
+    SPECIFIC.put(KpiType.CONVERSION, Set.of("funnel", "from", "to"));
+    SPECIFIC.put(KpiType.STALLED, Set.of("lead", "idle", "closed"));
     SPECIFIC.put(KpiType.CUSTOMERS, Set.of("measure", "customer", "window", "dormant_after", "order", "value", "returns",
         "lifespan", "cohorts", "cohort_mode"));
   }
@@ -111,7 +114,11 @@ final class KpiBinder {
         }
       }
     }
-    String sourceId = m.required("source");
+    boolean conversion = type == KpiType.CONVERSION;
+    String sourceId = conversion ? null : m.required("source");
+    if (conversion && m.has("source")) {
+      d.error(m.map.entries().get("source").keyLocation(), ctx + ": a conversion reads its funnel's source; 'source' does not apply");
+    }
     SourceDef source = sourceId == null ? null : sources.get(sourceId);
     if (sourceId != null && source == null) {
       d.error(m.at("source"), ctx + " reads unknown source '" + sourceId + "'" + Suggestions.hint(sourceId, sources.keySet())
@@ -121,7 +128,11 @@ final class KpiBinder {
     ColumnChecker check = new ColumnChecker(ctx, cols);
 
     String time = null;
-    if (type != null && type.isPointInTime() && type != KpiType.CUSTOMERS) {
+    if (type == KpiType.CONVERSION) {
+      if (m.map.has("time")) {
+        d.error(m.map.entries().get("time").keyLocation(), ctx + ": a conversion uses its funnel's periods; 'time' does not apply");
+      }
+    } else if (type != null && type.isPointInTime() && type != KpiType.CUSTOMERS && type != KpiType.FUNNEL && type != KpiType.STALLED) {
       if (m.map.has("time")) {
         d.error(m.map.entries().get("time").keyLocation(), ctx + ": 'time' does not apply to " + type.yamlName()
             + " KPIs: they look at every row's start and end at the period's edges");
@@ -151,6 +162,8 @@ final class KpiBinder {
     ScoreDef score = null;
     SlaDef sla = null;
     CustomerDef customers = null;
+    FunnelDef funnel = null;
+    StalledDef stalled = null;
     if (type == KpiType.COUNT) {
       column = m.string("distinct");
       check.exists(column, m.at("distinct"), "distinct");
@@ -224,6 +237,34 @@ final class KpiBinder {
       if (!m.has("within")) d.error(m.map.location(), ctx + " needs 'within': how soon another contact counts as a repeat, " + TimeSpan.FORMS);
       if (unit != null && !unit.equals("%")) d.error(m.at("unit"), ctx + ": a no_repeat KPI's unit is '%'");
       unit = "%";
+    } else if (type == KpiType.FUNNEL) {
+      funnel = new FunnelBinder(d, ctx).bind(m, time, check::exists, check::temporal);
+      business = clock(m, ctx);
+      if (unit == null) unit = "days";
+      if (!DURATION_UNITS.contains(unit)) {
+        d.error(m.at("unit"), ctx + ".unit (of the times between stages) is one of " + DURATION_UNITS + Suggestions.hint(unit, DURATION_UNITS));
+      }
+    } else if (type == KpiType.CONVERSION) {
+      String ref = m.required("funnel");
+      String from = m.required("from");
+      String to = m.required("to");
+      // The funnel is another KPI: checked once every KPI is bound (DefinitionLoader).
+      funnel = new FunnelDef(true, null, null, List.of(), List.of(), true, null, false, from, to);
+      column = ref;
+      unit = "%";
+    } else if (type == KpiType.STALLED) {
+      String lead = m.required("lead");
+      check.exists(lead, m.at("lead"), "lead");
+      if (time == null && m.has("time")) d.error(m.at("time"), ctx + ": stalled needs a 'time' column: the date of each touch");
+      TimeSpan idle = span(m, "idle", ctx, true);
+      if (!m.has("idle")) d.error(m.map.location(), ctx + " needs 'idle': untouched for more than how long, e.g. idle: 30 working days");
+      if (idle != null && !idle.isWorkingDays() && idle.seconds() % 86400 != 0) {
+        d.error(m.at("idle"), ctx + ".idle is whole days or working days");
+      }
+      Filter closed = filters.bind(m.node("closed"), ctx + ".closed", cols);
+      stalled = new StalledDef(lead, idle, closed);
+      if (unit != null && !unit.equals("%")) d.error(m.at("unit"), ctx + ": a stalled KPI's unit is '%'");
+      unit = "%";
     } else if (type == KpiType.CUSTOMERS) {
       if (time == null && m.has("time")) d.error(m.at("time"), ctx + ": customers KPIs need a 'time' column: the date of each activity");
       customers = new CustomerBinder(d, ctx).bind(m, check::exists, check::numericColumn);
@@ -254,7 +295,7 @@ final class KpiBinder {
     TargetDef target = new TargetBinder(d).bind(m.node("target"), ctx);
     return new KpiDef(id, label == null ? id : label, m.string("description"), type, sourceId, time, where, numerator,
         denominator, column, start, end, business, stat, by, unit == null ? "" : unit, target, columns, window, score, sla,
-        customers, presetName, rollup, node.location());
+        customers, funnel, stalled, presetName, rollup, node.location());
   }
 
   private boolean clock(MapReader m, String ctx) {

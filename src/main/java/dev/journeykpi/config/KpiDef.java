@@ -22,6 +22,8 @@ import java.util.List;
  * @param score for score KPIs: the scale, text answers, positive answers and statistic
  * @param sla for sla KPIs: the time limits
  * @param customers for customers KPIs: the measure and how activity is read
+ * @param funnel for funnel and conversion KPIs: the stages and how leads move through them
+ * @param stalled for stalled KPIs: the lead, the idle span and what closes a lead
  * @param preset the preset the KPI was built from, or null
  * @param rollup {@code by} is a hierarchy, top level first (department, team, agent): rows for every level, each
  *     recomputed from its rows
@@ -49,9 +51,18 @@ public record KpiDef(
     ScoreDef score,
     SlaDef sla,
     CustomerDef customers,
+    FunnelDef funnel,
+    StalledDef stalled,
     String preset,
     boolean rollup,
     Location location) {
+  /** This KPI as one step of a funnel KPI: the funnel's source, time, population and stages, this KPI's own rest. */
+  public KpiDef asConversionOf(KpiDef f) {
+    return new KpiDef(id, label, description, type, f.source(), f.time(), f.where(), numerator, denominator, column, start, end,
+        f.businessTime(), statistic, by, unit, target, columns, window, score, sla, customers,
+        f.funnel().asConversion(funnel.from(), funnel.to()), stalled, preset, rollup, location);
+  }
+
   public KpiDef {
     by = List.copyOf(by);
     columns = List.copyOf(columns);

@@ -29,11 +29,17 @@ public enum KpiType {
   /** Rows ending in the period ÷ the average of rows open at its start and at its end (employee turnover). */
   TURNOVER,
   /** Customers in an activity export: active, new, churn, retention, reactivation, lifecycle, repeat rate, AOV, CLV, cohorts. */
-  CUSTOMERS;
+  CUSTOMERS,
+  /** Leads through ordered stages: reached, next-step and cumulative conversion, drop-off, lost, time to the next stage. */
+  FUNNEL,
+  /** One step's conversion of a funnel KPI (from one stage to a later one), for the scorecard and its targets. */
+  CONVERSION,
+  /** Of the leads untouched for more than N (working) days before the period, the share touched again in it. */
+  STALLED;
 
   /** Types measured against the whole history at a point in time, rather than over the rows dated in the period. */
   public boolean isPointInTime() {
-    return this == BACKLOG || this == TURNOVER || this == CUSTOMERS;
+    return this == BACKLOG || this == TURNOVER || this == CUSTOMERS || this == FUNNEL || this == CONVERSION || this == STALLED;
   }
 
   public String yamlName() {

@@ -92,6 +92,15 @@ public final class KpiEngine {
     used.addAll(k.by());
     used.addAll(k.columns());
     if (k.sla() != null && k.sla().by() != null) used.add(k.sla().by());
+    if (k.funnel() != null && k.funnel().lead() != null) {
+      used.add(k.funnel().lead());
+      used.add(k.funnel().stageColumn());
+      k.funnel().stages().stream().map(dev.journeykpi.config.FunnelDef.Stage::entered).filter(x -> x != null).forEach(used::add);
+    }
+    if (k.stalled() != null) {
+      used.add(k.stalled().lead());
+      FilterColumns.collect(k.stalled().closed(), used);
+    }
     if (k.customers() != null) {
       Stream.of(k.customers().customer(), k.customers().order(), k.customers().value()).filter(x -> x != null).forEach(used::add);
     }

@@ -108,6 +108,40 @@ final class ExplainPhrases {
       Map.entry("leavers ÷ ((headcount at start + headcount at end) ÷ 2)", "số người nghỉ ÷ ((nhân sự đầu kỳ + nhân sự cuối kỳ) ÷ 2)"),
       Map.entry("; blank parts taken as 0", "; phần trống tính là 0"));
 
+  /** The phrases of funnels and stalled leads. */
+  private static final Map<String, String> FUNNEL_VI = Map.ofEntries(
+      Map.entry("leads of %s through the stages %s", "khách tiềm năng theo %s qua các giai đoạn %s"),
+      Map.entry("lost outcomes: %s", "kết cục mất khách: %s"),
+      Map.entry("share of the leads that reached stage '%s' that went on to reach '%s'",
+          "tỷ lệ khách đã đến giai đoạn '%s' đi tiếp đến '%s'"),
+      Map.entry("stages %s", "các giai đoạn %s"),
+      Map.entry("of the %s untouched for more than %s before the period (and not closed), the share touched again in it",
+          "trong số %s không được chăm sóc quá %s trước kỳ (và chưa đóng), tỷ lệ được liên hệ lại trong kỳ"),
+      Map.entry("rows whose stage is neither a stage nor a lost outcome, rows without %s or %s: left out and counted",
+          "dòng có giai đoạn không thuộc phễu, dòng không có %s hoặc %s: bị loại và được đếm"),
+      Map.entry("leads closed before the period (rows where %s)", "khách đã đóng trước kỳ (dòng có %s)"),
+      Map.entry("leads that reached '%s' ÷ leads that reached '%s'", "số khách đến '%s' ÷ số khách đến '%s'"),
+      Map.entry("stalled leads touched in the period ÷ stalled leads", "số khách bị bỏ quên được liên hệ lại trong kỳ ÷ số khách bị bỏ quên"),
+      Map.entry("activity funnel: at each stage, the leads that entered it in the period (by %s), and whether they went on",
+          "phễu hoạt động: ở mỗi giai đoạn, khách vào giai đoạn đó trong kỳ (theo %s), và họ có đi tiếp không"),
+      Map.entry("cohort funnel: the leads whose %s is in the period, with everything they did afterwards",
+          "phễu theo nhóm: khách có %s trong kỳ, cùng mọi bước họ đi sau đó"),
+      Map.entry("first stage entry (%s)", "lần vào giai đoạn đầu tiên (%s)"),
+      Map.entry("touches dated by %s; stalled = last touch before the period more than %s before its first day",
+          "lần chăm sóc theo ngày %s; bị bỏ quên = lần chăm sóc cuối trước kỳ cách ngày đầu kỳ hơn %s"),
+      Map.entry("stage history: the first entry into a stage counts for reach (duplicates and re-entries change nothing); time in"
+          + " a stage adds up every stay", "lịch sử giai đoạn: lần vào đầu tiên được tính (dòng trùng và vào lại không đổi kết"
+          + " quả); thời gian ở một giai đoạn cộng mọi lần ở"),
+      Map.entry("snapshot: a lead reached its current stage%s", "ảnh chụp: khách đã đến giai đoạn hiện tại%s"),
+      Map.entry(" and every stage it has a date for", " và mọi giai đoạn có ngày"),
+      Map.entry("skipped: fill (a lead at a later stage passed the earlier ones)", "bỏ qua: fill (khách ở giai đoạn sau đã qua các giai đoạn trước)"),
+      Map.entry("skipped: exclude (a lead reached only the stages it entered)", "bỏ qua: exclude (khách chỉ tính ở giai đoạn đã vào)"),
+      Map.entry("a step counts only if the next stage was entered within %s of the previous one",
+          "một bước chỉ tính nếu giai đoạn sau được vào trong vòng %s kể từ giai đoạn trước"),
+      Map.entry("per stage: entered, to next, from first, dropped, lost, time to next (median, p90), time in stage; rates of distinct leads",
+          "mỗi giai đoạn: số vào, tỷ lệ sang bước sau, tỷ lệ từ đầu phễu, rơi rụng, mất, thời gian sang bước sau (trung vị, p90),"
+          + " thời gian ở giai đoạn; tỷ lệ theo khách khác nhau"));
+
   /** The phrases of the customer (retention) KPIs. */
   private static final Map<String, String> CUSTOMER_VI = Map.ofEntries(
       Map.entry("customers active at the end of the period", "số khách hàng hoạt động vào cuối kỳ"),
@@ -170,7 +204,8 @@ final class ExplainPhrases {
 
   /** The phrase in this language, with its {@code %s} filled. */
   String t(String english, Object... args) {
-    String p = vi ? VI.getOrDefault(english, MORE_VI.getOrDefault(english, CUSTOMER_VI.getOrDefault(english, english))) : english;
+    String p = vi ? VI.getOrDefault(english, MORE_VI.getOrDefault(english, CUSTOMER_VI.getOrDefault(english,
+        FUNNEL_VI.getOrDefault(english, english)))) : english;
     return args.length == 0 ? p.replace("%%", "%") : String.format(java.util.Locale.ROOT, p, args);
   }
 }

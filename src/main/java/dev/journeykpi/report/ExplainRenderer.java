@@ -50,6 +50,12 @@ public final class ExplainRenderer {
         ? p.t("leavers: rows whose %s is in the period; headcount at an instant: %s before it and %s blank or not before it",
             k.end(), k.start(), k.end())
         : k.type() == KpiType.CUSTOMERS ? customerPeriod(k)
+        : (k.type() == KpiType.FUNNEL || k.type() == KpiType.CONVERSION) ? (k.funnel().activity()
+            ? p.t("activity funnel: at each stage, the leads that entered it in the period (by %s), and whether they went on", k.time())
+            : p.t("cohort funnel: the leads whose %s is in the period, with everything they did afterwards",
+                k.funnel().history() ? p.t("first stage entry (%s)", k.time()) : k.time()))
+        : k.type() == KpiType.STALLED ? p.t("touches dated by %s; stalled = last touch before the period more than %s before its"
+            + " first day", k.time(), k.stalled().idle())
         : k.time() == null ? p.t("every row counts in every period (time: none)")
         : p.t("a row counts in the period that contains its %s; rows without %s are in no period", k.time(), k.time())});
     if (k.type() == KpiType.DURATION || k.type() == KpiType.SLA) {
@@ -89,6 +95,11 @@ public final class ExplainRenderer {
       case BACKLOG -> p.t("rows open (started, not ended) at the end of the period, from %s and %s", k.start(), k.end());
       case TURNOVER -> p.t("leavers (%s in the period) ÷ average headcount (from %s and %s)", k.end(), k.start(), k.end());
       case CUSTOMERS -> customerWhat(k);
+      case FUNNEL -> p.t("leads of %s through the stages %s", k.funnel().lead(), stageList(k)) + lostList(k);
+      case CONVERSION -> p.t("share of the leads that reached stage '%s' that went on to reach '%s'", k.funnel().from(), k.funnel().to())
+          + "; " + p.t("stages %s", stageList(k));
+      case STALLED -> p.t("of the %s untouched for more than %s before the period (and not closed), the share touched again in it",
+          k.stalled().lead(), k.stalled().idle());
     };
   }
 
@@ -134,7 +145,33 @@ public final class ExplainRenderer {
       case TURNOVER -> p.t("rows without %s (counted in the note)", k.start());
       case CUSTOMERS -> p.t("rows without a customer id (%s) or without a date (%s): not activity, counted in the note",
           k.customers().customer(), k.time());
+      case FUNNEL, CONVERSION -> p.t("rows whose stage is neither a stage nor a lost outcome, rows without %s or %s: left out and counted",
+          k.funnel().lead(), k.time());
+      case STALLED -> k.stalled().closed().isEmpty() ? "" : p.t("leads closed before the period (rows where %s)", filter(k.stalled().closed()));
     };
+  }
+
+  private String stageList(KpiDef k) {
+    return k.funnel().stages().stream().map(s -> s.label() + (s.values().equals(List.of(s.label(), s.id())) ? ""
+        : " [" + String.join(", ", s.values()) + "]")).collect(Collectors.joining(" → "));
+  }
+
+  private String lostList(KpiDef k) {
+    if (k.funnel().lost().isEmpty()) return "";
+    return "; " + p.t("lost outcomes: %s", k.funnel().lost().stream().map(s -> s.label()).collect(Collectors.joining(", ")));
+  }
+
+  private String funnelRules(KpiDef k) {
+    var f = k.funnel();
+    List<String> parts = new ArrayList<>();
+    parts.add(f.history() ? p.t("stage history: the first entry into a stage counts for reach (duplicates and re-entries change"
+        + " nothing); time in a stage adds up every stay") : p.t("snapshot: a lead reached its current stage%s",
+        f.stages().stream().anyMatch(s -> s.entered() != null) ? p.t(" and every stage it has a date for") : ""));
+    parts.add(f.fill() ? p.t("skipped: fill (a lead at a later stage passed the earlier ones)")
+        : p.t("skipped: exclude (a lead reached only the stages it entered)"));
+    if (f.window() != null) parts.add(p.t("a step counts only if the next stage was entered within %s of the previous one", f.window()));
+    parts.add(p.t("per stage: entered, to next, from first, dropped, lost, time to next (median, p90), time in stage; rates of distinct leads"));
+    return String.join("; ", parts);
   }
 
   private String customerWhat(KpiDef k) {
@@ -265,6 +302,9 @@ public final class ExplainRenderer {
       case BACKLOG -> p.t("count(%s < period end and (%s blank or %s ≥ period end))", k.start(), k.end(), k.end()) + where;
       case TURNOVER -> p.t("leavers ÷ ((headcount at start + headcount at end) ÷ 2)") + where;
       case CUSTOMERS -> customerFormula(k) + where;
+      case FUNNEL -> funnelRules(k) + where;
+      case CONVERSION -> p.t("leads that reached '%s' ÷ leads that reached '%s'", k.funnel().to(), k.funnel().from()) + "; " + funnelRules(k) + where;
+      case STALLED -> p.t("stalled leads touched in the period ÷ stalled leads") + where;
     };
   }
 

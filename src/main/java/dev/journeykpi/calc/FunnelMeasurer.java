@@ -1,0 +1,229 @@
+package dev.journeykpi.calc;
+
+import dev.journeykpi.config.FunnelDef;
+import dev.journeykpi.config.Statistic;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * {@code funnel}: per stage, the distinct leads that reached it, the share that went on to the next stage, the share
+ * of the first stage that got this far, the drop-off, the leads lost from it, and the time to the next stage.
+ *
+ * <p>Reach. With {@code skipped: fill}, a lead that reached a later stage passed the earlier ones, at the time it
+ * reached the later one, and reach is a chain: a lead reaches stage k + 1 when it reached stage k and entered k + 1 (or
+ * beyond) not before it — and, with a window, within the window of stage k's entry. So every stage holds at most the
+ * leads of the one before, and rates stay at or below 100%. With {@code skipped: exclude}, a lead reaches only the
+ * stages it entered; a step counts the leads that entered both stages, the second not before the first (and within
+ * the window).
+ *
+ * <p>Periods. A cohort funnel holds the leads whose first entry (history) or creation (snapshot {@code time}) is in the
+ * period, with everything they did afterwards; an activity funnel holds, at each stage, the leads that entered it in
+ * the period, and the share of those that went on (the cumulative rate of an activity funnel is not defined).
+ *
+ * <p>A lead is lost at the furthest stage it reached when it entered a lost outcome.
+ */
+final class FunnelMeasurer {
+  /** The steps reported per stage, in order. */
+  static final List<String> STEPS = List.of("entered", "to_next", "from_first", "dropped", "lost", "time_to_next_median",
+      "time_to_next_p90", "time_in_stage_median");
+
+  private final FunnelDef def;
+  private final String time;
+  private final BusinessCalendar calendar;
+  private final ZoneId zone;
+  private final double divisor;
+  private final BusinessCalendar windowCalendar;
+  private final Map<Selection, FunnelLeads> built = new IdentityHashMap<>();
+
+  /** @param calendar for business-time durations, or null for calendar time */
+  FunnelMeasurer(FunnelDef def, String time, BusinessCalendar calendar, BusinessCalendar workingDays, ZoneId zone, double divisor) {
+    this.def = def;
+    this.time = time;
+    this.calendar = calendar;
+    this.windowCalendar = workingDays;
+    this.zone = zone;
+    this.divisor = divisor;
+  }
+
+  List<String> dimensions() {
+    return def.from() != null ? List.of() : List.of("stage", "step");
+  }
+
+  FunnelLeads leads(Table table, Selection rows) {
+    return built.computeIfAbsent(rows, r -> FunnelLeads.of(table, r, def, time));
+  }
+
+  /** Reach of one lead: whether, and when, it reached each stage. */
+  record Reach(boolean[] reached, long[] at, boolean[] converted, int furthest) {}
+
+  Reach reach(FunnelLeads.Lead lead) {
+    int n = def.stages().size();
+    boolean[] known = new boolean[n];
+    long[] at = new long[n];
+    for (int k = 0; k < n; k++) {
+      known[k] = lead.first[k] != FunnelLeads.NONE || lead.reachedUndated[k];
+      at[k] = lead.first[k];
+    }
+    boolean[] reached = new boolean[n];
+    if (def.fill()) {
+      // The time a stage was passed: the earliest entry into it or any later stage.
+      for (int k = n - 2; k >= 0; k--) {
+        if (at[k + 1] != FunnelLeads.NONE && (at[k] == FunnelLeads.NONE || at[k + 1] < at[k])) at[k] = at[k + 1];
+        known[k] |= known[k + 1];
+      }
+      reached[0] = known[0];
+      for (int k = 1; k < n; k++) reached[k] = reached[k - 1] && known[k] && step(at[k - 1], at[k]);
+    } else {
+      System.arraycopy(known, 0, reached, 0, n);
+    }
+    boolean[] converted = new boolean[n];
+    int furthest = -1;
+    for (int k = 0; k < n; k++) {
+      if (reached[k]) furthest = k;
+      if (k < n - 1) converted[k] = reached[k] && reached[k + 1] && step(at[k], at[k + 1]);
+    }
+    return new Reach(reached, at, converted, furthest);
+  }
+
+  /** Whether entering b after a counts as the step: not before it, and within the window when there is one. */
+  private boolean step(long a, long b) {
+    if (a == FunnelLeads.NONE || b == FunnelLeads.NONE) return def.window() == null;
+    if (b < a) return false;
+    if (def.window() == null) return true;
+    java.time.LocalDateTime start = Cells.time(a);
+    java.time.LocalDateTime end = def.window().isWorkingDays()
+        ? windowCalendar.plusWorkingDays(start.toLocalDate(), def.window().workingDays()).atTime(start.toLocalTime())
+        : start.plusSeconds(def.window().seconds());
+    return b <= Cells.packed(end);
+  }
+
+  /** When the lead joined the funnel: its creation time (snapshot), else its first entry anywhere. */
+  private static long cohortTime(FunnelLeads.Lead lead) {
+    if (lead.created != FunnelLeads.NONE) return lead.created;
+    long t = FunnelLeads.NONE;
+    for (long x : lead.first) if (x != FunnelLeads.NONE && (t == FunnelLeads.NONE || x < t)) t = x;
+    if (lead.lostAt != FunnelLeads.NONE && lead.lostAt != Long.MAX_VALUE && (t == FunnelLeads.NONE || lead.lostAt < t)) t = lead.lostAt;
+    return t;
+  }
+
+  private static boolean in(long t, Period p) {
+    if (p.grain() == Period.Grain.ALL) return true;
+    return t != FunnelLeads.NONE && t >= Cells.packed(p.startTime()) && t < Cells.packed(p.endTime());
+  }
+
+  /** The leads of the cohort (or, for an activity funnel, every lead: stages pick their own). */
+  List<FunnelLeads.Lead> members(FunnelLeads all, Period p) {
+    if (def.activity()) return all.leads;
+    List<FunnelLeads.Lead> out = new ArrayList<>();
+    for (FunnelLeads.Lead l : all.leads) if (in(cohortTime(l), p)) out.add(l);
+    return out;
+  }
+
+  List<CustomerMeasurer.Part> measure(Table table, Selection rows, Period p) {
+    FunnelLeads all = leads(table, rows);
+    String note = notes(all);
+    List<FunnelLeads.Lead> members = members(all, p);
+    int n = def.stages().size();
+    int[] entered = new int[n], converted = new int[n], lost = new int[n], fromFirst = new int[n];
+    List<List<Double>> toNext = new ArrayList<>(), timeIn = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      toNext.add(new ArrayList<>());
+      timeIn.add(new ArrayList<>());
+    }
+    int undatedOpen = 0;
+    for (FunnelLeads.Lead lead : members) {
+      Reach r = reach(lead);
+      for (int k = 0; k < n; k++) {
+        if (!r.reached()[k]) continue;
+        if (def.activity() && !in(r.at()[k], p)) continue;
+        entered[k]++;
+        if (r.reached()[0] && !def.activity()) fromFirst[k]++;
+        if (k < n - 1 && r.converted()[k]) {
+          converted[k]++;
+          // Times between stages the lead actually entered; a filled-in stage has no time of its own.
+          if (lead.first[k] != FunnelLeads.NONE && lead.first[k + 1] != FunnelLeads.NONE && lead.first[k + 1] >= lead.first[k]) {
+            toNext.get(k).add(Elapsed.between(lead.first[k], lead.first[k + 1], calendar, zone) / divisor);
+          }
+        }
+        if (!Double.isNaN(lead.timeIn[k])) timeIn.get(k).add(lead.timeIn[k] / divisor);
+      }
+      if (lead.isLost() && r.furthest() >= 0 && (!def.activity() || in(r.at()[r.furthest()], p))) lost[r.furthest()]++;
+    }
+    if (def.from() != null) return List.of(new CustomerMeasurer.Part(List.of(), conversion(members, p), p));
+    List<CustomerMeasurer.Part> out = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      String stage = def.stages().get(k).id();
+      boolean last = k == n - 1;
+      out.add(part(stage, "entered", new Measure((double) entered[k], null, null, entered[k], ""), p));
+      if (!last) {
+        out.add(part(stage, "to_next", rate(converted[k], entered[k]), p));
+      }
+      out.add(part(stage, "from_first", def.activity() ? Measure.none(0, "not defined for an activity funnel")
+          : rate(fromFirst[k], entered[0]), p));
+      if (!last) {
+        int dropped = entered[k] - converted[k];
+        out.add(part(stage, "dropped", rate(dropped, entered[k]), p));
+      }
+      out.add(part(stage, "lost", new Measure((double) lost[k], null, null, lost[k], ""), p));
+      if (!last) {
+        out.add(part(stage, "time_to_next_median", stat(toNext.get(k), Statistic.MEDIAN), p));
+        out.add(part(stage, "time_to_next_p90", stat(toNext.get(k), new Statistic(Statistic.Kind.PERCENTILE, 90)), p));
+      }
+      if (def.history()) out.add(part(stage, "time_in_stage_median", stat(timeIn.get(k), Statistic.MEDIAN), p));
+    }
+    // The headline: first stage to last, or for an activity funnel, nothing to add up.
+    Measure headline = def.activity() ? Measure.none(0, "an activity funnel has no overall conversion")
+        : rate(entered[n - 1], entered[0]);
+    out.add(part(ResultRow.TOTAL, ResultRow.TOTAL, headline, p));
+    if (note.isEmpty()) return out;
+    return out.stream().map(x -> new CustomerMeasurer.Part(x.dims(), x.measure().withNote(note), x.at())).toList();
+  }
+
+  /** A conversion KPI: leads that reached {@code to} (after {@code from}) ÷ leads that reached {@code from}. */
+  private Measure conversion(List<FunnelLeads.Lead> members, Period p) {
+    int from = def.indexOf(def.from()), to = def.indexOf(def.to());
+    int den = 0, num = 0;
+    for (FunnelLeads.Lead lead : members) {
+      Reach r = reach(lead);
+      if (!r.reached()[from] || (def.activity() && !in(r.at()[from], p))) continue;
+      den++;
+      // fill: reach is a chain, so reaching `to` means every step from `from` counted; exclude: entered both, in order.
+      boolean ordered = r.at()[from] == FunnelLeads.NONE || r.at()[to] == FunnelLeads.NONE || r.at()[to] >= r.at()[from];
+      if (r.reached()[to] && (def.fill() || ordered)) num++;
+    }
+    return rate(num, den);
+  }
+
+  private static CustomerMeasurer.Part part(String stage, String step, Measure m, Period p) {
+    return new CustomerMeasurer.Part(List.of(stage, step), m, p);
+  }
+
+  private static Measure rate(int num, int den) {
+    if (den == 0) return new Measure(null, (double) num, 0.0, 0, "no leads");
+    return new Measure((double) num / den, (double) num, (double) den, den, "");
+  }
+
+  private static Measure stat(List<Double> values, Statistic s) {
+    if (values.isEmpty()) return Measure.none(0, "no times");
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    return Measure.of(Stats.of(s, v, v.length), v.length);
+  }
+
+  private String notes(FunnelLeads all) {
+    List<String> out = new ArrayList<>();
+    if (!all.unmapped.isEmpty()) {
+      int total = all.unmapped.values().stream().mapToInt(Integer::intValue).sum();
+      List<String> shown = new ArrayList<>();
+      all.unmapped.entrySet().stream().limit(3).forEach(e -> shown.add("'" + e.getKey() + "'" + (e.getValue() > 1 ? " ×" + e.getValue() : "")));
+      out.add(total + " rows with a stage not in the funnel left out (" + String.join(", ", shown) + ")");
+    }
+    if (all.noLead > 0) out.add(all.noLead + " rows without " + def.lead() + " left out");
+    if (all.noTime > 0) out.add(all.noTime + " rows without " + time + " left out");
+    return String.join("; ", out);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.journeykpi.calc;
+
+import dev.journeykpi.config.StalledDef;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Set;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * {@code stalled}: the re-engagement rate. At the start of the period, a lead is <em>stalled</em> when its last touch
+ * before the period is more than {@code idle} days (or working days, counted in (last touch, day before the period])
+ * old and it was not closed (no row matching {@code closed} before the period). Rate = stalled leads touched again in
+ * the period ÷ stalled leads.
+ */
+final class StalledMeasurer {
+  private final StalledDef def;
+  private final String time;
+  private final BusinessCalendar calendar;
+  private final Map<Selection, CustomerActivity> built = new IdentityHashMap<>();
+  private Table closedFor;
+  private Selection closedRows;
+
+  StalledMeasurer(StalledDef def, String time, BusinessCalendar calendar) {
+    this.def = def;
+    this.time = time;
+    this.calendar = calendar;
+  }
+
+  Measure measure(Table table, Selection rows, Period p) {
+    if (p.grain() == Period.Grain.ALL) return Measure.none(0, "stalled leads need a period (--period, --from/--to)");
+    CustomerActivity a = built.computeIfAbsent(rows, r -> CustomerActivity.of(table, r, def.lead(), time, null, null));
+    if (closedFor != table) {
+      closedRows = def.closed().isEmpty() ? new tech.tablesaw.selection.BitmapBackedSelection() : FilterCompiler.select(table, def.closed());
+      closedFor = table;
+    }
+    long periodStart = Cells.packed(p.startTime());
+    Column<?> who = table.column(def.lead());
+    Column<?> when = table.column(time);
+    Set<String> closed = new HashSet<>();
+    for (int row : Cells.rows(new tech.tablesaw.selection.BitmapBackedSelection().or(rows).and(closedRows))) {
+      long t = Cells.packedTime(when, row);
+      if (t != Cells.MISSING_TIME && t < periodStart && !Cells.isBlank(who, row)) closed.add(Cells.label(who, row));
+    }
+    int start = (int) p.start().toEpochDay(), last = (int) p.endExclusive().toEpochDay() - 1;
+    int stalled = 0, touched = 0;
+    for (int c = 0; c < a.customers; c++) {
+      if (closed.contains(a.ids[c])) continue;
+      int i = a.lastOnOrBefore(c, start - 1);
+      if (i < 0) continue;
+      long idle = def.idle().isWorkingDays()
+          ? calendar.workingDaysBetween(LocalDate.ofEpochDay(a.day[i]), LocalDate.ofEpochDay(start - 1))
+          : (start - 1) - a.day[i];
+      long limit = def.idle().isWorkingDays() ? def.idle().workingDays() : def.idle().seconds() / 86400;
+      if (idle <= limit) continue;
+      stalled++;
+      if (a.activeBetween(c, start, last)) touched++;
+    }
+    String note = closed.isEmpty() ? "" : closed.size() + " leads closed before the period not counted";
+    if (stalled == 0) return new Measure(null, 0.0, 0.0, 0, "no stalled leads at the start").withNote(note);
+    return new Measure((double) touched / stalled, (double) touched, (double) stalled, stalled, note);
+  }
+
+}

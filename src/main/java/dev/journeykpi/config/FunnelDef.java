@@ -1,0 +1,49 @@
+package dev.journeykpi.config;
+
+import java.util.List;
+
+/**
+ * How a {@code funnel} KPI reads leads moving through ordered stages.
+ *
+ * @param history true for a stage-history export (one row per lead per stage entry, dated by the KPI's {@code time}),
+ *     false for a current-stage snapshot (one row per lead, optionally with "date entered" columns per stage)
+ * @param lead the lead (deal, customer) id column
+ * @param stageColumn the column holding the stage: the stage entered (history) or the current stage (snapshot)
+ * @param stages the ordered steps
+ * @param lost terminal outcomes that are not steps (lost, "không mua"): a lead entering one is lost at the furthest
+ *     stage it reached
+ * @param fill a lead that reached a later stage has passed the skipped earlier ones ("reached at least")
+ * @param window a step counts only when the next stage was entered within this span of the previous one; null: any time
+ * @param activity periods hold the stage entries made in them (activity funnel), rather than the leads whose first
+ *     entry is in them (cohort funnel)
+ * @param from for a conversion KPI: the stage converted from (null for a funnel)
+ * @param to for a conversion KPI: the stage converted to
+ */
+public record FunnelDef(boolean history, String lead, String stageColumn, List<Stage> stages, List<Stage> lost, boolean fill,
+    TimeSpan window, boolean activity, String from, String to) {
+
+  /**
+   * @param values the raw values in the export that mean this stage (matched ignoring case); never empty
+   * @param owner the department that owns the step, or null
+   * @param entered snapshot mode: the column with the date the lead entered this stage, or null
+   */
+  public record Stage(String id, String label, List<String> values, String owner, String entered, Location location) {
+    public Stage {
+      values = List.copyOf(values);
+    }
+  }
+
+  public FunnelDef {
+    stages = List.copyOf(stages);
+    lost = List.copyOf(lost);
+  }
+
+  public FunnelDef asConversion(String from, String to) {
+    return new FunnelDef(history, lead, stageColumn, stages, lost, fill, window, activity, from, to);
+  }
+
+  public int indexOf(String stageId) {
+    for (int i = 0; i < stages.size(); i++) if (stages.get(i).id().equals(stageId)) return i;
+    return -1;
+  }
+}
