@@ -157,6 +157,50 @@ class ValidationTest {
   }
 
   @Test
+  void funnelMistakes() throws IOException {
+    Path f = dir.resolve("a.yaml");
+    Files.writeString(f, """
+        sources:
+          s:
+            file: x.csv
+            columns: { lead_id: A, stage: B, at: { column: C, type: datetime }, created: { column: D, type: date } }
+        kpis:
+          - id: f
+            type: funnel
+            source: s
+            mode: histroy
+            lead: lead_id
+            stage: stage
+            time: at
+            stages:
+              - { id: new, values: [New] }
+              - { id: demo, values: [Demo, New] }
+              - { id: new, label: Again }
+          - id: g
+            type: funnel
+            source: s
+            mode: snapshot
+            lead: lead_id
+            stage: stage
+            time: created
+            within: 7 days
+            stages: [new, { id: won, entered: at }]
+          - { id: c, type: conversion, funnel: f, from: new, to: dmo }
+          - { id: d, type: conversion, funnel: g, from: won, to: new }
+          - { id: e, type: conversion, funnel: fnnel, from: new, to: won }
+        """);
+    assertThat(problems(f)).containsExactly(
+        f + ":9:11: error: kpi 'f'.mode is 'history' (one row per stage entry) or 'snapshot' (one row per lead with its current"
+            + " stage), found 'histroy' (did you mean 'history'?)",
+        f + ":15:9: error: kpi 'f': the value 'New' maps to both stage 'new' and stage 'demo'",
+        f + ":16:9: error: kpi 'f': stage 'new' is listed twice (first at line 14)",
+        f + ":24:13: error: kpi 'g': a conversion window needs the time each stage was entered: an 'entered' column on every stage",
+        f + ":26:5: error: kpi 'c'.to names unknown stage 'dmo' of funnel 'f' (did you mean 'demo'?); stages: new, demo",
+        f + ":27:5: error: kpi 'd': stage 'new' must come after 'won' in funnel 'g'",
+        f + ":28:5: error: kpi 'e'.funnel 'fnnel' is not a funnel KPI; funnels: f, g");
+  }
+
+  @Test
   void filesCombineAndIncludesFollow() throws IOException {
     Files.writeString(dir.resolve("calendar.yaml"), """
         timezone: Asia/Ho_Chi_Minh
