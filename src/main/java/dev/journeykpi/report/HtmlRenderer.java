@@ -18,6 +18,7 @@ public final class HtmlRenderer implements Renderer {
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1rem;color:#1d2733;background:#fff}
       h1{font-size:1.4rem;margin:0 0 .3rem} h2{font-size:1.05rem;margin:1.4rem 0 .4rem;color:#28435a}
       .meta{color:#667;font-size:.85rem;margin-bottom:1rem}
+      .fcell{min-width:8rem;width:30%} .fbar{height:.9rem;background:#2563eb;border-radius:2px}
       .wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}
       table{border-collapse:collapse;font-size:.9rem;min-width:100%}
       th,td{padding:.35rem .6rem;border-bottom:1px solid #e3e7ec;white-space:nowrap;text-align:left}
@@ -65,6 +66,28 @@ public final class HtmlRenderer implements Renderer {
           b.append(cls.isEmpty() ? "<td>" : "<td class=\"" + cls + "\">").append(esc(row.get(c))).append("</td>");
         }
         if (trends) b.append("<td>").append(sparkline(card, row.get(0))).append("</td>");
+        b.append("</tr>\n");
+      }
+      b.append("</table></div>\n");
+    }
+    for (ScorecardLayout.FunnelView f : layout.funnels) {
+      // A funnel chart: each stage's bar is its share of the first stage; the step table has no bars.
+      b.append("<h2>").append(esc(f.title())).append("</h2>\n<div class=\"wrap\"><table class=\"funnel\">\n<tr>");
+      for (String h : f.header()) b.append("<th>").append(esc(h)).append("</th>");
+      b.append("</tr>\n");
+      for (int i = 0; i < f.rows().size(); i++) {
+        List<String> row = f.rows().get(i);
+        b.append("<tr>");
+        for (int c = 0; c < row.size(); c++) {
+          boolean barCell = f.share() != null && f.header().get(c).isEmpty();
+          if (barCell) {
+            Double share = f.share().get(i);
+            b.append(String.format(java.util.Locale.ROOT, "<td class=\"fcell\"><div class=\"fbar\" style=\"width:%.1f%%\"></div></td>",
+                share == null ? 0 : 100 * Math.min(1, share)));
+          } else {
+            b.append(c == 0 ? "<td>" : "<td class=\"num\">").append(esc(row.get(c))).append("</td>");
+          }
+        }
         b.append("</tr>\n");
       }
       b.append("</table></div>\n");

@@ -25,6 +25,12 @@ public final class MarkdownRenderer implements Renderer {
       b.append('\n');
       for (List<String> r : s.rows()) row(b, r);
     }
+    for (ScorecardLayout.FunnelView f : layout.funnels) {
+      b.append("\n## ").append(escape(f.title())).append("\n\n");
+      row(b, f.header());
+      b.append("| --- |").append(" ---: |".repeat(f.header().size() - 1)).append('\n');
+      for (List<String> r : f.rows()) row(b, r);
+    }
     for (ScorecardLayout.Triangle t : layout.triangles) {
       b.append("\n## ").append(escape(t.title())).append("\n\n");
       row(b, t.header());

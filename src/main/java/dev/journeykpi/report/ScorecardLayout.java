@@ -28,6 +28,14 @@ final class ScorecardLayout {
 
   final List<Triangle> triangles = new ArrayList<>();
 
+  /**
+   * A funnel as people read it: a row per stage (owner, entered, on to the next, from the first, dropped, lost, time
+   * to the next), and {@code share} the fraction of the first stage each row holds, for bars.
+   */
+  record FunnelView(String title, List<String> header, List<List<String>> rows, List<Double> share) {}
+
+  final List<FunnelView> funnels = new ArrayList<>();
+
   final String title;
   final List<String> header;
   final boolean[] rightAligned;
@@ -104,8 +112,12 @@ final class ScorecardLayout {
           statuses.add("");
           continue;
         }
+        boolean isFunnel = kpi.type() == dev.journeykpi.config.KpiType.FUNNEL;
+        if (isFunnel) funnels.addAll(funnelViews(kpi, byKpi.get(kpiId), last, fmt));
         Map<String, Map<String, ResultRow>> byBreakdown = new LinkedHashMap<>();
         for (ResultRow r : byKpi.get(kpiId)) {
+          // A funnel's scorecard rows are its headlines (first stage to last); its stages are drawn below.
+          if (isFunnel && !ResultRow.TOTAL.equals(r.dims().get("stage"))) continue;
           byBreakdown.computeIfAbsent(breakdown(r, kpi), k -> new LinkedHashMap<>()).put(r.period(), r);
         }
         // Total first in the terminal: the headline number, then its breakdown.
@@ -147,6 +159,81 @@ final class ScorecardLayout {
       if (!byStage.isEmpty()) summary.add("  " + words.byStage() + ": " + line(byStage));
       if (!byDepartment.isEmpty()) summary.add("  " + words.byDepartment() + ": " + line(byDepartment));
     }
+  }
+
+  /** One view per breakdown group (the whole population first), then a step-by-group table when there are groups. */
+  private List<FunnelView> funnelViews(KpiDef kpi, List<ResultRow> rows, String last, ValueFormat fmt) {
+    var f = kpi.funnel();
+    Map<List<String>, Map<String, ResultRow>> byGroup = new LinkedHashMap<>();
+    for (ResultRow r : rows) {
+      if (!r.period().equals(last)) continue;
+      List<String> group = kpi.by().stream().map(b -> r.dims().get(b)).toList();
+      byGroup.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(r.dims().get("stage") + "/" + r.dims().get("step"), r);
+    }
+    List<List<String>> order = new ArrayList<>(byGroup.keySet());
+    order.sort((a, b) -> Boolean.compare(!a.stream().allMatch(ResultRow.TOTAL::equals), !b.stream().allMatch(ResultRow.TOTAL::equals)));
+    boolean owners = f.stages().stream().anyMatch(x -> x.owner() != null);
+    List<String> header = new ArrayList<>(List.of(words.stage()));
+    if (owners) header.add(words.owner());
+    header.addAll(List.of(words.entered(), "", words.toNext(), words.fromFirst(), words.dropped(), words.lost(),
+        words.timeToNext() + " (" + kpi.unit() + ")", "p90"));
+    List<FunnelView> out = new ArrayList<>();
+    for (List<String> group : order) {
+      Map<String, ResultRow> byStep = byGroup.get(group);
+      boolean whole = group.stream().allMatch(ResultRow.TOTAL::equals);
+      String title = kpi.label() + " — " + last + (whole ? "" : " — " + String.join(" · ", group));
+      List<List<String>> table = new ArrayList<>();
+      List<Double> share = new ArrayList<>();
+      for (var stage : f.stages()) {
+        String id = stage.id();
+        List<String> cells = new ArrayList<>(List.of(stage.label()));
+        if (owners) cells.add(stage.owner() == null ? "" : stage.owner());
+        ResultRow entered = byStep.get(id + "/entered");
+        cells.add(entered == null ? "" : fmt.human(entered.value(), ""));
+        ResultRow first = byStep.get(id + "/from_first");
+        Double fraction = first == null ? null : first.value();
+        cells.add(bar(fraction));
+        cells.add(cell(byStep.get(id + "/to_next"), fmt));
+        cells.add(cell(first, fmt));
+        ResultRow dropped = byStep.get(id + "/dropped");
+        cells.add(dropped == null || dropped.value() == null ? "" : fmt.count(dropped.numerator()) + " (" + fmt.human(dropped.value(), "%") + ")");
+        cells.add(cell(byStep.get(id + "/lost"), fmt));
+        cells.add(cell(byStep.get(id + "/time_to_next_median"), fmt));
+        cells.add(cell(byStep.get(id + "/time_to_next_p90"), fmt));
+        table.add(cells);
+        share.add(fraction);
+      }
+      out.add(new FunnelView(title, header, table, share));
+    }
+    if (!kpi.by().isEmpty() && f.stages().size() > 1) {
+      // The manager's view: each step's conversion per group, so "consulted → demo fell in campaign X" shows at once.
+      List<String> stepHeader = new ArrayList<>(List.of(String.join(" · ", kpi.by()), words.entered()));
+      for (int k = 0; k + 1 < f.stages().size(); k++) stepHeader.add(f.stages().get(k).label() + " → " + f.stages().get(k + 1).label());
+      List<List<String>> table = new ArrayList<>();
+      for (List<String> group : order) {
+        Map<String, ResultRow> byStep = byGroup.get(group);
+        boolean whole = group.stream().allMatch(ResultRow.TOTAL::equals);
+        List<String> cells = new ArrayList<>(List.of(whole ? words.total() : String.join(" · ", group)));
+        cells.add(cell(byStep.get(f.stages().get(0).id() + "/entered"), fmt));
+        for (int k = 0; k + 1 < f.stages().size(); k++) cells.add(cell(byStep.get(f.stages().get(k).id() + "/to_next"), fmt));
+        table.add(cells);
+      }
+      out.add(new FunnelView(kpi.label() + " — " + last + " — " + words.stepsBy() + " " + String.join(" · ", kpi.by()), stepHeader,
+          table, null));
+    }
+    return out;
+  }
+
+  private static String cell(ResultRow r, ValueFormat fmt) {
+    return r == null || r.value() == null ? "" : fmt.human(r.value(), r.unit());
+  }
+
+  /** A bar of up to 20 characters in eighths of a block: a funnel drawn in text. */
+  static String bar(Double fraction) {
+    if (fraction == null || fraction <= 0) return "";
+    int eighths = (int) Math.round(Math.min(1, fraction) * 160);
+    String partial = eighths % 8 == 0 ? "" : String.valueOf("▏▎▍▌▋▊▉".charAt(eighths % 8 - 1));
+    return "█".repeat(eighths / 8) + partial;
   }
 
   static boolean isCohort(KpiDef kpi) {
@@ -220,6 +307,9 @@ final class ScorecardLayout {
   private String breakdown(ResultRow r, KpiDef kpi) {
     if (r.dims().isEmpty()) return "";
     if (r.isTotal()) return words.total();
+    if (kpi.type() == dev.journeykpi.config.KpiType.FUNNEL) {
+      return String.join(" · ", kpi.by().stream().map(b -> r.dims().get(b)).toList());
+    }
     if (kpi.rollup()) {
       // A roll-up reads as an outline: each level indented under the one above, named by its own value only.
       List<String> values = r.dims().values().stream().filter(v -> !v.equals(ResultRow.TOTAL)).toList();

@@ -23,6 +23,13 @@ public final class TerminalRenderer implements Renderer {
     }
     out.write(layout.title + "\n\n");
     out.write(table.render("  "));
+    for (ScorecardLayout.FunnelView f : layout.funnels) {
+      boolean[] right = new boolean[f.header().size()];
+      for (int i = 1; i < right.length; i++) right[i] = !f.header().get(i).isEmpty() && !f.header().get(i).equals(layout.words.owner());
+      TextTable t = new TextTable(f.header(), right);
+      f.rows().forEach(t::row);
+      out.write("\n" + f.title() + "\n" + t.render("  "));
+    }
     for (ScorecardLayout.Triangle t : layout.triangles) {
       boolean[] right = new boolean[t.header().size()];
       java.util.Arrays.fill(right, 1, right.length, true);
