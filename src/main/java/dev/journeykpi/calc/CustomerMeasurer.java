@@ -26,7 +26,12 @@ import tech.tablesaw.selection.Selection;
  */
 final class CustomerMeasurer {
   /** One row of the KPI: extra dimension values (lifecycle state, cohort and age), the value, the period it rests on. */
-  record Part(List<String> dims, Measure measure, Period at) {}
+  record Part(List<String> dims, Measure measure, Period at, String unit) {
+    /** A part in the KPI's own unit. */
+    Part(List<String> dims, Measure measure, Period at) {
+      this(dims, measure, at, null);
+    }
+  }
 
   private final CustomerDef def;
   private final String time;
@@ -60,7 +65,7 @@ final class CustomerMeasurer {
       default -> List.of(new Part(List.of(), single(a, p), p));
     };
     if (leftOut.isEmpty()) return parts;
-    return parts.stream().map(x -> new Part(x.dims(), x.measure().withNote(leftOut), x.at())).toList();
+    return parts.stream().map(x -> new Part(x.dims(), x.measure().withNote(leftOut), x.at(), x.unit())).toList();
   }
 
   private static String leftOut(CustomerActivity a, String customer, String time) {

@@ -154,7 +154,7 @@ final class FunnelMeasurer {
       }
       if (lead.isLost() && r.furthest() >= 0 && (!def.activity() || in(r.at()[r.furthest()], p))) lost[r.furthest()]++;
     }
-    if (def.from() != null) return List.of(new CustomerMeasurer.Part(List.of(), conversion(members, p), p));
+    if (def.from() != null) return List.of(new CustomerMeasurer.Part(List.of(), conversion(members, p), p, "%"));
     List<CustomerMeasurer.Part> out = new ArrayList<>();
     for (int k = 0; k < n; k++) {
       String stage = def.stages().get(k).id();
@@ -181,7 +181,7 @@ final class FunnelMeasurer {
         : rate(entered[n - 1], entered[0]);
     out.add(part(ResultRow.TOTAL, ResultRow.TOTAL, headline, p));
     if (note.isEmpty()) return out;
-    return out.stream().map(x -> new CustomerMeasurer.Part(x.dims(), x.measure().withNote(note), x.at())).toList();
+    return out.stream().map(x -> new CustomerMeasurer.Part(x.dims(), x.measure().withNote(note), x.at(), x.unit())).toList();
   }
 
   /** A conversion KPI: leads that reached {@code to} (after {@code from}) ÷ leads that reached {@code from}. */
@@ -199,8 +199,10 @@ final class FunnelMeasurer {
     return rate(num, den);
   }
 
+  /** Counts carry no unit, rates are %, times are in the KPI's unit. */
   private static CustomerMeasurer.Part part(String stage, String step, Measure m, Period p) {
-    return new CustomerMeasurer.Part(List.of(stage, step), m, p);
+    String unit = step.startsWith("time_") ? null : step.equals("entered") || step.equals("lost") ? "" : "%";
+    return new CustomerMeasurer.Part(List.of(stage, step), m, p, unit);
   }
 
   private static Measure rate(int num, int den) {

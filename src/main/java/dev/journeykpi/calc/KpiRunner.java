@@ -169,8 +169,10 @@ public final class KpiRunner {
           List<String> values = new ArrayList<>(g.getKey());
           values.addAll(part.dims());
           String incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(part.at(), lastDataDay, today);
-          out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(names, values), kpi.unit(), part.measure(), target)
-              .withCoverage(incomplete));
+          // Targets belong to the KPI's headline: a funnel's stage rows (counts, times) are not judged against them.
+          boolean headline = part.unit() == null || part.dims().stream().allMatch(ResultRow.TOTAL::equals);
+          out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(names, values), part.unit() == null ? kpi.unit() : part.unit(),
+              part.measure(), headline ? target : null).withCoverage(incomplete));
         }
       }
     }

@@ -58,7 +58,7 @@ public record KpiDef(
     Location location) {
   /** This KPI as one step of a funnel KPI: the funnel's source, time, population and stages, this KPI's own rest. */
   public KpiDef asConversionOf(KpiDef f) {
-    return new KpiDef(id, label, description, type, f.source(), f.time(), f.where(), numerator, denominator, column, start, end,
+    return new KpiDef(id, label, description, type, f.source(), f.time(), f.where(), numerator, denominator, null, start, end,
         f.businessTime(), statistic, by, unit, target, columns, window, score, sla, customers,
         f.funnel().asConversion(funnel.from(), funnel.to()), stalled, preset, rollup, location);
   }
