@@ -156,7 +156,7 @@ public final class KpiRunner {
   private List<ResultRow> runWholeHistory(KpiDef kpi, Table table, List<Period> periods, List<String> extraDims,
       HistoryMeasurer measurer) {
     Selection population = FilterCompiler.select(table, kpi.where());
-    java.time.LocalDate lastDataDay = lastDay(table.column(kpi.time()));
+    java.time.LocalDate lastDataDay = kpi.time() == null ? null : lastDay(table.column(kpi.time()));
     Map<List<String>, Selection> groups = new java.util.LinkedHashMap<>(groups(table, kpi, population));
     groups.put(kpi.by().stream().map(x -> ResultRow.TOTAL).toList(), population);
     List<String> names = new ArrayList<>(kpi.by());

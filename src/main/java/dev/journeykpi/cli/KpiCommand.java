@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     version = "kpi 0.1.0",
     description = "Customer-journey KPI scorecards from CRM, helpdesk, call-centre and order exports.",
     subcommands = {ReportCommand.class, ValidateCommand.class, InspectCommand.class, ExplainCommand.class, InitCommand.class,
-      ListCommand.class},
+      ListCommand.class, LeadsCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",

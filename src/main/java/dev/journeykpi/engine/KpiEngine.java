@@ -61,6 +61,27 @@ public final class KpiEngine {
     return new Scorecard(def, request.periods(), rows, quality);
   }
 
+  /** The leads of a funnel KPI stopped at a stage in a period (kpi leads), with the source's quality report. */
+  public record LeadList(KpiDef kpi, List<dev.journeykpi.calc.FunnelLeadList.Entry> entries, QualityReport quality) {}
+
+  public static LeadList leads(Definition def, String kpiId, String stage, Period period, Map<String, java.nio.file.Path> data) {
+    KpiDef k = def.requireKpi(kpiId);
+    if (k.type() != dev.journeykpi.config.KpiType.FUNNEL) {
+      throw new ConfigException("kpi '" + kpiId + "' is a " + k.type().yamlName() + " KPI; kpi leads lists the leads of a funnel KPI");
+    }
+    List<String> stages = k.funnel().stages().stream().map(dev.journeykpi.config.FunnelDef.Stage::id).toList();
+    if (!stages.contains(stage)) {
+      throw new ConfigException("funnel '" + kpiId + "' has no stage '" + stage + "'" + Suggestions.hint(stage, stages)
+          + "; stages: " + String.join(", ", stages));
+    }
+    SourceDef s = def.sources().get(k.source());
+    Set<String> only = s.columns().isEmpty() ? null : new LinkedHashSet<>(columnsOf(k));
+    LoadedSource src = SourceLoader.load(s, data.get(k.source()), def.zone(), only);
+    checkColumns(k, src);
+    var entries = dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, new BusinessCalendar(def.calendar()), def.zone());
+    return new LeadList(k, entries, src.quality());
+  }
+
   private static List<Period> earlier(RunRequest request) {
     return request.periods().stream()
         .map(p -> request.compare() == RunRequest.Compare.YEAR ? p.yearBefore() : p.previous()).toList();

@@ -320,4 +320,19 @@ class FunnelKpisTest {
     assertThat(r.denominator()).isEqualTo(2.0);
     assertThat(r.note()).contains("1 leads closed before the period not counted");
   }
+
+  /**
+   * The leads behind Interested in October's cohort (fill): five reached it, three went on (L1, L3, L6); L2 was lost
+   * there, L4 is stuck there since 10-04 09:00 — 16 days before the export's last entry (L3 bought on 10-20 09:00).
+   */
+  @Test
+  void leadsStoppedAtAStage() throws IOException {
+    Definition d = definition(HISTORY_COLUMNS, funnel("by: [campaign]\n"));
+    List<FunnelLeadList.Entry> list = FunnelLeadList.of(d.kpis().get(0), history(), Period.parse("2026-10"), "interested",
+        new BusinessCalendar(d.calendar()), d.zone());
+    assertThat(list).extracting(e -> e.lead() + " " + e.dims() + " " + e.status() + " " + e.daysThere())
+        .containsExactly("L2 [A] lost null", "L4 [B] stuck 16");
+    assertThat(FunnelLeadList.of(d.kpis().get(0), history(), Period.parse("2026-10"), "bought", new BusinessCalendar(d.calendar()),
+        d.zone())).extracting(FunnelLeadList.Entry::lead).containsExactly("L1", "L3");
+  }
 }

@@ -307,4 +307,41 @@ class SharedDatasetsTest {
     assertThat(june.rows()).filteredOn(r -> r.dims().get("cohort").equals("2011-01")).extracting(ResultRow::numerator)
         .containsExactly(346.0, 65.0, 83.0, 67.0, 92.0, 75.0);
   }
+
+  static ResultRow step(Scorecard card, String kpi, String group, String stage, String step) {
+    return card.rows().stream().filter(r -> r.kpi().equals(kpi) && r.dims().get("stage").equals(stage) && r.dims().get("step").equals(step)
+        && (group == null ? r.dims().getOrDefault("agent", ResultRow.TOTAL).equals(ResultRow.TOTAL) : group.equals(r.dims().get("agent"))))
+        .findFirst().orElseThrow();
+  }
+
+  /**
+   * The shipped snapshot funnels. Expected numbers computed independently with Python's csv module: Maven CRM, 8,800
+   * deals — Won 4,238, Lost 2,473 (all with an engage date), Engaging 1,589, Prospecting 500 → reached Engaging
+   * 1,589 + 4,238 + 2,473 = 8,300, Won 4,238, lost at Engaging 2,473; Darcel Schlecht 747 deals, 636 engaged, 349 won;
+   * the won deals' engage → close median 57 days. Synthetic pipeline, 8,766 deals, reached at least: Prospecting 8,766,
+   * Qualification 6,352, Proposal 4,414, Negotiation 2,667, Closed Won 1,290; Closed Lost 877 (no stage dates: lost at
+   * the first stage).
+   */
+  @Test
+  void shippedCrmFunnels() {
+    assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
+    Scorecard maven = KpiEngine.run(DefinitionLoader.load(List.of(Path.of("kpi-definitions/crm-sales-opportunities.yaml"))),
+        new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
+    assertThat(step(maven, "pipeline", null, "prospecting", "entered").value()).isEqualTo(8800.0);
+    assertThat(step(maven, "pipeline", null, "engaging", "entered").value()).isEqualTo(8300.0);
+    assertThat(step(maven, "pipeline", null, "won", "entered").value()).isEqualTo(4238.0);
+    assertThat(step(maven, "pipeline", null, "engaging", "lost").value()).isEqualTo(2473.0);
+    assertThat(step(maven, "pipeline", "Darcel Schlecht", "engaging", "entered").value()).isEqualTo(636.0);
+    assertThat(step(maven, "pipeline", "Darcel Schlecht", "won", "entered").value()).isEqualTo(349.0);
+    assertThat(row(maven, "win_rate", null).numerator()).isEqualTo(4238.0);
+    assertThat(row(maven, "win_rate", null).denominator()).isEqualTo(8300.0);
+    assertThat(row(maven, "sales_cycle", null).value()).isEqualTo(57.0);
+    assertThat(row(maven, "sales_cycle", null).n()).isEqualTo(4238);
+    Scorecard synthetic = KpiEngine.run(DefinitionLoader.load(List.of(Path.of("kpi-definitions/synthetic-crm-pipeline.yaml"))),
+        new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
+    assertThat(List.of("prospecting", "qualification", "proposal", "negotiation", "won"))
+        .extracting(st -> step(synthetic, "pipeline", null, st, "entered").value())
+        .containsExactly(8766.0, 6352.0, 4414.0, 2667.0, 1290.0);
+    assertThat(step(synthetic, "pipeline", null, "prospecting", "lost").value()).isEqualTo(877.0);
+  }
 }

@@ -1,0 +1,57 @@
+package dev.journeykpi.calc;
+
+import dev.journeykpi.config.FunnelDef;
+import dev.journeykpi.config.KpiDef;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * The leads behind a funnel stage, for follow-up: those of the period's funnel that reached the stage and went no
+ * further — {@code lost} when they entered a lost outcome, {@code stuck} when they are still there — or, for the last
+ * stage, those that reached it.
+ */
+public final class FunnelLeadList {
+  /**
+   * @param dims the lead's breakdown values (the KPI's {@code by})
+   * @param status lost, stuck or reached
+   * @param entered when the lead entered (or passed) the stage, or null
+   * @param daysThere days from entering the stage to the export's last timestamp (stuck leads), else null
+   */
+  public record Entry(String lead, List<String> dims, String status, java.time.LocalDateTime entered, Long daysThere) {}
+
+  private FunnelLeadList() {}
+
+  public static List<Entry> of(KpiDef kpi, Table table, Period period, String stage, BusinessCalendar calendar, ZoneId zone) {
+    FunnelDef f = kpi.funnel();
+    int k = f.indexOf(stage);
+    if (k < 0) throw new IllegalArgumentException("no stage '" + stage + "' in funnel '" + kpi.id() + "'");
+    Selection population = FilterCompiler.select(table, kpi.where());
+    FunnelMeasurer m = new FunnelMeasurer(f, kpi.time(), null, calendar, zone, 86400);
+    FunnelLeads leads = m.leads(table, population);
+    long asOf = Cells.MISSING_TIME;
+    for (FunnelLeads.Lead l : leads.leads) {
+      for (long t : l.first) asOf = Math.max(asOf, t);
+      if (l.lostAt != Long.MAX_VALUE) asOf = Math.max(asOf, l.lostAt);
+    }
+    List<Column<?>> by = kpi.by().stream().<Column<?>>map(table::column).toList();
+    boolean last = k == f.stages().size() - 1;
+    List<Entry> out = new ArrayList<>();
+    for (FunnelLeads.Lead lead : m.members(leads, period)) {
+      FunnelMeasurer.Reach r = m.reach(lead);
+      if (!r.reached()[k] || (!last && r.converted()[k])) continue;
+      List<String> dims = by.stream().map(c -> Cells.label(c, lead.row)).toList();
+      java.time.LocalDateTime entered = r.at()[k] == FunnelLeads.NONE ? null : Cells.time(r.at()[k]);
+      String status = last ? "reached" : lead.isLost() && r.furthest() == k ? "lost" : "stuck";
+      Long days = status.equals("stuck") && entered != null && asOf != Cells.MISSING_TIME
+          ? java.time.Duration.between(entered, Cells.time(asOf)).toDays() : null;
+      out.add(new Entry(lead.id, dims, status, entered, days));
+    }
+    out.sort(java.util.Comparator.comparing((Entry e) -> e.status()).thenComparing(e -> e.daysThere() == null ? 0 : -e.daysThere())
+        .thenComparing(Entry::lead));
+    return out;
+  }
+}

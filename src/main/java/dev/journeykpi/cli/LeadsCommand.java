@@ -1,0 +1,63 @@
+package dev.journeykpi.cli;
+
+import dev.journeykpi.calc.Period;
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.engine.KpiEngine;
+import dev.journeykpi.report.LeadListRenderer;
+import dev.journeykpi.report.QualitySummary;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code kpi leads}: the ids of the leads a funnel lost or left at a stage, as CSV for follow-up. */
+@Command(name = "leads", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "List the leads of a funnel KPI that stopped at a stage in the period: lost there, or still stuck"
+        + " there (with the days since they entered it); for the last stage, the leads that reached it. CSV on stdout or -o.")
+final class LeadsCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin DefinitionOptions definitions;
+
+  @Option(names = "--kpi", required = true, paramLabel = "ID", description = "The funnel KPI.")
+  String kpi;
+
+  @Option(names = "--stage", required = true, paramLabel = "STAGE", description = "The stage id.")
+  String stage;
+
+  @Mixin PeriodOptions period;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the CSV to FILE (temporary file, then rename).")
+  Path output;
+
+  @Option(names = {"-q", "--quiet"}, description = "No data-quality summary on stderr.")
+  boolean quiet;
+
+  @Mixin DebugOption debug;
+
+  @Override
+  public Integer call() throws Exception {
+    Definition def = DefinitionLoader.load(definitions.configs);
+    List<Period> periods = period.resolve();
+    KpiEngine.LeadList list = KpiEngine.leads(def, kpi, stage, periods.get(periods.size() - 1), definitions.data);
+    if (output != null) {
+      AtomicFile.write(output, w -> LeadListRenderer.csv(list.kpi().by(), list.entries(), w));
+    } else {
+      PrintWriter out = spec.commandLine().getOut();
+      LeadListRenderer.csv(list.kpi().by(), list.entries(), out);
+      out.flush();
+    }
+    if (!quiet) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.print(QualitySummary.text(List.of(list.quality())));
+      err.println(list.entries().size() + " leads");
+      err.flush();
+    }
+    return ExitCodes.OK;
+  }
+}
