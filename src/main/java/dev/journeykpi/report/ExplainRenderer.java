@@ -58,7 +58,7 @@ public final class ExplainRenderer {
             + " first day", k.time(), k.stalled().idle())
         : k.time() == null ? p.t("every row counts in every period (time: none)")
         : p.t("a row counts in the period that contains its %s; rows without %s are in no period", k.time(), k.time())});
-    if (k.type() == KpiType.DURATION || k.type() == KpiType.SLA) {
+    if (k.type() == KpiType.DURATION || k.type() == KpiType.SLA || k.type() == KpiType.FUNNEL) {
       lines.add(new String[] {p.t("Clock"), k.businessTime() ? p.t("business time: %s", calendar(def.calendar()))
           : p.t("calendar time (real elapsed time in %s)", def.zone())});
     }
@@ -271,6 +271,7 @@ public final class ExplainRenderer {
   }
 
   private String unit(KpiDef k) {
+    if (k.type() == KpiType.FUNNEL) return p.t("leads for counts, % for rates, %s for times between stages", k.unit());
     if (k.unit().equals("%")) return p.t("% (stored as a fraction: 0.85 is 85%)");
     return k.unit().isEmpty() ? p.t("none") : k.unit();
   }

@@ -311,6 +311,39 @@ class CliTest {
     Golden.check("retention-explain.txt", explain.out());
   }
 
+  static final String SALES = "kpi-definitions/sales-journey.yaml";
+  static final String LEAD_STAGES = "kpi-definitions/lead-stages.yaml";
+
+  /** The sales journey and the lead stages per campaign: terminal funnels, tidy rows, the leads behind a stage. */
+  @Test
+  void funnelScorecards() throws Exception {
+    CliRunner.Result table = run("report", "-c", SALES, "--period", "2026-Q3");
+    assertThat(table.exitCode()).isZero();
+    assertThat(table.out()).contains("Phễu bán hàng — 2026-Q3\n  Giai đoạn ").contains("các bước theo campaign");
+    Golden.check("sales-journey-2026-q3.txt", table.out());
+    CliRunner.Result csv = run("report", "-c", SALES, "--period", "2026-Q3", "-f", "csv");
+    assertThat(csv.out().lines().findFirst().orElseThrow()).startsWith("kpi,label,period,campaign,stage,step,value,unit,");
+    Golden.check("sales-journey-2026-q3.csv", csv.out());
+    CliRunner.Result stages = run("report", "-c", LEAD_STAGES, "--period", "2026-Q3");
+    Golden.check("lead-stages-2026-q3.txt", stages.out());
+    CliRunner.Result leads = run("leads", "-c", SALES, "--kpi", "sales_funnel", "--stage", "responded", "--period", "2026-Q3", "-q");
+    assertThat(leads.exitCode()).isZero();
+    assertThat(leads.out()).startsWith("lead,campaign,status,entered_at,days_there\n");
+    // As many leads as the funnel says dropped at Đã phản hồi.
+    long dropped = csv.out().lines().filter(l -> l.startsWith("sales_funnel,") && l.contains(",(total),responded,dropped,")).count();
+    assertThat(dropped).isEqualTo(1);
+    String droppedRow = csv.out().lines().filter(l -> l.startsWith("sales_funnel,") && l.contains(",(total),responded,dropped,"))
+        .findFirst().orElseThrow();
+    String numerator = droppedRow.split(",")[8];
+    assertThat(leads.out().lines().count() - 1).isEqualTo(Long.parseLong(numerator));
+    assertThat(run("leads", "-c", SALES, "--kpi", "sales_funnel", "--stage", "respond").err())
+        .contains("funnel 'sales_funnel' has no stage 'respond' (did you mean 'responded'?)");
+    assertThat(run("leads", "-c", SALES, "--kpi", "win_rate", "--stage", "won").exitCode()).isEqualTo(ExitCodes.USAGE);
+    CliRunner.Result explain = run("explain", "-c", SALES, "sales_funnel", "contact_rate", "reengagement", "--lang", "en");
+    assertThat(explain.out()).contains("skipped: fill (a lead at a later stage passed the earlier ones)");
+    Golden.check("sales-journey-explain.txt", explain.out());
+  }
+
   @Test
   void listShowsTheJourney() throws Exception {
     CliRunner.Result r = run("list", "-c", HOTEL);
