@@ -112,7 +112,7 @@ final class ExplainPhrases {
   private static final Map<String, String> FUNNEL_VI = Map.ofEntries(
       Map.entry("leads of %s through the stages %s", "khách tiềm năng theo %s qua các giai đoạn %s"),
       Map.entry("lost outcomes: %s", "kết cục mất khách: %s"),
-      Map.entry("leads for counts, % for rates, %s for times between stages", "số khách cho các số đếm, % cho tỷ lệ, %s cho thời gian giữa các giai đoạn"),
+      Map.entry("leads for counts, %% for rates, %s for times between stages", "số khách cho các số đếm, %% cho tỷ lệ, %s cho thời gian giữa các giai đoạn"),
       Map.entry("share of the leads that reached stage '%s' that went on to reach '%s'",
           "tỷ lệ khách đã đến giai đoạn '%s' đi tiếp đến '%s'"),
       Map.entry("stages %s", "các giai đoạn %s"),

@@ -271,7 +271,7 @@ public final class ExplainRenderer {
   }
 
   private String unit(KpiDef k) {
-    if (k.type() == KpiType.FUNNEL) return p.t("leads for counts, % for rates, %s for times between stages", k.unit());
+    if (k.type() == KpiType.FUNNEL) return p.t("leads for counts, %% for rates, %s for times between stages", k.unit());
     if (k.unit().equals("%")) return p.t("% (stored as a fraction: 0.85 is 85%)");
     return k.unit().isEmpty() ? p.t("none") : k.unit();
   }
