@@ -33,7 +33,9 @@ final class InitCommand implements Callable<Integer> {
           "examples/customer-service/phieu-ho-tro.csv", "examples/customer-service/cuoc-goi.csv",
           "examples/customer-service/khao-sat-nps.csv", "examples/customer-service/nhan-su.csv",
           "examples/customer-service/khao-sat-nhan-vien.csv"),
-      "retention", List.of("README.md", "kpi-definitions/retention.yaml", "examples/retention/don-hang.csv"));
+      "retention", List.of("README.md", "kpi-definitions/retention.yaml", "examples/retention/don-hang.csv"),
+      "sales-journey", List.of("README.md", "kpi-definitions/sales-journey.yaml", "examples/sales-journey/nhat-ky-khach-hang.csv"),
+      "lead-stages", List.of("README.md", "kpi-definitions/lead-stages.yaml", "examples/lead-stages/giai-doan-khach.csv"));
 
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;

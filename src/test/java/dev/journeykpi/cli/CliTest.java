@@ -382,6 +382,13 @@ class CliTest {
     assertThat(run("init", "--template", "retention", shop.toString()).exitCode()).isZero();
     assertThat(run("report", "-c", shop.resolve("kpi-definitions/retention.yaml").toString(), "--period", "2026-10", "-f", "csv").out())
         .isEqualTo(Files.readString(Golden.DIR.resolve("retention-2026-10.csv")));
+    Path sales = dir.resolve("sales");
+    assertThat(run("init", "--template", "sales-journey", sales.toString()).exitCode()).isZero();
+    assertThat(run("report", "-c", sales.resolve("kpi-definitions/sales-journey.yaml").toString(), "--period", "2026-Q3", "-f", "csv").out())
+        .isEqualTo(Files.readString(Golden.DIR.resolve("sales-journey-2026-q3.csv")));
+    Path stages = dir.resolve("stages");
+    assertThat(run("init", "--template", "lead-stages", stages.toString()).exitCode()).isZero();
+    assertThat(run("report", "-c", stages.resolve("kpi-definitions/lead-stages.yaml").toString(), "--period", "2026-Q3").exitCode()).isZero();
   }
 
   @Test
