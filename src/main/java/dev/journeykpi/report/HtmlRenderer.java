@@ -91,6 +91,7 @@ public final class HtmlRenderer implements Renderer {
         b.append("</tr>\n");
       }
       b.append("</table></div>\n");
+      if (f.footer() != null) b.append("<div class=\"summary\">").append(esc(f.footer())).append("</div>\n");
     }
     for (ScorecardLayout.Triangle t : layout.triangles) {
       // The cohort triangle as a heat map: the deeper the blue, the larger the share still active.

@@ -30,6 +30,7 @@ public final class MarkdownRenderer implements Renderer {
       row(b, f.header());
       b.append("| --- |").append(" ---: |".repeat(f.header().size() - 1)).append('\n');
       for (List<String> r : f.rows()) row(b, r);
+      if (f.footer() != null) b.append('\n').append(escape(f.footer())).append('\n');
     }
     for (ScorecardLayout.Triangle t : layout.triangles) {
       b.append("\n## ").append(escape(t.title())).append("\n\n");

@@ -32,7 +32,7 @@ final class ScorecardLayout {
    * A funnel as people read it: a row per stage (owner, entered, on to the next, from the first, dropped, lost, time
    * to the next), and {@code share} the fraction of the first stage each row holds, for bars.
    */
-  record FunnelView(String title, List<String> header, List<List<String>> rows, List<Double> share) {}
+  record FunnelView(String title, List<String> header, List<List<String>> rows, List<Double> share, String footer) {}
 
   final List<FunnelView> funnels = new ArrayList<>();
 
@@ -184,6 +184,7 @@ final class ScorecardLayout {
       String title = kpi.label() + " — " + last + (whole ? "" : " — " + String.join(" · ", group));
       List<List<String>> table = new ArrayList<>();
       List<Double> share = new ArrayList<>();
+      Map<String, Long> lostByOwner = new LinkedHashMap<>();
       for (var stage : f.stages()) {
         String id = stage.id();
         List<String> cells = new ArrayList<>(List.of(stage.label()));
@@ -202,8 +203,15 @@ final class ScorecardLayout {
         cells.add(cell(byStep.get(id + "/time_to_next_p90"), fmt));
         table.add(cells);
         share.add(fraction);
+        if (stage.owner() != null && dropped != null && dropped.numerator() != null) {
+          lostByOwner.merge(stage.owner(), Math.round(dropped.numerator()), Long::sum);
+        }
       }
-      out.add(new FunnelView(title, header, table, share));
+      // Which department's steps lose the most leads: the drop-offs of the stages each one owns.
+      String footer = lostByOwner.isEmpty() ? null : words.droppedByOwner() + ": " + lostByOwner.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(e -> e.getKey() + " " + fmt.count((double) e.getValue()))
+          .collect(java.util.stream.Collectors.joining(" · "));
+      out.add(new FunnelView(title, header, table, share, footer));
     }
     if (!kpi.by().isEmpty() && f.stages().size() > 1) {
       // The manager's view: each step's conversion per group, so "consulted → demo fell in campaign X" shows at once.
@@ -219,7 +227,7 @@ final class ScorecardLayout {
         table.add(cells);
       }
       out.add(new FunnelView(kpi.label() + " — " + last + " — " + words.stepsBy() + " " + String.join(" · ", kpi.by()), stepHeader,
-          table, null));
+          table, null, null));
     }
     return out;
   }

@@ -29,6 +29,7 @@ public final class TerminalRenderer implements Renderer {
       TextTable t = new TextTable(f.header(), right);
       f.rows().forEach(t::row);
       out.write("\n" + f.title() + "\n" + t.render("  "));
+      if (f.footer() != null) out.write("  " + f.footer() + "\n");
     }
     for (ScorecardLayout.Triangle t : layout.triangles) {
       boolean[] right = new boolean[t.header().size()];
