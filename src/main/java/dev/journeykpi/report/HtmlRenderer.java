@@ -85,7 +85,8 @@ public final class HtmlRenderer implements Renderer {
             b.append(String.format(java.util.Locale.ROOT, "<td class=\"fcell\"><div class=\"fbar\" style=\"width:%.1f%%\"></div></td>",
                 share == null ? 0 : 100 * Math.min(1, share)));
           } else {
-            b.append(c == 0 ? "<td>" : "<td class=\"num\">").append(esc(row.get(c))).append("</td>");
+            boolean text = c == 0 || f.header().get(c).equals(layout.words.owner());
+            b.append(text ? "<td>" : "<td class=\"num\">").append(esc(row.get(c))).append("</td>");
           }
         }
         b.append("</tr>\n");

@@ -65,6 +65,54 @@ class HtmlRendererTest {
     assertThat(hasColour(img, 0x28a745)).as("green status bar").isTrue();
   }
 
+  private BufferedImage shot(String config, String period, String name, int height) throws Exception {
+    Path html = dir.resolve(name + ".html");
+    assertThat(CliHarness.exit("report", "-c", config, "--period", period, "--no-timestamp", "-o", html.toString())).isZero();
+    Path png = dir.resolve(name + ".png");
+    Process p = new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+        "--user-data-dir=" + dir.resolve("profile-" + name), "--window-size=1280," + height, "--screenshot=" + png,
+        html.toUri().toString()).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return ImageIO.read(png.toFile());
+  }
+
+  /**
+   * The funnel chart and the cohort heat map as Chromium draws them: the sales funnel's bars are runs of blue whose
+   * lengths shrink from stage to stage (a funnel has several different bar lengths); the cohort triangle's cells are
+   * shades of blue, deeper for larger shares.
+   */
+  @Test
+  void funnelChartAndCohortHeatMapRenderInChromium() throws Exception {
+    assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "Chromium is not installed");
+    BufferedImage funnel = shot("kpi-definitions/sales-journey.yaml", "2026-Q3", "funnel", 2400);
+    java.util.Set<Integer> barLengths = new java.util.TreeSet<>();
+    for (int y = 0; y < funnel.getHeight(); y++) {
+      int run = 0;
+      for (int x = 0; x < funnel.getWidth(); x++) {
+        if ((funnel.getRGB(x, y) & 0xffffff) == 0x2563eb) {
+          run++;
+        } else {
+          if (run >= 3) barLengths.add(run);
+          run = 0;
+        }
+      }
+      if (run >= 3) barLengths.add(run);
+    }
+    assertThat(barLengths).as("funnel bar lengths").hasSizeGreaterThanOrEqualTo(5);
+    BufferedImage cohorts = shot("kpi-definitions/retention.yaml", "2026-10", "cohorts", 3000);
+    java.util.Set<Integer> shades = new java.util.HashSet<>();
+    for (int y = 0; y < cohorts.getHeight(); y++) {
+      for (int x = 0; x < cohorts.getWidth(); x++) {
+        int c = cohorts.getRGB(x, y) & 0xffffff;
+        int r = c >> 16, g = (c >> 8) & 0xff, b = c & 0xff;
+        if (b >= 230 && r < b - 15 && g < b - 5) shades.add(c);
+      }
+    }
+    assertThat(hasColour(cohorts, 0x2563eb)).as("100% cells in full blue").isTrue();
+    assertThat(shades).as("shades of the heat map").hasSizeGreaterThanOrEqualTo(5);
+  }
+
   private static boolean hasColour(BufferedImage img, int rgb) {
     for (int y = 0; y < img.getHeight(); y++) {
       for (int x = 0; x < img.getWidth(); x++) {
