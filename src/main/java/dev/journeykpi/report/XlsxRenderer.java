@@ -43,6 +43,11 @@ public final class XlsxRenderer {
       Styles st = new Styles(wb);
       scorecard(wb, st, new ScorecardLayout(card, view));
       if (card.periods().size() > 1) trend(wb, st, card);
+      for (dev.journeykpi.config.KpiDef k : card.definition().kpis()) {
+        boolean present = card.rows().stream().anyMatch(r -> r.kpi().equals(k.id()));
+        if (present && k.type() == dev.journeykpi.config.KpiType.FUNNEL) funnel(wb, st, card, k);
+        if (present && ScorecardLayout.isCohort(k)) cohorts(wb, st, card, k);
+      }
       data(wb, st, card);
       if (!stable) {
         wb.write(out);
@@ -128,6 +133,97 @@ public final class XlsxRenderer {
     }
     s.createFreezePane(3, 1);
     for (int c = 0; c < 3 + periods.size(); c++) s.setColumnWidth(c, width(s, c));
+  }
+
+  /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */
+  private static String sheetName(XSSFWorkbook wb, String wanted) {
+    String base = wanted.replaceAll("[\\[\\]:*?/\\\\]", " ");
+    base = base.length() > 28 ? base.substring(0, 28) : base;
+    String name = base;
+    for (int i = 2; wb.getSheet(name) != null; i++) name = base + " " + i;
+    return name;
+  }
+
+  private static String lastPeriod(Scorecard card) {
+    return card.periods().get(card.periods().size() - 1).label();
+  }
+
+  /**
+   * One sheet per funnel KPI: for the whole population, then each breakdown group, a block of one row per stage with
+   * the numbers as numbers (entered, rates as %, dropped, lost, times) — select a block's first columns and insert a
+   * bar chart to draw the funnel.
+   */
+  private static void funnel(XSSFWorkbook wb, Styles st, Scorecard card, dev.journeykpi.config.KpiDef k) {
+    Sheet s = wb.createSheet(sheetName(wb, "Funnel " + k.id()));
+    String last = lastPeriod(card);
+    Map<List<String>, Map<String, ResultRow>> byGroup = new java.util.LinkedHashMap<>();
+    for (ResultRow r : card.rows()) {
+      if (!r.kpi().equals(k.id()) || !r.period().equals(last)) continue;
+      List<String> group = k.by().stream().map(b -> r.dims().get(b)).toList();
+      byGroup.computeIfAbsent(group, g -> new HashMap<>()).put(r.dims().get("stage") + "/" + r.dims().get("step"), r);
+    }
+    List<List<String>> groups = new java.util.ArrayList<>(byGroup.keySet());
+    groups.sort((a, b) -> Boolean.compare(!a.stream().allMatch(ResultRow.TOTAL::equals), !b.stream().allMatch(ResultRow.TOTAL::equals)));
+    List<String> steps = List.of("entered", "to_next", "from_first", "dropped", "lost", "time_to_next_median", "time_to_next_p90");
+    int r = 0;
+    for (List<String> group : groups) {
+      boolean whole = group.stream().allMatch(ResultRow.TOTAL::equals);
+      cell(s.createRow(r++), 0, SpreadsheetSafe.cell(k.label() + " — " + last + (whole ? "" : " — " + String.join(" · ", group))), st.section);
+      Row h = s.createRow(r++);
+      List<String> header = new java.util.ArrayList<>(List.of("stage", "owner"));
+      header.addAll(steps);
+      for (int c = 0; c < header.size(); c++) cell(h, c, header.get(c), st.header);
+      for (var stage : k.funnel().stages()) {
+        Row row = s.createRow(r++);
+        cell(row, 0, SpreadsheetSafe.cell(stage.label()), null);
+        cell(row, 1, stage.owner() == null ? "" : SpreadsheetSafe.cell(stage.owner()), null);
+        for (int i = 0; i < steps.size(); i++) {
+          ResultRow v = byGroup.get(group).get(stage.id() + "/" + steps.get(i));
+          if (v == null || v.value() == null) continue;
+          Cell c = row.createCell(2 + i);
+          // Dropped is shown as a count here (the rate is to_next's complement).
+          boolean count = steps.get(i).equals("dropped");
+          c.setCellValue(count ? v.numerator() : v.value());
+          c.setCellStyle(st.number(count ? "" : v.unit()));
+        }
+      }
+      r++;
+    }
+    for (int c = 0; c < 2 + steps.size(); c++) s.setColumnWidth(c, width(s, c));
+  }
+
+  /** The cohort triangle with shares as numbers (0.0%), a row per cohort: ready for conditional formatting. */
+  private static void cohorts(XSSFWorkbook wb, Styles st, Scorecard card, dev.journeykpi.config.KpiDef k) {
+    Sheet s = wb.createSheet(sheetName(wb, "Cohorts " + k.id()));
+    String last = lastPeriod(card);
+    Map<String, Map<Integer, ResultRow>> byCohort = new java.util.LinkedHashMap<>();
+    int maxAge = 0;
+    for (ResultRow r : card.rows()) {
+      if (!r.kpi().equals(k.id()) || !r.period().equals(last)) continue;
+      if (!k.by().stream().allMatch(b -> ResultRow.TOTAL.equals(r.dims().get(b)))) continue;
+      int age = Integer.parseInt(r.dims().get("age"));
+      maxAge = Math.max(maxAge, age);
+      byCohort.computeIfAbsent(r.dims().get("cohort"), c -> new HashMap<>()).put(age, r);
+    }
+    Row h = s.createRow(0);
+    cell(h, 0, "cohort", st.header);
+    cell(h, 1, "customers", st.header);
+    for (int a = 0; a <= maxAge; a++) cell(h, 2 + a, "+" + a, st.header);
+    int r = 1;
+    for (Map.Entry<String, Map<Integer, ResultRow>> e : byCohort.entrySet()) {
+      Row row = s.createRow(r++);
+      cell(row, 0, e.getKey(), null);
+      ResultRow first = e.getValue().get(0);
+      if (first != null && first.denominator() != null) row.createCell(1).setCellValue(first.denominator());
+      for (Map.Entry<Integer, ResultRow> cellEntry : e.getValue().entrySet()) {
+        if (cellEntry.getValue().value() == null) continue;
+        Cell c = row.createCell(2 + cellEntry.getKey());
+        c.setCellValue(cellEntry.getValue().value());
+        c.setCellStyle(st.number("%"));
+      }
+    }
+    s.createFreezePane(2, 1);
+    for (int c = 0; c < 3 + maxAge; c++) s.setColumnWidth(c, width(s, c));
   }
 
   private static void data(XSSFWorkbook wb, Styles st, Scorecard card) {

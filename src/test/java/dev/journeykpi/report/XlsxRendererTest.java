@@ -70,6 +70,34 @@ class XlsxRendererTest {
     }
   }
 
+  /**
+   * Funnels and cohorts get sheets of numbers: the sales funnel's stages with entered counts equal to the tidy rows
+   * (185 leads in Q3 at the first stage, 34 won — the golden CSV's numbers), and the retention cohorts as percentages.
+   */
+  @Test
+  void funnelAndCohortSheetsHoldNumbers() throws Exception {
+    Path f = dir.resolve("sales.xlsx");
+    assertThat(CliHarness.exit("report", "-c", "kpi-definitions/sales-journey.yaml", "--period", "2026-Q3", "-o", f.toString(), "-q")).isZero();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+      Sheet s = wb.getSheet("Funnel sales_funnel");
+      assertThat(s).isNotNull();
+      assertThat(s.getRow(1).getCell(2).getStringCellValue()).isEqualTo("entered");
+      assertThat(s.getRow(2).getCell(0).getStringCellValue()).isEqualTo("Lead marketing");
+      assertThat(s.getRow(2).getCell(2).getNumericCellValue()).isEqualTo(185.0);
+      assertThat(s.getRow(8).getCell(0).getStringCellValue()).isEqualTo("Chốt đơn");
+      assertThat(s.getRow(8).getCell(2).getNumericCellValue()).isEqualTo(34.0);
+      assertThat(s.getRow(2).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+    }
+    Path r = dir.resolve("retention.xlsx");
+    assertThat(CliHarness.exit("report", "-c", "kpi-definitions/retention.yaml", "--period", "2026-10", "-o", r.toString(), "-q")).isZero();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(r))) {
+      Sheet s = wb.getSheet("Cohorts cohorts");
+      assertThat(s.getRow(0).getCell(2).getStringCellValue()).isEqualTo("+0");
+      assertThat(s.getRow(1).getCell(2).getNumericCellValue()).isEqualTo(1.0);
+      assertThat(s.getRow(1).getCell(2).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+    }
+  }
+
   private static String[] concat(String[] a, String b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + 1);
     out[a.length] = b;
