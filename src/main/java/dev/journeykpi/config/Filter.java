@@ -64,6 +64,17 @@ public sealed interface Filter permits Filter.Condition, Filter.All, Filter.Any 
     }
   }
 
+  /** Adds the column names this filter reads. */
+  default void collectColumns(java.util.Set<String> into) {
+    if (this instanceof Condition c) {
+      into.add(c.column());
+    } else if (this instanceof All a) {
+      a.parts().forEach(p -> p.collectColumns(into));
+    } else if (this instanceof Any a) {
+      a.parts().forEach(p -> p.collectColumns(into));
+    }
+  }
+
   default boolean isEmpty() {
     return this instanceof All a && a.parts().isEmpty();
   }

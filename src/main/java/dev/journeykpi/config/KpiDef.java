@@ -63,6 +63,31 @@ public record KpiDef(
         f.funnel().asConversion(funnel.from(), funnel.to()), stalled, preset, rollup, location);
   }
 
+  /** Every source column the KPI reads, in a stable order. Only these are parsed: an export's other columns cost nothing. */
+  public java.util.Set<String> columnsRead() {
+    java.util.Set<String> used = new java.util.LinkedHashSet<>();
+    java.util.stream.Stream.of(time, column, start, end).filter(x -> x != null).forEach(used::add);
+    used.addAll(by);
+    used.addAll(columns);
+    if (sla != null && sla.by() != null) used.add(sla.by());
+    if (funnel != null && funnel.lead() != null) {
+      used.add(funnel.lead());
+      used.add(funnel.stageColumn());
+      funnel.stages().stream().map(FunnelDef.Stage::entered).filter(x -> x != null).forEach(used::add);
+    }
+    if (stalled != null) {
+      used.add(stalled.lead());
+      stalled.closed().collectColumns(used);
+    }
+    if (customers != null) {
+      java.util.stream.Stream.of(customers.customer(), customers.order(), customers.value()).filter(x -> x != null).forEach(used::add);
+    }
+    where.collectColumns(used);
+    numerator.collectColumns(used);
+    denominator.collectColumns(used);
+    return used;
+  }
+
   public KpiDef {
     by = List.copyOf(by);
     columns = List.copyOf(columns);

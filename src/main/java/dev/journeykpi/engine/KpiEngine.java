@@ -19,7 +19,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** The façade the CLI talks to: import the sources the KPIs need, run the calculators, return tidy rows. */
 public final class KpiEngine {
@@ -108,27 +107,7 @@ public final class KpiEngine {
 
   /** Every column a KPI reads. Only these are parsed: an export's other columns cost nothing. */
   static Set<String> columnsOf(KpiDef k) {
-    Set<String> used = new LinkedHashSet<>();
-    Stream.of(k.time(), k.column(), k.start(), k.end()).filter(x -> x != null).forEach(used::add);
-    used.addAll(k.by());
-    used.addAll(k.columns());
-    if (k.sla() != null && k.sla().by() != null) used.add(k.sla().by());
-    if (k.funnel() != null && k.funnel().lead() != null) {
-      used.add(k.funnel().lead());
-      used.add(k.funnel().stageColumn());
-      k.funnel().stages().stream().map(dev.journeykpi.config.FunnelDef.Stage::entered).filter(x -> x != null).forEach(used::add);
-    }
-    if (k.stalled() != null) {
-      used.add(k.stalled().lead());
-      FilterColumns.collect(k.stalled().closed(), used);
-    }
-    if (k.customers() != null) {
-      Stream.of(k.customers().customer(), k.customers().order(), k.customers().value()).filter(x -> x != null).forEach(used::add);
-    }
-    FilterColumns.collect(k.where(), used);
-    FilterColumns.collect(k.numerator(), used);
-    FilterColumns.collect(k.denominator(), used);
-    return used;
+    return k.columnsRead();
   }
 
   /** Sources read without a column mapping are only checked here, against the real headers. */

@@ -66,7 +66,7 @@ final class ExplainPhrases {
 
   /** The phrases of the service, survey and HR KPI types. */
   private static final Map<String, String> MORE_VI = Map.ofEntries(
-      Map.entry("Preset", "Mẫu có sẵn"),
+      Map.entry("Preset", "Mẫu có sẵn"), Map.entry("Columns", "Cột"), Map.entry("computed", "tính từ cột khác"),
       Map.entry("(every key the KPI sets replaces the preset's)", "(mọi khóa KPI tự khai báo sẽ thay giá trị của mẫu)"),
       Map.entry("counted at the end of each period over every row: a row started before the period ends and not ended by then",
           "đếm tại cuối mỗi kỳ trên mọi dòng: dòng bắt đầu trước khi kỳ kết thúc và chưa kết thúc lúc đó"),

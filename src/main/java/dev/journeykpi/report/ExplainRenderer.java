@@ -37,6 +37,10 @@ public final class ExplainRenderer {
     }
     SourceDef s = def.sources().get(k.source());
     lines.add(new String[] {p.t("Source"), k.source() + " (" + s.file() + ")"});
+    lines.add(new String[] {p.t("Columns"), k.columnsRead().stream().map(c -> {
+      var col = s.columns().get(c);
+      return col == null ? c : col.isLookup() ? c + " (" + p.t("computed") + ")" : col.header().equals(c) ? c : c + " ← " + col.header();
+    }).collect(Collectors.joining(", "))});
     lines.add(new String[] {p.t("Type"), k.type().yamlName() + " — " + what(k)});
     if (k.preset() != null) {
       var preset = dev.journeykpi.config.Presets.all().stream().filter(x -> x.name().equals(k.preset())).findFirst().orElseThrow();
