@@ -45,13 +45,16 @@ final class ScorecardLayout {
   /** Periods with incomplete data (their rows' notes say why). */
   final List<String> incomplete = new ArrayList<>();
   final Labels words;
+  /** The language of the view: labels and notes. */
+  final String lang;
   /** Columns by role, for renderers that style them; -1 when absent. */
   final int statusColumn;
   final int noteColumn;
 
   ScorecardLayout(Scorecard card, View view) {
     boolean byOwner = view.byOwner();
-    this.words = Labels.of(view.lang() != null ? view.lang() : card.definition().locale());
+    this.lang = view.lang() != null ? view.lang() : card.definition().locale();
+    this.words = Labels.of(lang);
     Definition def = card.definition();
     ValueFormat fmt = new ValueFormat(def.locale());
     List<String> periodLabels = card.periods().stream().map(Period::label).toList();
@@ -143,7 +146,7 @@ final class ScorecardLayout {
             cells.add(lr == null ? "" : words.status(lr.status()));
           }
           statuses.add(lr == null ? "" : lr.status());
-          cells.add(lr == null ? "" : lr.note());
+          cells.add(lr == null ? "" : NoteText.of(lr.note(), lang));
           rows.add(cells);
           first = false;
         }
@@ -317,6 +320,13 @@ final class ScorecardLayout {
     if (r.isTotal()) return words.total();
     if (kpi.type() == dev.journeykpi.config.KpiType.FUNNEL) {
       return String.join(" · ", kpi.by().stream().map(b -> r.dims().get(b)).toList());
+    }
+    if (r.dims().containsKey("state") && "vi".equals(lang)) {
+      // Lifecycle states are machine words in CSV and JSON; people read them in their language.
+      String state = Map.of("new", "mới", "returning", "quay lại", "resurrecting", "hồi sinh", "dormant", "ngủ đông")
+          .getOrDefault(r.dims().get("state"), r.dims().get("state"));
+      List<String> others = kpi.by().stream().map(b -> r.dims().get(b)).toList();
+      return others.isEmpty() ? state : String.join(" · ", others) + " · " + state;
     }
     if (kpi.rollup()) {
       // A roll-up reads as an outline: each level indented under the one above, named by its own value only.

@@ -1,0 +1,37 @@
+package dev.journeykpi.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeykpi.calc.Period;
+import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.engine.KpiEngine;
+import dev.journeykpi.engine.RunRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Notes in the views for people follow the language; every note the shipped definitions produce has a translation. */
+class NoteTextTest {
+  @Test
+  void translatesEachPartAndKeepsNamesAndNumbers() {
+    assertThat(NoteText.of("incomplete: data ends 2026-10-14; 2 blank answers left out; 11 open (no first_response_at)", "vi"))
+        .isEqualTo("chưa đủ dữ liệu: dữ liệu dừng ở 2026-10-14; 2 câu trả lời trống bị loại; 11 đang mở (chưa có first_response_at)");
+    assertThat(NoteText.of("promoters 45 (31.0%), passives 45 (31.0%), detractors 55 (37.9%)", "vi"))
+        .isEqualTo("ủng hộ 45 (31.0%), trung lập 45 (31.0%), phản đối 55 (37.9%)");
+    assertThat(NoteText.of("11 open (no first_response_at)", "en")).isEqualTo("11 open (no first_response_at)");
+    assertThat(NoteText.of("something new", "vi")).isEqualTo("something new");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"kpi-definitions/hotel-housekeeping.yaml,2026-10", "kpi-definitions/customer-service.yaml,2026-10",
+      "kpi-definitions/retention.yaml,2026-10", "kpi-definitions/sales-journey.yaml,2026-Q3",
+      "kpi-definitions/sales-journey.yaml,2026-10", "kpi-definitions/lead-stages.yaml,2026-Q3"})
+  void everyNoteOfTheShippedDefinitionsIsTranslated(String config, String period) {
+    var card = KpiEngine.run(DefinitionLoader.load(List.of(Path.of(config))),
+        new RunRequest(List.of(Period.parse(period)), Map.of(), List.of()));
+    assertThat(card.rows()).flatExtracting(r -> NoteText.untranslated(r.note())).isEmpty();
+  }
+}
