@@ -43,6 +43,7 @@ public final class XlsxRenderer {
       Styles st = new Styles(wb);
       scorecard(wb, st, new ScorecardLayout(card, view));
       if (card.periods().size() > 1) trend(wb, st, card);
+      stages(wb, st, card);
       for (dev.journeykpi.config.KpiDef k : card.definition().kpis()) {
         boolean present = card.rows().stream().anyMatch(r -> r.kpi().equals(k.id()));
         if (present && k.type() == dev.journeykpi.config.KpiType.FUNNEL) funnel(wb, st, card, k);
@@ -133,6 +134,63 @@ public final class XlsxRenderer {
     }
     s.createFreezePane(3, 1);
     for (int c = 0; c < 3 + periods.size(); c++) s.setColumnWidth(c, width(s, c));
+  }
+
+  /**
+   * One sheet per journey stage: its touchpoints' KPI rows (funnels by their headlines; cohort triangles have their own
+   * sheets), numbers as numbers, statuses coloured, with an auto-filter — the stage's department picks its rows.
+   */
+  private static void stages(XSSFWorkbook wb, Styles st, Scorecard card) {
+    var journey = card.definition().journey();
+    List<String> header = List.of("kpi", "label", "touchpoint", "owner", "breakdown", "period", "value", "unit", "n", "numerator",
+        "denominator", "target", "status", "note");
+    for (var stage : journey.stages()) {
+      List<ResultRow> rows = new java.util.ArrayList<>();
+      Map<String, dev.journeykpi.config.Journey.Touchpoint> touchpointOf = new HashMap<>();
+      for (var t : journey.touchpoints()) {
+        if (!t.stage().equals(stage.id())) continue;
+        for (String kpi : t.kpis()) {
+          touchpointOf.put(kpi, t);
+          var def = card.definition().kpi(kpi).orElse(null);
+          if (def == null || ScorecardLayout.isCohort(def)) continue;
+          boolean funnel = def.type() == dev.journeykpi.config.KpiType.FUNNEL;
+          card.rows().stream().filter(r -> r.kpi().equals(kpi) && (!funnel || ResultRow.TOTAL.equals(r.dims().get("stage"))))
+              .forEach(rows::add);
+        }
+      }
+      if (rows.isEmpty()) continue;
+      Sheet s = wb.createSheet(sheetName(wb, stage.label()));
+      Row h = s.createRow(0);
+      for (int c = 0; c < header.size(); c++) cell(h, c, header.get(c), st.header);
+      int r = 1;
+      for (ResultRow x : rows) {
+        Row row = s.createRow(r++);
+        var t = touchpointOf.get(x.kpi());
+        cell(row, 0, x.kpi(), null);
+        cell(row, 1, SpreadsheetSafe.cell(x.label()), null);
+        cell(row, 2, SpreadsheetSafe.cell(t.label()), null);
+        cell(row, 3, t.owner() == null ? "" : SpreadsheetSafe.cell(t.owner()), null);
+        String breakdown = x.dims().entrySet().stream().filter(e -> !e.getKey().equals("stage") && !e.getKey().equals("step"))
+            .map(Map.Entry::getValue).filter(v -> !v.equals(ResultRow.TOTAL)).collect(java.util.stream.Collectors.joining(" · "));
+        cell(row, 4, SpreadsheetSafe.cell(breakdown), null);
+        cell(row, 5, x.period(), null);
+        if (x.value() != null) {
+          Cell v = row.createCell(6);
+          v.setCellValue(x.value());
+          v.setCellStyle(st.number(x.unit()));
+        }
+        cell(row, 7, x.unit(), null);
+        row.createCell(8).setCellValue(x.n());
+        if (x.numerator() != null) row.createCell(9).setCellValue(x.numerator());
+        if (x.denominator() != null) row.createCell(10).setCellValue(x.denominator());
+        cell(row, 11, x.target(), null);
+        cell(row, 12, x.status(), st.status(x.status()));
+        cell(row, 13, SpreadsheetSafe.cell(x.note()), null);
+      }
+      s.createFreezePane(2, 1);
+      s.setAutoFilter(new org.apache.poi.ss.util.CellRangeAddress(0, r - 1, 0, header.size() - 1));
+      for (int c = 0; c < header.size(); c++) s.setColumnWidth(c, width(s, c));
+    }
   }
 
   /** A sheet name Excel accepts: at most 31 characters, none of []:*?/\, unique in the workbook. */

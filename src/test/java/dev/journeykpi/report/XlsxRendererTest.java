@@ -87,6 +87,15 @@ class XlsxRendererTest {
       assertThat(s.getRow(8).getCell(0).getStringCellValue()).isEqualTo("Chốt đơn");
       assertThat(s.getRow(8).getCell(2).getNumericCellValue()).isEqualTo(34.0);
       assertThat(s.getRow(2).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+      // A sheet per journey stage, its statuses coloured: "Tiếp cận" holds the contact and response rates.
+      Sheet stage = wb.getSheet("Tiếp cận");
+      assertThat(stage).isNotNull();
+      assertThat(stage.getRow(0).getCell(12).getStringCellValue()).isEqualTo("status");
+      assertThat(stage.getRow(1).getCell(0).getStringCellValue()).isEqualTo("contact_rate");
+      assertThat(stage.getRow(1).getCell(6).getNumericCellValue()).isCloseTo(150.0 / 171, org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(stage.getRow(1).getCell(12).getStringCellValue()).isEqualTo("green");
+      assertThat(stage.getRow(1).getCell(12).getCellStyle().getFillForegroundColor())
+          .isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.LIGHT_GREEN.getIndex());
     }
     Path r = dir.resolve("retention.xlsx");
     assertThat(CliHarness.exit("report", "-c", "kpi-definitions/retention.yaml", "--period", "2026-10", "-o", r.toString(), "-q")).isZero();
