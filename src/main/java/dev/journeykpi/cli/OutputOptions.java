@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** Output format and destination. */
 final class OutputOptions {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "table or md (for people), csv or json (the tidy rows). Default: ${DEFAULT-VALUE}.")
+      description = "table, md or html (for people), csv or json (the tidy rows); xlsx with -o FILE.xlsx. Default: ${DEFAULT-VALUE}.")
   String format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -35,8 +35,9 @@ final class OutputOptions {
       case "csv" -> Renderer.Format.CSV;
       case "json" -> Renderer.Format.JSON;
       case "md", "markdown" -> Renderer.Format.MARKDOWN;
+      case "html" -> Renderer.Format.HTML;
       case "xlsx" -> throw new IllegalArgumentException("an Excel workbook is written to a file: use -o FILE.xlsx");
-      default -> throw new IllegalArgumentException("--format '" + format + "' is not one of table, csv, json, md");
+      default -> throw new IllegalArgumentException("--format '" + format + "' is not one of table, csv, json, md, html (and xlsx with -o FILE.xlsx)");
     };
   }
 }

@@ -19,6 +19,8 @@ public interface Renderer {
       case CSV -> new CsvRenderer();
       case JSON -> new JsonRenderer();
       case MARKDOWN -> new MarkdownRenderer(view);
+      // To stdout there is no run time to stamp: the page is as stable as the other text formats.
+      case HTML -> new HtmlRenderer(view, null);
     };
   }
 
@@ -26,6 +28,7 @@ public interface Renderer {
     TABLE,
     CSV,
     JSON,
-    MARKDOWN
+    MARKDOWN,
+    HTML
   }
 }

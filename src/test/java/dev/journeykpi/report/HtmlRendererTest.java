@@ -38,6 +38,14 @@ class HtmlRendererTest {
     assertThat(Files.readString(page())).contains("<div class=\"meta\">Tạo lúc ");
   }
 
+  /** --format html writes the page to stdout, with no run time in it. */
+  @Test
+  void htmlToStdout() {
+    var r = dev.journeykpi.cli.CliHarness.run("report", "-c", HOTEL, "--period", "2026-10", "--format", "html", "-q");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out()).startsWith("<!DOCTYPE html>").doesNotContain("Tạo lúc").contains("<td class=\"status red\">đỏ</td>");
+  }
+
   @Test
   void textIsEscaped() {
     assertThat(HtmlRenderer.esc("<b>\"A&B\"</b>")).isEqualTo("&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
