@@ -40,6 +40,16 @@ public class GenerateFunnelExamples {
     return x;
   }
 
+  /** Rows up to the end of October, in time order (the column `when`), as a CRLF CSV the way a CRM exports it. */
+  static void write(Path file, String header, List<String[]> rows, int when) throws IOException {
+    rows.removeIf(x -> LocalDateTime.parse(x[when], VN).isAfter(LocalDateTime.of(2026, 10, 31, 23, 59)));
+    rows.sort((a, b) -> LocalDateTime.parse(a[when], VN).compareTo(LocalDateTime.parse(b[when], VN)));
+    List<String> lines = new ArrayList<>();
+    lines.add(header);
+    for (String[] x : rows) lines.add(String.join(",", x));
+    Files.writeString(file, String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+  }
+
   static void salesJourney(Path dir, Random r) throws IOException {
     Files.createDirectories(dir);
     String[] steps = {"Lead marketing", "Đã tìm hiểu", "Đã liên hệ", "Đã phản hồi", "Hẹn gặp / Yêu cầu hợp đồng", "Đã gặp", "Chốt đơn"};
@@ -73,12 +83,8 @@ public class GenerateFunnelExamples {
         }
       }
     }
-    rows.removeIf(x -> LocalDateTime.parse(x[1], VN).isAfter(LocalDateTime.of(2026, 10, 31, 23, 59)));
-    rows.sort((a, b) -> LocalDateTime.parse(a[1], VN).compareTo(LocalDateTime.parse(b[1], VN)));
-    List<String> lines = new ArrayList<>();
-    lines.add("Mã khách tiềm năng,Thời điểm,Bước,Loại hoạt động,Chiến dịch,Nhân viên,Phòng ban");
-    for (String[] x : rows) lines.add(String.join(",", x));
-    Files.writeString(dir.resolve("nhat-ky-khach-hang.csv"), String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+    write(dir.resolve("nhat-ky-khach-hang.csv"), "Mã khách tiềm năng,Thời điểm,Bước,Loại hoạt động,Chiến dịch,Nhân viên,Phòng ban",
+        rows, 1);
   }
 
   static void leadStages(Path dir, Random r) throws IOException {
@@ -107,11 +113,6 @@ public class GenerateFunnelExamples {
         rows.add(new String[] {lead, campaigns[c], departments[k], "Không mua", VN.format(t)});
       }
     }
-    rows.removeIf(x -> LocalDateTime.parse(x[4], VN).isAfter(LocalDateTime.of(2026, 10, 31, 23, 59)));
-    rows.sort((a, b) -> LocalDateTime.parse(a[4], VN).compareTo(LocalDateTime.parse(b[4], VN)));
-    List<String> lines = new ArrayList<>();
-    lines.add("Mã khách hàng,Chiến dịch,Phòng ban,Giai đoạn,Ngày chuyển giai đoạn");
-    for (String[] x : rows) lines.add(String.join(",", x));
-    Files.writeString(dir.resolve("giai-doan-khach.csv"), String.join("\r\n", lines) + "\r\n", StandardCharsets.UTF_8);
+    write(dir.resolve("giai-doan-khach.csv"), "Mã khách hàng,Chiến dịch,Phòng ban,Giai đoạn,Ngày chuyển giai đoạn", rows, 4);
   }
 }

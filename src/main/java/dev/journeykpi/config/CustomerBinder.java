@@ -6,10 +6,6 @@ import java.util.Locale;
 
 /** Binds the keys of a {@code customers} KPI: measure, customer column, activity window, dormancy, order, value. */
 final class CustomerBinder {
-  interface ColumnCheck {
-    void check(String name, Location at, String field);
-  }
-
   private final Diagnostics d;
   private final String ctx;
 

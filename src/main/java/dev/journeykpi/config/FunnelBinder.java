@@ -11,10 +11,6 @@ import java.util.Set;
 final class FunnelBinder {
   static final Set<String> STAGE_KEYS = Set.of("id", "label", "values", "owner", "entered");
 
-  interface ColumnCheck {
-    void check(String name, Location at, String field);
-  }
-
   private final Diagnostics d;
   private final String ctx;
 
