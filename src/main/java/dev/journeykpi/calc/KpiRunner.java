@@ -168,6 +168,8 @@ public final class KpiRunner {
         for (CustomerMeasurer.Part part : measurer.measure(table, g.getValue(), p)) {
           List<String> values = new ArrayList<>(g.getKey());
           values.addAll(part.dims());
+          // A part without the extra dimensions (a "needs a period" row) stands for all of them.
+          while (values.size() < names.size()) values.add(ResultRow.TOTAL);
           String incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(part.at(), lastDataDay, today);
           // Targets belong to the KPI's headline: a funnel's stage rows (counts, times) are not judged against them.
           boolean headline = part.unit() == null || part.dims().stream().allMatch(ResultRow.TOTAL::equals);

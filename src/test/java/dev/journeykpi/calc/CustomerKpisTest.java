@@ -246,6 +246,19 @@ class CustomerKpisTest {
     assertThat(sepAge1.denominator()).isEqualTo(3.0);
   }
 
+  /** Without a period (all time), customer KPIs say they need one, lifecycle and cohorts included: never a crash or a 0. */
+  @Test
+  void allTimeAsksForAPeriod() throws IOException {
+    for (String preset : List.of("lifecycle", "cohorts", "churn_rate")) {
+      List<ResultRow> rows = new KpiRunner(new BusinessCalendar(definition("id: k\npreset: " + preset).calendar()), java.time.ZoneOffset.UTC)
+          .run(definition("id: k\npreset: " + preset).kpis().get(0), october(), List.of(Period.ALL));
+      assertThat(rows).singleElement().satisfies(r -> {
+        assertThat(r.value()).isNull();
+        assertThat(r.note()).contains("customer KPIs need a period");
+      });
+    }
+  }
+
   /** A breakdown recomputes each group from its own rows; the total is computed from all rows. */
   @Test
   void breakdownByRegion() throws IOException {
