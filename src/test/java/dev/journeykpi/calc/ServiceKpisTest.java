@@ -117,6 +117,28 @@ class ServiceKpisTest {
   }
 
   /**
+   * Calendar time is real elapsed time. In Europe/London, 2026-10-25 00:30 → 03:30 spans the end of summer time (at
+   * 02:00 BST the clocks go back to 01:00 GMT): 4 hours elapse, not 3. In Asia/Ho_Chi_Minh, whose offset last changed
+   * in 1975, the same wall-clock times are 3 hours apart.
+   */
+  @Test
+  void calendarTimeIsRealElapsedTimeAcrossAClockChange() {
+    Table t = Table.create("t");
+    t.addColumns(times("created_at", "2026-10-25T00:30"), times("first_response_at", "2026-10-25T03:30"),
+        times("resolved_at", (String) null));
+    for (String[] zone : new String[][] {{"Europe/London", "240"}, {"Asia/Ho_Chi_Minh", "180"}}) {
+      Table copy = t.copy();
+      KpiRunner runner = new KpiRunner(new BusinessCalendar(dev.journeykpi.config.CalendarDef.standard()), java.time.ZoneId.of(zone[0]));
+      try {
+        Definition d = definition(TICKET_COLUMNS, "id: frt\npreset: frt\nstat: mean");
+        assertThat(total(runner.run(d.kpis().get(0), copy, List.of(Period.ALL))).value()).as(zone[0]).isEqualTo(Double.parseDouble(zone[1]));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
    * talk, hold, after-call work in seconds: (300, 60, 30) = 390; (200, –, 40) = 240 with hold taken as 0; (–, –, –)
    * is not a handled contact; (100, 0, 20) = 120. AHT = (390 + 240 + 120) / 3 = 250 s = 4.1666… minutes.
    */
