@@ -164,7 +164,7 @@ public final class DefinitionLoader {
       }
       boundKpis.add(def);
     }
-    resolveConversions(boundKpis);
+    resolveConversions(boundKpis, kb.conversionKeys);
     if (files.size() > 0 && kpis.isEmpty() && !diagnostics.hasErrors()) {
       diagnostics.warning(new Location(files.get(0).toString(), 1, 1), "no KPIs are defined");
     }
@@ -175,7 +175,7 @@ public final class DefinitionLoader {
   }
 
   /** Each conversion KPI takes its funnel KPI's source, periods and stages; its stages must be the funnel's, in order. */
-  private void resolveConversions(List<KpiDef> kpis) {
+  private void resolveConversions(List<KpiDef> kpis, Map<String, Location[]> keys) {
     Map<String, KpiDef> byId = new LinkedHashMap<>();
     kpis.forEach(k -> byId.put(k.id(), k));
     List<String> funnels = kpis.stream().filter(k -> k.type() == KpiType.FUNNEL).map(KpiDef::id).toList();
@@ -183,9 +183,10 @@ public final class DefinitionLoader {
       KpiDef k = kpis.get(i);
       if (k.type() != KpiType.CONVERSION || k.column() == null) continue;
       String ctx = "kpi '" + k.id() + "'";
+      Location[] at = keys.getOrDefault(k.id(), new Location[] {k.location(), k.location(), k.location()});
       KpiDef f = byId.get(k.column());
       if (f == null || f.type() != KpiType.FUNNEL) {
-        diagnostics.error(k.location(), ctx + ".funnel '" + k.column() + "' is not a funnel KPI" + Suggestions.hint(k.column(), funnels)
+        diagnostics.error(at[0], ctx + ".funnel '" + k.column() + "' is not a funnel KPI" + Suggestions.hint(k.column(), funnels)
             + (funnels.isEmpty() ? "; no funnel KPIs are defined" : "; funnels: " + String.join(", ", funnels)));
         continue;
       }
@@ -193,14 +194,14 @@ public final class DefinitionLoader {
       List<String> stageIds = f.funnel().stages().stream().map(FunnelDef.Stage::id).toList();
       int from = f.funnel().indexOf(k.funnel().from());
       int to = f.funnel().indexOf(k.funnel().to());
-      for (String[] end : new String[][] {{"from", k.funnel().from()}, {"to", k.funnel().to()}}) {
+      for (String[] end : new String[][] {{"from", k.funnel().from(), "1"}, {"to", k.funnel().to(), "2"}}) {
         if (end[1] != null && f.funnel().indexOf(end[1]) < 0) {
-          diagnostics.error(k.location(), ctx + "." + end[0] + " names unknown stage '" + end[1] + "' of funnel '" + f.id() + "'"
+          diagnostics.error(at[Integer.parseInt(end[2])], ctx + "." + end[0] + " names unknown stage '" + end[1] + "' of funnel '" + f.id() + "'"
               + Suggestions.hint(end[1], stageIds) + "; stages: " + String.join(", ", stageIds));
         }
       }
       if (from >= 0 && to >= 0 && from >= to) {
-        diagnostics.error(k.location(), ctx + ": stage '" + k.funnel().to() + "' must come after '" + k.funnel().from() + "' in funnel '"
+        diagnostics.error(at[2], ctx + ": stage '" + k.funnel().to() + "' must come after '" + k.funnel().from() + "' in funnel '"
             + f.id() + "'");
         continue;
       }

@@ -54,6 +54,9 @@ final class KpiBinder {
     return all;
   }
 
+  /** Where each conversion KPI wrote its funnel, from and to: the stages are checked once every KPI is bound. */
+  final Map<String, Location[]> conversionKeys = new java.util.HashMap<>();
+
   /** Where the KPI's preset defaults point (its {@code preset:} value), or null when it has no preset. */
   private Location presetAt;
 
@@ -250,6 +253,7 @@ final class KpiBinder {
       String to = m.required("to");
       // The funnel is another KPI: checked once every KPI is bound (DefinitionLoader).
       funnel = new FunnelDef(true, null, null, List.of(), List.of(), true, null, false, from, to);
+      if (id != null) conversionKeys.put(id, new Location[] {m.at("funnel"), m.at("from"), m.at("to")});
       column = ref;
       unit = "%";
     } else if (type == KpiType.STALLED) {

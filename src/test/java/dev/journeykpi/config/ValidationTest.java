@@ -195,9 +195,9 @@ class ValidationTest {
         f + ":15:9: error: kpi 'f': the value 'New' maps to both stage 'new' and stage 'demo'",
         f + ":16:9: error: kpi 'f': stage 'new' is listed twice (first at line 14)",
         f + ":24:13: error: kpi 'g': a conversion window needs the time each stage was entered: an 'entered' column on every stage",
-        f + ":26:5: error: kpi 'c'.to names unknown stage 'dmo' of funnel 'f' (did you mean 'demo'?); stages: new, demo",
-        f + ":27:5: error: kpi 'd': stage 'new' must come after 'won' in funnel 'g'",
-        f + ":28:5: error: kpi 'e'.funnel 'fnnel' is not a funnel KPI; funnels: f, g");
+        f + ":26:58: error: kpi 'c'.to names unknown stage 'dmo' of funnel 'f' (did you mean 'demo'?); stages: new, demo",
+        f + ":27:58: error: kpi 'd': stage 'new' must come after 'won' in funnel 'g'",
+        f + ":28:40: error: kpi 'e'.funnel 'fnnel' is not a funnel KPI; funnels: f, g");
   }
 
   @Test
