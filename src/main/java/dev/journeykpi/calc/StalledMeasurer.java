@@ -2,12 +2,15 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.StalledDef;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.BitmapBackedSelection;
 import tech.tablesaw.selection.Selection;
 
 /**
@@ -17,6 +20,9 @@ import tech.tablesaw.selection.Selection;
  * the period ÷ stalled leads.
  */
 final class StalledMeasurer {
+  /** A stalled lead: a row of it, its last touch before the period, the idle span then, and whether it was touched in it. */
+  record Stalled(String lead, int row, LocalDate lastTouch, long idle, boolean touched) {}
+
   private final StalledDef def;
   private final String time;
   private final BusinessCalendar calendar;
@@ -32,21 +38,35 @@ final class StalledMeasurer {
 
   Measure measure(Table table, Selection rows, Period p) {
     if (p.grain() == Period.Grain.ALL) return Measure.none(0, "stalled leads need a period (--period, --from/--to)");
+    Set<String> closed = new HashSet<>();
+    List<Stalled> stalled = stalled(table, rows, p, closed);
+    long touched = stalled.stream().filter(Stalled::touched).count();
+    String note = closed.isEmpty() ? "" : closed.size() + " leads closed before the period not counted";
+    if (stalled.isEmpty()) return new Measure(null, 0.0, 0.0, 0, "no stalled leads at the start").withNote(note);
+    return new Measure((double) touched / stalled.size(), (double) touched, (double) stalled.size(), stalled.size(), note);
+  }
+
+  /** The leads stalled at the start of the period, in id order of first appearance; {@code closed} gets the closed ones. */
+  List<Stalled> stalled(Table table, Selection rows, Period p, Set<String> closed) {
     CustomerActivity a = built.computeIfAbsent(rows, r -> CustomerActivity.of(table, r, def.lead(), time, null, null));
     if (closedFor != table) {
-      closedRows = def.closed().isEmpty() ? new tech.tablesaw.selection.BitmapBackedSelection() : FilterCompiler.select(table, def.closed());
+      closedRows = def.closed().isEmpty() ? new BitmapBackedSelection() : FilterCompiler.select(table, def.closed());
       closedFor = table;
     }
     long periodStart = Cells.packed(p.startTime());
     Column<?> who = table.column(def.lead());
     Column<?> when = table.column(time);
-    Set<String> closed = new HashSet<>();
-    for (int row : Cells.rows(new tech.tablesaw.selection.BitmapBackedSelection().or(rows).and(closedRows))) {
+    Map<String, Integer> rowOf = new java.util.HashMap<>();
+    for (int row : Cells.rows(rows)) {
+      if (!Cells.isBlank(who, row)) rowOf.putIfAbsent(Cells.label(who, row), row);
+    }
+    for (int row : Cells.rows(new BitmapBackedSelection().or(rows).and(closedRows))) {
       long t = Cells.packedTime(when, row);
       if (t != Cells.MISSING_TIME && t < periodStart && !Cells.isBlank(who, row)) closed.add(Cells.label(who, row));
     }
     int start = (int) p.start().toEpochDay(), last = (int) p.endExclusive().toEpochDay() - 1;
-    int stalled = 0, touched = 0;
+    long limit = def.idle().isWorkingDays() ? def.idle().workingDays() : def.idle().seconds() / 86400;
+    List<Stalled> out = new ArrayList<>();
     for (int c = 0; c < a.customers; c++) {
       if (closed.contains(a.ids[c])) continue;
       int i = a.lastOnOrBefore(c, start - 1);
@@ -54,14 +74,10 @@ final class StalledMeasurer {
       long idle = def.idle().isWorkingDays()
           ? calendar.workingDaysBetween(LocalDate.ofEpochDay(a.day[i]), LocalDate.ofEpochDay(start - 1))
           : (start - 1) - a.day[i];
-      long limit = def.idle().isWorkingDays() ? def.idle().workingDays() : def.idle().seconds() / 86400;
       if (idle <= limit) continue;
-      stalled++;
-      if (a.activeBetween(c, start, last)) touched++;
+      out.add(new Stalled(a.ids[c], rowOf.getOrDefault(a.ids[c], -1), LocalDate.ofEpochDay(a.day[i]), idle,
+          a.activeBetween(c, start, last)));
     }
-    String note = closed.isEmpty() ? "" : closed.size() + " leads closed before the period not counted";
-    if (stalled == 0) return new Measure(null, 0.0, 0.0, 0, "no stalled leads at the start").withNote(note);
-    return new Measure((double) touched / stalled, (double) touched, (double) stalled, stalled, note);
+    return out;
   }
-
 }

@@ -18,16 +18,17 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kpi leads}: the ids of the leads a funnel lost or left at a stage, as CSV for follow-up. */
 @Command(name = "leads", mixinStandardHelpOptions = true, sortOptions = false,
-    description = "List the leads of a funnel KPI that stopped at a stage in the period: lost there, or still stuck"
-        + " there (with the days since they entered it); for the last stage, the leads that reached it. CSV on stdout or -o.")
+    description = "List the leads behind a KPI, as CSV on stdout or -o: for a funnel KPI, those that stopped at --stage in"
+        + " the period (lost there, or stuck there with the days since; for the last stage, those that reached it); for a"
+        + " stalled KPI, the leads stalled at the start (untouched first, longest idle first, then those touched again).")
 final class LeadsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DefinitionOptions definitions;
 
-  @Option(names = "--kpi", required = true, paramLabel = "ID", description = "The funnel KPI.")
+  @Option(names = "--kpi", required = true, paramLabel = "ID", description = "The funnel or stalled KPI.")
   String kpi;
 
-  @Option(names = "--stage", required = true, paramLabel = "STAGE", description = "The stage id.")
+  @Option(names = "--stage", paramLabel = "STAGE", description = "The stage id (funnel KPIs).")
   String stage;
 
   @Mixin PeriodOptions period;
@@ -46,10 +47,10 @@ final class LeadsCommand implements Callable<Integer> {
     List<Period> periods = period.resolve();
     KpiEngine.LeadList list = KpiEngine.leads(def, kpi, stage, periods.get(periods.size() - 1), definitions.data);
     if (output != null) {
-      AtomicFile.write(output, w -> LeadListRenderer.csv(list.kpi().by(), list.entries(), w));
+      AtomicFile.write(output, w -> LeadListRenderer.csv(list.kpi().by(), list.entries(), stalled(list), w));
     } else {
       PrintWriter out = spec.commandLine().getOut();
-      LeadListRenderer.csv(list.kpi().by(), list.entries(), out);
+      LeadListRenderer.csv(list.kpi().by(), list.entries(), stalled(list), out);
       out.flush();
     }
     if (!quiet) {
@@ -59,5 +60,9 @@ final class LeadsCommand implements Callable<Integer> {
       err.flush();
     }
     return ExitCodes.OK;
+  }
+
+  private static boolean stalled(KpiEngine.LeadList list) {
+    return list.kpi().type() == dev.journeykpi.config.KpiType.STALLED;
   }
 }

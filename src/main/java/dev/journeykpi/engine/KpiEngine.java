@@ -65,19 +65,28 @@ public final class KpiEngine {
 
   public static LeadList leads(Definition def, String kpiId, String stage, Period period, Map<String, java.nio.file.Path> data) {
     KpiDef k = def.requireKpi(kpiId);
-    if (k.type() != dev.journeykpi.config.KpiType.FUNNEL) {
-      throw new ConfigException("kpi '" + kpiId + "' is a " + k.type().yamlName() + " KPI; kpi leads lists the leads of a funnel KPI");
+    boolean funnel = k.type() == dev.journeykpi.config.KpiType.FUNNEL;
+    if (!funnel && k.type() != dev.journeykpi.config.KpiType.STALLED) {
+      throw new ConfigException("kpi '" + kpiId + "' is a " + k.type().yamlName() + " KPI; kpi leads lists the leads of a funnel"
+          + " KPI (at a --stage) or of a stalled KPI");
     }
-    List<String> stages = k.funnel().stages().stream().map(dev.journeykpi.config.FunnelDef.Stage::id).toList();
-    if (!stages.contains(stage)) {
-      throw new ConfigException("funnel '" + kpiId + "' has no stage '" + stage + "'" + Suggestions.hint(stage, stages)
-          + "; stages: " + String.join(", ", stages));
+    if (funnel) {
+      List<String> stages = k.funnel().stages().stream().map(dev.journeykpi.config.FunnelDef.Stage::id).toList();
+      if (stage == null) throw new ConfigException("kpi leads needs --stage for funnel '" + kpiId + "'; stages: " + String.join(", ", stages));
+      if (!stages.contains(stage)) {
+        throw new ConfigException("funnel '" + kpiId + "' has no stage '" + stage + "'" + Suggestions.hint(stage, stages)
+            + "; stages: " + String.join(", ", stages));
+      }
+    } else if (stage != null) {
+      throw new ConfigException("--stage applies to funnel KPIs; '" + kpiId + "' is a stalled KPI");
     }
     SourceDef s = def.sources().get(k.source());
     Set<String> only = s.columns().isEmpty() ? null : new LinkedHashSet<>(columnsOf(k));
     LoadedSource src = SourceLoader.load(s, data.get(k.source()), def.zone(), only);
     checkColumns(k, src);
-    var entries = dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, new BusinessCalendar(def.calendar()), def.zone());
+    BusinessCalendar calendar = new BusinessCalendar(def.calendar());
+    var entries = funnel ? dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, calendar, def.zone())
+        : dev.journeykpi.calc.FunnelLeadList.stalled(k, src.table(), period, calendar);
     return new LeadList(k, entries, src.quality());
   }
 

@@ -12,10 +12,11 @@ import org.apache.commons.csv.CSVPrinter;
 public final class LeadListRenderer {
   private LeadListRenderer() {}
 
-  public static void csv(List<String> by, List<FunnelLeadList.Entry> entries, Writer out) throws IOException {
+  /** @param stalled the entries are stalled leads (last touch, idle span) rather than a funnel stage's (entry, days there) */
+  public static void csv(List<String> by, List<FunnelLeadList.Entry> entries, boolean stalled, Writer out) throws IOException {
     List<String> header = new ArrayList<>(List.of("lead"));
     header.addAll(by);
-    header.addAll(List.of("status", "entered_at", "days_there"));
+    header.addAll(stalled ? List.of("status", "last_touch", "idle_days") : List.of("status", "entered_at", "days_there"));
     try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
       p.printRecord(header);
       for (FunnelLeadList.Entry e : entries) {
@@ -23,7 +24,7 @@ public final class LeadListRenderer {
         cells.add(SpreadsheetSafe.cell(e.lead()));
         e.dims().forEach(d -> cells.add(SpreadsheetSafe.cell(d)));
         cells.add(e.status());
-        cells.add(e.entered() == null ? "" : e.entered().toString().replace('T', ' '));
+        cells.add(e.entered() == null ? "" : stalled ? e.entered().toLocalDate().toString() : e.entered().toString().replace('T', ' '));
         cells.add(e.daysThere() == null ? "" : e.daysThere().toString());
         p.printRecord(cells);
       }

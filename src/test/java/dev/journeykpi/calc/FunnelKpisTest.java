@@ -319,6 +319,10 @@ class FunnelKpisTest {
     assertThat(r.numerator()).isEqualTo(1.0);
     assertThat(r.denominator()).isEqualTo(2.0);
     assertThat(r.note()).contains("1 leads closed before the period not counted");
+    // The call list: untouched first (T5, idle since 06-01: 86 working days in (06-01, 09-30] — June 21, July 23,
+    // August 21, September 21 with the holiday), then the touched one (T1, 36).
+    assertThat(FunnelLeadList.stalled(d.kpis().get(0), t, Period.parse("2026-10"), new BusinessCalendar(d.calendar())))
+        .extracting(e -> e.lead() + " " + e.status() + " " + e.daysThere()).containsExactly("T5 untouched 86", "T1 touched 36");
   }
 
   /**

@@ -339,6 +339,13 @@ class CliTest {
     assertThat(run("leads", "-c", SALES, "--kpi", "sales_funnel", "--stage", "respond").err())
         .contains("funnel 'sales_funnel' has no stage 'respond' (did you mean 'responded'?)");
     assertThat(run("leads", "-c", SALES, "--kpi", "win_rate", "--stage", "won").exitCode()).isEqualTo(ExitCodes.USAGE);
+    // Stalled leads: as many as the re-engagement KPI's denominator, the untouched ones first.
+    CliRunner.Result stalled = run("leads", "-c", SALES, "--kpi", "reengagement", "--period", "2026-10", "-q");
+    assertThat(stalled.out()).startsWith("lead,status,last_touch,idle_days\n");
+    CliRunner.Result kpiRow = run("report", "-c", SALES, "--period", "2026-10", "--kpi", "reengagement", "-f", "csv", "-q");
+    String denominator = kpiRow.out().lines().skip(1).findFirst().orElseThrow().split(",")[6];
+    assertThat(stalled.out().lines().count() - 1).isEqualTo(Long.parseLong(denominator));
+    assertThat(stalled.out().lines().skip(1).findFirst().orElseThrow()).contains(",untouched,");
     CliRunner.Result explain = run("explain", "-c", SALES, "sales_funnel", "contact_rate", "reengagement", "--lang", "en");
     assertThat(explain.out()).contains("skipped: fill (a lead at a later stage passed the earlier ones)");
     Golden.check("sales-journey-explain.txt", explain.out());
