@@ -41,11 +41,13 @@ final class KpiBinder {
   private final Diagnostics d;
   private final Map<String, SourceDef> sources;
   private final FilterBinder filters;
+  private final TimeKeyBinder times;
 
   KpiBinder(Diagnostics d, Map<String, SourceDef> sources) {
     this.d = d;
     this.sources = sources;
     this.filters = new FilterBinder(d);
+    this.times = new TimeKeyBinder(d);
   }
 
   static Set<String> allKeys() {
@@ -64,23 +66,7 @@ final class KpiBinder {
     presetAt = null;
     String presetName = null;
     if (node instanceof YNode.YMap raw && raw.get("preset") instanceof YNode.YScalar ps && ps.text() != null) {
-      String method = raw.get("method") instanceof YNode.YScalar ms ? ms.text() : null;
-      String where = "kpi '" + (raw.get("id") instanceof YNode.YScalar is ? is.text() : "?") + "'";
-      List<String> methods = Presets.methods(ps.text());
-      Presets.Preset preset = Presets.find(ps.text(), methods.isEmpty() ? null : method);
-      if (preset == null && !methods.isEmpty() && method == null) {
-        d.error(ps.location(), where + ": preset '" + ps.text() + "' is measured several ways; choose one with 'method:', one of "
-            + String.join(", ", methods));
-      } else if (preset == null && !methods.isEmpty()) {
-        d.error(raw.get("method").location(), where + ": preset '" + ps.text() + "' has no method '" + method + "'"
-            + Suggestions.hint(method, methods) + "; methods: " + String.join(", ", methods));
-      } else if (preset == null) {
-        d.error(ps.location(), where + " uses unknown preset '" + ps.text() + "'" + Suggestions.hint(ps.text(), Presets.names())
-            + "; presets: " + String.join(", ", Presets.names()));
-      } else if (method != null && methods.isEmpty()) {
-        d.error(raw.get("method").location(), where + ": 'method' applies only to presets measured several ways ("
-            + "first_contact_resolution)");
-      }
+      Presets.Preset preset = Presets.resolve(raw, ps, d);
       if (preset == null) return null; // what the KPI lacks is what the preset would have given: nothing more to say
       presetAt = ps.location();
       presetName = preset.name();
@@ -197,7 +183,7 @@ final class KpiBinder {
       end = m.required("end");
       check.temporal(start, m.at("start"), "start");
       check.temporal(end, m.at("end"), "end");
-      business = clock(m, ctx);
+      business = times.clock(m, ctx);
       String statText = m.string("stat");
       stat = statText == null ? Statistic.MEDIAN : Statistic.parse(statText);
       if (stat == null) {
@@ -228,21 +214,21 @@ final class KpiBinder {
       end = m.required("end");
       check.temporal(start, m.at("start"), "start");
       check.temporal(end, m.at("end"), "end");
-      business = clock(m, ctx);
-      sla = bindLimit(m, ctx, check);
+      business = times.clock(m, ctx);
+      sla = times.limit(m, ctx, check::exists);
       if (unit != null && !unit.equals("%")) d.error(m.at("unit"), ctx + ": an sla KPI's unit is '%'");
       unit = "%";
     } else if (type == KpiType.NO_REPEAT) {
       column = m.required("customer");
       check.exists(column, m.at("customer"), "customer");
       if (time == null && m.has("time")) d.error(m.at("time"), ctx + ": no_repeat needs a 'time' column to find repeats in order");
-      window = span(m, "within", ctx, true);
+      window = times.span(m, "within", ctx, true);
       if (!m.has("within")) d.error(m.map.location(), ctx + " needs 'within': how soon another contact counts as a repeat, " + TimeSpan.FORMS);
       if (unit != null && !unit.equals("%")) d.error(m.at("unit"), ctx + ": a no_repeat KPI's unit is '%'");
       unit = "%";
     } else if (type == KpiType.FUNNEL) {
       funnel = new FunnelBinder(d, ctx).bind(m, time, check::exists, check::temporal);
-      business = clock(m, ctx);
+      business = times.clock(m, ctx);
       if (unit == null) unit = "days";
       if (!DURATION_UNITS.contains(unit)) {
         d.error(m.at("unit"), ctx + ".unit (of the times between stages) is one of " + DURATION_UNITS + Suggestions.hint(unit, DURATION_UNITS));
@@ -260,7 +246,7 @@ final class KpiBinder {
       String lead = m.required("lead");
       check.exists(lead, m.at("lead"), "lead");
       if (time == null && m.has("time")) d.error(m.at("time"), ctx + ": stalled needs a 'time' column: the date of each touch");
-      TimeSpan idle = span(m, "idle", ctx, true);
+      TimeSpan idle = times.span(m, "idle", ctx, true);
       if (!m.has("idle")) d.error(m.map.location(), ctx + " needs 'idle': untouched for more than how long, e.g. idle: 30 working days");
       if (idle != null && !idle.isWorkingDays() && idle.seconds() % 86400 != 0) {
         d.error(m.at("idle"), ctx + ".idle is whole days or working days");
@@ -300,59 +286,6 @@ final class KpiBinder {
     return new KpiDef(id, label == null ? id : label, m.string("description"), type, sourceId, time, where, numerator,
         denominator, column, start, end, business, stat, by, unit == null ? "" : unit, target, columns, window, score, sla,
         customers, funnel, stalled, presetName, rollup, node.location());
-  }
-
-  private boolean clock(MapReader m, String ctx) {
-    String clock = m.string("clock");
-    if (clock != null && !clock.equals("calendar") && !clock.equals("business")) {
-      d.error(m.at("clock"), ctx + ".clock is 'calendar' or 'business', found '" + clock + "'"
-          + Suggestions.hint(clock, List.of("calendar", "business")));
-    }
-    return "business".equals(clock);
-  }
-
-  private TimeSpan span(MapReader m, String key, String ctx, boolean workingDaysAllowed) {
-    String text = m.string(key);
-    if (text == null) return null;
-    TimeSpan t = TimeSpan.parse(text);
-    if (t == null) {
-      d.error(m.at(key), ctx + "." + key + " '" + text + "' is not a time span; " + TimeSpan.FORMS);
-    } else if (t.isWorkingDays() && !workingDaysAllowed) {
-      d.error(m.at(key), ctx + "." + key + ": write the limit in hours or minutes (business hours with clock: business),"
-          + " not working days");
-      return null;
-    }
-    return t;
-  }
-
-  /** {@code limit: 4 hours}, or {@code limit: {by: priority, values: {Urgent: 1 hour, ...}, default: 8 hours}}. */
-  private SlaDef bindLimit(MapReader m, String ctx, ColumnChecker check) {
-    YNode n = m.node("limit");
-    if (n == null) {
-      d.error(m.map.location(), ctx + " needs 'limit': the time allowed, e.g. limit: 4 hours, or per priority:"
-          + " limit: { by: priority, values: { Urgent: 1 hour, High: 4 hours }, default: 8 hours }");
-      return null;
-    }
-    if (n instanceof YNode.YScalar) {
-      TimeSpan t = span(m, "limit", ctx, false);
-      return t == null ? null : new SlaDef(null, Map.of(), t);
-    }
-    MapReader lm = MapReader.of(n, ctx + ".limit", Set.of("by", "values", "default"), d);
-    if (lm == null) return null;
-    String by = lm.required("by");
-    check.exists(by, lm.at("by"), "limit.by");
-    TimeSpan fallback = span(lm, "default", ctx + ".limit", false);
-    Map<String, TimeSpan> limits = new java.util.LinkedHashMap<>();
-    MapReader vm = MapReader.of(lm.node("values"), ctx + ".limit.values", null, d);
-    if (vm == null) {
-      if (!lm.has("values")) d.error(lm.map.location(), ctx + ".limit needs 'values': the limit for each value of " + by);
-      return new SlaDef(by, limits, fallback);
-    }
-    for (String value : vm.map.entries().keySet()) {
-      TimeSpan t = span(vm, value, ctx + ".limit.values", false);
-      if (t != null) limits.put(value, t);
-    }
-    return new SlaDef(by, limits, fallback);
   }
 
   /** Checks column references when the source declares its columns. */

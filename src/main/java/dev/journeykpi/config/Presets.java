@@ -67,6 +67,31 @@ public final class Presets {
   }
 
   /**
+   * The preset a KPI names with {@code preset:} (and {@code method:}), or null after reporting why there is none: an
+   * unknown preset or method, a missing method, or a method on a preset that has only one way.
+   */
+  static Preset resolve(YNode.YMap raw, YNode.YScalar ps, Diagnostics d) {
+    String method = raw.get("method") instanceof YNode.YScalar ms ? ms.text() : null;
+    String where = "kpi '" + (raw.get("id") instanceof YNode.YScalar is ? is.text() : "?") + "'";
+    List<String> methods = methods(ps.text());
+    Preset preset = find(ps.text(), methods.isEmpty() ? null : method);
+    if (preset == null && !methods.isEmpty() && method == null) {
+      d.error(ps.location(), where + ": preset '" + ps.text() + "' is measured several ways; choose one with 'method:', one of "
+          + String.join(", ", methods));
+    } else if (preset == null && !methods.isEmpty()) {
+      d.error(raw.get("method").location(), where + ": preset '" + ps.text() + "' has no method '" + method + "'"
+          + Suggestions.hint(method, methods) + "; methods: " + String.join(", ", methods));
+    } else if (preset == null) {
+      d.error(ps.location(), where + " uses unknown preset '" + ps.text() + "'" + Suggestions.hint(ps.text(), names())
+          + "; presets: " + String.join(", ", names()));
+    } else if (method != null && methods.isEmpty()) {
+      d.error(raw.get("method").location(), where + ": 'method' applies only to presets measured several ways ("
+          + "first_contact_resolution)");
+    }
+    return preset;
+  }
+
+  /**
    * The KPI's map with the preset's keys added where the KPI does not set them. Added entries carry the location of
    * the KPI's {@code preset:} value, so a problem with a default (a column the source lacks) points at the line that
    * asked for it.

@@ -1,0 +1,67 @@
+package dev.journeykpi.config;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Binds the time keys KPIs share: the clock (calendar or business), time spans, and an SLA's limits. */
+final class TimeKeyBinder {
+  private final Diagnostics d;
+
+  TimeKeyBinder(Diagnostics d) {
+    this.d = d;
+  }
+
+  boolean clock(MapReader m, String ctx) {
+    String clock = m.string("clock");
+    if (clock != null && !clock.equals("calendar") && !clock.equals("business")) {
+      d.error(m.at("clock"), ctx + ".clock is 'calendar' or 'business', found '" + clock + "'"
+          + Suggestions.hint(clock, List.of("calendar", "business")));
+    }
+    return "business".equals(clock);
+  }
+
+  TimeSpan span(MapReader m, String key, String ctx, boolean workingDaysAllowed) {
+    String text = m.string(key);
+    if (text == null) return null;
+    TimeSpan t = TimeSpan.parse(text);
+    if (t == null) {
+      d.error(m.at(key), ctx + "." + key + " '" + text + "' is not a time span; " + TimeSpan.FORMS);
+    } else if (t.isWorkingDays() && !workingDaysAllowed) {
+      d.error(m.at(key), ctx + "." + key + ": write the limit in hours or minutes (business hours with clock: business),"
+          + " not working days");
+      return null;
+    }
+    return t;
+  }
+
+  /** {@code limit: 4 hours}, or {@code limit: {by: priority, values: {Urgent: 1 hour, ...}, default: 8 hours}}. */
+  SlaDef limit(MapReader m, String ctx, ColumnCheck exists) {
+    YNode n = m.node("limit");
+    if (n == null) {
+      d.error(m.map.location(), ctx + " needs 'limit': the time allowed, e.g. limit: 4 hours, or per priority:"
+          + " limit: { by: priority, values: { Urgent: 1 hour, High: 4 hours }, default: 8 hours }");
+      return null;
+    }
+    if (n instanceof YNode.YScalar) {
+      TimeSpan t = span(m, "limit", ctx, false);
+      return t == null ? null : new SlaDef(null, Map.of(), t);
+    }
+    MapReader lm = MapReader.of(n, ctx + ".limit", Set.of("by", "values", "default"), d);
+    if (lm == null) return null;
+    String by = lm.required("by");
+    exists.check(by, lm.at("by"), "limit.by");
+    TimeSpan fallback = span(lm, "default", ctx + ".limit", false);
+    Map<String, TimeSpan> limits = new java.util.LinkedHashMap<>();
+    MapReader vm = MapReader.of(lm.node("values"), ctx + ".limit.values", null, d);
+    if (vm == null) {
+      if (!lm.has("values")) d.error(lm.map.location(), ctx + ".limit needs 'values': the limit for each value of " + by);
+      return new SlaDef(by, limits, fallback);
+    }
+    for (String value : vm.map.entries().keySet()) {
+      TimeSpan t = span(vm, value, ctx + ".limit.values", false);
+      if (t != null) limits.put(value, t);
+    }
+    return new SlaDef(by, limits, fallback);
+  }
+}
