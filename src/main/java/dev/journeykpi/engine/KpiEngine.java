@@ -43,10 +43,12 @@ public final class KpiEngine {
     }
     KpiRunner runner = new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
     List<ResultRow> rows = new ArrayList<>();
+    Set<String> counted = new java.util.HashSet<>();
     for (KpiDef k : kpis) {
       LoadedSource src = loaded.get(k.source());
       checkColumns(k, src);
-      if (k.customers() != null) {
+      // Rows without a customer id, counted once per source and column however many customer KPIs read them.
+      if (k.customers() != null && counted.add(k.source() + "\u0000" + k.customers().customer())) {
         var who = src.table().column(k.customers().customer());
         long blank = 0;
         for (int row = 0; row < who.size(); row++) if (who.isMissing(row) || who.getString(row).isBlank()) blank++;

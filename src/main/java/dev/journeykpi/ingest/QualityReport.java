@@ -114,7 +114,7 @@ public final class QualityReport {
 
   /** Rows read and kept, but left out of some KPIs for a reason (walk-in sales without a customer id). */
   public void exclude(String reason, long count) {
-    if (count > 0) excluded.merge(reason, count, (a, b) -> a);
+    if (count > 0) excluded.put(reason, count);
   }
 
   public Map<String, Long> excluded() {
