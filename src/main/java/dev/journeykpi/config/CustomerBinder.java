@@ -28,24 +28,12 @@ final class CustomerBinder {
     }
     String customer = m.required("customer");
     exists.check(customer, m.at("customer"), "customer");
-    TimeSpan window = null;
+    TimeKeyBinder times = new TimeKeyBinder(d);
     String windowText = m.string("window");
-    if (windowText != null && !windowText.trim().equalsIgnoreCase("period")) {
-      window = TimeSpan.parse(windowText);
-      if (window == null || (!window.isWorkingDays() && window.seconds() % 86400 != 0)) {
-        d.error(m.at("window"), ctx + ".window '" + windowText + "' is 'period' or whole days: '90 days', '60 working days'");
-        window = null;
-      }
-    }
-    TimeSpan dormant = null;
+    TimeSpan window = windowText == null || windowText.trim().equalsIgnoreCase("period") ? null
+        : times.days(m, "window", ctx, "'period' or ");
     String dormantText = m.string("dormant_after");
-    if (dormantText != null) {
-      dormant = TimeSpan.parse(dormantText);
-      if (dormant == null || (!dormant.isWorkingDays() && dormant.seconds() % 86400 != 0)) {
-        d.error(m.at("dormant_after"), ctx + ".dormant_after '" + dormantText + "' is whole days: '90 days', '30 working days'");
-        dormant = null;
-      }
-    }
+    TimeSpan dormant = times.days(m, "dormant_after", ctx, "");
     if (measure != null && measure.needsDormancy() && dormantText == null) {
       d.error(m.map.location(), ctx + ": " + measure.yamlName() + " needs 'dormant_after', e.g. dormant_after: 30 working days");
     }

@@ -246,11 +246,8 @@ final class KpiBinder {
       String lead = m.required("lead");
       check.exists(lead, m.at("lead"), "lead");
       if (time == null && m.has("time")) d.error(m.at("time"), ctx + ": stalled needs a 'time' column: the date of each touch");
-      TimeSpan idle = times.span(m, "idle", ctx, true);
+      TimeSpan idle = times.days(m, "idle", ctx, "");
       if (!m.has("idle")) d.error(m.map.location(), ctx + " needs 'idle': untouched for more than how long, e.g. idle: 30 working days");
-      if (idle != null && !idle.isWorkingDays() && idle.seconds() % 86400 != 0) {
-        d.error(m.at("idle"), ctx + ".idle is whole days or working days");
-      }
       Filter closed = filters.bind(m.node("closed"), ctx + ".closed", cols);
       stalled = new StalledDef(lead, idle, closed);
       if (unit != null && !unit.equals("%")) d.error(m.at("unit"), ctx + ": a stalled KPI's unit is '%'");

@@ -64,4 +64,16 @@ final class TimeKeyBinder {
     }
     return new SlaDef(by, limits, fallback);
   }
+
+  /** A span of whole days or working days ({@code 90 days}, {@code 30 working days}); null, after reporting, otherwise. */
+  TimeSpan days(MapReader m, String key, String ctx, String alternatives) {
+    String text = m.string(key);
+    if (text == null) return null;
+    TimeSpan t = TimeSpan.parse(text);
+    if (t == null || (!t.isWorkingDays() && t.seconds() % 86400 != 0)) {
+      d.error(m.at(key), ctx + "." + key + " '" + text + "' is " + alternatives + "whole days: '90 days', '30 working days'");
+      return null;
+    }
+    return t;
+  }
 }
