@@ -73,6 +73,11 @@ abstract class ColumnSink {
     }
   }
 
+  /** The shared slice set onto a field, for the general paths. */
+  CharSlice slice(char[] buf, int off, int len) {
+    return slice.set(buf, off, len);
+  }
+
   int bad(String reason) {
     failure = reason;
     return BAD;
@@ -97,7 +102,7 @@ abstract class ColumnSink {
     return switch (def.type()) {
       case STRING -> new Text(def, source.nulls(), utf8Bytes);
       case NUMBER -> new Number(def, source.nulls());
-      case BOOLEAN -> new Bool(def, source);
+      case BOOLEAN -> new Bool(def, source, utf8Bytes);
       case DATE, DATETIME -> new Temporal(def, source.nulls(), source.zone(), targetZone);
       case DURATION -> new Duration(def, source.nulls());
     };
@@ -212,20 +217,21 @@ abstract class ColumnSink {
     }
   }
 
-  /** Yes/no values; each distinct spelling is looked up once, through a small dictionary of the raw text. */
+  /** Yes/no values; each distinct spelling is judged once, through a small dictionary of the raw text. */
   static final class Bool extends ColumnSink {
     private final BooleanColumn col;
     private final Set<String> yes;
     private final Set<String> no;
     private final byte[] staged = new byte[SLOTS];
-    private final TextDictionary spellings = new TextDictionary(false);
+    private final TextDictionary spellings;
     private byte[] verdict = new byte[16]; // per spelling code: 0 unknown, 1 true, 2 false, 3 blank, 4 bad
 
-    Bool(ColumnDef def, SourceDef source) {
+    Bool(ColumnDef def, SourceDef source, boolean utf8Bytes) {
       super(def, source.nulls());
       col = BooleanColumn.create(def.name());
       yes = source.trueTokens();
       no = source.falseTokens();
+      spellings = new TextDictionary(utf8Bytes);
       failure = "not a yes/no value (true: " + tokens(yes) + "; false: " + tokens(no) + ")";
     }
 
@@ -239,11 +245,30 @@ abstract class ColumnSink {
     }
 
     @Override
+    void stageBatch(RecordBatch b, int field, boolean[] skip, int[] status, boolean utf8) {
+      char[] buf = b.chars;
+      for (int r = 0; r < b.records; r++) {
+        if (skip[r]) continue;
+        int f = b.firstField[r] + field;
+        int off = b.fieldStart[f];
+        int len = b.fieldLen[f];
+        while (len > 0 && (buf[off] == ' ' || buf[off] == '\t')) {
+          off++;
+          len--;
+        }
+        while (len > 0 && (buf[off + len - 1] == ' ' || buf[off + len - 1] == '\t')) len--;
+        status[r] = stageSpelling(r, spellings.code(buf, off, len));
+      }
+    }
+
+    @Override
     int stage(int slot, CharSequence raw) {
-      String t = CharSlice.trim(raw).toString();
-      int code = spellings.codeOfText(t);
+      return stageSpelling(slot, spellings.codeOfText(CharSlice.trim(raw).toString()));
+    }
+
+    private int stageSpelling(int slot, int code) {
       if (code >= verdict.length) verdict = java.util.Arrays.copyOf(verdict, Math.max(code + 1, verdict.length * 2));
-      if (verdict[code] == 0) verdict[code] = judge(t);
+      if (verdict[code] == 0) verdict[code] = judge(spellings.value(code));
       switch (verdict[code]) {
         case 1 -> staged[slot] = 1;
         case 2 -> staged[slot] = 0;
@@ -335,6 +360,45 @@ abstract class ColumnSink {
     @Override
     Column<?> column() {
       return dates != null ? dates : times;
+    }
+
+    /**
+     * The usual case, one declared format and values in the source's zone, reads each value in place; anything
+     * else (several formats, ISO with offsets, Excel serials, zone shifts, UTF-8 to decode) goes through
+     * {@link #stage}.
+     */
+    @Override
+    void stageBatch(RecordBatch b, int field, boolean[] skip, int[] status, boolean utf8) {
+      if (parsers.size() != 1 || excelSerialText || !sameZone || parsers.get(0).pattern().equalsIgnoreCase("iso")) {
+        super.stageBatch(b, field, skip, status, utf8);
+        return;
+      }
+      DateTimeParser p = parsers.get(0);
+      char[] buf = b.chars;
+      for (int r = 0; r < b.records; r++) {
+        if (skip[r]) continue;
+        int f = b.firstField[r] + field;
+        int off = b.fieldStart[f];
+        int len = b.fieldLen[f];
+        while (len > 0 && (buf[off] == ' ' || buf[off] == '\t')) {
+          off++;
+          len--;
+        }
+        while (len > 0 && (buf[off + len - 1] == ' ' || buf[off + len - 1] == '\t')) len--;
+        if (nulls.matches(buf, off, len)) {
+          status[r] = BLANK;
+          continue;
+        }
+        long v = p.parse(buf, off, len);
+        if (v != DateTimeParser.NO_MATCH) {
+          staged[r] = v;
+          status[r] = OK;
+        } else {
+          // Not readable as it stands: the general path decodes UTF-8 and says why.
+          status[r] = stage(r, slice(buf, off, len));
+          if (status[r] == BAD && utf8) status[r] = stage(r, slice(buf, off, len).decodeUtf8());
+        }
+      }
     }
 
     @Override

@@ -18,15 +18,19 @@ import tech.tablesaw.columns.strings.IntDictionaryMap;
  * <p>Values are stored in Unicode NFC, so "Ngày" typed on Windows and "Ngày" decomposed by a Mac tool are one value.
  */
 final class TextDictionary {
-  private static final String MISSING = "";
+  // Keys of up to 8 chars below U+0100 (ids, codes, statuses; any short UTF-8 key read as bytes) are packed into a long
+  // and looked up in one table of (key, length << 32 | code + 1) pairs: one cache line per lookup. On the benchmark's
+  // customer ids (289,000 distinct among 1,000,000 rows) the general table below, which must reach the key's chars
+  // in the arena, cost about three times as much.
+  private long[] shortSlots = new long[2 << 10];
+  private int shortKeys;
 
-  private int[] slots = new int[1 << 10]; // code + 1, 0 = empty
+  // Longer keys: open addressing where a slot holds (hash << 32) | (key + 1), 0 when empty, so a probe compares
+  // hashes without leaving the table; a key's start, length and code sit side by side in keyMeta.
+  private long[] slots = new long[1 << 10];
   private char[] arena = new char[1 << 12];
   private int arenaUsed;
-  private int[] keyStart = new int[256];
-  private int[] keyLen = new int[256];
-  private int[] keyHash = new int[256];
-  private int[] keyCode = new int[256]; // raw key → code (several raw spellings may share an NFC code)
+  private int[] keyMeta = new int[3 * 256]; // start, length, code (several raw spellings may share an NFC code)
   private int rawKeys;
 
   private String[] values = new String[256];
@@ -44,29 +48,90 @@ final class TextDictionary {
 
   /** The code of the text in {@code buf[off, off + len)}, adding it when new. */
   int code(char[] buf, int off, int len) {
-    int h = 0;
-    for (int i = off, e = off + len; i < e; i++) h = 31 * h + buf[i];
-    int mask = slots.length - 1;
-    int s = mix(h) & mask;
+    if (len <= 8) {
+      long k = 0;
+      int wide = 0;
+      for (int i = off, e = off + len; i < e; i++) {
+        char c = buf[i];
+        wide |= c;
+        k = (k << 8) | (c & 0xff);
+      }
+      if (wide < 0x100) return shortCode(k, len, buf, off);
+    }
+    return longCode(buf, off, len);
+  }
+
+  private int shortCode(long k, int len, char[] buf, int off) {
+    long[] table = shortSlots;
+    int mask = (table.length >> 1) - 1;
+    long tag = (long) len << 32;
+    int s = shortHash(k, len) & mask;
     while (true) {
-      int k = slots[s] - 1;
-      if (k < 0) break;
-      if (keyHash[k] == h && keyLen[k] == len && same(keyStart[k], buf, off, len)) return keyCode[k];
+      long meta = table[2 * s + 1];
+      if (meta == 0) break;
+      if (table[2 * s] == k && (meta & 0xffffffff00000000L) == tag) return (int) meta - 1;
       s = (s + 1) & mask;
     }
-    String text = utf8Bytes ? CharSlice.utf8String(buf, off, len) : new String(buf, off, len);
-    int code;
-    if (ColumnSink.hasCombiningMark(text)) {
-      // Decomposed spelling: share the code of the composed (NFC) spelling, adding that first if new.
-      String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-      char[] key = keyChars(nfc);
-      code = code(key, 0, key.length);
-      mask = slots.length - 1;
-      s = mix(h) & mask;
-      while (slots[s] != 0) s = (s + 1) & mask;
-    } else {
-      code = newCode(text);
+    int code = newCodeFor(buf, off, len);
+    table = shortSlots; // the NFC spelling may have been added meanwhile, growing the table
+    mask = (table.length >> 1) - 1;
+    s = shortHash(k, len) & mask;
+    while (table[2 * s + 1] != 0) s = (s + 1) & mask;
+    table[2 * s] = k;
+    table[2 * s + 1] = tag | (code + 1);
+    if (++shortKeys * 2 > mask + 1) growShort();
+    return code;
+  }
+
+  private static int shortHash(long k, int len) {
+    long x = (k + len) * 0x9E3779B97F4A7C15L;
+    return (int) (x ^ (x >>> 32));
+  }
+
+  private void growShort() {
+    long[] old = shortSlots;
+    long[] bigger = new long[old.length * 2];
+    int mask = (bigger.length >> 1) - 1;
+    for (int i = 0; i < old.length; i += 2) {
+      if (old[i + 1] == 0) continue;
+      int s = shortHash(old[i], (int) (old[i + 1] >>> 32)) & mask;
+      while (bigger[2 * s + 1] != 0) s = (s + 1) & mask;
+      bigger[2 * s] = old[i];
+      bigger[2 * s + 1] = old[i + 1];
     }
+    shortSlots = bigger;
+  }
+
+  /**
+   * The code for a raw key seen for the first time: a new value, or, for a decomposed spelling, the code of its
+   * composed (NFC) spelling, added first if new.
+   */
+  private int newCodeFor(char[] buf, int off, int len) {
+    String text = utf8Bytes ? CharSlice.utf8String(buf, off, len) : new String(buf, off, len);
+    if (!ColumnSink.hasCombiningMark(text)) return newCode(text);
+    char[] key = keyChars(Normalizer.normalize(text, Normalizer.Form.NFC));
+    return code(key, 0, key.length);
+  }
+
+  private int longCode(char[] buf, int off, int len) {
+    int h = 0;
+    for (int i = off, e = off + len; i < e; i++) h = 31 * h + buf[i];
+    long[] table = slots;
+    int mask = table.length - 1;
+    int s = mix(h) & mask;
+    while (true) {
+      long e = table[s];
+      if (e == 0) break;
+      if ((int) (e >>> 32) == h) {
+        int m = 3 * ((int) e - 1);
+        if (keyMeta[m + 1] == len && same(keyMeta[m], buf, off, len)) return keyMeta[m + 2];
+      }
+      s = (s + 1) & mask;
+    }
+    int code = newCodeFor(buf, off, len);
+    mask = slots.length - 1; // the NFC spelling may have been added meanwhile, growing the table
+    s = mix(h) & mask;
+    while (slots[s] != 0) s = (s + 1) & mask;
     addRawKey(buf, off, len, h, s, code);
     return code;
   }
@@ -94,6 +159,11 @@ final class TextDictionary {
     return true;
   }
 
+  /** The text of a code, decoded and in NFC. */
+  String value(int code) {
+    return values[code];
+  }
+
   int missingCode() {
     return 0;
   }
@@ -113,31 +183,27 @@ final class TextDictionary {
   }
 
   private void addRawKey(char[] buf, int off, int len, int h, int slot, int code) {
-    if (rawKeys == keyStart.length) {
-      int n = rawKeys * 2;
-      keyStart = Arrays.copyOf(keyStart, n);
-      keyLen = Arrays.copyOf(keyLen, n);
-      keyHash = Arrays.copyOf(keyHash, n);
-      keyCode = Arrays.copyOf(keyCode, n);
-    }
+    if (3 * rawKeys == keyMeta.length) keyMeta = Arrays.copyOf(keyMeta, keyMeta.length * 2);
     if (arenaUsed + len > arena.length) arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len));
     System.arraycopy(buf, off, arena, arenaUsed, len);
-    keyStart[rawKeys] = arenaUsed;
-    keyLen[rawKeys] = len;
-    keyHash[rawKeys] = h;
-    keyCode[rawKeys] = code;
+    int m = 3 * rawKeys;
+    keyMeta[m] = arenaUsed;
+    keyMeta[m + 1] = len;
+    keyMeta[m + 2] = code;
     arenaUsed += len;
-    slots[slot] = ++rawKeys;
+    rawKeys++;
+    slots[slot] = ((long) h << 32) | rawKeys;
     if (rawKeys * 2 > slots.length) rehash();
   }
 
   private void rehash() {
-    int[] bigger = new int[slots.length * 2];
+    long[] bigger = new long[slots.length * 2];
     int mask = bigger.length - 1;
-    for (int k = 0; k < rawKeys; k++) {
-      int s = mix(keyHash[k]) & mask;
+    for (long e : slots) {
+      if (e == 0) continue;
+      int s = mix((int) (e >>> 32)) & mask;
       while (bigger[s] != 0) s = (s + 1) & mask;
-      bigger[s] = k + 1;
+      bigger[s] = e;
     }
     slots = bigger;
   }

@@ -7,9 +7,22 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 
 class ValueParsersTest {
+  /** Parses both ways the import does, as text and in place from a char buffer (trimmed), which must agree. */
   static LocalDateTime date(String pattern, String text) {
-    long v = new DateTimeParser(pattern).parse(text);
+    DateTimeParser parser = new DateTimeParser(pattern);
+    long v = parser.parse(text);
+    char[] padded = ("##" + text.strip() + "##").toCharArray();
+    assertThat(parser.parse(padded, 2, text.strip().length())).as("in place: %s", text).isEqualTo(v);
     return v == DateTimeParser.NO_MATCH ? null : PackedLocalDateTime.asLocalDateTime(v);
+  }
+
+  @Test
+  void packsLikeTablesaw() {
+    for (LocalDateTime t : java.util.List.of(LocalDateTime.of(2026, 10, 31, 14, 5), LocalDateTime.of(1999, 1, 1, 0, 0),
+        LocalDateTime.of(2024, 2, 29, 23, 59, 59, 999_000_000), LocalDateTime.of(2100, 12, 31, 12, 30, 1))) {
+      assertThat(DateTimeParser.pack(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
+          t.getSecond(), t.getNano() / 1_000_000)).as("%s", t).isEqualTo(PackedLocalDateTime.pack(t));
+    }
   }
 
   @Test
@@ -31,6 +44,11 @@ class ValueParsersTest {
     assertThat(date("dd/MM/yyyy HH:mm", "31/10/2026")).isNull();       // time missing
     assertThat(date("dd/MM/yyyy", "2026-10-31")).isNull();
     assertThat(date("dd/MM/yyyy HH:mm", "31/10/2026 24:10")).isNull();
+    assertThat(date("dd/MM/yyyy HH:mm", "3a/10/2026 14:05")).isNull();    // right length, not a digit
+    assertThat(date("dd/MM/yyyy HH:mm", "31-10-2026 14:05")).isNull();    // right length, wrong separators
+    assertThat(date("dd/MM/yyyy HH:mm", "00/10/2026 14:05")).isNull();
+    assertThat(date("dd/MM/yyyy HH:mm", "31/13/2026 14:05")).isNull();
+    assertThat(date("dd/MM/yyyy HH:mm", "1/10/2026 14:05")).isNull();     // dd wants two digits
   }
 
   @Test
