@@ -17,11 +17,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads a CSV export. FastCSV was chosen by measurement (scripts/bench.sh; the README has the numbers): its callback
- * API hands over each field as a slice of a char buffer, so fields are copied into batches without becoming Strings,
- * and numbers and dates are then parsed straight from the chars into typed columns. One thread splits the file into
- * fields while the calling thread types the previous batch. Quoted fields with embedded newlines and ragged rows are
- * handled; Commons CSV is used to write CSV.
+ * Reads a CSV export. One thread splits the file into batches of fields while the calling thread types the previous
+ * batch: numbers and dates are parsed straight from the chars into typed columns, text is dictionary-encoded, and
+ * nothing becomes a String unless it is a new text value. UTF-8 (the usual case), ASCII and ISO-8859-1 files are
+ * split by {@link CsvSplitter} on their bytes; other encodings are decoded and split by FastCSV's callback API, which
+ * hands over each field as a slice of a char buffer. Quoted fields with embedded newlines and ragged rows are handled
+ * either way; Commons CSV is used to write CSV.
  */
 final class CsvTableReader {
   private CsvTableReader() {}
@@ -65,11 +66,16 @@ final class CsvTableReader {
   /** The parsing thread: fills batches and hands them over; an error travels in the last batch. */
   private static void parse(Path file, CsvDialect dialect, boolean utf8, String name, BlockingQueue<RecordBatch> full,
       BlockingQueue<RecordBatch> free) {
+    java.nio.charset.Charset cs = dialect.charset();
+    if ((utf8 || cs.equals(java.nio.charset.StandardCharsets.ISO_8859_1)
+        || cs.equals(java.nio.charset.StandardCharsets.US_ASCII)) && dialect.delimiter() < 0x80) {
+      split(file, dialect, name, full, free);
+      return;
+    }
     Filler filler = new Filler(full, free);
     try (InputStream in = Files.newInputStream(file)) {
       in.skipNBytes(dialect.bomLength());
-      // UTF-8 is split as ISO-8859-1 bytes and decoded field by field (see CharSlice.decodeUtf8).
-      java.nio.charset.Charset cs = utf8 ? java.nio.charset.StandardCharsets.ISO_8859_1 : dialect.charset();
+      // Other encodings (UTF-16, windows-1258, …) are decoded to chars and split by FastCSV.
       InputStreamReader text = new InputStreamReader(in, cs);
       CsvReader<Long> csv = CsvReader.builder().fieldSeparator(dialect.delimiter()).quoteCharacter('"')
           .skipEmptyLines(true).ignoreDifferentFieldCount(true).build(filler, text);
@@ -87,6 +93,28 @@ final class CsvTableReader {
     } catch (RuntimeException e) {
       filler.finish(e);
     }
+  }
+
+  /** The byte-level splitter, for files whose delimiter, quote and line breaks are single bytes. */
+  private static void split(Path file, CsvDialect dialect, String name, BlockingQueue<RecordBatch> full,
+      BlockingQueue<RecordBatch> free) {
+    RecordBatch b = Filler.take(free);
+    RuntimeException failure = null;
+    try (InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(dialect.bomLength());
+      CsvSplitter splitter = new CsvSplitter(in, dialect.delimiter());
+      while (splitter.fill(b)) {
+        Filler.put(full, b);
+        b = Filler.take(free);
+      }
+    } catch (IOException e) {
+      failure = new DataException(name + ": cannot read: " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      failure = e;
+    }
+    b.last = true;
+    b.failure = failure;
+    Filler.put(full, b);
   }
 
   /** FastCSV callback that copies each record's fields into the current batch. */
@@ -116,7 +144,7 @@ final class CsvTableReader {
     protected RecordWrapper<Long> buildRecord() {
       batch.endRecord();
       if (batch.isFull()) {
-        put(batch);
+        put(full, batch);
         batch = take(free);
       }
       return done;
@@ -125,10 +153,10 @@ final class CsvTableReader {
     void finish(RuntimeException failure) {
       batch.last = true;
       batch.failure = failure;
-      put(batch);
+      put(full, batch);
     }
 
-    private void put(RecordBatch b) {
+    static void put(BlockingQueue<RecordBatch> full, RecordBatch b) {
       try {
         full.put(b);
       } catch (InterruptedException e) {
@@ -137,7 +165,7 @@ final class CsvTableReader {
       }
     }
 
-    private static RecordBatch take(BlockingQueue<RecordBatch> q) {
+    static RecordBatch take(BlockingQueue<RecordBatch> q) {
       try {
         return q.take();
       } catch (InterruptedException e) {

@@ -54,6 +54,18 @@ final class RecordBatch {
     fieldCount[records]++;
   }
 
+  /** A field already in {@link #chars} (the splitter widens the batch's bytes there). */
+  void addFieldAt(int start, int len) {
+    if (fields == fieldStart.length) {
+      fieldStart = Arrays.copyOf(fieldStart, fields * 2);
+      fieldLen = Arrays.copyOf(fieldLen, fields * 2);
+    }
+    fieldStart[fields] = start;
+    fieldLen[fields] = len;
+    fields++;
+    fieldCount[records]++;
+  }
+
   void endRecord() {
     records++;
   }

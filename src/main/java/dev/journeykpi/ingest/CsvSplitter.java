@@ -1,0 +1,303 @@
+package dev.journeykpi.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * Splits a CSV file whose delimiter, quote and line breaks are single bytes (UTF-8, ASCII, ISO-8859-1) into
+ * {@link RecordBatch}es, with FastCSV's rules: RFC 4180 quoting ({@code ""} inside quotes is one quote), a quote
+ * only opens a field at its start, text after a closing quote is kept, CR, LF and CRLF end lines, empty lines are
+ * skipped, and each record remembers the line it starts on.
+ *
+ * <p>Why not FastCSV itself, which {@code kpi inspect} and non-UTF-8 imports still use: measured on the benchmark
+ * file (scripts/bench.sh, 146 MB), FastCSV's callback path (decode to chars, hand over each field, copy it into the
+ * batch) took about 1 s of a core; this splitter finds field ends eight bytes at a time and widens each batch's
+ * bytes to chars in one pass, leaving unquoted fields where they lie. {@code CsvSplitterTest} checks it against
+ * FastCSV on files full of quoting corner cases.
+ */
+final class CsvSplitter {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long LFS = ONES * '\n';
+  private static final long CRS = ONES * '\r';
+  private static final long QUOTES = ONES * '"';
+  private static final byte QUOTE = '"';
+
+  private final InputStream in;
+  private final byte delimiter;
+  private final long delimiters;
+  private byte[] buf;
+  private int pos;
+  private int limit;
+  private boolean eof;
+  private long line = 1;
+  // Quoted fields whose text must be rewritten (an escaped quote, or text after the closing quote): the batch field
+  // index and the byte range from after the opening quote to the field's end.
+  private int[] rewrite = new int[48];
+  private int rewrites;
+
+  CsvSplitter(InputStream in, char delimiter) {
+    this(in, delimiter, 1 << 20);
+  }
+
+  /** With a first buffer of {@code bufferSize} bytes (tests use tiny ones to cross buffer ends everywhere). */
+  CsvSplitter(InputStream in, char delimiter, int bufferSize) {
+    this.buf = new byte[bufferSize];
+    if (delimiter > 0x7f) throw new IllegalArgumentException("delimiter must be ASCII: " + delimiter);
+    this.in = in;
+    this.delimiter = (byte) delimiter;
+    this.delimiters = ONES * delimiter;
+  }
+
+  /** Fills an empty batch with up to {@link RecordBatch#RECORDS} records; false when the input has no more. */
+  boolean fill(RecordBatch b) throws IOException {
+    rewrites = 0;
+    int base = pos;
+    while (!b.isFull() && !(eof && pos >= limit)) {
+      int fieldsBefore = b.fields;
+      long lineBefore = line;
+      int end = record(b, pos, base);
+      if (end >= 0) {
+        pos = end;
+        continue;
+      }
+      // The record runs past the bytes read so far: undo it, and read on.
+      b.fields = fieldsBefore;
+      line = lineBefore;
+      while (rewrites > 0 && rewrite[3 * (rewrites - 1)] >= fieldsBefore) rewrites--;
+      if (b.records > 0) break; // hand over what is complete; the next batch starts with this record
+      refill();
+      base = pos;
+    }
+    if (b.records == 0) return false;
+    widen(b, base, pos);
+    return true;
+  }
+
+  /**
+   * Splits the record starting at {@code p} into the batch, field offsets relative to {@code base}; returns where the
+   * next record starts, or -1 when the record is not complete in the bytes read. An empty line adds no record.
+   */
+  private int record(RecordBatch b, int p, int base) {
+    byte[] a = buf;
+    int lim = limit;
+    if (p >= lim) return -1;
+    if (a[p] == '\n' || a[p] == '\r') { // an empty line
+      int next = lineEnd(p);
+      if (next < 0) return -1;
+      line++;
+      return next;
+    }
+    b.beginRecord(line);
+    while (true) {
+      int end;
+      if (a[p] == QUOTE) {
+        end = quoted(b, p, base);
+        if (end < 0) return -1;
+      } else {
+        end = unquotedEnd(p);
+        if (end < 0) return -1;
+        b.addFieldAt(p - base, end - p);
+      }
+      if (end == lim) { // the last record of a file without a final line break
+        b.endRecord();
+        return lim;
+      }
+      if (a[end] == delimiter) {
+        p = end + 1;
+        if (p == lim) {
+          if (!eof) return -1;
+          b.addFieldAt(p - base, 0);
+          b.endRecord();
+          return lim;
+        }
+        continue;
+      }
+      int next = lineEnd(end);
+      if (next < 0) return -1;
+      line++;
+      b.endRecord();
+      return next;
+    }
+  }
+
+  /** After the line break at {@code p} (CR, LF or CRLF): where the next line starts, or -1 when it cannot tell yet. */
+  private int lineEnd(int p) {
+    if (buf[p] == '\n') return p + 1;
+    if (p + 1 < limit) return buf[p + 1] == '\n' ? p + 2 : p + 1;
+    return eof ? p + 1 : -1;
+  }
+
+  /** The end of an unquoted field starting at {@code p}: its delimiter or line break, the end of input, or -1. */
+  private int unquotedEnd(int p) {
+    int i = next(p, delimiters, LFS, CRS);
+    return i < limit || eof ? i : -1;
+  }
+
+  /** High bit set in each byte of {@code w} equal to the byte repeated in {@code rep}; exact up to the lowest. */
+  private static long match(long w, long rep) {
+    long x = w ^ rep;
+    return (x - ONES) & ~x & HIGHS;
+  }
+
+  /**
+   * A field starting with a quote at {@code p}: adds it and returns where it ends (the delimiter or line break after
+   * it, or the end of input), or -1 when that is not yet read. Inside quotes {@code ""} is one quote and a single
+   * quote closes; after the closing quote text is kept up to the delimiter, and a quote there is kept and opens
+   * quotes again (FastCSV's reading of such malformed fields).
+   */
+  private int quoted(RecordBatch b, int p, int base) {
+    byte[] a = buf;
+    int lim = limit;
+    int i = p + 1;
+    long lines = 0;
+    boolean inQuotes = true;
+    int closes = 0;
+    boolean plain = true; // one closing quote right before the end, nothing to rewrite
+    int end;
+    while (true) {
+      if (inQuotes) {
+        i = next(i, QUOTES, LFS, CRS);
+        if (i >= lim) {
+          if (!eof) return -1;
+          end = lim; // never closed: the field runs to the end of input
+          break;
+        }
+        byte c = a[i];
+        if (c == '\n') {
+          lines++;
+          i++;
+        } else if (c == '\r') {
+          if (i + 1 >= lim && !eof) return -1;
+          if (i + 1 >= lim || a[i + 1] != '\n') lines++;
+          i++;
+        } else if (i + 1 >= lim && !eof) {
+          return -1; // is this quote doubled? not known yet
+        } else if (i + 1 < lim && a[i + 1] == QUOTE) {
+          plain = false;
+          i += 2;
+        } else {
+          inQuotes = false;
+          closes++;
+          i++;
+        }
+      } else {
+        int stop = next(i, QUOTES, delimiters, LFS, CRS);
+        if (stop >= lim && !eof) return -1;
+        if (stop > i) plain = false;
+        if (stop < lim && a[stop] == QUOTE) {
+          plain = false;
+          inQuotes = true;
+          i = stop + 1;
+          continue;
+        }
+        end = Math.min(stop, lim);
+        break;
+      }
+    }
+    line += lines;
+    if (plain && closes <= 1) {
+      b.addFieldAt(p + 1 - base, end - p - 1 - closes);
+    } else {
+      if (3 * rewrites == rewrite.length) rewrite = Arrays.copyOf(rewrite, rewrite.length * 2);
+      rewrite[3 * rewrites] = b.fields;
+      rewrite[3 * rewrites + 1] = p + 1 - base;
+      rewrite[3 * rewrites + 2] = end - base;
+      rewrites++;
+      b.addFieldAt(p + 1 - base, end - p - 1); // the raw text; widen() rewrites it
+    }
+    return end;
+  }
+
+  /** The first byte at or after {@code i} equal to one of three repeated bytes, or {@code limit}. */
+  private int next(int i, long x, long y, long z) {
+    byte[] a = buf;
+    int lim = limit;
+    while (i + 8 <= lim) {
+      long w = (long) LONGS.get(a, i);
+      long hit = match(w, x) | match(w, y) | match(w, z);
+      if (hit != 0) return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+      i += 8;
+    }
+    byte bx = (byte) x;
+    byte by = (byte) y;
+    byte bz = (byte) z;
+    while (i < lim && a[i] != bx && a[i] != by && a[i] != bz) i++;
+    return i;
+  }
+
+  /** As above, for four bytes. */
+  private int next(int i, long x, long y, long z, long v) {
+    byte[] a = buf;
+    int lim = limit;
+    while (i + 8 <= lim) {
+      long w = (long) LONGS.get(a, i);
+      long hit = match(w, x) | match(w, y) | match(w, z) | match(w, v);
+      if (hit != 0) return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+      i += 8;
+    }
+    byte bx = (byte) x;
+    byte by = (byte) y;
+    byte bz = (byte) z;
+    byte bv = (byte) v;
+    while (i < lim && a[i] != bx && a[i] != by && a[i] != bz && a[i] != bv) i++;
+    return i;
+  }
+
+  /** Moves the unread bytes to the front of the buffer, growing it for a record longer than the buffer, and reads. */
+  private void refill() throws IOException {
+    int rest = limit - pos;
+    if (rest == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+    System.arraycopy(buf, pos, buf, 0, rest);
+    pos = 0;
+    limit = rest;
+    while (limit < buf.length) {
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+        break;
+      }
+      limit += n;
+    }
+  }
+
+  /** Copies the batch's bytes into its chars, one char per byte, then rewrites the quoted fields that need it. */
+  private void widen(RecordBatch b, int from, int to) {
+    int n = to - from;
+    if (b.chars.length < n) b.chars = new char[Math.max(n, b.chars.length * 2)];
+    char[] c = b.chars;
+    byte[] a = buf;
+    for (int i = 0; i < n; i++) c[i] = (char) (a[from + i] & 0xff);
+    b.used = n;
+    for (int k = 0; k < rewrites; k++) {
+      int field = rewrite[3 * k];
+      int start = rewrite[3 * k + 1];
+      int end = rewrite[3 * k + 2];
+      int out = start;
+      boolean inQuotes = true;
+      for (int i = start; i < end; i++) {
+        char ch = c[i];
+        if (ch == '"') {
+          if (!inQuotes) {
+            c[out++] = '"'; // a quote after the closing one is kept, and opens quotes again
+            inQuotes = true;
+          } else if (i + 1 < end && c[i + 1] == '"') {
+            c[out++] = '"';
+            i++;
+          } else {
+            inQuotes = false;
+          }
+          continue;
+        }
+        c[out++] = ch;
+      }
+      b.fieldStart[field] = start;
+      b.fieldLen[field] = out - start;
+    }
+  }
+}
