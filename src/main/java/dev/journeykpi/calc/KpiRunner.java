@@ -61,20 +61,14 @@ public final class KpiRunner {
     }
     if (kpi.type().isPointInTime()) return runAtPointInTime(kpi, table, periods);
     Measurer measurer = measurer(kpi);
-    Selection population = FilterCompiler.select(table, kpi.where());
-    int untimed = 0;
-    if (kpi.time() != null) {
-      Column<?> t = table.column(kpi.time());
-      for (int row : Cells.rows(population)) {
-        if (t.isMissing(row)) untimed++;
-      }
-    }
-    java.time.LocalDate lastDataDay = kpi.time() == null ? null : lastDay(table.column(kpi.time()));
+    Population population = population(table, kpi);
+    int untimed = population.untimed;
+    java.time.LocalDate lastDataDay = population.lastDataDay;
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       String incomplete = kpi.time() == null ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
       int firstOfPeriod = out.size();
-      Selection rows = inPeriod(table, kpi, population, p);
+      Selection rows = new BitmapBackedSelection(population.inPeriod(table, kpi.time(), p));
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
       for (Map.Entry<List<String>, Selection> g : groups(table, kpi, rows).entrySet()) {
         out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
@@ -219,17 +213,54 @@ public final class KpiRunner {
     };
   }
 
-  private static Selection inPeriod(Table table, KpiDef kpi, Selection population, Period p) {
-    if (kpi.time() == null || p.grain() == Period.Grain.ALL) return population;
-    Column<?> t = table.column(kpi.time());
-    long from = Cells.packed(p.startTime());
-    long to = Cells.packed(p.endTime());
-    BitmapBackedSelection s = new BitmapBackedSelection();
-    for (int row : Cells.rows(population)) {
-      long v = Cells.packedTime(t, row);
-      if (v != Cells.MISSING_TIME && v >= from && v < to) s.add(row);
+  /**
+   * The rows a KPI's {@code where:} keeps, with what its time column says of them, shared by the KPIs that filter and
+   * place rows alike (on a scorecard, usually all the KPIs of a source): selecting and placing a million rows once
+   * instead of once per KPI. Values are row numbers, never Selections, which callers may change.
+   */
+  private final Map<Table, Map<List<Object>, Population>> populations =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+
+  private Population population(Table table, KpiDef kpi) {
+    Map<List<Object>, Population> known = populations.computeIfAbsent(table, t -> new java.util.concurrent.ConcurrentHashMap<>());
+    List<Object> key = java.util.Arrays.asList(kpi.where(), kpi.time());
+    return known.computeIfAbsent(key, k -> new Population(table, kpi));
+  }
+
+  private static final class Population {
+    final int[] rows;
+    final int untimed;
+    final java.time.LocalDate lastDataDay;
+    private final Map<Period, int[]> byPeriod = new java.util.concurrent.ConcurrentHashMap<>();
+
+    Population(Table table, KpiDef kpi) {
+      rows = Cells.rows(FilterCompiler.select(table, kpi.where()));
+      int missing = 0;
+      if (kpi.time() != null) {
+        Column<?> t = table.column(kpi.time());
+        for (int row : rows) {
+          if (t.isMissing(row)) missing++;
+        }
+      }
+      untimed = missing;
+      lastDataDay = kpi.time() == null ? null : lastDay(table.column(kpi.time()));
     }
-    return s;
+
+    /** The population's rows whose time falls in the period, ascending. */
+    int[] inPeriod(Table table, String time, Period p) {
+      if (time == null || p.grain() == Period.Grain.ALL) return rows;
+      return byPeriod.computeIfAbsent(p, x -> {
+        Column<?> t = table.column(time);
+        long from = Cells.packed(p.startTime());
+        long to = Cells.packed(p.endTime());
+        it.unimi.dsi.fastutil.ints.IntArrayList in = new it.unimi.dsi.fastutil.ints.IntArrayList();
+        for (int row : rows) {
+          long v = Cells.packedTime(t, row);
+          if (v != Cells.MISSING_TIME && v >= from && v < to) in.add(row);
+        }
+        return in.toIntArray();
+      });
+    }
   }
 
   private static Map<String, String> dims(List<String> by, List<String> values) {

@@ -42,8 +42,8 @@ public final class KpiEngine {
       loaded.put(e.getKey(), SourceLoader.load(s, request.dataOverrides().get(e.getKey()), def.zone(), only));
     }
     KpiRunner runner = new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
-    List<ResultRow> rows = new ArrayList<>();
     Set<String> counted = new java.util.HashSet<>();
+    List<java.util.concurrent.Callable<List<ResultRow>>> work = new ArrayList<>();
     for (KpiDef k : kpis) {
       LoadedSource src = loaded.get(k.source());
       checkColumns(k, src);
@@ -54,10 +54,14 @@ public final class KpiEngine {
         for (int row = 0; row < who.size(); row++) if (who.isMissing(row) || who.getString(row).isBlank()) blank++;
         src.quality().exclude("rows without " + k.customers().customer() + ": not in the customer KPIs (still in sums)", blank);
       }
-      List<ResultRow> current = runner.run(k, src.table(), request.periods());
-      rows.addAll(request.compare() == RunRequest.Compare.NONE ? current
-          : compare(current, runner.run(k, src.table(), earlier(request)), request));
+      work.add(() -> {
+        List<ResultRow> current = runner.run(k, src.table(), request.periods());
+        return request.compare() == RunRequest.Compare.NONE ? current
+            : compare(current, runner.run(k, src.table(), earlier(request)), request);
+      });
     }
+    List<ResultRow> rows = new ArrayList<>();
+    for (List<ResultRow> r : ParallelKpis.runAll(work)) rows.addAll(r);
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
     return new Scorecard(def, request.periods(), rows, quality);
   }

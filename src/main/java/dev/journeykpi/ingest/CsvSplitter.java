@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -271,8 +272,9 @@ final class CsvSplitter {
     int n = to - from;
     if (b.chars.length < n) b.chars = new char[Math.max(n, b.chars.length * 2)];
     char[] c = b.chars;
-    byte[] a = buf;
-    for (int i = 0; i < n; i++) c[i] = (char) (a[from + i] & 0xff);
+    // Through a Latin-1 String: its copy and inflation to chars are vectorised JDK intrinsics, several times faster
+    // than a loop widening byte by byte.
+    new String(buf, from, n, StandardCharsets.ISO_8859_1).getChars(0, n, c, 0);
     b.used = n;
     for (int k = 0; k < rewrites; k++) {
       int field = rewrite[3 * k];
