@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -140,6 +139,16 @@ final class CsvSplitter {
     return i < limit || eof ? i : -1;
   }
 
+  /**
+   * The index of the lowest byte flagged by {@link #match}: isolating its bit and multiplying by a ladder of byte
+   * values reads the index off the top byte. Long.numberOfTrailingZeros would do, but is no intrinsic in the client
+   * compiler the launcher runs with.
+   */
+  private static int firstByte(long hit) {
+    long lowest = (hit & -hit) >>> 7; // 1 << (8 × index)
+    return 8 - (int) ((lowest * 0x0807060504030201L) >>> 56);
+  }
+
   /** High bit set in each byte of {@code w} equal to the byte repeated in {@code rep}; exact up to the lowest. */
   private static long match(long w, long rep) {
     long x = w ^ rep;
@@ -222,7 +231,7 @@ final class CsvSplitter {
     while (i + 8 <= lim) {
       long w = (long) LONGS.get(a, i);
       long hit = match(w, x) | match(w, y) | match(w, z);
-      if (hit != 0) return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+      if (hit != 0) return i + firstByte(hit);
       i += 8;
     }
     byte bx = (byte) x;
@@ -239,7 +248,7 @@ final class CsvSplitter {
     while (i + 8 <= lim) {
       long w = (long) LONGS.get(a, i);
       long hit = match(w, x) | match(w, y) | match(w, z) | match(w, v);
-      if (hit != 0) return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+      if (hit != 0) return i + firstByte(hit);
       i += 8;
     }
     byte bx = (byte) x;
@@ -272,9 +281,8 @@ final class CsvSplitter {
     int n = to - from;
     if (b.chars.length < n) b.chars = new char[Math.max(n, b.chars.length * 2)];
     char[] c = b.chars;
-    // Through a Latin-1 String: its copy and inflation to chars are vectorised JDK intrinsics, several times faster
-    // than a loop widening byte by byte.
-    new String(buf, from, n, StandardCharsets.ISO_8859_1).getChars(0, n, c, 0);
+    byte[] a = buf;
+    for (int i = 0; i < n; i++) c[i] = (char) (a[from + i] & 0xff);
     b.used = n;
     for (int k = 0; k < rewrites; k++) {
       int field = rewrite[3 * k];
