@@ -43,7 +43,8 @@ final class CsvTableReader {
     parser.setDaemon(true);
     parser.start();
     Typer typer = new Typer(source, factory, name, Math.max(1, source.headerRow()), dialect.delimiter(), utf8);
-    try {
+    try (ColumnWorkers workers = ColumnWorkers.forThisMachine()) {
+      typer.workers = workers;
       while (true) {
         RecordBatch b = full.take();
         if (b.failure != null) throw b.failure;
@@ -185,6 +186,7 @@ final class CsvTableReader {
     private final boolean utf8;
     private long recordNo;
     ColumnPlan plan;
+    ColumnWorkers workers;
     private RowAssembler rows;
     private int width;
     private int[] idx;
@@ -225,7 +227,7 @@ final class CsvTableReader {
         }
         skip[r] = false;
       }
-      if (rows != null) rows.typeBatch(b, idx, skip, utf8, (r, field) -> text(b, b.firstField[r] + field));
+      if (rows != null) rows.typeBatch(b, idx, skip, utf8, (r, field) -> text(b, b.firstField[r] + field), workers);
     }
 
     private void header(RecordBatch b, int first, int n) {

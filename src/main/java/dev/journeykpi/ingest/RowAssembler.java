@@ -43,7 +43,14 @@ final class RowAssembler {
     this.status = new int[sinks.length];
     this.batchStatus = new int[sinks.length][RecordBatch.RECORDS];
     this.quality = quality;
+    // Text first (dictionary lookups), then dates, then the rest: the two workers then finish close together.
+    this.costliestFirst = java.util.stream.IntStream.range(0, sinks.length).boxed()
+        .sorted(java.util.Comparator.comparingInt(i -> sinks[i] instanceof ColumnSink.Text ? 0
+            : sinks[i] instanceof ColumnSink.Temporal ? 1 : 2))
+        .mapToInt(Integer::intValue).toArray();
   }
+
+  private final int[] costliestFirst;
 
   void startFile(String file) {
     this.file = file;
@@ -84,11 +91,12 @@ final class RowAssembler {
 
   /**
    * A batch of CSV records at a time: each column is staged for the whole batch, rows failing a required column are
-   * rejected, then each column commits the kept rows.
+   * rejected, then each column commits the kept rows. Staging and committing run column by column on {@code workers}
+   * when given; the quality report is written by the calling thread only, in column then row order.
    */
-  void typeBatch(RecordBatch b, int[] fieldIndex, boolean[] skip, boolean utf8, BatchText text) {
+  void typeBatch(RecordBatch b, int[] fieldIndex, boolean[] skip, boolean utf8, BatchText text, ColumnWorkers workers) {
     int n = b.records;
-    for (int i = 0; i < sinks.length; i++) sinks[i].stageBatch(b, fieldIndex[i], skip, batchStatus[i], utf8);
+    forEachColumn(workers, i -> sinks[i].stageBatch(b, fieldIndex[i], skip, batchStatus[i], utf8));
     for (int r = 0; r < n; r++) {
       rejected[r] = false;
       if (skip[r]) continue;
@@ -103,16 +111,29 @@ final class RowAssembler {
       }
       if (!rejected[r]) quality.rowUsed();
     }
+    forEachColumn(workers, i -> {
+      ColumnSink sink = sinks[i];
+      int[] st = batchStatus[i];
+      for (int r = 0; r < n; r++) {
+        if (!skip[r] && !rejected[r]) sink.commit(r, st[r]);
+      }
+    });
     for (int i = 0; i < sinks.length; i++) {
       ColumnSink sink = sinks[i];
       int[] st = batchStatus[i];
       for (int r = 0; r < n; r++) {
-        if (skip[r] || rejected[r]) continue;
-        if (st[r] == ColumnSink.BAD) {
+        if (st[r] == ColumnSink.BAD && !skip[r] && !rejected[r]) {
           quality.blank(sink.def.name() + ": " + sink.failure, file, b.line[r], sink.def.header(), text.get(r, fieldIndex[i]));
         }
-        sink.commit(r, st[r]);
       }
+    }
+  }
+
+  private void forEachColumn(ColumnWorkers workers, java.util.function.IntConsumer task) {
+    if (workers == null || sinks.length < 2) {
+      for (int i = 0; i < sinks.length; i++) task.accept(i);
+    } else {
+      workers.run(costliestFirst, task);
     }
   }
 
