@@ -76,6 +76,70 @@ public final class BusinessCalendar {
     return total;
   }
 
+  /** Working seconds of a whole day's intervals (night shifts included in full), 0 on a day off. */
+  private long dayTotal(long day) {
+    if (!isWorkingEpochDay(day)) return 0;
+    long[] iv = intervals[dayOfWeek(day)];
+    long total = 0;
+    for (int i = 0; i < iv.length; i += 2) total += iv[i + 1] - iv[i];
+    return total;
+  }
+
+  /** Working seconds of day's intervals that lie before moment t. */
+  private long dayBefore(long day, long t) {
+    if (!isWorkingEpochDay(day)) return 0;
+    long midnight = day * 86400L;
+    long[] iv = intervals[dayOfWeek(day)];
+    long total = 0;
+    for (int i = 0; i < iv.length; i += 2) {
+      long e = Math.min(midnight + iv[i + 1], t);
+      long s = midnight + iv[i];
+      if (e > s) total += e - s;
+    }
+    return total;
+  }
+
+  /** A clock of working time for many durations in a row, e.g. every row of a duration KPI. */
+  public Clock clock() {
+    return new Clock();
+  }
+
+  /**
+   * Working time counted from a fixed origin, so that the working seconds between a and b are {@code upTo(b) -
+   * upTo(a)}, in constant time however many days apart: the same number as {@link #businessSeconds(long, long)}
+   * (a test checks both agree), which walks day by day and dominated durations of several days on a million rows.
+   * Keeps running totals per day over the days asked about so far; not for use by several threads at once.
+   */
+  public final class Clock {
+    private long first; // the day totals[0] starts at
+    private long[] totals = new long[0]; // totals[i]: working seconds of the days first .. first + i - 1
+
+    /** Working seconds from a to b, both seconds since 1970-01-01T00:00 of the local calendar. */
+    public long between(long a, long b) {
+      long dayA = Math.floorDiv(a, 86400L);
+      long dayB = Math.floorDiv(b, 86400L);
+      cover(Math.min(dayA, dayB) - 2, Math.max(dayA, dayB));
+      return upTo(b, dayB) - upTo(a, dayA);
+    }
+
+    /** Working seconds before moment t, in day, from the origin; the day must be covered. */
+    private long upTo(long t, long day) {
+      // Intervals of days up to day - 2 are over by day's midnight (a shift ends at most a day after its own); days
+      // after day have not begun.
+      return totals[(int) (day - 1 - first)] + dayBefore(day - 1, t) + dayBefore(day, t);
+    }
+
+    private void cover(long from, long to) {
+      if (totals.length > 0 && from >= first && to - first < totals.length) return;
+      long lo = totals.length == 0 ? from - 31 : Math.min(first, from - (totals.length + 31));
+      long hi = totals.length == 0 ? to + 31 : Math.max(first + totals.length - 1, to + totals.length + 31);
+      long[] t = new long[(int) (hi - lo + 1)];
+      for (int i = 1; i < t.length; i++) t[i] = t[i - 1] + dayTotal(lo + i - 1);
+      first = lo;
+      totals = t;
+    }
+  }
+
   public boolean isWorkingDay(LocalDate d) {
     return workdays.contains(d.getDayOfWeek()) && !holidays.contains(d);
   }

@@ -17,6 +17,7 @@ final class Elapsed {
   /** Seconds from start to end for every row of the columns, or one of the codes above. */
   static double[] perRow(Column<?> s, Column<?> e, BusinessCalendar calendar, ZoneId zone) {
     double[] out = new double[s.size()];
+    BusinessCalendar.Clock clock = calendar == null ? null : calendar.clock();
     for (int row = 0; row < out.length; row++) {
       long a = Cells.packedTime(s, row);
       long b = a == Cells.MISSING_TIME ? 0 : Cells.packedTime(e, row);
@@ -28,8 +29,10 @@ final class Elapsed {
         // Judge the order on the clock, not in business time: an end before the start is a data error even when
         // both fall outside working hours, where the business duration would be a harmless-looking 0.
         out[row] = NEGATIVE;
+      } else if (clock != null) {
+        out[row] = clock.between(Cells.localEpochSecond(a), Cells.localEpochSecond(b));
       } else {
-        out[row] = between(a, b, calendar, zone);
+        out[row] = between(a, b, null, zone);
       }
     }
     return out;

@@ -143,6 +143,10 @@ final class RowAssembler {
 
   Table table() {
     quality.sortDetails();
+    // Text columns hand their dictionaries to Tablesaw here, which for 289,000 distinct ids takes a while: in parallel.
+    try (ColumnWorkers workers = ColumnWorkers.forThisMachine()) {
+      forEachColumn(workers, i -> sinks[i].column());
+    }
     Table t = Table.create(source.id());
     List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>();
     for (ColumnSink s : sinks) cols.add(s.column());

@@ -39,7 +39,32 @@ class BusinessCalendarTest {
   }
 
   static long minutes(BusinessCalendar c, String a, String b) {
-    return c.businessSeconds(t(a), t(b)) / 60;
+    long seconds = c.businessSeconds(t(a), t(b));
+    // The running-totals clock used for whole columns gives the same number, fresh and after other, far days.
+    assertThat(c.clock().between(epoch(a), epoch(b))).isEqualTo(seconds);
+    BusinessCalendar.Clock used = c.clock();
+    used.between(epoch("2031-05-01T10:00"), epoch("2031-05-03T10:00"));
+    assertThat(used.between(epoch(a), epoch(b))).isEqualTo(seconds);
+    return seconds / 60;
+  }
+
+  static long epoch(String s) {
+    return t(s).toEpochSecond(java.time.ZoneOffset.UTC);
+  }
+
+  /** One clock over thousands of random spans, growing its totals both ways, agrees with the day-by-day walk. */
+  @Test
+  void clockAgreesWithTheDayByDayWalk() {
+    java.util.Random rnd = new java.util.Random(7);
+    for (BusinessCalendar c : List.of(vietnameseOffice(), nightShift(Set.of(LocalDate.of(2026, 11, 2))))) {
+      BusinessCalendar.Clock clock = c.clock();
+      long base = epoch("2026-06-01T00:00");
+      for (int i = 0; i < 5000; i++) {
+        long a = base + (long) (rnd.nextGaussian() * 200 * 86400);
+        long b = a + rnd.nextInt(40 * 86400);
+        assertThat(clock.between(a, b)).as("%d → %d", a, b).isEqualTo(c.businessSeconds(a, b));
+      }
+    }
   }
 
   @Test
