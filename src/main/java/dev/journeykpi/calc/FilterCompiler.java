@@ -3,10 +3,8 @@ package dev.journeykpi.calc;
 import dev.journeykpi.config.Filter;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -77,12 +75,13 @@ public final class FilterCompiler {
     } else {
       throw new IllegalArgumentException("cannot filter column '" + c.column() + "' of type " + col.type());
     }
-    BitmapBackedSelection out = new BitmapBackedSelection();
+    // Rows gathered first and handed to the bitmap at once: adding them one by one cost more than the tests.
+    it.unimi.dsi.fastutil.ints.IntArrayList rows = new it.unimi.dsi.fastutil.ints.IntArrayList();
     int n = t.rowCount();
     for (int row = 0; row < n; row++) {
-      if (test.test(row)) out.add(row);
+      if (test.test(row)) rows.add(row);
     }
-    return out;
+    return new BitmapBackedSelection(rows.toIntArray());
   }
 
   private static boolean contains(double[] v, double x) {
@@ -110,20 +109,28 @@ public final class FilterCompiler {
 
   private static RowTest text(StringColumn s, Filter.Condition c) {
     List<String> wanted = c.values().stream().map(x -> String.valueOf(x).toLowerCase(Locale.ROOT)).toList();
-    // The column is dictionary-encoded: decide once per distinct value, not once per row.
-    Map<String, Boolean> decided = new HashMap<>();
+    // The column is dictionary-encoded: decide once per dictionary key, not once per row (no String per row).
+    var dict = s.getDictionary();
+    it.unimi.dsi.fastutil.ints.Int2ByteOpenHashMap decided = new it.unimi.dsi.fastutil.ints.Int2ByteOpenHashMap();
     return row -> {
-      if (Cells.isBlank(s, row)) return false;
-      return decided.computeIfAbsent(s.get(row), v -> {
-        String x = v.toLowerCase(Locale.ROOT);
-        return switch (c.op()) {
-          case EQ, IN -> wanted.contains(x);
-          case NE, NOT_IN -> !wanted.contains(x);
-          case CONTAINS -> x.contains(wanted.get(0));
-          case GT -> x.compareTo(wanted.get(0)) > 0;
-          default -> false;
-        };
-      });
+      int key = dict.getKeyAtIndex(row);
+      byte verdict = decided.get(key);
+      if (verdict == 0) {
+        String v = dict.getValueForKey(key);
+        verdict = !v.isEmpty() && matches(v.toLowerCase(Locale.ROOT), c.op(), wanted) ? (byte) 1 : (byte) 2;
+        decided.put(key, verdict);
+      }
+      return verdict == 1;
+    };
+  }
+
+  private static boolean matches(String x, Filter.Op op, List<String> wanted) {
+    return switch (op) {
+      case EQ, IN -> wanted.contains(x);
+      case NE, NOT_IN -> !wanted.contains(x);
+      case CONTAINS -> x.contains(wanted.get(0));
+      case GT -> x.compareTo(wanted.get(0)) > 0;
+      default -> false;
     };
   }
 
