@@ -43,14 +43,24 @@ final class RowAssembler {
     this.status = new int[sinks.length];
     this.batchStatus = new int[sinks.length][RecordBatch.RECORDS];
     this.quality = quality;
-    // Text first (dictionary lookups), then dates, then the rest: the two workers then finish close together.
+    // Text first (dictionary lookups), then dates, then the rest, until measured costs take over (see typeBatch).
     this.costliestFirst = java.util.stream.IntStream.range(0, sinks.length).boxed()
         .sorted(java.util.Comparator.comparingInt(i -> sinks[i] instanceof ColumnSink.Text ? 0
             : sinks[i] instanceof ColumnSink.Temporal ? 1 : 2))
         .mapToInt(Integer::intValue).toArray();
+    this.nanos = new long[sinks.length];
   }
 
-  private final int[] costliestFirst;
+  /**
+   * The order in which the two typing threads take columns: costliest first, so that the last columns taken are
+   * short and both threads finish close together (longest-processing-time-first scheduling). Re-sorted from the
+   * measured time of each column every {@link #RESORT} batches: one high-cardinality id column can cost as much as
+   * the rest together.
+   */
+  private int[] costliestFirst;
+  private final long[] nanos;
+  private int batches;
+  private static final int RESORT = 32;
 
   void startFile(String file) {
     this.file = file;
@@ -96,6 +106,7 @@ final class RowAssembler {
    */
   void typeBatch(RecordBatch b, int[] fieldIndex, boolean[] skip, boolean utf8, BatchText text, ColumnWorkers workers) {
     int n = b.records;
+    if (workers != null) resortColumns();
     forEachColumn(workers, i -> sinks[i].stageBatch(b, fieldIndex[i], skip, batchStatus[i], utf8));
     for (int r = 0; r < n; r++) {
       rejected[r] = false;
@@ -132,9 +143,20 @@ final class RowAssembler {
   private void forEachColumn(ColumnWorkers workers, java.util.function.IntConsumer task) {
     if (workers == null || sinks.length < 2) {
       for (int i = 0; i < sinks.length; i++) task.accept(i);
-    } else {
-      workers.run(costliestFirst, task);
+      return;
     }
+    workers.run(costliestFirst, i -> {
+      long start = System.nanoTime();
+      task.accept(i);
+      nanos[i] += System.nanoTime() - start; // each column is timed by the one thread that ran it
+    });
+  }
+
+  private void resortColumns() {
+    if (++batches % RESORT != 0) return;
+    costliestFirst = java.util.stream.IntStream.range(0, sinks.length).boxed()
+        .sorted(java.util.Comparator.comparingLong((Integer i) -> nanos[i]).reversed())
+        .mapToInt(Integer::intValue).toArray();
   }
 
   private String reason(int i, int status) {
