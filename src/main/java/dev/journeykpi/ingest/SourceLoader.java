@@ -162,7 +162,11 @@ public final class SourceLoader {
    */
   private static final java.util.concurrent.atomic.AtomicBoolean TABLESAW_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
 
-  private static void startTablesawInBackground() {
+  /**
+   * Starts Tablesaw's start-up scan on another thread now; {@code kpi report} calls this before parsing its command
+   * line, so that on a small export the scan is over by the time the import needs a table.
+   */
+  public static void startTablesawInBackground() {
     if (!TABLESAW_STARTED.compareAndSet(false, true)) return; // once per process, not once per source
     Thread t = new Thread(() -> tech.tablesaw.api.Table.create("warm-up"), "tablesaw-init");
     t.setDaemon(true);
