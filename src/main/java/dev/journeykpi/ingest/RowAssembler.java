@@ -107,7 +107,9 @@ final class RowAssembler {
   void typeBatch(RecordBatch b, int[] fieldIndex, boolean[] skip, boolean utf8, BatchText text, ColumnWorkers workers) {
     int n = b.records;
     if (workers != null) resortColumns();
-    forEachColumn(workers, i -> sinks[i].stageBatch(b, fieldIndex[i], skip, batchStatus[i], utf8));
+    // Required columns first, on this thread (usually one date): they decide which rows are rejected. Every other
+    // column is then staged and committed in one pass shared by the two threads, one hand-over per batch.
+    for (int i : required) sinks[i].stageBatch(b, fieldIndex[i], skip, batchStatus[i], utf8);
     for (int r = 0; r < n; r++) {
       rejected[r] = false;
       if (skip[r]) continue;
@@ -125,6 +127,7 @@ final class RowAssembler {
     forEachColumn(workers, i -> {
       ColumnSink sink = sinks[i];
       int[] st = batchStatus[i];
+      if (!sink.def.required()) sink.stageBatch(b, fieldIndex[i], skip, st, utf8);
       for (int r = 0; r < n; r++) {
         if (!skip[r] && !rejected[r]) sink.commit(r, st[r]);
       }
