@@ -282,7 +282,21 @@ final class CsvSplitter {
     if (b.chars.length < n) b.chars = new char[Math.max(n, b.chars.length * 2)];
     char[] c = b.chars;
     byte[] a = buf;
-    for (int i = 0; i < n; i++) c[i] = (char) (a[from + i] & 0xff);
+    int i = 0;
+    // Eight at a time: the client compiler neither vectorises nor unrolls; this took a third less time than the
+    // plain loop (and the JDK's Latin-1 inflation, an intrinsic only for the optimising compiler, twice as long).
+    for (; i + 8 <= n; i += 8) {
+      int f = from + i;
+      c[i] = (char) (a[f] & 0xff);
+      c[i + 1] = (char) (a[f + 1] & 0xff);
+      c[i + 2] = (char) (a[f + 2] & 0xff);
+      c[i + 3] = (char) (a[f + 3] & 0xff);
+      c[i + 4] = (char) (a[f + 4] & 0xff);
+      c[i + 5] = (char) (a[f + 5] & 0xff);
+      c[i + 6] = (char) (a[f + 6] & 0xff);
+      c[i + 7] = (char) (a[f + 7] & 0xff);
+    }
+    for (; i < n; i++) c[i] = (char) (a[from + i] & 0xff);
     b.used = n;
     for (int k = 0; k < rewrites; k++) {
       int field = rewrite[3 * k];
@@ -290,15 +304,15 @@ final class CsvSplitter {
       int end = rewrite[3 * k + 2];
       int out = start;
       boolean inQuotes = true;
-      for (int i = start; i < end; i++) {
-        char ch = c[i];
+      for (int j = start; j < end; j++) {
+        char ch = c[j];
         if (ch == '"') {
           if (!inQuotes) {
             c[out++] = '"'; // a quote after the closing one is kept, and opens quotes again
             inQuotes = true;
-          } else if (i + 1 < end && c[i + 1] == '"') {
+          } else if (j + 1 < end && c[j + 1] == '"') {
             c[out++] = '"';
-            i++;
+            j++;
           } else {
             inQuotes = false;
           }
