@@ -104,8 +104,8 @@ final class ScorecardLayout {
           statuses));
       for (String kpiId : s.kpis) {
         KpiDef kpi = def.kpi(kpiId).orElseThrow();
-        if (isCohort(kpi)) {
-          Triangle t = triangle(kpi, byKpi.get(kpiId), last, fmt);
+        Triangle t = isCohort(kpi) ? triangle(kpi, byKpi.get(kpiId), last, fmt) : null;
+        if (t != null) {
           triangles.add(t);
           List<String> cells = new ArrayList<>();
           cells.add(kpi.label());
@@ -247,22 +247,32 @@ final class ScorecardLayout {
     return "█".repeat(eighths / 8) + partial;
   }
 
+  /** A cohort row's age in periods, or null for a row that is no cell of the triangle ("needs a period"). */
+  static Integer cohortAge(ResultRow r) {
+    String age = r.dims().get("age");
+    return age != null && !age.isEmpty() && age.chars().allMatch(Character::isDigit) ? Integer.valueOf(age) : null;
+  }
+
   static boolean isCohort(KpiDef kpi) {
     return kpi.customers() != null && kpi.customers().measure() == dev.journeykpi.config.CustomerDef.Measure.COHORT;
   }
 
-  /** The cohort rows of the last period (whole population: every breakdown dimension at its total) as a triangle. */
+  /**
+   * The cohort rows of the last period (whole population: every breakdown dimension at its total) as a triangle;
+   * null when there are none, as without a period, where the KPI's one row says so like any other KPI's.
+   */
   private Triangle triangle(KpiDef kpi, List<ResultRow> rows, String last, ValueFormat fmt) {
     Map<String, Map<Integer, ResultRow>> byCohort = new LinkedHashMap<>();
     int maxAge = 0;
     for (ResultRow r : rows) {
       if (!r.period().equals(last)) continue;
       boolean whole = kpi.by().stream().allMatch(b -> ResultRow.TOTAL.equals(r.dims().get(b)));
-      if (!whole) continue;
-      int age = Integer.parseInt(r.dims().get("age"));
+      Integer age = cohortAge(r);
+      if (!whole || age == null) continue;
       maxAge = Math.max(maxAge, age);
       byCohort.computeIfAbsent(r.dims().get("cohort"), k -> new LinkedHashMap<>()).put(age, r);
     }
+    if (byCohort.isEmpty()) return null;
     List<String> header = new ArrayList<>(List.of(words.cohort(), words.customers()));
     for (int a = 0; a <= maxAge; a++) header.add("+" + a);
     List<List<String>> out = new ArrayList<>();

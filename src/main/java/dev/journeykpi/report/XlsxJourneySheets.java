@@ -140,7 +140,8 @@ final class XlsxJourneySheets {
     for (ResultRow r : card.rows()) {
       if (!r.kpi().equals(k.id()) || !r.period().equals(last)) continue;
       if (!k.by().stream().allMatch(b -> ResultRow.TOTAL.equals(r.dims().get(b)))) continue;
-      int age = Integer.parseInt(r.dims().get("age"));
+      Integer age = ScorecardLayout.cohortAge(r);
+      if (age == null) continue; // "needs a period": no cell of the triangle
       maxAge = Math.max(maxAge, age);
       byCohort.computeIfAbsent(r.dims().get("cohort"), c -> new HashMap<>()).put(age, r);
     }

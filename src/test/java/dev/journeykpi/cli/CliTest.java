@@ -311,6 +311,19 @@ class CliTest {
     Golden.check("retention-explain.txt", explain.out());
   }
 
+  /** Without a period a cohort KPI has no triangle: its row says why, in every format (this once crashed). */
+  @Test
+  void cohortsWithoutAPeriodSayWhy() throws Exception {
+    CliRunner.Result table = run("report", "-c", RETENTION, "--kpi", "cohorts", "--lang", "en");
+    assertThat(table.exitCode()).isZero();
+    assertThat(table.out()).contains("customer KPIs need a period (--period, --from/--to)").doesNotContain("+0");
+    for (String format : java.util.List.of("markdown", "html")) {
+      assertThat(run("report", "-c", RETENTION, "--kpi", "cohorts", "--format", format).exitCode()).as(format).isZero();
+    }
+    Path xlsx = dir.resolve("cohorts.xlsx");
+    assertThat(run("report", "-c", RETENTION, "--kpi", "cohorts", "-o", xlsx.toString()).exitCode()).isZero();
+  }
+
   static final String SALES = "kpi-definitions/sales-journey.yaml";
   static final String LEAD_STAGES = "kpi-definitions/lead-stages.yaml";
 
