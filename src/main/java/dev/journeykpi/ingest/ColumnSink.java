@@ -20,9 +20,9 @@ import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
  * Turns one mapped column's raw values into a typed Tablesaw column. Values are first <em>staged</em> into a slot,
  * then <em>committed</em> only if the row is kept, so a rejected row leaves no partial values behind.
  *
- * <p>CSV imports stage a whole batch of records per column ({@link #stageBatch}): one tight loop per column type,
- * which the JIT compiles well, instead of a call through every column type for every cell. Excel imports stage one
- * cell at a time into slot 0.
+ * <p>CSV imports stage a whole batch of records per column ({@link #stageBatch}), each field read in place in the
+ * batch's chars ({@link #stageField}), so that a column's values are read one after another and two threads can type
+ * different columns of a batch at once. Excel imports stage one cell at a time into slot 0.
  */
 abstract class ColumnSink {
   static final int OK = 0;
@@ -62,20 +62,30 @@ abstract class ColumnSink {
    * Stages field {@code field} of every record of the batch not marked in {@code skip}. For a UTF-8 file read as
    * bytes, a value that does not parse and has non-ASCII bytes is decoded and parsed again.
    */
-  void stageBatch(RecordBatch b, int field, boolean[] skip, int[] status, boolean utf8) {
+  final void stageBatch(RecordBatch b, int field, boolean[] skip, int[] status, boolean utf8) {
+    char[] buf = b.chars;
     for (int r = 0; r < b.records; r++) {
       if (skip[r]) continue;
       int f = b.firstField[r] + field;
-      slice.set(b.chars, b.fieldStart[f], b.fieldLen[f]).trim();
-      int s = stage(r, slice);
-      if (s == BAD && utf8 && slice.hasNonAscii()) s = stage(r, slice.decodeUtf8());
-      status[r] = s;
+      int off = b.fieldStart[f];
+      int len = b.fieldLen[f];
+      while (len > 0 && (buf[off] == ' ' || buf[off] == '\t')) {
+        off++;
+        len--;
+      }
+      while (len > 0 && (buf[off + len - 1] == ' ' || buf[off + len - 1] == '\t')) len--;
+      status[r] = stageField(r, buf, off, len, utf8);
     }
   }
 
-  /** The shared slice set onto a field, for the general paths. */
-  CharSlice slice(char[] buf, int off, int len) {
-    return slice.set(buf, off, len);
+  /**
+   * Stages one field of a batch, already trimmed, in place in the batch's chars. This general path parses it as text
+   * through {@link #stage}; types with a faster way to read chars override it.
+   */
+  int stageField(int slot, char[] buf, int off, int len, boolean utf8) {
+    int s = stage(slot, slice.set(buf, off, len));
+    if (s == BAD && utf8 && slice.set(buf, off, len).hasNonAscii()) s = stage(slot, slice.decodeUtf8());
+    return s;
   }
 
   int bad(String reason) {
@@ -128,25 +138,10 @@ abstract class ColumnSink {
     }
 
     @Override
-    void stageBatch(RecordBatch b, int field, boolean[] skip, int[] status, boolean utf8) {
-      char[] buf = b.chars;
-      for (int r = 0; r < b.records; r++) {
-        if (skip[r]) continue;
-        int f = b.firstField[r] + field;
-        int off = b.fieldStart[f];
-        int len = b.fieldLen[f];
-        while (len > 0 && (buf[off] == ' ' || buf[off] == '\t')) {
-          off++;
-          len--;
-        }
-        while (len > 0 && (buf[off + len - 1] == ' ' || buf[off + len - 1] == '\t')) len--;
-        if (nulls.matches(buf, off, len)) {
-          status[r] = BLANK;
-        } else {
-          staged[r] = dict.code(buf, off, len);
-          status[r] = OK;
-        }
-      }
+    int stageField(int slot, char[] buf, int off, int len, boolean utf8) {
+      if (nulls.matches(buf, off, len)) return BLANK;
+      staged[slot] = dict.code(buf, off, len);
+      return OK;
     }
 
     @Override
@@ -245,20 +240,8 @@ abstract class ColumnSink {
     }
 
     @Override
-    void stageBatch(RecordBatch b, int field, boolean[] skip, int[] status, boolean utf8) {
-      char[] buf = b.chars;
-      for (int r = 0; r < b.records; r++) {
-        if (skip[r]) continue;
-        int f = b.firstField[r] + field;
-        int off = b.fieldStart[f];
-        int len = b.fieldLen[f];
-        while (len > 0 && (buf[off] == ' ' || buf[off] == '\t')) {
-          off++;
-          len--;
-        }
-        while (len > 0 && (buf[off + len - 1] == ' ' || buf[off + len - 1] == '\t')) len--;
-        status[r] = stageSpelling(r, spellings.code(buf, off, len));
-      }
+    int stageField(int slot, char[] buf, int off, int len, boolean utf8) {
+      return stageSpelling(slot, spellings.code(buf, off, len));
     }
 
     @Override
@@ -336,6 +319,8 @@ abstract class ColumnSink {
     private final ZoneId from;
     private final ZoneId to;
     private final boolean sameZone;
+    /** The one parser that reads values in place, or null when values need the general path. */
+    private final DateTimeParser inPlace;
     private int lastGood;
     private final long[] staged = new long[SLOTS];
 
@@ -353,6 +338,8 @@ abstract class ColumnSink {
       this.from = from;
       this.to = to;
       this.sameZone = from.equals(to);
+      this.inPlace = parsers.size() == 1 && !serial && sameZone && !parsers.get(0).pattern().equalsIgnoreCase("iso")
+          ? parsers.get(0) : null;
       failure = "not a " + (dateOnly ? "date" : "date-time") + " in format "
           + String.join(" or ", def.formats().isEmpty() ? List.of("ISO yyyy-MM-dd[THH:mm:ss]") : def.formats());
     }
@@ -364,41 +351,19 @@ abstract class ColumnSink {
 
     /**
      * The usual case, one declared format and values in the source's zone, reads each value in place; anything
-     * else (several formats, ISO with offsets, Excel serials, zone shifts, UTF-8 to decode) goes through
-     * {@link #stage}.
+     * else (several formats, ISO with offsets, Excel serials, zone shifts, a value to decode or to explain) goes
+     * through {@link #stage}.
      */
     @Override
-    void stageBatch(RecordBatch b, int field, boolean[] skip, int[] status, boolean utf8) {
-      if (parsers.size() != 1 || excelSerialText || !sameZone || parsers.get(0).pattern().equalsIgnoreCase("iso")) {
-        super.stageBatch(b, field, skip, status, utf8);
-        return;
-      }
-      DateTimeParser p = parsers.get(0);
-      char[] buf = b.chars;
-      for (int r = 0; r < b.records; r++) {
-        if (skip[r]) continue;
-        int f = b.firstField[r] + field;
-        int off = b.fieldStart[f];
-        int len = b.fieldLen[f];
-        while (len > 0 && (buf[off] == ' ' || buf[off] == '\t')) {
-          off++;
-          len--;
-        }
-        while (len > 0 && (buf[off + len - 1] == ' ' || buf[off + len - 1] == '\t')) len--;
-        if (nulls.matches(buf, off, len)) {
-          status[r] = BLANK;
-          continue;
-        }
-        long v = p.parse(buf, off, len);
+    int stageField(int slot, char[] buf, int off, int len, boolean utf8) {
+      if (inPlace != null && !nulls.matches(buf, off, len)) {
+        long v = inPlace.parse(buf, off, len);
         if (v != DateTimeParser.NO_MATCH) {
-          staged[r] = v;
-          status[r] = OK;
-        } else {
-          // Not readable as it stands: the general path decodes UTF-8 and says why.
-          status[r] = stage(r, slice(buf, off, len));
-          if (status[r] == BAD && utf8) status[r] = stage(r, slice(buf, off, len).decodeUtf8());
+          staged[slot] = v;
+          return OK;
         }
       }
+      return super.stageField(slot, buf, off, len, utf8);
     }
 
     @Override
