@@ -2,19 +2,12 @@ package dev.journeykpi.ingest;
 
 import dev.journeykpi.config.ColumnDef;
 import dev.journeykpi.config.SourceDef;
-import dev.journeykpi.config.ValueType;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.DateUtil;
 import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 
 /**
  * Turns one mapped column's raw values into a typed Tablesaw column. Values are first <em>staged</em> into a slot,
@@ -113,7 +106,7 @@ abstract class ColumnSink {
       case STRING -> new Text(def, source.nulls(), utf8Bytes);
       case NUMBER -> new Number(def, source.nulls());
       case BOOLEAN -> new Bool(def, source, utf8Bytes);
-      case DATE, DATETIME -> new Temporal(def, source.nulls(), source.zone(), targetZone);
+      case DATE, DATETIME -> new TemporalSink(def, source.nulls(), source.zone(), targetZone);
       case DURATION -> new Duration(def, source.nulls());
     };
   }
@@ -307,111 +300,6 @@ abstract class ColumnSink {
       if (v < 0) return BAD;
       staged[slot] = dateFormatted ? Math.round(v * 86400 * 1000) / 1000.0 : v * unitSeconds;
       return OK;
-    }
-  }
-
-  /** Dates and date-times, in the declared formats tried in order, converted from the source's zone. */
-  static final class Temporal extends ColumnSink {
-    private final DateColumn dates;
-    private final DateTimeColumn times;
-    private final List<DateTimeParser> parsers = new ArrayList<>();
-    private final boolean excelSerialText;
-    private final ZoneId from;
-    private final ZoneId to;
-    private final boolean sameZone;
-    /** The one parser that reads values in place, or null when values need the general path. */
-    private final DateTimeParser inPlace;
-    private int lastGood;
-    private final long[] staged = new long[SLOTS];
-
-    Temporal(ColumnDef def, Set<String> nulls, ZoneId from, ZoneId to) {
-      super(def, nulls);
-      boolean dateOnly = def.type() == ValueType.DATE;
-      dates = dateOnly ? DateColumn.create(def.name()) : null;
-      times = dateOnly ? null : DateTimeColumn.create(def.name());
-      List<String> formats = def.formats().isEmpty() ? List.of("iso") : def.formats();
-      boolean serial = false;
-      for (String f : formats) {
-        if (f.equalsIgnoreCase("excel")) serial = true; else parsers.add(new DateTimeParser(f));
-      }
-      excelSerialText = serial;
-      this.from = from;
-      this.to = to;
-      this.sameZone = from.equals(to);
-      this.inPlace = parsers.size() == 1 && !serial && sameZone && !parsers.get(0).pattern().equalsIgnoreCase("iso")
-          ? parsers.get(0) : null;
-      failure = "not a " + (dateOnly ? "date" : "date-time") + " in format "
-          + String.join(" or ", def.formats().isEmpty() ? List.of("ISO yyyy-MM-dd[THH:mm:ss]") : def.formats());
-    }
-
-    @Override
-    Column<?> column() {
-      return dates != null ? dates : times;
-    }
-
-    /**
-     * The usual case, one declared format and values in the source's zone, reads each value in place; anything
-     * else (several formats, ISO with offsets, Excel serials, zone shifts, a value to decode or to explain) goes
-     * through {@link #stage}.
-     */
-    @Override
-    int stageField(int slot, char[] buf, int off, int len, boolean utf8) {
-      if (inPlace != null && !nulls.matches(buf, off, len)) {
-        long v = inPlace.parse(buf, off, len);
-        if (v != DateTimeParser.NO_MATCH) {
-          staged[slot] = v;
-          return OK;
-        }
-      }
-      return super.stageField(slot, buf, off, len, utf8);
-    }
-
-    @Override
-    int stage(int slot, CharSequence raw) {
-      CharSequence t = CharSlice.trim(raw);
-      if (nulls.matches(t)) return BLANK;
-      int n = parsers.size();
-      for (int k = 0; k < n; k++) {
-        DateTimeParser p = parsers.get((lastGood + k) % n);
-        long v = p.parse(t);
-        if (v != DateTimeParser.NO_MATCH) {
-          lastGood = (lastGood + k) % n;
-          java.time.Instant instant = p.parseOffset(t);
-          staged[slot] = instant != null ? PackedLocalDateTime.pack(LocalDateTime.ofInstant(instant, to)) : shift(v);
-          return OK;
-        }
-      }
-      if (excelSerialText) {
-        try {
-          return stageNumber(slot, Double.parseDouble(t.toString()), true);
-        } catch (NumberFormatException e) {
-          // not a serial number either
-        }
-      }
-      return BAD;
-    }
-
-    /** Excel serial numbers (days since 1899-12-30, time as the fraction), whether shown as dates or not. */
-    @Override
-    int stageNumber(int slot, double v, boolean dateFormatted) {
-      if (!DateUtil.isValidExcelDate(v)) return BAD;
-      staged[slot] = shift(PackedLocalDateTime.pack(DateUtil.getLocalDateTime(v)));
-      return OK;
-    }
-
-    private long shift(long packed) {
-      if (sameZone) return packed;
-      LocalDateTime local = PackedLocalDateTime.asLocalDateTime(packed);
-      return PackedLocalDateTime.pack(local.atZone(from).withZoneSameInstant(to).toLocalDateTime());
-    }
-
-    @Override
-    void commit(int slot, int status) {
-      if (dates != null) {
-        if (status == OK) dates.appendInternal((int) (staged[slot] >> 32)); else dates.appendMissing();
-      } else {
-        if (status == OK) times.appendInternal(staged[slot]); else times.appendMissing();
-      }
     }
   }
 }

@@ -46,7 +46,7 @@ final class RowAssembler {
     // Text first (dictionary lookups), then dates, then the rest, until measured costs take over (see typeBatch).
     this.costliestFirst = java.util.stream.IntStream.range(0, sinks.length).boxed()
         .sorted(java.util.Comparator.comparingInt(i -> sinks[i] instanceof ColumnSink.Text ? 0
-            : sinks[i] instanceof ColumnSink.Temporal ? 1 : 2))
+            : sinks[i] instanceof TemporalSink ? 1 : 2))
         .mapToInt(Integer::intValue).toArray();
     this.nanos = new long[sinks.length];
   }

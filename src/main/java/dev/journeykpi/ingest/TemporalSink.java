@@ -1,0 +1,119 @@
+package dev.journeykpi.ingest;
+
+import dev.journeykpi.config.ColumnDef;
+import dev.journeykpi.config.ValueType;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.DateUtil;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
+
+/** Dates and date-times, in the declared formats tried in order, converted from the source's zone. */
+final class TemporalSink extends ColumnSink {
+  private final DateColumn dates;
+  private final DateTimeColumn times;
+  private final List<DateTimeParser> parsers = new ArrayList<>();
+  private final boolean excelSerialText;
+  private final ZoneId from;
+  private final ZoneId to;
+  private final boolean sameZone;
+  /** The one parser that reads values in place, or null when values need the general path. */
+  private final DateTimeParser inPlace;
+  private int lastGood;
+  private final long[] staged = new long[SLOTS];
+
+  TemporalSink(ColumnDef def, Set<String> nulls, ZoneId from, ZoneId to) {
+    super(def, nulls);
+    boolean dateOnly = def.type() == ValueType.DATE;
+    dates = dateOnly ? DateColumn.create(def.name()) : null;
+    times = dateOnly ? null : DateTimeColumn.create(def.name());
+    List<String> formats = def.formats().isEmpty() ? List.of("iso") : def.formats();
+    boolean serial = false;
+    for (String f : formats) {
+      if (f.equalsIgnoreCase("excel")) serial = true; else parsers.add(new DateTimeParser(f));
+    }
+    excelSerialText = serial;
+    this.from = from;
+    this.to = to;
+    this.sameZone = from.equals(to);
+    this.inPlace = parsers.size() == 1 && !serial && sameZone && !parsers.get(0).pattern().equalsIgnoreCase("iso")
+        ? parsers.get(0) : null;
+    failure = "not a " + (dateOnly ? "date" : "date-time") + " in format "
+        + String.join(" or ", def.formats().isEmpty() ? List.of("ISO yyyy-MM-dd[THH:mm:ss]") : def.formats());
+  }
+
+  @Override
+  Column<?> column() {
+    return dates != null ? dates : times;
+  }
+
+  /**
+   * The usual case, one declared format and values in the source's zone, reads each value in place; anything
+   * else (several formats, ISO with offsets, Excel serials, zone shifts, a value to decode or to explain) goes
+   * through {@link #stage}.
+   */
+  @Override
+  int stageField(int slot, char[] buf, int off, int len, boolean utf8) {
+    if (inPlace != null && !nulls.matches(buf, off, len)) {
+      long v = inPlace.parse(buf, off, len);
+      if (v != DateTimeParser.NO_MATCH) {
+        staged[slot] = v;
+        return OK;
+      }
+    }
+    return super.stageField(slot, buf, off, len, utf8);
+  }
+
+  @Override
+  int stage(int slot, CharSequence raw) {
+    CharSequence t = CharSlice.trim(raw);
+    if (nulls.matches(t)) return BLANK;
+    int n = parsers.size();
+    for (int k = 0; k < n; k++) {
+      DateTimeParser p = parsers.get((lastGood + k) % n);
+      long v = p.parse(t);
+      if (v != DateTimeParser.NO_MATCH) {
+        lastGood = (lastGood + k) % n;
+        java.time.Instant instant = p.parseOffset(t);
+        staged[slot] = instant != null ? PackedLocalDateTime.pack(LocalDateTime.ofInstant(instant, to)) : shift(v);
+        return OK;
+      }
+    }
+    if (excelSerialText) {
+      try {
+        return stageNumber(slot, Double.parseDouble(t.toString()), true);
+      } catch (NumberFormatException e) {
+        // not a serial number either
+      }
+    }
+    return BAD;
+  }
+
+  /** Excel serial numbers (days since 1899-12-30, time as the fraction), whether shown as dates or not. */
+  @Override
+  int stageNumber(int slot, double v, boolean dateFormatted) {
+    if (!DateUtil.isValidExcelDate(v)) return BAD;
+    staged[slot] = shift(PackedLocalDateTime.pack(DateUtil.getLocalDateTime(v)));
+    return OK;
+  }
+
+  private long shift(long packed) {
+    if (sameZone) return packed;
+    LocalDateTime local = PackedLocalDateTime.asLocalDateTime(packed);
+    return PackedLocalDateTime.pack(local.atZone(from).withZoneSameInstant(to).toLocalDateTime());
+  }
+
+  @Override
+  void commit(int slot, int status) {
+    if (dates != null) {
+      if (status == OK) dates.appendInternal((int) (staged[slot] >> 32)); else dates.appendMissing();
+    } else {
+      if (status == OK) times.appendInternal(staged[slot]); else times.appendMissing();
+    }
+  }
+}
