@@ -41,6 +41,9 @@ public final class DateTimeParser {
   private final int[] width = new int[6];
   private final int[] literalAt;
   private final char[] literalChar;
+  /** Where each digit of a fixed-width value sits, and what it is worth in the packed digits (see parseFixed). */
+  private final int[] digitAt;
+  private final long[] digitWeight;
   private final DateTimeFormatter fallback;
   private final boolean iso;
 
@@ -75,6 +78,18 @@ public final class DateTimeParser {
     }
     literalChar = literals.toString().toCharArray();
     literalAt = at.stream().mapToInt(Integer::intValue).toArray();
+    List<Integer> digits = new ArrayList<>();
+    List<Long> weights = new ArrayList<>();
+    for (int v = 0; v < 6; v++) {
+      for (int j = 0; valueAt[v] >= 0 && j < width[v]; j++) {
+        digits.add(valueAt[v] + j);
+        long place = 1;
+        for (int p = j + 1; p < width[v]; p++) place *= 10;
+        weights.add(place << SHIFT[v]);
+      }
+    }
+    digitAt = digits.stream().mapToInt(Integer::intValue).toArray();
+    digitWeight = weights.stream().mapToLong(Long::longValue).toArray();
     this.fallback = iso || compiled != null ? null
         : new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);
   }
@@ -138,30 +153,35 @@ public final class DateTimeParser {
     for (int k = 0; k < literalAt.length; k++) {
       if (buf[off + literalAt[k]] != literalChar[k]) return NO_MATCH;
     }
-    // Straight-line reads, one per value: several times faster than a loop over the pattern's fields.
-    int year = digits(buf, off, 0);
-    int month = digits(buf, off, 1);
-    int day = digits(buf, off, 2);
-    int hour = digits(buf, off, 3);
-    int minute = digits(buf, off, 4);
-    int second = digits(buf, off, 5);
-    if ((year | month | day | hour | minute | second) < 0) return NO_MATCH;
+    // One pass over the digits, each added at its place value into its own bit field of one long (the fields cannot
+    // carry into each other): no call or branch per value, which the client compiler would not inline away.
+    long packed = 0;
+    int bad = 0;
+    int[] at = digitAt;
+    long[] weight = digitWeight;
+    for (int k = 0; k < at.length; k++) {
+      int d = buf[off + at[k]] - '0';
+      bad |= d | (9 - d);
+      packed += d * weight[k];
+    }
+    if (bad < 0) return NO_MATCH;
+    int year = valueAt[0] < 0 ? -1 : (int) (packed >>> YEAR_SHIFT) & 0x3fff;
+    int month = valueAt[1] < 0 ? 1 : (int) (packed >>> MONTH_SHIFT) & 0x7f;
+    int day = valueAt[2] < 0 ? 1 : (int) (packed >>> DAY_SHIFT) & 0x7f;
+    int hour = (int) (packed >>> HOUR_SHIFT) & 0x7f;
+    int minute = (int) (packed >>> MINUTE_SHIFT) & 0x7f;
+    int second = (int) packed & 0x7f;
     return checkedPack(valueAt[0] >= 0 && width[0] == 2 ? 2000 + year : year, month, day, hour, minute, second, 0);
   }
 
-  /** Value {@code v} (year … second) read at its fixed place, its default when absent, or -1 for a non-digit. */
-  private int digits(char[] buf, int off, int v) {
-    int at = valueAt[v];
-    if (at < 0) return v == 0 ? -1 : v <= 2 ? 1 : 0;
-    int n = 0;
-    int bad = 0;
-    for (int i = off + at, e = i + width[v]; i < e; i++) {
-      int d = buf[i] - '0';
-      bad |= d | (9 - d);
-      n = n * 10 + d;
-    }
-    return bad < 0 ? -1 : n;
-  }
+  // Bit fields of the packed digits: second 0–6, minute 7–13, hour 14–20, day 21–27, month 28–34, year 35–48 (two
+  // digits fit seven bits, four digits fourteen).
+  private static final int MINUTE_SHIFT = 7;
+  private static final int HOUR_SHIFT = 14;
+  private static final int DAY_SHIFT = 21;
+  private static final int MONTH_SHIFT = 28;
+  private static final int YEAR_SHIFT = 35;
+  private static final int[] SHIFT = {YEAR_SHIFT, MONTH_SHIFT, DAY_SHIFT, HOUR_SHIFT, MINUTE_SHIFT, 0};
 
   /** Start offsets of the fields plus the total length, when every field has a fixed width; else null. */
   private static int[] fixedPositions(List<Field> fields) {
