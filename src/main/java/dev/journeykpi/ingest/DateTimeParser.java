@@ -31,19 +31,8 @@ public final class DateTimeParser {
 
   private final String pattern;
   private final List<Field> fields;
-  /**
-   * For a pattern whose every field has a fixed width ({@code dd/MM/yyyy HH:mm}), a value of exactly that length is
-   * read by position: where each value (year, month, day, hour, minute, second) starts, -1 when absent, and its
-   * width; where each literal char sits. The length is -1 for other patterns.
-   */
-  private final int fixedLength;
-  private final int[] valueAt = new int[6];
-  private final int[] width = new int[6];
-  private final int[] literalAt;
-  private final char[] literalChar;
-  /** Where each digit of a fixed-width value sits, and what it is worth in the packed digits (see parseFixed). */
-  private final int[] digitAt;
-  private final long[] digitWeight;
+  /** The by-position reader of a fixed-width pattern ({@code dd/MM/yyyy HH:mm}), or null for other patterns. */
+  private final FixedWidth fixed;
   private final DateTimeFormatter fallback;
   private final boolean iso;
 
@@ -52,44 +41,7 @@ public final class DateTimeParser {
     this.iso = pattern.equalsIgnoreCase("iso");
     List<Field> compiled = iso ? null : compile(pattern);
     this.fields = compiled;
-    int[] fixedAt = compiled == null ? null : fixedPositions(compiled);
-    this.fixedLength = fixedAt == null ? -1 : fixedAt[compiled.size()];
-    java.util.Arrays.fill(valueAt, -1);
-    StringBuilder literals = new StringBuilder();
-    List<Integer> at = new ArrayList<>();
-    for (int k = 0; fixedAt != null && k < compiled.size(); k++) {
-      Field f = compiled.get(k);
-      int v = switch (f.kind) {
-        case YEAR4, YEAR2 -> 0;
-        case MONTH -> 1;
-        case DAY -> 2;
-        case HOUR -> 3;
-        case MINUTE -> 4;
-        case SECOND -> 5;
-        default -> -1; // a literal; a fraction's width varies, so a pattern with one is never fixed
-      };
-      if (v < 0) {
-        literals.append(f.literal);
-        at.add(fixedAt[k]);
-      } else {
-        valueAt[v] = fixedAt[k];
-        width[v] = f.maxDigits;
-      }
-    }
-    literalChar = literals.toString().toCharArray();
-    literalAt = at.stream().mapToInt(Integer::intValue).toArray();
-    List<Integer> digits = new ArrayList<>();
-    List<Long> weights = new ArrayList<>();
-    for (int v = 0; v < 6; v++) {
-      for (int j = 0; valueAt[v] >= 0 && j < width[v]; j++) {
-        digits.add(valueAt[v] + j);
-        long place = 1;
-        for (int p = j + 1; p < width[v]; p++) place *= 10;
-        weights.add(place << SHIFT[v]);
-      }
-    }
-    digitAt = digits.stream().mapToInt(Integer::intValue).toArray();
-    digitWeight = weights.stream().mapToLong(Long::longValue).toArray();
+    this.fixed = compiled == null ? null : FixedWidth.of(compiled);
     this.fallback = iso || compiled != null ? null
         : new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern).toFormatter(Locale.ENGLISH);
   }
@@ -117,8 +69,8 @@ public final class DateTimeParser {
    * in place. A value of the fixed length of a fixed-width pattern is read by position.
    */
   public long parse(char[] buf, int off, int len) {
-    if (len == fixedLength) {
-      long v = parseFixed(buf, off);
+    if (fixed != null && len == fixed.length) {
+      long v = fixed.parse(buf, off);
       if (v != NO_MATCH) return v;
     }
     return parse(new CharSlice().set(buf, off, len));
@@ -149,57 +101,95 @@ public final class DateTimeParser {
     }
   }
 
-  private long parseFixed(char[] buf, int off) {
-    for (int k = 0; k < literalAt.length; k++) {
-      if (buf[off + literalAt[k]] != literalChar[k]) return NO_MATCH;
-    }
-    // One pass over the digits, each added at its place value into its own bit field of one long (the fields cannot
-    // carry into each other): no call or branch per value, which the client compiler would not inline away.
-    long packed = 0;
-    int bad = 0;
-    int[] at = digitAt;
-    long[] weight = digitWeight;
-    for (int k = 0; k < at.length; k++) {
-      int d = buf[off + at[k]] - '0';
-      bad |= d | (9 - d);
-      packed += d * weight[k];
-    }
-    if (bad < 0) return NO_MATCH;
-    int year = valueAt[0] < 0 ? -1 : (int) (packed >>> YEAR_SHIFT) & 0x3fff;
-    int month = valueAt[1] < 0 ? 1 : (int) (packed >>> MONTH_SHIFT) & 0x7f;
-    int day = valueAt[2] < 0 ? 1 : (int) (packed >>> DAY_SHIFT) & 0x7f;
-    int hour = (int) (packed >>> HOUR_SHIFT) & 0x7f;
-    int minute = (int) (packed >>> MINUTE_SHIFT) & 0x7f;
-    int second = (int) packed & 0x7f;
-    return checkedPack(valueAt[0] >= 0 && width[0] == 2 ? 2000 + year : year, month, day, hour, minute, second, 0);
-  }
+  /**
+   * A pattern whose every field has a fixed width, read by position: literals checked where they sit, then one pass
+   * over the digits, each added at its place value into its own bit field of one long (the fields cannot carry into
+   * each other). No call or branch per value, which the client compiler would not inline away.
+   */
+  private static final class FixedWidth {
+    // Where each value (year, month, day, hour, minute, second) starts in the packed digits: two digits fit seven
+    // bits, four digits fourteen.
+    private static final int[] SHIFT = {35, 28, 21, 14, 7, 0};
 
-  // Bit fields of the packed digits: second 0–6, minute 7–13, hour 14–20, day 21–27, month 28–34, year 35–48 (two
-  // digits fit seven bits, four digits fourteen).
-  private static final int MINUTE_SHIFT = 7;
-  private static final int HOUR_SHIFT = 14;
-  private static final int DAY_SHIFT = 21;
-  private static final int MONTH_SHIFT = 28;
-  private static final int YEAR_SHIFT = 35;
-  private static final int[] SHIFT = {YEAR_SHIFT, MONTH_SHIFT, DAY_SHIFT, HOUR_SHIFT, MINUTE_SHIFT, 0};
+    final int length;
+    private final int[] literalAt;
+    private final char[] literalChar;
+    private final int[] digitAt;
+    private final long[] digitWeight;
+    private final boolean[] present = new boolean[6];
+    private final boolean twoDigitYear;
 
-  /** Start offsets of the fields plus the total length, when every field has a fixed width; else null. */
-  private static int[] fixedPositions(List<Field> fields) {
-    int[] at = new int[fields.size() + 1];
-    int pos = 0;
-    for (int k = 0; k < fields.size(); k++) {
-      Field f = fields.get(k);
-      at[k] = pos;
-      if (f.kind == Kind.LITERAL) {
-        pos++;
-      } else if (f.minDigits == f.maxDigits) {
-        pos += f.maxDigits;
-      } else {
-        return null;
+    /** The reader for these fields, or null when some field's width varies. */
+    static FixedWidth of(List<Field> fields) {
+      for (Field f : fields) {
+        if (f.kind != Kind.LITERAL && (f.minDigits != f.maxDigits || f.kind == Kind.FRACTION)) return null;
       }
+      return new FixedWidth(fields);
     }
-    at[fields.size()] = pos;
-    return at;
+
+    private FixedWidth(List<Field> fields) {
+      StringBuilder literals = new StringBuilder();
+      List<Integer> literalPos = new ArrayList<>();
+      List<Integer> digits = new ArrayList<>();
+      List<Long> weights = new ArrayList<>();
+      boolean year2 = false;
+      int pos = 0;
+      for (Field f : fields) {
+        if (f.kind == Kind.LITERAL) {
+          literals.append(f.literal);
+          literalPos.add(pos++);
+          continue;
+        }
+        int v = switch (f.kind) {
+          case YEAR4, YEAR2 -> 0;
+          case MONTH -> 1;
+          case DAY -> 2;
+          case HOUR -> 3;
+          case MINUTE -> 4;
+          default -> 5; // SECOND
+        };
+        present[v] = true;
+        year2 |= f.kind == Kind.YEAR2;
+        for (int j = 0; j < f.maxDigits; j++) {
+          digits.add(pos++);
+          long place = 1;
+          for (int p = j + 1; p < f.maxDigits; p++) place *= 10;
+          weights.add(place << SHIFT[v]);
+        }
+      }
+      length = pos;
+      twoDigitYear = year2;
+      literalChar = literals.toString().toCharArray();
+      literalAt = literalPos.stream().mapToInt(Integer::intValue).toArray();
+      digitAt = digits.stream().mapToInt(Integer::intValue).toArray();
+      digitWeight = weights.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The value of exactly {@link #length} chars at {@code off}, or NO_MATCH. */
+    long parse(char[] buf, int off) {
+      for (int k = 0; k < literalAt.length; k++) {
+        if (buf[off + literalAt[k]] != literalChar[k]) return NO_MATCH;
+      }
+      long packed = 0;
+      int bad = 0;
+      int[] at = digitAt;
+      long[] weight = digitWeight;
+      for (int k = 0; k < at.length; k++) {
+        int d = buf[off + at[k]] - '0';
+        bad |= d | (9 - d);
+        packed += d * weight[k];
+      }
+      if (bad < 0) return NO_MATCH;
+      // Written out rather than through a helper per value: the client compiler does not inline one this size.
+      boolean[] p = present;
+      int year = p[0] ? (int) (packed >>> 35) & 0x3fff : -1; // no year is no date
+      int month = p[1] ? (int) (packed >>> 28) & 0x7f : 1;   // no month or day is the first
+      int day = p[2] ? (int) (packed >>> 21) & 0x7f : 1;
+      int hour = (int) (packed >>> 14) & 0x7f;                // absent hours, minutes, seconds are 0
+      int minute = (int) (packed >>> 7) & 0x7f;
+      int second = (int) packed & 0x7f;
+      return checkedPack(twoDigitYear ? 2000 + year : year, month, day, hour, minute, second, 0);
+    }
   }
 
   private static long checkedPack(int year, int month, int day, int hour, int minute, int second, int millis) {

@@ -40,18 +40,12 @@ final class RecordBatch {
     fieldCount[records] = 0;
   }
 
+  /** A field copied in from a parser's buffer (FastCSV's callback). */
   void addField(char[] b, int off, int len) {
-    if (fields == fieldStart.length) {
-      fieldStart = Arrays.copyOf(fieldStart, fields * 2);
-      fieldLen = Arrays.copyOf(fieldLen, fields * 2);
-    }
     if (used + len > chars.length) chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + len));
     System.arraycopy(b, off, chars, used, len);
-    fieldStart[fields] = used;
-    fieldLen[fields] = len;
-    fields++;
+    addFieldAt(used, len);
     used += len;
-    fieldCount[records]++;
   }
 
   /** A field already in {@link #chars} (the splitter widens the batch's bytes there). */
