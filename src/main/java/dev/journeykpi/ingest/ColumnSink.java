@@ -5,6 +5,7 @@ import dev.journeykpi.config.SourceDef;
 import java.time.ZoneId;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.DateUtil;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.columns.Column;
@@ -33,7 +34,26 @@ abstract class ColumnSink {
     this.nulls = new NullTokens(nulls);
   }
 
-  abstract Column<?> column();
+  private final java.util.List<ColumnSink> later = new java.util.ArrayList<>(1);
+  private Column<?> built;
+
+  /**
+   * Appends the values of {@code part}, a sink of the same column typed from a later part of the file. The values are
+   * joined when the column is built, which {@link RowAssembler#table} does for several columns at once.
+   */
+  final void absorb(ColumnSink part) {
+    if (built != null) throw new IllegalStateException("column already built");
+    later.add(part);
+  }
+
+  /** The finished column: this sink's values, then those of each absorbed part. */
+  final Column<?> column() {
+    if (built == null) built = build(later);
+    return built;
+  }
+
+  /** Builds the column from this sink's values followed by those of {@code parts} (sinks of the same class). */
+  abstract Column<?> build(java.util.List<ColumnSink> parts);
 
   /** Parses a text value into {@code slot}; returns OK, BLANK (a null token) or BAD. */
   abstract int stage(int slot, CharSequence raw);
@@ -117,7 +137,6 @@ abstract class ColumnSink {
   static final class Text extends ColumnSink {
     private final TextDictionary dict;
     private final int[] staged = new int[SLOTS];
-    private tech.tablesaw.api.StringColumn col;
 
     Text(ColumnDef def, Set<String> nulls, boolean utf8Bytes) {
       super(def, nulls);
@@ -125,9 +144,9 @@ abstract class ColumnSink {
     }
 
     @Override
-    Column<?> column() {
-      if (col == null) col = dict.toColumn(def.name());
-      return col;
+    Column<?> build(java.util.List<ColumnSink> parts) {
+      for (ColumnSink p : parts) dict.absorb(((Text) p).dict);
+      return dict.toColumn(def.name());
     }
 
     @Override
@@ -153,20 +172,20 @@ abstract class ColumnSink {
 
   /** Columns held as doubles: numbers, and durations in seconds. Subclasses say how a text becomes a value. */
   abstract static class Numeric extends ColumnSink {
-    private final DoubleColumn col;
+    private final DoubleArrayList values = new DoubleArrayList();
     final double[] staged = new double[SLOTS];
 
     Numeric(ColumnDef def, Set<String> nulls) {
       super(def, nulls);
-      col = DoubleColumn.create(def.name());
     }
 
     /** The value of a trimmed, non-blank text, or NaN when it is not one. */
     abstract double parse(CharSequence text);
 
     @Override
-    Column<?> column() {
-      return col;
+    Column<?> build(java.util.List<ColumnSink> parts) {
+      for (ColumnSink p : parts) values.addAll(((Numeric) p).values);
+      return DoubleColumn.create(def.name(), values.toDoubleArray());
     }
 
     @Override
@@ -180,7 +199,7 @@ abstract class ColumnSink {
 
     @Override
     void commit(int slot, int status) {
-      if (status == OK) col.append(staged[slot]); else col.appendMissing();
+      values.add(status == OK ? staged[slot] : Double.NaN); // NaN: Tablesaw's missing number
     }
   }
 
@@ -228,7 +247,8 @@ abstract class ColumnSink {
     }
 
     @Override
-    Column<?> column() {
+    Column<?> build(java.util.List<ColumnSink> parts) {
+      for (ColumnSink p : parts) col.append(((Bool) p).col);
       return col;
     }
 

@@ -36,6 +36,7 @@ final class CsvSplitter {
   private int limit;
   private boolean eof;
   private long line = 1;
+  private boolean unclosedQuote;
   // Quoted fields whose text must be rewritten (an escaped quote, or text after the closing quote): the batch field
   // index and the byte range from after the opening quote to the field's end.
   private int[] rewrite = new int[48];
@@ -77,6 +78,16 @@ final class CsvSplitter {
     if (b.records == 0) return false;
     widen(b, base, pos);
     return true;
+  }
+
+  /** Line breaks read so far, those inside quoted fields included. */
+  long linesRead() {
+    return line - 1;
+  }
+
+  /** True when the input ended inside a quoted field (for a part of a file: the part was not cut between records). */
+  boolean endedInsideQuotes() {
+    return unclosedQuote;
   }
 
   /**
@@ -176,6 +187,7 @@ final class CsvSplitter {
         if (i >= lim) {
           if (!eof) return -1;
           end = lim; // never closed: the field runs to the end of input
+          unclosedQuote = true;
           break;
         }
         byte c = a[i];

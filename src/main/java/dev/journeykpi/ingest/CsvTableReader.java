@@ -11,8 +11,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -35,14 +33,18 @@ final class CsvTableReader {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
     String name = SourceLoader.display(file);
+    boolean utf8 = dialect.charset().equals(java.nio.charset.StandardCharsets.UTF_8);
+    if (bytewise(dialect)) {
+      ColumnPlan halves = CsvHalves.read(file, dialect, source, factory, name, utf8);
+      if (halves != null) return halves;
+    }
     BlockingQueue<RecordBatch> full = new ArrayBlockingQueue<>(4);
     BlockingQueue<RecordBatch> free = new ArrayBlockingQueue<>(6);
     for (int i = 0; i < 5; i++) free.add(new RecordBatch());
-    boolean utf8 = dialect.charset().equals(java.nio.charset.StandardCharsets.UTF_8);
     Thread parser = new Thread(() -> parse(file, dialect, utf8, name, full, free), "csv-parser");
     parser.setDaemon(true);
     parser.start();
-    Typer typer = new Typer(source, factory, name, Math.max(1, source.headerRow()), dialect.delimiter(), utf8);
+    RecordTyper typer = new RecordTyper(source, factory, name, Math.max(1, source.headerRow()), dialect.delimiter(), utf8);
     try (ColumnWorkers workers = ColumnWorkers.forThisMachine()) {
       typer.workers = workers;
       while (true) {
@@ -64,15 +66,21 @@ final class CsvTableReader {
     return typer.plan;
   }
 
+  /** True when the file's delimiter, quote and line breaks are single bytes, so {@link CsvSplitter} can split it. */
+  private static boolean bytewise(CsvDialect dialect) {
+    java.nio.charset.Charset cs = dialect.charset();
+    return (cs.equals(java.nio.charset.StandardCharsets.UTF_8) || cs.equals(java.nio.charset.StandardCharsets.ISO_8859_1)
+        || cs.equals(java.nio.charset.StandardCharsets.US_ASCII)) && dialect.delimiter() < 0x80;
+  }
+
   /** The parsing thread: fills batches and hands them over; an error travels in the last batch. */
   private static void parse(Path file, CsvDialect dialect, boolean utf8, String name, BlockingQueue<RecordBatch> full,
       BlockingQueue<RecordBatch> free) {
-    java.nio.charset.Charset cs = dialect.charset();
-    if ((utf8 || cs.equals(java.nio.charset.StandardCharsets.ISO_8859_1)
-        || cs.equals(java.nio.charset.StandardCharsets.US_ASCII)) && dialect.delimiter() < 0x80) {
+    if (bytewise(dialect)) {
       split(file, dialect, name, full, free);
       return;
     }
+    java.nio.charset.Charset cs = dialect.charset();
     Filler filler = new Filler(full, free);
     try (InputStream in = Files.newInputStream(file)) {
       in.skipNBytes(dialect.bomLength());
@@ -173,98 +181,6 @@ final class CsvTableReader {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted", e);
       }
-    }
-  }
-
-  /** The importing side: finds the header, then stages and commits each record into the typed columns. */
-  private static final class Typer {
-    private final SourceDef source;
-    private final RowAssembler.Factory factory;
-    private final String name;
-    private final int headerRow;
-    private final char delimiter;
-    private final boolean utf8;
-    private long recordNo;
-    ColumnPlan plan;
-    ColumnWorkers workers;
-    private RowAssembler rows;
-    private int width;
-    private int[] idx;
-
-    Typer(SourceDef source, RowAssembler.Factory factory, String name, int headerRow, char delimiter, boolean utf8) {
-      this.utf8 = utf8;
-      this.source = source;
-      this.factory = factory;
-      this.name = name;
-      this.headerRow = headerRow;
-      this.delimiter = delimiter;
-    }
-
-    private final boolean[] skip = new boolean[RecordBatch.RECORDS];
-
-    void type(RecordBatch b) {
-      for (int r = 0; r < b.records; r++) {
-        int first = b.firstField[r];
-        int n = b.fieldCount[r];
-        long line = b.line[r];
-        recordNo++;
-        skip[r] = true;
-        if (plan == null) {
-          if (recordNo == headerRow) header(b, first, n);
-          continue;
-        }
-        if (n != width && !(n > width && blank(b, first + width, first + n))) {
-          if (blank(b, first, first + n)) {
-            rows.rejectRaw(line, "empty row", "");
-          } else {
-            rows.rejectRaw(line, "row has " + n + " fields, the header has " + width, joined(b, first, n));
-          }
-          continue;
-        }
-        if (blank(b, first, first + n)) {
-          rows.rejectRaw(line, "empty row", "");
-          continue;
-        }
-        skip[r] = false;
-      }
-      if (rows != null) rows.typeBatch(b, idx, skip, utf8, (r, field) -> text(b, b.firstField[r] + field), workers);
-    }
-
-    private void header(RecordBatch b, int first, int n) {
-      List<String> header = new ArrayList<>();
-      for (int i = first; i < first + n; i++) header.add(text(b, i));
-      plan = ColumnPlan.of(source, header, name, utf8);
-      RowAssembler.Binding binding = factory.create(plan);
-      rows = binding.rows();
-      rows.startFile(name);
-      width = header.size();
-      idx = binding.fieldIndex();
-    }
-
-    private static boolean blank(RecordBatch b, int from, int to) {
-      char[] c = b.chars;
-      for (int i = from; i < to; i++) {
-        for (int k = b.fieldStart[i], e = k + b.fieldLen[i]; k < e; k++) {
-          // Printable ASCII settles it without a call: this runs on the first field of every record.
-          if ((c[k] > ' ' && c[k] < 0x7f) || !Character.isWhitespace(c[k])) return false;
-        }
-      }
-      return true;
-    }
-
-    private String joined(RecordBatch b, int first, int n) {
-      StringBuilder s = new StringBuilder();
-      for (int i = first; i < first + n; i++) {
-        if (i > first) s.append(delimiter);
-        s.append(text(b, i));
-      }
-      return s.toString();
-    }
-
-    /** A field as a String, decoded when the file is UTF-8 read as bytes. */
-    private String text(RecordBatch b, int field) {
-      CharSlice c = new CharSlice().set(b.chars, b.fieldStart[field], b.fieldLen[field]);
-      return (utf8 ? c.decodeUtf8() : c).toString();
     }
   }
 }

@@ -88,6 +88,39 @@ public final class QualityReport {
   }
 
   /**
+   * Adds the counts and problems of {@code later}, the report of a later part of the same file whose line numbers
+   * count from {@code lineOffset} lines on (a file read in halves). Its files are not added: they are this report's.
+   */
+  void absorb(QualityReport later, long lineOffset) {
+    rowsRead += later.rowsRead;
+    rowsUsed += later.rowsUsed;
+    absorb(rejected, later.rejected, lineOffset);
+    absorb(blanked, later.blanked, lineOffset);
+    for (Problem p : later.details) {
+      if (details.size() < MAX_DETAILS) {
+        details.add(shifted(p, lineOffset));
+      } else {
+        detailsDropped++;
+      }
+    }
+    detailsDropped += later.detailsDropped;
+  }
+
+  private static void absorb(Map<String, Tally> into, Map<String, Tally> later, long lineOffset) {
+    later.forEach((reason, t) -> {
+      Tally mine = into.computeIfAbsent(reason, k -> new Tally());
+      mine.count += t.count;
+      for (Problem p : t.examples) {
+        if (mine.examples.size() < EXAMPLES) mine.examples.add(shifted(p, lineOffset));
+      }
+    });
+  }
+
+  private static Problem shifted(Problem p, long lineOffset) {
+    return p.row() <= 0 ? p : new Problem(p.kind(), p.reason(), p.file(), p.row() + lineOffset, p.column(), p.value());
+  }
+
+  /**
    * Puts the detailed problems in file and row order. CSV batches are typed column by column, so problems arrive
    * grouped by column within a batch; the report reads better, and stays the same, in row order.
    */

@@ -27,6 +27,9 @@ final class RowAssembler {
   }
 
   private final SourceDef source;
+  private final List<ColumnDef> columns;
+  private final ZoneId targetZone;
+  private final boolean utf8Bytes;
   private final ColumnSink[] sinks;
   private final int[] required;
   private final int[] status;
@@ -37,6 +40,9 @@ final class RowAssembler {
 
   RowAssembler(SourceDef source, List<ColumnDef> columns, ZoneId targetZone, QualityReport quality, boolean utf8Bytes) {
     this.source = source;
+    this.columns = columns;
+    this.targetZone = targetZone;
+    this.utf8Bytes = utf8Bytes;
     this.sinks = new ColumnSink[columns.size()];
     for (int i = 0; i < sinks.length; i++) sinks[i] = ColumnSink.create(columns.get(i), source, targetZone, utf8Bytes);
     this.required = java.util.stream.IntStream.range(0, sinks.length).filter(i -> sinks[i].def.required()).toArray();
@@ -61,6 +67,27 @@ final class RowAssembler {
   private final long[] nanos;
   private int batches;
   private static final int RESORT = 32;
+
+  /** An empty assembler for the same columns, with its own quality report: one half of a file read in halves. */
+  RowAssembler twin() {
+    return new RowAssembler(source, columns, targetZone, new QualityReport(source.id()), utf8Bytes);
+  }
+
+  /**
+   * Appends the rows and problems of {@code twin}, typed from later in the file, whose line numbers are relative to
+   * the {@code lineOffset} lines before it. An assembler that holds no rows yet takes the twin's columns over instead
+   * of copying them (the usual case: the first half of the only file).
+   */
+  void absorb(RowAssembler twin, long lineOffset) {
+    for (int i = 0; i < sinks.length; i++) {
+      if (rowsHeld == 0) sinks[i] = twin.sinks[i]; else sinks[i].absorb(twin.sinks[i]);
+    }
+    rowsHeld += twin.rowsHeld;
+    quality.absorb(twin.quality, lineOffset);
+  }
+
+  /** Rows committed so far. */
+  private long rowsHeld;
 
   void startFile(String file) {
     this.file = file;
@@ -96,6 +123,7 @@ final class RowAssembler {
       }
       sinks[i].commit(0, status[i]);
     }
+    rowsHeld++;
     quality.rowUsed();
   }
 
@@ -122,7 +150,10 @@ final class RowAssembler {
           break;
         }
       }
-      if (!rejected[r]) quality.rowUsed();
+      if (!rejected[r]) {
+        quality.rowUsed();
+        rowsHeld++;
+      }
     }
     forEachColumn(workers, i -> {
       ColumnSink sink = sinks[i];

@@ -8,15 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.DateUtil;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.columns.Column;
+import tech.tablesaw.columns.dates.DateColumnType;
+import tech.tablesaw.columns.datetimes.DateTimeColumnType;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 
 /** Dates and date-times, in the declared formats tried in order, converted from the source's zone. */
 final class TemporalSink extends ColumnSink {
-  private final DateColumn dates;
-  private final DateTimeColumn times;
+  private final boolean dateOnly;
+  /** Packed dates (date columns) or packed date-times, as Tablesaw holds them; missing as its missing indicator. */
+  private final IntArrayList dates = new IntArrayList();
+  private final LongArrayList times = new LongArrayList();
   private final List<DateTimeParser> parsers = new ArrayList<>();
   private final boolean excelSerialText;
   private final ZoneId from;
@@ -29,9 +35,7 @@ final class TemporalSink extends ColumnSink {
 
   TemporalSink(ColumnDef def, Set<String> nulls, ZoneId from, ZoneId to) {
     super(def, nulls);
-    boolean dateOnly = def.type() == ValueType.DATE;
-    dates = dateOnly ? DateColumn.create(def.name()) : null;
-    times = dateOnly ? null : DateTimeColumn.create(def.name());
+    dateOnly = def.type() == ValueType.DATE;
     List<String> formats = def.formats().isEmpty() ? List.of("iso") : def.formats();
     boolean serial = false;
     for (String f : formats) {
@@ -48,8 +52,13 @@ final class TemporalSink extends ColumnSink {
   }
 
   @Override
-  Column<?> column() {
-    return dates != null ? dates : times;
+  Column<?> build(List<ColumnSink> parts) {
+    for (ColumnSink p : parts) {
+      dates.addAll(((TemporalSink) p).dates);
+      times.addAll(((TemporalSink) p).times);
+    }
+    return dateOnly ? DateColumn.createInternal(def.name(), dates.toIntArray())
+        : DateTimeColumn.createInternal(def.name(), times.toLongArray());
   }
 
   /**
@@ -110,10 +119,10 @@ final class TemporalSink extends ColumnSink {
 
   @Override
   void commit(int slot, int status) {
-    if (dates != null) {
-      if (status == OK) dates.appendInternal((int) (staged[slot] >> 32)); else dates.appendMissing();
+    if (dateOnly) {
+      dates.add(status == OK ? (int) (staged[slot] >> 32) : DateColumnType.missingValueIndicator());
     } else {
-      if (status == OK) times.appendInternal(staged[slot]); else times.appendMissing();
+      times.add(status == OK ? staged[slot] : DateTimeColumnType.missingValueIndicator());
     }
   }
 }

@@ -173,6 +173,21 @@ final class TextDictionary {
     counts[code]++;
   }
 
+  /**
+   * Appends the rows of {@code later}, a dictionary of the same column filled from a later part of the file: each of
+   * its values is looked up here once (added when new), then its codes are translated row by row.
+   */
+  void absorb(TextDictionary later) {
+    int[] remap = new int[later.codes];
+    for (int c = 1; c < later.codes; c++) {
+      if (later.counts[c] > 0) remap[c] = codeOfText(later.values[c]);
+    }
+    int[] codesOfRows = later.rows.elements();
+    int n = later.rows.size();
+    rows.ensureCapacity(rows.size() + n);
+    for (int i = 0; i < n; i++) append(remap[codesOfRows[i]]);
+  }
+
   private int newCode(String text) {
     if (codes == values.length) {
       values = Arrays.copyOf(values, codes * 2);

@@ -1,0 +1,138 @@
+package dev.journeykpi.ingest;
+
+import dev.journeykpi.config.SourceDef;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The importing side of a CSV read: finds the header row, then checks each record's shape (ragged, empty) and types
+ * the batch's fields into the columns through a {@link RowAssembler}.
+ *
+ * <p>A file read in one piece types into the source's shared assembler. A file read in two halves ({@link CsvHalves})
+ * types each half into a private twin of it, which the shared one absorbs once both halves are known to be right; the
+ * second half starts from the first half's header ({@link #continuing}).
+ */
+final class RecordTyper {
+  private final SourceDef source;
+  private final RowAssembler.Factory factory;
+  private final String name;
+  private final int headerRow;
+  private final char delimiter;
+  private final boolean utf8;
+  /** Type into a private twin of the shared assembler instead of the shared one (see the class comment). */
+  private final boolean twin;
+  private long recordNo;
+  ColumnPlan plan;
+  ColumnWorkers workers;
+  /** The assembler this typer fills: the shared one, or the twin. */
+  RowAssembler rows;
+  /** The shared assembler, when {@link #rows} is a twin of it. */
+  RowAssembler shared;
+  private int width;
+  private int[] idx;
+  private final boolean[] skip = new boolean[RecordBatch.RECORDS];
+
+  RecordTyper(SourceDef source, RowAssembler.Factory factory, String name, int headerRow, char delimiter, boolean utf8) {
+    this(source, factory, name, headerRow, delimiter, utf8, false);
+  }
+
+  private RecordTyper(SourceDef source, RowAssembler.Factory factory, String name, int headerRow, char delimiter,
+      boolean utf8, boolean twin) {
+    this.utf8 = utf8;
+    this.source = source;
+    this.factory = factory;
+    this.name = name;
+    this.headerRow = headerRow;
+    this.delimiter = delimiter;
+    this.twin = twin;
+  }
+
+  /** A typer for the first half of a file: finds the header, and types into a twin of the shared assembler. */
+  static RecordTyper firstHalf(SourceDef source, RowAssembler.Factory factory, String name, int headerRow,
+      char delimiter, boolean utf8) {
+    return new RecordTyper(source, factory, name, headerRow, delimiter, utf8, true);
+  }
+
+  /** A typer for the records after {@code first}'s: same header, its own twin of the shared assembler. */
+  static RecordTyper continuing(RecordTyper first) {
+    RecordTyper t = new RecordTyper(first.source, first.factory, first.name, first.headerRow, first.delimiter,
+        first.utf8, true);
+    t.plan = first.plan;
+    t.width = first.width;
+    t.idx = first.idx;
+    t.shared = first.shared;
+    t.rows = first.shared.twin();
+    t.rows.startFile(first.name);
+    return t;
+  }
+
+  void type(RecordBatch b) {
+    for (int r = 0; r < b.records; r++) {
+      int first = b.firstField[r];
+      int n = b.fieldCount[r];
+      long line = b.line[r];
+      recordNo++;
+      skip[r] = true;
+      if (plan == null) {
+        if (recordNo == headerRow) header(b, first, n);
+        continue;
+      }
+      if (n != width && !(n > width && blank(b, first + width, first + n))) {
+        if (blank(b, first, first + n)) {
+          rows.rejectRaw(line, "empty row", "");
+        } else {
+          rows.rejectRaw(line, "row has " + n + " fields, the header has " + width, joined(b, first, n));
+        }
+        continue;
+      }
+      if (blank(b, first, first + n)) {
+        rows.rejectRaw(line, "empty row", "");
+        continue;
+      }
+      skip[r] = false;
+    }
+    if (rows != null) rows.typeBatch(b, idx, skip, utf8, (r, field) -> text(b, b.firstField[r] + field), workers);
+  }
+
+  private void header(RecordBatch b, int first, int n) {
+    List<String> header = new ArrayList<>();
+    for (int i = first; i < first + n; i++) header.add(text(b, i));
+    plan = ColumnPlan.of(source, header, name, utf8);
+    RowAssembler.Binding binding = factory.create(plan);
+    if (twin) {
+      shared = binding.rows();
+      rows = shared.twin();
+    } else {
+      rows = binding.rows();
+    }
+    rows.startFile(name);
+    width = header.size();
+    idx = binding.fieldIndex();
+  }
+
+  private static boolean blank(RecordBatch b, int from, int to) {
+    char[] c = b.chars;
+    for (int i = from; i < to; i++) {
+      for (int k = b.fieldStart[i], e = k + b.fieldLen[i]; k < e; k++) {
+        // Printable ASCII settles it without a call: this runs on the first field of every record.
+        if ((c[k] > ' ' && c[k] < 0x7f) || !Character.isWhitespace(c[k])) return false;
+      }
+    }
+    return true;
+  }
+
+  private String joined(RecordBatch b, int first, int n) {
+    StringBuilder s = new StringBuilder();
+    for (int i = first; i < first + n; i++) {
+      if (i > first) s.append(delimiter);
+      s.append(text(b, i));
+    }
+    return s.toString();
+  }
+
+  /** A field as a String, decoded when the file is UTF-8 read as bytes. */
+  private String text(RecordBatch b, int field) {
+    CharSlice c = new CharSlice().set(b.chars, b.fieldStart[field], b.fieldLen[field]);
+    return (utf8 ? c.decodeUtf8() : c).toString();
+  }
+}

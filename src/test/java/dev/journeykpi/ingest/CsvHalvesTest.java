@@ -1,0 +1,169 @@
+package dev.journeykpi.ingest;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeykpi.config.Definition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tech.tablesaw.api.Table;
+
+/**
+ * A file read in two halves on two threads must give exactly what reading it in one piece gives: the same table, and
+ * the same quality report with the same line numbers, whether the cut fell between records or inside a quoted field.
+ */
+class CsvHalvesTest {
+  @TempDir Path dir;
+
+  private static final String COLUMNS = """
+      columns:
+        id: id
+        when: { column: when, type: datetime, format: dd/MM/yyyy HH:mm, required: true }
+        score: { column: score, type: number }
+        done: { column: done, type: boolean }
+        note: note
+        day: { column: day, type: date, format: dd/MM/yyyy }
+      """;
+
+  @AfterEach
+  void restore() {
+    CsvHalves.minBytes = 4L << 20;
+  }
+
+  @Test
+  void randomFilesReadInHalvesAsInOnePiece() throws Exception {
+    Random rnd = new Random(7);
+    int halves = 0;
+    int fallbacks = 0;
+    for (int n = 0; n < 300; n++) {
+      Path f = dir.resolve("t" + n + ".csv");
+      Files.write(f, randomFile(rnd).getBytes(UTF_8));
+      String yaml = "file: t" + n + ".csv\n" + COLUMNS;
+      CsvHalves.minBytes = Long.MAX_VALUE;
+      LoadedSource whole = ImportFixtures.load(dir, yaml);
+      CsvHalves.minBytes = 0;
+      LoadedSource split = ImportFixtures.load(dir, yaml);
+      assertSameTable(split.table(), whole.table(), f);
+      assertSameQuality(split.quality(), whole.quality(), f);
+      if (readsInHalves(f, yaml)) halves++; else fallbacks++;
+    }
+    // Both ways were exercised: most cuts fall between records, some inside a quoted field.
+    assertThat(halves).isGreaterThan(150);
+    assertThat(fallbacks).isGreaterThan(5);
+  }
+
+  @Test
+  void aCutInsideAQuotedFieldFallsBackToOnePiece() throws Exception {
+    // The middle of the file is inside the quoted note of row 2, which spans many lines.
+    String file = "id,when,score,done,note,day\n1,01/10/2026 08:00,1,yes,a,01/10/2026\n2,01/10/2026 09:00,2,no,\""
+        + "line\n".repeat(40) + "\",02/10/2026\n3,01/10/2026 10:00,3,yes,c,03/10/2026\n";
+    Files.writeString(dir.resolve("q.csv"), file);
+    String yaml = "file: q.csv\n" + COLUMNS;
+    CsvHalves.minBytes = 0;
+    assertThat(readsInHalves(dir.resolve("q.csv"), yaml)).isFalse();
+    Table t = ImportFixtures.load(dir, yaml).table();
+    assertThat(t.stringColumn("id").asList()).containsExactly("1", "2", "3");
+    assertThat(t.stringColumn("note").get(1)).isEqualTo("line\n".repeat(40));
+  }
+
+  @Test
+  void problemsInTheSecondHalfNameTheirLineInTheFile() throws Exception {
+    StringBuilder s = new StringBuilder("id,when,score,done,note,day\n");
+    for (int i = 1; i <= 40; i++) s.append(i).append(",01/10/2026 08:00,").append(i).append(",yes,n,01/10/2026\n");
+    s.append("41,31/09/2026 08:00,1,yes,n,01/10/2026\n"); // line 42: no 31 September
+    s.append("42,01/10/2026 08:00,many,yes,n,01/10/2026\n"); // line 43: not a number
+    Files.writeString(dir.resolve("l.csv"), s.toString());
+    String yaml = "file: l.csv\n" + COLUMNS;
+    CsvHalves.minBytes = 0;
+    assertThat(readsInHalves(dir.resolve("l.csv"), yaml)).isTrue();
+    LoadedSource src = ImportFixtures.load(dir, yaml);
+    QualityReport q = src.quality();
+    assertThat(q.rowsRead()).isEqualTo(42);
+    assertThat(q.rowsUsed()).isEqualTo(41);
+    assertThat(q.rejected().get("when: not a date-time in format dd/MM/yyyy HH:mm").examples().get(0).row()).isEqualTo(42);
+    assertThat(q.blanked().get("score: not a number with decimal mark '.'").examples().get(0).row()).isEqualTo(43);
+    assertThat(q.files()).hasSize(1);
+    assertThat(src.table().rowCount()).isEqualTo(41);
+  }
+
+  /** Whether {@link CsvHalves} reads this file in halves (rather than leaving it to the one-piece reader). */
+  private boolean readsInHalves(Path f, String yaml) throws Exception {
+    Definition d = ImportFixtures.definition(dir, yaml);
+    var source = d.sources().get("s");
+    RowAssembler.Factory factory = plan -> new RowAssembler.Binding(
+        new RowAssembler(source, plan.columns(), d.zone(), new QualityReport("s"), plan.utf8Bytes()), plan.fieldIndex());
+    CsvDialect dialect = CsvDialect.detect(f, source.encoding(), source.delimiter());
+    return CsvHalves.read(f, dialect, source, factory, f.getFileName().toString(), true) != null;
+  }
+
+  /** Rows of every kind: good, quoted with line breaks and quotes, ragged, empty, blank or bad values, Vietnamese. */
+  private static String randomFile(Random rnd) {
+    StringBuilder s = new StringBuilder();
+    if (rnd.nextInt(5) == 0) s.append("\n");
+    s.append("id,when,score,done,note,day\n");
+    int rows = 1 + rnd.nextInt(30);
+    String[] notes = {"plain", "\"quoted, with comma\"", "\"two\nlines\"", "\"crlf\r\ninside\"", "\"say \"\"hi\"\"\"",
+        "Điện thoại", "\"Ngày\ntạo\"", "", "\"x\"tail", "\"" + "many\n".repeat(1 + rnd.nextInt(6)) + "\""};
+    for (int r = 0; r < rows; r++) {
+      int kind = rnd.nextInt(20);
+      String eol = rnd.nextInt(4) == 0 ? "\r\n" : "\n";
+      if (kind == 0) {
+        s.append(eol); // an empty line
+        continue;
+      }
+      if (kind == 1) {
+        s.append("r").append(r).append(",too,few").append(eol);
+        continue;
+      }
+      String when = switch (rnd.nextInt(8)) {
+        case 0 -> "";
+        case 1 -> "31/09/2026 10:00";
+        default -> String.format("%02d/%02d/2026 %02d:%02d", 1 + rnd.nextInt(28), 1 + rnd.nextInt(12), rnd.nextInt(24),
+            rnd.nextInt(60));
+      };
+      String score = switch (rnd.nextInt(6)) {
+        case 0 -> "";
+        case 1 -> "n/a";
+        default -> Integer.toString(rnd.nextInt(1000));
+      };
+      String done = new String[] {"yes", "no", "", "maybe"}[rnd.nextInt(4)];
+      String day = rnd.nextInt(5) == 0 ? "32/01/2026" : String.format("%02d/10/2026", 1 + rnd.nextInt(28));
+      s.append("r").append(r).append(',').append(when).append(',').append(score).append(',').append(done).append(',')
+          .append(notes[rnd.nextInt(notes.length)]).append(',').append(day);
+      if (kind == 2) s.append(",extra");
+      if (kind == 3) s.append(',');
+      s.append(eol);
+    }
+    if (rnd.nextInt(4) == 0) s.setLength(s.length() - 1); // no final line break (or a lone CR left)
+    return s.toString();
+  }
+
+  private static void assertSameTable(Table got, Table want, Path f) {
+    assertThat(got.columnNames()).as(f.toString()).isEqualTo(want.columnNames());
+    assertThat(got.rowCount()).as(f.toString()).isEqualTo(want.rowCount());
+    for (String c : want.columnNames()) {
+      assertThat(got.column(c).asList()).as(f + " " + c).isEqualTo(want.column(c).asList());
+    }
+  }
+
+  private static void assertSameQuality(QualityReport got, QualityReport want, Path f) {
+    assertThat(got.rowsRead()).as(f.toString()).isEqualTo(want.rowsRead());
+    assertThat(got.rowsUsed()).as(f.toString()).isEqualTo(want.rowsUsed());
+    assertThat(got.files()).as(f.toString()).isEqualTo(want.files());
+    assertThat(tallies(got.rejected())).as(f.toString()).isEqualTo(tallies(want.rejected()));
+    assertThat(tallies(got.blanked())).as(f.toString()).isEqualTo(tallies(want.blanked()));
+    assertThat(got.details()).as(f.toString()).isEqualTo(want.details());
+  }
+
+  private static List<String> tallies(java.util.Map<String, QualityReport.Tally> m) {
+    List<String> out = new ArrayList<>();
+    m.forEach((reason, t) -> out.add(reason + " " + t.count() + " " + t.examples()));
+    return out;
+  }
+}
