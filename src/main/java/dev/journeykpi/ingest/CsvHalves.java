@@ -52,9 +52,14 @@ final class CsvHalves {
       boolean done = false;
       try {
         RecordBatch b = new RecordBatch();
+        boolean sized = false;
         while (splitter.fill(b)) {
           first.type(b);
-          if (first.plan != null) second.header.complete(first);
+          if (first.plan != null && !sized) {
+            second.header.complete(first);
+            first.rows.expectRows(estimateRows(cut - start, b));
+            sized = true;
+          }
           b.clear();
         }
         done = true;
@@ -99,6 +104,11 @@ final class CsvHalves {
     return -1;
   }
 
+  /** The rows in {@code bytes} of the file, judged from a batch of its records, with a tenth to spare. */
+  static long estimateRows(long bytes, RecordBatch b) {
+    return b.used == 0 ? 0 : (long) (1.1 * bytes * b.records / b.used);
+  }
+
   /** The second half: split and typed on its own thread once the first half has read the header. */
   private static final class SecondHalf implements Runnable {
     final CompletableFuture<RecordTyper> header = new CompletableFuture<>();
@@ -129,6 +139,7 @@ final class CsvHalves {
             RecordTyper first = header.join();
             if (first == null) return;
             typer = RecordTyper.continuing(first);
+            typer.rows.expectRows(estimateRows(to - from, b));
           }
           typer.type(b);
           b.clear();

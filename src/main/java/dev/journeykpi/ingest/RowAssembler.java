@@ -86,6 +86,12 @@ final class RowAssembler {
     quality.absorb(twin.quality, lineOffset);
   }
 
+  /** Makes room in every column for about {@code rows} rows (an estimate from the file's size). */
+  void expectRows(long rows) {
+    int n = (int) Math.min(rows, Integer.MAX_VALUE - 16);
+    for (ColumnSink s : sinks) s.expectRows(n);
+  }
+
   /** Rows committed so far. */
   private long rowsHeld;
 

@@ -52,13 +52,32 @@ final class TemporalSink extends ColumnSink {
   }
 
   @Override
+  void expectRows(int rows) {
+    if (dateOnly) dates.ensureCapacity(rows); else times.ensureCapacity(rows);
+  }
+
+  @Override
   Column<?> build(List<ColumnSink> parts) {
-    for (ColumnSink p : parts) {
-      dates.addAll(((TemporalSink) p).dates);
-      times.addAll(((TemporalSink) p).times);
+    if (dateOnly) {
+      List<IntArrayList> lists = new ArrayList<>(List.of(dates));
+      for (ColumnSink p : parts) lists.add(((TemporalSink) p).dates);
+      int[] all = new int[lists.stream().mapToInt(IntArrayList::size).sum()];
+      int at = 0;
+      for (IntArrayList l : lists) {
+        l.getElements(0, all, at, l.size());
+        at += l.size();
+      }
+      return DateColumn.createInternal(def.name(), all);
     }
-    return dateOnly ? DateColumn.createInternal(def.name(), dates.toIntArray())
-        : DateTimeColumn.createInternal(def.name(), times.toLongArray());
+    List<LongArrayList> lists = new ArrayList<>(List.of(times));
+    for (ColumnSink p : parts) lists.add(((TemporalSink) p).times);
+    long[] all = new long[lists.stream().mapToInt(LongArrayList::size).sum()];
+    int at = 0;
+    for (LongArrayList l : lists) {
+      l.getElements(0, all, at, l.size());
+      at += l.size();
+    }
+    return DateTimeColumn.createInternal(def.name(), all);
   }
 
   /**

@@ -168,6 +168,11 @@ final class TextDictionary {
     return 0;
   }
 
+  /** Makes room for about {@code n} rows at once. */
+  void expectRows(int n) {
+    rows.ensureCapacity(n);
+  }
+
   void append(int code) {
     rows.add(code);
     counts[code]++;
