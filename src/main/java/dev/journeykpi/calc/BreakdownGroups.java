@@ -10,14 +10,13 @@ import java.util.TreeMap;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.selection.BitmapBackedSelection;
-import tech.tablesaw.selection.Selection;
 
-/** Splits a KPI's rows by its breakdown columns: one selection per combination of values, in display order. */
+/** Splits a KPI's rows by its breakdown columns: the rows of each combination of values, in display order. */
 final class BreakdownGroups {
   private BreakdownGroups() {}
 
-  static Map<List<String>, Selection> of(Table table, List<String> by, Selection rows, Comparator<String> order) {
+  /** The ascending rows of each combination of the {@code by} columns' values among {@code rs}, in display order. */
+  static Map<List<String>, int[]> of(Table table, List<String> by, int[] rs, Comparator<String> order) {
     if (by.isEmpty()) return Map.of();
     List<Column<?>> cols = by.stream().<Column<?>>map(table::column).toList();
     Comparator<List<String>> keyOrder = (a, b) -> {
@@ -29,11 +28,10 @@ final class BreakdownGroups {
     };
     // Group with hashing, then sort the few keys once: comparing with the collator on every row was the slowest
     // part of a million-row report.
-    Map<List<String>, Selection> found = new java.util.HashMap<>();
+    Map<List<String>, int[]> found = new java.util.HashMap<>();
     if (cols.size() == 1) {
       // The usual single breakdown: group on the label itself, no key list per row.
       Column<?> c = cols.get(0);
-      int[] rs = Cells.rows(rows);
       if (c instanceof StringColumn s) {
         // Group text on dictionary keys: an int per row instead of a string lookup.
         var dict = s.getDictionary();
@@ -47,23 +45,25 @@ final class BreakdownGroups {
         }
         byKey.int2ObjectEntrySet().fastForEach(e -> {
           String label = dict.getValueForKey(e.getIntKey());
-          found.put(List.of(label.isEmpty() ? ResultRow.BLANK : label), new BitmapBackedSelection(e.getValue().toIntArray()));
+          found.put(List.of(label.isEmpty() ? ResultRow.BLANK : label), e.getValue().toIntArray());
         });
       } else {
         Map<String, IntArrayList> byLabel = new java.util.HashMap<>();
         for (int row : rs) {
           byLabel.computeIfAbsent(Cells.label(c, row), k -> new IntArrayList()).add(row);
         }
-        byLabel.forEach((k, v) -> found.put(List.of(k), new BitmapBackedSelection(v.toIntArray())));
+        byLabel.forEach((k, v) -> found.put(List.of(k), v.toIntArray()));
       }
     } else {
-      for (int row : Cells.rows(rows)) {
+      Map<List<String>, IntArrayList> byKey = new java.util.HashMap<>();
+      for (int row : rs) {
         List<String> key = new ArrayList<>(cols.size());
         for (Column<?> c : cols) key.add(Cells.label(c, row));
-        found.computeIfAbsent(key, k -> new BitmapBackedSelection()).add(row);
+        byKey.computeIfAbsent(key, k -> new IntArrayList()).add(row);
       }
+      byKey.forEach((k, v) -> found.put(k, v.toIntArray()));
     }
-    Map<List<String>, Selection> out = new TreeMap<>(keyOrder);
+    Map<List<String>, int[]> out = new TreeMap<>(keyOrder);
     out.putAll(found);
     return out;
   }

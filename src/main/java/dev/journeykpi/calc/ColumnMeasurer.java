@@ -5,7 +5,6 @@ import dev.journeykpi.config.Statistic;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.selection.Selection;
 
 /**
  * {@code sum}, {@code mean}, {@code median} and {@code percentile} of a numeric or duration column, or of several
@@ -27,12 +26,12 @@ final class ColumnMeasurer implements Measurer {
   }
 
   @Override
-  public Measure measure(Table table, Selection rows) {
+  public Measure measure(Table table, int[] rows) {
     DoubleColumn[] cs = columns.stream().map(table::doubleColumn).toArray(DoubleColumn[]::new);
-    double[] values = new double[rows.size()];
+    double[] values = new double[rows.length];
     int n = 0;
     int partial = 0;
-    for (int row : Cells.rows(rows)) {
+    for (int row : rows) {
       double v = 0;
       int present = 0;
       for (DoubleColumn c : cs) {
@@ -45,7 +44,7 @@ final class ColumnMeasurer implements Measurer {
       if (present > 0) values[n++] = v;
       if (present > 0 && present < cs.length) partial++;
     }
-    int blank = rows.size() - n;
+    int blank = rows.length - n;
     String column = String.join(" + ", columns);
     String note = blank == 0 ? "" : blank + " rows without " + column + " skipped";
     if (partial > 0) note = (note.isEmpty() ? "" : note + "; ") + partial + " rows missing part of " + column + " (taken as 0)";
@@ -54,7 +53,7 @@ final class ColumnMeasurer implements Measurer {
       for (int i = 0; i < n; i++) sum += values[i];
       return Measure.of(sum / divisor, n).withNote(n == 0 ? "no rows" : note);
     }
-    if (n == 0) return Measure.none(0, rows.isEmpty() ? "no rows" : "no values in " + column).withNote(note);
+    if (n == 0) return Measure.none(0, rows.length == 0 ? "no rows" : "no values in " + column).withNote(note);
     return Measure.of(Stats.of(stat, values, n) / divisor, n).withNote(note);
   }
 }

@@ -4,7 +4,6 @@ import java.util.HashSet;
 import java.util.Set;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.selection.Selection;
 
 /** {@code count}: rows, or distinct non-blank values of a column. */
 final class CountMeasurer implements Measurer {
@@ -15,8 +14,8 @@ final class CountMeasurer implements Measurer {
   }
 
   @Override
-  public Measure measure(Table table, Selection rows) {
-    if (distinct == null) return Measure.of(rows.size(), rows.size());
+  public Measure measure(Table table, int[] rows) {
+    if (distinct == null) return Measure.of(rows.length, rows.length);
     Column<?> c = table.column(distinct);
     int blank = 0;
     int count;
@@ -26,19 +25,19 @@ final class CountMeasurer implements Measurer {
       int blankKey = Cells.blankKey(s);
       // Keys may be negative (Tablesaw starts small dictionaries at Byte.MIN_VALUE).
       it.unimi.dsi.fastutil.ints.IntOpenHashSet seen = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
-      for (int row : Cells.rows(rows)) {
+      for (int row : rows) {
         int k = dict.getKeyAtIndex(row);
         if (k == blankKey) blank++; else seen.add(k);
       }
       count = seen.size();
     } else {
       Set<String> seen = new HashSet<>();
-      for (int row : Cells.rows(rows)) {
+      for (int row : rows) {
         if (Cells.isBlank(c, row)) blank++; else seen.add(Cells.label(c, row));
       }
       count = seen.size();
     }
-    Measure m = Measure.of(count, rows.size());
+    Measure m = Measure.of(count, rows.length);
     return blank == 0 ? m : m.withNote(blank + " rows without " + distinct + " not counted");
   }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.selection.Selection;
 
 /**
  * {@code duration}: time from a start to an end column, in calendar time (real elapsed time in the definition's zone)
@@ -41,12 +40,12 @@ final class DurationMeasurer implements Measurer {
   private static final double NO_START = Elapsed.NO_START;
 
   @Override
-  public Measure measure(Table table, Selection rows) {
+  public Measure measure(Table table, int[] rows) {
     if (cachedFor != table) {
       seconds = perRow(table);
       cachedFor = table;
     }
-    int[] rs = Cells.rows(rows);
+    int[] rs = rows;
     double[] values = new double[rs.length];
     int n = 0;
     int open = 0;

@@ -26,62 +26,85 @@ public final class FilterCompiler {
   private FilterCompiler() {}
 
   public static Selection select(Table t, Filter f) {
+    return new BitmapBackedSelection(rows(t, f));
+  }
+
+  /** The rows the filter keeps, ascending. */
+  public static int[] rows(Table t, Filter f) {
+    boolean[] keep = mask(t, f);
+    int n = 0;
+    for (boolean k : keep) {
+      if (k) n++;
+    }
+    int[] out = new int[n];
+    for (int row = 0, i = 0; i < n; row++) {
+      if (keep[row]) out[i++] = row;
+    }
+    return out;
+  }
+
+  /**
+   * Whether the filter keeps each row of the table. Masks rather than Tablesaw selections: the KPIs ask "is this row
+   * in?" of a million rows, and a bitmap built from the rows and read back cost more than the tests themselves.
+   */
+  public static boolean[] mask(Table t, Filter f) {
+    int n = t.rowCount();
     if (f instanceof Filter.All all) {
-      Selection s = Selection.withRange(0, t.rowCount());
-      for (Filter part : all.parts()) s.and(select(t, part));
-      return s;
+      boolean[] keep = new boolean[n];
+      java.util.Arrays.fill(keep, true);
+      for (Filter part : all.parts()) {
+        boolean[] p = mask(t, part);
+        for (int row = 0; row < n; row++) keep[row] &= p[row];
+      }
+      return keep;
     }
     if (f instanceof Filter.Any any) {
-      Selection s = new BitmapBackedSelection();
-      for (Filter part : any.parts()) s.or(select(t, part));
-      return s;
+      boolean[] keep = new boolean[n];
+      for (Filter part : any.parts()) {
+        boolean[] p = mask(t, part);
+        for (int row = 0; row < n; row++) keep[row] |= p[row];
+      }
+      return keep;
     }
-    return condition(t, (Filter.Condition) f);
+    RowTest test = condition(t, (Filter.Condition) f);
+    boolean[] keep = new boolean[n];
+    for (int row = 0; row < n; row++) keep[row] = test.test(row);
+    return keep;
   }
 
   private interface RowTest {
     boolean test(int row);
   }
 
-  private static Selection condition(Table t, Filter.Condition c) {
+  private static RowTest condition(Table t, Filter.Condition c) {
     Column<?> col = t.column(c.column());
-    RowTest test;
-    if (c.op() == Filter.Op.IS_NULL) {
-      test = row -> Cells.isBlank(col, row);
-    } else if (c.op() == Filter.Op.NOT_NULL) {
-      test = row -> !Cells.isBlank(col, row);
-    } else if (col instanceof StringColumn s) {
-      test = text(s, c);
-    } else if (col instanceof DoubleColumn d) {
+    if (c.op() == Filter.Op.IS_NULL) return row -> Cells.isBlank(col, row);
+    if (c.op() == Filter.Op.NOT_NULL) return row -> !Cells.isBlank(col, row);
+    if (col instanceof StringColumn s) return text(s, c);
+    if (col instanceof DoubleColumn d) {
       double[] v = c.values().stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
-      test = row -> {
+      return row -> {
         double x = d.getDouble(row);
         return !Double.isNaN(x) && ordered(Double.compare(x, v[0]), v.length > 1 ? Double.compare(x, v[1]) : 0, c.op(),
             () -> contains(v, x));
       };
-    } else if (col instanceof BooleanColumn b) {
+    }
+    if (col instanceof BooleanColumn b) {
       boolean want = c.values().isEmpty() || Boolean.TRUE.equals(c.values().get(0));
-      test = row -> {
+      return row -> {
         Boolean x = b.get(row);
         return x != null && (c.op() == Filter.Op.NE ? x != want : (c.op() == Filter.Op.NOT_IN ? !c.values().contains(x) : c.values().contains(x)));
       };
-    } else if (col instanceof DateColumn || col instanceof DateTimeColumn) {
+    }
+    if (col instanceof DateColumn || col instanceof DateTimeColumn) {
       long[] v = c.values().stream().mapToLong(FilterCompiler::packedTime).toArray();
-      test = row -> {
+      return row -> {
         long x = Cells.packedTime(col, row);
         return x != Cells.MISSING_TIME && ordered(Long.compare(x, v[0]), v.length > 1 ? Long.compare(x, v[1]) : 0, c.op(),
             () -> java.util.Arrays.stream(v).anyMatch(y -> y == x));
       };
-    } else {
-      throw new IllegalArgumentException("cannot filter column '" + c.column() + "' of type " + col.type());
     }
-    // Rows gathered first and handed to the bitmap at once: adding them one by one cost more than the tests.
-    it.unimi.dsi.fastutil.ints.IntArrayList rows = new it.unimi.dsi.fastutil.ints.IntArrayList();
-    int n = t.rowCount();
-    for (int row = 0; row < n; row++) {
-      if (test.test(row)) rows.add(row);
-    }
-    return new BitmapBackedSelection(rows.toIntArray());
+    throw new IllegalArgumentException("cannot filter column '" + c.column() + "' of type " + col.type());
   }
 
   private static boolean contains(double[] v, double x) {

@@ -68,9 +68,9 @@ public final class KpiRunner {
     for (Period p : periods) {
       String incomplete = kpi.time() == null ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
       int firstOfPeriod = out.size();
-      Selection rows = new BitmapBackedSelection(population.inPeriod(table, kpi.time(), p));
+      int[] rows = population.inPeriod(table, kpi.time(), p);
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
-      for (Map.Entry<List<String>, Selection> g : groups(table, kpi, rows).entrySet()) {
+      for (Map.Entry<List<String>, int[]> g : groups(table, kpi, rows).entrySet()) {
         out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
             measurer.measure(table, g.getValue()), target));
       }
@@ -96,7 +96,7 @@ public final class KpiRunner {
     Selection population = FilterCompiler.select(table, kpi.where());
     long latest = Elapsed.latest(table.column(kpi.start()), table.column(kpi.end()));
     java.time.LocalDate lastDataDay = latest == Cells.MISSING_TIME ? null : Cells.time(latest).toLocalDate();
-    Map<List<String>, Selection> groups = groups(table, kpi, population);
+    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)));
     List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
@@ -116,10 +116,10 @@ public final class KpiRunner {
    * The breakdown groups; for a roll-up also every upper level (department, then department + team, …), the levels
    * below it set to {@link ResultRow#TOTAL}, each computed from its own rows and placed before the groups under it.
    */
-  private Map<List<String>, Selection> groups(Table table, KpiDef kpi, Selection rows) {
+  private Map<List<String>, int[]> groups(Table table, KpiDef kpi, int[] rows) {
     if (!kpi.rollup()) return BreakdownGroups.of(table, kpi.by(), rows, order);
     Comparator<String> totalFirst = Comparator.comparing((String s) -> !s.equals(ResultRow.TOTAL)).thenComparing(order);
-    Map<List<String>, Selection> out = new java.util.TreeMap<>((a, b) -> {
+    Map<List<String>, int[]> out = new java.util.TreeMap<>((a, b) -> {
       for (int i = 0; i < a.size(); i++) {
         int c = totalFirst.compare(a.get(i), b.get(i));
         if (c != 0) return c;
@@ -137,6 +137,13 @@ public final class KpiRunner {
     return out;
   }
 
+  /** Groups as Tablesaw selections, in the same order, for the measurers that take selections. */
+  private static Map<List<String>, Selection> selections(Map<List<String>, int[]> groups) {
+    Map<List<String>, Selection> out = new java.util.LinkedHashMap<>();
+    groups.forEach((k, v) -> out.put(k, new BitmapBackedSelection(v)));
+    return out;
+  }
+
   /**
    * Customer KPIs: every activity of the population takes part (a customer's history decides whether it is active,
    * new, dormant), one row per breakdown group and extra dimension (lifecycle state; cohort and age). A row is
@@ -151,7 +158,7 @@ public final class KpiRunner {
       HistoryMeasurer measurer) {
     Selection population = FilterCompiler.select(table, kpi.where());
     java.time.LocalDate lastDataDay = kpi.time() == null ? null : lastDay(table.column(kpi.time()));
-    Map<List<String>, Selection> groups = new java.util.LinkedHashMap<>(groups(table, kpi, population));
+    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)));
     groups.put(kpi.by().stream().map(x -> ResultRow.TOTAL).toList(), population);
     List<String> names = new ArrayList<>(kpi.by());
     names.addAll(extraDims);
@@ -234,7 +241,7 @@ public final class KpiRunner {
     private final Map<Period, int[]> byPeriod = new java.util.concurrent.ConcurrentHashMap<>();
 
     Population(Table table, KpiDef kpi) {
-      rows = Cells.rows(FilterCompiler.select(table, kpi.where()));
+      rows = FilterCompiler.rows(table, kpi.where());
       int missing = 0;
       if (kpi.time() != null) {
         Column<?> t = table.column(kpi.time());

@@ -39,24 +39,28 @@ final class NoRepeatMeasurer implements Measurer {
 
   private Table cachedFor;
   private byte[] outcome;
-  private Selection judged;
+  private boolean[] judged;
 
   @Override
-  public Measure measure(Table table, Selection rows) {
+  public Measure measure(Table table, int[] rows) {
     if (cachedFor != table) {
       outcome = perRow(table);
-      judged = FilterCompiler.select(table, denominator);
+      judged = FilterCompiler.mask(table, denominator);
       cachedFor = table;
     }
     int[] count = new int[5];
-    Selection in = new tech.tablesaw.selection.BitmapBackedSelection().or(rows).and(judged);
-    for (int row : Cells.rows(in)) count[outcome[row]]++;
+    int in = 0;
+    for (int row : rows) {
+      if (!judged[row]) continue;
+      count[outcome[row]]++;
+      in++;
+    }
     int n = count[RESOLVED] + count[REPEATED];
     List<String> notes = new ArrayList<>();
     if (count[NOT_YET] > 0) notes.add(count[NOT_YET] + " whose " + window + " window runs past the data's end left out");
     if (count[NO_CUSTOMER] > 0) notes.add(count[NO_CUSTOMER] + " without " + customer + " left out");
     String note = String.join("; ", notes);
-    if (n == 0) return new Measure(null, 0.0, 0.0, 0, in.isEmpty() ? "no rows" : "no contacts to judge").withNote(note);
+    if (n == 0) return new Measure(null, 0.0, 0.0, 0, in == 0 ? "no rows" : "no contacts to judge").withNote(note);
     return new Measure((double) count[RESOLVED] / n, (double) count[RESOLVED], (double) n, n, note);
   }
 

@@ -2,7 +2,6 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.Filter;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.selection.Selection;
 
 /** {@code ratio}: rows matching the numerator filter among rows matching the denominator filter. */
 final class RatioMeasurer implements Measurer {
@@ -14,27 +13,27 @@ final class RatioMeasurer implements Measurer {
     this.denominator = denominator;
   }
 
-  /** The filters' selections over the whole table, made once rather than once per breakdown group. */
+  /** Which rows of the whole table each filter keeps, worked out once rather than once per breakdown group. */
   private Table selectedFor;
-  private Selection numeratorRows;
-  private Selection denominatorRows;
+  private boolean[] inNumerator;
+  private boolean[] inDenominator;
 
   @Override
-  public Measure measure(Table table, Selection rows) {
+  public Measure measure(Table table, int[] rows) {
     if (selectedFor != table) {
-      numeratorRows = FilterCompiler.select(table, numerator);
-      denominatorRows = FilterCompiler.select(table, denominator);
+      inNumerator = FilterCompiler.mask(table, numerator);
+      inDenominator = FilterCompiler.mask(table, denominator);
       selectedFor = table;
     }
-    Selection den = copy(rows).and(denominatorRows);
-    Selection num = copy(den).and(numeratorRows);
-    int d = den.size();
-    int n = num.size();
+    int d = 0;
+    int n = 0;
+    for (int row : rows) {
+      if (inDenominator[row]) {
+        d++;
+        if (inNumerator[row]) n++;
+      }
+    }
     if (d == 0) return new Measure(null, (double) n, 0.0, 0, "denominator is 0");
     return new Measure((double) n / d, (double) n, (double) d, d, "");
-  }
-
-  private static Selection copy(Selection s) {
-    return new tech.tablesaw.selection.BitmapBackedSelection().or(s);
   }
 }

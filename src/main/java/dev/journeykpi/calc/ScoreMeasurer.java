@@ -10,7 +10,6 @@ import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.selection.Selection;
 
 /**
  * {@code score}: survey answers on a declared scale. Text answers are mapped to scores ({@code Good → 1},
@@ -37,7 +36,7 @@ final class ScoreMeasurer implements Measurer {
   private double[] scores;
 
   @Override
-  public Measure measure(Table table, Selection rows) {
+  public Measure measure(Table table, int[] rows) {
     if (cachedFor != table) {
       scores = perRow(table.column(column));
       cachedFor = table;
@@ -46,7 +45,7 @@ final class ScoreMeasurer implements Measurer {
     double sum = 0;
     Map<String, Integer> strange = new LinkedHashMap<>();
     Column<?> c = table.column(column);
-    for (int row : Cells.rows(rows)) {
+    for (int row : rows) {
       double v = scores[row];
       if (Double.isNaN(v)) {
         blank++;
@@ -74,7 +73,7 @@ final class ScoreMeasurer implements Measurer {
       notes.add("e.g. " + String.join(", ", shown));
     }
     String note = String.join("; ", notes);
-    if (n == 0) return Measure.none(0, rows.isEmpty() ? "no rows" : "no valid answers").withNote(note);
+    if (n == 0) return Measure.none(0, rows.length == 0 ? "no rows" : "no valid answers").withNote(note);
     return switch (def.stat()) {
       case TOP_BOX -> new Measure((double) positive / n, (double) positive, (double) n, n, note);
       case MEAN -> Measure.of(sum / n, n).withNote(note);

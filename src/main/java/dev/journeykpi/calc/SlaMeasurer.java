@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.selection.Selection;
 
 /**
  * {@code sla}: the share of rows whose start-to-end time met its limit, the limit picked per row (usually by
@@ -45,7 +44,7 @@ final class SlaMeasurer implements Measurer {
   private byte[] outcome;
 
   @Override
-  public Measure measure(Table table, Selection rows) {
+  public Measure measure(Table table, int[] rows) {
     if (cachedFor != table) {
       outcome = perRow(table);
       cachedFor = table;
@@ -53,7 +52,7 @@ final class SlaMeasurer implements Measurer {
     int[] count = new int[7];
     Map<String, Integer> unlisted = new TreeMap<>();
     Column<?> by = sla.by() == null ? null : table.column(sla.by());
-    for (int row : Cells.rows(rows)) {
+    for (int row : rows) {
       count[outcome[row]]++;
       if (outcome[row] == NO_LIMIT) unlisted.merge(Cells.label(by, row), 1, Integer::sum);
     }
@@ -69,7 +68,7 @@ final class SlaMeasurer implements Measurer {
     }
     if (count[BAD] > 0) notes.add(count[BAD] + " without " + start + " or with " + end + " before " + start + " left out");
     String note = String.join("; ", notes);
-    if (judged == 0) return new Measure(null, 0.0, 0.0, 0, rows.isEmpty() ? "no rows" : "no rows to judge").withNote(note);
+    if (judged == 0) return new Measure(null, 0.0, 0.0, 0, rows.length == 0 ? "no rows" : "no rows to judge").withNote(note);
     return new Measure((double) met / judged, (double) met, (double) judged, judged, note);
   }
 
