@@ -62,25 +62,35 @@ final class TextDictionary {
   }
 
   private int shortCode(long k, int len, char[] buf, int off) {
+    int found = findShort(k, len);
+    if (found >= 0) return found;
+    int code = newCodeFor(buf, off, len);
+    insertShort(k, len, code); // after newCodeFor, which may have added the NFC spelling, growing the table
+    return code;
+  }
+
+  /** The code of a packed short key, or -1 when it is not in the table. */
+  private int findShort(long k, int len) {
     long[] table = shortSlots;
     int mask = (table.length >> 1) - 1;
     long tag = (long) len << 32;
     int s = shortHash(k, len) & mask;
     while (true) {
       long meta = table[2 * s + 1];
-      if (meta == 0) break;
+      if (meta == 0) return -1;
       if (table[2 * s] == k && (meta & 0xffffffff00000000L) == tag) return (int) meta - 1;
       s = (s + 1) & mask;
     }
-    int code = newCodeFor(buf, off, len);
-    table = shortSlots; // the NFC spelling may have been added meanwhile, growing the table
-    mask = (table.length >> 1) - 1;
-    s = shortHash(k, len) & mask;
+  }
+
+  private void insertShort(long k, int len, int code) {
+    long[] table = shortSlots;
+    int mask = (table.length >> 1) - 1;
+    int s = shortHash(k, len) & mask;
     while (table[2 * s + 1] != 0) s = (s + 1) & mask;
     table[2 * s] = k;
-    table[2 * s + 1] = tag | (code + 1);
+    table[2 * s + 1] = ((long) len << 32) | (code + 1);
     if (++shortKeys * 2 > mask + 1) growShort();
-    return code;
   }
 
   private static int shortHash(long k, int len) {
@@ -180,12 +190,34 @@ final class TextDictionary {
 
   /**
    * Appends the rows of {@code later}, a dictionary of the same column filled from a later part of the file: each of
-   * its values is looked up here once (added when new), then its codes are translated row by row.
+   * its values is found here (added when new) once, then its codes are translated row by row.
+   *
+   * <p>Values are matched by their raw keys, as the import matched them, so that no value is encoded, hashed as a
+   * String or decoded again: on the benchmark's 289,000 customer ids that took 0.1 s on the import's critical path.
+   * An ASCII key is its own value, so a new one is added with the later dictionary's String; any other new value
+   * goes through {@link #codeOfText}, which keeps one code per NFC value.
    */
   void absorb(TextDictionary later) {
     int[] remap = new int[later.codes];
+    java.util.Arrays.fill(remap, -1);
+    remap[0] = 0;
+    long[] t = later.shortSlots;
+    for (int i = 0; i < t.length; i += 2) {
+      long meta = t[i + 1];
+      if (meta == 0) continue;
+      int code = (int) meta - 1;
+      if (remap[code] >= 0 || later.counts[code] == 0) continue;
+      long k = t[i];
+      int len = (int) (meta >>> 32);
+      int mine = findShort(k, len);
+      if (mine < 0 && (k & (0x8080808080808080L)) == 0) { // ASCII: the key is the value
+        mine = newCode(later.values[code]);
+        insertShort(k, len, mine);
+      }
+      remap[code] = mine;
+    }
     for (int c = 1; c < later.codes; c++) {
-      if (later.counts[c] > 0) remap[c] = codeOfText(later.values[c]);
+      if (remap[c] < 0 && later.counts[c] > 0) remap[c] = codeOfText(later.values[c]);
     }
     int[] codesOfRows = later.rows.elements();
     int n = later.rows.size();

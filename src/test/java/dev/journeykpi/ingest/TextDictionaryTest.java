@@ -45,6 +45,40 @@ class TextDictionaryTest {
     assertThat(dict.value(composed)).isEqualTo("Ngày");
   }
 
+  /**
+   * Two halves of a column, each with its own dictionary, joined: every row keeps its text, each text has one code,
+   * whether it was in the first half, the second, or both, short or long, ASCII or not, composed or decomposed.
+   */
+  @Test
+  void absorbedHalvesKeepEveryRowsTextWithOneCodePerText() {
+    List<String> first = List.of("C1", "C2", "", "Ngày", "a-rather-long-customer-id-1", "C1", "Điện thoại");
+    List<String> second = List.of("C2", "C3", "Nga\u0300y", "", "a-rather-long-customer-id-1", "a-rather-long-id-2",
+        "Hà Nội", "C3", "Ha\u0300 Nội");
+    TextDictionary a = filled(first);
+    TextDictionary b = filled(second);
+    a.absorb(b);
+    StringColumn col = a.toColumn("c");
+    List<String> want = new ArrayList<>(first);
+    for (String x : second) want.add(java.text.Normalizer.normalize(x, java.text.Normalizer.Form.NFC));
+    assertThat(col.asList()).isEqualTo(want);
+    // C1 C2 "" Ngày long-1 Điện-thoại C3 long-2 Hà-Nội: 9 distinct texts, one code each
+    assertThat(col.countUnique()).isEqualTo(9);
+    // Later reads into the joined dictionary find the absorbed values, decomposed spellings included.
+    char[] ha = bytesAsChars("Ha\u0300 Nội");
+    assertThat(a.value(a.code(ha, 0, ha.length))).isEqualTo("Hà Nội");
+    char[] c3 = bytesAsChars("C3");
+    assertThat(a.value(a.code(c3, 0, c3.length))).isEqualTo("C3");
+  }
+
+  private static TextDictionary filled(List<String> texts) {
+    TextDictionary d = new TextDictionary(true);
+    for (String t : texts) {
+      char[] c = bytesAsChars(t);
+      d.append(d.code(c, 0, c.length));
+    }
+    return d;
+  }
+
   private static char[] bytesAsChars(String s) {
     byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     char[] c = new char[b.length];
