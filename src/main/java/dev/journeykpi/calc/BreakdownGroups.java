@@ -1,6 +1,5 @@
 package dev.journeykpi.calc;
 
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,19 +33,38 @@ final class BreakdownGroups {
       Column<?> c = cols.get(0);
       if (c instanceof StringColumn s) {
         // Group text on dictionary keys: an int per row instead of a string lookup.
+        // Two passes: number the keys and count their rows, then place each row in an array of its group's size.
         var dict = s.getDictionary();
-        Int2ObjectOpenHashMap<IntArrayList> byKey =
-            new Int2ObjectOpenHashMap<>();
-        for (int row : rs) {
-          int k = dict.getKeyAtIndex(row);
-          var list = byKey.get(k);
-          if (list == null) byKey.put(k, list = new IntArrayList());
-          list.add(row);
+        it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap groupOf = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+        groupOf.defaultReturnValue(-1);
+        IntArrayList keys = new IntArrayList();
+        IntArrayList sizes = new IntArrayList();
+        int[] group = new int[rs.length];
+        int lastKey = 0;
+        int last = -1;
+        for (int i = 0; i < rs.length; i++) {
+          int k = dict.getKeyAtIndex(rs[i]);
+          if (k != lastKey || last < 0) { // neighbouring rows often share their value
+            last = groupOf.get(k);
+            if (last < 0) {
+              last = keys.size();
+              groupOf.put(k, last);
+              keys.add(k);
+              sizes.add(0);
+            }
+            lastKey = k;
+          }
+          group[i] = last;
+          sizes.set(last, sizes.getInt(last) + 1);
         }
-        byKey.int2ObjectEntrySet().fastForEach(e -> {
-          String label = dict.getValueForKey(e.getIntKey());
-          found.put(List.of(label.isEmpty() ? ResultRow.BLANK : label), e.getValue().toIntArray());
-        });
+        int[][] members = new int[keys.size()][];
+        for (int g = 0; g < members.length; g++) members[g] = new int[sizes.getInt(g)];
+        int[] filled = new int[members.length];
+        for (int i = 0; i < rs.length; i++) members[group[i]][filled[group[i]]++] = rs[i];
+        for (int g = 0; g < members.length; g++) {
+          String label = dict.getValueForKey(keys.getInt(g));
+          found.put(List.of(label.isEmpty() ? ResultRow.BLANK : label), members[g]);
+        }
       } else {
         Map<String, IntArrayList> byLabel = new java.util.HashMap<>();
         for (int row : rs) {

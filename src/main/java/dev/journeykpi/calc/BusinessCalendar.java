@@ -85,20 +85,6 @@ public final class BusinessCalendar {
     return total;
   }
 
-  /** Working seconds of day's intervals that lie before moment t. */
-  private long dayBefore(long day, long t) {
-    if (!isWorkingEpochDay(day)) return 0;
-    long midnight = day * 86400L;
-    long[] iv = intervals[dayOfWeek(day)];
-    long total = 0;
-    for (int i = 0; i < iv.length; i += 2) {
-      long e = Math.min(midnight + iv[i + 1], t);
-      long s = midnight + iv[i];
-      if (e > s) total += e - s;
-    }
-    return total;
-  }
-
   /** A clock of working time for many durations in a row, e.g. every row of a duration KPI. */
   public Clock clock() {
     return new Clock();
@@ -113,6 +99,7 @@ public final class BusinessCalendar {
   public final class Clock {
     private long first; // the day totals[0] starts at
     private long[] totals = new long[0]; // totals[i]: working seconds of the days first .. first + i - 1
+    private long[][] hours = new long[0][]; // hours[i]: the work intervals of day first + i, null on a day off
 
     /** Working seconds from a to b, both seconds since 1970-01-01T00:00 of the local calendar. */
     public long between(long a, long b) {
@@ -126,7 +113,8 @@ public final class BusinessCalendar {
     private long upTo(long t, long day) {
       // Intervals of days up to day - 2 are over by day's midnight (a shift ends at most a day after its own); days
       // after day have not begun.
-      return totals[(int) (day - 1 - first)] + dayBefore(day - 1, t) + dayBefore(day, t);
+      int i = (int) (day - first);
+      return totals[i - 1] + before(hours[i - 1], (day - 1) * 86400L, t) + before(hours[i], day * 86400L, t);
     }
 
     private void cover(long from, long to) {
@@ -134,10 +122,28 @@ public final class BusinessCalendar {
       long lo = totals.length == 0 ? from - 31 : Math.min(first, from - (totals.length + 31));
       long hi = totals.length == 0 ? to + 31 : Math.max(first + totals.length - 1, to + totals.length + 31);
       long[] t = new long[(int) (hi - lo + 1)];
-      for (int i = 1; i < t.length; i++) t[i] = t[i - 1] + dayTotal(lo + i - 1);
+      long[][] h = new long[t.length][];
+      for (int i = 0; i < t.length; i++) {
+        long day = lo + i;
+        h[i] = isWorkingEpochDay(day) ? intervals[dayOfWeek(day)] : null;
+        if (i > 0) t[i] = t[i - 1] + dayTotal(day - 1);
+      }
       first = lo;
       totals = t;
+      hours = h;
     }
+  }
+
+  /** Working seconds of a day's intervals ({@code null} on a day off) that lie before moment t. */
+  private static long before(long[] iv, long midnight, long t) {
+    if (iv == null) return 0;
+    long total = 0;
+    for (int i = 0; i < iv.length; i += 2) {
+      long e = Math.min(midnight + iv[i + 1], t);
+      long s = midnight + iv[i];
+      if (e > s) total += e - s;
+    }
+    return total;
   }
 
   public boolean isWorkingDay(LocalDate d) {

@@ -31,15 +31,48 @@ final class Cells {
   static long localEpochSecond(long packed) {
     int date = (int) (packed >> 32);
     int time = (int) packed;
-    return tech.tablesaw.columns.dates.PackedLocalDate.toEpochDay(date) * 86400L
-        + tech.tablesaw.columns.times.PackedLocalTime.getSecondOfDay(time);
+    return tech.tablesaw.columns.dates.PackedLocalDate.toEpochDay(date) * 86400L + secondOfDay(time);
+  }
+
+  /** Seconds of the day of a packed time: Tablesaw packs hour, minute and millisecond of the minute in its bytes. */
+  static int secondOfDay(int time) {
+    return (time >>> 24) * 3600 + ((time >>> 16) & 0xff) * 60 + (time & 0xffff) / 1000;
+  }
+
+  static int millisecondOfDay(int time) {
+    return (time >>> 24) * 3_600_000 + ((time >>> 16) & 0xff) * 60_000 + (time & 0xffff);
+  }
+
+  /**
+   * {@link #localEpochSecond} and {@link #localEpochMillis} for many times in a row: a date's day number is worked out
+   * once for a run of times on that date (exports come in date order, so most rows share their neighbour's date).
+   * One per loop; not shared between threads.
+   */
+  static final class EpochClock {
+    private int lastDate = Integer.MIN_VALUE;
+    private long lastDay;
+
+    private long day(int date) {
+      if (date != lastDate) {
+        lastDay = tech.tablesaw.columns.dates.PackedLocalDate.toEpochDay(date);
+        lastDate = date;
+      }
+      return lastDay;
+    }
+
+    long seconds(long packed) {
+      return day((int) (packed >> 32)) * 86400L + secondOfDay((int) packed);
+    }
+
+    long millis(long packed) {
+      return day((int) (packed >> 32)) * 86_400_000L + millisecondOfDay((int) packed);
+    }
   }
 
   static long localEpochMillis(long packed) {
     int date = (int) (packed >> 32);
     int time = (int) packed;
-    return tech.tablesaw.columns.dates.PackedLocalDate.toEpochDay(date) * 86_400_000L
-        + tech.tablesaw.columns.times.PackedLocalTime.getMillisecondOfDay(time);
+    return tech.tablesaw.columns.dates.PackedLocalDate.toEpochDay(date) * 86_400_000L + millisecondOfDay(time);
   }
 
   /** The selection's rows as an array: iterating a Selection directly boxes every row number. */

@@ -133,15 +133,19 @@ public final class FilterCompiler {
   private static RowTest text(StringColumn s, Filter.Condition c) {
     List<String> wanted = c.values().stream().map(x -> String.valueOf(x).toLowerCase(Locale.ROOT)).toList();
     // The column is dictionary-encoded: decide once per dictionary key, not once per row (no String per row).
+    // Verdicts of keys in a short's range (every column with fewer than 32,768 distinct values) sit in an array.
     var dict = s.getDictionary();
-    it.unimi.dsi.fastutil.ints.Int2ByteOpenHashMap decided = new it.unimi.dsi.fastutil.ints.Int2ByteOpenHashMap();
+    byte[] near = new byte[1 << 16];
+    it.unimi.dsi.fastutil.ints.Int2ByteOpenHashMap far = new it.unimi.dsi.fastutil.ints.Int2ByteOpenHashMap();
     return row -> {
       int key = dict.getKeyAtIndex(row);
-      byte verdict = decided.get(key);
+      int slot = key + (1 << 15);
+      boolean isNear = (slot & ~0xffff) == 0;
+      byte verdict = isNear ? near[slot] : far.get(key);
       if (verdict == 0) {
         String v = dict.getValueForKey(key);
         verdict = !v.isEmpty() && matches(v.toLowerCase(Locale.ROOT), c.op(), wanted) ? (byte) 1 : (byte) 2;
-        decided.put(key, verdict);
+        if (isNear) near[slot] = verdict; else far.put(key, verdict);
       }
       return verdict == 1;
     };
