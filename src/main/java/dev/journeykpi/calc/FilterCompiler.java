@@ -91,9 +91,16 @@ public final class FilterCompiler {
     }
     if (col instanceof BooleanColumn b) {
       boolean want = c.values().isEmpty() || Boolean.TRUE.equals(c.values().get(0));
+      // The verdict for false and for true, decided once: per row only the stored byte is read.
+      boolean[] accept = new boolean[2];
+      for (boolean x : new boolean[] {false, true}) {
+        accept[x ? 1 : 0] = c.op() == Filter.Op.NE ? x != want
+            : (c.op() == Filter.Op.NOT_IN ? !c.values().contains(x) : c.values().contains(x));
+      }
+      byte missing = tech.tablesaw.columns.booleans.BooleanColumnType.missingValueIndicator();
       return row -> {
-        Boolean x = b.get(row);
-        return x != null && (c.op() == Filter.Op.NE ? x != want : (c.op() == Filter.Op.NOT_IN ? !c.values().contains(x) : c.values().contains(x)));
+        byte x = b.getByte(row);
+        return x != missing && accept[x == 1 ? 1 : 0];
       };
     }
     if (col instanceof DateColumn || col instanceof DateTimeColumn) {
