@@ -30,6 +30,10 @@ public final class Main {
 
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     CommandLine cl = new CommandLine(new KpiCommand());
+    Class<?> only = args.length > 0 ? KpiCommand.verb(args[0]) : null;
+    for (Class<?> verb : KpiCommand.VERBS) {
+      if (only == null || verb == only) cl.addSubcommand(verb);
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOut(out);
     cl.setErr(err);
