@@ -7,10 +7,11 @@ import dev.journeykpi.config.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Which field of the file feeds which mapped column, decided from the header row. */
 /**
- * @param utf8Bytes the file is UTF-8 read as ISO-8859-1 bytes (see CharSlice.decodeUtf8), so text is decoded when a
- *     value is first seen
+ * Which field of the file feeds which mapped column, decided from the header row.
+ *
+ * @param utf8Bytes fields come as UTF-8 bytes (else ISO-8859-1 bytes; see ByteSlice), decoded when a text value is
+ *     first seen
  */
 record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes, java.util.Map<String, String> missingMessage) {
   ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes) {
@@ -37,8 +38,9 @@ record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes, 
   }
 
   /** Maps every declared column to its header; a source without mapping reads every header as text. */
+  /** For cells that arrive as text (Excel): text columns key their dictionaries by the values' UTF-8 bytes. */
   static ColumnPlan of(SourceDef source, List<String> headers, String file) {
-    return of(source, headers, file, false);
+    return of(source, headers, file, true);
   }
 
   static ColumnPlan of(SourceDef source, List<String> headers, String file, boolean utf8Bytes) {

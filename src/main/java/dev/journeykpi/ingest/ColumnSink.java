@@ -27,11 +27,11 @@ abstract class ColumnSink {
   final NullTokens nulls;
   /** Why a value was BAD; one text per sink, so reasons group in the quality report. */
   String failure;
-  private final CharSlice slice = new CharSlice();
+  private final ByteSlice slice = new ByteSlice();
 
-  ColumnSink(ColumnDef def, Set<String> nulls) {
+  ColumnSink(ColumnDef def, Set<String> nulls, boolean utf8) {
     this.def = def;
-    this.nulls = new NullTokens(nulls);
+    this.nulls = new NullTokens(nulls, utf8);
   }
 
   private final java.util.List<ColumnSink> later = new java.util.ArrayList<>(1);
@@ -78,11 +78,11 @@ abstract class ColumnSink {
   abstract void commit(int slot, int status);
 
   /**
-   * Stages field {@code field} of every record of the batch not marked in {@code skip}. For a UTF-8 file read as
-   * bytes, a value that does not parse and has non-ASCII bytes is decoded and parsed again.
+   * Stages field {@code field} of every record of the batch not marked in {@code skip}, read in place in the batch's
+   * bytes ({@code utf8}: UTF-8, else ISO-8859-1).
    */
   final void stageBatch(RecordBatch b, int field, boolean[] skip, int[] status, boolean utf8) {
-    char[] buf = b.chars;
+    byte[] buf = b.bytes;
     for (int r = 0; r < b.records; r++) {
       if (skip[r]) continue;
       int f = b.firstField[r] + field;
@@ -98,13 +98,11 @@ abstract class ColumnSink {
   }
 
   /**
-   * Stages one field of a batch, already trimmed, in place in the batch's chars. This general path parses it as text
-   * through {@link #stage}; types with a faster way to read chars override it.
+   * Stages one field of a batch, already trimmed. This general path parses it as text through {@link #stage}, decoded
+   * when it is UTF-8 with non-ASCII bytes; types with a faster way to read bytes override it.
    */
-  int stageField(int slot, char[] buf, int off, int len, boolean utf8) {
-    int s = stage(slot, slice.set(buf, off, len));
-    if (s == BAD && utf8 && slice.set(buf, off, len).hasNonAscii()) s = stage(slot, slice.decodeUtf8());
-    return s;
+  int stageField(int slot, byte[] buf, int off, int len, boolean utf8) {
+    return stage(slot, slice.set(buf, off, len).text(utf8));
   }
 
   int bad(String reason) {
@@ -130,10 +128,10 @@ abstract class ColumnSink {
   static ColumnSink create(ColumnDef def, SourceDef source, ZoneId targetZone, boolean utf8Bytes) {
     return switch (def.type()) {
       case STRING -> new Text(def, source.nulls(), utf8Bytes);
-      case NUMBER -> new Number(def, source.nulls());
+      case NUMBER -> new Number(def, source.nulls(), utf8Bytes);
       case BOOLEAN -> new Bool(def, source, utf8Bytes);
-      case DATE, DATETIME -> new TemporalSink(def, source.nulls(), source.zone(), targetZone);
-      case DURATION -> new Duration(def, source.nulls());
+      case DATE, DATETIME -> new TemporalSink(def, source.nulls(), source.zone(), targetZone, utf8Bytes);
+      case DURATION -> new Duration(def, source.nulls(), utf8Bytes);
     };
   }
 
@@ -145,7 +143,7 @@ abstract class ColumnSink {
     private final int[] staged = new int[SLOTS];
 
     Text(ColumnDef def, Set<String> nulls, boolean utf8Bytes) {
-      super(def, nulls);
+      super(def, nulls, utf8Bytes);
       dict = new TextDictionary(utf8Bytes);
     }
 
@@ -161,7 +159,7 @@ abstract class ColumnSink {
     }
 
     @Override
-    int stageField(int slot, char[] buf, int off, int len, boolean utf8) {
+    int stageField(int slot, byte[] buf, int off, int len, boolean utf8) {
       if (nulls.matches(buf, off, len)) return BLANK;
       staged[slot] = dict.code(buf, off, len);
       return OK;
@@ -169,7 +167,7 @@ abstract class ColumnSink {
 
     @Override
     int stage(int slot, CharSequence raw) {
-      CharSequence t = CharSlice.trim(raw);
+      CharSequence t = ByteSlice.trim(raw);
       if (nulls.matches(t)) return BLANK;
       staged[slot] = dict.codeOfText(t.toString());
       return OK;
@@ -186,8 +184,8 @@ abstract class ColumnSink {
     private final DoubleArrayList values = new DoubleArrayList();
     final double[] staged = new double[SLOTS];
 
-    Numeric(ColumnDef def, Set<String> nulls) {
-      super(def, nulls);
+    Numeric(ColumnDef def, Set<String> nulls, boolean utf8) {
+      super(def, nulls, utf8);
     }
 
     /** The value of a trimmed, non-blank text, or NaN when it is not one. */
@@ -215,7 +213,7 @@ abstract class ColumnSink {
 
     @Override
     int stage(int slot, CharSequence raw) {
-      CharSequence t = CharSlice.trim(raw);
+      CharSequence t = ByteSlice.trim(raw);
       if (nulls.matches(t)) return BLANK;
       double v = parse(t);
       staged[slot] = v;
@@ -231,8 +229,8 @@ abstract class ColumnSink {
   static final class Number extends Numeric {
     private final NumberParser parser;
 
-    Number(ColumnDef def, Set<String> nulls) {
-      super(def, nulls);
+    Number(ColumnDef def, Set<String> nulls, boolean utf8) {
+      super(def, nulls, utf8);
       parser = new NumberParser(def.decimalMark());
       failure = "not a number with decimal mark '" + def.decimalMark() + "'";
     }
@@ -259,7 +257,7 @@ abstract class ColumnSink {
     private byte[] verdict = new byte[16]; // per spelling code: 0 unknown, 1 true, 2 false, 3 blank, 4 bad
 
     Bool(ColumnDef def, SourceDef source, boolean utf8Bytes) {
-      super(def, source.nulls());
+      super(def, source.nulls(), utf8Bytes);
       col = BooleanColumn.create(def.name());
       yes = source.trueTokens();
       no = source.falseTokens();
@@ -283,13 +281,13 @@ abstract class ColumnSink {
     }
 
     @Override
-    int stageField(int slot, char[] buf, int off, int len, boolean utf8) {
+    int stageField(int slot, byte[] buf, int off, int len, boolean utf8) {
       return stageSpelling(slot, spellings.code(buf, off, len));
     }
 
     @Override
     int stage(int slot, CharSequence raw) {
-      return stageSpelling(slot, spellings.codeOfText(CharSlice.trim(raw).toString()));
+      return stageSpelling(slot, spellings.codeOfText(ByteSlice.trim(raw).toString()));
     }
 
     private int stageSpelling(int slot, int code) {
@@ -332,8 +330,8 @@ abstract class ColumnSink {
     private final DurationParser parser;
     private final double unitSeconds;
 
-    Duration(ColumnDef def, Set<String> nulls) {
-      super(def, nulls);
+    Duration(ColumnDef def, Set<String> nulls, boolean utf8) {
+      super(def, nulls, utf8);
       parser = new DurationParser(def.durationUnit(), def.decimalMark());
       unitSeconds = new DurationParser(def.durationUnit(), '.').parse("1");
       failure = "not a duration (" + def.durationUnit() + ", or H:MM:SS / M:SS)";

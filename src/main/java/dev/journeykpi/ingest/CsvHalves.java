@@ -48,7 +48,7 @@ final class CsvHalves {
       thread.start();
       RecordTyper first = RecordTyper.firstHalf(source, factory, name, Math.max(1, source.headerRow()),
           dialect.delimiter(), utf8);
-      CsvSplitter splitter = new CsvSplitter(new RangeInput(ch, start, cut), dialect.delimiter());
+      CsvSplitter splitter = new CsvSplitter(new RangeInput(ch, start, cut), dialect.delimiter(), true);
       boolean done = false;
       try {
         RecordBatch b = new RecordBatch();
@@ -132,7 +132,7 @@ final class CsvHalves {
     @Override
     public void run() {
       try {
-        CsvSplitter splitter = new CsvSplitter(new RangeInput(ch, from, to), delimiter);
+        CsvSplitter splitter = new CsvSplitter(new RangeInput(ch, from, to), delimiter, true);
         RecordBatch b = new RecordBatch();
         while (!cancelled && splitter.fill(b)) {
           if (typer == null) {

@@ -15,9 +15,9 @@ import java.util.Arrays;
  *
  * <p>Why not FastCSV itself, which {@code kpi inspect} and non-UTF-8 imports still use: measured on the benchmark
  * file (scripts/bench.sh, 146 MB), FastCSV's callback path (decode to chars, hand over each field, copy it into the
- * batch) took about 1 s of a core; this splitter finds field ends eight bytes at a time and widens each batch's
- * bytes to chars in one pass, leaving unquoted fields where they lie. {@code CsvSplitterTest} checks it against
- * FastCSV on files full of quoting corner cases.
+ * batch) took about 1 s of a core; this splitter finds field ends eight bytes at a time and leaves fields where
+ * they lie in its buffer (only quoted fields with escaped quotes are rewritten, in place). {@code CsvSplitterTest}
+ * checks it against FastCSV on files full of quoting corner cases.
  */
 final class CsvSplitter {
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -42,18 +42,25 @@ final class CsvSplitter {
   private int[] rewrite = new int[48];
   private int rewrites;
 
-  CsvSplitter(InputStream in, char delimiter) {
-    this(in, delimiter, 1 << 20);
+  /**
+   * @param shared whether batches may point into this splitter's buffer, which the next {@link #fill} overwrites:
+   *     for a caller that types each batch before asking for the next; otherwise each batch gets a copy of its bytes
+   */
+  CsvSplitter(InputStream in, char delimiter, boolean shared) {
+    this(in, delimiter, 1 << 20, shared);
   }
 
   /** With a first buffer of {@code bufferSize} bytes (tests use tiny ones to cross buffer ends everywhere). */
-  CsvSplitter(InputStream in, char delimiter, int bufferSize) {
+  CsvSplitter(InputStream in, char delimiter, int bufferSize, boolean shared) {
     this.buf = new byte[bufferSize];
     if (delimiter > 0x7f) throw new IllegalArgumentException("delimiter must be ASCII: " + delimiter);
     this.in = in;
     this.delimiter = (byte) delimiter;
     this.delimiters = ONES * delimiter;
+    this.shared = shared;
   }
+
+  private final boolean shared;
 
   /** Fills an empty batch with up to {@link RecordBatch#RECORDS} records; false when the input has no more. */
   boolean fill(RecordBatch b) throws IOException {
@@ -62,7 +69,7 @@ final class CsvSplitter {
     while (!b.isFull() && !(eof && pos >= limit)) {
       int fieldsBefore = b.fields;
       long lineBefore = line;
-      int end = record(b, pos, base);
+      int end = record(b, pos);
       if (end >= 0) {
         pos = end;
         continue;
@@ -76,7 +83,14 @@ final class CsvSplitter {
       base = pos;
     }
     if (b.records == 0) return false;
-    widen(b, base, pos);
+    unquote(b);
+    if (shared) {
+      b.bytes = buf;
+    } else {
+      if (b.bytes.length < pos) b.bytes = new byte[Math.max(pos, buf.length)];
+      System.arraycopy(buf, base, b.bytes, base, pos - base);
+    }
+    b.used = pos - base;
     return true;
   }
 
@@ -91,10 +105,10 @@ final class CsvSplitter {
   }
 
   /**
-   * Splits the record starting at {@code p} into the batch, field offsets relative to {@code base}; returns where the
+   * Splits the record starting at {@code p} into the batch, field offsets into the buffer; returns where the
    * next record starts, or -1 when the record is not complete in the bytes read. An empty line adds no record.
    */
-  private int record(RecordBatch b, int p, int base) {
+  private int record(RecordBatch b, int p) {
     byte[] a = buf;
     int lim = limit;
     if (p >= lim) return -1;
@@ -108,12 +122,12 @@ final class CsvSplitter {
     while (true) {
       int end;
       if (a[p] == QUOTE) {
-        end = quoted(b, p, base);
+        end = quoted(b, p);
         if (end < 0) return -1;
       } else {
         end = unquotedEnd(p);
         if (end < 0) return -1;
-        b.addFieldAt(p - base, end - p);
+        b.addFieldAt(p, end - p);
       }
       if (end == lim) { // the last record of a file without a final line break
         b.endRecord();
@@ -123,7 +137,7 @@ final class CsvSplitter {
         p = end + 1;
         if (p == lim) {
           if (!eof) return -1;
-          b.addFieldAt(p - base, 0);
+          b.addFieldAt(p, 0);
           b.endRecord();
           return lim;
         }
@@ -172,7 +186,7 @@ final class CsvSplitter {
    * quote closes; after the closing quote text is kept up to the delimiter, and a quote there is kept and opens
    * quotes again (FastCSV's reading of such malformed fields).
    */
-  private int quoted(RecordBatch b, int p, int base) {
+  private int quoted(RecordBatch b, int p) {
     byte[] a = buf;
     int lim = limit;
     int i = p + 1;
@@ -224,14 +238,14 @@ final class CsvSplitter {
     }
     line += lines;
     if (plain && closes <= 1) {
-      b.addFieldAt(p + 1 - base, end - p - 1 - closes);
+      b.addFieldAt(p + 1, end - p - 1 - closes);
     } else {
       if (3 * rewrites == rewrite.length) rewrite = Arrays.copyOf(rewrite, rewrite.length * 2);
       rewrite[3 * rewrites] = b.fields;
-      rewrite[3 * rewrites + 1] = p + 1 - base;
-      rewrite[3 * rewrites + 2] = end - base;
+      rewrite[3 * rewrites + 1] = p + 1;
+      rewrite[3 * rewrites + 2] = end;
       rewrites++;
-      b.addFieldAt(p + 1 - base, end - p - 1); // the raw text; widen() rewrites it
+      b.addFieldAt(p + 1, end - p - 1); // the raw text; unquote() rewrites it
     }
     return end;
   }
@@ -288,28 +302,12 @@ final class CsvSplitter {
     }
   }
 
-  /** Copies the batch's bytes into its chars, one char per byte, then rewrites the quoted fields that need it. */
-  private void widen(RecordBatch b, int from, int to) {
-    int n = to - from;
-    if (b.chars.length < n) b.chars = new char[Math.max(n, b.chars.length * 2)];
-    char[] c = b.chars;
-    byte[] a = buf;
-    int i = 0;
-    // Eight at a time: the client compiler neither vectorises nor unrolls; this took a third less time than the
-    // plain loop (and the JDK's Latin-1 inflation, an intrinsic only for the optimising compiler, twice as long).
-    for (; i + 8 <= n; i += 8) {
-      int f = from + i;
-      c[i] = (char) (a[f] & 0xff);
-      c[i + 1] = (char) (a[f + 1] & 0xff);
-      c[i + 2] = (char) (a[f + 2] & 0xff);
-      c[i + 3] = (char) (a[f + 3] & 0xff);
-      c[i + 4] = (char) (a[f + 4] & 0xff);
-      c[i + 5] = (char) (a[f + 5] & 0xff);
-      c[i + 6] = (char) (a[f + 6] & 0xff);
-      c[i + 7] = (char) (a[f + 7] & 0xff);
-    }
-    for (; i < n; i++) c[i] = (char) (a[from + i] & 0xff);
-    b.used = n;
+  /**
+   * Rewrites, in the buffer, the quoted fields that need it (an escaped quote, text after the closing quote): each
+   * only shrinks within its own bytes, which no later record reads.
+   */
+  private void unquote(RecordBatch b) {
+    byte[] c = buf;
     for (int k = 0; k < rewrites; k++) {
       int field = rewrite[3 * k];
       int start = rewrite[3 * k + 1];
@@ -317,13 +315,13 @@ final class CsvSplitter {
       int out = start;
       boolean inQuotes = true;
       for (int j = start; j < end; j++) {
-        char ch = c[j];
-        if (ch == '"') {
+        byte ch = c[j];
+        if (ch == QUOTE) {
           if (!inQuotes) {
-            c[out++] = '"'; // a quote after the closing one is kept, and opens quotes again
+            c[out++] = QUOTE; // a quote after the closing one is kept, and opens quotes again
             inQuotes = true;
-          } else if (j + 1 < end && c[j + 1] == '"') {
-            c[out++] = '"';
+          } else if (j + 1 < end && c[j + 1] == QUOTE) {
+            c[out++] = QUOTE;
             j++;
           } else {
             inQuotes = false;

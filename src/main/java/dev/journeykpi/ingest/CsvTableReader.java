@@ -33,7 +33,9 @@ final class CsvTableReader {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
     String name = SourceLoader.display(file);
-    boolean utf8 = dialect.charset().equals(java.nio.charset.StandardCharsets.UTF_8);
+    // Fields reach the typing as bytes: the file's own for UTF-8, ASCII and ISO-8859-1 files, UTF-8 for the rest
+    // (decoded by FastCSV, then encoded into the batch).
+    boolean utf8 = !(bytewise(dialect) && dialect.charset().equals(java.nio.charset.StandardCharsets.ISO_8859_1));
     if (bytewise(dialect)) {
       ColumnPlan halves = CsvHalves.read(file, dialect, source, factory, name, utf8);
       if (halves != null) return halves;
@@ -111,7 +113,7 @@ final class CsvTableReader {
     RuntimeException failure = null;
     try (InputStream in = Files.newInputStream(file)) {
       in.skipNBytes(dialect.bomLength());
-      CsvSplitter splitter = new CsvSplitter(in, dialect.delimiter());
+      CsvSplitter splitter = new CsvSplitter(in, dialect.delimiter(), false);
       while (splitter.fill(b)) {
         Filler.put(full, b);
         b = Filler.take(free);

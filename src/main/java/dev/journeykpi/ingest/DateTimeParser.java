@@ -65,15 +65,15 @@ public final class DateTimeParser {
   }
 
   /**
-   * Parses {@code buf[off, off + len)}, already trimmed, like {@link #parse}: the import's hot path, reading chars
-   * in place. A value of the fixed length of a fixed-width pattern is read by position.
+   * Parses the bytes {@code buf[off, off + len)} of a field, already trimmed, like {@link #parse}: the import's hot
+   * path, reading a file's bytes in place. A value of the fixed length of a fixed-width pattern is read by position.
    */
-  public long parse(char[] buf, int off, int len) {
+  public long parse(byte[] buf, int off, int len) {
     if (fixed != null && len == fixed.length) {
       long v = fixed.parse(buf, off);
       if (v != NO_MATCH) return v;
     }
-    return parse(new CharSlice().set(buf, off, len));
+    return parse(new ByteSlice().set(buf, off, len).text(true));
   }
 
   /** For ISO texts with an offset or zone: the instant, or null when the text has no offset. */
@@ -113,7 +113,7 @@ public final class DateTimeParser {
 
     final int length;
     private final int[] literalAt;
-    private final char[] literalChar;
+    private final byte[] literalByte;
     private final int[] digitAt;
     private final long[] digitWeight;
     private final boolean[] present = new boolean[6];
@@ -123,6 +123,7 @@ public final class DateTimeParser {
     static FixedWidth of(List<Field> fields) {
       for (Field f : fields) {
         if (f.kind != Kind.LITERAL && (f.minDigits != f.maxDigits || f.kind == Kind.FRACTION)) return null;
+        if (f.kind == Kind.LITERAL && f.literal >= 0x80) return null; // one byte per position
       }
       return new FixedWidth(fields);
     }
@@ -159,16 +160,16 @@ public final class DateTimeParser {
       }
       length = pos;
       twoDigitYear = year2;
-      literalChar = literals.toString().toCharArray();
+      literalByte = literals.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
       literalAt = literalPos.stream().mapToInt(Integer::intValue).toArray();
       digitAt = digits.stream().mapToInt(Integer::intValue).toArray();
       digitWeight = weights.stream().mapToLong(Long::longValue).toArray();
     }
 
-    /** The value of exactly {@link #length} chars at {@code off}, or NO_MATCH. */
-    long parse(char[] buf, int off) {
+    /** The value of exactly {@link #length} bytes at {@code off}, or NO_MATCH. */
+    long parse(byte[] buf, int off) {
       for (int k = 0; k < literalAt.length; k++) {
-        if (buf[off + literalAt[k]] != literalChar[k]) return NO_MATCH;
+        if (buf[off + literalAt[k]] != literalByte[k]) return NO_MATCH;
       }
       long packed = 0;
       int bad = 0;

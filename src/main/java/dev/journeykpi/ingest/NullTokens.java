@@ -1,24 +1,29 @@
 package dev.journeykpi.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-/** The "no value" tokens of a source, matched against a slice of chars without making a String. */
+/** The "no value" tokens of a source, matched against a field's bytes or a text without making a String. */
 final class NullTokens {
-  private final char[][] tokens;
-  /** Bit n set when some token has n chars (tokens over 63 chars set bit 63): most cells are ruled out by length. */
+  private final byte[][] bytes;
+  private final char[][] chars;
+  /** Bit n set when some token has n bytes (tokens over 63 bytes set bit 63): most cells are ruled out by length. */
   private final long lengths;
 
-  NullTokens(Set<String> nulls) {
-    this.tokens = nulls.stream().map(String::toCharArray).toArray(char[][]::new);
+  /** @param utf8 whether fields come as UTF-8 bytes (else ISO-8859-1) */
+  NullTokens(Set<String> nulls, boolean utf8) {
+    this.bytes = nulls.stream().map(t -> t.getBytes(utf8 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1))
+        .toArray(byte[][]::new);
+    this.chars = nulls.stream().map(String::toCharArray).toArray(char[][]::new);
     long l = 0;
-    for (char[] t : tokens) l |= 1L << Math.min(t.length, 63);
+    for (byte[] t : bytes) l |= 1L << Math.min(t.length, 63);
     this.lengths = l;
   }
 
-  boolean matches(char[] buf, int off, int len) {
+  boolean matches(byte[] buf, int off, int len) {
     if (len == 0) return true;
     if ((lengths & (1L << Math.min(len, 63))) == 0) return false;
-    for (char[] t : tokens) {
+    for (byte[] t : bytes) {
       if (t.length == len && t[0] == buf[off] && java.util.Arrays.equals(t, 0, len, buf, off, off + len)) return true;
     }
     return false;
@@ -28,7 +33,7 @@ final class NullTokens {
   boolean matches(CharSequence s) {
     int len = s.length();
     if (len == 0) return true;
-    for (char[] t : tokens) {
+    for (char[] t : chars) {
       if (t.length != len) continue;
       int i = 0;
       while (i < len && t[i] == s.charAt(i)) i++;

@@ -3,13 +3,15 @@ package dev.journeykpi.ingest;
 import java.util.Arrays;
 
 /**
- * A block of CSV records copied out of the parser's buffer: the parsing thread fills one while the importing thread
- * types the previous one, so the two halves of an import run on both cores.
+ * A block of CSV records: where each field's bytes lie in {@link #bytes}. A file read in halves types each batch
+ * before splitting the next, so its batches point into the splitter's own buffer; a file read by a splitting thread
+ * and a typing thread gets the bytes copied, since the splitter reads on meanwhile.
  */
 final class RecordBatch {
   static final int RECORDS = 512;
 
-  char[] chars = new char[RECORDS * 64];
+  /** The bytes the fields lie in: UTF-8, or ISO-8859-1 for such files (see ByteSlice). */
+  byte[] bytes = new byte[RECORDS * 64];
   int used;
   int[] fieldStart = new int[RECORDS * 16];
   int[] fieldLen = new int[RECORDS * 16];
@@ -40,15 +42,27 @@ final class RecordBatch {
     fieldCount[records] = 0;
   }
 
-  /** A field copied in from a parser's buffer (FastCSV's callback). */
+  /** A field decoded by FastCSV (files in other encodings), stored as UTF-8. */
   void addField(char[] b, int off, int len) {
-    if (used + len > chars.length) chars = Arrays.copyOf(chars, Math.max(chars.length * 2, used + len));
-    System.arraycopy(b, off, chars, used, len);
-    addFieldAt(used, len);
-    used += len;
+    if (used + 3 * len > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + 3 * len));
+    int start = used;
+    for (int i = off, end = off + len; i < end; i++) {
+      char c = b[i];
+      if (c < 0x80) {
+        bytes[used++] = (byte) c;
+      } else {
+        // Rare in these files' fields once decoded: encode the rest of the field the standard way.
+        byte[] rest = new String(b, i, end - i).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (used + rest.length > bytes.length) bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, used + rest.length));
+        System.arraycopy(rest, 0, bytes, used, rest.length);
+        used += rest.length;
+        break;
+      }
+    }
+    addFieldAt(start, used - start);
   }
 
-  /** A field already in {@link #chars} (the splitter widens the batch's bytes there). */
+  /** A field already in {@link #bytes}. */
   void addFieldAt(int start, int len) {
     if (fields == fieldStart.length) {
       fieldStart = Arrays.copyOf(fieldStart, fields * 2);

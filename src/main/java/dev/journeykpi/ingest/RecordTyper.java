@@ -111,11 +111,12 @@ final class RecordTyper {
   }
 
   private static boolean blank(RecordBatch b, int from, int to) {
-    char[] c = b.chars;
+    byte[] c = b.bytes;
     for (int i = from; i < to; i++) {
       for (int k = b.fieldStart[i], e = k + b.fieldLen[i]; k < e; k++) {
-        // Printable ASCII settles it without a call: this runs on the first field of every record.
-        if ((c[k] > ' ' && c[k] < 0x7f) || !Character.isWhitespace(c[k])) return false;
+        // Printable ASCII settles it without a call: this runs on the first field of every record. A byte of a
+        // multi-byte UTF-8 character is never whitespace.
+        if ((c[k] > ' ' && c[k] < 0x7f) || !Character.isWhitespace((char) (c[k] & 0xff))) return false;
       }
     }
     return true;
@@ -130,9 +131,8 @@ final class RecordTyper {
     return s.toString();
   }
 
-  /** A field as a String, decoded when the file is UTF-8 read as bytes. */
+  /** A field as a String. */
   private String text(RecordBatch b, int field) {
-    CharSlice c = new CharSlice().set(b.chars, b.fieldStart[field], b.fieldLen[field]);
-    return (utf8 ? c.decodeUtf8() : c).toString();
+    return ByteSlice.string(b.bytes, b.fieldStart[field], b.fieldLen[field], utf8);
   }
 }

@@ -23,6 +23,7 @@ public final class SourceLoader {
    *     declared columns are still checked.
    */
   public static LoadedSource load(SourceDef source, Path override, ZoneId targetZone, java.util.Set<String> needed) {
+    initColumnTypes();
     startTablesawInBackground();
     List<Path> files = override != null ? List.of(override) : resolve(source);
     QualityReport quality = new QualityReport(source.id());
@@ -168,9 +169,22 @@ public final class SourceLoader {
    */
   public static void startTablesawInBackground() {
     if (!TABLESAW_STARTED.compareAndSet(false, true)) return; // once per process, not once per source
-    Thread t = new Thread(() -> tech.tablesaw.api.Table.create("warm-up"), "tablesaw-init");
+    Thread t = new Thread(() -> {
+      initColumnTypes();
+      tech.tablesaw.api.Table.create("warm-up");
+    }, "tablesaw-init");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * Initialises Tablesaw's column types from their root, {@code ColumnType}, whose constants are instances of the
+   * type classes. Their static initialisers refer to each other in a cycle, so two threads that first touch two
+   * different column classes at once (the import's threads building columns) can deadlock each other; it happened in
+   * a test. Every thread that starts with the root only waits for whichever thread initialises it.
+   */
+  static void initColumnTypes() {
+    java.util.Objects.requireNonNull(tech.tablesaw.api.ColumnType.STRING);
   }
 
   public static LoadedSource load(SourceDef source, Path override, ZoneId targetZone) {

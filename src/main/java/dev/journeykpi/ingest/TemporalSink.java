@@ -33,8 +33,8 @@ final class TemporalSink extends ColumnSink {
   private int lastGood;
   private final long[] staged = new long[SLOTS];
 
-  TemporalSink(ColumnDef def, Set<String> nulls, ZoneId from, ZoneId to) {
-    super(def, nulls);
+  TemporalSink(ColumnDef def, Set<String> nulls, ZoneId from, ZoneId to, boolean utf8) {
+    super(def, nulls, utf8);
     dateOnly = def.type() == ValueType.DATE;
     List<String> formats = def.formats().isEmpty() ? List.of("iso") : def.formats();
     boolean serial = false;
@@ -86,7 +86,7 @@ final class TemporalSink extends ColumnSink {
    * through {@link #stage}.
    */
   @Override
-  int stageField(int slot, char[] buf, int off, int len, boolean utf8) {
+  int stageField(int slot, byte[] buf, int off, int len, boolean utf8) {
     if (inPlace != null && !nulls.matches(buf, off, len)) {
       long v = inPlace.parse(buf, off, len);
       if (v != DateTimeParser.NO_MATCH) {
@@ -99,7 +99,7 @@ final class TemporalSink extends ColumnSink {
 
   @Override
   int stage(int slot, CharSequence raw) {
-    CharSequence t = CharSlice.trim(raw);
+    CharSequence t = ByteSlice.trim(raw);
     if (nulls.matches(t)) return BLANK;
     int n = parsers.size();
     for (int k = 0; k < n; k++) {

@@ -10,17 +10,17 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.strings.IntDictionaryMap;
 
 /**
- * Builds a dictionary-encoded text column straight from char buffers: a value is hashed and compared as chars, and
- * becomes a String only the first time it is seen. Appending to Tablesaw's StringColumn one String at a time rehashed
+ * Builds a dictionary-encoded text column straight from a file's bytes: a value is hashed and compared as bytes (its
+ * raw key), and becomes a String only the first time it is seen. Appending to Tablesaw's StringColumn one String at a time rehashed
  * every new String and kept per-key counts in boxed-style maps, and was the largest cost of importing text columns.
  * The finished column is handed to Tablesaw as an {@link IntDictionaryMap}.
  *
  * <p>Values are stored in Unicode NFC, so "Ngày" typed on Windows and "Ngày" decomposed by a Mac tool are one value.
  */
 final class TextDictionary {
-  // Keys of up to 8 chars below U+0100 (ids, codes, statuses; any short UTF-8 key read as bytes) are packed into a long
+  // Keys of up to 8 bytes (ids, codes, statuses) are packed into a long
   // and looked up in one table of (key, length << 32 | code + 1) pairs: one cache line per lookup. On the benchmark's
-  // customer ids (289,000 distinct among 1,000,000 rows) the general table below, which must reach the key's chars
+  // customer ids (289,000 distinct among 1,000,000 rows) the general table below, which must reach the key's bytes
   // in the arena, cost about three times as much.
   private long[] shortSlots = new long[2 << 10];
   private int shortKeys;
@@ -28,7 +28,7 @@ final class TextDictionary {
   // Longer keys: open addressing where a slot holds (hash << 32) | (key + 1), 0 when empty, so a probe compares
   // hashes without leaving the table; a key's start, length and code sit side by side in keyMeta.
   private long[] slots = new long[1 << 10];
-  private char[] arena = new char[1 << 12];
+  private byte[] arena = new byte[1 << 12];
   private int arenaUsed;
   private int[] keyMeta = new int[3 * 256]; // start, length, code (several raw spellings may share an NFC code)
   private int rawKeys;
@@ -38,30 +38,25 @@ final class TextDictionary {
   private int codes;
   private final IntArrayList rows = new IntArrayList(1 << 16);
 
-  /** True when keys are the bytes of UTF-8 text read as ISO-8859-1 chars (see CharSlice.decodeUtf8). */
+  /** True when keys are UTF-8 bytes; else ISO-8859-1 (see ByteSlice). */
   private final boolean utf8Bytes;
 
   TextDictionary(boolean utf8Bytes) {
     this.utf8Bytes = utf8Bytes;
-    code(new char[0], 0, 0);
+    code(new byte[0], 0, 0);
   }
 
-  /** The code of the text in {@code buf[off, off + len)}, adding it when new. */
-  int code(char[] buf, int off, int len) {
+  /** The code of the text whose bytes are {@code buf[off, off + len)}, adding it when new. */
+  int code(byte[] buf, int off, int len) {
     if (len <= 8) {
       long k = 0;
-      int wide = 0;
-      for (int i = off, e = off + len; i < e; i++) {
-        char c = buf[i];
-        wide |= c;
-        k = (k << 8) | (c & 0xff);
-      }
-      if (wide < 0x100) return shortCode(k, len, buf, off);
+      for (int i = off, e = off + len; i < e; i++) k = (k << 8) | (buf[i] & 0xff);
+      return shortCode(k, len, buf, off);
     }
     return longCode(buf, off, len);
   }
 
-  private int shortCode(long k, int len, char[] buf, int off) {
+  private int shortCode(long k, int len, byte[] buf, int off) {
     int found = findShort(k, len);
     if (found >= 0) return found;
     int code = newCodeFor(buf, off, len);
@@ -116,16 +111,16 @@ final class TextDictionary {
    * The code for a raw key seen for the first time: a new value, or, for a decomposed spelling, the code of its
    * composed (NFC) spelling, added first if new.
    */
-  private int newCodeFor(char[] buf, int off, int len) {
-    String text = utf8Bytes ? CharSlice.utf8String(buf, off, len) : new String(buf, off, len);
+  private int newCodeFor(byte[] buf, int off, int len) {
+    String text = ByteSlice.string(buf, off, len, utf8Bytes);
     if (!ColumnSink.hasCombiningMark(text)) return newCode(text);
-    char[] key = keyChars(Normalizer.normalize(text, Normalizer.Form.NFC));
+    byte[] key = keyBytes(Normalizer.normalize(text, Normalizer.Form.NFC));
     return code(key, 0, key.length);
   }
 
-  private int longCode(char[] buf, int off, int len) {
+  private int longCode(byte[] buf, int off, int len) {
     int h = 0;
-    for (int i = off, e = off + len; i < e; i++) h = 31 * h + buf[i];
+    for (int i = off, e = off + len; i < e; i++) h = 31 * h + (buf[i] & 0xff);
     long[] table = slots;
     int mask = table.length - 1;
     int s = mix(h) & mask;
@@ -148,21 +143,17 @@ final class TextDictionary {
 
   /** The code of an already decoded text (Excel cells, and the NFC spelling above). */
   int codeOfText(String text) {
-    char[] key = keyChars(text);
+    byte[] key = keyBytes(text);
     return code(key, 0, key.length);
   }
 
-  /** A text as this dictionary's keys spell it: its UTF-8 bytes as chars when keys are bytes. */
-  private char[] keyChars(String text) {
-    if (!utf8Bytes) return text.toCharArray();
-    byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    char[] c = new char[bytes.length];
-    for (int i = 0; i < bytes.length; i++) c[i] = (char) (bytes[i] & 0xff);
-    return c;
+  /** A text as this dictionary's keys spell it. */
+  private byte[] keyBytes(String text) {
+    return text.getBytes(utf8Bytes ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   /** A plain loop: keys are short, where Arrays.equals' vectorised setup costs more than it saves. */
-  private boolean same(int start, char[] buf, int off, int len) {
+  private boolean same(int start, byte[] buf, int off, int len) {
     for (int i = 0; i < len; i++) {
       if (arena[start + i] != buf[off + i]) return false;
     }
@@ -234,7 +225,7 @@ final class TextDictionary {
     return codes++;
   }
 
-  private void addRawKey(char[] buf, int off, int len, int h, int slot, int code) {
+  private void addRawKey(byte[] buf, int off, int len, int h, int slot, int code) {
     if (3 * rawKeys == keyMeta.length) keyMeta = Arrays.copyOf(keyMeta, keyMeta.length * 2);
     if (arenaUsed + len > arena.length) arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len));
     System.arraycopy(buf, off, arena, arenaUsed, len);

@@ -63,6 +63,31 @@ class CsvImportTest {
     assertThat(t.stringColumn("channel").get(0)).isEqualTo("Cửa hàng");
   }
 
+  /** ISO-8859-1 is split and typed on its own bytes, one char per byte: text, null tokens and yes/no words alike. */
+  @Test
+  void declaredLatin1IsReadByteForByte() throws Exception {
+    write(dir, "t.csv", "id,ville,prix,payé\nA1,Besançon,\"1 250,5\",oui\nA2,néant,3,non\nA3,Zoë,néant,oui\n",
+        java.nio.charset.StandardCharsets.ISO_8859_1, false);
+    LoadedSource s = load(dir, """
+        file: t.csv
+        encoding: ISO-8859-1
+        nulls: [néant]
+        true: [oui]
+        false: [non]
+        columns:
+          id: id
+          city: ville
+          price: { column: prix, type: number, decimal: "," }
+          paid: { column: payé, type: boolean }
+        """);
+    Table t = s.table();
+    assertThat(t.stringColumn("city").asList()).containsExactly("Besançon", "", "Zoë");
+    assertThat(t.doubleColumn("price").get(0)).isEqualTo(1250.5);
+    assertThat(t.doubleColumn("price").isMissing(2)).isTrue();
+    assertThat(t.booleanColumn("paid").asList()).containsExactly(true, false, true);
+    assertThat(s.quality().isClean()).isTrue();
+  }
+
   /** Vietnamese as windows-1258 spells it: base letters precomposed where the code page has them, tones combining. */
   static String cp1258Form(String nfc) {
     var enc = Charset.forName("windows-1258").newEncoder();

@@ -63,10 +63,10 @@ class CsvSplitterTest {
   @Test
   void loneCarriageReturnInsideQuotesIsKept() throws Exception {
     RecordBatch b = new RecordBatch();
-    CsvSplitter splitter = new CsvSplitter(new ByteArrayInputStream("a,\"x\r\ry\"\nb\n".getBytes(StandardCharsets.UTF_8)), ',', 3);
+    CsvSplitter splitter = new CsvSplitter(new ByteArrayInputStream("a,\"x\r\ry\"\nb\n".getBytes(StandardCharsets.UTF_8)), ',', 3, false);
     assertThat(splitter.fill(b)).isTrue();
     assertThat(b.records).isEqualTo(2);
-    assertThat(new String(b.chars, b.fieldStart[1], b.fieldLen[1])).isEqualTo("x\r\ry");
+    assertThat(new String(b.bytes, b.fieldStart[1], b.fieldLen[1], StandardCharsets.ISO_8859_1)).isEqualTo("x\r\ry");
     assertThat(b.line[1]).isEqualTo(4); // "x", CR, CR, "y": the record ends on line 3
   }
 
@@ -80,6 +80,12 @@ class CsvSplitterTest {
   }
 
   private static void assertSameSplit(String text, int bufferSize) throws Exception {
+    // Batches pointing into the splitter's buffer, and batches with their own copy of the bytes, alike.
+    assertSameSplit(text, bufferSize, true);
+    assertSameSplit(text, bufferSize, false);
+  }
+
+  private static void assertSameSplit(String text, int bufferSize, boolean shared) throws Exception {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     String latin = new String(bytes, StandardCharsets.ISO_8859_1);
     List<String> expected = new ArrayList<>();
@@ -88,19 +94,19 @@ class CsvSplitterTest {
       expected.add(visible(r.getStartingLineNumber() + ":" + String.join("|", r.getFields())));
     }
     List<String> actual = new ArrayList<>();
-    CsvSplitter splitter = new CsvSplitter(new ByteArrayInputStream(bytes), ',', bufferSize);
+    CsvSplitter splitter = new CsvSplitter(new ByteArrayInputStream(bytes), ',', bufferSize, shared);
     RecordBatch b = new RecordBatch();
     while (splitter.fill(b)) {
       for (int r = 0; r < b.records; r++) {
         List<String> fields = new ArrayList<>();
         for (int f = b.firstField[r]; f < b.firstField[r] + b.fieldCount[r]; f++) {
-          fields.add(new String(b.chars, b.fieldStart[f], b.fieldLen[f]));
+          fields.add(new String(b.bytes, b.fieldStart[f], b.fieldLen[f], StandardCharsets.ISO_8859_1));
         }
         actual.add(visible(b.line[r] + ":" + String.join("|", fields)));
       }
       b.clear();
     }
-    assertThat(actual).as("%s (buffer %d)", visible(text), bufferSize).isEqualTo(expected);
+    assertThat(actual).as("%s (buffer %d, shared %s)", visible(text), bufferSize, shared).isEqualTo(expected);
   }
 
   private static String visible(String s) {

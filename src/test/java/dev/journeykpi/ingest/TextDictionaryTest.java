@@ -10,19 +10,19 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.StringColumn;
 
 class TextDictionaryTest {
-  /** Keys around the 8-char boundary between the packed and the general table, and chars above U+00FF. */
+  /** Keys around the 8-byte boundary between the packed and the general table, ASCII and UTF-8. */
   @Test
   void everyDistinctKeyGetsOneCodeAndComesBackAsItsText() {
     List<String> keys = new ArrayList<>();
     for (int i = 0; i < 20_000; i++) keys.add("C" + i);                 // 2 to 6 chars
     for (int i = 0; i < 2_000; i++) keys.add("agent" + (100 + i));      // 8 and 9 chars
     keys.addAll(List.of("", "x", "12345678", "123456789", "Điện thoại", "Hà Nội", "ĐT", "\u00ff\u00fe"));
-    TextDictionary dict = new TextDictionary(false);
+    TextDictionary dict = new TextDictionary(true);
     Map<String, Integer> seen = new HashMap<>();
     for (int round = 0; round < 2; round++) {
       for (String k : keys) {
-        char[] padded = ("[" + k + "]").toCharArray();
-        int code = dict.code(padded, 1, k.length());
+        byte[] padded = ("[" + k + "]").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int code = dict.code(padded, 1, padded.length - 2);
         assertThat(seen.computeIfAbsent(k, x -> code)).as(k).isEqualTo(code);
         assertThat(dict.value(code)).isEqualTo(k);
         dict.append(code);
@@ -39,8 +39,8 @@ class TextDictionaryTest {
   @Test
   void decomposedUtf8BytesShareTheComposedCode() {
     TextDictionary dict = new TextDictionary(true);
-    int composed = dict.code(bytesAsChars("Ngày"), 0, bytesAsChars("Ngày").length);
-    char[] decomposed = bytesAsChars("Nga\u0300y");
+    int composed = dict.code(utf8("Ngày"), 0, utf8("Ngày").length);
+    byte[] decomposed = utf8("Nga\u0300y");
     assertThat(dict.code(decomposed, 0, decomposed.length)).isEqualTo(composed);
     assertThat(dict.value(composed)).isEqualTo("Ngày");
   }
@@ -64,25 +64,22 @@ class TextDictionaryTest {
     // C1 C2 "" Ngày long-1 Điện-thoại C3 long-2 Hà-Nội: 9 distinct texts, one code each
     assertThat(col.countUnique()).isEqualTo(9);
     // Later reads into the joined dictionary find the absorbed values, decomposed spellings included.
-    char[] ha = bytesAsChars("Ha\u0300 Nội");
+    byte[] ha = utf8("Ha\u0300 Nội");
     assertThat(a.value(a.code(ha, 0, ha.length))).isEqualTo("Hà Nội");
-    char[] c3 = bytesAsChars("C3");
+    byte[] c3 = utf8("C3");
     assertThat(a.value(a.code(c3, 0, c3.length))).isEqualTo("C3");
   }
 
   private static TextDictionary filled(List<String> texts) {
     TextDictionary d = new TextDictionary(true);
     for (String t : texts) {
-      char[] c = bytesAsChars(t);
+      byte[] c = utf8(t);
       d.append(d.code(c, 0, c.length));
     }
     return d;
   }
 
-  private static char[] bytesAsChars(String s) {
-    byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    char[] c = new char[b.length];
-    for (int i = 0; i < b.length; i++) c[i] = (char) (b[i] & 0xff);
-    return c;
+  private static byte[] utf8(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 }

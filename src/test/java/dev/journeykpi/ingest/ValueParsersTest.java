@@ -7,12 +7,13 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 
 class ValueParsersTest {
-  /** Parses both ways the import does, as text and in place from a char buffer (trimmed), which must agree. */
+  /** Parses both ways the import does, as text and in place from a field's bytes (trimmed), which must agree. */
   static LocalDateTime date(String pattern, String text) {
     DateTimeParser parser = new DateTimeParser(pattern);
     long v = parser.parse(text);
-    char[] padded = ("##" + text.strip() + "##").toCharArray();
-    assertThat(parser.parse(padded, 2, text.strip().length())).as("in place: %s", text).isEqualTo(v);
+    byte[] padded = ("##" + text.strip() + "##").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int len = text.strip().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    assertThat(parser.parse(padded, 2, len)).as("in place: %s", text).isEqualTo(v);
     return v == DateTimeParser.NO_MATCH ? null : PackedLocalDateTime.asLocalDateTime(v);
   }
 
