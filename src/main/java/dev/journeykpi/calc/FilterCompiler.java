@@ -31,6 +31,11 @@ public final class FilterCompiler {
 
   /** The rows the filter keeps, ascending. */
   public static int[] rows(Table t, Filter f) {
+    if (f instanceof Filter.All all && all.parts().isEmpty()) { // no filter: every row
+      int[] every = new int[t.rowCount()];
+      for (int row = 0; row < every.length; row++) every[row] = row;
+      return every;
+    }
     boolean[] keep = mask(t, f);
     int n = 0;
     for (boolean k : keep) {

@@ -231,8 +231,13 @@ public final class KpiRunner {
   private Population population(Table table, KpiDef kpi) {
     Map<List<Object>, Population> known = populations.computeIfAbsent(table, t -> new java.util.concurrent.ConcurrentHashMap<>());
     List<Object> key = java.util.Arrays.asList(kpi.where(), kpi.time());
-    return known.computeIfAbsent(key, k -> new Population(table, kpi));
+    return known.computeIfAbsent(key, k -> new Population(table, kpi, kpi.time() == null ? null
+        : lastDays.computeIfAbsent(table.column(kpi.time()), c -> java.util.Optional.ofNullable(lastDay(c))).orElse(null)));
   }
+
+  /** The last day of each time column, shared by the populations it places. */
+  private final Map<Column<?>, java.util.Optional<java.time.LocalDate>> lastDays =
+      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   private static final class Population {
     final int[] rows;
@@ -240,17 +245,17 @@ public final class KpiRunner {
     final java.time.LocalDate lastDataDay;
     private final Map<Period, int[]> byPeriod = new java.util.concurrent.ConcurrentHashMap<>();
 
-    Population(Table table, KpiDef kpi) {
+    Population(Table table, KpiDef kpi, java.time.LocalDate lastDataDay) {
       rows = FilterCompiler.rows(table, kpi.where());
       int missing = 0;
       if (kpi.time() != null) {
         Column<?> t = table.column(kpi.time());
         for (int row : rows) {
-          if (t.isMissing(row)) missing++;
+          if (Cells.packedTime(t, row) == Cells.MISSING_TIME) missing++;
         }
       }
       untimed = missing;
-      lastDataDay = kpi.time() == null ? null : lastDay(table.column(kpi.time()));
+      this.lastDataDay = lastDataDay;
     }
 
     /** The population's rows whose time falls in the period, ascending. */
