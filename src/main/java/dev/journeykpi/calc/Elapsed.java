@@ -18,9 +18,6 @@ final class Elapsed {
   static double[] perRow(Column<?> s, Column<?> e, BusinessCalendar calendar, ZoneId zone) {
     double[] out = new double[s.size()];
     BusinessCalendar.Clock clock = calendar == null ? null : calendar.clock();
-    // Each column's times in a row share dates: one day-number cache per column.
-    Cells.EpochClock starts = new Cells.EpochClock();
-    Cells.EpochClock ends = new Cells.EpochClock();
     long steady = steadyFrom(zone);
     for (int row = 0; row < out.length; row++) {
       long a = Cells.packedTime(s, row);
@@ -34,9 +31,9 @@ final class Elapsed {
         // both fall outside working hours, where the business duration would be a harmless-looking 0.
         out[row] = NEGATIVE;
       } else if (clock != null) {
-        out[row] = clock.between(starts.seconds(a), ends.seconds(b));
+        out[row] = clock.between(Cells.localEpochSecond(a), Cells.localEpochSecond(b));
       } else if (a >= steady) {
-        out[row] = (ends.millis(b) - starts.millis(a)) / 1000.0;
+        out[row] = (Cells.localEpochMillis(b) - Cells.localEpochMillis(a)) / 1000.0;
       } else {
         out[row] = between(a, b, null, zone);
       }
