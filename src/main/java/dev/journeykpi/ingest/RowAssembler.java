@@ -35,6 +35,7 @@ final class RowAssembler {
   private final int[] status;
   private final int[][] batchStatus;
   private final boolean[] rejected = new boolean[RecordBatch.RECORDS];
+  private final boolean[] kept = new boolean[RecordBatch.RECORDS];
   private final QualityReport quality;
   private String file;
 
@@ -161,13 +162,12 @@ final class RowAssembler {
         rowsHeld++;
       }
     }
+    for (int r = 0; r < n; r++) kept[r] = !skip[r] && !rejected[r];
     forEachColumn(workers, i -> {
       ColumnSink sink = sinks[i];
       int[] st = batchStatus[i];
       if (!sink.def.required()) sink.stageBatch(b, fieldIndex[i], skip, st, utf8);
-      for (int r = 0; r < n; r++) {
-        if (!skip[r] && !rejected[r]) sink.commit(r, st[r]);
-      }
+      sink.commitBatch(n, kept, st);
     });
     for (int i = 0; i < sinks.length; i++) {
       ColumnSink sink = sinks[i];

@@ -137,6 +137,22 @@ final class TemporalSink extends ColumnSink {
   }
 
   @Override
+  void commitBatch(int n, boolean[] keep, int[] status) {
+    if (dateOnly) {
+      super.commitBatch(n, keep, status);
+      return;
+    }
+    long missing = DateTimeColumnType.missingValueIndicator();
+    int k = 0;
+    for (int r = 0; r < n; r++) {
+      if (keep[r]) kept[k++] = status[r] == OK ? staged[r] : missing;
+    }
+    times.addElements(times.size(), kept, 0, k);
+  }
+
+  private final long[] kept = new long[SLOTS];
+
+  @Override
   void commit(int slot, int status) {
     if (dateOnly) {
       dates.add(status == OK ? (int) (staged[slot] >> 32) : DateColumnType.missingValueIndicator());

@@ -174,6 +174,21 @@ final class TextDictionary {
     rows.ensureCapacity(n);
   }
 
+  /** Appends {@code codes[r]} for each {@code r < n} with {@code keep[r]}, in order. */
+  void append(int[] codes, boolean[] keep, int n) {
+    int[] c = counts;
+    int k = 0;
+    for (int r = 0; r < n; r++) {
+      if (!keep[r]) continue;
+      int code = codes[r];
+      kept[k++] = code;
+      c[code]++;
+    }
+    rows.addElements(rows.size(), kept, 0, k);
+  }
+
+  private final int[] kept = new int[RecordBatch.RECORDS];
+
   void append(int code) {
     rows.add(code);
     counts[code]++;
