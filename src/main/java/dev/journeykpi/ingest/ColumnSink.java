@@ -15,8 +15,9 @@ import tech.tablesaw.columns.Column;
  * then <em>committed</em> only if the row is kept, so a rejected row leaves no partial values behind.
  *
  * <p>CSV imports stage a whole batch of records per column ({@link #stageBatch}), each field read in place in the
- * batch's chars ({@link #stageField}), so that a column's values are read one after another and two threads can type
- * different columns of a batch at once. Excel imports stage one cell at a time into slot 0.
+ * batch's bytes ({@link #stageField}), then commit the batch's kept rows ({@link #commitBatch}), so that a column's
+ * values are read one after another and two threads can type different columns of a batch at once. Excel imports
+ * stage and commit one cell at a time in slot 0.
  */
 abstract class ColumnSink {
   static final int OK = 0;
@@ -147,7 +148,7 @@ abstract class ColumnSink {
 
   static final int SLOTS = RecordBatch.RECORDS;
 
-  /** Text, dictionary-encoded straight from the chars: a String is made only for a value not seen before. */
+  /** Text, dictionary-encoded straight from the bytes: a String is made only for a value not seen before. */
   static final class Text extends ColumnSink {
     private final TextDictionary dict;
     private final int[] staged = new int[SLOTS];

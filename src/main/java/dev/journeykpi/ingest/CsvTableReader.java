@@ -15,12 +15,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Reads a CSV export. One thread splits the file into batches of fields while the calling thread types the previous
- * batch: numbers and dates are parsed straight from the chars into typed columns, text is dictionary-encoded, and
- * nothing becomes a String unless it is a new text value. UTF-8 (the usual case), ASCII and ISO-8859-1 files are
- * split by {@link CsvSplitter} on their bytes; other encodings are decoded and split by FastCSV's callback API, which
- * hands over each field as a slice of a char buffer. Quoted fields with embedded newlines and ragged rows are handled
- * either way; Commons CSV is used to write CSV.
+ * Reads a CSV export: numbers and dates are parsed straight from the fields' bytes into typed columns, text is
+ * dictionary-encoded, and nothing becomes a String unless it is a new text value. UTF-8 (the usual case), ASCII and
+ * ISO-8859-1 files are split by {@link CsvSplitter} on their bytes: in two halves on two threads when large enough
+ * ({@link CsvHalves}), otherwise by one thread splitting into batches while the calling thread and a helper type the
+ * previous batch. Other encodings are decoded and split by FastCSV's callback API, each field encoded to UTF-8 into
+ * the batch. Quoted fields with embedded newlines and ragged rows are handled either way; Commons CSV writes CSV.
  */
 final class CsvTableReader {
   private CsvTableReader() {}
@@ -86,7 +86,7 @@ final class CsvTableReader {
     Filler filler = new Filler(full, free);
     try (InputStream in = Files.newInputStream(file)) {
       in.skipNBytes(dialect.bomLength());
-      // Other encodings (UTF-16, windows-1258, …) are decoded to chars and split by FastCSV.
+      // Other encodings (UTF-16, windows-1258, …) are decoded and split by FastCSV, and re-encoded as UTF-8.
       InputStreamReader text = new InputStreamReader(in, cs);
       CsvReader<Long> csv = CsvReader.builder().fieldSeparator(dialect.delimiter()).quoteCharacter('"')
           .skipEmptyLines(true).ignoreDifferentFieldCount(true).build(filler, text);
