@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.DateUtil;
-import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -20,9 +19,12 @@ import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 /** Dates and date-times, in the declared formats tried in order, converted from the source's zone. */
 final class TemporalSink extends ColumnSink {
   private final boolean dateOnly;
-  /** Packed dates (date columns) or packed date-times, as Tablesaw holds them; missing as its missing indicator. */
-  private final IntArrayList dates = new IntArrayList();
-  private final LongArrayList times = new LongArrayList();
+  /**
+   * Packed date-times, or for a date column packed dates, as Tablesaw holds them (a date is the upper half of a
+   * packed date-time), with Tablesaw's missing value.
+   */
+  private final LongArrayList values = new LongArrayList();
+  private final long missing;
   private final List<DateTimeParser> parsers = new ArrayList<>();
   private final boolean excelSerialText;
   private final ZoneId from;
@@ -36,6 +38,7 @@ final class TemporalSink extends ColumnSink {
   TemporalSink(ColumnDef def, Set<String> nulls, ZoneId from, ZoneId to, boolean utf8) {
     super(def, nulls, utf8);
     dateOnly = def.type() == ValueType.DATE;
+    missing = dateOnly ? DateColumnType.missingValueIndicator() : DateTimeColumnType.missingValueIndicator();
     List<String> formats = def.formats().isEmpty() ? List.of("iso") : def.formats();
     boolean serial = false;
     for (String f : formats) {
@@ -53,31 +56,23 @@ final class TemporalSink extends ColumnSink {
 
   @Override
   void expectRows(int rows) {
-    if (dateOnly) dates.ensureCapacity(rows); else times.ensureCapacity(rows);
+    values.ensureCapacity(rows);
   }
 
   @Override
   Column<?> build(List<ColumnSink> parts) {
-    if (dateOnly) {
-      List<IntArrayList> lists = new ArrayList<>(List.of(dates));
-      for (ColumnSink p : parts) lists.add(((TemporalSink) p).dates);
-      int[] all = new int[lists.stream().mapToInt(IntArrayList::size).sum()];
-      int at = 0;
-      for (IntArrayList l : lists) {
-        l.getElements(0, all, at, l.size());
-        at += l.size();
-      }
-      return DateColumn.createInternal(def.name(), all);
-    }
-    List<LongArrayList> lists = new ArrayList<>(List.of(times));
-    for (ColumnSink p : parts) lists.add(((TemporalSink) p).times);
+    List<LongArrayList> lists = new ArrayList<>(List.of(values));
+    for (ColumnSink p : parts) lists.add(((TemporalSink) p).values);
     long[] all = new long[lists.stream().mapToInt(LongArrayList::size).sum()];
     int at = 0;
     for (LongArrayList l : lists) {
       l.getElements(0, all, at, l.size());
       at += l.size();
     }
-    return DateTimeColumn.createInternal(def.name(), all);
+    if (!dateOnly) return DateTimeColumn.createInternal(def.name(), all);
+    int[] dates = new int[all.length];
+    for (int i = 0; i < all.length; i++) dates[i] = (int) all[i];
+    return DateColumn.createInternal(def.name(), dates);
   }
 
   /**
@@ -138,26 +133,22 @@ final class TemporalSink extends ColumnSink {
 
   @Override
   void commitBatch(int n, boolean[] keep, int[] status) {
-    if (dateOnly) {
-      super.commitBatch(n, keep, status);
-      return;
-    }
-    long missing = DateTimeColumnType.missingValueIndicator();
     int k = 0;
     for (int r = 0; r < n; r++) {
-      if (keep[r]) kept[k++] = status[r] == OK ? staged[r] : missing;
+      if (keep[r]) kept[k++] = status[r] == OK ? value(staged[r]) : missing;
     }
-    times.addElements(times.size(), kept, 0, k);
+    values.addElements(values.size(), kept, 0, k);
   }
 
   private final long[] kept = new long[SLOTS];
 
   @Override
   void commit(int slot, int status) {
-    if (dateOnly) {
-      dates.add(status == OK ? (int) (staged[slot] >> 32) : DateColumnType.missingValueIndicator());
-    } else {
-      times.add(status == OK ? staged[slot] : DateTimeColumnType.missingValueIndicator());
-    }
+    values.add(status == OK ? value(staged[slot]) : missing);
+  }
+
+  /** What the column holds for a staged (packed date-time) value. */
+  private long value(long packed) {
+    return dateOnly ? packed >> 32 : packed;
   }
 }
