@@ -53,15 +53,31 @@ class CsvHalvesTest {
       assertSameQuality(split.quality(), whole.quality(), f);
       if (readsInHalves(f, yaml)) halves++; else fallbacks++;
     }
-    // Both ways were exercised: most cuts fall between records, some inside a quoted field.
+    // Both ways were exercised: most files are cut between records, and some stray quotes led the cut into a quoted
+    // field, which the first half noticed.
     assertThat(halves).isGreaterThan(150);
     assertThat(fallbacks).isGreaterThan(5);
   }
 
   @Test
-  void aCutInsideAQuotedFieldFallsBackToOnePiece() throws Exception {
-    // The middle of the file is inside the quoted note of row 2, which spans many lines.
+  void aQuotedFieldAcrossTheMiddleIsSteppedOver() throws Exception {
+    // The middle of the file is inside the quoted note of row 2, which spans many lines: the cut goes after it.
     String file = "id,when,score,done,note,day\n1,01/10/2026 08:00,1,yes,a,01/10/2026\n2,01/10/2026 09:00,2,no,\""
+        + "line\n".repeat(40) + "\",02/10/2026\n3,01/10/2026 10:00,3,yes,c,03/10/2026\n";
+    Files.writeString(dir.resolve("q.csv"), file);
+    String yaml = "file: q.csv\n" + COLUMNS;
+    CsvHalves.minBytes = 0;
+    assertThat(readsInHalves(dir.resolve("q.csv"), yaml)).isTrue();
+    Table t = ImportFixtures.load(dir, yaml).table();
+    assertThat(t.stringColumn("id").asList()).containsExactly("1", "2", "3");
+    assertThat(t.stringColumn("note").get(1)).isEqualTo("line\n".repeat(40));
+  }
+
+  @Test
+  void aStrayQuoteMisleadingTheCutFallsBackToOnePiece() throws Exception {
+    // Row 1's unquoted 5" is text, but counts as a quote: the parity is off, and the cut chosen lies inside row 2's
+    // quoted note. The first half, read from the start, finds it ends inside quotes: the file is read in one piece.
+    String file = "id,when,score,done,note,day\n1,01/10/2026 08:00,1,yes,5\" screen,01/10/2026\n2,01/10/2026 09:00,2,no,\""
         + "line\n".repeat(40) + "\",02/10/2026\n3,01/10/2026 10:00,3,yes,c,03/10/2026\n";
     Files.writeString(dir.resolve("q.csv"), file);
     String yaml = "file: q.csv\n" + COLUMNS;
@@ -69,7 +85,7 @@ class CsvHalvesTest {
     assertThat(readsInHalves(dir.resolve("q.csv"), yaml)).isFalse();
     Table t = ImportFixtures.load(dir, yaml).table();
     assertThat(t.stringColumn("id").asList()).containsExactly("1", "2", "3");
-    assertThat(t.stringColumn("note").get(1)).isEqualTo("line\n".repeat(40));
+    assertThat(t.stringColumn("note").asList()).containsExactly("5\" screen", "line\n".repeat(40), "c");
   }
 
   @Test
@@ -92,6 +108,31 @@ class CsvHalvesTest {
     assertThat(src.table().rowCount()).isEqualTo(41);
   }
 
+  /** A byte-order mark, a header below row 1 and a glob of two files: read in halves as in one piece. */
+  @Test
+  void bomHeaderBelowRowOneAndSeveralFiles() throws Exception {
+    Files.createDirectories(dir.resolve("exports"));
+    for (String name : List.of("exports/2026-09.csv", "exports/2026-10.csv")) {
+      StringBuilder body = new StringBuilder("\uFEFFExport of " + name + "\nid,when,score,done,note,day\r\n");
+      for (int i = 1; i <= 60; i++) {
+        body.append(i).append(i % 7 == 0 ? ",31/09/2026 08:00," : ",01/10/2026 08:00,").append(i % 5 == 0 ? "x" : i)
+            .append(",yes,\"Điện thoại\n").append(i).append("\",01/10/2026\r\n");
+      }
+      Files.write(dir.resolve(name), body.toString().getBytes(UTF_8));
+    }
+    String yaml = "file: exports/2026-*.csv\nheader_row: 2\n" + COLUMNS;
+    CsvHalves.minBytes = Long.MAX_VALUE;
+    LoadedSource whole = ImportFixtures.load(dir, yaml);
+    CsvHalves.minBytes = 0;
+    assertThat(readsInHalves(dir.resolve("exports/2026-10.csv"), "file: exports/2026-10.csv\nheader_row: 2\n" + COLUMNS))
+        .isTrue();
+    LoadedSource split = ImportFixtures.load(dir, yaml);
+    assertSameTable(split.table(), whole.table(), dir);
+    assertSameQuality(split.quality(), whole.quality(), dir);
+    assertThat(whole.quality().files()).hasSize(2);
+    assertThat(whole.table().rowCount()).isPositive();
+  }
+
   /** Whether {@link CsvHalves} reads this file in halves (rather than leaving it to the one-piece reader). */
   private boolean readsInHalves(Path f, String yaml) throws Exception {
     Definition d = ImportFixtures.definition(dir, yaml);
@@ -109,7 +150,8 @@ class CsvHalvesTest {
     s.append("id,when,score,done,note,day\n");
     int rows = 1 + rnd.nextInt(30);
     String[] notes = {"plain", "\"quoted, with comma\"", "\"two\nlines\"", "\"crlf\r\ninside\"", "\"say \"\"hi\"\"\"",
-        "Điện thoại", "\"Ngày\ntạo\"", "", "\"x\"tail", "\"" + "many\n".repeat(1 + rnd.nextInt(6)) + "\""};
+        "Điện thoại", "\"Ngày\ntạo\"", "", "\"x\"tail", "\"" + "many\n".repeat(1 + rnd.nextInt(6)) + "\"",
+        "5\" screen"}; // a stray quote in an unquoted field: text, which misleads the quote count
     for (int r = 0; r < rows; r++) {
       int kind = rnd.nextInt(20);
       String eol = rnd.nextInt(4) == 0 ? "\r\n" : "\n";
