@@ -62,9 +62,7 @@ class CsvHalvesTest {
   @Test
   void aQuotedFieldAcrossTheMiddleIsSteppedOver() throws Exception {
     // The middle of the file is inside the quoted note of row 2, which spans many lines: the cut goes after it.
-    String file = "id,when,score,done,note,day\n1,01/10/2026 08:00,1,yes,a,01/10/2026\n2,01/10/2026 09:00,2,no,\""
-        + "line\n".repeat(40) + "\",02/10/2026\n3,01/10/2026 10:00,3,yes,c,03/10/2026\n";
-    Files.writeString(dir.resolve("q.csv"), file);
+    Files.writeString(dir.resolve("q.csv"), noteAcrossTheMiddle("a"));
     String yaml = "file: q.csv\n" + COLUMNS;
     CsvHalves.minBytes = 0;
     assertThat(readsInHalves(dir.resolve("q.csv"), yaml)).isTrue();
@@ -77,15 +75,19 @@ class CsvHalvesTest {
   void aStrayQuoteMisleadingTheCutFallsBackToOnePiece() throws Exception {
     // Row 1's unquoted 5" is text, but counts as a quote: the parity is off, and the cut chosen lies inside row 2's
     // quoted note. The first half, read from the start, finds it ends inside quotes: the file is read in one piece.
-    String file = "id,when,score,done,note,day\n1,01/10/2026 08:00,1,yes,5\" screen,01/10/2026\n2,01/10/2026 09:00,2,no,\""
-        + "line\n".repeat(40) + "\",02/10/2026\n3,01/10/2026 10:00,3,yes,c,03/10/2026\n";
-    Files.writeString(dir.resolve("q.csv"), file);
+    Files.writeString(dir.resolve("q.csv"), noteAcrossTheMiddle("5\" screen"));
     String yaml = "file: q.csv\n" + COLUMNS;
     CsvHalves.minBytes = 0;
     assertThat(readsInHalves(dir.resolve("q.csv"), yaml)).isFalse();
     Table t = ImportFixtures.load(dir, yaml).table();
     assertThat(t.stringColumn("id").asList()).containsExactly("1", "2", "3");
     assertThat(t.stringColumn("note").asList()).containsExactly("5\" screen", "line\n".repeat(40), "c");
+  }
+
+  /** Three rows; row 2's quoted note of 40 lines holds the middle of the file; row 1's note as given, unquoted. */
+  private static String noteAcrossTheMiddle(String firstNote) {
+    return "id,when,score,done,note,day\n1,01/10/2026 08:00,1,yes," + firstNote + ",01/10/2026\n"
+        + "2,01/10/2026 09:00,2,no,\"" + "line\n".repeat(40) + "\",02/10/2026\n3,01/10/2026 10:00,3,yes,c,03/10/2026\n";
   }
 
   @Test
