@@ -40,27 +40,41 @@ abstract class ColumnSink {
 
   /**
    * Appends the values of {@code part}, a sink of the same column typed from a later part of the file. The values are
-   * joined when the column is built, which {@link RowAssembler#table} does for several columns at once.
+   * joined when the column is built, which {@link RowAssembler#table} does for several columns at once, or before
+   * more rows are committed here ({@link #settle}).
    */
   final void absorb(ColumnSink part) {
     if (built != null) throw new IllegalStateException("column already built");
     later.add(part);
   }
 
+  /** Joins the absorbed parts' values to this sink's own, so that rows committed next come after them. */
+  final void settle() {
+    if (later.isEmpty()) return;
+    merge(later);
+    later.clear();
+  }
+
   /** The finished column: this sink's values, then those of each absorbed part. */
   final Column<?> column() {
-    if (built == null) built = build(later);
+    if (built == null) {
+      settle();
+      built = create();
+    }
     return built;
   }
+
+  /** Appends the values of {@code parts} (sinks of the same class) to this sink's own. */
+  abstract void merge(java.util.List<ColumnSink> parts);
+
+  /** The Tablesaw column of this sink's values. */
+  abstract Column<?> create();
 
   /**
    * Makes room for about {@code rows} values at once: a column grown by doubling allocates twice its size in copies,
    * and the young collections copied the live arrays again (measured with async-profiler's allocation mode).
    */
   abstract void expectRows(int rows);
-
-  /** Builds the column from this sink's values followed by those of {@code parts} (sinks of the same class). */
-  abstract Column<?> build(java.util.List<ColumnSink> parts);
 
   /** Parses a text value into {@code slot}; returns OK, BLANK (a null token) or BAD. */
   abstract int stage(int slot, CharSequence raw);
@@ -164,8 +178,12 @@ abstract class ColumnSink {
     }
 
     @Override
-    Column<?> build(java.util.List<ColumnSink> parts) {
+    void merge(java.util.List<ColumnSink> parts) {
       for (ColumnSink p : parts) dict.absorb(((Text) p).dict);
+    }
+
+    @Override
+    Column<?> create() {
       return dict.toColumn(def.name());
     }
 
@@ -217,18 +235,17 @@ abstract class ColumnSink {
     }
 
     @Override
-    Column<?> build(java.util.List<ColumnSink> parts) {
+    void merge(java.util.List<ColumnSink> parts) {
       int total = values.size();
       for (ColumnSink p : parts) total += ((Numeric) p).values.size();
-      double[] all = new double[total];
-      int at = values.size();
-      values.getElements(0, all, 0, at);
-      for (ColumnSink p : parts) {
-        DoubleArrayList v = ((Numeric) p).values;
-        v.getElements(0, all, at, v.size());
-        at += v.size();
-      }
-      return DoubleColumn.create(def.name(), all);
+      values.ensureCapacity(total);
+      for (ColumnSink p : parts) values.addAll(((Numeric) p).values);
+    }
+
+    @Override
+    Column<?> create() {
+      return DoubleColumn.create(def.name(), values.size() == values.elements().length ? values.elements()
+          : values.toDoubleArray());
     }
 
     @Override
@@ -306,8 +323,12 @@ abstract class ColumnSink {
     }
 
     @Override
-    Column<?> build(java.util.List<ColumnSink> parts) {
+    void merge(java.util.List<ColumnSink> parts) {
       for (ColumnSink p : parts) col.append(((Bool) p).col);
+    }
+
+    @Override
+    Column<?> create() {
       return col;
     }
 

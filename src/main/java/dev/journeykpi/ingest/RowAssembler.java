@@ -97,6 +97,8 @@ final class RowAssembler {
   private long rowsHeld;
 
   void startFile(String file) {
+    // Halves of an earlier file, absorbed but not yet joined, come before this file's rows.
+    for (ColumnSink s : sinks) s.settle();
     this.file = file;
     quality.addFile(file);
   }

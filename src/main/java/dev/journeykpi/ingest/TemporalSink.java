@@ -60,15 +60,16 @@ final class TemporalSink extends ColumnSink {
   }
 
   @Override
-  Column<?> build(List<ColumnSink> parts) {
-    List<LongArrayList> lists = new ArrayList<>(List.of(values));
-    for (ColumnSink p : parts) lists.add(((TemporalSink) p).values);
-    long[] all = new long[lists.stream().mapToInt(LongArrayList::size).sum()];
-    int at = 0;
-    for (LongArrayList l : lists) {
-      l.getElements(0, all, at, l.size());
-      at += l.size();
-    }
+  void merge(List<ColumnSink> parts) {
+    int total = values.size();
+    for (ColumnSink p : parts) total += ((TemporalSink) p).values.size();
+    values.ensureCapacity(total);
+    for (ColumnSink p : parts) values.addAll(((TemporalSink) p).values);
+  }
+
+  @Override
+  Column<?> create() {
+    long[] all = values.size() == values.elements().length ? values.elements() : values.toLongArray();
     if (!dateOnly) return DateTimeColumn.createInternal(def.name(), all);
     int[] dates = new int[all.length];
     for (int i = 0; i < all.length; i++) dates[i] = (int) all[i];
