@@ -87,9 +87,13 @@ final class Cells {
     return PackedLocalDateTime.asLocalDateTime(packed);
   }
 
-  static int blankKey(StringColumn s) {
+  /**
+   * The dictionary key of the blank text, if the column has blank cells. Not a sentinel: Tablesaw's smaller
+   * dictionaries number their keys from -128 or -32,768, so any int may be a real value's key.
+   */
+  static java.util.OptionalInt blankKey(StringColumn s) {
     int first = s.getDictionary().firstIndexOf("");
-    return first < 0 ? -1 : s.getDictionary().getKeyAtIndex(first);
+    return first < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(s.getDictionary().getKeyAtIndex(first));
   }
 
   /**

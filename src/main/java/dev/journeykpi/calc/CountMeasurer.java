@@ -22,12 +22,14 @@ final class CountMeasurer implements Measurer {
     if (c instanceof tech.tablesaw.api.StringColumn s) {
       // Distinct dictionary keys: no string hashing per row.
       var dict = s.getDictionary();
-      int blankKey = Cells.blankKey(s);
+      java.util.OptionalInt blankKey = Cells.blankKey(s);
+      boolean anyBlank = blankKey.isPresent();
+      int blankValue = blankKey.orElse(0);
       // Keys may be negative (Tablesaw starts small dictionaries at Byte.MIN_VALUE).
       it.unimi.dsi.fastutil.ints.IntOpenHashSet seen = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
       for (int row : rows) {
         int k = dict.getKeyAtIndex(row);
-        if (k == blankKey) blank++; else seen.add(k);
+        if (anyBlank && k == blankValue) blank++; else seen.add(k);
       }
       count = seen.size();
     } else {

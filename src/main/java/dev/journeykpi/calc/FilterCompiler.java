@@ -83,6 +83,15 @@ public final class FilterCompiler {
 
   private static RowTest condition(Table t, Filter.Condition c) {
     Column<?> col = t.column(c.column());
+    if ((c.op() == Filter.Op.IS_NULL || c.op() == Filter.Op.NOT_NULL) && col instanceof StringColumn s) {
+      // Text is blank when it is the empty string (Cells.isBlank): compare dictionary keys, no String per row.
+      var dict = s.getDictionary();
+      java.util.OptionalInt blank = Cells.blankKey(s);
+      boolean wantBlank = c.op() == Filter.Op.IS_NULL;
+      if (blank.isEmpty()) return row -> !wantBlank;
+      int blankKey = blank.getAsInt();
+      return row -> (dict.getKeyAtIndex(row) == blankKey) == wantBlank;
+    }
     if (c.op() == Filter.Op.IS_NULL) return row -> Cells.isBlank(col, row);
     if (c.op() == Filter.Op.NOT_NULL) return row -> !Cells.isBlank(col, row);
     if (col instanceof StringColumn s) return text(s, c);

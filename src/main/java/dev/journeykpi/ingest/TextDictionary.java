@@ -119,26 +119,41 @@ final class TextDictionary {
   }
 
   private int longCode(byte[] buf, int off, int len) {
+    int h = hash(buf, off, len);
+    int found = findLong(buf, off, len, h);
+    if (found >= 0) return found;
+    int code = newCodeFor(buf, off, len);
+    insertLong(buf, off, len, h, code); // after newCodeFor, which may have added the NFC spelling, growing the table
+    return code;
+  }
+
+  private static int hash(byte[] buf, int off, int len) {
     int h = 0;
     for (int i = off, e = off + len; i < e; i++) h = 31 * h + (buf[i] & 0xff);
+    return h;
+  }
+
+  /** The code of a long raw key, or -1 when it is not in the table. */
+  private int findLong(byte[] buf, int off, int len, int h) {
     long[] table = slots;
     int mask = table.length - 1;
     int s = mix(h) & mask;
     while (true) {
       long e = table[s];
-      if (e == 0) break;
+      if (e == 0) return -1;
       if ((int) (e >>> 32) == h) {
         int m = 3 * ((int) e - 1);
         if (keyMeta[m + 1] == len && same(keyMeta[m], buf, off, len)) return keyMeta[m + 2];
       }
       s = (s + 1) & mask;
     }
-    int code = newCodeFor(buf, off, len);
-    mask = slots.length - 1; // the NFC spelling may have been added meanwhile, growing the table
-    s = mix(h) & mask;
+  }
+
+  private void insertLong(byte[] buf, int off, int len, int h, int code) {
+    int mask = slots.length - 1;
+    int s = mix(h) & mask;
     while (slots[s] != 0) s = (s + 1) & mask;
     addRawKey(buf, off, len, h, s, code);
-    return code;
   }
 
   /** The code of an already decoded text (Excel cells, and the NFC spelling above). */
@@ -150,6 +165,13 @@ final class TextDictionary {
   /** A text as this dictionary's keys spell it. */
   private byte[] keyBytes(String text) {
     return text.getBytes(utf8Bytes ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean ascii(byte[] buf, int off, int len) {
+    for (int i = off, e = off + len; i < e; i++) {
+      if (buf[i] < 0) return false;
+    }
+    return true;
   }
 
   /** A plain loop: keys are short, where Arrays.equals' vectorised setup costs more than it saves. */
@@ -219,6 +241,21 @@ final class TextDictionary {
       if (mine < 0 && (k & (0x8080808080808080L)) == 0) { // ASCII: the key is the value
         mine = newCode(later.values[code]);
         insertShort(k, len, mine);
+      }
+      remap[code] = mine;
+    }
+    for (int k = 0; k < later.rawKeys; k++) {
+      int m = 3 * k;
+      int code = later.keyMeta[m + 2];
+      if (remap[code] >= 0 || later.counts[code] == 0) continue;
+      byte[] key = later.arena;
+      int start = later.keyMeta[m];
+      int len = later.keyMeta[m + 1];
+      int h = hash(key, start, len);
+      int mine = findLong(key, start, len, h);
+      if (mine < 0 && ascii(key, start, len)) {
+        mine = newCode(later.values[code]);
+        insertLong(key, start, len, h, mine);
       }
       remap[code] = mine;
     }

@@ -86,6 +86,29 @@ class KpiRunnerTest {
     return new KpiRunner(new BusinessCalendar(CalendarDef.standard()), ZoneOffset.UTC).run(k, tickets(), ps);
   }
 
+  /**
+   * Text columns made by Tablesaw itself (lookup columns) number their dictionary keys from -128, so -1 is an
+   * ordinary value's key. 200 rows, 200 different channels, none blank: 200 distinct, 0 blank, 200 not blank.
+   */
+  @Test
+  void blankTextIsFoundByItsValueNotByAKeyNumber() throws IOException {
+    Table t = Table.create("tickets");
+    DateTimeColumn created = DateTimeColumn.create("created");
+    StringColumn channel = StringColumn.create("channel");
+    for (int i = 0; i < 200; i++) {
+      created.append(at("2026-10-01T09:00"));
+      channel.append("c" + i);
+    }
+    t.addColumns(created, channel);
+    KpiRunner runner = new KpiRunner(new BusinessCalendar(CalendarDef.standard()), ZoneOffset.UTC);
+    assertThat(total(runner.run(kpi("id: channels\ntype: count\ndistinct: channel"), t, List.of(Period.ALL))).value())
+        .isEqualTo(200.0);
+    assertThat(total(runner.run(kpi("id: blank\ntype: count\nwhere: { channel: { is_null: true } }"), t,
+        List.of(Period.ALL))).value()).isEqualTo(0.0);
+    assertThat(total(runner.run(kpi("id: known\ntype: count\nwhere: { channel: { not_null: true } }"), t,
+        List.of(Period.ALL))).value()).isEqualTo(200.0);
+  }
+
   static ResultRow total(List<ResultRow> rows) {
     return rows.stream().filter(ResultRow::isTotal).reduce((a, b) -> b).orElseThrow();
   }
