@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.DateUtil;
 import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
-import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.columns.Column;
 
@@ -18,6 +17,9 @@ import tech.tablesaw.columns.Column;
  * batch's bytes ({@link #stageField}), then commit the batch's kept rows ({@link #commitBatch}), so that a column's
  * values are read one after another and two threads can type different columns of a batch at once. Excel imports
  * stage and commit one cell at a time in slot 0.
+ *
+ * <p>Text, yes/no and date sinks have files of their own ({@link TextSink}, {@link BoolSink}, {@link TemporalSink});
+ * numbers and durations, which share their storage, are below.
  */
 abstract class ColumnSink {
   static final int OK = 0;
@@ -152,70 +154,15 @@ abstract class ColumnSink {
 
   static ColumnSink create(ColumnDef def, SourceDef source, ZoneId targetZone, boolean utf8Bytes) {
     return switch (def.type()) {
-      case STRING -> new Text(def, source.nulls(), utf8Bytes);
+      case STRING -> new TextSink(def, source.nulls(), utf8Bytes);
       case NUMBER -> new Number(def, source.nulls(), utf8Bytes);
-      case BOOLEAN -> new Bool(def, source, utf8Bytes);
+      case BOOLEAN -> new BoolSink(def, source, utf8Bytes);
       case DATE, DATETIME -> new TemporalSink(def, source.nulls(), source.zone(), targetZone, utf8Bytes);
       case DURATION -> new Duration(def, source.nulls(), utf8Bytes);
     };
   }
 
   static final int SLOTS = RecordBatch.RECORDS;
-
-  /** Text, dictionary-encoded straight from the bytes: a String is made only for a value not seen before. */
-  static final class Text extends ColumnSink {
-    private final TextDictionary dict;
-    private final int[] staged = new int[SLOTS];
-
-    Text(ColumnDef def, Set<String> nulls, boolean utf8Bytes) {
-      super(def, nulls, utf8Bytes);
-      dict = new TextDictionary(utf8Bytes);
-    }
-
-    @Override
-    void expectRows(int rows) {
-      dict.expectRows(rows);
-    }
-
-    @Override
-    void merge(java.util.List<ColumnSink> parts) {
-      for (ColumnSink p : parts) dict.absorb(((Text) p).dict);
-    }
-
-    @Override
-    Column<?> create() {
-      return dict.toColumn(def.name());
-    }
-
-    @Override
-    int stageField(int slot, byte[] buf, int off, int len, boolean utf8) {
-      if (nulls.matches(buf, off, len)) return BLANK;
-      staged[slot] = dict.code(buf, off, len);
-      return OK;
-    }
-
-    @Override
-    int stage(int slot, CharSequence raw) {
-      CharSequence t = ByteSlice.trim(raw);
-      if (nulls.matches(t)) return BLANK;
-      staged[slot] = dict.codeOfText(t.toString());
-      return OK;
-    }
-
-    @Override
-    void commit(int slot, int status) {
-      dict.append(status == OK ? staged[slot] : dict.missingCode());
-    }
-
-    @Override
-    void commitBatch(int n, boolean[] keep, int[] status) {
-      int missing = dict.missingCode();
-      for (int r = 0; r < n; r++) {
-        if (status[r] != OK) staged[r] = missing;
-      }
-      dict.append(staged, keep, n);
-    }
-  }
 
   /** Columns held as doubles: numbers, and durations in seconds. Subclasses say how a text becomes a value. */
   abstract static class Numeric extends ColumnSink {
@@ -292,89 +239,6 @@ abstract class ColumnSink {
     int stageNumber(int slot, double v, boolean dateFormatted) {
       staged[slot] = v;
       return OK;
-    }
-  }
-
-  /** Yes/no values; each distinct spelling is judged once, through a small dictionary of the raw text. */
-  static final class Bool extends ColumnSink {
-    private final BooleanColumn col;
-    private final Set<String> yes;
-    private final Set<String> no;
-    private final byte[] staged = new byte[SLOTS];
-    private final TextDictionary spellings;
-    private byte[] verdict = new byte[16]; // per spelling code: 0 unknown, 1 true, 2 false, 3 blank, 4 bad
-
-    Bool(ColumnDef def, SourceDef source, boolean utf8Bytes) {
-      super(def, source.nulls(), utf8Bytes);
-      col = BooleanColumn.create(def.name());
-      yes = source.trueTokens();
-      no = source.falseTokens();
-      spellings = new TextDictionary(utf8Bytes);
-      failure = "not a yes/no value (true: " + tokens(yes) + "; false: " + tokens(no) + ")";
-    }
-
-    private static String tokens(Set<String> t) {
-      return String.join("/", t.stream().map(x -> x.isEmpty() ? "(blank)" : x).toList());
-    }
-
-    @Override
-    void expectRows(int rows) {
-      // Tablesaw's BooleanColumn offers no way to reserve room; one byte per row grows cheaply anyway.
-    }
-
-    @Override
-    void merge(java.util.List<ColumnSink> parts) {
-      for (ColumnSink p : parts) col.append(((Bool) p).col);
-    }
-
-    @Override
-    Column<?> create() {
-      return col;
-    }
-
-    @Override
-    int stageField(int slot, byte[] buf, int off, int len, boolean utf8) {
-      return stageSpelling(slot, spellings.code(buf, off, len));
-    }
-
-    @Override
-    int stage(int slot, CharSequence raw) {
-      return stageSpelling(slot, spellings.codeOfText(ByteSlice.trim(raw).toString()));
-    }
-
-    private int stageSpelling(int slot, int code) {
-      if (code >= verdict.length) verdict = java.util.Arrays.copyOf(verdict, Math.max(code + 1, verdict.length * 2));
-      if (verdict[code] == 0) verdict[code] = judge(spellings.value(code));
-      switch (verdict[code]) {
-        case 1 -> staged[slot] = 1;
-        case 2 -> staged[slot] = 0;
-        case 3 -> {
-          return BLANK;
-        }
-        default -> {
-          return BAD;
-        }
-      }
-      return OK;
-    }
-
-    private byte judge(String t) {
-      String k = t.toLowerCase(java.util.Locale.ROOT);
-      if (yes.contains(k)) return 1;
-      if (no.contains(k)) return 2;
-      if (nulls.matches(t)) return 3;
-      return 4;
-    }
-
-    @Override
-    int stageBoolean(int slot, boolean b) {
-      staged[slot] = (byte) (b ? 1 : 0);
-      return OK;
-    }
-
-    @Override
-    void commit(int slot, int status) {
-      if (status == OK) col.append(staged[slot] == 1); else col.appendMissing();
     }
   }
 

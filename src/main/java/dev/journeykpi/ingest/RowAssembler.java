@@ -52,7 +52,7 @@ final class RowAssembler {
     this.quality = quality;
     // Text first (dictionary lookups), then dates, then the rest, until measured costs take over (see typeBatch).
     this.costliestFirst = java.util.stream.IntStream.range(0, sinks.length).boxed()
-        .sorted(java.util.Comparator.comparingInt(i -> sinks[i] instanceof ColumnSink.Text ? 0
+        .sorted(java.util.Comparator.comparingInt(i -> sinks[i] instanceof TextSink ? 0
             : sinks[i] instanceof TemporalSink ? 1 : 2))
         .mapToInt(Integer::intValue).toArray();
     this.nanos = new long[sinks.length];

@@ -1,0 +1,60 @@
+package dev.journeykpi.ingest;
+
+import dev.journeykpi.config.ColumnDef;
+import java.util.Set;
+import tech.tablesaw.columns.Column;
+
+/** Text, dictionary-encoded straight from the bytes: a String is made only for a value not seen before. */
+final class TextSink extends ColumnSink {
+  private final TextDictionary dict;
+  private final int[] staged = new int[SLOTS];
+
+  TextSink(ColumnDef def, Set<String> nulls, boolean utf8Bytes) {
+    super(def, nulls, utf8Bytes);
+    dict = new TextDictionary(utf8Bytes);
+  }
+
+  @Override
+  void expectRows(int rows) {
+    dict.expectRows(rows);
+  }
+
+  @Override
+  void merge(java.util.List<ColumnSink> parts) {
+    for (ColumnSink p : parts) dict.absorb(((TextSink) p).dict);
+  }
+
+  @Override
+  Column<?> create() {
+    return dict.toColumn(def.name());
+  }
+
+  @Override
+  int stageField(int slot, byte[] buf, int off, int len, boolean utf8) {
+    if (nulls.matches(buf, off, len)) return BLANK;
+    staged[slot] = dict.code(buf, off, len);
+    return OK;
+  }
+
+  @Override
+  int stage(int slot, CharSequence raw) {
+    CharSequence t = ByteSlice.trim(raw);
+    if (nulls.matches(t)) return BLANK;
+    staged[slot] = dict.codeOfText(t.toString());
+    return OK;
+  }
+
+  @Override
+  void commit(int slot, int status) {
+    dict.append(status == OK ? staged[slot] : dict.missingCode());
+  }
+
+  @Override
+  void commitBatch(int n, boolean[] keep, int[] status) {
+    int missing = dict.missingCode();
+    for (int r = 0; r < n; r++) {
+      if (status[r] != OK) staged[r] = missing;
+    }
+    dict.append(staged, keep, n);
+  }
+}
