@@ -50,6 +50,11 @@ abstract class ColumnSink {
     later.add(part);
   }
 
+  /** The parts absorbed and not yet joined. */
+  final java.util.List<ColumnSink> parts() {
+    return later;
+  }
+
   /** Joins the absorbed parts' values to this sink's own, so that rows committed next come after them. */
   final void settle() {
     if (later.isEmpty()) return;
@@ -64,6 +69,11 @@ abstract class ColumnSink {
       built = create();
     }
     return built;
+  }
+
+  /** How many distinct values this sink's dictionary holds (with absorbed parts, at most); 0 for undictionaried sinks. */
+  int distinctValues() {
+    return 0;
   }
 
   /** Appends the values of {@code parts} (sinks of the same class) to this sink's own. */

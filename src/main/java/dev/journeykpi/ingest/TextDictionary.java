@@ -187,6 +187,11 @@ final class TextDictionary {
     return values[code];
   }
 
+  /** The number of codes given out (the missing value's included). */
+  int size() {
+    return codes;
+  }
+
   int missingCode() {
     return 0;
   }

@@ -25,6 +25,13 @@ final class TextSink extends ColumnSink {
   }
 
   @Override
+  int distinctValues() {
+    int n = dict.size();
+    for (ColumnSink p : parts()) n += ((TextSink) p).dict.size();
+    return n;
+  }
+
+  @Override
   Column<?> create() {
     return dict.toColumn(def.name());
   }
