@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kpi explain}: a KPI's definition in words. */
-@Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "explain", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
     description = "Print KPIs' definitions in words: population, measure, period, clock, statistic, what is left out,"
         + " breakdown, unit and formula. Without KPI ids, every KPI.")
 final class ExplainCommand implements Callable<Integer> {

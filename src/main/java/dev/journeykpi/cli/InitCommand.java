@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kpi init}: writes a starter kit (definitions, example exports, a README for the client). */
-@Command(name = "init", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "init", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
     description = "Write a starter kit for a new client from a template: definitions, example exports and a README."
         + " --list shows the templates.")
 final class InitCommand implements Callable<Integer> {

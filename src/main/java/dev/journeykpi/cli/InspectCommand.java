@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kpi inspect FILE}: headers, inferred types and formats, and a sources: snippet. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "inspect", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
     description = "Show a CSV or Excel export's headers, inferred types and formats, blank counts and sample values,"
         + " and print a ready-to-paste sources: YAML snippet for it.")
 final class InspectCommand implements Callable<Integer> {

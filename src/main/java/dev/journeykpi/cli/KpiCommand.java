@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "kpi",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     version = "kpi 0.1.0",
     description = "Customer-journey KPI scorecards from CRM, helpdesk, call-centre and order exports.",
     exitCodeListHeading = "%nExit codes:%n",

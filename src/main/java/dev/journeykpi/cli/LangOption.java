@@ -3,6 +3,8 @@ package dev.journeykpi.cli;
 import picocli.CommandLine.Option;
 
 /** {@code --lang en|vi}: the language of the output for people; by default the definition's {@code locale}. */
+// addMethodSubcommands = false: picocli otherwise scans every method of a mixin for subcommands at each start.
+@picocli.CommandLine.Command(addMethodSubcommands = false)
 final class LangOption {
   enum Lang {
     EN,

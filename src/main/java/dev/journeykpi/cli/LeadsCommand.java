@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kpi leads}: the ids of the leads a funnel lost or left at a stage, as CSV for follow-up. */
-@Command(name = "leads", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "leads", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
     description = "List the leads behind a KPI, as CSV on stdout or -o: for a funnel KPI, those that stopped at --stage in"
         + " the period (lost there, or stuck there with the days since; for the last stage, those that reached it); for a"
         + " stalled KPI, the leads stalled at the start (untouched first, longest idle first, then those touched again).")

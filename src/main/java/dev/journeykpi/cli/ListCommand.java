@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kpi list}: the KPIs of a definition in journey order. */
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(name = "list", mixinStandardHelpOptions = true, addMethodSubcommands = false,
     description = "List the KPIs of the definitions, grouped by journey stage and touchpoint, with owners.")
 final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Output format and destination. */
+// addMethodSubcommands = false: picocli otherwise scans every method of a mixin for subcommands at each start.
+@picocli.CommandLine.Command(addMethodSubcommands = false)
 final class OutputOptions {
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "table, md or html (for people), csv or json (the tidy rows); xlsx with -o FILE.xlsx. Default: ${DEFAULT-VALUE}.")

@@ -6,6 +6,8 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The reporting period: --period, or --from/--to, and --periods N for a trend. */
+// addMethodSubcommands = false: picocli otherwise scans every method of a mixin for subcommands at each start.
+@picocli.CommandLine.Command(addMethodSubcommands = false)
 final class PeriodOptions {
   @Option(names = {"-p", "--period"}, paramLabel = "PERIOD",
       description = "A month (2026-10), quarter (2026-Q3) or year (2026). Default: all rows.")

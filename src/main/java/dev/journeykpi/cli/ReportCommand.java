@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kpi report}: compute the KPIs for a period and print or write them. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "report", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
     description = "Compute the KPIs of the definitions for a period; results on stdout (or -o), the data-quality summary on stderr.")
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

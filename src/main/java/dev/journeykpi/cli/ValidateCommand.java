@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kpi validate}: report every problem in the definitions at once, as file:line:col. */
-@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "validate", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
     description = "Check definitions without computing anything: schema, references, filter types; with --check-data"
         + " or --data, also the real files' headers. Prints every problem as file:line:col; exit 2 on errors.")
 final class ValidateCommand implements Callable<Integer> {

@@ -1,19 +1,15 @@
 package dev.journeykpi.ingest;
 
-import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
-import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import java.text.Normalizer;
 import java.util.Arrays;
 import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.columns.strings.IntDictionaryMap;
 
 /**
  * Builds a dictionary-encoded text column straight from a file's bytes: a value is hashed and compared as bytes (its
  * raw key), and becomes a String only the first time it is seen. Appending to Tablesaw's StringColumn one String at a time rehashed
  * every new String and kept per-key counts in boxed-style maps, and was the largest cost of importing text columns.
- * The finished column is handed to Tablesaw as an {@link IntDictionaryMap}.
+ * The finished column is handed to Tablesaw as an {@link ImportedDictionary}, which reads these arrays.
  *
  * <p>Values are stored in Unicode NFC, so "Ngày" typed on Windows and "Ngày" decomposed by a Mac tool are one value.
  */
@@ -313,38 +309,7 @@ final class TextDictionary {
     return x ^ (x >>> 16);
   }
 
-  /** Dictionaries with more values than this build Tablesaw's value-to-key map on a thread of their own. */
-  private static final int PARALLEL_MAP_FROM = 50_000;
-
   StringColumn toColumn(String name) {
-    // Tablesaw's dictionary holds only values that occur (the missing value "" included, when it does). Its
-    // value-to-key map hashes every String, the largest of the three maps to build: for a column of ids (289,000 on
-    // the benchmark) it is built beside the other two, on the import's critical path (README › Performance).
-    java.util.concurrent.CompletableFuture<Object2IntOpenHashMap<String>> valueToKey = codes < PARALLEL_MAP_FROM
-        ? java.util.concurrent.CompletableFuture.completedFuture(valueToKey())
-        : java.util.concurrent.CompletableFuture.supplyAsync(this::valueToKey, r -> {
-            Thread t = new Thread(r, "dictionary-map");
-            t.setDaemon(true);
-            t.start();
-          });
-    Int2ObjectOpenHashMap<String> keyToValue = new Int2ObjectOpenHashMap<>(codes);
-    Int2IntOpenHashMap keyToCount = new Int2IntOpenHashMap(codes);
-    for (int c = 0; c < codes; c++) {
-      if (counts[c] == 0) continue;
-      keyToValue.put(c, values[c]);
-      keyToCount.put(c, counts[c]);
-    }
-    IntDictionaryMap map = new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(codes).setKeyToValue(keyToValue)
-        .setValueToKey(valueToKey.join()).setKeyToCount(keyToCount).setValues(rows.toIntArray()).build();
-    return StringColumn.createInternal(name, map);
-  }
-
-  private Object2IntOpenHashMap<String> valueToKey() {
-    Object2IntOpenHashMap<String> valueToKey = new Object2IntOpenHashMap<>(codes);
-    valueToKey.defaultReturnValue(-1);
-    for (int c = 0; c < codes; c++) {
-      if (counts[c] > 0) valueToKey.put(values[c], c);
-    }
-    return valueToKey;
+    return StringColumn.createInternal(name, new ImportedDictionary(values, counts, codes, rows.elements(), rows.size()));
   }
 }
