@@ -50,7 +50,10 @@ final class ImportedDictionary implements DictionaryMap {
 
   /** The key of {@code value}, or -1 when no row holds it. */
   private int keyOf(String value) {
-    return value == null ? -1 : index().getInt(value);
+    if (value == null) return -1;
+    // The blank value is asked for by every count of distinct values (Cells.blankKey): no map for it.
+    if (value.isEmpty()) return counts[BLANK] > 0 ? BLANK : -1;
+    return index().getInt(value);
   }
 
   /** Value to key, of the values some row holds: built on the first lookup by value, once (KPIs run in parallel). */

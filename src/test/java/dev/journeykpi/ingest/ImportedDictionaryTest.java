@@ -39,6 +39,7 @@ class ImportedDictionaryTest {
     assertThat(c.countOccurrences("Fax")).isZero();
     assertThat(c.firstIndexOf("Phone")).isEqualTo(2);
     assertThat(c.firstIndexOf("Fax")).isEqualTo(-1);
+    assertThat(c.firstIndexOf("")).isEqualTo(1);
     assertThat(c.isEqualTo("Zalo").toArray()).containsExactly(0, 3);
     assertThat(c.isIn("Email", "Phone", "Fax").toArray()).containsExactly(2, 4);
     assertThat(c.isNotIn("Zalo").toArray()).containsExactly(1, 2, 4, 5);
@@ -57,6 +58,16 @@ class ImportedDictionaryTest {
     assertThat(c.isMissing(0)).isFalse();
     assertThat(c.isMissing().toArray()).containsExactly(1, 5);
     assertThat(c.removeMissing().asList()).containsExactly("Zalo", "Phone", "Zalo", "Email");
+  }
+
+  @Test
+  void aColumnWithoutBlanksHasNoBlankRow() {
+    TextDictionary dict = new TextDictionary(true);
+    for (String v : List.of("C1", "C2", "C1")) dict.append(code(dict, v));
+    StringColumn c = dict.toColumn("customer");
+    assertThat(c.firstIndexOf("")).isEqualTo(-1);
+    assertThat(c.countMissing()).isZero();
+    assertThat(c.countUnique()).isEqualTo(2);
   }
 
   @Test
