@@ -109,6 +109,27 @@ class KpiRunnerTest {
         List.of(Period.ALL))).value()).isEqualTo(200.0);
   }
 
+  /**
+   * Distinct values of a column Tablesaw built itself with 40,000 values: its keys span the int range (blank is
+   * Integer.MAX_VALUE), so they are counted in a hash set, not a flag per key. Rows: c0 … c39999, then each of
+   * c0 … c9999 again, then 5 blanks: 40,000 distinct, 5 rows without a value.
+   */
+  @Test
+  void distinctValuesOfAWideKeyedColumn() throws IOException {
+    Table t = Table.create("tickets");
+    DateTimeColumn created = DateTimeColumn.create("created");
+    StringColumn channel = StringColumn.create("channel");
+    for (int i = 0; i < 40_000 + 10_000 + 5; i++) {
+      created.append(at("2026-10-01T09:00"));
+      channel.append(i < 40_000 ? "c" + i : i < 50_000 ? "c" + (i - 40_000) : "");
+    }
+    t.addColumns(created, channel);
+    KpiRunner runner = new KpiRunner(new BusinessCalendar(CalendarDef.standard()), ZoneOffset.UTC);
+    ResultRow r = total(runner.run(kpi("id: customers\ntype: count\ndistinct: channel"), t, List.of(Period.ALL)));
+    assertThat(r.value()).isEqualTo(40_000.0);
+    assertThat(r.note()).contains("5 rows without channel");
+  }
+
   static ResultRow total(List<ResultRow> rows) {
     return rows.stream().filter(ResultRow::isTotal).reduce((a, b) -> b).orElseThrow();
   }
