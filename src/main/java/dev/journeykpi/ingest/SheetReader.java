@@ -18,10 +18,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
@@ -47,8 +44,8 @@ final class SheetReader {
   private static SheetInfo readXlsx(Path file, String wanted, Consumer<SheetRow> rows) throws IOException {
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
-      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg);
-      StylesTable styles = reader.getStylesTable();
+      List<String> strings = XlsxParts.sharedStrings(part(() -> reader.getSharedStringsData()));
+      XlsxParts.Styles styles = XlsxParts.styles(part(() -> reader.getStylesData()));
       XSSFReader.SheetIterator it = (XSSFReader.SheetIterator) reader.getSheetsData();
       List<String> names = new ArrayList<>();
       String chosen = null;
@@ -70,6 +67,19 @@ final class SheetReader {
       throw e;
     } catch (Exception e) {
       throw new DataException(file + ": cannot read as an Excel workbook: " + e.getMessage(), e);
+    }
+  }
+
+  private interface PartSource {
+    InputStream open() throws Exception;
+  }
+
+  /** A part of the workbook, or null when the workbook has none (POI throws for a missing relation). */
+  private static InputStream part(PartSource source) throws Exception {
+    try {
+      return source.open();
+    } catch (IllegalArgumentException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+      return null;
     }
   }
 
@@ -124,8 +134,8 @@ final class SheetReader {
    * (shared string), inlineStr, str (formula text), b, e, n (default; a date when its style's format is a date).
    */
   private static final class SheetHandler extends DefaultHandler {
-    private final ReadOnlySharedStringsTable strings;
-    private final StylesTable styles;
+    private final List<String> strings;
+    private final XlsxParts.Styles styles;
     private final Consumer<SheetRow> rows;
     private final Map<Integer, Boolean> dateStyle = new HashMap<>();
     private final List<SheetCell> cells = new ArrayList<>();
@@ -136,7 +146,7 @@ final class SheetReader {
     private String type;
     private int style;
 
-    SheetHandler(ReadOnlySharedStringsTable strings, StylesTable styles, Consumer<SheetRow> rows) {
+    SheetHandler(List<String> strings, XlsxParts.Styles styles, Consumer<SheetRow> rows) {
       this.strings = strings;
       this.styles = styles;
       this.rows = rows;
@@ -189,18 +199,25 @@ final class SheetReader {
       String v = text.toString();
       if (type == null || type.equals("n")) {
         if (v.isEmpty()) return SheetCell.BLANK;
-        XSSFCellStyle st = style < styles.getNumCellStyles() ? styles.getStyleAt(style) : null;
-        int idx = st == null ? 0 : st.getDataFormat();
-        String fmt = st == null ? "General" : st.getDataFormatString();
+        int idx = styles.formatId(style);
+        String fmt = styles.formatCode(style);
         boolean date = dateStyle.computeIfAbsent(style, k -> fmt != null && DateUtil.isADateFormat(idx, fmt));
         return SheetCell.number(Double.parseDouble(v), date, idx, fmt);
       }
       return switch (type) {
-        case "s" -> SheetCell.text(strings.getItemAt(Integer.parseInt(v.trim())).getString());
+        case "s" -> SheetCell.text(sharedString(v));
         case "b" -> SheetCell.bool(v.equals("1"));
         case "e" -> new SheetCell(SheetCell.Kind.ERROR, "#ERROR", 0, false, 0, null);
         default -> SheetCell.text(v); // inlineStr, str
       };
+    }
+
+    private String sharedString(String v) {
+      int i = Integer.parseInt(v.trim());
+      if (i < 0 || i >= strings.size()) {
+        throw new IllegalStateException("cell refers to shared string " + i + " of " + strings.size());
+      }
+      return strings.get(i);
     }
 
     /** "B3" → 1, "AA10" → 26. */
