@@ -79,7 +79,7 @@ public final class Inspector {
       String bom = d.bomLength() > 0 ? " with BOM" : "";
       String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
       String layout = d.charset().name() + bom + ", delimiter " + delim + ", header row " + hr
-          + (ragged > 0 ? ", " + ragged + " rows with a different number of fields (left out)" : "");
+          + (ragged > 0 ? ", " + ragged + (ragged == 1 ? " row" : " rows") + " with a different number of fields (left out)" : "");
       String declare = d.bomLength() == 0 && !d.charset().equals(StandardCharsets.UTF_8) ? d.charset().name() : null;
       return new Inspection(file.toString(), "csv", layout, null, hr, rows, declare, report(cols));
     } catch (IOException e) {

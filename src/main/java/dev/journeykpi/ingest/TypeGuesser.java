@@ -24,17 +24,59 @@ final class TypeGuesser {
 
   private TypeGuesser() {}
 
+  /**
+   * The type every value has; else, from 20 values on, the type all but 1% of them have (at least one value may miss),
+   * with a note naming the values that do not fit: one mistyped date ("31/09/2026") or a "Có?" should not hide a
+   * column's type from the consultant, and the note says what the import will report.
+   */
   static Guess guess(List<String> values) {
     if (values.isEmpty()) return new Guess("string", List.of(), "always blank");
-    if (values.stream().allMatch(v -> isBooleanWord(v))) return new Guess("boolean", List.of(), "");
-    Guess number = number(values);
+    Guess strict = guess(values, 0);
+    if (strict != null) return strict;
+    int allowed = values.size() >= 20 ? Math.max(1, values.size() / 100) : 0;
+    Guess tolerant = allowed == 0 ? null : guess(values, allowed);
+    return tolerant != null ? tolerant : new Guess("string", List.of(), "");
+  }
+
+  /** The first type that all but {@code allowed} values have, or null. */
+  private static Guess guess(List<String> values, int allowed) {
+    Misses m = Misses.of(values, TypeGuesser::isBooleanWord, allowed);
+    if (m != null) return new Guess("boolean", List.of(), m.note("yes/no value"));
+    Guess number = number(values, allowed);
     if (number != null) return number;
-    if (values.stream().allMatch(v -> CLOCK.matcher(v).matches())) {
-      return new Guess("duration", List.of(), "H:MM:SS (or M:SS); if these are times of day, keep them as text");
+    m = Misses.of(values, v -> CLOCK.matcher(v).matches(), allowed);
+    if (m != null) {
+      String note = "H:MM:SS (or M:SS); if these are times of day, keep them as text";
+      return new Guess("duration", List.of(), m.count == 0 ? note : note + "; " + m.note("duration"));
     }
-    Guess date = date(values);
-    if (date != null) return date;
-    return new Guess("string", List.of(), "");
+    return date(values, allowed);
+  }
+
+  /** The values that do not fit a type: how many, and the first few. */
+  private record Misses(int count, List<String> examples) {
+    private static final java.util.Set<String> BLANK_WORDS =
+        java.util.Set.of("n/a", "na", "#n/a", "-", "--", "—", "null", "none", "nil", "?", "không có", "chưa có");
+
+    /** The misses of {@code fits} among {@code values}, or null when there are more than {@code allowed}. */
+    static Misses of(List<String> values, java.util.function.Predicate<String> fits, int allowed) {
+      int count = 0;
+      List<String> examples = new ArrayList<>();
+      for (String v : values) {
+        if (fits.test(v)) continue;
+        if (++count > allowed) return null;
+        if (examples.size() < 3 && !examples.contains(v)) examples.add(v);
+      }
+      return new Misses(count, examples);
+    }
+
+    /** "" when every value fits; else which values do not, and what the import will do with them. */
+    String note(String what) {
+      if (count == 0) return "";
+      String list = String.join(", ", examples.stream().map(v -> "'" + v + "'").toList());
+      boolean blankWords = examples.stream().allMatch(v -> BLANK_WORDS.contains(v.toLowerCase(Locale.ROOT)));
+      return count + (count == 1 ? " value is" : " values are") + " not a " + what + " (" + list + "): "
+          + (blankWords ? "if that means blank, add it to the source's nulls:" : "the import will report it");
+    }
   }
 
   private static boolean isBooleanWord(String v) {
@@ -42,19 +84,21 @@ final class TypeGuesser {
     return List.of("true", "false", "yes", "no", "y", "n", "có", "co", "không", "khong", "x", "đúng", "sai").contains(k);
   }
 
-  private static Guess number(List<String> values) {
+  private static Guess number(List<String> values, int allowed) {
     char decimal = '.';
     String note = "";
     boolean comma = values.stream().anyMatch(v -> COMMA_DECIMAL.matcher(v).matches() || count(v, '.') > 1);
     boolean dot = values.stream().anyMatch(v -> DOT_DECIMAL.matcher(v).matches() || count(v, ',') > 1);
     if (comma && !dot) decimal = ',';
     NumberParser p = new NumberParser(decimal);
-    for (String v : values) {
-      if (Double.isNaN(p.parse(v)) || !v.chars().anyMatch(Character::isDigit) || looksLikeDate(v)) return null;
-    }
+    Misses m = Misses.of(values,
+        v -> !Double.isNaN(p.parse(v)) && v.chars().anyMatch(Character::isDigit) && !looksLikeDate(v), allowed);
+    if (m == null) return null;
     if (!comma && !dot && values.stream().anyMatch(v -> v.matches(".*\\d[.,]\\d{3}\\D*"))) {
       note = "values like '1.250' could be thousands: check the decimal mark";
     }
+    String misses = m.note("number");
+    note = note.isEmpty() ? misses : misses.isEmpty() ? note : note + "; " + misses;
     return new Guess("number", List.of(String.valueOf(decimal)), note);
   }
 
@@ -68,12 +112,21 @@ final class TypeGuesser {
     return n;
   }
 
-  /** One pattern that reads every value, else the smallest pair that does. */
-  private static Guess date(List<String> values) {
+  /**
+   * One pattern that reads every value (all but {@code allowed}: the fewest misses), else the first pair that does.
+   */
+  private static Guess date(List<String> values, int allowed) {
     List<DateTimeParser> parsers = DATE_PATTERNS.stream().map(DateTimeParser::new).toList();
+    Misses best = null;
     List<String> single = new ArrayList<>();
     for (DateTimeParser p : parsers) {
-      if (values.stream().allMatch(v -> p.parse(v) != DateTimeParser.NO_MATCH)) single.add(p.pattern());
+      Misses m = Misses.of(values, v -> p.parse(v) != DateTimeParser.NO_MATCH, best == null ? allowed : best.count);
+      if (m == null) continue;
+      if (best == null || m.count < best.count) {
+        single.clear();
+        best = m;
+      }
+      single.add(p.pattern());
     }
     if (!single.isEmpty()) {
       String f = single.get(0);
@@ -81,15 +134,22 @@ final class TypeGuesser {
       if (f.startsWith("d") && single.stream().anyMatch(x -> x.startsWith("M/"))) {
         note = "day and month are both <= 12 in every value: check day-first (" + f + ") vs month-first";
       }
-      return new Guess(f.contains("H") ? "datetime" : "date", List.of(f), note);
+      boolean time = f.contains("H");
+      String misses = best.note((time ? "date-time" : "date") + " as " + f);
+      note = note.isEmpty() ? misses : misses.isEmpty() ? note : note + "; " + misses;
+      return new Guess(time ? "datetime" : "date", List.of(f), note);
     }
     for (int i = 0; i < parsers.size(); i++) {
       for (int j = i + 1; j < parsers.size(); j++) {
         DateTimeParser a = parsers.get(i);
         DateTimeParser b = parsers.get(j);
-        if (values.stream().allMatch(v -> a.parse(v) != DateTimeParser.NO_MATCH || b.parse(v) != DateTimeParser.NO_MATCH)) {
+        Misses m = Misses.of(values,
+            v -> a.parse(v) != DateTimeParser.NO_MATCH || b.parse(v) != DateTimeParser.NO_MATCH, allowed);
+        if (m != null) {
           boolean time = a.pattern().contains("H") || b.pattern().contains("H");
-          return new Guess(time ? "datetime" : "date", List.of(a.pattern(), b.pattern()), "mixed formats");
+          String misses = m.note("date in either format");
+          return new Guess(time ? "datetime" : "date", List.of(a.pattern(), b.pattern()),
+              "mixed formats" + (misses.isEmpty() ? "" : "; " + misses));
         }
       }
     }

@@ -72,7 +72,7 @@ class SharedDatasetsTest {
     assertThat(column(pwc, "Answered (Y/N)").type()).isEqualTo("boolean");
 
     Inspection telco = Inspector.inspect(DATASETS.resolve("telco-churn/WA_Fn-UseC_-Telco-Customer-Churn.csv"), null, 0, null, (char) 0);
-    assertThat(telco.layout()).contains("1 rows with a different number of fields (left out)");
+    assertThat(telco.layout()).contains("1 row with a different number of fields (left out)");
     assertThat(column(telco, "TotalCharges").type()).isEqualTo("number");
 
     Inspection retail = Inspector.inspect(DATASETS.resolve("online-retail-sample/Online Retail.xlsx"), null, 0, null, (char) 0);
