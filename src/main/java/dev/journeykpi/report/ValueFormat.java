@@ -11,11 +11,13 @@ import java.util.Set;
 public final class ValueFormat {
   private static final Set<String> CURRENCIES = Set.of("VND", "vnd", "₫", "đ", "USD", "$", "EUR", "€");
   private final DecimalFormatSymbols symbols;
+  private final boolean vietnamese;
 
   /** @param locale "vi" writes 1.250.000 and 82,5%; "en" writes 1,250,000 and 82.5% */
   public ValueFormat(String locale) {
     symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
-    if ("vi".equals(locale)) {
+    vietnamese = "vi".equals(locale);
+    if (vietnamese) {
       symbols.setGroupingSeparator('.');
       symbols.setDecimalSeparator(',');
     } else {
@@ -39,6 +41,8 @@ public final class ValueFormat {
         }
         String n = number(v, v == Math.rint(v) ? 0 : 2);
         // Free-text units ("rooms", "/5") are shown; "rows", the default of a count, is not worth the space.
+        // "open" is the unit kpi gives a backlog: in Vietnamese, "đang mở", as the notes say.
+        if (vietnamese && unit.equals("open")) yield n + " đang mở";
         yield unit.isEmpty() || unit.equals("rows") ? n : n + " " + unit;
       }
     };

@@ -23,6 +23,19 @@ class NoteTextTest {
         .isEqualTo("ủng hộ 45 (31.0%), trung lập 45 (31.0%), phản đối 55 (37.9%)");
     assertThat(NoteText.of("11 open (no first_response_at)", "en")).isEqualTo("11 open (no first_response_at)");
     assertThat(NoteText.of("something new", "vi")).isEqualTo("something new");
+    // A definition's time span: its English unit translated, a Vietnamese one kept.
+    assertThat(NoteText.of("97 whose 7 days window runs past the data's end left out", "vi"))
+        .isEqualTo("97 liên hệ có khung 7 ngày vượt quá cuối dữ liệu bị loại");
+    assertThat(NoteText.of("3 whose 30 working days window runs past the data's end left out", "vi"))
+        .isEqualTo("3 liên hệ có khung 30 ngày làm việc vượt quá cuối dữ liệu bị loại");
+    assertThat(NoteText.of("3 whose 48 giờ window runs past the data's end left out", "vi"))
+        .isEqualTo("3 liên hệ có khung 48 giờ vượt quá cuối dữ liệu bị loại");
+  }
+
+  @Test
+  void aBacklogsUnitIsShownInTheLanguage() {
+    assertThat(new ValueFormat("vi").human(59.0, "open")).isEqualTo("59 đang mở");
+    assertThat(new ValueFormat("en").human(1250.0, "open")).isEqualTo("1,250 open");
   }
 
   @ParameterizedTest
