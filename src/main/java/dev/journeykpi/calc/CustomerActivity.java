@@ -25,9 +25,13 @@ final class CustomerActivity {
   final int noDate;
   /** each customer's id */
   final String[] ids;
+  /** the table row of each activity */
+  final int[] row;
 
-  private CustomerActivity(String[] ids, int customers, int[] from, int[] day, int[] order, double[] value, int noCustomer, int noDate) {
+  private CustomerActivity(String[] ids, int customers, int[] from, int[] day, int[] order, double[] value, int[] row,
+      int noCustomer, int noDate) {
     this.ids = ids;
+    this.row = row;
     this.customers = customers;
     this.from = from;
     this.day = day;
@@ -84,11 +88,13 @@ final class CustomerActivity {
     int[] day = new int[n];
     int[] order = new int[n];
     double[] value = new double[n];
+    int[] rowOf = new int[n];
     for (int j = 0; j < n; j++) {
       int c = (int) (boxed[j] >>> 32);
       int i = (int) (long) boxed[j];
       int row = rs[i];
       from[c + 1]++;
+      rowOf[j] = row;
       day[j] = days[i];
       order[j] = orders == null || Cells.isBlank(orders, row) ? -1 - row
           : orderKeys.computeIfAbsent(Cells.label(orders, row), k -> orderKeys.size());
@@ -97,7 +103,7 @@ final class CustomerActivity {
     for (int c = 0; c < customers; c++) from[c + 1] += from[c];
     String[] ids = new String[customers];
     customerKeys.forEach((id, key) -> ids[key] = id);
-    return new CustomerActivity(ids, customers, from, day, order, value, noCustomer, noDate);
+    return new CustomerActivity(ids, customers, from, day, order, value, rowOf, noCustomer, noDate);
   }
 
   /** Index of customer c's last activity on or before day d, or -1. */

@@ -103,6 +103,18 @@ final class CustomerMeasurer {
     return i >= 0 && gap(a.day[i], d, def.dormantAfter()) >= length(def.dormantAfter());
   }
 
+  /** Customer c's reactivations on days in [start, last]: activities after a dormant spell, once per spell. */
+  private int reactivations(CustomerActivity a, int c, int start, int last) {
+    int n = 0;
+    for (int i = a.from[c] + 1; i < a.from[c + 1]; i++) {
+      int b = a.day[i];
+      if (b < start || b > last) continue;
+      int prev = a.day[i - 1];
+      if (prev < b && gap(prev, b - 1, def.dormantAfter()) >= length(def.dormantAfter())) n++;
+    }
+    return n;
+  }
+
   private Measure single(CustomerActivity a, Period p) {
     int start = epochDay(p.start()), last = epochDay(p.endExclusive()) - 1;
     Period before = p.previous();
@@ -123,12 +135,7 @@ final class CustomerMeasurer {
         if (wasDormant) dormantAtStart++;
         if (wasDormant && a.activeBetween(c, start, last)) reactivatedFromStart++;
         if (dormant(a, c, last)) dormantAtEnd++;
-        for (int i = a.from[c] + 1; i < a.from[c + 1]; i++) {
-          int b = a.day[i];
-          if (b < start || b > last) continue;
-          int prev = a.day[i - 1];
-          if (prev < b && gap(prev, b - 1, def.dormantAfter()) >= length(def.dormantAfter())) reactivations++;
-        }
+        reactivations += reactivations(a, c, start, last);
       }
       // Orders in the period: distinct order ids among rows with a positive amount (a return is not an order).
       seenOrders.clear();
@@ -164,6 +171,74 @@ final class CustomerMeasurer {
       case CLV -> clv(revenue, orders, buyers, churned, s);
       case LIFECYCLE, COHORT -> throw new IllegalStateException();
     };
+  }
+
+  /**
+   * A customer behind the KPI in period p: its state, its last activity on or before the period's last day (the row it
+   * came from), and the days from that activity to the period's last day, in the unit of the span that decides the
+   * state (working days when it is counted in working days).
+   */
+  record State(String customer, String status, int row, LocalDate lastActivity, long idle) {}
+
+  /** The statuses {@link #states} gives for this KPI's measure, in the order it lists them; empty when it has none. */
+  List<String> statuses() {
+    return switch (def.measure()) {
+      case ACTIVE, NEW, CHURNED, CHURN_RATE, RETENTION_RATE, CLV -> List.of("churned", "returned", "new", "retained");
+      case DORMANT, REACTIVATED, REACTIVATION_RATE -> List.of("went dormant", "still dormant", "reactivated", "lapsed and back");
+      case LIFECYCLE -> List.of("dormant", "resurrecting", "new", "returning");
+      default -> List.of();
+    };
+  }
+
+  /**
+   * The customers behind the KPI in period p, by the same rules as its value: for churn, retention, active and new
+   * (and CLV's churn), those active at the start or the end or new in the period — churned (active at the start, not
+   * at the end), returned (active at the end, neither at the start nor new), new, retained; for dormancy and
+   * reactivation, those dormant at the start or the end or reactivated in the period — reactivated (dormant at the
+   * start, active in the period), still dormant (dormant at the start, no activity), lapsed and back (went dormant and
+   * was reactivated within the period), went dormant (dormant at the end only); for the lifecycle, its four states.
+   * Ordered by status, then the most recent activity first (the likeliest to come back), then id.
+   */
+  List<State> states(Table table, Selection rows, Period p) {
+    CustomerActivity a = CustomerActivity.of(table, rows, def.customer(), time, def.order(), def.value());
+    int start = epochDay(p.start()), last = epochDay(p.endExclusive()) - 1;
+    Period before = p.previous();
+    List<String> order = statuses();
+    List<State> out = new ArrayList<>();
+    for (int c = 0; c < a.customers; c++) {
+      String status = null;
+      TimeSpan unit = null;
+      switch (def.measure()) {
+        case ACTIVE, NEW, CHURNED, CHURN_RATE, RETENTION_RATE, CLV -> {
+          boolean atStart = active(a, c, start - 1, before);
+          boolean atEnd = active(a, c, last, p);
+          boolean isNew = a.firstDay(c) >= start && a.firstDay(c) <= last;
+          status = atStart && !atEnd ? "churned" : isNew ? "new" : atStart ? "retained" : atEnd ? "returned" : null;
+          unit = def.window();
+        }
+        case DORMANT, REACTIVATED, REACTIVATION_RATE -> {
+          boolean wasDormant = dormant(a, c, start - 1);
+          boolean activeNow = a.activeBetween(c, start, last);
+          status = wasDormant ? (activeNow ? "reactivated" : "still dormant")
+              : reactivations(a, c, start, last) > 0 ? "lapsed and back" : dormant(a, c, last) ? "went dormant" : null;
+          unit = def.dormantAfter();
+        }
+        case LIFECYCLE -> {
+          boolean now = a.activeBetween(c, start, last);
+          boolean prev = a.activeBetween(c, epochDay(before.start()), start - 1);
+          boolean first = a.firstDay(c) >= start && a.firstDay(c) <= last;
+          status = first ? "new" : now && prev ? "returning" : now ? "resurrecting" : prev ? "dormant" : null;
+        }
+        default -> throw new IllegalArgumentException("no customer list for " + def.measure().yamlName());
+      }
+      if (status == null) continue;
+      int i = a.lastOnOrBefore(c, last);
+      long idle = unit == null ? last - a.day[i] : gap(a.day[i], last, unit);
+      out.add(new State(a.ids[c], status, a.row[i], LocalDate.ofEpochDay(a.day[i]), idle));
+    }
+    out.sort(java.util.Comparator.comparingInt((State x) -> order.indexOf(x.status())).thenComparingLong(State::idle)
+        .thenComparing(State::customer));
+    return out;
   }
 
   /** CLV = AOV × purchase frequency × lifespan (periods), the formula and its parts in the note. */

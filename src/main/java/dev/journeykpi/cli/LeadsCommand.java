@@ -16,16 +16,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kpi leads}: the ids of the leads a funnel lost or left at a stage, as CSV for follow-up. */
+/** {@code kpi leads}: the ids of the leads or customers behind a KPI, as CSV for follow-up. */
 @Command(name = "leads", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
-    description = "List the leads behind a KPI, as CSV on stdout or -o: for a funnel KPI, those that stopped at --stage in"
-        + " the period (lost there, or stuck there with the days since; for the last stage, those that reached it); for a"
-        + " stalled KPI, the leads stalled at the start (untouched first, longest idle first, then those touched again).")
+    description = "List the leads or customers behind a KPI, as CSV on stdout or -o: for a funnel KPI, the leads that"
+        + " stopped at --stage in the period (lost there, or stuck there with the days since; for the last stage, those"
+        + " that reached it); for a stalled KPI, the leads stalled at the start (untouched first, longest idle first, then"
+        + " those touched again); for a customers KPI (churn, retention, dormancy, reactivation, lifecycle), each"
+        + " customer's state in the period, its last activity and the days since (churned first, most recent first).")
 final class LeadsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DefinitionOptions definitions;
 
-  @Option(names = "--kpi", required = true, paramLabel = "ID", description = "The funnel or stalled KPI.")
+  @Option(names = "--kpi", required = true, paramLabel = "ID", description = "The funnel, stalled or customers KPI.")
   String kpi;
 
   @Option(names = "--stage", paramLabel = "STAGE", description = "The stage id (funnel KPIs).")
@@ -47,22 +49,23 @@ final class LeadsCommand implements Callable<Integer> {
     List<Period> periods = period.resolve();
     KpiEngine.LeadList list = KpiEngine.leads(def, kpi, stage, periods.get(periods.size() - 1), definitions.data);
     if (output != null) {
-      AtomicFile.write(output, w -> LeadListRenderer.csv(list.kpi().by(), list.entries(), stalled(list), w));
+      AtomicFile.write(output, w -> LeadListRenderer.csv(list.kpi().by(), list.entries(), kind(list), w));
     } else {
       PrintWriter out = spec.commandLine().getOut();
-      LeadListRenderer.csv(list.kpi().by(), list.entries(), stalled(list), out);
+      LeadListRenderer.csv(list.kpi().by(), list.entries(), kind(list), out);
       out.flush();
     }
     if (!quiet) {
       PrintWriter err = spec.commandLine().getErr();
       err.print(QualitySummary.text(List.of(list.quality())));
-      err.println(list.entries().size() + " leads");
+      err.println(list.entries().size() + (list.customers() ? " customers" : " leads"));
       err.flush();
     }
     return ExitCodes.OK;
   }
 
-  private static boolean stalled(KpiEngine.LeadList list) {
-    return list.kpi().type() == dev.journeykpi.config.KpiType.STALLED;
+  private static LeadListRenderer.Kind kind(KpiEngine.LeadList list) {
+    return list.customers() ? LeadListRenderer.Kind.CUSTOMERS
+        : list.stalled() ? LeadListRenderer.Kind.STALLED : LeadListRenderer.Kind.FUNNEL;
   }
 }

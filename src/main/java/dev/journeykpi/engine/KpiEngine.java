@@ -67,14 +67,33 @@ public final class KpiEngine {
   }
 
   /** The leads of a funnel KPI stopped at a stage in a period (kpi leads), with the source's quality report. */
-  public record LeadList(KpiDef kpi, List<dev.journeykpi.calc.FunnelLeadList.Entry> entries, QualityReport quality) {}
+  /** The entries behind a KPI: leads of a funnel stage or a stalled KPI, or customers of a customers KPI. */
+  public record LeadList(KpiDef kpi, List<dev.journeykpi.calc.FunnelLeadList.Entry> entries, QualityReport quality) {
+    public boolean customers() {
+      return kpi.type() == dev.journeykpi.config.KpiType.CUSTOMERS;
+    }
+
+    public boolean stalled() {
+      return kpi.type() == dev.journeykpi.config.KpiType.STALLED;
+    }
+  }
 
   public static LeadList leads(Definition def, String kpiId, String stage, Period period, Map<String, java.nio.file.Path> data) {
     KpiDef k = def.requireKpi(kpiId);
     boolean funnel = k.type() == dev.journeykpi.config.KpiType.FUNNEL;
-    if (!funnel && k.type() != dev.journeykpi.config.KpiType.STALLED) {
+    boolean customers = k.type() == dev.journeykpi.config.KpiType.CUSTOMERS;
+    BusinessCalendar calendar = new BusinessCalendar(def.calendar());
+    if (!funnel && !customers && k.type() != dev.journeykpi.config.KpiType.STALLED) {
       throw new ConfigException("kpi '" + kpiId + "' is a " + k.type().yamlName() + " KPI; kpi leads lists the leads of a funnel"
-          + " KPI (at a --stage) or of a stalled KPI");
+          + " KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
+    }
+    if (customers && dev.journeykpi.calc.CustomerList.statuses(k, calendar).isEmpty()) {
+      throw new ConfigException("kpi '" + kpiId + "' measures " + k.customers().measure().yamlName() + "; kpi leads lists the"
+          + " customers of active, new, churned, churn_rate, retention_rate, clv, dormant, reactivated, reactivation_rate"
+          + " and lifecycle KPIs");
+    }
+    if (customers && period.grain() == Period.Grain.ALL) {
+      throw new ConfigException("kpi leads needs a period for customers KPI '" + kpiId + "' (--period, --from/--to)");
     }
     if (funnel) {
       List<String> stages = k.funnel().stages().stream().map(dev.journeykpi.config.FunnelDef.Stage::id).toList();
@@ -84,14 +103,14 @@ public final class KpiEngine {
             + "; stages: " + String.join(", ", stages));
       }
     } else if (stage != null) {
-      throw new ConfigException("--stage applies to funnel KPIs; '" + kpiId + "' is a stalled KPI");
+      throw new ConfigException("--stage applies to funnel KPIs; '" + kpiId + "' is a " + k.type().yamlName() + " KPI");
     }
     SourceDef s = def.sources().get(k.source());
     Set<String> only = s.columns().isEmpty() ? null : new LinkedHashSet<>(columnsOf(k));
     LoadedSource src = SourceLoader.load(s, data.get(k.source()), def.zone(), only);
     checkColumns(k, src);
-    BusinessCalendar calendar = new BusinessCalendar(def.calendar());
     var entries = funnel ? dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, calendar, def.zone())
+        : customers ? dev.journeykpi.calc.CustomerList.of(k, src.table(), period, calendar)
         : dev.journeykpi.calc.FunnelLeadList.stalled(k, src.table(), period, calendar);
     return new LeadList(k, entries, src.quality());
   }

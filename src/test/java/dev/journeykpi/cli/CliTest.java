@@ -311,6 +311,44 @@ class CliTest {
     Golden.check("retention-explain.txt", explain.out());
   }
 
+  /**
+   * The customers behind the churn and reactivation KPIs: as many churned as the churn rate's numerator, churned plus
+   * retained as its denominator; reactivated plus still dormant as the reactivation rate's denominator.
+   */
+  @Test
+  void customersBehindRetentionKpis() throws Exception {
+    CliRunner.Result churn = run("leads", "-c", RETENTION, "--kpi", "churn", "--period", "2026-10", "-q");
+    assertThat(churn.exitCode()).isZero();
+    assertThat(churn.out()).startsWith("customer,status,last_activity,idle_days\n");
+    String churnRow = run("report", "-c", RETENTION, "--period", "2026-10", "--kpi", "churn", "-f", "csv", "-q").out();
+    assertThat(count(churn.out(), ",churned,")).isEqualTo(field(churnRow, "numerator"));
+    assertThat(count(churn.out(), ",churned,") + count(churn.out(), ",retained,")).isEqualTo(field(churnRow, "denominator"));
+    assertThat(churn.out().lines().skip(1).findFirst().orElseThrow()).contains(",churned,");
+    CliRunner.Result react = run("leads", "-c", RETENTION, "--kpi", "reactivation", "--period", "2026-10", "-q");
+    String rate = run("report", "-c", RETENTION, "--period", "2026-10", "--kpi", "reactivation", "-f", "csv", "-q").out();
+    assertThat(count(react.out(), ",reactivated,")).isEqualTo(field(rate, "numerator"));
+    assertThat(count(react.out(), ",reactivated,") + count(react.out(), ",still dormant,")).isEqualTo(field(rate, "denominator"));
+    // A breakdown's values come with each customer; measures of orders, and customers KPIs without a period, are refused.
+    assertThat(run("leads", "-c", RETENTION, "--kpi", "crr", "--period", "2026-10", "-q").out())
+        .startsWith("customer,region,status,last_activity,idle_days\n");
+    CliRunner.Result aov = run("leads", "-c", RETENTION, "--kpi", "aov", "--period", "2026-10");
+    assertThat(aov.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(aov.err()).contains("kpi 'aov' measures aov; kpi leads lists the customers of active, new, churned");
+    assertThat(run("leads", "-c", RETENTION, "--kpi", "churn").err())
+        .contains("kpi leads needs a period for customers KPI 'churn' (--period, --from/--to)");
+  }
+
+  private static long count(String csv, String part) {
+    return csv.lines().filter(l -> l.contains(part)).count();
+  }
+
+  /** A whole-number column of the first row of tidy CSV (no quoted commas before it). */
+  private static long field(String csv, String column) {
+    java.util.List<String> header = java.util.List.of(csv.lines().findFirst().orElseThrow().split(","));
+    String[] row = csv.lines().skip(1).findFirst().orElseThrow().split(",");
+    return (long) Double.parseDouble(row[header.indexOf(column)]);
+  }
+
   /** Without a period a cohort KPI has no triangle: its row says why, in every format (this once crashed). */
   @Test
   void cohortsWithoutAPeriodSayWhy() throws Exception {

@@ -1,0 +1,32 @@
+package dev.journeykpi.calc;
+
+import dev.journeykpi.config.KpiDef;
+import java.util.ArrayList;
+import java.util.List;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * The customers behind a customers KPI in a period, for follow-up (the win-back call list): each with its state by
+ * the KPI's own rules ({@link CustomerMeasurer#states}), its last activity and the days since. Breakdown values are
+ * those of the customer's last activity row.
+ */
+public final class CustomerList {
+  private CustomerList() {}
+
+  /** The statuses listed for this KPI, in order; empty when its measure has no customer list (AOV, cohorts, …). */
+  public static List<String> statuses(KpiDef kpi, BusinessCalendar calendar) {
+    return new CustomerMeasurer(kpi.customers(), kpi.time(), calendar).statuses();
+  }
+
+  public static List<FunnelLeadList.Entry> of(KpiDef kpi, Table table, Period period, BusinessCalendar calendar) {
+    CustomerMeasurer m = new CustomerMeasurer(kpi.customers(), kpi.time(), calendar);
+    List<Column<?>> by = kpi.by().stream().<Column<?>>map(table::column).toList();
+    List<FunnelLeadList.Entry> out = new ArrayList<>();
+    for (CustomerMeasurer.State s : m.states(table, FilterCompiler.select(table, kpi.where()), period)) {
+      List<String> dims = by.stream().map(c -> Cells.label(c, s.row())).toList();
+      out.add(new FunnelLeadList.Entry(s.customer(), dims, s.status(), s.lastActivity().atStartOfDay(), s.idle()));
+    }
+    return out;
+  }
+}
