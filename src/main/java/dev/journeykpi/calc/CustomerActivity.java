@@ -1,6 +1,5 @@
 package dev.journeykpi.calc;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
@@ -47,63 +46,119 @@ final class CustomerActivity {
    */
   static CustomerActivity of(Table table, Selection rows, String customerColumn, String timeColumn, String orderColumn,
       String valueColumn) {
-    Column<?> who = table.column(customerColumn);
     Column<?> when = table.column(timeColumn);
     Column<?> orders = orderColumn == null ? null : table.column(orderColumn);
     DoubleColumn amounts = valueColumn == null ? null : table.doubleColumn(valueColumn);
     int[] rs = Cells.rows(rows);
-    long[] keyed = new long[rs.length]; // customer key << 32 | position in rs, sorted then by day
+    Numbering customers = new Numbering(table.column(customerColumn));
+    int[] customerOf = new int[rs.length];
     int[] days = new int[rs.length];
-    Map<String, Integer> customerKeys = new HashMap<>();
-    Map<String, Integer> orderKeys = new HashMap<>();
     int n = 0, noCustomer = 0, noDate = 0;
     for (int i = 0; i < rs.length; i++) {
       int row = rs[i];
       long t = Cells.packedTime(when, row);
+      customerOf[i] = -1;
       if (t == Cells.MISSING_TIME) {
         noDate++;
         continue;
       }
-      if (Cells.isBlank(who, row) || Cells.label(who, row).isBlank()) {
+      int c = customers.of(row);
+      if (c < 0) {
         noCustomer++;
         continue;
       }
-      int key = customerKeys.computeIfAbsent(Cells.label(who, row), k -> customerKeys.size());
+      customerOf[i] = c;
       days[i] = (int) tech.tablesaw.columns.dates.PackedLocalDate.toEpochDay((int) (t >> 32));
-      keyed[n++] = ((long) key << 32) | i;
+      n++;
     }
-    long[] sorted = Arrays.copyOf(keyed, n);
-    // Customer, then day, then row order: deterministic whatever the file order.
-    Long[] boxed = new Long[n];
-    for (int i = 0; i < n; i++) boxed[i] = sorted[i];
-    Arrays.sort(boxed, (a, b) -> {
-      int ca = (int) (a >>> 32), cb = (int) (b >>> 32);
-      if (ca != cb) return Integer.compare(ca, cb);
-      int ia = (int) (long) a, ib = (int) (long) b;
-      if (days[ia] != days[ib]) return Integer.compare(days[ia], days[ib]);
-      return Integer.compare(ia, ib);
-    });
-    int customers = customerKeys.size();
-    int[] from = new int[customers + 1];
+    // Customer, then day, then row order: deterministic whatever the file order. Rows are bucketed by customer (a
+    // counting sort), then each customer's few activities sorted by (day, position) packed in a long: sorting all rows
+    // as boxed Longs with a comparator took 1 s of a 1,000,000-row churn KPI.
+    int count = customers.size();
+    int[] from = new int[count + 1];
+    for (int i = 0; i < rs.length; i++) {
+      if (customerOf[i] >= 0) from[customerOf[i] + 1]++;
+    }
+    for (int c = 0; c < count; c++) from[c + 1] += from[c];
+    int[] next = java.util.Arrays.copyOf(from, count);
+    long[] sorted = new long[n];
+    for (int i = 0; i < rs.length; i++) {
+      int c = customerOf[i];
+      if (c >= 0) sorted[next[c]++] = ((long) days[i] << 32) | i;
+    }
+    for (int c = 0; c < count; c++) {
+      if (from[c + 1] - from[c] > 1) java.util.Arrays.sort(sorted, from[c], from[c + 1]);
+    }
+    Numbering orderIds = orders == null ? null : new Numbering(orders);
     int[] day = new int[n];
     int[] order = new int[n];
     double[] value = new double[n];
     int[] rowOf = new int[n];
     for (int j = 0; j < n; j++) {
-      int c = (int) (boxed[j] >>> 32);
-      int i = (int) (long) boxed[j];
+      int i = (int) sorted[j];
       int row = rs[i];
-      from[c + 1]++;
       rowOf[j] = row;
-      day[j] = days[i];
-      order[j] = orders == null || Cells.isBlank(orders, row) ? -1 - row
-          : orderKeys.computeIfAbsent(Cells.label(orders, row), k -> orderKeys.size());
+      day[j] = (int) (sorted[j] >> 32);
+      int o = orderIds == null ? -1 : orderIds.of(row);
+      order[j] = o < 0 ? -1 - row : o;
       value[j] = amounts == null ? Double.NaN : amounts.getDouble(row);
     }
-    for (int c = 0; c < customers; c++) from[c + 1] += from[c];
-    String[] ids = new String[customers];
-    customerKeys.forEach((id, key) -> ids[key] = id);
-    return new CustomerActivity(ids, customers, from, day, order, value, rowOf, noCustomer, noDate);
+    return new CustomerActivity(customers.ids(), count, from, day, order, value, rowOf, noCustomer, noDate);
+  }
+
+  /**
+   * Numbers the distinct non-blank values of a column 0, 1, 2 … in order of first appearance, for the rows asked about.
+   * Text is numbered by its dictionary key (the value decided once per key, no String per row); other columns by
+   * their label.
+   */
+  private static final class Numbering {
+    private static final int UNSEEN = -1;
+    private static final int BLANK = -2;
+    private final Column<?> column;
+    private final tech.tablesaw.columns.strings.DictionaryMap dict;
+    private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap byKey = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+    private final Map<String, Integer> byLabel = new HashMap<>();
+    private final java.util.List<String> ids = new java.util.ArrayList<>();
+
+    Numbering(Column<?> column) {
+      this.column = column;
+      this.dict = column instanceof tech.tablesaw.api.StringColumn s ? s.getDictionary() : null;
+      byKey.defaultReturnValue(UNSEEN);
+    }
+
+    /** The value's number, or -1 when the row's value is blank. */
+    int of(int row) {
+      if (dict == null) {
+        if (Cells.isBlank(column, row)) return -1;
+        String label = Cells.label(column, row);
+        if (label.isBlank()) return -1;
+        return byLabel.computeIfAbsent(label, k -> {
+          ids.add(k);
+          return ids.size() - 1;
+        });
+      }
+      int key = dict.getKeyAtIndex(row);
+      int number = byKey.get(key);
+      if (number == UNSEEN) {
+        String v = dict.getValueForKey(key);
+        if (v == null || v.isBlank()) {
+          number = BLANK;
+        } else {
+          number = ids.size();
+          ids.add(v);
+        }
+        byKey.put(key, number);
+      }
+      return number == BLANK ? -1 : number;
+    }
+
+    int size() {
+      return ids.size();
+    }
+
+    String[] ids() {
+      return ids.toArray(new String[0]);
+    }
   }
 
   /** Index of customer c's last activity on or before day d, or -1. */
