@@ -1,7 +1,5 @@
 package dev.journeykpi.calc;
 
-import java.util.HashMap;
-import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -50,7 +48,7 @@ final class CustomerActivity {
     Column<?> orders = orderColumn == null ? null : table.column(orderColumn);
     DoubleColumn amounts = valueColumn == null ? null : table.doubleColumn(valueColumn);
     int[] rs = Cells.rows(rows);
-    Numbering customers = new Numbering(table.column(customerColumn));
+    KeyNumbering customers = new KeyNumbering(table.column(customerColumn));
     int[] customerOf = new int[rs.length];
     int[] days = new int[rs.length];
     int n = 0, noCustomer = 0, noDate = 0;
@@ -89,7 +87,7 @@ final class CustomerActivity {
     for (int c = 0; c < count; c++) {
       if (from[c + 1] - from[c] > 1) java.util.Arrays.sort(sorted, from[c], from[c + 1]);
     }
-    Numbering orderIds = orders == null ? null : new Numbering(orders);
+    KeyNumbering orderIds = orders == null ? null : new KeyNumbering(orders);
     int[] day = new int[n];
     int[] order = new int[n];
     double[] value = new double[n];
@@ -104,61 +102,6 @@ final class CustomerActivity {
       value[j] = amounts == null ? Double.NaN : amounts.getDouble(row);
     }
     return new CustomerActivity(customers.ids(), count, from, day, order, value, rowOf, noCustomer, noDate);
-  }
-
-  /**
-   * Numbers the distinct non-blank values of a column 0, 1, 2 … in order of first appearance, for the rows asked about.
-   * Text is numbered by its dictionary key (the value decided once per key, no String per row); other columns by
-   * their label.
-   */
-  private static final class Numbering {
-    private static final int UNSEEN = -1;
-    private static final int BLANK = -2;
-    private final Column<?> column;
-    private final tech.tablesaw.columns.strings.DictionaryMap dict;
-    private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap byKey = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
-    private final Map<String, Integer> byLabel = new HashMap<>();
-    private final java.util.List<String> ids = new java.util.ArrayList<>();
-
-    Numbering(Column<?> column) {
-      this.column = column;
-      this.dict = column instanceof tech.tablesaw.api.StringColumn s ? s.getDictionary() : null;
-      byKey.defaultReturnValue(UNSEEN);
-    }
-
-    /** The value's number, or -1 when the row's value is blank. */
-    int of(int row) {
-      if (dict == null) {
-        if (Cells.isBlank(column, row)) return -1;
-        String label = Cells.label(column, row);
-        if (label.isBlank()) return -1;
-        return byLabel.computeIfAbsent(label, k -> {
-          ids.add(k);
-          return ids.size() - 1;
-        });
-      }
-      int key = dict.getKeyAtIndex(row);
-      int number = byKey.get(key);
-      if (number == UNSEEN) {
-        String v = dict.getValueForKey(key);
-        if (v == null || v.isBlank()) {
-          number = BLANK;
-        } else {
-          number = ids.size();
-          ids.add(v);
-        }
-        byKey.put(key, number);
-      }
-      return number == BLANK ? -1 : number;
-    }
-
-    int size() {
-      return ids.size();
-    }
-
-    String[] ids() {
-      return ids.toArray(new String[0]);
-    }
   }
 
   /** Index of customer c's last activity on or before day d, or -1. */

@@ -65,31 +65,49 @@ final class NoRepeatMeasurer implements Measurer {
   }
 
   private byte[] perRow(Table table) {
-    Column<?> who = table.column(customer);
     Column<?> when = table.column(time);
     byte[] out = new byte[table.rowCount()];
     Arrays.fill(out, NO_CUSTOMER);
-    List<long[]> contacts = new ArrayList<>(); // {customer key, packed time, row}
-    java.util.Map<String, Integer> keys = new java.util.HashMap<>();
+    KeyNumbering customers = new KeyNumbering(table.column(customer));
+    int[] rows = Cells.rows(FilterCompiler.select(table, where));
+    int[] customerOf = new int[rows.length];
+    long[] times = new long[rows.length];
     long asOf = Cells.MISSING_TIME;
-    for (int row : Cells.rows(FilterCompiler.select(table, where))) {
+    for (int i = 0; i < rows.length; i++) {
+      int row = rows[i];
       long t = Cells.packedTime(when, row);
+      times[i] = t;
+      customerOf[i] = -1;
       if (t == Cells.MISSING_TIME) continue; // in no period: never measured
       asOf = Math.max(asOf, t);
-      if (Cells.isBlank(who, row) || Cells.label(who, row).isBlank()) continue;
-      int key = keys.computeIfAbsent(Cells.label(who, row), k -> keys.size());
-      contacts.add(new long[] {key, t, row});
+      customerOf[i] = customers.of(row);
     }
-    contacts.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
-    for (int i = 0; i < contacts.size(); i++) {
-      long[] c = contacts.get(i);
-      long windowEnd = windowEnd(c[1]);
-      long[] next = i + 1 < contacts.size() && contacts.get(i + 1)[0] == c[0] ? contacts.get(i + 1) : null;
-      byte o;
-      if (next != null && next[1] <= windowEnd) o = REPEATED;
-      else if (windowEnd > asOf) o = NOT_YET;
-      else o = RESOLVED;
-      out[(int) c[2]] = o;
+    // Each customer's contacts in time order (then row order): bucketed by customer, each bucket sorted on its own
+    // (a list of boxed triples sorted with a comparator took 1 s at 1,000,000 rows).
+    int count = customers.size();
+    int[] from = new int[count + 1];
+    for (int c : customerOf) {
+      if (c >= 0) from[c + 1]++;
+    }
+    for (int c = 0; c < count; c++) from[c + 1] += from[c];
+    int[] next = Arrays.copyOf(from, count);
+    int[] contact = new int[from[count]]; // positions in rows[]
+    for (int i = 0; i < rows.length; i++) {
+      if (customerOf[i] >= 0) contact[next[customerOf[i]]++] = i;
+    }
+    it.unimi.dsi.fastutil.ints.IntComparator byTime = (x, y) -> times[x] != times[y] ? Long.compare(times[x], times[y])
+        : Integer.compare(rows[x], rows[y]);
+    for (int c = 0; c < count; c++) {
+      if (from[c + 1] - from[c] > 1) it.unimi.dsi.fastutil.ints.IntArrays.quickSort(contact, from[c], from[c + 1], byTime);
+      for (int k = from[c]; k < from[c + 1]; k++) {
+        long t = times[contact[k]];
+        long windowEnd = windowEnd(t);
+        byte o;
+        if (k + 1 < from[c + 1] && times[contact[k + 1]] <= windowEnd) o = REPEATED;
+        else if (windowEnd > asOf) o = NOT_YET;
+        else o = RESOLVED;
+        out[rows[contact[k]]] = o;
+      }
     }
     return out;
   }
