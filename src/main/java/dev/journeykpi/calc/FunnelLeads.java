@@ -29,23 +29,44 @@ final class FunnelLeads {
     final int row;
     /** first entry time per stage (packed), NONE when not entered or unknown */
     final long[] first;
-    /** snapshot without dates: stages known to be reached even though their date is not */
-    final boolean[] reachedUndated;
-    /** time spent per stage in seconds, summed over stays; NaN when unknown (open stay, no history) */
-    final double[] timeIn;
+    /** snapshot without dates: stages known to be reached even though their date is not (null until one is) */
+    private boolean[] reachedUndated;
+    /** time spent per stage in seconds, summed over stays (null until a stay is known: open stays, snapshots) */
+    private double[] timeIn;
     /** the lost outcome's entry time, NONE when not lost */
     long lostAt = NONE;
     /** snapshot: the lead's creation (cohort) time */
     long created = NONE;
 
+    // The two per-stage arrays are made only when used: a snapshot of 1,000,000 leads allocated 2,000,000 arrays
+    // it never wrote, and the young collections copied them.
     Lead(String id, int row, int stages) {
       this.id = id;
       this.row = row;
       this.first = new long[stages];
-      this.reachedUndated = new boolean[stages];
-      this.timeIn = new double[stages];
       java.util.Arrays.fill(first, NONE);
-      java.util.Arrays.fill(timeIn, Double.NaN);
+    }
+
+    boolean reachedUndated(int k) {
+      return reachedUndated != null && reachedUndated[k];
+    }
+
+    void markReachedUndated(int k) {
+      if (reachedUndated == null) reachedUndated = new boolean[first.length];
+      reachedUndated[k] = true;
+    }
+
+    /** Seconds spent in stage k over all stays, NaN when unknown. */
+    double timeIn(int k) {
+      return timeIn == null ? Double.NaN : timeIn[k];
+    }
+
+    void addTimeIn(int k, double seconds) {
+      if (timeIn == null) {
+        timeIn = new double[first.length];
+        java.util.Arrays.fill(timeIn, Double.NaN);
+      }
+      timeIn[k] = (Double.isNaN(timeIn[k]) ? 0 : timeIn[k]) + seconds;
     }
 
     boolean isLost() {
@@ -88,12 +109,15 @@ final class FunnelLeads {
     Column<?> who = table.column(f.lead());
     Column<?> stage = table.column(f.stageColumn());
     Column<?> when = table.column(time);
-    Map<String, Integer> index = stageIndex(f);
+    Stages stages = new Stages(stage, stageIndex(f));
+    KeyNumbering ids = new KeyNumbering(who);
     Map<String, List<long[]>> entries = new LinkedHashMap<>(); // lead → {stage, time, row}
+    List<List<long[]>> byNumber = new ArrayList<>();
     Map<String, Integer> unmapped = new java.util.TreeMap<>();
     int noLead = 0, noTime = 0;
     for (int row : Cells.rows(rows)) {
-      if (Cells.isBlank(who, row)) {
+      int id = Cells.isBlank(who, row) ? -1 : ids.of(row);
+      if (id < 0) {
         noLead++;
         continue;
       }
@@ -102,13 +126,19 @@ final class FunnelLeads {
         noTime++;
         continue;
       }
-      String raw = Cells.isBlank(stage, row) ? "" : Cells.label(stage, row);
-      Integer k = index.get(normal(raw));
-      if (k == null) {
-        unmapped.merge(raw, 1, Integer::sum);
+      int k = stages.of(row);
+      if (k == Stages.UNKNOWN) {
+        unmapped.merge(stages.raw(row), 1, Integer::sum);
         continue;
       }
-      entries.computeIfAbsent(Cells.label(who, row), x -> new ArrayList<>()).add(new long[] {k, t, row});
+      while (byNumber.size() <= id) byNumber.add(null);
+      List<long[]> es = byNumber.get(id);
+      if (es == null) {
+        es = new ArrayList<>(4);
+        byNumber.set(id, es);
+        entries.put(ids.id(id), es);
+      }
+      es.add(new long[] {k, t, row});
     }
     List<Lead> leads = new ArrayList<>();
     int n = f.stages().size();
@@ -129,7 +159,7 @@ final class FunnelLeads {
         while (j < es.size() && es.get(j)[0] == k) j++;
         if (j < es.size()) {
           double stay = (Cells.localEpochMillis(es.get(j)[1]) - Cells.localEpochMillis(t)) / 1000.0;
-          lead.timeIn[k] = (Double.isNaN(lead.timeIn[k]) ? 0 : lead.timeIn[k]) + stay;
+          lead.addTimeIn(k, stay);
         }
         i = j - 1;
       }
@@ -145,24 +175,26 @@ final class FunnelLeads {
     int n = f.stages().size();
     List<Column<?>> entered = new ArrayList<>();
     for (FunnelDef.Stage s : f.stages()) entered.add(s.entered() == null ? null : table.column(s.entered()));
-    Map<String, Integer> index = stageIndex(f);
+    Stages stages = new Stages(stage, stageIndex(f));
+    KeyNumbering ids = new KeyNumbering(who);
     Map<String, Integer> unmapped = new java.util.TreeMap<>();
-    Map<String, Lead> byId = new LinkedHashMap<>();
+    List<Lead> leads = new ArrayList<>();
+    java.util.BitSet seen = new java.util.BitSet();
     int noLead = 0, noTime = 0;
     for (int row : Cells.rows(rows)) {
-      if (Cells.isBlank(who, row)) {
+      int number = Cells.isBlank(who, row) ? -1 : ids.of(row);
+      if (number < 0) {
         noLead++;
         continue;
       }
-      String raw = Cells.isBlank(stage, row) ? "" : Cells.label(stage, row);
-      Integer current = index.get(normal(raw));
-      if (current == null) {
-        unmapped.merge(raw, 1, Integer::sum);
+      int current = stages.of(row);
+      if (current == Stages.UNKNOWN) {
+        unmapped.merge(stages.raw(row), 1, Integer::sum);
         continue;
       }
-      String id = Cells.label(who, row);
-      if (byId.containsKey(id)) continue; // one row per lead: a repeated id keeps its first row
-      Lead lead = new Lead(id, row, n);
+      if (seen.get(number)) continue; // one row per lead: a repeated id keeps its first row
+      seen.set(number);
+      Lead lead = new Lead(ids.id(number), row, n);
       lead.created = created == null ? NONE : Cells.packedTime(created, row);
       if (created != null && lead.created == NONE) noTime++;
       int furthest = -1;
@@ -175,18 +207,58 @@ final class FunnelLeads {
       }
       if (current >= 0) {
         furthest = Math.max(furthest, current);
-        if (lead.first[current] == NONE) lead.reachedUndated[current] = true;
+        if (lead.first[current] == NONE) lead.markReachedUndated(current);
       } else {
         // A lost lead reached the furthest stage it has a date for; without dates, only the first stage.
         lead.lostAt = Long.MAX_VALUE;
         furthest = Math.max(furthest, 0);
-        if (lead.first[furthest] == NONE) lead.reachedUndated[furthest] = true;
+        if (lead.first[furthest] == NONE) lead.markReachedUndated(furthest);
       }
       if (f.fill()) {
-        for (int k = 0; k < furthest; k++) if (lead.first[k] == NONE) lead.reachedUndated[k] = true;
+        for (int k = 0; k < furthest; k++) if (lead.first[k] == NONE) lead.markReachedUndated(k);
       }
-      byId.put(id, lead);
+      leads.add(lead);
     }
-    return new FunnelLeads(new ArrayList<>(byId.values()), unmapped, noLead, noTime);
+    return new FunnelLeads(leads, unmapped, noLead, noTime);
+  }
+
+  /**
+   * A row's stage index by {@link #stageIndex} (or UNKNOWN), decided once per distinct value of a text stage column
+   * rather than normalising every row's text.
+   */
+  private static final class Stages {
+    static final int UNKNOWN = -2;
+    private static final int UNSEEN = Integer.MIN_VALUE;
+    private final Column<?> column;
+    private final Map<String, Integer> index;
+    private final tech.tablesaw.columns.strings.DictionaryMap dict;
+    private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap byKey = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+
+    Stages(Column<?> column, Map<String, Integer> index) {
+      this.column = column;
+      this.index = index;
+      this.dict = column instanceof tech.tablesaw.api.StringColumn s ? s.getDictionary() : null;
+      byKey.defaultReturnValue(UNSEEN);
+    }
+
+    int of(int row) {
+      if (dict == null) return lookup(raw(row));
+      int key = dict.getKeyAtIndex(row);
+      int k = byKey.get(key);
+      if (k == UNSEEN) {
+        k = lookup(raw(row));
+        byKey.put(key, k);
+      }
+      return k;
+    }
+
+    String raw(int row) {
+      return Cells.isBlank(column, row) ? "" : Cells.label(column, row);
+    }
+
+    private int lookup(String raw) {
+      Integer k = index.get(normal(raw));
+      return k == null ? UNKNOWN : k;
+    }
   }
 }

@@ -66,7 +66,7 @@ final class FunnelMeasurer {
     boolean[] known = new boolean[n];
     long[] at = new long[n];
     for (int k = 0; k < n; k++) {
-      known[k] = lead.first[k] != FunnelLeads.NONE || lead.reachedUndated[k];
+      known[k] = lead.first[k] != FunnelLeads.NONE || lead.reachedUndated(k);
       at[k] = lead.first[k];
     }
     boolean[] reached = new boolean[n];
@@ -150,7 +150,7 @@ final class FunnelMeasurer {
             toNext.get(k).add(Elapsed.between(lead.first[k], lead.first[k + 1], calendar, zone) / divisor);
           }
         }
-        if (!Double.isNaN(lead.timeIn[k])) timeIn.get(k).add(lead.timeIn[k] / divisor);
+        if (!Double.isNaN(lead.timeIn(k))) timeIn.get(k).add(lead.timeIn(k) / divisor);
       }
       if (lead.isLost() && r.furthest() >= 0 && (!def.activity() || in(r.at()[r.furthest()], p))) lost[r.furthest()]++;
     }

@@ -50,6 +50,11 @@ final class KeyNumbering {
     return number == BLANK ? -1 : number;
   }
 
+  /** The value numbered {@code number}. */
+  String id(int number) {
+    return ids.get(number);
+  }
+
   int size() {
     return ids.size();
   }
