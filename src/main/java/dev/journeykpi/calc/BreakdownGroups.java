@@ -72,6 +72,8 @@ final class BreakdownGroups {
         }
         byLabel.forEach((k, v) -> found.put(List.of(k), v.toIntArray()));
       }
+    } else if (cols.stream().allMatch(c -> c instanceof StringColumn)) {
+      groupTextColumns(cols, rs, found);
     } else {
       Map<List<String>, IntArrayList> byKey = new java.util.HashMap<>();
       for (int row : rs) {
@@ -84,6 +86,71 @@ final class BreakdownGroups {
     Map<List<String>, int[]> out = new TreeMap<>(keyOrder);
     out.putAll(found);
     return out;
+  }
+
+  /**
+   * Several text columns: each row's dictionary keys, numbered densely per column, make one number per combination
+   * (mixed radix); rows are counted, then placed, per combination, and each group's labels are read from its first
+   * row. A list of labels per row as a hash key cost about 0.3 s per KPI at 1,000,000 rows.
+   */
+  private static void groupTextColumns(List<Column<?>> cols, int[] rs, Map<List<String>, int[]> found) {
+    int m = cols.size();
+    int[][] dense = new int[m][rs.length];
+    long[] radix = new long[m];
+    for (int j = 0; j < m; j++) {
+      var dict = ((StringColumn) cols.get(j)).getDictionary();
+      it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap number = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+      number.defaultReturnValue(-1);
+      for (int i = 0; i < rs.length; i++) {
+        int k = dict.getKeyAtIndex(rs[i]);
+        int d = number.get(k);
+        if (d < 0) {
+          d = number.size();
+          number.put(k, d);
+        }
+        dense[j][i] = d;
+      }
+      radix[j] = Math.max(1, number.size());
+    }
+    double combinations = 1;
+    for (long r : radix) combinations *= r;
+    if (combinations >= Long.MAX_VALUE / 2) { // not seen in practice: fall back to label lists
+      Map<List<String>, IntArrayList> byKey = new java.util.HashMap<>();
+      for (int row : rs) {
+        List<String> key = new ArrayList<>(m);
+        for (Column<?> c : cols) key.add(Cells.label(c, row));
+        byKey.computeIfAbsent(key, k -> new IntArrayList()).add(row);
+      }
+      byKey.forEach((k, v) -> found.put(k, v.toIntArray()));
+      return;
+    }
+    it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap groupOf = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+    groupOf.defaultReturnValue(-1);
+    IntArrayList sizes = new IntArrayList();
+    IntArrayList firstRow = new IntArrayList();
+    int[] group = new int[rs.length];
+    for (int i = 0; i < rs.length; i++) {
+      long combo = 0;
+      for (int j = 0; j < m; j++) combo = combo * radix[j] + dense[j][i];
+      int g = groupOf.get(combo);
+      if (g < 0) {
+        g = sizes.size();
+        groupOf.put(combo, g);
+        sizes.add(0);
+        firstRow.add(rs[i]);
+      }
+      sizes.set(g, sizes.getInt(g) + 1);
+      group[i] = g;
+    }
+    int[][] members = new int[sizes.size()][];
+    for (int g = 0; g < members.length; g++) members[g] = new int[sizes.getInt(g)];
+    int[] filled = new int[members.length];
+    for (int i = 0; i < rs.length; i++) members[group[i]][filled[group[i]]++] = rs[i];
+    for (int g = 0; g < members.length; g++) {
+      List<String> labels = new ArrayList<>(m);
+      for (Column<?> c : cols) labels.add(Cells.label(c, firstRow.getInt(g)));
+      found.put(labels, members[g]);
+    }
   }
 
 }
