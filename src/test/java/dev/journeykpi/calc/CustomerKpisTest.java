@@ -26,6 +26,11 @@ class CustomerKpisTest {
   @TempDir Path dir;
 
   Definition definition(String kpi) throws IOException {
+    return definition(dir, kpi);
+  }
+
+  /** One KPI over an orders source (customer_id, created_at, order_id, amount), in a file under {@code dir}. */
+  static Definition definition(Path dir, String kpi) throws IOException {
     Path f = dir.resolve("k.yaml");
     Files.writeString(f, """
         timezone: UTC

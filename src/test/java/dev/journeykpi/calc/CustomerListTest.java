@@ -3,9 +3,7 @@ package dev.journeykpi.calc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.Definition;
-import dev.journeykpi.config.DefinitionLoader;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,22 +18,7 @@ class CustomerListTest {
   @TempDir Path dir;
 
   private List<String> list(String kpi, Table t, String period) throws IOException {
-    Path f = dir.resolve("k.yaml");
-    Files.writeString(f, """
-        timezone: UTC
-        sources:
-          orders:
-            file: none.csv
-            columns:
-              customer_id: Customer
-              created_at: { column: Date, type: date }
-        kpis:
-          - source: orders
-            customer: customer_id
-            time: created_at
-            type: customers
-        """ + kpi.indent(4));
-    Definition d = DefinitionLoader.load(List.of(f));
+    Definition d = CustomerKpisTest.definition(dir, "customer: customer_id\ntime: created_at\ntype: customers\n" + kpi);
     return CustomerList.of(d.kpis().get(0), t, Period.parse(period), new BusinessCalendar(d.calendar())).stream()
         .map(e -> e.lead() + " " + e.status() + " " + e.entered().toLocalDate() + " " + e.daysThere()).toList();
   }
@@ -93,13 +76,7 @@ class CustomerListTest {
   /** Measures of orders rather than of customers' states have no list. */
   @Test
   void orderMeasuresHaveNoList() throws IOException {
-    Path f = dir.resolve("a.yaml");
-    Files.writeString(f, """
-        timezone: UTC
-        sources: { orders: { file: none.csv, columns: { customer_id: C, created_at: { column: D, type: date } } } }
-        kpis: [{ id: k, source: orders, preset: repeat_purchase_rate, customer: customer_id, time: created_at }]
-        """);
-    Definition d = DefinitionLoader.load(List.of(f));
+    Definition d = CustomerKpisTest.definition(dir, "id: k\npreset: repeat_purchase_rate");
     assertThat(CustomerList.statuses(d.kpis().get(0), new BusinessCalendar(d.calendar()))).isEmpty();
   }
 }
