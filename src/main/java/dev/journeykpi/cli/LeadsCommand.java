@@ -38,6 +38,9 @@ final class LeadsCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the CSV to FILE (temporary file, then rename).")
   Path output;
 
+  @Option(names = "--bom", description = "Start the CSV with a UTF-8 byte-order mark, so Excel opens Vietnamese text correctly.")
+  boolean bom;
+
   @Option(names = {"-q", "--quiet"}, description = "No data-quality summary on stderr.")
   boolean quiet;
 
@@ -49,9 +52,13 @@ final class LeadsCommand implements Callable<Integer> {
     List<Period> periods = period.resolve();
     KpiEngine.LeadList list = KpiEngine.leads(def, kpi, stage, periods.get(periods.size() - 1), definitions.data);
     if (output != null) {
-      AtomicFile.write(output, w -> LeadListRenderer.csv(list.kpi().by(), list.entries(), kind(list), w));
+      AtomicFile.write(output, w -> {
+        if (bom) w.write('\ufeff');
+        LeadListRenderer.csv(list.kpi().by(), list.entries(), kind(list), w);
+      });
     } else {
       PrintWriter out = spec.commandLine().getOut();
+      if (bom) out.write('\ufeff');
       LeadListRenderer.csv(list.kpi().by(), list.entries(), kind(list), out);
       out.flush();
     }

@@ -43,7 +43,13 @@ final class CsvTableReader {
     BlockingQueue<RecordBatch> full = new ArrayBlockingQueue<>(4);
     BlockingQueue<RecordBatch> free = new ArrayBlockingQueue<>(6);
     for (int i = 0; i < 5; i++) free.add(new RecordBatch());
-    Thread parser = new Thread(() -> parse(file, dialect, utf8, name, full, free), "csv-parser");
+    Thread parser = new Thread(() -> {
+      try {
+        parse(file, dialect, utf8, name, full, free);
+      } catch (Cancelled stopped) {
+        // The reading thread gave up (an error in the typing) and interrupted this one: nobody waits for batches.
+      }
+    }, "csv-parser");
     parser.setDaemon(true);
     parser.start();
     RecordTyper typer = new RecordTyper(source, factory, name, Math.max(1, source.headerRow()), dialect.delimiter(), utf8);
@@ -75,6 +81,13 @@ final class CsvTableReader {
         || cs.equals(java.nio.charset.StandardCharsets.US_ASCII)) && dialect.delimiter() < 0x80;
   }
 
+  /** Thrown in the parsing thread when the reading thread interrupted it; ends the thread without a word. */
+  private static final class Cancelled extends RuntimeException {
+    Cancelled() {
+      super("import cancelled", null, false, false);
+    }
+  }
+
   /** The parsing thread: fills batches and hands them over; an error travels in the last batch. */
   private static void parse(Path file, CsvDialect dialect, boolean utf8, String name, BlockingQueue<RecordBatch> full,
       BlockingQueue<RecordBatch> free) {
@@ -101,6 +114,8 @@ final class CsvTableReader {
     } catch (CsvParseException e) {
       filler.finish(new DataException(name + ": not readable as CSV: " + e.getMessage()
           + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""), e));
+    } catch (Cancelled stopped) {
+      throw stopped;
     } catch (RuntimeException e) {
       filler.finish(e);
     }
@@ -120,6 +135,8 @@ final class CsvTableReader {
       }
     } catch (IOException e) {
       failure = new DataException(name + ": cannot read: " + e.getMessage(), e);
+    } catch (Cancelled stopped) {
+      throw stopped;
     } catch (RuntimeException e) {
       failure = e;
     }
@@ -172,7 +189,7 @@ final class CsvTableReader {
         full.put(b);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
+        throw new Cancelled();
       }
     }
 
@@ -181,7 +198,7 @@ final class CsvTableReader {
         return q.take();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
+        throw new Cancelled();
       }
     }
   }

@@ -24,17 +24,18 @@ public final class LeadListRenderer {
       case CUSTOMERS -> List.of("status", "last_activity", "idle_days");
     });
     boolean dateOnly = kind != Kind.FUNNEL;
-    try (CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get())) {
-      p.printRecord(header);
-      for (FunnelLeadList.Entry e : entries) {
-        List<String> cells = new ArrayList<>();
-        cells.add(SpreadsheetSafe.cell(e.lead()));
-        e.dims().forEach(d -> cells.add(SpreadsheetSafe.cell(d)));
-        cells.add(e.status());
-        cells.add(e.entered() == null ? "" : dateOnly ? e.entered().toLocalDate().toString() : e.entered().toString().replace('T', ' '));
-        cells.add(e.daysThere() == null ? "" : e.daysThere().toString());
-        p.printRecord(cells);
-      }
+    // Not closed: the writer is the caller's (standard output, or a file it still flushes and renames).
+    CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+    p.printRecord(header);
+    for (FunnelLeadList.Entry e : entries) {
+      List<String> cells = new ArrayList<>();
+      cells.add(SpreadsheetSafe.cell(e.lead()));
+      e.dims().forEach(d -> cells.add(SpreadsheetSafe.cell(d)));
+      cells.add(e.status());
+      cells.add(e.entered() == null ? "" : dateOnly ? e.entered().toLocalDate().toString() : e.entered().toString().replace('T', ' '));
+      cells.add(e.daysThere() == null ? "" : e.daysThere().toString());
+      p.printRecord(cells);
     }
+    p.flush();
   }
 }

@@ -328,6 +328,11 @@ class CliTest {
     String rate = run("report", "-c", RETENTION, "--period", "2026-10", "--kpi", "reactivation", "-f", "csv", "-q").out();
     assertThat(count(react.out(), ",reactivated,")).isEqualTo(field(rate, "numerator"));
     assertThat(count(react.out(), ",reactivated,") + count(react.out(), ",still dormant,")).isEqualTo(field(rate, "denominator"));
+    // For Excel: --bom starts the file with a UTF-8 byte-order mark.
+    Path file = dir.resolve("churned.csv");
+    assertThat(run("leads", "-c", RETENTION, "--kpi", "churn", "--period", "2026-10", "-q", "--bom", "-o", file.toString())
+        .exitCode()).isZero();
+    assertThat(java.nio.file.Files.readString(file)).startsWith("\ufeffcustomer,status,");
     // A breakdown's values come with each customer; measures of orders, and customers KPIs without a period, are refused.
     assertThat(run("leads", "-c", RETENTION, "--kpi", "crr", "--period", "2026-10", "-q").out())
         .startsWith("customer,region,status,last_activity,idle_days\n");

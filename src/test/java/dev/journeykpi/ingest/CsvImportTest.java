@@ -27,6 +27,30 @@ class CsvImportTest {
         resolved: { column: Đã xử lý, type: boolean }
       """;
 
+  /**
+   * An error found while typing (here a mapped column missing from the header) stops the import while the parsing
+   * thread still has batches to hand over: that thread ends quietly, with no stack trace on stderr.
+   */
+  @Test
+  void anImportStoppedByAnErrorLeavesNoStackTrace() throws Exception {
+    StringBuilder csv = new StringBuilder("Mã,Kênh\n");
+    for (int i = 0; i < 50_000; i++) csv.append("P").append(i).append(",Zalo\n");
+    java.nio.file.Files.writeString(dir.resolve("big.csv"), csv);
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, UTF_8));
+    try {
+      assertThatThrownBy(() -> load(dir, "file: big.csv\ncolumns: { id: Mã, amount: { column: Số tiền, type: number } }"))
+          .isInstanceOf(DataException.class).hasMessageContaining("Số tiền");
+      for (Thread t : Thread.getAllStackTraces().keySet()) {
+        if (t.getName().equals("csv-parser")) t.join(5_000);
+      }
+    } finally {
+      System.setErr(err);
+    }
+    assertThat(captured.toString(UTF_8)).doesNotContain("Exception");
+  }
+
   @Test
   void vietnameseUtf8WithBomAndCrlf() throws Exception {
     write(dir, "t.csv", "Mã phiếu,Ngày tạo,Kênh,Số tiền,Đã xử lý\r\n"
