@@ -31,9 +31,21 @@ final class AtomicFile {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir != null) Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
+    // Created as any file is (CREATE_NEW, a random name), not with Files.createTempFile: that makes the file readable
+    // by its owner only, and the renamed scorecard kept those rights, so a cron job's files were unreadable to the
+    // team (and to a web server). A plain creation takes the permissions the user's umask gives.
+    Path tmp = null;
+    java.io.OutputStream opened = null;
+    for (int attempt = 0; opened == null; attempt++) {
+      tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE) + ".tmp");
+      try {
+        opened = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        if (attempt == 100) throw e;
+      }
+    }
     try {
-      try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp))) {
+      try (java.io.OutputStream out = new java.io.BufferedOutputStream(opened)) {
         body.write(out);
       }
       try {
