@@ -27,7 +27,26 @@ final class AtomicFile {
     });
   }
 
+  /**
+   * Writes {@code target}; a file that cannot be written (no such folder, no permission, a read-only or full disk) is
+   * a usage error naming the file and the reason, not an internal one.
+   */
   static void writeBytes(Path target, BinaryBody body) throws IOException {
+    try {
+      writeOrFail(target, body);
+    } catch (java.nio.file.FileSystemException e) {
+      throw new IllegalArgumentException("cannot write " + target + ": " + reason(e), e);
+    }
+  }
+
+  private static String reason(java.nio.file.FileSystemException e) {
+    if (e instanceof java.nio.file.NoSuchFileException) return "no such folder, or it cannot hold new files";
+    if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+    if (e instanceof java.nio.file.FileAlreadyExistsException) return "a part of its path is a file, not a folder";
+    return e.getReason() != null ? e.getReason() : e.getClass().getSimpleName();
+  }
+
+  private static void writeOrFail(Path target, BinaryBody body) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
     if (dir != null) Files.createDirectories(dir);

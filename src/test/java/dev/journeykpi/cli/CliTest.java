@@ -258,6 +258,17 @@ class CliTest {
         .contains("Loại trừ:    dòng không có answered_at là đang mở: được đếm trong ghi chú, không bao giờ tính là 0");
   }
 
+  /** An output file that cannot be written is a usage error naming the file and why, not an internal error. */
+  @Test
+  void anUnwritableOutputIsAUsageError() throws Exception {
+    Path notAFolder = dir.resolve("report.csv");
+    java.nio.file.Files.writeString(notAFolder, "x");
+    CliRunner.Result r = run("report", "-c", HOTEL, "-q", "-o", notAFolder.resolve("out.csv").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("kpi: cannot write " + notAFolder.resolve("out.csv") + ": a part of its path is a file, not a folder")
+        .doesNotContain("internal error");
+  }
+
   static final String SERVICE = "kpi-definitions/customer-service.yaml";
 
   /** Every service preset on the generated exports: the tidy rows are stable, and the terminal view is the golden. */
