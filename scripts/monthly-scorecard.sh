@@ -6,6 +6,10 @@
 #   scripts/monthly-scorecard.sh CONFIG.yaml OUT_DIR [YYYY-MM]
 #   FAIL_ON=red scripts/monthly-scorecard.sh kpi-definitions/hotel-housekeeping.yaml /var/reports
 #
+# LISTS also writes the customers or leads behind KPIs (kpi leads), for the teams that follow them up:
+#   LISTS="churn reactivation sales_funnel:responded" …  →  OUT_DIR/<name>-<yyyy-mm>-churn.csv, …-sales_funnel-responded.csv
+# (ID for a customers or stalled KPI, ID:STAGE for a funnel stage). A list that fails makes the run fail with its code.
+#
 # crontab, at 06:00 on the 1st of each month:
 #   0 6 1 * *  cd /opt/journey-kpi && FAIL_ON=red scripts/monthly-scorecard.sh kpi-definitions/x.yaml /var/reports 2>>/var/log/kpi.log
 set -uo pipefail
@@ -29,6 +33,22 @@ args=(report -c "$config" --period "$month" --quality-report "$out/$name-$month-
 log "computing $name for $month into $out"
 "$root/scripts/kpi" "${args[@]}"
 code=$?
+if [ "$code" -le 1 ]; then
+  for spec in ${LISTS:-}; do
+    id="${spec%%:*}"
+    stage=""
+    [ "$spec" != "$id" ] && stage="${spec#*:}"
+    largs=(leads -c "$config" --kpi "$id" --period "$month" --bom -q -o "$out/$name-$month-$id${stage:+-$stage}.csv")
+    [ -n "$stage" ] && largs+=(--stage "$stage")
+    log "listing $spec"
+    "$root/scripts/kpi" "${largs[@]}"
+    listed=$?
+    if [ "$listed" -ne 0 ]; then
+      log "list $spec failed with exit code $listed"
+      code=$listed
+    fi
+  done
+fi
 case "$code" in
   0) log "done" ;;
   1) log "done; KPI breaches at or below ${FAIL_ON:-} (listed above)" ;;

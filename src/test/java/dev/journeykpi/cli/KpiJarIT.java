@@ -68,6 +68,25 @@ class KpiJarIT {
     assertThat(blog).contains("kpi: breach: sheets_changed_rate");
   }
 
+  /** LISTS writes the customers behind KPIs beside the scorecard; a list that cannot be made fails the run. */
+  @Test
+  void monthlyScriptWritesFollowUpLists() throws Exception {
+    Path out = Files.createTempDirectory("scorecards");
+    ProcessBuilder pb = new ProcessBuilder("scripts/monthly-scorecard.sh", "kpi-definitions/retention.yaml", out.toString(), "2026-10")
+        .redirectErrorStream(true);
+    pb.environment().put("LISTS", "churn reactivation");
+    Process p = pb.start();
+    String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor()).as(log).isZero();
+    assertThat(Files.readString(out.resolve("retention-2026-10-churn.csv"))).startsWith("\ufeffcustomer,status,last_activity,idle_days\n");
+    assertThat(Files.readString(out.resolve("retention-2026-10-reactivation.csv"))).contains(",still dormant,");
+    pb.environment().put("LISTS", "aov");
+    Process bad = pb.start();
+    String badLog = new String(bad.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(bad.waitFor()).isEqualTo(2);
+    assertThat(badLog).contains("list aov failed with exit code 2");
+  }
+
   @Test
   void definitionErrorExitsWith2() throws Exception {
     Run r = kpi("validate", "-c", "examples/mistakes/hotel-with-mistakes.yaml");
