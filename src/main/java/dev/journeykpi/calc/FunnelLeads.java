@@ -4,7 +4,6 @@ import dev.journeykpi.config.FunnelDef;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -111,8 +110,8 @@ final class FunnelLeads {
     Column<?> when = table.column(time);
     Stages stages = new Stages(stage, stageIndex(f));
     KeyNumbering ids = new KeyNumbering(who);
-    Map<String, List<long[]>> entries = new LinkedHashMap<>(); // lead → {stage, time, row}
-    List<List<long[]>> byNumber = new ArrayList<>();
+    List<List<long[]>> byNumber = new ArrayList<>(); // lead number → {stage, time, row} entries
+    it.unimi.dsi.fastutil.ints.IntArrayList order = new it.unimi.dsi.fastutil.ints.IntArrayList(); // first entry first
     Map<String, Integer> unmapped = new java.util.TreeMap<>();
     int noLead = 0, noTime = 0;
     for (int row : Cells.rows(rows)) {
@@ -136,16 +135,16 @@ final class FunnelLeads {
       if (es == null) {
         es = new ArrayList<>(4);
         byNumber.set(id, es);
-        entries.put(ids.id(id), es);
+        order.add(id);
       }
       es.add(new long[] {k, t, row});
     }
     List<Lead> leads = new ArrayList<>();
     int n = f.stages().size();
-    for (Map.Entry<String, List<long[]>> e : entries.entrySet()) {
-      List<long[]> es = e.getValue();
+    for (int number : order) {
+      List<long[]> es = byNumber.get(number);
       es.sort((a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
-      Lead lead = new Lead(e.getKey(), (int) es.get(0)[2], n);
+      Lead lead = new Lead(ids.id(number), (int) es.get(0)[2], n);
       for (int i = 0; i < es.size(); i++) {
         int k = (int) es.get(i)[0];
         long t = es.get(i)[1];
