@@ -179,7 +179,7 @@ final class ScorecardLayout {
     List<String> header = new ArrayList<>(List.of(words.stage()));
     if (owners) header.add(words.owner());
     header.addAll(List.of(words.entered(), "", words.toNext(), words.fromFirst(), words.dropped(), words.lost(),
-        words.timeToNext() + " (" + kpi.unit() + ")", "p90"));
+        words.timeToNext() + " (" + words.unit(kpi.unit()) + ")", "p90"));
     List<FunnelView> out = new ArrayList<>();
     for (List<String> group : order) {
       Map<String, ResultRow> byStep = byGroup.get(group);
