@@ -79,12 +79,33 @@ final class NoteText {
 
   private NoteText() {}
 
-  /** The note in the language ("vi" translates; anything else keeps the calculators' English). */
+  /**
+   * The note in the language ("vi" translates; anything else keeps the calculators' English). In Vietnamese, numbers
+   * with decimals are written as the values are ("31,0%", "635.819,33"), not with the calculators' plain '.' mark.
+   */
   static String of(String note, String lang) {
     if (!"vi".equals(lang) || note == null || note.isEmpty()) return note;
     List<String> out = new ArrayList<>();
     for (String part : note.split("; ")) out.add(translate(part));
-    return String.join("; ", out);
+    return vietnameseNumbers(String.join("; ", out));
+  }
+
+  /** A decimal number standing alone (not part of a date, time, id or version). */
+  private static final Pattern DECIMAL = Pattern.compile("(?<![\\w.:/-])(\\d+)\\.(\\d+)(?![\\w.:/-])");
+
+  private static String vietnameseNumbers(String text) {
+    Matcher m = DECIMAL.matcher(text);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) m.appendReplacement(out, grouped(m.group(1)) + "," + m.group(2));
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** "635819" → "635.819". */
+  private static String grouped(String digits) {
+    StringBuilder b = new StringBuilder(digits);
+    for (int i = b.length() - 3; i > 0; i -= 3) b.insert(i, '.');
+    return b.toString();
   }
 
   /** The parts of a note that no pattern translates; empty when the whole note is covered. */
