@@ -17,7 +17,6 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -55,7 +54,7 @@ final class SheetReader {
           names.add(n);
           if (chosen == null && matches(wanted, n, names.size() - 1)) {
             chosen = n;
-            XMLReader xml = XMLHelper.newXMLReader();
+            XMLReader xml = XlsxParts.xmlReader();
             xml.setContentHandler(new SheetHandler(strings, styles, rows));
             xml.parse(new InputSource(sheet));
           }

@@ -31,10 +31,28 @@ class XlsxPartsTest {
           <si><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></si>
           <si><t>dòng 1_x000D_dòng 2 và _x005F_x0041_</t></si>
           <si><t/></si>
+          <si><t>A &amp; B &lt; C, &#x1EA1;</t></si>
         </sst>
         """));
     // Runs "Hà " + "Nội"; furigana left out; _x000D_ is a carriage return, _x005F_ a literal underscore.
-    assertThat(s).containsExactly("Zalo", "Hà Nội", "東京", "dòng 1\rdòng 2 và _x0041_", "");
+    assertThat(s).containsExactly("Zalo", "Hà Nội", "東京", "dòng 1\rdòng 2 và _x0041_", "", "A & B < C, ạ");
+  }
+
+  /** A part that declares entities is refused: no local file read through an external entity, no entity bomb. */
+  @Test
+  void entitiesDeclaredByAPartAreRefused() {
+    String external = """
+        <?xml version="1.0"?><!DOCTYPE sst [<!ENTITY e SYSTEM "file:///etc/hostname">]>
+        <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&e;</t></si></sst>
+        """;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> XlsxParts.sharedStrings(xml(external)))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("unreadable workbook part");
+    String bomb = """
+        <?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
+        <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&b;</t></si></sst>
+        """;
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> XlsxParts.sharedStrings(xml(bomb)))
+        .isInstanceOf(java.io.IOException.class);
   }
 
   @Test
