@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
@@ -136,7 +134,6 @@ final class SheetReader {
     private final List<String> strings;
     private final XlsxParts.Styles styles;
     private final Consumer<SheetRow> rows;
-    private final Map<Integer, Boolean> dateStyle = new HashMap<>();
     private final List<SheetCell> cells = new ArrayList<>();
     private final StringBuilder text = new StringBuilder();
     private boolean inValue;
@@ -198,10 +195,8 @@ final class SheetReader {
       String v = text.toString();
       if (type == null || type.equals("n")) {
         if (v.isEmpty()) return SheetCell.BLANK;
-        int idx = styles.formatId(style);
-        String fmt = styles.formatCode(style);
-        boolean date = dateStyle.computeIfAbsent(style, k -> fmt != null && DateUtil.isADateFormat(idx, fmt));
-        return SheetCell.number(Double.parseDouble(v), date, idx, fmt);
+        NumberStyle st = numberStyle(style);
+        return SheetCell.number(Double.parseDouble(v), st.date, st.formatId, st.formatCode);
       }
       return switch (type) {
         case "s" -> SheetCell.text(sharedString(v));
@@ -209,6 +204,25 @@ final class SheetReader {
         case "e" -> new SheetCell(SheetCell.Kind.ERROR, "#ERROR", 0, false, 0, null);
         default -> SheetCell.text(v); // inlineStr, str
       };
+    }
+
+    /** A cell style's number format and whether it shows dates, worked out once per style (a sheet uses a few). */
+    private record NumberStyle(int formatId, String formatCode, boolean date) {}
+
+    private NumberStyle[] numberStyles = new NumberStyle[64];
+
+    private NumberStyle numberStyle(int style) {
+      if (style < 0 || style >= 1 << 16) return plain(style);
+      if (style >= numberStyles.length) numberStyles = java.util.Arrays.copyOf(numberStyles, Math.max(style + 1, 2 * numberStyles.length));
+      NumberStyle st = numberStyles[style];
+      if (st == null) numberStyles[style] = st = plain(style);
+      return st;
+    }
+
+    private NumberStyle plain(int style) {
+      int idx = styles.formatId(style);
+      String fmt = styles.formatCode(style);
+      return new NumberStyle(idx, fmt, fmt != null && DateUtil.isADateFormat(idx, fmt));
     }
 
     private String sharedString(String v) {

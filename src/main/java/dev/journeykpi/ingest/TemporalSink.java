@@ -122,7 +122,7 @@ final class TemporalSink extends ColumnSink {
   @Override
   int stageNumber(int slot, double v, boolean dateFormatted) {
     if (!DateUtil.isValidExcelDate(v)) return BAD;
-    staged[slot] = shift(PackedLocalDateTime.pack(DateUtil.getLocalDateTime(v)));
+    staged[slot] = shift(ExcelSerial.packed(v));
     return OK;
   }
 
