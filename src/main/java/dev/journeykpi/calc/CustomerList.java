@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.config.CustomerDef;
 import dev.journeykpi.config.KpiDef;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +15,9 @@ import tech.tablesaw.columns.Column;
 public final class CustomerList {
   private CustomerList() {}
 
-  /** The statuses listed for this KPI, in order; empty when its measure has no customer list (AOV, cohorts, …). */
-  public static List<String> statuses(KpiDef kpi, BusinessCalendar calendar) {
-    return new CustomerMeasurer(kpi.customers(), kpi.time(), calendar).statuses();
-  }
+  /** The measures that have a customer list (not those of orders: repeat rate, frequency, AOV, cohorts), in order. */
+  public static final List<CustomerDef.Measure> MEASURES = java.util.Arrays.stream(CustomerDef.Measure.values())
+      .filter(m -> !CustomerMeasurer.statuses(m).isEmpty()).toList();
 
   public static List<FunnelLeadList.Entry> of(KpiDef kpi, Table table, Period period, BusinessCalendar calendar) {
     CustomerMeasurer m = new CustomerMeasurer(kpi.customers(), kpi.time(), calendar);

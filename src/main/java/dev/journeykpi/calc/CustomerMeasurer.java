@@ -180,9 +180,9 @@ final class CustomerMeasurer {
    */
   record State(String customer, String status, int row, LocalDate lastActivity, long idle) {}
 
-  /** The statuses {@link #states} gives for this KPI's measure, in the order it lists them; empty when it has none. */
-  List<String> statuses() {
-    return switch (def.measure()) {
+  /** The statuses {@link #states} gives for a measure, in the order it lists them; empty when it has no list. */
+  static List<String> statuses(dev.journeykpi.config.CustomerDef.Measure measure) {
+    return switch (measure) {
       case ACTIVE, NEW, CHURNED, CHURN_RATE, RETENTION_RATE, CLV -> List.of("churned", "returned", "new", "retained");
       case DORMANT, REACTIVATED, REACTIVATION_RATE -> List.of("went dormant", "still dormant", "reactivated", "lapsed and back");
       case LIFECYCLE -> List.of("dormant", "resurrecting", "new", "returning");
@@ -203,7 +203,7 @@ final class CustomerMeasurer {
     CustomerActivity a = CustomerActivity.of(table, rows, def.customer(), time, def.order(), def.value());
     int start = epochDay(p.start()), last = epochDay(p.endExclusive()) - 1;
     Period before = p.previous();
-    List<String> order = statuses();
+    List<String> order = statuses(def.measure());
     List<State> out = new ArrayList<>();
     for (int c = 0; c < a.customers; c++) {
       String status = null;

@@ -66,8 +66,7 @@ public final class KpiEngine {
     return new Scorecard(def, request.periods(), rows, quality);
   }
 
-  /** The leads of a funnel KPI stopped at a stage in a period (kpi leads), with the source's quality report. */
-  /** The entries behind a KPI: leads of a funnel stage or a stalled KPI, or customers of a customers KPI. */
+  /** The entries behind a KPI (kpi leads): leads of a funnel stage or a stalled KPI, or customers of a customers KPI. */
   public record LeadList(KpiDef kpi, List<dev.journeykpi.calc.FunnelLeadList.Entry> entries, QualityReport quality) {
     public boolean customers() {
       return kpi.type() == dev.journeykpi.config.KpiType.CUSTOMERS;
@@ -87,10 +86,10 @@ public final class KpiEngine {
       throw new ConfigException("kpi '" + kpiId + "' is a " + k.type().yamlName() + " KPI; kpi leads lists the leads of a funnel"
           + " KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
     }
-    if (customers && dev.journeykpi.calc.CustomerList.statuses(k, calendar).isEmpty()) {
+    if (customers && !dev.journeykpi.calc.CustomerList.MEASURES.contains(k.customers().measure())) {
       throw new ConfigException("kpi '" + kpiId + "' measures " + k.customers().measure().yamlName() + "; kpi leads lists the"
-          + " customers of active, new, churned, churn_rate, retention_rate, clv, dormant, reactivated, reactivation_rate"
-          + " and lifecycle KPIs");
+          + " customers of " + String.join(", ", dev.journeykpi.calc.CustomerList.MEASURES.stream()
+              .map(dev.journeykpi.config.CustomerDef.Measure::yamlName).toList()) + " KPIs");
     }
     if (customers && period.grain() == Period.Grain.ALL) {
       throw new ConfigException("kpi leads needs a period for customers KPI '" + kpiId + "' (--period, --from/--to)");

@@ -31,15 +31,7 @@ public record Labels(String kpi, String breakdown, String total, String numDen, 
 
   /** A time unit of a definition ("days", "working days") in the language; other units as they are. */
   String unit(String unit) {
-    if (this != VI) return unit;
-    return switch (unit) {
-      case "seconds" -> "giây";
-      case "minutes" -> "phút";
-      case "hours" -> "giờ";
-      case "days" -> "ngày";
-      case "working days" -> "ngày làm việc";
-      default -> unit;
-    };
+    return this == VI ? NoteText.timeUnit(unit) : unit;
   }
 
   /** A status word for people; the machine word (green, amber, red) in, the language's word out. */

@@ -11,12 +11,17 @@ import java.util.regex.Pattern;
  * calculators write. A part without a pattern stays in English (a test keeps the shipped definitions' notes covered).
  */
 final class NoteText {
-  private record Rule(Pattern pattern, String vi) {}
+  /** @param unitGroup the group holding a definition's time unit ("days"), translated too; 0 when none */
+  private record Rule(Pattern pattern, String vi, int unitGroup) {}
 
   private static final List<Rule> RULES = new ArrayList<>();
 
   private static void rule(String regex, String vi) {
-    RULES.add(new Rule(Pattern.compile(regex), vi));
+    RULES.add(new Rule(Pattern.compile(regex), vi, 0));
+  }
+
+  private static void rule(String regex, String vi, int unitGroup) {
+    RULES.add(new Rule(Pattern.compile(regex), vi, unitGroup));
   }
 
   static {
@@ -46,7 +51,7 @@ final class NoteText {
     rule("(\\d+) open within the limit so far left out", "$1 còn mở chưa quá hạn bị loại");
     rule("(\\d+) with no limit for their (\\S+) left out \\((.+)\\)", "$1 dòng không có hạn cho $2 bị loại ($3)");
     rule("no rows to judge", "không có dòng để xét");
-    rule("(\\d+) whose (\\S+) (\\D+) window runs past the data's end left out", "$1 liên hệ có khung $2 $3 vượt quá cuối dữ liệu bị loại");
+    rule("(\\d+) whose (\\S+) (\\D+) window runs past the data's end left out", "$1 liên hệ có khung $2 $3 vượt quá cuối dữ liệu bị loại", 3);
     rule("no contacts to judge", "không có liên hệ để xét");
     rule("headcount (\\d+) at start, (\\d+) at end", "nhân sự $1 đầu kỳ, $2 cuối kỳ");
     rule("no headcount", "không có nhân sự");
@@ -126,12 +131,18 @@ final class NoteText {
     if (r == null) return part;
     Matcher m = r.pattern().matcher(part);
     m.matches();
-    StringBuilder out = new StringBuilder();
-    m.appendReplacement(out, r.vi().replace("\\", "\\\\"));
-    return timeWords(r, m, out.toString());
+    String vi = r.vi().replace("\\", "\\\\");
+    if (r.unitGroup() > 0) {
+      vi = vi.replace("$" + r.unitGroup(), Matcher.quoteReplacement(timeUnit(m.group(r.unitGroup()))));
+    }
+    return m.replaceFirst(vi);
   }
 
-  /** A time span's unit as a definition wrote it ("7 days", "30 working days"), in Vietnamese. */
+  /** A time unit as a definition writes it ("days", "working days", "h") in Vietnamese; an unknown one as it is. */
+  static String timeUnit(String unit) {
+    return TIME_UNITS.getOrDefault(unit.toLowerCase(java.util.Locale.ROOT), unit);
+  }
+
   private static final java.util.Map<String, String> TIME_UNITS = java.util.Map.ofEntries(
       java.util.Map.entry("working days", "ngày làm việc"), java.util.Map.entry("working day", "ngày làm việc"),
       java.util.Map.entry("business days", "ngày làm việc"), java.util.Map.entry("business day", "ngày làm việc"),
@@ -139,13 +150,4 @@ final class NoteText {
       java.util.Map.entry("hours", "giờ"), java.util.Map.entry("hour", "giờ"), java.util.Map.entry("h", "giờ"),
       java.util.Map.entry("minutes", "phút"), java.util.Map.entry("minute", "phút"), java.util.Map.entry("min", "phút"),
       java.util.Map.entry("seconds", "giây"), java.util.Map.entry("second", "giây"), java.util.Map.entry("s", "giây"));
-
-  /** The window rule's unit group, translated when it is a known unit (one written in Vietnamese stays as it is). */
-  private static String timeWords(Rule r, Matcher m, String translated) {
-    if (!r.vi().contains("khung $2 $3")) return translated;
-    String unit = m.group(3);
-    String vi = TIME_UNITS.get(unit.toLowerCase(java.util.Locale.ROOT));
-    if (vi == null) return translated;
-    return translated.replace("khung " + m.group(2) + " " + unit + " ", "khung " + m.group(2) + " " + vi + " ");
-  }
 }
