@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # The monthly scorecard, for cron: computes one month (the previous one by default) and writes
 #   OUT_DIR/<definition name>-<yyyy-mm>.csv, .xlsx, .html, .md and .json
-# in one run, logging to stderr, and returns kpi's exit code (0 ok, 1 breach with FAIL_ON, 2 definition, 3 data).
+# in one run, logging to stderr, and returns kpi's exit code (0 ok, 1 breach with FAIL_ON, 2 definition or an
+# output that cannot be written, 3 data, 4 out of memory or a bug).
+#
+# A source of which no row could be used (every row rejected, e.g. after the client changed its date format) is
+# exit 3 and no scorecard is written (the quality report says why). STRICT=1 also fails the run (exit 3, after
+# writing) when any row was rejected; MAX_REJECTED=5% when a source's rejected rows are more than 5% of its rows.
 #
 #   scripts/monthly-scorecard.sh CONFIG.yaml OUT_DIR [YYYY-MM]
 #   FAIL_ON=red scripts/monthly-scorecard.sh kpi-definitions/hotel-housekeeping.yaml /var/reports
@@ -30,6 +35,8 @@ args=(report -c "$config" --period "$month" --quality-report "$out/$name-$month-
   -o "$out/$name-$month.csv" -o "$out/$name-$month.xlsx" -o "$out/$name-$month.html" -o "$out/$name-$month.md"
   -o "$out/$name-$month.json")
 [ -n "${FAIL_ON:-}" ] && args+=(--fail-on "$FAIL_ON")
+[ "${STRICT:-0}" = 1 ] && args+=(--strict)
+[ -n "${MAX_REJECTED:-}" ] && args+=(--max-rejected "$MAX_REJECTED")
 log "computing $name for $month into $out"
 "$root/scripts/kpi" "${args[@]}"
 code=$?
@@ -52,6 +59,7 @@ fi
 case "$code" in
   0) log "done" ;;
   1) log "done; KPI breaches at or below ${FAIL_ON:-} (listed above)" ;;
+  3) log "failed with exit code 3: bad data (the lines above say which source and why)" ;;
   *) log "failed with exit code $code" ;;
 esac
 exit "$code"

@@ -2,7 +2,9 @@ package dev.journeykpi.cli;
 
 import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.Diagnostic;
+import dev.journeykpi.engine.MemoryExhausted;
 import dev.journeykpi.ingest.DataException;
+import dev.journeykpi.report.Visible;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -14,19 +16,23 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     boolean debug = parsed.hasMatchedOption("--debug")
         || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--debug"));
     int code;
-    if (ex instanceof ConfigException ce) {
-      for (Diagnostic d : ce.diagnostics()) err.println(d);
+    // Messages quote values from definitions, exports and file names: control characters in them are shown escaped.
+    if (ex instanceof MemoryExhausted oom) {
+      err.println(Visible.lines(OutOfMemory.line(oom.during())));
+      code = ExitCodes.INTERNAL;
+    } else if (ex instanceof ConfigException ce) {
+      for (Diagnostic d : ce.diagnostics()) err.println(Visible.lines(d.toString()));
       long n = ce.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
       if (n > 1) err.println(n + " errors");
       code = ExitCodes.USAGE;
     } else if (ex instanceof DataException) {
-      err.println("kpi: data error: " + ex.getMessage());
+      err.println("kpi: data error: " + Visible.lines(ex.getMessage()));
       code = ExitCodes.DATA;
     } else if (ex instanceof IllegalArgumentException) {
-      err.println("kpi: " + ex.getMessage());
+      err.println("kpi: " + Visible.lines(ex.getMessage()));
       code = ExitCodes.USAGE;
     } else {
-      err.println("kpi: internal error: " + ex + (debug ? "" : " (rerun with --debug for details)"));
+      err.println("kpi: internal error: " + Visible.lines(String.valueOf(ex)) + (debug ? "" : " (rerun with --debug for details)"));
       code = ExitCodes.INTERNAL;
     }
     if (debug) trace(ex, err);
@@ -35,9 +41,9 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   }
 
   /** The stack trace, cause by cause: asked for with --debug only. */
-  private static void trace(Throwable ex, PrintWriter err) {
+  static void trace(Throwable ex, PrintWriter err) {
     for (Throwable t = ex; t != null; t = t.getCause()) {
-      err.println((t == ex ? "" : "Caused by: ") + t);
+      err.println((t == ex ? "" : "Caused by: ") + Visible.lines(String.valueOf(t)));
       for (StackTraceElement e : t.getStackTrace()) err.println("\tat " + e);
     }
   }

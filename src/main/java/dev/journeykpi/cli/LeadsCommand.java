@@ -4,8 +4,10 @@ import dev.journeykpi.calc.Period;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.engine.KpiEngine;
+import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.report.LeadListRenderer;
 import dev.journeykpi.report.QualitySummary;
+import dev.journeykpi.report.Visible;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,9 +50,19 @@ final class LeadsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (output != null) checkCsv(output);
     Definition def = DefinitionLoader.load(definitions.configs);
     List<Period> periods = period.resolve();
     KpiEngine.LeadList list = KpiEngine.leads(def, kpi, stage, periods.get(periods.size() - 1), definitions.data);
+    List<String> unusable = QualityGate.noRowUsed(List.of(list.quality()));
+    if (!unusable.isEmpty()) {
+      // An empty list from an export none of whose rows could be read is not "nobody to follow up".
+      PrintWriter err = spec.commandLine().getErr();
+      err.print(QualitySummary.text(List.of(list.quality())));
+      for (String u : unusable) err.println("kpi: data error: " + Visible.lines(u) + "; no output written");
+      err.flush();
+      return ExitCodes.DATA;
+    }
     if (output != null) {
       AtomicFile.write(output, w -> {
         if (bom) w.write('\ufeff');
@@ -69,6 +81,15 @@ final class LeadsCommand implements Callable<Integer> {
       err.flush();
     }
     return ExitCodes.OK;
+  }
+
+  /** The list is CSV: a file named for another format (leads.xlsx) is refused rather than filled with CSV. */
+  private static void checkCsv(Path file) {
+    String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    int dot = n.lastIndexOf('.');
+    if (dot > 0 && !n.endsWith(".csv")) {
+      throw new IllegalArgumentException("cannot write " + file + ": kpi leads writes CSV; name the file .csv");
+    }
   }
 
   private static LeadListRenderer.Kind kind(KpiEngine.LeadList list) {

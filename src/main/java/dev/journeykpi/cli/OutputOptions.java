@@ -2,14 +2,16 @@ package dev.journeykpi.cli;
 
 import dev.journeykpi.report.Renderer;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Output format and destination. */
 // addMethodSubcommands = false: picocli otherwise scans every method of a mixin for subcommands at each start.
 @picocli.CommandLine.Command(addMethodSubcommands = false)
 final class OutputOptions {
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "table, md or html (for people), csv or json (the tidy rows); xlsx with -o FILE.xlsx. Default: ${DEFAULT-VALUE}.")
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+      description = "table, md or html (for people), csv or json (the tidy rows); xlsx with -o FILE.xlsx. Default: table.")
   String format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
@@ -21,25 +23,67 @@ final class OutputOptions {
       description = "Start CSV output with a UTF-8 byte-order mark, so Excel opens Vietnamese text correctly.")
   boolean bom;
 
-  /** The format of an output file: from its extension, else --format. */
-  Renderer.Format formatOf(Path file) {
-    String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (n.endsWith(".csv")) return Renderer.Format.CSV;
-    if (n.endsWith(".json")) return Renderer.Format.JSON;
-    if (n.endsWith(".md")) return Renderer.Format.MARKDOWN;
-    if (n.endsWith(".txt")) return Renderer.Format.TABLE;
-    return parsedFormat();
+  /** The file extensions kpi writes, and the --format each stands for. */
+  static final Map<String, String> EXTENSIONS = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.of(
+      ".csv", "csv", ".json", "json", ".md", "md", ".txt", "table", ".html", "html", ".htm", "html", ".xlsx", "xlsx")));
+
+  private static final String KNOWN = ".csv, .json, .md, .txt (the table), .html, .xlsx";
+
+  /**
+   * The format of an output file, by its extension: table, csv, json, md, html or xlsx. An extension kpi does not
+   * write is refused (`-o report.pdf` wrote a text table); a file without one takes --format. A --format that names
+   * another format than the extension is refused too, since one of them is a mistake; the same one is fine.
+   */
+  String formatOf(Path file) {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    int dot = n.lastIndexOf('.');
+    String ext = dot > 0 ? n.substring(dot) : null;
+    String asked = format == null ? null : formatName(format);
+    if (ext == null) return asked == null ? "table" : asked;
+    String byExt = EXTENSIONS.get(ext);
+    if (byExt == null) {
+      throw new IllegalArgumentException("cannot write " + file + ": kpi does not write " + ext + " files; the extension"
+          + " picks the format: " + KNOWN);
+    }
+    if (asked != null && !asked.equals(byExt)) {
+      throw new IllegalArgumentException("--format " + format + " and -o " + file + " disagree: the " + ext
+          + " extension writes " + byExt + "; drop --format, or name the file " + extensionOf(asked));
+    }
+    return byExt;
   }
 
-  Renderer.Format parsedFormat() {
-    return switch (format.toLowerCase(java.util.Locale.ROOT)) {
-      case "table", "text" -> Renderer.Format.TABLE;
+  /** The format of standard output: --format, table by default; a workbook only goes to a file. */
+  Renderer.Format stdoutFormat() {
+    String f = format == null ? "table" : formatName(format);
+    if (f.equals("xlsx")) throw new IllegalArgumentException("an Excel workbook is written to a file: use -o FILE.xlsx");
+    return rendererFormat(f);
+  }
+
+  static Renderer.Format rendererFormat(String name) {
+    return switch (name) {
+      case "table" -> Renderer.Format.TABLE;
       case "csv" -> Renderer.Format.CSV;
       case "json" -> Renderer.Format.JSON;
-      case "md", "markdown" -> Renderer.Format.MARKDOWN;
+      case "md" -> Renderer.Format.MARKDOWN;
       case "html" -> Renderer.Format.HTML;
-      case "xlsx" -> throw new IllegalArgumentException("an Excel workbook is written to a file: use -o FILE.xlsx");
-      default -> throw new IllegalArgumentException("--format '" + format + "' is not one of table, csv, json, md, html (and xlsx with -o FILE.xlsx)");
+      default -> throw new IllegalArgumentException("no renderer for " + name);
     };
+  }
+
+  /** A --format value as one of table, csv, json, md, html, xlsx. */
+  private static String formatName(String f) {
+    return switch (f.toLowerCase(Locale.ROOT)) {
+      case "table", "text", "txt" -> "table";
+      case "csv" -> "csv";
+      case "json" -> "json";
+      case "md", "markdown" -> "md";
+      case "html", "htm" -> "html";
+      case "xlsx" -> "xlsx";
+      default -> throw new IllegalArgumentException("--format '" + f + "' is not one of table, csv, json, md, html (and xlsx with -o FILE.xlsx)");
+    };
+  }
+
+  private static String extensionOf(String formatName) {
+    return EXTENSIONS.entrySet().stream().filter(e -> e.getValue().equals(formatName)).findFirst().orElseThrow().getKey();
   }
 }

@@ -6,6 +6,8 @@ import dev.journeykpi.calc.TargetStatus;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.engine.KpiEngine;
+import dev.journeykpi.engine.MemoryExhausted;
+import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.engine.RunRequest;
 import dev.journeykpi.engine.Scorecard;
 import dev.journeykpi.ingest.QualityReport;
@@ -14,6 +16,7 @@ import dev.journeykpi.report.Renderer;
 import dev.journeykpi.report.HtmlRenderer;
 import dev.journeykpi.report.ValueFormat;
 import dev.journeykpi.report.View;
+import dev.journeykpi.report.Visible;
 import dev.journeykpi.report.XlsxRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -59,6 +62,10 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--strict", description = "Exit 3 when any input row was rejected (after writing the outputs).")
   boolean strict;
 
+  @Option(names = "--max-rejected", paramLabel = "SHARE",
+      description = "e.g. 5%: exit 3 when a source's rejected rows are more than this share of its rows (after writing the outputs).")
+  String maxRejected;
+
   @Option(names = "--fail-on", paramLabel = "STATUS",
       description = "red or amber: exit 1 when a row of the last period is at or below that status (after writing the outputs).")
   FailOn failOn;
@@ -80,7 +87,10 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Renderer.Format stdoutFormat = output.parsedFormat();
+    // Every output is checked before the work: a wrong extension or --format is a usage error, not a late surprise.
+    List<String> formats = output.outputs.stream().map(output::formatOf).toList();
+    Renderer.Format stdoutFormat = output.outputs.isEmpty() ? output.stdoutFormat() : null;
+    java.math.BigDecimal maxPercent = maxRejected == null ? null : QualityGate.parsePercent(maxRejected);
     var periods = period.resolve();
     if (compare != RunRequest.Compare.NONE && periods.get(0).grain() == Period.Grain.ALL) {
       throw new IllegalArgumentException("--compare needs --period or --from/--to");
@@ -88,40 +98,54 @@ final class ReportCommand implements Callable<Integer> {
     Definition def = DefinitionLoader.load(definitions.configs);
     Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis, compare,
         java.time.LocalDate.now(def.zone())));
-    writeOutputs(card, stdoutFormat);
     PrintWriter err = spec.commandLine().getErr();
-    long rejected = reportQuality(card, err);
-    if (strict && rejected > 0) {
-      err.println("kpi: data error: " + rejected + " rows rejected and --strict is set");
+    // A source of which no row could be used would give a scorecard of zeros that looks like a quiet month: no
+    // output is written (the previous ones stay), only the quality summary and report that say why.
+    List<String> unusable = QualityGate.noRowUsed(card.quality());
+    if (!unusable.isEmpty()) {
+      reportQuality(card, err, true);
+      for (String u : unusable) err.println("kpi: data error: " + Visible.lines(u) + "; no output written");
       return ExitCodes.DATA;
     }
+    writeOutputs(card, formats, stdoutFormat);
+    long rejected = reportQuality(card, err, false);
+    List<String> over = maxPercent == null ? List.of() : QualityGate.overRejected(card.quality(), maxPercent);
+    for (String o : over) err.println("kpi: data error: " + Visible.lines(o));
+    if (strict && rejected > 0) err.println("kpi: data error: " + rejected + " rows rejected and --strict is set");
+    if (!over.isEmpty() || (strict && rejected > 0)) return ExitCodes.DATA;
     if (failOn != null && !breaches(card, def, err).isEmpty()) return ExitCodes.BREACH;
     return ExitCodes.OK;
   }
 
-  /** Every -o file in the format its extension names, or stdout; files are written atomically. */
-  private void writeOutputs(Scorecard card, Renderer.Format stdoutFormat) throws IOException {
-    for (Path file : output.outputs) {
-      String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-      if (name.endsWith(".xlsx")) {
-        AtomicFile.writeBytes(file, o -> new XlsxRenderer(view(), noTimestamp).render(card, o));
-        continue;
+  /** Every -o file in the format its extension (or --format) names, or stdout; files are written atomically. */
+  private void writeOutputs(Scorecard card, List<String> formats, Renderer.Format stdoutFormat) throws IOException {
+    for (int i = 0; i < formats.size(); i++) {
+      Path file = output.outputs.get(i);
+      try {
+        write(card, file, formats.get(i));
+      } catch (OutOfMemoryError oom) {
+        throw new MemoryExhausted("writing " + file, oom);
       }
-      if (name.endsWith(".html") || name.endsWith(".htm")) {
-        AtomicFile.write(file, w -> new HtmlRenderer(view(), noTimestamp ? null : generatedAt()).render(card, w));
-        continue;
-      }
-      Renderer.Format f = output.formatOf(file);
-      AtomicFile.write(file, w -> {
-        w.write(bom(f));
-        Renderer.forFormat(f, view()).render(card, w);
-      });
     }
     if (output.outputs.isEmpty()) {
       PrintWriter out = spec.commandLine().getOut();
       out.write(bom(stdoutFormat));
       Renderer.forFormat(stdoutFormat, view()).render(card, out);
       out.flush();
+    }
+  }
+
+  private void write(Scorecard card, Path file, String format) {
+    switch (format) {
+      case "xlsx" -> AtomicFile.writeBytes(file, o -> new XlsxRenderer(view(), noTimestamp).render(card, o));
+      case "html" -> AtomicFile.write(file, w -> new HtmlRenderer(view(), noTimestamp ? null : generatedAt()).render(card, w));
+      default -> {
+        Renderer.Format f = OutputOptions.rendererFormat(format);
+        AtomicFile.write(file, w -> {
+          w.write(bom(f));
+          Renderer.forFormat(f, view()).render(card, w);
+        });
+      }
     }
   }
 
@@ -138,12 +162,12 @@ final class ReportCommand implements Callable<Integer> {
     return output.bom && f == Renderer.Format.CSV ? "\ufeff" : "";
   }
 
-  /** The quality summary on stderr and the full report to its file; returns the rejected rows. */
-  private long reportQuality(Scorecard card, PrintWriter err) throws IOException {
+  /** The quality summary on stderr ({@code always}: even with --quiet) and the full report to its file; returns the rejected rows. */
+  private long reportQuality(Scorecard card, PrintWriter err, boolean always) {
     if (qualityReport != null) AtomicFile.write(qualityReport, w -> QualitySummary.csv(card.quality(), w));
     long rejected = card.quality().stream().mapToLong(QualityReport::rowsRejected).sum();
     boolean clean = card.quality().stream().allMatch(QualityReport::isClean);
-    if (!quiet || rejected > 0) {
+    if (!quiet || rejected > 0 || always) {
       err.print(QualitySummary.text(card.quality()));
       if (!clean && qualityReport == null) err.println("  (every problem: --quality-report FILE)");
     }
@@ -159,7 +183,7 @@ final class ReportCommand implements Callable<Integer> {
         .toList();
     ValueFormat fmt = new ValueFormat(def.locale());
     for (ResultRow r : breached) {
-      String where = r.dims().isEmpty() || r.isTotal() ? "" : " " + r.dims();
+      String where = r.dims().isEmpty() || r.isTotal() ? "" : " " + Visible.text(String.valueOf(r.dims()));
       err.println("kpi: breach: " + r.kpi() + where + " " + last + ": " + fmt.human(r.value(), r.unit())
           + " (target " + fmt.target(r.target(), r.unit()) + ") is " + r.status());
     }

@@ -34,7 +34,7 @@ final class ValidateCommand implements Callable<Integer> {
       DataCheck.check(def, definitions.data, d);
     }
     PrintWriter err = spec.commandLine().getErr();
-    for (Diagnostic x : d.sorted()) err.println(x);
+    for (Diagnostic x : d.sorted()) err.println(dev.journeykpi.report.Visible.lines(x.toString()));
     PrintWriter out = spec.commandLine().getOut();
     if (d.hasErrors()) {
       err.println(d.errorCount() + " error(s), " + d.warningCount() + " warning(s)");

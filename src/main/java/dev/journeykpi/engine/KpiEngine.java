@@ -39,7 +39,7 @@ public final class KpiEngine {
       SourceDef s = def.sources().get(e.getKey());
       // A source without a column mapping is read whole: its columns are only known from the header.
       Set<String> only = s.columns().isEmpty() ? null : e.getValue();
-      loaded.put(e.getKey(), SourceLoader.load(s, request.dataOverrides().get(e.getKey()), def.zone(), only));
+      loaded.put(e.getKey(), load(s, request.dataOverrides().get(e.getKey()), def.zone(), only));
     }
     KpiRunner runner = new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
     Set<String> counted = new java.util.HashSet<>();
@@ -55,9 +55,13 @@ public final class KpiEngine {
         src.quality().exclude("rows without " + k.customers().customer() + ": not in the customer KPIs (still in sums)", blank);
       }
       work.add(() -> {
-        List<ResultRow> current = runner.run(k, src.table(), request.periods());
-        return request.compare() == RunRequest.Compare.NONE ? current
-            : compare(current, runner.run(k, src.table(), earlier(request)), request);
+        try {
+          List<ResultRow> current = runner.run(k, src.table(), request.periods());
+          return request.compare() == RunRequest.Compare.NONE ? current
+              : compare(current, runner.run(k, src.table(), earlier(request)), request);
+        } catch (OutOfMemoryError oom) {
+          throw new MemoryExhausted("computing kpi '" + k.id() + "' over source '" + k.source() + "'", oom);
+        }
       });
     }
     List<ResultRow> rows = new ArrayList<>();
@@ -106,12 +110,21 @@ public final class KpiEngine {
     }
     SourceDef s = def.sources().get(k.source());
     Set<String> only = s.columns().isEmpty() ? null : new LinkedHashSet<>(columnsOf(k));
-    LoadedSource src = SourceLoader.load(s, data.get(k.source()), def.zone(), only);
+    LoadedSource src = load(s, data.get(k.source()), def.zone(), only);
     checkColumns(k, src);
     var entries = funnel ? dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, calendar, def.zone())
         : customers ? dev.journeykpi.calc.CustomerList.of(k, src.table(), period, calendar)
         : dev.journeykpi.calc.FunnelLeadList.stalled(k, src.table(), period, calendar);
     return new LeadList(k, entries, src.quality());
+  }
+
+  /** Imports a source; memory running out on any of the import's threads names the source and its file. */
+  private static LoadedSource load(SourceDef s, java.nio.file.Path override, java.time.ZoneId zone, Set<String> only) {
+    try {
+      return SourceLoader.load(s, override, zone, only);
+    } catch (OutOfMemoryError oom) {
+      throw new MemoryExhausted("reading source '" + s.id() + "' (" + (override != null ? override : s.file()) + ")", oom);
+    }
   }
 
   private static List<Period> earlier(RunRequest request) {

@@ -18,7 +18,7 @@ final class ColumnWorkers implements AutoCloseable {
   private volatile int[] order;
   private volatile IntConsumer task;
   private volatile boolean closed;
-  private volatile RuntimeException failure;
+  private volatile Throwable failure;
 
   private ColumnWorkers() {
     helper = new Thread(this::help, "column-typer");
@@ -37,17 +37,17 @@ final class ColumnWorkers implements AutoCloseable {
     this.task = task;
     next.set(0);
     start.release();
-    RuntimeException mine = null;
+    Throwable mine = null;
     try {
       drain();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       mine = e;
     }
     done.acquireUninterruptibly();
-    if (mine != null) throw mine;
-    RuntimeException theirs = failure;
+    if (mine != null) throw ThreadFailure.rethrow(mine);
+    Throwable theirs = failure;
     failure = null;
-    if (theirs != null) throw theirs;
+    if (theirs != null) throw ThreadFailure.rethrow(theirs);
   }
 
   private void drain() {
@@ -62,8 +62,8 @@ final class ColumnWorkers implements AutoCloseable {
       if (closed) return;
       try {
         drain();
-      } catch (RuntimeException e) {
-        failure = e;
+      } catch (RuntimeException | Error e) {
+        failure = e; // carried to the calling thread, which throws it (an OutOfMemoryError too)
       } finally {
         done.release();
       }

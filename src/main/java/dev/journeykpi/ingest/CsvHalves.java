@@ -73,8 +73,9 @@ final class CsvHalves {
         second.header.complete(null); // no header in the first half, or an error: the second half stops
         join(thread);
       }
+      if (second.failure instanceof Error e) throw e; // out of memory: reading the file in one piece would not help
       if (first.plan == null || splitter.endedInsideQuotes()) return null;
-      if (second.failure != null) throw second.failure;
+      if (second.failure != null) throw ThreadFailure.rethrow(second.failure);
       RowAssembler shared = first.shared;
       shared.startFile(name);
       shared.absorb(first.rows, 0);
@@ -161,7 +162,7 @@ final class CsvHalves {
     private final char delimiter;
     private final String name;
     RecordTyper typer;
-    RuntimeException failure;
+    volatile Throwable failure;
 
     SecondHalf(FileChannel ch, long start, long middle, long size, char delimiter, String name) {
       this.ch = ch;
@@ -178,8 +179,8 @@ final class CsvHalves {
         long from;
         try {
           from = CsvHalves.cut(ch, start, middle, size);
-        } catch (IOException | RuntimeException e) {
-          cut.complete(size); // the first half reads on to the end
+        } catch (IOException | RuntimeException | Error e) {
+          cut.complete(size); // the first half reads on to the end, instead of waiting for a cut that never comes
           throw e;
         }
         cut.complete(from);
@@ -197,8 +198,8 @@ final class CsvHalves {
         }
       } catch (IOException e) {
         failure = new DataException(name + ": cannot read: " + e.getMessage(), e);
-      } catch (RuntimeException e) {
-        failure = e;
+      } catch (RuntimeException | Error e) {
+        failure = e; // thrown again by the first half's thread
       }
     }
   }

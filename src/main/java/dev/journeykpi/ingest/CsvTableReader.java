@@ -57,7 +57,7 @@ final class CsvTableReader {
       typer.workers = workers;
       while (true) {
         RecordBatch b = full.take();
-        if (b.failure != null) throw b.failure;
+        if (b.failure != null) throw ThreadFailure.rethrow(b.failure);
         typer.type(b);
         boolean last = b.last;
         b.clear();
@@ -116,8 +116,8 @@ final class CsvTableReader {
           + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""), e));
     } catch (Cancelled stopped) {
       throw stopped;
-    } catch (RuntimeException e) {
-      filler.finish(e);
+    } catch (RuntimeException | Error e) {
+      filler.finish(e); // an OutOfMemoryError too: the reading thread would otherwise wait for a batch forever
     }
   }
 
@@ -125,7 +125,7 @@ final class CsvTableReader {
   private static void split(Path file, CsvDialect dialect, String name, BlockingQueue<RecordBatch> full,
       BlockingQueue<RecordBatch> free) {
     RecordBatch b = Filler.take(free);
-    RuntimeException failure = null;
+    Throwable failure = null;
     try (InputStream in = Files.newInputStream(file)) {
       in.skipNBytes(dialect.bomLength());
       CsvSplitter splitter = new CsvSplitter(in, dialect.delimiter(), false);
@@ -137,8 +137,8 @@ final class CsvTableReader {
       failure = new DataException(name + ": cannot read: " + e.getMessage(), e);
     } catch (Cancelled stopped) {
       throw stopped;
-    } catch (RuntimeException e) {
-      failure = e;
+    } catch (RuntimeException | Error e) {
+      failure = e; // an OutOfMemoryError too: the reading thread would otherwise wait for a batch forever
     }
     b.last = true;
     b.failure = failure;
@@ -178,7 +178,7 @@ final class CsvTableReader {
       return done;
     }
 
-    void finish(RuntimeException failure) {
+    void finish(Throwable failure) {
       batch.last = true;
       batch.failure = failure;
       put(full, batch);

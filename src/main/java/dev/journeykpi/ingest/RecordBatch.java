@@ -22,7 +22,7 @@ final class RecordBatch {
   int records;
   /** Set on the last batch of a file; {@code failure} when the parser stopped on an error. */
   boolean last;
-  RuntimeException failure;
+  Throwable failure;
 
   void clear() {
     used = 0;

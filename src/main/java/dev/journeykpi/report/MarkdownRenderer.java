@@ -54,8 +54,8 @@ public final class MarkdownRenderer implements Renderer {
     b.append('\n');
   }
 
-  /** Pipes would split a cell; asterisks, underscores and backticks would format it. */
+  /** Pipes would split a cell; asterisks, underscores and backticks would format it; control characters are shown. */
   static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`");
+    return Visible.text(s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`"));
   }
 }

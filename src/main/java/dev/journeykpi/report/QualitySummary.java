@@ -15,29 +15,30 @@ public final class QualitySummary {
     ValueFormat f = new ValueFormat("en");
     StringBuilder b = new StringBuilder("Data quality:\n");
     for (QualityReport q : reports) {
-      b.append("  ").append(q.source()).append(": ").append(f.count(q.rowsRead())).append(" rows read, ")
+      b.append("  ").append(Visible.text(q.source())).append(": ").append(f.count(q.rowsRead())).append(" rows read, ")
           .append(f.count(q.rowsUsed())).append(" used");
       if (q.rowsRejected() > 0) b.append(", ").append(f.count(q.rowsRejected())).append(" rejected");
       if (q.cellsBlanked() > 0) b.append(", ").append(f.count(q.cellsBlanked())).append(" cells blanked");
       b.append('\n');
       reasons(b, "rejected", q.rejected(), f);
       reasons(b, "blanked", q.blanked(), f);
-      q.excluded().forEach((reason, n) -> b.append("    left out ").append(f.count(n)).append(": ").append(reason).append('\n'));
+      q.excluded().forEach((reason, n) -> b.append("    left out ").append(f.count(n)).append(": ").append(Visible.text(reason)).append('\n'));
     }
     return b.toString();
   }
 
   private static void reasons(StringBuilder b, String kind, Map<String, QualityReport.Tally> tallies, ValueFormat f) {
     for (Map.Entry<String, QualityReport.Tally> e : tallies.entrySet()) {
-      b.append("    ").append(kind).append(' ').append(f.count(e.getValue().count())).append(": ").append(e.getKey()).append('\n');
+      b.append("    ").append(kind).append(' ').append(f.count(e.getValue().count())).append(": ").append(Visible.text(e.getKey())).append('\n');
       for (QualityReport.Problem p : e.getValue().examples()) {
-        b.append("      ").append(p.where()).append(" '").append(shorten(p.value())).append("'\n");
+        b.append("      ").append(Visible.text(p.where())).append(" '").append(shorten(p.value())).append("'\n");
       }
     }
   }
 
+  /** The value on one line, control characters shown (a CR once hid what came before it), cut at 60 characters. */
   private static String shorten(String v) {
-    String s = v == null ? "" : v.replace("\n", "\\n").replace("\r", "");
+    String s = v == null ? "" : Visible.text(v);
     return s.length() > 60 ? s.substring(0, 57) + "..." : s;
   }
 

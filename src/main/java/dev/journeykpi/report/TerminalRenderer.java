@@ -21,24 +21,24 @@ public final class TerminalRenderer implements Renderer {
       table.section(s.title());
       for (List<String> row : s.rows()) table.row(row);
     }
-    out.write(layout.title + "\n\n");
+    out.write(Visible.text(layout.title) + "\n\n");
     out.write(table.render("  "));
     for (ScorecardLayout.FunnelView f : layout.funnels) {
       boolean[] right = new boolean[f.header().size()];
       for (int i = 1; i < right.length; i++) right[i] = !f.header().get(i).isEmpty() && !f.header().get(i).equals(layout.words.owner());
       TextTable t = new TextTable(f.header(), right);
       f.rows().forEach(t::row);
-      out.write("\n" + f.title() + "\n" + t.render("  "));
-      if (f.footer() != null) out.write("  " + f.footer() + "\n");
+      out.write("\n" + Visible.text(f.title()) + "\n" + t.render("  "));
+      if (f.footer() != null) out.write("  " + Visible.text(f.footer()) + "\n");
     }
     for (ScorecardLayout.Triangle t : layout.triangles) {
       boolean[] right = new boolean[t.header().size()];
       java.util.Arrays.fill(right, 1, right.length, true);
       TextTable tri = new TextTable(t.header(), right);
       t.rows().forEach(tri::row);
-      out.write("\n" + t.title() + "\n" + tri.render("  "));
+      out.write("\n" + Visible.text(t.title()) + "\n" + tri.render("  "));
     }
-    if (!layout.summary.isEmpty()) out.write("\n" + String.join("\n", layout.summary) + "\n");
+    if (!layout.summary.isEmpty()) out.write("\n" + String.join("\n", layout.summary.stream().map(Visible::text).toList()) + "\n");
     out.flush();
   }
 }

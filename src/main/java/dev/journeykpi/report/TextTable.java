@@ -10,17 +10,18 @@ final class TextTable {
   private final List<Object> lines = new ArrayList<>();
 
   TextTable(List<String> header, boolean[] rightAligned) {
-    this.header = header;
+    this.header = header.stream().map(Visible::text).toList();
     this.rightAligned = rightAligned;
   }
 
+  /** Cells are shown with control characters escaped (a value with ESC or CR would garble the terminal). */
   void row(List<String> cells) {
-    lines.add(cells);
+    lines.add(cells.stream().map(c -> c == null ? "" : Visible.text(c)).toList());
   }
 
   /** A full-width line of text between rows, such as a section title. */
   void section(String title) {
-    lines.add(title);
+    lines.add(Visible.text(title));
   }
 
   @SuppressWarnings("unchecked")

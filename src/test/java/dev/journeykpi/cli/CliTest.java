@@ -480,4 +480,169 @@ class CliTest {
         .contains("      tong_tien: { column: Tổng tiền, type: number, decimal: \",\" }")
         .contains("      ngay_tra_phong: { column: Ngày trả phòng, type: date, format: dd/MM/yyyy }");
   }
+
+  // ---- issue 14: failures and outputs ----
+
+  static final String CHECKS_HEADER = "Mã kiểm tra,Thời điểm kiểm tra,Phòng,Tầng,Nhân viên,Đã thay ga,Phòng tắm sạch,Điểm kiểm tra,Ghi chú\n";
+
+  /**
+   * The client switched the export's dates to ISO: every row's required checked_at fails dd/MM/yyyy HH:mm, so no row
+   * is used. That is exit 3 without --strict, no scorecard of zeros is written (the old file stays), and the quality
+   * summary (even with -q) and report say why.
+   */
+  @Test
+  void anExportOfWhichNoRowIsUsedIsADataErrorAndWritesNoScorecard() throws Exception {
+    Path f = dir.resolve("checks.csv");
+    Files.writeString(f, CHECKS_HEADER + "KT1,2026-10-05 11:37,509,5,An,có,x,3,\nKT2,2026-10-06 09:00,403,4,An,có,x,4,\n"
+        + "KT3,2026-10-07 10:00,301,3,Bình,không,x,5,\n");
+    Path out = dir.resolve("scorecard.csv");
+    Files.writeString(out, "last month");
+    Path q = dir.resolve("quality.csv");
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--kpi", "rooms_checked", "-q",
+        "--data", "checks=" + f, "-o", out.toString(), "--quality-report", q.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
+    // 3 rows read (lines 2-4), 0 used, all 3 rejected for the one reason; its first example is line 2.
+    assertThat(r.err()).contains("checks: 3 rows read, 0 used, 3 rejected")
+        .contains("kpi: data error: source 'checks': none of its 3 rows could be used (3 rejected for checked_at: not a"
+            + " date-time in format dd/MM/yyyy HH:mm, e.g. " + f + ":2:Thời điểm kiểm tra '2026-10-05 11:37'); no output written");
+    assertThat(Files.readString(out)).isEqualTo("last month");
+    assertThat(Files.readAllLines(q)).hasSize(4); // the header and the 3 rejected rows
+    // kpi leads too: an empty list from an unreadable export is not "nobody to follow up".
+    Path orders = dir.resolve("orders.csv");
+    Files.writeString(orders, "Mã đơn,Ngày đặt,Mã khách hàng,Khu vực,Kênh bán,Số tiền (VND),Trạng thái\n"
+        + "D1,2026-10-01,KH1,Bắc,Web,100000,Hoàn thành\nD2,2026-10-02,KH2,Nam,Web,200000,Hoàn thành\n");
+    Path leads = dir.resolve("leads.csv");
+    CliRunner.Result l = run("leads", "-c", "kpi-definitions/retention.yaml", "--kpi", "churn", "--period", "2026-10",
+        "--data", "orders=" + orders, "-o", leads.toString());
+    assertThat(l.exitCode()).isEqualTo(ExitCodes.DATA);
+    assertThat(l.err()).contains("kpi: data error: source 'orders': none of its 2 rows could be used (2 rejected for created_at:");
+    assertThat(leads).doesNotExist();
+  }
+
+  /**
+   * The hotel checks export has 641 rows and 2 rejected: 2/641 = 0.312 %. Above 0.3 % (exit 3, after writing the
+   * scorecard, naming the source and its share: one decimal would print 0.3 %, so two), within 0.4 % (exit 0).
+   */
+  @Test
+  void maxRejectedFailsASourceAboveTheShareAfterWriting() {
+    CliRunner.Result over = run("report", "-c", HOTEL, "--period", "2026-10", "-f", "csv", "--max-rejected", "0.3%");
+    assertThat(over.exitCode()).isEqualTo(ExitCodes.DATA);
+    assertThat(over.out()).startsWith("kpi,label");
+    assertThat(over.err()).contains("kpi: data error: source 'checks': 0.31% of its rows rejected (2 of 641), more than --max-rejected 0.3%");
+    assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "--max-rejected", "0.4%").exitCode()).isZero();
+    CliRunner.Result bare = run("report", "-c", HOTEL, "--period", "2026-10", "--max-rejected", "5");
+    assertThat(bare.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(bare.err()).contains("--max-rejected '5' is not a share between 0% and 100%, such as 5% or 0.5%");
+  }
+
+  /** -o report.pdf wrote a text table; --format xlsx -o out.xlsx was refused although both say xlsx. */
+  @Test
+  void outputExtensionsAreCheckedAndAgreeingFormatsAccepted() throws Exception {
+    Path pdf = dir.resolve("report.pdf");
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "-o", pdf.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).isEqualTo("kpi: cannot write " + pdf + ": kpi does not write .pdf files; the extension picks the"
+        + " format: .csv, .json, .md, .txt (the table), .html, .xlsx\n");
+    assertThat(pdf).doesNotExist();
+
+    Path xlsx = dir.resolve("out.xlsx");
+    CliRunner.Result agree = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "xlsx", "-o", xlsx.toString(), "-q");
+    assertThat(agree.exitCode()).as(agree.err()).isZero();
+    byte[] zip = Files.readAllBytes(xlsx);
+    assertThat(new String(zip, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("PK"); // a workbook is a zip
+    assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "-f", "md", "-o", dir.resolve("a.md").toString()).exitCode()).isZero();
+
+    Path md = dir.resolve("out.md");
+    CliRunner.Result disagree = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "csv", "-o", md.toString());
+    assertThat(disagree.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(disagree.err()).contains("kpi: --format csv and -o " + md + " disagree: the .md extension writes md; drop --format, or name the file .csv");
+    assertThat(md).doesNotExist();
+
+    // kpi leads writes CSV only.
+    Path leads = dir.resolve("churn.xlsx");
+    CliRunner.Result l = run("leads", "-c", "kpi-definitions/retention.yaml", "--kpi", "churn", "--period", "2026-10", "-o", leads.toString());
+    assertThat(l.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(l.err()).contains("kpi: cannot write " + leads + ": kpi leads writes CSV; name the file .csv");
+  }
+
+  /**
+   * A disk that fills up while the scorecard is written: injected as a stream that fails after 100 bytes, as a full
+   * disk does. One line naming the file and the reason, exit 2 (as any unwritable output), the previous file intact,
+   * no temporary file left.
+   */
+  @Test
+  void aWriteErrorIsExit2AndLeavesThePreviousFile() throws Exception {
+    Path out = dir.resolve("scorecard.csv");
+    Files.writeString(out, "last month");
+    AtomicFile.Opener real = AtomicFile.opener;
+    AtomicFile.opener = tmp -> new java.io.FilterOutputStream(real.open(tmp)) {
+      long written;
+
+      @Override
+      public void write(int b) throws java.io.IOException {
+        if (++written > 100) throw new java.io.IOException("No space left on device");
+        super.write(b);
+      }
+    };
+    try {
+      CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "-q", "-o", out.toString());
+      assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+      assertThat(r.err()).isEqualTo("kpi: cannot write " + out + ": No space left on device\n");
+    } finally {
+      AtomicFile.opener = real;
+    }
+    assertThat(Files.readString(out)).isEqualTo("last month");
+    assertThat(dir.toFile().list()).containsExactly("scorecard.csv");
+  }
+
+  /** Standard output that cannot be written (`kpi report > file` on a full disk) is not a success. */
+  @Test
+  void aStandardOutputWriteErrorIsExit2() {
+    java.io.Writer full = new java.io.Writer() {
+      @Override
+      public void write(char[] c, int off, int len) throws java.io.IOException {
+        throw new java.io.IOException("No space left on device");
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = Main.run(new String[] {"report", "-c", HOTEL, "--period", "2026-10", "-q"}, new java.io.PrintWriter(full),
+        new java.io.PrintWriter(err, true));
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).endsWith("kpi: cannot write standard output: the disk is full, or the output was closed\n");
+  }
+
+  /**
+   * Control characters from a definition (a label), a file name or an error message reach the terminal escaped: ESC
+   * as \e, BEL as \x07, CR as \r. CSV keeps the label exactly.
+   */
+  @Test
+  void controlCharactersAreShownEscapedOnTheTerminalAndInMessages() throws Exception {
+    Path def = dir.resolve("esc.yaml");
+    Files.writeString(def, Files.readString(Path.of(HOTEL))
+        .replace("file: ../examples/hotel/", "file: " + Path.of("examples/hotel").toAbsolutePath() + "/")
+        .replace("label: Số phòng được kiểm tra", "label: \"Rooms \\e[31mchecked\\a\\rX\""));
+    for (String format : new String[] {"table", "md"}) {
+      CliRunner.Result r = run("report", "-c", def.toString(), "--period", "2026-10", "--kpi", "rooms_checked", "-f", format);
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      assertThat(r.out()).contains("Rooms \\e[31mchecked\\x07\\rX").doesNotContain("\u001b").doesNotContain("\u0007").doesNotContain("\r");
+    }
+    assertThat(run("report", "-c", def.toString(), "--period", "2026-10", "--kpi", "rooms_checked", "-f", "csv").out())
+        .contains("Rooms \u001b[31mchecked\u0007\rX");
+
+    // A file name with ESC and CR: in the data-quality summary (as file:row:column) and in an error message.
+    Path odd = dir.resolve("checks\u001b[2J\r.csv");
+    Files.copy(Path.of("examples/hotel/room-checks.csv"), odd);
+    CliRunner.Result q = run("report", "-c", HOTEL, "--period", "2026-10", "--kpi", "rooms_checked", "--data", "checks=" + odd);
+    assertThat(q.err()).contains(dir + "/checks\\e[2J\\r.csv:78:Thời điểm kiểm tra '31/09/2026 10:15'")
+        .doesNotContain("\u001b").doesNotContain("\r");
+    CliRunner.Result missing = run("report", "-c", HOTEL, "--data", "checks=" + dir.resolve("gone\u001b]0;pwned\u0007.csv"));
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.DATA);
+    assertThat(missing.err()).contains("gone\\e]0;pwned\\x07.csv does not exist").doesNotContain("\u001b").doesNotContain("\u0007");
+  }
 }

@@ -1,0 +1,84 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.ingest.QualityReport;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The data-quality verdicts that fail a run with exit 3. A source of which rows were read but none used gives a
+ * scorecard of zeros that looks like a quiet month (every row rejected after a client changed its date format), so
+ * it fails the run whatever the flags; {@code --max-rejected} sets the share of rejected rows a source may have.
+ */
+public final class QualityGate {
+  private QualityGate() {}
+
+  /** One line per source with rows read and none used, naming the commonest reason and its first example. */
+  public static List<String> noRowUsed(List<QualityReport> reports) {
+    List<String> out = new ArrayList<>();
+    for (QualityReport q : reports) {
+      if (q.rowsRead() == 0 || q.rowsUsed() > 0) continue;
+      StringBuilder b = new StringBuilder("source '").append(q.source()).append("': none of its ")
+          .append(q.rowsRead()).append(" rows could be used");
+      q.rejected().entrySet().stream().max(java.util.Comparator.comparingLong(e -> e.getValue().count())).ifPresent(e -> {
+        b.append(" (").append(e.getValue().count()).append(" rejected for ").append(e.getKey());
+        if (!e.getValue().examples().isEmpty()) {
+          QualityReport.Problem p = e.getValue().examples().get(0);
+          b.append(", e.g. ").append(p.where()).append(" '").append(p.value() == null ? "" : p.value()).append('\'');
+        }
+        b.append(')');
+      });
+      out.add(b.toString());
+    }
+    return out;
+  }
+
+  /**
+   * One line per source whose rejected rows are more than {@code maxPercent} % of the rows it read: 5 of 100 rows is
+   * within 5 %, 6 of 100 is not. Compared in decimal, exactly: 0.1 % and the like have no exact binary fraction.
+   */
+  public static List<String> overRejected(List<QualityReport> reports, BigDecimal maxPercent) {
+    List<String> out = new ArrayList<>();
+    for (QualityReport q : reports) {
+      long rejected = q.rowsRejected();
+      if (q.rowsRead() == 0) continue;
+      BigDecimal allowed = maxPercent.multiply(BigDecimal.valueOf(q.rowsRead()));
+      if (BigDecimal.valueOf(rejected).multiply(BigDecimal.valueOf(100)).compareTo(allowed) <= 0) continue;
+      out.add("source '" + q.source() + "': " + percent(rejected, q.rowsRead(), maxPercent) + " of its rows rejected (" + rejected
+          + " of " + q.rowsRead() + "), more than --max-rejected " + maxPercent.stripTrailingZeros().toPlainString() + "%");
+    }
+    return out;
+  }
+
+  /**
+   * A share as a percentage with one decimal (2 of 641: 0.3%), or as many more as it takes to show it above the limit
+   * (0.31% against a limit of 0.3%), up to four.
+   */
+  static String percent(long part, long whole, BigDecimal limit) {
+    BigDecimal exact = BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100));
+    BigDecimal shown = null;
+    for (int decimals = 1; decimals <= 4; decimals++) {
+      shown = exact.divide(BigDecimal.valueOf(whole), decimals, java.math.RoundingMode.HALF_UP);
+      if (shown.compareTo(limit) > 0) break;
+    }
+    return shown.toPlainString() + "%";
+  }
+
+  /**
+   * Parses {@code 5%} or {@code 0.5%} to its percentage (5, 0.5). The percent sign is required: a bare {@code 0.05}
+   * could mean 5 % or 0.05 %.
+   */
+  public static BigDecimal parsePercent(String text) {
+    String t = text.strip();
+    if (t.endsWith("%")) {
+      try {
+        BigDecimal v = new BigDecimal(t.substring(0, t.length() - 1).strip());
+        if (v.signum() >= 0 && v.compareTo(BigDecimal.valueOf(100)) <= 0) return v;
+      } catch (NumberFormatException e) {
+        // refused below
+      }
+    }
+    throw new IllegalArgumentException("--max-rejected '" + text + "' is not a share between 0% and 100%, such as 5% or 0.5%");
+  }
+}
