@@ -13,9 +13,9 @@ import picocli.CommandLine.Command;
     exitCodeList = {
       "0:ok",
       "1:a KPI breached its target (with --fail-on)",
-      "2:usage or definition error",
-      "3:data error (missing file or column, rejected rows with --strict)",
-      "4:internal error (rerun with --debug)"
+      "2:usage or definition error, or an output that cannot be written",
+      "3:data error (missing file or column, no usable row in a source, rejected rows with --strict or --max-rejected)",
+      "4:out of memory (JAVA_OPTS=-Xmx4g), or internal error (rerun with --debug)"
     })
 public final class KpiCommand implements Runnable {
   /**
