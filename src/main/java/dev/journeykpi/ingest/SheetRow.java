@@ -1,14 +1,30 @@
 package dev.journeykpi.ingest;
 
-/** A spreadsheet row: its 1-based number and its cells by 0-based column (missing cells are null). */
-record SheetRow(int number, SheetCell[] cells) {
+import java.util.BitSet;
+
+/**
+ * A spreadsheet row: its 1-based number and its cells by 0-based column (missing cells are null), and the columns
+ * whose value was filled in from a merged range (null when none).
+ */
+record SheetRow(int number, SheetCell[] cells, BitSet filled) {
+  SheetRow(int number, SheetCell[] cells) {
+    this(number, cells, null);
+  }
+
   SheetCell cell(int column) {
     return column < cells.length && cells[column] != null ? cells[column] : SheetCell.BLANK;
   }
 
+  /** Whether the cell of {@code column} shows the value of a merged range's top-left cell. */
+  boolean filled(int column) {
+    return filled != null && filled.get(column);
+  }
+
+  /** No value in the row; cells filled from a merged range do not count, as the row itself holds nothing. */
   boolean isBlank() {
-    for (SheetCell c : cells) {
-      if (c != null && !c.isBlank()) return false;
+    for (int i = 0; i < cells.length; i++) {
+      SheetCell c = cells[i];
+      if (c != null && !c.isBlank() && !filled(i)) return false;
     }
     return true;
   }
