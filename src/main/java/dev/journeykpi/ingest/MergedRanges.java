@@ -116,23 +116,21 @@ final class MergedRanges {
     return new MergedRanges(ranges);
   }
 
-  /** Where {@code <mergeCells} or {@code <x:mergeCells} starts in {@code buf[0..len)}, or -1. */
+  /**
+   * Where {@code <mergeCells} or {@code <x:mergeCells} starts in {@code buf[0..len)}, or -1. Looks for the 'g' of
+   * "mergeCells" first: sheet XML is mostly {@code <c r="B2"><v>12</v></c>}, where that letter is rare.
+   */
   private static int find(byte[] buf, int len) {
-    for (int i = 0; i < len; i++) {
-      if (buf[i] != '<') continue;
-      int j = i + 1;
-      for (int k = j; k < len && k < j + 32; k++) {
-        byte b = buf[k];
-        if (b == ':') {
-          j = k + 1; // a namespace prefix
-          break;
-        }
-        if (!(b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '-' || b == '.')) break;
+    for (int i = 4; i + 7 < len; i++) {
+      if (buf[i] != 'g' || !matchesAt(buf, i - 3, len)) continue;
+      byte after = buf[i + 7];
+      if (!(after == '>' || after == ' ' || after == '/' || after == '\t' || after == '\r' || after == '\n')) continue;
+      int lt = i - 4;
+      if (buf[lt] == ':') { // a namespace prefix: back to its '<'
+        lt--;
+        while (lt > 0 && lt > i - 40 && buf[lt] != '<' && buf[lt] != ' ' && buf[lt] != '>') lt--;
       }
-      if (j + TAG.length < len && matchesAt(buf, j, len)) {
-        byte after = buf[j + TAG.length];
-        if (after == '>' || after == ' ' || after == '/' || after == '\t' || after == '\r' || after == '\n') return i;
-      }
+      if (lt >= 0 && buf[lt] == '<') return lt;
     }
     return -1;
   }
