@@ -14,12 +14,12 @@ import java.nio.file.Path;
 final class ExcelTableReader {
   private ExcelTableReader() {}
 
-  static ColumnPlan read(Path file, SourceDef source, RowAssembler.Factory factory) {
+  /** @param format "xlsx" or "xls", from {@link FileFormat#of} */
+  static ColumnPlan read(Path file, String format, SourceDef source, RowAssembler.Factory factory) {
     String name = SourceLoader.display(file);
     Importer importer = new Importer(source, factory, name);
     HeaderFinder finder = new HeaderFinder(source.headerRow(), importer);
     try {
-      String format = source.format() != null ? source.format() : SourceLoader.extension(file);
       SheetReader.SheetInfo info = SheetReader.read(file, format, source.sheet(), i -> importer.info = i, finder);
       finder.finish();
       if (importer.plan == null) {
