@@ -68,6 +68,7 @@ final class MergedRanges {
     if (active.isEmpty()) return row;
     SheetCell[] cells = row.cells();
     BitSet filled = null;
+    BitSet across = null;
     for (Range a : active) {
       if (a.firstRow == r) a.value = row.cell(a.firstCol);
       if (a.value == null || a.value.isBlank()) continue;
@@ -79,9 +80,13 @@ final class MergedRanges {
         cells[c] = a.value;
         if (filled == null) filled = new BitSet();
         filled.set(c);
+        if (c > a.firstCol) {
+          if (across == null) across = new BitSet();
+          across.set(c);
+        }
       }
     }
-    return filled == null ? row : new SheetRow(r, cells, filled);
+    return filled == null ? row : new SheetRow(r, cells, filled, across);
   }
 
   private static final byte[] TAG = "mergeCells".getBytes(StandardCharsets.US_ASCII);

@@ -3,12 +3,13 @@ package dev.journeykpi.ingest;
 import java.util.BitSet;
 
 /**
- * A spreadsheet row: its 1-based number and its cells by 0-based column (missing cells are null), and the columns
- * whose value was filled in from a merged range (null when none).
+ * A spreadsheet row: its 1-based number and its cells by 0-based column (missing cells are null), the columns whose
+ * value was filled in from a merged range, and of those the ones right of their range's first column, filled across
+ * (both null when none).
  */
-record SheetRow(int number, SheetCell[] cells, BitSet filled) {
+record SheetRow(int number, SheetCell[] cells, BitSet filled, BitSet across) {
   SheetRow(int number, SheetCell[] cells) {
-    this(number, cells, null);
+    this(number, cells, null, null);
   }
 
   SheetCell cell(int column) {
@@ -18,6 +19,11 @@ record SheetRow(int number, SheetCell[] cells, BitSet filled) {
   /** Whether the cell of {@code column} shows the value of a merged range's top-left cell. */
   boolean filled(int column) {
     return filled != null && filled.get(column);
+  }
+
+  /** Whether the cell of {@code column} was filled from a merged range that starts in a column to its left. */
+  boolean filledAcross(int column) {
+    return across != null && across.get(column);
   }
 
   /** No value in the row; cells filled from a merged range do not count, as the row itself holds nothing. */

@@ -203,6 +203,35 @@ class WorkbookQuirksTest {
     assertThat(csv.toString()).contains("s,filled,channel: filled from a merged range," + f + ",4,Kênh,Zalo");
   }
 
+  /**
+   * A title merged over the whole table stays one cell to the header finder, and a header merged over two columns
+   * names one column, not two.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"xlsx", "xls"})
+  void aMergedTitleAndAWideHeaderCellDoNotConfuseTheHeader(String ext) throws Exception {
+    Workbook wb = create(ext);
+    Sheet s = wb.createSheet("Calls");
+    s.createRow(0).createCell(0).setCellValue("Báo cáo cuộc gọi tháng 10");
+    s.addMergedRegion(CellRangeAddress.valueOf("A1:D1"));
+    Row h = s.createRow(1);
+    h.createCell(0).setCellValue("Mã");
+    h.createCell(1).setCellValue("Kênh");
+    h.createCell(2).setCellValue("Ghi chú");
+    s.addMergedRegion(CellRangeAddress.valueOf("C2:D2"));
+    Row r = s.createRow(2);
+    r.createCell(0).setCellValue("C1");
+    r.createCell(1).setCellValue("Zalo");
+    r.createCell(2).setCellValue("gọi lại");
+    save(wb, "calls." + ext);
+    // Before: the title filled across A1:D1 made row 1 the widest text row, read as the header; C2:D2 read as 'Ghi
+    // chú' twice. Now row 2 is the header (found: 3 text cells of its own against the title's 1) and 'Ghi chú' is C.
+    LoadedSource src = ImportFixtures.load(dir, "file: calls." + ext + "\ncolumns:\n  id: Mã\n  note: Ghi chú\n");
+    assertThat(src.table().stringColumn("note").asList()).containsExactly("gọi lại");
+    assertThat(src.quality().notes()).isEmpty();
+    assertThat(src.quality().cellsFilled()).isZero();
+  }
+
   /** Formulas written by a program that does not compute them (POI here, as openpyxl and pandas do): no value. */
   @Test
   void formulasWithoutACachedValueAreReportedWithTheFormula() throws Exception {
