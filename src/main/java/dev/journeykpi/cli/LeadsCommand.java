@@ -74,6 +74,8 @@ final class LeadsCommand implements Callable<Integer> {
       LeadListRenderer.csv(list.kpi().by(), list.entries(), kind(list), out);
       out.flush();
     }
+    spec.commandLine().getErr().print(QualitySummary.notes(List.of(list.quality())));
+    spec.commandLine().getErr().flush();
     if (!quiet) {
       PrintWriter err = spec.commandLine().getErr();
       err.print(QualitySummary.text(List.of(list.quality())));

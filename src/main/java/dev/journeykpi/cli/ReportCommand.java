@@ -167,6 +167,7 @@ final class ReportCommand implements Callable<Integer> {
     if (qualityReport != null) AtomicFile.write(qualityReport, w -> QualitySummary.csv(card.quality(), w));
     long rejected = card.quality().stream().mapToLong(QualityReport::rowsRejected).sum();
     boolean clean = card.quality().stream().allMatch(QualityReport::isClean);
+    err.print(QualitySummary.notes(card.quality()));
     if (!quiet || rejected > 0 || always) {
       err.print(QualitySummary.text(card.quality()));
       if (!clean && qualityReport == null) err.println("  (every problem: --quality-report FILE)");

@@ -13,9 +13,10 @@ import java.util.List;
  * @param utf8Bytes fields come as UTF-8 bytes (else ISO-8859-1 bytes; see ByteSlice), decoded when a text value is
  *     first seen
  */
-record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes, java.util.Map<String, String> missingMessage) {
+record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes, java.util.Map<String, String> missingMessage,
+    List<String> notes) {
   ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes) {
-    this(columns, fieldIndex, utf8Bytes, java.util.Map.of());
+    this(columns, fieldIndex, utf8Bytes, java.util.Map.of(), List.of());
   }
 
   /** The part of the plan that parses the needed columns (in declaration order) and every required one. */
@@ -68,7 +69,24 @@ record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes, 
         optionalMissing.put(cols.get(i).name(), index.missing(file, cols.get(i).name(), cols.get(i).header()));
       }
     }
+    // A header that appears twice: a mapped one could be read from either column, so the run stops; another one is
+    // only worth a warning (a source without mapping reads the first).
+    List<String> notes = new ArrayList<>();
+    java.util.Set<String> mapped = new java.util.HashSet<>();
+    if (!source.columns().isEmpty()) {
+      for (int i = 0; i < cols.size(); i++) {
+        if (idx[i] < 0) continue;
+        List<Integer> at = index.positions(cols.get(i).header());
+        at.forEach(k -> mapped.add(HeaderIndex.normalise(headers.get(k))));
+        if (at.size() > 1) missing.add(file + ": " + HeaderIndex.appearsTwice(HeaderIndex.normalise(headers.get(at.get(0))), at) + "; rename one");
+      }
+    }
+    index.duplicates().forEach((h, at) -> {
+      if (!mapped.contains(h)) {
+        notes.add(file + ": " + HeaderIndex.appearsTwice(h, at) + (source.columns().isEmpty() ? "; the first is read" : "; not mapped, so not read"));
+      }
+    });
     if (!missing.isEmpty()) throw new DataException(String.join("\n", missing));
-    return new ColumnPlan(cols, idx, utf8Bytes, optionalMissing);
+    return new ColumnPlan(cols, idx, utf8Bytes, optionalMissing, List.copyOf(notes));
   }
 }

@@ -28,6 +28,11 @@ abstract class ColumnSink {
 
   final ColumnDef def;
   final NullTokens nulls;
+  /**
+   * The file being read is a workbook in the 1904 date system: its serial numbers (date cells, numbers in a date
+   * column, {@code format: excel} text) count days from 1904-01-01. Set per file by {@link RowAssembler#startFile}.
+   */
+  boolean date1904;
   /** Why a value was BAD; one text per sink, so reasons group in the quality report. */
   String failure;
   private final ByteSlice slice = new ByteSlice();
@@ -93,7 +98,7 @@ abstract class ColumnSink {
 
   /** A numeric Excel cell; {@code dateFormatted} when Excel shows it as a date, time or duration. */
   int stageNumber(int slot, double v, boolean dateFormatted) {
-    if (dateFormatted) return stage(slot, DateUtil.getLocalDateTime(v).toString().replace('T', ' '));
+    if (dateFormatted) return stage(slot, DateUtil.getLocalDateTime(v, date1904).toString().replace('T', ' '));
     return stage(slot, v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
   }
 

@@ -70,18 +70,28 @@ final class HeaderFinder implements Consumer<SheetRow> {
     buffered.clear();
   }
 
+  /** Cells with a value; those filled from a merged range do not count (a title merged over the table is one cell). */
   private static int filled(SheetRow r, boolean textOnly) {
     int n = 0;
-    for (SheetCell c : r.cells()) {
-      if (c == null || c.isBlank()) continue;
+    SheetCell[] cells = r.cells();
+    for (int i = 0; i < cells.length; i++) {
+      SheetCell c = cells[i];
+      if (c == null || c.isBlank() || r.filled(i)) continue;
       if (!textOnly || c.kind() == SheetCell.Kind.TEXT) n++;
     }
     return n;
   }
 
+  /**
+   * The header texts by column. A header merged down from the row above (a two-row header) keeps its text; one
+   * merged across columns names the first column only, so that a wide header cell does not read as a header twice.
+   */
   static List<String> texts(SheetRow header) {
     List<String> out = new ArrayList<>();
-    for (SheetCell c : header.cells()) out.add(c == null ? "" : c.shown());
+    SheetCell[] cells = header.cells();
+    for (int i = 0; i < cells.length; i++) {
+      out.add(cells[i] == null || header.filledAcross(i) ? "" : cells[i].shown());
+    }
     return out;
   }
 }

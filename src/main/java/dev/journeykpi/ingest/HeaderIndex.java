@@ -42,6 +42,39 @@ public final class HeaderIndex {
     return -1;
   }
 
+  /**
+   * The 0-based positions of every header that {@link #find} could match for {@code header}: the exact matches
+   * after normalising, or without them the case-insensitive ones. More than one is ambiguous.
+   */
+  public List<Integer> positions(String header) {
+    String want = normalise(header);
+    List<Integer> exact = new ArrayList<>();
+    List<Integer> anyCase = new ArrayList<>();
+    for (int k = 0; k < normalised.size(); k++) {
+      if (normalised.get(k).equals(want)) exact.add(k);
+      if (normalised.get(k).toLowerCase(Locale.ROOT).equals(want.toLowerCase(Locale.ROOT))) anyCase.add(k);
+    }
+    return exact.isEmpty() ? anyCase : exact;
+  }
+
+  /** Every non-blank header that appears more than once, with its positions, in the order of first appearance. */
+  public java.util.Map<String, List<Integer>> duplicates() {
+    java.util.Map<String, List<Integer>> at = new java.util.LinkedHashMap<>();
+    for (int k = 0; k < normalised.size(); k++) {
+      if (!normalised.get(k).isEmpty()) at.computeIfAbsent(normalised.get(k), h -> new ArrayList<>()).add(k);
+    }
+    at.values().removeIf(l -> l.size() < 2);
+    return at;
+  }
+
+  /** "header 'Kênh' appears twice, in columns 3 (C) and 7 (G)": positions counted from 1, and as Excel letters. */
+  public static String appearsTwice(String header, List<Integer> positions) {
+    List<String> cols = positions.stream().map(i -> (i + 1) + " (" + org.apache.poi.ss.util.CellReference.convertNumToColString(i) + ")").toList();
+    String times = positions.size() == 2 ? "twice" : positions.size() + " times";
+    return "header '" + header + "' appears " + times + ", in columns " + String.join(", ", cols.subList(0, cols.size() - 1))
+        + " and " + cols.get(cols.size() - 1);
+  }
+
   /** The message for a mapped header that the file does not have. */
   public String missing(String file, String canonical, String header) {
     List<String> present = normalised.stream().filter(h -> !h.isEmpty()).toList();

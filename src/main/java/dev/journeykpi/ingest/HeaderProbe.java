@@ -17,7 +17,7 @@ public final class HeaderProbe {
 
   public static List<String> headers(SourceDef source, Path file) {
     if (!Files.isRegularFile(file)) throw new DataException("file " + file + " does not exist");
-    String format = source.format() != null ? source.format() : SourceLoader.extension(file);
+    String format = FileFormat.of(file, source.format());
     try {
       if (format.startsWith("xls")) {
         List<String> found = new java.util.ArrayList<>();

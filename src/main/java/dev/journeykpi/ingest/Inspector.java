@@ -49,8 +49,8 @@ public final class Inspector {
 
   public static Inspection inspect(Path file, String sheetName, int headerRow, String encoding, char delimiter) {
     if (!Files.isRegularFile(file)) throw new DataException("file " + file + " does not exist");
-    String ext = SourceLoader.extension(file);
-    return ext.startsWith("xls") ? excel(file, sheetName, headerRow) : csv(file, headerRow, encoding, delimiter);
+    String format = FileFormat.of(file, null);
+    return format.startsWith("xls") ? excel(file, format, sheetName, headerRow) : csv(file, headerRow, encoding, delimiter);
   }
 
   private static Inspection csv(Path file, int headerRow, String encoding, char delimiter) {
@@ -87,7 +87,7 @@ public final class Inspector {
     }
   }
 
-  private static Inspection excel(Path file, String sheetName, int headerRow) {
+  private static Inspection excel(Path file, String format, String sheetName, int headerRow) {
     List<Observed> cols = new ArrayList<>();
     List<Integer> index = new ArrayList<>();
     long[] rows = {0};
@@ -112,10 +112,10 @@ public final class Inspector {
       }
     });
     try {
-      SheetReader.SheetInfo info = SheetReader.read(file, SourceLoader.extension(file), sheetName, finder);
+      SheetReader.SheetInfo info = SheetReader.read(file, format, sheetName, finder);
       finder.finish();
       if (!finder.found()) throw new DataException(file + ": sheet '" + info.name() + "' has no rows");
-      String layout = "sheet '" + info.name() + "' of " + info.all() + ", header row " + headerAt[0]
+      String layout = "sheet '" + info.name() + "' of [" + info.listing() + "], header row " + headerAt[0]
           + ", first column " + (char) ('A' + Math.min(25, index.isEmpty() ? 0 : index.get(0)));
       return new Inspection(file.toString(), SourceLoader.extension(file), layout, info.name(), headerAt[0], rows[0],
           null, report(cols));

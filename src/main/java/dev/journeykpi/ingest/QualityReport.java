@@ -18,7 +18,9 @@ public final class QualityReport {
 
   public enum Kind {
     REJECTED,
-    BLANKED
+    BLANKED,
+    /** A blank cell given the value of the merged range it lies in (Excel): used, and counted so it can be checked. */
+    FILLED
   }
 
   /** One unusable row or cell, at {@code file:row:column}. Row is the line (CSV) or row number (Excel). */
@@ -49,6 +51,9 @@ public final class QualityReport {
   private long rowsUsed;
   private final Map<String, Tally> rejected = new LinkedHashMap<>();
   private final Map<String, Tally> blanked = new LinkedHashMap<>();
+  private final Map<String, Tally> filled = new LinkedHashMap<>();
+  /** What the user should know about how the source was read (the sheet chosen, a header that appears twice). */
+  private final List<String> notes = new ArrayList<>();
   private final List<Problem> details = new ArrayList<>();
   private long detailsDropped;
 
@@ -76,6 +81,27 @@ public final class QualityReport {
     add(blanked, new Problem(Kind.BLANKED, reason, file, row, column, value));
   }
 
+  void filled(String reason, String file, long row, String column, String value) {
+    add(filled, new Problem(Kind.FILLED, reason, file, row, column, value));
+  }
+
+  void note(String message) {
+    if (!notes.contains(message)) notes.add(message);
+  }
+
+  /** Notes on how the source was read, one line each, for stderr; printed even with {@code -q}. */
+  public List<String> notes() {
+    return Collections.unmodifiableList(notes);
+  }
+
+  public long cellsFilled() {
+    return filled.values().stream().mapToLong(Tally::count).sum();
+  }
+
+  public Map<String, Tally> filled() {
+    return Collections.unmodifiableMap(filled);
+  }
+
   private void add(Map<String, Tally> into, Problem p) {
     Tally t = into.computeIfAbsent(p.reason(), k -> new Tally());
     t.count++;
@@ -96,6 +122,8 @@ public final class QualityReport {
     rowsUsed += later.rowsUsed;
     absorb(rejected, later.rejected, lineOffset);
     absorb(blanked, later.blanked, lineOffset);
+    absorb(filled, later.filled, lineOffset);
+    later.notes.forEach(this::note);
     for (Problem p : later.details) {
       if (details.size() < MAX_DETAILS) {
         details.add(shifted(p, lineOffset));
@@ -130,6 +158,7 @@ public final class QualityReport {
     details.sort(java.util.Comparator.comparingInt((Problem p) -> fileOrder.getOrDefault(p.file(), 0)).thenComparingLong(Problem::row));
     reorder(rejected, fileOrder);
     reorder(blanked, fileOrder);
+    reorder(filled, fileOrder);
   }
 
   /** Examples in row order, and reasons in the order of their first example. */

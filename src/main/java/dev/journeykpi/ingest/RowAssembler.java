@@ -97,8 +97,16 @@ final class RowAssembler {
   private long rowsHeld;
 
   void startFile(String file) {
+    startFile(file, false);
+  }
+
+  /** @param date1904 the file is a workbook in the 1904 date system (see {@link ColumnSink#date1904}) */
+  void startFile(String file, boolean date1904) {
     // Halves of an earlier file, absorbed but not yet joined, come before this file's rows.
-    for (ColumnSink s : sinks) s.settle();
+    for (ColumnSink s : sinks) {
+      s.settle();
+      s.date1904 = date1904;
+    }
     this.file = file;
     quality.addFile(file);
   }
@@ -111,6 +119,26 @@ final class RowAssembler {
     status[i] = result;
   }
 
+  /** This row's reason why sink {@code i} has no value, other than its own (Excel: a formula without a cached value). */
+  private String[] rowWhy;
+
+  /** Stages sink {@code i} of this row (Excel, slot 0) as unreadable for {@code reason}, reported as such. */
+  void stageUnreadable(int i, String reason) {
+    if (rowWhy == null) rowWhy = new String[sinks.length];
+    rowWhy[i] = reason;
+    status[i] = ColumnSink.BAD;
+  }
+
+  /** A note on how the file was read, for stderr (the sheet chosen). */
+  void note(String message) {
+    quality.note(message);
+  }
+
+  /** Counts a cell of this row filled in from a merged range (Excel). */
+  void filledFromMerge(long row, int i, String value) {
+    quality.filled(sinks[i].def.name() + ": filled from a merged range", file, row, sinks[i].def.header(), value);
+  }
+
   /** Counts a row that could not even be split into fields as declared (ragged, empty). */
   void rejectRaw(long row, String reason, String value) {
     quality.rowRead();
@@ -119,16 +147,20 @@ final class RowAssembler {
 
   /** One row at a time (Excel): call after staging every sink into slot 0. */
   void finishRow(long row, IntFunction<String> rawValue) {
+    String[] whyNow = rowWhy;
+    rowWhy = null;
     quality.rowRead();
     for (int i : required) {
       if (status[i] != ColumnSink.OK) {
-        quality.reject(reason(i, status[i]), file, row, sinks[i].def.header(), rawValue.apply(i));
+        String reason = whyNow != null && whyNow[i] != null ? sinks[i].def.name() + ": " + whyNow[i] : reason(i, status[i]);
+        quality.reject(reason, file, row, sinks[i].def.header(), rawValue.apply(i));
         return;
       }
     }
     for (int i = 0; i < sinks.length; i++) {
       if (status[i] == ColumnSink.BAD) {
-        quality.blank(sinks[i].def.name() + ": " + sinks[i].failure, file, row, sinks[i].def.header(), rawValue.apply(i));
+        String why = whyNow != null && whyNow[i] != null ? whyNow[i] : sinks[i].failure;
+        quality.blank(sinks[i].def.name() + ": " + why, file, row, sinks[i].def.header(), rawValue.apply(i));
       }
       sinks[i].commit(0, status[i]);
     }

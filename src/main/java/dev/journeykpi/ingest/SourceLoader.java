@@ -34,9 +34,9 @@ public final class SourceLoader {
         throw new DataException("source '" + source.id() + "': file " + f + " does not exist"
             + (override == null ? " (resolved from '" + source.file() + "' relative to " + source.baseDir() + ")" : ""));
       }
-      String format = source.format() != null ? source.format() : extension(f);
+      String format = FileFormat.of(f, source.format());
       switch (format) {
-        case "xlsx", "xlsm", "xls" -> ExcelTableReader.read(f, source, factory);
+        case "xlsx", "xls" -> ExcelTableReader.read(f, format, source, factory);
         default -> CsvTableReader.read(f, source, factory);
       }
     }
@@ -137,6 +137,7 @@ public final class SourceLoader {
 
     @Override
     public RowAssembler.Binding create(ColumnPlan fullPlan) {
+      fullPlan.notes().forEach(quality::note);
       ColumnPlan plan = fullPlan.only(needed);
       List<String> names = plan.columns().stream().map(c -> c.name()).toList();
       if (assembler == null) {

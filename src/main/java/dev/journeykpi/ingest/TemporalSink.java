@@ -118,11 +118,14 @@ final class TemporalSink extends ColumnSink {
     return BAD;
   }
 
-  /** Excel serial numbers (days since 1899-12-30, time as the fraction), whether shown as dates or not. */
+  /**
+   * Excel serial numbers (days since 1899-12-30, or 1904-01-01 in a 1904 workbook; time as the fraction), whether
+   * shown as dates or not.
+   */
   @Override
   int stageNumber(int slot, double v, boolean dateFormatted) {
     if (!DateUtil.isValidExcelDate(v)) return BAD;
-    staged[slot] = shift(ExcelSerial.packed(v));
+    staged[slot] = shift(ExcelSerial.packed(v, date1904));
     return OK;
   }
 

@@ -113,6 +113,43 @@ final class XlsxParts {
     return new Styles(ids.stream().mapToInt(Integer::intValue).toArray(), custom);
   }
 
+  /** A sheet as the workbook lists it: its name, the relation id of its part, and whether Excel hides it. */
+  record SheetRef(String name, String relationId, boolean hidden) {}
+
+  /** The workbook part: its sheets in tab order, and whether dates count from 1904 (Mac Excel's old date system). */
+  record Book(List<SheetRef> sheets, boolean date1904) {}
+
+  /**
+   * Reads {@code xl/workbook.xml}: {@code <workbookPr date1904="1"/>} and {@code <sheet name="" r:id=""
+   * state="hidden|veryHidden"/>}. POI's sheet iterator gives neither the state nor the date system.
+   */
+  static Book workbook(InputStream in) throws IOException {
+    List<SheetRef> sheets = new ArrayList<>();
+    boolean[] date1904 = {false};
+    parse(in, new DefaultHandler() {
+      @Override
+      public void startElement(String uri, String local, String qName, Attributes a) {
+        switch (local) {
+          case "workbookPr" -> {
+            String v = a.getValue("date1904");
+            date1904[0] = v != null && (v.trim().equals("1") || v.trim().equalsIgnoreCase("true"));
+          }
+          case "sheet" -> {
+            String id = null;
+            // r:id, in the relationships namespace (transitional or strict OOXML): the one attribute with a namespace.
+            for (int i = 0; i < a.getLength(); i++) {
+              if (a.getLocalName(i).equals("id") && !a.getURI(i).isEmpty()) id = a.getValue(i);
+            }
+            String state = a.getValue("state");
+            sheets.add(new SheetRef(a.getValue("name"), id, state != null && !state.equals("visible")));
+          }
+          default -> { }
+        }
+      }
+    });
+    return new Book(sheets, date1904[0]);
+  }
+
   /**
    * Excel writes characters XML cannot hold (control characters, a lone carriage return) as {@code _xHHHH_}, and a
    * literal "_x" that would read as such as {@code _x005F_x}; decoded as Excel and POI do.

@@ -19,10 +19,24 @@ public final class QualitySummary {
           .append(f.count(q.rowsUsed())).append(" used");
       if (q.rowsRejected() > 0) b.append(", ").append(f.count(q.rowsRejected())).append(" rejected");
       if (q.cellsBlanked() > 0) b.append(", ").append(f.count(q.cellsBlanked())).append(" cells blanked");
+      if (q.cellsFilled() > 0) b.append(", ").append(f.count(q.cellsFilled())).append(" cells filled from a merged range");
       b.append('\n');
       reasons(b, "rejected", q.rejected(), f);
       reasons(b, "blanked", q.blanked(), f);
+      reasons(b, "filled", q.filled(), f);
       q.excluded().forEach((reason, n) -> b.append("    left out ").append(f.count(n)).append(": ").append(Visible.text(reason)).append('\n'));
+    }
+    return b.toString();
+  }
+
+  /**
+   * How the sources were read, one line each ({@code kpi: tickets: reading sheet 'Data' of tickets.xlsx (sheet 'Hướng
+   * dẫn' is hidden)}); printed even with {@code -q}, as a warning is.
+   */
+  public static String notes(List<QualityReport> reports) {
+    StringBuilder b = new StringBuilder();
+    for (QualityReport q : reports) {
+      for (String n : q.notes()) b.append("kpi: ").append(Visible.text(q.source())).append(": ").append(Visible.text(n)).append('\n');
     }
     return b.toString();
   }
@@ -42,7 +56,7 @@ public final class QualitySummary {
     return s.length() > 60 ? s.substring(0, 57) + "..." : s;
   }
 
-  /** One line per rejected row or blanked cell. */
+  /** One line per rejected row, blanked cell or cell filled from a merged range. */
   public static void csv(List<QualityReport> reports, Writer out) throws IOException {
     CSVPrinter p = new CSVPrinter(out, CsvRenderer.FORMAT);
     p.printRecord("source", "kind", "reason", "file", "row", "column", "value");
