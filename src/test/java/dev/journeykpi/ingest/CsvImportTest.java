@@ -145,6 +145,32 @@ class CsvImportTest {
         .isInstanceOf(DataException.class).hasMessageContaining("not valid UTF-8").hasMessageContaining("encoding: windows-1258");
   }
 
+  /**
+   * Issue 14: a definition may spell dates with quoted Vietnamese words, and times as Windows vi-VN writes them
+   * (SA/CH). A format alone with no hour field outside quotes ('tháng' has an h) makes a date column, not date-time.
+   */
+  @Test
+  void vietnameseDateWordsAndSaCh() throws Exception {
+    write(dir, "t.csv", """
+        id,ngay,gio
+        1,ngày 5 tháng 3 năm 2024,05/03/2024 2:30:15 CH
+        2,ngày 31 tháng 12 năm 2024,31/12/2024 9:00:00 SA
+        """, UTF_8, false);
+    LoadedSource s = load(dir, """
+        file: t.csv
+        columns:
+          id: id
+          day: { column: ngay, format: "'ngày' d 'tháng' M 'năm' yyyy" }
+          at: { column: gio, type: datetime, format: "dd/MM/yyyy h:mm:ss a" }
+        """);
+    Table t = s.table();
+    assertThat(s.quality().isClean()).isTrue();
+    assertThat(t.dateColumn("day").asList()).containsExactly(LocalDate.of(2024, 3, 5), LocalDate.of(2024, 12, 31));
+    // 2:30:15 CH (chiều, afternoon) is 14:30:15; 9:00:00 SA (sáng, morning) is 09:00.
+    assertThat(t.dateTimeColumn("at").asList())
+        .containsExactly(LocalDateTime.of(2024, 3, 5, 14, 30, 15), LocalDateTime.of(2024, 12, 31, 9, 0));
+  }
+
   @Test
   void detectsSemicolonAndPipe() throws Exception {
     write(dir, "a.csv", "Mã phiếu;Ngày tạo;Kênh;Số tiền;Đã xử lý\nP1;31/10/2026 14:05;\"Web; app\";1,5;có\n", UTF_8, false);
