@@ -137,6 +137,38 @@ class CsvImportTest {
     assertThat(dev.journeykpi.report.InspectionRenderer.render(in, "t")).contains("\n    encoding: windows-1258\n");
   }
 
+  /**
+   * Issue 14: blank tokens are counted as blanks, kept out of the type guess, and proposed as nulls: in the snippet,
+   * which then imports the file without a bad cell.
+   */
+  @Test
+  void inspectProposesNullsForBlankTokens() throws Exception {
+    Path f = write(dir, "b.csv", """
+        id,amount,when,note
+        1,1500,31/10/2026,ok
+        2,?,01/11/2026,n/a
+        3,-,(blank),fine
+        4,N/A,NULL,?
+        5,2500,#N/A,good
+        """, UTF_8, false);
+    Inspection in = Inspector.inspect(f, null, 0, null, (char) 0);
+    // amount: 1500, 2500 and three tokens; when: two dates and three tokens; note: three words and two tokens.
+    assertThat(in.columns()).extracting(Inspection.ColumnReport::type).containsExactly("number", "number", "date", "string");
+    assertThat(in.columns().get(1).blanks()).isEqualTo(3);
+    assertThat(in.columns().get(2).formats()).containsExactly("dd/MM/yyyy");
+    assertThat(in.columns().get(2).blanks()).isEqualTo(3);
+    assertThat(in.columns().get(1).note()).isEqualTo("3 blank tokens ('?', '-', 'N/A'), see nulls:");
+    // '?' twice (amount, note), each other token once, in the order first seen among equals.
+    assertThat(in.nulls()).containsExactly("", "?", "-", "N/A", "(blank)", "NULL", "#N/A", "n/a");
+    String snippet = dev.journeykpi.report.InspectionRenderer.render(in, "s");
+    assertThat(snippet).contains("    nulls: [\"\", \"?\", \"-\", \"N/A\", \"(blank)\", \"NULL\", \"#N/A\", \"n/a\"]");
+    String source = snippet.substring(snippet.indexOf("  s:\n") + 5).replaceAll("(?m)^    ", "")
+        .replace(f.toString(), "b.csv").replace("    # relative to the YAML file's folder", "");
+    LoadedSource s = load(dir, source);
+    assertThat(s.quality().isClean()).isTrue();
+    assertThat(s.table().doubleColumn("amount").countMissing()).isEqualTo(3);
+  }
+
   @Test
   void undeclaredNonUtf8IsADataErrorNamingTheFix() throws Exception {
     write(dir, "t.csv", cp1258Form("Mã phiếu;Ngày tạo;Kênh;Số tiền;Đã xử lý\nP1;31/10/2026 14:05;Cửa hàng;5;Không\n"),
