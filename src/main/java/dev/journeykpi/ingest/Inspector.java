@@ -16,6 +16,8 @@ import java.util.Set;
 public final class Inspector {
   /** Values per column used for inference; enough to see every format a real export mixes. */
   static final int SAMPLE = 20_000;
+  /** Characters of a value used for inference and samples. */
+  static final int LONGEST = 1_000;
 
   private Inspector() {}
 
@@ -55,6 +57,8 @@ public final class Inspector {
         tokens.merge(t, 1L, Long::sum);
         return;
       }
+      // A long value's start is enough to guess from: a 50 MB cell is not run through every pattern of the guess.
+      if (t.length() > LONGEST) t = t.substring(0, LONGEST);
       if (texts.size() < SAMPLE) texts.add(t);
       if (samples.size() < 3) samples.add(t);
       otherCells++;
@@ -96,6 +100,8 @@ public final class Inspector {
           + (ragged > 0 ? ", " + ragged + (ragged == 1 ? " row" : " rows") + " with a different number of fields (left out)" : "");
       String declare = d.bomLength() == 0 && !d.charset().equals(StandardCharsets.UTF_8) ? d.charset().name() : null;
       return new Inspection(file.toString(), "csv", layout, null, hr, rows, declare, report(cols), nulls(cols));
+    } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+      throw CsvRecords.failure(file, e);
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -211,10 +217,15 @@ public final class Inspector {
     return out;
   }
 
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+  private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private static final java.util.regex.Pattern EDGE_UNDERSCORES = java.util.regex.Pattern.compile("^_+|_+$");
+
   /** A snake_case name without diacritics: "Ngày tạo" → ngay_tao, "Ticket ID" → ticket_id. */
   static String canonical(String header, Set<String> taken) {
-    String s = Normalizer.normalize(header.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    String s = Normalizer.normalize(header.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
+    s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
+    s = EDGE_UNDERSCORES.matcher(NOT_NAME.matcher(s).replaceAll("_")).replaceAll("");
     if (s.isEmpty()) s = "column";
     if (Character.isDigit(s.charAt(0))) s = "c_" + s;
     String name = s;
