@@ -67,13 +67,21 @@ final class CsvHalves {
           b.clear();
         }
         done = true;
+      } catch (DataException e) {
+        // A header with an unterminated quote, cut short at the end of this half: the whole file's reading says how
+        // far it really runs.
+        if (splitter.brokenQuotes() == 0) throw e;
       } finally {
         second.cancelled = !done;
         second.cut.complete(size); // an error before the cut was chosen: the second half stops
         second.header.complete(null); // no header in the first half, or an error: the second half stops
         join(thread);
       }
-      if (first.plan == null || splitter.endedInsideQuotes()) return null;
+      // An unterminated quote cut short in either half: read in one piece, whose rows after it and whose line numbers
+      // in its message are those of the whole file (the cut, chosen by the parity of quotes, is doubtful anyway).
+      if (first.plan == null || splitter.endedInsideQuotes() || splitter.brokenQuotes() > 0 || second.brokenQuotes) {
+        return null;
+      }
       if (second.failure != null) throw second.failure;
       RowAssembler shared = first.shared;
       shared.startFile(name);
@@ -162,6 +170,8 @@ final class CsvHalves {
     private final String name;
     RecordTyper typer;
     RuntimeException failure;
+    /** Whether this half cut an unterminated quote short (read once the thread has ended). */
+    boolean brokenQuotes;
 
     SecondHalf(FileChannel ch, long start, long middle, long size, char delimiter, String name) {
       this.ch = ch;
@@ -195,6 +205,7 @@ final class CsvHalves {
           typer.type(b);
           b.clear();
         }
+        brokenQuotes = splitter.brokenQuotes() > 0;
       } catch (IOException e) {
         failure = new DataException(name + ": cannot read: " + e.getMessage(), e);
       } catch (RuntimeException e) {

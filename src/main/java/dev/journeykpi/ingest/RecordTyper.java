@@ -73,6 +73,13 @@ final class RecordTyper {
       long line = b.line[r];
       recordNo++;
       skip[r] = true;
+      if (b.problem[r] != null) {
+        if (plan == null && recordNo == headerRow) {
+          throw new DataException(name + ": header row: " + b.problem[r].substring(0, b.problem[r].indexOf(';')));
+        }
+        if (plan != null) rows.rejectRaw(line, b.problem[r], joined(b, first, n));
+        continue;
+      }
       if (plan == null) {
         if (recordNo == headerRow) header(b, first, n);
         continue;

@@ -243,6 +243,37 @@ class CsvImportTest {
     assertThat(q.rejected().get("row has 4 fields, the header has 3").examples().get(0).value()).isEqualTo("4,a,1,extra");
   }
 
+  /**
+   * Issue 14: a quote never closed no longer swallows the rest of the file into one "row has 2 fields": its row is
+   * rejected naming the quote's line and column and how far it would run, and the rows after it are read.
+   */
+  @Test
+  void anUnterminatedQuoteRejectsItsRowOnly() throws Exception {
+    write(dir, "t.csv", """
+        id,name,score
+        1,An,5
+        2,"Bình,6
+        3,Chi,7
+        4,Dung,8
+        """, UTF_8, false);
+    LoadedSource s = load(dir, "file: t.csv\ncolumns:\n  id: id\n  name: name\n  score: { column: score, type: number }\n");
+    assertThat(s.table().stringColumn("id").asList()).containsExactly("1", "3", "4");
+    QualityReport q = s.quality();
+    assertThat(q.rowsRead()).isEqualTo(4);
+    assertThat(q.rowsUsed()).isEqualTo(3);
+    // The quote is the third character of line 3; lines 3, 4 and 5 would have been its field.
+    QualityReport.Tally t = q.rejected().get("unterminated quote opened at line 3, column 3: its field would run 3 lines"
+        + " to the end of the file; the lines after it are read as rows");
+    assertThat(t.count()).isEqualTo(1);
+    assertThat(t.examples().get(0).row()).isEqualTo(3);
+    assertThat(t.examples().get(0).value()).isEqualTo("2,\"Bình,6");
+    // In the header, nothing can be read: a data error.
+    write(dir, "h.csv", "id,\"name,score\n1,An,5\n", UTF_8, false);
+    assertThatThrownBy(() -> load(dir, "file: h.csv\ncolumns:\n  id: id\n"))
+        .isInstanceOf(DataException.class).hasMessageEndingWith(
+            "h.csv: header row: unterminated quote opened at line 1, column 4: its field would run 2 lines to the end of the file");
+  }
+
   @Test
   void badCellsAreBlankedAndRequiredOnesRejectTheRow() throws Exception {
     write(dir, "t.csv", """
