@@ -18,7 +18,9 @@ public final class QualityReport {
 
   public enum Kind {
     REJECTED,
-    BLANKED
+    BLANKED,
+    /** A text cell kept without its control characters (NUL, DEL, …). */
+    CLEANED
   }
 
   /** One unusable row or cell, at {@code file:row:column}. Row is the line (CSV) or row number (Excel). */
@@ -49,6 +51,7 @@ public final class QualityReport {
   private long rowsUsed;
   private final Map<String, Tally> rejected = new LinkedHashMap<>();
   private final Map<String, Tally> blanked = new LinkedHashMap<>();
+  private final Map<String, Tally> cleaned = new LinkedHashMap<>();
   private final List<Problem> details = new ArrayList<>();
   private long detailsDropped;
 
@@ -76,6 +79,11 @@ public final class QualityReport {
     add(blanked, new Problem(Kind.BLANKED, reason, file, row, column, value));
   }
 
+  /** A cell kept, but without the control characters of its value (shown escaped). */
+  void clean(String reason, String file, long row, String column, String value) {
+    add(cleaned, new Problem(Kind.CLEANED, reason, file, row, column, value));
+  }
+
   private void add(Map<String, Tally> into, Problem p) {
     Tally t = into.computeIfAbsent(p.reason(), k -> new Tally());
     t.count++;
@@ -96,6 +104,7 @@ public final class QualityReport {
     rowsUsed += later.rowsUsed;
     absorb(rejected, later.rejected, lineOffset);
     absorb(blanked, later.blanked, lineOffset);
+    absorb(cleaned, later.cleaned, lineOffset);
     for (Problem p : later.details) {
       if (details.size() < MAX_DETAILS) {
         details.add(shifted(p, lineOffset));
@@ -130,6 +139,7 @@ public final class QualityReport {
     details.sort(java.util.Comparator.comparingInt((Problem p) -> fileOrder.getOrDefault(p.file(), 0)).thenComparingLong(Problem::row));
     reorder(rejected, fileOrder);
     reorder(blanked, fileOrder);
+    reorder(cleaned, fileOrder);
   }
 
   /** Examples in row order, and reasons in the order of their first example. */
@@ -178,6 +188,14 @@ public final class QualityReport {
     return blanked.values().stream().mapToLong(Tally::count).sum();
   }
 
+  public long cellsCleaned() {
+    return cleaned.values().stream().mapToLong(Tally::count).sum();
+  }
+
+  public Map<String, Tally> cleaned() {
+    return Collections.unmodifiableMap(cleaned);
+  }
+
   public Map<String, Tally> rejected() {
     return Collections.unmodifiableMap(rejected);
   }
@@ -195,6 +213,6 @@ public final class QualityReport {
   }
 
   public boolean isClean() {
-    return rejected.isEmpty() && blanked.isEmpty();
+    return rejected.isEmpty() && blanked.isEmpty() && cleaned.isEmpty();
   }
 }

@@ -19,9 +19,11 @@ public final class QualitySummary {
           .append(f.count(q.rowsUsed())).append(" used");
       if (q.rowsRejected() > 0) b.append(", ").append(f.count(q.rowsRejected())).append(" rejected");
       if (q.cellsBlanked() > 0) b.append(", ").append(f.count(q.cellsBlanked())).append(" cells blanked");
+      if (q.cellsCleaned() > 0) b.append(", ").append(f.count(q.cellsCleaned())).append(" cells cleaned");
       b.append('\n');
       reasons(b, "rejected", q.rejected(), f);
       reasons(b, "blanked", q.blanked(), f);
+      reasons(b, "cleaned", q.cleaned(), f);
       q.excluded().forEach((reason, n) -> b.append("    left out ").append(f.count(n)).append(": ").append(reason).append('\n'));
     }
     return b.toString();

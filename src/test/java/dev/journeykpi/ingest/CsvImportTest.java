@@ -274,6 +274,41 @@ class CsvImportTest {
             "h.csv: header row: unterminated quote opened at line 1, column 4: its field would run 2 lines to the end of the file");
   }
 
+  /**
+   * Issue 14: control characters (NUL, DEL, C1) are removed from text values, so "Võ \0Thị" is the group "Võ Thị",
+   * and each cleaned cell is counted with its value shown escaped; tab and line feed in a quoted cell are kept. Read
+   * in one piece and in halves alike.
+   */
+  @Test
+  void controlCharactersAreStrippedFromTextAndCounted() throws Exception {
+    write(dir, "t.csv", "id,name,note\n1,Võ Thị,a\n2,Võ \0Thị,b\u007f\n3,\0Võ Thị\0,\"x\ty\nz\"\n4,Lê\u0085,c\n5,\0,d\n",
+        UTF_8, false);
+    for (long halves : new long[] {Long.MAX_VALUE, 0}) {
+      CsvHalves.minBytes = halves;
+      try {
+        LoadedSource s = load(dir, "file: t.csv\ncolumns:\n  id: id\n  name: name\n  note: note\n");
+        Table t = s.table();
+        // Rows 2 and 3 are Võ Thị once their NULs go (row 3's leading and trailing ones with the space they hid).
+        assertThat(t.stringColumn("name").asList()).containsExactly("Võ Thị", "Võ Thị", "Võ Thị", "Lê", "");
+        assertThat(t.stringColumn("name").countUnique()).isEqualTo(3); // Võ Thị, Lê, and the blank of row 5
+        assertThat(t.stringColumn("note").asList()).containsExactly("a", "b", "x\ty\nz", "c", "d");
+        QualityReport q = s.quality();
+        assertThat(q.rowsUsed()).isEqualTo(5);
+        // name: rows 2, 3, 4 and 5 (NUL alone, now blank); note: row 2 (DEL).
+        assertThat(q.cellsCleaned()).isEqualTo(5);
+        QualityReport.Tally names = q.cleaned().get("name: control characters removed");
+        assertThat(names.count()).isEqualTo(4);
+        // The first three, by line: ids 2 and 3 on lines 3 and 4; row 3's note holds a line break, so id 4 is on 6.
+        assertThat(names.examples()).extracting(QualityReport.Problem::row).containsExactly(3L, 4L, 6L);
+        assertThat(names.examples()).extracting(QualityReport.Problem::value)
+            .containsExactly("Võ \\x00Thị", "\\x00Võ Thị\\x00", "Lê\\x85");
+        assertThat(q.cleaned().get("note: control characters removed").examples().get(0).value()).isEqualTo("b\\x7F");
+      } finally {
+        CsvHalves.minBytes = 4L << 20;
+      }
+    }
+  }
+
   @Test
   void badCellsAreBlankedAndRequiredOnesRejectTheRow() throws Exception {
     write(dir, "t.csv", """
