@@ -48,7 +48,12 @@ final class TextDictionary {
    * the check costs a text only the first time it is seen.
    */
   static final int CLEANED = 1 << 30;
-  static final int CODE = CLEANED - 1;
+  /**
+   * Set (with the missing value's code) when the raw bytes are not valid UTF-8 in a UTF-8 file: a multi-byte
+   * character cut short by a tool that truncates by bytes. The cell is unreadable, not a value with U+FFFD in it.
+   */
+  static final int INVALID = 1 << 29;
+  static final int CODE = INVALID - 1;
 
   /** The code of the text whose bytes are {@code buf[off, off + len)}, adding it when new; see {@link #CLEANED}. */
   int code(byte[] buf, int off, int len) {
@@ -117,11 +122,21 @@ final class TextDictionary {
    */
   private int newCodeFor(byte[] buf, int off, int len) {
     String text = ByteSlice.string(buf, off, len, utf8Bytes);
+    if (utf8Bytes && text.indexOf('\ufffd') >= 0 && !validUtf8(buf, off, len)) return INVALID;
     String clean = ControlChars.strip(text);
     if (clean != text) return (codeOfText(clean) & CODE) | CLEANED;
     if (!ColumnSink.hasCombiningMark(text)) return newCode(text);
     byte[] key = keyBytes(Normalizer.normalize(text, Normalizer.Form.NFC));
     return code(key, 0, key.length);
+  }
+
+  private static boolean validUtf8(byte[] buf, int off, int len) {
+    try {
+      java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(buf, off, len));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   private int longCode(byte[] buf, int off, int len) {

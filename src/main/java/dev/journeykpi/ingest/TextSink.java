@@ -55,6 +55,7 @@ final class TextSink extends ColumnSink {
   }
 
   private int staged(int slot, int code) {
+    if ((code & TextDictionary.INVALID) != 0) return bad("not valid UTF-8 (a multi-byte character cut short?)");
     staged[slot] = code & TextDictionary.CODE;
     boolean c = code >= TextDictionary.CLEANED;
     cleanedAt[slot] = c;

@@ -203,6 +203,30 @@ class CsvImportTest {
         .containsExactly(LocalDateTime.of(2024, 3, 5, 14, 30, 15), LocalDateTime.of(2024, 12, 31, 9, 0));
   }
 
+  /**
+   * Issue 14: one character cut short (the first two of the three bytes of 'ị') in a UTF-8 file no longer refuses the
+   * file with the windows-1258 hint: that cell is unreadable, reported with its line, and a required column rejects
+   * the row.
+   */
+  @Test
+  void aCutCharacterInUtf8IsReportedWithItsLine() throws Exception {
+    byte[] cut = {'T', 'h', (byte) 0xE1, (byte) 0xBB}; // "Th" and the start of ị (E1 BB 8B)
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write("id,name,city\n1,Võ Thị,Huế\n2,".getBytes(UTF_8));
+    out.write(cut);
+    out.write(",Đà Nẵng\n3,Lê,".getBytes(UTF_8));
+    out.write(cut);
+    out.write("\n4,Trần,Hà Nội\n".getBytes(UTF_8));
+    java.nio.file.Files.write(dir.resolve("t.csv"), out.toByteArray());
+    LoadedSource s = load(dir, "file: t.csv\ncolumns:\n  id: id\n  name: name\n  city: { column: city, required: true }\n");
+    // Row 2 (line 3): name unreadable, blanked; row 3 (line 4): city unreadable and required, rejected.
+    assertThat(s.table().stringColumn("id").asList()).containsExactly("1", "2", "4");
+    assertThat(s.table().stringColumn("name").asList()).containsExactly("Võ Thị", "", "Trần");
+    QualityReport q = s.quality();
+    assertThat(q.blanked().get("name: not valid UTF-8 (a multi-byte character cut short?)").examples().get(0).row()).isEqualTo(3);
+    assertThat(q.rejected().get("city: not valid UTF-8 (a multi-byte character cut short?)").examples().get(0).row()).isEqualTo(4);
+  }
+
   @Test
   void detectsSemicolonAndPipe() throws Exception {
     write(dir, "a.csv", "Mã phiếu;Ngày tạo;Kênh;Số tiền;Đã xử lý\nP1;31/10/2026 14:05;\"Web; app\";1,5;có\n", UTF_8, false);
