@@ -14,10 +14,24 @@ public final class DatePatterns {
     } catch (IllegalArgumentException e) {
       return "is not a valid pattern: " + e.getMessage();
     }
-    if (!pattern.contains("y") && !pattern.contains("u")) return "has no year (yyyy)";
-    if (!pattern.contains("M")) return "has no month (MM); minutes are 'mm', months 'MM'";
-    if (!pattern.contains("d")) return "has no day (dd)";
-    if (pattern.contains("h") && !pattern.contains("a")) return "uses 'hh' (1-12 clock) without 'a'; use 'HH' for 0-23";
+    // Quoted text ('ngày', 'T') is literal: its letters are no fields.
+    String fields = unquoted(pattern);
+    if (!fields.contains("y") && !fields.contains("u")) return "has no year (yyyy)";
+    if (!fields.contains("M")) return "has no month (MM); minutes are 'mm', months 'MM'";
+    if (!fields.contains("d")) return "has no day (dd)";
+    if (fields.contains("h") && !fields.contains("a")) return "uses 'hh' (1-12 clock) without 'a'; use 'HH' for 0-23";
     return null;
+  }
+
+  /** The pattern without its quoted literals (DateTimeFormatter's syntax: 'text', '' is a quote). */
+  public static String unquoted(String pattern) {
+    StringBuilder b = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\'') quoted = !quoted;
+      else if (!quoted) b.append(c);
+    }
+    return b.toString();
   }
 }

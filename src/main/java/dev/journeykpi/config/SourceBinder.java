@@ -141,7 +141,7 @@ final class SourceBinder {
     if (typeText == null) {
       // A format alone says the column holds dates; a pattern with hours holds date-times.
       type = formats.isEmpty() ? ValueType.STRING
-          : formats.stream().anyMatch(f -> f.contains("H") || f.contains("h")) ? ValueType.DATETIME : ValueType.DATE;
+          : formats.stream().anyMatch(f -> DatePatterns.unquoted(f).matches(".*[Hh].*")) ? ValueType.DATETIME : ValueType.DATE;
     } else {
       type = valueType(typeText);
       if (type == null) {

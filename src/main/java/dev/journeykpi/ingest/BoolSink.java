@@ -45,12 +45,12 @@ final class BoolSink extends ColumnSink {
 
   @Override
   int stageField(int slot, byte[] buf, int off, int len, boolean utf8) {
-    return stageSpelling(slot, spellings.code(buf, off, len));
+    return stageSpelling(slot, spellings.code(buf, off, len) & TextDictionary.CODE);
   }
 
   @Override
   int stage(int slot, CharSequence raw) {
-    return stageSpelling(slot, spellings.codeOfText(ByteSlice.trim(raw).toString()));
+    return stageSpelling(slot, spellings.codeOfText(ByteSlice.trim(raw).toString()) & TextDictionary.CODE);
   }
 
   private int stageSpelling(int slot, int code) {

@@ -2,10 +2,7 @@ package dev.journeykpi.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,18 +43,38 @@ public record CsvDialect(Charset charset, int bomLength, char delimiter) {
     return new CsvDialect(cs, bom, delim);
   }
 
+  /**
+   * Refuses a file that is not UTF-8 at all: more invalid byte sequences than valid multi-byte characters, at least
+   * two (windows-1258 or cp1252 text has an invalid sequence at nearly every accented letter). A UTF-8 file with a
+   * character cut short here and there is read as UTF-8: its cells with a broken character are reported one by one.
+   */
   private static void checkUtf8(Path file, byte[] head) {
-    int len = head.length;
-    // A multi-byte character may be cut at the end of the sample; back off up to 3 bytes.
-    for (int cut = 0; cut < 4 && cut <= len; cut++) {
-      try {
-        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, len - cut));
-        return;
-      } catch (CharacterCodingException e) {
-        if (len < SAMPLE) break;
+    // A multi-byte character may be cut at the end of the sample: the last 3 bytes of a full sample are not judged.
+    int len = head.length == SAMPLE ? head.length - 3 : head.length;
+    int invalid = 0;
+    int valid = 0;
+    for (int i = 0; i < len; ) {
+      int b = head[i] & 0xff;
+      if (b < 0x80) {
+        i++;
+        continue;
+      }
+      int n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      boolean ok = n > 0 && i + n <= head.length;
+      for (int k = 1; ok && k < n; k++) ok = (head[i + k] & 0xc0) == 0x80;
+      if (ok && n == 3) {
+        int v = ((b & 0x0f) << 12) | ((head[i + 1] & 0x3f) << 6); // overlong or surrogate
+        ok = v >= 0x800 && (v < 0xd800 || v > 0xdfff);
+      }
+      if (ok) {
+        valid++;
+        i += n;
+      } else {
+        invalid++;
+        i++;
       }
     }
+    if (invalid < 2 || invalid <= valid) return;
     throw new DataException(file + ": not valid UTF-8 and no encoding declared; add `encoding: windows-1258` (Vietnamese "
         + "Windows), `encoding: cp1252` (Western) or the file's real encoding to the source");
   }

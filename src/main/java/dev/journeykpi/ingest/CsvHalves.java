@@ -67,6 +67,10 @@ final class CsvHalves {
           b.clear();
         }
         done = true;
+      } catch (DataException e) {
+        // A header with an unterminated quote, cut short at the end of this half: the whole file's reading says how
+        // far it really runs.
+        if (splitter.brokenQuotes() == 0) throw e;
       } finally {
         second.cancelled = !done;
         second.cut.complete(size); // an error before the cut was chosen: the second half stops
@@ -74,7 +78,11 @@ final class CsvHalves {
         join(thread);
       }
       if (second.failure instanceof Error e) throw e; // out of memory: reading the file in one piece would not help
-      if (first.plan == null || splitter.endedInsideQuotes()) return null;
+      // An unterminated quote cut short in either half: read in one piece, whose rows after it and whose line numbers
+      // in its message are those of the whole file (the cut, chosen by the parity of quotes, is doubtful anyway).
+      if (first.plan == null || splitter.endedInsideQuotes() || splitter.brokenQuotes() > 0 || second.brokenQuotes) {
+        return null;
+      }
       if (second.failure != null) throw ThreadFailure.rethrow(second.failure);
       RowAssembler shared = first.shared;
       shared.startFile(name);
@@ -163,6 +171,8 @@ final class CsvHalves {
     private final String name;
     RecordTyper typer;
     volatile Throwable failure;
+    /** Whether this half cut an unterminated quote short (read once the thread has ended). */
+    boolean brokenQuotes;
 
     SecondHalf(FileChannel ch, long start, long middle, long size, char delimiter, String name) {
       this.ch = ch;
@@ -196,6 +206,7 @@ final class CsvHalves {
           typer.type(b);
           b.clear();
         }
+        brokenQuotes = splitter.brokenQuotes() > 0;
       } catch (IOException e) {
         failure = new DataException(name + ": cannot read: " + e.getMessage(), e);
       } catch (RuntimeException | Error e) {

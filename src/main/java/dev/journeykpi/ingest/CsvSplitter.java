@@ -37,6 +37,25 @@ final class CsvSplitter {
   private boolean eof;
   private long line = 1;
   private boolean unclosedQuote;
+  /**
+   * Whether an unterminated quote is cut short ({@link #brokenQuote}) rather than read to the end of the input as
+   * FastCSV does; tests comparing the two turn it off.
+   */
+  boolean recoverQuotes = true;
+  /**
+   * The most line breaks a quoted field may hold: past them its opening quote is taken for a stray one. A cell of a
+   * thousand lines is implausible in an export (Excel's own cells hold 32,767 characters), while a quote left open
+   * would otherwise swallow every row up to the next stray quote.
+   */
+  static final int MAX_QUOTED_LINES = 1_000;
+  private static final int BROKEN = -2;
+  // The unterminated quote being cut short: where it is, the line it is on, the line breaks read after it, and
+  // whether the input ended inside it (else it held more than MAX_QUOTED_LINES).
+  private int brokenAt;
+  private long brokenLine;
+  private long brokenLines;
+  private boolean brokenToEnd;
+  private long brokenQuotes;
   // Quoted fields whose text must be rewritten (an escaped quote, or text after the closing quote): the batch field
   // index and the byte range from after the opening quote to the field's end.
   private int[] rewrite = new int[48];
@@ -74,6 +93,12 @@ final class CsvSplitter {
         pos = end;
         continue;
       }
+      if (end == BROKEN) {
+        b.fields = fieldsBefore;
+        while (rewrites > 0 && rewrite[3 * (rewrites - 1)] >= fieldsBefore) rewrites--;
+        pos = brokenRecord(b, pos, lineBefore);
+        continue;
+      }
       // The record runs past the bytes read so far: undo it, and read on.
       b.fields = fieldsBefore;
       line = lineBefore;
@@ -92,6 +117,43 @@ final class CsvSplitter {
     }
     b.used = pos - base;
     return true;
+  }
+
+  /**
+   * Adds the record starting at {@code start} whose quote at {@link #brokenAt} is unterminated as a record of one
+   * field, its raw text up to the end of the quote's line, with the problem that rejects it; returns where the next
+   * line starts: the lines after the quote's are read again as rows, the quote taken for a stray one.
+   */
+  private int brokenRecord(RecordBatch b, int start, long startLine) {
+    byte[] a = buf;
+    int q = brokenAt;
+    int lineStart = q;
+    while (lineStart > start && a[lineStart - 1] != '\n' && a[lineStart - 1] != '\r') lineStart--;
+    int column = 1;
+    for (int i = lineStart; i < q; i++) {
+      if ((a[i] & 0xc0) != 0x80) column++; // a character, not the continuation of one (UTF-8)
+    }
+    int eol = q + 1;
+    while (eol < limit && a[eol] != '\n' && a[eol] != '\r') eol++;
+    int next = eol < limit ? lineEnd(eol) : limit;
+    if (next < 0) next = eol + 1; // a CR ending what was read: what follows is read as the next line
+    // The lines it spans: its own and one per line break after it, but for a break that ends the file.
+    long span = brokenLines + (a[limit - 1] == '\n' || a[limit - 1] == '\r' ? 0 : 1);
+    b.beginRecord(startLine);
+    b.problem[b.records] = "unterminated quote opened at line " + brokenLine + ", column " + column + ": "
+        + (brokenToEnd ? "its field would run " + span + " lines to the end of the file"
+            : "its field would hold more than " + MAX_QUOTED_LINES + " line breaks")
+        + "; the lines after it are read as rows";
+    b.addFieldAt(start, Math.min(eol, start + 4 * RecordTyper.SHOWN) - start);
+    b.endRecord();
+    line = brokenLine + 1;
+    brokenQuotes++;
+    return next;
+  }
+
+  /** How many unterminated quotes were cut short ({@link #brokenRecord}). */
+  long brokenQuotes() {
+    return brokenQuotes;
   }
 
   /** Line breaks read so far, those inside quoted fields included. */
@@ -123,7 +185,7 @@ final class CsvSplitter {
       int end;
       if (a[p] == QUOTE) {
         end = quoted(b, p);
-        if (end < 0) return -1;
+        if (end < 0) return end; // -1, or BROKEN
       } else {
         end = unquotedEnd(p);
         if (end < 0) return -1;
@@ -200,18 +262,21 @@ final class CsvSplitter {
         i = next(i, QUOTES, LFS, CRS);
         if (i >= lim) {
           if (!eof) return -1;
-          end = lim; // never closed: the field runs to the end of input
           unclosedQuote = true;
+          if (recoverQuotes) return broken(p, lines, true);
+          end = lim; // never closed: the field runs to the end of input
           break;
         }
         byte c = a[i];
         if (c == '\n') {
           lines++;
           i++;
+          if (lines > MAX_QUOTED_LINES && recoverQuotes) return broken(p, lines, false);
         } else if (c == '\r') {
           if (i + 1 >= lim && !eof) return -1;
           if (i + 1 >= lim || a[i + 1] != '\n') lines++;
           i++;
+          if (lines > MAX_QUOTED_LINES && recoverQuotes) return broken(p, lines, false);
         } else if (i + 1 >= lim && !eof) {
           return -1; // is this quote doubled? not known yet
         } else if (i + 1 < lim && a[i + 1] == QUOTE) {
@@ -248,6 +313,15 @@ final class CsvSplitter {
       b.addFieldAt(p + 1, end - p - 1); // the raw text; unquote() rewrites it
     }
     return end;
+  }
+
+  /** Notes the unterminated quote at {@code p} (on the current line) for {@link #brokenRecord}. */
+  private int broken(int p, long lines, boolean toEnd) {
+    brokenAt = p;
+    brokenLine = line;
+    brokenLines = lines;
+    brokenToEnd = toEnd;
+    return BROKEN;
   }
 
   /** The first byte at or after {@code i} equal to one of three repeated bytes, or {@code limit}. */

@@ -102,7 +102,7 @@ final class CsvTableReader {
       // Other encodings (UTF-16, windows-1258, …) are decoded and split by FastCSV, and re-encoded as UTF-8.
       InputStreamReader text = new InputStreamReader(in, cs);
       CsvReader<Long> csv = CsvReader.builder().fieldSeparator(dialect.delimiter()).quoteCharacter('"')
-          .skipEmptyLines(true).ignoreDifferentFieldCount(true).build(filler, text);
+          .skipEmptyLines(true).ignoreDifferentFieldCount(true).maxBufferSize(CsvRecords.MAX_CHARS).build(filler, text);
       for (Long ignored : csv) {
         // the filler does the work
       }
@@ -112,8 +112,7 @@ final class CsvTableReader {
     } catch (UncheckedIOException e) {
       filler.finish(new DataException(name + ": cannot read: " + e.getCause().getMessage(), e));
     } catch (CsvParseException e) {
-      filler.finish(new DataException(name + ": not readable as CSV: " + e.getMessage()
-          + (e.getCause() != null ? " (" + e.getCause().getMessage() + ")" : ""), e));
+      filler.finish(CsvRecords.failure(name, e));
     } catch (Cancelled stopped) {
       throw stopped;
     } catch (RuntimeException | Error e) {

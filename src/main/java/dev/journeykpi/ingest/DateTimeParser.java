@@ -18,8 +18,8 @@ import java.util.Locale;
  * <p>Import is on the hot path of every report and per-cell {@link DateTimeFormatter} parsing dominates it, so the
  * common numeric patterns ({@code dd/MM/yyyy HH:mm}, {@code M/d/yyyy H:mm:ss}, {@code yyyy-MM-dd'T'HH:mm:ss}) are
  * compiled into a list of fixed fields read digit by digit, with no regex, formatter or object per cell. Patterns with
- * month names or AM/PM fall back to a formatter. {@code iso} accepts ISO dates and date-times, with an optional
- * offset, which is honoured.
+ * month names or AM/PM fall back to a formatter, whose 'a' reads AM/PM and Vietnamese SA/CH alike, in any case.
+ * {@code iso} accepts ISO dates and date-times, with an optional offset, which is honoured.
  */
 public final class DateTimeParser {
   /** Returned when the text does not match. */
@@ -35,8 +35,13 @@ public final class DateTimeParser {
   private final FixedWidth fixed;
   private final DateTimeFormatter fallback;
   private final boolean iso;
+  /** The pattern reads AM/PM ('a' outside quotes): SA/CH are read as AM/PM too (see {@link #amPm}). */
+  private final boolean amPm;
+  private static final java.util.regex.Pattern VIETNAMESE_AM_PM =
+      java.util.regex.Pattern.compile("(?<!\\p{L})(?i:(SA)|(CH))(?!\\p{L})");
 
   public DateTimeParser(String pattern) {
+    this.amPm = dev.journeykpi.config.DatePatterns.unquoted(pattern).indexOf('a') >= 0;
     this.pattern = pattern;
     this.iso = pattern.equalsIgnoreCase("iso");
     List<Field> compiled = iso ? null : compile(pattern);
@@ -95,10 +100,20 @@ public final class DateTimeParser {
         return LocalDateTime.parse(t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$")
             ? java.time.OffsetDateTime.parse(t).toLocalDateTime().toString() : t.replace(' ', 'T'));
       }
-      return fallback.parseBest(t, LocalDateTime::from, LocalDate::from);
+      return fallback.parseBest(amPm ? amPm(t) : t, LocalDateTime::from, LocalDate::from);
     } catch (DateTimeParseException e) {
       return null;
     }
+  }
+
+  /**
+   * The text with Vietnamese SA/CH (sáng, chiều: as Windows vi-VN and Java's own vi locale write AM and PM), in any
+   * case, as AM/PM, which the (case-insensitive, English) formatter reads: one pattern reads either kind of export.
+   */
+  static String amPm(String t) {
+    java.util.regex.Matcher m = VIETNAMESE_AM_PM.matcher(t);
+    if (!m.find()) return t;
+    return m.replaceAll(r -> r.group(1) != null ? "AM" : "PM");
   }
 
   /**

@@ -37,6 +37,8 @@ public final class HeaderProbe {
       try (CsvRecords csv = CsvRecords.open(file, source.encoding(), source.delimiter(), source.headerRow())) {
         return csv.header == null ? List.of() : csv.header.getFields();
       }
+    } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+      throw CsvRecords.failure(file, e);
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }

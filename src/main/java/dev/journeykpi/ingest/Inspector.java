@@ -16,13 +16,24 @@ import java.util.Set;
 public final class Inspector {
   /** Values per column used for inference; enough to see every format a real export mixes. */
   static final int SAMPLE = 20_000;
+  /** Characters of a value used for inference and samples. */
+  static final int LONGEST = 1_000;
 
   private Inspector() {}
+
+  /**
+   * Words exports write for "no value" (compared without case): counted as blanks, kept out of the type guess, and
+   * proposed as the source's {@code nulls:} in the spellings seen.
+   */
+  static final Set<String> BLANK_TOKENS = Set.of("?", "-", "--", "—", "n/a", "na", "#n/a", "null", "nan", "none",
+      "(blank)", "(trống)", "không có", "chưa có");
 
   /** One column's observations. */
   private static final class Observed {
     final String header;
     long blanks;
+    /** Blank tokens seen in this column, as spelled, with their counts. */
+    final java.util.Map<String, Long> tokens = new java.util.LinkedHashMap<>();
     final List<String> texts = new ArrayList<>();
     final Set<String> samples = new LinkedHashSet<>();
     int dateCells;
@@ -41,6 +52,13 @@ public final class Inspector {
         blanks++;
         return;
       }
+      if (t.length() <= 8 && BLANK_TOKENS.contains(t.toLowerCase(Locale.ROOT))) {
+        blanks++;
+        tokens.merge(t, 1L, Long::sum);
+        return;
+      }
+      // A long value's start is enough to guess from: a 50 MB cell is not run through every pattern of the guess.
+      if (t.length() > LONGEST) t = t.substring(0, LONGEST);
       if (texts.size() < SAMPLE) texts.add(t);
       if (samples.size() < 3) samples.add(t);
       otherCells++;
@@ -81,7 +99,9 @@ public final class Inspector {
       String layout = d.charset().name() + bom + ", delimiter " + delim + ", header row " + hr
           + (ragged > 0 ? ", " + ragged + (ragged == 1 ? " row" : " rows") + " with a different number of fields (left out)" : "");
       String declare = d.bomLength() == 0 && !d.charset().equals(StandardCharsets.UTF_8) ? d.charset().name() : null;
-      return new Inspection(file.toString(), "csv", layout, null, hr, rows, declare, report(cols));
+      return new Inspection(file.toString(), "csv", layout, null, hr, rows, declare, report(cols), nulls(cols));
+    } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
+      throw CsvRecords.failure(file, e);
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -118,7 +138,7 @@ public final class Inspector {
       String layout = "sheet '" + info.name() + "' of [" + info.listing() + "], header row " + headerAt[0]
           + ", first column " + (char) ('A' + Math.min(25, index.isEmpty() ? 0 : index.get(0)));
       return new Inspection(file.toString(), SourceLoader.extension(file), layout, info.name(), headerAt[0], rows[0],
-          null, report(cols));
+          null, report(cols), nulls(cols));
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
@@ -140,6 +160,21 @@ public final class Inspector {
       case TEXT, BOOLEAN -> o.text(cell.text());
       default -> o.blanks++;
     }
+  }
+
+  /**
+   * The {@code nulls:} to propose: "" (declaring nulls replaces the defaults, which include it) and every blank token
+   * seen, most frequent first; empty when none was seen.
+   */
+  private static List<String> nulls(List<Observed> cols) {
+    java.util.Map<String, Long> all = new java.util.LinkedHashMap<>();
+    for (Observed o : cols) o.tokens.forEach((t, n) -> all.merge(t, n, Long::sum));
+    if (all.isEmpty()) return List.of();
+    List<String> out = new ArrayList<>();
+    out.add("");
+    all.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(e -> out.add(e.getKey()));
+    return out;
   }
 
   private static List<Inspection.ColumnReport> report(List<Observed> cols) {
@@ -171,15 +206,26 @@ public final class Inspector {
         note = g.note();
         if (o.numberCells > 0 && o.otherCells > 0 && type.equals("string")) note = "mixes numbers and text";
       }
+      if (!o.tokens.isEmpty()) {
+        long n = o.tokens.values().stream().mapToLong(Long::longValue).sum();
+        String which = String.join(", ", o.tokens.keySet().stream().map(t -> "'" + t + "'").toList());
+        String blank = n + (n == 1 ? " blank token" : " blank tokens") + " (" + which + "), see nulls:";
+        note = note.isEmpty() ? blank : note + "; " + blank;
+      }
       out.add(new Inspection.ColumnReport(o.header, name, type, formats, o.blanks, List.copyOf(o.samples), note));
     }
     return out;
   }
 
+  private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}");
+  private static final java.util.regex.Pattern NOT_NAME = java.util.regex.Pattern.compile("[^a-z0-9]+");
+  private static final java.util.regex.Pattern EDGE_UNDERSCORES = java.util.regex.Pattern.compile("^_+|_+$");
+
   /** A snake_case name without diacritics: "Ngày tạo" → ngay_tao, "Ticket ID" → ticket_id. */
   static String canonical(String header, Set<String> taken) {
-    String s = Normalizer.normalize(header.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+    String s = Normalizer.normalize(header.replace('đ', 'd').replace('Đ', 'D'), Normalizer.Form.NFD);
+    s = MARKS.matcher(s).replaceAll("").toLowerCase(Locale.ROOT);
+    s = EDGE_UNDERSCORES.matcher(NOT_NAME.matcher(s).replaceAll("_")).replaceAll("");
     if (s.isEmpty()) s = "column";
     if (Character.isDigit(s.charAt(0))) s = "c_" + s;
     String name = s;

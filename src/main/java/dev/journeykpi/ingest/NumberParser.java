@@ -3,7 +3,8 @@ package dev.journeykpi.ingest;
 /**
  * Reads numbers as people write them in exports: {@code 1.250.000} and {@code 1,5} (decimal mark ','),
  * {@code 1,250.50} (decimal mark '.'), currency symbols and codes before or after ({@code 1.250.000 ₫},
- * {@code $12.50}, {@code 500 VND}), and a trailing {@code %} (divided by 100).
+ * {@code $12.50}, {@code 500 VND}), a sign ({@code -5}, {@code +250000}, {@code (1.000)}), and a trailing {@code %}
+ * (divided by 100).
  *
  * <p>The decimal mark is declared, never guessed per cell: {@code 1.250} is one thousand two hundred and fifty with
  * decimal mark ',' and one and a quarter with '.'. The other mark is digit grouping; spaces and apostrophes are
@@ -28,12 +29,14 @@ public final class NumberParser {
     int i = 0;
     // Leading currency symbol or code, and sign.
     boolean negative = false;
+    boolean signed = false; // an explicit sign, + or -: one at most
     StringBuilder letters = null;
     while (i < n && !isDigit(s.charAt(i)) && s.charAt(i) != decimalMark) {
       char c = s.charAt(i);
-      if (c == '-' || c == '\u2212') {
-        if (negative) return Double.NaN;
-        negative = true;
+      if (c == '-' || c == '\u2212' || c == '+') {
+        if (signed) return Double.NaN;
+        signed = true;
+        negative = c != '+';
       } else if (c == '(') {
         negative = true; // accounting style (1.000)
       } else if (Character.isLetter(c)) {

@@ -20,7 +20,9 @@ public final class QualityReport {
     REJECTED,
     BLANKED,
     /** A blank cell given the value of the merged range it lies in (Excel): used, and counted so it can be checked. */
-    FILLED
+    FILLED,
+    /** A text cell kept without its control characters (NUL, DEL, …). */
+    CLEANED
   }
 
   /** One unusable row or cell, at {@code file:row:column}. Row is the line (CSV) or row number (Excel). */
@@ -54,6 +56,7 @@ public final class QualityReport {
   private final Map<String, Tally> filled = new LinkedHashMap<>();
   /** What the user should know about how the source was read (the sheet chosen, a header that appears twice). */
   private final List<String> notes = new ArrayList<>();
+  private final Map<String, Tally> cleaned = new LinkedHashMap<>();
   private final List<Problem> details = new ArrayList<>();
   private long detailsDropped;
 
@@ -102,6 +105,11 @@ public final class QualityReport {
     return Collections.unmodifiableMap(filled);
   }
 
+  /** A cell kept, but without the control characters of its value (shown escaped). */
+  void clean(String reason, String file, long row, String column, String value) {
+    add(cleaned, new Problem(Kind.CLEANED, reason, file, row, column, value));
+  }
+
   private void add(Map<String, Tally> into, Problem p) {
     Tally t = into.computeIfAbsent(p.reason(), k -> new Tally());
     t.count++;
@@ -124,6 +132,7 @@ public final class QualityReport {
     absorb(blanked, later.blanked, lineOffset);
     absorb(filled, later.filled, lineOffset);
     later.notes.forEach(this::note);
+    absorb(cleaned, later.cleaned, lineOffset);
     for (Problem p : later.details) {
       if (details.size() < MAX_DETAILS) {
         details.add(shifted(p, lineOffset));
@@ -159,6 +168,7 @@ public final class QualityReport {
     reorder(rejected, fileOrder);
     reorder(blanked, fileOrder);
     reorder(filled, fileOrder);
+    reorder(cleaned, fileOrder);
   }
 
   /** Examples in row order, and reasons in the order of their first example. */
@@ -207,6 +217,14 @@ public final class QualityReport {
     return blanked.values().stream().mapToLong(Tally::count).sum();
   }
 
+  public long cellsCleaned() {
+    return cleaned.values().stream().mapToLong(Tally::count).sum();
+  }
+
+  public Map<String, Tally> cleaned() {
+    return Collections.unmodifiableMap(cleaned);
+  }
+
   public Map<String, Tally> rejected() {
     return Collections.unmodifiableMap(rejected);
   }
@@ -224,6 +242,6 @@ public final class QualityReport {
   }
 
   public boolean isClean() {
-    return rejected.isEmpty() && blanked.isEmpty();
+    return rejected.isEmpty() && blanked.isEmpty() && cleaned.isEmpty();
   }
 }

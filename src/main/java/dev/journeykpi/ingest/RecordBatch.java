@@ -19,6 +19,11 @@ final class RecordBatch {
   final int[] firstField = new int[RECORDS];
   final int[] fieldCount = new int[RECORDS];
   final long[] line = new long[RECORDS];
+  /**
+   * Why a record cannot be used, set by the splitter for a row it had to cut short (an unterminated quote); null for
+   * every other record. The record's one field is then its raw text.
+   */
+  final String[] problem = new String[RECORDS];
   int records;
   /** Set on the last batch of a file; {@code failure} when the parser stopped on an error. */
   boolean last;
@@ -38,6 +43,7 @@ final class RecordBatch {
 
   void beginRecord(long lineNumber) {
     line[records] = lineNumber;
+    problem[records] = null;
     firstField[records] = fields;
     fieldCount[records] = 0;
   }

@@ -73,6 +73,13 @@ final class RecordTyper {
       long line = b.line[r];
       recordNo++;
       skip[r] = true;
+      if (b.problem[r] != null) {
+        if (plan == null && recordNo == headerRow) {
+          throw new DataException(name + ": header row: " + b.problem[r].substring(0, b.problem[r].indexOf(';')));
+        }
+        if (plan != null) rows.rejectRaw(line, b.problem[r], joined(b, first, n));
+        continue;
+      }
       if (plan == null) {
         if (recordNo == headerRow) header(b, first, n);
         continue;
@@ -122,14 +129,23 @@ final class RecordTyper {
     return true;
   }
 
+  /** The record's text for the quality report, cut after {@link #SHOWN} characters (a 50 MB row is shown by its start). */
   private String joined(RecordBatch b, int first, int n) {
     StringBuilder s = new StringBuilder();
-    for (int i = first; i < first + n; i++) {
+    for (int i = first; i < first + n && s.length() <= SHOWN; i++) {
       if (i > first) s.append(delimiter);
-      s.append(text(b, i));
+      int len = Math.min(b.fieldLen[i], 4 * SHOWN); // enough bytes for SHOWN characters
+      s.append(ByteSlice.string(b.bytes, b.fieldStart[i], len, utf8));
+    }
+    if (s.length() > SHOWN) {
+      s.setLength(Character.isHighSurrogate(s.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN);
+      s.append('…');
     }
     return s.toString();
   }
+
+  /** Characters of a rejected row kept as its value in the quality report. */
+  static final int SHOWN = 1_000;
 
   /** A field as a String. */
   private String text(RecordBatch b, int field) {

@@ -163,9 +163,18 @@ final class RowAssembler {
         quality.blank(sinks[i].def.name() + ": " + why, file, row, sinks[i].def.header(), rawValue.apply(i));
       }
       sinks[i].commit(0, status[i]);
+      if (sinks[i] instanceof TextSink t && t.cleaned > 0) {
+        t.cleaned = 0;
+        if (status[i] == ColumnSink.OK) cleaned(t, row, rawValue.apply(i));
+      }
     }
     rowsHeld++;
     quality.rowUsed();
+  }
+
+  /** Counts a text cell kept without its control characters; the example shows them escaped. */
+  private void cleaned(TextSink t, long row, String raw) {
+    quality.clean(t.def.name() + ": control characters removed", file, row, t.def.header(), ControlChars.escaped(raw));
   }
 
   /**
@@ -209,6 +218,13 @@ final class RowAssembler {
       for (int r = 0; r < n; r++) {
         if (st[r] == ColumnSink.BAD && !skip[r] && !rejected[r]) {
           quality.blank(sink.def.name() + ": " + sink.failure, file, b.line[r], sink.def.header(), text.get(r, fieldIndex[i]));
+        }
+      }
+      // Text cells kept without control characters: looked for only in a batch that had one.
+      if (sink instanceof TextSink t && t.cleaned > 0) {
+        t.cleaned = 0;
+        for (int r = 0; r < n; r++) {
+          if (kept[r] && st[r] == ColumnSink.OK && t.cleanedAt[r]) cleaned(t, b.line[r], text.get(r, fieldIndex[i]));
         }
       }
     }

@@ -42,7 +42,20 @@ final class TextDictionary {
     code(new byte[0], 0, 0);
   }
 
-  /** The code of the text whose bytes are {@code buf[off, off + len)}, adding it when new. */
+  /**
+   * Set in a code returned by {@link #code} and {@link #codeOfText} when the raw text had control characters, which
+   * its value is stored without ({@link ControlChars}); {@code & CODE} is the code itself. Kept with the raw key, so
+   * the check costs a text only the first time it is seen.
+   */
+  static final int CLEANED = 1 << 30;
+  /**
+   * Set (with the missing value's code) when the raw bytes are not valid UTF-8 in a UTF-8 file: a multi-byte
+   * character cut short by a tool that truncates by bytes. The cell is unreadable, not a value with U+FFFD in it.
+   */
+  static final int INVALID = 1 << 29;
+  static final int CODE = INVALID - 1;
+
+  /** The code of the text whose bytes are {@code buf[off, off + len)}, adding it when new; see {@link #CLEANED}. */
   int code(byte[] buf, int off, int len) {
     if (len <= 8) {
       long k = 0;
@@ -109,9 +122,21 @@ final class TextDictionary {
    */
   private int newCodeFor(byte[] buf, int off, int len) {
     String text = ByteSlice.string(buf, off, len, utf8Bytes);
+    if (utf8Bytes && text.indexOf('\ufffd') >= 0 && !validUtf8(buf, off, len)) return INVALID;
+    String clean = ControlChars.strip(text);
+    if (clean != text) return (codeOfText(clean) & CODE) | CLEANED;
     if (!ColumnSink.hasCombiningMark(text)) return newCode(text);
     byte[] key = keyBytes(Normalizer.normalize(text, Normalizer.Form.NFC));
     return code(key, 0, key.length);
+  }
+
+  private static boolean validUtf8(byte[] buf, int off, int len) {
+    try {
+      java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(buf, off, len));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   private int longCode(byte[] buf, int off, int len) {
@@ -234,34 +259,36 @@ final class TextDictionary {
     for (int i = 0; i < t.length; i += 2) {
       long meta = t[i + 1];
       if (meta == 0) continue;
-      int code = (int) meta - 1;
+      int flagged = (int) meta - 1;
+      int code = flagged & CODE;
       if (remap[code] >= 0 || later.counts[code] == 0) continue;
       long k = t[i];
       int len = (int) (meta >>> 32);
       int mine = findShort(k, len);
-      if (mine < 0 && (k & (0x8080808080808080L)) == 0) { // ASCII: the key is the value
+      if (mine < 0 && (k & (0x8080808080808080L)) == 0 && flagged == code) { // clean ASCII: the key is the value
         mine = newCode(later.values[code]);
         insertShort(k, len, mine);
       }
-      remap[code] = mine;
+      remap[code] = mine < 0 ? -1 : mine & CODE;
     }
     for (int k = 0; k < later.rawKeys; k++) {
       int m = 3 * k;
-      int code = later.keyMeta[m + 2];
+      int flagged = later.keyMeta[m + 2];
+      int code = flagged & CODE;
       if (remap[code] >= 0 || later.counts[code] == 0) continue;
       byte[] key = later.arena;
       int start = later.keyMeta[m];
       int len = later.keyMeta[m + 1];
       int h = hash(key, start, len);
       int mine = findLong(key, start, len, h);
-      if (mine < 0 && ascii(key, start, len)) {
+      if (mine < 0 && ascii(key, start, len) && flagged == code) {
         mine = newCode(later.values[code]);
         insertLong(key, start, len, h, mine);
       }
-      remap[code] = mine;
+      remap[code] = mine < 0 ? -1 : mine & CODE;
     }
     for (int c = 1; c < later.codes; c++) {
-      if (remap[c] < 0 && later.counts[c] > 0) remap[c] = codeOfText(later.values[c]);
+      if (remap[c] < 0 && later.counts[c] > 0) remap[c] = codeOfText(later.values[c]) & CODE;
     }
     int[] codesOfRows = later.rows.elements();
     int n = later.rows.size();

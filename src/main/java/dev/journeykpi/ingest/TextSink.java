@@ -36,18 +36,30 @@ final class TextSink extends ColumnSink {
     return dict.toColumn(def.name());
   }
 
+  /** Whether the value staged in a slot had control characters removed; {@link #cleaned} counts them. */
+  final boolean[] cleanedAt = new boolean[SLOTS];
+  /** Slots staged with a cleaned value since the assembler last reported them (and reset this). */
+  int cleaned;
+
   @Override
   int stageField(int slot, byte[] buf, int off, int len, boolean utf8) {
     if (nulls.matches(buf, off, len)) return BLANK;
-    staged[slot] = dict.code(buf, off, len);
-    return OK;
+    return staged(slot, dict.code(buf, off, len));
   }
 
   @Override
   int stage(int slot, CharSequence raw) {
     CharSequence t = ByteSlice.trim(raw);
     if (nulls.matches(t)) return BLANK;
-    staged[slot] = dict.codeOfText(t.toString());
+    return staged(slot, dict.codeOfText(t.toString()));
+  }
+
+  private int staged(int slot, int code) {
+    if ((code & TextDictionary.INVALID) != 0) return bad("not valid UTF-8 (a multi-byte character cut short?)");
+    staged[slot] = code & TextDictionary.CODE;
+    boolean c = code >= TextDictionary.CLEANED;
+    cleanedAt[slot] = c;
+    if (c) cleaned++;
     return OK;
   }
 

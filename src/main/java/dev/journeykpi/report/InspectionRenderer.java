@@ -37,6 +37,11 @@ public final class InspectionRenderer {
     lines.add("  " + sourceId + ":");
     lines.add("    file: " + quote(in.file()) + "    # relative to the YAML file's folder");
     if (in.encoding() != null) lines.add("    encoding: " + in.encoding());
+    if (!in.nulls().isEmpty()) {
+      // Declared nulls replace the defaults: the list has "" and every blank token the file uses.
+      lines.add("    nulls: [" + String.join(", ", in.nulls().stream().map(t -> "\"" + t.replace("\\", "\\\\")
+          .replace("\"", "\\\"") + "\"").toList()) + "]    # blank tokens seen in the file");
+    }
     if (in.sheet() != null) {
       lines.add("    sheet: " + quote(in.sheet()));
       lines.add("    header_row: " + in.headerRow());

@@ -20,10 +20,12 @@ public final class QualitySummary {
       if (q.rowsRejected() > 0) b.append(", ").append(f.count(q.rowsRejected())).append(" rejected");
       if (q.cellsBlanked() > 0) b.append(", ").append(f.count(q.cellsBlanked())).append(" cells blanked");
       if (q.cellsFilled() > 0) b.append(", ").append(f.count(q.cellsFilled())).append(" cells filled from a merged range");
+      if (q.cellsCleaned() > 0) b.append(", ").append(f.count(q.cellsCleaned())).append(" cells cleaned");
       b.append('\n');
       reasons(b, "rejected", q.rejected(), f);
       reasons(b, "blanked", q.blanked(), f);
       reasons(b, "filled", q.filled(), f);
+      reasons(b, "cleaned", q.cleaned(), f);
       q.excluded().forEach((reason, n) -> b.append("    left out ").append(f.count(n)).append(": ").append(Visible.text(reason)).append('\n'));
     }
     return b.toString();

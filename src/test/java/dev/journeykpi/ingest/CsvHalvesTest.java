@@ -195,6 +195,45 @@ class CsvHalvesTest {
     assertThat(compared).isGreaterThan(3);
   }
 
+  /**
+   * Issue 14: an unterminated quote (running to the end of the file, or holding more than a thousand line breaks
+   * before a stray closing quote) anywhere in the file, read in halves, gives what one piece gives: the row cut short
+   * and rejected with the quote's line and column, the rows after it read.
+   */
+  @Test
+  void anUnterminatedQuoteReadsAlikeInHalves() throws Exception {
+    for (int at : new int[] {3, 200, 390}) {
+      for (boolean closedLater : new boolean[] {false, true}) {
+        StringBuilder s = new StringBuilder("id,when,score,done,note,day\n");
+        for (int r = 1; r <= 400; r++) {
+          String note = r == at ? "\"open" : "n";
+          s.append(r).append(",01/10/2026 08:00,").append(r).append(",yes,").append(note).append(",01/10/2026\n");
+        }
+        // A thousand rows more, the last with a stray quote that would close the note opened in row `at`.
+        if (closedLater) s.append("x,01/10/2026 08:00,1,yes,n,01/10/2026\n".repeat(999)).append("y,01/10/2026 08:00,1,yes,shut\",01/10/2026\n");
+        Path f = dir.resolve("u" + at + closedLater + ".csv");
+        Files.writeString(f, s);
+        String yaml = "file: " + f.getFileName() + "\n" + COLUMNS;
+        CsvHalves.minBytes = Long.MAX_VALUE;
+        LoadedSource whole = ImportFixtures.load(dir, yaml);
+        CsvHalves.minBytes = 0;
+        LoadedSource split = ImportFixtures.load(dir, yaml);
+        assertSameTable(split.table(), whole.table(), f);
+        assertSameQuality(split.quality(), whole.quality(), f);
+        // Row `at` is on line at + 1; its quote follows "at,01/10/2026 08:00,at,yes," (4 commas, 19 + 2 digits).
+        int column = 1 + String.valueOf(at).length() * 2 + ",01/10/2026 08:00,".length() + ",yes,".length();
+        QualityReport q = whole.quality();
+        assertThat(q.rejected().keySet()).as(f.toString()).hasSize(1);
+        String reason = q.rejected().keySet().iterator().next();
+        assertThat(reason).as(f.toString()).startsWith("unterminated quote opened at line " + (at + 1) + ", column " + column + ": ");
+        // To the end: lines at + 1 … 401, each ended by its line break. Closed later: 1,000 line breaks are allowed.
+        assertThat(reason).as(f.toString()).contains(closedLater ? "more than 1000 line breaks" : "run " + (401 - at) + " lines to the end");
+        assertThat(q.rowsRead()).as(f.toString()).isEqualTo(closedLater ? 1_400 : 400);
+        assertThat(q.rowsUsed()).as(f.toString()).isEqualTo(closedLater ? 1_399 : 399);
+      }
+    }
+  }
+
   /** Whether {@link CsvHalves} reads this file in halves (rather than leaving it to the one-piece reader). */
   private boolean readsInHalves(Path f, String yaml) throws Exception {
     Definition d = ImportFixtures.definition(dir, yaml);

@@ -137,12 +137,94 @@ class CsvImportTest {
     assertThat(dev.journeykpi.report.InspectionRenderer.render(in, "t")).contains("\n    encoding: windows-1258\n");
   }
 
+  /**
+   * Issue 14: blank tokens are counted as blanks, kept out of the type guess, and proposed as nulls: in the snippet,
+   * which then imports the file without a bad cell.
+   */
+  @Test
+  void inspectProposesNullsForBlankTokens() throws Exception {
+    Path f = write(dir, "b.csv", """
+        id,amount,when,note
+        1,1500,31/10/2026,ok
+        2,?,01/11/2026,n/a
+        3,-,(blank),fine
+        4,N/A,NULL,?
+        5,2500,#N/A,good
+        """, UTF_8, false);
+    Inspection in = Inspector.inspect(f, null, 0, null, (char) 0);
+    // amount: 1500, 2500 and three tokens; when: two dates and three tokens; note: three words and two tokens.
+    assertThat(in.columns()).extracting(Inspection.ColumnReport::type).containsExactly("number", "number", "date", "string");
+    assertThat(in.columns().get(1).blanks()).isEqualTo(3);
+    assertThat(in.columns().get(2).formats()).containsExactly("dd/MM/yyyy");
+    assertThat(in.columns().get(2).blanks()).isEqualTo(3);
+    assertThat(in.columns().get(1).note()).isEqualTo("3 blank tokens ('?', '-', 'N/A'), see nulls:");
+    // '?' twice (amount, note), each other token once, in the order first seen among equals.
+    assertThat(in.nulls()).containsExactly("", "?", "-", "N/A", "(blank)", "NULL", "#N/A", "n/a");
+    String snippet = dev.journeykpi.report.InspectionRenderer.render(in, "s");
+    assertThat(snippet).contains("    nulls: [\"\", \"?\", \"-\", \"N/A\", \"(blank)\", \"NULL\", \"#N/A\", \"n/a\"]");
+    String source = snippet.substring(snippet.indexOf("  s:\n") + 5).replaceAll("(?m)^    ", "")
+        .replace(f.toString(), "b.csv").replace("    # relative to the YAML file's folder", "");
+    LoadedSource s = load(dir, source);
+    assertThat(s.quality().isClean()).isTrue();
+    assertThat(s.table().doubleColumn("amount").countMissing()).isEqualTo(3);
+  }
+
   @Test
   void undeclaredNonUtf8IsADataErrorNamingTheFix() throws Exception {
     write(dir, "t.csv", cp1258Form("Mã phiếu;Ngày tạo;Kênh;Số tiền;Đã xử lý\nP1;31/10/2026 14:05;Cửa hàng;5;Không\n"),
         Charset.forName("windows-1258"), false);
     assertThatThrownBy(() -> load(dir, "file: t.csv\n" + VN_COLUMNS))
         .isInstanceOf(DataException.class).hasMessageContaining("not valid UTF-8").hasMessageContaining("encoding: windows-1258");
+  }
+
+  /**
+   * Issue 14: a definition may spell dates with quoted Vietnamese words, and times as Windows vi-VN writes them
+   * (SA/CH). A format alone with no hour field outside quotes ('tháng' has an h) makes a date column, not date-time.
+   */
+  @Test
+  void vietnameseDateWordsAndSaCh() throws Exception {
+    write(dir, "t.csv", """
+        id,ngay,gio
+        1,ngày 5 tháng 3 năm 2024,05/03/2024 2:30:15 CH
+        2,ngày 31 tháng 12 năm 2024,31/12/2024 9:00:00 SA
+        """, UTF_8, false);
+    LoadedSource s = load(dir, """
+        file: t.csv
+        columns:
+          id: id
+          day: { column: ngay, format: "'ngày' d 'tháng' M 'năm' yyyy" }
+          at: { column: gio, type: datetime, format: "dd/MM/yyyy h:mm:ss a" }
+        """);
+    Table t = s.table();
+    assertThat(s.quality().isClean()).isTrue();
+    assertThat(t.dateColumn("day").asList()).containsExactly(LocalDate.of(2024, 3, 5), LocalDate.of(2024, 12, 31));
+    // 2:30:15 CH (chiều, afternoon) is 14:30:15; 9:00:00 SA (sáng, morning) is 09:00.
+    assertThat(t.dateTimeColumn("at").asList())
+        .containsExactly(LocalDateTime.of(2024, 3, 5, 14, 30, 15), LocalDateTime.of(2024, 12, 31, 9, 0));
+  }
+
+  /**
+   * Issue 14: one character cut short (the first two of the three bytes of 'ị') in a UTF-8 file no longer refuses the
+   * file with the windows-1258 hint: that cell is unreadable, reported with its line, and a required column rejects
+   * the row.
+   */
+  @Test
+  void aCutCharacterInUtf8IsReportedWithItsLine() throws Exception {
+    byte[] cut = {'T', 'h', (byte) 0xE1, (byte) 0xBB}; // "Th" and the start of ị (E1 BB 8B)
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write("id,name,city\n1,Võ Thị,Huế\n2,".getBytes(UTF_8));
+    out.write(cut);
+    out.write(",Đà Nẵng\n3,Lê,".getBytes(UTF_8));
+    out.write(cut);
+    out.write("\n4,Trần,Hà Nội\n".getBytes(UTF_8));
+    java.nio.file.Files.write(dir.resolve("t.csv"), out.toByteArray());
+    LoadedSource s = load(dir, "file: t.csv\ncolumns:\n  id: id\n  name: name\n  city: { column: city, required: true }\n");
+    // Row 2 (line 3): name unreadable, blanked; row 3 (line 4): city unreadable and required, rejected.
+    assertThat(s.table().stringColumn("id").asList()).containsExactly("1", "2", "4");
+    assertThat(s.table().stringColumn("name").asList()).containsExactly("Võ Thị", "", "Trần");
+    QualityReport q = s.quality();
+    assertThat(q.blanked().get("name: not valid UTF-8 (a multi-byte character cut short?)").examples().get(0).row()).isEqualTo(3);
+    assertThat(q.rejected().get("city: not valid UTF-8 (a multi-byte character cut short?)").examples().get(0).row()).isEqualTo(4);
   }
 
   @Test
@@ -183,6 +265,72 @@ class CsvImportTest {
     assertThat(q.rejected().get("row has 2 fields, the header has 3").examples().get(0).row()).isEqualTo(4);
     assertThat(q.rejected().get("empty row").count()).isEqualTo(1);
     assertThat(q.rejected().get("row has 4 fields, the header has 3").examples().get(0).value()).isEqualTo("4,a,1,extra");
+  }
+
+  /**
+   * Issue 14: a quote never closed no longer swallows the rest of the file into one "row has 2 fields": its row is
+   * rejected naming the quote's line and column and how far it would run, and the rows after it are read.
+   */
+  @Test
+  void anUnterminatedQuoteRejectsItsRowOnly() throws Exception {
+    write(dir, "t.csv", """
+        id,name,score
+        1,An,5
+        2,"Bình,6
+        3,Chi,7
+        4,Dung,8
+        """, UTF_8, false);
+    LoadedSource s = load(dir, "file: t.csv\ncolumns:\n  id: id\n  name: name\n  score: { column: score, type: number }\n");
+    assertThat(s.table().stringColumn("id").asList()).containsExactly("1", "3", "4");
+    QualityReport q = s.quality();
+    assertThat(q.rowsRead()).isEqualTo(4);
+    assertThat(q.rowsUsed()).isEqualTo(3);
+    // The quote is the third character of line 3; lines 3, 4 and 5 would have been its field.
+    QualityReport.Tally t = q.rejected().get("unterminated quote opened at line 3, column 3: its field would run 3 lines"
+        + " to the end of the file; the lines after it are read as rows");
+    assertThat(t.count()).isEqualTo(1);
+    assertThat(t.examples().get(0).row()).isEqualTo(3);
+    assertThat(t.examples().get(0).value()).isEqualTo("2,\"Bình,6");
+    // In the header, nothing can be read: a data error.
+    write(dir, "h.csv", "id,\"name,score\n1,An,5\n", UTF_8, false);
+    assertThatThrownBy(() -> load(dir, "file: h.csv\ncolumns:\n  id: id\n"))
+        .isInstanceOf(DataException.class).hasMessageEndingWith(
+            "h.csv: header row: unterminated quote opened at line 1, column 4: its field would run 2 lines to the end of the file");
+  }
+
+  /**
+   * Issue 14: control characters (NUL, DEL, C1) are removed from text values, so "Võ \0Thị" is the group "Võ Thị",
+   * and each cleaned cell is counted with its value shown escaped; tab and line feed in a quoted cell are kept. Read
+   * in one piece and in halves alike.
+   */
+  @Test
+  void controlCharactersAreStrippedFromTextAndCounted() throws Exception {
+    write(dir, "t.csv", "id,name,note\n1,Võ Thị,a\n2,Võ \0Thị,b\u007f\n3,\0Võ Thị\0,\"x\ty\nz\"\n4,Lê\u0085,c\n5,\0,d\n",
+        UTF_8, false);
+    for (long halves : new long[] {Long.MAX_VALUE, 0}) {
+      CsvHalves.minBytes = halves;
+      try {
+        LoadedSource s = load(dir, "file: t.csv\ncolumns:\n  id: id\n  name: name\n  note: note\n");
+        Table t = s.table();
+        // Rows 2 and 3 are Võ Thị once their NULs go (row 3's leading and trailing ones with the space they hid).
+        assertThat(t.stringColumn("name").asList()).containsExactly("Võ Thị", "Võ Thị", "Võ Thị", "Lê", "");
+        assertThat(t.stringColumn("name").countUnique()).isEqualTo(3); // Võ Thị, Lê, and the blank of row 5
+        assertThat(t.stringColumn("note").asList()).containsExactly("a", "b", "x\ty\nz", "c", "d");
+        QualityReport q = s.quality();
+        assertThat(q.rowsUsed()).isEqualTo(5);
+        // name: rows 2, 3, 4 and 5 (NUL alone, now blank); note: row 2 (DEL).
+        assertThat(q.cellsCleaned()).isEqualTo(5);
+        QualityReport.Tally names = q.cleaned().get("name: control characters removed");
+        assertThat(names.count()).isEqualTo(4);
+        // The first three, by line: ids 2 and 3 on lines 3 and 4; row 3's note holds a line break, so id 4 is on 6.
+        assertThat(names.examples()).extracting(QualityReport.Problem::row).containsExactly(3L, 4L, 6L);
+        assertThat(names.examples()).extracting(QualityReport.Problem::value)
+            .containsExactly("Võ \\x00Thị", "\\x00Võ Thị\\x00", "Lê\\x85");
+        assertThat(q.cleaned().get("note: control characters removed").examples().get(0).value()).isEqualTo("b\\x7F");
+      } finally {
+        CsvHalves.minBytes = 4L << 20;
+      }
+    }
   }
 
   @Test

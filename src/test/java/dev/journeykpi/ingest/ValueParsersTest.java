@@ -83,6 +83,45 @@ class ValueParsersTest {
     assertThat(en.parse("1.250")).isEqualTo(1.25);
   }
 
+  /** Issue 14: an explicit plus sign, as some exports write positive amounts, is a number; two signs are not. */
+  @Test
+  void plusSignedNumbers() {
+    NumberParser en = new NumberParser('.');
+    assertThat(en.parse("+250000")).isEqualTo(250_000.0);
+    assertThat(en.parse("+1,250.5")).isEqualTo(1250.5);
+    assertThat(new NumberParser(',').parse("+1.250.000 ₫")).isEqualTo(1_250_000.0);
+    assertThat(en.parse("+-5")).isNaN();
+    assertThat(en.parse("-+5")).isNaN();
+    assertThat(en.parse("++5")).isNaN();
+    assertThat(en.parse("+")).isNaN();
+  }
+
+  /**
+   * Issue 14: quoted words in a pattern are literals ('ngày' 5 'tháng' 3 'năm' 2024 is 5 March 2024), and 'a' reads
+   * AM/PM as well as SA/CH (sáng/chiều, as Windows vi-VN writes times), in any case.
+   */
+  @Test
+  void quotedWordsAndVietnameseAmPm() {
+    String vn = "'ngày' d 'tháng' M 'năm' yyyy";
+    assertThat(dev.journeykpi.config.DatePatterns.problem(vn)).isNull();
+    assertThat(date(vn, "ngày 5 tháng 3 năm 2024")).isEqualTo(LocalDateTime.of(2024, 3, 5, 0, 0));
+    assertThat(date(vn, "ngày 31 tháng 12 năm 2024")).isEqualTo(LocalDateTime.of(2024, 12, 31, 0, 0));
+    assertThat(date(vn, "5 tháng 3 năm 2024")).isNull();
+    String t = "dd/MM/yyyy h:mm:ss a";
+    assertThat(dev.journeykpi.config.DatePatterns.problem(t)).isNull();
+    assertThat(date(t, "05/03/2024 2:30:15 CH")).isEqualTo(LocalDateTime.of(2024, 3, 5, 14, 30, 15)); // 2 p.m.
+    assertThat(date(t, "05/03/2024 2:30:15 SA")).isEqualTo(LocalDateTime.of(2024, 3, 5, 2, 30, 15));
+    assertThat(date(t, "05/03/2024 12:00:00 SA")).isEqualTo(LocalDateTime.of(2024, 3, 5, 0, 0));  // midnight
+    assertThat(date(t, "05/03/2024 12:00:00 ch")).isEqualTo(LocalDateTime.of(2024, 3, 5, 12, 0)); // noon
+    assertThat(date(t, "05/03/2024 2:30:15 pm")).isEqualTo(LocalDateTime.of(2024, 3, 5, 14, 30, 15));
+    assertThat(date(t, "05/03/2024 2:30:15 AM")).isEqualTo(LocalDateTime.of(2024, 3, 5, 2, 30, 15));
+    assertThat(date(t, "05/03/2024 2:30:15 XY")).isNull();
+    // A quoted word with the letters of pattern fields is no field: 'h' in 'tháng' needs no 'a'.
+    assertThat(dev.journeykpi.config.DatePatterns.problem("'tháng' M yyyy d")).isNull();
+    assertThat(dev.journeykpi.config.DatePatterns.problem("'day' dd 'of' MM")).isEqualTo("has no year (yyyy)");
+    assertThat(dev.journeykpi.config.DatePatterns.problem("dd/MM/yyyy hh:mm")).contains("without 'a'");
+  }
+
   @Test
   void notNumbers() {
     NumberParser en = new NumberParser('.');
