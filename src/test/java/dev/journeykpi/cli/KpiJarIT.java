@@ -145,6 +145,9 @@ class KpiJarIT {
     Path target = dir.resolve("report.csv");
     Files.writeString(target, "last month");
     for (String signal : List.of("TERM", "INT", "KILL")) {
+      // A job started in the background by a non-interactive shell (`mvn verify &`) inherits SIGINT ignored, and the
+      // JVM then installs no handler for it: no Ctrl-C can reach such a run, so there is nothing to test.
+      if (signal.equals("INT") && sigintIgnored()) continue;
       Process p = new ProcessBuilder("java", "-cp", "target/classes:target/test-classes", SlowOutput.class.getName(),
           target.toString()).redirectErrorStream(true).start();
       var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
@@ -162,6 +165,14 @@ class KpiJarIT {
       }
       assertThat(dir.toFile().list()).as(signal).containsExactly("report.csv");
     }
+  }
+
+  /** Whether this process ignores SIGINT (bit 2 of SigIgn in /proc/self/status), as its children then do. */
+  private static boolean sigintIgnored() throws IOException {
+    Path status = Path.of("/proc/self/status");
+    if (!Files.exists(status)) return false;
+    return Files.readAllLines(status).stream().filter(l -> l.startsWith("SigIgn:"))
+        .anyMatch(l -> (Long.parseLong(l.substring(7).trim(), 16) & 0x2) != 0);
   }
 
   /** The hotel definition with its files as absolute paths, and the checks export replaced by {@code checks}. */
