@@ -121,6 +121,11 @@ final class ExplainPhrases {
       Map.entry("rows whose stage is neither a stage nor a lost outcome, rows without %s or %s: left out and counted",
           "dòng có giai đoạn không thuộc phễu, dòng không có %s hoặc %s: bị loại và được đếm"),
       Map.entry("leads closed before the period (rows where %s)", "khách đã đóng trước kỳ (dòng có %s)"),
+      Map.entry("nothing: no 'closed' filter, so every lead idle long enough is stalled, won and lost ones too",
+          "không: không có bộ lọc 'closed', nên mọi khách không được chăm sóc đủ lâu đều bị bỏ quên, kể cả khách đã mua hay không mua"),
+      Map.entry("only those rows close a lead: every other lead — lost, undecided or still open — stays one to re-engage, lost ones"
+          + " included (name their rows in 'closed' to leave them out)", "chỉ những dòng đó đóng một khách: mọi khách khác — không"
+          + " mua, chưa quyết định hay đang theo — vẫn cần tái tiếp cận, kể cả khách không mua (ghi các dòng đó vào 'closed' để loại)"),
       Map.entry("leads that reached '%s' ÷ leads that reached '%s'", "số khách đến '%s' ÷ số khách đến '%s'"),
       Map.entry("stalled leads touched in the period ÷ stalled leads", "số khách bị bỏ quên được liên hệ lại trong kỳ ÷ số khách bị bỏ quên"),
       Map.entry("activity funnel: at each stage, the leads that entered it in the period (by %s), and whether they went on",

@@ -151,8 +151,16 @@ public final class ExplainRenderer {
           k.customers().customer(), k.time());
       case FUNNEL, CONVERSION -> p.t("rows whose stage is neither a stage nor a lost outcome, rows without %s or %s: left out and counted",
           k.funnel().lead(), k.time());
-      case STALLED -> k.stalled().closed().isEmpty() ? "" : p.t("leads closed before the period (rows where %s)", filter(k.stalled().closed()));
+      case STALLED -> stalledClosed(k);
     };
+  }
+
+  /** Which leads are closed (left out) and which are not: lost leads are re-engaged unless 'closed' names their rows. */
+  private String stalledClosed(KpiDef k) {
+    if (k.stalled().closed().isEmpty()) return p.t("nothing: no 'closed' filter, so every lead idle long enough is stalled, won and lost ones too");
+    return p.t("leads closed before the period (rows where %s)", filter(k.stalled().closed())) + "; "
+        + p.t("only those rows close a lead: every other lead — lost, undecided or still open — stays one to re-engage, lost ones"
+            + " included (name their rows in 'closed' to leave them out)");
   }
 
   private String stageList(KpiDef k) {
