@@ -14,12 +14,13 @@ import tech.tablesaw.selection.Selection;
  * {@code funnel}: per stage, the distinct leads that reached it, the share that went on to the next stage, the share
  * of the first stage that got this far, the drop-off, the leads lost from it, and the time to the next stage.
  *
- * <p>Reach. With {@code skipped: fill}, a lead that reached a later stage passed the earlier ones, at the time it
- * reached the later one, and reach is a chain: a lead reaches stage k + 1 when it reached stage k and entered k + 1 (or
- * beyond) not before it — and, with a window, within the window of stage k's entry. So every stage holds at most the
- * leads of the one before, and rates stay at or below 100%. With {@code skipped: exclude}, a lead reaches only the
- * stages it entered; a step counts the leads that entered both stages, the second not before the first (and within
- * the window).
+ * <p>Reach is a path (see {@link #reach}). With {@code skipped: fill}, a lead that reached a later stage passed the
+ * earlier required ones, at the time it reached the later one; an optional stage counts only when entered. With {@code
+ * skipped: exclude}, a lead reaches only the stages it entered, and skipping one is not a drop. With a window, the path
+ * stops at the first step slower than it. A lead goes on from a stage when its path goes on, so at every stage entered =
+ * went on + dropped, and the lost are among the dropped. A lead first seen at a later stage (history) is filled in
+ * ({@code entered_midway: fill}) or counted from there ({@code count_separately}); either way a note counts them, and the
+ * headline and the rates from the first stage hold only leads that reached the first stage: no rate is above 100%.
  *
  * <p>Periods. A cohort funnel holds the leads whose first entry (history) or creation (snapshot {@code time}) is in the
  * period, with everything they did afterwards; an activity funnel holds, at each stage, the leads that entered it in

@@ -142,6 +142,14 @@ final class ExplainPhrases {
       Map.entry(" and every stage it has a date for", " và mọi giai đoạn có ngày"),
       Map.entry("skipped: fill (a lead at a later stage passed the earlier ones)", "bỏ qua: fill (khách ở giai đoạn sau đã qua các giai đoạn trước)"),
       Map.entry("skipped: exclude (a lead reached only the stages it entered)", "bỏ qua: exclude (khách chỉ tính ở giai đoạn đã vào)"),
+      Map.entry("optional", "không bắt buộc"),
+      Map.entry("optional stages (%s): never filled in; a lead that skips one did not drop there",
+          "giai đoạn không bắt buộc (%s): không bao giờ được điền; khách bỏ qua giai đoạn đó không bị tính là rơi rụng"),
+      Map.entry("entered_midway: fill (a lead first seen at a later stage passed the earlier ones)",
+          "entered_midway: fill (khách xuất hiện lần đầu ở giai đoạn sau đã qua các giai đoạn trước)"),
+      Map.entry("entered_midway: count_separately (a lead first seen at a later stage is counted from there, not in the rates from"
+          + " the first stage)", "entered_midway: count_separately (khách xuất hiện lần đầu ở giai đoạn sau được tính từ giai đoạn"
+          + " đó, không vào tỷ lệ từ đầu phễu)"),
       Map.entry("a step counts only if the next stage was entered within %s of the previous one",
           "một bước chỉ tính nếu giai đoạn sau được vào trong vòng %s kể từ giai đoạn trước"),
       Map.entry("per stage: entered, to next, from first, dropped, lost, time to next (median, p90), time in stage; rates of distinct leads",

@@ -165,7 +165,8 @@ public final class ExplainRenderer {
 
   private String stageList(KpiDef k) {
     return k.funnel().stages().stream().map(s -> s.label() + (s.values().equals(List.of(s.label(), s.id())) ? ""
-        : " [" + String.join(", ", s.values()) + "]")).collect(Collectors.joining(" → "));
+        : " [" + String.join(", ", s.values()) + "]") + (s.optional() ? " (" + p.t("optional") + ")" : ""))
+        .collect(Collectors.joining(" → "));
   }
 
   private String lostList(KpiDef k) {
@@ -181,6 +182,11 @@ public final class ExplainRenderer {
         f.stages().stream().anyMatch(s -> s.entered() != null) ? p.t(" and every stage it has a date for") : ""));
     parts.add(f.fill() ? p.t("skipped: fill (a lead at a later stage passed the earlier ones)")
         : p.t("skipped: exclude (a lead reached only the stages it entered)"));
+    List<String> optional = f.stages().stream().filter(x -> x.optional()).map(x -> x.label()).toList();
+    if (!optional.isEmpty()) parts.add(p.t("optional stages (%s): never filled in; a lead that skips one did not drop there",
+        String.join(", ", optional)));
+    if (f.history()) parts.add(f.midwayFill() ? p.t("entered_midway: fill (a lead first seen at a later stage passed the earlier ones)")
+        : p.t("entered_midway: count_separately (a lead first seen at a later stage is counted from there, not in the rates from the first stage)"));
     if (f.window() != null) parts.add(p.t("a step counts only if the next stage was entered within %s of the previous one", f.window()));
     parts.add(p.t("per stage: entered, to next, from first, dropped, lost, time to next (median, p90), time in stage; rates of distinct leads"));
     return String.join("; ", parts);
