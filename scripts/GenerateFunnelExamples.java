@@ -20,6 +20,11 @@ import java.util.Random;
  * <p>examples/lead-stages/giai-doan-khach.csv is the stage history of a B2C campaign programme: New → Interested →
  * Potential → 7-day trial → Bought / Not bought per lead and campaign; one campaign loses most leads between
  * Potential and the trial, so the per-campaign view has something to show.
+ *
+ * <p>examples/incident-process/incident-audit.csv is a ServiceNow-style state audit of IT incidents (one row per state
+ * change: New → In Progress → Resolved → Closed, or Canceled): a third of the incidents skip In Progress, some are
+ * reopened (Resolved → In Progress → Resolved), Closed follows Resolved by three days, and the export starts on
+ * 2026-08-01, so incidents opened before it first appear at a later state.
  */
 public class GenerateFunnelExamples {
   static final DateTimeFormatter VN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
@@ -28,6 +33,7 @@ public class GenerateFunnelExamples {
     Path root = Path.of(args.length > 0 ? args[0] : "examples");
     salesJourney(root.resolve("sales-journey"), new Random(20261301));
     leadStages(root.resolve("lead-stages"), new Random(20261302));
+    incidentProcess(root.resolve("incident-process"), new Random(20261303));
   }
 
   /** The next working moment (Mon–Sat 08:00–17:30) at least `hours` after t. */
@@ -114,5 +120,52 @@ public class GenerateFunnelExamples {
       }
     }
     write(dir.resolve("giai-doan-khach.csv"), "Mã khách hàng,Chiến dịch,Phòng ban,Giai đoạn,Ngày chuyển giai đoạn", rows, 4);
+  }
+
+  static void incidentProcess(Path dir, Random r) throws IOException {
+    Files.createDirectories(dir);
+    DateTimeFormatter sn = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    String[] groups = {"Service Desk", "Network", "Applications"};
+    String[] priorities = {"1 - Critical", "2 - High", "3 - Moderate", "4 - Low"};
+    LocalDateTime logStart = LocalDateTime.of(2026, 8, 1, 0, 0), logEnd = LocalDateTime.of(2026, 10, 31, 23, 59);
+    List<String[]> rows = new ArrayList<>();
+    for (int i = 1; i <= 480; i++) {
+      String number = String.format("INC%07d", 10000 + i);
+      String group = groups[r.nextInt(groups.length)];
+      String priority = priorities[r.nextDouble() < 0.1 ? 0 : 1 + r.nextInt(3)];
+      LocalDateTime t = LocalDateTime.of(2026, 6, 20, 7, 0).plusMinutes(r.nextInt(60 * 24 * 130));
+      List<Object[]> states = new ArrayList<>();
+      states.add(new Object[] {"New", t});
+      boolean inProgress = r.nextDouble() < 0.65;
+      if (inProgress) {
+        t = t.plusMinutes(20 + r.nextInt(60 * 20));
+        states.add(new Object[] {"In Progress", t});
+      }
+      if (r.nextDouble() < 0.05) {
+        states.add(new Object[] {"Canceled", t.plusMinutes(30 + r.nextInt(60 * 48))});
+      } else {
+        t = t.plusMinutes(60 * 2 + r.nextInt(60 * 118));
+        states.add(new Object[] {"Resolved", t});
+        if (r.nextDouble() < 0.15) {
+          // Reopened by the caller: back to In Progress, resolved again.
+          t = t.plusMinutes(60 + r.nextInt(60 * 70));
+          states.add(new Object[] {"In Progress", t});
+          t = t.plusMinutes(60 * 2 + r.nextInt(60 * 46));
+          states.add(new Object[] {"Resolved", t});
+        }
+        states.add(new Object[] {"Closed", t.plusDays(3)});
+      }
+      for (Object[] st : states) {
+        LocalDateTime at = (LocalDateTime) st[1];
+        // The audit export covers August to October: earlier changes are not in it.
+        if (at.isBefore(logStart) || at.isAfter(logEnd)) continue;
+        rows.add(new String[] {number, priority, group, (String) st[0], sn.format(at)});
+      }
+    }
+    rows.sort((a, b) -> a[4].compareTo(b[4]));
+    List<String> lines = new ArrayList<>();
+    lines.add("number,priority,assignment_group,state,sys_updated_on");
+    for (String[] x : rows) lines.add(String.join(",", x));
+    Files.writeString(dir.resolve("incident-audit.csv"), String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
   }
 }

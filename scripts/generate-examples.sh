@@ -12,4 +12,4 @@ echo "examples regenerated under examples/customer-service" >&2
 java -cp target/kpi.jar scripts/GenerateRetentionExamples.java examples/retention
 echo "examples regenerated under examples/retention" >&2
 java -cp target/kpi.jar scripts/GenerateFunnelExamples.java examples
-echo "examples regenerated under examples/sales-journey and examples/lead-stages" >&2
+echo "examples regenerated under examples/sales-journey, examples/lead-stages and examples/incident-process" >&2

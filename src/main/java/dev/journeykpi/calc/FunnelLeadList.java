@@ -11,13 +11,14 @@ import tech.tablesaw.selection.Selection;
 
 /**
  * The leads behind a funnel stage, for follow-up: those of the period's funnel that reached the stage and went no
- * further — {@code lost} when they entered a lost outcome, {@code stuck} when they are still there — or, for the last
- * stage, those that reached it.
+ * further — {@code lost} when they entered a lost outcome, {@code stuck} when they are still there, {@code late} when
+ * they went on only after the window, {@code returned} when they are back at an earlier stage (a reopening) — or, for
+ * the last stage, those that reached it. A lead that reached the last stage or went on past the stage is never stuck.
  */
 public final class FunnelLeadList {
   /**
    * @param dims the lead's breakdown values (the KPI's {@code by})
-   * @param status lost, stuck or reached
+   * @param status lost, stuck, late, returned, closed or reached
    * @param entered when the lead entered (or passed) the stage, or null
    * @param daysThere days from entering the stage to the export's last timestamp (stuck leads), else null
    */
@@ -44,6 +45,24 @@ public final class FunnelLeadList {
     return out;
   }
 
+  /**
+   * Why a lead that reached stage k did not go on from it, judged from what it did rather than from the funnel's
+   * reach alone: only a lead that is at stage k now, and neither lost nor past it, is stuck there.
+   */
+  static String status(FunnelDef f, FunnelLeads.Lead lead, FunnelMeasurer.Reach r, int k) {
+    if (lead.isLost()) return "lost";
+    int n = f.stages().size();
+    // At a later stage now, or entered one after reaching k: it went on, only not as a step (slower than the window).
+    boolean past = lead.current > k;
+    for (int j = k + 1; j < n; j++) {
+      long t = lead.first[j];
+      if (t != FunnelLeads.NONE && (r.at()[k] == FunnelLeads.NONE || t >= r.at()[k])) past = true;
+    }
+    if (past) return "late";
+    if (lead.first[n - 1] != FunnelLeads.NONE || lead.reachedUndated(n - 1)) return "closed";
+    return lead.current == k ? "stuck" : "returned";
+  }
+
   public static List<Entry> of(KpiDef kpi, Table table, Period period, String stage, BusinessCalendar calendar, ZoneId zone) {
     FunnelDef f = kpi.funnel();
     int k = f.indexOf(stage);
@@ -64,7 +83,7 @@ public final class FunnelLeadList {
       if (!r.reached()[k] || (!last && r.converted()[k])) continue;
       List<String> dims = by.stream().map(c -> Cells.label(c, lead.row)).toList();
       java.time.LocalDateTime entered = r.at()[k] == FunnelLeads.NONE ? null : Cells.time(r.at()[k]);
-      String status = last ? "reached" : lead.isLost() && r.furthest() == k ? "lost" : "stuck";
+      String status = last ? "reached" : status(f, lead, r, k);
       Long days = status.equals("stuck") && entered != null && asOf != Cells.MISSING_TIME
           ? java.time.Duration.between(entered, Cells.time(asOf)).toDays() : null;
       out.add(new Entry(lead.id, dims, status, entered, days));

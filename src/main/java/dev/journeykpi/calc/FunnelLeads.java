@@ -36,6 +36,11 @@ final class FunnelLeads {
     long lostAt = NONE;
     /** snapshot: the lead's creation (cohort) time */
     long created = NONE;
+    /** history: the stage of the lead's earliest stage entry (the lowest at a tie), -1 when it has none */
+    int firstSeen = -1;
+    /** the stage the lead is at now: its latest entry (history) or current stage (snapshot); LOST for a lost outcome */
+    int current = -1;
+    static final int LOST = -1;
 
     // The two per-stage arrays are made only when used: a snapshot of 1,000,000 leads allocated 2,000,000 arrays
     // it never wrote, and the young collections copied them.
@@ -145,6 +150,13 @@ final class FunnelLeads {
       List<long[]> es = byNumber.get(number);
       es.sort((a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
       Lead lead = new Lead(ids.id(number), (int) es.get(0)[2], n);
+      long earliest = NONE;
+      for (long[] e : es) {
+        if (e[0] < 0) continue;
+        if (earliest == NONE) earliest = e[1];
+        if (e[1] == earliest && (lead.firstSeen < 0 || e[0] < lead.firstSeen)) lead.firstSeen = (int) e[0];
+      }
+      lead.current = (int) es.get(es.size() - 1)[0];
       for (int i = 0; i < es.size(); i++) {
         int k = (int) es.get(i)[0];
         long t = es.get(i)[1];
@@ -204,6 +216,7 @@ final class FunnelLeads {
           if (t != NONE) furthest = k;
         }
       }
+      lead.current = current;
       if (current >= 0) {
         furthest = Math.max(furthest, current);
         if (lead.first[current] == NONE) lead.markReachedUndated(current);
@@ -214,7 +227,8 @@ final class FunnelLeads {
         if (lead.first[furthest] == NONE) lead.markReachedUndated(furthest);
       }
       if (f.fill()) {
-        for (int k = 0; k < furthest; k++) if (lead.first[k] == NONE) lead.markReachedUndated(k);
+        // An optional stage is passed only when the lead has a date for it (or is there now).
+        for (int k = 0; k < furthest; k++) if (lead.first[k] == NONE && !f.stages().get(k).optional()) lead.markReachedUndated(k);
       }
       leads.add(lead);
     }

@@ -14,12 +14,13 @@ import tech.tablesaw.selection.Selection;
  * {@code funnel}: per stage, the distinct leads that reached it, the share that went on to the next stage, the share
  * of the first stage that got this far, the drop-off, the leads lost from it, and the time to the next stage.
  *
- * <p>Reach. With {@code skipped: fill}, a lead that reached a later stage passed the earlier ones, at the time it
- * reached the later one, and reach is a chain: a lead reaches stage k + 1 when it reached stage k and entered k + 1 (or
- * beyond) not before it — and, with a window, within the window of stage k's entry. So every stage holds at most the
- * leads of the one before, and rates stay at or below 100%. With {@code skipped: exclude}, a lead reaches only the
- * stages it entered; a step counts the leads that entered both stages, the second not before the first (and within
- * the window).
+ * <p>Reach is a path (see {@link #reach}). With {@code skipped: fill}, a lead that reached a later stage passed the
+ * earlier required ones, at the time it reached the later one; an optional stage counts only when entered. With {@code
+ * skipped: exclude}, a lead reaches only the stages it entered, and skipping one is not a drop. With a window, the path
+ * stops at the first step slower than it. A lead goes on from a stage when its path goes on, so at every stage entered =
+ * went on + dropped, and the lost are among the dropped. A lead first seen at a later stage (history) is filled in
+ * ({@code entered_midway: fill}) or counted from there ({@code count_separately}); either way a note counts them, and the
+ * headline and the rates from the first stage hold only leads that reached the first stage: no rate is above 100%.
  *
  * <p>Periods. A cohort funnel holds the leads whose first entry (history) or creation (snapshot {@code time}) is in the
  * period, with everything they did afterwards; an activity funnel holds, at each stage, the leads that entered it in
@@ -58,36 +59,88 @@ final class FunnelMeasurer {
     return built.computeIfAbsent(rows, r -> FunnelLeads.of(table, r, def, time));
   }
 
-  /** Reach of one lead: whether, and when, it reached each stage. */
-  record Reach(boolean[] reached, long[] at, boolean[] converted, int furthest) {}
+  /**
+   * Reach of one lead: whether, and when, it reached each stage; whether it went on from each stage; the stage it went
+   * on to next ({@code -1}: none); the furthest stage it reached; whether it first appeared at a later stage.
+   */
+  record Reach(boolean[] reached, long[] at, boolean[] converted, int[] next, int furthest, boolean midway) {}
 
+  /**
+   * A lead's path through the funnel. Stages are walked in order; a stage the lead cannot skip and did not reach (with
+   * {@code fill}: neither it nor a later one entered) ends the path, and so does a step slower than the window. A
+   * skippable stage (optional, or any stage with {@code skipped: exclude}) is on the path only when it was entered between
+   * the previous stage on the path and the next stage entered: entering it only later (a reopening, Resolved → In
+   * progress) is a return, not a step, and skipping it is not a drop. The lead went on from a stage when the path goes
+   * on, so every lead stops at one stage at most, and entered = went on + dropped at every stage.
+   */
   Reach reach(FunnelLeads.Lead lead) {
     int n = def.stages().size();
     boolean[] known = new boolean[n];
     long[] at = new long[n];
-    for (int k = 0; k < n; k++) {
+    boolean midway = def.history() && lead.firstSeen > 0;
+    // entered_midway: count_separately — the stages before the one a lead first appears at are not its own.
+    int start = midway && !def.midwayFill() ? lead.firstSeen : 0;
+    for (int k = start; k < n; k++) {
       known[k] = lead.first[k] != FunnelLeads.NONE || lead.reachedUndated(k);
       at[k] = lead.first[k];
     }
-    boolean[] reached = new boolean[n];
-    if (def.fill()) {
-      // The time a stage was passed: the earliest entry into it or any later stage.
-      for (int k = n - 2; k >= 0; k--) {
-        if (at[k + 1] != FunnelLeads.NONE && (at[k] == FunnelLeads.NONE || at[k + 1] < at[k])) at[k] = at[k + 1];
-        known[k] |= known[k + 1];
+    for (int k = 0; k < start; k++) at[k] = FunnelLeads.NONE;
+    // Filling in: a required stage was passed at the earliest entry into it or any later stage (fill), or, for a lead
+    // first seen mid-way with entered_midway: fill, at that first entry.
+    long laterAt = FunnelLeads.NONE;
+    boolean laterKnown = false;
+    for (int k = n - 1; k >= start; k--) {
+      boolean required = !def.stages().get(k).optional();
+      if (required && def.fill() && laterKnown) {
+        known[k] = true;
+        if (laterAt != FunnelLeads.NONE && (at[k] == FunnelLeads.NONE || laterAt < at[k])) at[k] = laterAt;
+      } else if (required && midway && def.midwayFill() && k < lead.firstSeen) {
+        known[k] = true;
+        at[k] = lead.first[lead.firstSeen];
       }
-      reached[0] = known[0];
-      for (int k = 1; k < n; k++) reached[k] = reached[k - 1] && known[k] && step(at[k - 1], at[k]);
-    } else {
-      System.arraycopy(known, 0, reached, 0, n);
+      if (known[k]) laterKnown = true;
+      if (known[k] && at[k] != FunnelLeads.NONE && (laterAt == FunnelLeads.NONE || at[k] < laterAt)) laterAt = at[k];
+    }
+    // The earliest time of any known stage after k: a skippable stage entered after it is a return, not a step.
+    long[] nextTime = new long[n];
+    long t = FunnelLeads.NONE;
+    for (int k = n - 1; k >= 0; k--) {
+      nextTime[k] = t;
+      if (known[k] && at[k] != FunnelLeads.NONE && (t == FunnelLeads.NONE || at[k] < t)) t = at[k];
+    }
+    boolean[] reached = new boolean[n];
+    long prev = FunnelLeads.NONE;
+    boolean started = false;
+    for (int k = 0; k < n; k++) {
+      boolean skippable = def.skippable(k);
+      if (!known[k]) {
+        if (!started || skippable) continue;
+        break;
+      }
+      if (started) {
+        if (skippable && at[k] != FunnelLeads.NONE && ((prev != FunnelLeads.NONE && at[k] < prev)
+            || (nextTime[k] != FunnelLeads.NONE && at[k] > nextTime[k]))) {
+          continue;
+        }
+        if (!step(prev, at[k])) break;
+      }
+      reached[k] = true;
+      started = true;
+      if (at[k] != FunnelLeads.NONE) prev = at[k];
     }
     boolean[] converted = new boolean[n];
+    int[] next = new int[n];
+    java.util.Arrays.fill(next, -1);
     int furthest = -1;
     for (int k = 0; k < n; k++) {
-      if (reached[k]) furthest = k;
-      if (k < n - 1) converted[k] = reached[k] && reached[k + 1] && step(at[k], at[k + 1]);
+      if (!reached[k]) continue;
+      if (furthest >= 0) {
+        converted[furthest] = true;
+        next[furthest] = k;
+      }
+      furthest = k;
     }
-    return new Reach(reached, at, converted, furthest);
+    return new Reach(reached, at, converted, next, furthest, midway);
   }
 
   /** Whether entering b after a counts as the step: not before it, and within the window when there is one. */
@@ -135,25 +188,30 @@ final class FunnelMeasurer {
       toNext.add(new ArrayList<>());
       timeIn.add(new ArrayList<>());
     }
-    int undatedOpen = 0;
+    int midway = 0;
     for (FunnelLeads.Lead lead : members) {
       Reach r = reach(lead);
+      boolean counted = false;
       for (int k = 0; k < n; k++) {
         if (!r.reached()[k]) continue;
         if (def.activity() && !in(r.at()[k], p)) continue;
+        counted = true;
         entered[k]++;
         if (r.reached()[0] && !def.activity()) fromFirst[k]++;
-        if (k < n - 1 && r.converted()[k]) {
+        if (r.converted()[k]) {
           converted[k]++;
-          // Times between stages the lead actually entered; a filled-in stage has no time of its own.
-          if (lead.first[k] != FunnelLeads.NONE && lead.first[k + 1] != FunnelLeads.NONE && lead.first[k + 1] >= lead.first[k]) {
-            toNext.get(k).add(Elapsed.between(lead.first[k], lead.first[k + 1], calendar, zone) / divisor);
+          // Times to the next stage on the path, both actually entered; a filled-in stage has no time of its own.
+          int j = r.next()[k];
+          if (lead.first[k] != FunnelLeads.NONE && lead.first[j] != FunnelLeads.NONE && lead.first[j] >= lead.first[k]) {
+            toNext.get(k).add(Elapsed.between(lead.first[k], lead.first[j], calendar, zone) / divisor);
           }
         }
         if (!Double.isNaN(lead.timeIn(k))) timeIn.get(k).add(lead.timeIn(k) / divisor);
       }
+      if (counted && r.midway()) midway++;
       if (lead.isLost() && r.furthest() >= 0 && (!def.activity() || in(r.at()[r.furthest()], p))) lost[r.furthest()]++;
     }
+    if (midway > 0) note = join(note, midwayNote(midway));
     if (def.from() != null) return List.of(new CustomerMeasurer.Part(List.of(), conversion(members, p), p, "%"));
     List<CustomerMeasurer.Part> out = new ArrayList<>();
     for (int k = 0; k < n; k++) {
@@ -176,12 +234,14 @@ final class FunnelMeasurer {
       }
       if (def.history()) out.add(part(stage, "time_in_stage_median", stat(timeIn.get(k), Statistic.MEDIAN), p));
     }
-    // The headline: first stage to last, or for an activity funnel, nothing to add up.
+    // The headline: the leads of the first stage that reached the last (a lead first seen later is not one of them),
+    // or for an activity funnel, nothing to add up.
     Measure headline = def.activity() ? Measure.none(0, "an activity funnel has no overall conversion")
-        : rate(entered[n - 1], entered[0]);
+        : rate(fromFirst[n - 1], entered[0]);
     out.add(part(ResultRow.TOTAL, ResultRow.TOTAL, headline, p));
     if (note.isEmpty()) return out;
-    return out.stream().map(x -> new CustomerMeasurer.Part(x.dims(), x.measure().withNote(note), x.at(), x.unit())).toList();
+    String shared = note;
+    return out.stream().map(x -> new CustomerMeasurer.Part(x.dims(), x.measure().withNote(shared), x.at(), x.unit())).toList();
   }
 
   /** A conversion KPI: leads that reached {@code to} (after {@code from}) ÷ leads that reached {@code from}. */
@@ -192,9 +252,8 @@ final class FunnelMeasurer {
       Reach r = reach(lead);
       if (!r.reached()[from] || (def.activity() && !in(r.at()[from], p))) continue;
       den++;
-      // fill: reach is a chain, so reaching `to` means every step from `from` counted; exclude: entered both, in order.
-      boolean ordered = r.at()[from] == FunnelLeads.NONE || r.at()[to] == FunnelLeads.NONE || r.at()[to] >= r.at()[from];
-      if (r.reached()[to] && (def.fill() || ordered)) num++;
+      // Reach is a path: reaching `to` after `from` means every step between counted, in order.
+      if (r.reached()[to]) num++;
     }
     return rate(num, den);
   }
@@ -214,6 +273,16 @@ final class FunnelMeasurer {
     if (values.isEmpty()) return Measure.none(0, "no times");
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
     return Measure.of(Stats.of(s, v, v.length), v.length);
+  }
+
+  private String midwayNote(int leads) {
+    return leads + " leads first appear at a later stage (the log starts mid-way): " + (def.midwayFill()
+        ? "counted as having passed the earlier stages (entered_midway: fill)"
+        : "counted from there, not in the rates from the first stage");
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : a + "; " + b;
   }
 
   private String notes(FunnelLeads all) {

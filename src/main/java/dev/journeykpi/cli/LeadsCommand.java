@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code kpi leads}: the ids of the leads or customers behind a KPI, as CSV for follow-up. */
 @Command(name = "leads", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
     description = "List the leads or customers behind a KPI, as CSV on stdout or -o: for a funnel KPI, the leads that"
-        + " stopped at --stage in the period (lost there, or stuck there with the days since; for the last stage, those"
+        + " stopped at --stage in the period (lost there; stuck there now, with the days since; returned to an earlier"
+        + " stage; late, past the window; for the last stage, those"
         + " that reached it); for a stalled KPI, the leads stalled at the start (untouched first, longest idle first, then"
         + " those touched again); for a customers KPI (churn, retention, dormancy, reactivation, lifecycle), each"
         + " customer's state in the period, its last activity and the days since (churned first, most recent first).")

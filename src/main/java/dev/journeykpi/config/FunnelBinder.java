@@ -9,7 +9,7 @@ import java.util.Set;
 
 /** Binds a {@code funnel} KPI's stages, lost outcomes, mode, window and period rule, reporting every mistake. */
 final class FunnelBinder {
-  static final Set<String> STAGE_KEYS = Set.of("id", "label", "values", "owner", "entered");
+  static final Set<String> STAGE_KEYS = Set.of("id", "label", "values", "owner", "entered", "optional");
 
   private final Diagnostics d;
   private final String ctx;
@@ -41,6 +41,16 @@ final class FunnelBinder {
       d.error(m.at("skipped"), ctx + ".skipped is 'fill' (a lead at a later stage passed the earlier ones) or 'exclude', found '"
           + skipped + "'");
     }
+    String midway = m.string("entered_midway");
+    if (midway != null && !midway.equals("fill") && !midway.equals("count_separately")) {
+      d.error(m.at("entered_midway"), ctx + ".entered_midway is 'fill' (a lead first seen at a later stage passed the earlier"
+          + " ones) or 'count_separately' (counted from the stage it first appears at), found '" + midway + "'"
+          + Suggestions.hint(midway, List.of("fill", "count_separately")));
+    }
+    if (midway != null && !history) {
+      d.error(m.at("entered_midway"), ctx + ": entered_midway is for stage histories; a snapshot has no first entry to judge");
+    }
+    optionalEnds(stages);
     TimeSpan window = null;
     String within = m.string("within");
     if (within != null) {
@@ -63,8 +73,19 @@ final class FunnelBinder {
     if (history && time == null && m.has("time")) {
       d.error(m.at("time"), ctx + ": a stage-history funnel needs 'time', the column with when each stage was entered");
     }
-    return new FunnelDef(history, lead, stageColumn, stages, lost, !"exclude".equals(skipped), window, "activity".equals(periods),
-        null, null);
+    boolean fill = !"exclude".equals(skipped);
+    return new FunnelDef(history, lead, stageColumn, stages, lost, fill, window, "activity".equals(periods), null, null,
+        midway == null ? fill : midway.equals("fill"));
+  }
+
+  /** The first and the last stage cannot be optional: the funnel starts and ends somewhere every lead is counted at. */
+  private void optionalEnds(List<FunnelDef.Stage> stages) {
+    for (int k : new int[] {0, stages.size() - 1}) {
+      if (k < 0 || !stages.get(k).optional()) continue;
+      d.error(stages.get(k).location(), ctx + ": the " + (k == 0 ? "first" : "last") + " stage '" + stages.get(k).id()
+          + "' cannot be optional; only a stage between two others may be skipped");
+      if (stages.size() == 1) break;
+    }
   }
 
   private List<FunnelDef.Stage> stages(MapReader m, String key, Map<String, Location> ids, Map<String, String> rawValues,
@@ -75,6 +96,7 @@ final class FunnelBinder {
     List<YNode> items = n instanceof YNode.YList l ? l.items() : List.of(n);
     for (YNode item : items) {
       String id, label, owner = null, entered = null;
+      boolean optional = false;
       List<String> values;
       if (item instanceof YNode.YScalar s && !s.isNull()) {
         id = s.text();
@@ -90,6 +112,8 @@ final class FunnelBinder {
         values = sm.has("values") ? sm.strings("values") : List.of(label, id);
         owner = sm.string("owner");
         entered = sm.string("entered");
+        optional = sm.bool("optional", false);
+        if (optional && key.equals("lost")) d.error(sm.at("optional"), ctx + ": a lost outcome is not a step; 'optional' is for stages");
         if (entered != null) {
           if (history) d.error(sm.at("entered"), ctx + ": 'entered' columns are for snapshot funnels; a history has a row per entry");
           temporal.check(entered, sm.at("entered"), key + "." + id + ".entered");
@@ -107,7 +131,7 @@ final class FunnelBinder {
           d.error(item.location(), ctx + ": the value '" + v + "' maps to both stage '" + other + "' and stage '" + id + "'");
         }
       }
-      out.add(new FunnelDef.Stage(id, label, values, owner, entered, item.location()));
+      out.add(new FunnelDef.Stage(id, label, values, owner, entered, item.location(), optional));
     }
     return out;
   }

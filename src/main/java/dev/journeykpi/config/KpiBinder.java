@@ -25,7 +25,8 @@ final class KpiBinder {
     SPECIFIC.put(KpiType.NO_REPEAT, Set.of("customer", "within", "denominator"));
     SPECIFIC.put(KpiType.BACKLOG, Set.of("start", "end"));
     SPECIFIC.put(KpiType.TURNOVER, Set.of("start", "end", "numerator"));
-    SPECIFIC.put(KpiType.FUNNEL, Set.of("mode", "lead", "stage", "stages", "lost", "skipped", "within", "periods", "clock"));
+    SPECIFIC.put(KpiType.FUNNEL, Set.of("mode", "lead", "stage", "stages", "lost", "skipped", "entered_midway", "within", "periods",
+        "clock"));
     SPECIFIC.put(KpiType.CONVERSION, Set.of("funnel", "from", "to"));
     SPECIFIC.put(KpiType.STALLED, Set.of("lead", "idle", "closed"));
     SPECIFIC.put(KpiType.CUSTOMERS, Set.of("measure", "customer", "window", "dormant_after", "order", "value", "returns",

@@ -121,6 +121,11 @@ final class ExplainPhrases {
       Map.entry("rows whose stage is neither a stage nor a lost outcome, rows without %s or %s: left out and counted",
           "dòng có giai đoạn không thuộc phễu, dòng không có %s hoặc %s: bị loại và được đếm"),
       Map.entry("leads closed before the period (rows where %s)", "khách đã đóng trước kỳ (dòng có %s)"),
+      Map.entry("nothing: no 'closed' filter, so every lead idle long enough is stalled, won and lost ones too",
+          "không: không có bộ lọc 'closed', nên mọi khách không được chăm sóc đủ lâu đều bị bỏ quên, kể cả khách đã mua hay không mua"),
+      Map.entry("only those rows close a lead: every other lead — lost, undecided or still open — stays one to re-engage, lost ones"
+          + " included (name their rows in 'closed' to leave them out)", "chỉ những dòng đó đóng một khách: mọi khách khác — không"
+          + " mua, chưa quyết định hay đang theo — vẫn cần tái tiếp cận, kể cả khách không mua (ghi các dòng đó vào 'closed' để loại)"),
       Map.entry("leads that reached '%s' ÷ leads that reached '%s'", "số khách đến '%s' ÷ số khách đến '%s'"),
       Map.entry("stalled leads touched in the period ÷ stalled leads", "số khách bị bỏ quên được liên hệ lại trong kỳ ÷ số khách bị bỏ quên"),
       Map.entry("activity funnel: at each stage, the leads that entered it in the period (by %s), and whether they went on",
@@ -137,6 +142,14 @@ final class ExplainPhrases {
       Map.entry(" and every stage it has a date for", " và mọi giai đoạn có ngày"),
       Map.entry("skipped: fill (a lead at a later stage passed the earlier ones)", "bỏ qua: fill (khách ở giai đoạn sau đã qua các giai đoạn trước)"),
       Map.entry("skipped: exclude (a lead reached only the stages it entered)", "bỏ qua: exclude (khách chỉ tính ở giai đoạn đã vào)"),
+      Map.entry("optional", "không bắt buộc"),
+      Map.entry("optional stages (%s): never filled in; a lead that skips one did not drop there",
+          "giai đoạn không bắt buộc (%s): không bao giờ được điền; khách bỏ qua giai đoạn đó không bị tính là rơi rụng"),
+      Map.entry("entered_midway: fill (a lead first seen at a later stage passed the earlier ones)",
+          "entered_midway: fill (khách xuất hiện lần đầu ở giai đoạn sau đã qua các giai đoạn trước)"),
+      Map.entry("entered_midway: count_separately (a lead first seen at a later stage is counted from there, not in the rates from"
+          + " the first stage)", "entered_midway: count_separately (khách xuất hiện lần đầu ở giai đoạn sau được tính từ giai đoạn"
+          + " đó, không vào tỷ lệ từ đầu phễu)"),
       Map.entry("a step counts only if the next stage was entered within %s of the previous one",
           "một bước chỉ tính nếu giai đoạn sau được vào trong vòng %s kể từ giai đoạn trước"),
       Map.entry("per stage: entered, to next, from first, dropped, lost, time to next (median, p90), time in stage; rates of distinct leads",

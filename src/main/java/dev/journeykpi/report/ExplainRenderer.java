@@ -151,13 +151,22 @@ public final class ExplainRenderer {
           k.customers().customer(), k.time());
       case FUNNEL, CONVERSION -> p.t("rows whose stage is neither a stage nor a lost outcome, rows without %s or %s: left out and counted",
           k.funnel().lead(), k.time());
-      case STALLED -> k.stalled().closed().isEmpty() ? "" : p.t("leads closed before the period (rows where %s)", filter(k.stalled().closed()));
+      case STALLED -> stalledClosed(k);
     };
+  }
+
+  /** Which leads are closed (left out) and which are not: lost leads are re-engaged unless 'closed' names their rows. */
+  private String stalledClosed(KpiDef k) {
+    if (k.stalled().closed().isEmpty()) return p.t("nothing: no 'closed' filter, so every lead idle long enough is stalled, won and lost ones too");
+    return p.t("leads closed before the period (rows where %s)", filter(k.stalled().closed())) + "; "
+        + p.t("only those rows close a lead: every other lead — lost, undecided or still open — stays one to re-engage, lost ones"
+            + " included (name their rows in 'closed' to leave them out)");
   }
 
   private String stageList(KpiDef k) {
     return k.funnel().stages().stream().map(s -> s.label() + (s.values().equals(List.of(s.label(), s.id())) ? ""
-        : " [" + String.join(", ", s.values()) + "]")).collect(Collectors.joining(" → "));
+        : " [" + String.join(", ", s.values()) + "]") + (s.optional() ? " (" + p.t("optional") + ")" : ""))
+        .collect(Collectors.joining(" → "));
   }
 
   private String lostList(KpiDef k) {
@@ -173,6 +182,11 @@ public final class ExplainRenderer {
         f.stages().stream().anyMatch(s -> s.entered() != null) ? p.t(" and every stage it has a date for") : ""));
     parts.add(f.fill() ? p.t("skipped: fill (a lead at a later stage passed the earlier ones)")
         : p.t("skipped: exclude (a lead reached only the stages it entered)"));
+    List<String> optional = f.stages().stream().filter(x -> x.optional()).map(x -> x.label()).toList();
+    if (!optional.isEmpty()) parts.add(p.t("optional stages (%s): never filled in; a lead that skips one did not drop there",
+        String.join(", ", optional)));
+    if (f.history()) parts.add(f.midwayFill() ? p.t("entered_midway: fill (a lead first seen at a later stage passed the earlier ones)")
+        : p.t("entered_midway: count_separately (a lead first seen at a later stage is counted from there, not in the rates from the first stage)"));
     if (f.window() != null) parts.add(p.t("a step counts only if the next stage was entered within %s of the previous one", f.window()));
     parts.add(p.t("per stage: entered, to next, from first, dropped, lost, time to next (median, p90), time in stage; rates of distinct leads"));
     return String.join("; ", parts);

@@ -74,6 +74,10 @@ final class NoteText {
     rule("active in the previous period, not now", "hoạt động kỳ trước, không hoạt động kỳ này");
     rule("no customers in the cohort", "nhóm không có khách");
     rule("(\\d+) rows with a stage not in the funnel left out \\((.+)\\)", "$1 dòng có giai đoạn không thuộc phễu bị loại ($2)");
+    rule("(\\d+) leads first appear at a later stage \\(the log starts mid-way\\): counted from there, not in the rates from the first stage",
+        "$1 khách xuất hiện lần đầu ở giai đoạn sau (dữ liệu bắt đầu giữa chừng): tính từ giai đoạn đó, không vào tỷ lệ từ đầu phễu");
+    rule("(\\d+) leads first appear at a later stage \\(the log starts mid-way\\): counted as having passed the earlier stages \\(entered_midway: fill\\)",
+        "$1 khách xuất hiện lần đầu ở giai đoạn sau (dữ liệu bắt đầu giữa chừng): coi như đã qua các giai đoạn trước (entered_midway: fill)");
     rule("no leads", "không có khách");
     rule("no times", "không có thời gian");
     rule("not defined for an activity funnel", "không áp dụng cho phễu hoạt động");

@@ -144,10 +144,11 @@ class FunnelKpisTest {
   }
 
   /**
-   * skipped: exclude. Reached only what was entered: New L1, L2, L3, L4 = 4; Interested L1, L2, L4, L6 = 4; Trial L1,
-   * L3, L6 = 3; Bought L1, L3 = 2. Steps (both entered, in order): New → Interested L1, L2, L4 = 3/4; Interested →
-   * Trial L1, L6 = 2/4; Trial → Bought L1, L3 = 2/3. From first (reached New too): Interested 3/4, Trial 2/4, Bought
-   * 2/4. No rate is above 100% although L6 is at Interested without New.
+   * skipped: exclude. Reached only what was entered: New L1, L2, L3, L4 = 4; Interested L1, L2, L4, L6 = 4 (L6 first
+   * appears there: counted from there); Trial L1, L3, L6 = 3; Bought L1, L3 = 2. Went on (to any later stage): from New
+   * L1, L2, L4 and L3, which skipped Interested for Trial — skipping a stage is not dropping out — = 4/4, none dropped;
+   * from Interested L1, L6 = 2/4 (L2 lost, L4 still there); from Trial L1, L3 = 2/3. From first (reached New too):
+   * Interested 3/4, Trial 2/4, Bought 2/4 = the headline. No rate is above 100% although L6 is at Interested without New.
    */
   @Test
   void excludeCountsOnlyTheStagesEntered() throws IOException {
@@ -155,12 +156,15 @@ class FunnelKpisTest {
         ResultRow.TOTAL);
     assertThat(List.of("new", "interested", "trial", "bought")).extracting(s -> r.get(s + "/entered").value())
         .containsExactly(4.0, 4.0, 3.0, 2.0);
-    assertThat(r.get("new/to_next").numerator()).isEqualTo(3.0);
+    assertThat(r.get("new/to_next").numerator()).isEqualTo(4.0);
+    assertThat(r.get("new/dropped").numerator()).isEqualTo(0.0);
     assertThat(r.get("interested/to_next").numerator()).isEqualTo(2.0);
     assertThat(r.get("trial/to_next").numerator()).isEqualTo(2.0);
     assertThat(r.get("interested/from_first").numerator()).isEqualTo(3.0);
     assertThat(r.get("trial/from_first").numerator()).isEqualTo(2.0);
     assertThat(r.get("bought/from_first").value()).isEqualTo(0.5);
+    assertThat(r.get("(total)/(total)").value()).isEqualTo(0.5);
+    assertThat(r.get("new/entered").note()).contains("1 leads first appear at a later stage (the log starts mid-way): counted from there");
     assertThat(r.values()).allSatisfy(x -> assertThat(x.unit().equals("%") && x.value() != null ? x.value() : 0.0).isLessThanOrEqualTo(1.0));
   }
 

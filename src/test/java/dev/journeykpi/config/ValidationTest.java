@@ -200,6 +200,49 @@ class ValidationTest {
         f + ":28:40: error: kpi 'e'.funnel 'fnnel' is not a funnel KPI; funnels: f, g");
   }
 
+  /** Optional stages sit between two others; entered_midway is fill or count_separately, for stage histories. */
+  @Test
+  void optionalStageAndEnteredMidwayMistakes() throws IOException {
+    Path f = dir.resolve("a.yaml");
+    Files.writeString(f, """
+        sources:
+          s:
+            file: x.csv
+            columns: { lead_id: A, stage: B, at: { column: C, type: datetime } }
+        kpis:
+          - id: f
+            type: funnel
+            source: s
+            mode: history
+            lead: lead_id
+            stage: stage
+            time: at
+            entered_midway: count_separatly
+            stages:
+              - { id: new, optional: true }
+              - { id: in_progress, optional: yes }
+              - { id: closed, optional: true }
+            lost: [{ id: cancelled, optional: true }]
+          - id: g
+            type: funnel
+            source: s
+            mode: snapshot
+            lead: lead_id
+            stage: stage
+            time: none
+            entered_midway: fill
+            stages: [new, closed]
+        """);
+    assertThat(problems(f)).containsExactly(
+        f + ":13:21: error: kpi 'f'.entered_midway is 'fill' (a lead first seen at a later stage passed the earlier ones) or"
+            + " 'count_separately' (counted from the stage it first appears at), found 'count_separatly' (did you mean 'count_separately'?)",
+        f + ":15:9: error: kpi 'f': the first stage 'new' cannot be optional; only a stage between two others may be skipped",
+        f + ":16:38: error: kpi 'f'.stages entry.optional must be true or false, found 'yes'",
+        f + ":17:9: error: kpi 'f': the last stage 'closed' cannot be optional; only a stage between two others may be skipped",
+        f + ":18:39: error: kpi 'f': a lost outcome is not a step; 'optional' is for stages",
+        f + ":26:21: error: kpi 'g': entered_midway is for stage histories; a snapshot has no first entry to judge");
+  }
+
   @Test
   void filesCombineAndIncludesFollow() throws IOException {
     Files.writeString(dir.resolve("calendar.yaml"), """
