@@ -136,8 +136,9 @@ final class KpiBinder {
     Filter where = filters.bind(m.node("where"), ctx + ".where", cols);
     Filter numerator = filters.bind(m.node("numerator") instanceof YNode.YMap nm && nm.has("where") ? nm.get("where") : m.node("numerator"), ctx + ".numerator", cols);
     Filter denominator = filters.bind(m.node("denominator") instanceof YNode.YMap dm && dm.has("where") ? dm.get("where") : m.node("denominator"), ctx + ".denominator", cols);
-    List<String> by = m.strings("by");
-    for (String b : by) check.exists(b, m.at("by"), "by");
+    List<MapReader.Item> byItems = m.items("by");
+    List<String> by = byItems.stream().map(MapReader.Item::text).toList();
+    for (MapReader.Item b : byItems) check.exists(b.text(), b.at(), "by");
     boolean rollup = m.bool("rollup", false);
     if (rollup && by.size() < 2) {
       d.error(m.at("rollup"), ctx + ": rollup needs 'by' to list at least two levels, top first, e.g. by: [department, team, agent]");
@@ -159,10 +160,11 @@ final class KpiBinder {
       if (unit == null) unit = column == null ? "rows" : "";
     } else if (type == KpiType.SUM || type == KpiType.MEAN || type == KpiType.MEDIAN || type == KpiType.PERCENTILE) {
       if (m.has("columns")) {
-        columns = m.strings("columns");
+        List<MapReader.Item> columnItems = m.items("columns");
+        columns = columnItems.stream().map(MapReader.Item::text).toList();
         if (m.has("column")) d.error(m.at("column"), ctx + " has both 'column' and 'columns'; use one");
         if (columns.isEmpty()) d.error(m.at("columns"), ctx + ".columns lists no columns");
-        for (String c : columns) check.numeric(c, m.at("columns"));
+        for (MapReader.Item c : columnItems) check.numeric(c.text(), c.at());
       } else {
         column = m.required("column");
         check.numeric(column, m.at("column"));

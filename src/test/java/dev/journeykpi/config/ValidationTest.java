@@ -33,7 +33,7 @@ class ValidationTest {
         at + "23:34: error: touchpoint 'housekeeping' names unknown stage 'stya' (did you mean 'stay'?); stages: stay",
         at + "28:13: error: kpi 'sheets_changed_rate' reads unknown source 'check' (did you mean 'checks'?); sources: checks",
         at + "33:11: error: kpi 'inspection_score' has unknown type 'avg' (did you mean 'mean'?); allowed: " + String.join(", ", KpiType.yamlNames()),
-        at + "43:9: error: kpi 'floor_score'.by refers to unknown column 'flor' (did you mean 'floor'?); columns: checked_at, floor, sheets_changed, score",
+        at + "43:10: error: kpi 'floor_score'.by refers to unknown column 'flor' (did you mean 'floor'?); columns: checked_at, floor, sheets_changed, score",
         at + "44:23: error: operator 'gte' does not apply to string column 'floor' (declare its type: number, date, datetime or duration)",
         at + "46:5: error: kpi 'answer_time' needs 'time': the date column that places a row in a period (or time: none)",
         at + "51:12: error: kpi 'answer_time'.clock is 'calendar' or 'business', found 'buisness' (did you mean 'business'?)");
@@ -267,7 +267,8 @@ class ValidationTest {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, "kpis: [ { id: x\n");
     assertThat(problems(f)).singleElement().asString()
-        .isEqualTo(f + ":2:1: error: not valid YAML: while parsing a flow mapping; expected ',' or '}', but got <stream end>");
+        .isEqualTo(f + ":1:9: error: not valid YAML: while parsing a flow mapping that starts here: it is not closed before the end"
+            + " of the file (expected ',' or '}', but got <stream end>)"); // the '{' that is never closed is at column 9
   }
 
   @Test
