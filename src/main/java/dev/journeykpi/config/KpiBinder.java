@@ -62,21 +62,30 @@ final class KpiBinder {
   /** Where the KPI's preset defaults point (its {@code preset:} value), or null when it has no preset. */
   private Location presetAt;
 
+  /** The KPI names a preset that could not be resolved (already reported). */
+  private boolean presetFailed;
+
   KpiDef bind(YNode node) {
     presetAt = null;
+    presetFailed = false;
     String presetName = null;
     if (node instanceof YNode.YMap raw && raw.get("preset") instanceof YNode.YScalar ps && ps.text() != null) {
       Presets.Preset preset = Presets.resolve(raw, ps, d);
-      if (preset == null) return null; // what the KPI lacks is what the preset would have given: nothing more to say
-      presetAt = ps.location();
-      presetName = preset.name();
-      node = Presets.apply(preset, raw, ps.location());
+      if (preset != null) {
+        presetAt = ps.location();
+        presetName = preset.name();
+        node = Presets.apply(preset, raw, ps.location());
+      } else {
+        // The KPI's own keys are still checked (its source, columns, filters, target): one mistake must not hide
+        // the others. What only the preset would have given (its type, its required keys) is not asked for.
+        presetFailed = true;
+      }
     }
     MapReader m = MapReader.of(node, "kpi", allKeys(), d);
     if (m == null) return null;
     String id = m.required("id");
     String ctx = "kpi '" + (id == null ? "?" : id) + "'";
-    if (presetName == null && m.has("method")) {
+    if (presetName == null && !presetFailed && m.has("method")) {
       d.error(m.map.entries().get("method").keyLocation(), ctx + ": 'method' goes with 'preset'");
     }
     if (id != null && !id.matches("[A-Za-z0-9_.-]+")) {
@@ -127,7 +136,7 @@ final class KpiBinder {
             + " KPIs: they look at every row's start and end at the period's edges");
       }
     } else if (!m.map.has("time")) {
-      d.error(m.map.location(), ctx + " needs 'time': the date column that places a row in a period (or time: none)");
+      if (!presetFailed) d.error(m.map.location(), ctx + " needs 'time': the date column that places a row in a period (or time: none)");
     } else {
       time = m.string("time");
       if (time != null && time.equals("none")) time = null;
@@ -177,7 +186,8 @@ final class KpiBinder {
       }
       if (unit == null) unit = "";
     } else if (type == KpiType.RATIO) {
-      if (numerator.isEmpty()) d.error(m.map.location(), ctx + " needs 'numerator': the filter of rows counted above the line");
+      // A numerator whose conditions were all refused above is already reported; only a missing one is asked for.
+      if (numerator.isEmpty() && !m.has("numerator")) d.error(m.map.location(), ctx + " needs 'numerator': the filter of rows counted above the line");
       if (unit != null && !unit.equals("%")) d.error(m.at("unit"), ctx + ": a ratio's unit is '%'");
       unit = "%";
     } else if (type == KpiType.DURATION) {

@@ -58,11 +58,13 @@ final class TimeKeyBinder {
       if (!lm.has("values")) d.error(lm.map.location(), ctx + ".limit needs 'values': the limit for each value of " + by);
       return new SlaDef(by, limits, fallback);
     }
-    for (String value : vm.map.entries().keySet()) {
-      TimeSpan t = span(vm, value, ctx + ".limit.values", false);
-      if (t != null) limits.put(value, t);
+    Map<String, Location> at = new java.util.HashMap<>();
+    for (YNode.Entry e : vm.map.entries().values()) {
+      TimeSpan t = span(vm, e.key(), ctx + ".limit.values", false);
+      if (t != null) limits.put(e.key(), t);
+      at.put(e.key(), e.keyLocation());
     }
-    return new SlaDef(by, limits, fallback);
+    return new SlaDef(by, limits, fallback, at);
   }
 
   /** A span of whole days or working days ({@code 90 days}, {@code 30 working days}); null, after reporting, otherwise. */

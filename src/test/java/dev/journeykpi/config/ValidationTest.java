@@ -263,6 +263,27 @@ class ValidationTest {
   }
 
   @Test
+  void oneMistakeDoesNotHideTheOthersOfTheSameKpi() throws IOException {
+    Path f = dir.resolve("k.yaml");
+    Files.writeString(f, """
+        sources: { s: { file: x.csv, columns: { created: { column: A, type: datetime }, status: B } } }
+        kpis:
+          - { id: a, preset: frst, source: sx, target: { min: x } }
+          - { id: b, preset: frst, source: s, time: created, where: { stauts: Closed } }
+          - { id: c, type: ratio, source: s, time: created, numerator: { stauts: Closed } }
+        """);
+    // An unknown preset used to end the KPI's check: its unknown source and bad target went unreported. A numerator
+    // whose only condition names an unknown column was also reported as missing.
+    assertThat(problems(f)).containsExactly(
+        f + ":3:22: error: kpi 'a' uses unknown preset 'frst' (did you mean 'frt'?); presets: " + String.join(", ", Presets.names()),
+        f + ":3:36: error: kpi 'a' reads unknown source 'sx' (did you mean 's'?); sources: s",
+        f + ":3:55: error: kpi 'a'.target value 'x' is not a number (write 0.75 or 75%)",
+        f + ":4:22: error: kpi 'b' uses unknown preset 'frst' (did you mean 'frt'?); presets: " + String.join(", ", Presets.names()),
+        f + ":4:63: error: kpi 'b'.where refers to unknown column 'stauts' (did you mean 'status'?); columns: created, status",
+        f + ":5:66: error: kpi 'c'.numerator refers to unknown column 'stauts' (did you mean 'status'?); columns: created, status");
+  }
+
+  @Test
   void notYaml() throws IOException {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, "kpis: [ { id: x\n");
