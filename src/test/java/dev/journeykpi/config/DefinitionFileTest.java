@@ -156,11 +156,15 @@ class DefinitionFileTest {
         sources: { s: { file: x.csv, columns: { ch: A, team: B } } }
         kpis:
           - { id: n, type: count, source: s, time: none, by: [ch, taem] }
+        journey:
+          stages: [service]
+          touchpoints: [ { id: desk, stage: service, kpis: [n, calls] } ]
         """);
-    // FRY starts at column 24 of line 2; taem at column 59 of line 5.
+    // FRY starts at column 24 of line 2; taem at column 59 of line 5; the touchpoint's 'calls' at column 56 of line 8.
     assertThat(problems(f)).containsExactly(
         f + ":2:24: error: 'FRY' is not a day of the week (did you mean 'FRI'?); use MON, TUE, WED, THU, FRI, SAT, SUN or ranges like MON-FRI",
-        f + ":5:59: error: kpi 'n'.by refers to unknown column 'taem' (did you mean 'team'?); columns: ch, team");
+        f + ":5:59: error: kpi 'n'.by refers to unknown column 'taem' (did you mean 'team'?); columns: ch, team",
+        f + ":8:56: error: touchpoint 'desk' lists unknown KPI 'calls'");
   }
 
   @Test

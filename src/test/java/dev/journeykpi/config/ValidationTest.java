@@ -150,7 +150,7 @@ class ValidationTest {
             + " talk_time, hold_time, after_call_work, contacts, first_contact_resolved, resolved_first_contact, reopened, escalated,"
             + " complaint, survey_sent, csat, ces, nps, esat, enps, hired_at, left_at, amount",
         f + ":34:45: error: kpi 'f': NPS is defined on a 0-10 scale (promoters 9-10, detractors 0-6), found 1-5",
-        f + ":35:64: error: kpi 'g'.positive lists 6, outside the scale 1-5",
+        f + ":35:68: error: kpi 'g'.positive lists 6, outside the scale 1-5", // at the 6 itself, not at its list
         f + ":36:62: error: kpi 'h'.within '7 weeks' is not a time span; e.g. '30 minutes', '4 hours', '7 days' or '30 working days'",
         f + ":37:42: error: kpi 'i': 'time' does not apply to backlog KPIs: they look at every row's start and end at the period's edges",
         f + ":38:47: error: kpi 'j': 'method' applies only to presets measured several ways (first_contact_resolution)");
