@@ -24,9 +24,9 @@ import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
- * Reads YAML into {@link YNode}s with locations, from SnakeYAML's events (which carry
- * every anchor, alias, tag and document start with its position). A definition is one plain YAML
- * document: aliases resolve to their anchored value (placed where the alias is written), merge keys ({@code <<: *base})
+ * Reads YAML into {@link YNode}s with locations, from SnakeYAML's parser events, which carry every anchor, alias, tag
+ * and document start with its position (Jackson's streaming parser, used before, hides anchors on values and later
+ * documents). A definition is one plain YAML document: aliases resolve to their anchored value (placed where the alias is written), merge keys ({@code <<: *base})
  * merge, and everything a plain reading would silently drop or misread (a second document, custom tags such as
  * {@code !env}) is refused at its {@code line:col}.
  */
