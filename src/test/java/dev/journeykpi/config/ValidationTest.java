@@ -284,6 +284,23 @@ class ValidationTest {
   }
 
   @Test
+  void filterTextsAreComparedAsTheDataHoldsThem() throws IOException {
+    // "Đóng" typed decomposed (D-stroke, o, combining acute; as some Mac editors save) and quoted with spaces: cells are
+    // imported trimmed and in NFC, so the bound value must be the composed "Đóng" without spaces to match them.
+    String nfd = java.text.Normalizer.normalize("Đóng", java.text.Normalizer.Form.NFD);
+    assertThat(nfd).isNotEqualTo("Đóng");
+    Path f = dir.resolve("n.yaml");
+    Files.writeString(f, """
+        sources: { s: { file: x.csv } }
+        kpis:
+          - { id: a, type: count, source: s, time: none, where: { status: " %s ", note: { contains: " %s" } } }
+        """.formatted(nfd, nfd));
+    Filter.All where = (Filter.All) DefinitionLoader.load(List.of(f)).kpis().get(0).where();
+    assertThat(((Filter.Condition) where.parts().get(0)).values()).containsExactly("Đóng");
+    assertThat(((Filter.Condition) where.parts().get(1)).values()).containsExactly(" Đóng"); // contains keeps its space
+  }
+
+  @Test
   void notYaml() throws IOException {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, "kpis: [ { id: x\n");
