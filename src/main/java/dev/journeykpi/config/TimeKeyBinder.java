@@ -61,8 +61,10 @@ final class TimeKeyBinder {
     Map<String, Location> at = new java.util.HashMap<>();
     for (YNode.Entry e : vm.map.entries().values()) {
       TimeSpan t = span(vm, e.key(), ctx + ".limit.values", false);
-      if (t != null) limits.put(e.key(), t);
-      at.put(e.key(), e.keyLocation());
+      // In NFC, as imported cells are: a key typed decomposed still finds its rows.
+      String key = java.text.Normalizer.normalize(e.key(), java.text.Normalizer.Form.NFC);
+      if (t != null) limits.put(key, t);
+      at.put(key, e.keyLocation());
     }
     return new SlaDef(by, limits, fallback, at);
   }

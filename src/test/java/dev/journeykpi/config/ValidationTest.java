@@ -298,6 +298,13 @@ class ValidationTest {
     Filter.All where = (Filter.All) DefinitionLoader.load(List.of(f)).kpis().get(0).where();
     assertThat(((Filter.Condition) where.parts().get(0)).values()).containsExactly("Đóng");
     assertThat(((Filter.Condition) where.parts().get(1)).values()).containsExactly(" Đóng"); // contains keeps its space
+    Path sla = dir.resolve("sla.yaml");
+    Files.writeString(sla, """
+        sources: { s: { file: x.csv, columns: { a: { column: A, type: datetime }, b: { column: B, type: datetime }, p: P } } }
+        kpis:
+          - { id: k, type: sla, source: s, start: a, end: b, limit: { by: p, values: { %s: 1 hour } } }
+        """.formatted(java.text.Normalizer.normalize("Khẩn", java.text.Normalizer.Form.NFD)));
+    assertThat(DefinitionLoader.load(List.of(sla)).kpis().get(0).sla().limits()).containsOnlyKeys("Khẩn");
   }
 
   @Test
