@@ -302,7 +302,7 @@ class ValidationTest {
     Files.writeString(sla, """
         sources: { s: { file: x.csv, columns: { a: { column: A, type: datetime }, b: { column: B, type: datetime }, p: P } } }
         kpis:
-          - { id: k, type: sla, source: s, start: a, end: b, limit: { by: p, values: { %s: 1 hour } } }
+          - { id: k, type: sla, source: s, time: a, start: a, end: b, limit: { by: p, values: { %s: 1 hour } } }
         """.formatted(java.text.Normalizer.normalize("Khẩn", java.text.Normalizer.Form.NFD)));
     assertThat(DefinitionLoader.load(List.of(sla)).kpis().get(0).sla().limits()).containsOnlyKeys("Khẩn");
   }
