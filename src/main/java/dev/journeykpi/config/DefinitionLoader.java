@@ -67,6 +67,12 @@ public final class DefinitionLoader {
     files.add(path);
     String text;
     try {
+      // At most 4 bytes a character: a larger file is refused without reading it (a data file given as -c).
+      if (Files.size(path) > 4L * DefinitionText.MAX_CHARS) {
+        diagnostics.error(new Location(name, 1, 1), String.format("file has %,d bytes; a definition is at most %,d characters"
+            + " (is this a data file?)", Files.size(path), DefinitionText.MAX_CHARS));
+        return;
+      }
       text = DefinitionText.decode(Files.readAllBytes(path), name, diagnostics);
     } catch (IOException e) {
       diagnostics.error(new Location(name, 0, 0), "cannot read: " + e.getMessage());
