@@ -175,6 +175,13 @@ class DefinitionFileTest {
     List<String> p = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> problems(f));
     assertThat(p).containsExactly(f + ":1:1: error: line 1 has 2,500,008 characters; a definition value is at most 100,000"
         + " (is this a data file?)");
+    // A file of over 12 MB (4 bytes for each of 3,000,000 characters) is refused by its size, before it is read.
+    Path data = dir.resolve("export.csv");
+    try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(data.toFile(), "rw")) {
+      raf.setLength(13_000_000);
+    }
+    assertThat(problems(data)).containsExactly(data + ":1:1: error: file has 13,000,000 bytes; a definition is at most"
+        + " 3,000,000 characters (is this a data file?)");
     // A long but sensible value still loads.
     Path ok = write("ok.yaml", "name: \"" + "x".repeat(90_000) + "\"\nsources: { s: { file: x.csv } }\n"
         + "kpis: [ { id: n, type: count, source: s, time: none } ]\n");
