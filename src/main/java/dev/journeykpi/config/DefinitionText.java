@@ -7,17 +7,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The text of a definition file, decoded strictly as UTF-8 and checked for sizes before the YAML parser sees it.
+ * The text of a definition file, decoded strictly as UTF-8 and checked for size before the YAML parser sees it.
  * A definition saved by Notepad as UTF-16, or by an old Vietnamese Windows as windows-1258, must say so at the line
- * where the text goes wrong rather than surface a decoder exception. The size limits keep the parser linear: SnakeYAML
- * re-copies its look-ahead window for every 1,024 characters of one value, so one value of n characters costs n²/1024
- * (a 3 MB value takes seconds, 50 MB minutes); no definition needs a value anywhere near {@link #MAX_LINE}.
+ * where the text goes wrong rather than surface a decoder exception.
  */
 final class DefinitionText {
-  /** Characters of the longest line: at this size the parser's copying costs milliseconds. */
-  static final int MAX_LINE = 100_000;
-  /** Characters of the whole file; SnakeYAML itself stops at 3,145,728 code points. */
-  static final int MAX_CHARS = 3_000_000;
+  /** Characters of the whole file: far beyond any definition (the largest shipped one has 20,000), but a data file. */
+  static final int MAX_CHARS = 10_000_000;
 
   private DefinitionText() {}
 
@@ -44,18 +40,6 @@ final class DefinitionText {
       d.error(new Location(file, 1, 1), String.format("file has %,d characters; a definition is at most %,d (is this a data file?)",
           text.length(), MAX_CHARS));
       return null;
-    }
-    int line = 1;
-    for (int from = 0; from <= text.length(); line++) {
-      int nl = text.indexOf('\n', from);
-      int end = nl < 0 ? text.length() : nl;
-      if (end - from > MAX_LINE) {
-        d.error(new Location(file, line, 1), String.format("line %d has %,d characters; a definition value is at most %,d"
-            + " (is this a data file?)", line, end - from, MAX_LINE));
-        return null;
-      }
-      if (nl < 0) break;
-      from = nl + 1;
     }
     return text;
   }

@@ -21,7 +21,6 @@ import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
  * Reads YAML into {@link YNode}s with locations, from SnakeYAML's parser events, which carry every anchor, alias, tag
@@ -76,8 +75,8 @@ public final class YamlTreeReader {
     this.text = yaml;
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE); // DefinitionText limits the size, with a message that says so
-    Parser p = new ParserImpl(new StreamReader(yaml), options);
     try {
+      Parser p = new ParserImpl(new WholeTextReader(yaml), options);
       p.getEvent(); // stream start
       YNode root = null;
       boolean first = true;
