@@ -46,7 +46,7 @@ final class CalendarBinder {
 
     Set<DayOfWeek> workdays = EnumSet.noneOf(DayOfWeek.class);
     if (m.has("workdays")) {
-      for (String s : m.strings("workdays")) workdays.addAll(days(s, m.at("workdays")));
+      for (MapReader.Item s : m.items("workdays")) workdays.addAll(days(s.text(), s.at()));
     } else if (!hours.isEmpty()) {
       workdays.addAll(hours.keySet());
     } else {
@@ -98,16 +98,17 @@ final class CalendarBinder {
 
   private List<CalendarDef.WorkInterval> intervals(YNode n) {
     List<CalendarDef.WorkInterval> out = new ArrayList<>();
-    List<String> parts = new ArrayList<>();
-    for (String s : MapReader.strings(n, "calendar.hours", d)) {
-      for (String p : s.split(",")) parts.add(p.trim());
+    List<MapReader.Item> parts = new ArrayList<>();
+    for (MapReader.Item s : MapReader.items(n, "calendar.hours", d)) {
+      for (String p : s.text().split(",")) parts.add(new MapReader.Item(p.trim(), s.at()));
     }
-    for (String p : parts) {
+    for (MapReader.Item item : parts) {
+      String p = item.text();
       String[] ab = p.split("-");
       LocalTime a = ab.length == 2 ? time(ab[0]) : null;
       LocalTime b = ab.length == 2 ? time(ab[1]) : null;
       if (a == null || b == null) {
-        d.error(n.location(), "work interval '" + p + "' is not HH:mm-HH:mm (e.g. 08:00-12:00, or 22:00-06:00 across midnight)");
+        d.error(item.at(), "work interval '" + p + "' is not HH:mm-HH:mm (e.g. 08:00-12:00, or 22:00-06:00 across midnight)");
       } else {
         out.add(new CalendarDef.WorkInterval(a, b));
       }
@@ -147,7 +148,10 @@ final class CalendarBinder {
       int i = DAY_NAMES.indexOf(k.substring(0, 3));
       if (i >= 0) return DayOfWeek.of(i + 1);
     }
-    d.error(at, "'" + s.trim() + "' is not a day of the week; use " + String.join(", ", DAY_NAMES) + " or ranges like MON-FRI");
+    List<String> names = new ArrayList<>(DAY_NAMES);
+    for (DayOfWeek x : DayOfWeek.values()) names.add(x.name());
+    String hint = Suggestions.closest(s.trim(), names).map(n -> " (did you mean '" + n.substring(0, 3) + "'?)").orElse("");
+    d.error(at, "'" + s.trim() + "' is not a day of the week" + hint + "; use " + String.join(", ", DAY_NAMES) + " or ranges like MON-FRI");
     return null;
   }
 }

@@ -1,8 +1,6 @@
 package dev.journeykpi.config;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -67,13 +65,22 @@ public final class DefinitionLoader {
       return;
     }
     files.add(path);
-    YNode root;
-    try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-      root = new YamlTreeReader(name, diagnostics).read(r);
+    String text;
+    try {
+      // At most 4 bytes a character: a larger file is refused without reading it (a data file given as -c).
+      if (Files.size(path) > 4L * DefinitionText.MAX_CHARS) {
+        diagnostics.error(new Location(name, 1, 1), String.format("file has %,d bytes; a definition is at most %,d characters"
+            + " (is this a data file?)", Files.size(path), DefinitionText.MAX_CHARS));
+        return;
+      }
+      text = DefinitionText.decode(Files.readAllBytes(path), name, diagnostics);
     } catch (IOException e) {
       diagnostics.error(new Location(name, 0, 0), "cannot read: " + e.getMessage());
       return;
     }
+    if (text == null) return;
+    YNode root = new YamlTreeReader(name, diagnostics).read(text);
+    if (root == null) return;
     MapReader m = MapReader.of(root, "the definition file", TOP_KEYS, diagnostics);
     if (m == null) return;
     Path dir = path.toAbsolutePath().getParent();

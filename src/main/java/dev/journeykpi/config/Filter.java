@@ -44,9 +44,24 @@ public sealed interface Filter permits Filter.Condition, Filter.All, Filter.Any 
     }
   }
 
-  record Condition(String column, Op op, List<Object> values, Location location) implements Filter {
+  /**
+   * @param valueLocations where each value is written (same order as {@code values}), so {@code kpi validate
+   *     --check-data} can point at the one value the data does not have; empty when unknown
+   */
+  record Condition(String column, Op op, List<Object> values, Location location, List<Location> valueLocations)
+      implements Filter {
     public Condition {
       values = List.copyOf(values);
+      valueLocations = List.copyOf(valueLocations);
+    }
+
+    public Condition(String column, Op op, List<Object> values, Location location) {
+      this(column, op, values, location, List.of());
+    }
+
+    /** Where value {@code i} is written; the condition's own place when that is not known. */
+    public Location valueLocation(int i) {
+      return i < valueLocations.size() ? valueLocations.get(i) : location;
     }
   }
 

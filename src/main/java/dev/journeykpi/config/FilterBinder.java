@@ -59,12 +59,13 @@ final class FilterBinder {
       if (s.isNull()) {
         out.add(new Filter.Condition(column, Filter.Op.IS_NULL, List.of(), v.location()));
       } else {
-        out.add(new Filter.Condition(column, Filter.Op.EQ, List.of(value(s, type, column)), v.location()));
+        out.add(new Filter.Condition(column, Filter.Op.EQ, asInData(List.of(value(s, type, column)), Filter.Op.EQ), v.location(),
+            List.of(v.location())));
       }
       return;
     }
     if (v instanceof YNode.YList l) {
-      out.add(new Filter.Condition(column, Filter.Op.IN, values(l, type, column), v.location()));
+      out.add(new Filter.Condition(column, Filter.Op.IN, asInData(values(l, type, column), Filter.Op.IN), v.location(), locations(l)));
       return;
     }
     YNode.YMap ops = (YNode.YMap) v;
@@ -81,6 +82,7 @@ final class FilterBinder {
         continue;
       }
       List<Object> values = new ArrayList<>();
+      List<Location> at = oe.value() instanceof YNode.YList l ? locations(l) : List.of(oe.value().location());
       switch (op) {
         case IS_NULL, NOT_NULL -> {
           if (!(oe.value() instanceof YNode.YScalar s) || !"true".equals(s.text())) {
@@ -98,8 +100,17 @@ final class FilterBinder {
         }
         default -> values.add(value(scalar(oe.value(), column), type, column));
       }
-      out.add(new Filter.Condition(column, op, values, oe.keyLocation()));
+      out.add(new Filter.Condition(column, op, asInData(values, op), oe.keyLocation(), values.isEmpty() ? List.of() : at));
     }
+  }
+
+  /**
+   * Texts as the data holds them: cells are imported trimmed and in Unicode NFC, so a value typed decomposed (as some
+   * Mac editors save Vietnamese) or quoted with spaces would otherwise never match. {@code contains} keeps its spaces.
+   */
+  private static List<Object> asInData(List<Object> values, Filter.Op op) {
+    return values.stream().map(v -> v instanceof String t
+        ? (Object) java.text.Normalizer.normalize(op == Filter.Op.CONTAINS ? t : t.trim(), java.text.Normalizer.Form.NFC) : v).toList();
   }
 
   private static boolean fits(Filter.Op op, ValueType type) {
@@ -114,6 +125,10 @@ final class FilterBinder {
     if (n instanceof YNode.YScalar s) return s;
     d.error(n.location(), "condition on '" + column + "' must be a single value here, found " + n.kind());
     return new YNode.YScalar(null, n.location());
+  }
+
+  private static List<Location> locations(YNode.YList l) {
+    return l.items().stream().map(YNode::location).toList();
   }
 
   private List<Object> values(YNode.YList l, ValueType type, String column) {

@@ -50,12 +50,14 @@ final class JourneyBinder {
           d.error(t.at("stage"), "touchpoint '" + id + "' names unknown stage '" + stage + "'"
               + Suggestions.hint(stage, stageIds) + "; stages: " + String.join(", ", stageIds));
         }
-        List<String> kpis = t.strings("kpis");
-        for (String k : kpis) {
+        List<MapReader.Item> kpiItems = t.items("kpis");
+        List<String> kpis = kpiItems.stream().map(MapReader.Item::text).toList();
+        for (MapReader.Item item2 : kpiItems) {
+          String k = item2.text();
           if (!kpiIds.contains(k)) {
-            d.error(t.at("kpis"), "touchpoint '" + id + "' lists unknown KPI '" + k + "'" + Suggestions.hint(k, kpiIds));
+            d.error(item2.at(), "touchpoint '" + id + "' lists unknown KPI '" + k + "'" + Suggestions.hint(k, kpiIds));
           } else if (kpiOwner.containsKey(k)) {
-            d.error(t.at("kpis"), "KPI '" + k + "' is already in touchpoint '" + kpiOwner.get(k) + "'; a KPI belongs to one touchpoint");
+            d.error(item2.at(), "KPI '" + k + "' is already in touchpoint '" + kpiOwner.get(k) + "'; a KPI belongs to one touchpoint");
           } else {
             kpiOwner.put(k, id);
           }

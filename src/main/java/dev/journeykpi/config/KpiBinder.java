@@ -63,21 +63,30 @@ final class KpiBinder {
   /** Where the KPI's preset defaults point (its {@code preset:} value), or null when it has no preset. */
   private Location presetAt;
 
+  /** The KPI names a preset that could not be resolved (already reported). */
+  private boolean presetFailed;
+
   KpiDef bind(YNode node) {
     presetAt = null;
+    presetFailed = false;
     String presetName = null;
     if (node instanceof YNode.YMap raw && raw.get("preset") instanceof YNode.YScalar ps && ps.text() != null) {
       Presets.Preset preset = Presets.resolve(raw, ps, d);
-      if (preset == null) return null; // what the KPI lacks is what the preset would have given: nothing more to say
-      presetAt = ps.location();
-      presetName = preset.name();
-      node = Presets.apply(preset, raw, ps.location());
+      if (preset != null) {
+        presetAt = ps.location();
+        presetName = preset.name();
+        node = Presets.apply(preset, raw, ps.location());
+      } else {
+        // The KPI's own keys are still checked (its source, columns, filters, target): one mistake must not hide
+        // the others. What only the preset would have given (its type, its required keys) is not asked for.
+        presetFailed = true;
+      }
     }
     MapReader m = MapReader.of(node, "kpi", allKeys(), d);
     if (m == null) return null;
     String id = m.required("id");
     String ctx = "kpi '" + (id == null ? "?" : id) + "'";
-    if (presetName == null && m.has("method")) {
+    if (presetName == null && !presetFailed && m.has("method")) {
       d.error(m.map.entries().get("method").keyLocation(), ctx + ": 'method' goes with 'preset'");
     }
     if (id != null && !id.matches("[A-Za-z0-9_.-]+")) {
@@ -128,7 +137,7 @@ final class KpiBinder {
             + " KPIs: they look at every row's start and end at the period's edges");
       }
     } else if (!m.map.has("time")) {
-      d.error(m.map.location(), ctx + " needs 'time': the date column that places a row in a period (or time: none)");
+      if (!presetFailed) d.error(m.map.location(), ctx + " needs 'time': the date column that places a row in a period (or time: none)");
     } else {
       time = m.string("time");
       if (time != null && time.equals("none")) time = null;
@@ -137,8 +146,9 @@ final class KpiBinder {
     Filter where = filters.bind(m.node("where"), ctx + ".where", cols);
     Filter numerator = filters.bind(m.node("numerator") instanceof YNode.YMap nm && nm.has("where") ? nm.get("where") : m.node("numerator"), ctx + ".numerator", cols);
     Filter denominator = filters.bind(m.node("denominator") instanceof YNode.YMap dm && dm.has("where") ? dm.get("where") : m.node("denominator"), ctx + ".denominator", cols);
-    List<String> by = m.strings("by");
-    for (String b : by) check.exists(b, m.at("by"), "by");
+    List<MapReader.Item> byItems = m.items("by");
+    List<String> by = byItems.stream().map(MapReader.Item::text).toList();
+    for (MapReader.Item b : byItems) check.exists(b.text(), b.at(), "by");
     boolean rollup = m.bool("rollup", false);
     if (rollup && by.size() < 2) {
       d.error(m.at("rollup"), ctx + ": rollup needs 'by' to list at least two levels, top first, e.g. by: [department, team, agent]");
@@ -160,10 +170,11 @@ final class KpiBinder {
       if (unit == null) unit = column == null ? "rows" : "";
     } else if (type == KpiType.SUM || type == KpiType.MEAN || type == KpiType.MEDIAN || type == KpiType.PERCENTILE) {
       if (m.has("columns")) {
-        columns = m.strings("columns");
+        List<MapReader.Item> columnItems = m.items("columns");
+        columns = columnItems.stream().map(MapReader.Item::text).toList();
         if (m.has("column")) d.error(m.at("column"), ctx + " has both 'column' and 'columns'; use one");
         if (columns.isEmpty()) d.error(m.at("columns"), ctx + ".columns lists no columns");
-        for (String c : columns) check.numeric(c, m.at("columns"));
+        for (MapReader.Item c : columnItems) check.numeric(c.text(), c.at());
       } else {
         column = m.required("column");
         check.numeric(column, m.at("column"));
@@ -176,7 +187,8 @@ final class KpiBinder {
       }
       if (unit == null) unit = "";
     } else if (type == KpiType.RATIO) {
-      if (numerator.isEmpty()) d.error(m.map.location(), ctx + " needs 'numerator': the filter of rows counted above the line");
+      // A numerator whose conditions were all refused above is already reported; only a missing one is asked for.
+      if (numerator.isEmpty() && !m.has("numerator")) d.error(m.map.location(), ctx + " needs 'numerator': the filter of rows counted above the line");
       if (unit != null && !unit.equals("%")) d.error(m.at("unit"), ctx + ": a ratio's unit is '%'");
       unit = "%";
     } else if (type == KpiType.DURATION) {

@@ -97,14 +97,26 @@ final class MapReader {
   }
 
   static List<String> strings(YNode n, String what, Diagnostics d) {
-    List<String> out = new ArrayList<>();
+    return items(n, what, d).stream().map(Item::text).toList();
+  }
+
+  /** One text of a list with where it is written, so a message points at the item itself, not at its list. */
+  record Item(String text, Location at) {}
+
+  /** As {@link #strings(String)}, with each item's position. */
+  List<Item> items(String key) {
+    return items(map.get(key), context + "." + key, diagnostics);
+  }
+
+  static List<Item> items(YNode n, String what, Diagnostics d) {
+    List<Item> out = new ArrayList<>();
     if (n == null || n instanceof YNode.YScalar s && s.isNull()) return out;
     if (n instanceof YNode.YScalar s) {
-      out.add(s.text());
+      out.add(new Item(s.text(), s.location()));
     } else if (n instanceof YNode.YList l) {
       for (YNode item : l.items()) {
         if (item instanceof YNode.YScalar s && !s.isNull()) {
-          out.add(s.text());
+          out.add(new Item(s.text(), s.location()));
         } else {
           d.error(item.location(), what + " must list plain values, found " + item.kind());
         }

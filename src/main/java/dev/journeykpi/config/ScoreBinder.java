@@ -42,11 +42,11 @@ final class ScoreBinder {
       }
     }
     List<Double> positive = new ArrayList<>();
-    for (String p : m.strings("positive")) {
-      Double v = number(p, m.at("positive"), ctx + ".positive");
+    for (MapReader.Item p : m.items("positive")) {
+      Double v = number(p.text(), p.at(), ctx + ".positive");
       if (v == null) continue;
       if (scale != null && (v < scale[0] || v > scale[1])) {
-        d.error(m.at("positive"), ctx + ".positive lists " + plain(v) + ", outside the scale " + plain(scale[0]) + "-" + plain(scale[1]));
+        d.error(p.at(), ctx + ".positive lists " + plain(v) + ", outside the scale " + plain(scale[0]) + "-" + plain(scale[1]));
       }
       positive.add(v);
     }

@@ -58,11 +58,15 @@ final class TimeKeyBinder {
       if (!lm.has("values")) d.error(lm.map.location(), ctx + ".limit needs 'values': the limit for each value of " + by);
       return new SlaDef(by, limits, fallback);
     }
-    for (String value : vm.map.entries().keySet()) {
-      TimeSpan t = span(vm, value, ctx + ".limit.values", false);
-      if (t != null) limits.put(value, t);
+    Map<String, Location> at = new java.util.HashMap<>();
+    for (YNode.Entry e : vm.map.entries().values()) {
+      TimeSpan t = span(vm, e.key(), ctx + ".limit.values", false);
+      // In NFC, as imported cells are: a key typed decomposed still finds its rows.
+      String key = java.text.Normalizer.normalize(e.key(), java.text.Normalizer.Form.NFC);
+      if (t != null) limits.put(key, t);
+      at.put(key, e.keyLocation());
     }
-    return new SlaDef(by, limits, fallback);
+    return new SlaDef(by, limits, fallback, at);
   }
 
   /** A span of whole days or working days ({@code 90 days}, {@code 30 working days}); null, after reporting, otherwise. */

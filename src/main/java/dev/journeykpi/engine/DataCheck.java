@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** {@code kpi validate --check-data}: every mapped header is looked up in the real files, and every miss reported. */
+/**
+ * {@code kpi validate --check-data}: every mapped header is looked up in the real files, and every miss reported; then
+ * the texts the KPIs expect are looked up among the data's values ({@link DataValueCheck}).
+ */
 public final class DataCheck {
   private DataCheck() {}
 
@@ -30,6 +33,13 @@ public final class DataCheck {
     }
   }
 
+  /** The headers a message lists: all of an ordinary export, the first few of a very wide one (100,000 columns). */
+  static String listed(List<String> headers) {
+    int shown = 40;
+    return headers.size() <= shown ? String.join(", ", headers)
+        : String.join(", ", headers.subList(0, shown)) + String.format(", … (%,d headers in all)", headers.size());
+  }
+
   public static void check(Definition def, Map<String, Path> overrides, Diagnostics d) {
     for (SourceDef s : def.sources().values()) {
       List<Path> files;
@@ -39,10 +49,12 @@ public final class DataCheck {
         d.error(s.location(), e.getMessage());
         continue;
       }
+      long errorsBefore = d.errorCount();
       for (Path f : files) {
         try {
           List<String> headers = HeaderProbe.headers(s, f);
           HeaderIndex index = new HeaderIndex(headers);
+          List<String> normalised = headers.stream().map(HeaderIndex::normalise).filter(h -> !h.isEmpty()).toList();
           if (s.columns().isEmpty()) checkUnmapped(def, s, f, index, headers, d);
           java.util.Set<String> used = new java.util.HashSet<>();
           def.kpis().stream().filter(k -> k.source().equals(s.id())).forEach(k -> used.addAll(KpiEngine.columnsOf(k)));
@@ -50,15 +62,16 @@ public final class DataCheck {
             if (c.isLookup() || (s.optional().contains(c.name()) && !used.contains(c.name()))) continue;
             if (index.find(c.header()) < 0) {
               d.error(c.location(), "source '" + s.id() + "' column '" + c.name() + "': header '" + c.header()
-                  + "' is not in " + f + Suggestions.hint(HeaderIndex.normalise(c.header()),
-                      headers.stream().map(HeaderIndex::normalise).toList())
-                  + "; headers: " + String.join(", ", headers.stream().map(HeaderIndex::normalise).filter(h -> !h.isEmpty()).toList()));
+                  + "' is not in " + f + Suggestions.hint(HeaderIndex.normalise(c.header()), normalised)
+                  + "; headers: " + listed(normalised));
             }
           }
         } catch (DataException e) {
           d.error(s.location(), "source '" + s.id() + "': " + e.getMessage());
         }
       }
+      // The values are read only from files whose headers are all there: otherwise the import itself would stop.
+      if (d.errorCount() == errorsBefore && !files.isEmpty()) DataValueCheck.check(def, s, overrides.get(s.id()), d);
     }
   }
 }

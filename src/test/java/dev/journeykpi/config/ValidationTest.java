@@ -33,7 +33,7 @@ class ValidationTest {
         at + "23:34: error: touchpoint 'housekeeping' names unknown stage 'stya' (did you mean 'stay'?); stages: stay",
         at + "28:13: error: kpi 'sheets_changed_rate' reads unknown source 'check' (did you mean 'checks'?); sources: checks",
         at + "33:11: error: kpi 'inspection_score' has unknown type 'avg' (did you mean 'mean'?); allowed: " + String.join(", ", KpiType.yamlNames()),
-        at + "43:9: error: kpi 'floor_score'.by refers to unknown column 'flor' (did you mean 'floor'?); columns: checked_at, floor, sheets_changed, score",
+        at + "43:10: error: kpi 'floor_score'.by refers to unknown column 'flor' (did you mean 'floor'?); columns: checked_at, floor, sheets_changed, score",
         at + "44:23: error: operator 'gte' does not apply to string column 'floor' (declare its type: number, date, datetime or duration)",
         at + "46:5: error: kpi 'answer_time' needs 'time': the date column that places a row in a period (or time: none)",
         at + "51:12: error: kpi 'answer_time'.clock is 'calendar' or 'business', found 'buisness' (did you mean 'business'?)");
@@ -150,7 +150,7 @@ class ValidationTest {
             + " talk_time, hold_time, after_call_work, contacts, first_contact_resolved, resolved_first_contact, reopened, escalated,"
             + " complaint, survey_sent, csat, ces, nps, esat, enps, hired_at, left_at, amount",
         f + ":34:45: error: kpi 'f': NPS is defined on a 0-10 scale (promoters 9-10, detractors 0-6), found 1-5",
-        f + ":35:64: error: kpi 'g'.positive lists 6, outside the scale 1-5",
+        f + ":35:68: error: kpi 'g'.positive lists 6, outside the scale 1-5", // at the 6 itself, not at its list
         f + ":36:62: error: kpi 'h'.within '7 weeks' is not a time span; e.g. '30 minutes', '4 hours', '7 days' or '30 working days'",
         f + ":37:42: error: kpi 'i': 'time' does not apply to backlog KPIs: they look at every row's start and end at the period's edges",
         f + ":38:47: error: kpi 'j': 'method' applies only to presets measured several ways (first_contact_resolution)");
@@ -306,11 +306,57 @@ class ValidationTest {
   }
 
   @Test
+  void oneMistakeDoesNotHideTheOthersOfTheSameKpi() throws IOException {
+    Path f = dir.resolve("k.yaml");
+    Files.writeString(f, """
+        sources: { s: { file: x.csv, columns: { created: { column: A, type: datetime }, status: B } } }
+        kpis:
+          - { id: a, preset: frst, source: sx, target: { min: x } }
+          - { id: b, preset: frst, source: s, time: created, where: { stauts: Closed } }
+          - { id: c, type: ratio, source: s, time: created, numerator: { stauts: Closed } }
+        """);
+    // An unknown preset used to end the KPI's check: its unknown source and bad target went unreported. A numerator
+    // whose only condition names an unknown column was also reported as missing.
+    assertThat(problems(f)).containsExactly(
+        f + ":3:22: error: kpi 'a' uses unknown preset 'frst' (did you mean 'frt'?); presets: " + String.join(", ", Presets.names()),
+        f + ":3:36: error: kpi 'a' reads unknown source 'sx' (did you mean 's'?); sources: s",
+        f + ":3:55: error: kpi 'a'.target value 'x' is not a number (write 0.75 or 75%)",
+        f + ":4:22: error: kpi 'b' uses unknown preset 'frst' (did you mean 'frt'?); presets: " + String.join(", ", Presets.names()),
+        f + ":4:63: error: kpi 'b'.where refers to unknown column 'stauts' (did you mean 'status'?); columns: created, status",
+        f + ":5:66: error: kpi 'c'.numerator refers to unknown column 'stauts' (did you mean 'status'?); columns: created, status");
+  }
+
+  @Test
+  void filterTextsAreComparedAsTheDataHoldsThem() throws IOException {
+    // "Đóng" typed decomposed (D-stroke, o, combining acute; as some Mac editors save) and quoted with spaces: cells are
+    // imported trimmed and in NFC, so the bound value must be the composed "Đóng" without spaces to match them.
+    String nfd = java.text.Normalizer.normalize("Đóng", java.text.Normalizer.Form.NFD);
+    assertThat(nfd).isNotEqualTo("Đóng");
+    Path f = dir.resolve("n.yaml");
+    Files.writeString(f, """
+        sources: { s: { file: x.csv } }
+        kpis:
+          - { id: a, type: count, source: s, time: none, where: { status: " %s ", note: { contains: " %s" } } }
+        """.formatted(nfd, nfd));
+    Filter.All where = (Filter.All) DefinitionLoader.load(List.of(f)).kpis().get(0).where();
+    assertThat(((Filter.Condition) where.parts().get(0)).values()).containsExactly("Đóng");
+    assertThat(((Filter.Condition) where.parts().get(1)).values()).containsExactly(" Đóng"); // contains keeps its space
+    Path sla = dir.resolve("sla.yaml");
+    Files.writeString(sla, """
+        sources: { s: { file: x.csv, columns: { a: { column: A, type: datetime }, b: { column: B, type: datetime }, p: P } } }
+        kpis:
+          - { id: k, type: sla, source: s, time: a, start: a, end: b, limit: { by: p, values: { %s: 1 hour } } }
+        """.formatted(java.text.Normalizer.normalize("Khẩn", java.text.Normalizer.Form.NFD)));
+    assertThat(DefinitionLoader.load(List.of(sla)).kpis().get(0).sla().limits()).containsOnlyKeys("Khẩn");
+  }
+
+  @Test
   void notYaml() throws IOException {
     Path f = dir.resolve("bad.yaml");
     Files.writeString(f, "kpis: [ { id: x\n");
     assertThat(problems(f)).singleElement().asString()
-        .isEqualTo(f + ":2:1: error: not valid YAML: while parsing a flow mapping; expected ',' or '}', but got <stream end>");
+        .isEqualTo(f + ":1:9: error: not valid YAML: while parsing a flow mapping that starts here: it is not closed before the end"
+            + " of the file (expected ',' or '}', but got <stream end>)"); // the '{' that is never closed is at column 9
   }
 
   @Test

@@ -1,0 +1,134 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.Diagnostics;
+import dev.journeykpi.config.Filter;
+import dev.journeykpi.config.FunnelDef;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.KpiType;
+import dev.journeykpi.config.Location;
+import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.config.Suggestions;
+import dev.journeykpi.ingest.DataException;
+import dev.journeykpi.ingest.LoadedSource;
+import dev.journeykpi.ingest.SourceLoader;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.Column;
+
+/**
+ * {@code kpi validate --check-data}, second half: the texts a definition expects to find in the data (filter values,
+ * an SLA's per-priority limits, a funnel's stage values) are looked up among the values the data really has. A value
+ * no row has makes a filter keep nothing (or, with {@code not}, everything), an SLA limit never apply, a stage stay
+ * empty: silently wrong numbers. It is a warning, not an error, since a value can be legitimately absent from one
+ * month's export (no Urgent tickets this month); with a near value in the data ({@code Closd}, {@code Closed}) it is
+ * almost certainly a typo, and the warning says so.
+ */
+final class DataValueCheck {
+  /** How many of the data's values a warning lists when there is no near one. */
+  private static final int LISTED = 8;
+
+  private DataValueCheck() {}
+
+  /** One text the definition expects in a column. {@code alternatives}: any one of them present is enough (a stage). */
+  private record Wanted(String kpi, String what, String column, List<String> alternatives, Location at) {}
+
+  static void check(Definition def, SourceDef s, Path override, Diagnostics d) {
+    List<Wanted> wanted = new ArrayList<>();
+    for (KpiDef k : def.kpis()) {
+      if (!Objects.equals(k.source(), s.id()) || k.type() == KpiType.CONVERSION) continue; // a conversion repeats its funnel
+      collect(k, "where", k.where(), wanted);
+      collect(k, "numerator", k.numerator(), wanted);
+      collect(k, "denominator", k.denominator(), wanted);
+      if (k.stalled() != null) collect(k, "closed", k.stalled().closed(), wanted);
+      if (k.sla() != null && k.sla().by() != null) {
+        for (String key : k.sla().limits().keySet()) {
+          wanted.add(new Wanted(k.id(), "limit.values", k.sla().by(), List.of(key),
+              k.sla().keyLocations().getOrDefault(key, k.location())));
+        }
+      }
+      FunnelDef f = k.funnel();
+      if (f != null && f.stageColumn() != null) {
+        List<FunnelDef.Stage> stages = new ArrayList<>(f.stages());
+        stages.addAll(f.lost());
+        for (FunnelDef.Stage st : stages) {
+          wanted.add(new Wanted(k.id(), "stage '" + st.id() + "'", f.stageColumn(), st.values(), st.location()));
+        }
+      }
+    }
+    if (wanted.isEmpty()) return;
+    LinkedHashSet<String> columns = new LinkedHashSet<>();
+    wanted.forEach(w -> columns.add(w.column()));
+    LoadedSource loaded;
+    try {
+      loaded = SourceLoader.load(s, override, def.zone(), s.columns().isEmpty() ? null : columns);
+    } catch (DataException e) {
+      d.error(s.location(), "source '" + s.id() + "': " + e.getMessage());
+      return;
+    }
+    Map<String, Map<String, String>> present = new LinkedHashMap<>();
+    for (String c : columns) {
+      if (!loaded.table().containsColumn(c)) continue;
+      Column<?> col = loaded.table().column(c);
+      // Only text is compared as text; numbers, dates and yes/no were already checked against the column's type.
+      if (col instanceof StringColumn sc) present.put(c, distinct(sc));
+    }
+    for (Wanted w : wanted) {
+      Map<String, String> values = present.get(w.column());
+      if (values == null || w.alternatives().stream().anyMatch(v -> values.containsKey(normal(v)))) continue;
+      String first = w.alternatives().get(0);
+      String hint = Suggestions.hint(Normalizer.normalize(first.trim(), Normalizer.Form.NFC), values.values());
+      String written = w.alternatives().size() == 1 ? "'" + first + "'"
+          : "any of '" + String.join("', '", w.alternatives()) + "'";
+      d.warning(w.at(), "kpi '" + w.kpi() + "'." + w.what() + ": no row of source '" + s.id() + "' has " + w.column() + " "
+          + written + hint + (hint.isEmpty() ? "; " + listed(values) : ""));
+    }
+  }
+
+  /** The conditions of a filter that compare a text column with written texts. */
+  private static void collect(KpiDef k, String what, Filter f, List<Wanted> out) {
+    if (f instanceof Filter.All a) {
+      a.parts().forEach(p -> collect(k, what, p, out));
+    } else if (f instanceof Filter.Any a) {
+      a.parts().forEach(p -> collect(k, what, p, out));
+    } else if (f instanceof Filter.Condition c) {
+      switch (c.op()) {
+        case EQ, NE, IN, NOT_IN -> {
+          for (int i = 0; i < c.values().size(); i++) {
+            if (c.values().get(i) instanceof String v && !v.isBlank()) {
+              out.add(new Wanted(k.id(), what, c.column(), List.of(v), c.valueLocation(i)));
+            }
+          }
+        }
+        default -> { }
+      }
+    }
+  }
+
+  /** Each distinct non-blank value, keyed as filters, SLA limits and stages compare it: trimmed, NFC, without case. */
+  private static Map<String, String> distinct(StringColumn c) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String v : c.unique()) {
+      if (v != null && !v.isBlank()) out.putIfAbsent(normal(v), Normalizer.normalize(v.trim(), Normalizer.Form.NFC));
+    }
+    return out;
+  }
+
+  private static String normal(String v) {
+    return Normalizer.normalize(v.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+  }
+
+  private static String listed(Map<String, String> values) {
+    if (values.isEmpty()) return "the column is blank in every row";
+    List<String> some = values.values().stream().sorted().limit(LISTED).toList();
+    return "values: " + String.join(", ", some) + (values.size() > LISTED ? ", … (" + values.size() + " in all)" : "");
+  }
+}
