@@ -1,13 +1,11 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.KpiDef;
-import java.text.Collator;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -22,7 +20,7 @@ import tech.tablesaw.selection.Selection;
 public final class KpiRunner {
   private final BusinessCalendar calendar;
   private final ZoneId zone;
-  private final Comparator<String> order;
+  private final LabelOrder order;
 
   private final java.time.LocalDate today;
 
@@ -35,10 +33,8 @@ public final class KpiRunner {
     this.today = today;
     this.calendar = calendar;
     this.zone = zone;
-    Collator c = Collator.getInstance(Locale.forLanguageTag("vi"));
     // Blank last, then Vietnamese alphabetical order (Đ after D, tones after the bare letter).
-    this.order = Comparator.comparing((String s) -> s.equals(ResultRow.BLANK)).thenComparing(c::compare)
-        .thenComparing(Comparator.naturalOrder());
+    this.order = new LabelOrder();
   }
 
   public List<ResultRow> run(KpiDef kpi, Table table, List<Period> periods) {
@@ -276,6 +272,7 @@ public final class KpiRunner {
   }
 
   private static Map<String, String> dims(List<String> by, List<String> values) {
+    if (by.size() == 1) return Map.of(by.get(0), values.get(0)); // kept as is by ResultRow: one map per row, not two
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < by.size(); i++) m.put(by.get(i), values.get(i));
     return m;
