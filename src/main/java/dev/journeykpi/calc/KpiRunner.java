@@ -66,9 +66,10 @@ public final class KpiRunner {
       int firstOfPeriod = out.size();
       int[] rows = population.inPeriod(table, kpi.time(), p);
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
-      for (Map.Entry<List<String>, int[]> g : groups(table, kpi, rows).entrySet()) {
-        out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
-            measurer.measure(table, g.getValue()), target));
+      BreakdownGroups groups = groups(table, kpi, rows);
+      for (int g = 0; g < groups.size(); g++) {
+        out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), groups.key(g)), kpi.unit(),
+            measurer.measure(table, groups.rows(g)), target));
       }
       Measure total = measurer.measure(table, rows);
       if (untimed > 0 && p.grain() != Period.Grain.ALL) {
@@ -92,7 +93,7 @@ public final class KpiRunner {
     Selection population = FilterCompiler.select(table, kpi.where());
     long latest = Elapsed.latest(table.column(kpi.start()), table.column(kpi.end()));
     java.time.LocalDate lastDataDay = latest == Cells.MISSING_TIME ? null : Cells.time(latest).toLocalDate();
-    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)));
+    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)).toMap());
     List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
@@ -112,7 +113,7 @@ public final class KpiRunner {
    * The breakdown groups; for a roll-up also every upper level (department, then department + team, …), the levels
    * below it set to {@link ResultRow#TOTAL}, each computed from its own rows and placed before the groups under it.
    */
-  private Map<List<String>, int[]> groups(Table table, KpiDef kpi, int[] rows) {
+  private BreakdownGroups groups(Table table, KpiDef kpi, int[] rows) {
     if (!kpi.rollup()) return BreakdownGroups.of(table, kpi.by(), rows, order);
     Comparator<String> totalFirst = Comparator.comparing((String s) -> !s.equals(ResultRow.TOTAL)).thenComparing(order);
     Map<List<String>, int[]> out = new java.util.TreeMap<>((a, b) -> {
@@ -124,13 +125,13 @@ public final class KpiRunner {
     });
     for (int depth = 1; depth <= kpi.by().size(); depth++) {
       int pad = kpi.by().size() - depth;
-      BreakdownGroups.of(table, kpi.by().subList(0, depth), rows, order).forEach((key, sel) -> {
+      BreakdownGroups.of(table, kpi.by().subList(0, depth), rows, order).toMap().forEach((key, sel) -> {
         List<String> full = new ArrayList<>(key);
         for (int i = 0; i < pad; i++) full.add(ResultRow.TOTAL);
         out.put(full, sel);
       });
     }
-    return out;
+    return BreakdownGroups.inOrder(out, kpi.by().size());
   }
 
   /** Groups as Tablesaw selections, in the same order, for the measurers that take selections. */
@@ -154,7 +155,7 @@ public final class KpiRunner {
       HistoryMeasurer measurer) {
     Selection population = FilterCompiler.select(table, kpi.where());
     java.time.LocalDate lastDataDay = kpi.time() == null ? null : lastDay(table.column(kpi.time()));
-    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)));
+    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)).toMap());
     groups.put(kpi.by().stream().map(x -> ResultRow.TOTAL).toList(), population);
     List<String> names = new ArrayList<>(kpi.by());
     names.addAll(extraDims);
