@@ -109,8 +109,11 @@ final class BreakdownGroups {
     if (dense) Arrays.fill(groupOfKey, -1);
     it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap groupOf = dense ? null : new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
     if (!dense) groupOf.defaultReturnValue(-1);
-    IntArrayList keys = new IntArrayList();
-    IntArrayList sizes = new IntArrayList();
+    // Sized for every group at once where the number is bounded: arrays of a million grown step by step leave their
+    // old copies in the old generation until a full collection.
+    int most = dense ? (int) Math.min(range, rs.length) : 16;
+    IntArrayList keys = new IntArrayList(most);
+    IntArrayList sizes = new IntArrayList(most);
     int[] group = new int[rs.length];
     int lastKey = 0;
     int last = -1;
@@ -205,11 +208,12 @@ final class BreakdownGroups {
   /** Groups numbered per row ({@code group[i]} for row {@code rs[i]}), placed by counting. */
   private static BreakdownGroups counted(String[][] labels, int[] group, IntArrayList sizes, int[] rs, LabelOrder order) {
     int n = sizes.size();
+    // Each group's end, then rows placed from the last backwards: the ends become the starts, rows stay ascending.
     int[] start = new int[n + 1];
     for (int g = 0; g < n; g++) start[g + 1] = start[g] + sizes.getInt(g);
-    int[] next = Arrays.copyOf(start, n);
+    System.arraycopy(start, 1, start, 0, n);
     int[] members = new int[rs.length];
-    for (int i = 0; i < rs.length; i++) members[next[group[i]]++] = rs[i];
+    for (int i = rs.length - 1; i >= 0; i--) members[--start[group[i]]] = rs[i];
     return new BreakdownGroups(labels, members, start, sorted(labels, order));
   }
 
@@ -223,7 +227,7 @@ final class BreakdownGroups {
     int n = labels.length == 0 ? 0 : labels[0].length;
     int[] perm = new int[n];
     for (int i = 0; i < n; i++) perm[i] = i;
-    if (order == null) return perm;
+    if (order == null || inOrder(labels, order)) return perm;
     int m = labels.length;
     LabelOrder.Weights[] weights = new LabelOrder.Weights[m];
     for (int j = 0; j < m; j++) weights[j] = LabelOrder.Weights.of(labels[j]);
@@ -235,6 +239,17 @@ final class BreakdownGroups {
       return 0;
     });
     return perm;
+  }
+
+  /** Whether the groups, numbered first seen first, are in display order already (ids in an export usually are). */
+  private static boolean inOrder(String[][] labels, LabelOrder order) {
+    int n = labels.length == 0 ? 0 : labels[0].length;
+    for (int i = 1; i < n; i++) {
+      int c = 0;
+      for (int j = 0; j < labels.length && c == 0; j++) c = order.compare(labels[j][i - 1], labels[j][i]);
+      if (c > 0) return false;
+    }
+    return true;
   }
 
   /** Groups collected one by one, first seen first. */

@@ -60,13 +60,14 @@ public final class KpiRunner {
     Population population = population(table, kpi);
     int untimed = population.untimed;
     java.time.LocalDate lastDataDay = population.lastDataDay;
-    List<ResultRow> out = new ArrayList<>();
+    ArrayList<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       String incomplete = kpi.time() == null ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
       int firstOfPeriod = out.size();
       int[] rows = population.inPeriod(table, kpi.time(), p);
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
       BreakdownGroups groups = groups(table, kpi, rows);
+      out.ensureCapacity(out.size() + groups.size() + 1);
       for (int g = 0; g < groups.size(); g++) {
         out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), groups.key(g)), kpi.unit(),
             measurer.measure(table, groups.rows(g)), target));

@@ -60,8 +60,9 @@ public final class KpiEngine {
             : compare(current, runner.run(k, src.table(), earlier(request)), request);
       });
     }
-    List<ResultRow> rows = new ArrayList<>();
-    for (List<ResultRow> r : ParallelKpis.runAll(work)) rows.addAll(r);
+    List<List<ResultRow>> results = ParallelKpis.runAll(work);
+    List<ResultRow> rows = new ArrayList<>(results.stream().mapToInt(List::size).sum());
+    for (List<ResultRow> r : results) rows.addAll(r);
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
     return new Scorecard(def, request.periods(), rows, quality);
   }
