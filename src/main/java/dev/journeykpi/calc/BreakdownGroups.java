@@ -107,7 +107,7 @@ final class BreakdownGroups {
     boolean dense = rs.length > 0 && range <= 4L * rs.length + 1024;
     int[] groupOfKey = dense ? new int[(int) range] : null;
     if (dense) Arrays.fill(groupOfKey, -1);
-    it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap groupOf = dense ? null : new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+    var groupOf = dense ? null : new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
     if (!dense) groupOf.defaultReturnValue(-1);
     // Sized for every group at once where the number is bounded: arrays of a million grown step by step leave their
     // old copies in the old generation until a full collection.
@@ -206,7 +206,8 @@ final class BreakdownGroups {
   }
 
   /** Groups numbered per row ({@code group[i]} for row {@code rs[i]}), placed by counting. */
-  private static BreakdownGroups counted(String[][] labels, int[] group, IntArrayList sizes, int[] rs, LabelOrder order) {
+  private static BreakdownGroups counted(String[][] labels, int[] group, IntArrayList sizes, int[] rs,
+      LabelOrder order) {
     int n = sizes.size();
     // Each group's end, then rows placed from the last backwards: the ends become the starts, rows stay ascending.
     int[] start = new int[n + 1];

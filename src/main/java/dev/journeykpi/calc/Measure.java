@@ -12,7 +12,8 @@ public record Measure(Double value, Double numerator, Double denominator, long n
   }
 
   /** Boxed small counts, shared: a breakdown with a million groups of one row kept a million Doubles of 1.0. */
-  private static final Double[] SMALL = java.util.stream.IntStream.range(0, 1024).mapToObj(i -> (double) i).toArray(Double[]::new);
+  private static final Double[] SMALL =
+      java.util.stream.IntStream.range(0, 1024).mapToObj(i -> (double) i).toArray(Double[]::new);
 
   private static Double boxed(double v) {
     boolean small = v >= 0 && v < SMALL.length && v == (int) v && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO;

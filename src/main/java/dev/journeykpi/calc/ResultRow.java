@@ -32,8 +32,8 @@ public record ResultRow(
   public ResultRow {
     // One dimension (the usual breakdown) in an immutable one-entry map: a third of the memory of a copied
     // LinkedHashMap, which a breakdown with 1,000,000 groups noticed.
-    dims = dims.isEmpty() ? Map.of() : dims.getClass() == ONE ? dims : dims.size() == 1 ? one(dims.entrySet().iterator().next())
-        : Collections.unmodifiableMap(new LinkedHashMap<>(dims));
+    dims = dims.isEmpty() ? Map.of() : dims.getClass() == ONE ? dims
+        : dims.size() == 1 ? one(dims.entrySet().iterator().next()) : Collections.unmodifiableMap(new LinkedHashMap<>(dims));
   }
 
   /** The class of Map.of(k, v): immutable already, so not copied. */

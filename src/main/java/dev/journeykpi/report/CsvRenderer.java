@@ -31,7 +31,8 @@ public final class CsvRenderer implements Renderer {
   }
 
   private static StringBuilder record(List<String> cells) {
-    StringBuilder line = new StringBuilder(160); // a new one per record: one with a Vietnamese cell stays two bytes a char
+    // A new builder per record: one that held a Vietnamese cell stays at two bytes a character.
+    StringBuilder line = new StringBuilder(160);
     for (int i = 0; i < cells.size(); i++) {
       String cell = SpreadsheetSafe.cell(cells.get(i));
       if (plain(cell)) {
