@@ -5,10 +5,12 @@
 # prints the median wall time and the peak resident memory.
 #   scripts/bench.sh            # 1,000,000 rows, 5 runs
 #   ROWS=200000 RUNS=3 scripts/bench.sh
+#   CONFIG=scripts/bench-breakdown.yaml RUNS=3 scripts/bench.sh   # another definition over the same file
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${ROWS:-1000000}"
 runs="${RUNS:-5}"
+config="${CONFIG:-$root/scripts/bench.yaml}"
 data="$root/bench-data/tickets-1m.csv"
 mkdir -p "$root/bench-data"
 "$root/scripts/kpi" --version >/dev/null
@@ -22,7 +24,7 @@ peak=0
 for i in $(seq "$runs"); do
   start=$(date +%s.%N)
   /usr/bin/time -f "%M" -o "$root/bench-data/rss.txt" \
-    "$root/scripts/kpi" report -c "$root/scripts/bench.yaml" -q -f csv > /dev/null
+    "$root/scripts/kpi" report -c "$config" -q -f csv > /dev/null
   end=$(date +%s.%N)
   t=$(echo "$end - $start" | bc)
   rss=$(tail -1 "$root/bench-data/rss.txt")

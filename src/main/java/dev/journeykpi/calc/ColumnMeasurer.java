@@ -48,12 +48,14 @@ final class ColumnMeasurer implements Measurer {
     String column = String.join(" + ", columns);
     String note = blank == 0 ? "" : blank + " rows without " + column + " skipped";
     if (partial > 0) note = (note.isEmpty() ? "" : note + "; ") + partial + " rows missing part of " + column + " (taken as 0)";
+    // No values: no value, for a sum too. A sum of nothing printed as 0 looks like a month of zero revenue when the
+    // filter, the period or the column found nothing.
+    if (n == 0) return Measure.none(0, rows.length == 0 ? "no rows" : "no values in " + column).withNote(note);
     if (type == KpiType.SUM) {
       double sum = 0;
       for (int i = 0; i < n; i++) sum += values[i];
-      return Measure.of(sum / divisor, n).withNote(n == 0 ? "no rows" : note);
+      return Measure.of(sum / divisor, n).withNote(note);
     }
-    if (n == 0) return Measure.none(0, rows.length == 0 ? "no rows" : "no values in " + column).withNote(note);
     return Measure.of(Stats.of(stat, values, n) / divisor, n).withNote(note);
   }
 }

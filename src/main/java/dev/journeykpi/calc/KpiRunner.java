@@ -1,13 +1,11 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.KpiDef;
-import java.text.Collator;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -22,7 +20,7 @@ import tech.tablesaw.selection.Selection;
 public final class KpiRunner {
   private final BusinessCalendar calendar;
   private final ZoneId zone;
-  private final Comparator<String> order;
+  private final LabelOrder order;
 
   private final java.time.LocalDate today;
 
@@ -35,10 +33,8 @@ public final class KpiRunner {
     this.today = today;
     this.calendar = calendar;
     this.zone = zone;
-    Collator c = Collator.getInstance(Locale.forLanguageTag("vi"));
     // Blank last, then Vietnamese alphabetical order (Đ after D, tones after the bare letter).
-    this.order = Comparator.comparing((String s) -> s.equals(ResultRow.BLANK)).thenComparing(c::compare)
-        .thenComparing(Comparator.naturalOrder());
+    this.order = new LabelOrder();
   }
 
   public List<ResultRow> run(KpiDef kpi, Table table, List<Period> periods) {
@@ -64,15 +60,17 @@ public final class KpiRunner {
     Population population = population(table, kpi);
     int untimed = population.untimed;
     java.time.LocalDate lastDataDay = population.lastDataDay;
-    List<ResultRow> out = new ArrayList<>();
+    ArrayList<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       String incomplete = kpi.time() == null ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
       int firstOfPeriod = out.size();
       int[] rows = population.inPeriod(table, kpi.time(), p);
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
-      for (Map.Entry<List<String>, int[]> g : groups(table, kpi, rows).entrySet()) {
-        out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
-            measurer.measure(table, g.getValue()), target));
+      BreakdownGroups groups = groups(table, kpi, rows);
+      out.ensureCapacity(out.size() + groups.size() + 1);
+      for (int g = 0; g < groups.size(); g++) {
+        out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), groups.key(g)), kpi.unit(),
+            measurer.measure(table, groups.rows(g)), target));
       }
       Measure total = measurer.measure(table, rows);
       if (untimed > 0 && p.grain() != Period.Grain.ALL) {
@@ -96,7 +94,7 @@ public final class KpiRunner {
     Selection population = FilterCompiler.select(table, kpi.where());
     long latest = Elapsed.latest(table.column(kpi.start()), table.column(kpi.end()));
     java.time.LocalDate lastDataDay = latest == Cells.MISSING_TIME ? null : Cells.time(latest).toLocalDate();
-    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)));
+    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)).toMap());
     List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
@@ -116,7 +114,7 @@ public final class KpiRunner {
    * The breakdown groups; for a roll-up also every upper level (department, then department + team, …), the levels
    * below it set to {@link ResultRow#TOTAL}, each computed from its own rows and placed before the groups under it.
    */
-  private Map<List<String>, int[]> groups(Table table, KpiDef kpi, int[] rows) {
+  private BreakdownGroups groups(Table table, KpiDef kpi, int[] rows) {
     if (!kpi.rollup()) return BreakdownGroups.of(table, kpi.by(), rows, order);
     Comparator<String> totalFirst = Comparator.comparing((String s) -> !s.equals(ResultRow.TOTAL)).thenComparing(order);
     Map<List<String>, int[]> out = new java.util.TreeMap<>((a, b) -> {
@@ -128,13 +126,13 @@ public final class KpiRunner {
     });
     for (int depth = 1; depth <= kpi.by().size(); depth++) {
       int pad = kpi.by().size() - depth;
-      BreakdownGroups.of(table, kpi.by().subList(0, depth), rows, order).forEach((key, sel) -> {
+      BreakdownGroups.of(table, kpi.by().subList(0, depth), rows, order).toMap().forEach((key, sel) -> {
         List<String> full = new ArrayList<>(key);
         for (int i = 0; i < pad; i++) full.add(ResultRow.TOTAL);
         out.put(full, sel);
       });
     }
-    return out;
+    return BreakdownGroups.inOrder(out, kpi.by().size());
   }
 
   /** Groups as Tablesaw selections, in the same order, for the measurers that take selections. */
@@ -158,7 +156,7 @@ public final class KpiRunner {
       HistoryMeasurer measurer) {
     Selection population = FilterCompiler.select(table, kpi.where());
     java.time.LocalDate lastDataDay = kpi.time() == null ? null : lastDay(table.column(kpi.time()));
-    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)));
+    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)).toMap());
     groups.put(kpi.by().stream().map(x -> ResultRow.TOTAL).toList(), population);
     List<String> names = new ArrayList<>(kpi.by());
     names.addAll(extraDims);
@@ -276,6 +274,7 @@ public final class KpiRunner {
   }
 
   private static Map<String, String> dims(List<String> by, List<String> values) {
+    if (by.size() == 1) return Map.of(by.get(0), values.get(0)); // kept as is by ResultRow: one map per row, not two
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < by.size(); i++) m.put(by.get(i), values.get(i));
     return m;

@@ -8,8 +8,19 @@ package dev.journeykpi.calc;
  */
 public record Measure(Double value, Double numerator, Double denominator, long n, String note) {
   public static Measure of(double value, long n) {
-    return new Measure(value, null, null, n, "");
+    return new Measure(boxed(value), null, null, n, "");
   }
+
+  /** Boxed small counts, shared: a breakdown with a million groups of one row kept a million Doubles of 1.0. */
+  private static final Double[] SMALL =
+      java.util.stream.IntStream.range(0, 1024).mapToObj(i -> (double) i).toArray(Double[]::new);
+
+  private static Double boxed(double v) {
+    boolean small = v >= 0 && v < SMALL.length && v == (int) v && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO;
+    return small ? SMALL[(int) v] : Double.valueOf(v); // both boxed: a Double and a double would unbox the first
+  }
+
+  private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
   public static Measure none(long n, String why) {
     return new Measure(null, null, null, n, why);

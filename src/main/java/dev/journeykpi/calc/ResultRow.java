@@ -30,7 +30,18 @@ public record ResultRow(
   public static final String BLANK = "(blank)";
 
   public ResultRow {
-    dims = Collections.unmodifiableMap(new LinkedHashMap<>(dims));
+    // One dimension (the usual breakdown) in an immutable one-entry map: a third of the memory of a copied
+    // LinkedHashMap, which a breakdown with 1,000,000 groups noticed.
+    dims = dims.isEmpty() ? Map.of() : dims.getClass() == ONE ? dims
+        : dims.size() == 1 ? one(dims.entrySet().iterator().next()) : Collections.unmodifiableMap(new LinkedHashMap<>(dims));
+  }
+
+  /** The class of Map.of(k, v): immutable already, so not copied. */
+  private static final Class<?> ONE = Map.of("", "").getClass();
+
+  private static Map<String, String> one(Map.Entry<String, String> e) {
+    return e.getKey() == null || e.getValue() == null ? Collections.singletonMap(e.getKey(), e.getValue())
+        : Map.of(e.getKey(), e.getValue());
   }
 
   public boolean isTotal() {

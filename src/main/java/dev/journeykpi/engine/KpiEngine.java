@@ -39,7 +39,7 @@ public final class KpiEngine {
       SourceDef s = def.sources().get(e.getKey());
       // A source without a column mapping is read whole: its columns are only known from the header.
       Set<String> only = s.columns().isEmpty() ? null : e.getValue();
-      loaded.put(e.getKey(), load(s, request.dataOverrides().get(e.getKey()), def.zone(), only));
+      loaded.put(e.getKey(), withRows(load(s, request.dataOverrides().get(e.getKey()), def.zone(), only)));
     }
     KpiRunner runner = new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
     Set<String> counted = new java.util.HashSet<>();
@@ -64,8 +64,9 @@ public final class KpiEngine {
         }
       });
     }
-    List<ResultRow> rows = new ArrayList<>();
-    for (List<ResultRow> r : ParallelKpis.runAll(work)) rows.addAll(r);
+    List<List<ResultRow>> results = ParallelKpis.runAll(work);
+    List<ResultRow> rows = new ArrayList<>(results.stream().mapToInt(List::size).sum());
+    for (List<ResultRow> r : results) rows.addAll(r);
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
     return new Scorecard(def, request.periods(), rows, quality);
   }
@@ -154,6 +155,21 @@ public final class KpiEngine {
   /** Every column a KPI reads. Only these are parsed: an export's other columns cost nothing. */
   static Set<String> columnsOf(KpiDef k) {
     return k.columnsRead();
+  }
+
+  /** The placeholder column of a source whose columns no KPI reads; its name can be no column's name. */
+  static final String ROWS_ONLY = "\u0000rows";
+
+  /**
+   * A source of which no KPI reads a column (a {@code count} of rows, no time, no filter) is imported into a table of
+   * no columns, and a table without columns has no rows: a count of 0. It gets one empty column as long as the rows
+   * the import kept, so that it has as many rows as the export.
+   */
+  static LoadedSource withRows(LoadedSource src) {
+    tech.tablesaw.api.Table t = src.table();
+    if (t.columnCount() > 0 || src.quality().rowsUsed() == 0) return src;
+    t.addColumns(tech.tablesaw.api.BooleanColumn.create(ROWS_ONLY, Math.toIntExact(src.quality().rowsUsed())));
+    return src;
   }
 
   /** Sources read without a column mapping are only checked here, against the real headers. */

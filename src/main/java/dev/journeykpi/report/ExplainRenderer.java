@@ -294,6 +294,15 @@ public final class ExplainRenderer {
     return k.unit().isEmpty() ? p.t("none") : k.unit();
   }
 
+  /** mean, median or pNN: a {@code mean} or {@code median} KPI has no {@code stat:}, its type says it. */
+  private static String columnStatistic(KpiDef k) {
+    return switch (k.type()) {
+      case MEAN -> "mean";
+      case MEDIAN -> "median";
+      default -> String.valueOf(k.statistic());
+    };
+  }
+
   private String formula(KpiDef k) {
     String where = k.where().isEmpty() ? "" : p.t(" over rows where %s", filter(k.where()));
     if (!k.columns().isEmpty()) {
@@ -301,13 +310,13 @@ public final class ExplainRenderer {
       return switch (k.type()) {
         case SUM -> "sum" + sum;
         case MEAN -> "mean" + sum;
-        default -> k.statistic() + sum;
+        default -> columnStatistic(k) + sum;
       } + where + p.t("; blank parts taken as 0");
     }
     return switch (k.type()) {
       case COUNT -> (k.column() == null ? "count(rows)" : "count(distinct " + k.column() + ")") + where;
       case SUM -> "sum(" + k.column() + ")" + where;
-      case MEAN, MEDIAN, PERCENTILE -> (k.type() == KpiType.MEAN ? "mean" : k.statistic().toString()) + "(" + k.column() + ")" + where;
+      case MEAN, MEDIAN, PERCENTILE -> columnStatistic(k) + "(" + k.column() + ")" + where;
       case RATIO -> p.t("rows(numerator ∩ denominator) ÷ rows(denominator); value, numerator and denominator are all reported");
       case DURATION -> p.t("%s(%s − %s) over completed rows, in %s", k.statistic(), k.end(), k.start(), k.unit()) + where;
       case SCORE -> switch (k.score().stat()) {

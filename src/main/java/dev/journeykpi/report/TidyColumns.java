@@ -17,7 +17,8 @@ final class TidyColumns {
 
   static List<String> dimensions(List<ResultRow> rows) {
     Set<String> dims = new LinkedHashSet<>();
-    rows.forEach(r -> dims.addAll(r.dims().keySet()));
+    // Not keySet(): a map keeps the view it returns, 16 bytes more per row for as long as the rows live.
+    rows.forEach(r -> r.dims().forEach((k, v) -> dims.add(k)));
     return new ArrayList<>(dims);
   }
 
@@ -30,7 +31,10 @@ final class TidyColumns {
 
   /** The row's cells in header order; numbers plain, absent values empty. */
   static List<String> cells(ResultRow r, List<String> dims) {
-    List<String> c = new ArrayList<>(List.of(r.kpi(), r.label(), r.period()));
+    List<String> c = new ArrayList<>(LEAD.size() + dims.size() + TAIL.size());
+    c.add(r.kpi());
+    c.add(r.label());
+    c.add(r.period());
     for (String d : dims) c.add(r.dims().getOrDefault(d, ""));
     c.add(ValueFormat.plain(r.value()));
     c.add(r.unit());

@@ -89,6 +89,8 @@ public final class ValueFormat {
   public static String plain(Double v) {
     if (v == null) return "";
     if (v.isNaN() || v.isInfinite()) return "";
+    // Whole numbers (counts) straight away: the same text as below, without four BigDecimals per cell.
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v.doubleValue());
     BigDecimal b = new BigDecimal(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
     if (b.signum() == 0) return "0";
     return b.scale() < 0 ? b.setScale(0).toPlainString() : b.toPlainString();
