@@ -23,6 +23,15 @@ final class PeriodOptions {
       description = "Report the last N periods ending at --period, as a trend (default: ${DEFAULT-VALUE}).")
   int periods;
 
+  @Option(names = "--allow-empty-period",
+      description = "Report a period that a source's dates do not reach at all (otherwise a data error, exit 3: the export is likely out of date).")
+  boolean allowEmptyPeriod;
+
+  /** The sources whose dates do not reach the last period, as data errors; none when --allow-empty-period. */
+  List<String> unreached(List<dev.journeykpi.ingest.QualityReport> quality, List<Period> periods) {
+    return allowEmptyPeriod ? List.of() : dev.journeykpi.engine.QualityGate.periodNotReached(quality, periods.get(periods.size() - 1));
+  }
+
   List<Period> resolve() {
     if (period != null && (from != null || to != null)) {
       throw new IllegalArgumentException("give either --period or --from/--to, not both");

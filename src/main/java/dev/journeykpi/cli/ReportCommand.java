@@ -101,7 +101,9 @@ final class ReportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     // A source of which no row could be used would give a scorecard of zeros that looks like a quiet month: no
     // output is written (the previous ones stay), only the quality summary and report that say why.
-    List<String> unusable = QualityGate.noRowUsed(card.quality());
+    List<String> unusable = new java.util.ArrayList<>(QualityGate.noRowUsed(card.quality()));
+    // So would a period the export does not reach (last month's run on an export nobody refreshed).
+    if (unusable.isEmpty()) unusable.addAll(period.unreached(card.quality(), periods));
     if (!unusable.isEmpty()) {
       reportQuality(card, err, true);
       for (String u : unusable) err.println("kpi: data error: " + Visible.lines(u) + "; no output written");

@@ -41,12 +41,13 @@ public final class KpiEngine {
       Set<String> only = s.columns().isEmpty() ? null : e.getValue();
       loaded.put(e.getKey(), withRows(load(s, request.dataOverrides().get(e.getKey()), def.zone(), only)));
     }
+    for (KpiDef k : kpis) checkColumns(k, loaded.get(k.source()));
+    loaded.forEach((id, src) -> date(src, kpis.stream().filter(k -> k.source().equals(id)).toList()));
     KpiRunner runner = new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
     Set<String> counted = new java.util.HashSet<>();
     List<java.util.concurrent.Callable<List<ResultRow>>> work = new ArrayList<>();
     for (KpiDef k : kpis) {
       LoadedSource src = loaded.get(k.source());
-      checkColumns(k, src);
       // Rows without a customer id, counted once per source and column however many customer KPIs read them.
       if (k.customers() != null && counted.add(k.source() + "\u0000" + k.customers().customer())) {
         var who = src.table().column(k.customers().customer());
@@ -113,6 +114,7 @@ public final class KpiEngine {
     Set<String> only = s.columns().isEmpty() ? null : new LinkedHashSet<>(columnsOf(k));
     LoadedSource src = load(s, data.get(k.source()), def.zone(), only);
     checkColumns(k, src);
+    date(src, List.of(k));
     var entries = funnel ? dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, calendar, def.zone())
         : customers ? dev.journeykpi.calc.CustomerList.of(k, src.table(), period, calendar)
         : dev.journeykpi.calc.FunnelLeadList.stalled(k, src.table(), period, calendar);
@@ -170,6 +172,26 @@ public final class KpiEngine {
     if (t.columnCount() > 0 || src.quality().rowsUsed() == 0) return src;
     t.addColumns(tech.tablesaw.api.BooleanColumn.create(ROWS_ONLY, Math.toIntExact(src.quality().rowsUsed())));
     return src;
+  }
+
+  /**
+   * Records how far a source's dates reach, over the columns that place its rows in periods: each KPI's {@code time},
+   * and a backlog's start and end. Turnover is left out: an HR list's last hire or leave may rightly be months old.
+   */
+  private static void date(LoadedSource src, List<KpiDef> kpis) {
+    Set<String> columns = new java.util.TreeSet<>();
+    for (KpiDef k : kpis) {
+      if (k.type() == dev.journeykpi.config.KpiType.TURNOVER) continue;
+      if (k.type() == dev.journeykpi.config.KpiType.BACKLOG) {
+        columns.add(k.start());
+        if (k.end() != null) columns.add(k.end());
+      } else if (k.time() != null) {
+        columns.add(k.time());
+      }
+    }
+    if (columns.isEmpty()) return;
+    dev.journeykpi.calc.DataSpan span = dev.journeykpi.calc.DataSpan.of(src.table(), columns);
+    if (span != null) src.quality().dated(String.join(", ", columns), span.first(), span.last());
   }
 
   /** Sources read without a column mapping are only checked here, against the real headers. */

@@ -35,6 +35,26 @@ public final class QualityGate {
   }
 
   /**
+   * One line per source whose dates do not reach the period at all: they end before it begins (last month's run on
+   * an export nobody refreshed) or begin after it ends. Its KPIs would be zeros, or worse (every customer churned, every
+   * open ticket still open), with nothing but an "incomplete" note to tell.
+   */
+  public static List<String> periodNotReached(List<QualityReport> reports, dev.journeykpi.calc.Period period) {
+    List<String> out = new ArrayList<>();
+    if (period.grain() == dev.journeykpi.calc.Period.Grain.ALL) return out;
+    for (QualityReport q : reports) {
+      if (q.datedBy() == null) continue;
+      var span = new dev.journeykpi.calc.DataSpan(q.firstDay(), q.lastDay());
+      if (span.reaches(period)) continue;
+      boolean before = q.lastDay().isBefore(period.start());
+      out.add("source '" + q.source() + "': its dates (" + q.datedBy() + ") " + (before
+          ? "end " + q.lastDay() + ", before the period " + period.label() + " begins: is the export up to date?"
+          : "begin " + q.firstDay() + ", after the period " + period.label() + " ends"));
+    }
+    return out;
+  }
+
+  /**
    * One line per source whose rejected rows are more than {@code maxPercent} % of the rows it read: 5 of 100 rows is
    * within 5 %, 6 of 100 is not. Compared in decimal, exactly: 0.1 % and the like have no exact binary fraction.
    */

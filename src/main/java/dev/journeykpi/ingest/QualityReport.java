@@ -193,6 +193,33 @@ public final class QualityReport {
     return java.util.Collections.unmodifiableMap(excluded);
   }
 
+  private String datedBy;
+  private java.time.LocalDate firstDay;
+  private java.time.LocalDate lastDay;
+
+  /**
+   * The first and last day of the columns that place this source's rows in periods ({@code datedBy}, e.g.
+   * "created_at"): how far the export reaches, so a period it does not reach is not read as a quiet one.
+   */
+  public void dated(String datedBy, java.time.LocalDate first, java.time.LocalDate last) {
+    this.datedBy = datedBy;
+    this.firstDay = first;
+    this.lastDay = last;
+  }
+
+  /** The columns behind {@link #firstDay()} and {@link #lastDay()}; null when the source's KPIs date no row. */
+  public String datedBy() {
+    return datedBy;
+  }
+
+  public java.time.LocalDate firstDay() {
+    return firstDay;
+  }
+
+  public java.time.LocalDate lastDay() {
+    return lastDay;
+  }
+
   public String source() {
     return source;
   }

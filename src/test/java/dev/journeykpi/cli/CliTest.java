@@ -75,10 +75,11 @@ class CliTest {
 
   @Test
   void incompletePeriodIsStarred() {
-    // The hotel exports end on 31 October 2026; November has no data yet, so it is incomplete whatever today is.
-    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-11", "--kpi", "checkouts");
+    // The hotel exports end on 31 October 2026; November has no data yet, so it is incomplete whatever today is (and
+    // reported only when asked for: a period the export does not reach is otherwise a data error).
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-11", "--kpi", "checkouts", "--allow-empty-period");
     assertThat(r.out()).contains("2026-11 *").contains("* chưa đủ dữ liệu: 2026-11");
-    assertThat(run("report", "-c", HOTEL, "--period", "2026-11", "--kpi", "checkouts", "-f", "csv").out())
+    assertThat(run("report", "-c", HOTEL, "--period", "2026-11", "--kpi", "checkouts", "-f", "csv", "--allow-empty-period").out())
         .contains(",false,incomplete: ");
   }
 
@@ -517,6 +518,40 @@ class CliTest {
     assertThat(l.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(l.err()).contains("kpi: data error: source 'orders': none of its 2 rows could be used (2 rejected for created_at:");
     assertThat(leads).doesNotExist();
+  }
+
+  /**
+   * Last month's cron run on an export nobody refreshed: the hotel checks run from 2026-09-01 to 2026-10-31 (the
+   * earliest and latest "Thời điểm kiểm tra" of room-checks.csv, read with a plain date parser), so November finds no
+   * row. Before, every KPI printed 0 (0 rooms checked, 0 % changed …) with exit 0. Now exit 3 naming the source and
+   * its last day, nothing written; --allow-empty-period lets the empty period through. A period before the data
+   * (2026-08) is named the other way round; kpi leads does the same.
+   */
+  @Test
+  void aPeriodTheExportDoesNotReachIsADataError() throws Exception {
+    Path out = dir.resolve("scorecard.csv");
+    Files.writeString(out, "last month");
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-11", "--kpi", "rooms_checked", "-q", "-o", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.DATA);
+    assertThat(r.err()).contains("kpi: data error: source 'checks': its dates (checked_at) end 2026-10-31, before the period"
+        + " 2026-11 begins: is the export up to date?; no output written");
+    assertThat(Files.readString(out)).isEqualTo("last month");
+    CliRunner.Result before = run("report", "-c", HOTEL, "--period", "2026-08", "--kpi", "rooms_checked", "-q", "-f", "csv");
+    assertThat(before.exitCode()).isEqualTo(ExitCodes.DATA);
+    assertThat(before.err()).contains("source 'checks': its dates (checked_at) begin 2026-09-01, after the period 2026-08 ends");
+    assertThat(before.out()).isEmpty();
+    // September is reached (its first day is the data's first): no error.
+    assertThat(run("report", "-c", HOTEL, "--period", "2026-09", "--kpi", "rooms_checked", "-q", "-f", "csv").exitCode()).isZero();
+    CliRunner.Result allowed = run("report", "-c", HOTEL, "--period", "2026-11", "--kpi", "rooms_checked", "-q", "-f", "csv",
+        "--allow-empty-period");
+    assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+    assertThat(allowed.out()).contains("rooms_checked,");
+    // The retention orders run from 2024 to 2026-10: churn in 2026-12 would list every customer as churned.
+    CliRunner.Result l = run("leads", "-c", "kpi-definitions/retention.yaml", "--kpi", "churn", "--period", "2026-12");
+    assertThat(l.exitCode()).isEqualTo(ExitCodes.DATA);
+    assertThat(l.err()).contains("kpi: data error: source 'orders': its dates (created_at) end 2026-10-31, before the period"
+        + " 2026-12 begins");
+    assertThat(l.out()).isEmpty();
   }
 
   /**
