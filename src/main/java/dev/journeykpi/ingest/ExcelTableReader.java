@@ -8,8 +8,8 @@ import java.nio.file.Path;
  * Imports one sheet of an {@code .xlsx} or {@code .xls} workbook. The header row may be below row 1 and the data may
  * start in any column: columns are found by their header text. Numeric cells stay numbers (Excel dates and durations
  * are numbers with a date format, counted in the workbook's date system); formula cells are read by their cached
- * values, never recalculated, and one without a cached value is reported; merged ranges are filled with their
- * top-left value and counted.
+ * values, never recalculated, and one without a cached value is reported; a text, boolean or date merged over rows
+ * is filled down its column and counted, a number or duration is counted once, on the range's first row, and said.
  */
 final class ExcelTableReader {
   private ExcelTableReader() {}
@@ -22,6 +22,7 @@ final class ExcelTableReader {
     try {
       SheetReader.SheetInfo info = SheetReader.read(file, format, source.sheet(), i -> importer.info = i, finder);
       finder.finish();
+      importer.finish();
       if (importer.plan == null) {
         throw new DataException(name + ": sheet '" + info.name() + "' has no header"
             + (source.headerRow() > 0 ? " in row " + source.headerRow() : "") + "; sheets: " + info.listing());
@@ -40,6 +41,8 @@ final class ExcelTableReader {
     ColumnPlan plan;
     private RowAssembler rows;
     private int[] idx;
+    /** By sink: the numbers merged over rows, counted once each (see {@link #data}). */
+    private MergedNumbers[] mergedNumbers;
 
     Importer(SourceDef source, RowAssembler.Factory factory, String name) {
       this.source = source;
@@ -63,6 +66,7 @@ final class ExcelTableReader {
         rows.note("reading sheet '" + info.name() + "' of " + name + " (" + hidden(info) + ")");
       }
       idx = b.fieldIndex();
+      mergedNumbers = new MergedNumbers[idx.length];
     }
 
     private static String hidden(SheetReader.SheetInfo info) {
@@ -75,6 +79,18 @@ final class ExcelTableReader {
       if (row.isBlank()) return;
       for (int i = 0; i < idx.length; i++) {
         SheetCell cell = row.cell(idx[i]);
+        SheetRow.Span merged = row.span(idx[i]);
+        if (merged != null && rows.sink(i) instanceof ColumnSink.Numeric) {
+          // An amount merged over three rows is one amount, shown once (Excel's own SUM counts it once): copied into
+          // every row it would be summed three times. It stays on its first row; the others have none of their own.
+          mergedNumber(i, merged);
+          if (rows.sink(i).def.required()) {
+            rows.stageUnreadable(i, MERGED_NUMBER);
+          } else {
+            rows.stage(i, rows.sink(i).stage(0, ""));
+          }
+          continue;
+        }
         if (cell.kind() == SheetCell.Kind.FORMULA) {
           rows.stageUnreadable(i, "formula without a cached value");
         } else {
@@ -84,6 +100,42 @@ final class ExcelTableReader {
       }
       // The shown text is only needed for a problem report: formatting every cell costs more than reading it.
       rows.finishRow(row.number(), i -> row.cell(idx[i]).shown());
+    }
+
+    /** The reason a row is rejected for a required number column whose cell is a merged range's lower row. */
+    static final String MERGED_NUMBER = "a number merged over several rows, counted on its first row only";
+
+    /** A column's numbers merged over rows: how many ranges, and the first one's rows. */
+    private static final class MergedNumbers {
+      int ranges;
+      SheetRow.Span first;
+      SheetRow.Span last;
+    }
+
+    private void mergedNumber(int i, SheetRow.Span span) {
+      MergedNumbers m = mergedNumbers[i] == null ? (mergedNumbers[i] = new MergedNumbers()) : mergedNumbers[i];
+      if (span.equals(m.last)) return; // rows come in order: the same range again
+      m.ranges++;
+      m.last = span;
+      if (m.first == null) m.first = span;
+    }
+
+    /**
+     * One note per number or duration column with values merged over rows, e.g. {@code amount: a number merged over
+     * 3 rows (orders.xlsx rows 5-7) is counted once, on its first row}.
+     */
+    void finish() {
+      if (mergedNumbers == null) return;
+      for (int i = 0; i < mergedNumbers.length; i++) {
+        MergedNumbers m = mergedNumbers[i];
+        if (m == null) continue;
+        String what = rows.sink(i) instanceof ColumnSink.Duration ? "duration" : "number";
+        String rowsOf = name + " rows " + m.first.firstRow() + "-" + m.first.lastRow();
+        rows.note(rows.sink(i).def.name() + ": " + (m.ranges == 1
+            ? "a " + what + " merged over " + m.first.rows() + " rows (" + rowsOf + ") is counted once, on its first row"
+            : m.ranges + " " + what + "s merged over several rows (the first: " + rowsOf
+                + ") are counted once each, on the first row of their range"));
+      }
     }
 
     private static int stage(ColumnSink sink, SheetCell cell) {

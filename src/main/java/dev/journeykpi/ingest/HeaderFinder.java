@@ -84,13 +84,14 @@ final class HeaderFinder implements Consumer<SheetRow> {
 
   /**
    * The header texts by column. A header merged down from the row above (a two-row header) keeps its text; one
-   * merged across columns names the first column only, so that a wide header cell does not read as a header twice.
+   * merged across columns names the first column only ({@link MergedRanges} fills downward only), so that a wide
+   * header cell does not read as a header twice.
    */
   static List<String> texts(SheetRow header) {
     List<String> out = new ArrayList<>();
     SheetCell[] cells = header.cells();
     for (int i = 0; i < cells.length; i++) {
-      out.add(cells[i] == null || header.filledAcross(i) ? "" : cells[i].shown());
+      out.add(cells[i] == null ? "" : cells[i].shown());
     }
     return out;
   }

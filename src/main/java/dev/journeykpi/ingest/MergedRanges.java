@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.BitSet;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,7 +14,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 
 /**
  * A sheet's merged cells (a channel name merged over the four rows of its calls, a header merged over two rows),
- * filled with their top-left value as rows pass by: Excel shows the value across the range but stores it in the
+ * filled down with their top-left value as rows pass by: Excel shows the value across the range but stores it in the
  * top-left cell only, so without this every other row of the range would read as blank.
  */
 final class MergedRanges {
@@ -25,14 +25,14 @@ final class MergedRanges {
     final int firstRow;
     final int lastRow;
     final int firstCol;
-    final int lastCol;
+    final SheetRow.Span span;
     SheetCell value;
 
     Range(CellRangeAddress a) {
       firstRow = a.getFirstRow() + 1;
       lastRow = a.getLastRow() + 1;
       firstCol = a.getFirstColumn();
-      lastCol = a.getLastColumn();
+      span = new SheetRow.Span(firstRow, lastRow);
     }
   }
 
@@ -43,7 +43,8 @@ final class MergedRanges {
   MergedRanges(List<CellRangeAddress> ranges) {
     List<Range> rs = new ArrayList<>();
     for (CellRangeAddress a : ranges) {
-      if (a.getNumberOfCells() > 1 && a.getFirstRow() >= 0 && a.getFirstColumn() >= 0) rs.add(new Range(a));
+      // One row only (a title or a total merged across columns): nothing is filled, see fill.
+      if (a.getLastRow() > a.getFirstRow() && a.getFirstRow() >= 0 && a.getFirstColumn() >= 0) rs.add(new Range(a));
     }
     rs.sort(Comparator.comparingInt(r -> r.firstRow));
     pending = rs;
@@ -54,8 +55,11 @@ final class MergedRanges {
   }
 
   /**
-   * The row with the blank cells of every range it lies in set to the range's top-left value; the filled columns
-   * are marked in {@link SheetRow#filled}. Rows must come in order.
+   * The row with its blank cell in the first column of every range it lies in, below the range's first row, set to
+   * the range's top-left value, and marked in {@link SheetRow#filled}. Only downward, in the value's own column: a
+   * value merged across columns ('Total | 150' with 150 over amount and day) belongs to its first column, and copied
+   * into the next one it would read as another column's value (a day, from serial 150). Whether a filled cell is used
+   * depends on its column's type, decided later ({@link ExcelTableReader}). Rows must come in order.
    */
   SheetRow fill(SheetRow row) {
     if (pending.isEmpty()) return row;
@@ -67,26 +71,19 @@ final class MergedRanges {
     }
     if (active.isEmpty()) return row;
     SheetCell[] cells = row.cells();
-    BitSet filled = null;
-    BitSet across = null;
+    SheetRow.Span[] filled = null;
     for (Range a : active) {
       if (a.firstRow == r) a.value = row.cell(a.firstCol);
-      if (a.value == null || a.value.isBlank()) continue;
-      for (int c = a.firstCol; c <= a.lastCol; c++) {
-        if (r == a.firstRow && c == a.firstCol) continue;
-        if (c < cells.length && cells[c] != null && !cells[c].isBlank()) continue;
-        if (cells == row.cells()) cells = java.util.Arrays.copyOf(cells, Math.max(cells.length, a.lastCol + 1));
-        if (cells.length <= c) cells = java.util.Arrays.copyOf(cells, a.lastCol + 1);
-        cells[c] = a.value;
-        if (filled == null) filled = new BitSet();
-        filled.set(c);
-        if (c > a.firstCol) {
-          if (across == null) across = new BitSet();
-          across.set(c);
-        }
-      }
+      if (r == a.firstRow || a.value == null || a.value.isBlank()) continue;
+      int c = a.firstCol;
+      if (c < cells.length && cells[c] != null && !cells[c].isBlank()) continue;
+      if (cells == row.cells() || cells.length <= c) cells = Arrays.copyOf(cells, Math.max(cells.length, c + 1));
+      cells[c] = a.value;
+      if (filled == null) filled = new SheetRow.Span[cells.length];
+      if (filled.length <= c) filled = Arrays.copyOf(filled, c + 1);
+      filled[c] = a.span;
     }
-    return filled == null ? row : new SheetRow(r, cells, filled, across);
+    return filled == null ? row : new SheetRow(r, cells, filled);
   }
 
   private static final byte[] TAG = "mergeCells".getBytes(StandardCharsets.US_ASCII);

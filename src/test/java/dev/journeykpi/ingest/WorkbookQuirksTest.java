@@ -232,6 +232,119 @@ class WorkbookQuirksTest {
     assertThat(src.quality().cellsFilled()).isZero();
   }
 
+  /**
+   * An order of 100 split over three lines, its amount and its day merged over the three rows (C2:C4, D2:D4), then
+   * an order of 50 on one row. Excel shows 100 once and sums it once; the day is a label of each of the three rows.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"xlsx", "xls"})
+  void aNumberMergedOverRowsIsCountedOnceWhileADateFillsDown(String ext) throws Exception {
+    Workbook wb = create(ext);
+    Sheet s = wb.createSheet("Orders");
+    Row h = s.createRow(0);
+    String[] header = {"Mã", "Sản phẩm", "Số tiền", "Ngày"};
+    for (int c = 0; c < header.length; c++) h.createCell(c).setCellValue(header[c]);
+    CellStyle date = wb.createCellStyle();
+    date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+    for (int i = 0; i < 4; i++) {
+      Row r = s.createRow(1 + i);
+      r.createCell(0).setCellValue("Đ" + (i + 1));
+      r.createCell(1).setCellValue("SP" + (i + 1));
+      if (i == 0 || i == 3) {
+        r.createCell(2).setCellValue(i == 0 ? 100 : 50);
+        Cell d = r.createCell(3);
+        d.setCellValue(i == 0 ? 46326 : 46327); // 2026-10-31 and 2026-11-01 (serial 46326, see the 1904 test)
+        d.setCellStyle(date);
+      }
+    }
+    s.addMergedRegion(CellRangeAddress.valueOf("C2:C4"));
+    s.addMergedRegion(CellRangeAddress.valueOf("D2:D4"));
+    save(wb, "orders." + ext);
+    String f = shown("orders." + ext);
+    LoadedSource src = ImportFixtures.load(dir, """
+        file: orders.%s
+        columns:
+          id: Mã
+          amount: { column: Số tiền, type: number }
+          day: { column: Ngày, type: date }
+        """.formatted(ext));
+    Table t = src.table();
+    // 100 once (row 2) + 50 (row 5) = 150; filled into rows 3 and 4 as well it was 100 * 3 + 50 = 350.
+    assertThat(t.doubleColumn("amount").sum()).isEqualTo(150.0);
+    assertThat(t.doubleColumn("amount").countMissing()).isEqualTo(2); // rows 3 and 4
+    // The day fills down: rows 2-4 are 2026-10-31, row 5 2026-11-01; the two filled cells (D3, D4) are counted.
+    LocalDate oct31 = LocalDate.of(2026, 10, 31);
+    assertThat(t.dateColumn("day").asList()).containsExactly(oct31, oct31, oct31, LocalDate.of(2026, 11, 1));
+    QualityReport q = src.quality();
+    assertThat(q.cellsFilled()).isEqualTo(2);
+    assertThat(q.filled()).containsOnlyKeys("day: filled from a merged range");
+    assertThat(q.filled().get("day: filled from a merged range").examples())
+        .extracting(QualityReport.Problem::where).containsExactly(f + ":3:Ngày", f + ":4:Ngày");
+    // Neither blanked nor rejected: the rows below have no amount of their own, and that is said once.
+    assertThat(q.isClean()).isTrue();
+    assertThat(q.notes()).containsExactly("amount: a number merged over 3 rows (" + f + " rows 2-4) is counted once, on its first row");
+    // A required amount: rows 3 and 4 have none, and are rejected for that reason.
+    LoadedSource required = ImportFixtures.load(dir, """
+        file: orders.%s
+        columns:
+          id: Mã
+          amount: { column: Số tiền, type: number, required: true }
+        """.formatted(ext));
+    assertThat(required.table().stringColumn("id").asList()).containsExactly("Đ1", "Đ4");
+    assertThat(required.quality().rejected().get("amount: a number merged over several rows, counted on its first row only").count())
+        .isEqualTo(2);
+  }
+
+  /**
+   * A 'Tổng | 150' row with 150 merged over the amount and day columns (B4:C4), and a channel merged over the channel
+   * and note columns and two rows (D2:E3): a value belongs to its first column, and fills down that column only.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"xlsx", "xls"})
+  void aRangeMergedAcrossColumnsFillsOnlyItsFirstColumn(String ext) throws Exception {
+    Workbook wb = create(ext);
+    Sheet s = wb.createSheet("Orders");
+    Row h = s.createRow(0);
+    String[] header = {"Mã", "Số tiền", "Ngày", "Kênh", "Ghi chú"};
+    for (int c = 0; c < header.length; c++) h.createCell(c).setCellValue(header[c]);
+    for (int i = 0; i < 2; i++) {
+      Row r = s.createRow(1 + i);
+      r.createCell(0).setCellValue("Đ" + (i + 1));
+      r.createCell(1).setCellValue(i == 0 ? 100 : 50);
+      r.createCell(2).setCellValue("31/10/2026");
+      if (i == 0) r.createCell(3).setCellValue("Zalo");
+    }
+    s.addMergedRegion(CellRangeAddress.valueOf("D2:E3"));
+    Row total = s.createRow(3);
+    total.createCell(0).setCellValue("Tổng");
+    total.createCell(1).setCellValue(150);
+    s.addMergedRegion(CellRangeAddress.valueOf("B4:C4"));
+    save(wb, "orders." + ext);
+    String f = shown("orders." + ext);
+    LoadedSource src = ImportFixtures.load(dir, """
+        file: orders.%s
+        columns:
+          id: Mã
+          amount: { column: Số tiền, type: number }
+          day: { column: Ngày, type: date, format: dd/MM/yyyy }
+          channel: Kênh
+          note: Ghi chú
+        """.formatted(ext));
+    Table t = src.table();
+    assertThat(t.doubleColumn("amount").asList()).containsExactly(100.0, 50.0, 150.0);
+    // The total row has no day: 150 copied into it read as serial 150, 1900-05-29.
+    assertThat(t.dateColumn("day").get(2)).isNull();
+    assertThat(t.stringColumn("channel").asList()).containsExactly("Zalo", "Zalo", "");
+    assertThat(t.stringColumn("note").asList()).containsExactly("", "", "");
+    // Filled: D3 only (E2 and E3 are in the range's second column, left blank).
+    QualityReport q = src.quality();
+    assertThat(q.cellsFilled()).isEqualTo(1);
+    assertThat(q.filled().get("channel: filled from a merged range").examples())
+        .extracting(QualityReport.Problem::where).containsExactly(f + ":3:Kênh");
+    assertThat(q.isClean()).isTrue();
+    assertThat(q.notes()).isEmpty();
+  }
+
   /** Formulas written by a program that does not compute them (POI here, as openpyxl and pandas do): no value. */
   @Test
   void formulasWithoutACachedValueAreReportedWithTheFormula() throws Exception {
