@@ -78,8 +78,8 @@ final class CsvHalves {
         join(thread);
       }
       if (second.failure instanceof Error e) throw e; // out of memory: reading the file in one piece would not help
-      // An unterminated quote cut short in either half: read in one piece, whose rows after it and whose line numbers
-      // in its message are those of the whole file (the cut, chosen by the parity of quotes, is doubtful anyway).
+      // An unterminated quote cut short in either half, or a long quoted field named in a reason of the second half:
+      // read in one piece, whose rows after it and whose line numbers in its message are those of the whole file (the cut, chosen by the parity of quotes, is doubtful anyway).
       if (first.plan == null || splitter.endedInsideQuotes() || splitter.brokenQuotes() > 0 || second.brokenQuotes) {
         return null;
       }
@@ -171,7 +171,10 @@ final class CsvHalves {
     private final String name;
     RecordTyper typer;
     volatile Throwable failure;
-    /** Whether this half cut an unterminated quote short (read once the thread has ended). */
+    /**
+     * Whether this half cut an unterminated quote short, or rejected a row naming the line a long quoted field opened
+     * on: line numbers of this half (read once the thread has ended).
+     */
     boolean brokenQuotes;
 
     SecondHalf(FileChannel ch, long start, long middle, long size, char delimiter, String name) {
@@ -206,7 +209,7 @@ final class CsvHalves {
           typer.type(b);
           b.clear();
         }
-        brokenQuotes = splitter.brokenQuotes() > 0;
+        brokenQuotes = splitter.brokenQuotes() > 0 || (typer != null && typer.longQuotedFields > 0);
       } catch (IOException e) {
         failure = new DataException(name + ": cannot read: " + e.getMessage(), e);
       } catch (RuntimeException | Error e) {

@@ -43,19 +43,21 @@ final class CsvSplitter {
    */
   boolean recoverQuotes = true;
   /**
-   * The most line breaks a quoted field may hold: past them its opening quote is taken for a stray one. A cell of a
-   * thousand lines is implausible in an export (Excel's own cells hold 32,767 characters), while a quote left open
-   * would otherwise swallow every row up to the next stray quote.
+   * A quoted field holding more line breaks than this is noted on its record ({@link RecordBatch#note}), so that a
+   * record rejected for its number of fields says where the field opened: a stray quote closed by another far below
+   * makes one such field of every row between them. It is still read as one field, as RFC 4180 says: a cell of a
+   * thousand lines is implausible in an export (Excel's own cells hold 32,767 characters), not invalid.
    */
-  static final int MAX_QUOTED_LINES = 1_000;
+  static final int LONG_QUOTED_LINES = 1_000;
   private static final int BROKEN = -2;
-  // The unterminated quote being cut short: where it is, the line it is on, the line breaks read after it, and
-  // whether the input ended inside it (else it held more than MAX_QUOTED_LINES).
+  // The unterminated quote being cut short (the input ended inside it): where it is, the line it is on, and the line
+  // breaks read after it.
   private int brokenAt;
   private long brokenLine;
   private long brokenLines;
-  private boolean brokenToEnd;
   private long brokenQuotes;
+  /** Where the record being split starts (a line's start): columns are counted from the line starts after it. */
+  private int recordStart;
   // Quoted fields whose text must be rewritten (an escaped quote, or text after the closing quote): the batch field
   // index and the byte range from after the opening quote to the field's end.
   private int[] rewrite = new int[48];
@@ -127,12 +129,7 @@ final class CsvSplitter {
   private int brokenRecord(RecordBatch b, int start, long startLine) {
     byte[] a = buf;
     int q = brokenAt;
-    int lineStart = q;
-    while (lineStart > start && a[lineStart - 1] != '\n' && a[lineStart - 1] != '\r') lineStart--;
-    int column = 1;
-    for (int i = lineStart; i < q; i++) {
-      if ((a[i] & 0xc0) != 0x80) column++; // a character, not the continuation of one (UTF-8)
-    }
+    int column = column(start, q);
     int eol = q + 1;
     while (eol < limit && a[eol] != '\n' && a[eol] != '\r') eol++;
     int next = eol < limit ? lineEnd(eol) : limit;
@@ -141,14 +138,24 @@ final class CsvSplitter {
     long span = brokenLines + (a[limit - 1] == '\n' || a[limit - 1] == '\r' ? 0 : 1);
     b.beginRecord(startLine);
     b.problem[b.records] = "unterminated quote opened at line " + brokenLine + ", column " + column + ": "
-        + (brokenToEnd ? "its field would run " + span + " lines to the end of the file"
-            : "its field would hold more than " + MAX_QUOTED_LINES + " line breaks")
-        + "; the lines after it are read as rows";
+        + "its field would run " + span + " lines to the end of the file; the lines after it are read as rows";
     b.addFieldAt(start, Math.min(eol, start + 4 * RecordTyper.SHOWN) - start);
     b.endRecord();
     line = brokenLine + 1;
     brokenQuotes++;
     return next;
+  }
+
+  /** The column of the byte at {@code q}, in characters from its line's start (not before {@code start}). */
+  private int column(int start, int q) {
+    byte[] a = buf;
+    int lineStart = q;
+    while (lineStart > start && a[lineStart - 1] != '\n' && a[lineStart - 1] != '\r') lineStart--;
+    int column = 1;
+    for (int i = lineStart; i < q; i++) {
+      if ((a[i] & 0xc0) != 0x80) column++; // a character, not the continuation of one (UTF-8)
+    }
+    return column;
   }
 
   /** How many unterminated quotes were cut short ({@link #brokenRecord}). */
@@ -181,6 +188,7 @@ final class CsvSplitter {
       return next;
     }
     b.beginRecord(line);
+    recordStart = p;
     while (true) {
       int end;
       if (a[p] == QUOTE) {
@@ -263,7 +271,7 @@ final class CsvSplitter {
         if (i >= lim) {
           if (!eof) return -1;
           unclosedQuote = true;
-          if (recoverQuotes) return broken(p, lines, true);
+          if (recoverQuotes) return broken(p, lines);
           end = lim; // never closed: the field runs to the end of input
           break;
         }
@@ -271,12 +279,10 @@ final class CsvSplitter {
         if (c == '\n') {
           lines++;
           i++;
-          if (lines > MAX_QUOTED_LINES && recoverQuotes) return broken(p, lines, false);
         } else if (c == '\r') {
           if (i + 1 >= lim && !eof) return -1;
           if (i + 1 >= lim || a[i + 1] != '\n') lines++;
           i++;
-          if (lines > MAX_QUOTED_LINES && recoverQuotes) return broken(p, lines, false);
         } else if (i + 1 >= lim && !eof) {
           return -1; // is this quote doubled? not known yet
         } else if (i + 1 < lim && a[i + 1] == QUOTE) {
@@ -301,6 +307,11 @@ final class CsvSplitter {
         break;
       }
     }
+    if (lines > LONG_QUOTED_LINES && b.note[b.records] == null) {
+      // Its line breaks and the line it opens on: the lines it spans.
+      b.note[b.records] = "a quoted field opened at line " + line + ", column " + column(recordStart, p) + " runs "
+          + (lines + 1) + " lines (a stray quote?)";
+    }
     line += lines;
     if (plain && closes <= 1) {
       b.addFieldAt(p + 1, end - p - 1 - closes);
@@ -316,11 +327,10 @@ final class CsvSplitter {
   }
 
   /** Notes the unterminated quote at {@code p} (on the current line) for {@link #brokenRecord}. */
-  private int broken(int p, long lines, boolean toEnd) {
+  private int broken(int p, long lines) {
     brokenAt = p;
     brokenLine = line;
     brokenLines = lines;
-    brokenToEnd = toEnd;
     return BROKEN;
   }
 

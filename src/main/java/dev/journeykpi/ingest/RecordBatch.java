@@ -24,6 +24,11 @@ final class RecordBatch {
    * every other record. The record's one field is then its raw text.
    */
   final String[] problem = new String[RECORDS];
+  /**
+   * Where a quoted field of more than {@link CsvSplitter#LONG_QUOTED_LINES} line breaks opened and how many lines it
+   * spans, for the reason of a record rejected for its number of fields; null for every other record.
+   */
+  final String[] note = new String[RECORDS];
   int records;
   /** Set on the last batch of a file; {@code failure} when the parser stopped on an error. */
   boolean last;
@@ -44,6 +49,7 @@ final class RecordBatch {
   void beginRecord(long lineNumber) {
     line[records] = lineNumber;
     problem[records] = null;
+    note[records] = null;
     firstField[records] = fields;
     fieldCount[records] = 0;
   }

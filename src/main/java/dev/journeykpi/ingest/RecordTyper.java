@@ -31,6 +31,11 @@ final class RecordTyper {
   private int width;
   private int[] idx;
   private final boolean[] skip = new boolean[RecordBatch.RECORDS];
+  /**
+   * Rejected rows whose reason names where a long quoted field opened: by line numbers of this typer's part of the
+   * file, which for the second half of a file are not the file's ({@link CsvHalves} then reads it in one piece).
+   */
+  long longQuotedFields;
 
   RecordTyper(SourceDef source, RowAssembler.Factory factory, String name, int headerRow, char delimiter, boolean utf8) {
     this(source, factory, name, headerRow, delimiter, utf8, false);
@@ -88,7 +93,12 @@ final class RecordTyper {
         if (blank(b, first, first + n)) {
           rows.rejectRaw(line, "empty row", "");
         } else {
-          rows.rejectRaw(line, "row has " + n + " fields, the header has " + width, joined(b, first, n));
+          String reason = "row has " + n + (n == 1 ? " field" : " fields") + ", the header has " + width;
+          if (b.note[r] != null) {
+            reason += ": " + b.note[r]; // a stray quote closed far below: where to look
+            longQuotedFields++;
+          }
+          rows.rejectRaw(line, reason, joined(b, first, n));
         }
         continue;
       }

@@ -196,42 +196,93 @@ class CsvHalvesTest {
   }
 
   /**
-   * Issue 14: an unterminated quote (running to the end of the file, or holding more than a thousand line breaks
-   * before a stray closing quote) anywhere in the file, read in halves, gives what one piece gives: the row cut short
-   * and rejected with the quote's line and column, the rows after it read.
+   * Issue 14: an unterminated quote (running to the end of the file) anywhere in the file, read in halves, gives what
+   * one piece gives: the row cut short and rejected with the quote's line and column, the rows after it read.
    */
   @Test
   void anUnterminatedQuoteReadsAlikeInHalves() throws Exception {
     for (int at : new int[] {3, 200, 390}) {
-      for (boolean closedLater : new boolean[] {false, true}) {
-        StringBuilder s = new StringBuilder("id,when,score,done,note,day\n");
-        for (int r = 1; r <= 400; r++) {
-          String note = r == at ? "\"open" : "n";
-          s.append(r).append(",01/10/2026 08:00,").append(r).append(",yes,").append(note).append(",01/10/2026\n");
-        }
-        // A thousand rows more, the last with a stray quote that would close the note opened in row `at`.
-        if (closedLater) s.append("x,01/10/2026 08:00,1,yes,n,01/10/2026\n".repeat(999)).append("y,01/10/2026 08:00,1,yes,shut\",01/10/2026\n");
-        Path f = dir.resolve("u" + at + closedLater + ".csv");
-        Files.writeString(f, s);
-        String yaml = "file: " + f.getFileName() + "\n" + COLUMNS;
-        CsvHalves.minBytes = Long.MAX_VALUE;
-        LoadedSource whole = ImportFixtures.load(dir, yaml);
-        CsvHalves.minBytes = 0;
-        LoadedSource split = ImportFixtures.load(dir, yaml);
-        assertSameTable(split.table(), whole.table(), f);
-        assertSameQuality(split.quality(), whole.quality(), f);
-        // Row `at` is on line at + 1; its quote follows "at,01/10/2026 08:00,at,yes," (4 commas, 19 + 2 digits).
-        int column = 1 + String.valueOf(at).length() * 2 + ",01/10/2026 08:00,".length() + ",yes,".length();
-        QualityReport q = whole.quality();
-        assertThat(q.rejected().keySet()).as(f.toString()).hasSize(1);
-        String reason = q.rejected().keySet().iterator().next();
-        assertThat(reason).as(f.toString()).startsWith("unterminated quote opened at line " + (at + 1) + ", column " + column + ": ");
-        // To the end: lines at + 1 … 401, each ended by its line break. Closed later: 1,000 line breaks are allowed.
-        assertThat(reason).as(f.toString()).contains(closedLater ? "more than 1000 line breaks" : "run " + (401 - at) + " lines to the end");
-        assertThat(q.rowsRead()).as(f.toString()).isEqualTo(closedLater ? 1_400 : 400);
-        assertThat(q.rowsUsed()).as(f.toString()).isEqualTo(closedLater ? 1_399 : 399);
+      StringBuilder s = new StringBuilder("id,when,score,done,note,day\n");
+      for (int r = 1; r <= 400; r++) {
+        String note = r == at ? "\"open" : "n";
+        s.append(r).append(",01/10/2026 08:00,").append(r).append(",yes,").append(note).append(",01/10/2026\n");
       }
+      Path f = dir.resolve("u" + at + ".csv");
+      Files.writeString(f, s);
+      QualityReport q = readAlikeInHalves(f);
+      // Row `at` is on line at + 1; its quote follows "at,01/10/2026 08:00,at,yes," (4 commas, 19 + 2 digits).
+      int column = 1 + String.valueOf(at).length() * 2 + ",01/10/2026 08:00,".length() + ",yes,".length();
+      assertThat(q.rejected().keySet()).as(f.toString()).hasSize(1);
+      String reason = q.rejected().keySet().iterator().next();
+      assertThat(reason).as(f.toString()).startsWith("unterminated quote opened at line " + (at + 1) + ", column " + column + ": ");
+      // Lines at + 1 … 401, each ended by its line break.
+      assertThat(reason).as(f.toString()).contains("run " + (401 - at) + " lines to the end");
+      assertThat(q.rowsRead()).as(f.toString()).isEqualTo(400);
+      assertThat(q.rowsUsed()).as(f.toString()).isEqualTo(399);
     }
+  }
+
+  /**
+   * Issue 14: a stray quote closed by another 1,100 rows below, in the first half or the second, read in halves gives
+   * what one piece gives: one field swallowing the rows between, its row rejected with the quote's line (of the whole
+   * file, not of the half) and the lines the field spans.
+   */
+  @Test
+  void aStrayQuoteClosedFarBelowReadsAlikeInHalves() throws Exception {
+    // 4,000 rows of about 45 bytes: the middle is near row 2,040, so row 2,100 and 2,800 are in the second half.
+    for (int at : new int[] {3, 2_100, 2_800}) {
+      StringBuilder s = new StringBuilder("id,when,score,done,note,day\n");
+      for (int r = 1; r <= 4_000; r++) {
+        s.append(r).append(",01/10/2026 08:00,").append(r).append(",yes,");
+        // The stray closing quote ends row at + 1,100 after its fourth field: the quoted note is row at's last field.
+        s.append(r == at ? "\"open,01/10/2026\n" : r == at + 1_100 ? "shut\"\n" : "n,01/10/2026\n");
+      }
+      Path f = dir.resolve("s" + at + ".csv");
+      Files.writeString(f, s);
+      QualityReport q = readAlikeInHalves(f);
+      int column = 1 + String.valueOf(at).length() * 2 + ",01/10/2026 08:00,".length() + ",yes,".length();
+      // Row at is on line at + 1, row at + 1,100 on line at + 1,101: the field spans 1,101 lines. Its row has the 4
+      // fields before the note and the note.
+      assertThat(q.rejected().keySet()).as(f.toString()).containsExactly("row has 5 fields, the header has 6: a quoted"
+          + " field opened at line " + (at + 1) + ", column " + column + " runs 1101 lines (a stray quote?)");
+      // Rows at + 1 … at + 1,100 are in the field.
+      assertThat(q.rowsRead()).as(f.toString()).isEqualTo(4_000 - 1_100);
+      assertThat(q.rowsUsed()).as(f.toString()).isEqualTo(4_000 - 1_100 - 1);
+    }
+  }
+
+  /** Issue 14: a valid quoted field of 1,001 line breaks, read in halves, is one field, as in one piece. */
+  @Test
+  void aLongQuotedFieldReadsAlikeInHalves() throws Exception {
+    String note = "line\n".repeat(1_001) + "end";
+    for (int at : new int[] {3, 2_100, 2_800}) {
+      StringBuilder s = new StringBuilder("id,when,score,done,note,day\n");
+      for (int r = 1; r <= 4_000; r++) {
+        s.append(r).append(",01/10/2026 08:00,").append(r).append(",yes,");
+        s.append(r == at ? "\"" + note + "\"" : "n").append(",01/10/2026\n");
+      }
+      Path f = dir.resolve("l" + at + ".csv");
+      Files.writeString(f, s);
+      QualityReport q = readAlikeInHalves(f);
+      assertThat(q.rejected()).as(f.toString()).isEmpty();
+      assertThat(q.rowsUsed()).as(f.toString()).isEqualTo(4_000);
+      assertThat(readsInHalves(f, "file: " + f.getFileName() + "\n" + COLUMNS)).as(f.toString()).isTrue();
+      CsvHalves.minBytes = 0;
+      Table t = ImportFixtures.load(dir, "file: " + f.getFileName() + "\n" + COLUMNS).table();
+      assertThat(t.stringColumn("note").get(at - 1)).as(f.toString()).isEqualTo(note);
+    }
+  }
+
+  /** Reads {@code f} in one piece and in halves, checks both give the same table and report, and returns the report. */
+  private QualityReport readAlikeInHalves(Path f) throws Exception {
+    String yaml = "file: " + f.getFileName() + "\n" + COLUMNS;
+    CsvHalves.minBytes = Long.MAX_VALUE;
+    LoadedSource whole = ImportFixtures.load(dir, yaml);
+    CsvHalves.minBytes = 0;
+    LoadedSource split = ImportFixtures.load(dir, yaml);
+    assertSameTable(split.table(), whole.table(), f);
+    assertSameQuality(split.quality(), whole.quality(), f);
+    return whole.quality();
   }
 
   /** Whether {@link CsvHalves} reads this file in halves (rather than leaving it to the one-piece reader). */

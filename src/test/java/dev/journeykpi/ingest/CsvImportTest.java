@@ -333,6 +333,53 @@ class CsvImportTest {
     }
   }
 
+  /**
+   * Issue 14: a quoted field closed properly is one field however many lines it holds (RFC 4180), even when its lines
+   * look like rows: nothing in it is re-read as rows, nothing rejected.
+   */
+  @Test
+  void aQuotedFieldOfMoreThanAThousandLinesIsOneRow() throws Exception {
+    // Row 1's note: "7,x,7" on 1,002 lines, so 1,001 line breaks inside the quotes; then row 2.
+    String note = String.join("\n", java.util.Collections.nCopies(1_002, "7,x,7"));
+    write(dir, "t.csv", "id,note,score\n1,\"" + note + "\",5\n2,b,6\n", UTF_8, false);
+    LoadedSource s = load(dir, "file: t.csv\ncolumns:\n  id: id\n  note: note\n  score: { column: score, type: number }\n");
+    assertThat(s.table().stringColumn("id").asList()).containsExactly("1", "2");
+    assertThat(s.table().stringColumn("note").get(0)).isEqualTo(note);
+    assertThat(s.table().numberColumn("score").asDoubleArray()).containsExactly(5, 6);
+    assertThat(s.quality().rowsRead()).isEqualTo(2);
+    assertThat(s.quality().rejected()).isEmpty();
+  }
+
+  /**
+   * Issue 14: a stray quote closed by another far below is read as RFC 4180 says, one field swallowing the lines
+   * between; the row it gives has the wrong number of fields, and its reason says where the quote opened and how far
+   * the field runs, so that the user can find it.
+   */
+  @Test
+  void aStrayQuoteClosedFarBelowIsNamedInTheRowsReason() throws Exception {
+    // Line 1 header, line 2 row 1, line 3 the stray quote (3rd character), lines 4-1103 the 1,100 rows it swallows,
+    // line 1104 the stray closing quote, line 1105 row 10. The field spans lines 3-1104: 1,102 lines; its row has
+    // the fields 2 and the swallowed text.
+    write(dir, "t.csv", "id,name,score,done\n1,An,5,yes\n2,\"Bình,6,yes\n" + "8,Hoa,1,no\n".repeat(1_100)
+        + "9,shut\"\n10,Eve,8,yes\n", UTF_8, false);
+    LoadedSource s = load(dir, "file: t.csv\ncolumns:\n  id: id\n  name: name\n  score: { column: score, type: number }\n");
+    assertThat(s.table().stringColumn("id").asList()).containsExactly("1", "10");
+    QualityReport q = s.quality();
+    assertThat(q.rowsRead()).isEqualTo(3);
+    assertThat(q.rowsUsed()).isEqualTo(2);
+    assertThat(q.rejected().keySet()).containsExactly("row has 2 fields, the header has 4: a quoted field opened at"
+        + " line 3, column 3 runs 1102 lines (a stray quote?)");
+    assertThat(q.rejected().values().iterator().next().examples().get(0).row()).isEqualTo(3);
+  }
+
+  /** Issue 14: one field is "1 field". */
+  @Test
+  void aRowOfOneFieldIsSaidInTheSingular() throws Exception {
+    write(dir, "t.csv", "id,name,score\n1,An,5\n2\n", UTF_8, false);
+    LoadedSource s = load(dir, "file: t.csv\ncolumns:\n  id: id\n");
+    assertThat(s.quality().rejected().keySet()).containsExactly("row has 1 field, the header has 3");
+  }
+
   @Test
   void badCellsAreBlankedAndRequiredOnesRejectTheRow() throws Exception {
     write(dir, "t.csv", """
