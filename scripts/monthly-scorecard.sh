@@ -5,7 +5,7 @@
 # output that cannot be written, 3 data, 4 out of memory or a bug).
 #
 # A source of which no row could be used (every row rejected, e.g. after the client changed its date format) is
-# exit 3 and no scorecard is written (the quality report says why). STRICT=1 also fails the run (exit 3, after
+# exit 3 and no scorecard is written (the quality report says why); so is an export whose dates end before the month. STRICT=1 also fails the run (exit 3, after
 # writing) when any row was rejected; MAX_REJECTED=5% when a source's rejected rows are more than 5% of its rows.
 #
 #   scripts/monthly-scorecard.sh CONFIG.yaml OUT_DIR [YYYY-MM]
@@ -30,7 +30,7 @@ name="$(basename "$config")"
 name="${name%.*}"
 log() { printf '%s monthly-scorecard: %s\n' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$*" >&2; }
 
-mkdir -p "$out" || { log "cannot create $out"; exit 3; }
+mkdir -p "$out" || { log "cannot create $out"; exit 2; }  # an output that cannot be written: 2, as kpi says
 args=(report -c "$config" --period "$month" --quality-report "$out/$name-$month-quality.csv"
   -o "$out/$name-$month.csv" -o "$out/$name-$month.xlsx" -o "$out/$name-$month.html" -o "$out/$name-$month.md"
   -o "$out/$name-$month.json")

@@ -106,6 +106,12 @@ final class RecordTyper {
         rows.rejectRaw(line, "empty row", "");
         continue;
       }
+      if (b.note[r] != null) {
+        // Valid CSV, but a stray quote closed by another far below gives just such a row, the lines between inside
+        // one cell: not an error, yet never silent.
+        longQuotedFields++;
+        rows.note(name + ": " + b.note[r] + "; read as one field: if that quote is a stray one, the lines inside it are not read as rows");
+      }
       skip[r] = false;
     }
     if (rows != null) rows.typeBatch(b, idx, skip, utf8, (r, field) -> text(b, b.firstField[r] + field), workers);

@@ -372,6 +372,23 @@ class CsvImportTest {
     assertThat(q.rejected().values().iterator().next().examples().get(0).row()).isEqualTo(3);
   }
 
+  /**
+   * A stray quote whose closing quote happens to leave its row with the header's 4 fields: valid CSV, so the row is
+   * read (its name holds the 1,100 swallowed lines), but a note says where the quote opened. Line 3 opens the quote at
+   * its 3rd character; lines 4-1103 are swallowed; line 1104 closes it ("9,shut",x,y: the field ends, then 2 more
+   * fields, 4 in all); the field spans lines 3-1104, 1,102 lines. Rows read: 1, 2 and 10.
+   */
+  @Test
+  void aStrayQuoteThatLeavesARowOfTheRightWidthIsNoted() throws Exception {
+    write(dir, "t.csv", "id,name,score,done\n1,An,5,yes\n2,\"Bình,6,yes\n" + "8,Hoa,1,no\n".repeat(1_100)
+        + "9,shut\",7,no\n10,Eve,8,yes\n", UTF_8, false);
+    LoadedSource s = load(dir, "file: t.csv\ncolumns:\n  id: id\n  name: name\n  score: { column: score, type: number }\n");
+    assertThat(s.table().stringColumn("id").asList()).containsExactly("1", "2", "10");
+    assertThat(s.quality().rowsRejected()).isZero();
+    assertThat(s.quality().notes()).containsExactly(dir.resolve("t.csv") + ": a quoted field opened at line 3, column 3 runs"
+        + " 1102 lines (a stray quote?); read as one field: if that quote is a stray one, the lines inside it are not read as rows");
+  }
+
   /** Issue 14: one field is "1 field". */
   @Test
   void aRowOfOneFieldIsSaidInTheSingular() throws Exception {
