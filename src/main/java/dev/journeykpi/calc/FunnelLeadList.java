@@ -49,8 +49,10 @@ public final class FunnelLeadList {
    * Why a lead that reached stage k did not go on from it, judged from what it did rather than from the funnel's
    * reach alone: only a lead that is at stage k now, and neither lost nor past it, is stuck there.
    */
-  static String status(FunnelDef f, FunnelLeads.Lead lead, FunnelMeasurer.Reach r, int k) {
-    if (lead.isLost()) return "lost";
+  static String status(FunnelDef f, FunnelMeasurer m, FunnelLeads.Lead lead, FunnelMeasurer.Reach r, int k) {
+    // The measurer's own rule, so the list's lost leads are the stage's lost count: lost is the latest word (a reopened
+    // lead is not lost), and a lead whose path ended here is lost at no other stage.
+    if (m.lost(lead, r)) return "lost";
     int n = f.stages().size();
     // At a later stage now, or entered one after reaching k: it went on, only not as a step (slower than the window).
     boolean past = lead.current > k;
@@ -83,7 +85,7 @@ public final class FunnelLeadList {
       if (!r.reached()[k] || (!last && r.converted()[k])) continue;
       List<String> dims = by.stream().map(c -> Cells.label(c, lead.row)).toList();
       java.time.LocalDateTime entered = r.at()[k] == FunnelLeads.NONE ? null : Cells.time(r.at()[k]);
-      String status = last ? "reached" : status(f, lead, r, k);
+      String status = last ? "reached" : status(f, m, lead, r, k);
       Long days = status.equals("stuck") && entered != null && asOf != Cells.MISSING_TIME
           ? java.time.Duration.between(entered, Cells.time(asOf)).toDays() : null;
       out.add(new Entry(lead.id, dims, status, entered, days));

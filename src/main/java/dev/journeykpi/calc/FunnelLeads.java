@@ -32,8 +32,13 @@ final class FunnelLeads {
     private boolean[] reachedUndated;
     /** time spent per stage in seconds, summed over stays (null until a stay is known: open stays, snapshots) */
     private double[] timeIn;
-    /** the lost outcome's entry time, NONE when not lost */
+    /**
+     * the lost outcome's entry time, NONE when not lost. Lost is the lead's latest word: a lost entry followed by a stage
+     * entry (a reopening) does not count, and the lost entry that stands is the first one after its last stage entry.
+     */
     long lostAt = NONE;
+    /** history: the lead's earliest entry of any kind, a reopened lost outcome too (its cohort time); NONE otherwise */
+    long seenAt = NONE;
     /** snapshot: the lead's creation (cohort) time */
     long created = NONE;
     /** history: the stage of the lead's earliest stage entry (the lowest at a tie), -1 when it has none */
@@ -150,6 +155,7 @@ final class FunnelLeads {
       List<long[]> es = byNumber.get(number);
       es.sort((a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
       Lead lead = new Lead(ids.id(number), (int) es.get(0)[2], n);
+      lead.seenAt = es.get(0)[1];
       long earliest = NONE;
       for (long[] e : es) {
         if (e[0] < 0) continue;
@@ -164,6 +170,7 @@ final class FunnelLeads {
           if (lead.lostAt == NONE) lead.lostAt = t;
           continue;
         }
+        lead.lostAt = NONE; // entered a stage after the lost outcome: reopened, not lost
         if (lead.first[k] == NONE) lead.first[k] = t;
         // A stay lasts until the next entry into another stage; repeated rows of the same stage extend the stay.
         int j = i + 1;

@@ -26,7 +26,8 @@ import tech.tablesaw.selection.Selection;
  * period, with everything they did afterwards; an activity funnel holds, at each stage, the leads that entered it in
  * the period, and the share of those that went on (the cumulative rate of an activity funnel is not defined).
  *
- * <p>A lead is lost at the furthest stage it reached when it entered a lost outcome.
+ * <p>A lead is lost at the furthest stage it reached when a lost outcome is its latest word and that stage is not the
+ * last: a lead lost and then reopened (a stage entered after the lost outcome) is not lost.
  */
 final class FunnelMeasurer {
   /** The steps reported per stage, in order. */
@@ -143,6 +144,17 @@ final class FunnelMeasurer {
     return new Reach(reached, at, converted, next, furthest, midway);
   }
 
+  /**
+   * Whether the lead counts as lost, at the furthest stage on its path: lost is its latest word (no stage entered after
+   * the lost outcome, see {@link FunnelLeads.Lead#lostAt}) and it never entered the last stage — a lead that got
+   * through the funnel converted (even when a window ended its path earlier), and a lost row after that does not undo
+   * it. {@code kpi leads} asks the same, so its lost leads are the stage's lost count.
+   */
+  boolean lost(FunnelLeads.Lead lead, Reach r) {
+    int last = def.stages().size() - 1;
+    return lead.isLost() && r.furthest() >= 0 && lead.first[last] == FunnelLeads.NONE && !lead.reachedUndated(last);
+  }
+
   /** Whether entering b after a counts as the step: not before it, and within the window when there is one. */
   private boolean step(long a, long b) {
     if (a == FunnelLeads.NONE || b == FunnelLeads.NONE) return def.window() == null;
@@ -158,6 +170,7 @@ final class FunnelMeasurer {
   /** When the lead joined the funnel: its creation time (snapshot), else its first entry anywhere. */
   private static long cohortTime(FunnelLeads.Lead lead) {
     if (lead.created != FunnelLeads.NONE) return lead.created;
+    if (lead.seenAt != FunnelLeads.NONE) return lead.seenAt;
     long t = FunnelLeads.NONE;
     for (long x : lead.first) if (x != FunnelLeads.NONE && (t == FunnelLeads.NONE || x < t)) t = x;
     if (lead.lostAt != FunnelLeads.NONE && lead.lostAt != Long.MAX_VALUE && (t == FunnelLeads.NONE || lead.lostAt < t)) t = lead.lostAt;
@@ -209,7 +222,7 @@ final class FunnelMeasurer {
         if (!Double.isNaN(lead.timeIn(k))) timeIn.get(k).add(lead.timeIn(k) / divisor);
       }
       if (counted && r.midway()) midway++;
-      if (lead.isLost() && r.furthest() >= 0 && (!def.activity() || in(r.at()[r.furthest()], p))) lost[r.furthest()]++;
+      if (lost(lead, r) && (!def.activity() || in(r.at()[r.furthest()], p))) lost[r.furthest()]++;
     }
     if (midway > 0) note = join(note, midwayNote(midway));
     if (def.from() != null) return List.of(new CustomerMeasurer.Part(List.of(), conversion(members, p), p, "%"));

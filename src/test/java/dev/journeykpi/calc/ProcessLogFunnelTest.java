@@ -60,8 +60,12 @@ class ProcessLogFunnelTest {
       {"INC11", "New", "8"}, {"INC11", "Resolved", "9"}, {"INC11", "In progress", "12"}};
 
   static Table log() {
+    return log(LOG);
+  }
+
+  static Table log(String[][] log) {
     // Shuffled rows: an audit export is not always in time order, and the result must not depend on it.
-    List<String[]> rows = new ArrayList<>(List.of(LOG));
+    List<String[]> rows = new ArrayList<>(List.of(log));
     java.util.Collections.reverse(rows);
     Table t = Table.create("audit");
     t.addColumns(StringColumn.create("number", rows.stream().map(r -> r[0]).toArray(String[]::new)),
@@ -96,8 +100,12 @@ class ProcessLogFunnelTest {
   }
 
   static Map<String, ResultRow> run(Definition d) {
+    return run(d, log());
+  }
+
+  static Map<String, ResultRow> run(Definition d, Table log) {
     Map<String, ResultRow> out = new LinkedHashMap<>();
-    for (ResultRow r : new KpiRunner(new BusinessCalendar(d.calendar()), d.zone()).run(d.kpis().get(0), log(),
+    for (ResultRow r : new KpiRunner(new BusinessCalendar(d.calendar()), d.zone()).run(d.kpis().get(0), log,
         List.of(Period.parse("2026-10")))) {
       out.put(r.dims().get("stage") + "/" + r.dims().get("step"), r);
     }
@@ -105,7 +113,11 @@ class ProcessLogFunnelTest {
   }
 
   static List<String> leads(Definition d, String stage) {
-    return FunnelLeadList.of(d.kpis().get(0), log(), Period.parse("2026-10"), stage, new BusinessCalendar(d.calendar()), d.zone())
+    return leads(d, log(), stage);
+  }
+
+  static List<String> leads(Definition d, Table log, String stage) {
+    return FunnelLeadList.of(d.kpis().get(0), log, Period.parse("2026-10"), stage, new BusinessCalendar(d.calendar()), d.zone())
         .stream().map(e -> e.lead() + " " + e.status() + (e.daysThere() == null ? "" : " " + e.daysThere())).toList();
   }
 
@@ -202,5 +214,49 @@ class ProcessLogFunnelTest {
     Definition d = definition("skipped: exclude\n", false);
     assertThat(leads(d, "new")).containsExactly("INC10 lost", "INC8 stuck 7");
     assertThat(leads(d, "resolved")).containsExactly("INC11 returned", "INC6 stuck 7");
+  }
+
+  /**
+   * Lost is a lead's latest word: a lead lost and then reopened is not lost, nor is one lost after it closed. Every entry
+   * at 09:00 in October 2026; fill, In progress optional (the default entered_midway: fill changes nothing: all start
+   * at New):
+   * <pre>
+   * item  entries (day)                                        path                          lost?
+   * A     New 1, Cancelled 2, In progress 3, Resolved 4,       New → In progress → Resolved  no: reopened, then closed
+   *       Closed 5                                              → Closed
+   * B     New 1, Resolved 3, Closed 4                          New → Resolved → Closed       no
+   * C     New 2, Cancelled 3, In progress 4, Resolved 5        New → In progress → Resolved  no: reopened, at Resolved now
+   * D     New 2, Cancelled 3                                   New                           yes, at New
+   * E     New 3, In progress 4, Cancelled 5, New 6             New → In progress             no: reopened, back at New
+   * F     New 4, Resolved 5, Closed 6, Cancelled 7             New → Resolved → Closed       no: closed first
+   *
+   * entered   New A B C D E F = 6; In progress A C E = 3; Resolved A B C F = 4; Closed A B F = 3
+   * went on   New 5 (D dropped: 1, lost 1); In progress A C = 2 (E dropped: 1, lost 0); Resolved A B F = 3 (C dropped:
+   *           1, lost 0); Closed: lost 0. The old code counted every lead with a Cancelled row: lost 1, 1, 1, 2.
+   * headline  3 / 6 = 50%
+   * leads     New: D lost. In progress: E returned (at New now). Resolved: C stuck since 10-05; the export's last
+   *           entry is F's Cancelled 10-07 → 2 days. Closed: A B F reached.
+   * </pre>
+   */
+  @Test
+  void aLeadLostAndReopenedIsNotLost() throws IOException {
+    Table log = log(new String[][] {
+        {"A", "New", "1"}, {"A", "Cancelled", "2"}, {"A", "In progress", "3"}, {"A", "Resolved", "4"}, {"A", "Closed", "5"},
+        {"B", "New", "1"}, {"B", "Resolved", "3"}, {"B", "Closed", "4"},
+        {"C", "New", "2"}, {"C", "Cancelled", "3"}, {"C", "In progress", "4"}, {"C", "Resolved", "5"},
+        {"D", "New", "2"}, {"D", "Cancelled", "3"},
+        {"E", "New", "3"}, {"E", "In progress", "4"}, {"E", "Cancelled", "5"}, {"E", "New", "6"},
+        {"F", "New", "4"}, {"F", "Resolved", "5"}, {"F", "Closed", "6"}, {"F", "Cancelled", "7"}});
+    Definition d = definition("", true);
+    Map<String, ResultRow> r = run(d, log);
+    assertThat(counts(r, "entered")).containsExactly(6.0, 3.0, 4.0, 3.0);
+    assertThat(counts(r, "to_next")).containsExactly(5.0, 2.0, 3.0, null);
+    assertThat(counts(r, "dropped")).containsExactly(1.0, 1.0, 1.0, null);
+    assertThat(counts(r, "lost")).containsExactly(1.0, 0.0, 0.0, 0.0);
+    assertThat(r.get("(total)/(total)").value()).isEqualTo(0.5);
+    assertThat(leads(d, log, "new")).containsExactly("D lost");
+    assertThat(leads(d, log, "in_progress")).containsExactly("E returned");
+    assertThat(leads(d, log, "resolved")).containsExactly("C stuck 2");
+    assertThat(leads(d, log, "closed")).containsExactly("A reached", "B reached", "F reached");
   }
 }
