@@ -101,6 +101,9 @@ final class AtomicFile {
       found = Files.readAttributes(abs, java.nio.file.attribute.BasicFileAttributes.class); // follows links
     } catch (java.nio.file.NoSuchFileException e) {
       found = null; // a new file, or a link to one
+    } catch (java.nio.file.FileSystemException e) {
+      if (Files.isSymbolicLink(abs)) throw e; // a loop of links: not to be replaced by a file
+      found = null; // unreachable (a part of its path is a file): creating its folder says why, as for any new file
     }
     if (found != null && found.isDirectory()) throw new java.nio.file.FileSystemException(target.toString(), null, "is a directory");
     Path real = linkedFile(abs);

@@ -133,6 +133,18 @@ class AtomicFileTest {
     assertThat(Files.readString(dir.resolve("data/next-month.csv"))).isEqualTo("fresh");
   }
 
+  /** Links in a loop name no file: a usage error (the system's reason), and both links are left as they were. */
+  @Test
+  void aLoopOfLinksIsNotReplaced() throws IOException {
+    Path a = Files.createSymbolicLink(dir.resolve("a.csv"), Path.of("b.csv"));
+    Path b = Files.createSymbolicLink(dir.resolve("b.csv"), Path.of("a.csv"));
+    assertThatThrownBy(() -> AtomicFile.write(a, w -> w.write("x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("cannot write " + a + ": ");
+    assertThat(a).isSymbolicLink();
+    assertThat(b).isSymbolicLink();
+    assertThat(dir.toFile().list()).containsExactlyInAnyOrder("a.csv", "b.csv");
+  }
+
   /** A FIFO (as /dev/stdout piped to another program) is written straight, and is still a FIFO afterwards. */
   @Test
   void aFifoIsWrittenStraightAndStaysAFifo() throws Exception {
