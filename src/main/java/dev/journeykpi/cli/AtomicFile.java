@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes a file through a temporary sibling and a rename, so a failed run never leaves half a scorecard.
+ * Writes a file through a temporary sibling and a rename, so a failed run never leaves half a scorecard. Symlinks are
+ * followed and devices, FIFOs and terminals written straight (see {@code writeOrFail}).
  *
  * <p>The temporary file is named {@code .NAME.kpi-tmp-PID} (PID: the writing process). A run stopped by SIGTERM or
  * SIGINT deletes its temporary files in a shutdown hook; one killed outright (SIGKILL, a power cut) leaves its file,
@@ -87,8 +88,53 @@ final class AtomicFile {
     return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
   }
 
+  /**
+   * Where and how {@code target} is written. A symlink is followed to the file it names, which is replaced, so the link
+   * stays a link. Something that is not a regular file (a device, a FIFO, a terminal) cannot be renamed over without
+   * replacing it (as root, {@code -o /dev/full} once replaced the device node), so it is written straight; so is a file
+   * reached through a process's descriptor (/dev/stdout, /proc/self/fd/1), which the shell opened ({@code >>} appends).
+   */
   private static void writeOrFail(Path target, BinaryBody body) throws IOException {
     Path abs = target.toAbsolutePath();
+    java.nio.file.attribute.BasicFileAttributes found;
+    try {
+      found = Files.readAttributes(abs, java.nio.file.attribute.BasicFileAttributes.class); // follows links
+    } catch (java.nio.file.NoSuchFileException e) {
+      found = null; // a new file, or a link to one
+    } catch (java.nio.file.FileSystemException e) {
+      if (Files.isSymbolicLink(abs)) throw e; // a loop of links: not to be replaced by a file
+      found = null; // unreachable (a part of its path is a file): creating its folder says why, as for any new file
+    }
+    if (found != null && found.isDirectory()) throw new java.nio.file.FileSystemException(target.toString(), null, "is a directory");
+    Path real = linkedFile(abs);
+    if (real == null || found != null && !found.isRegularFile()) {
+      writeStraight(abs, body);
+    } else {
+      writeBeside(real, body);
+    }
+  }
+
+  /** The file {@code path} names after following its symlinks, or null when one leads into /proc (a descriptor). */
+  private static Path linkedFile(Path path) throws IOException {
+    Path p = path;
+    // The kernel gives up after 40 links; a loop was already reported by readAttributes.
+    for (int hops = 0; Files.isSymbolicLink(p) && hops < 40; hops++) {
+      Path dir = p.getParent();
+      if (dir.toRealPath().startsWith(Path.of("/proc"))) return null;
+      p = dir.resolve(Files.readSymbolicLink(p)); // a relative link is relative to its own folder
+    }
+    return p;
+  }
+
+  /** No temporary file, no rename: a failure part way leaves what was written, as any program writing there does. */
+  private static void writeStraight(Path target, BinaryBody body) throws IOException {
+    try (OutputStream out = new java.io.BufferedOutputStream(
+        Files.newOutputStream(target, StandardOpenOption.WRITE, StandardOpenOption.APPEND))) {
+      body.write(out);
+    }
+  }
+
+  private static void writeBeside(Path abs, BinaryBody body) throws IOException {
     Path dir = abs.getParent();
     if (dir != null) Files.createDirectories(dir);
     try {

@@ -110,4 +110,147 @@ class AtomicFileTest {
     assertThat(Files.readString(target)).isEqualTo("old");
     assertThat(dir.toFile().list()).containsExactly("report.csv");
   }
+
+  /**
+   * -o through a symlink (and a chain of two) replaces the file the links name; the links stay links. A dangling link
+   * gets its file created.
+   */
+  @Test
+  void aSymlinkStaysASymlinkAndItsTargetGetsTheContent() throws IOException {
+    Path real = Files.writeString(Files.createDirectories(dir.resolve("data")).resolve("scorecard.csv"), "old");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), Path.of("data/scorecard.csv"));
+    Path chain = Files.createSymbolicLink(dir.resolve("latest.csv"), Path.of("link.csv"));
+    AtomicFile.write(chain, w -> w.write("new"));
+    assertThat(chain).isSymbolicLink();
+    assertThat(link).isSymbolicLink();
+    assertThat(Files.readString(real)).isEqualTo("new");
+    assertThat(dir.toFile().list()).containsExactlyInAnyOrder("data", "link.csv", "latest.csv");
+    assertThat(real.getParent().toFile().list()).containsExactly("scorecard.csv");
+
+    Path dangling = Files.createSymbolicLink(dir.resolve("next.csv"), Path.of("data/next-month.csv"));
+    AtomicFile.write(dangling, w -> w.write("fresh"));
+    assertThat(dangling).isSymbolicLink();
+    assertThat(Files.readString(dir.resolve("data/next-month.csv"))).isEqualTo("fresh");
+  }
+
+  /** Links in a loop name no file: a usage error (the system's reason), and both links are left as they were. */
+  @Test
+  void aLoopOfLinksIsNotReplaced() throws IOException {
+    Path a = Files.createSymbolicLink(dir.resolve("a.csv"), Path.of("b.csv"));
+    Path b = Files.createSymbolicLink(dir.resolve("b.csv"), Path.of("a.csv"));
+    assertThatThrownBy(() -> AtomicFile.write(a, w -> w.write("x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("cannot write " + a + ": ");
+    assertThat(a).isSymbolicLink();
+    assertThat(b).isSymbolicLink();
+    assertThat(dir.toFile().list()).containsExactlyInAnyOrder("a.csv", "b.csv");
+  }
+
+  /** A FIFO (as /dev/stdout piped to another program) is written straight, and is still a FIFO afterwards. */
+  @Test
+  void aFifoIsWrittenStraightAndStaysAFifo() throws Exception {
+    Path fifo = fifo("pipe");
+    assertThat(readWhileWriting(fifo, () -> AtomicFile.write(fifo, w -> w.write("kpi,value\n")))).isEqualTo("kpi,value\n");
+    assertThat(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther()).isTrue();
+    // Through a link, as /dev/stdout -> /proc/self/fd/1 -> a pipe: the link and the FIFO are both kept.
+    Path link = Files.createSymbolicLink(dir.resolve("out.csv"), fifo);
+    assertThat(readWhileWriting(fifo, () -> AtomicFile.write(link, w -> w.write("again")))).isEqualTo("again");
+    assertThat(link).isSymbolicLink();
+    assertThat(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther()).isTrue();
+    assertThat(dir.toFile().list()).containsExactlyInAnyOrder("pipe", "out.csv");
+  }
+
+  /** An error while writing straight is still "cannot write FILE: reason"; what was written is read (no atomicity there). */
+  @Test
+  void anErrorWritingToAFifoIsCannotWrite() throws Exception {
+    Path fifo = fifo("pipe");
+    String[] message = new String[1];
+    String read = readWhileWriting(fifo, () -> {
+      try {
+        AtomicFile.write(fifo, x -> {
+          x.write("half");
+          x.flush(); // what was flushed before the error reaches the reader: no rename to wait for
+          throw new IOException("disk full");
+        });
+      } catch (IllegalArgumentException e) {
+        message[0] = e.getMessage();
+      }
+    });
+    assertThat(message[0]).isEqualTo("cannot write " + fifo + ": disk full");
+    assertThat(read).isEqualTo("half");
+    assertThat(Files.readAttributes(fifo, java.nio.file.attribute.BasicFileAttributes.class).isOther()).isTrue();
+  }
+
+  /**
+   * /dev/stdout redirected to a file is /proc/self/fd/1, a link to that file: written through the descriptor's path,
+   * appended (the shell opened it; with >> it keeps its lines), the same file, not one renamed over it.
+   */
+  @Test
+  void aFileReachedThroughADescriptorIsAppendedTo() throws Exception {
+    Path log = Files.writeString(dir.resolve("log.csv"), "old\n");
+    Object before = Files.readAttributes(log, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+    try (var held = new java.io.FileOutputStream(log.toFile(), true)) {
+      Path descriptor = null;
+      try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+        for (Path fd : (Iterable<Path>) fds::iterator) {
+          try {
+            if (Files.readSymbolicLink(fd).equals(log)) descriptor = fd;
+          } catch (IOException e) {
+            // closed meanwhile (the listing's own descriptor)
+          }
+        }
+      } catch (IOException e) {
+        org.junit.jupiter.api.Assumptions.abort("no /proc/self/fd here");
+      }
+      assertThat(descriptor).isNotNull();
+      AtomicFile.write(descriptor, w -> w.write("new\n"));
+    }
+    assertThat(Files.readString(log)).isEqualTo("old\nnew\n");
+    assertThat(Files.readAttributes(log, java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isEqualTo(before);
+    assertThat(dir.toFile().list()).containsExactly("log.csv");
+  }
+
+  /** A folder (or a link to one) as output is a usage error; an empty one is not replaced by a file. */
+  @Test
+  void aDirectoryIsNotAnOutput() throws IOException {
+    Path folder = Files.createDirectory(dir.resolve("out.csv"));
+    assertThatThrownBy(() -> AtomicFile.write(folder, w -> w.write("x")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("cannot write " + folder + ": is a directory");
+    Path link = Files.createSymbolicLink(dir.resolve("link.csv"), folder);
+    assertThatThrownBy(() -> AtomicFile.write(link, w -> w.write("x")))
+        .hasMessage("cannot write " + link + ": is a directory");
+    assertThat(folder).isDirectory().isEmptyDirectory();
+    assertThat(link).isSymbolicLink();
+  }
+
+  /** A FIFO in the test's folder (never a device in /dev: wrong code would replace it), or the test is skipped. */
+  private Path fifo(String name) throws Exception {
+    Path fifo = dir.resolve(name);
+    try {
+      Process p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+      org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo failed");
+    } catch (IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no mkfifo here");
+    }
+    return fifo;
+  }
+
+  interface Action {
+    void run() throws IOException;
+  }
+
+  /**
+   * Runs {@code write} while cat reads the FIFO and returns what cat read. If the FIFO was renamed over, cat still
+   * waits for a writer: it is stopped after 10 s and the test fails instead of hanging.
+   */
+  private static String readWhileWriting(Path fifo, Action write) throws Exception {
+    Process cat = new ProcessBuilder("cat", fifo.toString()).start();
+    try {
+      write.run();
+      boolean done = cat.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(done).as("cat got an end of file: the FIFO was written, not replaced").isTrue();
+      return new String(cat.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } finally {
+      cat.destroyForcibly();
+    }
+  }
 }
