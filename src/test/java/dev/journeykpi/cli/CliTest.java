@@ -191,7 +191,7 @@ class CliTest {
     Path wrong = dir.resolve("checks.csv");
     Files.writeString(wrong, "Mã kiểm tra,Thời điểm kiem tra,Phòng,Tầng,Nhân viên,Đã thay ga,Phòng tắm sạch,Điểm kiểm tra,Ghi chú\n");
     CliRunner.Result r = run("validate", "-c", HOTEL, "--data", "checks=" + wrong);
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err()).contains(HOTEL + ":20:7: error: source 'checks' column 'checked_at': header 'Thời điểm kiểm tra' is not in "
         + wrong + " (did you mean 'Thời điểm kiem tra'?)");
   }
@@ -205,7 +205,7 @@ class CliTest {
           - { id: n, type: count, source: t, time: none, by: [Kenh] }
         """);
     CliRunner.Result r = run("validate", "-c", dir.resolve("d.yaml").toString(), "--check-data");
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err()).contains("d.yaml:3:5: error: kpi 'n' reads column 'Kenh', which is not a header of")
         .contains("(did you mean 'Kênh'?)");
   }
