@@ -22,7 +22,7 @@ class CliTest {
         .contains("Trả phòng › Quầy lễ tân  (phụ trách: Lễ tân)");
     assertThat(r.out().indexOf("Dọn phòng")).isLessThan(r.out().indexOf("Quầy lễ tân"));
     // Data quality goes to stderr, never into the results.
-    assertThat(r.err()).contains("Data quality:").contains("checks: 641 rows read, 639 used, 2 rejected, 1 cells blanked");
+    assertThat(r.err()).contains("Data quality:").contains("checks: 641 rows read, 639 used, 2 rejected, 1 cell blanked");
     assertThat(r.out()).doesNotContain("Data quality");
   }
 
@@ -173,7 +173,7 @@ class CliTest {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--strict", "-f", "csv");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(r.out()).startsWith("kpi,label");
-    assertThat(r.err()).contains("kpi: data error: 2 rows rejected and --strict is set");
+    assertThat(r.err()).contains("kpi: data error: source 'checks': 2 rows rejected and --strict is set");
   }
 
   @Test
