@@ -113,7 +113,7 @@ final class ReportCommand implements Callable<Integer> {
     long rejected = reportQuality(card, err, false);
     List<String> over = maxPercent == null ? List.of() : QualityGate.overRejected(card.quality(), maxPercent);
     for (String o : over) err.println("kpi: data error: " + Visible.lines(o));
-    if (strict && rejected > 0) err.println("kpi: data error: " + rejected + " rows rejected and --strict is set");
+    if (strict) QualityGate.rejectedUnderStrict(card.quality()).forEach(r -> err.println("kpi: data error: " + Visible.lines(r)));
     if (!over.isEmpty() || (strict && rejected > 0)) return ExitCodes.DATA;
     if (failOn != null && !breaches(card, def, err).isEmpty()) return ExitCodes.BREACH;
     return ExitCodes.OK;

@@ -59,7 +59,11 @@ public final class DataCheck {
           java.util.Set<String> used = new java.util.HashSet<>();
           def.kpis().stream().filter(k -> k.source().equals(s.id())).forEach(k -> used.addAll(KpiEngine.columnsOf(k)));
           for (ColumnDef c : s.columns().values()) {
-            if (c.isLookup() || (s.optional().contains(c.name()) && !used.contains(c.name()))) continue;
+            if (c.isLookup()) continue;
+            // As report does (ColumnPlan): a mapped header found in two columns stops the run, optional or not.
+            index.ambiguity(c.header()).ifPresent(m -> d.error(c.location(), "source '" + s.id() + "' column '" + c.name()
+                + "': " + f + ": " + m));
+            if (s.optional().contains(c.name()) && !used.contains(c.name())) continue;
             if (index.find(c.header()) < 0) {
               d.error(c.location(), "source '" + s.id() + "' column '" + c.name() + "': header '" + c.header()
                   + "' is not in " + f + Suggestions.hint(HeaderIndex.normalise(c.header()), normalised)

@@ -19,8 +19,8 @@ public final class QualityGate {
     List<String> out = new ArrayList<>();
     for (QualityReport q : reports) {
       if (q.rowsRead() == 0 || q.rowsUsed() > 0) continue;
-      StringBuilder b = new StringBuilder("source '").append(q.source()).append("': none of its ")
-          .append(q.rowsRead()).append(" rows could be used");
+      StringBuilder b = new StringBuilder("source '").append(q.source()).append("': ")
+          .append(q.rowsRead() == 1 ? "its one row could not be used" : "none of its " + q.rowsRead() + " rows could be used");
       q.rejected().entrySet().stream().max(java.util.Comparator.comparingLong(e -> e.getValue().count())).ifPresent(e -> {
         b.append(" (").append(e.getValue().count()).append(" rejected for ").append(e.getKey());
         if (!e.getValue().examples().isEmpty()) {
@@ -30,6 +30,17 @@ public final class QualityGate {
         b.append(')');
       });
       out.add(b.toString());
+    }
+    return out;
+  }
+
+  /** Under --strict, one line per source with rejected rows, naming it and its count, so the user knows where to look. */
+  public static List<String> rejectedUnderStrict(List<QualityReport> reports) {
+    List<String> out = new ArrayList<>();
+    for (QualityReport q : reports) {
+      if (q.rowsRejected() == 0) continue;
+      out.add("source '" + q.source() + "': " + dev.journeykpi.report.Counts.of(q.rowsRejected(), "row", "rows")
+          + " rejected and --strict is set");
     }
     return out;
   }

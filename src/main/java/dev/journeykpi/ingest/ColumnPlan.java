@@ -78,7 +78,7 @@ record ColumnPlan(List<ColumnDef> columns, int[] fieldIndex, boolean utf8Bytes, 
         if (idx[i] < 0) continue;
         List<Integer> at = index.positions(cols.get(i).header());
         at.forEach(k -> mapped.add(HeaderIndex.normalise(headers.get(k))));
-        if (at.size() > 1) missing.add(file + ": " + HeaderIndex.appearsTwice(HeaderIndex.normalise(headers.get(at.get(0))), at) + "; rename one");
+        index.ambiguity(cols.get(i).header()).ifPresent(m -> missing.add(file + ": " + m));
       }
     }
     index.duplicates().forEach((h, at) -> {

@@ -78,6 +78,17 @@ public final class HeaderIndex {
         + " and " + cols.get(cols.size() - 1);
   }
 
+  /**
+   * Why a mapped header cannot be read, when it could be read from more than one column ("header 'Tên' appears twice,
+   * in columns 3 (C) and 5 (E); rename one"); empty when it is found once or not at all. Shared by {@code kpi report}
+   * (ColumnPlan) and {@code kpi validate --check-data}, so both refuse the same files with the same words.
+   */
+  public java.util.Optional<String> ambiguity(String header) {
+    List<Integer> at = positions(header);
+    if (at.size() < 2) return java.util.Optional.empty();
+    return java.util.Optional.of(appearsTwice(normalised.get(at.get(0)), at) + "; rename one");
+  }
+
   /** The message for a mapped header that the file does not have. */
   public String missing(String file, String canonical, String header) {
     List<String> present = normalised.stream().filter(h -> !h.isEmpty()).toList();

@@ -94,10 +94,27 @@ public final class Inspector {
         rows++;
         for (int i = 0; i < cols.size(); i++) cols.get(i).text(i < r.getFieldCount() ? r.getField(i) : "");
       }
+      // FastCSV reads an unterminated quote's field to the end of the file (one ragged row); kpi report's splitter
+      // rejects that row alone and reads the lines after it. Inspect reads what report reads, and says where.
+      List<String> broken = new ArrayList<>();
+      if (bytewise(d)) {
+        List<Observed> again = new ArrayList<>();
+        header.getFields().forEach(h -> again.add(new Observed(HeaderIndex.normalise(h))));
+        long[] counts = splitRows(file, d, hr, again, broken);
+        if (!broken.isEmpty()) {
+          cols.clear();
+          cols.addAll(again);
+          rows = counts[0];
+          ragged = counts[1];
+        }
+      }
       String bom = d.bomLength() > 0 ? " with BOM" : "";
       String delim = d.delimiter() == '\t' ? "tab" : "'" + d.delimiter() + "'";
       String layout = d.charset().name() + bom + ", delimiter " + delim + ", header row " + hr
-          + (ragged > 0 ? ", " + ragged + (ragged == 1 ? " row" : " rows") + " with a different number of fields (left out)" : "");
+          + (ragged > 0 ? ", " + ragged + (ragged == 1 ? " row" : " rows") + " with a different number of fields (left out)" : "")
+          + broken.stream().map(m -> "\n  " + m.replace("; the lines after it are read as rows",
+              "; kpi report rejects that row and reads the lines after it")).reduce("", String::concat)
+          + (broken.isEmpty() ? "" : "\n  read as kpi report reads it");
       String declare = d.bomLength() == 0 && !d.charset().equals(StandardCharsets.UTF_8) ? d.charset().name() : null;
       return new Inspection(file.toString(), "csv", layout, null, hr, rows, declare, report(cols), nulls(cols));
     } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
@@ -105,6 +122,53 @@ public final class Inspector {
     } catch (IOException e) {
       throw new DataException(file + ": cannot read: " + e.getMessage(), e);
     }
+  }
+
+  /** As CsvTableReader: the files whose delimiter, quote and line breaks are single bytes, which report splits itself. */
+  private static boolean bytewise(CsvDialect d) {
+    java.nio.charset.Charset cs = d.charset();
+    return (cs.equals(StandardCharsets.UTF_8) || cs.equals(StandardCharsets.ISO_8859_1) || cs.equals(StandardCharsets.US_ASCII))
+        && d.delimiter() < 0x80;
+  }
+
+  /**
+   * Reads the data rows with report's splitter into {@code cols}, the rows it cut short at an unterminated quote
+   * into {@code broken} (their messages); returns the rows observed and the ragged ones.
+   */
+  private static long[] splitRows(Path file, CsvDialect d, int headerRow, List<Observed> cols, List<String> broken)
+      throws IOException {
+    java.nio.charset.Charset cs = d.charset().equals(StandardCharsets.UTF_8) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+    long rows = 0;
+    long ragged = 0;
+    long records = 0;
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      in.skipNBytes(d.bomLength());
+      CsvSplitter splitter = new CsvSplitter(in, d.delimiter(), false);
+      RecordBatch b = new RecordBatch();
+      while (splitter.fill(b)) {
+        for (int r = 0; r < b.records; r++) {
+          if (b.problem[r] != null) {
+            broken.add(file + ":" + b.line[r] + ": " + b.problem[r]);
+            continue; // named on its own line, not counted among the ragged rows
+          }
+          List<String> fields = new ArrayList<>(b.fieldCount[r]);
+          for (int k = b.firstField[r], end = k + b.fieldCount[r]; k < end; k++) {
+            fields.add(new String(b.bytes, b.fieldStart[k], b.fieldLen[k], cs));
+          }
+          if (++records <= headerRow) continue; // the header row and any rows above it
+          if (fields.stream().allMatch(String::isBlank)) continue;
+          if (fields.size() != cols.size() && !(fields.size() > cols.size()
+              && fields.subList(cols.size(), fields.size()).stream().allMatch(String::isBlank))) {
+            ragged++;
+            continue;
+          }
+          rows++;
+          for (int i = 0; i < cols.size(); i++) cols.get(i).text(i < fields.size() ? fields.get(i) : "");
+        }
+        b.clear();
+      }
+    }
+    return new long[] {rows, ragged};
   }
 
   private static Inspection excel(Path file, String format, String sheetName, int headerRow) {

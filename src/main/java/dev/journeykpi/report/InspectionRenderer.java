@@ -35,7 +35,10 @@ public final class InspectionRenderer {
     List<String> lines = new ArrayList<>();
     lines.add("sources:");
     lines.add("  " + sourceId + ":");
-    lines.add("    file: " + quote(in.file()) + "    # relative to the YAML file's folder");
+    // Absolute: the path as typed is relative to the current folder, and a definition reads its paths from its own
+    // folder (kpi-definitions/), so a pasted relative path would point elsewhere.
+    lines.add("    file: " + quote(java.nio.file.Path.of(in.file()).toAbsolutePath().normalize().toString())
+        + "    # absolute; a path relative to the YAML file's folder works too");
     if (in.encoding() != null) lines.add("    encoding: " + in.encoding());
     if (!in.nulls().isEmpty()) {
       // Declared nulls replace the defaults: the list has "" and every blank token the file uses.

@@ -15,12 +15,12 @@ public final class QualitySummary {
     ValueFormat f = new ValueFormat("en");
     StringBuilder b = new StringBuilder("Data quality:\n");
     for (QualityReport q : reports) {
-      b.append("  ").append(Visible.text(q.source())).append(": ").append(f.count(q.rowsRead())).append(" rows read, ")
+      b.append("  ").append(Visible.text(q.source())).append(": ").append(Counts.of(q.rowsRead(), "row", "rows")).append(" read, ")
           .append(f.count(q.rowsUsed())).append(" used");
       if (q.rowsRejected() > 0) b.append(", ").append(f.count(q.rowsRejected())).append(" rejected");
-      if (q.cellsBlanked() > 0) b.append(", ").append(f.count(q.cellsBlanked())).append(" cells blanked");
-      if (q.cellsFilled() > 0) b.append(", ").append(f.count(q.cellsFilled())).append(" cells filled from a merged range");
-      if (q.cellsCleaned() > 0) b.append(", ").append(f.count(q.cellsCleaned())).append(" cells cleaned");
+      if (q.cellsBlanked() > 0) b.append(", ").append(Counts.of(q.cellsBlanked(), "cell", "cells")).append(" blanked");
+      if (q.cellsFilled() > 0) b.append(", ").append(Counts.of(q.cellsFilled(), "cell", "cells")).append(" filled from a merged range");
+      if (q.cellsCleaned() > 0) b.append(", ").append(Counts.of(q.cellsCleaned(), "cell", "cells")).append(" cleaned");
       b.append('\n');
       reasons(b, "rejected", q.rejected(), f);
       reasons(b, "blanked", q.blanked(), f);

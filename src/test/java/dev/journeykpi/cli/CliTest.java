@@ -22,7 +22,7 @@ class CliTest {
         .contains("Trả phòng › Quầy lễ tân  (phụ trách: Lễ tân)");
     assertThat(r.out().indexOf("Dọn phòng")).isLessThan(r.out().indexOf("Quầy lễ tân"));
     // Data quality goes to stderr, never into the results.
-    assertThat(r.err()).contains("Data quality:").contains("checks: 641 rows read, 639 used, 2 rejected, 1 cells blanked");
+    assertThat(r.err()).contains("Data quality:").contains("checks: 641 rows read, 639 used, 2 rejected, 1 cell blanked");
     assertThat(r.out()).doesNotContain("Data quality");
   }
 
@@ -174,7 +174,7 @@ class CliTest {
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--strict", "-f", "csv");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(r.out()).startsWith("kpi,label");
-    assertThat(r.err()).contains("kpi: data error: 2 rows rejected and --strict is set");
+    assertThat(r.err()).contains("kpi: data error: source 'checks': 2 rows rejected and --strict is set");
   }
 
   @Test
@@ -192,7 +192,7 @@ class CliTest {
     Path wrong = dir.resolve("checks.csv");
     Files.writeString(wrong, "Mã kiểm tra,Thời điểm kiem tra,Phòng,Tầng,Nhân viên,Đã thay ga,Phòng tắm sạch,Điểm kiểm tra,Ghi chú\n");
     CliRunner.Result r = run("validate", "-c", HOTEL, "--data", "checks=" + wrong);
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err()).contains(HOTEL + ":20:7: error: source 'checks' column 'checked_at': header 'Thời điểm kiểm tra' is not in "
         + wrong + " (did you mean 'Thời điểm kiem tra'?)");
   }
@@ -206,7 +206,7 @@ class CliTest {
           - { id: n, type: count, source: t, time: none, by: [Kenh] }
         """);
     CliRunner.Result r = run("validate", "-c", dir.resolve("d.yaml").toString(), "--check-data");
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err()).contains("d.yaml:3:5: error: kpi 'n' reads column 'Kenh', which is not a header of")
         .contains("(did you mean 'Kênh'?)");
   }

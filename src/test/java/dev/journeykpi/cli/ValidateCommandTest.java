@@ -84,10 +84,58 @@ class ValidateCommandTest {
         kpis: [ { id: n, type: count, source: w, time: none, by: [a, b] } ]
         """);
     CliRunner.Result r = run("validate", "-c", def.toString(), "--check-data");
-    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
     // The message names the header and the near one, and lists the first 40 headers, not all 16,000 (about 100 kB).
     assertThat(r.err()).contains("column 'b': header 'C15999x' is not in").contains("(did you mean 'C15999'?)")
         .contains("; headers: C0, C1, C2, ").contains(", C39, … (16,000 headers in all)").doesNotContain("C40,");
     assertThat(r.err().length()).isLessThan(2_000);
+  }
+
+  @Test
+  void checkDataRefusesAMappedHeaderThatAppearsTwiceAsReportDoes() throws Exception {
+    // 'Tên' is the 3rd and the 5th header: columns 3 (C) and 5 (E). Report cannot tell which to read.
+    Files.writeString(dir.resolve("t.csv"), "Mã,Ngày,Tên,Kênh,Tên\n1,2026-10-01,An,Web,Bình\n");
+    Path def = dir.resolve("d.yaml");
+    Files.writeString(def, """
+        sources:
+          t:
+            file: t.csv
+            columns:
+              id: Mã
+              created: { column: Ngày, type: date }
+              name: Tên
+        kpis: [ { id: n, type: count, source: t, time: created } ]
+        """);
+    String twice = "header 'Tên' appears twice, in columns 3 (C) and 5 (E); rename one";
+    CliRunner.Result r = run("report", "-c", def.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
+    assertThat(r.err()).contains(twice);
+    CliRunner.Result v = run("validate", "-c", def.toString(), "--check-data");
+    assertThat(v.exitCode()).isEqualTo(ExitCodes.DATA);
+    // At the mapping's own line (7, 'name: Tên' at column 7).
+    assertThat(v.err()).contains(def + ":7:7: error: source 't' column 'name': " + dir.resolve("t.csv") + ": " + twice);
+  }
+
+  @Test
+  void checkDataFindsADataFileProblemWithExit3AsReportDoes() throws Exception {
+    // A CSV renamed .xlsx: the definition is sound, the file is not what its extension says.
+    Files.writeString(dir.resolve("t.xlsx"), "Mã,Ngày\n1,2026-10-01\n");
+    Path def = dir.resolve("d.yaml");
+    Files.writeString(def, """
+        sources: { t: { file: t.xlsx, columns: { id: Mã, created: { column: Ngày, type: date } } } }
+        kpis: [ { id: n, type: count, source: t, time: created } ]
+        """);
+    assertThat(run("report", "-c", def.toString()).exitCode()).isEqualTo(ExitCodes.DATA);
+    CliRunner.Result v = run("validate", "-c", def.toString(), "--check-data");
+    assertThat(v.exitCode()).isEqualTo(ExitCodes.DATA);
+    assertThat(v.err()).contains("t.xlsx").contains("1 error(s)");
+    // A definition error as well (an unknown KPI type) takes precedence: exit 2, and the data is not read.
+    Files.writeString(def, """
+        sources: { t: { file: t.xlsx, columns: { id: Mã, created: { column: Ngày, type: date } } } }
+        kpis: [ { id: n, type: cuont, source: t, time: created } ]
+        """);
+    CliRunner.Result both = run("validate", "-c", def.toString(), "--check-data");
+    assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(both.err()).doesNotContain("t.xlsx");
   }
 }
