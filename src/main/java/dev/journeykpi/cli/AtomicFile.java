@@ -136,7 +136,13 @@ final class AtomicFile {
 
   private static void writeBeside(Path abs, BinaryBody body) throws IOException {
     Path dir = abs.getParent();
-    if (dir != null) Files.createDirectories(dir);
+    // The folder must exist: created here, a typo in -o (reprots/x.csv) would write somewhere new with exit 0.
+    if (dir != null && !Files.isDirectory(dir)) {
+      for (Path p = dir; p != null; p = p.getParent()) {
+        if (Files.exists(p) && !Files.isDirectory(p)) throw new java.nio.file.FileAlreadyExistsException(p.toString());
+      }
+      throw new java.nio.file.FileSystemException(abs.toString(), null, "no such folder " + dir);
+    }
     try {
       removeStale(abs);
     } catch (IOException e) {

@@ -20,6 +20,8 @@ final class TypeGuesser {
   private static final Pattern COMMA_DECIMAL = Pattern.compile(".*\\d,(\\d{1,2}|\\d{4,})\\D*");
   // Patterns compiled once (String.matches compiles per call): inspect guesses every column of a 100,000-column file.
   private static final Pattern DATE_LIKE = Pattern.compile("\\d{1,4}[/-]\\d{1,2}[/-]\\d{1,4}.*");
+  /** One dot before exactly three digits, after a first group without a leading zero: 100.000, -1.500 ₫ (not 0.125). */
+  private static final Pattern DOT_THOUSANDS = Pattern.compile("\\D*[1-9]\\d{0,2}\\.\\d{3}\\D*");
   private static final Pattern THOUSANDS = Pattern.compile(".*\\d[.,]\\d{3}\\D*");
   private static final List<String> BOOLEAN_WORDS =
       List.of("true", "false", "yes", "no", "y", "n", "có", "co", "không", "khong", "x", "đúng", "sai");
@@ -97,11 +99,21 @@ final class TypeGuesser {
     boolean comma = values.stream().anyMatch(v -> COMMA_DECIMAL.matcher(v).matches() || count(v, '.') > 1);
     boolean dot = values.stream().anyMatch(v -> DOT_DECIMAL.matcher(v).matches() || count(v, ',') > 1);
     if (comma && !dot) decimal = ',';
+    // '100.000', '250.000' and nothing else with a dot: a dot before exactly three digits, one per value, is how
+    // Vietnamese (and German, …) exports group thousands; read as decimals they would be amounts 1,000 times too
+    // small, the worse mistake for a snippet pasted as it is. The note says how to turn it round.
+    boolean groupingDots = !comma && !dot && values.stream().noneMatch(v -> v.indexOf(',') >= 0)
+        && values.stream().anyMatch(v -> v.indexOf('.') >= 0)
+        && values.stream().filter(v -> v.indexOf('.') >= 0).allMatch(v -> DOT_THOUSANDS.matcher(v).matches());
+    if (groupingDots) decimal = ',';
     NumberParser p = new NumberParser(decimal);
     Misses m = Misses.of(values,
         v -> !Double.isNaN(p.parse(v)) && v.chars().anyMatch(Character::isDigit) && !looksLikeDate(v), allowed);
     if (m == null) return null;
-    if (!comma && !dot && values.stream().anyMatch(v -> THOUSANDS.matcher(v).matches())) {
+    if (groupingDots) {
+      String example = values.stream().filter(v -> v.indexOf('.') >= 0).findFirst().orElse("");
+      note = "values like '" + example + "' are read as thousands (decimal \",\"): if the dot is a decimal mark, set decimal: \".\"";
+    } else if (!comma && !dot && values.stream().anyMatch(v -> THOUSANDS.matcher(v).matches())) {
       note = "values like '1.250' could be thousands: check the decimal mark";
     }
     String misses = m.note("number");

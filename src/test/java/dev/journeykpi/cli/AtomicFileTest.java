@@ -21,7 +21,7 @@ class AtomicFileTest {
    */
   @Test
   void aWrittenFileHasOrdinaryPermissions() throws IOException {
-    Path target = dir.resolve("out/scorecard.csv");
+    Path target = Files.createDirectories(dir.resolve("out")).resolve("scorecard.csv");
     AtomicFile.write(target, w -> w.write("kpi,value\n"));
     assertThat(Files.readString(target)).isEqualTo("kpi,value\n");
     Path plain = dir.resolve("plain.csv");

@@ -101,7 +101,7 @@ class CliTest {
 
   @Test
   void outputFileAndQualityReport() throws Exception {
-    Path out = dir.resolve("out/scorecard.csv");
+    Path out = Files.createDirectories(dir.resolve("out")).resolve("scorecard.csv");
     Path q = dir.resolve("quality.csv");
     CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "-f", "csv", "-o", out.toString(),
         "--quality-report", q.toString());
@@ -268,6 +268,19 @@ class CliTest {
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err()).contains("kpi: cannot write " + notAFolder.resolve("out.csv") + ": a part of its path is a file, not a folder")
         .doesNotContain("internal error");
+  }
+
+  /**
+   * A folder that does not exist is not created (issue 14): a typo in -o wrote somewhere new with exit 0. Exit 2 naming
+   * the missing folder, and nothing created.
+   */
+  @Test
+  void anOutputInAFolderThatDoesNotExistIsAUsageError() {
+    Path missing = dir.resolve("reprots").resolve("2026-10");
+    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "-q", "-o", missing.resolve("out.csv").toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("kpi: cannot write " + missing.resolve("out.csv") + ": no such folder " + missing);
+    assertThat(dir.resolve("reprots")).doesNotExist();
   }
 
   static final String SERVICE = "kpi-definitions/customer-service.yaml";

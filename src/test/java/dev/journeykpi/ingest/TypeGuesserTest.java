@@ -24,6 +24,21 @@ class TypeGuesserTest {
     assertThat(TypeGuesser.guess(List.of("Zalo", "Phone"))).extracting(TypeGuesser.Guess::type).isEqualTo("string");
   }
 
+  /**
+   * '100.000 · 200.000 · 50' (issue 14): every dotted value is one dot before exactly three digits, as Vietnamese
+   * exports group thousands; proposing decimal "." would make the pasted snippet read 100 and 200 for 100,000 and
+   * 200,000. So the proposal is ",", with a note on how to turn it round. '0.125' cannot be a thousands group (a
+   * leading 0), and '1.5' has one decimal: both stay "." decimals.
+   */
+  @Test
+  void dotsBeforeThreeDigitsAreProposedAsThousands() {
+    TypeGuesser.Guess g = TypeGuesser.guess(List.of("100.000", "200.000", "50"));
+    assertThat(g.formats()).containsExactly(",");
+    assertThat(g.note()).isEqualTo("values like '100.000' are read as thousands (decimal \",\"): if the dot is a decimal mark, set decimal: \".\"");
+    assertThat(TypeGuesser.guess(List.of("0.125", "0.250")).formats()).containsExactly(".");
+    assertThat(TypeGuesser.guess(List.of("100.000", "1.5")).formats()).containsExactly(".");
+  }
+
   /** 199 dates and one impossible one (31 September): 1 miss of 200, within 1% (2 allowed). */
   @Test
   void oneMistypedDateDoesNotHideTheColumnsType() {
