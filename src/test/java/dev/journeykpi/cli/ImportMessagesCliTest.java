@@ -3,12 +3,10 @@ package dev.journeykpi.cli;
 import static dev.journeykpi.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.OutputStream;
+import dev.journeykpi.ingest.Workbooks;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,18 +32,9 @@ class ImportMessagesCliTest {
 
   @Test
   void aHiddenFirstSheetIsNamedOnStderrEvenWithQuiet() throws Exception {
-    try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(dir.resolve("tickets.xlsx"))) {
-      Sheet guide = wb.createSheet("Hướng dẫn");
-      guide.createRow(0).createCell(0).setCellValue("Điền mỗi phiếu một dòng");
-      Sheet data = wb.createSheet("Data");
-      data.createRow(0).createCell(0).setCellValue("Mã");
-      data.getRow(0).createCell(1).setCellValue("Kênh");
-      data.createRow(1).createCell(0).setCellValue("T1");
-      data.getRow(1).createCell(1).setCellValue("Zalo");
-      wb.setSheetHidden(0, true);
-      wb.setActiveSheet(1);
-      wb.write(out);
-    }
+    Workbook wb = Workbooks.create("xlsx");
+    Workbooks.hiddenGuideBeforeData(wb, new String[] {"Điền mỗi phiếu một dòng"});
+    Workbooks.save(wb, dir.resolve("tickets.xlsx"));
     CliRunner.Result r = run("report", "-c", definition("tickets.xlsx").toString(), "-q", "-f", "csv");
     assertThat(r.exitCode()).isZero();
     assertThat(r.err()).contains("kpi: tickets: reading sheet 'Data' of ").contains("tickets.xlsx (sheet 'Hướng dẫn' is hidden)\n")

@@ -12,6 +12,23 @@ import org.junit.jupiter.api.io.TempDir;
 class ValidateCommandTest {
   @TempDir Path dir;
 
+  /**
+   * Writes d.yaml: source t (t.csv, id Mã and created Ngày as a date, lines 1-6), then {@code rest}, which goes on
+   * with the source's other columns (indented as they are) and the kpis. Line and column numbers count as in the file.
+   */
+  private Path tDefinition(String rest) throws Exception {
+    Path def = dir.resolve("d.yaml");
+    Files.writeString(def, """
+        sources:
+          t:
+            file: t.csv
+            columns:
+              id: Mã
+              created: { column: Ngày, type: date }
+        """ + rest);
+    return def;
+  }
+
   @Test
   void anEmptyDefinitionIsExit2InValidateAndReport() throws Exception {
     Path f = dir.resolve("empty.yaml");
@@ -36,14 +53,7 @@ class ValidateCommandTest {
     // The 'not' value is written decomposed (NFD: 'o' + U+0301 + U+0302 …) with spaces and another case: the filters
     // compare trimmed, NFC and without case, so it matches 'Đóng' and is not reported.
     String dongNfd = java.text.Normalizer.normalize("đóng", java.text.Normalizer.Form.NFD);
-    Path def = dir.resolve("d.yaml");
-    Files.writeString(def, """
-        sources:
-          t:
-            file: t.csv
-            columns:
-              id: Mã
-              created: { column: Ngày, type: date }
+    Path def = tDefinition("""
               status: Trạng thái
               priority: Ưu tiên
               done: { column: Xong, type: date }
@@ -95,14 +105,7 @@ class ValidateCommandTest {
   void checkDataRefusesAMappedHeaderThatAppearsTwiceAsReportDoes() throws Exception {
     // 'Tên' is the 3rd and the 5th header: columns 3 (C) and 5 (E). Report cannot tell which to read.
     Files.writeString(dir.resolve("t.csv"), "Mã,Ngày,Tên,Kênh,Tên\n1,2026-10-01,An,Web,Bình\n");
-    Path def = dir.resolve("d.yaml");
-    Files.writeString(def, """
-        sources:
-          t:
-            file: t.csv
-            columns:
-              id: Mã
-              created: { column: Ngày, type: date }
+    Path def = tDefinition("""
               name: Tên
         kpis: [ { id: n, type: count, source: t, time: created } ]
         """);

@@ -18,6 +18,13 @@ class ValidationTest {
     return loader.diagnostics().sorted().stream().map(Diagnostic::toString).toList();
   }
 
+  /** Writes a definition file a.yaml in the test's folder. */
+  private Path aYaml(String text) throws IOException {
+    Path f = dir.resolve("a.yaml");
+    Files.writeString(f, text);
+    return f;
+  }
+
   @Test
   void reportsEveryMistakeOnceWithItsPosition() {
     Path f = Path.of("examples/mistakes/hotel-with-mistakes.yaml");
@@ -42,8 +49,7 @@ class ValidationTest {
 
   @Test
   void unknownKeysAreCaughtWithSuggestions() throws IOException {
-    Path f = dir.resolve("a.yaml");
-    Files.writeString(f, """
+    Path f = aYaml("""
         version: 1
         sorces: {}
         kpis:
@@ -60,8 +66,7 @@ class ValidationTest {
 
   @Test
   void fieldsOfAnotherTypeAreNamed() throws IOException {
-    Path f = dir.resolve("a.yaml");
-    Files.writeString(f, """
+    Path f = aYaml("""
         sources: { s: { file: x.csv, columns: { a: { column: A, type: number } } } }
         kpis:
           - { id: x, type: count, source: s, time: none, column: a }
@@ -110,8 +115,7 @@ class ValidationTest {
           .append(name.length > 1 ? ", method: " + name[1] : "")
           .append(p.type().equals("sla") ? ", limit: 4 hours" : "").append(" }\n");
     }
-    Path f = dir.resolve("a.yaml");
-    Files.writeString(f, CANONICAL_SOURCE + kpis);
+    Path f = aYaml(CANONICAL_SOURCE + kpis);
     assertThat(problems(f)).isEmpty();
     assertThat(DefinitionLoader.load(List.of(f)).kpis()).hasSize(Presets.all().size())
         .allSatisfy(k -> assertThat(k.preset()).isNotNull());
@@ -119,8 +123,7 @@ class ValidationTest {
 
   @Test
   void presetMistakes() throws IOException {
-    Path f = dir.resolve("a.yaml");
-    Files.writeString(f, CANONICAL_SOURCE.replace("      first_response_at: { column: B, type: datetime }\n", "") + """
+    Path f = aYaml(CANONICAL_SOURCE.replace("      first_response_at: { column: B, type: datetime }\n", "") + """
         kpis:
           - { id: a, source: t, preset: frst_response_time }
           - { id: b, source: t, preset: fcr }
@@ -158,8 +161,7 @@ class ValidationTest {
 
   @Test
   void funnelMistakes() throws IOException {
-    Path f = dir.resolve("a.yaml");
-    Files.writeString(f, """
+    Path f = aYaml("""
         sources:
           s:
             file: x.csv
@@ -203,8 +205,7 @@ class ValidationTest {
   /** Optional stages sit between two others; entered_midway is fill or count_separately, for stage histories. */
   @Test
   void optionalStageAndEnteredMidwayMistakes() throws IOException {
-    Path f = dir.resolve("a.yaml");
-    Files.writeString(f, """
+    Path f = aYaml("""
         sources:
           s:
             file: x.csv

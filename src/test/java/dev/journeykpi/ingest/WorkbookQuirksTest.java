@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeykpi.report.QualitySummary;
-import java.io.OutputStream;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.record.DateWindow1904Record;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
@@ -36,17 +31,8 @@ import tech.tablesaw.api.Table;
 class WorkbookQuirksTest {
   @TempDir Path dir;
 
-  private static Workbook create(String ext) {
-    return ext.equals("xls") ? new HSSFWorkbook() : new XSSFWorkbook();
-  }
-
   private Path save(Workbook wb, String name) throws Exception {
-    Path f = dir.resolve(name);
-    try (OutputStream out = Files.newOutputStream(f)) {
-      wb.write(out);
-    }
-    wb.close();
-    return f;
+    return Workbooks.save(wb, dir.resolve(name));
   }
 
   /** Marks a workbook as counting dates from 1904 (Excel for Mac before 2011, and workbooks made from them). */
@@ -64,12 +50,10 @@ class WorkbookQuirksTest {
   @ParameterizedTest
   @ValueSource(strings = {"xlsx", "xls"})
   void aWorkbookInThe1904DateSystemReadsItsOwnDates(String ext) throws Exception {
-    Workbook wb = create(ext);
+    Workbook wb = Workbooks.create(ext);
     use1904(wb);
     Sheet s = wb.createSheet("Calls");
-    Row h = s.createRow(0);
-    String[] header = {"Id", "Gọi lúc", "Ngày (số)", "Ngày (chữ)", "Thời lượng"};
-    for (int c = 0; c < header.length; c++) h.createCell(c).setCellValue(header[c]);
+    Workbooks.textRow(s, 0, "Id", "Gọi lúc", "Ngày (số)", "Ngày (chữ)", "Thời lượng");
     CellStyle date = wb.createCellStyle();
     date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
     CellStyle time = wb.createCellStyle();
@@ -107,18 +91,9 @@ class WorkbookQuirksTest {
   @ParameterizedTest
   @ValueSource(strings = {"xlsx", "xls"})
   void aHiddenFirstSheetIsSkippedAndSaid(String ext) throws Exception {
-    Workbook wb = create(ext);
-    Sheet guide = wb.createSheet("Hướng dẫn");
-    guide.createRow(0).createCell(0).setCellValue("Mã");
-    guide.getRow(0).createCell(1).setCellValue("Kênh");
-    guide.createRow(1).createCell(0).setCellValue("(mã phiếu)");
-    Sheet data = wb.createSheet("Data");
-    data.createRow(0).createCell(0).setCellValue("Mã");
-    data.getRow(0).createCell(1).setCellValue("Kênh");
-    data.createRow(1).createCell(0).setCellValue("T1");
-    data.getRow(1).createCell(1).setCellValue("Zalo");
-    wb.setSheetHidden(0, true);
-    wb.setActiveSheet(1);
+    Workbook wb = Workbooks.create(ext);
+    // The guide has a header of its own (Mã, Kênh over an example row), read when the sheet is declared.
+    Workbooks.hiddenGuideBeforeData(wb, new String[] {"Mã", "Kênh"}, new String[] {"(mã phiếu)"});
     save(wb, "tickets." + ext);
     LoadedSource s = ImportFixtures.load(dir, "file: tickets." + ext + "\ncolumns:\n  id: Mã\n  channel: Kênh\n");
     assertThat(s.table().stringColumn("id").asList()).containsExactly("T1");
@@ -134,11 +109,10 @@ class WorkbookQuirksTest {
 
   @Test
   void aHeaderNotFoundListsTheSheetsHiddenOnesMarked() throws Exception {
-    Workbook wb = create("xlsx");
+    Workbook wb = Workbooks.create("xlsx");
     wb.createSheet("Mẫu").createRow(0).createCell(0).setCellValue("Mã phiếu");
     Sheet data = wb.createSheet("Tổng hợp");
-    data.createRow(0).createCell(0).setCellValue("Tháng");
-    data.getRow(0).createCell(1).setCellValue("Số phiếu");
+    Workbooks.textRow(data, 0, "Tháng", "Số phiếu");
     wb.createSheet("Chi tiết").createRow(0).createCell(0).setCellValue("Mã phiếu");
     wb.setSheetHidden(0, true);
     save(wb, "book.xlsx");
@@ -155,12 +129,9 @@ class WorkbookQuirksTest {
   @ParameterizedTest
   @ValueSource(strings = {"xlsx", "xls"})
   void mergedRangesAreFilledWithTheirTopLeftValueAndCounted(String ext) throws Exception {
-    Workbook wb = create(ext);
+    Workbook wb = Workbooks.create(ext);
     Sheet s = wb.createSheet("Calls");
-    Row top = s.createRow(0);
-    top.createCell(0).setCellValue("Mã");
-    top.createCell(1).setCellValue("Kênh");
-    top.createCell(2).setCellValue("Thời gian");
+    Workbooks.textRow(s, 0, "Mã", "Kênh", "Thời gian");
     Row sub = s.createRow(1);
     sub.createCell(2).setCellValue("Bắt đầu");
     sub.createCell(3).setCellValue("Kết thúc");
@@ -210,14 +181,11 @@ class WorkbookQuirksTest {
   @ParameterizedTest
   @ValueSource(strings = {"xlsx", "xls"})
   void aMergedTitleAndAWideHeaderCellDoNotConfuseTheHeader(String ext) throws Exception {
-    Workbook wb = create(ext);
+    Workbook wb = Workbooks.create(ext);
     Sheet s = wb.createSheet("Calls");
     s.createRow(0).createCell(0).setCellValue("Báo cáo cuộc gọi tháng 10");
     s.addMergedRegion(CellRangeAddress.valueOf("A1:D1"));
-    Row h = s.createRow(1);
-    h.createCell(0).setCellValue("Mã");
-    h.createCell(1).setCellValue("Kênh");
-    h.createCell(2).setCellValue("Ghi chú");
+    Workbooks.textRow(s, 1, "Mã", "Kênh", "Ghi chú");
     s.addMergedRegion(CellRangeAddress.valueOf("C2:D2"));
     Row r = s.createRow(2);
     r.createCell(0).setCellValue("C1");
@@ -239,11 +207,9 @@ class WorkbookQuirksTest {
   @ParameterizedTest
   @ValueSource(strings = {"xlsx", "xls"})
   void aNumberMergedOverRowsIsCountedOnceWhileADateFillsDown(String ext) throws Exception {
-    Workbook wb = create(ext);
+    Workbook wb = Workbooks.create(ext);
     Sheet s = wb.createSheet("Orders");
-    Row h = s.createRow(0);
-    String[] header = {"Mã", "Sản phẩm", "Số tiền", "Ngày"};
-    for (int c = 0; c < header.length; c++) h.createCell(c).setCellValue(header[c]);
+    Workbooks.textRow(s, 0, "Mã", "Sản phẩm", "Số tiền", "Ngày");
     CellStyle date = wb.createCellStyle();
     date.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
     for (int i = 0; i < 4; i++) {
@@ -302,11 +268,9 @@ class WorkbookQuirksTest {
   @ParameterizedTest
   @ValueSource(strings = {"xlsx", "xls"})
   void aRangeMergedAcrossColumnsFillsOnlyItsFirstColumn(String ext) throws Exception {
-    Workbook wb = create(ext);
+    Workbook wb = Workbooks.create(ext);
     Sheet s = wb.createSheet("Orders");
-    Row h = s.createRow(0);
-    String[] header = {"Mã", "Số tiền", "Ngày", "Kênh", "Ghi chú"};
-    for (int c = 0; c < header.length; c++) h.createCell(c).setCellValue(header[c]);
+    Workbooks.textRow(s, 0, "Mã", "Số tiền", "Ngày", "Kênh", "Ghi chú");
     for (int i = 0; i < 2; i++) {
       Row r = s.createRow(1 + i);
       r.createCell(0).setCellValue("Đ" + (i + 1));
@@ -348,12 +312,9 @@ class WorkbookQuirksTest {
   /** Formulas written by a program that does not compute them (POI here, as openpyxl and pandas do): no value. */
   @Test
   void formulasWithoutACachedValueAreReportedWithTheFormula() throws Exception {
-    Workbook wb = create("xlsx");
+    Workbook wb = Workbooks.create("xlsx");
     Sheet s = wb.createSheet("Orders");
-    Row h = s.createRow(0);
-    h.createCell(0).setCellValue("Mã");
-    h.createCell(1).setCellValue("Số lượng");
-    h.createCell(2).setCellValue("Thành tiền");
+    Workbooks.textRow(s, 0, "Mã", "Số lượng", "Thành tiền");
     for (int i = 1; i <= 2; i++) {
       Row r = s.createRow(i);
       r.createCell(0).setCellValue("Đ" + i);
@@ -391,40 +352,18 @@ class WorkbookQuirksTest {
    */
   @Test
   void aWorkbookWrittenByAnotherProgramReads() throws Exception {
-    Path f = dir.resolve("gen.xlsx");
-    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
-      put(z, "[Content_Types].xml", """
-          <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-          <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-          <Default Extension="xml" ContentType="application/xml"/>
-          <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-          <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-          <Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-          </Types>""");
-      put(z, "_rels/.rels", """
-          <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-          </Relationships>""");
-      // Sheets listed in an order other than their relation ids, the first one "veryHidden".
-      put(z, "xl/workbook.xml", """
-          <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-          <workbookPr date1904="true"/>
-          <sheets><sheet name="Cấu hình" sheetId="2" state="veryHidden" r:id="rId2"/><sheet name="Dữ liệu" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-      put(z, "xl/_rels/workbook.xml.rels", """
-          <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-          <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/>
-          </Relationships>""");
-      put(z, "xl/worksheets/sheet1.xml", """
-          <x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
-          <x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Ngày</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Nhóm</x:t></x:is></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>Tổng</x:t></x:is></x:c><x:c r="D1" t="inlineStr"><x:is><x:t>Ghi chú</x:t></x:is></x:c></x:row>
-          <x:row r="2"><x:c r="A2"><x:v>44864</x:v></x:c><x:c r="B2" t="inlineStr"><x:is><x:t>A</x:t></x:is></x:c><x:c r="C2"><x:f>SUM(1,2)</x:f><x:v></x:v></x:c><x:c r="D2" t="str"><x:f>IF(1,"","x")</x:f><x:v></x:v></x:c></x:row>
-          <x:row r="3"><x:c r="A3"><x:v>44865</x:v></x:c><x:c r="C3"><x:v>7</x:v></x:c></x:row>
-          </x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B2:B3"/></x:mergeCells></x:worksheet>""");
-      put(z, "xl/worksheets/sheet2.xml", """
-          <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
-          <row r="1"><c r="A1" t="inlineStr"><is><t>not the data</t></is></c></row></sheetData></worksheet>""");
-    }
+    // Sheets listed in an order other than their relation ids, the first one "veryHidden".
+    Workbooks.xlsx(dir.resolve("gen.xlsx"), "<workbookPr date1904=\"true\"/>", List.of(
+        new Workbooks.SheetPart("Dữ liệu", """
+            <x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>
+            <x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Ngày</x:t></x:is></x:c><x:c r="B1" t="inlineStr"><x:is><x:t>Nhóm</x:t></x:is></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>Tổng</x:t></x:is></x:c><x:c r="D1" t="inlineStr"><x:is><x:t>Ghi chú</x:t></x:is></x:c></x:row>
+            <x:row r="2"><x:c r="A2"><x:v>44864</x:v></x:c><x:c r="B2" t="inlineStr"><x:is><x:t>A</x:t></x:is></x:c><x:c r="C2"><x:f>SUM(1,2)</x:f><x:v></x:v></x:c><x:c r="D2" t="str"><x:f>IF(1,"","x")</x:f><x:v></x:v></x:c></x:row>
+            <x:row r="3"><x:c r="A3"><x:v>44865</x:v></x:c><x:c r="C3"><x:v>7</x:v></x:c></x:row>
+            </x:sheetData><x:mergeCells count="1"><x:mergeCell ref="B2:B3"/></x:mergeCells></x:worksheet>"""),
+        new Workbooks.SheetPart("Cấu hình", "veryHidden", """
+            <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+            <row r="1"><c r="A1" t="inlineStr"><is><t>not the data</t></is></c></row></sheetData></worksheet>""")),
+        2, 1);
     LoadedSource src = ImportFixtures.load(dir, """
         file: gen.xlsx
         columns:
@@ -449,11 +388,5 @@ class WorkbookQuirksTest {
   /** A file of the test's folder as messages name it. */
   private String shown(String name) {
     return SourceLoader.display(dir.resolve(name));
-  }
-
-  private static void put(ZipOutputStream z, String name, String text) throws Exception {
-    z.putNextEntry(new ZipEntry(name));
-    z.write(text.getBytes(StandardCharsets.UTF_8));
-    z.closeEntry();
   }
 }

@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.Table;
@@ -80,32 +77,11 @@ class XlsxPartsTest {
    */
   @Test
   void aWorkbookWithoutSharedStringsOrStylesReads() throws Exception {
-    Path f = dir.resolve("bare.xlsx");
-    try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(f))) {
-      put(z, "[Content_Types].xml", """
-          <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-          <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-          <Default Extension="xml" ContentType="application/xml"/>
-          <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-          <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
-          </Types>""");
-      put(z, "_rels/.rels", """
-          <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-          </Relationships>""");
-      put(z, "xl/workbook.xml", """
-          <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
-          <sheets><sheet name="Đơn hàng" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-      put(z, "xl/_rels/workbook.xml.rels", """
-          <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-          <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
-          </Relationships>""");
-      put(z, "xl/worksheets/sheet1.xml", """
-          <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
-          <row r="1"><c r="A1" t="inlineStr"><is><t>Mã</t></is></c><c r="B1" t="inlineStr"><is><t>Tiền</t></is></c></row>
-          <row r="2"><c r="A2" t="inlineStr"><is><t>Đ1</t></is></c><c r="B2" s="3"><v>1250000</v></c></row>
-          </sheetData></worksheet>""");
-    }
+    Workbooks.xlsx(dir.resolve("bare.xlsx"), "", List.of(new Workbooks.SheetPart("Đơn hàng", """
+        <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+        <row r="1"><c r="A1" t="inlineStr"><is><t>Mã</t></is></c><c r="B1" t="inlineStr"><is><t>Tiền</t></is></c></row>
+        <row r="2"><c r="A2" t="inlineStr"><is><t>Đ1</t></is></c><c r="B2" s="3"><v>1250000</v></c></row>
+        </sheetData></worksheet>""")));
     LoadedSource s = ImportFixtures.load(dir, """
         file: bare.xlsx
         columns:
@@ -115,11 +91,5 @@ class XlsxPartsTest {
     Table t = s.table();
     assertThat(t.stringColumn("id").asList()).containsExactly("Đ1");
     assertThat(t.doubleColumn("amount").get(0)).isEqualTo(1_250_000.0);
-  }
-
-  private static void put(ZipOutputStream z, String name, String text) throws Exception {
-    z.putNextEntry(new ZipEntry(name));
-    z.write(text.getBytes(StandardCharsets.UTF_8));
-    z.closeEntry();
   }
 }
