@@ -153,7 +153,11 @@ final class FunnelLeads {
     int n = f.stages().size();
     for (int number : order) {
       List<long[]> es = byNumber.get(number);
-      es.sort((a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(a[2], b[2]));
+      // Entries of the same moment (date-only logs: contacted and lost on one day) in process order, not file order:
+      // stages by their place, a lost outcome last, so a CRM's newest-first export reads like its oldest-first one.
+      es.sort((a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1])
+          : a[0] != b[0] ? Long.compare(a[0] < 0 ? Long.MAX_VALUE : a[0], b[0] < 0 ? Long.MAX_VALUE : b[0])
+          : Long.compare(a[2], b[2]));
       Lead lead = new Lead(ids.id(number), (int) es.get(0)[2], n);
       lead.seenAt = es.get(0)[1];
       long earliest = NONE;

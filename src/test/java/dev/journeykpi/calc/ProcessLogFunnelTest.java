@@ -259,4 +259,29 @@ class ProcessLogFunnelTest {
     assertThat(leads(d, log, "resolved")).containsExactly("C stuck 2");
     assertThat(leads(d, log, "closed")).containsExactly("A reached", "B reached", "F reached");
   }
+
+  /**
+   * Entries of the same day are read in process order, whatever the file's order (review finding: a newest-first export
+   * turned two lost leads into stuck ones). G: New day 1, In progress and Cancelled day 2; H: New day 1, Resolved and
+   * Cancelled day 3. At a tie the stage comes first and the lost outcome last, so both are lost where they stand:
+   * G at In progress, H at Resolved, in either file order. entered New 2 (G, H), In progress 1 (G), Resolved 1 (H,
+   * who went past the optional In progress), Closed 0; lost 0 / 1 (G) / 1 (H) / 0.
+   */
+  @Test
+  void entriesOfTheSameMomentAreReadInProcessOrderWhateverTheFileOrder() throws IOException {
+    String[][] oldestFirst = {
+        {"G", "New", "1"}, {"G", "In progress", "2"}, {"G", "Cancelled", "2"},
+        {"H", "New", "1"}, {"H", "Resolved", "3"}, {"H", "Cancelled", "3"}};
+    String[][] newestFirst = new String[oldestFirst.length][];
+    for (int i = 0; i < oldestFirst.length; i++) newestFirst[i] = oldestFirst[oldestFirst.length - 1 - i];
+    Definition d = definition("", true);
+    for (String[][] rows : List.of(oldestFirst, newestFirst)) {
+      Table log = log(rows);
+      Map<String, ResultRow> r = run(d, log);
+      assertThat(counts(r, "entered")).containsExactly(2.0, 1.0, 1.0, 0.0);
+      assertThat(counts(r, "lost")).containsExactly(0.0, 1.0, 1.0, 0.0);
+      assertThat(leads(d, log, "in_progress")).containsExactly("G lost");
+      assertThat(leads(d, log, "resolved")).containsExactly("H lost");
+    }
+  }
 }
