@@ -5,8 +5,9 @@
 # output that cannot be written, 3 data, 4 out of memory or a bug).
 #
 # A source of which no row could be used (every row rejected, e.g. after the client changed its date format) is
-# exit 3 and no scorecard is written (the quality report says why); so is an export whose dates end before the month. STRICT=1 also fails the run (exit 3, after
-# writing) when any row was rejected; MAX_REJECTED=5% when a source's rejected rows are more than 5% of its rows.
+# exit 3 and no scorecard is written (the quality report says why); so are exports whose dates end before the month
+# (ALLOW_EMPTY_PERIOD=1 lets such a month through). STRICT=1 also fails the run (exit 3, after writing) when any row
+# was rejected; MAX_REJECTED=5% when a source's rejected rows are more than 5% of its rows.
 #
 #   scripts/monthly-scorecard.sh CONFIG.yaml OUT_DIR [YYYY-MM]
 #   FAIL_ON=red scripts/monthly-scorecard.sh kpi-definitions/hotel-housekeeping.yaml /var/reports
@@ -37,6 +38,9 @@ args=(report -c "$config" --period "$month" --quality-report "$out/$name-$month-
 [ -n "${FAIL_ON:-}" ] && args+=(--fail-on "$FAIL_ON")
 [ "${STRICT:-0}" = 1 ] && args+=(--strict)
 [ -n "${MAX_REJECTED:-}" ] && args+=(--max-rejected "$MAX_REJECTED")
+empty=()
+[ "${ALLOW_EMPTY_PERIOD:-0}" = 1 ] && empty=(--allow-empty-period)
+args+=("${empty[@]}")
 log "computing $name for $month into $out"
 "$root/scripts/kpi" "${args[@]}"
 code=$?
@@ -45,7 +49,7 @@ if [ "$code" -le 1 ]; then
     id="${spec%%:*}"
     stage=""
     [ "$spec" != "$id" ] && stage="${spec#*:}"
-    largs=(leads -c "$config" --kpi "$id" --period "$month" --bom -q -o "$out/$name-$month-$id${stage:+-$stage}.csv")
+    largs=(leads -c "$config" --kpi "$id" --period "$month" --bom -q -o "$out/$name-$month-$id${stage:+-$stage}.csv" "${empty[@]}")
     [ -n "$stage" ] && largs+=(--stage "$stage")
     log "listing $spec"
     "$root/scripts/kpi" "${largs[@]}"

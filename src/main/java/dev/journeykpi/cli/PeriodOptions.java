@@ -27,9 +27,15 @@ final class PeriodOptions {
       description = "Report a period that a source's dates do not reach at all (otherwise a data error, exit 3: the export is likely out of date).")
   boolean allowEmptyPeriod;
 
-  /** The sources whose dates do not reach the last period, as data errors; none when --allow-empty-period. */
-  List<String> unreached(List<dev.journeykpi.ingest.QualityReport> quality, List<Period> periods) {
-    return allowEmptyPeriod ? List.of() : dev.journeykpi.engine.QualityGate.periodNotReached(quality, periods.get(periods.size() - 1));
+  /**
+   * The sources whose dates do not reach the last period, as data errors (returned) and warnings (printed on
+   * {@code err} at once); with --allow-empty-period, warnings only.
+   */
+  List<String> unreached(List<dev.journeykpi.ingest.QualityReport> quality, List<Period> periods, java.io.PrintWriter err) {
+    var u = dev.journeykpi.engine.QualityGate.periodNotReached(quality, periods.get(periods.size() - 1), allowEmptyPeriod);
+    for (String w : u.warnings()) err.println("kpi: warning: " + dev.journeykpi.report.Visible.lines(w));
+    err.flush();
+    return u.errors();
   }
 
   List<Period> resolve() {

@@ -63,7 +63,7 @@ final class ReportCommand implements Callable<Integer> {
   boolean strict;
 
   @Option(names = "--max-rejected", paramLabel = "SHARE",
-      description = "e.g. 5%: exit 3 when a source's rejected rows are more than this share of its rows (after writing the outputs).")
+      description = "e.g. 5%%: exit 3 when a source's rejected rows are more than this share of its rows (after writing the outputs).")
   String maxRejected;
 
   @Option(names = "--fail-on", paramLabel = "STATUS",
@@ -103,7 +103,7 @@ final class ReportCommand implements Callable<Integer> {
     // output is written (the previous ones stay), only the quality summary and report that say why.
     List<String> unusable = new java.util.ArrayList<>(QualityGate.noRowUsed(card.quality()));
     // So would a period the export does not reach (last month's run on an export nobody refreshed).
-    if (unusable.isEmpty()) unusable.addAll(period.unreached(card.quality(), periods));
+    if (unusable.isEmpty()) unusable.addAll(period.unreached(card.quality(), periods, err));
     if (!unusable.isEmpty()) {
       reportQuality(card, err, true);
       for (String u : unusable) err.println("kpi: data error: " + Visible.lines(u) + "; no output written");

@@ -191,7 +191,9 @@ public final class KpiEngine {
     }
     if (columns.isEmpty()) return;
     dev.journeykpi.calc.DataSpan span = dev.journeykpi.calc.DataSpan.of(src.table(), columns);
-    if (span != null) src.quality().dated(String.join(", ", columns), span.first(), span.last());
+    boolean history = kpis.stream().map(KpiDef::type).anyMatch(t -> t == dev.journeykpi.config.KpiType.CUSTOMERS
+        || t == dev.journeykpi.config.KpiType.BACKLOG || t == dev.journeykpi.config.KpiType.STALLED);
+    if (span != null) src.quality().dated(String.join(", ", columns), span.first(), span.last(), history);
   }
 
   /** Sources read without a column mapping are only checked here, against the real headers. */

@@ -45,24 +45,37 @@ public final class QualityGate {
     return out;
   }
 
+  /** Sources whose dates do not reach the period: {@code errors} stop the run (exit 3), {@code warnings} are said. */
+  public record Unreached(List<String> errors, List<String> warnings) {}
+
   /**
-   * One line per source whose dates do not reach the period at all: they end before it begins (last month's run on
-   * an export nobody refreshed) or begin after it ends. Its KPIs would be zeros, or worse (every customer churned, every
-   * open ticket still open), with nothing but an "incomplete" note to tell.
+   * The sources whose dates do not reach the period at all: they end before it begins (last month's run on an export
+   * nobody refreshed) or begin after it ends. When no source reaches it, the scorecard would be all zeros and empty
+   * values that look like a quiet month: every such source is an error. So is one whose KPIs judge a whole history
+   * (customers, backlog, stalled leads), which gives wrong numbers there (every customer churned, every ticket still
+   * open). Otherwise, a source that other sources outlast (a survey run in October only, in November's scorecard)
+   * is a warning: its KPIs are empty for the period, each with its reason. {@code allowEmpty} makes errors warnings.
    */
-  public static List<String> periodNotReached(List<QualityReport> reports, dev.journeykpi.calc.Period period) {
-    List<String> out = new ArrayList<>();
-    if (period.grain() == dev.journeykpi.calc.Period.Grain.ALL) return out;
-    for (QualityReport q : reports) {
-      if (q.datedBy() == null) continue;
-      var span = new dev.journeykpi.calc.DataSpan(q.firstDay(), q.lastDay());
-      if (span.reaches(period)) continue;
+  public static Unreached periodNotReached(List<QualityReport> reports, dev.journeykpi.calc.Period period, boolean allowEmpty) {
+    List<String> errors = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    if (period.grain() == dev.journeykpi.calc.Period.Grain.ALL) return new Unreached(errors, warnings);
+    List<QualityReport> dated = reports.stream().filter(q -> q.datedBy() != null).toList();
+    boolean noneReached = dated.stream()
+        .noneMatch(q -> new dev.journeykpi.calc.DataSpan(q.firstDay(), q.lastDay()).reaches(period));
+    for (QualityReport q : dated) {
+      if (new dev.journeykpi.calc.DataSpan(q.firstDay(), q.lastDay()).reaches(period)) continue;
       boolean before = q.lastDay().isBefore(period.start());
-      out.add("source '" + q.source() + "': its dates (" + q.datedBy() + ") " + (before
+      String line = "source '" + q.source() + "': its dates (" + q.datedBy() + ") " + (before
           ? "end " + q.lastDay() + ", before the period " + period.label() + " begins: is the export up to date?"
-          : "begin " + q.firstDay() + ", after the period " + period.label() + " ends"));
+          : "begin " + q.firstDay() + ", after the period " + period.label() + " ends");
+      if (!allowEmpty && (noneReached || q.judgesHistory())) {
+        errors.add(line);
+      } else {
+        warnings.add(line + "; its KPIs have no rows in the period" + (q.judgesHistory() ? " and judge histories that stop before it" : ""));
+      }
     }
-    return out;
+    return new Unreached(errors, warnings);
   }
 
   /**

@@ -134,7 +134,10 @@ final class ExcelTableReader {
         rows.note(rows.sink(i).def.name() + ": " + (m.ranges == 1
             ? "a " + what + " merged over " + m.first.rows() + " rows (" + rowsOf + ") is counted once, on its first row"
             : m.ranges + " " + what + "s merged over several rows (the first: " + rowsOf
-                + ") are counted once each, on the first row of their range"));
+                + ") are counted once each, on the first row of their range")
+            // A number can also be a label of every row (a floor, a code): in a breakdown or a filter the other rows
+            // would be blanks. Said here, with the way to have it filled.
+            + "; if it labels every row (a floor, a code), map the column as text and it is filled down");
       }
     }
 

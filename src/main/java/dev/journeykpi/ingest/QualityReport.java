@@ -201,10 +201,22 @@ public final class QualityReport {
    * The first and last day of the columns that place this source's rows in periods ({@code datedBy}, e.g.
    * "created_at"): how far the export reaches, so a period it does not reach is not read as a quiet one.
    */
-  public void dated(String datedBy, java.time.LocalDate first, java.time.LocalDate last) {
+  public void dated(String datedBy, java.time.LocalDate first, java.time.LocalDate last, boolean judgesHistory) {
     this.datedBy = datedBy;
     this.firstDay = first;
     this.lastDay = last;
+    this.judgesHistory = judgesHistory;
+  }
+
+  private boolean judgesHistory;
+
+  /**
+   * Whether a KPI of this source judges each row's whole history at the period's end (customers, backlog, stalled
+   * leads): on an export that stops before the period, such a KPI gives wrong numbers (every customer churned), not
+   * empty ones.
+   */
+  public boolean judgesHistory() {
+    return judgesHistory;
   }
 
   /** The columns behind {@link #firstDay()} and {@link #lastDay()}; null when the source's KPIs date no row. */

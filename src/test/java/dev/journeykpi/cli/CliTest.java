@@ -559,6 +559,18 @@ class CliTest {
         "--allow-empty-period");
     assertThat(allowed.exitCode()).as(allowed.err()).isZero();
     assertThat(allowed.out()).contains("rooms_checked,");
+    // Several sources, one of which reaches November: the others (room service, checkouts: 2026-10-31 their last day,
+    // read from the .xlsx's serials and the CSV by hand) are warnings, their KPIs empty or 0 with the period's note;
+    // the run goes on (exit 0) and writes the scorecard.
+    Path checks = dir.resolve("checks-nov.csv");
+    Files.writeString(checks, Files.readString(Path.of("examples/hotel/room-checks.csv"))
+        + "KT99999,05/11/2026 10:00,509,5,Trần Văn Hùng,Có,x,3,\n");
+    CliRunner.Result some = run("report", "-c", HOTEL, "--period", "2026-11", "-q", "-f", "csv", "--data", "checks=" + checks);
+    assertThat(some.exitCode()).as(some.err()).isZero();
+    assertThat(some.err()).contains("kpi: warning: source 'room_service': its dates (called_at) end 2026-10-31, before the"
+        + " period 2026-11 begins: is the export up to date?; its KPIs have no rows in the period")
+        .contains("kpi: warning: source 'checkouts': its dates (checkout_date) end 2026-10-31").doesNotContain("source 'checks'");
+    assertThat(some.out()).contains("rooms_checked,");
     // The retention orders run from 2024 to 2026-10: churn in 2026-12 would list every customer as churned.
     CliRunner.Result l = run("leads", "-c", "kpi-definitions/retention.yaml", "--kpi", "churn", "--period", "2026-12");
     assertThat(l.exitCode()).isEqualTo(ExitCodes.DATA);

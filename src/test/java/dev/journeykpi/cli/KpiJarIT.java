@@ -185,7 +185,12 @@ class KpiJarIT {
   }
 
   private static String script(Path out, java.util.Map<String, String> env, int expected, String config) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder("scripts/monthly-scorecard.sh", config, out.toString(), "2026-10").redirectErrorStream(true);
+    return script(out, env, expected, config, "2026-10");
+  }
+
+  private static String script(Path out, java.util.Map<String, String> env, int expected, String config, String month)
+      throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("scripts/monthly-scorecard.sh", config, out.toString(), month).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();
     String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -225,5 +230,11 @@ class KpiJarIT {
     assertThat(script(out, java.util.Map.of("MAX_REJECTED", "0.3%"), 3, config))
         .contains("kpi: data error: source 'checks': 0.31% of its rows rejected (2 of 641), more than --max-rejected 0.3%");
     script(out, java.util.Map.of("MAX_REJECTED", "5%"), 0, config);
+    // November: no hotel export reaches it (all end 2026-10-31): exit 3, no scorecard; ALLOW_EMPTY_PERIOD=1 lets it
+    // through with warnings.
+    assertThat(script(out, java.util.Map.of(), 3, config, "2026-11")).contains("before the period 2026-11 begins");
+    assertThat(out.resolve("hotel-housekeeping-2026-11.csv")).doesNotExist();
+    assertThat(script(out, java.util.Map.of("ALLOW_EMPTY_PERIOD", "1"), 0, config, "2026-11")).contains("kpi: warning: source 'checks'");
+    assertThat(out.resolve("hotel-housekeeping-2026-11.csv")).exists();
   }
 }

@@ -248,7 +248,8 @@ class WorkbookQuirksTest {
         .extracting(QualityReport.Problem::where).containsExactly(f + ":3:Ngày", f + ":4:Ngày");
     // Neither blanked nor rejected: the rows below have no amount of their own, and that is said once.
     assertThat(q.isClean()).isTrue();
-    assertThat(q.notes()).containsExactly("amount: a number merged over 3 rows (" + f + " rows 2-4) is counted once, on its first row");
+    assertThat(q.notes()).containsExactly("amount: a number merged over 3 rows (" + f + " rows 2-4) is counted once, on its first row"
+        + "; if it labels every row (a floor, a code), map the column as text and it is filled down");
     // A required amount: rows 3 and 4 have none, and are rejected for that reason.
     LoadedSource required = ImportFixtures.load(dir, """
         file: orders.%s
