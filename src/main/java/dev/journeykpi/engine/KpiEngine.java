@@ -205,5 +205,12 @@ public final class KpiEngine {
       throw new DataException(k.location() + ": kpi '" + k.id() + "' uses column(s) " + missing + " that source '"
           + k.source() + "' does not have" + Suggestions.hint(missing.get(0), have) + "; columns: " + String.join(", ", have));
     }
+    // A source read without a column mapping holds text only: a time column of it cannot place rows in periods.
+    if (k.time() != null && !(src.table().column(k.time()) instanceof tech.tablesaw.api.DateTimeColumn)
+        && !(src.table().column(k.time()) instanceof tech.tablesaw.api.DateColumn)) {
+      throw new ConfigException(k.location() + ": kpi '" + k.id() + "' places rows in periods by '" + k.time()
+          + "', which source '" + k.source() + "' reads as " + src.table().column(k.time()).type().name().toLowerCase(java.util.Locale.ROOT)
+          + ", not as dates: map it under the source's columns: with type: datetime (or date) and its format");
+    }
   }
 }

@@ -271,6 +271,22 @@ class CliTest {
   }
 
   /**
+   * A source without columns: is read as text, so its time column cannot place rows (review finding): the message names
+   * the KPI, the source and the column and says what to map, exit 2, where it said only "column 'created' is not a
+   * date or date-time column".
+   */
+  @Test
+  void aTimeColumnReadAsTextIsNamedWithItsKpiAndSource() throws Exception {
+    Files.writeString(dir.resolve("t.csv"), "id,created\n1,2026-10-01\n2,2026-10-02\n");
+    Path def = dir.resolve("d.yaml");
+    Files.writeString(def, "sources:\n  t: { file: t.csv }\nkpis:\n  - { id: n, type: count, source: t, time: created }\n");
+    CliRunner.Result r = run("report", "-c", def.toString(), "--period", "2026-10", "-q", "-f", "csv");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(r.err()).contains("kpi 'n' places rows in periods by 'created', which source 't' reads as string, not as dates:"
+        + " map it under the source's columns: with type: datetime (or date) and its format");
+  }
+
+  /**
    * A folder that does not exist is not created (issue 14): a typo in -o wrote somewhere new with exit 0. Exit 2 naming
    * the missing folder, and nothing created.
    */
