@@ -20,7 +20,9 @@ final class SourceBinder {
   static final List<String> DURATION_UNITS = List.of("seconds", "minutes", "hours", "days");
 
   /** Tokens read as "no value" unless a source says otherwise. */
-  public static final Set<String> DEFAULT_NULLS = Set.of("", "NA", "N/A", "n/a", "null", "NULL", "#N/A", "-");
+  // "(blank)" is how Excel's pivot tables write an empty cell; read as text it would be a second "(blank)" group beside
+  // the real blanks in a breakdown.
+  public static final Set<String> DEFAULT_NULLS = Set.of("", "NA", "N/A", "n/a", "null", "NULL", "#N/A", "-", "(blank)");
 
   /** Yes/no tokens common in Vietnamese and English exports; compared without case. */
   public static final Set<String> DEFAULT_TRUE = Set.of("true", "yes", "y", "1", "x", "có", "co", "đúng", "✓");

@@ -287,6 +287,23 @@ class CliTest {
   }
 
   /**
+   * "(blank)" written in a cell (as Excel's pivot tables write blanks) is a blank by default, so a breakdown has one
+   * "(blank)" group, not two of the same name (review finding; the roll-up then kept only one of them). Rows: A, "",
+   * "(blank)", "(blank)", "" → A 1, (blank) 4, total 5.
+   */
+  @Test
+  void aCellReadingBlankIsBlank() throws Exception {
+    Files.writeString(dir.resolve("t.csv"), "id,g\n1,A\n2,\n3,(blank)\n4,(blank)\n5,\n");
+    Path def = dir.resolve("d.yaml");
+    Files.writeString(def, "sources:\n  t: { file: t.csv, columns: { id: id, g: g } }\n"
+        + "kpis:\n  - { id: n, type: count, source: t, time: none, by: [g] }\n");
+    CliRunner.Result r = run("report", "-c", def.toString(), "-q", "-f", "csv");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out().lines().filter(l -> l.startsWith("n,")).map(l -> l.split(",")[3] + "=" + l.split(",")[4]).toList())
+        .containsExactly("A=1", "(blank)=4", "(total)=5");
+  }
+
+  /**
    * A folder that does not exist is not created (issue 14): a typo in -o wrote somewhere new with exit 0. Exit 2 naming
    * the missing folder, and nothing created.
    */
