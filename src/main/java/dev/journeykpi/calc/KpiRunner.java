@@ -38,24 +38,29 @@ public final class KpiRunner {
   }
 
   public List<ResultRow> run(KpiDef kpi, Table table, List<Period> periods) {
-    switch (kpi.type()) {
+    // An exhaustive switch, no default: a new type does not compile until it says how it is run.
+    return switch (kpi.type()) {
       case CUSTOMERS -> {
         CustomerMeasurer m = new CustomerMeasurer(kpi.customers(), kpi.time(), calendar);
-        return runWholeHistory(kpi, table, periods, m.dimensions(), m::measure);
+        yield runWholeHistory(kpi, table, periods, m.dimensions(), m::measure);
       }
       case FUNNEL, CONVERSION -> {
         FunnelMeasurer m = new FunnelMeasurer(kpi.funnel(), kpi.time(), kpi.businessTime() ? calendar : null, calendar, zone,
             unitSeconds(kpi.type() == dev.journeykpi.config.KpiType.FUNNEL ? kpi.unit() : "days"));
-        return runWholeHistory(kpi, table, periods, m.dimensions(), m::measure);
+        yield runWholeHistory(kpi, table, periods, m.dimensions(), m::measure);
       }
       case STALLED -> {
         StalledMeasurer m = new StalledMeasurer(kpi.stalled(), kpi.time(), calendar);
-        return runWholeHistory(kpi, table, periods, List.of(),
+        yield runWholeHistory(kpi, table, periods, List.of(),
             (t, rows, p) -> List.of(new CustomerMeasurer.Part(List.of(), m.measure(t, rows, p), p)));
       }
-      default -> { }
-    }
-    if (kpi.type().isPointInTime()) return runAtPointInTime(kpi, table, periods);
+      case BACKLOG, TURNOVER -> runAtPointInTime(kpi, table, periods);
+      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT -> runOverPeriodRows(kpi, table, periods);
+    };
+  }
+
+  /** A KPI over the rows dated in each period (or every row, time: none), by its {@link Measurer}. */
+  private List<ResultRow> runOverPeriodRows(KpiDef kpi, Table table, List<Period> periods) {
     Measurer measurer = measurer(kpi);
     Population population = population(table, kpi);
     int untimed = population.untimed;
@@ -204,8 +209,12 @@ public final class KpiRunner {
   }
 
   PointInTimeMeasurer pointInTime(KpiDef kpi) {
-    return kpi.type() == dev.journeykpi.config.KpiType.BACKLOG ? new BacklogMeasurer(kpi.start(), kpi.end())
-        : new TurnoverMeasurer(kpi.start(), kpi.end(), kpi.numerator());
+    return switch (kpi.type()) {
+      case BACKLOG -> new BacklogMeasurer(kpi.start(), kpi.end());
+      case TURNOVER -> new TurnoverMeasurer(kpi.start(), kpi.end(), kpi.numerator());
+      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT, CUSTOMERS, FUNNEL, CONVERSION, STALLED ->
+          throw new IllegalArgumentException(kpi.type() + " is not counted at an instant");
+    };
   }
 
   /** Seconds per display unit for durations; 1 for anything else. */

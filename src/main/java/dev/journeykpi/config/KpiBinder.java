@@ -1,6 +1,5 @@
 package dev.journeykpi.config;
 
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,27 +9,28 @@ import java.util.Set;
 final class KpiBinder {
   static final Set<String> COMMON = Set.of("id", "label", "description", "type", "preset", "method", "source", "time", "where",
       "by", "rollup", "unit", "target");
-  static final Map<KpiType, Set<String>> SPECIFIC = new EnumMap<>(KpiType.class);
-
-  static {
-    SPECIFIC.put(KpiType.COUNT, Set.of("distinct"));
-    SPECIFIC.put(KpiType.SUM, Set.of("column", "columns"));
-    SPECIFIC.put(KpiType.MEAN, Set.of("column", "columns"));
-    SPECIFIC.put(KpiType.MEDIAN, Set.of("column", "columns"));
-    SPECIFIC.put(KpiType.PERCENTILE, Set.of("column", "columns", "p"));
-    SPECIFIC.put(KpiType.RATIO, Set.of("numerator", "denominator"));
-    SPECIFIC.put(KpiType.DURATION, Set.of("start", "end", "clock", "stat"));
-    SPECIFIC.put(KpiType.SCORE, Set.of("column", "scale", "values", "positive", "stat"));
-    SPECIFIC.put(KpiType.SLA, Set.of("start", "end", "clock", "limit"));
-    SPECIFIC.put(KpiType.NO_REPEAT, Set.of("customer", "within", "denominator"));
-    SPECIFIC.put(KpiType.BACKLOG, Set.of("start", "end"));
-    SPECIFIC.put(KpiType.TURNOVER, Set.of("start", "end", "numerator"));
-    SPECIFIC.put(KpiType.FUNNEL, Set.of("mode", "lead", "stage", "stages", "lost", "skipped", "entered_midway", "within", "periods",
-        "clock"));
-    SPECIFIC.put(KpiType.CONVERSION, Set.of("funnel", "from", "to"));
-    SPECIFIC.put(KpiType.STALLED, Set.of("lead", "idle", "closed"));
-    SPECIFIC.put(KpiType.CUSTOMERS, Set.of("measure", "customer", "window", "dormant_after", "order", "value", "returns",
-        "lifespan", "cohorts", "cohort_mode"));
+  /**
+   * The keys each type takes besides {@link #COMMON}. An exhaustive switch, no default: a new type does not compile until
+   * it lists its keys.
+   */
+  static Set<String> specific(KpiType type) {
+    return switch (type) {
+      case COUNT -> Set.of("distinct");
+      case SUM, MEAN, MEDIAN -> Set.of("column", "columns");
+      case PERCENTILE -> Set.of("column", "columns", "p");
+      case RATIO -> Set.of("numerator", "denominator");
+      case DURATION -> Set.of("start", "end", "clock", "stat");
+      case SCORE -> Set.of("column", "scale", "values", "positive", "stat");
+      case SLA -> Set.of("start", "end", "clock", "limit");
+      case NO_REPEAT -> Set.of("customer", "within", "denominator");
+      case BACKLOG -> Set.of("start", "end");
+      case TURNOVER -> Set.of("start", "end", "numerator");
+      case FUNNEL -> Set.of("mode", "lead", "stage", "stages", "lost", "skipped", "entered_midway", "within", "periods", "clock");
+      case CONVERSION -> Set.of("funnel", "from", "to");
+      case STALLED -> Set.of("lead", "idle", "closed");
+      case CUSTOMERS -> Set.of("measure", "customer", "window", "dormant_after", "order", "value", "returns", "lifespan",
+          "cohorts", "cohort_mode");
+    };
   }
 
   /** Words people use for a type that spelling distance does not catch. */
@@ -53,7 +53,7 @@ final class KpiBinder {
 
   static Set<String> allKeys() {
     Set<String> all = new HashSet<>(COMMON);
-    SPECIFIC.values().forEach(all::addAll);
+    for (KpiType t : KpiType.values()) all.addAll(specific(t));
     return all;
   }
 
@@ -108,7 +108,7 @@ final class KpiBinder {
     }
     if (type != null) {
       for (String key : m.map.entries().keySet()) {
-        if (!COMMON.contains(key) && !SPECIFIC.get(type).contains(key) && allKeys().contains(key)) {
+        if (!COMMON.contains(key) && !specific(type).contains(key) && allKeys().contains(key)) {
           d.error(m.map.entries().get(key).keyLocation(), ctx + ": '" + key + "' does not apply to " + type.yamlName() + " KPIs");
         }
       }

@@ -37,9 +37,15 @@ public enum KpiType {
   /** Of the leads untouched for more than N (working) days before the period, the share touched again in it. */
   STALLED;
 
-  /** Types measured against the whole history at a point in time, rather than over the rows dated in the period. */
+  /**
+   * Types measured against the whole history at a point in time, rather than over the rows dated in the period. An
+   * exhaustive switch, no default: a new type does not compile until it says which it is.
+   */
   public boolean isPointInTime() {
-    return this == BACKLOG || this == TURNOVER || this == CUSTOMERS || this == FUNNEL || this == CONVERSION || this == STALLED;
+    return switch (this) {
+      case BACKLOG, TURNOVER, CUSTOMERS, FUNNEL, CONVERSION, STALLED -> true;
+      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT -> false;
+    };
   }
 
   public String yamlName() {

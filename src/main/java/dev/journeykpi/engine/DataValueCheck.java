@@ -41,10 +41,19 @@ final class DataValueCheck {
   /** One text the definition expects in a column. {@code alternatives}: any one of them present is enough (a stage). */
   private record Wanted(String kpi, String what, String column, List<String> alternatives, Location at) {}
 
+  /** A conversion repeats its funnel's wanted values; every other type names its own. No default: a new type must say. */
+  private static boolean wantsOwnValues(KpiType type) {
+    return switch (type) {
+      case CONVERSION -> false;
+      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT, BACKLOG, TURNOVER, CUSTOMERS, FUNNEL,
+          STALLED -> true;
+    };
+  }
+
   static void check(Definition def, SourceDef s, Path override, Diagnostics d) {
     List<Wanted> wanted = new ArrayList<>();
     for (KpiDef k : def.kpis()) {
-      if (!Objects.equals(k.source(), s.id()) || k.type() == KpiType.CONVERSION) continue; // a conversion repeats its funnel
+      if (!Objects.equals(k.source(), s.id()) || !wantsOwnValues(k.type())) continue;
       collect(k, "where", k.where(), wanted);
       collect(k, "numerator", k.numerator(), wanted);
       collect(k, "denominator", k.denominator(), wanted);

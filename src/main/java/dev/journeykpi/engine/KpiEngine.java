@@ -83,15 +83,27 @@ public final class KpiEngine {
     }
   }
 
+  /** What {@code kpi leads} lists for a KPI of a type that has entries. */
+  private enum Listed {
+    FUNNEL_LEADS,
+    STALLED_LEADS,
+    CUSTOMERS
+  }
+
   public static LeadList leads(Definition def, String kpiId, String stage, Period period, Map<String, java.nio.file.Path> data) {
     KpiDef k = def.requireKpi(kpiId);
-    boolean funnel = k.type() == dev.journeykpi.config.KpiType.FUNNEL;
-    boolean customers = k.type() == dev.journeykpi.config.KpiType.CUSTOMERS;
+    // Which types have entries to list: an exhaustive switch, so a new type must say whether it has any.
+    Listed listed = switch (k.type()) {
+      case FUNNEL -> Listed.FUNNEL_LEADS;
+      case STALLED -> Listed.STALLED_LEADS;
+      case CUSTOMERS -> Listed.CUSTOMERS;
+      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT, BACKLOG, TURNOVER, CONVERSION ->
+          throw new ConfigException("kpi '" + kpiId + "' is a " + k.type().yamlName() + " KPI; kpi leads lists the leads of a"
+              + " funnel KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
+    };
+    boolean funnel = listed == Listed.FUNNEL_LEADS;
+    boolean customers = listed == Listed.CUSTOMERS;
     BusinessCalendar calendar = new BusinessCalendar(def.calendar());
-    if (!funnel && !customers && k.type() != dev.journeykpi.config.KpiType.STALLED) {
-      throw new ConfigException("kpi '" + kpiId + "' is a " + k.type().yamlName() + " KPI; kpi leads lists the leads of a funnel"
-          + " KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
-    }
     if (customers && !dev.journeykpi.calc.CustomerList.MEASURES.contains(k.customers().measure())) {
       throw new ConfigException("kpi '" + kpiId + "' measures " + k.customers().measure().yamlName() + "; kpi leads lists the"
           + " customers of " + String.join(", ", dev.journeykpi.calc.CustomerList.MEASURES.stream()
@@ -115,9 +127,11 @@ public final class KpiEngine {
     LoadedSource src = load(s, data.get(k.source()), def.zone(), only);
     checkColumns(k, src);
     date(src, List.of(k));
-    var entries = funnel ? dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, calendar, def.zone())
-        : customers ? dev.journeykpi.calc.CustomerList.of(k, src.table(), period, calendar)
-        : dev.journeykpi.calc.FunnelLeadList.stalled(k, src.table(), period, calendar);
+    var entries = switch (listed) {
+      case FUNNEL_LEADS -> dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, calendar, def.zone());
+      case CUSTOMERS -> dev.journeykpi.calc.CustomerList.of(k, src.table(), period, calendar);
+      case STALLED_LEADS -> dev.journeykpi.calc.FunnelLeadList.stalled(k, src.table(), period, calendar);
+    };
     return new LeadList(k, entries, src.quality());
   }
 
@@ -180,20 +194,32 @@ public final class KpiEngine {
    */
   private static void date(LoadedSource src, List<KpiDef> kpis) {
     Set<String> columns = new java.util.TreeSet<>();
-    for (KpiDef k : kpis) {
-      if (k.type() == dev.journeykpi.config.KpiType.TURNOVER) continue;
-      if (k.type() == dev.journeykpi.config.KpiType.BACKLOG) {
-        columns.add(k.start());
-        if (k.end() != null) columns.add(k.end());
-      } else if (k.time() != null) {
-        columns.add(k.time());
-      }
-    }
+    for (KpiDef k : kpis) columns.addAll(datedBy(k));
     if (columns.isEmpty()) return;
     dev.journeykpi.calc.DataSpan span = dev.journeykpi.calc.DataSpan.of(src.table(), columns);
-    boolean history = kpis.stream().map(KpiDef::type).anyMatch(t -> t == dev.journeykpi.config.KpiType.CUSTOMERS
-        || t == dev.journeykpi.config.KpiType.BACKLOG || t == dev.journeykpi.config.KpiType.STALLED);
+    boolean history = kpis.stream().map(KpiDef::type).anyMatch(KpiEngine::judgesWholeHistory);
     if (span != null) src.quality().dated(String.join(", ", columns), span.first(), span.last(), history);
+  }
+
+  /** The columns that place a KPI's rows in periods; an exhaustive switch, so a new type must name its own. */
+  private static List<String> datedBy(KpiDef k) {
+    return switch (k.type()) {
+      case TURNOVER -> List.of();
+      case BACKLOG -> k.end() == null ? List.of(k.start()) : List.of(k.start(), k.end());
+      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT, CUSTOMERS, FUNNEL, CONVERSION, STALLED ->
+          k.time() == null ? List.of() : List.of(k.time());
+    };
+  }
+
+  /**
+   * Types whose values depend on every row up to the period, so a source the others outlast makes them wrong, not empty.
+   * An exhaustive switch, no default: a new type must say which it is.
+   */
+  private static boolean judgesWholeHistory(dev.journeykpi.config.KpiType t) {
+    return switch (t) {
+      case CUSTOMERS, BACKLOG, STALLED -> true;
+      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT, TURNOVER, FUNNEL, CONVERSION -> false;
+    };
   }
 
   /** Sources read without a column mapping are only checked here, against the real headers. */

@@ -48,21 +48,8 @@ public final class ExplainRenderer {
           + " " + p.t("(every key the KPI sets replaces the preset's)")});
     }
     lines.add(new String[] {p.t("Population"), population(k)});
-    lines.add(new String[] {p.t("Period"), k.type() == KpiType.BACKLOG
-        ? p.t("counted at the end of each period over every row: a row started before the period ends and not ended by then")
-        : k.type() == KpiType.TURNOVER
-        ? p.t("leavers: rows whose %s is in the period; headcount at an instant: %s before it and %s blank or not before it",
-            k.end(), k.start(), k.end())
-        : k.type() == KpiType.CUSTOMERS ? customerPeriod(k)
-        : (k.type() == KpiType.FUNNEL || k.type() == KpiType.CONVERSION) ? (k.funnel().activity()
-            ? p.t("activity funnel: at each stage, the leads that entered it in the period (by %s), and whether they went on", k.time())
-            : p.t("cohort funnel: the leads whose %s is in the period, with everything they did afterwards",
-                k.funnel().history() ? p.t("first stage entry (%s)", k.time()) : k.time()))
-        : k.type() == KpiType.STALLED ? p.t("touches dated by %s; stalled = last touch before the period more than %s before its"
-            + " first day", k.time(), k.stalled().idle())
-        : k.time() == null ? p.t("every row counts in every period (time: none)")
-        : p.t("a row counts in the period that contains its %s; rows without %s are in no period", k.time(), k.time())});
-    if (k.type() == KpiType.DURATION || k.type() == KpiType.SLA || k.type() == KpiType.FUNNEL) {
+    lines.add(new String[] {p.t("Period"), period(k)});
+    if (hasClock(k.type())) {
       lines.add(new String[] {p.t("Clock"), k.businessTime() ? p.t("business time: %s", calendar(def.calendar()))
           : p.t("calendar time (real elapsed time in %s)", def.zone())});
     }
@@ -80,6 +67,33 @@ public final class ExplainRenderer {
     int w = lines.stream().mapToInt(l -> DisplayWidth.of(l[0])).max().orElse(0);
     for (String[] l : lines) b.append("  ").append(DisplayWidth.padRight(l[0] + ":", w + 1)).append(' ').append(l[1]).append('\n');
     return b.toString();
+  }
+
+  /** Which rows a period takes; an exhaustive switch, so a new type does not compile without its own sentence. */
+  private String period(KpiDef k) {
+    return switch (k.type()) {
+      case BACKLOG -> p.t("counted at the end of each period over every row: a row started before the period ends and not ended by then");
+      case TURNOVER -> p.t("leavers: rows whose %s is in the period; headcount at an instant: %s before it and %s blank or not before it",
+          k.end(), k.start(), k.end());
+      case CUSTOMERS -> customerPeriod(k);
+      case FUNNEL, CONVERSION -> k.funnel().activity()
+          ? p.t("activity funnel: at each stage, the leads that entered it in the period (by %s), and whether they went on", k.time())
+          : p.t("cohort funnel: the leads whose %s is in the period, with everything they did afterwards",
+              k.funnel().history() ? p.t("first stage entry (%s)", k.time()) : k.time());
+      case STALLED -> p.t("touches dated by %s; stalled = last touch before the period more than %s before its first day", k.time(),
+          k.stalled().idle());
+      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT -> k.time() == null
+          ? p.t("every row counts in every period (time: none)")
+          : p.t("a row counts in the period that contains its %s; rows without %s are in no period", k.time(), k.time());
+    };
+  }
+
+  /** Types that measure time between two moments, so the explanation says on which clock. */
+  private static boolean hasClock(KpiType type) {
+    return switch (type) {
+      case DURATION, SLA, FUNNEL -> true;
+      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, SCORE, NO_REPEAT, BACKLOG, TURNOVER, CUSTOMERS, CONVERSION, STALLED -> false;
+    };
   }
 
   private String what(KpiDef k) {
@@ -118,17 +132,17 @@ public final class ExplainRenderer {
   private String population(KpiDef k) {
     List<String> parts = new ArrayList<>();
     parts.add(k.where().isEmpty() ? p.t("all rows") : p.t("rows where %s", filter(k.where())));
-    if (k.type() == KpiType.NO_REPEAT) {
-      parts.add(k.denominator().isEmpty() ? p.t("every contact is judged; repeats are looked for among all of those rows, in any period")
+    parts.addAll(switch (k.type()) {
+      case NO_REPEAT -> List.of(k.denominator().isEmpty()
+          ? p.t("every contact is judged; repeats are looked for among all of those rows, in any period")
           : p.t("contacts judged: those where %s; repeats are looked for among all of the population, in any period", filter(k.denominator())));
-    }
-    if (k.type() == KpiType.TURNOVER && !k.numerator().isEmpty()) {
-      parts.add(p.t("leavers counted: those where %s (everyone stays in the headcount)", filter(k.numerator())));
-    }
-    if (k.type() == KpiType.RATIO) {
-      parts.add(k.denominator().isEmpty() ? p.t("denominator: those rows") : p.t("denominator: those where %s", filter(k.denominator())));
-      parts.add(p.t("numerator: of those, rows where %s", filter(k.numerator())));
-    }
+      case TURNOVER -> k.numerator().isEmpty() ? List.of()
+          : List.of(p.t("leavers counted: those where %s (everyone stays in the headcount)", filter(k.numerator())));
+      case RATIO -> List.of(
+          k.denominator().isEmpty() ? p.t("denominator: those rows") : p.t("denominator: those where %s", filter(k.denominator())),
+          p.t("numerator: of those, rows where %s", filter(k.numerator())));
+      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, DURATION, SCORE, SLA, BACKLOG, CUSTOMERS, FUNNEL, CONVERSION, STALLED -> List.of();
+    });
     return String.join("; ", parts);
   }
 
@@ -299,7 +313,9 @@ public final class ExplainRenderer {
     return switch (k.type()) {
       case MEAN -> "mean";
       case MEDIAN -> "median";
-      default -> String.valueOf(k.statistic());
+      case PERCENTILE -> String.valueOf(k.statistic());
+      case COUNT, SUM, RATIO, DURATION, SCORE, SLA, NO_REPEAT, BACKLOG, TURNOVER, CUSTOMERS, FUNNEL, CONVERSION, STALLED ->
+          throw new IllegalStateException(k.type() + " KPIs summarise no column with a statistic");
     };
   }
 
@@ -310,7 +326,10 @@ public final class ExplainRenderer {
       return switch (k.type()) {
         case SUM -> "sum" + sum;
         case MEAN -> "mean" + sum;
-        default -> columnStatistic(k) + sum;
+        case MEDIAN, PERCENTILE -> columnStatistic(k) + sum;
+        // Only the column types take 'columns:' (KpiBinder.specific).
+        case COUNT, RATIO, DURATION, SCORE, SLA, NO_REPEAT, BACKLOG, TURNOVER, CUSTOMERS, FUNNEL, CONVERSION, STALLED ->
+            throw new IllegalStateException(k.type() + " KPIs have no 'columns'");
       } + where + p.t("; blank parts taken as 0");
     }
     return switch (k.type()) {
