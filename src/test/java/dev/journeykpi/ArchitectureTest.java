@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The packages are the pipeline, and dependencies point one way: cli → engine → config, ingest, calc, report. */
+/**
+ * The packages are the pipeline, and dependencies point one way: cli → engine → report → {ingest, calc} → model →
+ * config. What flows between stages (scorecard, rows, periods) lives in {@code model}, so a renderer needs no engine.
+ */
 class ArchitectureTest {
   static final Path MAIN = Path.of("src/main/java/dev/journeykpi");
 
@@ -19,7 +22,7 @@ class ArchitectureTest {
     "config, cli", "config, engine", "config, ingest", "config, calc", "config, report",
     "ingest, cli", "ingest, engine", "ingest, calc", "ingest, report",
     "calc, cli", "calc, engine", "calc, ingest", "calc, report",
-    "report, cli", "report, calc.BusinessCalendar",
+    "report, cli", "report, engine", "report, calc.BusinessCalendar",
     "engine, cli"
   })
   void importsPointOneWay(String pkg, String forbidden) throws IOException {
@@ -28,6 +31,23 @@ class ArchitectureTest {
           .filter(f -> read(f).contains("dev.journeykpi." + forbidden))
           .map(Path::toString).toList();
       assertThat(offenders).as("%s must not use dev.journeykpi.%s", pkg, forbidden).isEmpty();
+    }
+  }
+
+  /**
+   * The model is the floor every stage stands on, so it may use config (a scorecard carries its definition) and
+   * nothing else, with one exception until the quality report moves into the model: {@code ingest.QualityReport},
+   * which {@code Scorecard} carries.
+   */
+  @ParameterizedTest(name = "model does not import {0}")
+  @CsvSource({"cli", "engine", "report", "calc", "ingest"})
+  void modelImportsOnlyConfig(String forbidden) throws IOException {
+    String allowed = "dev.journeykpi.ingest.QualityReport";
+    try (Stream<Path> files = Files.walk(MAIN.resolve("model"))) {
+      List<String> offenders = files.filter(f -> f.toString().endsWith(".java"))
+          .filter(f -> read(f).replace("import " + allowed + ";", "").contains("dev.journeykpi." + forbidden))
+          .map(Path::toString).toList();
+      assertThat(offenders).as("model must not use dev.journeykpi.%s", forbidden).isEmpty();
     }
   }
 

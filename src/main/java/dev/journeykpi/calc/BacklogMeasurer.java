@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.model.Period;
 import java.time.LocalDateTime;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;

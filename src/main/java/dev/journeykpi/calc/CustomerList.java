@@ -2,6 +2,7 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.CustomerDef;
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.model.Period;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.Table;

@@ -2,6 +2,7 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.CustomerDef;
 import dev.journeykpi.config.TimeSpan;
+import dev.journeykpi.model.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

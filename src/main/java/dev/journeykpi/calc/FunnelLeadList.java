@@ -2,6 +2,7 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.model.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;

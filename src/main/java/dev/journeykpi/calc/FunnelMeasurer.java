@@ -2,6 +2,8 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.Statistic;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;

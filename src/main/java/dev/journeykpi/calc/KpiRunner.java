@@ -1,6 +1,8 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,7 +76,7 @@ public final class KpiRunner {
       BreakdownGroups groups = groups(table, kpi, rows);
       out.ensureCapacity(out.size() + groups.size() + 1);
       for (int g = 0; g < groups.size(); g++) {
-        out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), groups.key(g)), kpi.unit(),
+        out.add(row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), groups.key(g)), kpi.unit(),
             measurer.measure(table, groups.rows(g)), target));
       }
       Measure total = measurer.measure(table, rows);
@@ -82,7 +84,7 @@ public final class KpiRunner {
         total = total.withNote(untimed + " rows without " + kpi.time() + " are in no period");
       }
       List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
-      out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(), total, target));
+      out.add(row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(), total, target));
       if (kpi.time() != null && p.grain() != Period.Grain.ALL) {
         for (int i = firstOfPeriod; i < out.size(); i++) out.set(i, out.get(i).withCoverage(incomplete));
       }
@@ -106,10 +108,10 @@ public final class KpiRunner {
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
       String incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
       for (Map.Entry<List<String>, Selection> g : groups.entrySet()) {
-        out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
+        out.add(row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
             measurer.measure(table, g.getValue(), p), target).withCoverage(incomplete));
       }
-      out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(),
+      out.add(row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(),
           measurer.measure(table, population, p), target).withCoverage(incomplete));
     }
     return out;
@@ -177,7 +179,7 @@ public final class KpiRunner {
           String incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(part.at(), lastDataDay, today);
           // Targets belong to the KPI's headline: a funnel's stage rows (counts, times) are not judged against them.
           boolean headline = part.unit() == null || part.dims().stream().allMatch(ResultRow.TOTAL::equals);
-          out.add(ResultRow.of(kpi.id(), kpi.label(), p.label(), dims(names, values), part.unit() == null ? kpi.unit() : part.unit(),
+          out.add(row(kpi.id(), kpi.label(), p.label(), dims(names, values), part.unit() == null ? kpi.unit() : part.unit(),
               part.measure(), headline ? target : null).withCoverage(incomplete));
         }
       }
@@ -280,6 +282,17 @@ public final class KpiRunner {
         return in.toIntArray();
       });
     }
+  }
+
+  /**
+   * One measured result as a row, its target and status as text. Here rather than on {@link ResultRow} (where it
+   * was) because it reads calc's {@link Measure} and {@link TargetStatus}, and the model depends on no stage.
+   */
+  private static ResultRow row(String kpi, String label, String period, Map<String, String> dims, String unit, Measure m,
+      TargetStatus.Applied target) {
+    return new ResultRow(kpi, label, period, dims, m.value(), unit, m.numerator(), m.denominator(), m.n(),
+        target == null ? "" : target.text(), target == null ? "" : target.of(m.value()).text(), null, null, null,
+        null, m.note());
   }
 
   private static Map<String, String> dims(List<String> by, List<String> values) {

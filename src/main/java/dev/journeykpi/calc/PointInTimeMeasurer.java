@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.model.Period;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.Selection;
 

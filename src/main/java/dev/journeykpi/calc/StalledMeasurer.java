@@ -1,6 +1,7 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.StalledDef;
+import dev.journeykpi.model.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,6 +1,8 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.TargetDef;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.Status;
 import java.time.LocalDate;
 
 /**
@@ -8,22 +10,6 @@ import java.time.LocalDate;
  * rules are those of {@link TargetDef}.
  */
 public final class TargetStatus {
-  public enum Status {
-    GREEN,
-    AMBER,
-    RED,
-    NONE;
-
-    public String text() {
-      return this == NONE ? "" : name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** Whether this status is at or below the given one: red is below amber, amber below green. */
-    public boolean atOrBelow(Status s) {
-      return this != NONE && ordinal() >= s.ordinal();
-    }
-  }
-
   /** The target as it applies in one period, and its text for the output ("≥ 0.75", "≤ 30", "0.8–0.95"). */
   public record Applied(TargetDef.Kind kind, double low, double high, double amberLow, double amberHigh) {
     public String text() {

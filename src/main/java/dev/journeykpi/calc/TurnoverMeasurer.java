@@ -1,6 +1,7 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.Filter;
+import dev.journeykpi.model.Period;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.Selection;

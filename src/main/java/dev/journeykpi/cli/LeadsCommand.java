@@ -1,10 +1,10 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.calc.Period;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.engine.QualityGate;
+import dev.journeykpi.model.Period;
 import dev.journeykpi.report.LeadListRenderer;
 import dev.journeykpi.report.QualitySummary;
 import dev.journeykpi.report.Visible;
@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kpi leads}: the ids of the leads or customers behind a KPI, as CSV for follow-up. */
 @Command(name = "leads", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,

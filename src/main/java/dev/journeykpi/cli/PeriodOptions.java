@@ -1,6 +1,6 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.calc.Period;
+import dev.journeykpi.model.Period;
 import java.time.LocalDate;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -1,19 +1,19 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.calc.Period;
-import dev.journeykpi.calc.ResultRow;
-import dev.journeykpi.calc.TargetStatus;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.engine.MemoryExhausted;
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.engine.RunRequest;
-import dev.journeykpi.engine.Scorecard;
 import dev.journeykpi.ingest.QualityReport;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Scorecard;
+import dev.journeykpi.model.Status;
+import dev.journeykpi.report.HtmlRenderer;
 import dev.journeykpi.report.QualitySummary;
 import dev.journeykpi.report.Renderer;
-import dev.journeykpi.report.HtmlRenderer;
 import dev.journeykpi.report.ValueFormat;
 import dev.journeykpi.report.View;
 import dev.journeykpi.report.Visible;
@@ -26,9 +26,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kpi report}: compute the KPIs for a period and print or write them. */
 @Command(name = "report", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
@@ -75,12 +75,12 @@ final class ReportCommand implements Callable<Integer> {
 
   /** The statuses --fail-on takes. */
   enum FailOn {
-    RED(TargetStatus.Status.RED),
-    AMBER(TargetStatus.Status.AMBER);
+    RED(Status.RED),
+    AMBER(Status.AMBER);
 
-    final TargetStatus.Status status;
+    final Status status;
 
-    FailOn(TargetStatus.Status status) {
+    FailOn(Status status) {
       this.status = status;
     }
   }
@@ -182,7 +182,7 @@ final class ReportCommand implements Callable<Integer> {
   private List<ResultRow> breaches(Scorecard card, Definition def, PrintWriter err) {
     String last = card.periods().get(card.periods().size() - 1).label();
     List<ResultRow> breached = card.rows().stream().filter(r -> r.period().equals(last)).filter(r -> !r.status().isEmpty())
-        .filter(r -> TargetStatus.Status.valueOf(r.status().toUpperCase(java.util.Locale.ROOT)).atOrBelow(failOn.status))
+        .filter(r -> Status.valueOf(r.status().toUpperCase(java.util.Locale.ROOT)).atOrBelow(failOn.status))
         .toList();
     ValueFormat fmt = new ValueFormat(def.locale());
     for (ResultRow r : breached) {

@@ -2,8 +2,6 @@ package dev.journeykpi.engine;
 
 import dev.journeykpi.calc.BusinessCalendar;
 import dev.journeykpi.calc.KpiRunner;
-import dev.journeykpi.calc.Period;
-import dev.journeykpi.calc.ResultRow;
 import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.KpiDef;
@@ -13,6 +11,9 @@ import dev.journeykpi.ingest.DataException;
 import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.QualityReport;
 import dev.journeykpi.ingest.SourceLoader;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Scorecard;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -56,10 +56,10 @@ public final class QualityGate {
    * open). Otherwise, a source that other sources outlast (a survey run in October only, in November's scorecard)
    * is a warning: its KPIs are empty for the period, each with its reason. {@code allowEmpty} makes errors warnings.
    */
-  public static Unreached periodNotReached(List<QualityReport> reports, dev.journeykpi.calc.Period period, boolean allowEmpty) {
+  public static Unreached periodNotReached(List<QualityReport> reports, dev.journeykpi.model.Period period, boolean allowEmpty) {
     List<String> errors = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    if (period.grain() == dev.journeykpi.calc.Period.Grain.ALL) return new Unreached(errors, warnings);
+    if (period.grain() == dev.journeykpi.model.Period.Grain.ALL) return new Unreached(errors, warnings);
     List<QualityReport> dated = reports.stream().filter(q -> q.datedBy() != null).toList();
     boolean noneReached = dated.stream()
         .noneMatch(q -> new dev.journeykpi.calc.DataSpan(q.firstDay(), q.lastDay()).reaches(period));

@@ -1,6 +1,6 @@
 package dev.journeykpi.engine;
 
-import dev.journeykpi.calc.Period;
+import dev.journeykpi.model.Period;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

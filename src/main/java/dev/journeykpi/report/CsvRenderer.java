@@ -1,7 +1,7 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.calc.ResultRow;
-import dev.journeykpi.engine.Scorecard;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Scorecard;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.calc.Period;
-import dev.journeykpi.calc.ResultRow;
-import dev.journeykpi.engine.Scorecard;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Scorecard;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;

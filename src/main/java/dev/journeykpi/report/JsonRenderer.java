@@ -2,8 +2,8 @@ package dev.journeykpi.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.journeykpi.calc.ResultRow;
-import dev.journeykpi.engine.Scorecard;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Scorecard;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;

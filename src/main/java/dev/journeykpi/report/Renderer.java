@@ -1,6 +1,6 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.engine.Scorecard;
+import dev.journeykpi.model.Scorecard;
 import java.io.IOException;
 import java.io.Writer;
 

@@ -1,11 +1,11 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.calc.Period;
-import dev.journeykpi.calc.ResultRow;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.Journey;
 import dev.journeykpi.config.KpiDef;
-import dev.journeykpi.engine.Scorecard;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Scorecard;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

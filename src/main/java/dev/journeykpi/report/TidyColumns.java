@@ -1,6 +1,6 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.calc.ResultRow;
+import dev.journeykpi.model.ResultRow;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.journeykpi.report;
 import static dev.journeykpi.report.XlsxRenderer.cell;
 import static dev.journeykpi.report.XlsxRenderer.width;
 
-import dev.journeykpi.calc.ResultRow;
-import dev.journeykpi.engine.Scorecard;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Scorecard;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

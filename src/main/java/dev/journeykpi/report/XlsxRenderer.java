@@ -1,7 +1,7 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.calc.ResultRow;
-import dev.journeykpi.engine.Scorecard;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Scorecard;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.HashMap;
@@ -107,7 +107,7 @@ public final class XlsxRenderer {
    */
   private static void trend(XSSFWorkbook wb, Styles st, Scorecard card) {
     Sheet s = wb.createSheet("Trend");
-    List<String> periods = card.periods().stream().map(dev.journeykpi.calc.Period::label).toList();
+    List<String> periods = card.periods().stream().map(dev.journeykpi.model.Period::label).toList();
     Row h = s.createRow(0);
     cell(h, 0, "kpi", st.header);
     cell(h, 1, "label", st.header);

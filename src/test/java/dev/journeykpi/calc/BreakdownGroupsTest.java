@@ -2,6 +2,7 @@ package dev.journeykpi.calc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeykpi.model.ResultRow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

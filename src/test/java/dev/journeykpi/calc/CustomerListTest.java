@@ -3,6 +3,7 @@ package dev.journeykpi.calc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.Definition;
+import dev.journeykpi.model.Period;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

@@ -7,6 +7,8 @@ import dev.journeykpi.config.CalendarDef;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.journeykpi.calc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeykpi.model.ResultRow;
 import java.text.CollationElementIterator;
 import java.text.Collator;
 import java.text.RuleBasedCollator;

@@ -2,6 +2,7 @@ package dev.journeykpi.calc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeykpi.model.Period;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

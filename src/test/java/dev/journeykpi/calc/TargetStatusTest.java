@@ -2,9 +2,10 @@ package dev.journeykpi.calc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeykpi.calc.TargetStatus.Status;
 import dev.journeykpi.config.Location;
 import dev.journeykpi.config.TargetDef;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.Status;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -2,9 +2,9 @@ package dev.journeykpi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeykpi.calc.Period;
-import dev.journeykpi.calc.ResultRow;
 import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

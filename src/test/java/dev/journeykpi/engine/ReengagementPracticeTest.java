@@ -3,9 +3,9 @@ package dev.journeykpi.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.calc.FunnelLeadList;
-import dev.journeykpi.calc.Period;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.model.Period;
 import dev.journeykpi.report.ExplainRenderer;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,9 +2,10 @@ package dev.journeykpi.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeykpi.calc.Period;
-import dev.journeykpi.calc.ResultRow;
 import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Scorecard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

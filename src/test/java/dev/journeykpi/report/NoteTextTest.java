@@ -2,16 +2,16 @@ package dev.journeykpi.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeykpi.calc.Period;
 import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.engine.RunRequest;
+import dev.journeykpi.model.Period;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Notes in the views for people follow the language; every note the shipped definitions produce has a translation. */
 class NoteTextTest {

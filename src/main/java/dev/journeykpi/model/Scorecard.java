@@ -1,7 +1,5 @@
-package dev.journeykpi.engine;
+package dev.journeykpi.model;
 
-import dev.journeykpi.calc.Period;
-import dev.journeykpi.calc.ResultRow;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.ingest.QualityReport;
 import java.util.List;

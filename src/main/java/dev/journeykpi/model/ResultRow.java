@@ -1,4 +1,4 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -48,13 +48,6 @@ public record ResultRow(
     return dims.values().stream().allMatch(TOTAL::equals);
   }
 
-  static ResultRow of(String kpi, String label, String period, Map<String, String> dims, String unit, Measure m,
-      TargetStatus.Applied target) {
-    return new ResultRow(kpi, label, period, dims, m.value(), unit, m.numerator(), m.denominator(), m.n(),
-        target == null ? "" : target.text(), target == null ? "" : target.of(m.value()).text(), null, null, null,
-        null, m.note());
-  }
-
   /**
    * This row compared with the same KPI and breakdown in an earlier period: {@code delta} is in the value's own scale
    * (for a rate, a difference of fractions: 0.025 is 2.5 percentage points); {@code deltaRelative} is the change as a
@@ -67,8 +60,11 @@ public record ResultRow(
         complete, note);
   }
 
-  /** This row with its period's coverage: null reason means complete; a reason goes into the note. */
-  ResultRow withCoverage(String incompleteBecause) {
+  /**
+   * This row with its period's coverage: null reason means complete; a reason goes into the note. Public for
+   * {@code calc.KpiRunner}, which knows a period's coverage only after measuring its rows.
+   */
+  public ResultRow withCoverage(String incompleteBecause) {
     String n = incompleteBecause == null ? note : note.isEmpty() ? "incomplete: " + incompleteBecause
         : "incomplete: " + incompleteBecause + "; " + note;
     return new ResultRow(kpi, label, period, dims, value, unit, numerator, denominator, this.n, target, status, previous,

@@ -1,4 +1,4 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

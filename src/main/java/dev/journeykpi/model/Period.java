@@ -1,4 +1,4 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.model;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
