@@ -285,13 +285,13 @@ public final class KpiRunner {
   }
 
   /**
-   * One measured result as a row, its target and status as text. Here rather than on {@link ResultRow} (where it
+   * One measured result as a row, with its target and status. Here rather than on {@link ResultRow} (where it
    * was) because it reads calc's {@link Measure} and {@link TargetStatus}, and the model depends on no stage.
    */
   private static ResultRow row(String kpi, String label, String period, Map<String, String> dims, String unit, Measure m,
       TargetStatus.Applied target) {
     return new ResultRow(kpi, label, period, dims, m.value(), unit, m.numerator(), m.denominator(), m.n(),
-        target == null ? "" : target.text(), target == null ? "" : target.of(m.value()).text(), null, null, null,
+        target == null ? null : target.target(), target == null ? null : target.of(m.value()), null, null, null,
         null, m.note());
   }
 

@@ -3,6 +3,7 @@ package dev.journeykpi.calc;
 import dev.journeykpi.config.TargetDef;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.Status;
+import dev.journeykpi.model.Target;
 import java.time.LocalDate;
 
 /**
@@ -10,14 +11,20 @@ import java.time.LocalDate;
  * rules are those of {@link TargetDef}.
  */
 public final class TargetStatus {
-  /** The target as it applies in one period, and its text for the output ("≥ 0.75", "≤ 30", "0.8–0.95"). */
+  /** The target as it applies in one period, with the amber band around it. */
   public record Applied(TargetDef.Kind kind, double low, double high, double amberLow, double amberHigh) {
-    public String text() {
+    /** The target as numbers, for the result row. */
+    public Target target() {
       return switch (kind) {
-        case MIN -> ">= " + plain(low);
-        case MAX -> "<= " + plain(high);
-        case RANGE -> plain(low) + ".." + plain(high);
+        case MIN -> Target.atLeast(low);
+        case MAX -> Target.atMost(high);
+        case RANGE -> Target.between(low, high);
       };
+    }
+
+    /** The machine text of {@link #target()}. */
+    public String text() {
+      return target().machineText();
     }
 
     public Status of(Double value) {
@@ -72,10 +79,5 @@ public final class TargetStatus {
     }
     if (p.grain() == Period.Grain.MONTH || p.grain() == Period.Grain.QUARTER) return t.byPeriod().get(String.valueOf(s.getYear()));
     return null;
-  }
-
-  private static String plain(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
-        : new java.math.BigDecimal(v).setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 }

@@ -181,14 +181,14 @@ final class ReportCommand implements Callable<Integer> {
   /** Rows of the last period at or below the --fail-on status, each listed on stderr. */
   private List<ResultRow> breaches(Scorecard card, Definition def, PrintWriter err) {
     String last = card.periods().get(card.periods().size() - 1).label();
-    List<ResultRow> breached = card.rows().stream().filter(r -> r.period().equals(last)).filter(r -> !r.status().isEmpty())
-        .filter(r -> Status.valueOf(r.status().toUpperCase(java.util.Locale.ROOT)).atOrBelow(failOn.status))
+    List<ResultRow> breached = card.rows().stream().filter(r -> r.period().equals(last)).filter(r -> r.status() != null)
+        .filter(r -> r.status().atOrBelow(failOn.status))
         .toList();
     ValueFormat fmt = new ValueFormat(def.locale());
     for (ResultRow r : breached) {
       String where = r.dims().isEmpty() || r.isTotal() ? "" : " " + Visible.text(String.valueOf(r.dims()));
       err.println("kpi: breach: " + r.kpi() + where + " " + last + ": " + fmt.human(r.value(), r.unit())
-          + " (target " + fmt.target(r.target(), r.unit()) + ") is " + r.status());
+          + " (target " + fmt.target(r.target(), r.unit()) + ") is " + r.status().machineText());
     }
     err.flush();
     return breached;

@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * One row of the tidy result every KPI produces: a KPI's value for one period and one combination of breakdown
  * values. A breakdown dimension whose value is {@link #TOTAL} is aggregated over; {@link #BLANK} stands for rows that
- * had no value in that column.
+ * had no value in that column. {@code target} is null when the KPI has none; {@code status} is null when there is no
+ * target or no value (never {@link Status#NONE}).
  */
 public record ResultRow(
     String kpi,
@@ -19,8 +20,8 @@ public record ResultRow(
     Double numerator,
     Double denominator,
     long n,
-    String target,
-    String status,
+    Target target,
+    Status status,
     Double previous,
     Double delta,
     Double deltaRelative,
@@ -30,6 +31,7 @@ public record ResultRow(
   public static final String BLANK = "(blank)";
 
   public ResultRow {
+    if (status == Status.NONE) status = null;
     // One dimension (the usual breakdown) in an immutable one-entry map: a third of the memory of a copied
     // LinkedHashMap, which a breakdown with 1,000,000 groups noticed.
     dims = dims.isEmpty() ? Map.of() : dims.getClass() == ONE ? dims

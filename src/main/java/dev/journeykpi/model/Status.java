@@ -10,7 +10,8 @@ public enum Status {
   RED,
   NONE;
 
-  public String text() {
+  /** The word CSV, JSON and the Data sheet write: green, amber, red; "" for none. */
+  public String machineText() {
     return this == NONE ? "" : name().toLowerCase(java.util.Locale.ROOT);
   }
 

@@ -57,7 +57,8 @@ public final class HtmlRenderer implements Renderer {
       for (int i = 0; i < s.rows().size(); i++) {
         List<String> row = s.rows().get(i);
         b.append("<tr>");
-        String status = s.statuses().get(i);
+        // The CSS classes are named for the machine words (bar-green, status red).
+        String status = s.statuses().get(i) == null ? "" : s.statuses().get(i).machineText();
         for (int c = 0; c < row.size(); c++) {
           // The first cell carries the status as a coloured bar, so a phone shows it before the table scrolls.
           String cls = c == 0 && !status.isEmpty() ? "bar-" + status

@@ -33,8 +33,8 @@ public final class JsonRenderer implements Renderer {
       number(g, "numerator", r.numerator());
       number(g, "denominator", r.denominator());
       g.writeNumberField("n", r.n());
-      g.writeStringField("target", r.target());
-      g.writeStringField("status", r.status());
+      g.writeStringField("target", r.target() == null ? "" : r.target().machineText());
+      g.writeStringField("status", r.status() == null ? "" : r.status().machineText());
       number(g, "previous", r.previous());
       number(g, "delta", r.delta());
       number(g, "delta_relative", r.deltaRelative());

@@ -1,5 +1,7 @@
 package dev.journeykpi.report;
 
+import dev.journeykpi.model.Status;
+
 /**
  * The words of the views for people, in English or Vietnamese: {@code --lang}, else the definition's {@code locale}.
  * Machine outputs (CSV, JSON, the Data sheet) keep English column names and status words, so scripts do not depend
@@ -34,13 +36,13 @@ public record Labels(String kpi, String breakdown, String total, String numDen, 
     return this == VI ? NoteText.timeUnit(unit) : unit;
   }
 
-  /** A status word for people; the machine word (green, amber, red) in, the language's word out. */
-  String status(String machine) {
-    return switch (machine) {
-      case "green" -> green;
-      case "amber" -> amber;
-      case "red" -> red;
-      default -> machine;
+  /** A status in the language's word; "" for none. */
+  String status(Status s) {
+    return s == null ? "" : switch (s) {
+      case GREEN -> green;
+      case AMBER -> amber;
+      case RED -> red;
+      case NONE -> "";
     };
   }
 }

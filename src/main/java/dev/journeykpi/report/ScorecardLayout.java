@@ -6,6 +6,7 @@ import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
+import dev.journeykpi.model.Status;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,8 @@ import java.util.Map;
  * target and status of the last period, and notes. The terminal and Markdown renderers draw it.
  */
 final class ScorecardLayout {
-  /** A journey section: its title, its rows of cells in header order, and each row's status (green, amber, red, ""). */
-  record Section(String title, List<List<String>> rows, List<String> statuses) {}
+  /** A journey section: its title, its rows of cells in header order, and each row's status (null for none). */
+  record Section(String title, List<List<String>> rows, List<Status> statuses) {}
 
   /**
    * A cohort matrix as people read it: a row per cohort (its size, then the share still active 0, 1, 2 … periods
@@ -69,7 +70,7 @@ final class ScorecardLayout {
       header.add(partial ? p + " *" : p);
       if (partial) incomplete.add(p);
     }
-    boolean targets = card.rows().stream().anyMatch(r -> !r.target().isEmpty());
+    boolean targets = card.rows().stream().anyMatch(r -> r.target() != null);
     boolean changes = card.rows().stream().anyMatch(r -> r.previous() != null);
     if (changes) header.add(words.change());
     header.addAll(targets ? List.of("n", words.numDen(), words.target(), words.status(), words.note())
@@ -94,7 +95,7 @@ final class ScorecardLayout {
     Map<String, int[]> byDepartment = new LinkedHashMap<>();
     for (Group s : groups) {
       List<List<String>> rows = new ArrayList<>();
-      List<String> statuses = new ArrayList<>();
+      List<Status> statuses = new ArrayList<>();
       int[] counts = new int[3];
       for (String kpiId : s.kpis) count(byKpi.get(kpiId), last, counts);
       if (s.stage != null) add(byStage, s.stage, counts);
@@ -112,7 +113,7 @@ final class ScorecardLayout {
           while (cells.size() < header.size() - 1) cells.add("");
           cells.add(words.belowTriangle());
           rows.add(cells);
-          statuses.add("");
+          statuses.add(null);
           continue;
         }
         boolean isFunnel = kpi.type() == dev.journeykpi.config.KpiType.FUNNEL;
@@ -145,7 +146,7 @@ final class ScorecardLayout {
             cells.add(lr == null ? "" : fmt.target(lr.target(), lr.unit()));
             cells.add(lr == null ? "" : words.status(lr.status()));
           }
-          statuses.add(lr == null ? "" : lr.status());
+          statuses.add(lr == null ? null : lr.status());
           cells.add(lr == null ? "" : NoteText.of(lr.note(), lang));
           rows.add(cells);
           first = false;
@@ -297,11 +298,12 @@ final class ScorecardLayout {
   private static void count(List<ResultRow> rows, String period, int[] counts) {
     for (ResultRow r : rows) {
       if (!r.period().equals(period) || !(r.dims().isEmpty() || r.isTotal())) continue;
+      if (r.status() == null) continue;
       switch (r.status()) {
-        case "green" -> counts[0]++;
-        case "amber" -> counts[1]++;
-        case "red" -> counts[2]++;
-        default -> { }
+        case GREEN -> counts[0]++;
+        case AMBER -> counts[1]++;
+        case RED -> counts[2]++;
+        case NONE -> { }
       }
     }
   }

@@ -41,8 +41,8 @@ final class TidyColumns {
     c.add(ValueFormat.plain(r.numerator()));
     c.add(ValueFormat.plain(r.denominator()));
     c.add(Long.toString(r.n()));
-    c.add(r.target());
-    c.add(r.status());
+    c.add(r.target() == null ? "" : r.target().machineText());
+    c.add(r.status() == null ? "" : r.status().machineText());
     c.add(ValueFormat.plain(r.previous()));
     c.add(ValueFormat.plain(r.delta()));
     c.add(ValueFormat.plain(r.deltaRelative()));

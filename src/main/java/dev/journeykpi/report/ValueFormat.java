@@ -1,5 +1,6 @@
 package dev.journeykpi.report;
 
+import dev.journeykpi.model.Target;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -48,18 +49,14 @@ public final class ValueFormat {
     };
   }
 
-  /** A machine target (">= 0.9", "<= 30", "0.8..0.95") for people: "≥ 90.0%", "≤ 30.0 min", "80.0%–95.0%". */
-  public String target(String machine, String unit) {
-    if (machine == null || machine.isEmpty()) return "";
-    try {
-      if (machine.startsWith(">= ")) return "≥ " + human(Double.parseDouble(machine.substring(3)), unit);
-      if (machine.startsWith("<= ")) return "≤ " + human(Double.parseDouble(machine.substring(3)), unit);
-      int dots = machine.indexOf("..");
-      return human(Double.parseDouble(machine.substring(0, dots)), unit) + "–"
-          + human(Double.parseDouble(machine.substring(dots + 2)), unit);
-    } catch (RuntimeException e) {
-      return machine;
-    }
+  /** A target for people: "≥ 90.0%", "≤ 30.0 min", "80.0%–95.0%"; "" when there is none. */
+  public String target(Target t, String unit) {
+    if (t == null) return "";
+    return switch (t.kind()) {
+      case MIN -> "≥ " + human(t.low(), unit);
+      case MAX -> "≤ " + human(t.high(), unit);
+      case RANGE -> human(t.low(), unit) + "–" + human(t.high(), unit);
+    };
   }
 
   /** A change for people: "+2.5 pp" for rates, "+8 (+5.0%)" for counts, money and durations. */

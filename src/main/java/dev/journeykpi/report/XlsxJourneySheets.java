@@ -64,8 +64,8 @@ final class XlsxJourneySheets {
         row.createCell(8).setCellValue(x.n());
         if (x.numerator() != null) row.createCell(9).setCellValue(x.numerator());
         if (x.denominator() != null) row.createCell(10).setCellValue(x.denominator());
-        cell(row, 11, x.target(), null);
-        cell(row, 12, x.status(), st.status(x.status()));
+        cell(row, 11, x.target() == null ? "" : x.target().machineText(), null);
+        cell(row, 12, x.status() == null ? "" : x.status().machineText(), st.status(x.status()));
         cell(row, 13, SpreadsheetSafe.cell(x.note()), null);
       }
       s.createFreezePane(2, 1);

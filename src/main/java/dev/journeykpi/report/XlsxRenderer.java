@@ -2,8 +2,10 @@ package dev.journeykpi.report;
 
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
+import dev.journeykpi.model.Status;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,7 +171,7 @@ public final class XlsxRenderer {
           };
           cell.setCellStyle(fmt);
         } else if (name.equals("status")) {
-          cell(x, c, cells.get(c), st.status(cells.get(c)));
+          cell(x, c, cells.get(c), st.status(row.status()));
         } else if (!cells.get(c).isEmpty() && !(c >= valueColumn && isNumberColumn(name))) {
           cell(x, c, SpreadsheetSafe.cell(cells.get(c)), null);
         }
@@ -215,7 +217,7 @@ public final class XlsxRenderer {
     final CellStyle section;
     final CellStyle header;
     final CellStyle right;
-    private final Map<String, CellStyle> statuses = new HashMap<>();
+    private final Map<Status, CellStyle> statuses = new EnumMap<>(Status.class);
     private final Map<String, CellStyle> numbers = new HashMap<>();
 
     Styles(XSSFWorkbook wb) {
@@ -228,9 +230,9 @@ public final class XlsxRenderer {
       header.setBorderBottom(BorderStyle.THIN);
       right = wb.createCellStyle();
       right.setAlignment(org.apache.poi.ss.usermodel.HorizontalAlignment.RIGHT);
-      statuses.put("green", fill(IndexedColors.LIGHT_GREEN));
-      statuses.put("amber", fill(IndexedColors.LIGHT_ORANGE));
-      statuses.put("red", fill(IndexedColors.CORAL));
+      statuses.put(Status.GREEN, fill(IndexedColors.LIGHT_GREEN));
+      statuses.put(Status.AMBER, fill(IndexedColors.LIGHT_ORANGE));
+      statuses.put(Status.RED, fill(IndexedColors.CORAL));
     }
 
     private CellStyle bold(int points) {
@@ -249,8 +251,9 @@ public final class XlsxRenderer {
       return s;
     }
 
-    CellStyle status(String status) {
-      return statuses.get(status);
+    /** The fill of a status; null (no style) for none. */
+    CellStyle status(Status status) {
+      return status == null ? null : statuses.get(status);
     }
 
     /** Number formats per unit: 0.0% for rates, #,##0 for money in đồng, 0.0 for durations, else general. */

@@ -7,6 +7,7 @@ import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -295,7 +296,7 @@ class FunnelKpisTest {
     assertThat(rows).singleElement().satisfies(r -> {
       assertThat(r.numerator()).isEqualTo(3.0);
       assertThat(r.denominator()).isEqualTo(5.0);
-      assertThat(r.status()).isEqualTo("green");
+      assertThat(r.status()).isEqualTo(Status.GREEN);
     });
   }
 

@@ -9,6 +9,7 @@ import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
+import dev.journeykpi.model.Status;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,9 +119,9 @@ class EmptyValueTest {
       assertThat(r.value()).as(e.id).isEqualTo(e.value);
       assertThat(r.note()).as(e.id).isEqualTo(e.note);
       // Targets judge values, never their absence.
-      if (e.value == null) assertThat(r.status()).as(e.id).isEmpty();
+      if (e.value == null) assertThat(r.status()).as(e.id).isNull();
     }
-    assertThat(byId.get("count").status()).isEqualTo("red"); // 0 is below the target of 1
+    assertThat(byId.get("count").status()).isEqualTo(Status.RED); // 0 is below the target of 1
   }
 
   @Test
