@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -23,14 +25,30 @@ class ArchitectureTest {
     "ingest, cli", "ingest, engine", "ingest, calc", "ingest, report",
     "calc, cli", "calc, engine", "calc, ingest", "calc, report",
     "report, cli", "report, engine", "report, calc.BusinessCalendar",
-    "engine, cli"
+    "engine, cli",
+    // The engine is the CLI's only way to the data: it imports, runs and judges; the CLI parses options and prints.
+    "cli, ingest", "cli, calc"
   })
   void importsPointOneWay(String pkg, String forbidden) throws IOException {
-    try (Stream<Path> files = Files.walk(MAIN.resolve(pkg))) {
-      List<String> offenders = files.filter(f -> f.toString().endsWith(".java"))
+    assertThat(offenders(MAIN, pkg, forbidden)).as("%s must not use dev.journeykpi.%s", pkg, forbidden).isEmpty();
+  }
+
+  /** The check sees an arrow that is added: a CLI class importing the importer, in a copy of the tree. */
+  @Test
+  void anAddedArrowIsCaught(@TempDir Path tmp) throws IOException {
+    Path cli = Files.createDirectories(tmp.resolve("cli"));
+    Files.writeString(cli.resolve("Clean.java"), "package dev.journeykpi.cli;\nimport dev.journeykpi.engine.KpiEngine;\n");
+    Files.writeString(cli.resolve("Leaky.java"), "package dev.journeykpi.cli;\nimport dev.journeykpi.ingest.Inspector;\n");
+    assertThat(offenders(tmp, "cli", "ingest")).containsExactly(cli.resolve("Leaky.java").toString());
+    assertThat(offenders(tmp, "cli", "calc")).isEmpty();
+  }
+
+  /** The Java files of {@code pkg} under {@code root} that name anything of {@code dev.journeykpi.<forbidden>}. */
+  static List<String> offenders(Path root, String pkg, String forbidden) throws IOException {
+    try (Stream<Path> files = Files.walk(root.resolve(pkg))) {
+      return files.filter(f -> f.toString().endsWith(".java"))
           .filter(f -> read(f).contains("dev.journeykpi." + forbidden))
-          .map(Path::toString).toList();
-      assertThat(offenders).as("%s must not use dev.journeykpi.%s", pkg, forbidden).isEmpty();
+          .map(Path::toString).sorted().toList();
     }
   }
 

@@ -3,7 +3,7 @@ package dev.journeykpi.cli;
 import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.Diagnostic;
 import dev.journeykpi.engine.MemoryExhausted;
-import dev.journeykpi.ingest.DataException;
+import dev.journeykpi.model.DataException;
 import dev.journeykpi.report.Visible;
 import java.io.PrintWriter;
 import picocli.CommandLine;

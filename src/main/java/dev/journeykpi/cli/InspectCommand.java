@@ -1,7 +1,7 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.ingest.Inspection;
-import dev.journeykpi.ingest.Inspector;
+import dev.journeykpi.engine.KpiEngine;
+import dev.journeykpi.model.Inspection;
 import dev.journeykpi.report.InspectionRenderer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,7 +41,7 @@ final class InspectCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     char delim = delimiter == null ? 0 : delimiter.equals("tab") || delimiter.equals("\\t") ? '\t' : delimiter.charAt(0);
-    Inspection in = Inspector.inspect(file, sheet, headerRow, encoding, delim);
+    Inspection in = KpiEngine.inspect(file, sheet, headerRow, encoding, delim);
     String sourceId = id != null ? id : defaultId(file);
     spec.commandLine().getOut().print(InspectionRenderer.render(in, sourceId));
     spec.commandLine().getOut().flush();

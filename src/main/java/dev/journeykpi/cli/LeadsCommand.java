@@ -56,7 +56,8 @@ final class LeadsCommand implements Callable<Integer> {
     List<Period> periods = period.resolve();
     KpiEngine.LeadList list = KpiEngine.leads(def, kpi, stage, periods.get(periods.size() - 1), definitions.data);
     List<String> unusable = new java.util.ArrayList<>(QualityGate.noRowUsed(List.of(list.quality())));
-    if (unusable.isEmpty()) unusable.addAll(period.unreached(List.of(list.quality()), periods, spec.commandLine().getErr()));
+    if (unusable.isEmpty()) unusable.addAll(period.unreached(
+        (last, allow) -> QualityGate.periodNotReached(List.of(list.quality()), last, allow), periods, spec.commandLine().getErr()));
     if (!unusable.isEmpty()) {
       // An empty list from an export none of whose rows could be read is not "nobody to follow up".
       PrintWriter err = spec.commandLine().getErr();

@@ -28,7 +28,7 @@ public final class Main {
       System.exit(ExitCodes.INTERNAL);
     });
     if (args.length > 0 && (args[0].equals("report") || args[0].equals("leads"))) {
-      dev.journeykpi.ingest.SourceLoader.startTablesawInBackground();
+      dev.journeykpi.engine.KpiEngine.warmUp();
     }
     // Standard output straight, not through System.out: that PrintStream swallows write errors, so a full disk under
     // `kpi report > file` could not be told from success (Main.run checks the writer's error flag).

@@ -6,7 +6,6 @@ import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.engine.MemoryExhausted;
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.engine.RunRequest;
-import dev.journeykpi.ingest.QualityReport;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
@@ -103,7 +102,9 @@ final class ReportCommand implements Callable<Integer> {
     // output is written (the previous ones stay), only the quality summary and report that say why.
     List<String> unusable = new java.util.ArrayList<>(QualityGate.noRowUsed(card.quality()));
     // So would a period the export does not reach (last month's run on an export nobody refreshed).
-    if (unusable.isEmpty()) unusable.addAll(period.unreached(card.quality(), periods, err));
+    if (unusable.isEmpty()) {
+      unusable.addAll(period.unreached((last, allow) -> QualityGate.periodNotReached(card.quality(), last, allow), periods, err));
+    }
     if (!unusable.isEmpty()) {
       reportQuality(card, err, true);
       for (String u : unusable) err.println("kpi: data error: " + Visible.lines(u) + "; no output written");
@@ -167,8 +168,8 @@ final class ReportCommand implements Callable<Integer> {
   /** The quality summary on stderr ({@code always}: even with --quiet) and the full report to its file; returns the rejected rows. */
   private long reportQuality(Scorecard card, PrintWriter err, boolean always) {
     if (qualityReport != null) AtomicFile.write(qualityReport, w -> QualitySummary.csv(card.quality(), w));
-    long rejected = card.quality().stream().mapToLong(QualityReport::rowsRejected).sum();
-    boolean clean = card.quality().stream().allMatch(QualityReport::isClean);
+    long rejected = QualityGate.rowsRejected(card);
+    boolean clean = QualityGate.isClean(card);
     err.print(QualitySummary.notes(card.quality()));
     if (!quiet || rejected > 0 || always) {
       err.print(QualitySummary.text(card.quality()));

@@ -7,10 +7,12 @@ import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.Suggestions;
-import dev.journeykpi.ingest.DataException;
+import dev.journeykpi.ingest.Inspector;
 import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.QualityReport;
 import dev.journeykpi.ingest.SourceLoader;
+import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.Inspection;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
@@ -71,6 +73,19 @@ public final class KpiEngine {
     for (List<ResultRow> r : results) rows.addAll(r);
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
     return new Scorecard(def, request.periods(), rows, quality);
+  }
+
+  /**
+   * Starts importing's one slow start-up step (Tablesaw's class-path scan) on another thread, so that a command that
+   * will import ({@code kpi report}, {@code kpi leads}) has it done before the first table is needed.
+   */
+  public static void warmUp() {
+    SourceLoader.startTablesawInBackground();
+  }
+
+  /** What {@code kpi inspect} shows of an export: how it was read, its headers, inferred types, formats and samples. */
+  public static Inspection inspect(java.nio.file.Path file, String sheet, int headerRow, String encoding, char delimiter) {
+    return Inspector.inspect(file, sheet, headerRow, encoding, delimiter);
   }
 
   /** The entries behind a KPI (kpi leads): leads of a funnel stage or a stalled KPI, or customers of a customers KPI. */

@@ -14,6 +14,16 @@ import java.util.Locale;
 public final class QualityGate {
   private QualityGate() {}
 
+  /** The rows rejected over every source the scorecard read. */
+  public static long rowsRejected(dev.journeykpi.model.Scorecard card) {
+    return card.quality().stream().mapToLong(QualityReport::rowsRejected).sum();
+  }
+
+  /** Whether no source the scorecard read had a row rejected, a cell blanked or a value cleaned. */
+  public static boolean isClean(dev.journeykpi.model.Scorecard card) {
+    return card.quality().stream().allMatch(QualityReport::isClean);
+  }
+
   /** One line per source with rows read and none used, naming the commonest reason and its first example. */
   public static List<String> noRowUsed(List<QualityReport> reports) {
     List<String> out = new ArrayList<>();

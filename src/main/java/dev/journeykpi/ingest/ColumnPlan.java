@@ -4,6 +4,7 @@ import dev.journeykpi.config.ColumnDef;
 import dev.journeykpi.config.Location;
 import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.ValueType;
+import dev.journeykpi.model.DataException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -5,6 +5,7 @@ import de.siegmar.fastcsv.reader.CsvParseException;
 import de.siegmar.fastcsv.reader.CsvReader;
 import de.siegmar.fastcsv.reader.RecordWrapper;
 import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.model.DataException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

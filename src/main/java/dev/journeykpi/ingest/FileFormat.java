@@ -1,5 +1,6 @@
 package dev.journeykpi.ingest;
 
+import dev.journeykpi.model.DataException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

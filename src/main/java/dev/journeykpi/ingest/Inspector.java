@@ -1,6 +1,8 @@
 package dev.journeykpi.ingest;
 
 import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.Inspection;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

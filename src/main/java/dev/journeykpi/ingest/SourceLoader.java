@@ -1,6 +1,7 @@
 package dev.journeykpi.ingest;
 
 import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.model.DataException;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;

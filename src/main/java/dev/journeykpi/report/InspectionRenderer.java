@@ -1,6 +1,6 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.ingest.Inspection;
+import dev.journeykpi.model.Inspection;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.Definition;
+import dev.journeykpi.model.DataException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -7,6 +7,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.Inspection;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;

@@ -3,6 +3,8 @@ package dev.journeykpi.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.Inspection;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.journeykpi.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.journeykpi.model.DataException;
 import dev.journeykpi.report.QualitySummary;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.journeykpi.ingest;
+package dev.journeykpi.model;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.journeykpi.ingest;
+package dev.journeykpi.model;
 
 /** The data cannot be used as declared: a missing file or column, an unreadable file, rejected rows under --strict. Exit 3. */
 public final class DataException extends RuntimeException {
