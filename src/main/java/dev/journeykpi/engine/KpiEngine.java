@@ -9,11 +9,11 @@ import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.ingest.Inspector;
 import dev.journeykpi.ingest.LoadedSource;
-import dev.journeykpi.ingest.QualityReport;
 import dev.journeykpi.ingest.SourceLoader;
 import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.Inspection;
 import dev.journeykpi.model.Period;
+import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ public final class KpiEngine {
       loaded.put(e.getKey(), withRows(load(s, request.dataOverrides().get(e.getKey()), def.zone(), only)));
     }
     for (KpiDef k : kpis) checkColumns(k, loaded.get(k.source()));
-    loaded.forEach((id, src) -> date(src, kpis.stream().filter(k -> k.source().equals(id)).toList()));
+    loaded.replaceAll((id, src) -> date(src, kpis.stream().filter(k -> k.source().equals(id)).toList()));
     KpiRunner runner = new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
     Set<String> counted = new java.util.HashSet<>();
     List<java.util.concurrent.Callable<List<ResultRow>>> work = new ArrayList<>();
@@ -56,13 +56,16 @@ public final class KpiEngine {
         var who = src.table().column(k.customers().customer());
         long blank = 0;
         for (int row = 0; row < who.size(); row++) if (who.isMissing(row) || who.getString(row).isBlank()) blank++;
-        src.quality().exclude("rows without " + k.customers().customer() + ": not in the customer KPIs (still in sums)", blank);
+        src = src.withQuality(src.quality()
+            .withExcluded("rows without " + k.customers().customer() + ": not in the customer KPIs (still in sums)", blank));
+        loaded.put(k.source(), src);
       }
+      tech.tablesaw.api.Table table = src.table();
       work.add(() -> {
         try {
-          List<ResultRow> current = runner.run(k, src.table(), request.periods());
+          List<ResultRow> current = runner.run(k, table, request.periods());
           return request.compare() == RunRequest.Compare.NONE ? current
-              : compare(current, runner.run(k, src.table(), earlier(request)), request);
+              : compare(current, runner.run(k, table, earlier(request)), request);
         } catch (OutOfMemoryError oom) {
           throw new MemoryExhausted("computing kpi '" + k.id() + "' over source '" + k.source() + "'", oom);
         }
@@ -140,9 +143,9 @@ public final class KpiEngine {
     }
     SourceDef s = def.sources().get(k.source());
     Set<String> only = s.columns().isEmpty() ? null : new LinkedHashSet<>(columnsOf(k));
-    LoadedSource src = load(s, data.get(k.source()), def.zone(), only);
-    checkColumns(k, src);
-    date(src, List.of(k));
+    LoadedSource loaded = load(s, data.get(k.source()), def.zone(), only);
+    checkColumns(k, loaded);
+    LoadedSource src = date(loaded, List.of(k));
     var entries = switch (listed) {
       case FUNNEL_LEADS -> dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, calendar, def.zone());
       case CUSTOMERS -> dev.journeykpi.calc.CustomerList.of(k, src.table(), period, calendar);
@@ -205,16 +208,17 @@ public final class KpiEngine {
   }
 
   /**
-   * Records how far a source's dates reach, over the columns that place its rows in periods: each KPI's {@code time},
-   * and a backlog's start and end. Turnover is left out: an HR list's last hire or leave may rightly be months old.
+   * The source with how far its dates reach in its quality report, over the columns that place its rows in periods:
+   * each KPI's {@code time}, and a backlog's start and end. Turnover is left out: an HR list's last hire or leave may rightly be months old.
    */
-  private static void date(LoadedSource src, List<KpiDef> kpis) {
+  private static LoadedSource date(LoadedSource src, List<KpiDef> kpis) {
     Set<String> columns = new java.util.TreeSet<>();
     for (KpiDef k : kpis) columns.addAll(datedBy(k));
-    if (columns.isEmpty()) return;
+    if (columns.isEmpty()) return src;
     dev.journeykpi.calc.DataSpan span = dev.journeykpi.calc.DataSpan.of(src.table(), columns);
     boolean history = kpis.stream().map(KpiDef::type).anyMatch(KpiEngine::judgesWholeHistory);
-    if (span != null) src.quality().dated(String.join(", ", columns), span.first(), span.last(), history);
+    if (span == null) return src;
+    return src.withQuality(src.quality().withDates(String.join(", ", columns), span.first(), span.last(), history));
   }
 
   /** The columns that place a KPI's rows in periods; an exhaustive switch, so a new type must name its own. */

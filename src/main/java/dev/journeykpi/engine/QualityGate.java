@@ -1,6 +1,6 @@
 package dev.journeykpi.engine;
 
-import dev.journeykpi.ingest.QualityReport;
+import dev.journeykpi.model.QualityReport;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -36,10 +36,10 @@ final class RowAssembler {
   private final int[][] batchStatus;
   private final boolean[] rejected = new boolean[RecordBatch.RECORDS];
   private final boolean[] kept = new boolean[RecordBatch.RECORDS];
-  private final QualityReport quality;
+  private final QualityRecorder quality;
   private String file;
 
-  RowAssembler(SourceDef source, List<ColumnDef> columns, ZoneId targetZone, QualityReport quality, boolean utf8Bytes) {
+  RowAssembler(SourceDef source, List<ColumnDef> columns, ZoneId targetZone, QualityRecorder quality, boolean utf8Bytes) {
     this.source = source;
     this.columns = columns;
     this.targetZone = targetZone;
@@ -69,9 +69,9 @@ final class RowAssembler {
   private int batches;
   private static final int RESORT = 32;
 
-  /** An empty assembler for the same columns, with its own quality report: one half of a file read in halves. */
+  /** An empty assembler for the same columns, with its own quality recorder: one half of a file read in halves. */
   RowAssembler twin() {
-    return new RowAssembler(source, columns, targetZone, new QualityReport(source.id()), utf8Bytes);
+    return new RowAssembler(source, columns, targetZone, new QualityRecorder(source.id()), utf8Bytes);
   }
 
   /**

@@ -27,7 +27,7 @@ public final class SourceLoader {
     initColumnTypes();
     startTablesawInBackground();
     List<Path> files = override != null ? List.of(override) : resolve(source);
-    QualityReport quality = new QualityReport(source.id());
+    QualityRecorder quality = new QualityRecorder(source.id());
     java.util.Set<String> read = withLookupSources(source, needed);
     SharedAssembler factory = new SharedAssembler(source, targetZone, quality, read);
     for (Path f : files) {
@@ -43,7 +43,7 @@ public final class SourceLoader {
     }
     tech.tablesaw.api.Table table = factory.assembler.table();
     addLookups(source, table, needed, quality, files.isEmpty() ? source.file() : display(files.get(0)));
-    return new LoadedSource(source, table, quality);
+    return new LoadedSource(source, table, quality.report());
   }
 
   /** The needed columns plus every column a needed lookup column is looked up from, transitively. */
@@ -65,7 +65,7 @@ public final class SourceLoader {
    * another. A value missing from the map gives a blank, counted in the quality report with the value.
    */
   private static void addLookups(SourceDef source, tech.tablesaw.api.Table table, java.util.Set<String> needed,
-      QualityReport quality, String file) {
+      QualityRecorder quality, String file) {
     for (var c : source.columns().values()) {
       if (!c.isLookup() || (needed != null && !needed.contains(c.name()) && !isLookedUpBy(source, c.name(), needed))) continue;
       if (!c.lookup().multiply().isEmpty()) {
@@ -124,12 +124,12 @@ public final class SourceLoader {
   private static final class SharedAssembler implements RowAssembler.Factory {
     private final SourceDef source;
     private final ZoneId targetZone;
-    private final QualityReport quality;
+    private final QualityRecorder quality;
     private final java.util.Set<String> needed;
     RowAssembler assembler;
     private List<String> columns;
 
-    SharedAssembler(SourceDef source, ZoneId targetZone, QualityReport quality, java.util.Set<String> needed) {
+    SharedAssembler(SourceDef source, ZoneId targetZone, QualityRecorder quality, java.util.Set<String> needed) {
       this.source = source;
       this.targetZone = targetZone;
       this.quality = quality;

@@ -1,7 +1,6 @@
 package dev.journeykpi.model;
 
 import dev.journeykpi.config.Definition;
-import dev.journeykpi.ingest.QualityReport;
 import java.util.List;
 
 /** The result of a run: the tidy rows, the periods they cover, and the data-quality report of every source read. */

@@ -1,6 +1,6 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.ingest.QualityReport;
+import dev.journeykpi.model.QualityReport;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.ingest.Inspector;
-import dev.journeykpi.ingest.QualityReport;
+import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.model.Inspection;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.QualityReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -291,7 +292,7 @@ class CsvHalvesTest {
     Definition d = ImportFixtures.definition(dir, yaml);
     var source = d.sources().get("s");
     RowAssembler.Factory factory = plan -> new RowAssembler.Binding(
-        new RowAssembler(source, plan.columns(), d.zone(), new QualityReport("s"), plan.utf8Bytes()), plan.fieldIndex());
+        new RowAssembler(source, plan.columns(), d.zone(), new QualityRecorder("s"), plan.utf8Bytes()), plan.fieldIndex());
     CsvDialect dialect = CsvDialect.detect(f, source.encoding(), source.delimiter());
     return CsvHalves.read(f, dialect, source, factory, f.getFileName().toString(), true) != null;
   }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.Inspection;
+import dev.journeykpi.model.QualityReport;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.time.LocalDate;

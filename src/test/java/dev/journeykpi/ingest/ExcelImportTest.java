@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.Inspection;
+import dev.journeykpi.model.QualityReport;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.journeykpi.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.model.Inspection;
+import dev.journeykpi.model.QualityReport;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

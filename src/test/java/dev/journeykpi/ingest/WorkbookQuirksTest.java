@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.report.QualitySummary;
 import java.io.StringWriter;
 import java.nio.file.Path;

@@ -1,0 +1,148 @@
+package dev.journeykpi.model;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened to every row of one source: read, used, rejected (whole row left out) or used with cells blanked,
+ * grouped by reason with the first examples. Nothing is dropped without being counted here.
+ *
+ * <p>Immutable: the import records into its own recorder and hands this over once the source is read; the engine's
+ * later findings (rows left out of some KPIs, how far the dates reach) are copies made with {@link #withExcluded} and
+ * {@link #withDates}. Maps keep their insertion order, which is the order the report prints.
+ *
+ * @param files the files read, in the order read
+ * @param notes what the user should know about how the source was read (the sheet chosen, a header that appears
+ *     twice), one line each, for stderr; printed even with {@code -q}
+ * @param details the detailed problems for {@code --quality-report}, in file and row order, up to a cap
+ * @param detailsDropped the problems beyond that cap (the counts stay exact)
+ * @param excluded rows read and kept, but left out of some KPIs for a reason (walk-in sales without a customer id)
+ * @param dates how far the source's dates reach; null when its KPIs date no row
+ */
+public record QualityReport(
+    String source,
+    List<String> files,
+    long rowsRead,
+    long rowsUsed,
+    Map<String, Tally> rejected,
+    Map<String, Tally> blanked,
+    Map<String, Tally> filled,
+    Map<String, Tally> cleaned,
+    List<String> notes,
+    List<Problem> details,
+    long detailsDropped,
+    Map<String, Long> excluded,
+    Dates dates) {
+
+  public enum Kind {
+    REJECTED,
+    BLANKED,
+    /** A blank cell given the value of the merged range it lies in (Excel): used, and counted so it can be checked. */
+    FILLED,
+    /** A text cell kept without its control characters (NUL, DEL, …). */
+    CLEANED
+  }
+
+  /** One unusable row or cell, at {@code file:row:column}. Row is the line (CSV) or row number (Excel). */
+  public record Problem(Kind kind, String reason, String file, long row, String column, String value) {
+    public String where() {
+      // Row 0: a problem of a computed (lookup) column, which belongs to no one line of the file.
+      return file + (row > 0 ? ":" + row : "") + (column == null || column.isEmpty() ? "" : ":" + column);
+    }
+  }
+
+  /** A reason's count and first examples. */
+  public record Tally(long count, List<Problem> examples) {
+    public Tally {
+      examples = List.copyOf(examples);
+    }
+  }
+
+  /**
+   * The first and last day of the columns that place the source's rows in periods ({@code datedBy}, e.g.
+   * "created_at"): how far the export reaches, so a period it does not reach is not read as a quiet one.
+   * {@code judgesHistory}: whether a KPI of the source judges each row's whole history at the period's end
+   * (customers, backlog, stalled leads).
+   */
+  public record Dates(String datedBy, LocalDate first, LocalDate last, boolean judgesHistory) {}
+
+  public QualityReport {
+    files = List.copyOf(files);
+    rejected = ordered(rejected);
+    blanked = ordered(blanked);
+    filled = ordered(filled);
+    cleaned = ordered(cleaned);
+    notes = List.copyOf(notes);
+    details = List.copyOf(details);
+    excluded = ordered(excluded);
+  }
+
+  /** An unmodifiable copy that keeps the order ({@code Map.copyOf} does not). */
+  private static <V> Map<String, V> ordered(Map<String, V> m) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+  }
+
+  /** This report with {@code count} rows left out of some KPIs for {@code reason}; none left out changes nothing. */
+  public QualityReport withExcluded(String reason, long count) {
+    if (count <= 0) return this;
+    Map<String, Long> more = new LinkedHashMap<>(excluded);
+    more.put(reason, count);
+    return new QualityReport(source, files, rowsRead, rowsUsed, rejected, blanked, filled, cleaned, notes, details,
+        detailsDropped, more, dates);
+  }
+
+  /** This report with how far the source's dates reach. */
+  public QualityReport withDates(String datedBy, LocalDate first, LocalDate last, boolean judgesHistory) {
+    return new QualityReport(source, files, rowsRead, rowsUsed, rejected, blanked, filled, cleaned, notes, details,
+        detailsDropped, excluded, new Dates(datedBy, first, last, judgesHistory));
+  }
+
+  /**
+   * Whether a KPI of this source judges each row's whole history at the period's end (customers, backlog, stalled
+   * leads): on an export that stops before the period, such a KPI gives wrong numbers (every customer churned), not
+   * empty ones.
+   */
+  public boolean judgesHistory() {
+    return dates != null && dates.judgesHistory();
+  }
+
+  /** The columns behind {@link #firstDay()} and {@link #lastDay()}; null when the source's KPIs date no row. */
+  public String datedBy() {
+    return dates == null ? null : dates.datedBy();
+  }
+
+  public LocalDate firstDay() {
+    return dates == null ? null : dates.first();
+  }
+
+  public LocalDate lastDay() {
+    return dates == null ? null : dates.last();
+  }
+
+  public long rowsRejected() {
+    return total(rejected);
+  }
+
+  public long cellsBlanked() {
+    return total(blanked);
+  }
+
+  public long cellsFilled() {
+    return total(filled);
+  }
+
+  public long cellsCleaned() {
+    return total(cleaned);
+  }
+
+  private static long total(Map<String, Tally> tallies) {
+    return tallies.values().stream().mapToLong(Tally::count).sum();
+  }
+
+  public boolean isClean() {
+    return rejected.isEmpty() && blanked.isEmpty() && cleaned.isEmpty();
+  }
+}
