@@ -1,5 +1,6 @@
 package dev.journeykpi.cli;
 
+import dev.journeykpi.model.UsageException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -69,11 +70,11 @@ final class AtomicFile {
     try {
       writeOrFail(target, body);
     } catch (java.nio.file.FileSystemException e) {
-      throw new IllegalArgumentException("cannot write " + target + ": " + reason(e), e);
+      throw new UsageException("cannot write " + target + ": " + reason(e), e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot write " + target + ": " + message(e), e);
+      throw new UsageException("cannot write " + target + ": " + message(e), e);
     } catch (UncheckedIOException e) {
-      throw new IllegalArgumentException("cannot write " + target + ": " + message(e.getCause()), e);
+      throw new UsageException("cannot write " + target + ": " + message(e.getCause()), e);
     }
   }
 

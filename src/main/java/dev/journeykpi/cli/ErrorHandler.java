@@ -4,6 +4,7 @@ import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.Diagnostic;
 import dev.journeykpi.engine.MemoryExhausted;
 import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.UsageException;
 import dev.journeykpi.report.Visible;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -28,10 +29,11 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     } else if (ex instanceof DataException) {
       err.println("kpi: data error: " + Visible.lines(ex.getMessage()));
       code = ExitCodes.DATA;
-    } else if (ex instanceof IllegalArgumentException) {
+    } else if (ex instanceof UsageException) {
       err.println("kpi: " + Visible.lines(ex.getMessage()));
       code = ExitCodes.USAGE;
     } else {
+      // Anything else, an IllegalArgumentException from calc included, is a bug in kpi: a usage problem says so by type.
       err.println("kpi: internal error: " + Visible.lines(String.valueOf(ex)) + (debug ? "" : " (rerun with --debug for details)"));
       code = ExitCodes.INTERNAL;
     }

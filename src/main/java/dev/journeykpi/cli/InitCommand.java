@@ -1,5 +1,6 @@
 package dev.journeykpi.cli;
 
+import dev.journeykpi.model.UsageException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,20 +58,20 @@ final class InitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, String> templates = index();
     if (list || template == null) {
-      if (template == null && !list) throw new IllegalArgumentException("give --template NAME and a DIR, or --list");
+      if (template == null && !list) throw new UsageException("give --template NAME and a DIR, or --list");
       templates.forEach((name, what) -> out.println(name + "  " + what));
       out.flush();
       return ExitCodes.OK;
     }
     if (!templates.containsKey(template)) {
-      throw new IllegalArgumentException("no template '" + template + "'"
+      throw new UsageException("no template '" + template + "'"
           + dev.journeykpi.config.Suggestions.hint(template, templates.keySet()) + "; templates: " + String.join(", ", templates.keySet()));
     }
-    if (dir == null) throw new IllegalArgumentException("give the DIR to write the kit to");
+    if (dir == null) throw new UsageException("give the DIR to write the kit to");
     List<String> clashes = new ArrayList<>();
     for (String f : FILES.get(template)) if (Files.exists(target(f))) clashes.add(target(f).toString());
     if (!clashes.isEmpty() && !force) {
-      throw new IllegalArgumentException("these files exist already (use --force to overwrite): " + String.join(", ", clashes));
+      throw new UsageException("these files exist already (use --force to overwrite): " + String.join(", ", clashes));
     }
     for (String f : FILES.get(template)) {
       try (InputStream in = resource(template + "/" + f)) {

@@ -2,6 +2,7 @@ package dev.journeykpi.cli;
 
 import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.model.Inspection;
+import dev.journeykpi.model.UsageException;
 import dev.journeykpi.report.InspectionRenderer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -40,12 +41,33 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    char delim = delimiter == null ? 0 : delimiter.equals("tab") || delimiter.equals("\\t") ? '\t' : delimiter.charAt(0);
+    char delim = delimiter();
+    if (encoding != null && !knownCharset(encoding)) {
+      throw new UsageException("--encoding '" + encoding + "' is not a known charset (e.g. UTF-8, UTF-16, windows-1258, cp1252)");
+    }
     Inspection in = KpiEngine.inspect(file, sheet, headerRow, encoding, delim);
     String sourceId = id != null ? id : defaultId(file);
     spec.commandLine().getOut().print(InspectionRenderer.render(in, sourceId));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
+  }
+
+  /** The CSV splitter scans bytes: one ASCII character, or tab. */
+  private char delimiter() {
+    if (delimiter == null) return 0;
+    String d = delimiter.equals("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
+    if (d.length() != 1 || d.charAt(0) > 0x7f) {
+      throw new UsageException("--delimiter must be one ASCII character (or 'tab'), found '" + delimiter + "'");
+    }
+    return d.charAt(0);
+  }
+
+  private static boolean knownCharset(String name) {
+    try {
+      return java.nio.charset.Charset.isSupported(name);
+    } catch (java.nio.charset.IllegalCharsetNameException e) {
+      return false;
+    }
   }
 
   private static String defaultId(Path file) {

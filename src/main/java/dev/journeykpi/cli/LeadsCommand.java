@@ -5,6 +5,7 @@ import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.model.Period;
+import dev.journeykpi.model.UsageException;
 import dev.journeykpi.report.LeadListRenderer;
 import dev.journeykpi.report.QualitySummary;
 import dev.journeykpi.report.Visible;
@@ -93,7 +94,7 @@ final class LeadsCommand implements Callable<Integer> {
     String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     int dot = n.lastIndexOf('.');
     if (dot > 0 && !n.endsWith(".csv")) {
-      throw new IllegalArgumentException("cannot write " + file + ": kpi leads writes CSV; name the file .csv");
+      throw new UsageException("cannot write " + file + ": kpi leads writes CSV; name the file .csv");
     }
   }
 

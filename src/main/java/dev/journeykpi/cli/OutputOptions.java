@@ -1,5 +1,6 @@
 package dev.journeykpi.cli;
 
+import dev.journeykpi.model.UsageException;
 import dev.journeykpi.report.Renderer;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -42,11 +43,11 @@ final class OutputOptions {
     if (ext == null) return asked == null ? "table" : asked;
     String byExt = EXTENSIONS.get(ext);
     if (byExt == null) {
-      throw new IllegalArgumentException("cannot write " + file + ": kpi does not write " + ext + " files; the extension"
+      throw new UsageException("cannot write " + file + ": kpi does not write " + ext + " files; the extension"
           + " picks the format: " + KNOWN);
     }
     if (asked != null && !asked.equals(byExt)) {
-      throw new IllegalArgumentException("--format " + format + " and -o " + file + " disagree: the " + ext
+      throw new UsageException("--format " + format + " and -o " + file + " disagree: the " + ext
           + " extension writes " + byExt + "; drop --format, or name the file " + extensionOf(asked));
     }
     return byExt;
@@ -55,7 +56,7 @@ final class OutputOptions {
   /** The format of standard output: --format, table by default; a workbook only goes to a file. */
   Renderer.Format stdoutFormat() {
     String f = format == null ? "table" : formatName(format);
-    if (f.equals("xlsx")) throw new IllegalArgumentException("an Excel workbook is written to a file: use -o FILE.xlsx");
+    if (f.equals("xlsx")) throw new UsageException("an Excel workbook is written to a file: use -o FILE.xlsx");
     return rendererFormat(f);
   }
 
@@ -79,7 +80,7 @@ final class OutputOptions {
       case "md", "markdown" -> "md";
       case "html", "htm" -> "html";
       case "xlsx" -> "xlsx";
-      default -> throw new IllegalArgumentException("--format '" + f + "' is not one of table, csv, json, md, html (and xlsx with -o FILE.xlsx)");
+      default -> throw new UsageException("--format '" + f + "' is not one of table, csv, json, md, html (and xlsx with -o FILE.xlsx)");
     };
   }
 

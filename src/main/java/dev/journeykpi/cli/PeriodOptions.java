@@ -2,6 +2,7 @@ package dev.journeykpi.cli;
 
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.model.Period;
+import dev.journeykpi.model.UsageException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -43,10 +44,10 @@ final class PeriodOptions {
 
   List<Period> resolve() {
     if (period != null && (from != null || to != null)) {
-      throw new IllegalArgumentException("give either --period or --from/--to, not both");
+      throw new UsageException("give either --period or --from/--to, not both");
     }
-    if ((from == null) != (to == null)) throw new IllegalArgumentException("--from and --to go together");
-    if (periods < 1) throw new IllegalArgumentException("--periods must be at least 1");
+    if ((from == null) != (to == null)) throw new UsageException("--from and --to go together");
+    if (periods < 1) throw new UsageException("--periods must be at least 1");
     Period p = period != null ? Period.parse(period) : from != null ? Period.between(from, to) : Period.ALL;
     return p.lastN(periods);
   }

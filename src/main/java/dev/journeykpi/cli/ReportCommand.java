@@ -10,6 +10,7 @@ import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
 import dev.journeykpi.model.Status;
+import dev.journeykpi.model.UsageException;
 import dev.journeykpi.report.HtmlRenderer;
 import dev.journeykpi.report.QualitySummary;
 import dev.journeykpi.report.Renderer;
@@ -92,7 +93,7 @@ final class ReportCommand implements Callable<Integer> {
     java.math.BigDecimal maxPercent = maxRejected == null ? null : QualityGate.parsePercent(maxRejected);
     var periods = period.resolve();
     if (compare != RunRequest.Compare.NONE && periods.get(0).grain() == Period.Grain.ALL) {
-      throw new IllegalArgumentException("--compare needs --period or --from/--to");
+      throw new UsageException("--compare needs --period or --from/--to");
     }
     Definition def = DefinitionLoader.load(definitions.configs);
     Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis, compare,

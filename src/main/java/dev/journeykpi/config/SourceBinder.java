@@ -58,8 +58,9 @@ final class SourceBinder {
     String delim = m.string("delimiter");
     if (delim != null) {
       String dl = delim.equals("\\t") || delim.equalsIgnoreCase("tab") ? "\t" : delim;
-      if (dl.length() != 1) {
-        d.error(m.at("delimiter"), ctx + ".delimiter must be one character (or 'tab'), found '" + delim + "'");
+      // The CSV splitter scans bytes, so the delimiter must be one ASCII character (as , ; tab | are).
+      if (dl.length() != 1 || dl.charAt(0) > 0x7f) {
+        d.error(m.at("delimiter"), ctx + ".delimiter must be one ASCII character (or 'tab'), found '" + delim + "'");
       } else {
         delimiter = dl.charAt(0);
       }

@@ -1,6 +1,7 @@
 package dev.journeykpi.engine;
 
 import dev.journeykpi.model.QualityReport;
+import dev.journeykpi.model.UsageException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,6 +134,6 @@ public final class QualityGate {
         // refused below
       }
     }
-    throw new IllegalArgumentException("--max-rejected '" + text + "' is not a share between 0% and 100%, such as 5% or 0.5%");
+    throw new UsageException("--max-rejected '" + text + "' is not a share between 0% and 100%, such as 5% or 0.5%");
   }
 }

@@ -23,7 +23,7 @@ public record Period(String label, Grain grain, LocalDate start, LocalDate endEx
 
   public static final Period ALL = new Period("all", Grain.ALL, LocalDate.of(1, 1, 1), LocalDate.of(9999, 1, 1));
 
-  /** Parses 2026-10, 2026-Q3 or 2026; throws IllegalArgumentException with the accepted forms. */
+  /** Parses 2026-10, 2026-Q3 or 2026; throws UsageException with the accepted forms. */
   public static Period parse(String text) {
     String t = text.trim();
     try {
@@ -44,13 +44,13 @@ public record Period(String label, Grain grain, LocalDate start, LocalDate endEx
     } catch (DateTimeParseException e) {
       // fall through
     }
-    throw new IllegalArgumentException("period '" + text + "' is not a month (2026-10), a quarter (2026-Q3) or a year (2026)");
+    throw new UsageException("period '" + text + "' is not a month (2026-10), a quarter (2026-Q3) or a year (2026)");
   }
 
   /** Both dates inclusive, as people say "from 1 to 15 October". */
   public static Period between(LocalDate from, LocalDate toInclusive) {
     if (toInclusive.isBefore(from)) {
-      throw new IllegalArgumentException("--to " + toInclusive + " is before --from " + from);
+      throw new UsageException("--to " + toInclusive + " is before --from " + from);
     }
     return new Period(from + ".." + toInclusive, Grain.RANGE, from, toInclusive.plusDays(1));
   }
@@ -94,7 +94,7 @@ public record Period(String label, Grain grain, LocalDate start, LocalDate endEx
 
   /** This period and the n - 1 before it, oldest first: the columns of a trend. */
   public List<Period> lastN(int n) {
-    if (grain == Grain.ALL && n > 1) throw new IllegalArgumentException("--periods needs --period or --from/--to");
+    if (grain == Grain.ALL && n > 1) throw new UsageException("--periods needs --period or --from/--to");
     List<Period> out = new ArrayList<>();
     Period p = this;
     for (int i = 0; i < n; i++) {

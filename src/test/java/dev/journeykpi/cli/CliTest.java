@@ -738,4 +738,29 @@ class CliTest {
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(missing.err()).contains("gone\\e]0;pwned\\x07.csv does not exist").doesNotContain("\u001b").doesNotContain("\u0007");
   }
+
+  /** Usage errors are exit 2 by their type (UsageException); the message is the same one line as before. */
+  @Test
+  void aBadPeriodOrOutputIsStillExit2WithItsMessage() {
+    CliRunner.Result period = run("report", "-c", HOTEL, "--period", "2026-13");
+    assertThat(period.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(period.err()).isEqualTo("kpi: period '2026-13' is not a month (2026-10), a quarter (2026-Q3) or a year (2026)\n");
+    Path xml = dir.resolve("out.xml");
+    CliRunner.Result output = run("report", "-c", HOTEL, "--period", "2026-10", "-o", xml.toString());
+    assertThat(output.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(output.err()).isEqualTo("kpi: cannot write " + xml + ": kpi does not write .xml files; the extension picks the"
+        + " format: .csv, .json, .md, .txt (the table), .html, .xlsx\n");
+    assertThat(xml).doesNotExist();
+  }
+
+  /** The CSV splitter scans bytes: a non-ASCII delimiter is refused as a usage error, not a crash in the importer. */
+  @Test
+  void inspectRefusesADelimiterOrEncodingItCannotUse() {
+    CliRunner.Result delim = run("inspect", "examples/hotel/checkouts.csv", "--delimiter", "\u00a7");
+    assertThat(delim.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(delim.err()).isEqualTo("kpi: --delimiter must be one ASCII character (or 'tab'), found '\u00a7'\n");
+    CliRunner.Result enc = run("inspect", "examples/hotel/checkouts.csv", "--encoding", "utf-9");
+    assertThat(enc.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(enc.err()).isEqualTo("kpi: --encoding 'utf-9' is not a known charset (e.g. UTF-8, UTF-16, windows-1258, cp1252)\n");
+  }
 }

@@ -366,4 +366,13 @@ class ValidationTest {
     assertThat(Suggestions.closest("cahnnel", List.of("channel"))).contains("channel");
     assertThat(Suggestions.closest("zzz", List.of("channel"))).isEmpty();
   }
+
+  /** The CSV splitter scans bytes, so a delimiter outside ASCII is a definition error (it used to surface on import). */
+  @Test
+  void aDelimiterOutsideAsciiIsADefinitionError() throws IOException {
+    Path f = dir.resolve("d.yaml");
+    Files.writeString(f, "sources: { s: { file: a.csv, delimiter: \"\u00a7\" } }\n");
+    // "sources: { s: { file: a.csv, delimiter: " is 40 characters: the value starts at column 41.
+    assertThat(problems(f)).contains(f + ":1:41: error: source 's'.delimiter must be one ASCII character (or 'tab'), found '\u00a7'");
+  }
 }
