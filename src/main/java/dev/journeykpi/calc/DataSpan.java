@@ -3,6 +3,7 @@ package dev.journeykpi.calc;
 import dev.journeykpi.model.Period;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -14,10 +15,14 @@ import tech.tablesaw.columns.Column;
 public record DataSpan(LocalDate first, LocalDate last) {
   /** The span of the given columns (blank cells ignored); null when none holds a date. */
   public static DataSpan of(Table table, Collection<String> columns) {
+    return of(columns.stream().<Column<?>>map(table::column).toList());
+  }
+
+  /** The span of the given date or date-time columns; null when none holds a date. */
+  static DataSpan of(List<Column<?>> columns) {
     long min = Long.MAX_VALUE;
     long max = Cells.MISSING_TIME;
-    for (String name : columns) {
-      Column<?> c = table.column(name);
+    for (Column<?> c : columns) {
       for (int row = 0, n = c.size(); row < n; row++) {
         long v = Cells.packedTime(c, row);
         if (v == Cells.MISSING_TIME) continue;

@@ -189,9 +189,8 @@ public final class KpiRunner {
 
   /** The latest date in a time column, or null when it is empty. */
   private static java.time.LocalDate lastDay(Column<?> c) {
-    long max = Cells.MISSING_TIME;
-    for (int row = 0, n = c.size(); row < n; row++) max = Math.max(max, Cells.packedTime(c, row));
-    return max == Cells.MISSING_TIME ? null : Cells.time(max).toLocalDate();
+    DataSpan span = DataSpan.of(List.of(c));
+    return span == null ? null : span.last();
   }
 
   Measurer measurer(KpiDef kpi) {

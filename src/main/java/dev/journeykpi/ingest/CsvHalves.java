@@ -104,11 +104,7 @@ final class CsvHalves {
     }
   }
 
-  private static final long ONES = 0x0101010101010101L;
-  private static final long LOWS = 0x7f7f7f7f7f7f7f7fL;
-  private static final long QUOTES = ONES * '"';
-  private static final java.lang.invoke.VarHandle LONGS =
-      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+  private static final long QUOTES = ByteWords.ONES * '"';
 
   /**
    * Where the second half starts: after the first line feed at or after {@code middle} that is outside quotes, by the
@@ -128,8 +124,7 @@ final class CsvHalves {
       if (n <= 0) return size;
       int i = 0;
       for (; i + 8 <= n; i += 8) {
-        long x = (long) LONGS.get(a, i) ^ QUOTES;
-        odd ^= ~(((x & LOWS) + LOWS) | x | LOWS); // high bit of each byte that was a quote, exactly
+        odd ^= ByteWords.matchExactly(ByteWords.word(a, i), QUOTES); // high bit of each byte that was a quote
       }
       for (; i < n; i++) {
         if (a[i] == '"') odd ^= 0x80;

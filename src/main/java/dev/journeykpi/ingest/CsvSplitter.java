@@ -2,9 +2,6 @@ package dev.journeykpi.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -20,9 +17,7 @@ import java.util.Arrays;
  * checks it against FastCSV on files full of quoting corner cases.
  */
 final class CsvSplitter {
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long ONES = 0x0101010101010101L;
-  private static final long HIGHS = 0x8080808080808080L;
+  private static final long ONES = ByteWords.ONES;
   private static final long LFS = ONES * '\n';
   private static final long CRS = ONES * '\r';
   private static final long QUOTES = ONES * '"';
@@ -235,22 +230,6 @@ final class CsvSplitter {
   }
 
   /**
-   * The index of the lowest byte flagged by {@link #match}: isolating its bit and multiplying by a ladder of byte
-   * values reads the index off the top byte. Long.numberOfTrailingZeros would do, but is no intrinsic in the client
-   * compiler the launcher runs with.
-   */
-  private static int firstByte(long hit) {
-    long lowest = (hit & -hit) >>> 7; // 1 << (8 × index)
-    return 8 - (int) ((lowest * 0x0807060504030201L) >>> 56);
-  }
-
-  /** High bit set in each byte of {@code w} equal to the byte repeated in {@code rep}; exact up to the lowest. */
-  private static long match(long w, long rep) {
-    long x = w ^ rep;
-    return (x - ONES) & ~x & HIGHS;
-  }
-
-  /**
    * A field starting with a quote at {@code p}: adds it and returns where it ends (the delimiter or line break after
    * it, or the end of input), or -1 when that is not yet read. Inside quotes {@code ""} is one quote and a single
    * quote closes; after the closing quote text is kept up to the delimiter, and a quote there is kept and opens
@@ -339,9 +318,9 @@ final class CsvSplitter {
     byte[] a = buf;
     int lim = limit;
     while (i + 8 <= lim) {
-      long w = (long) LONGS.get(a, i);
-      long hit = match(w, x) | match(w, y) | match(w, z);
-      if (hit != 0) return i + firstByte(hit);
+      long w = ByteWords.word(a, i);
+      long hit = ByteWords.match(w, x) | ByteWords.match(w, y) | ByteWords.match(w, z);
+      if (hit != 0) return i + ByteWords.firstByte(hit);
       i += 8;
     }
     byte bx = (byte) x;
@@ -356,9 +335,9 @@ final class CsvSplitter {
     byte[] a = buf;
     int lim = limit;
     while (i + 8 <= lim) {
-      long w = (long) LONGS.get(a, i);
-      long hit = match(w, x) | match(w, y) | match(w, z) | match(w, v);
-      if (hit != 0) return i + firstByte(hit);
+      long w = ByteWords.word(a, i);
+      long hit = ByteWords.match(w, x) | ByteWords.match(w, y) | ByteWords.match(w, z) | ByteWords.match(w, v);
+      if (hit != 0) return i + ByteWords.firstByte(hit);
       i += 8;
     }
     byte bx = (byte) x;
