@@ -11,11 +11,11 @@ import tech.tablesaw.selection.Selection;
  * point-in-time count (the stock at month end), not a sum over the period's days. For all time it is the rows open at
  * the end of the export (no end at all). Rows whose end is before their start are left out and counted.
  */
-final class BacklogMeasurer implements PointInTimeMeasurer {
+public final class BacklogMeasurer implements PointInTimeMeasurer {
   private final String start;
   private final String end;
 
-  BacklogMeasurer(String start, String end) {
+  public BacklogMeasurer(String start, String end) {
     this.start = start;
     this.end = end;
   }

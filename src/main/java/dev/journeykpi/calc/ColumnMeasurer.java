@@ -1,6 +1,5 @@
 package dev.journeykpi.calc;
 
-import dev.journeykpi.config.KpiType;
 import dev.journeykpi.config.Statistic;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
@@ -11,17 +10,20 @@ import tech.tablesaw.api.Table;
  * columns added up per row (AHT = talk + hold + after-call work). Blanks are skipped and counted; with several
  * columns a row counts when any of them has a value, its blank parts taken as 0 and counted.
  */
-final class ColumnMeasurer implements Measurer {
+public final class ColumnMeasurer implements Measurer {
   private final List<String> columns;
-  private final KpiType type;
+  private final boolean sum;
   private final Statistic stat;
   private final double divisor;
 
-  /** @param divisor turns stored values into the display unit (60 for a duration column shown in minutes) */
-  ColumnMeasurer(List<String> columns, KpiType type, Statistic stat, double divisor) {
+  /**
+   * @param stat the statistic of the values, or null for their sum
+   * @param divisor turns stored values into the display unit (60 for a duration column shown in minutes)
+   */
+  public ColumnMeasurer(List<String> columns, Statistic stat, double divisor) {
     this.columns = List.copyOf(columns);
-    this.type = type;
-    this.stat = type == KpiType.MEAN ? Statistic.MEAN : type == KpiType.MEDIAN ? Statistic.MEDIAN : stat;
+    this.sum = stat == null;
+    this.stat = stat;
     this.divisor = divisor;
   }
 
@@ -51,7 +53,7 @@ final class ColumnMeasurer implements Measurer {
     // No values: no value, for a sum too. A sum of nothing printed as 0 looks like a month of zero revenue when the
     // filter, the period or the column found nothing.
     if (n == 0) return Measure.none(0, rows.length == 0 ? "no rows" : "no values in " + column).withNote(note);
-    if (type == KpiType.SUM) {
+    if (sum) {
       double sum = 0;
       for (int i = 0; i < n; i++) sum += values[i];
       return Measure.of(sum / divisor, n).withNote(note);

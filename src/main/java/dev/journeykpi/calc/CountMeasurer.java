@@ -6,10 +6,10 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /** {@code count}: rows, or distinct non-blank values of a column. */
-final class CountMeasurer implements Measurer {
+public final class CountMeasurer implements Measurer {
   private final String distinct;
 
-  CountMeasurer(String distinct) {
+  public CountMeasurer(String distinct) {
     this.distinct = distinct;
   }
 

@@ -20,8 +20,8 @@ public final class CustomerList {
   public static final List<CustomerDef.Measure> MEASURES = java.util.Arrays.stream(CustomerDef.Measure.values())
       .filter(m -> !CustomerMeasurer.statuses(m).isEmpty()).toList();
 
-  public static List<FunnelLeadList.Entry> of(KpiDef kpi, Table table, Period period, BusinessCalendar calendar) {
-    CustomerMeasurer m = new CustomerMeasurer(kpi.customers(), kpi.time(), calendar);
+  public static List<FunnelLeadList.Entry> of(KpiDef kpi, CustomerDef def, Table table, Period period, BusinessCalendar calendar) {
+    CustomerMeasurer m = new CustomerMeasurer(def, kpi.time(), calendar);
     List<Column<?>> by = kpi.by().stream().<Column<?>>map(table::column).toList();
     List<FunnelLeadList.Entry> out = new ArrayList<>();
     for (CustomerMeasurer.State s : m.states(table, FilterCompiler.select(table, kpi.where()), period)) {

@@ -25,11 +25,11 @@ import tech.tablesaw.selection.Selection;
  * dormancy episode. Reactivation rate = customers dormant at the start who were active in the period ÷ dormant at the
  * start.
  */
-final class CustomerMeasurer {
+public final class CustomerMeasurer {
   /** One row of the KPI: extra dimension values (lifecycle state, cohort and age), the value, the period it rests on. */
-  record Part(List<String> dims, Measure measure, Period at, String unit) {
+  public record Part(List<String> dims, Measure measure, Period at, String unit) {
     /** A part in the KPI's own unit. */
-    Part(List<String> dims, Measure measure, Period at) {
+    public Part(List<String> dims, Measure measure, Period at) {
       this(dims, measure, at, null);
     }
   }
@@ -39,14 +39,14 @@ final class CustomerMeasurer {
   private final BusinessCalendar calendar;
   private final Map<Selection, CustomerActivity> built = new IdentityHashMap<>();
 
-  CustomerMeasurer(CustomerDef def, String time, BusinessCalendar calendar) {
+  public CustomerMeasurer(CustomerDef def, String time, BusinessCalendar calendar) {
     this.def = def;
     this.time = time;
     this.calendar = calendar;
   }
 
   /** The names of the extra dimensions this measure adds to the tidy rows. */
-  List<String> dimensions() {
+  public List<String> dimensions() {
     return switch (def.measure()) {
       case LIFECYCLE -> List.of("state");
       case COHORT -> List.of("cohort", "age");
@@ -54,7 +54,7 @@ final class CustomerMeasurer {
     };
   }
 
-  List<Part> measure(Table table, Selection rows, Period p) {
+  public List<Part> measure(Table table, Selection rows, Period p) {
     CustomerActivity a = built.computeIfAbsent(rows, r -> CustomerActivity.of(table, r, def.customer(), time, def.order(), def.value()));
     String leftOut = leftOut(a, def.customer(), time);
     if (p.grain() == Period.Grain.ALL) {

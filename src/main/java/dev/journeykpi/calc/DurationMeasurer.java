@@ -14,7 +14,7 @@ import tech.tablesaw.columns.Column;
  * <p>A row without an end is <em>open</em>: counted and reported, never a zero. A row whose end is before its start is
  * a data error: left out and reported. A row without a start is left out and reported.
  */
-final class DurationMeasurer implements Measurer {
+public final class DurationMeasurer implements Measurer {
   private final String start;
   private final String end;
   private final BusinessCalendar calendar;
@@ -23,7 +23,7 @@ final class DurationMeasurer implements Measurer {
   private final double divisor;
 
   /** @param calendar null for calendar time */
-  DurationMeasurer(String start, String end, BusinessCalendar calendar, ZoneId zone, Statistic stat, double divisor) {
+  public DurationMeasurer(String start, String end, BusinessCalendar calendar, ZoneId zone, Statistic stat, double divisor) {
     this.start = start;
     this.end = end;
     this.calendar = calendar;

@@ -32,9 +32,10 @@ public final class FunnelLeadList {
    * untouched} when still waiting — the re-engagement call list. {@code entered} is the last touch before the period,
    * {@code daysThere} the idle span then, in the KPI's unit (days or working days).
    */
-  public static List<Entry> stalled(KpiDef kpi, Table table, Period period, BusinessCalendar calendar) {
+  public static List<Entry> stalled(KpiDef kpi, dev.journeykpi.config.StalledDef def, Table table, Period period,
+      BusinessCalendar calendar) {
     Selection population = FilterCompiler.select(table, kpi.where());
-    StalledMeasurer m = new StalledMeasurer(kpi.stalled(), kpi.time(), calendar);
+    StalledMeasurer m = new StalledMeasurer(def, kpi.time(), calendar);
     List<Column<?>> by = kpi.by().stream().<Column<?>>map(table::column).toList();
     List<Entry> out = new ArrayList<>();
     for (StalledMeasurer.Stalled s : m.stalled(table, population, period, new java.util.HashSet<>())) {
@@ -66,8 +67,8 @@ public final class FunnelLeadList {
     return lead.current == k ? "stuck" : "returned";
   }
 
-  public static List<Entry> of(KpiDef kpi, Table table, Period period, String stage, BusinessCalendar calendar, ZoneId zone) {
-    FunnelDef f = kpi.funnel();
+  public static List<Entry> of(KpiDef kpi, FunnelDef f, Table table, Period period, String stage, BusinessCalendar calendar,
+      ZoneId zone) {
     int k = f.indexOf(stage);
     if (k < 0) throw new IllegalArgumentException("no stage '" + stage + "' in funnel '" + kpi.id() + "'");
     Selection population = FilterCompiler.select(table, kpi.where());

@@ -31,7 +31,7 @@ import tech.tablesaw.selection.Selection;
  * <p>A lead is lost at the furthest stage it reached when a lost outcome is its latest word and that stage is not the
  * last: a lead lost and then reopened (a stage entered after the lost outcome) is not lost.
  */
-final class FunnelMeasurer {
+public final class FunnelMeasurer {
   /** The steps reported per stage, in order. */
   static final List<String> STEPS = List.of("entered", "to_next", "from_first", "dropped", "lost", "time_to_next_median",
       "time_to_next_p90", "time_in_stage_median");
@@ -45,7 +45,7 @@ final class FunnelMeasurer {
   private final Map<Selection, FunnelLeads> built = new IdentityHashMap<>();
 
   /** @param calendar for business-time durations, or null for calendar time */
-  FunnelMeasurer(FunnelDef def, String time, BusinessCalendar calendar, BusinessCalendar workingDays, ZoneId zone, double divisor) {
+  public FunnelMeasurer(FunnelDef def, String time, BusinessCalendar calendar, BusinessCalendar workingDays, ZoneId zone, double divisor) {
     this.def = def;
     this.time = time;
     this.calendar = calendar;
@@ -54,7 +54,7 @@ final class FunnelMeasurer {
     this.divisor = divisor;
   }
 
-  List<String> dimensions() {
+  public List<String> dimensions() {
     return def.from() != null ? List.of() : List.of("stage", "step");
   }
 
@@ -192,7 +192,7 @@ final class FunnelMeasurer {
     return out;
   }
 
-  List<CustomerMeasurer.Part> measure(Table table, Selection rows, Period p) {
+  public List<CustomerMeasurer.Part> measure(Table table, Selection rows, Period p) {
     FunnelLeads all = leads(table, rows);
     String note = notes(all);
     List<FunnelLeads.Lead> members = members(all, p);

@@ -39,31 +39,16 @@ public final class KpiRunner {
     this.order = new LabelOrder();
   }
 
-  public List<ResultRow> run(KpiDef kpi, Table table, List<Period> periods) {
-    // An exhaustive switch, no default: a new type does not compile until it says how it is run.
-    return switch (kpi.type()) {
-      case CUSTOMERS -> {
-        CustomerMeasurer m = new CustomerMeasurer(kpi.customers(), kpi.time(), calendar);
-        yield runWholeHistory(kpi, table, periods, m.dimensions(), m::measure);
-      }
-      case FUNNEL, CONVERSION -> {
-        FunnelMeasurer m = new FunnelMeasurer(kpi.funnel(), kpi.time(), kpi.businessTime() ? calendar : null, calendar, zone,
-            unitSeconds(kpi.type() == dev.journeykpi.config.KpiType.FUNNEL ? kpi.unit() : "days"));
-        yield runWholeHistory(kpi, table, periods, m.dimensions(), m::measure);
-      }
-      case STALLED -> {
-        StalledMeasurer m = new StalledMeasurer(kpi.stalled(), kpi.time(), calendar);
-        yield runWholeHistory(kpi, table, periods, List.of(),
-            (t, rows, p) -> List.of(new CustomerMeasurer.Part(List.of(), m.measure(t, rows, p), p)));
-      }
-      case BACKLOG, TURNOVER -> runAtPointInTime(kpi, table, periods);
-      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT -> runOverPeriodRows(kpi, table, periods);
-    };
+  public BusinessCalendar calendar() {
+    return calendar;
+  }
+
+  public ZoneId zone() {
+    return zone;
   }
 
   /** A KPI over the rows dated in each period (or every row, time: none), by its {@link Measurer}. */
-  private List<ResultRow> runOverPeriodRows(KpiDef kpi, Table table, List<Period> periods) {
-    Measurer measurer = measurer(kpi);
+  public List<ResultRow> overPeriodRows(KpiDef kpi, Table table, List<Period> periods, Measurer measurer) {
     Population population = population(table, kpi);
     int untimed = population.untimed;
     java.time.LocalDate lastDataDay = population.lastDataDay;
@@ -96,10 +81,10 @@ public final class KpiRunner {
    * Backlog and turnover: every row of the population takes part in every period, judged at the period's edges; the
    * breakdown groups are those of the whole population. A period is flagged incomplete from the latest start or end.
    */
-  private List<ResultRow> runAtPointInTime(KpiDef kpi, Table table, List<Period> periods) {
-    PointInTimeMeasurer measurer = pointInTime(kpi);
+  public List<ResultRow> atPointInTime(KpiDef kpi, Table table, List<Period> periods, PointInTimeMeasurer measurer,
+      String start, String end) {
     Selection population = FilterCompiler.select(table, kpi.where());
-    long latest = Elapsed.latest(table.column(kpi.start()), table.column(kpi.end()));
+    long latest = Elapsed.latest(table.column(start), table.column(end));
     java.time.LocalDate lastDataDay = latest == Cells.MISSING_TIME ? null : Cells.time(latest).toLocalDate();
     Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)).toMap());
     List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
@@ -155,11 +140,11 @@ public final class KpiRunner {
    * flagged incomplete by the period its value rests on (a cohort's age, not the report's period).
    */
   /** A measure over a group's whole history for a period, giving one or more rows (extra dimension values). */
-  interface HistoryMeasurer {
+  public interface HistoryMeasurer {
     List<CustomerMeasurer.Part> measure(Table table, Selection rows, Period p);
   }
 
-  private List<ResultRow> runWholeHistory(KpiDef kpi, Table table, List<Period> periods, List<String> extraDims,
+  public List<ResultRow> wholeHistory(KpiDef kpi, Table table, List<Period> periods, List<String> extraDims,
       HistoryMeasurer measurer) {
     Selection population = FilterCompiler.select(table, kpi.where());
     java.time.LocalDate lastDataDay = kpi.time() == null ? null : lastDay(table.column(kpi.time()));
@@ -193,33 +178,8 @@ public final class KpiRunner {
     return span == null ? null : span.last();
   }
 
-  Measurer measurer(KpiDef kpi) {
-    double divisor = unitSeconds(kpi.unit());
-    return switch (kpi.type()) {
-      case COUNT -> new CountMeasurer(kpi.column());
-      case SUM, MEAN, MEDIAN, PERCENTILE -> new ColumnMeasurer(kpi.columns().isEmpty() ? List.of(kpi.column()) : kpi.columns(),
-          kpi.type(), kpi.statistic(), divisor);
-      case RATIO -> new RatioMeasurer(kpi.numerator(), kpi.denominator());
-      case DURATION -> new DurationMeasurer(kpi.start(), kpi.end(), kpi.businessTime() ? calendar : null, zone,
-          kpi.statistic(), divisor);
-      case SCORE -> new ScoreMeasurer(kpi.column(), kpi.score());
-      case SLA -> new SlaMeasurer(kpi.start(), kpi.end(), kpi.businessTime() ? calendar : null, zone, kpi.sla());
-      case NO_REPEAT -> new NoRepeatMeasurer(kpi.column(), kpi.time(), kpi.window(), kpi.where(), kpi.denominator(), calendar);
-      case BACKLOG, TURNOVER, CUSTOMERS, FUNNEL, CONVERSION, STALLED -> throw new IllegalArgumentException(kpi.type() + " is measured over the whole history");
-    };
-  }
-
-  PointInTimeMeasurer pointInTime(KpiDef kpi) {
-    return switch (kpi.type()) {
-      case BACKLOG -> new BacklogMeasurer(kpi.start(), kpi.end());
-      case TURNOVER -> new TurnoverMeasurer(kpi.start(), kpi.end(), kpi.numerator());
-      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT, CUSTOMERS, FUNNEL, CONVERSION, STALLED ->
-          throw new IllegalArgumentException(kpi.type() + " is not counted at an instant");
-    };
-  }
-
   /** Seconds per display unit for durations; 1 for anything else. */
-  static double unitSeconds(String unit) {
+  public static double unitSeconds(String unit) {
     return switch (unit) {
       case "minutes" -> 60;
       case "hours" -> 3600;

@@ -18,7 +18,7 @@ import tech.tablesaw.selection.Selection;
  * later row is the repeat. A contact whose window has not ended by the export's last timestamp, with no repeat so
  * far, cannot be judged yet: left out and counted. Contacts without a customer are left out and counted.
  */
-final class NoRepeatMeasurer implements Measurer {
+public final class NoRepeatMeasurer implements Measurer {
   private static final byte RESOLVED = 1, REPEATED = 2, NOT_YET = 3, NO_CUSTOMER = 4;
 
   private final String customer;
@@ -28,7 +28,7 @@ final class NoRepeatMeasurer implements Measurer {
   private final Filter denominator;
   private final BusinessCalendar calendar;
 
-  NoRepeatMeasurer(String customer, String time, TimeSpan window, Filter where, Filter denominator, BusinessCalendar calendar) {
+  public NoRepeatMeasurer(String customer, String time, TimeSpan window, Filter where, Filter denominator, BusinessCalendar calendar) {
     this.customer = customer;
     this.time = time;
     this.window = window;

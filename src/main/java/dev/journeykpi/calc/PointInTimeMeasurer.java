@@ -8,7 +8,7 @@ import tech.tablesaw.selection.Selection;
  * A KPI measured at the edges of a period over every row of its history (backlog, turnover), rather than over the
  * rows dated inside the period: a ticket created in March and still open is part of October's backlog.
  */
-interface PointInTimeMeasurer {
+public interface PointInTimeMeasurer {
   /** @param rows the KPI's population (and breakdown group), in every period */
   Measure measure(Table table, Selection rows, Period period);
 }

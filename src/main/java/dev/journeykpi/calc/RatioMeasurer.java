@@ -4,11 +4,11 @@ import dev.journeykpi.config.Filter;
 import tech.tablesaw.api.Table;
 
 /** {@code ratio}: rows matching the numerator filter among rows matching the denominator filter. */
-final class RatioMeasurer implements Measurer {
+public final class RatioMeasurer implements Measurer {
   private final Filter numerator;
   private final Filter denominator;
 
-  RatioMeasurer(Filter numerator, Filter denominator) {
+  public RatioMeasurer(Filter numerator, Filter denominator) {
     this.numerator = numerator;
     this.denominator = denominator;
   }

@@ -19,7 +19,7 @@ import tech.tablesaw.columns.Column;
  * <p>top_box = positive answers ÷ answers; mean = mean answer; nps = 100 × (answers 9–10 − answers 0–6) ÷ answers,
  * passives (7–8) staying in the denominator.
  */
-final class ScoreMeasurer implements Measurer {
+public final class ScoreMeasurer implements Measurer {
   private static final double BLANK = Double.NaN;
   private static final double UNRECOGNISED = Double.NEGATIVE_INFINITY;
   private static final double OFF_SCALE = Double.POSITIVE_INFINITY;
@@ -27,7 +27,7 @@ final class ScoreMeasurer implements Measurer {
   private final String column;
   private final ScoreDef def;
 
-  ScoreMeasurer(String column, ScoreDef def) {
+  public ScoreMeasurer(String column, ScoreDef def) {
     this.column = column;
     this.def = def;
   }

@@ -20,7 +20,7 @@ import tech.tablesaw.columns.Column;
  * it may still be met. Rows whose end is before their start, rows without a start, and rows whose value has no limit
  * are left out and counted.
  */
-final class SlaMeasurer implements Measurer {
+public final class SlaMeasurer implements Measurer {
   private static final byte MET = 1, BREACHED = 2, OPEN_BREACHED = 3, OPEN_WITHIN = 4, NO_LIMIT = 5, BAD = 6;
 
   private final String start;
@@ -31,7 +31,7 @@ final class SlaMeasurer implements Measurer {
   private final Map<String, TimeSpan> limits = new java.util.HashMap<>();
 
   /** @param calendar null for calendar time */
-  SlaMeasurer(String start, String end, BusinessCalendar calendar, ZoneId zone, SlaDef sla) {
+  public SlaMeasurer(String start, String end, BusinessCalendar calendar, ZoneId zone, SlaDef sla) {
     this.start = start;
     this.end = end;
     this.calendar = calendar;

@@ -20,7 +20,7 @@ import tech.tablesaw.selection.Selection;
  * old and it was not closed (no row matching {@code closed} before the period). Rate = stalled leads touched again in
  * the period ÷ stalled leads.
  */
-final class StalledMeasurer {
+public final class StalledMeasurer {
   /** A stalled lead: a row of it, its last touch before the period, the idle span then, and whether it was touched in it. */
   record Stalled(String lead, int row, LocalDate lastTouch, long idle, boolean touched) {}
 
@@ -31,13 +31,13 @@ final class StalledMeasurer {
   private Table closedFor;
   private Selection closedRows;
 
-  StalledMeasurer(StalledDef def, String time, BusinessCalendar calendar) {
+  public StalledMeasurer(StalledDef def, String time, BusinessCalendar calendar) {
     this.def = def;
     this.time = time;
     this.calendar = calendar;
   }
 
-  Measure measure(Table table, Selection rows, Period p) {
+  public Measure measure(Table table, Selection rows, Period p) {
     if (p.grain() == Period.Grain.ALL) return Measure.none(0, "stalled leads need a period (--period, --from/--to)");
     Set<String> closed = new HashSet<>();
     List<Stalled> stalled = stalled(table, rows, p, closed);

@@ -16,12 +16,12 @@ import tech.tablesaw.selection.Selection;
  * leaver of this period. Leavers are the rows whose leave date falls in the period and that match the numerator
  * filter (e.g. voluntary leavers only); everyone stays in the headcount.
  */
-final class TurnoverMeasurer implements PointInTimeMeasurer {
+public final class TurnoverMeasurer implements PointInTimeMeasurer {
   private final String hired;
   private final String left;
   private final Filter leavers;
 
-  TurnoverMeasurer(String hired, String left, Filter leavers) {
+  public TurnoverMeasurer(String hired, String left, Filter leavers) {
     this.hired = hired;
     this.left = left;
     this.leavers = leavers;

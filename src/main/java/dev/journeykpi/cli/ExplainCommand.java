@@ -1,7 +1,7 @@
 package dev.journeykpi.cli;
 
 import dev.journeykpi.config.Definition;
-import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.report.ExplainRenderer;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Definition def = DefinitionLoader.load(definitions.configs);
+    Definition def = KpiEngine.load(definitions.configs);
     List<KpiDef> kpis = new ArrayList<>();
     for (String id : ids) kpis.add(def.requireKpi(id));
     if (ids.isEmpty()) kpis.addAll(def.kpis());

@@ -1,7 +1,6 @@
 package dev.journeykpi.cli;
 
 import dev.journeykpi.config.Definition;
-import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.model.Period;
@@ -53,7 +52,7 @@ final class LeadsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (output != null) checkCsv(output);
-    Definition def = DefinitionLoader.load(definitions.configs);
+    Definition def = KpiEngine.load(definitions.configs);
     List<Period> periods = period.resolve();
     KpiEngine.LeadList list = KpiEngine.leads(def, kpi, stage, periods.get(periods.size() - 1), definitions.data);
     List<String> unusable = new java.util.ArrayList<>(QualityGate.noRowUsed(List.of(list.quality())));

@@ -1,6 +1,6 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.report.KpiListRenderer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +18,7 @@ final class ListCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().print(KpiListRenderer.render(DefinitionLoader.load(definitions.configs)));
+    spec.commandLine().getOut().print(KpiListRenderer.render(KpiEngine.load(definitions.configs)));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

@@ -1,7 +1,6 @@
 package dev.journeykpi.cli;
 
 import dev.journeykpi.config.Definition;
-import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.engine.MemoryExhausted;
 import dev.journeykpi.engine.QualityGate;
@@ -95,7 +94,7 @@ final class ReportCommand implements Callable<Integer> {
     if (compare != RunRequest.Compare.NONE && periods.get(0).grain() == Period.Grain.ALL) {
       throw new UsageException("--compare needs --period or --from/--to");
     }
-    Definition def = DefinitionLoader.load(definitions.configs);
+    Definition def = KpiEngine.load(definitions.configs);
     Scorecard card = KpiEngine.run(def, new RunRequest(periods, definitions.data, kpis, compare,
         java.time.LocalDate.now(def.zone())));
     PrintWriter err = spec.commandLine().getErr();

@@ -3,6 +3,7 @@ package dev.journeykpi.cli;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.Diagnostic;
 import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.config.Diagnostics;
 import dev.journeykpi.engine.DataCheck;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DefinitionLoader loader = new DefinitionLoader();
+    DefinitionLoader loader = KpiEngine.loader();
     Definition def = loader.read(definitions.configs);
     Diagnostics d = loader.diagnostics();
     // The data is checked only under a sound definition, so a definition error (exit 2) always comes first; what the

@@ -32,6 +32,15 @@ public final class DefinitionLoader {
   private final List<YNode> kpis = new ArrayList<>();
   private final List<Path> files = new ArrayList<>();
   private final Set<Path> seen = new HashSet<>();
+  private final List<? extends SpecBinder> types;
+
+  /**
+   * @param types the KPI types a definition may use, in the order messages list them (the registry of
+   *     {@code dev.journeykpi.types}; config names no type itself)
+   */
+  public DefinitionLoader(List<? extends SpecBinder> types) {
+    this.types = List.copyOf(types);
+  }
 
   private record Sourced(YNode.Entry entry, Path baseDir) {}
 
@@ -40,8 +49,8 @@ public final class DefinitionLoader {
   }
 
   /** Loads and validates; throws {@link ConfigException} with every error when there are any. */
-  public static Definition load(List<Path> paths) {
-    DefinitionLoader loader = new DefinitionLoader();
+  public static Definition load(List<Path> paths, List<? extends SpecBinder> types) {
+    DefinitionLoader loader = new DefinitionLoader(types);
     Definition def = loader.read(paths);
     loader.diagnostics.throwIfErrors();
     return def;
@@ -161,7 +170,7 @@ public final class DefinitionLoader {
 
     List<KpiDef> boundKpis = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();
-    KpiBinder kb = new KpiBinder(diagnostics, boundSources);
+    KpiBinder kb = new KpiBinder(diagnostics, boundSources, types);
     for (YNode k : kpis) {
       KpiDef def = kb.bind(k);
       if (def == null || def.id() == null) continue;
@@ -171,7 +180,13 @@ public final class DefinitionLoader {
       }
       boundKpis.add(def);
     }
-    resolveConversions(boundKpis, kb.conversionKeys);
+    // A KPI that reads another (a conversion reads its funnel) is completed once every KPI is bound.
+    Map<String, KpiDef> byId = new LinkedHashMap<>();
+    boundKpis.forEach(k -> byId.put(k.id(), k));
+    for (int i = 0; i < boundKpis.size(); i++) {
+      SpecBinder type = kb.typeOf(boundKpis.get(i));
+      if (type != null && boundKpis.get(i).spec() != KpiBinder.NOTHING) boundKpis.set(i, type.resolve(boundKpis.get(i), byId, diagnostics));
+    }
     if (files.size() > 0 && kpis.isEmpty() && !diagnostics.hasErrors()) {
       diagnostics.warning(new Location(files.get(0).toString(), 1, 1), "no KPIs are defined");
     }
@@ -179,41 +194,6 @@ public final class DefinitionLoader {
     String name = scalar("name");
     return new Definition(name == null ? "KPI scorecard" : name, zone, locale == null ? "en" : locale, cal,
         boundSources, j, boundKpis, List.copyOf(files));
-  }
-
-  /** Each conversion KPI takes its funnel KPI's source, periods and stages; its stages must be the funnel's, in order. */
-  private void resolveConversions(List<KpiDef> kpis, Map<String, Location[]> keys) {
-    Map<String, KpiDef> byId = new LinkedHashMap<>();
-    kpis.forEach(k -> byId.put(k.id(), k));
-    List<String> funnels = kpis.stream().filter(k -> k.type() == KpiType.FUNNEL).map(KpiDef::id).toList();
-    for (int i = 0; i < kpis.size(); i++) {
-      KpiDef k = kpis.get(i);
-      if (k.type() != KpiType.CONVERSION || k.column() == null) continue;
-      String ctx = "kpi '" + k.id() + "'";
-      Location[] at = keys.getOrDefault(k.id(), new Location[] {k.location(), k.location(), k.location()});
-      KpiDef f = byId.get(k.column());
-      if (f == null || f.type() != KpiType.FUNNEL) {
-        diagnostics.error(at[0], ctx + ".funnel '" + k.column() + "' is not a funnel KPI" + Suggestions.hint(k.column(), funnels)
-            + (funnels.isEmpty() ? "; no funnel KPIs are defined" : "; funnels: " + String.join(", ", funnels)));
-        continue;
-      }
-      if (f.funnel() == null) continue;
-      List<String> stageIds = f.funnel().stages().stream().map(FunnelDef.Stage::id).toList();
-      int from = f.funnel().indexOf(k.funnel().from());
-      int to = f.funnel().indexOf(k.funnel().to());
-      for (String[] end : new String[][] {{"from", k.funnel().from(), "1"}, {"to", k.funnel().to(), "2"}}) {
-        if (end[1] != null && f.funnel().indexOf(end[1]) < 0) {
-          diagnostics.error(at[Integer.parseInt(end[2])], ctx + "." + end[0] + " names unknown stage '" + end[1] + "' of funnel '" + f.id() + "'"
-              + Suggestions.hint(end[1], stageIds) + "; stages: " + String.join(", ", stageIds));
-        }
-      }
-      if (from >= 0 && to >= 0 && from >= to) {
-        diagnostics.error(at[2], ctx + ": stage '" + k.funnel().to() + "' must come after '" + k.funnel().from() + "' in funnel '"
-            + f.id() + "'");
-        continue;
-      }
-      if (from >= 0 && to >= 0) kpis.set(i, k.asConversionOf(f));
-    }
   }
 
   private String scalar(String key) {

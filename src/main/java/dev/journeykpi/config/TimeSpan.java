@@ -38,7 +38,7 @@ public record TimeSpan(long seconds, int workingDays, String text) {
     };
   }
 
-  static final String FORMS = "e.g. '30 minutes', '4 hours', '7 days' or '30 working days'";
+  public static final String FORMS = "e.g. '30 minutes', '4 hours', '7 days' or '30 working days'";
 
   @Override
   public String toString() {

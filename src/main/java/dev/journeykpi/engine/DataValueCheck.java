@@ -3,15 +3,17 @@ package dev.journeykpi.engine;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.Diagnostics;
 import dev.journeykpi.config.Filter;
-import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.KpiDef;
-import dev.journeykpi.config.KpiType;
+import dev.journeykpi.config.SpecBinder;
 import dev.journeykpi.config.Location;
 import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.SourceLoader;
 import dev.journeykpi.model.DataException;
+import dev.journeykpi.types.ExpectedValues;
+import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.KpiKinds;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -41,37 +43,24 @@ final class DataValueCheck {
   /** One text the definition expects in a column. {@code alternatives}: any one of them present is enough (a stage). */
   private record Wanted(String kpi, String what, String column, List<String> alternatives, Location at) {}
 
-  /** A conversion repeats its funnel's wanted values; every other type names its own. No default: a new type must say. */
-  private static boolean wantsOwnValues(KpiType type) {
-    return switch (type) {
-      case CONVERSION -> false;
-      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT, BACKLOG, TURNOVER, CUSTOMERS, FUNNEL,
-          STALLED -> true;
-    };
-  }
-
   static void check(Definition def, SourceDef s, Path override, Diagnostics d) {
     List<Wanted> wanted = new ArrayList<>();
     for (KpiDef k : def.kpis()) {
-      if (!Objects.equals(k.source(), s.id()) || !wantsOwnValues(k.type())) continue;
-      collect(k, "where", k.where(), wanted);
-      collect(k, "numerator", k.numerator(), wanted);
-      collect(k, "denominator", k.denominator(), wanted);
-      if (k.stalled() != null) collect(k, "closed", k.stalled().closed(), wanted);
-      if (k.sla() != null && k.sla().by() != null) {
-        for (String key : k.sla().limits().keySet()) {
-          wanted.add(new Wanted(k.id(), "limit.values", k.sla().by(), List.of(key),
-              k.sla().keyLocations().getOrDefault(key, k.location())));
+      if (!Objects.equals(k.source(), s.id())) continue;
+      KpiKind<?> kind = KpiKinds.of(k);
+      // A KPI that reads another's population (a conversion) would repeat that KPI's warnings.
+      if (kind.placement() != SpecBinder.Placement.AS_OTHER_KPI) collect(k, "where", k.where(), wanted);
+      kind.expectedValuesAny(k, new ExpectedValues() {
+        @Override
+        public void filter(String what, Filter f) {
+          collect(k, what, f, wanted);
         }
-      }
-      FunnelDef f = k.funnel();
-      if (f != null && f.stageColumn() != null) {
-        List<FunnelDef.Stage> stages = new ArrayList<>(f.stages());
-        stages.addAll(f.lost());
-        for (FunnelDef.Stage st : stages) {
-          wanted.add(new Wanted(k.id(), "stage '" + st.id() + "'", f.stageColumn(), st.values(), st.location()));
+
+        @Override
+        public void value(String what, String column, List<String> alternatives, Location at) {
+          wanted.add(new Wanted(k.id(), what, column, alternatives, at));
         }
-      }
+      });
     }
     if (wanted.isEmpty()) return;
     LinkedHashSet<String> columns = new LinkedHashSet<>();

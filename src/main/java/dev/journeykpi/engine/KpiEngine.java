@@ -16,6 +16,10 @@ import dev.journeykpi.model.Period;
 import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
+import dev.journeykpi.types.KpiKinds;
+import dev.journeykpi.types.customers.CustomersSpec;
+import dev.journeykpi.types.funnel.FunnelSpec;
+import dev.journeykpi.types.stalled.StalledSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -52,20 +56,21 @@ public final class KpiEngine {
     for (KpiDef k : kpis) {
       LoadedSource src = loaded.get(k.source());
       // Rows without a customer id, counted once per source and column however many customer KPIs read them.
-      if (k.customers() != null && counted.add(k.source() + "\u0000" + k.customers().customer())) {
-        var who = src.table().column(k.customers().customer());
+      String customer = k.spec() instanceof CustomersSpec cs ? cs.customers().customer() : null;
+      if (customer != null && counted.add(k.source() + "\u0000" + customer)) {
+        var who = src.table().column(customer);
         long blank = 0;
         for (int row = 0; row < who.size(); row++) if (who.isMissing(row) || who.getString(row).isBlank()) blank++;
         src = src.withQuality(src.quality()
-            .withExcluded("rows without " + k.customers().customer() + ": not in the customer KPIs (still in sums)", blank));
+            .withExcluded("rows without " + customer + ": not in the customer KPIs (still in sums)", blank));
         loaded.put(k.source(), src);
       }
       tech.tablesaw.api.Table table = src.table();
       work.add(() -> {
         try {
-          List<ResultRow> current = runner.run(k, table, request.periods());
+          List<ResultRow> current = KpiKinds.run(runner, k, table, request.periods());
           return request.compare() == RunRequest.Compare.NONE ? current
-              : compare(current, runner.run(k, table, earlier(request)), request);
+              : compare(current, KpiKinds.run(runner, k, table, earlier(request)), request);
         } catch (OutOfMemoryError oom) {
           throw new MemoryExhausted("computing kpi '" + k.id() + "' over source '" + k.source() + "'", oom);
         }
@@ -76,6 +81,16 @@ public final class KpiEngine {
     for (List<ResultRow> r : results) rows.addAll(r);
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
     return new Scorecard(def, request.periods(), rows, quality);
+  }
+
+  /** Loads and validates definition files with every registered KPI type; throws ConfigException with every error. */
+  public static Definition load(List<java.nio.file.Path> paths) {
+    return KpiKinds.load(paths);
+  }
+
+  /** A definition loader that leaves problems in its diagnostics (kpi validate), with every registered KPI type. */
+  public static dev.journeykpi.config.DefinitionLoader loader() {
+    return KpiKinds.loader();
   }
 
   /**
@@ -94,11 +109,11 @@ public final class KpiEngine {
   /** The entries behind a KPI (kpi leads): leads of a funnel stage or a stalled KPI, or customers of a customers KPI. */
   public record LeadList(KpiDef kpi, List<dev.journeykpi.calc.FunnelLeadList.Entry> entries, QualityReport quality) {
     public boolean customers() {
-      return kpi.type() == dev.journeykpi.config.KpiType.CUSTOMERS;
+      return kpi.spec() instanceof CustomersSpec;
     }
 
     public boolean stalled() {
-      return kpi.type() == dev.journeykpi.config.KpiType.STALLED;
+      return kpi.spec() instanceof StalledSpec;
     }
   }
 
@@ -111,20 +126,19 @@ public final class KpiEngine {
 
   public static LeadList leads(Definition def, String kpiId, String stage, Period period, Map<String, java.nio.file.Path> data) {
     KpiDef k = def.requireKpi(kpiId);
-    // Which types have entries to list: an exhaustive switch, so a new type must say whether it has any.
-    Listed listed = switch (k.type()) {
-      case FUNNEL -> Listed.FUNNEL_LEADS;
-      case STALLED -> Listed.STALLED_LEADS;
-      case CUSTOMERS -> Listed.CUSTOMERS;
-      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT, BACKLOG, TURNOVER, CONVERSION ->
-          throw new ConfigException("kpi '" + kpiId + "' is a " + k.type().yamlName() + " KPI; kpi leads lists the leads of a"
-              + " funnel KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
-    };
+    // The three types that have entries to list.
+    Listed listed = k.spec() instanceof FunnelSpec ? Listed.FUNNEL_LEADS : k.spec() instanceof StalledSpec ? Listed.STALLED_LEADS
+        : k.spec() instanceof CustomersSpec ? Listed.CUSTOMERS : null;
+    if (listed == null) {
+      throw new ConfigException("kpi '" + kpiId + "' is a " + k.type() + " KPI; kpi leads lists the leads of a"
+          + " funnel KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
+    }
     boolean funnel = listed == Listed.FUNNEL_LEADS;
     boolean customers = listed == Listed.CUSTOMERS;
     BusinessCalendar calendar = new BusinessCalendar(def.calendar());
-    if (customers && !dev.journeykpi.calc.CustomerList.MEASURES.contains(k.customers().measure())) {
-      throw new ConfigException("kpi '" + kpiId + "' measures " + k.customers().measure().yamlName() + "; kpi leads lists the"
+    if (customers && !dev.journeykpi.calc.CustomerList.MEASURES.contains(k.spec(CustomersSpec.class).customers().measure())) {
+      throw new ConfigException("kpi '" + kpiId + "' measures " + k.spec(CustomersSpec.class).customers().measure().yamlName()
+          + "; kpi leads lists the"
           + " customers of " + String.join(", ", dev.journeykpi.calc.CustomerList.MEASURES.stream()
               .map(dev.journeykpi.config.CustomerDef.Measure::yamlName).toList()) + " KPIs");
     }
@@ -132,14 +146,14 @@ public final class KpiEngine {
       throw new ConfigException("kpi leads needs a period for customers KPI '" + kpiId + "' (--period, --from/--to)");
     }
     if (funnel) {
-      List<String> stages = k.funnel().stages().stream().map(dev.journeykpi.config.FunnelDef.Stage::id).toList();
+      List<String> stages = k.spec(FunnelSpec.class).funnel().stages().stream().map(dev.journeykpi.config.FunnelDef.Stage::id).toList();
       if (stage == null) throw new ConfigException("kpi leads needs --stage for funnel '" + kpiId + "'; stages: " + String.join(", ", stages));
       if (!stages.contains(stage)) {
         throw new ConfigException("funnel '" + kpiId + "' has no stage '" + stage + "'" + Suggestions.hint(stage, stages)
             + "; stages: " + String.join(", ", stages));
       }
     } else if (stage != null) {
-      throw new ConfigException("--stage applies to funnel KPIs; '" + kpiId + "' is a " + k.type().yamlName() + " KPI");
+      throw new ConfigException("--stage applies to funnel KPIs; '" + kpiId + "' is a " + k.type() + " KPI");
     }
     SourceDef s = def.sources().get(k.source());
     Set<String> only = s.columns().isEmpty() ? null : new LinkedHashSet<>(columnsOf(k));
@@ -147,9 +161,11 @@ public final class KpiEngine {
     checkColumns(k, loaded);
     LoadedSource src = date(loaded, List.of(k));
     var entries = switch (listed) {
-      case FUNNEL_LEADS -> dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, calendar, def.zone());
-      case CUSTOMERS -> dev.journeykpi.calc.CustomerList.of(k, src.table(), period, calendar);
-      case STALLED_LEADS -> dev.journeykpi.calc.FunnelLeadList.stalled(k, src.table(), period, calendar);
+      case FUNNEL_LEADS -> dev.journeykpi.calc.FunnelLeadList.of(k, k.spec(FunnelSpec.class).funnel(), src.table(), period, stage,
+          calendar, def.zone());
+      case CUSTOMERS -> dev.journeykpi.calc.CustomerList.of(k, k.spec(CustomersSpec.class).customers(), src.table(), period, calendar);
+      case STALLED_LEADS -> dev.journeykpi.calc.FunnelLeadList.stalled(k, k.spec(StalledSpec.class).stalled(), src.table(), period,
+          calendar);
     };
     return new LeadList(k, entries, src.quality());
   }
@@ -213,33 +229,12 @@ public final class KpiEngine {
    */
   private static LoadedSource date(LoadedSource src, List<KpiDef> kpis) {
     Set<String> columns = new java.util.TreeSet<>();
-    for (KpiDef k : kpis) columns.addAll(datedBy(k));
+    for (KpiDef k : kpis) columns.addAll(KpiKinds.of(k).datedByAny(k));
     if (columns.isEmpty()) return src;
     dev.journeykpi.calc.DataSpan span = dev.journeykpi.calc.DataSpan.of(src.table(), columns);
-    boolean history = kpis.stream().map(KpiDef::type).anyMatch(KpiEngine::judgesWholeHistory);
+    boolean history = kpis.stream().anyMatch(k -> KpiKinds.of(k).judgesWholeHistory());
     if (span == null) return src;
     return src.withQuality(src.quality().withDates(String.join(", ", columns), span.first(), span.last(), history));
-  }
-
-  /** The columns that place a KPI's rows in periods; an exhaustive switch, so a new type must name its own. */
-  private static List<String> datedBy(KpiDef k) {
-    return switch (k.type()) {
-      case TURNOVER -> List.of();
-      case BACKLOG -> k.end() == null ? List.of(k.start()) : List.of(k.start(), k.end());
-      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT, CUSTOMERS, FUNNEL, CONVERSION, STALLED ->
-          k.time() == null ? List.of() : List.of(k.time());
-    };
-  }
-
-  /**
-   * Types whose values depend on every row up to the period, so a source the others outlast makes them wrong, not empty.
-   * An exhaustive switch, no default: a new type must say which it is.
-   */
-  private static boolean judgesWholeHistory(dev.journeykpi.config.KpiType t) {
-    return switch (t) {
-      case CUSTOMERS, BACKLOG, STALLED -> true;
-      case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT, TURNOVER, FUNNEL, CONVERSION -> false;
-    };
   }
 
   /** Sources read without a column mapping are only checked here, against the real headers. */

@@ -33,6 +33,6 @@ public final class KpiListRenderer {
 
   /** The type, and the preset it came from: "duration (first_response_time)". */
   private static String type(dev.journeykpi.config.KpiDef k) {
-    return k.type().yamlName() + (k.preset() == null ? "" : " (" + k.preset() + ")");
+    return k.type() + (k.preset() == null ? "" : " (" + k.preset() + ")");
   }
 }

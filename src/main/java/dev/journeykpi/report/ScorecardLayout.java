@@ -116,7 +116,7 @@ final class ScorecardLayout {
           statuses.add(null);
           continue;
         }
-        boolean isFunnel = kpi.type() == dev.journeykpi.config.KpiType.FUNNEL;
+        boolean isFunnel = kpi.spec() instanceof dev.journeykpi.types.funnel.FunnelSpec;
         if (isFunnel) funnels.addAll(funnelViews(kpi, byKpi.get(kpiId), last, fmt));
         Map<String, Map<String, ResultRow>> byBreakdown = new LinkedHashMap<>();
         for (ResultRow r : byKpi.get(kpiId)) {
@@ -167,7 +167,7 @@ final class ScorecardLayout {
 
   /** One view per breakdown group (the whole population first), then a step-by-group table when there are groups. */
   private List<FunnelView> funnelViews(KpiDef kpi, List<ResultRow> rows, String last, ValueFormat fmt) {
-    var f = kpi.funnel();
+    var f = kpi.spec(dev.journeykpi.types.funnel.FunnelSpec.class).funnel();
     Map<List<String>, Map<String, ResultRow>> byGroup = new LinkedHashMap<>();
     for (ResultRow r : rows) {
       if (!r.period().equals(last)) continue;
@@ -255,7 +255,8 @@ final class ScorecardLayout {
   }
 
   static boolean isCohort(KpiDef kpi) {
-    return kpi.customers() != null && kpi.customers().measure() == dev.journeykpi.config.CustomerDef.Measure.COHORT;
+    return kpi.spec() instanceof dev.journeykpi.types.customers.CustomersSpec c
+        && c.customers().measure() == dev.journeykpi.config.CustomerDef.Measure.COHORT;
   }
 
   /**
@@ -330,7 +331,7 @@ final class ScorecardLayout {
   private String breakdown(ResultRow r, KpiDef kpi) {
     if (r.dims().isEmpty()) return "";
     if (r.isTotal()) return words.total();
-    if (kpi.type() == dev.journeykpi.config.KpiType.FUNNEL) {
+    if (kpi.spec() instanceof dev.journeykpi.types.funnel.FunnelSpec) {
       return String.join(" · ", kpi.by().stream().map(b -> r.dims().get(b)).toList());
     }
     if (r.dims().containsKey("state") && "vi".equals(lang)) {

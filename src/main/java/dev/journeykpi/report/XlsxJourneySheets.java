@@ -34,7 +34,7 @@ final class XlsxJourneySheets {
           touchpointOf.put(kpi, t);
           var def = card.definition().kpi(kpi).orElse(null);
           if (def == null || ScorecardLayout.isCohort(def)) continue;
-          boolean funnel = def.type() == dev.journeykpi.config.KpiType.FUNNEL;
+          boolean funnel = def.spec() instanceof dev.journeykpi.types.funnel.FunnelSpec;
           card.rows().stream().filter(r -> r.kpi().equals(kpi) && (!funnel || ResultRow.TOTAL.equals(r.dims().get("stage"))))
               .forEach(rows::add);
         }
@@ -112,7 +112,7 @@ final class XlsxJourneySheets {
       List<String> header = new java.util.ArrayList<>(List.of("stage", "owner"));
       header.addAll(steps);
       for (int c = 0; c < header.size(); c++) cell(h, c, header.get(c), st.header);
-      for (var stage : k.funnel().stages()) {
+      for (var stage : k.spec(dev.journeykpi.types.funnel.FunnelSpec.class).funnel().stages()) {
         Row row = s.createRow(r++);
         cell(row, 0, SpreadsheetSafe.cell(stage.label()), null);
         cell(row, 1, stage.owner() == null ? "" : SpreadsheetSafe.cell(stage.owner()), null);

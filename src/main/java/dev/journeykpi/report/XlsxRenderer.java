@@ -48,7 +48,7 @@ public final class XlsxRenderer {
       XlsxJourneySheets.stages(wb, st, card);
       for (dev.journeykpi.config.KpiDef k : card.definition().kpis()) {
         boolean present = card.rows().stream().anyMatch(r -> r.kpi().equals(k.id()));
-        if (present && k.type() == dev.journeykpi.config.KpiType.FUNNEL) XlsxJourneySheets.funnel(wb, st, card, k);
+        if (present && k.spec() instanceof dev.journeykpi.types.funnel.FunnelSpec) XlsxJourneySheets.funnel(wb, st, card, k);
         if (present && ScorecardLayout.isCohort(k)) XlsxJourneySheets.cohorts(wb, st, card, k);
       }
       data(wb, st, card);

@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -48,7 +49,7 @@ class CustomerKpisTest {
         kpis:
           - source: orders
         """ + kpi.indent(4));
-    return DefinitionLoader.load(List.of(f));
+    return KpiKinds.load(List.of(f));
   }
 
   /** "A 2026-09-15" → one activity row per entry; "- 2026-10-05" is a row without a customer. */
@@ -71,7 +72,7 @@ class CustomerKpisTest {
   }
 
   static List<ResultRow> run(Definition d, Table t, LocalDate today, String... periods) {
-    return new KpiRunner(new BusinessCalendar(d.calendar()), d.zone(), today)
+    return new KindRunner(new BusinessCalendar(d.calendar()), d.zone(), today)
         .run(d.kpis().get(0), t, Arrays.stream(periods).map(Period::parse).toList());
   }
 
@@ -257,7 +258,7 @@ class CustomerKpisTest {
   @Test
   void allTimeAsksForAPeriod() throws IOException {
     for (String preset : List.of("lifecycle", "cohorts", "churn_rate")) {
-      List<ResultRow> rows = new KpiRunner(new BusinessCalendar(definition("id: k\npreset: " + preset).calendar()), java.time.ZoneOffset.UTC)
+      List<ResultRow> rows = new KindRunner(new BusinessCalendar(definition("id: k\npreset: " + preset).calendar()), java.time.ZoneOffset.UTC)
           .run(definition("id: k\npreset: " + preset).kpis().get(0), october(), List.of(Period.ALL));
       assertThat(rows).singleElement().satisfies(r -> {
         assertThat(r.value()).isNull();
@@ -280,7 +281,7 @@ class CustomerKpisTest {
         kpis:
           - { id: k, source: orders, preset: new_customers, by: [region] }
         """);
-    Definition d = DefinitionLoader.load(List.of(f));
+    Definition d = KpiKinds.load(List.of(f));
     // New in October: C (Nam), E (Nam) → Bắc 0, Nam 2, total 2.
     assertThat(run(d, t, null, "2026-10")).extracting(r -> r.dims().get("region") + "=" + r.value())
         .containsExactly("Bắc=0.0", "Nam=2.0", "(total)=2.0");

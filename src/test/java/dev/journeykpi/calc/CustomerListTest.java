@@ -20,7 +20,7 @@ class CustomerListTest {
 
   private List<String> list(String kpi, Table t, String period) throws IOException {
     Definition d = CustomerKpisTest.definition(dir, "customer: customer_id\ntime: created_at\ntype: customers\n" + kpi);
-    return CustomerList.of(d.kpis().get(0), t, Period.parse(period), new BusinessCalendar(d.calendar())).stream()
+    return CustomerList.of(d.kpis().get(0), d.kpis().get(0).spec(dev.journeykpi.types.customers.CustomersSpec.class).customers(), t, Period.parse(period), new BusinessCalendar(d.calendar())).stream()
         .map(e -> e.lead() + " " + e.status() + " " + e.entered().toLocalDate() + " " + e.daysThere()).toList();
   }
 
@@ -78,7 +78,7 @@ class CustomerListTest {
   @Test
   void orderMeasuresHaveNoList() throws IOException {
     Definition d = CustomerKpisTest.definition(dir, "id: k\npreset: repeat_purchase_rate");
-    assertThat(CustomerList.MEASURES).doesNotContain(d.kpis().get(0).customers().measure())
+    assertThat(CustomerList.MEASURES).doesNotContain(d.kpis().get(0).spec(dev.journeykpi.types.customers.CustomersSpec.class).customers().measure())
         .contains(dev.journeykpi.config.CustomerDef.Measure.CHURN_RATE);
   }
 }

@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.Definition;
@@ -103,7 +104,7 @@ class FunnelInvariantsTest {
           s: { file: none.csv, columns: { lead_id: Lead, stage: Stage, at: { column: At, type: datetime }, campaign: Campaign } }
         kpis:
         """ + ("- " + k.toString().indent(2).substring(2)).indent(2));
-    return DefinitionLoader.load(List.of(f));
+    return KpiKinds.load(List.of(f));
   }
 
   @Test
@@ -145,7 +146,7 @@ class FunnelInvariantsTest {
    */
   private static void check(SoftAssertions soft, String what, Definition d, Table t, String period, boolean cohort, boolean chain,
       boolean optional) {
-    List<ResultRow> rows = new KpiRunner(new BusinessCalendar(d.calendar()), d.zone()).run(d.kpis().get(0), t,
+    List<ResultRow> rows = new KindRunner(new BusinessCalendar(d.calendar()), d.zone()).run(d.kpis().get(0), t,
         List.of(Period.parse(period)));
     Map<String, Map<String, ResultRow>> byGroup = new HashMap<>();
     for (ResultRow r : rows) {
@@ -210,7 +211,7 @@ class FunnelInvariantsTest {
       if (stage.equals("S3")) closed.put(lead, true);
     }
     for (int k = 0; k < STAGES.length; k++) {
-      List<FunnelLeadList.Entry> list = FunnelLeadList.of(d.kpis().get(0), t, p, "s" + k, new BusinessCalendar(d.calendar()), d.zone());
+      List<FunnelLeadList.Entry> list = FunnelLeadList.of(d.kpis().get(0), KindRunner.funnel(d.kpis().get(0)), t, p, "s" + k, new BusinessCalendar(d.calendar()), d.zone());
       boolean last = k == STAGES.length - 1;
       double expected = last ? total.get("s" + k + "/entered").value() : total.get("s" + k + "/dropped").numerator();
       soft.assertThat((double) list.size()).as(what + " leads at s" + k).isEqualTo(expected);

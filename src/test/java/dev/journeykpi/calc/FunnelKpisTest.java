@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -50,7 +51,7 @@ class FunnelKpisTest {
             file: none.csv
             columns:
         """ + columns.indent(6) + "kpis:\n  - source: s\n" + kpi.indent(4));
-    return DefinitionLoader.load(List.of(f));
+    return KpiKinds.load(List.of(f));
   }
 
   static final String HISTORY_COLUMNS = """
@@ -94,7 +95,7 @@ class FunnelKpisTest {
   }
 
   static List<ResultRow> run(Definition d, Table t, String period) {
-    return new KpiRunner(new BusinessCalendar(d.calendar()), d.zone()).run(d.kpis().get(0), t, List.of(Period.parse(period)));
+    return new KindRunner(new BusinessCalendar(d.calendar()), d.zone()).run(d.kpis().get(0), t, List.of(Period.parse(period)));
   }
 
   /** "stage/step" → row, for the rows of the whole population (breakdown at its total, if any). */
@@ -290,8 +291,8 @@ class FunnelKpisTest {
         """ + funnel("").indent(4) + """
           - { id: new_to_trial, type: conversion, funnel: f, from: new, to: trial, target: { min: 0.5 } }
         """);
-    Definition d = DefinitionLoader.load(List.of(f));
-    List<ResultRow> rows = new KpiRunner(new BusinessCalendar(d.calendar()), d.zone())
+    Definition d = KpiKinds.load(List.of(f));
+    List<ResultRow> rows = new KindRunner(new BusinessCalendar(d.calendar()), d.zone())
         .run(d.kpis().get(1), history(), List.of(Period.parse("2026-10")));
     assertThat(rows).singleElement().satisfies(r -> {
       assertThat(r.numerator()).isEqualTo(3.0);
@@ -328,7 +329,7 @@ class FunnelKpisTest {
     assertThat(r.note()).contains("1 leads closed before the period not counted");
     // The call list: untouched first (T5, idle since 06-01: 86 working days in (06-01, 09-30] — June 21, July 23,
     // August 21, September 21 with the holiday), then the touched one (T1, 36).
-    assertThat(FunnelLeadList.stalled(d.kpis().get(0), t, Period.parse("2026-10"), new BusinessCalendar(d.calendar())))
+    assertThat(FunnelLeadList.stalled(d.kpis().get(0), d.kpis().get(0).spec(dev.journeykpi.types.stalled.StalledSpec.class).stalled(), t, Period.parse("2026-10"), new BusinessCalendar(d.calendar())))
         .extracting(e -> e.lead() + " " + e.status() + " " + e.daysThere()).containsExactly("T5 untouched 86", "T1 touched 36");
   }
 
@@ -339,11 +340,11 @@ class FunnelKpisTest {
   @Test
   void leadsStoppedAtAStage() throws IOException {
     Definition d = definition(HISTORY_COLUMNS, funnel("by: [campaign]\n"));
-    List<FunnelLeadList.Entry> list = FunnelLeadList.of(d.kpis().get(0), history(), Period.parse("2026-10"), "interested",
+    List<FunnelLeadList.Entry> list = FunnelLeadList.of(d.kpis().get(0), KindRunner.funnel(d.kpis().get(0)), history(), Period.parse("2026-10"), "interested",
         new BusinessCalendar(d.calendar()), d.zone());
     assertThat(list).extracting(e -> e.lead() + " " + e.dims() + " " + e.status() + " " + e.daysThere())
         .containsExactly("L2 [A] lost null", "L4 [B] stuck 16");
-    assertThat(FunnelLeadList.of(d.kpis().get(0), history(), Period.parse("2026-10"), "bought", new BusinessCalendar(d.calendar()),
+    assertThat(FunnelLeadList.of(d.kpis().get(0), KindRunner.funnel(d.kpis().get(0)), history(), Period.parse("2026-10"), "bought", new BusinessCalendar(d.calendar()),
         d.zone())).extracting(FunnelLeadList.Entry::lead).containsExactly("L1", "L3");
   }
 }

@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -79,13 +80,13 @@ class KpiRunnerTest {
         """ + yaml.indent(4);
     Path f = dir.resolve("k.yaml");
     Files.writeString(f, text);
-    Definition d = DefinitionLoader.load(List.of(f));
+    Definition d = KpiKinds.load(List.of(f));
     return d.kpis().get(0);
   }
 
   static List<ResultRow> run(KpiDef k, String... periods) {
     List<Period> ps = periods.length == 0 ? List.of(Period.ALL) : java.util.Arrays.stream(periods).map(Period::parse).toList();
-    return new KpiRunner(new BusinessCalendar(CalendarDef.standard()), ZoneOffset.UTC).run(k, tickets(), ps);
+    return new KindRunner(new BusinessCalendar(CalendarDef.standard()), ZoneOffset.UTC).run(k, tickets(), ps);
   }
 
   /**
@@ -102,7 +103,7 @@ class KpiRunnerTest {
       channel.append("c" + i);
     }
     t.addColumns(created, channel);
-    KpiRunner runner = new KpiRunner(new BusinessCalendar(CalendarDef.standard()), ZoneOffset.UTC);
+    KindRunner runner = new KindRunner(new BusinessCalendar(CalendarDef.standard()), ZoneOffset.UTC);
     assertThat(total(runner.run(kpi("id: channels\ntype: count\ndistinct: channel"), t, List.of(Period.ALL))).value())
         .isEqualTo(200.0);
     assertThat(total(runner.run(kpi("id: blank\ntype: count\nwhere: { channel: { is_null: true } }"), t,
@@ -126,7 +127,7 @@ class KpiRunnerTest {
       channel.append(i < 40_000 ? "c" + i : i < 50_000 ? "c" + (i - 40_000) : "");
     }
     t.addColumns(created, channel);
-    KpiRunner runner = new KpiRunner(new BusinessCalendar(CalendarDef.standard()), ZoneOffset.UTC);
+    KindRunner runner = new KindRunner(new BusinessCalendar(CalendarDef.standard()), ZoneOffset.UTC);
     ResultRow r = total(runner.run(kpi("id: customers\ntype: count\ndistinct: channel"), t, List.of(Period.ALL)));
     assertThat(r.value()).isEqualTo(40_000.0);
     assertThat(r.note()).contains("5 rows without channel");

@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.Definition;
@@ -98,7 +99,7 @@ class ProcessLogFunnelTest {
               - { id: closed, label: Closed }
             lost: [{ id: cancelled, label: Cancelled }]
         """.formatted(optionalInProgress ? ", optional: true" : "") + options.indent(4));
-    return DefinitionLoader.load(List.of(f));
+    return KpiKinds.load(List.of(f));
   }
 
   static Map<String, ResultRow> run(Definition d) {
@@ -107,7 +108,7 @@ class ProcessLogFunnelTest {
 
   static Map<String, ResultRow> run(Definition d, Table log) {
     Map<String, ResultRow> out = new LinkedHashMap<>();
-    for (ResultRow r : new KpiRunner(new BusinessCalendar(d.calendar()), d.zone()).run(d.kpis().get(0), log,
+    for (ResultRow r : new KindRunner(new BusinessCalendar(d.calendar()), d.zone()).run(d.kpis().get(0), log,
         List.of(Period.parse("2026-10")))) {
       out.put(r.dims().get("stage") + "/" + r.dims().get("step"), r);
     }
@@ -119,7 +120,7 @@ class ProcessLogFunnelTest {
   }
 
   static List<String> leads(Definition d, Table log, String stage) {
-    return FunnelLeadList.of(d.kpis().get(0), log, Period.parse("2026-10"), stage, new BusinessCalendar(d.calendar()), d.zone())
+    return FunnelLeadList.of(d.kpis().get(0), KindRunner.funnel(d.kpis().get(0)), log, Period.parse("2026-10"), stage, new BusinessCalendar(d.calendar()), d.zone())
         .stream().map(e -> e.lead() + " " + e.status() + (e.daysThere() == null ? "" : " " + e.daysThere())).toList();
   }
 

@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -48,12 +49,12 @@ class ServiceKpisTest {
         + "kpis:\n  - source: s\n" + kpi.indent(4);
     Path f = dir.resolve("k.yaml");
     Files.writeString(f, text);
-    return DefinitionLoader.load(List.of(f));
+    return KpiKinds.load(List.of(f));
   }
 
   static List<ResultRow> run(Definition d, Table t, String... periods) {
     List<Period> ps = periods.length == 0 ? List.of(Period.ALL) : Arrays.stream(periods).map(Period::parse).toList();
-    return new KpiRunner(new BusinessCalendar(d.calendar()), d.zone()).run(d.kpis().get(0), t, ps);
+    return new KindRunner(new BusinessCalendar(d.calendar()), d.zone()).run(d.kpis().get(0), t, ps);
   }
 
   static ResultRow total(List<ResultRow> rows) {
@@ -130,7 +131,7 @@ class ServiceKpisTest {
         times("resolved_at", (String) null));
     for (String[] zone : new String[][] {{"Europe/London", "240"}, {"Asia/Ho_Chi_Minh", "180"}}) {
       Table copy = t.copy();
-      KpiRunner runner = new KpiRunner(new BusinessCalendar(dev.journeykpi.config.CalendarDef.standard()), java.time.ZoneId.of(zone[0]));
+      KindRunner runner = new KindRunner(new BusinessCalendar(dev.journeykpi.config.CalendarDef.standard()), java.time.ZoneId.of(zone[0]));
       try {
         Definition d = definition(TICKET_COLUMNS, "id: frt\npreset: frt\nstat: mean");
         assertThat(total(runner.run(d.kpis().get(0), copy, List.of(Period.ALL))).value()).as(zone[0]).isEqualTo(Double.parseDouble(zone[1]));
@@ -408,7 +409,7 @@ class ServiceKpisTest {
   void presetDefaultsCanBeReadBack() throws IOException {
     KpiDef k = definition(TICKET_COLUMNS + "channel: Channel\n", "id: volume\npreset: volume").kpis().get(0);
     assertThat(k.preset()).isEqualTo("ticket_volume");
-    assertThat(k.type()).isEqualTo(dev.journeykpi.config.KpiType.COUNT);
+    assertThat(k.type()).isEqualTo("count");
     assertThat(k.by()).containsExactly("channel");
     assertThat(k.time()).isEqualTo("created_at");
   }
@@ -440,7 +441,7 @@ class ServiceKpisTest {
         kpis:
           - { id: rate, preset: csat_response_rate, source: s }
         """);
-    var card = dev.journeykpi.engine.KpiEngine.run(DefinitionLoader.load(List.of(f)),
+    var card = dev.journeykpi.engine.KpiEngine.run(KpiKinds.load(List.of(f)),
         new dev.journeykpi.engine.RunRequest(List.of(Period.parse("2026-10")), java.util.Map.of(), List.of()));
     ResultRow r = card.rows().get(0);
     assertThat(r.numerator()).isEqualTo(3.0);

@@ -1,5 +1,6 @@
 package dev.journeykpi.config;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -82,7 +83,7 @@ class DefinitionFileTest {
           - &base { id: a, type: count, source: s, time: at }
           - { <<: *base, id: b, where: { st: Open } }
         """);
-    Definition d = DefinitionLoader.load(List.of(ok));
+    Definition d = KpiKinds.load(List.of(ok));
     // b takes a's type, source and time through the merge key and keeps its own id.
     assertThat(d.kpis()).extracting(KpiDef::id).containsExactly("a", "b");
     assertThat(d.kpis().get(1).time()).isEqualTo("at");
@@ -174,7 +175,7 @@ class DefinitionFileTest {
     // the whole text takes a fraction of a second.
     Path f = write("big.yaml", "name: \"" + "x".repeat(5_000_000) + "\"\nsources: { s: { file: x.csv } }\n"
         + "kpis: [ { id: n, type: count, source: s, time: none } ]\n");
-    Definition d = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> DefinitionLoader.load(List.of(f)));
+    Definition d = assertTimeoutPreemptively(Duration.ofSeconds(3), () -> KpiKinds.load(List.of(f)));
     assertThat(d.name()).hasSize(5_000_000);
     // More than 10,000,000 characters is no definition: refused at once, saying so.
     Path big = write("huge.yaml", "name: " + "x".repeat(10_000_001) + "\n");

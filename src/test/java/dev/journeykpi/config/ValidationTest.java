@@ -1,5 +1,6 @@
 package dev.journeykpi.config;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,7 +14,7 @@ class ValidationTest {
   @TempDir Path dir;
 
   static List<String> problems(Path... files) {
-    DefinitionLoader loader = new DefinitionLoader();
+    DefinitionLoader loader = KpiKinds.loader();
     loader.read(List.of(files));
     return loader.diagnostics().sorted().stream().map(Diagnostic::toString).toList();
   }
@@ -39,7 +40,7 @@ class ValidationTest {
         at + "21:18: error: stage 'stay' is listed twice",
         at + "23:34: error: touchpoint 'housekeeping' names unknown stage 'stya' (did you mean 'stay'?); stages: stay",
         at + "28:13: error: kpi 'sheets_changed_rate' reads unknown source 'check' (did you mean 'checks'?); sources: checks",
-        at + "33:11: error: kpi 'inspection_score' has unknown type 'avg' (did you mean 'mean'?); allowed: " + String.join(", ", KpiType.yamlNames()),
+        at + "33:11: error: kpi 'inspection_score' has unknown type 'avg' (did you mean 'mean'?); allowed: " + String.join(", ", KpiKinds.names()),
         at + "43:10: error: kpi 'floor_score'.by refers to unknown column 'flor' (did you mean 'floor'?); columns: checked_at, floor, sheets_changed, score",
         at + "44:23: error: operator 'gte' does not apply to string column 'floor' (declare its type: number, date, datetime or duration)",
         at + "46:5: error: kpi 'answer_time' needs 'time': the date column that places a row in a period (or time: none)",
@@ -61,7 +62,7 @@ class ValidationTest {
         """);
     assertThat(problems(f)).contains(
         f + ":2:1: error: unknown key 'sorces' in the definition file (did you mean 'sources'?); allowed: calendar, include, journey, kpis, locale, name, sources, timezone, version",
-        f + ":8:5: error: unknown key 'distinc' in kpi (did you mean 'distinct'?); allowed: " + String.join(", ", new java.util.TreeSet<>(KpiBinder.allKeys())));
+        f + ":8:5: error: unknown key 'distinc' in kpi (did you mean 'distinct'?); allowed: " + String.join(", ", new java.util.TreeSet<>(java.util.stream.Stream.concat(KpiBinder.COMMON.stream(), KpiKinds.all().stream().flatMap(k -> k.keys().stream())).toList())));
   }
 
   @Test
@@ -117,7 +118,7 @@ class ValidationTest {
     }
     Path f = aYaml(CANONICAL_SOURCE + kpis);
     assertThat(problems(f)).isEmpty();
-    assertThat(DefinitionLoader.load(List.of(f)).kpis()).hasSize(Presets.all().size())
+    assertThat(KpiKinds.load(List.of(f)).kpis()).hasSize(Presets.all().size())
         .allSatisfy(k -> assertThat(k.preset()).isNotNull());
   }
 
@@ -257,7 +258,7 @@ class ValidationTest {
     Files.writeString(dir.resolve("kpis.yaml"), """
         kpis: [ { id: n, type: count, source: s, time: none } ]
         """);
-    Definition d = DefinitionLoader.load(List.of(dir.resolve("sources.yaml"), dir.resolve("kpis.yaml")));
+    Definition d = KpiKinds.load(List.of(dir.resolve("sources.yaml"), dir.resolve("kpis.yaml")));
     assertThat(d.zone().getId()).isEqualTo("Asia/Ho_Chi_Minh");
     assertThat(d.calendar().holidays()).hasSize(1);
     assertThat(d.sources().get("s").baseDir()).isEqualTo(dir.toAbsolutePath());
@@ -282,7 +283,7 @@ class ValidationTest {
           hours: { MON-FRI: "22:00-06:00" }
           holidays: [2026-02-14..2026-02-22, 2026-04-30]
         """);
-    CalendarDef c = DefinitionLoader.load(List.of(f)).calendar();
+    CalendarDef c = KpiKinds.load(List.of(f)).calendar();
     // 14..22 February is 9 days, plus 30 April.
     assertThat(c.holidays()).hasSize(10);
     assertThat(c.hours().get(java.time.DayOfWeek.MONDAY).get(0).crossesMidnight()).isTrue();
@@ -339,7 +340,7 @@ class ValidationTest {
         kpis:
           - { id: a, type: count, source: s, time: none, where: { status: " %s ", note: { contains: " %s" } } }
         """.formatted(nfd, nfd));
-    Filter.All where = (Filter.All) DefinitionLoader.load(List.of(f)).kpis().get(0).where();
+    Filter.All where = (Filter.All) KpiKinds.load(List.of(f)).kpis().get(0).where();
     assertThat(((Filter.Condition) where.parts().get(0)).values()).containsExactly("Đóng");
     assertThat(((Filter.Condition) where.parts().get(1)).values()).containsExactly(" Đóng"); // contains keeps its space
     Path sla = dir.resolve("sla.yaml");
@@ -348,7 +349,7 @@ class ValidationTest {
         kpis:
           - { id: k, type: sla, source: s, time: a, start: a, end: b, limit: { by: p, values: { %s: 1 hour } } }
         """.formatted(java.text.Normalizer.normalize("Khẩn", java.text.Normalizer.Form.NFD)));
-    assertThat(DefinitionLoader.load(List.of(sla)).kpis().get(0).sla().limits()).containsOnlyKeys("Khẩn");
+    assertThat(KpiKinds.load(List.of(sla)).kpis().get(0).spec(dev.journeykpi.types.sla.SlaSpec.class).sla().limits()).containsOnlyKeys("Khẩn");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -45,7 +46,7 @@ class ComparisonTest {
           - { id: volume, type: count, source: t, time: created, by: [channel] }
           - { id: reopen, type: ratio, source: t, time: created, numerator: { reopened: true } }
         """);
-    return KpiEngine.run(DefinitionLoader.load(List.of(dir.resolve("d.yaml"))),
+    return KpiEngine.run(KpiKinds.load(List.of(dir.resolve("d.yaml"))),
         new RunRequest(List.of(Period.parse(period)), Map.of(), List.of(), with)).rows();
   }
 
@@ -77,7 +78,7 @@ class ComparisonTest {
   @Test
   void incompletePeriodsAreFlaggedOnEveryRow() throws Exception {
     run(RunRequest.Compare.NONE, "2026-10");
-    var def = DefinitionLoader.load(List.of(dir.resolve("d.yaml")));
+    var def = KpiKinds.load(List.of(dir.resolve("d.yaml")));
     // The data's last day is 2026-10-05, before October ends: every October row says so.
     List<ResultRow> oct = KpiEngine.run(def, new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of(),
         RunRequest.Compare.NONE, java.time.LocalDate.of(2026, 11, 22))).rows();

@@ -1,5 +1,6 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,7 +112,7 @@ class EmptyValueTest {
 
   @Test
   void everyTypeGivesNoValueAndItsReasonWhereItHasNothingToMeasure() {
-    Scorecard card = KpiEngine.run(DefinitionLoader.load(List.of(definition)),
+    Scorecard card = KpiEngine.run(KpiKinds.load(List.of(definition)),
         new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()));
     Map<String, ResultRow> byId = card.rows().stream().collect(Collectors.toMap(ResultRow::kpi, Function.identity()));
     for (Expected e : TABLE) {
@@ -187,7 +188,7 @@ class EmptyValueTest {
           - { id: tickets, type: count, source: t, time: none }
         """);
     // Two data rows in t.csv.
-    Scorecard card = KpiEngine.run(DefinitionLoader.load(List.of(f)), new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
+    Scorecard card = KpiEngine.run(KpiKinds.load(List.of(f)), new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
     assertThat(card.rows()).extracting(ResultRow::value).containsExactly(2.0);
     var csv = CliHarness.run("report", "-c", f.toString(), "-q", "-f", "csv");
     assertThat(csv.out().lines().skip(1).findFirst().orElseThrow()).startsWith("tickets,tickets,all,2,rows,,,2,");

@@ -1,5 +1,6 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.DefinitionLoader;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class IncidentProcessExampleTest {
   @Test
   void auditThatStartsMidwayAddsUpAndSaysSo() {
-    var def = DefinitionLoader.load(List.of(Path.of("kpi-definitions/incident-process.yaml")));
+    var def = KpiKinds.load(List.of(Path.of("kpi-definitions/incident-process.yaml")));
     var periods = List.of(Period.parse("2026-08"), Period.parse("2026-09"), Period.parse("2026-10"));
     List<ResultRow> rows = KpiEngine.run(def, new RunRequest(periods, Map.of(), List.of("incident_flow"))).rows();
     assertThat(rows).filteredOn(r -> "%".equals(r.unit()) && r.value() != null).allSatisfy(r -> assertThat(r.value()).isBetween(0.0, 1.0));

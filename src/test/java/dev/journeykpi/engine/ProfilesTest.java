@@ -1,5 +1,6 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class ProfilesTest {
     Files.writeString(dir.resolve("export.csv"), csv);
     Path f = dir.resolve("k.yaml");
     Files.writeString(f, yaml);
-    return KpiEngine.run(DefinitionLoader.load(List.of(f)), new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()));
+    return KpiEngine.run(KpiKinds.load(List.of(f)), new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()));
   }
 
   static ResultRow total(Scorecard c, String kpi) {
@@ -114,7 +115,7 @@ class ProfilesTest {
   void unknownProfileIsADefinitionError() throws IOException {
     Path f = dir.resolve("k.yaml");
     Files.writeString(f, "sources:\n  t: { file: x.csv, profile: zendsk }\n");
-    var loader = new DefinitionLoader();
+    var loader = KpiKinds.loader();
     loader.read(List.of(f));
     assertThat(loader.diagnostics().sorted()).extracting(Object::toString).contains(
         f + ":2:30: error: source 't'.profile 'zendsk' is not a known export layout (did you mean 'zendesk'?); profiles: freshdesk, zendesk");

@@ -1,5 +1,6 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.calc.FunnelLeadList;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * re-engaged after 30 working days; only a won lead ("Chốt đơn") is closed.
  */
 class ReengagementPracticeTest {
-  static final Definition SALES = DefinitionLoader.load(List.of(Path.of("kpi-definitions/sales-journey.yaml")));
+  static final Definition SALES = KpiKinds.load(List.of(Path.of("kpi-definitions/sales-journey.yaml")));
 
   /**
    * October's call list, from the example log. Idle working days are counted in (last touch, 09-30], Monday–Saturday,

@@ -1,5 +1,6 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.DefinitionLoader;
@@ -59,7 +60,7 @@ class RollupTest {
         kpis:
           - { id: m, type: mean, column: minutes, source: s, time: day, by: [department, team, agent], rollup: true }
         """);
-    Scorecard card = KpiEngine.run(DefinitionLoader.load(List.of(f)), new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()));
+    Scorecard card = KpiEngine.run(KpiKinds.load(List.of(f)), new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()));
     assertThat(card.rows()).extracting(r -> String.join("/", r.dims().values()) + "=" + r.value()).containsExactly(
         "CSKH/(total)/(total)=22.0",
         "CSKH/Bắc/(total)=30.0",
@@ -90,7 +91,7 @@ class RollupTest {
         kpis:
           - { id: m, type: count, source: s, time: none, by: [agent], rollup: true }
         """);
-    var loader = new DefinitionLoader();
+    var loader = KpiKinds.loader();
     loader.read(List.of(f));
     assertThat(loader.diagnostics().sorted()).extracting(Object::toString).containsExactly(
         f + ":6:7: error: source 's' column 'team' is computed from unknown column 'agnet' (did you mean 'agent'?); it must be declared above it",
@@ -117,7 +118,7 @@ class RollupTest {
         kpis:
           - { id: m, type: sum, column: amount, source: s, time: day }
         """);
-    ResultRow r = KpiEngine.run(DefinitionLoader.load(List.of(f)), new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()))
+    ResultRow r = KpiEngine.run(KpiKinds.load(List.of(f)), new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()))
         .rows().get(0);
     assertThat(r.value()).isEqualTo(24.5);
     assertThat(r.note()).contains("1 rows without amount skipped");

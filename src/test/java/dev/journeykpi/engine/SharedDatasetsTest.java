@@ -1,5 +1,6 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -112,7 +113,7 @@ class SharedDatasetsTest {
             where: { status: Closed }
             numerator: { csat: { gte: 4 } }
         """.formatted(DATASETS.resolve("support-tickets-kaggle/customer_support_tickets.csv").toAbsolutePath()));
-    Definition d = DefinitionLoader.load(List.of(def));
+    Definition d = KpiKinds.load(List.of(def));
     Scorecard card = KpiEngine.run(d, new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
     QualityReport q = card.quality().get(0);
     assertThat(q.rowsUsed()).isEqualTo(8469);
@@ -157,7 +158,7 @@ class SharedDatasetsTest {
           - { id: speed, type: mean, source: calls, time: date, column: speed }
           - { id: talk, type: mean, source: calls, time: date, column: talk }
         """.formatted(DATASETS.resolve("pwc-call-centre/01 Call-Center-Dataset.xlsx").toAbsolutePath()));
-    Scorecard card = KpiEngine.run(DefinitionLoader.load(List.of(def)), new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
+    Scorecard card = KpiEngine.run(KpiKinds.load(List.of(def)), new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
     assertThat(card.quality().get(0).rowsUsed()).isEqualTo(5000);
     assertThat(card.quality().get(0).isClean()).isTrue();
     Map<String, ResultRow> byKpi = new java.util.HashMap<>();
@@ -185,7 +186,7 @@ class SharedDatasetsTest {
         kpis:
           - { id: churn_rate, type: ratio, source: customers, time: none, numerator: { churn: true } }
         """.formatted(DATASETS.resolve("telco-churn/WA_Fn-UseC_-Telco-Customer-Churn.csv").toAbsolutePath()));
-    Scorecard card = KpiEngine.run(DefinitionLoader.load(List.of(def)), new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
+    Scorecard card = KpiEngine.run(KpiKinds.load(List.of(def)), new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
     QualityReport q = card.quality().get(0);
     assertThat(q.rowsRead()).isEqualTo(7043);
     assertThat(q.rejected().keySet()).singleElement().asString().startsWith("row has 22 fields, the header has 21");
@@ -207,7 +208,7 @@ class SharedDatasetsTest {
   @Test
   void shippedPwcDefinition() {
     assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
-    Definition d = DefinitionLoader.load(List.of(Path.of("kpi-definitions/pwc-call-centre.yaml")));
+    Definition d = KpiKinds.load(List.of(Path.of("kpi-definitions/pwc-call-centre.yaml")));
     Scorecard q1 = KpiEngine.run(d, new RunRequest(List.of(Period.parse("2021-Q1")), Map.of(), List.of()));
     assertThat(row(q1, "answer_rate", "Becky").numerator()).isEqualTo(517.0);
     assertThat(row(q1, "answer_rate", "Becky").denominator()).isEqualTo(631.0);
@@ -236,7 +237,7 @@ class SharedDatasetsTest {
   @Test
   void shippedKaggleDefinition() {
     assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
-    Definition d = DefinitionLoader.load(List.of(Path.of("kpi-definitions/support-tickets-kaggle.yaml")));
+    Definition d = KpiKinds.load(List.of(Path.of("kpi-definitions/support-tickets-kaggle.yaml")));
     Scorecard card = KpiEngine.run(d, new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
     assertThat(card.rows()).filteredOn(r -> r.kpi().equals("volume_by_priority"))
         .extracting(r -> r.dims().get("priority") + "=" + r.value())
@@ -273,7 +274,7 @@ class SharedDatasetsTest {
         kpis:
           - { id: nps, preset: nps, source: survey, time: none }
         """.formatted(DATASETS.resolve("nps-survey-sudzilla/sudzilla_survey.csv").toAbsolutePath()));
-    ResultRow nps = KpiEngine.run(DefinitionLoader.load(List.of(def)), new RunRequest(List.of(Period.ALL), Map.of(), List.of())).rows().get(0);
+    ResultRow nps = KpiEngine.run(KpiKinds.load(List.of(def)), new RunRequest(List.of(Period.ALL), Map.of(), List.of())).rows().get(0);
     assertThat(nps.value()).isCloseTo((8 - 22) * 100.0 / 39, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(nps.n()).isEqualTo(39);
   }
@@ -289,7 +290,7 @@ class SharedDatasetsTest {
   @Test
   void shippedOnlineRetailDefinition() {
     assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
-    Definition d = DefinitionLoader.load(List.of(Path.of("kpi-definitions/online-retail.yaml")));
+    Definition d = KpiKinds.load(List.of(Path.of("kpi-definitions/online-retail.yaml")));
     Scorecard oct = KpiEngine.run(d, new RunRequest(List.of(Period.parse("2011-10")), Map.of(), List.of()));
     assertThat(row(oct, "active", null).value()).isEqualTo(1936.0);
     assertThat(row(oct, "new", null).value()).isEqualTo(324.0);
@@ -326,7 +327,7 @@ class SharedDatasetsTest {
   @Test
   void shippedCrmFunnels() {
     assumeTrue(Files.isDirectory(DATASETS), "../shared/datasets is not here");
-    Scorecard maven = KpiEngine.run(DefinitionLoader.load(List.of(Path.of("kpi-definitions/crm-sales-opportunities.yaml"))),
+    Scorecard maven = KpiEngine.run(KpiKinds.load(List.of(Path.of("kpi-definitions/crm-sales-opportunities.yaml"))),
         new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
     assertThat(step(maven, "pipeline", null, "prospecting", "entered").value()).isEqualTo(8800.0);
     assertThat(step(maven, "pipeline", null, "engaging", "entered").value()).isEqualTo(8300.0);
@@ -338,7 +339,7 @@ class SharedDatasetsTest {
     assertThat(row(maven, "win_rate", null).denominator()).isEqualTo(8300.0);
     assertThat(row(maven, "sales_cycle", null).value()).isEqualTo(57.0);
     assertThat(row(maven, "sales_cycle", null).n()).isEqualTo(4238);
-    Scorecard synthetic = KpiEngine.run(DefinitionLoader.load(List.of(Path.of("kpi-definitions/synthetic-crm-pipeline.yaml"))),
+    Scorecard synthetic = KpiEngine.run(KpiKinds.load(List.of(Path.of("kpi-definitions/synthetic-crm-pipeline.yaml"))),
         new RunRequest(List.of(Period.ALL), Map.of(), List.of()));
     assertThat(List.of("prospecting", "qualification", "proposal", "negotiation", "won"))
         .extracting(st -> step(synthetic, "pipeline", null, st, "entered").value())

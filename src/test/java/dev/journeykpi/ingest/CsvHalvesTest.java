@@ -1,5 +1,6 @@
 package dev.journeykpi.ingest;
 
+import dev.journeykpi.types.KpiKinds;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -168,7 +169,7 @@ class CsvHalvesTest {
     int compared = 0;
     try (var defs = Files.list(Path.of("kpi-definitions"))) {
       for (Path f : defs.filter(x -> x.toString().endsWith(".yaml")).sorted().toList()) {
-        Definition d = dev.journeykpi.config.DefinitionLoader.load(List.of(f));
+        Definition d = dev.journeykpi.types.KpiKinds.load(List.of(f));
         for (var src : d.sources().values()) {
           List<Path> files;
           try {

@@ -1,5 +1,6 @@
 package dev.journeykpi.ingest;
 
+import dev.journeykpi.types.KpiKinds;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
 import java.io.IOException;
@@ -35,7 +36,7 @@ final class ImportFixtures {
         + "kpis:\n  - { id: rows, type: count, source: s, time: none }\n";
     Path f = dir.resolve("def.yaml");
     Files.writeString(f, yaml);
-    return DefinitionLoader.load(List.of(f));
+    return KpiKinds.load(List.of(f));
   }
 
   static LoadedSource load(Path dir, String sourceYaml) throws IOException {

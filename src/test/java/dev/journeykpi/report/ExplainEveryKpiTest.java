@@ -1,5 +1,6 @@
 package dev.journeykpi.report;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.cli.CliHarness;
@@ -87,7 +88,7 @@ class ExplainEveryKpiTest {
   }
 
   private static void assertEveryKpiExplained(Path definition) {
-    Definition def = DefinitionLoader.load(List.of(definition));
+    Definition def = KpiKinds.load(List.of(definition));
     List<String> failures = new ArrayList<>();
     for (KpiDef k : def.kpis()) {
       for (String lang : List.of("en", "vi")) {

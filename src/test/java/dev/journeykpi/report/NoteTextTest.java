@@ -1,5 +1,6 @@
 package dev.journeykpi.report;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.DefinitionLoader;
@@ -49,7 +50,7 @@ class NoteTextTest {
       "kpi-definitions/retention.yaml,2026-10", "kpi-definitions/sales-journey.yaml,2026-Q3",
       "kpi-definitions/sales-journey.yaml,2026-10", "kpi-definitions/lead-stages.yaml,2026-Q3"})
   void everyNoteOfTheShippedDefinitionsIsTranslated(String config, String period) {
-    var card = KpiEngine.run(DefinitionLoader.load(List.of(Path.of(config))),
+    var card = KpiEngine.run(KpiKinds.load(List.of(Path.of(config))),
         new RunRequest(List.of(Period.parse(period)), Map.of(), List.of()));
     assertThat(card.rows()).flatExtracting(r -> NoteText.untranslated(r.note())).isEmpty();
   }

@@ -1,5 +1,6 @@
 package dev.journeykpi.report;
 
+import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.DefinitionLoader;
@@ -25,7 +26,7 @@ class TypedStatusRenderTest {
   static final String KPI = "sheets_changed_rate";
 
   private static Scorecard hotelWithAmberSheets() {
-    Scorecard card = KpiEngine.run(DefinitionLoader.load(List.of(Path.of("kpi-definitions/hotel-housekeeping.yaml"))),
+    Scorecard card = KpiEngine.run(KpiKinds.load(List.of(Path.of("kpi-definitions/hotel-housekeeping.yaml"))),
         new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()));
     List<ResultRow> rows = card.rows().stream().map(r -> !r.kpi().equals(KPI) ? r
         : new ResultRow(r.kpi(), r.label(), r.period(), r.dims(), r.value(), r.unit(), r.numerator(), r.denominator(), r.n(),

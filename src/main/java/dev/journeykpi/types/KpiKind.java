@@ -1,0 +1,90 @@
+package dev.journeykpi.types;
+
+import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.config.Diagnostics;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.KpiSpec;
+import dev.journeykpi.config.SpecBinder;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
+import java.util.List;
+import java.util.Map;
+import tech.tablesaw.api.Table;
+
+/**
+ * One KPI type, everything about it in one place: how its YAML is read ({@link SpecBinder}), how it is run, which
+ * columns date its rows, which values it expects in the data and how it is explained. Each type is a subclass in its
+ * own package beside its spec record and measurer, registered once in {@link KpiKinds}.
+ *
+ * <p>Why an abstract class with one abstract method per concern rather than a visitor: a visitor would make every new
+ * type touch every visitor (the runner, the explainer, the value check, and later each SQL dialect) in their packages;
+ * here a new type is one package and one registration line, and forgetting a concern is a compile error in that
+ * package. Java 17's sealed interfaces cannot span packages outside a named module, so the registry, not the compiler,
+ * lists the types; a test checks that every type in the registry explains, runs and binds.
+ *
+ * @param <S> the type's spec record
+ */
+public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
+  private final String name;
+  private final Class<S> specType;
+
+  protected KpiKind(String name, Class<S> specType) {
+    this.name = name;
+    this.specType = specType;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  /** The KPI's spec as this type's record. */
+  public final S spec(KpiDef k) {
+    return specType.cast(k.spec());
+  }
+
+  @Override
+  public KpiDef resolve(KpiDef kpi, Map<String, KpiDef> byId, Diagnostics d) {
+    return kpi;
+  }
+
+  /** The result rows of the KPI in each period: the type picks how its rows meet the period (see {@link KpiRunner}). */
+  public abstract List<ResultRow> run(KpiDef k, S spec, Table table, List<Period> periods, KpiRunner runner);
+
+  /** The columns that place the KPI's rows in periods, for how far the data reaches (none: the period is not checked). */
+  public abstract List<String> datedBy(KpiDef k, S spec);
+
+  /**
+   * Whether the value depends on every row up to the period, so that a source the others outlast makes it wrong, not
+   * empty (customers, backlog, stalled).
+   */
+  public abstract boolean judgesWholeHistory();
+
+  /** The texts the KPI expects in its source's text columns, beyond its {@code where:} (for validate --check-data). */
+  public abstract void expectedValues(KpiDef k, S spec, ExpectedValues out);
+
+  /** The KPI in words, for {@code kpi explain}, in the phrases' language. */
+  public abstract Explained explain(KpiDef k, S spec, Phrases p);
+
+  /** The KPI's {@code time:} column, the one that dates its rows for most types. */
+  protected static List<String> timeColumn(KpiDef k) {
+    return k.time() == null ? List.of() : List.of(k.time());
+  }
+
+  /** Runs a KPI of any type. */
+  public final List<ResultRow> runAny(KpiDef k, Table table, List<Period> periods, KpiRunner runner) {
+    return run(k, spec(k), table, periods, runner);
+  }
+
+  public final List<String> datedByAny(KpiDef k) {
+    return datedBy(k, spec(k));
+  }
+
+  public final void expectedValuesAny(KpiDef k, ExpectedValues out) {
+    expectedValues(k, spec(k), out);
+  }
+
+  public final Explained explainAny(KpiDef k, Phrases p) {
+    return explain(k, spec(k), p);
+  }
+}

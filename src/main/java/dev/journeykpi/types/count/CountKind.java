@@ -1,0 +1,66 @@
+package dev.journeykpi.types.count;
+
+import dev.journeykpi.calc.CountMeasurer;
+import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.types.ExpectedValues;
+import dev.journeykpi.types.Explained;
+import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.Phrases;
+import java.util.List;
+import java.util.Set;
+import tech.tablesaw.api.Table;
+
+/** Rows in the population, or distinct values of {@code distinct:}. */
+public final class CountKind extends KpiKind<CountSpec> {
+  public CountKind() {
+    super("count", CountSpec.class);
+  }
+
+  @Override
+  public Set<String> keys() {
+    return Set.of("distinct");
+  }
+
+  @Override
+  public Placement placement() {
+    return Placement.BY_TIME;
+  }
+
+  @Override
+  public SpecReader.Bound bind(SpecReader r) {
+    String column = r.string("distinct");
+    r.exists(column, r.at("distinct"), "distinct");
+    String unit = r.declaredUnit();
+    return new SpecReader.Bound(new CountSpec(column), unit != null ? unit : column == null ? "rows" : "");
+  }
+
+  @Override
+  public List<ResultRow> run(KpiDef k, CountSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+    return runner.overPeriodRows(k, table, periods, new CountMeasurer(spec.distinct()));
+  }
+
+  @Override
+  public List<String> datedBy(KpiDef k, CountSpec spec) {
+    return timeColumn(k);
+  }
+
+  @Override
+  public boolean judgesWholeHistory() {
+    return false;
+  }
+
+  @Override
+  public void expectedValues(KpiDef k, CountSpec spec, ExpectedValues out) {}
+
+  @Override
+  public Explained explain(KpiDef k, CountSpec spec, Phrases p) {
+    String c = spec.distinct();
+    return new Explained(c == null ? p.t("number of rows") : p.t("number of distinct non-blank values of %s", c), List.of(),
+        Explained.byTime(k.time(), p), null, null, c == null ? "" : p.t("rows without %s (counted in the note)", c), null,
+        (c == null ? "count(rows)" : "count(distinct " + c + ")") + p.overRows(k.where()));
+  }
+}

@@ -1,0 +1,77 @@
+package dev.journeykpi.types.funnel;
+
+import dev.journeykpi.calc.FunnelMeasurer;
+import dev.journeykpi.config.FunnelDef;
+import dev.journeykpi.config.Suggestions;
+import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.types.ExpectedValues;
+import dev.journeykpi.types.Explained;
+import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.Phrases;
+import java.util.List;
+import java.util.Set;
+import tech.tablesaw.api.Table;
+
+/** Leads through ordered stages: reached, next-step and cumulative conversion, drop-off, lost, time to the next stage. */
+public final class FunnelKind extends KpiKind<FunnelSpec> {
+  public FunnelKind() {
+    super("funnel", FunnelSpec.class);
+  }
+
+  @Override
+  public Set<String> keys() {
+    return Set.of("mode", "lead", "stage", "stages", "lost", "skipped", "entered_midway", "within", "periods", "clock");
+  }
+
+  @Override
+  public Placement placement() {
+    return Placement.BY_TIME;
+  }
+
+  @Override
+  public SpecReader.Bound bind(SpecReader r) {
+    FunnelDef funnel = r.funnel();
+    boolean business = r.businessClock();
+    String unit = r.declaredUnit() == null ? "days" : r.declaredUnit();
+    if (!SpecReader.DURATION_UNITS.contains(unit)) {
+      r.error(r.at("unit"), r.ctx() + ".unit (of the times between stages) is one of " + SpecReader.DURATION_UNITS
+          + Suggestions.hint(unit, SpecReader.DURATION_UNITS));
+    }
+    return new SpecReader.Bound(funnel == null ? null : new FunnelSpec(funnel, business), unit);
+  }
+
+  @Override
+  public List<ResultRow> run(KpiDef k, FunnelSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+    FunnelMeasurer m = new FunnelMeasurer(spec.funnel(), k.time(), spec.businessTime() ? runner.calendar() : null,
+        runner.calendar(), runner.zone(), KpiRunner.unitSeconds(k.unit()));
+    return runner.wholeHistory(k, table, periods, m.dimensions(), m::measure);
+  }
+
+  @Override
+  public List<String> datedBy(KpiDef k, FunnelSpec spec) {
+    return timeColumn(k);
+  }
+
+  @Override
+  public boolean judgesWholeHistory() {
+    return false;
+  }
+
+  @Override
+  public void expectedValues(KpiDef k, FunnelSpec spec, ExpectedValues out) {
+    FunnelWords.expectedStages(spec.funnel(), out);
+  }
+
+  @Override
+  public Explained explain(KpiDef k, FunnelSpec spec, Phrases p) {
+    FunnelDef f = spec.funnel();
+    return new Explained(p.t("leads of %s through the stages %s", f.lead(), FunnelWords.stageList(f, p)) + FunnelWords.lostList(f, p),
+        List.of(), FunnelWords.period(k, f, p), spec.businessTime(), null, FunnelWords.leftOut(k, f, p),
+        p.t("leads for counts, %% for rates, %s for times between stages", k.unit()),
+        FunnelWords.rules(f, p) + p.overRows(k.where()));
+  }
+}
