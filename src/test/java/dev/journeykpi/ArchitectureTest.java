@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The packages are the pipeline, and dependencies point one way: cli → engine → report → {ingest, calc} → model →
+ * The packages are the pipeline, and dependencies point one way: cli → engine → report → {ingest, types → calc} → model →
  * config. What flows between stages (scorecard, rows, periods, quality report) lives in {@code model}, so a renderer needs no engine.
  */
 class ArchitectureTest {
@@ -26,6 +26,10 @@ class ArchitectureTest {
     "calc, cli", "calc, engine", "calc, ingest", "calc, report",
     "report, cli", "report, engine", "report, calc.BusinessCalendar",
     "engine, cli",
+    // The KPI types stand between the engine and the calculators: they bind (config), run (calc) and explain (in the
+    // words report gives them); only the engine and the renderers use them.
+    "types, cli", "types, engine", "types, report", "types, ingest",
+    "config, types", "model, types", "calc, types", "ingest, types", "cli, types",
     // The engine is the CLI's only way to the data: it imports, runs and judges; the CLI parses options and prints.
     "cli, ingest", "cli, calc"
   })

@@ -36,7 +36,7 @@ public final class DefinitionLoader {
 
   /**
    * @param types the KPI types a definition may use, in the order messages list them (the registry of
-   *     {@code dev.journeykpi.types}; config names no type itself)
+   *     the {@code types} package; config names no type itself)
    */
   public DefinitionLoader(List<? extends SpecBinder> types) {
     this.types = List.copyOf(types);

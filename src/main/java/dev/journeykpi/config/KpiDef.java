@@ -18,7 +18,7 @@ import java.util.Set;
  * @param unit display unit: "%" for ratios, seconds/minutes/hours/days for durations, free text otherwise
  * @param target the target and amber band, or null
  * @param preset the preset the KPI was built from, or null
- * @param spec what the type adds: a record of the type's package under {@code dev.journeykpi.types}
+ * @param spec what the type adds: a record of the type's package under the {@code types} package
  */
 public record KpiDef(
     String id,

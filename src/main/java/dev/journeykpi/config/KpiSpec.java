@@ -2,7 +2,7 @@ package dev.journeykpi.config;
 
 /**
  * What one KPI type adds to the fields every KPI has ({@link KpiDef}): a duration's start and end, a funnel's stages.
- * Each type's spec is a record in its own package under {@code dev.journeykpi.types}, with its binder, measurer and
+ * Each type's spec is a record in its own package under the {@code types} package, with its binder, measurer and
  * explanation beside it; config knows only this interface and the {@link SpecBinder} that reads it.
  */
 public interface KpiSpec {

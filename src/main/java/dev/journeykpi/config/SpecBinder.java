@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * The part of a KPI type that reads its YAML: its name, its own keys and how it binds them. Implemented by each type
- * under {@code dev.journeykpi.types} and handed to {@link DefinitionLoader}, so config never names a type.
+ * under the {@code types} package and handed to {@link DefinitionLoader}, so config never names a type.
  */
 public interface SpecBinder {
   /** The name written after {@code type:}. */
