@@ -172,7 +172,9 @@ class DocsTest {
         int at = 0;
         for (String line : block.lines()) {
           while (at < source.size() && !source.get(at).stripTrailing().equals(line.stripTrailing())) at++;
-          assertThat(at).as(block.where() + ": not in " + m.group(1) + " (in order): " + line).isLessThan(source.size());
+          assertThat(at)
+              .as(block.where() + ": not in " + m.group(1) + " (in order): " + line)
+              .isLessThan(source.size());
           at++;
         }
         if (page.toString().equals("README.md")) readmeExcerpts++;
@@ -213,7 +215,8 @@ class DocsTest {
         page,
         "# Customers: retention, churn\n\n[ok](#customers-retention-churn) [gone](other.md)"
             + " [typo](#customers) [web](https://example.com) `[code](x.md)`\n");
-    assertThat(brokenLinks(page)).containsExactly("other.md (no such file)", "#customers (no such heading in " + page + ")");
+    assertThat(brokenLinks(page))
+        .containsExactly("other.md (no such file)", "#customers (no such heading in " + page + ")");
   }
 
   @Test
