@@ -4,6 +4,7 @@ import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.engine.QualityGate;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.UsageException;
 import dev.journeykpi.report.LeadListRenderer;
@@ -55,7 +56,7 @@ final class LeadsCommand implements Callable<Integer> {
     if (output != null) checkCsv(output);
     Definition def = DefinitionLoader.load(definitions.configs);
     List<Period> periods = period.resolve();
-    KpiEngine.LeadList list = KpiEngine.leads(def, kpi, stage, periods.get(periods.size() - 1), definitions.data);
+    LeadList list = KpiEngine.leads(def, kpi, stage, periods.get(periods.size() - 1), definitions.data);
     List<String> unusable = new java.util.ArrayList<>(QualityGate.noRowUsed(List.of(list.quality())));
     if (unusable.isEmpty()) unusable.addAll(period.unreached(
         (last, allow) -> QualityGate.periodNotReached(List.of(list.quality()), last, allow), periods, spec.commandLine().getErr()));
@@ -70,12 +71,12 @@ final class LeadsCommand implements Callable<Integer> {
     if (output != null) {
       AtomicFile.write(output, w -> {
         if (bom) w.write('\ufeff');
-        LeadListRenderer.csv(list.kpi().by(), list.entries(), kind(list), w);
+        LeadListRenderer.csv(list, w);
       });
     } else {
       PrintWriter out = spec.commandLine().getOut();
       if (bom) out.write('\ufeff');
-      LeadListRenderer.csv(list.kpi().by(), list.entries(), kind(list), out);
+      LeadListRenderer.csv(list, out);
       out.flush();
     }
     spec.commandLine().getErr().print(QualitySummary.notes(List.of(list.quality())));
@@ -96,10 +97,5 @@ final class LeadsCommand implements Callable<Integer> {
     if (dot > 0 && !n.endsWith(".csv")) {
       throw new UsageException("cannot write " + file + ": kpi leads writes CSV; name the file .csv");
     }
-  }
-
-  private static LeadListRenderer.Kind kind(KpiEngine.LeadList list) {
-    return list.customers() ? LeadListRenderer.Kind.CUSTOMERS
-        : list.stalled() ? LeadListRenderer.Kind.STALLED : LeadListRenderer.Kind.FUNNEL;
   }
 }

@@ -12,6 +12,7 @@ import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.SourceLoader;
 import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.Inspection;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.model.ResultRow;
@@ -91,37 +92,22 @@ public final class KpiEngine {
     return Inspector.inspect(file, sheet, headerRow, encoding, delimiter);
   }
 
-  /** The entries behind a KPI (kpi leads): leads of a funnel stage or a stalled KPI, or customers of a customers KPI. */
-  public record LeadList(KpiDef kpi, List<dev.journeykpi.calc.FunnelLeadList.Entry> entries, QualityReport quality) {
-    public boolean customers() {
-      return kpi.type() == dev.journeykpi.config.KpiType.CUSTOMERS;
-    }
-
-    public boolean stalled() {
-      return kpi.type() == dev.journeykpi.config.KpiType.STALLED;
-    }
-  }
-
-  /** What {@code kpi leads} lists for a KPI of a type that has entries. */
-  private enum Listed {
-    FUNNEL_LEADS,
-    STALLED_LEADS,
-    CUSTOMERS
-  }
-
+  /**
+   * The entries behind a KPI (kpi leads): leads of a funnel stage or a stalled KPI, or customers of a customers KPI.
+   */
   public static LeadList leads(Definition def, String kpiId, String stage, Period period, Map<String, java.nio.file.Path> data) {
     KpiDef k = def.requireKpi(kpiId);
     // Which types have entries to list: an exhaustive switch, so a new type must say whether it has any.
-    Listed listed = switch (k.type()) {
-      case FUNNEL -> Listed.FUNNEL_LEADS;
-      case STALLED -> Listed.STALLED_LEADS;
-      case CUSTOMERS -> Listed.CUSTOMERS;
+    LeadList.Kind listed = switch (k.type()) {
+      case FUNNEL -> LeadList.Kind.FUNNEL;
+      case STALLED -> LeadList.Kind.STALLED;
+      case CUSTOMERS -> LeadList.Kind.CUSTOMERS;
       case COUNT, SUM, MEAN, MEDIAN, PERCENTILE, RATIO, DURATION, SCORE, SLA, NO_REPEAT, BACKLOG, TURNOVER, CONVERSION ->
           throw new ConfigException("kpi '" + kpiId + "' is a " + k.type().yamlName() + " KPI; kpi leads lists the leads of a"
               + " funnel KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
     };
-    boolean funnel = listed == Listed.FUNNEL_LEADS;
-    boolean customers = listed == Listed.CUSTOMERS;
+    boolean funnel = listed == LeadList.Kind.FUNNEL;
+    boolean customers = listed == LeadList.Kind.CUSTOMERS;
     BusinessCalendar calendar = new BusinessCalendar(def.calendar());
     if (customers && !dev.journeykpi.calc.CustomerList.MEASURES.contains(k.customers().measure())) {
       throw new ConfigException("kpi '" + kpiId + "' measures " + k.customers().measure().yamlName() + "; kpi leads lists the"
@@ -147,11 +133,11 @@ public final class KpiEngine {
     checkColumns(k, loaded);
     LoadedSource src = date(loaded, List.of(k));
     var entries = switch (listed) {
-      case FUNNEL_LEADS -> dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, calendar, def.zone());
+      case FUNNEL -> dev.journeykpi.calc.FunnelLeadList.of(k, src.table(), period, stage, calendar, def.zone());
       case CUSTOMERS -> dev.journeykpi.calc.CustomerList.of(k, src.table(), period, calendar);
-      case STALLED_LEADS -> dev.journeykpi.calc.FunnelLeadList.stalled(k, src.table(), period, calendar);
+      case STALLED -> dev.journeykpi.calc.FunnelLeadList.stalled(k, src.table(), period, calendar);
     };
-    return new LeadList(k, entries, src.quality());
+    return new LeadList(k, listed, entries, src.quality());
   }
 
   /** Imports a source; memory running out on any of the import's threads names the source and its file. */
