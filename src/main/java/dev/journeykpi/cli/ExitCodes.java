@@ -1,6 +1,7 @@
 package dev.journeykpi.cli;
 
 import dev.journeykpi.config.KpiFailure;
+import dev.journeykpi.engine.Outcome;
 
 /** The exit codes, as the README and {@code kpi --help} list them; the failures' own come from {@link KpiFailure}. */
 public final class ExitCodes {
@@ -15,4 +16,13 @@ public final class ExitCodes {
   public static final int INTERNAL = KpiFailure.INTERNAL;
 
   private ExitCodes() {}
+
+  /** The exit code of a job that ran to its end. */
+  static int of(Outcome outcome) {
+    return switch (outcome) {
+      case OK -> OK;
+      case BREACH -> BREACH;
+      case DATA_REFUSED -> DATA;
+    };
+  }
 }
