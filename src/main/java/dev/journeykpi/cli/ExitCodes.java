@@ -22,6 +22,7 @@ public final class ExitCodes {
     return switch (outcome) {
       case OK -> OK;
       case BREACH -> BREACH;
+      case DEFINITION_REFUSED -> USAGE;
       case DATA_REFUSED -> DATA;
     };
   }

@@ -7,11 +7,9 @@ import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.Suggestions;
-import dev.journeykpi.ingest.Inspector;
 import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.SourceLoader;
 import dev.journeykpi.model.DataException;
-import dev.journeykpi.model.Inspection;
 import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.QualityReport;
@@ -85,11 +83,6 @@ public final class KpiEngine {
    */
   public static void warmUp() {
     SourceLoader.startTablesawInBackground();
-  }
-
-  /** What {@code kpi inspect} shows of an export: how it was read, its headers, inferred types, formats and samples. */
-  public static Inspection inspect(java.nio.file.Path file, String sheet, int headerRow, String encoding, char delimiter) {
-    return Inspector.inspect(file, sheet, headerRow, encoding, delimiter);
   }
 
   /**

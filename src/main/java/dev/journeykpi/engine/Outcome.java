@@ -9,6 +9,8 @@ public enum Outcome {
   OK,
   /** A row of the last period is at or below the status --fail-on names (exit 1). */
   BREACH,
-  /** The data let the job down: no usable row, a period not reached, too many rejected rows (exit 3). */
+  /** The definitions have errors, as {@code kpi validate} lists them (exit 2). */
+  DEFINITION_REFUSED,
+  /** The data let the job down: no usable row, a period not reached, too many rejected rows, a data file validate checked (exit 3). */
   DATA_REFUSED
 }
