@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kpi leads}: the ids of the leads or customers behind a KPI, as CSV for follow-up. */
+/** {@code kpi leads}: the ids of the leads or customers behind a KPI, as CSV for follow-up; the engine's LeadsJob does the work. */
 @Command(name = "leads", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
     description = "List the leads or customers behind a KPI, as CSV on stdout or -o: for a funnel KPI, the leads that"
         + " stopped at --stage in the period (lost there; stuck there now, with the days since; returned to an earlier"

@@ -18,10 +18,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kpi report}: compute the KPIs for a period and print or write them. */
+/**
+ * {@code kpi report}: compute the KPIs for a period and print or write them. The options only: the engine's ReportJob
+ * loads, runs, renders, reports quality and judges breaches.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
     description = "Compute the KPIs of the definitions for a period; results on stdout (or -o), the data-quality summary on stderr.")
-// The options only: the engine's ReportJob loads, runs, renders, reports quality and judges breaches.
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DefinitionOptions definitions;
