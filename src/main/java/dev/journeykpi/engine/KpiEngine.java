@@ -85,9 +85,7 @@ public final class KpiEngine {
     SourceLoader.startTablesawInBackground();
   }
 
-  /**
-   * The entries behind a KPI (kpi leads): leads of a funnel stage or a stalled KPI, or customers of a customers KPI.
-   */
+  /** The entries behind a KPI (kpi leads): leads of a funnel stage or a stalled KPI, or customers of a customers KPI. */
   public static LeadList leads(Definition def, String kpiId, String stage, Period period, Map<String, java.nio.file.Path> data) {
     KpiDef k = def.requireKpi(kpiId);
     // Which types have entries to list: an exhaustive switch, so a new type must say whether it has any.
