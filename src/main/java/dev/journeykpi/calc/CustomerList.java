@@ -2,6 +2,7 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.CustomerDef;
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.model.LeadList.Entry;
 import dev.journeykpi.model.Period;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,13 +21,13 @@ public final class CustomerList {
   public static final List<CustomerDef.Measure> MEASURES = java.util.Arrays.stream(CustomerDef.Measure.values())
       .filter(m -> !CustomerMeasurer.statuses(m).isEmpty()).toList();
 
-  public static List<FunnelLeadList.Entry> of(KpiDef kpi, CustomerDef def, Table table, Period period, BusinessCalendar calendar) {
+  public static List<Entry> of(KpiDef kpi, CustomerDef def, Table table, Period period, BusinessCalendar calendar) {
     CustomerMeasurer m = new CustomerMeasurer(def, kpi.time(), calendar);
     List<Column<?>> by = kpi.by().stream().<Column<?>>map(table::column).toList();
-    List<FunnelLeadList.Entry> out = new ArrayList<>();
+    List<Entry> out = new ArrayList<>();
     for (CustomerMeasurer.State s : m.states(table, FilterCompiler.select(table, kpi.where()), period)) {
       List<String> dims = by.stream().map(c -> Cells.label(c, s.row())).toList();
-      out.add(new FunnelLeadList.Entry(s.customer(), dims, s.status(), s.lastActivity().atStartOfDay(), s.idle()));
+      out.add(new Entry(s.customer(), dims, s.status(), s.lastActivity().atStartOfDay(), s.idle()));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.model.LeadList.Entry;
 import dev.journeykpi.model.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -17,14 +18,6 @@ import tech.tablesaw.selection.Selection;
  * the last stage, those that reached it. A lead that reached the last stage or went on past the stage is never stuck.
  */
 public final class FunnelLeadList {
-  /**
-   * @param dims the lead's breakdown values (the KPI's {@code by})
-   * @param status lost, stuck, late, returned, closed or reached
-   * @param entered when the lead entered (or passed) the stage, or null
-   * @param daysThere days from entering the stage to the export's last timestamp (stuck leads), else null
-   */
-  public record Entry(String lead, List<String> dims, String status, java.time.LocalDateTime entered, Long daysThere) {}
-
   private FunnelLeadList() {}
 
   /**

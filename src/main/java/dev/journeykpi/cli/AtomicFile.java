@@ -54,6 +54,19 @@ final class AtomicFile {
 
   private AtomicFile() {}
 
+  /** The engine's jobs write their files through this class. */
+  static final dev.journeykpi.engine.OutputFiles FILES = new dev.journeykpi.engine.OutputFiles() {
+    @Override
+    public void text(Path file, TextBody body) {
+      write(file, body::write);
+    }
+
+    @Override
+    public void bytes(Path file, BytesBody body) {
+      writeBytes(file, body::write);
+    }
+  };
+
   static void write(Path target, Body body) {
     writeBytes(target, out -> {
       Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);

@@ -1,15 +1,15 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.config.ConfigException;
-import dev.journeykpi.config.Diagnostic;
-import dev.journeykpi.engine.MemoryExhausted;
-import dev.journeykpi.model.DataException;
-import dev.journeykpi.model.UsageException;
+import dev.journeykpi.config.KpiFailure;
 import dev.journeykpi.report.Visible;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
-/** Maps every failure to one clear message on stderr and its exit code; stack traces only with --debug. */
+/**
+ * Maps every failure to its message on stderr and its exit code; stack traces only with --debug. A {@link
+ * KpiFailure} says both itself (a usage or definition error, a data error, memory running out); anything else, an
+ * IllegalArgumentException from calc included, is a bug in kpi: exit 4 with the hint to rerun with --debug.
+ */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
@@ -18,22 +18,10 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         || (parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--debug"));
     int code;
     // Messages quote values from definitions, exports and file names: control characters in them are shown escaped.
-    if (ex instanceof MemoryExhausted oom) {
-      err.println(Visible.lines(OutOfMemory.line(oom.during())));
-      code = ExitCodes.INTERNAL;
-    } else if (ex instanceof ConfigException ce) {
-      for (Diagnostic d : ce.diagnostics()) err.println(Visible.lines(d.toString()));
-      long n = ce.diagnostics().stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
-      if (n > 1) err.println(n + " errors");
-      code = ExitCodes.USAGE;
-    } else if (ex instanceof DataException) {
-      err.println("kpi: data error: " + Visible.lines(ex.getMessage()));
-      code = ExitCodes.DATA;
-    } else if (ex instanceof UsageException) {
-      err.println("kpi: " + Visible.lines(ex.getMessage()));
-      code = ExitCodes.USAGE;
+    if (ex instanceof KpiFailure failure) {
+      for (String line : failure.messageLines()) err.println(Visible.lines(line));
+      code = failure.exitCode();
     } else {
-      // Anything else, an IllegalArgumentException from calc included, is a bug in kpi: a usage problem says so by type.
       err.println("kpi: internal error: " + Visible.lines(String.valueOf(ex)) + (debug ? "" : " (rerun with --debug for details)"));
       code = ExitCodes.INTERNAL;
     }

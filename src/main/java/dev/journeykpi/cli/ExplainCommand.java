@@ -1,9 +1,6 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.config.Definition;
-import dev.journeykpi.engine.KpiEngine;
-import dev.journeykpi.config.KpiDef;
-import dev.journeykpi.report.ExplainRenderer;
+import dev.journeykpi.engine.ExplainJob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,14 +26,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Definition def = KpiEngine.load(definitions.configs);
-    List<KpiDef> kpis = new ArrayList<>();
-    for (String id : ids) kpis.add(def.requireKpi(id));
-    if (ids.isEmpty()) kpis.addAll(def.kpis());
-    ExplainRenderer renderer = new ExplainRenderer(lang.or(def.locale()));
-    StringBuilder b = new StringBuilder();
-    for (KpiDef k : kpis) b.append(b.length() == 0 ? "" : "\n").append(renderer.explain(def, k));
-    spec.commandLine().getOut().print(b);
+    spec.commandLine().getOut().print(ExplainJob.explain(definitions.configs, ids, lang.orNull()));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

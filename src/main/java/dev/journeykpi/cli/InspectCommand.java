@@ -1,9 +1,7 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.engine.KpiEngine;
-import dev.journeykpi.model.Inspection;
+import dev.journeykpi.engine.InspectJob;
 import dev.journeykpi.model.UsageException;
-import dev.journeykpi.report.InspectionRenderer;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,9 +43,7 @@ final class InspectCommand implements Callable<Integer> {
     if (encoding != null && !knownCharset(encoding)) {
       throw new UsageException("--encoding '" + encoding + "' is not a known charset (e.g. UTF-8, UTF-16, windows-1258, cp1252)");
     }
-    Inspection in = KpiEngine.inspect(file, sheet, headerRow, encoding, delim);
-    String sourceId = id != null ? id : defaultId(file);
-    spec.commandLine().getOut().print(InspectionRenderer.render(in, sourceId));
+    spec.commandLine().getOut().print(InspectJob.inspect(file, sheet, headerRow, encoding, delim, id));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }
@@ -68,12 +64,5 @@ final class InspectCommand implements Callable<Integer> {
     } catch (java.nio.charset.IllegalCharsetNameException e) {
       return false;
     }
-  }
-
-  private static String defaultId(Path file) {
-    String n = file.getFileName().toString();
-    int dot = n.lastIndexOf('.');
-    String base = (dot > 0 ? n.substring(0, dot) : n).toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-    return base.replaceAll("^_+|_+$", "").isEmpty() ? "data" : base.replaceAll("^_+|_+$", "");
   }
 }

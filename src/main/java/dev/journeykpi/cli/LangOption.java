@@ -18,8 +18,4 @@ final class LangOption {
   String orNull() {
     return lang == null ? null : lang.name().toLowerCase(java.util.Locale.ROOT);
   }
-
-  String or(String locale) {
-    return lang == null ? locale : orNull();
-  }
 }

@@ -1,16 +1,8 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.config.Definition;
-import dev.journeykpi.engine.KpiEngine;
-import dev.journeykpi.engine.QualityGate;
-import dev.journeykpi.model.Period;
+import dev.journeykpi.engine.LeadsJob;
 import dev.journeykpi.model.UsageException;
-import dev.journeykpi.report.LeadListRenderer;
-import dev.journeykpi.report.QualitySummary;
-import dev.journeykpi.report.Visible;
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kpi leads}: the ids of the leads or customers behind a KPI, as CSV for follow-up. */
+/** {@code kpi leads}: the ids of the leads or customers behind a KPI, as CSV for follow-up; the engine's LeadsJob does the work. */
 @Command(name = "leads", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
     description = "List the leads or customers behind a KPI, as CSV on stdout or -o: for a funnel KPI, the leads that"
         + " stopped at --stage in the period (lost there; stuck there now, with the days since; returned to an earlier"
@@ -52,40 +44,9 @@ final class LeadsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (output != null) checkCsv(output);
-    Definition def = KpiEngine.load(definitions.configs);
-    List<Period> periods = period.resolve();
-    KpiEngine.LeadList list = KpiEngine.leads(def, kpi, stage, periods.get(periods.size() - 1), definitions.data);
-    List<String> unusable = new java.util.ArrayList<>(QualityGate.noRowUsed(List.of(list.quality())));
-    if (unusable.isEmpty()) unusable.addAll(period.unreached(
-        (last, allow) -> QualityGate.periodNotReached(List.of(list.quality()), last, allow), periods, spec.commandLine().getErr()));
-    if (!unusable.isEmpty()) {
-      // An empty list from an export none of whose rows could be read is not "nobody to follow up".
-      PrintWriter err = spec.commandLine().getErr();
-      err.print(QualitySummary.text(List.of(list.quality())));
-      for (String u : unusable) err.println("kpi: data error: " + Visible.lines(u) + "; no output written");
-      err.flush();
-      return ExitCodes.DATA;
-    }
-    if (output != null) {
-      AtomicFile.write(output, w -> {
-        if (bom) w.write('\ufeff');
-        LeadListRenderer.csv(list.kpi().by(), list.entries(), kind(list), w);
-      });
-    } else {
-      PrintWriter out = spec.commandLine().getOut();
-      if (bom) out.write('\ufeff');
-      LeadListRenderer.csv(list.kpi().by(), list.entries(), kind(list), out);
-      out.flush();
-    }
-    spec.commandLine().getErr().print(QualitySummary.notes(List.of(list.quality())));
-    spec.commandLine().getErr().flush();
-    if (!quiet) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.print(QualitySummary.text(List.of(list.quality())));
-      err.println(list.entries().size() + (list.customers() ? " customers" : " leads"));
-      err.flush();
-    }
-    return ExitCodes.OK;
+    var request = new LeadsJob.Request(definitions.configs, definitions.data, kpi, stage, period.resolve(),
+        period.allowEmptyPeriod, output, bom, quiet);
+    return ExitCodes.of(new LeadsJob(request, AtomicFile.FILES, spec.commandLine().getOut(), spec.commandLine().getErr()).run());
   }
 
   /** The list is CSV: a file named for another format (leads.xlsx) is refused rather than filled with CSV. */
@@ -95,10 +56,5 @@ final class LeadsCommand implements Callable<Integer> {
     if (dot > 0 && !n.endsWith(".csv")) {
       throw new UsageException("cannot write " + file + ": kpi leads writes CSV; name the file .csv");
     }
-  }
-
-  private static LeadListRenderer.Kind kind(KpiEngine.LeadList list) {
-    return list.customers() ? LeadListRenderer.Kind.CUSTOMERS
-        : list.stalled() ? LeadListRenderer.Kind.STALLED : LeadListRenderer.Kind.FUNNEL;
   }
 }

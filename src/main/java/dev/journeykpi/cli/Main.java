@@ -3,6 +3,7 @@ package dev.journeykpi.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import dev.journeykpi.engine.OutOfMemory;
 import dev.journeykpi.report.Visible;
 import picocli.CommandLine;
 

@@ -57,18 +57,7 @@ final class OutputOptions {
   Renderer.Format stdoutFormat() {
     String f = format == null ? "table" : formatName(format);
     if (f.equals("xlsx")) throw new UsageException("an Excel workbook is written to a file: use -o FILE.xlsx");
-    return rendererFormat(f);
-  }
-
-  static Renderer.Format rendererFormat(String name) {
-    return switch (name) {
-      case "table" -> Renderer.Format.TABLE;
-      case "csv" -> Renderer.Format.CSV;
-      case "json" -> Renderer.Format.JSON;
-      case "md" -> Renderer.Format.MARKDOWN;
-      case "html" -> Renderer.Format.HTML;
-      default -> throw new IllegalArgumentException("no renderer for " + name);
-    };
+    return dev.journeykpi.engine.ReportJob.rendererFormat(f);
   }
 
   /** A --format value as one of table, csv, json, md, html, xlsx. */

@@ -1,11 +1,9 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.UsageException;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.BiFunction;
 import picocli.CommandLine.Option;
 
 /** The reporting period: --period, or --from/--to, and --periods N for a trend. */
@@ -29,18 +27,6 @@ final class PeriodOptions {
   @Option(names = "--allow-empty-period",
       description = "Report a period that a source's dates do not reach at all (otherwise a data error, exit 3: the export is likely out of date).")
   boolean allowEmptyPeriod;
-
-  /**
-   * The sources whose dates do not reach the last period, as data errors (returned) and warnings (printed on
-   * {@code err} at once); with --allow-empty-period, warnings only. {@code check} is the engine's verdict on the
-   * sources read, given the last period and whether it may be empty.
-   */
-  List<String> unreached(BiFunction<Period, Boolean, QualityGate.Unreached> check, List<Period> periods, java.io.PrintWriter err) {
-    var u = check.apply(periods.get(periods.size() - 1), allowEmptyPeriod);
-    for (String w : u.warnings()) err.println("kpi: warning: " + dev.journeykpi.report.Visible.lines(w));
-    err.flush();
-    return u.errors();
-  }
 
   List<Period> resolve() {
     if (period != null && (from != null || to != null)) {

@@ -1,12 +1,6 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.config.Definition;
-import dev.journeykpi.config.Diagnostic;
-import dev.journeykpi.config.DefinitionLoader;
-import dev.journeykpi.engine.KpiEngine;
-import dev.journeykpi.config.Diagnostics;
-import dev.journeykpi.engine.DataCheck;
-import java.io.PrintWriter;
+import dev.journeykpi.engine.ValidateJob;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,25 +22,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    DefinitionLoader loader = KpiEngine.loader();
-    Definition def = loader.read(definitions.configs);
-    Diagnostics d = loader.diagnostics();
-    // The data is checked only under a sound definition, so a definition error (exit 2) always comes first; what the
-    // check then finds is in the data files (a missing or doubled header, a file that is not what it says), which
-    // `kpi report` refuses with exit 3: validate says the same.
-    boolean definitionOk = !d.hasErrors();
-    if (definitionOk && (checkData || !definitions.data.isEmpty())) {
-      DataCheck.check(def, definitions.data, d);
-    }
-    PrintWriter err = spec.commandLine().getErr();
-    for (Diagnostic x : d.sorted()) err.println(dev.journeykpi.report.Visible.lines(x.toString()));
-    PrintWriter out = spec.commandLine().getOut();
-    if (d.hasErrors()) {
-      err.println(d.errorCount() + " error(s), " + d.warningCount() + " warning(s)");
-      return definitionOk ? ExitCodes.DATA : ExitCodes.USAGE;
-    }
-    out.println("ok: " + def.kpis().size() + " KPIs, " + def.sources().size() + " sources, "
-        + def.journey().stages().size() + " stages" + (d.warningCount() > 0 ? ", " + d.warningCount() + " warning(s)" : ""));
-    return ExitCodes.OK;
+    return ExitCodes.of(ValidateJob.run(definitions.configs, definitions.data, checkData, spec.commandLine().getOut(),
+        spec.commandLine().getErr()));
   }
 }

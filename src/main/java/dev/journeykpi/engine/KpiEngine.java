@@ -7,19 +7,17 @@ import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.Suggestions;
-import dev.journeykpi.ingest.Inspector;
 import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.SourceLoader;
 import dev.journeykpi.model.DataException;
-import dev.journeykpi.model.Inspection;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
+import dev.journeykpi.types.KpiKind;
 import dev.journeykpi.types.KpiKinds;
 import dev.journeykpi.types.customers.CustomersSpec;
-import dev.journeykpi.types.funnel.FunnelSpec;
-import dev.journeykpi.types.stalled.StalledSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -101,58 +99,17 @@ public final class KpiEngine {
     SourceLoader.startTablesawInBackground();
   }
 
-  /** What {@code kpi inspect} shows of an export: how it was read, its headers, inferred types, formats and samples. */
-  public static Inspection inspect(java.nio.file.Path file, String sheet, int headerRow, String encoding, char delimiter) {
-    return Inspector.inspect(file, sheet, headerRow, encoding, delimiter);
-  }
-
   /** The entries behind a KPI (kpi leads): leads of a funnel stage or a stalled KPI, or customers of a customers KPI. */
-  public record LeadList(KpiDef kpi, List<dev.journeykpi.calc.FunnelLeadList.Entry> entries, QualityReport quality) {
-    public boolean customers() {
-      return kpi.spec() instanceof CustomersSpec;
-    }
-
-    public boolean stalled() {
-      return kpi.spec() instanceof StalledSpec;
-    }
-  }
-
-  /** What {@code kpi leads} lists for a KPI of a type that has entries. */
-  private enum Listed {
-    FUNNEL_LEADS,
-    STALLED_LEADS,
-    CUSTOMERS
-  }
-
   public static LeadList leads(Definition def, String kpiId, String stage, Period period, Map<String, java.nio.file.Path> data) {
     KpiDef k = def.requireKpi(kpiId);
-    // The three types that have entries to list.
-    Listed listed = k.spec() instanceof FunnelSpec ? Listed.FUNNEL_LEADS : k.spec() instanceof StalledSpec ? Listed.STALLED_LEADS
-        : k.spec() instanceof CustomersSpec ? Listed.CUSTOMERS : null;
+    KpiKind<?> kind = KpiKinds.of(k);
+    LeadList.Kind listed = kind.listing();
     if (listed == null) {
       throw new ConfigException("kpi '" + kpiId + "' is a " + k.type() + " KPI; kpi leads lists the leads of a"
           + " funnel KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
     }
-    boolean funnel = listed == Listed.FUNNEL_LEADS;
-    boolean customers = listed == Listed.CUSTOMERS;
-    BusinessCalendar calendar = new BusinessCalendar(def.calendar());
-    if (customers && !dev.journeykpi.calc.CustomerList.MEASURES.contains(k.spec(CustomersSpec.class).customers().measure())) {
-      throw new ConfigException("kpi '" + kpiId + "' measures " + k.spec(CustomersSpec.class).customers().measure().yamlName()
-          + "; kpi leads lists the"
-          + " customers of " + String.join(", ", dev.journeykpi.calc.CustomerList.MEASURES.stream()
-              .map(dev.journeykpi.config.CustomerDef.Measure::yamlName).toList()) + " KPIs");
-    }
-    if (customers && period.grain() == Period.Grain.ALL) {
-      throw new ConfigException("kpi leads needs a period for customers KPI '" + kpiId + "' (--period, --from/--to)");
-    }
-    if (funnel) {
-      List<String> stages = k.spec(FunnelSpec.class).funnel().stages().stream().map(dev.journeykpi.config.FunnelDef.Stage::id).toList();
-      if (stage == null) throw new ConfigException("kpi leads needs --stage for funnel '" + kpiId + "'; stages: " + String.join(", ", stages));
-      if (!stages.contains(stage)) {
-        throw new ConfigException("funnel '" + kpiId + "' has no stage '" + stage + "'" + Suggestions.hint(stage, stages)
-            + "; stages: " + String.join(", ", stages));
-      }
-    } else if (stage != null) {
+    kind.checkListingAny(k, stage, period);
+    if (listed != LeadList.Kind.FUNNEL && stage != null) {
       throw new ConfigException("--stage applies to funnel KPIs; '" + kpiId + "' is a " + k.type() + " KPI");
     }
     SourceDef s = def.sources().get(k.source());
@@ -160,14 +117,8 @@ public final class KpiEngine {
     LoadedSource loaded = load(s, data.get(k.source()), def.zone(), only);
     checkColumns(k, loaded);
     LoadedSource src = date(loaded, List.of(k));
-    var entries = switch (listed) {
-      case FUNNEL_LEADS -> dev.journeykpi.calc.FunnelLeadList.of(k, k.spec(FunnelSpec.class).funnel(), src.table(), period, stage,
-          calendar, def.zone());
-      case CUSTOMERS -> dev.journeykpi.calc.CustomerList.of(k, k.spec(CustomersSpec.class).customers(), src.table(), period, calendar);
-      case STALLED_LEADS -> dev.journeykpi.calc.FunnelLeadList.stalled(k, k.spec(StalledSpec.class).stalled(), src.table(), period,
-          calendar);
-    };
-    return new LeadList(k, entries, src.quality());
+    var entries = kind.listAny(k, src.table(), period, stage, new KpiRunner(new BusinessCalendar(def.calendar()), def.zone()));
+    return new LeadList(k, listed, entries, src.quality());
   }
 
   /** Imports a source; memory running out on any of the import's threads names the source and its file. */

@@ -6,19 +6,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.zip.ZipFile;
 
 /**
- * Which reader a file needs: the declared {@code format:}, or else the extension, checked against the file's first
+ * Which format a file is read as (see {@link ExportFormat}, whose extensions it goes by): the declared {@code format:}, or else the extension, checked against the file's first
  * bytes. A file whose content is not what its name or format says (a CSV named {@code .xlsx}, a UTF-16 text named
  * {@code .xls}, a workbook named {@code .csv}, an HTML page named {@code .xls}) is refused with what it looks like and
  * what to set, never read as something else; so is an extension kpi does not read, rather than being read as CSV.
  */
 public final class FileFormat {
-  /** Extensions read as CSV text (the delimiter is detected: tab-separated .tsv and .txt exports read too). */
-  static final List<String> CSV_EXTENSIONS = List.of("csv", "tsv", "txt");
   static final String READ = ".csv, .tsv, .txt (CSV text), .xlsx, .xlsm and .xls";
 
   private FileFormat() {}
@@ -52,17 +49,16 @@ public final class FileFormat {
   }
 
   /**
-   * The reader's format for {@code file}: "csv", "xlsx" (also for .xlsm) or "xls".
+   * The name of the reader's format for {@code file}: "csv", "xlsx" (also for .xlsm) or "xls"; {@link ExportFormat#of}
+   * turns it into the format with its readers.
    *
    * @param declared the source's {@code format:} (csv, xlsx, xls), or null to go by the extension
    * @throws DataException when the extension is not one kpi reads or the content is not what was expected
    */
   public static String of(Path file, String declared) {
     String ext = extension(file);
-    String expected = declared != null ? declared
-        : ext.isEmpty() || CSV_EXTENSIONS.contains(ext) ? "csv"
-        : ext.equals("xlsx") || ext.equals("xlsm") ? "xlsx"
-        : ext.equals("xls") ? "xls" : null;
+    ExportFormat byExtension = ExportFormat.byExtension(ext);
+    String expected = declared != null ? declared : byExtension == null ? null : byExtension.yamlName;
     Content c = sniff(file);
     String name = SourceLoader.display(file);
     if (expected == null) {

@@ -18,26 +18,9 @@ public final class HeaderProbe {
 
   public static List<String> headers(SourceDef source, Path file) {
     if (!Files.isRegularFile(file)) throw new DataException("file " + file + " does not exist");
-    String format = FileFormat.of(file, source.format());
+    ExportFormat format = ExportFormat.of(file, source.format());
     try {
-      if (format.startsWith("xls")) {
-        List<String> found = new java.util.ArrayList<>();
-        HeaderFinder finder = new HeaderFinder(source.headerRow(), new HeaderFinder.Target() {
-          @Override
-          public void header(SheetRow header) {
-            found.addAll(HeaderFinder.texts(header));
-          }
-
-          @Override
-          public void data(SheetRow row) {}
-        });
-        SheetReader.read(file, format, source.sheet(), finder);
-        finder.finish();
-        return found;
-      }
-      try (CsvRecords csv = CsvRecords.open(file, source.encoding(), source.delimiter(), source.headerRow())) {
-        return csv.header == null ? List.of() : csv.header.getFields();
-      }
+      return format.headers(file, source);
     } catch (de.siegmar.fastcsv.reader.CsvParseException e) {
       throw CsvRecords.failure(file, e);
     } catch (IOException e) {

@@ -69,11 +69,10 @@ public final class Inspector {
 
   public static Inspection inspect(Path file, String sheetName, int headerRow, String encoding, char delimiter) {
     if (!Files.isRegularFile(file)) throw new DataException("file " + file + " does not exist");
-    String format = FileFormat.of(file, null);
-    return format.startsWith("xls") ? excel(file, format, sheetName, headerRow) : csv(file, headerRow, encoding, delimiter);
+    return ExportFormat.of(file, null).inspect(file, sheetName, headerRow, encoding, delimiter);
   }
 
-  private static Inspection csv(Path file, int headerRow, String encoding, char delimiter) {
+  static Inspection csv(Path file, int headerRow, String encoding, char delimiter) {
     try (CsvRecords csv = CsvRecords.open(file, encoding, delimiter, headerRow)) {
       CsvDialect d = csv.dialect;
       var it = csv.rows;
@@ -173,7 +172,7 @@ public final class Inspector {
     return new long[] {rows, ragged};
   }
 
-  private static Inspection excel(Path file, String format, String sheetName, int headerRow) {
+  static Inspection excel(Path file, String format, String sheetName, int headerRow) {
     List<Observed> cols = new ArrayList<>();
     List<Integer> index = new ArrayList<>();
     long[] rows = {0};

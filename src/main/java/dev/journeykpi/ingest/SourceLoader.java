@@ -35,11 +35,7 @@ public final class SourceLoader {
         throw new DataException("source '" + source.id() + "': file " + f + " does not exist"
             + (override == null ? " (resolved from '" + source.file() + "' relative to " + source.baseDir() + ")" : ""));
       }
-      String format = FileFormat.of(f, source.format());
-      switch (format) {
-        case "xlsx", "xls" -> ExcelTableReader.read(f, format, source, factory);
-        default -> CsvTableReader.read(f, source, factory);
-      }
+      ExportFormat.of(f, source.format()).read(f, source, factory);
     }
     tech.tablesaw.api.Table table = factory.assembler.table();
     addLookups(source, table, needed, quality, files.isEmpty() ? source.file() : display(files.get(0)));

@@ -1,6 +1,6 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.calc.FunnelLeadList;
+import dev.journeykpi.model.LeadList;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -12,22 +12,22 @@ import org.apache.commons.csv.CSVPrinter;
 public final class LeadListRenderer {
   private LeadListRenderer() {}
 
-  /** The kind of list: a funnel stage's leads (entry, days there), stalled leads (last touch, idle days), customers. */
-  public enum Kind { FUNNEL, STALLED, CUSTOMERS }
-
-  public static void csv(List<String> by, List<FunnelLeadList.Entry> entries, Kind kind, Writer out) throws IOException {
-    List<String> header = new ArrayList<>(List.of(kind == Kind.CUSTOMERS ? "customer" : "lead"));
+  /** The list as CSV: the lead (or customer), the KPI's breakdown columns, then the columns of its kind. */
+  public static void csv(LeadList list, Writer out) throws IOException {
+    List<String> by = list.kpi().by();
+    LeadList.Kind kind = list.kind();
+    List<String> header = new ArrayList<>(List.of(kind == LeadList.Kind.CUSTOMERS ? "customer" : "lead"));
     header.addAll(by);
     header.addAll(switch (kind) {
       case FUNNEL -> List.of("status", "entered_at", "days_there");
       case STALLED -> List.of("status", "last_touch", "idle_days");
       case CUSTOMERS -> List.of("status", "last_activity", "idle_days");
     });
-    boolean dateOnly = kind != Kind.FUNNEL;
+    boolean dateOnly = kind != LeadList.Kind.FUNNEL;
     // Not closed: the writer is the caller's (standard output, or a file it still flushes and renames).
     CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
     p.printRecord(header);
-    for (FunnelLeadList.Entry e : entries) {
+    for (LeadList.Entry e : list.entries()) {
       List<String> cells = new ArrayList<>();
       cells.add(SpreadsheetSafe.cell(e.lead()));
       e.dims().forEach(d -> cells.add(SpreadsheetSafe.cell(d)));

@@ -5,6 +5,7 @@ import dev.journeykpi.config.Diagnostics;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.KpiSpec;
 import dev.journeykpi.config.SpecBinder;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import java.util.List;
@@ -69,6 +70,28 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
   /** The KPI's {@code time:} column, the one that dates its rows for most types. */
   protected static List<String> timeColumn(KpiDef k) {
     return k.time() == null ? List.of() : List.of(k.time());
+  }
+
+  /**
+   * Which list {@code kpi leads} gives for the type (a funnel stage's leads, stalled leads, customers), or null when
+   * the type has no entries to list.
+   */
+  public abstract LeadList.Kind listing();
+
+  /** Refuses a {@code kpi leads} request the type cannot answer (a funnel without --stage); nothing by default. */
+  protected void checkListing(KpiDef k, S spec, String stage, Period period) {}
+
+  /** The entries for {@code kpi leads}; asked only of a type whose {@link #listing()} is not null. */
+  protected List<LeadList.Entry> list(KpiDef k, S spec, Table table, Period period, String stage, KpiRunner runner) {
+    throw new IllegalStateException(name + " KPIs have no entries to list");
+  }
+
+  public final void checkListingAny(KpiDef k, String stage, Period period) {
+    checkListing(k, spec(k), stage, period);
+  }
+
+  public final List<LeadList.Entry> listAny(KpiDef k, Table table, Period period, String stage, KpiRunner runner) {
+    return list(k, spec(k), table, period, stage, runner);
   }
 
   /** Runs a KPI of any type. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import java.io.IOException;
@@ -211,13 +212,14 @@ class FunnelInvariantsTest {
       if (stage.equals("S3")) closed.put(lead, true);
     }
     for (int k = 0; k < STAGES.length; k++) {
-      List<FunnelLeadList.Entry> list = FunnelLeadList.of(d.kpis().get(0), KindRunner.funnel(d.kpis().get(0)), t, p, "s" + k, new BusinessCalendar(d.calendar()), d.zone());
+      List<LeadList.Entry> list = FunnelLeadList.of(d.kpis().get(0), KindRunner.funnel(d.kpis().get(0)), t, p, "s" + k,
+          new BusinessCalendar(d.calendar()), d.zone());
       boolean last = k == STAGES.length - 1;
       double expected = last ? total.get("s" + k + "/entered").value() : total.get("s" + k + "/dropped").numerator();
       soft.assertThat((double) list.size()).as(what + " leads at s" + k).isEqualTo(expected);
       long lost = list.stream().filter(e -> e.status().equals("lost")).count();
       soft.assertThat((double) lost).as(what + " lost leads listed at s" + k).isEqualTo(total.get("s" + k + "/lost").value());
-      for (FunnelLeadList.Entry e : list) {
+      for (LeadList.Entry e : list) {
         String now = latest.get(e.lead())[0];
         if (last) soft.assertThat(e.status()).as(what + " " + e.lead() + " at the last stage").isEqualTo("reached");
         if (e.status().equals("lost")) {

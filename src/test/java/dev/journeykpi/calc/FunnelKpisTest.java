@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Status;
@@ -340,11 +341,11 @@ class FunnelKpisTest {
   @Test
   void leadsStoppedAtAStage() throws IOException {
     Definition d = definition(HISTORY_COLUMNS, funnel("by: [campaign]\n"));
-    List<FunnelLeadList.Entry> list = FunnelLeadList.of(d.kpis().get(0), KindRunner.funnel(d.kpis().get(0)), history(), Period.parse("2026-10"), "interested",
-        new BusinessCalendar(d.calendar()), d.zone());
+    List<LeadList.Entry> list = FunnelLeadList.of(d.kpis().get(0), KindRunner.funnel(d.kpis().get(0)), history(),
+        Period.parse("2026-10"), "interested", new BusinessCalendar(d.calendar()), d.zone());
     assertThat(list).extracting(e -> e.lead() + " " + e.dims() + " " + e.status() + " " + e.daysThere())
         .containsExactly("L2 [A] lost null", "L4 [B] stuck 16");
-    assertThat(FunnelLeadList.of(d.kpis().get(0), KindRunner.funnel(d.kpis().get(0)), history(), Period.parse("2026-10"), "bought", new BusinessCalendar(d.calendar()),
-        d.zone())).extracting(FunnelLeadList.Entry::lead).containsExactly("L1", "L3");
+    assertThat(FunnelLeadList.of(d.kpis().get(0), KindRunner.funnel(d.kpis().get(0)), history(), Period.parse("2026-10"), "bought",
+        new BusinessCalendar(d.calendar()), d.zone())).extracting(LeadList.Entry::lead).containsExactly("L1", "L3");
   }
 }

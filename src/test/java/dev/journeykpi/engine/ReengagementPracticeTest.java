@@ -3,9 +3,9 @@ package dev.journeykpi.engine;
 import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.journeykpi.calc.FunnelLeadList;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.report.ExplainRenderer;
 import java.nio.file.Path;
@@ -33,11 +33,11 @@ class ReengagementPracticeTest {
    */
   @Test
   void lostLeadsAreReEngagedWonLeadsAreClosed() {
-    List<FunnelLeadList.Entry> list = KpiEngine.leads(SALES, "reengagement", null, Period.parse("2026-10"), Map.of()).entries();
+    List<LeadList.Entry> list = KpiEngine.leads(SALES, "reengagement", null, Period.parse("2026-10"), Map.of()).entries();
     assertThat(list).filteredOn(e -> e.lead().equals("KTN-0264"))
         .extracting(e -> e.status() + " " + e.entered().toLocalDate() + " " + e.daysThere())
         .containsExactly("untouched 2026-08-19 34");
-    assertThat(list).extracting(FunnelLeadList.Entry::lead).doesNotContain("KTN-0247", "KTN-0161");
+    assertThat(list).extracting(LeadList.Entry::lead).doesNotContain("KTN-0247", "KTN-0161");
   }
 
   /**

@@ -94,6 +94,11 @@ class KpiKindsTest {
     }
 
     @Override
+    public dev.journeykpi.model.LeadList.Kind listing() {
+      return null;
+    }
+
+    @Override
     public boolean judgesWholeHistory() {
       return false;
     }

@@ -4,6 +4,7 @@ import dev.journeykpi.calc.BacklogMeasurer;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -48,6 +49,11 @@ public final class BacklogKind extends KpiKind<BacklogSpec> {
   @Override
   public List<String> datedBy(KpiDef k, BacklogSpec spec) {
     return spec.end() == null ? List.of(spec.start()) : List.of(spec.start(), spec.end());
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return null;
   }
 
   @Override

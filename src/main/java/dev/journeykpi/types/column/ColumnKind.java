@@ -5,6 +5,7 @@ import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.config.Statistic;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -87,6 +88,11 @@ public final class ColumnKind extends KpiKind<ColumnSpec> {
   @Override
   public List<String> datedBy(KpiDef k, ColumnSpec spec) {
     return timeColumn(k);
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return null;
   }
 
   @Override

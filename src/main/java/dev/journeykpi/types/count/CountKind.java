@@ -4,6 +4,7 @@ import dev.journeykpi.calc.CountMeasurer;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -46,6 +47,11 @@ public final class CountKind extends KpiKind<CountSpec> {
   @Override
   public List<String> datedBy(KpiDef k, CountSpec spec) {
     return timeColumn(k);
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return null;
   }
 
   @Override

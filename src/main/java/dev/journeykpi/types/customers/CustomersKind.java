@@ -1,10 +1,13 @@
 package dev.journeykpi.types.customers;
 
+import dev.journeykpi.calc.CustomerList;
 import dev.journeykpi.calc.CustomerMeasurer;
+import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.CustomerDef;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -60,6 +63,28 @@ public final class CustomersKind extends KpiKind<CustomersSpec> {
   @Override
   public List<String> datedBy(KpiDef k, CustomersSpec spec) {
     return timeColumn(k);
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return LeadList.Kind.CUSTOMERS;
+  }
+
+  /** Customers are listed for the measures that count customers, in a period. */
+  @Override
+  protected void checkListing(KpiDef k, CustomersSpec spec, String stage, Period period) {
+    if (!CustomerList.MEASURES.contains(spec.customers().measure())) {
+      throw new ConfigException("kpi '" + k.id() + "' measures " + spec.customers().measure().yamlName() + "; kpi leads lists the"
+          + " customers of " + String.join(", ", CustomerList.MEASURES.stream().map(CustomerDef.Measure::yamlName).toList()) + " KPIs");
+    }
+    if (period.grain() == Period.Grain.ALL) {
+      throw new ConfigException("kpi leads needs a period for customers KPI '" + k.id() + "' (--period, --from/--to)");
+    }
+  }
+
+  @Override
+  protected List<LeadList.Entry> list(KpiDef k, CustomersSpec spec, Table table, Period period, String stage, KpiRunner runner) {
+    return CustomerList.of(k, spec.customers(), table, period, runner.calendar());
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -62,6 +63,11 @@ public final class DurationKind extends KpiKind<DurationSpec> {
   @Override
   public List<String> datedBy(KpiDef k, DurationSpec spec) {
     return timeColumn(k);
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return null;
   }
 
   @Override

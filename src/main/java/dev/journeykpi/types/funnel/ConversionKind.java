@@ -9,6 +9,7 @@ import java.util.Map;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -91,6 +92,11 @@ public final class ConversionKind extends KpiKind<ConversionSpec> {
   @Override
   public List<String> datedBy(KpiDef k, ConversionSpec spec) {
     return timeColumn(k);
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return null;
   }
 
   @Override

@@ -1,11 +1,14 @@
 package dev.journeykpi.types.funnel;
 
+import dev.journeykpi.calc.FunnelLeadList;
 import dev.journeykpi.calc.FunnelMeasurer;
+import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -54,6 +57,27 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
   @Override
   public List<String> datedBy(KpiDef k, FunnelSpec spec) {
     return timeColumn(k);
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return LeadList.Kind.FUNNEL;
+  }
+
+  /** A funnel lists the leads of one stage: --stage is needed, and must be one of its stages. */
+  @Override
+  protected void checkListing(KpiDef k, FunnelSpec spec, String stage, Period period) {
+    List<String> stages = spec.funnel().stages().stream().map(FunnelDef.Stage::id).toList();
+    if (stage == null) throw new ConfigException("kpi leads needs --stage for funnel '" + k.id() + "'; stages: " + String.join(", ", stages));
+    if (!stages.contains(stage)) {
+      throw new ConfigException("funnel '" + k.id() + "' has no stage '" + stage + "'" + Suggestions.hint(stage, stages)
+          + "; stages: " + String.join(", ", stages));
+    }
+  }
+
+  @Override
+  protected List<LeadList.Entry> list(KpiDef k, FunnelSpec spec, Table table, Period period, String stage, KpiRunner runner) {
+    return FunnelLeadList.of(k, spec.funnel(), table, period, stage, runner.calendar(), runner.zone());
   }
 
   @Override

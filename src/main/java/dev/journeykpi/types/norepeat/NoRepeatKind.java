@@ -5,6 +5,7 @@ import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -53,6 +54,11 @@ public final class NoRepeatKind extends KpiKind<NoRepeatSpec> {
   @Override
   public List<String> datedBy(KpiDef k, NoRepeatSpec spec) {
     return timeColumn(k);
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return null;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.journeykpi.calc.RatioMeasurer;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -49,6 +50,11 @@ public final class RatioKind extends KpiKind<RatioSpec> {
   @Override
   public List<String> datedBy(KpiDef k, RatioSpec spec) {
     return timeColumn(k);
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return null;
   }
 
   @Override

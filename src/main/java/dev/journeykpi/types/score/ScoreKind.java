@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -61,6 +62,11 @@ public final class ScoreKind extends KpiKind<ScoreSpec> {
   @Override
   public List<String> datedBy(KpiDef k, ScoreSpec spec) {
     return timeColumn(k);
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return null;
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -52,6 +53,11 @@ public final class SlaKind extends KpiKind<SlaSpec> {
   @Override
   public List<String> datedBy(KpiDef k, SlaSpec spec) {
     return timeColumn(k);
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return null;
   }
 
   @Override

@@ -1,12 +1,14 @@
 package dev.journeykpi.types.stalled;
 
 import dev.journeykpi.calc.CustomerMeasurer;
+import dev.journeykpi.calc.FunnelLeadList;
 import dev.journeykpi.calc.StalledMeasurer;
 import dev.journeykpi.config.StalledDef;
 import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -54,6 +56,17 @@ public final class StalledKind extends KpiKind<StalledSpec> {
   @Override
   public List<String> datedBy(KpiDef k, StalledSpec spec) {
     return timeColumn(k);
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return LeadList.Kind.STALLED;
+  }
+
+  /** The stalled leads at the period's start, touched again in it or not: the re-engagement call list. */
+  @Override
+  protected List<LeadList.Entry> list(KpiDef k, StalledSpec spec, Table table, Period period, String stage, KpiRunner runner) {
+    return FunnelLeadList.stalled(k, spec.stalled(), table, period, runner.calendar());
   }
 
   @Override

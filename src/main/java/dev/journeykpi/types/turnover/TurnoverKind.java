@@ -4,6 +4,7 @@ import dev.journeykpi.calc.TurnoverMeasurer;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
@@ -50,6 +51,11 @@ public final class TurnoverKind extends KpiKind<TurnoverSpec> {
   @Override
   public List<String> datedBy(KpiDef k, TurnoverSpec spec) {
     return List.of();
+  }
+
+  @Override
+  public LeadList.Kind listing() {
+    return null;
   }
 
   @Override

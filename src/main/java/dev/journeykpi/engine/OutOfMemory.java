@@ -1,14 +1,14 @@
-package dev.journeykpi.cli;
+package dev.journeykpi.engine;
 
 /**
  * The one line kpi prints when Java's heap is exhausted (exit 4): what was being read, the heap it had, and how to
  * give it more. scripts/kpi appends {@code JAVA_OPTS} to its own options, so an {@code -Xmx} there wins.
  */
-final class OutOfMemory {
+public final class OutOfMemory {
   private OutOfMemory() {}
 
   /** @param during words after "while" ({@code reading source 'tickets' (t.csv)}), or null when not known */
-  static String line(String during) {
+  public static String line(String during) {
     long max = Runtime.getRuntime().maxMemory();
     String more = "-Xmx" + suggestedGigabytes(max) + "g";
     return "kpi: out of memory" + (during == null ? "" : " while " + during) + " (Java's heap is at most "
