@@ -12,7 +12,10 @@ import java.time.LocalDate;
 public final class PeriodCoverage {
   private PeriodCoverage() {}
 
-  /** Null when complete, else why not (an {@code INCOMPLETE_*} note). {@code lastDataDay} is the latest date in the KPI's time column, or null. */
+  /**
+   * Null when complete, else why not (an {@code INCOMPLETE_*} note). {@code lastDataDay} is the latest date in the
+   * KPI's time column, or null.
+   */
   public static Note incomplete(Period p, LocalDate lastDataDay, LocalDate today) {
     if (p.grain() == Period.Grain.ALL) return null;
     LocalDate lastDay = p.endExclusive().minusDays(1);

@@ -47,7 +47,10 @@ public record Note(Code code, List<Object> args) {
       return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
     }
 
-    /** The Vietnamese form: ',' for decimals and '.' grouping thousands, as the values are shown; whole numbers as in English. */
+    /**
+     * The Vietnamese form: ',' for decimals and '.' grouping thousands, as the views show values ("635.819,33");
+     * a whole number as in English.
+     */
     public String vietnamese() {
       String en = english();
       int dot = en.indexOf('.');

@@ -3,9 +3,9 @@ package dev.journeykpi.report;
 import dev.journeykpi.model.Messages;
 
 /**
- * The sentences of {@code kpi explain}, in English (the templates the code writes) or Vietnamese (the {@code explain_vi}
- * message catalog, keyed by the English template, read by the same {@link Messages} as the notes). {@code %s} marks
- * where names and numbers go.
+ * The sentences of {@code kpi explain}, in English (the templates the code writes) or Vietnamese (the
+ * {@code explain_vi} message catalog, keyed by the English template, read by the same {@link Messages} as the notes).
+ * {@code %s} marks where names and numbers go.
  */
 final class ExplainPhrases {
   private final Messages vi;
