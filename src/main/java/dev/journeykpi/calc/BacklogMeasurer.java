@@ -1,5 +1,7 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
 import dev.journeykpi.model.Period;
 import java.time.LocalDateTime;
 import tech.tablesaw.api.Table;
@@ -37,6 +39,6 @@ public final class BacklogMeasurer implements PointInTimeMeasurer {
       if (a < at && (b == Cells.MISSING_TIME || b >= at)) open++;
     }
     Measure m = Measure.of(open, open);
-    return bad == 0 ? m : m.withNote(bad + " with " + end + " before " + start + " left out");
+    return bad == 0 ? m : m.withNote(Note.of(Code.END_BEFORE_START, bad, end, start));
   }
 }

@@ -1,6 +1,10 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.Statistic;
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
+import dev.journeykpi.model.Notes;
+import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -48,11 +52,13 @@ public final class ColumnMeasurer implements Measurer {
     }
     int blank = rows.length - n;
     String column = String.join(" + ", columns);
-    String note = blank == 0 ? "" : blank + " rows without " + column + " skipped";
-    if (partial > 0) note = (note.isEmpty() ? "" : note + "; ") + partial + " rows missing part of " + column + " (taken as 0)";
+    List<Note> notes = new ArrayList<>();
+    if (blank > 0) notes.add(Note.of(Code.ROWS_WITHOUT_SKIPPED, blank, column));
+    if (partial > 0) notes.add(Note.of(Code.ROWS_MISSING_PART, partial, column));
+    Notes note = Notes.of(notes);
     // No values: no value, for a sum too. A sum of nothing printed as 0 looks like a month of zero revenue when the
     // filter, the period or the column found nothing.
-    if (n == 0) return Measure.none(0, rows.length == 0 ? "no rows" : "no values in " + column).withNote(note);
+    if (n == 0) return Measure.none(0, rows.length == 0 ? Note.of(Code.NO_ROWS) : Note.of(Code.NO_VALUES_IN, column)).withNote(note);
     if (sum) {
       double sum = 0;
       for (int i = 0; i < n; i++) sum += values[i];

@@ -1,5 +1,7 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
 import java.util.HashSet;
 import java.util.Set;
 import tech.tablesaw.api.Table;
@@ -48,7 +50,7 @@ public final class CountMeasurer implements Measurer {
       count = seen.size();
     }
     Measure m = Measure.of(count, rows.length);
-    return blank == 0 ? m : m.withNote(blank + " rows without " + distinct + " not counted");
+    return blank == 0 ? m : m.withNote(Note.of(Code.ROWS_WITHOUT_NOT_COUNTED, blank, distinct));
   }
 
   /**

@@ -2,12 +2,14 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.CustomerDef;
 import dev.journeykpi.config.TimeSpan;
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
+import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.Selection;
@@ -56,9 +58,9 @@ public final class CustomerMeasurer {
 
   public List<Part> measure(Table table, Selection rows, Period p) {
     CustomerActivity a = built.computeIfAbsent(rows, r -> CustomerActivity.of(table, r, def.customer(), time, def.order(), def.value()));
-    String leftOut = leftOut(a, def.customer(), time);
+    Notes leftOut = leftOut(a, def.customer(), time);
     if (p.grain() == Period.Grain.ALL) {
-      return List.of(new Part(List.of(), Measure.none(0, "customer KPIs need a period (--period, --from/--to)"), p));
+      return List.of(new Part(List.of(), Measure.none(0, Note.of(Code.CUSTOMERS_NEED_PERIOD)), p));
     }
     List<Part> parts = switch (def.measure()) {
       case LIFECYCLE -> lifecycle(a, p);
@@ -69,11 +71,11 @@ public final class CustomerMeasurer {
     return parts.stream().map(x -> new Part(x.dims(), x.measure().withNote(leftOut), x.at(), x.unit())).toList();
   }
 
-  private static String leftOut(CustomerActivity a, String customer, String time) {
-    List<String> notes = new ArrayList<>();
-    if (a.noCustomer > 0) notes.add(a.noCustomer + " rows without " + customer + " left out");
-    if (a.noDate > 0) notes.add(a.noDate + " rows without " + time + " left out");
-    return String.join("; ", notes);
+  private static Notes leftOut(CustomerActivity a, String customer, String time) {
+    List<Note> notes = new ArrayList<>();
+    if (a.noCustomer > 0) notes.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, a.noCustomer, customer));
+    if (a.noDate > 0) notes.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, a.noDate, time));
+    return Notes.of(notes);
   }
 
   private static int epochDay(LocalDate d) {
@@ -151,24 +153,24 @@ public final class CustomerMeasurer {
       orders += seenOrders.size();
     }
     return switch (def.measure()) {
-      case ACTIVE -> new Measure((double) e, null, null, e, "");
-      case NEW -> new Measure((double) n, null, null, n, "");
-      case CHURNED -> new Measure((double) churned, null, null, churned, "active at start " + s);
-      case CHURN_RATE -> s == 0 ? new Measure(null, (double) churned, 0.0, 0, "no customers active at the start: not computable")
-          : new Measure((double) churned / s, (double) churned, (double) s, s, "");
-      case RETENTION_RATE -> s == 0 ? new Measure(null, (double) (e - n), 0.0, 0, "no customers active at the start: not computable")
-          : new Measure((double) (e - n) / s, (double) (e - n), (double) s, s, "E " + e + ", N " + n + ", S " + s);
-      case DORMANT -> new Measure((double) dormantAtEnd, null, null, dormantAtEnd, "");
-      case REACTIVATED -> new Measure((double) reactivations, null, null, reactivations, "");
-      case REACTIVATION_RATE -> dormantAtStart == 0 ? new Measure(null, (double) reactivatedFromStart, 0.0, 0, "no dormant customers at the start")
+      case ACTIVE -> new Measure((double) e, null, null, e);
+      case NEW -> new Measure((double) n, null, null, n);
+      case CHURNED -> new Measure((double) churned, null, null, churned, Note.of(Code.ACTIVE_AT_START, s));
+      case CHURN_RATE -> s == 0 ? new Measure(null, (double) churned, 0.0, 0, Note.of(Code.NO_ACTIVE_AT_START))
+          : new Measure((double) churned / s, (double) churned, (double) s, s);
+      case RETENTION_RATE -> s == 0 ? new Measure(null, (double) (e - n), 0.0, 0, Note.of(Code.NO_ACTIVE_AT_START))
+          : new Measure((double) (e - n) / s, (double) (e - n), (double) s, s, Note.of(Code.RETENTION_PARTS, e, n, s));
+      case DORMANT -> new Measure((double) dormantAtEnd, null, null, dormantAtEnd);
+      case REACTIVATED -> new Measure((double) reactivations, null, null, reactivations);
+      case REACTIVATION_RATE -> dormantAtStart == 0 ? new Measure(null, (double) reactivatedFromStart, 0.0, 0, Note.of(Code.NO_DORMANT_AT_START))
           : new Measure((double) reactivatedFromStart / dormantAtStart, (double) reactivatedFromStart, (double) dormantAtStart,
-              dormantAtStart, "");
-      case REPEAT_RATE -> buyers == 0 ? new Measure(null, 0.0, 0.0, 0, "no customers with orders")
-          : new Measure((double) repeaters / buyers, (double) repeaters, (double) buyers, buyers, "");
-      case FREQUENCY -> buyers == 0 ? Measure.none(0, "no customers with orders")
-          : new Measure((double) orders / buyers, (double) orders, (double) buyers, buyers, "");
-      case AOV -> orders == 0 ? Measure.none(0, "no orders")
-          : new Measure(revenue / orders, revenue, (double) orders, orders, "");
+              dormantAtStart);
+      case REPEAT_RATE -> buyers == 0 ? new Measure(null, 0.0, 0.0, 0, Note.of(Code.NO_CUSTOMERS_WITH_ORDERS))
+          : new Measure((double) repeaters / buyers, (double) repeaters, (double) buyers, buyers);
+      case FREQUENCY -> buyers == 0 ? Measure.none(0, Note.of(Code.NO_CUSTOMERS_WITH_ORDERS))
+          : new Measure((double) orders / buyers, (double) orders, (double) buyers, buyers);
+      case AOV -> orders == 0 ? Measure.none(0, Note.of(Code.NO_ORDERS))
+          : new Measure(revenue / orders, revenue, (double) orders, orders);
       case CLV -> clv(revenue, orders, buyers, churned, s);
       case LIFECYCLE, COHORT -> throw new IllegalStateException();
     };
@@ -244,22 +246,21 @@ public final class CustomerMeasurer {
 
   /** CLV = AOV × purchase frequency × lifespan (periods), the formula and its parts in the note. */
   private Measure clv(double revenue, int orders, int buyers, int churned, int s) {
-    if (orders == 0) return Measure.none(0, "no orders");
+    if (orders == 0) return Measure.none(0, Note.of(Code.NO_ORDERS));
     double aov = revenue / orders;
     double frequency = (double) orders / buyers;
     Double lifespan = def.lifespan();
-    String lifespanText;
+    Note parts;
     if (lifespan == null) {
       if (s == 0 || churned == 0) {
-        return Measure.none(buyers, "lifespan is 1 ÷ churn rate, and the churn rate is " + (s == 0 ? "not computable" : "0"));
+        return Measure.none(buyers, Note.of(s == 0 ? Code.LIFESPAN_CHURN_NOT_COMPUTABLE : Code.LIFESPAN_CHURN_ZERO));
       }
       lifespan = (double) s / churned;
-      lifespanText = String.format(Locale.ROOT, "lifespan %.2f periods (1 ÷ churn %d/%d)", lifespan, churned, s);
+      parts = Note.of(Code.CLV_FROM_CHURN, Note.decimal(aov, 2), Note.decimal(frequency, 4), Note.decimal(lifespan, 2), churned, s);
     } else {
-      lifespanText = String.format(Locale.ROOT, "lifespan %s periods (given)", ScoreMeasurer.plain(lifespan));
+      parts = Note.of(Code.CLV_GIVEN_LIFESPAN, Note.decimal(aov, 2), Note.decimal(frequency, 4), Note.plain(lifespan));
     }
-    return new Measure(aov * frequency * lifespan, null, null, buyers,
-        String.format(Locale.ROOT, "AOV %.2f × frequency %.4f × %s", aov, frequency, lifespanText));
+    return new Measure(aov * frequency * lifespan, null, null, buyers, parts);
   }
 
   private List<Part> lifecycle(CustomerActivity a, Period p) {
@@ -277,11 +278,11 @@ public final class CustomerMeasurer {
       else if (prev) dormant++;
     }
     return List.of(
-        new Part(List.of("new"), new Measure((double) isNew, null, null, isNew, "first activity in the period"), p),
-        new Part(List.of("returning"), new Measure((double) returning, null, null, returning, "active in this and the previous period"), p),
+        new Part(List.of("new"), new Measure((double) isNew, null, null, isNew, Note.of(Code.STATE_NEW)), p),
+        new Part(List.of("returning"), new Measure((double) returning, null, null, returning, Note.of(Code.STATE_RETURNING)), p),
         new Part(List.of("resurrecting"), new Measure((double) resurrecting, null, null, resurrecting,
-            "active now, not in the previous period, not new"), p),
-        new Part(List.of("dormant"), new Measure((double) dormant, null, null, dormant, "active in the previous period, not now"), p));
+            Note.of(Code.STATE_RESURRECTING)), p),
+        new Part(List.of("dormant"), new Measure((double) dormant, null, null, dormant, Note.of(Code.STATE_DORMANT)), p));
   }
 
   /** Cohorts of the last N periods up to p; for each, the share active k periods later. */
@@ -303,8 +304,8 @@ public final class CustomerMeasurer {
         int j = i + k;
         int retained = 0;
         for (int c : members) if (a.activeBetween(c, bounds[j][0], bounds[j][1])) retained++;
-        Measure m = members.isEmpty() ? new Measure(null, 0.0, 0.0, 0, "no customers in the cohort")
-            : new Measure((double) retained / members.size(), (double) retained, (double) members.size(), members.size(), "");
+        Measure m = members.isEmpty() ? new Measure(null, 0.0, 0.0, 0, Note.of(Code.NO_CUSTOMERS_IN_COHORT))
+            : new Measure((double) retained / members.size(), (double) retained, (double) members.size(), members.size());
         out.add(new Part(List.of(periods.get(i).label(), Integer.toString(k)), m, periods.get(j)));
       }
     }

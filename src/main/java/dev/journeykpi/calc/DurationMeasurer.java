@@ -1,6 +1,9 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.Statistic;
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
+import dev.journeykpi.model.Notes;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,12 +61,12 @@ public final class DurationMeasurer implements Measurer {
       else if (v == NO_START) noStart++;
       else negative++;
     }
-    List<String> notes = new ArrayList<>();
-    if (open > 0) notes.add(open + " open (no " + end + ")");
-    if (negative > 0) notes.add(negative + " with " + end + " before " + start + " left out (" + examples(rs) + ")");
-    if (noStart > 0) notes.add(noStart + " without " + start + " left out");
-    String note = String.join("; ", notes);
-    if (n == 0) return Measure.none(0, rs.length == 0 ? "no rows" : "no completed durations").withNote(note);
+    List<Note> notes = new ArrayList<>();
+    if (open > 0) notes.add(Note.of(Code.OPEN, open, end));
+    if (negative > 0) notes.add(Note.of(Code.END_BEFORE_START_EXAMPLES, negative, end, start, examples(rs)));
+    if (noStart > 0) notes.add(Note.of(Code.WITHOUT_LEFT_OUT, noStart, start));
+    Notes note = Notes.of(notes);
+    if (n == 0) return Measure.none(0, Note.of(rs.length == 0 ? Code.NO_ROWS : Code.NO_COMPLETED_DURATIONS)).withNote(note);
     return Measure.of(Stats.of(stat, values, n) / divisor, n).withNote(note);
   }
 
@@ -78,7 +81,7 @@ public final class DurationMeasurer implements Measurer {
       }
       out.add(start + " " + Cells.label(cachedFor.column(start), row) + " → " + end + " " + Cells.label(cachedFor.column(end), row));
     }
-    return "e.g. " + String.join("; ", out);
+    return String.join("; ", out);
   }
 
   private double[] perRow(Table table) {

@@ -2,6 +2,9 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.Statistic;
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
+import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import java.time.ZoneId;
@@ -194,7 +197,7 @@ public final class FunnelMeasurer {
 
   public List<CustomerMeasurer.Part> measure(Table table, Selection rows, Period p) {
     FunnelLeads all = leads(table, rows);
-    String note = notes(all);
+    Notes note = notes(all);
     List<FunnelLeads.Lead> members = members(all, p);
     int n = def.stages().size();
     int[] entered = new int[n], converted = new int[n], lost = new int[n], fromFirst = new int[n];
@@ -226,23 +229,23 @@ public final class FunnelMeasurer {
       if (counted && r.midway()) midway++;
       if (lost(lead, r) && (!def.activity() || in(r.at()[r.furthest()], p))) lost[r.furthest()]++;
     }
-    if (midway > 0) note = join(note, midwayNote(midway));
+    if (midway > 0) note = note.plus(Note.of(def.midwayFill() ? Code.MIDWAY_FILLED : Code.MIDWAY_COUNTED_SEPARATELY, midway));
     if (def.from() != null) return List.of(new CustomerMeasurer.Part(List.of(), conversion(members, p), p, "%"));
     List<CustomerMeasurer.Part> out = new ArrayList<>();
     for (int k = 0; k < n; k++) {
       String stage = def.stages().get(k).id();
       boolean last = k == n - 1;
-      out.add(part(stage, "entered", new Measure((double) entered[k], null, null, entered[k], ""), p));
+      out.add(part(stage, "entered", new Measure((double) entered[k], null, null, entered[k]), p));
       if (!last) {
         out.add(part(stage, "to_next", rate(converted[k], entered[k]), p));
       }
-      out.add(part(stage, "from_first", def.activity() ? Measure.none(0, "not defined for an activity funnel")
+      out.add(part(stage, "from_first", def.activity() ? Measure.none(0, Note.of(Code.NOT_FOR_ACTIVITY_FUNNEL))
           : rate(fromFirst[k], entered[0]), p));
       if (!last) {
         int dropped = entered[k] - converted[k];
         out.add(part(stage, "dropped", rate(dropped, entered[k]), p));
       }
-      out.add(part(stage, "lost", new Measure((double) lost[k], null, null, lost[k], ""), p));
+      out.add(part(stage, "lost", new Measure((double) lost[k], null, null, lost[k]), p));
       if (!last) {
         out.add(part(stage, "time_to_next_median", stat(toNext.get(k), Statistic.MEDIAN), p));
         out.add(part(stage, "time_to_next_p90", stat(toNext.get(k), new Statistic(Statistic.Kind.PERCENTILE, 90)), p));
@@ -251,11 +254,11 @@ public final class FunnelMeasurer {
     }
     // The headline: the leads of the first stage that reached the last (a lead first seen later is not one of them),
     // or for an activity funnel, nothing to add up.
-    Measure headline = def.activity() ? Measure.none(0, "an activity funnel has no overall conversion")
+    Measure headline = def.activity() ? Measure.none(0, Note.of(Code.NO_OVERALL_CONVERSION_IN_ACTIVITY_FUNNEL))
         : rate(fromFirst[n - 1], entered[0]);
     out.add(part(ResultRow.TOTAL, ResultRow.TOTAL, headline, p));
     if (note.isEmpty()) return out;
-    String shared = note;
+    Notes shared = note;
     return out.stream().map(x -> new CustomerMeasurer.Part(x.dims(), x.measure().withNote(shared), x.at(), x.unit())).toList();
   }
 
@@ -280,36 +283,26 @@ public final class FunnelMeasurer {
   }
 
   private static Measure rate(int num, int den) {
-    if (den == 0) return new Measure(null, (double) num, 0.0, 0, "no leads");
-    return new Measure((double) num / den, (double) num, (double) den, den, "");
+    if (den == 0) return new Measure(null, (double) num, 0.0, 0, Note.of(Code.NO_LEADS));
+    return new Measure((double) num / den, (double) num, (double) den, den);
   }
 
   private static Measure stat(List<Double> values, Statistic s) {
-    if (values.isEmpty()) return Measure.none(0, "no times");
+    if (values.isEmpty()) return Measure.none(0, Note.of(Code.NO_TIMES));
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
     return Measure.of(Stats.of(s, v, v.length), v.length);
   }
 
-  private String midwayNote(int leads) {
-    return leads + " leads first appear at a later stage (the log starts mid-way): " + (def.midwayFill()
-        ? "counted as having passed the earlier stages (entered_midway: fill)"
-        : "counted from there, not in the rates from the first stage");
-  }
-
-  private static String join(String a, String b) {
-    return a.isEmpty() ? b : a + "; " + b;
-  }
-
-  private String notes(FunnelLeads all) {
-    List<String> out = new ArrayList<>();
+  private Notes notes(FunnelLeads all) {
+    List<Note> out = new ArrayList<>();
     if (!all.unmapped.isEmpty()) {
       int total = all.unmapped.values().stream().mapToInt(Integer::intValue).sum();
       List<String> shown = new ArrayList<>();
       all.unmapped.entrySet().stream().limit(3).forEach(e -> shown.add("'" + e.getKey() + "'" + (e.getValue() > 1 ? " ×" + e.getValue() : "")));
-      out.add(total + " rows with a stage not in the funnel left out (" + String.join(", ", shown) + ")");
+      out.add(Note.of(Code.STAGE_NOT_IN_FUNNEL, total, String.join(", ", shown)));
     }
-    if (all.noLead > 0) out.add(all.noLead + " rows without " + def.lead() + " left out");
-    if (all.noTime > 0) out.add(all.noTime + " rows without " + time + " left out");
-    return String.join("; ", out);
+    if (all.noLead > 0) out.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, all.noLead, def.lead()));
+    if (all.noTime > 0) out.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, all.noTime, time));
+    return Notes.of(out);
   }
 }

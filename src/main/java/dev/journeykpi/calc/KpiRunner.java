@@ -1,6 +1,8 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import java.time.ZoneId;
@@ -54,7 +56,7 @@ public final class KpiRunner {
     java.time.LocalDate lastDataDay = population.lastDataDay;
     ArrayList<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
-      String incomplete = kpi.time() == null ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
+      Note incomplete = kpi.time() == null ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
       int firstOfPeriod = out.size();
       int[] rows = population.inPeriod(table, kpi.time(), p);
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
@@ -66,7 +68,7 @@ public final class KpiRunner {
       }
       Measure total = measurer.measure(table, rows);
       if (untimed > 0 && p.grain() != Period.Grain.ALL) {
-        total = total.withNote(untimed + " rows without " + kpi.time() + " are in no period");
+        total = total.withNote(Note.of(Code.ROWS_WITHOUT_IN_NO_PERIOD, untimed, kpi.time()));
       }
       List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
       out.add(row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(), total, target));
@@ -91,7 +93,7 @@ public final class KpiRunner {
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
-      String incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
+      Note incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
       for (Map.Entry<List<String>, Selection> g : groups.entrySet()) {
         out.add(row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
             measurer.measure(table, g.getValue(), p), target).withCoverage(incomplete));
@@ -161,7 +163,7 @@ public final class KpiRunner {
           values.addAll(part.dims());
           // A part without the extra dimensions (a "needs a period" row) stands for all of them.
           while (values.size() < names.size()) values.add(ResultRow.TOTAL);
-          String incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(part.at(), lastDataDay, today);
+          Note incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(part.at(), lastDataDay, today);
           // Targets belong to the KPI's headline: a funnel's stage rows (counts, times) are not judged against them.
           boolean headline = part.unit() == null || part.dims().stream().allMatch(ResultRow.TOTAL::equals);
           out.add(row(kpi.id(), kpi.label(), p.label(), dims(names, values), part.unit() == null ? kpi.unit() : part.unit(),

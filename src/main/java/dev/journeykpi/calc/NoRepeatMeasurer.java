@@ -2,6 +2,9 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.Filter;
 import dev.journeykpi.config.TimeSpan;
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
+import dev.journeykpi.model.Notes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,11 +59,11 @@ public final class NoRepeatMeasurer implements Measurer {
       in++;
     }
     int n = count[RESOLVED] + count[REPEATED];
-    List<String> notes = new ArrayList<>();
-    if (count[NOT_YET] > 0) notes.add(count[NOT_YET] + " whose " + window + " window runs past the data's end left out");
-    if (count[NO_CUSTOMER] > 0) notes.add(count[NO_CUSTOMER] + " without " + customer + " left out");
-    String note = String.join("; ", notes);
-    if (n == 0) return new Measure(null, 0.0, 0.0, 0, in == 0 ? "no rows" : "no contacts to judge").withNote(note);
+    List<Note> notes = new ArrayList<>();
+    if (count[NOT_YET] > 0) notes.add(Note.of(Code.WINDOW_PAST_DATA_END, count[NOT_YET], window.text()));
+    if (count[NO_CUSTOMER] > 0) notes.add(Note.of(Code.WITHOUT_LEFT_OUT, count[NO_CUSTOMER], customer));
+    Notes note = Notes.of(notes);
+    if (n == 0) return new Measure(null, 0.0, 0.0, 0, Note.of(in == 0 ? Code.NO_ROWS : Code.NO_CONTACTS_TO_JUDGE)).withNote(note);
     return new Measure((double) count[RESOLVED] / n, (double) count[RESOLVED], (double) n, n, note);
   }
 

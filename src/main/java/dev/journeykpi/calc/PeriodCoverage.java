@@ -1,5 +1,7 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
 import dev.journeykpi.model.Period;
 import java.time.LocalDate;
 
@@ -10,12 +12,15 @@ import java.time.LocalDate;
 public final class PeriodCoverage {
   private PeriodCoverage() {}
 
-  /** Null when complete, else why not. {@code lastDataDay} is the latest date in the KPI's time column, or null. */
-  public static String incomplete(Period p, LocalDate lastDataDay, LocalDate today) {
+  /**
+   * Null when complete, else why not (an {@code INCOMPLETE_*} note). {@code lastDataDay} is the latest date in the
+   * KPI's time column, or null.
+   */
+  public static Note incomplete(Period p, LocalDate lastDataDay, LocalDate today) {
     if (p.grain() == Period.Grain.ALL) return null;
     LocalDate lastDay = p.endExclusive().minusDays(1);
-    if (today != null && !today.isAfter(lastDay)) return "period not over (until " + lastDay + ")";
-    if (lastDataDay != null && lastDataDay.isBefore(lastDay)) return "data ends " + lastDataDay;
+    if (today != null && !today.isAfter(lastDay)) return Note.of(Code.INCOMPLETE_PERIOD_NOT_OVER, lastDay);
+    if (lastDataDay != null && lastDataDay.isBefore(lastDay)) return Note.of(Code.INCOMPLETE_DATA_ENDS, lastDataDay);
     return null;
   }
 }

@@ -1,6 +1,8 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.Filter;
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
 import tech.tablesaw.api.Table;
 
 /** {@code ratio}: rows matching the numerator filter among rows matching the denominator filter. */
@@ -33,7 +35,7 @@ public final class RatioMeasurer implements Measurer {
         if (inNumerator[row]) n++;
       }
     }
-    if (d == 0) return new Measure(null, (double) n, 0.0, 0, "denominator is 0");
-    return new Measure((double) n / d, (double) n, (double) d, d, "");
+    if (d == 0) return new Measure(null, (double) n, 0.0, 0, Note.of(Code.DENOMINATOR_ZERO));
+    return new Measure((double) n / d, (double) n, (double) d, d);
   }
 }

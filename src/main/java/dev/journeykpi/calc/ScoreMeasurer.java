@@ -1,6 +1,9 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.ScoreDef;
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
+import dev.journeykpi.model.Notes;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,24 +66,24 @@ public final class ScoreMeasurer implements Measurer {
         if (v <= 6) detractors++;
       }
     }
-    List<String> notes = new ArrayList<>();
-    if (blank > 0) notes.add(blank + " blank answers left out");
-    if (offScale > 0) notes.add(offScale + " answers outside " + plain(def.min()) + "-" + plain(def.max()) + " left out");
-    if (unrecognised > 0) notes.add(unrecognised + " unrecognised answers left out");
+    List<Note> notes = new ArrayList<>();
+    if (blank > 0) notes.add(Note.of(Code.BLANK_ANSWERS, blank));
+    if (offScale > 0) notes.add(Note.of(Code.ANSWERS_OUTSIDE, offScale, Note.plain(def.min()), Note.plain(def.max())));
+    if (unrecognised > 0) notes.add(Note.of(Code.UNRECOGNISED_ANSWERS, unrecognised));
     if (!strange.isEmpty()) {
       List<String> shown = new ArrayList<>();
       strange.forEach((text, k) -> shown.add("'" + text + "'" + (k > 1 ? " ×" + k : "")));
-      notes.add("e.g. " + String.join(", ", shown));
+      notes.add(Note.of(Code.EXAMPLES, String.join(", ", shown)));
     }
-    String note = String.join("; ", notes);
-    if (n == 0) return Measure.none(0, rows.length == 0 ? "no rows" : "no valid answers").withNote(note);
+    Notes note = Notes.of(notes);
+    if (n == 0) return Measure.none(0, Note.of(rows.length == 0 ? Code.NO_ROWS : Code.NO_VALID_ANSWERS)).withNote(note);
     return switch (def.stat()) {
       case TOP_BOX -> new Measure((double) positive / n, (double) positive, (double) n, n, note);
       case MEAN -> Measure.of(sum / n, n).withNote(note);
       case NPS -> new Measure(100.0 * (promoters - detractors) / n, null, null, n,
-          String.format(Locale.ROOT, "promoters %d (%.1f%%), passives %d (%.1f%%), detractors %d (%.1f%%)",
-              promoters, 100.0 * promoters / n, n - promoters - detractors, 100.0 * (n - promoters - detractors) / n,
-              detractors, 100.0 * detractors / n)).withNote(note);
+          Note.of(Code.NPS_SPLIT, promoters, Note.decimal(100.0 * promoters / n, 1), n - promoters - detractors,
+              Note.decimal(100.0 * (n - promoters - detractors) / n, 1), detractors, Note.decimal(100.0 * detractors / n, 1)))
+          .withNote(note);
     };
   }
 

@@ -2,6 +2,9 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.SlaDef;
 import dev.journeykpi.config.TimeSpan;
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
+import dev.journeykpi.model.Notes;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,17 +61,17 @@ public final class SlaMeasurer implements Measurer {
     }
     int met = count[MET];
     int judged = met + count[BREACHED] + count[OPEN_BREACHED];
-    List<String> notes = new ArrayList<>();
-    if (count[OPEN_BREACHED] > 0) notes.add(count[OPEN_BREACHED] + " still open and past the limit counted as breached");
-    if (count[OPEN_WITHIN] > 0) notes.add(count[OPEN_WITHIN] + " open within the limit so far left out");
+    List<Note> notes = new ArrayList<>();
+    if (count[OPEN_BREACHED] > 0) notes.add(Note.of(Code.OPEN_PAST_LIMIT, count[OPEN_BREACHED]));
+    if (count[OPEN_WITHIN] > 0) notes.add(Note.of(Code.OPEN_WITHIN_LIMIT, count[OPEN_WITHIN]));
     if (count[NO_LIMIT] > 0) {
       List<String> shown = new ArrayList<>();
       unlisted.forEach((v, k) -> shown.add("'" + v + "'" + (k > 1 ? " ×" + k : "")));
-      notes.add(count[NO_LIMIT] + " with no limit for their " + sla.by() + " left out (" + String.join(", ", shown) + ")");
+      notes.add(Note.of(Code.NO_LIMIT_FOR, count[NO_LIMIT], sla.by(), String.join(", ", shown)));
     }
-    if (count[BAD] > 0) notes.add(count[BAD] + " without " + start + " or with " + end + " before " + start + " left out");
-    String note = String.join("; ", notes);
-    if (judged == 0) return new Measure(null, 0.0, 0.0, 0, rows.length == 0 ? "no rows" : "no rows to judge").withNote(note);
+    if (count[BAD] > 0) notes.add(Note.of(Code.WITHOUT_START_OR_END_BEFORE_START, count[BAD], start, end));
+    Notes note = Notes.of(notes);
+    if (judged == 0) return new Measure(null, 0.0, 0.0, 0, Note.of(rows.length == 0 ? Code.NO_ROWS : Code.NO_ROWS_TO_JUDGE)).withNote(note);
     return new Measure((double) met / judged, (double) met, (double) judged, judged, note);
   }
 

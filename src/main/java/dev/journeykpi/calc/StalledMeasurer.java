@@ -1,6 +1,9 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.StalledDef;
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
+import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,12 +41,12 @@ public final class StalledMeasurer {
   }
 
   public Measure measure(Table table, Selection rows, Period p) {
-    if (p.grain() == Period.Grain.ALL) return Measure.none(0, "stalled leads need a period (--period, --from/--to)");
+    if (p.grain() == Period.Grain.ALL) return Measure.none(0, Note.of(Code.STALLED_NEED_PERIOD));
     Set<String> closed = new HashSet<>();
     List<Stalled> stalled = stalled(table, rows, p, closed);
     long touched = stalled.stream().filter(Stalled::touched).count();
-    String note = closed.isEmpty() ? "" : closed.size() + " leads closed before the period not counted";
-    if (stalled.isEmpty()) return new Measure(null, 0.0, 0.0, 0, "no stalled leads at the start").withNote(note);
+    Notes note = closed.isEmpty() ? Notes.NONE : Notes.of(Note.of(Code.CLOSED_BEFORE_PERIOD, closed.size()));
+    if (stalled.isEmpty()) return new Measure(null, 0.0, 0.0, 0, Note.of(Code.NO_STALLED_AT_START)).withNote(note);
     return new Measure((double) touched / stalled.size(), (double) touched, (double) stalled.size(), stalled.size(), note);
   }
 

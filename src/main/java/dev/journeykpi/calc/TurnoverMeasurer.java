@@ -1,6 +1,9 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.Filter;
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
+import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -32,7 +35,7 @@ public final class TurnoverMeasurer implements PointInTimeMeasurer {
 
   @Override
   public Measure measure(Table table, Selection rows, Period period) {
-    if (period.grain() == Period.Grain.ALL) return Measure.none(0, "turnover needs a period (--period, --from/--to)");
+    if (period.grain() == Period.Grain.ALL) return Measure.none(0, Note.of(Code.TURNOVER_NEEDS_PERIOD));
     if (selectedFor != table) {
       leaverRows = FilterCompiler.select(table, leavers);
       selectedFor = table;
@@ -54,9 +57,9 @@ public final class TurnoverMeasurer implements PointInTimeMeasurer {
       if (b != Cells.MISSING_TIME && b >= from && b < to && leaverRows.contains(row)) separations++;
     }
     double average = (atStart + atEnd) / 2.0;
-    String note = "headcount " + atStart + " at start, " + atEnd + " at end"
-        + (noHire > 0 ? "; " + noHire + " without " + hired + " left out" : "");
-    if (average == 0) return new Measure(null, (double) separations, 0.0, 0, "no headcount").withNote(note);
+    Notes note = Notes.of(Note.of(Code.HEADCOUNT, atStart, atEnd));
+    if (noHire > 0) note = note.plus(Note.of(Code.WITHOUT_LEFT_OUT, noHire, hired));
+    if (average == 0) return new Measure(null, (double) separations, 0.0, 0, Note.of(Code.NO_HEADCOUNT)).withNote(note);
     return new Measure(separations / average, (double) separations, average, atStart + atEnd, note);
   }
 }

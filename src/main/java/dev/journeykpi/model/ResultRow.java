@@ -8,7 +8,8 @@ import java.util.Map;
  * One row of the tidy result every KPI produces: a KPI's value for one period and one combination of breakdown
  * values. A breakdown dimension whose value is {@link #TOTAL} is aggregated over; {@link #BLANK} stands for rows that
  * had no value in that column. {@code target} is null when the KPI has none; {@code status} is null when there is no
- * target or no value (never {@link Status#NONE}).
+ * target or no value (never {@link Status#NONE}). {@code notes} say how the value was made, as codes with arguments;
+ * {@link #note()} writes them in English, for CSV, JSON and scripts.
  */
 public record ResultRow(
     String kpi,
@@ -26,12 +27,13 @@ public record ResultRow(
     Double delta,
     Double deltaRelative,
     Boolean complete,
-    String note) {
+    Notes notes) {
   public static final String TOTAL = "(total)";
   public static final String BLANK = "(blank)";
 
   public ResultRow {
     if (status == Status.NONE) status = null;
+    if (notes == null) notes = Notes.NONE;
     // One dimension (the usual breakdown) in an immutable one-entry map: a third of the memory of a copied
     // LinkedHashMap, which a breakdown with 1,000,000 groups noticed.
     dims = dims.isEmpty() ? Map.of() : dims.getClass() == ONE ? dims
@@ -59,17 +61,21 @@ public record ResultRow(
     Double d = value == null || earlier == null ? null : value - earlier;
     Double rel = d == null || unit.equals("%") || earlier == 0 ? null : d / Math.abs(earlier);
     return new ResultRow(kpi, label, period, dims, value, unit, numerator, denominator, n, target, status, earlier, d, rel,
-        complete, note);
+        complete, notes);
   }
 
   /**
-   * This row with its period's coverage: null reason means complete; a reason goes into the note. Public for
+   * This row with its period's coverage: null reason means complete; a reason goes first in the notes. Public for
    * {@code calc.KpiRunner}, which knows a period's coverage only after measuring its rows.
    */
-  public ResultRow withCoverage(String incompleteBecause) {
-    String n = incompleteBecause == null ? note : note.isEmpty() ? "incomplete: " + incompleteBecause
-        : "incomplete: " + incompleteBecause + "; " + note;
+  public ResultRow withCoverage(Note incompleteBecause) {
+    Notes all = incompleteBecause == null ? notes : notes.after(incompleteBecause);
     return new ResultRow(kpi, label, period, dims, value, unit, numerator, denominator, this.n, target, status, previous,
-        delta, deltaRelative, incompleteBecause == null, n);
+        delta, deltaRelative, incompleteBecause == null, all);
+  }
+
+  /** The notes in English, joined by "; " ("" when none): what CSV and JSON print and scripts read. */
+  public String note() {
+    return notes.english();
   }
 }

@@ -1,5 +1,6 @@
 package dev.journeykpi.report;
 
+import dev.journeykpi.model.Messages;
 import dev.journeykpi.model.Status;
 
 /**
@@ -33,7 +34,7 @@ public record Labels(String kpi, String breakdown, String total, String numDen, 
 
   /** A time unit of a definition ("days", "working days") in the language; other units as they are. */
   String unit(String unit) {
-    return this == VI ? NoteText.timeUnit(unit) : unit;
+    return this == VI ? Messages.notes("vi").timeUnit(unit) : unit;
   }
 
   /** A status in the language's word; "" for none. */

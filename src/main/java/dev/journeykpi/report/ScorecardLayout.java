@@ -147,7 +147,7 @@ final class ScorecardLayout {
             cells.add(lr == null ? "" : words.status(lr.status()));
           }
           statuses.add(lr == null ? null : lr.status());
-          cells.add(lr == null ? "" : NoteText.of(lr.note(), lang));
+          cells.add(lr == null ? "" : lr.notes().text(lang));
           rows.add(cells);
           first = false;
         }

@@ -2,6 +2,8 @@ package dev.journeykpi.calc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Note.Code;
 import dev.journeykpi.model.Period;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -17,14 +19,14 @@ class PeriodCoverageTest {
 
   @Test
   void dataEndingEarlyIsFlagged() {
-    assertThat(PeriodCoverage.incomplete(Period.parse("2026-10"), LocalDate.of(2026, 10, 25), TODAY)).isEqualTo("data ends 2026-10-25");
+    assertThat(PeriodCoverage.incomplete(Period.parse("2026-10"), LocalDate.of(2026, 10, 25), TODAY)).isEqualTo(Note.of(Code.INCOMPLETE_DATA_ENDS, LocalDate.of(2026, 10, 25)));
   }
 
   @Test
   void periodNotOverIsFlagged() {
     // 22 November: November runs until the 30th, the fourth quarter until 31 December.
-    assertThat(PeriodCoverage.incomplete(Period.parse("2026-11"), LocalDate.of(2026, 11, 21), TODAY)).isEqualTo("period not over (until 2026-11-30)");
-    assertThat(PeriodCoverage.incomplete(Period.parse("2026-Q4"), LocalDate.of(2026, 11, 21), TODAY)).isEqualTo("period not over (until 2026-12-31)");
+    assertThat(PeriodCoverage.incomplete(Period.parse("2026-11"), LocalDate.of(2026, 11, 21), TODAY)).isEqualTo(Note.of(Code.INCOMPLETE_PERIOD_NOT_OVER, LocalDate.of(2026, 11, 30)));
+    assertThat(PeriodCoverage.incomplete(Period.parse("2026-Q4"), LocalDate.of(2026, 11, 21), TODAY)).isEqualTo(Note.of(Code.INCOMPLETE_PERIOD_NOT_OVER, LocalDate.of(2026, 12, 31)));
     // On the last day itself the period is not over yet.
     assertThat(PeriodCoverage.incomplete(Period.parse("2026-11"), LocalDate.of(2026, 11, 30), LocalDate.of(2026, 11, 30))).isNotNull();
   }

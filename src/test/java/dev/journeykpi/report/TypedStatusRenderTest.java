@@ -30,7 +30,7 @@ class TypedStatusRenderTest {
         new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()));
     List<ResultRow> rows = card.rows().stream().map(r -> !r.kpi().equals(KPI) ? r
         : new ResultRow(r.kpi(), r.label(), r.period(), r.dims(), r.value(), r.unit(), r.numerator(), r.denominator(), r.n(),
-            Target.between(0.5, 0.75), Status.AMBER, r.previous(), r.delta(), r.deltaRelative(), r.complete(), r.note()))
+            Target.between(0.5, 0.75), Status.AMBER, r.previous(), r.delta(), r.deltaRelative(), r.complete(), r.notes()))
         .toList();
     return new Scorecard(card.definition(), card.periods(), rows, card.quality());
   }
