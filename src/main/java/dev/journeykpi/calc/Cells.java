@@ -10,13 +10,13 @@ import tech.tablesaw.columns.Column;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 
 /** Uniform, allocation-free access to the typed columns the importer builds. */
-final class Cells {
-  static final long MISSING_TIME = Long.MIN_VALUE;
+public final class Cells {
+  public static final long MISSING_TIME = Long.MIN_VALUE;
 
   private Cells() {}
 
   /** A date or date-time cell as a packed date-time whose order is chronological; MISSING_TIME when blank. */
-  static long packedTime(Column<?> c, int row) {
+  public static long packedTime(Column<?> c, int row) {
     if (c instanceof DateTimeColumn dt) {
       long v = dt.getLongInternal(row);
       return v == tech.tablesaw.columns.datetimes.DateTimeColumnType.missingValueIndicator() ? MISSING_TIME : v;
@@ -29,18 +29,18 @@ final class Cells {
   }
 
   /** Seconds since 1970-01-01T00:00 of the same wall clock (no zone), straight from the packed form. */
-  static long localEpochSecond(long packed) {
+  public static long localEpochSecond(long packed) {
     int date = (int) (packed >> 32);
     int time = (int) packed;
     return epochDay(date) * 86400L + secondOfDay(time);
   }
 
   /** Seconds of the day of a packed time: Tablesaw packs hour, minute and millisecond of the minute in its bytes. */
-  static int secondOfDay(int time) {
+  public static int secondOfDay(int time) {
     return (time >>> 24) * 3600 + ((time >>> 16) & 0xff) * 60 + (time & 0xffff) / 1000;
   }
 
-  static int millisecondOfDay(int time) {
+  public static int millisecondOfDay(int time) {
     return (time >>> 24) * 3_600_000 + ((time >>> 16) & 0xff) * 60_000 + (time & 0xffff);
   }
 
@@ -59,7 +59,7 @@ final class Cells {
    * The epoch day of a packed date (year, month and day in its bytes). Duration KPIs ask this twice per row of a
    * million; Tablesaw's general computation per call was a third of their time.
    */
-  static long epochDay(int date) {
+  public static long epochDay(int date) {
     int year = date >> 16;
     int month = (date >> 8) & 0xff;
     int i = 12 * (year - FIRST_YEAR) + month - 1;
@@ -69,22 +69,22 @@ final class Cells {
     return MONTH_STARTS[i] + (date & 0xff) - 1;
   }
 
-  static long localEpochMillis(long packed) {
+  public static long localEpochMillis(long packed) {
     int date = (int) (packed >> 32);
     int time = (int) packed;
     return epochDay(date) * 86_400_000L + millisecondOfDay(time);
   }
 
   /** The selection's rows as an array: iterating a Selection directly boxes every row number. */
-  static int[] rows(tech.tablesaw.selection.Selection s) {
+  public static int[] rows(tech.tablesaw.selection.Selection s) {
     return s.toArray();
   }
 
-  static long packed(java.time.LocalDateTime t) {
+  public static long packed(java.time.LocalDateTime t) {
     return PackedLocalDateTime.pack(t);
   }
 
-  static java.time.LocalDateTime time(long packed) {
+  public static java.time.LocalDateTime time(long packed) {
     return PackedLocalDateTime.asLocalDateTime(packed);
   }
 
@@ -92,7 +92,7 @@ final class Cells {
    * The dictionary key of the blank text, if the column has blank cells. Not a sentinel: Tablesaw's smaller
    * dictionaries number their keys from -128 or -32,768, so any int may be a real value's key.
    */
-  static java.util.OptionalInt blankKey(StringColumn s) {
+  public static java.util.OptionalInt blankKey(StringColumn s) {
     int first = s.getDictionary().firstIndexOf("");
     return first < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(s.getDictionary().getKeyAtIndex(first));
   }
@@ -101,12 +101,12 @@ final class Cells {
    * Whether a cell is blank. Text columns built by the importer keep blanks as the empty string in their dictionary,
    * which Tablesaw's {@code isMissing} does not always recognise, so text is checked by its value.
    */
-  static boolean isBlank(Column<?> c, int row) {
+  public static boolean isBlank(Column<?> c, int row) {
     return c instanceof StringColumn s ? s.get(row).isEmpty() : c.isMissing(row);
   }
 
   /** The text used to group and label a breakdown value. */
-  static String label(Column<?> c, int row) {
+  public static String label(Column<?> c, int row) {
     if (isBlank(c, row)) return ResultRow.BLANK;
     if (c instanceof StringColumn s) return s.get(row);
     if (c instanceof DoubleColumn d) {

@@ -11,19 +11,19 @@ import tech.tablesaw.selection.Selection;
  *
  * <p>Rows without a customer id or without a date are not activity; they are counted so the KPI's note can say so.
  */
-final class CustomerActivity {
-  final int customers;
+public final class CustomerActivity {
+  public final int customers;
   /** customer c's activities are entries from[c] (inclusive) to from[c + 1] (exclusive), in day order */
-  final int[] from;
-  final int[] day;
-  final int[] order;
-  final double[] value;
-  final int noCustomer;
-  final int noDate;
+  public final int[] from;
+  public final int[] day;
+  public final int[] order;
+  public final double[] value;
+  public final int noCustomer;
+  public final int noDate;
   /** each customer's id */
-  final String[] ids;
+  public final String[] ids;
   /** the table row of each activity */
-  final int[] row;
+  public final int[] row;
 
   private CustomerActivity(String[] ids, int customers, int[] from, int[] day, int[] order, double[] value, int[] row,
       int noCustomer, int noDate) {
@@ -42,7 +42,7 @@ final class CustomerActivity {
    * @param orderColumn the order id column, or null when each row is its own order
    * @param valueColumn the amount column, or null
    */
-  static CustomerActivity of(Table table, Selection rows, String customerColumn, String timeColumn, String orderColumn,
+  public static CustomerActivity of(Table table, Selection rows, String customerColumn, String timeColumn, String orderColumn,
       String valueColumn) {
     Column<?> when = table.column(timeColumn);
     Column<?> orders = orderColumn == null ? null : table.column(orderColumn);
@@ -105,7 +105,7 @@ final class CustomerActivity {
   }
 
   /** Index of customer c's last activity on or before day d, or -1. */
-  int lastOnOrBefore(int c, int d) {
+  public int lastOnOrBefore(int c, int d) {
     int lo = from[c], hi = from[c + 1] - 1, found = -1;
     while (lo <= hi) {
       int mid = (lo + hi) >>> 1;
@@ -120,12 +120,12 @@ final class CustomerActivity {
   }
 
   /** Whether customer c has activity on a day in [a, b]. */
-  boolean activeBetween(int c, int a, int b) {
+  public boolean activeBetween(int c, int a, int b) {
     int i = lastOnOrBefore(c, b);
     return i >= 0 && day[i] >= a;
   }
 
-  int firstDay(int c) {
+  public int firstDay(int c) {
     return day[from[c]];
   }
 }

@@ -6,16 +6,16 @@ import java.util.List;
 import tech.tablesaw.columns.Column;
 
 /** Elapsed time between two timestamps, in calendar time or the business calendar's working time. */
-final class Elapsed {
+public final class Elapsed {
   /** Codes in a per-row array of seconds: no end yet, no start, end before start. */
-  static final double OPEN = -1;
-  static final double NO_START = -2;
-  static final double NEGATIVE = -3;
+  public static final double OPEN = -1;
+  public static final double NO_START = -2;
+  public static final double NEGATIVE = -3;
 
   private Elapsed() {}
 
   /** Seconds from start to end for every row of the columns, or one of the codes above. */
-  static double[] perRow(Column<?> s, Column<?> e, BusinessCalendar calendar, ZoneId zone) {
+  public static double[] perRow(Column<?> s, Column<?> e, BusinessCalendar calendar, ZoneId zone) {
     double[] out = new double[s.size()];
     BusinessCalendar.Clock clock = calendar == null ? null : calendar.clock();
     long steady = steadyFrom(zone);
@@ -42,7 +42,7 @@ final class Elapsed {
   }
 
   /** Seconds from packed time a to packed time b (a ≤ b); business seconds when a calendar is given. */
-  static double between(long a, long b, BusinessCalendar calendar, ZoneId zone) {
+  public static double between(long a, long b, BusinessCalendar calendar, ZoneId zone) {
     if (calendar != null) return calendar.businessSeconds(Cells.localEpochSecond(a), Cells.localEpochSecond(b));
     if (a >= steadyFrom(zone)) return (Cells.localEpochMillis(b) - Cells.localEpochMillis(a)) / 1000.0;
     // Real elapsed time across daylight-saving changes.
@@ -71,7 +71,7 @@ final class Elapsed {
   }
 
   /** The latest timestamp in any of the columns, or MISSING_TIME: where an export ends, the moment open rows are judged at. */
-  static long latest(Column<?>... columns) {
+  public static long latest(Column<?>... columns) {
     long max = Cells.MISSING_TIME;
     for (Column<?> c : columns) {
       for (int row = 0, n = c.size(); row < n; row++) max = Math.max(max, Cells.packedTime(c, row));

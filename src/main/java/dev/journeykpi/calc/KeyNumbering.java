@@ -9,7 +9,7 @@ import tech.tablesaw.columns.Column;
  * Text is numbered by its dictionary key (the value decided once per key, no String per row); other columns by
  * their label.
  */
-final class KeyNumbering {
+public final class KeyNumbering {
   private static final int UNSEEN = -1;
   private static final int BLANK = -2;
   private final Column<?> column;
@@ -18,14 +18,14 @@ final class KeyNumbering {
   private final Map<String, Integer> byLabel = new HashMap<>();
   private final java.util.List<String> ids = new java.util.ArrayList<>();
 
-  KeyNumbering(Column<?> column) {
+  public KeyNumbering(Column<?> column) {
     this.column = column;
     this.dict = column instanceof tech.tablesaw.api.StringColumn s ? s.getDictionary() : null;
     byKey.defaultReturnValue(UNSEEN);
   }
 
   /** The value's number, or -1 when the row's value is blank. */
-  int of(int row) {
+  public int of(int row) {
     if (dict == null) {
       if (Cells.isBlank(column, row)) return -1;
       String label = Cells.label(column, row);
@@ -51,15 +51,15 @@ final class KeyNumbering {
   }
 
   /** The value numbered {@code number}. */
-  String id(int number) {
+  public String id(int number) {
     return ids.get(number);
   }
 
-  int size() {
+  public int size() {
     return ids.size();
   }
 
-  String[] ids() {
+  public String[] ids() {
     return ids.toArray(new String[0]);
   }
 }

@@ -143,7 +143,7 @@ public final class KpiRunner {
    */
   /** A measure over a group's whole history for a period, giving one or more rows (extra dimension values). */
   public interface HistoryMeasurer {
-    List<CustomerMeasurer.Part> measure(Table table, Selection rows, Period p);
+    List<HistoryRow> measure(Table table, Selection rows, Period p);
   }
 
   public List<ResultRow> wholeHistory(KpiDef kpi, Table table, List<Period> periods, List<String> extraDims,
@@ -158,7 +158,7 @@ public final class KpiRunner {
     for (Period p : periods) {
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
       for (Map.Entry<List<String>, Selection> g : groups.entrySet()) {
-        for (CustomerMeasurer.Part part : measurer.measure(table, g.getValue(), p)) {
+        for (HistoryRow part : measurer.measure(table, g.getValue(), p)) {
           List<String> values = new ArrayList<>(g.getKey());
           values.addAll(part.dims());
           // A part without the extra dimensions (a "needs a period" row) stands for all of them.

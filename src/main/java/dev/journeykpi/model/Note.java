@@ -76,18 +76,18 @@ public record Note(Code code, List<Object> args) {
     NO_ROWS,
     NO_VALUES_IN(arg("columns", Kind.NAME)),
     DENOMINATOR_ZERO,
-    // sum, mean, median, percentile (calc.ColumnMeasurer)
+    // sum, mean, median, percentile (ColumnMeasurer)
     ROWS_WITHOUT_SKIPPED(count(), arg("columns", Kind.NAME)),
     ROWS_MISSING_PART(count(), arg("columns", Kind.NAME)),
-    // count of distinct values (calc.CountMeasurer)
+    // count of distinct values (CountMeasurer)
     ROWS_WITHOUT_NOT_COUNTED(count(), arg("column", Kind.NAME)),
-    // durations and backlogs (calc.DurationMeasurer, calc.BacklogMeasurer)
+    // durations and backlogs (DurationMeasurer, BacklogMeasurer)
     OPEN(count(), arg("end", Kind.NAME)),
     END_BEFORE_START(count(), arg("end", Kind.NAME), arg("start", Kind.NAME)),
     END_BEFORE_START_EXAMPLES(count(), arg("end", Kind.NAME), arg("start", Kind.NAME), arg("examples", Kind.EXAMPLES)),
     WITHOUT_LEFT_OUT(count(), arg("column", Kind.NAME)),
     NO_COMPLETED_DURATIONS,
-    // survey scores (calc.ScoreMeasurer)
+    // survey scores (ScoreMeasurer)
     BLANK_ANSWERS(count()),
     ANSWERS_OUTSIDE(count(), arg("min", Kind.DECIMAL), arg("max", Kind.DECIMAL)),
     UNRECOGNISED_ANSWERS(count()),
@@ -95,20 +95,20 @@ public record Note(Code code, List<Object> args) {
     NO_VALID_ANSWERS,
     NPS_SPLIT(arg("promoters", Kind.COUNT), arg("promotersPercent", Kind.DECIMAL), arg("passives", Kind.COUNT),
         arg("passivesPercent", Kind.DECIMAL), arg("detractors", Kind.COUNT), arg("detractorsPercent", Kind.DECIMAL)),
-    // SLA (calc.SlaMeasurer)
+    // SLA (SlaMeasurer)
     OPEN_PAST_LIMIT(count()),
     OPEN_WITHIN_LIMIT(count()),
     NO_LIMIT_FOR(count(), arg("column", Kind.NAME), arg("values", Kind.EXAMPLES)),
     WITHOUT_START_OR_END_BEFORE_START(count(), arg("start", Kind.NAME), arg("end", Kind.NAME)),
     NO_ROWS_TO_JUDGE,
-    // no repeat (calc.NoRepeatMeasurer)
+    // no repeat (NoRepeatMeasurer)
     WINDOW_PAST_DATA_END(count(), arg("window", Kind.SPAN)),
     NO_CONTACTS_TO_JUDGE,
-    // turnover (calc.TurnoverMeasurer)
+    // turnover (TurnoverMeasurer)
     HEADCOUNT(arg("atStart", Kind.COUNT), arg("atEnd", Kind.COUNT)),
     NO_HEADCOUNT,
     TURNOVER_NEEDS_PERIOD,
-    // customers (calc.CustomerMeasurer)
+    // customers (CustomerMeasurer)
     CUSTOMERS_NEED_PERIOD,
     ROWS_WITHOUT_LEFT_OUT(count(), arg("column", Kind.NAME)),
     ACTIVE_AT_START(count()),
@@ -127,7 +127,7 @@ public record Note(Code code, List<Object> args) {
     STATE_RESURRECTING,
     STATE_DORMANT,
     NO_CUSTOMERS_IN_COHORT,
-    // funnels and stalled leads (calc.FunnelMeasurer, calc.StalledMeasurer)
+    // funnels and stalled leads (FunnelMeasurer, StalledMeasurer)
     STAGE_NOT_IN_FUNNEL(count(), arg("values", Kind.EXAMPLES)),
     MIDWAY_COUNTED_SEPARATELY(count()),
     MIDWAY_FILLED(count()),

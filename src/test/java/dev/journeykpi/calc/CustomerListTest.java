@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.types.customers.CustomerList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.config.Definition;

@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.types.funnel.FunnelLeadList;
 import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -330,7 +331,7 @@ class FunnelKpisTest {
     assertThat(r.note()).contains("1 leads closed before the period not counted");
     // The call list: untouched first (T5, idle since 06-01: 86 working days in (06-01, 09-30] — June 21, July 23,
     // August 21, September 21 with the holiday), then the touched one (T1, 36).
-    assertThat(FunnelLeadList.stalled(d.kpis().get(0), d.kpis().get(0).spec(dev.journeykpi.types.stalled.StalledSpec.class).stalled(), t, Period.parse("2026-10"), new BusinessCalendar(d.calendar())))
+    assertThat(dev.journeykpi.types.stalled.StalledLeadList.stalled(d.kpis().get(0), d.kpis().get(0).spec(dev.journeykpi.types.stalled.StalledSpec.class).stalled(), t, Period.parse("2026-10"), new BusinessCalendar(d.calendar())))
         .extracting(e -> e.lead() + " " + e.status() + " " + e.daysThere()).containsExactly("T5 untouched 86", "T1 touched 36");
   }
 

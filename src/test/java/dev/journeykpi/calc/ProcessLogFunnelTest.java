@@ -1,5 +1,6 @@
 package dev.journeykpi.calc;
 
+import dev.journeykpi.types.funnel.FunnelLeadList;
 import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 

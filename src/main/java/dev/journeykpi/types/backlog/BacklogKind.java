@@ -1,6 +1,5 @@
 package dev.journeykpi.types.backlog;
 
-import dev.journeykpi.calc.BacklogMeasurer;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;

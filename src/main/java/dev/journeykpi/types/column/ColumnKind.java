@@ -1,6 +1,5 @@
 package dev.journeykpi.types.column;
 
-import dev.journeykpi.calc.ColumnMeasurer;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;

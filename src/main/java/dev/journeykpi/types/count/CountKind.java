@@ -1,6 +1,5 @@
 package dev.journeykpi.types.count;
 
-import dev.journeykpi.calc.CountMeasurer;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;

@@ -1,7 +1,5 @@
 package dev.journeykpi.types.customers;
 
-import dev.journeykpi.calc.CustomerList;
-import dev.journeykpi.calc.CustomerMeasurer;
 import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.CustomerDef;
 import dev.journeykpi.calc.KpiRunner;

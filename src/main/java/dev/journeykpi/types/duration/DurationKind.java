@@ -1,6 +1,5 @@
 package dev.journeykpi.types.duration;
 
-import dev.journeykpi.calc.DurationMeasurer;
 import dev.journeykpi.config.Statistic;
 import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.calc.KpiRunner;

@@ -1,6 +1,5 @@
 package dev.journeykpi.types.funnel;
 
-import dev.journeykpi.calc.FunnelMeasurer;
 import dev.journeykpi.config.Diagnostics;
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.Location;

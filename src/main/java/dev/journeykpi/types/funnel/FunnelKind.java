@@ -1,7 +1,5 @@
 package dev.journeykpi.types.funnel;
 
-import dev.journeykpi.calc.FunnelLeadList;
-import dev.journeykpi.calc.FunnelMeasurer;
 import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.Suggestions;

@@ -1,6 +1,5 @@
 package dev.journeykpi.types.norepeat;
 
-import dev.journeykpi.calc.NoRepeatMeasurer;
 import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;

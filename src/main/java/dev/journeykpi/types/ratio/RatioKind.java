@@ -1,6 +1,5 @@
 package dev.journeykpi.types.ratio;
 
-import dev.journeykpi.calc.RatioMeasurer;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;

@@ -1,6 +1,5 @@
 package dev.journeykpi.types.score;
 
-import dev.journeykpi.calc.ScoreMeasurer;
 import dev.journeykpi.config.ScoreDef;
 import java.util.Map;
 import java.util.stream.Collectors;

@@ -1,6 +1,5 @@
 package dev.journeykpi.types.sla;
 
-import dev.journeykpi.calc.SlaMeasurer;
 import dev.journeykpi.config.SlaDef;
 import java.util.stream.Collectors;
 import dev.journeykpi.calc.KpiRunner;

@@ -1,8 +1,6 @@
 package dev.journeykpi.types.stalled;
 
-import dev.journeykpi.calc.CustomerMeasurer;
-import dev.journeykpi.calc.FunnelLeadList;
-import dev.journeykpi.calc.StalledMeasurer;
+import dev.journeykpi.calc.HistoryRow;
 import dev.journeykpi.config.StalledDef;
 import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.calc.KpiRunner;
@@ -50,7 +48,7 @@ public final class StalledKind extends KpiKind<StalledSpec> {
   public List<ResultRow> run(KpiDef k, StalledSpec spec, Table table, List<Period> periods, KpiRunner runner) {
     StalledMeasurer m = new StalledMeasurer(spec.stalled(), k.time(), runner.calendar());
     return runner.wholeHistory(k, table, periods, List.of(),
-        (t, rows, p) -> List.of(new CustomerMeasurer.Part(List.of(), m.measure(t, rows, p), p)));
+        (t, rows, p) -> List.of(new HistoryRow(List.of(), m.measure(t, rows, p), p)));
   }
 
   @Override
@@ -66,7 +64,7 @@ public final class StalledKind extends KpiKind<StalledSpec> {
   /** The stalled leads at the period's start, touched again in it or not: the re-engagement call list. */
   @Override
   protected List<LeadList.Entry> list(KpiDef k, StalledSpec spec, Table table, Period period, String stage, KpiRunner runner) {
-    return FunnelLeadList.stalled(k, spec.stalled(), table, period, runner.calendar());
+    return StalledLeadList.stalled(k, spec.stalled(), table, period, runner.calendar());
   }
 
   @Override

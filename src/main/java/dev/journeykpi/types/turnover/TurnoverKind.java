@@ -1,6 +1,5 @@
 package dev.journeykpi.types.turnover;
 
-import dev.journeykpi.calc.TurnoverMeasurer;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;

@@ -1,4 +1,11 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.duration;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.Elapsed;
+import dev.journeykpi.calc.Stats;
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.Measurer;
+import dev.journeykpi.calc.BusinessCalendar;
 
 import dev.journeykpi.config.Statistic;
 import dev.journeykpi.model.Note;

@@ -1,4 +1,8 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.score;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.Measurer;
 
 import dev.journeykpi.config.ScoreDef;
 import dev.journeykpi.model.Note;

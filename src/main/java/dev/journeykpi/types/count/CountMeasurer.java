@@ -1,4 +1,8 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.count;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.Measurer;
 
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;

@@ -1,4 +1,8 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.funnel;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.FilterCompiler;
+import dev.journeykpi.calc.BusinessCalendar;
 
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.KpiDef;
@@ -19,26 +23,6 @@ import tech.tablesaw.selection.Selection;
  */
 public final class FunnelLeadList {
   private FunnelLeadList() {}
-
-  /**
-   * The leads of a stalled KPI at the start of the period: {@code touched} when contacted again in it, {@code
-   * untouched} when still waiting — the re-engagement call list. {@code entered} is the last touch before the period,
-   * {@code daysThere} the idle span then, in the KPI's unit (days or working days).
-   */
-  public static List<Entry> stalled(KpiDef kpi, dev.journeykpi.config.StalledDef def, Table table, Period period,
-      BusinessCalendar calendar) {
-    Selection population = FilterCompiler.select(table, kpi.where());
-    StalledMeasurer m = new StalledMeasurer(def, kpi.time(), calendar);
-    List<Column<?>> by = kpi.by().stream().<Column<?>>map(table::column).toList();
-    List<Entry> out = new ArrayList<>();
-    for (StalledMeasurer.Stalled s : m.stalled(table, population, period, new java.util.HashSet<>())) {
-      List<String> dims = by.stream().map(c -> s.row() < 0 ? "" : Cells.label(c, s.row())).toList();
-      out.add(new Entry(s.lead(), dims, s.touched() ? "touched" : "untouched", s.lastTouch().atStartOfDay(), s.idle()));
-    }
-    out.sort(java.util.Comparator.comparing((Entry e) -> e.status().equals("touched")).thenComparing(e -> -e.daysThere())
-        .thenComparing(Entry::lead));
-    return out;
-  }
 
   /**
    * Why a lead that reached stage k did not go on from it, judged from what it did rather than from the funnel's

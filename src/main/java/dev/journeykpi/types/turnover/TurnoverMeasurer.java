@@ -1,4 +1,9 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.turnover;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.PointInTimeMeasurer;
+import dev.journeykpi.calc.FilterCompiler;
 
 import dev.journeykpi.config.Filter;
 import dev.journeykpi.model.Note;

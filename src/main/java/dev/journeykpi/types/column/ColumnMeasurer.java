@@ -1,4 +1,8 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.column;
+
+import dev.journeykpi.calc.Stats;
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.Measurer;
 
 import dev.journeykpi.config.Statistic;
 import dev.journeykpi.model.Note;

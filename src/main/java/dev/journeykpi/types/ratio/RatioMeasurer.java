@@ -1,4 +1,8 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.ratio;
+
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.Measurer;
+import dev.journeykpi.calc.FilterCompiler;
 
 import dev.journeykpi.config.Filter;
 import dev.journeykpi.model.Note;

@@ -1,4 +1,9 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.customers;
+
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.BusinessCalendar;
+import dev.journeykpi.calc.CustomerActivity;
+import dev.journeykpi.calc.HistoryRow;
 
 import dev.journeykpi.config.CustomerDef;
 import dev.journeykpi.config.TimeSpan;
@@ -28,14 +33,6 @@ import tech.tablesaw.selection.Selection;
  * start.
  */
 public final class CustomerMeasurer {
-  /** One row of the KPI: extra dimension values (lifecycle state, cohort and age), the value, the period it rests on. */
-  public record Part(List<String> dims, Measure measure, Period at, String unit) {
-    /** A part in the KPI's own unit. */
-    public Part(List<String> dims, Measure measure, Period at) {
-      this(dims, measure, at, null);
-    }
-  }
-
   private final CustomerDef def;
   private final String time;
   private final BusinessCalendar calendar;
@@ -56,19 +53,19 @@ public final class CustomerMeasurer {
     };
   }
 
-  public List<Part> measure(Table table, Selection rows, Period p) {
+  public List<HistoryRow> measure(Table table, Selection rows, Period p) {
     CustomerActivity a = built.computeIfAbsent(rows, r -> CustomerActivity.of(table, r, def.customer(), time, def.order(), def.value()));
     Notes leftOut = leftOut(a, def.customer(), time);
     if (p.grain() == Period.Grain.ALL) {
-      return List.of(new Part(List.of(), Measure.none(0, Note.of(Code.CUSTOMERS_NEED_PERIOD)), p));
+      return List.of(new HistoryRow(List.of(), Measure.none(0, Note.of(Code.CUSTOMERS_NEED_PERIOD)), p));
     }
-    List<Part> parts = switch (def.measure()) {
+    List<HistoryRow> parts = switch (def.measure()) {
       case LIFECYCLE -> lifecycle(a, p);
       case COHORT -> cohorts(a, p);
-      default -> List.of(new Part(List.of(), single(a, p), p));
+      default -> List.of(new HistoryRow(List.of(), single(a, p), p));
     };
     if (leftOut.isEmpty()) return parts;
-    return parts.stream().map(x -> new Part(x.dims(), x.measure().withNote(leftOut), x.at(), x.unit())).toList();
+    return parts.stream().map(x -> new HistoryRow(x.dims(), x.measure().withNote(leftOut), x.at(), x.unit())).toList();
   }
 
   private static Notes leftOut(CustomerActivity a, String customer, String time) {
@@ -263,7 +260,7 @@ public final class CustomerMeasurer {
     return new Measure(aov * frequency * lifespan, null, null, buyers, parts);
   }
 
-  private List<Part> lifecycle(CustomerActivity a, Period p) {
+  private List<HistoryRow> lifecycle(CustomerActivity a, Period p) {
     int start = epochDay(p.start()), last = epochDay(p.endExclusive()) - 1;
     Period before = p.previous();
     int prevStart = epochDay(before.start());
@@ -278,21 +275,21 @@ public final class CustomerMeasurer {
       else if (prev) dormant++;
     }
     return List.of(
-        new Part(List.of("new"), new Measure((double) isNew, null, null, isNew, Note.of(Code.STATE_NEW)), p),
-        new Part(List.of("returning"), new Measure((double) returning, null, null, returning, Note.of(Code.STATE_RETURNING)), p),
-        new Part(List.of("resurrecting"), new Measure((double) resurrecting, null, null, resurrecting,
+        new HistoryRow(List.of("new"), new Measure((double) isNew, null, null, isNew, Note.of(Code.STATE_NEW)), p),
+        new HistoryRow(List.of("returning"), new Measure((double) returning, null, null, returning, Note.of(Code.STATE_RETURNING)), p),
+        new HistoryRow(List.of("resurrecting"), new Measure((double) resurrecting, null, null, resurrecting,
             Note.of(Code.STATE_RESURRECTING)), p),
-        new Part(List.of("dormant"), new Measure((double) dormant, null, null, dormant, Note.of(Code.STATE_DORMANT)), p));
+        new HistoryRow(List.of("dormant"), new Measure((double) dormant, null, null, dormant, Note.of(Code.STATE_DORMANT)), p));
   }
 
   /** Cohorts of the last N periods up to p; for each, the share active k periods later. */
-  private List<Part> cohorts(CustomerActivity a, Period p) {
+  private List<HistoryRow> cohorts(CustomerActivity a, Period p) {
     List<Period> periods = p.lastN(def.cohorts());
     int[][] bounds = new int[periods.size()][];
     for (int i = 0; i < periods.size(); i++) {
       bounds[i] = new int[] {epochDay(periods.get(i).start()), epochDay(periods.get(i).endExclusive()) - 1};
     }
-    List<Part> out = new ArrayList<>();
+    List<HistoryRow> out = new ArrayList<>();
     for (int i = 0; i < periods.size(); i++) {
       List<Integer> members = new ArrayList<>();
       for (int c = 0; c < a.customers; c++) {
@@ -306,7 +303,7 @@ public final class CustomerMeasurer {
         for (int c : members) if (a.activeBetween(c, bounds[j][0], bounds[j][1])) retained++;
         Measure m = members.isEmpty() ? new Measure(null, 0.0, 0.0, 0, Note.of(Code.NO_CUSTOMERS_IN_COHORT))
             : new Measure((double) retained / members.size(), (double) retained, (double) members.size(), members.size());
-        out.add(new Part(List.of(periods.get(i).label(), Integer.toString(k)), m, periods.get(j)));
+        out.add(new HistoryRow(List.of(periods.get(i).label(), Integer.toString(k)), m, periods.get(j)));
       }
     }
     return out;

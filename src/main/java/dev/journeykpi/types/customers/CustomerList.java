@@ -1,4 +1,9 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.customers;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.FilterCompiler;
+import dev.journeykpi.calc.BusinessCalendar;
 
 import dev.journeykpi.config.CustomerDef;
 import dev.journeykpi.config.KpiDef;

@@ -1,4 +1,10 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.sla;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.Elapsed;
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.Measurer;
+import dev.journeykpi.calc.BusinessCalendar;
 
 import dev.journeykpi.config.SlaDef;
 import dev.journeykpi.config.TimeSpan;

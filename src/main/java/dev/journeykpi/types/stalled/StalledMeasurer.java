@@ -1,4 +1,10 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.stalled;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.FilterCompiler;
+import dev.journeykpi.calc.BusinessCalendar;
+import dev.journeykpi.calc.CustomerActivity;
 
 import dev.journeykpi.config.StalledDef;
 import dev.journeykpi.model.Note;

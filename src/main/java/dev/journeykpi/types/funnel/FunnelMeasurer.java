@@ -1,4 +1,11 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.funnel;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.Elapsed;
+import dev.journeykpi.calc.Stats;
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.BusinessCalendar;
+import dev.journeykpi.calc.HistoryRow;
 
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.Statistic;
@@ -195,7 +202,7 @@ public final class FunnelMeasurer {
     return out;
   }
 
-  public List<CustomerMeasurer.Part> measure(Table table, Selection rows, Period p) {
+  public List<HistoryRow> measure(Table table, Selection rows, Period p) {
     FunnelLeads all = leads(table, rows);
     Notes note = notes(all);
     List<FunnelLeads.Lead> members = members(all, p);
@@ -230,8 +237,8 @@ public final class FunnelMeasurer {
       if (lost(lead, r) && (!def.activity() || in(r.at()[r.furthest()], p))) lost[r.furthest()]++;
     }
     if (midway > 0) note = note.plus(Note.of(def.midwayFill() ? Code.MIDWAY_FILLED : Code.MIDWAY_COUNTED_SEPARATELY, midway));
-    if (def.from() != null) return List.of(new CustomerMeasurer.Part(List.of(), conversion(members, p), p, "%"));
-    List<CustomerMeasurer.Part> out = new ArrayList<>();
+    if (def.from() != null) return List.of(new HistoryRow(List.of(), conversion(members, p), p, "%"));
+    List<HistoryRow> out = new ArrayList<>();
     for (int k = 0; k < n; k++) {
       String stage = def.stages().get(k).id();
       boolean last = k == n - 1;
@@ -259,7 +266,7 @@ public final class FunnelMeasurer {
     out.add(part(ResultRow.TOTAL, ResultRow.TOTAL, headline, p));
     if (note.isEmpty()) return out;
     Notes shared = note;
-    return out.stream().map(x -> new CustomerMeasurer.Part(x.dims(), x.measure().withNote(shared), x.at(), x.unit())).toList();
+    return out.stream().map(x -> new HistoryRow(x.dims(), x.measure().withNote(shared), x.at(), x.unit())).toList();
   }
 
   /** A conversion KPI: leads that reached {@code to} (after {@code from}) ÷ leads that reached {@code from}. */
@@ -277,9 +284,9 @@ public final class FunnelMeasurer {
   }
 
   /** Counts carry no unit, rates are %, times are in the KPI's unit. */
-  private static CustomerMeasurer.Part part(String stage, String step, Measure m, Period p) {
+  private static HistoryRow part(String stage, String step, Measure m, Period p) {
     String unit = step.startsWith("time_") ? null : step.equals("entered") || step.equals("lost") ? "" : "%";
-    return new CustomerMeasurer.Part(List.of(stage, step), m, p, unit);
+    return new HistoryRow(List.of(stage, step), m, p, unit);
   }
 
   private static Measure rate(int num, int den) {

@@ -1,4 +1,11 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.norepeat;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.Measurer;
+import dev.journeykpi.calc.FilterCompiler;
+import dev.journeykpi.calc.BusinessCalendar;
+import dev.journeykpi.calc.KeyNumbering;
 
 import dev.journeykpi.config.Filter;
 import dev.journeykpi.config.TimeSpan;

@@ -1,4 +1,7 @@
-package dev.journeykpi.calc;
+package dev.journeykpi.types.funnel;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.KeyNumbering;
 
 import dev.journeykpi.config.FunnelDef;
 import java.text.Normalizer;
