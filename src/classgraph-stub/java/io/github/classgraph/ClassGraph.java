@@ -1,6 +1,9 @@
 package io.github.classgraph;
 
-/** See the package comment: the calls Tablesaw's {@code Table} makes, answered without scanning anything. */
+/**
+ * See the package comment: the calls Tablesaw's {@code Table} makes, answered without scanning
+ * anything.
+ */
 public final class ClassGraph {
   public ClassGraph enableAllInfo() {
     return this;

@@ -12,18 +12,23 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * A KPI's rows split by its breakdown columns: the rows of each combination of values, in display order.
+ * A KPI's rows split by its breakdown columns: the rows of each combination of values, in display
+ * order.
  *
- * <p>Held as a few large arrays (each group's labels, every row grouped in one array with each group's start), and a
- * group's row array made only when it is measured: a breakdown on a ticket id has a million groups, and a million
- * small objects kept alive through the calculation were copied by each garbage collection.
+ * <p>Held as a few large arrays (each group's labels, every row grouped in one array with each
+ * group's start), and a group's row array made only when it is measured: a breakdown on a ticket id
+ * has a million groups, and a million small objects kept alive through the calculation were copied
+ * by each garbage collection.
  */
 final class BreakdownGroups {
   /** labels[j][g]: group g's value of breakdown column j, {@link ResultRow#BLANK} for blanks */
   private final String[][] labels;
+
   /** group g's rows, ascending, are members[start[g]] up to members[start[g + 1]] */
   private final int[] members;
+
   private final int[] start;
+
   /** the groups in display order */
   private final int[] order;
 
@@ -67,11 +72,16 @@ final class BreakdownGroups {
     return found.build(null);
   }
 
-  /** The ascending rows of each combination of the {@code by} columns' values among {@code rs}, in display order. */
+  /**
+   * The ascending rows of each combination of the {@code by} columns' values among {@code rs}, in
+   * display order.
+   */
   static BreakdownGroups of(Table table, List<String> by, int[] rs, LabelOrder order) {
-    if (by.isEmpty()) return new BreakdownGroups(new String[0][], new int[0], new int[] {0}, new int[0]);
+    if (by.isEmpty())
+      return new BreakdownGroups(new String[0][], new int[0], new int[] {0}, new int[0]);
     List<Column<?>> cols = by.stream().<Column<?>>map(table::column).toList();
-    // Group with hashing, then sort the keys once: comparing with the collator on every row was the slowest part of
+    // Group with hashing, then sort the keys once: comparing with the collator on every row was the
+    // slowest part of
     // a million-row report.
     if (cols.size() == 1) {
       // The usual single breakdown: group on the label itself, no key list per row.
@@ -85,13 +95,15 @@ final class BreakdownGroups {
       byLabel.forEach((k, v) -> found.add(List.of(k), v.toIntArray()));
       return found.build(order);
     }
-    if (cols.stream().allMatch(c -> c instanceof StringColumn)) return groupTextColumns(cols, rs, order);
+    if (cols.stream().allMatch(c -> c instanceof StringColumn))
+      return groupTextColumns(cols, rs, order);
     return groupByLabels(cols, rs, order);
   }
 
   /**
-   * One text column, grouped on dictionary keys: an int per row instead of a string lookup. Two passes: number the
-   * keys and count their rows, then place each row in its group's part of one array.
+   * One text column, grouped on dictionary keys: an int per row instead of a string lookup. Two
+   * passes: number the keys and count their rows, then place each row in its group's part of one
+   * array.
    */
   private static BreakdownGroups groupTextColumn(StringColumn s, int[] rs, LabelOrder order) {
     var dict = s.getDictionary();
@@ -102,15 +114,18 @@ final class BreakdownGroups {
       min = Math.min(min, k);
       max = Math.max(max, k);
     }
-    // Keys usually lie in a range not much wider than the rows (imported dictionaries number their values 0, 1, 2 …):
-    // then a group number per key in the range, sized once, where a hash map of a million ids grew five times.
+    // Keys usually lie in a range not much wider than the rows (imported dictionaries number their
+    // values 0, 1, 2 …):
+    // then a group number per key in the range, sized once, where a hash map of a million ids grew
+    // five times.
     long range = (long) max - min + 1;
     boolean dense = rs.length > 0 && range <= 4L * rs.length + 1024;
     int[] groupOfKey = dense ? new int[(int) range] : null;
     if (dense) Arrays.fill(groupOfKey, -1);
     var groupOf = dense ? null : new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
     if (!dense) groupOf.defaultReturnValue(-1);
-    // Sized for every group at once where the number is bounded: arrays of a million grown step by step leave their
+    // Sized for every group at once where the number is bounded: arrays of a million grown step by
+    // step leave their
     // old copies in the old generation until a full collection.
     int most = dense ? (int) Math.min(range, rs.length) : 16;
     IntArrayList keys = new IntArrayList(most);
@@ -124,7 +139,8 @@ final class BreakdownGroups {
         last = dense ? groupOfKey[k - min] : groupOf.get(k);
         if (last < 0) {
           last = keys.size();
-          if (dense) groupOfKey[k - min] = last; else groupOf.put(k, last);
+          if (dense) groupOfKey[k - min] = last;
+          else groupOf.put(k, last);
           keys.add(k);
           sizes.add(0);
         }
@@ -142,17 +158,20 @@ final class BreakdownGroups {
   }
 
   /**
-   * Several text columns: each row's dictionary keys, numbered densely per column, make one number per combination
-   * (mixed radix); rows are counted, then placed, per combination, and each group's labels are read from its first
-   * row. A list of labels per row as a hash key cost about 0.3 s per KPI at 1,000,000 rows.
+   * Several text columns: each row's dictionary keys, numbered densely per column, make one number
+   * per combination (mixed radix); rows are counted, then placed, per combination, and each group's
+   * labels are read from its first row. A list of labels per row as a hash key cost about 0.3 s per
+   * KPI at 1,000,000 rows.
    */
-  private static BreakdownGroups groupTextColumns(List<Column<?>> cols, int[] rs, LabelOrder order) {
+  private static BreakdownGroups groupTextColumns(
+      List<Column<?>> cols, int[] rs, LabelOrder order) {
     int m = cols.size();
     int[][] dense = new int[m][rs.length];
     long[] radix = new long[m];
     for (int j = 0; j < m; j++) {
       var dict = ((StringColumn) cols.get(j)).getDictionary();
-      it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap number = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+      it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap number =
+          new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
       number.defaultReturnValue(-1);
       for (int i = 0; i < rs.length; i++) {
         int k = dict.getKeyAtIndex(rs[i]);
@@ -167,8 +186,10 @@ final class BreakdownGroups {
     }
     double combinations = 1;
     for (long r : radix) combinations *= r;
-    if (combinations >= Long.MAX_VALUE / 2) return groupByLabels(cols, rs, order); // not seen in practice
-    it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap groupOf = new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
+    if (combinations >= Long.MAX_VALUE / 2)
+      return groupByLabels(cols, rs, order); // not seen in practice
+    it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap groupOf =
+        new it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap();
     groupOf.defaultReturnValue(-1);
     IntArrayList sizes = new IntArrayList();
     IntArrayList firstRow = new IntArrayList();
@@ -188,7 +209,8 @@ final class BreakdownGroups {
     }
     String[][] labels = new String[m][sizes.size()];
     for (int j = 0; j < m; j++) {
-      for (int g = 0; g < sizes.size(); g++) labels[j][g] = Cells.label(cols.get(j), firstRow.getInt(g));
+      for (int g = 0; g < sizes.size(); g++)
+        labels[j][g] = Cells.label(cols.get(j), firstRow.getInt(g));
     }
     return counted(labels, group, sizes, rs, order);
   }
@@ -207,10 +229,11 @@ final class BreakdownGroups {
   }
 
   /** Groups numbered per row ({@code group[i]} for row {@code rs[i]}), placed by counting. */
-  private static BreakdownGroups counted(String[][] labels, int[] group, IntArrayList sizes, int[] rs,
-      LabelOrder order) {
+  private static BreakdownGroups counted(
+      String[][] labels, int[] group, IntArrayList sizes, int[] rs, LabelOrder order) {
     int n = sizes.size();
-    // Each group's end, then rows placed from the last backwards: the ends become the starts, rows stay ascending.
+    // Each group's end, then rows placed from the last backwards: the ends become the starts, rows
+    // stay ascending.
     int[] start = new int[n + 1];
     for (int g = 0; g < n; g++) start[g + 1] = start[g] + sizes.getInt(g);
     System.arraycopy(start, 1, start, 0, n);
@@ -220,10 +243,11 @@ final class BreakdownGroups {
   }
 
   /**
-   * The display order of the groups. Sorted once, not kept in a sorted map: a merge sort of their numbers takes labels
-   * that come in order (an export's ids, first seen first) in one pass, and each label's primary weights are worked
-   * out once, into one array per column ({@link LabelOrder.Weights}), rather than in every comparison (1,000,000
-   * ticket ids in a TreeMap with the collator: 43 s).
+   * The display order of the groups. Sorted once, not kept in a sorted map: a merge sort of their
+   * numbers takes labels that come in order (an export's ids, first seen first) in one pass, and
+   * each label's primary weights are worked out once, into one array per column ({@link
+   * LabelOrder.Weights}), rather than in every comparison (1,000,000 ticket ids in a TreeMap with
+   * the collator: 43 s).
    */
   private static int[] sorted(String[][] labels, LabelOrder order) {
     int n = labels.length == 0 ? 0 : labels[0].length;
@@ -233,22 +257,28 @@ final class BreakdownGroups {
     int m = labels.length;
     LabelOrder.Weights[] weights = new LabelOrder.Weights[m];
     for (int j = 0; j < m; j++) weights[j] = LabelOrder.Weights.of(labels[j]);
-    it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(perm, (x, y) -> {
-      for (int j = 0; j < m; j++) {
-        int c = order.compare(labels[j], weights[j], x, y);
-        if (c != 0) return c;
-      }
-      return 0;
-    });
+    it.unimi.dsi.fastutil.ints.IntArrays.mergeSort(
+        perm,
+        (x, y) -> {
+          for (int j = 0; j < m; j++) {
+            int c = order.compare(labels[j], weights[j], x, y);
+            if (c != 0) return c;
+          }
+          return 0;
+        });
     return perm;
   }
 
-  /** Whether the groups, numbered first seen first, are in display order already (ids in an export usually are). */
+  /**
+   * Whether the groups, numbered first seen first, are in display order already (ids in an export
+   * usually are).
+   */
   private static boolean inOrder(String[][] labels, LabelOrder order) {
     int n = labels.length == 0 ? 0 : labels[0].length;
     for (int i = 1; i < n; i++) {
       int c = 0;
-      for (int j = 0; j < labels.length && c == 0; j++) c = order.compare(labels[j][i - 1], labels[j][i]);
+      for (int j = 0; j < labels.length && c == 0; j++)
+        c = order.compare(labels[j][i - 1], labels[j][i]);
       if (c > 0) return false;
     }
     return true;
@@ -270,7 +300,9 @@ final class BreakdownGroups {
       start.add(members.size());
     }
 
-    /** @param order null to keep the order they were added in */
+    /**
+     * @param order null to keep the order they were added in
+     */
     BreakdownGroups build(LabelOrder order) {
       String[][] l = new String[labels.size()][];
       for (int j = 0; j < l.length; j++) l[j] = labels.get(j).toArray(String[]::new);

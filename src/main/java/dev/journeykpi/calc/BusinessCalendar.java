@@ -9,19 +9,26 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Business-time arithmetic in one place: working time between two moments (work intervals, several per day, lunch
- * breaks, weekends, holidays, night shifts past midnight), and working-day counting.
+ * Business-time arithmetic in one place: working time between two moments (work intervals, several
+ * per day, lunch breaks, weekends, holidays, night shifts past midnight), and working-day counting.
  *
- * <p>A night shift {@code 22:00-06:00} belongs to the day it starts on: a holiday on that day cancels the whole
- * shift, a holiday on the next day does not. Times are wall-clock times of the definition's time zone.
+ * <p>A night shift {@code 22:00-06:00} belongs to the day it starts on: a holiday on that day
+ * cancels the whole shift, a holiday on the next day does not. Times are wall-clock times of the
+ * definition's time zone.
  */
 public final class BusinessCalendar {
-  /** Per ISO day of week (index 1..7): pairs of start/end seconds from that day's midnight; end may pass 86400. */
+  /**
+   * Per ISO day of week (index 1..7): pairs of start/end seconds from that day's midnight; end may
+   * pass 86400.
+   */
   private final long[][] intervals = new long[8][];
+
   private final Set<DayOfWeek> workdays;
   private final Set<LocalDate> holidays;
+
   /** Holidays as epoch days, for the allocation-free path used on every row. */
   private final java.util.BitSet holidayBits = new java.util.BitSet();
+
   private final long holidayBase;
   private final boolean[] workday = new boolean[8];
 
@@ -29,7 +36,8 @@ public final class BusinessCalendar {
     this.workdays = def.workdays();
     this.holidays = def.holidays();
     for (DayOfWeek d : DayOfWeek.values()) {
-      List<CalendarDef.WorkInterval> list = workdays.contains(d) ? def.hours().getOrDefault(d, List.of()) : List.of();
+      List<CalendarDef.WorkInterval> list =
+          workdays.contains(d) ? def.hours().getOrDefault(d, List.of()) : List.of();
       long[] a = new long[list.size() * 2];
       for (int i = 0; i < list.size(); i++) {
         CalendarDef.WorkInterval w = list.get(i);
@@ -55,8 +63,9 @@ public final class BusinessCalendar {
   }
 
   /**
-   * Working seconds between two wall-clock times given as seconds since 1970-01-01T00:00 of the local calendar;
-   * negative when b is before a. The allocation-free form used for every row of a duration KPI.
+   * Working seconds between two wall-clock times given as seconds since 1970-01-01T00:00 of the
+   * local calendar; negative when b is before a. The allocation-free form used for every row of a
+   * duration KPI.
    */
   public long businessSeconds(long a, long b) {
     if (b < a) return -businessSeconds(b, a);
@@ -91,15 +100,18 @@ public final class BusinessCalendar {
   }
 
   /**
-   * Working time counted from a fixed origin, so that the working seconds between a and b are {@code upTo(b) -
-   * upTo(a)}, in constant time however many days apart: the same number as {@link #businessSeconds(long, long)}
-   * (a test checks both agree), which walks day by day and dominated durations of several days on a million rows.
-   * Keeps running totals per day over the days asked about so far; not for use by several threads at once.
+   * Working time counted from a fixed origin, so that the working seconds between a and b are
+   * {@code upTo(b) - upTo(a)}, in constant time however many days apart: the same number as {@link
+   * #businessSeconds(long, long)} (a test checks both agree), which walks day by day and dominated
+   * durations of several days on a million rows. Keeps running totals per day over the days asked
+   * about so far; not for use by several threads at once.
    */
   public final class Clock {
     private long first; // the day totals[0] starts at
-    private long[] totals = new long[0]; // totals[i]: working seconds of the days first .. first + i - 1
-    private long[][] hours = new long[0][]; // hours[i]: the work intervals of day first + i, null on a day off
+    private long[] totals =
+        new long[0]; // totals[i]: working seconds of the days first .. first + i - 1
+    private long[][] hours =
+        new long[0][]; // hours[i]: the work intervals of day first + i, null on a day off
 
     /** Working seconds from a to b, both seconds since 1970-01-01T00:00 of the local calendar. */
     public long between(long a, long b) {
@@ -111,16 +123,22 @@ public final class BusinessCalendar {
 
     /** Working seconds before moment t, in day, from the origin; the day must be covered. */
     private long upTo(long t, long day) {
-      // Intervals of days up to day - 2 are over by day's midnight (a shift ends at most a day after its own); days
+      // Intervals of days up to day - 2 are over by day's midnight (a shift ends at most a day
+      // after its own); days
       // after day have not begun.
       int i = (int) (day - first);
-      return totals[i - 1] + before(hours[i - 1], (day - 1) * 86400L, t) + before(hours[i], day * 86400L, t);
+      return totals[i - 1]
+          + before(hours[i - 1], (day - 1) * 86400L, t)
+          + before(hours[i], day * 86400L, t);
     }
 
     private void cover(long from, long to) {
       if (totals.length > 0 && from >= first && to - first < totals.length) return;
       long lo = totals.length == 0 ? from - 31 : Math.min(first, from - (totals.length + 31));
-      long hi = totals.length == 0 ? to + 31 : Math.max(first + totals.length - 1, to + totals.length + 31);
+      long hi =
+          totals.length == 0
+              ? to + 31
+              : Math.max(first + totals.length - 1, to + totals.length + 31);
       long[] t = new long[(int) (hi - lo + 1)];
       long[][] h = new long[t.length][];
       for (int i = 0; i < t.length; i++) {
@@ -175,7 +193,10 @@ public final class BusinessCalendar {
     return x;
   }
 
-  /** Working days in (a, b]: from Friday to the next Monday is 1 (Monday) in a Monday–Friday calendar. */
+  /**
+   * Working days in (a, b]: from Friday to the next Monday is 1 (Monday) in a Monday–Friday
+   * calendar.
+   */
   public long workingDaysBetween(LocalDate a, LocalDate b) {
     if (b.isBefore(a)) return -workingDaysBetween(b, a);
     long n = 0;

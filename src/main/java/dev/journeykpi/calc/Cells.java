@@ -15,27 +15,40 @@ public final class Cells {
 
   private Cells() {}
 
-  /** A date or date-time cell as a packed date-time whose order is chronological; MISSING_TIME when blank. */
+  /**
+   * A date or date-time cell as a packed date-time whose order is chronological; MISSING_TIME when
+   * blank.
+   */
   public static long packedTime(Column<?> c, int row) {
     if (c instanceof DateTimeColumn dt) {
       long v = dt.getLongInternal(row);
-      return v == tech.tablesaw.columns.datetimes.DateTimeColumnType.missingValueIndicator() ? MISSING_TIME : v;
+      return v == tech.tablesaw.columns.datetimes.DateTimeColumnType.missingValueIndicator()
+          ? MISSING_TIME
+          : v;
     }
     if (c instanceof DateColumn d) {
       int v = d.getIntInternal(row);
-      return v == tech.tablesaw.columns.dates.DateColumnType.missingValueIndicator() ? MISSING_TIME : ((long) v) << 32;
+      return v == tech.tablesaw.columns.dates.DateColumnType.missingValueIndicator()
+          ? MISSING_TIME
+          : ((long) v) << 32;
     }
-    throw new IllegalArgumentException("column '" + c.name() + "' is not a date or date-time column");
+    throw new IllegalArgumentException(
+        "column '" + c.name() + "' is not a date or date-time column");
   }
 
-  /** Seconds since 1970-01-01T00:00 of the same wall clock (no zone), straight from the packed form. */
+  /**
+   * Seconds since 1970-01-01T00:00 of the same wall clock (no zone), straight from the packed form.
+   */
   public static long localEpochSecond(long packed) {
     int date = (int) (packed >> 32);
     int time = (int) packed;
     return epochDay(date) * 86400L + secondOfDay(time);
   }
 
-  /** Seconds of the day of a packed time: Tablesaw packs hour, minute and millisecond of the minute in its bytes. */
+  /**
+   * Seconds of the day of a packed time: Tablesaw packs hour, minute and millisecond of the minute
+   * in its bytes.
+   */
   public static int secondOfDay(int time) {
     return (time >>> 24) * 3600 + ((time >>> 16) & 0xff) * 60 + (time & 0xffff) / 1000;
   }
@@ -46,18 +59,22 @@ public final class Cells {
 
   private static final int FIRST_YEAR = 1900;
   private static final int YEARS = 300;
-  /** The epoch day of the first of each month from 1900 to 2199: a date's day number by one lookup. */
+
+  /**
+   * The epoch day of the first of each month from 1900 to 2199: a date's day number by one lookup.
+   */
   private static final long[] MONTH_STARTS = new long[YEARS * 12];
 
   static {
     for (int y = 0; y < YEARS; y++) {
-      for (int m = 0; m < 12; m++) MONTH_STARTS[12 * y + m] = java.time.LocalDate.of(FIRST_YEAR + y, m + 1, 1).toEpochDay();
+      for (int m = 0; m < 12; m++)
+        MONTH_STARTS[12 * y + m] = java.time.LocalDate.of(FIRST_YEAR + y, m + 1, 1).toEpochDay();
     }
   }
 
   /**
-   * The epoch day of a packed date (year, month and day in its bytes). Duration KPIs ask this twice per row of a
-   * million; Tablesaw's general computation per call was a third of their time.
+   * The epoch day of a packed date (year, month and day in its bytes). Duration KPIs ask this twice
+   * per row of a million; Tablesaw's general computation per call was a third of their time.
    */
   public static long epochDay(int date) {
     int year = date >> 16;
@@ -89,17 +106,21 @@ public final class Cells {
   }
 
   /**
-   * The dictionary key of the blank text, if the column has blank cells. Not a sentinel: Tablesaw's smaller
-   * dictionaries number their keys from -128 or -32,768, so any int may be a real value's key.
+   * The dictionary key of the blank text, if the column has blank cells. Not a sentinel: Tablesaw's
+   * smaller dictionaries number their keys from -128 or -32,768, so any int may be a real value's
+   * key.
    */
   public static java.util.OptionalInt blankKey(StringColumn s) {
     int first = s.getDictionary().firstIndexOf("");
-    return first < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(s.getDictionary().getKeyAtIndex(first));
+    return first < 0
+        ? java.util.OptionalInt.empty()
+        : java.util.OptionalInt.of(s.getDictionary().getKeyAtIndex(first));
   }
 
   /**
-   * Whether a cell is blank. Text columns built by the importer keep blanks as the empty string in their dictionary,
-   * which Tablesaw's {@code isMissing} does not always recognise, so text is checked by its value.
+   * Whether a cell is blank. Text columns built by the importer keep blanks as the empty string in
+   * their dictionary, which Tablesaw's {@code isMissing} does not always recognise, so text is
+   * checked by its value.
    */
   public static boolean isBlank(Column<?> c, int row) {
     return c instanceof StringColumn s ? s.get(row).isEmpty() : c.isMissing(row);

@@ -6,27 +6,44 @@ import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.Selection;
 
 /**
- * The activity history of every customer in a set of rows: per customer, its activity days in order, with the order
- * each belongs to and its amount. Built once per breakdown group and shared by every period.
+ * The activity history of every customer in a set of rows: per customer, its activity days in
+ * order, with the order each belongs to and its amount. Built once per breakdown group and shared
+ * by every period.
  *
- * <p>Rows without a customer id or without a date are not activity; they are counted so the KPI's note can say so.
+ * <p>Rows without a customer id or without a date are not activity; they are counted so the KPI's
+ * note can say so.
  */
 public final class CustomerActivity {
   public final int customers;
-  /** customer c's activities are entries from[c] (inclusive) to from[c + 1] (exclusive), in day order */
+
+  /**
+   * customer c's activities are entries from[c] (inclusive) to from[c + 1] (exclusive), in day
+   * order
+   */
   public final int[] from;
+
   public final int[] day;
   public final int[] order;
   public final double[] value;
   public final int noCustomer;
   public final int noDate;
+
   /** each customer's id */
   public final String[] ids;
+
   /** the table row of each activity */
   public final int[] row;
 
-  private CustomerActivity(String[] ids, int customers, int[] from, int[] day, int[] order, double[] value, int[] row,
-      int noCustomer, int noDate) {
+  private CustomerActivity(
+      String[] ids,
+      int customers,
+      int[] from,
+      int[] day,
+      int[] order,
+      double[] value,
+      int[] row,
+      int noCustomer,
+      int noDate) {
     this.ids = ids;
     this.row = row;
     this.customers = customers;
@@ -42,7 +59,12 @@ public final class CustomerActivity {
    * @param orderColumn the order id column, or null when each row is its own order
    * @param valueColumn the amount column, or null
    */
-  public static CustomerActivity of(Table table, Selection rows, String customerColumn, String timeColumn, String orderColumn,
+  public static CustomerActivity of(
+      Table table,
+      Selection rows,
+      String customerColumn,
+      String timeColumn,
+      String orderColumn,
       String valueColumn) {
     Column<?> when = table.column(timeColumn);
     Column<?> orders = orderColumn == null ? null : table.column(orderColumn);
@@ -69,8 +91,10 @@ public final class CustomerActivity {
       days[i] = (int) tech.tablesaw.columns.dates.PackedLocalDate.toEpochDay((int) (t >> 32));
       n++;
     }
-    // Customer, then day, then row order: deterministic whatever the file order. Rows are bucketed by customer (a
-    // counting sort), then each customer's few activities sorted by (day, position) packed in a long: sorting all rows
+    // Customer, then day, then row order: deterministic whatever the file order. Rows are bucketed
+    // by customer (a
+    // counting sort), then each customer's few activities sorted by (day, position) packed in a
+    // long: sorting all rows
     // as boxed Longs with a comparator took 1 s of a 1,000,000-row churn KPI.
     int count = customers.size();
     int[] from = new int[count + 1];
@@ -101,7 +125,8 @@ public final class CustomerActivity {
       order[j] = o < 0 ? -1 - row : o;
       value[j] = amounts == null ? Double.NaN : amounts.getDouble(row);
     }
-    return new CustomerActivity(customers.ids(), count, from, day, order, value, rowOf, noCustomer, noDate);
+    return new CustomerActivity(
+        customers.ids(), count, from, day, order, value, rowOf, noCustomer, noDate);
   }
 
   /** Index of customer c's last activity on or before day d, or -1. */

@@ -8,9 +8,9 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * The first and last day found in some date or date-time columns of a table: how far an export reaches. A report on
- * a period the export does not reach at all (last month's run on an export nobody refreshed) is a scorecard of zeros
- * that looks like a quiet month; the span tells it apart.
+ * The first and last day found in some date or date-time columns of a table: how far an export
+ * reaches. A report on a period the export does not reach at all (last month's run on an export
+ * nobody refreshed) is a scorecard of zeros that looks like a quiet month; the span tells it apart.
  */
 public record DataSpan(LocalDate first, LocalDate last) {
   /** The span of the given columns (blank cells ignored); null when none holds a date. */
@@ -30,7 +30,9 @@ public record DataSpan(LocalDate first, LocalDate last) {
         if (v > max) max = v;
       }
     }
-    return max == Cells.MISSING_TIME ? null : new DataSpan(Cells.time(min).toLocalDate(), Cells.time(max).toLocalDate());
+    return max == Cells.MISSING_TIME
+        ? null
+        : new DataSpan(Cells.time(min).toLocalDate(), Cells.time(max).toLocalDate());
   }
 
   /** Whether the span and the period share a day. */

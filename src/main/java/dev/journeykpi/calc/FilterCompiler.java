@@ -18,9 +18,9 @@ import tech.tablesaw.selection.Selection;
 /**
  * Turns a structured {@link Filter} into a Tablesaw {@link Selection}.
  *
- * <p>Semantics, as {@code kpi explain} states them: text comparisons ignore case; a blank cell matches only
- * {@code is_null} (so {@code not: low} keeps rows with another priority, not rows without one, as in SQL); ordered
- * comparisons work on numbers, durations, dates and date-times.
+ * <p>Semantics, as {@code kpi explain} states them: text comparisons ignore case; a blank cell
+ * matches only {@code is_null} (so {@code not: low} keeps rows with another priority, not rows
+ * without one, as in SQL); ordered comparisons work on numbers, durations, dates and date-times.
  */
 public final class FilterCompiler {
   private FilterCompiler() {}
@@ -49,8 +49,9 @@ public final class FilterCompiler {
   }
 
   /**
-   * Whether the filter keeps each row of the table. Masks rather than Tablesaw selections: the KPIs ask "is this row
-   * in?" of a million rows, and a bitmap built from the rows and read back cost more than the tests themselves.
+   * Whether the filter keeps each row of the table. Masks rather than Tablesaw selections: the KPIs
+   * ask "is this row in?" of a million rows, and a bitmap built from the rows and read back cost
+   * more than the tests themselves.
    */
   public static boolean[] mask(Table t, Filter f) {
     int n = t.rowCount();
@@ -83,8 +84,10 @@ public final class FilterCompiler {
 
   private static RowTest condition(Table t, Filter.Condition c) {
     Column<?> col = t.column(c.column());
-    if ((c.op() == Filter.Op.IS_NULL || c.op() == Filter.Op.NOT_NULL) && col instanceof StringColumn s) {
-      // Text is blank when it is the empty string (Cells.isBlank): compare dictionary keys, no String per row.
+    if ((c.op() == Filter.Op.IS_NULL || c.op() == Filter.Op.NOT_NULL)
+        && col instanceof StringColumn s) {
+      // Text is blank when it is the empty string (Cells.isBlank): compare dictionary keys, no
+      // String per row.
       var dict = s.getDictionary();
       java.util.OptionalInt blank = Cells.blankKey(s);
       boolean wantBlank = c.op() == Filter.Op.IS_NULL;
@@ -99,8 +102,12 @@ public final class FilterCompiler {
       double[] v = c.values().stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
       return row -> {
         double x = d.getDouble(row);
-        return !Double.isNaN(x) && ordered(Double.compare(x, v[0]), v.length > 1 ? Double.compare(x, v[1]) : 0, c.op(),
-            () -> contains(v, x));
+        return !Double.isNaN(x)
+            && ordered(
+                Double.compare(x, v[0]),
+                v.length > 1 ? Double.compare(x, v[1]) : 0,
+                c.op(),
+                () -> contains(v, x));
       };
     }
     if (col instanceof BooleanColumn b) {
@@ -108,8 +115,10 @@ public final class FilterCompiler {
       // The verdict for false and for true, decided once: per row only the stored byte is read.
       boolean[] accept = new boolean[2];
       for (boolean x : new boolean[] {false, true}) {
-        accept[x ? 1 : 0] = c.op() == Filter.Op.NE ? x != want
-            : (c.op() == Filter.Op.NOT_IN ? !c.values().contains(x) : c.values().contains(x));
+        accept[x ? 1 : 0] =
+            c.op() == Filter.Op.NE
+                ? x != want
+                : (c.op() == Filter.Op.NOT_IN ? !c.values().contains(x) : c.values().contains(x));
       }
       byte missing = tech.tablesaw.columns.booleans.BooleanColumnType.missingValueIndicator();
       return row -> {
@@ -121,11 +130,16 @@ public final class FilterCompiler {
       long[] v = c.values().stream().mapToLong(FilterCompiler::packedTime).toArray();
       return row -> {
         long x = Cells.packedTime(col, row);
-        return x != Cells.MISSING_TIME && ordered(Long.compare(x, v[0]), v.length > 1 ? Long.compare(x, v[1]) : 0, c.op(),
-            () -> java.util.Arrays.stream(v).anyMatch(y -> y == x));
+        return x != Cells.MISSING_TIME
+            && ordered(
+                Long.compare(x, v[0]),
+                v.length > 1 ? Long.compare(x, v[1]) : 0,
+                c.op(),
+                () -> java.util.Arrays.stream(v).anyMatch(y -> y == x));
       };
     }
-    throw new IllegalArgumentException("cannot filter column '" + c.column() + "' of type " + col.type());
+    throw new IllegalArgumentException(
+        "cannot filter column '" + c.column() + "' of type " + col.type());
   }
 
   private static boolean contains(double[] v, double x) {
@@ -136,7 +150,8 @@ public final class FilterCompiler {
   }
 
   /** cmp0: value vs first operand; cmp1: value vs second (between). */
-  private static boolean ordered(int cmp0, int cmp1, Filter.Op op, java.util.function.BooleanSupplier inList) {
+  private static boolean ordered(
+      int cmp0, int cmp1, Filter.Op op, java.util.function.BooleanSupplier inList) {
     return switch (op) {
       case EQ -> cmp0 == 0;
       case NE -> cmp0 != 0;
@@ -152,12 +167,16 @@ public final class FilterCompiler {
   }
 
   private static RowTest text(StringColumn s, Filter.Condition c) {
-    List<String> wanted = c.values().stream().map(x -> String.valueOf(x).toLowerCase(Locale.ROOT)).toList();
-    // The column is dictionary-encoded: decide once per dictionary key, not once per row (no String per row).
-    // Verdicts of keys in a short's range (every column with fewer than 32,768 distinct values) sit in an array.
+    List<String> wanted =
+        c.values().stream().map(x -> String.valueOf(x).toLowerCase(Locale.ROOT)).toList();
+    // The column is dictionary-encoded: decide once per dictionary key, not once per row (no String
+    // per row).
+    // Verdicts of keys in a short's range (every column with fewer than 32,768 distinct values) sit
+    // in an array.
     var dict = s.getDictionary();
     byte[] near = new byte[1 << 16];
-    it.unimi.dsi.fastutil.ints.Int2ByteOpenHashMap far = new it.unimi.dsi.fastutil.ints.Int2ByteOpenHashMap();
+    it.unimi.dsi.fastutil.ints.Int2ByteOpenHashMap far =
+        new it.unimi.dsi.fastutil.ints.Int2ByteOpenHashMap();
     return row -> {
       int key = dict.getKeyAtIndex(row);
       int slot = key + (1 << 15);
@@ -165,8 +184,12 @@ public final class FilterCompiler {
       byte verdict = isNear ? near[slot] : far.get(key);
       if (verdict == 0) {
         String v = dict.getValueForKey(key);
-        verdict = !v.isEmpty() && matches(v.toLowerCase(Locale.ROOT), c.op(), wanted) ? (byte) 1 : (byte) 2;
-        if (isNear) near[slot] = verdict; else far.put(key, verdict);
+        verdict =
+            !v.isEmpty() && matches(v.toLowerCase(Locale.ROOT), c.op(), wanted)
+                ? (byte) 1
+                : (byte) 2;
+        if (isNear) near[slot] = verdict;
+        else far.put(key, verdict);
       }
       return verdict == 1;
     };

@@ -17,9 +17,10 @@ import tech.tablesaw.selection.BitmapBackedSelection;
 import tech.tablesaw.selection.Selection;
 
 /**
- * Runs one KPI over its source table for each period: population filter, period placement by the {@code time:}
- * column, one row per breakdown combination (sorted, Vietnamese-aware), then the total row. A breakdown row is
- * computed from its own rows, and the total from all rows: never an average of averages.
+ * Runs one KPI over its source table for each period: population filter, period placement by the
+ * {@code time:} column, one row per breakdown combination (sorted, Vietnamese-aware), then the
+ * total row. A breakdown row is computed from its own rows, and the total from all rows: never an
+ * average of averages.
  */
 public final class KpiRunner {
   private final BusinessCalendar calendar;
@@ -32,7 +33,9 @@ public final class KpiRunner {
     this(calendar, zone, null);
   }
 
-  /** @param today the run's date, for flagging periods that are not over; null not to check */
+  /**
+   * @param today the run's date, for flagging periods that are not over; null not to check
+   */
   public KpiRunner(BusinessCalendar calendar, ZoneId zone, java.time.LocalDate today) {
     this.today = today;
     this.calendar = calendar;
@@ -49,82 +52,127 @@ public final class KpiRunner {
     return zone;
   }
 
-  /** A KPI over the rows dated in each period (or every row, time: none), by its {@link Measurer}. */
-  public List<ResultRow> overPeriodRows(KpiDef kpi, Table table, List<Period> periods, Measurer measurer) {
+  /**
+   * A KPI over the rows dated in each period (or every row, time: none), by its {@link Measurer}.
+   */
+  public List<ResultRow> overPeriodRows(
+      KpiDef kpi, Table table, List<Period> periods, Measurer measurer) {
     Population population = population(table, kpi);
     int untimed = population.untimed;
     java.time.LocalDate lastDataDay = population.lastDataDay;
     ArrayList<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
-      Note incomplete = kpi.time() == null ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
+      Note incomplete =
+          kpi.time() == null ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
       int firstOfPeriod = out.size();
       int[] rows = population.inPeriod(table, kpi.time(), p);
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
       BreakdownGroups groups = groups(table, kpi, rows);
       out.ensureCapacity(out.size() + groups.size() + 1);
       for (int g = 0; g < groups.size(); g++) {
-        out.add(row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), groups.key(g)), kpi.unit(),
-            measurer.measure(table, groups.rows(g)), target));
+        out.add(
+            row(
+                kpi.id(),
+                kpi.label(),
+                p.label(),
+                dims(kpi.by(), groups.key(g)),
+                kpi.unit(),
+                measurer.measure(table, groups.rows(g)),
+                target));
       }
       Measure total = measurer.measure(table, rows);
       if (untimed > 0 && p.grain() != Period.Grain.ALL) {
         total = total.withNote(Note.of(Code.ROWS_WITHOUT_IN_NO_PERIOD, untimed, kpi.time()));
       }
       List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
-      out.add(row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(), total, target));
+      out.add(
+          row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(), total, target));
       if (kpi.time() != null && p.grain() != Period.Grain.ALL) {
-        for (int i = firstOfPeriod; i < out.size(); i++) out.set(i, out.get(i).withCoverage(incomplete));
+        for (int i = firstOfPeriod; i < out.size(); i++)
+          out.set(i, out.get(i).withCoverage(incomplete));
       }
     }
     return out;
   }
 
   /**
-   * Backlog and turnover: every row of the population takes part in every period, judged at the period's edges; the
-   * breakdown groups are those of the whole population. A period is flagged incomplete from the latest start or end.
+   * Backlog and turnover: every row of the population takes part in every period, judged at the
+   * period's edges; the breakdown groups are those of the whole population. A period is flagged
+   * incomplete from the latest start or end.
    */
-  public List<ResultRow> atPointInTime(KpiDef kpi, Table table, List<Period> periods, PointInTimeMeasurer measurer,
-      String start, String end) {
+  public List<ResultRow> atPointInTime(
+      KpiDef kpi,
+      Table table,
+      List<Period> periods,
+      PointInTimeMeasurer measurer,
+      String start,
+      String end) {
     Selection population = FilterCompiler.select(table, kpi.where());
     long latest = Elapsed.latest(table.column(start), table.column(end));
-    java.time.LocalDate lastDataDay = latest == Cells.MISSING_TIME ? null : Cells.time(latest).toLocalDate();
-    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)).toMap());
+    java.time.LocalDate lastDataDay =
+        latest == Cells.MISSING_TIME ? null : Cells.time(latest).toLocalDate();
+    Map<List<String>, Selection> groups =
+        selections(groups(table, kpi, Cells.rows(population)).toMap());
     List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
-      Note incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
+      Note incomplete =
+          p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
       for (Map.Entry<List<String>, Selection> g : groups.entrySet()) {
-        out.add(row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), g.getKey()), kpi.unit(),
-            measurer.measure(table, g.getValue(), p), target).withCoverage(incomplete));
+        out.add(
+            row(
+                    kpi.id(),
+                    kpi.label(),
+                    p.label(),
+                    dims(kpi.by(), g.getKey()),
+                    kpi.unit(),
+                    measurer.measure(table, g.getValue(), p),
+                    target)
+                .withCoverage(incomplete));
       }
-      out.add(row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(),
-          measurer.measure(table, population, p), target).withCoverage(incomplete));
+      out.add(
+          row(
+                  kpi.id(),
+                  kpi.label(),
+                  p.label(),
+                  dims(kpi.by(), all),
+                  kpi.unit(),
+                  measurer.measure(table, population, p),
+                  target)
+              .withCoverage(incomplete));
     }
     return out;
   }
 
   /**
-   * The breakdown groups; for a roll-up also every upper level (department, then department + team, …), the levels
-   * below it set to {@link ResultRow#TOTAL}, each computed from its own rows and placed before the groups under it.
+   * The breakdown groups; for a roll-up also every upper level (department, then department + team,
+   * …), the levels below it set to {@link ResultRow#TOTAL}, each computed from its own rows and
+   * placed before the groups under it.
    */
   private BreakdownGroups groups(Table table, KpiDef kpi, int[] rows) {
     if (!kpi.rollup()) return BreakdownGroups.of(table, kpi.by(), rows, order);
-    Comparator<String> totalFirst = Comparator.comparing((String s) -> !s.equals(ResultRow.TOTAL)).thenComparing(order);
-    Map<List<String>, int[]> out = new java.util.TreeMap<>((a, b) -> {
-      for (int i = 0; i < a.size(); i++) {
-        int c = totalFirst.compare(a.get(i), b.get(i));
-        if (c != 0) return c;
-      }
-      return 0;
-    });
+    Comparator<String> totalFirst =
+        Comparator.comparing((String s) -> !s.equals(ResultRow.TOTAL)).thenComparing(order);
+    Map<List<String>, int[]> out =
+        new java.util.TreeMap<>(
+            (a, b) -> {
+              for (int i = 0; i < a.size(); i++) {
+                int c = totalFirst.compare(a.get(i), b.get(i));
+                if (c != 0) return c;
+              }
+              return 0;
+            });
     for (int depth = 1; depth <= kpi.by().size(); depth++) {
       int pad = kpi.by().size() - depth;
-      BreakdownGroups.of(table, kpi.by().subList(0, depth), rows, order).toMap().forEach((key, sel) -> {
-        List<String> full = new ArrayList<>(key);
-        for (int i = 0; i < pad; i++) full.add(ResultRow.TOTAL);
-        out.put(full, sel);
-      });
+      BreakdownGroups.of(table, kpi.by().subList(0, depth), rows, order)
+          .toMap()
+          .forEach(
+              (key, sel) -> {
+                List<String> full = new ArrayList<>(key);
+                for (int i = 0; i < pad; i++) full.add(ResultRow.TOTAL);
+                out.put(full, sel);
+              });
     }
     return BreakdownGroups.inOrder(out, kpi.by().size());
   }
@@ -137,20 +185,29 @@ public final class KpiRunner {
   }
 
   /**
-   * Customer KPIs: every activity of the population takes part (a customer's history decides whether it is active,
-   * new, dormant), one row per breakdown group and extra dimension (lifecycle state; cohort and age). A row is
-   * flagged incomplete by the period its value rests on (a cohort's age, not the report's period).
+   * Customer KPIs: every activity of the population takes part (a customer's history decides
+   * whether it is active, new, dormant), one row per breakdown group and extra dimension (lifecycle
+   * state; cohort and age). A row is flagged incomplete by the period its value rests on (a
+   * cohort's age, not the report's period).
    */
-  /** A measure over a group's whole history for a period, giving one or more rows (extra dimension values). */
+  /**
+   * A measure over a group's whole history for a period, giving one or more rows (extra dimension
+   * values).
+   */
   public interface HistoryMeasurer {
     List<HistoryRow> measure(Table table, Selection rows, Period p);
   }
 
-  public List<ResultRow> wholeHistory(KpiDef kpi, Table table, List<Period> periods, List<String> extraDims,
+  public List<ResultRow> wholeHistory(
+      KpiDef kpi,
+      Table table,
+      List<Period> periods,
+      List<String> extraDims,
       HistoryMeasurer measurer) {
     Selection population = FilterCompiler.select(table, kpi.where());
     java.time.LocalDate lastDataDay = kpi.time() == null ? null : lastDay(table.column(kpi.time()));
-    Map<List<String>, Selection> groups = selections(groups(table, kpi, Cells.rows(population)).toMap());
+    Map<List<String>, Selection> groups =
+        selections(groups(table, kpi, Cells.rows(population)).toMap());
     groups.put(kpi.by().stream().map(x -> ResultRow.TOTAL).toList(), population);
     List<String> names = new ArrayList<>(kpi.by());
     names.addAll(extraDims);
@@ -163,11 +220,24 @@ public final class KpiRunner {
           values.addAll(part.dims());
           // A part without the extra dimensions (a "needs a period" row) stands for all of them.
           while (values.size() < names.size()) values.add(ResultRow.TOTAL);
-          Note incomplete = p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(part.at(), lastDataDay, today);
-          // Targets belong to the KPI's headline: a funnel's stage rows (counts, times) are not judged against them.
-          boolean headline = part.unit() == null || part.dims().stream().allMatch(ResultRow.TOTAL::equals);
-          out.add(row(kpi.id(), kpi.label(), p.label(), dims(names, values), part.unit() == null ? kpi.unit() : part.unit(),
-              part.measure(), headline ? target : null).withCoverage(incomplete));
+          Note incomplete =
+              p.grain() == Period.Grain.ALL
+                  ? null
+                  : PeriodCoverage.incomplete(part.at(), lastDataDay, today);
+          // Targets belong to the KPI's headline: a funnel's stage rows (counts, times) are not
+          // judged against them.
+          boolean headline =
+              part.unit() == null || part.dims().stream().allMatch(ResultRow.TOTAL::equals);
+          out.add(
+              row(
+                      kpi.id(),
+                      kpi.label(),
+                      p.label(),
+                      dims(names, values),
+                      part.unit() == null ? kpi.unit() : part.unit(),
+                      part.measure(),
+                      headline ? target : null)
+                  .withCoverage(incomplete));
         }
       }
     }
@@ -191,18 +261,31 @@ public final class KpiRunner {
   }
 
   /**
-   * The rows a KPI's {@code where:} keeps, with what its time column says of them, shared by the KPIs that filter and
-   * place rows alike (on a scorecard, usually all the KPIs of a source): selecting and placing a million rows once
-   * instead of once per KPI. Values are row numbers, never Selections, which callers may change.
+   * The rows a KPI's {@code where:} keeps, with what its time column says of them, shared by the
+   * KPIs that filter and place rows alike (on a scorecard, usually all the KPIs of a source):
+   * selecting and placing a million rows once instead of once per KPI. Values are row numbers,
+   * never Selections, which callers may change.
    */
   private final Map<Table, Map<List<Object>, Population>> populations =
       java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
   private Population population(Table table, KpiDef kpi) {
-    Map<List<Object>, Population> known = populations.computeIfAbsent(table, t -> new java.util.concurrent.ConcurrentHashMap<>());
+    Map<List<Object>, Population> known =
+        populations.computeIfAbsent(table, t -> new java.util.concurrent.ConcurrentHashMap<>());
     List<Object> key = java.util.Arrays.asList(kpi.where(), kpi.time());
-    return known.computeIfAbsent(key, k -> new Population(table, kpi, kpi.time() == null ? null
-        : lastDays.computeIfAbsent(table.column(kpi.time()), c -> java.util.Optional.ofNullable(lastDay(c))).orElse(null)));
+    return known.computeIfAbsent(
+        key,
+        k ->
+            new Population(
+                table,
+                kpi,
+                kpi.time() == null
+                    ? null
+                    : lastDays
+                        .computeIfAbsent(
+                            table.column(kpi.time()),
+                            c -> java.util.Optional.ofNullable(lastDay(c)))
+                        .orElse(null)));
   }
 
   /** The last day of each time column, shared by the populations it places. */
@@ -231,33 +314,58 @@ public final class KpiRunner {
     /** The population's rows whose time falls in the period, ascending. */
     int[] inPeriod(Table table, String time, Period p) {
       if (time == null || p.grain() == Period.Grain.ALL) return rows;
-      return byPeriod.computeIfAbsent(p, x -> {
-        Column<?> t = table.column(time);
-        long from = Cells.packed(p.startTime());
-        long to = Cells.packed(p.endTime());
-        it.unimi.dsi.fastutil.ints.IntArrayList in = new it.unimi.dsi.fastutil.ints.IntArrayList();
-        for (int row : rows) {
-          long v = Cells.packedTime(t, row);
-          if (v != Cells.MISSING_TIME && v >= from && v < to) in.add(row);
-        }
-        return in.toIntArray();
-      });
+      return byPeriod.computeIfAbsent(
+          p,
+          x -> {
+            Column<?> t = table.column(time);
+            long from = Cells.packed(p.startTime());
+            long to = Cells.packed(p.endTime());
+            it.unimi.dsi.fastutil.ints.IntArrayList in =
+                new it.unimi.dsi.fastutil.ints.IntArrayList();
+            for (int row : rows) {
+              long v = Cells.packedTime(t, row);
+              if (v != Cells.MISSING_TIME && v >= from && v < to) in.add(row);
+            }
+            return in.toIntArray();
+          });
     }
   }
 
   /**
-   * One measured result as a row, with its target and status. Here rather than on {@link ResultRow} (where it
-   * was) because it reads calc's {@link Measure} and {@link TargetStatus}, and the model depends on no stage.
+   * One measured result as a row, with its target and status. Here rather than on {@link ResultRow}
+   * (where it was) because it reads calc's {@link Measure} and {@link TargetStatus}, and the model
+   * depends on no stage.
    */
-  private static ResultRow row(String kpi, String label, String period, Map<String, String> dims, String unit, Measure m,
+  private static ResultRow row(
+      String kpi,
+      String label,
+      String period,
+      Map<String, String> dims,
+      String unit,
+      Measure m,
       TargetStatus.Applied target) {
-    return new ResultRow(kpi, label, period, dims, m.value(), unit, m.numerator(), m.denominator(), m.n(),
-        target == null ? null : target.target(), target == null ? null : target.of(m.value()), null, null, null,
-        null, m.note());
+    return new ResultRow(
+        kpi,
+        label,
+        period,
+        dims,
+        m.value(),
+        unit,
+        m.numerator(),
+        m.denominator(),
+        m.n(),
+        target == null ? null : target.target(),
+        target == null ? null : target.of(m.value()),
+        null,
+        null,
+        null,
+        null,
+        m.note());
   }
 
   private static Map<String, String> dims(List<String> by, List<String> values) {
-    if (by.size() == 1) return Map.of(by.get(0), values.get(0)); // kept as is by ResultRow: one map per row, not two
+    if (by.size() == 1)
+      return Map.of(by.get(0), values.get(0)); // kept as is by ResultRow: one map per row, not two
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < by.size(); i++) m.put(by.get(i), values.get(i));
     return m;

@@ -8,24 +8,32 @@ import java.util.Comparator;
 import java.util.Locale;
 
 /**
- * The display order of breakdown labels: {@link ResultRow#BLANK} last, then Vietnamese alphabetical order (Đ after D,
- * tones after the bare letter), then code points for labels the collator finds equal.
+ * The display order of breakdown labels: {@link ResultRow#BLANK} last, then Vietnamese alphabetical
+ * order (Đ after D, tones after the bare letter), then code points for labels the collator finds
+ * equal.
  *
- * <p>The JDK collator walks both strings through its normaliser on every comparison: sorting 1,000,000 ticket ids
- * made 20 million such comparisons (43 s). Most comparisons of distinct labels are decided by the first letter or
- * digit that differs (the <em>primary</em> difference; case, accents and punctuation only matter when there is none).
- * For printable ASCII each character has exactly one collation element, so that difference is found here from a
- * table of the collator's own primary weights, with no allocation; labels with other characters, and labels whose
- * letters and digits are all alike, still go to the collator. The order is the collator's exactly
- * ({@code LabelOrderTest} checks it against the plain collator comparison).
+ * <p>The JDK collator walks both strings through its normaliser on every comparison: sorting
+ * 1,000,000 ticket ids made 20 million such comparisons (43 s). Most comparisons of distinct labels
+ * are decided by the first letter or digit that differs (the <em>primary</em> difference; case,
+ * accents and punctuation only matter when there is none). For printable ASCII each character has
+ * exactly one collation element, so that difference is found here from a table of the collator's
+ * own primary weights, with no allocation; labels with other characters, and labels whose letters
+ * and digits are all alike, still go to the collator. The order is the collator's exactly ({@code
+ * LabelOrderTest} checks it against the plain collator comparison).
  */
 final class LabelOrder implements Comparator<String> {
   private static final int FIRST = 0x20;
   private static final int LAST = 0x7e;
-  /** Primary weight of each printable ASCII character; 0 when it has none (space, hyphen: ignored at this level). */
+
+  /**
+   * Primary weight of each printable ASCII character; 0 when it has none (space, hyphen: ignored at
+   * this level).
+   */
   private static final int[] PRIMARY = new int[LAST + 1];
+
   /** Whether {@link #PRIMARY} holds the character's only collation element. */
   private static final boolean[] SIMPLE = new boolean[LAST + 1];
+
   private static final int UNDECIDED = Integer.MIN_VALUE;
 
   private final Collator collator;
@@ -43,7 +51,8 @@ final class LabelOrder implements Comparator<String> {
       for (int c = FIRST; c <= LAST; c++) {
         CollationElementIterator it = rules.getCollationElementIterator(String.valueOf((char) c));
         int first = it.next();
-        if (first == CollationElementIterator.NULLORDER || it.next() != CollationElementIterator.NULLORDER) continue;
+        if (first == CollationElementIterator.NULLORDER
+            || it.next() != CollationElementIterator.NULLORDER) continue;
         PRIMARY[c] = CollationElementIterator.primaryOrder(first);
         SIMPLE[c] = true;
       }
@@ -62,9 +71,10 @@ final class LabelOrder implements Comparator<String> {
   }
 
   /**
-   * The primary weights of many labels, worked out once for sorting them: label i's are {@code chars[from[i]]} up to
-   * {@code chars[from[i + 1]]}, or none ({@code ask[i]}) when the collator must decide. One array for all, not an
-   * object per label: a million labels are sorted while the whole table is in memory.
+   * The primary weights of many labels, worked out once for sorting them: label i's are {@code
+   * chars[from[i]]} up to {@code chars[from[i + 1]]}, or none ({@code ask[i]}) when the collator
+   * must decide. One array for all, not an object per label: a million labels are sorted while the
+   * whole table is in memory.
    */
   record Weights(char[] chars, int[] from, boolean[] ask) {
     static Weights of(String[] labels) {
@@ -89,19 +99,25 @@ final class LabelOrder implements Comparator<String> {
     }
   }
 
-  /** The same order as {@link #compare(String, String)} of labels x and y, given their {@link Weights}. */
+  /**
+   * The same order as {@link #compare(String, String)} of labels x and y, given their {@link
+   * Weights}.
+   */
   int compare(String[] labels, Weights w, int x, int y) {
     if (!w.ask[x] && !w.ask[y]) {
-      int c = java.util.Arrays.compare(w.chars, w.from[x], w.from[x + 1], w.chars, w.from[y], w.from[y + 1]);
+      int c =
+          java.util.Arrays.compare(
+              w.chars, w.from[x], w.from[x + 1], w.chars, w.from[y], w.from[y + 1]);
       if (c != 0) return c;
     }
     return compare(labels[x], labels[y]);
   }
 
   /**
-   * The sign of the first difference between the two labels' sequences of primary weights (a label that runs out
-   * first is less), as the collator finds it; 0 when they are the same; {@link #UNDECIDED} when a label has a
-   * character outside printable ASCII (anywhere: a letter followed by a combining mark may be one collation element).
+   * The sign of the first difference between the two labels' sequences of primary weights (a label
+   * that runs out first is less), as the collator finds it; 0 when they are the same; {@link
+   * #UNDECIDED} when a label has a character outside printable ASCII (anywhere: a letter followed
+   * by a combining mark may be one collation element).
    */
   static int primary(String a, String b) {
     if (!simple(a) || !simple(b)) return UNDECIDED;

@@ -7,8 +7,9 @@ public final class Stats {
   private Stats() {}
 
   /**
-   * The statistic of the first {@code n} values (the array may be reordered). Percentiles and the median use linear
-   * interpolation between closest ranks, as Excel's PERCENTILE.INC and MEDIAN do, so analysts can check them there.
+   * The statistic of the first {@code n} values (the array may be reordered). Percentiles and the
+   * median use linear interpolation between closest ranks, as Excel's PERCENTILE.INC and MEDIAN do,
+   * so analysts can check them there.
    */
   public static double of(Statistic s, double[] values, int n) {
     if (n == 0) throw new IllegalArgumentException("no values");
@@ -42,8 +43,9 @@ public final class Stats {
   }
 
   /**
-   * The k-th smallest of the first n values (0-based), by quickselect with a median-of-three pivot: linear time,
-   * where sorting a million durations for one percentile took most of a report's calculation time.
+   * The k-th smallest of the first n values (0-based), by quickselect with a median-of-three pivot:
+   * linear time, where sorting a million durations for one percentile took most of a report's
+   * calculation time.
    */
   static double select(double[] v, int n, int k) {
     int lo = 0;

@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code kpi explain}: a KPI's definition in words. */
-@Command(name = "explain", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
-    description = "Print KPIs' definitions in words: population, measure, period, clock, statistic, what is left out,"
-        + " breakdown, unit and formula. Without KPI ids, every KPI.")
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
+    sortOptions = false,
+    description =
+        "Print KPIs' definitions in words: population, measure, period, clock, statistic, what is left out,"
+            + " breakdown, unit and formula. Without KPI ids, every KPI.")
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DefinitionOptions definitions;

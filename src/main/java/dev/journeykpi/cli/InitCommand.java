@@ -16,32 +16,65 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code kpi init}: writes a starter kit (definitions, example exports, a README for the client). */
-@Command(name = "init", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
-    description = "Write a starter kit for a new client from a template: definitions, example exports and a README."
-        + " --list shows the templates.")
+/**
+ * {@code kpi init}: writes a starter kit (definitions, example exports, a README for the client).
+ */
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
+    sortOptions = false,
+    description =
+        "Write a starter kit for a new client from a template: definitions, example exports and a README."
+            + " --list shows the templates.")
 final class InitCommand implements Callable<Integer> {
-  /** The files of each template, as packaged under /templates/NAME/ (the jar cannot list a folder). */
-  private static final Map<String, List<String>> FILES = Map.of(
-      "hotel-touchpoints", List.of("README.md", "kpi-definitions/hotel-housekeeping.yaml", "examples/hotel/room-checks.csv",
-          "examples/hotel/room-service.xlsx", "examples/hotel/checkouts.csv"),
-      "customer-service", List.of("README.md", "kpi-definitions/customer-service.yaml",
-          "examples/customer-service/phieu-ho-tro.csv", "examples/customer-service/cuoc-goi.csv",
-          "examples/customer-service/khao-sat-nps.csv", "examples/customer-service/nhan-su.csv",
-          "examples/customer-service/khao-sat-nhan-vien.csv"),
-      "retention", List.of("README.md", "kpi-definitions/retention.yaml", "examples/retention/don-hang.csv"),
-      "sales-journey", List.of("README.md", "kpi-definitions/sales-journey.yaml", "examples/sales-journey/nhat-ky-khach-hang.csv"),
-      "lead-stages", List.of("README.md", "kpi-definitions/lead-stages.yaml", "examples/lead-stages/giai-doan-khach.csv"));
+  /**
+   * The files of each template, as packaged under /templates/NAME/ (the jar cannot list a folder).
+   */
+  private static final Map<String, List<String>> FILES =
+      Map.of(
+          "hotel-touchpoints",
+              List.of(
+                  "README.md",
+                  "kpi-definitions/hotel-housekeeping.yaml",
+                  "examples/hotel/room-checks.csv",
+                  "examples/hotel/room-service.xlsx",
+                  "examples/hotel/checkouts.csv"),
+          "customer-service",
+              List.of(
+                  "README.md",
+                  "kpi-definitions/customer-service.yaml",
+                  "examples/customer-service/phieu-ho-tro.csv",
+                  "examples/customer-service/cuoc-goi.csv",
+                  "examples/customer-service/khao-sat-nps.csv",
+                  "examples/customer-service/nhan-su.csv",
+                  "examples/customer-service/khao-sat-nhan-vien.csv"),
+          "retention",
+              List.of(
+                  "README.md", "kpi-definitions/retention.yaml", "examples/retention/don-hang.csv"),
+          "sales-journey",
+              List.of(
+                  "README.md",
+                  "kpi-definitions/sales-journey.yaml",
+                  "examples/sales-journey/nhat-ky-khach-hang.csv"),
+          "lead-stages",
+              List.of(
+                  "README.md",
+                  "kpi-definitions/lead-stages.yaml",
+                  "examples/lead-stages/giai-doan-khach.csv"));
 
   @Spec CommandSpec spec;
   @Mixin DebugOption debug;
 
-  @Option(names = "--template", paramLabel = "NAME", description = "The template to use (see --list).")
+  @Option(
+      names = "--template",
+      paramLabel = "NAME",
+      description = "The template to use (see --list).")
   String template;
 
   @Option(names = "--list", description = "List the templates.")
@@ -50,7 +83,10 @@ final class InitCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Overwrite files that already exist in DIR.")
   boolean force;
 
-  @Parameters(paramLabel = "DIR", arity = "0..1", description = "Where to write the kit (created if needed).")
+  @Parameters(
+      paramLabel = "DIR",
+      arity = "0..1",
+      description = "Where to write the kit (created if needed).")
   Path dir;
 
   @Override
@@ -58,20 +94,28 @@ final class InitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, String> templates = index();
     if (list || template == null) {
-      if (template == null && !list) throw new UsageException("give --template NAME and a DIR, or --list");
+      if (template == null && !list)
+        throw new UsageException("give --template NAME and a DIR, or --list");
       templates.forEach((name, what) -> out.println(name + "  " + what));
       out.flush();
       return ExitCodes.OK;
     }
     if (!templates.containsKey(template)) {
-      throw new UsageException("no template '" + template + "'"
-          + dev.journeykpi.config.Suggestions.hint(template, templates.keySet()) + "; templates: " + String.join(", ", templates.keySet()));
+      throw new UsageException(
+          "no template '"
+              + template
+              + "'"
+              + dev.journeykpi.config.Suggestions.hint(template, templates.keySet())
+              + "; templates: "
+              + String.join(", ", templates.keySet()));
     }
     if (dir == null) throw new UsageException("give the DIR to write the kit to");
     List<String> clashes = new ArrayList<>();
-    for (String f : FILES.get(template)) if (Files.exists(target(f))) clashes.add(target(f).toString());
+    for (String f : FILES.get(template))
+      if (Files.exists(target(f))) clashes.add(target(f).toString());
     if (!clashes.isEmpty() && !force) {
-      throw new UsageException("these files exist already (use --force to overwrite): " + String.join(", ", clashes));
+      throw new UsageException(
+          "these files exist already (use --force to overwrite): " + String.join(", ", clashes));
     }
     for (String f : FILES.get(template)) {
       try (InputStream in = resource(template + "/" + f)) {
@@ -80,12 +124,15 @@ final class InitCommand implements Callable<Integer> {
         Files.copy(in, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       }
     }
-    // The definition is shipped under its own name (hotel-housekeeping.yaml); in a kit it is named after the template.
+    // The definition is shipped under its own name (hotel-housekeeping.yaml); in a kit it is named
+    // after the template.
     Path def = target(FILES.get(template).get(1));
     Path named = target("kpi-definitions/" + template + ".yaml");
-    if (!def.equals(named)) Files.move(def, named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    if (!def.equals(named))
+      Files.move(def, named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     out.println("wrote the " + template + " kit to " + dir);
-    out.println("next: kpi report -c " + named + " --period 2026-10   (see " + target("README.md") + ")");
+    out.println(
+        "next: kpi report -c " + named + " --period 2026-10   (see " + target("README.md") + ")");
     out.flush();
     return ExitCodes.OK;
   }
@@ -102,7 +149,8 @@ final class InitCommand implements Callable<Integer> {
 
   private static Map<String, String> index() throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(resource("index.tsv"), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(resource("index.tsv"), StandardCharsets.UTF_8))) {
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         String[] parts = line.split("\t", 2);
         if (parts.length == 2) out.put(parts[0], parts[1]);

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     addMethodSubcommands = false,
     version = "kpi 0.1.0",
-    description = "Customer-journey KPI scorecards from CRM, helpdesk, call-centre and order exports.",
+    description =
+        "Customer-journey KPI scorecards from CRM, helpdesk, call-centre and order exports.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:ok",
@@ -19,12 +20,19 @@ import picocli.CommandLine.Command;
     })
 public final class KpiCommand implements Runnable {
   /**
-   * The verbs, in the order the help lists them. Main registers only the verb being run (all of them for help, or
-   * for a mistyped verb's suggestions): picocli reads every registered verb's annotations at start-up, which took
-   * about 60 ms of every run.
+   * The verbs, in the order the help lists them. Main registers only the verb being run (all of
+   * them for help, or for a mistyped verb's suggestions): picocli reads every registered verb's
+   * annotations at start-up, which took about 60 ms of every run.
    */
-  static final java.util.List<Class<?>> VERBS = java.util.List.of(ReportCommand.class, ValidateCommand.class,
-      InspectCommand.class, ExplainCommand.class, InitCommand.class, ListCommand.class, LeadsCommand.class);
+  static final java.util.List<Class<?>> VERBS =
+      java.util.List.of(
+          ReportCommand.class,
+          ValidateCommand.class,
+          InspectCommand.class,
+          ExplainCommand.class,
+          InitCommand.class,
+          ListCommand.class,
+          LeadsCommand.class);
 
   /** The verb class named {@code name}, or null. */
   static Class<?> verb(String name) {

@@ -10,19 +10,31 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code kpi leads}: the ids of the leads or customers behind a KPI, as CSV for follow-up; the engine's LeadsJob does the work. */
-@Command(name = "leads", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
-    description = "List the leads or customers behind a KPI, as CSV on stdout or -o: for a funnel KPI, the leads that"
-        + " stopped at --stage in the period (lost there; stuck there now, with the days since; returned to an earlier"
-        + " stage; late, past the window; for the last stage, those"
-        + " that reached it); for a stalled KPI, the leads stalled at the start (untouched first, longest idle first, then"
-        + " those touched again); for a customers KPI (churn, retention, dormancy, reactivation, lifecycle), each"
-        + " customer's state in the period, its last activity and the days since (churned first, most recent first).")
+/**
+ * {@code kpi leads}: the ids of the leads or customers behind a KPI, as CSV for follow-up; the
+ * engine's LeadsJob does the work.
+ */
+@Command(
+    name = "leads",
+    mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
+    sortOptions = false,
+    description =
+        "List the leads or customers behind a KPI, as CSV on stdout or -o: for a funnel KPI, the leads that"
+            + " stopped at --stage in the period (lost there; stuck there now, with the days since; returned to an earlier"
+            + " stage; late, past the window; for the last stage, those"
+            + " that reached it); for a stalled KPI, the leads stalled at the start (untouched first, longest idle first, then"
+            + " those touched again); for a customers KPI (churn, retention, dormancy, reactivation, lifecycle), each"
+            + " customer's state in the period, its last activity and the days since (churned first, most recent first).")
 final class LeadsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DefinitionOptions definitions;
 
-  @Option(names = "--kpi", required = true, paramLabel = "ID", description = "The funnel, stalled or customers KPI.")
+  @Option(
+      names = "--kpi",
+      required = true,
+      paramLabel = "ID",
+      description = "The funnel, stalled or customers KPI.")
   String kpi;
 
   @Option(names = "--stage", paramLabel = "STAGE", description = "The stage id (funnel KPIs).")
@@ -30,13 +42,21 @@ final class LeadsCommand implements Callable<Integer> {
 
   @Mixin PeriodOptions period;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the CSV to FILE (temporary file, then rename).")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description = "Write the CSV to FILE (temporary file, then rename).")
   Path output;
 
-  @Option(names = "--bom", description = "Start the CSV with a UTF-8 byte-order mark, so Excel opens Vietnamese text correctly.")
+  @Option(
+      names = "--bom",
+      description =
+          "Start the CSV with a UTF-8 byte-order mark, so Excel opens Vietnamese text correctly.")
   boolean bom;
 
-  @Option(names = {"-q", "--quiet"}, description = "No data-quality summary on stderr.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No data-quality summary on stderr.")
   boolean quiet;
 
   @Mixin DebugOption debug;
@@ -44,17 +64,33 @@ final class LeadsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (output != null) checkCsv(output);
-    var request = new LeadsJob.Request(definitions.configs, definitions.data, kpi, stage, period.resolve(),
-        period.allowEmptyPeriod, output, bom, quiet);
-    return ExitCodes.of(new LeadsJob(request, AtomicFile.FILES, spec.commandLine().getOut(), spec.commandLine().getErr()).run());
+    var request =
+        new LeadsJob.Request(
+            definitions.configs,
+            definitions.data,
+            kpi,
+            stage,
+            period.resolve(),
+            period.allowEmptyPeriod,
+            output,
+            bom,
+            quiet);
+    return ExitCodes.of(
+        new LeadsJob(
+                request, AtomicFile.FILES, spec.commandLine().getOut(), spec.commandLine().getErr())
+            .run());
   }
 
-  /** The list is CSV: a file named for another format (leads.xlsx) is refused rather than filled with CSV. */
+  /**
+   * The list is CSV: a file named for another format (leads.xlsx) is refused rather than filled
+   * with CSV.
+   */
   private static void checkCsv(Path file) {
     String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
     int dot = n.lastIndexOf('.');
     if (dot > 0 && !n.endsWith(".csv")) {
-      throw new UsageException("cannot write " + file + ": kpi leads writes CSV; name the file .csv");
+      throw new UsageException(
+          "cannot write " + file + ": kpi leads writes CSV; name the file .csv");
     }
   }
 }

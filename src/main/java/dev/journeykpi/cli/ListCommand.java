@@ -5,12 +5,16 @@ import dev.journeykpi.report.KpiListRenderer;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code kpi list}: the KPIs of a definition in journey order. */
-@Command(name = "list", mixinStandardHelpOptions = true, addMethodSubcommands = false,
-    description = "List the KPIs of the definitions, grouped by journey stage and touchpoint, with owners.")
+@Command(
+    name = "list",
+    mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
+    description =
+        "List the KPIs of the definitions, grouped by journey stage and touchpoint, with owners.")
 final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DefinitionOptions definitions;

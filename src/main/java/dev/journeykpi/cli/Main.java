@@ -1,17 +1,23 @@
 package dev.journeykpi.cli;
 
+import dev.journeykpi.engine.OutOfMemory;
+import dev.journeykpi.report.Visible;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import dev.journeykpi.engine.OutOfMemory;
-import dev.journeykpi.report.Visible;
 import picocli.CommandLine;
 
-/** Entry point. The only place that calls System.exit; tests call {@link #run} with their own writers. */
+/**
+ * Entry point. The only place that calls System.exit; tests call {@link #run} with their own
+ * writers.
+ */
 public final class Main {
   static {
-    // POI logs through the Log4j API; with no provider it warns on every run. kpi has nothing to log there.
-    System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    // POI logs through the Log4j API; with no provider it warns on every run. kpi has nothing to
+    // log there.
+    System.setProperty(
+        "log4j2.loggerContextFactory",
+        "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
     System.setProperty("org.apache.logging.log4j.simplelog.level", "OFF");
     System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
   }
@@ -19,23 +25,38 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // A thread that dies of an error nobody waits for (out of memory above all) ends the run with one line and exit
-    // 4: the default handler printed a stack trace and let the run go on without that thread's work. The import's
+    // A thread that dies of an error nobody waits for (out of memory above all) ends the run with
+    // one line and exit
+    // 4: the default handler printed a stack trace and let the run go on without that thread's
+    // work. The import's
     // and the KPIs' threads hand their failures to the main thread; this is for any other.
-    Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
-      System.err.println(e instanceof OutOfMemoryError ? OutOfMemory.line(null)
-          : "kpi: internal error in thread " + t.getName() + ": " + Visible.lines(String.valueOf(e)));
-      System.err.flush();
-      System.exit(ExitCodes.INTERNAL);
-    });
+    Thread.setDefaultUncaughtExceptionHandler(
+        (t, e) -> {
+          System.err.println(
+              e instanceof OutOfMemoryError
+                  ? OutOfMemory.line(null)
+                  : "kpi: internal error in thread "
+                      + t.getName()
+                      + ": "
+                      + Visible.lines(String.valueOf(e)));
+          System.err.flush();
+          System.exit(ExitCodes.INTERNAL);
+        });
     if (args.length > 0 && (args[0].equals("report") || args[0].equals("leads"))) {
       dev.journeykpi.engine.KpiEngine.warmUp();
     }
-    // Standard output straight, not through System.out: that PrintStream swallows write errors, so a full disk under
+    // Standard output straight, not through System.out: that PrintStream swallows write errors, so
+    // a full disk under
     // `kpi report > file` could not be told from success (Main.run checks the writer's error flag).
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(
-        new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16), StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(
+            new OutputStreamWriter(
+                new java.io.BufferedOutputStream(
+                    new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16),
+                StandardCharsets.UTF_8),
+            true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, out, err);
     out.flush();
     err.flush();
@@ -52,26 +73,32 @@ public final class Main {
     cl.setOut(out);
     cl.setErr(err);
     cl.setExecutionExceptionHandler(new ErrorHandler());
-    cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("kpi: " + Visible.lines(ex.getMessage()));
-      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      return ExitCodes.USAGE;
-    });
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("kpi: " + Visible.lines(ex.getMessage()));
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+          return ExitCodes.USAGE;
+        });
     int code;
     try {
       code = cl.execute(args);
     } catch (OutOfMemoryError oom) {
-      // picocli hands exceptions to the ErrorHandler but lets errors through. Memory running out while reading a
+      // picocli hands exceptions to the ErrorHandler but lets errors through. Memory running out
+      // while reading a
       // source or computing a KPI arrives as MemoryExhausted, naming it; this is anywhere else.
       err.println(OutOfMemory.line(null));
       code = ExitCodes.INTERNAL;
     } catch (RuntimeException | Error e) {
-      err.println("kpi: internal error: " + Visible.lines(String.valueOf(e)) + " (rerun with --debug for details)");
+      err.println(
+          "kpi: internal error: "
+              + Visible.lines(String.valueOf(e))
+              + " (rerun with --debug for details)");
       if (java.util.Arrays.asList(args).contains("--debug")) ErrorHandler.trace(e, err);
       code = ExitCodes.INTERNAL;
     }
-    // A PrintWriter keeps its errors to itself: a full disk or a closed pipe under `kpi report > file` would pass
+    // A PrintWriter keeps its errors to itself: a full disk or a closed pipe under `kpi report >
+    // file` would pass
     // for success.
     if (out.checkError() && (code == ExitCodes.OK || code == ExitCodes.BREACH)) {
       err.println("kpi: cannot write standard output: the disk is full, or the output was closed");

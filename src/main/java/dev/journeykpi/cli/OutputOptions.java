@@ -8,32 +8,46 @@ import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** Output format and destination. */
-// addMethodSubcommands = false: picocli otherwise scans every method of a mixin for subcommands at each start.
+// addMethodSubcommands = false: picocli otherwise scans every method of a mixin for subcommands at
+// each start.
 @picocli.CommandLine.Command(addMethodSubcommands = false)
 final class OutputOptions {
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-      description = "table, md or html (for people), csv or json (the tidy rows); xlsx with -o FILE.xlsx. Default: table.")
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      description =
+          "table, md or html (for people), csv or json (the tidy rows); xlsx with -o FILE.xlsx. Default: table.")
   String format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the result to FILE (atomically) instead of standard output; repeatable. The extension picks"
-          + " the format (.csv, .json, .md, .txt, .xlsx, .html), so one run can write several.")
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      description =
+          "Write the result to FILE (atomically) instead of standard output; repeatable. The extension picks"
+              + " the format (.csv, .json, .md, .txt, .xlsx, .html), so one run can write several.")
   java.util.List<Path> outputs = new java.util.ArrayList<>();
 
-  @Option(names = "--bom",
-      description = "Start CSV output with a UTF-8 byte-order mark, so Excel opens Vietnamese text correctly.")
+  @Option(
+      names = "--bom",
+      description =
+          "Start CSV output with a UTF-8 byte-order mark, so Excel opens Vietnamese text correctly.")
   boolean bom;
 
   /** The file extensions kpi writes, and the --format each stands for. */
-  static final Map<String, String> EXTENSIONS = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(Map.of(
-      ".csv", "csv", ".json", "json", ".md", "md", ".txt", "table", ".html", "html", ".htm", "html", ".xlsx", "xlsx")));
+  static final Map<String, String> EXTENSIONS =
+      java.util.Collections.unmodifiableMap(
+          new java.util.LinkedHashMap<>(
+              Map.of(
+                  ".csv", "csv", ".json", "json", ".md", "md", ".txt", "table", ".html", "html",
+                  ".htm", "html", ".xlsx", "xlsx")));
 
   private static final String KNOWN = ".csv, .json, .md, .txt (the table), .html, .xlsx";
 
   /**
-   * The format of an output file, by its extension: table, csv, json, md, html or xlsx. An extension kpi does not
-   * write is refused (`-o report.pdf` wrote a text table); a file without one takes --format. A --format that names
-   * another format than the extension is refused too, since one of them is a mistake; the same one is fine.
+   * The format of an output file, by its extension: table, csv, json, md, html or xlsx. An
+   * extension kpi does not write is refused (`-o report.pdf` wrote a text table); a file without
+   * one takes --format. A --format that names another format than the extension is refused too,
+   * since one of them is a mistake; the same one is fine.
    */
   String formatOf(Path file) {
     String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -43,12 +57,27 @@ final class OutputOptions {
     if (ext == null) return asked == null ? "table" : asked;
     String byExt = EXTENSIONS.get(ext);
     if (byExt == null) {
-      throw new UsageException("cannot write " + file + ": kpi does not write " + ext + " files; the extension"
-          + " picks the format: " + KNOWN);
+      throw new UsageException(
+          "cannot write "
+              + file
+              + ": kpi does not write "
+              + ext
+              + " files; the extension"
+              + " picks the format: "
+              + KNOWN);
     }
     if (asked != null && !asked.equals(byExt)) {
-      throw new UsageException("--format " + format + " and -o " + file + " disagree: the " + ext
-          + " extension writes " + byExt + "; drop --format, or name the file " + extensionOf(asked));
+      throw new UsageException(
+          "--format "
+              + format
+              + " and -o "
+              + file
+              + " disagree: the "
+              + ext
+              + " extension writes "
+              + byExt
+              + "; drop --format, or name the file "
+              + extensionOf(asked));
     }
     return byExt;
   }
@@ -56,7 +85,8 @@ final class OutputOptions {
   /** The format of standard output: --format, table by default; a workbook only goes to a file. */
   Renderer.Format stdoutFormat() {
     String f = format == null ? "table" : formatName(format);
-    if (f.equals("xlsx")) throw new UsageException("an Excel workbook is written to a file: use -o FILE.xlsx");
+    if (f.equals("xlsx"))
+      throw new UsageException("an Excel workbook is written to a file: use -o FILE.xlsx");
     return dev.journeykpi.engine.ReportJob.rendererFormat(f);
   }
 
@@ -69,11 +99,19 @@ final class OutputOptions {
       case "md", "markdown" -> "md";
       case "html", "htm" -> "html";
       case "xlsx" -> "xlsx";
-      default -> throw new UsageException("--format '" + f + "' is not one of table, csv, json, md, html (and xlsx with -o FILE.xlsx)");
+      default ->
+          throw new UsageException(
+              "--format '"
+                  + f
+                  + "' is not one of table, csv, json, md, html (and xlsx with -o FILE.xlsx)");
     };
   }
 
   private static String extensionOf(String formatName) {
-    return EXTENSIONS.entrySet().stream().filter(e -> e.getValue().equals(formatName)).findFirst().orElseThrow().getKey();
+    return EXTENSIONS.entrySet().stream()
+        .filter(e -> e.getValue().equals(formatName))
+        .findFirst()
+        .orElseThrow()
+        .getKey();
   }
 }

@@ -7,25 +7,40 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The reporting period: --period, or --from/--to, and --periods N for a trend. */
-// addMethodSubcommands = false: picocli otherwise scans every method of a mixin for subcommands at each start.
+// addMethodSubcommands = false: picocli otherwise scans every method of a mixin for subcommands at
+// each start.
 @picocli.CommandLine.Command(addMethodSubcommands = false)
 final class PeriodOptions {
-  @Option(names = {"-p", "--period"}, paramLabel = "PERIOD",
+  @Option(
+      names = {"-p", "--period"},
+      paramLabel = "PERIOD",
       description = "A month (2026-10), quarter (2026-Q3) or year (2026). Default: all rows.")
   String period;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "First day of a custom period (yyyy-MM-dd).")
+  @Option(
+      names = "--from",
+      paramLabel = "DATE",
+      description = "First day of a custom period (yyyy-MM-dd).")
   LocalDate from;
 
-  @Option(names = "--to", paramLabel = "DATE", description = "Last day of a custom period, inclusive.")
+  @Option(
+      names = "--to",
+      paramLabel = "DATE",
+      description = "Last day of a custom period, inclusive.")
   LocalDate to;
 
-  @Option(names = "--periods", paramLabel = "N", defaultValue = "1",
-      description = "Report the last N periods ending at --period, as a trend (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--periods",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Report the last N periods ending at --period, as a trend (default: ${DEFAULT-VALUE}).")
   int periods;
 
-  @Option(names = "--allow-empty-period",
-      description = "Report a period that a source's dates do not reach at all (otherwise a data error, exit 3: the export is likely out of date).")
+  @Option(
+      names = "--allow-empty-period",
+      description =
+          "Report a period that a source's dates do not reach at all (otherwise a data error, exit 3: the export is likely out of date).")
   boolean allowEmptyPeriod;
 
   List<Period> resolve() {
@@ -34,7 +49,10 @@ final class PeriodOptions {
     }
     if ((from == null) != (to == null)) throw new UsageException("--from and --to go together");
     if (periods < 1) throw new UsageException("--periods must be at least 1");
-    Period p = period != null ? Period.parse(period) : from != null ? Period.between(from, to) : Period.ALL;
+    Period p =
+        period != null
+            ? Period.parse(period)
+            : from != null ? Period.between(from, to) : Period.ALL;
     return p.lastN(periods);
   }
 }

@@ -19,11 +19,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code kpi report}: compute the KPIs for a period and print or write them. The options only: the engine's ReportJob
- * loads, runs, renders, reports quality and judges breaches.
+ * {@code kpi report}: compute the KPIs for a period and print or write them. The options only: the
+ * engine's ReportJob loads, runs, renders, reports quality and judges breaches.
  */
-@Command(name = "report", mixinStandardHelpOptions = true, addMethodSubcommands = false, sortOptions = false,
-    description = "Compute the KPIs of the definitions for a period; results on stdout (or -o), the data-quality summary on stderr.")
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
+    sortOptions = false,
+    description =
+        "Compute the KPIs of the definitions for a period; results on stdout (or -o), the data-quality summary on stderr.")
 final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DefinitionOptions definitions;
@@ -31,37 +36,62 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin DebugOption debug;
 
-  @Option(names = "--compare", paramLabel = "WITH", defaultValue = "none",
-      description = "previous or year: add each row's value in the period before, or the same period a year before, and the change.")
+  @Option(
+      names = "--compare",
+      paramLabel = "WITH",
+      defaultValue = "none",
+      description =
+          "previous or year: add each row's value in the period before, or the same period a year before, and the change.")
   RunRequest.Compare compare;
 
-  @Option(names = "--no-timestamp",
-      description = "No run-dependent time in HTML pages and Excel workbooks, so reruns give the same bytes.")
+  @Option(
+      names = "--no-timestamp",
+      description =
+          "No run-dependent time in HTML pages and Excel workbooks, so reruns give the same bytes.")
   boolean noTimestamp;
 
   @Mixin LangOption lang;
 
-  @Option(names = "--by-owner", description = "Group the table and Markdown views by owning department (in journey order).")
+  @Option(
+      names = "--by-owner",
+      description = "Group the table and Markdown views by owning department (in journey order).")
   boolean byOwner;
 
-  @Option(names = "--kpi", paramLabel = "ID", split = ",", description = "Only these KPIs (comma-separated or repeated).")
+  @Option(
+      names = "--kpi",
+      paramLabel = "ID",
+      split = ",",
+      description = "Only these KPIs (comma-separated or repeated).")
   List<String> kpis = new ArrayList<>();
 
-  @Option(names = "--quality-report", paramLabel = "FILE", description = "Write every rejected row and blanked cell to FILE as CSV.")
+  @Option(
+      names = "--quality-report",
+      paramLabel = "FILE",
+      description = "Write every rejected row and blanked cell to FILE as CSV.")
   Path qualityReport;
 
-  @Option(names = "--strict", description = "Exit 3 when any input row was rejected (after writing the outputs).")
+  @Option(
+      names = "--strict",
+      description = "Exit 3 when any input row was rejected (after writing the outputs).")
   boolean strict;
 
-  @Option(names = "--max-rejected", paramLabel = "SHARE",
-      description = "e.g. 5%%: exit 3 when a source's rejected rows are more than this share of its rows (after writing the outputs).")
+  @Option(
+      names = "--max-rejected",
+      paramLabel = "SHARE",
+      description =
+          "e.g. 5%%: exit 3 when a source's rejected rows are more than this share of its rows (after writing the outputs).")
   String maxRejected;
 
-  @Option(names = "--fail-on", paramLabel = "STATUS",
-      description = "red or amber: exit 1 when a row of the last period is at or below that status (after writing the outputs).")
+  @Option(
+      names = "--fail-on",
+      paramLabel = "STATUS",
+      description =
+          "red or amber: exit 1 when a row of the last period is at or below that status (after writing the outputs).")
   FailOn failOn;
 
-  @Option(names = {"-q", "--quiet"}, description = "No data-quality summary on stderr unless rows were rejected.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No data-quality summary on stderr unless rows were rejected.")
   boolean quiet;
 
   /** The statuses --fail-on takes. */
@@ -78,18 +108,36 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    // Every output is checked before the work: a wrong extension or --format is a usage error, not a late surprise.
-    List<ReportJob.Output> files = output.outputs.stream().map(f -> new ReportJob.Output(f, output.formatOf(f))).toList();
+    // Every output is checked before the work: a wrong extension or --format is a usage error, not
+    // a late surprise.
+    List<ReportJob.Output> files =
+        output.outputs.stream().map(f -> new ReportJob.Output(f, output.formatOf(f))).toList();
     Renderer.Format stdoutFormat = output.outputs.isEmpty() ? output.stdoutFormat() : null;
-    java.math.BigDecimal maxPercent = maxRejected == null ? null : QualityGate.parsePercent(maxRejected);
+    java.math.BigDecimal maxPercent =
+        maxRejected == null ? null : QualityGate.parsePercent(maxRejected);
     var periods = period.resolve();
     if (compare != RunRequest.Compare.NONE && periods.get(0).grain() == Period.Grain.ALL) {
       throw new UsageException("--compare needs --period or --from/--to");
     }
-    var request = new ReportJob.Request(definitions.configs, definitions.data, periods, kpis, compare,
-        new ReportJob.Outputs(files, stdoutFormat, new View(byOwner, lang.orNull()), noTimestamp, output.bom),
-        new ReportJob.Gates(qualityReport, quiet, strict, maxPercent, period.allowEmptyPeriod,
-            failOn == null ? null : failOn.status));
-    return ExitCodes.of(new ReportJob(request, AtomicFile.FILES, spec.commandLine().getOut(), spec.commandLine().getErr()).run());
+    var request =
+        new ReportJob.Request(
+            definitions.configs,
+            definitions.data,
+            periods,
+            kpis,
+            compare,
+            new ReportJob.Outputs(
+                files, stdoutFormat, new View(byOwner, lang.orNull()), noTimestamp, output.bom),
+            new ReportJob.Gates(
+                qualityReport,
+                quiet,
+                strict,
+                maxPercent,
+                period.allowEmptyPeriod,
+                failOn == null ? null : failOn.status));
+    return ExitCodes.of(
+        new ReportJob(
+                request, AtomicFile.FILES, spec.commandLine().getOut(), spec.commandLine().getErr())
+            .run());
   }
 }

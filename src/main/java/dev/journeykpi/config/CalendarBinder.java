@@ -13,10 +13,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Binds {@code calendar:}: work days, work intervals per day (several a day, across midnight), holidays. */
+/**
+ * Binds {@code calendar:}: work days, work intervals per day (several a day, across midnight),
+ * holidays.
+ */
 final class CalendarBinder {
   static final Set<String> KEYS = Set.of("workdays", "hours", "holidays");
-  private static final List<String> DAY_NAMES = List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
+  private static final List<String> DAY_NAMES =
+      List.of("MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN");
 
   private final Diagnostics d;
 
@@ -36,12 +40,15 @@ final class CalendarBinder {
         Set<DayOfWeek> days = days(e.key(), e.keyLocation());
         List<CalendarDef.WorkInterval> intervals = intervals(e.value());
         for (DayOfWeek day : days) {
-          if (hours.containsKey(day)) d.error(e.keyLocation(), "calendar.hours gives " + day + " twice");
+          if (hours.containsKey(day))
+            d.error(e.keyLocation(), "calendar.hours gives " + day + " twice");
           hours.put(day, intervals);
         }
       }
     } else if (h != null) {
-      d.error(h.location(), "calendar.hours must map days to intervals, e.g. { MON-FRI: \"08:00-12:00,13:30-17:30\" }");
+      d.error(
+          h.location(),
+          "calendar.hours must map days to intervals, e.g. { MON-FRI: \"08:00-12:00,13:30-17:30\" }");
     }
 
     Set<DayOfWeek> workdays = EnumSet.noneOf(DayOfWeek.class);
@@ -52,14 +59,17 @@ final class CalendarBinder {
     } else {
       workdays.addAll(CalendarDef.standard().workdays());
     }
-    CalendarDef.WorkInterval fullDay = new CalendarDef.WorkInterval(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
+    CalendarDef.WorkInterval fullDay =
+        new CalendarDef.WorkInterval(LocalTime.MIDNIGHT, LocalTime.MIDNIGHT);
     for (DayOfWeek day : workdays) {
       // A work day without hours is worked all day: business time then counts whole working days.
       hours.putIfAbsent(day, List.of(fullDay));
     }
     for (DayOfWeek day : List.copyOf(hours.keySet())) {
       if (!workdays.contains(day)) {
-        d.error(m.at("hours"), "calendar.hours gives hours for " + day + ", which is not in calendar.workdays");
+        d.error(
+            m.at("hours"),
+            "calendar.hours gives hours for " + day + ", which is not in calendar.workdays");
       }
     }
     return new CalendarDef(workdays, hours, holidays(m));
@@ -70,7 +80,9 @@ final class CalendarBinder {
     YNode n = m.node("holidays");
     if (n == null) return out;
     if (!(n instanceof YNode.YList list)) {
-      d.error(n.location(), "calendar.holidays must be a list of dates (2026-01-01) or ranges (2026-02-14..2026-02-22)");
+      d.error(
+          n.location(),
+          "calendar.holidays must be a list of dates (2026-01-01) or ranges (2026-02-14..2026-02-22)");
       return out;
     }
     for (YNode item : list.items()) {
@@ -86,11 +98,14 @@ final class CalendarBinder {
         } else {
           LocalDate from = LocalDate.parse(s.substring(0, dots).trim());
           LocalDate to = LocalDate.parse(s.substring(dots + 2).trim());
-          if (to.isBefore(from)) d.error(item.location(), "holiday range '" + s + "' ends before it starts");
+          if (to.isBefore(from))
+            d.error(item.location(), "holiday range '" + s + "' ends before it starts");
           for (LocalDate x = from; !x.isAfter(to); x = x.plusDays(1)) out.add(x);
         }
       } catch (DateTimeParseException e) {
-        d.error(item.location(), "holiday '" + s + "' is not a date yyyy-MM-dd or a range yyyy-MM-dd..yyyy-MM-dd");
+        d.error(
+            item.location(),
+            "holiday '" + s + "' is not a date yyyy-MM-dd or a range yyyy-MM-dd..yyyy-MM-dd");
       }
     }
     return out;
@@ -108,7 +123,11 @@ final class CalendarBinder {
       LocalTime a = ab.length == 2 ? time(ab[0]) : null;
       LocalTime b = ab.length == 2 ? time(ab[1]) : null;
       if (a == null || b == null) {
-        d.error(item.at(), "work interval '" + p + "' is not HH:mm-HH:mm (e.g. 08:00-12:00, or 22:00-06:00 across midnight)");
+        d.error(
+            item.at(),
+            "work interval '"
+                + p
+                + "' is not HH:mm-HH:mm (e.g. 08:00-12:00, or 22:00-06:00 across midnight)");
       } else {
         out.add(new CalendarDef.WorkInterval(a, b));
       }
@@ -150,8 +169,19 @@ final class CalendarBinder {
     }
     List<String> names = new ArrayList<>(DAY_NAMES);
     for (DayOfWeek x : DayOfWeek.values()) names.add(x.name());
-    String hint = Suggestions.closest(s.trim(), names).map(n -> " (did you mean '" + n.substring(0, 3) + "'?)").orElse("");
-    d.error(at, "'" + s.trim() + "' is not a day of the week" + hint + "; use " + String.join(", ", DAY_NAMES) + " or ranges like MON-FRI");
+    String hint =
+        Suggestions.closest(s.trim(), names)
+            .map(n -> " (did you mean '" + n.substring(0, 3) + "'?)")
+            .orElse("");
+    d.error(
+        at,
+        "'"
+            + s.trim()
+            + "' is not a day of the week"
+            + hint
+            + "; use "
+            + String.join(", ", DAY_NAMES)
+            + " or ranges like MON-FRI");
     return null;
   }
 }

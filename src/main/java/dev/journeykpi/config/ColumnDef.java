@@ -10,10 +10,11 @@ import java.util.List;
  * @param type what the values are parsed into
  * @param formats date/date-time patterns tried in order (empty: ISO dates)
  * @param durationUnit unit of plain numbers in a duration column (seconds, minutes, hours, days)
- * @param decimalMark decimal mark of numbers ('.' or ','); the other mark is taken as digit grouping
+ * @param decimalMark decimal mark of numbers ('.' or ','); the other mark is taken as digit
+ *     grouping
  * @param required a blank or unreadable value rejects the whole row instead of blanking the cell
- * @param lookup for a column not in the export but looked up from another column through a YAML table (agent →
- *     team → department); null for a column read from the export
+ * @param lookup for a column not in the export but looked up from another column through a YAML
+ *     table (agent → team → department); null for a column read from the export
  */
 public record ColumnDef(
     String name,
@@ -30,13 +31,15 @@ public record ColumnDef(
   }
 
   /**
-   * A column computed from others, not read from the export: looked up ({@code team: { from: agent, map: { Hà: Bắc }
-   * }}) or multiplied ({@code amount: { multiply: [quantity, unit_price] }}).
+   * A column computed from others, not read from the export: looked up ({@code team: { from: agent,
+   * map: { Hà: Bắc } }}) or multiplied ({@code amount: { multiply: [quantity, unit_price] }}).
    *
-   * @param from the column whose value is looked up (an export column or an earlier computed column); null for a product
-   * @param map value → looked-up value, matched after trimming; values not listed give a blank, counted in the
-   *     data-quality report
-   * @param multiply the number columns multiplied per row (blank when any is blank); empty for a lookup
+   * @param from the column whose value is looked up (an export column or an earlier computed
+   *     column); null for a product
+   * @param map value → looked-up value, matched after trimming; values not listed give a blank,
+   *     counted in the data-quality report
+   * @param multiply the number columns multiplied per row (blank when any is blank); empty for a
+   *     lookup
    */
   public record Lookup(String from, java.util.Map<String, String> map, List<String> multiply) {
     public Lookup {

@@ -3,7 +3,10 @@ package dev.journeykpi.config;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The definitions cannot be used; carries every problem found. Exit code 2, each problem on a line of its own. */
+/**
+ * The definitions cannot be used; carries every problem found. Exit code 2, each problem on a line
+ * of its own.
+ */
 public final class ConfigException extends RuntimeException implements KpiFailure {
   private final List<Diagnostic> diagnostics;
 
@@ -28,7 +31,8 @@ public final class ConfigException extends RuntimeException implements KpiFailur
   /** Every diagnostic, then how many errors when more than one. */
   @Override
   public List<String> messageLines() {
-    List<String> lines = new java.util.ArrayList<>(diagnostics.stream().map(Diagnostic::toString).toList());
+    List<String> lines =
+        new java.util.ArrayList<>(diagnostics.stream().map(Diagnostic::toString).toList());
     long n = diagnostics.stream().filter(d -> d.severity() == Diagnostic.Severity.ERROR).count();
     if (n > 1) lines.add(n + " errors");
     return lines;

@@ -2,7 +2,10 @@ package dev.journeykpi.config;
 
 import java.time.format.DateTimeFormatter;
 
-/** Checks date patterns at load time, so a bad one is a definition error rather than a million bad cells. */
+/**
+ * Checks date patterns at load time, so a bad one is a definition error rather than a million bad
+ * cells.
+ */
 public final class DatePatterns {
   private DatePatterns() {}
 
@@ -19,11 +22,14 @@ public final class DatePatterns {
     if (!fields.contains("y") && !fields.contains("u")) return "has no year (yyyy)";
     if (!fields.contains("M")) return "has no month (MM); minutes are 'mm', months 'MM'";
     if (!fields.contains("d")) return "has no day (dd)";
-    if (fields.contains("h") && !fields.contains("a")) return "uses 'hh' (1-12 clock) without 'a'; use 'HH' for 0-23";
+    if (fields.contains("h") && !fields.contains("a"))
+      return "uses 'hh' (1-12 clock) without 'a'; use 'HH' for 0-23";
     return null;
   }
 
-  /** The pattern without its quoted literals (DateTimeFormatter's syntax: 'text', '' is a quote). */
+  /**
+   * The pattern without its quoted literals (DateTimeFormatter's syntax: 'text', '' is a quote).
+   */
   public static String unquoted(String pattern) {
     StringBuilder b = new StringBuilder();
     boolean quoted = false;

@@ -23,7 +23,13 @@ public record Definition(
 
   /** The KPI, or a definition error naming the nearest id, for KPIs named on the command line. */
   public KpiDef requireKpi(String id) {
-    return kpi(id).orElseThrow(() -> new ConfigException("no KPI '" + id + "'"
-        + Suggestions.hint(id, kpis.stream().map(KpiDef::id).toList())));
+    return kpi(id)
+        .orElseThrow(
+            () ->
+                new ConfigException(
+                    "no KPI '"
+                        + id
+                        + "'"
+                        + Suggestions.hint(id, kpis.stream().map(KpiDef::id).toList())));
   }
 }

@@ -1,6 +1,9 @@
 package dev.journeykpi.config;
 
-/** One problem found in a definition, printed like a compiler: {@code file:line:col: error: message}. */
+/**
+ * One problem found in a definition, printed like a compiler: {@code file:line:col: error:
+ * message}.
+ */
 public record Diagnostic(Severity severity, Location location, String message) {
   public enum Severity {
     ERROR,

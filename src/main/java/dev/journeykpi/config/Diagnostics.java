@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Collects every problem instead of stopping at the first, so one `kpi validate` run shows them all. */
+/**
+ * Collects every problem instead of stopping at the first, so one `kpi validate` run shows them
+ * all.
+ */
 public final class Diagnostics {
   private final List<Diagnostic> items = new ArrayList<>();
 

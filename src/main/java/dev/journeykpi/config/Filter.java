@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A structured row filter, written in YAML as {@code column: value}, {@code column: [a, b]} or
- * {@code column: {gte: 4}}. Values are already converted to the column's type (String, Double, Boolean,
- * LocalDate, LocalDateTime, or seconds for durations).
+ * {@code column: {gte: 4}}. Values are already converted to the column's type (String, Double,
+ * Boolean, LocalDate, LocalDateTime, or seconds for durations).
  */
 public sealed interface Filter permits Filter.Condition, Filter.All, Filter.Any {
 
@@ -45,10 +45,12 @@ public sealed interface Filter permits Filter.Condition, Filter.All, Filter.Any 
   }
 
   /**
-   * @param valueLocations where each value is written (same order as {@code values}), so {@code kpi validate
-   *     --check-data} can point at the one value the data does not have; empty when unknown
+   * @param valueLocations where each value is written (same order as {@code values}), so {@code kpi
+   *     validate --check-data} can point at the one value the data does not have; empty when
+   *     unknown
    */
-  record Condition(String column, Op op, List<Object> values, Location location, List<Location> valueLocations)
+  record Condition(
+      String column, Op op, List<Object> values, Location location, List<Location> valueLocations)
       implements Filter {
     public Condition {
       values = List.copyOf(values);

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Binds structured filters and checks them against the source's declared columns and types, so a filter that could
- * never match (a typo in a column, {@code gte} on a text column) is a definition error, not an empty result.
+ * Binds structured filters and checks them against the source's declared columns and types, so a
+ * filter that could never match (a typo in a column, {@code gte} on a text column) is a definition
+ * error, not an empty result.
  */
 final class FilterBinder {
   private final Diagnostics d;
@@ -19,8 +20,8 @@ final class FilterBinder {
   }
 
   /**
-   * @param columns the source's declared columns; null when the source reads every header, so names are checked
-   *     only against the data
+   * @param columns the source's declared columns; null when the source reads every header, so names
+   *     are checked only against the data
    */
   Filter bind(YNode node, String what, java.util.Map<String, ColumnDef> columns) {
     if (node == null || node instanceof YNode.YScalar s && s.isNull()) return Filter.NONE;
@@ -42,8 +43,15 @@ final class FilterBinder {
       }
       ColumnDef col = columns == null ? null : columns.get(e.key());
       if (columns != null && col == null) {
-        d.error(e.keyLocation(), what + " refers to unknown column '" + e.key() + "'"
-            + Suggestions.hint(e.key(), columns.keySet()) + "; columns: " + String.join(", ", columns.keySet()));
+        d.error(
+            e.keyLocation(),
+            what
+                + " refers to unknown column '"
+                + e.key()
+                + "'"
+                + Suggestions.hint(e.key(), columns.keySet())
+                + "; columns: "
+                + String.join(", ", columns.keySet()));
         continue;
       }
       ValueType type = col == null ? ValueType.STRING : col.type();
@@ -59,58 +67,107 @@ final class FilterBinder {
       if (s.isNull()) {
         out.add(new Filter.Condition(column, Filter.Op.IS_NULL, List.of(), v.location()));
       } else {
-        out.add(new Filter.Condition(column, Filter.Op.EQ, asInData(List.of(value(s, type, column)), Filter.Op.EQ), v.location(),
-            List.of(v.location())));
+        out.add(
+            new Filter.Condition(
+                column,
+                Filter.Op.EQ,
+                asInData(List.of(value(s, type, column)), Filter.Op.EQ),
+                v.location(),
+                List.of(v.location())));
       }
       return;
     }
     if (v instanceof YNode.YList l) {
-      out.add(new Filter.Condition(column, Filter.Op.IN, asInData(values(l, type, column), Filter.Op.IN), v.location(), locations(l)));
+      out.add(
+          new Filter.Condition(
+              column,
+              Filter.Op.IN,
+              asInData(values(l, type, column), Filter.Op.IN),
+              v.location(),
+              locations(l)));
       return;
     }
     YNode.YMap ops = (YNode.YMap) v;
     for (YNode.Entry oe : ops.entries().values()) {
       Filter.Op op = Filter.Op.fromYaml(oe.key());
       if (op == null) {
-        d.error(oe.keyLocation(), "unknown filter operator '" + oe.key() + "' on '" + column + "'"
-            + Suggestions.hint(oe.key(), Filter.Op.yamlNames()) + "; allowed: " + String.join(", ", Filter.Op.yamlNames()));
+        d.error(
+            oe.keyLocation(),
+            "unknown filter operator '"
+                + oe.key()
+                + "' on '"
+                + column
+                + "'"
+                + Suggestions.hint(oe.key(), Filter.Op.yamlNames())
+                + "; allowed: "
+                + String.join(", ", Filter.Op.yamlNames()));
         continue;
       }
       if (!fits(op, type)) {
-        d.error(oe.keyLocation(), "operator '" + op.yaml + "' does not apply to " + type.yamlName() + " column '" + column
-            + "'" + (op == Filter.Op.CONTAINS ? " (contains is for text)" : " (declare its type: number, date, datetime or duration)"));
+        d.error(
+            oe.keyLocation(),
+            "operator '"
+                + op.yaml
+                + "' does not apply to "
+                + type.yamlName()
+                + " column '"
+                + column
+                + "'"
+                + (op == Filter.Op.CONTAINS
+                    ? " (contains is for text)"
+                    : " (declare its type: number, date, datetime or duration)"));
         continue;
       }
       List<Object> values = new ArrayList<>();
-      List<Location> at = oe.value() instanceof YNode.YList l ? locations(l) : List.of(oe.value().location());
+      List<Location> at =
+          oe.value() instanceof YNode.YList l ? locations(l) : List.of(oe.value().location());
       switch (op) {
         case IS_NULL, NOT_NULL -> {
           if (!(oe.value() instanceof YNode.YScalar s) || !"true".equals(s.text())) {
             d.error(oe.value().location(), op.yaml + " takes true, as in {" + op.yaml + ": true}");
           }
         }
-        case IN, NOT_IN -> values.addAll(oe.value() instanceof YNode.YList l ? values(l, type, column)
-            : List.of(value(scalar(oe.value(), column), type, column)));
+        case IN, NOT_IN ->
+            values.addAll(
+                oe.value() instanceof YNode.YList l
+                    ? values(l, type, column)
+                    : List.of(value(scalar(oe.value(), column), type, column)));
         case BETWEEN -> {
           if (oe.value() instanceof YNode.YList l && l.items().size() == 2) {
             values.addAll(values(l, type, column));
           } else {
-            d.error(oe.value().location(), "between on '" + column + "' takes two values, as in {between: [1, 5]}");
+            d.error(
+                oe.value().location(),
+                "between on '" + column + "' takes two values, as in {between: [1, 5]}");
           }
         }
         default -> values.add(value(scalar(oe.value(), column), type, column));
       }
-      out.add(new Filter.Condition(column, op, asInData(values, op), oe.keyLocation(), values.isEmpty() ? List.of() : at));
+      out.add(
+          new Filter.Condition(
+              column,
+              op,
+              asInData(values, op),
+              oe.keyLocation(),
+              values.isEmpty() ? List.of() : at));
     }
   }
 
   /**
-   * Texts as the data holds them: cells are imported trimmed and in Unicode NFC, so a value typed decomposed (as some
-   * Mac editors save Vietnamese) or quoted with spaces would otherwise never match. {@code contains} keeps its spaces.
+   * Texts as the data holds them: cells are imported trimmed and in Unicode NFC, so a value typed
+   * decomposed (as some Mac editors save Vietnamese) or quoted with spaces would otherwise never
+   * match. {@code contains} keeps its spaces.
    */
   private static List<Object> asInData(List<Object> values, Filter.Op op) {
-    return values.stream().map(v -> v instanceof String t
-        ? (Object) java.text.Normalizer.normalize(op == Filter.Op.CONTAINS ? t : t.trim(), java.text.Normalizer.Form.NFC) : v).toList();
+    return values.stream()
+        .map(
+            v ->
+                v instanceof String t
+                    ? (Object)
+                        java.text.Normalizer.normalize(
+                            op == Filter.Op.CONTAINS ? t : t.trim(), java.text.Normalizer.Form.NFC)
+                    : v)
+        .toList();
   }
 
   private static boolean fits(Filter.Op op, ValueType type) {
@@ -123,7 +180,9 @@ final class FilterBinder {
 
   private YNode.YScalar scalar(YNode n, String column) {
     if (n instanceof YNode.YScalar s) return s;
-    d.error(n.location(), "condition on '" + column + "' must be a single value here, found " + n.kind());
+    d.error(
+        n.location(),
+        "condition on '" + column + "' must be a single value here, found " + n.kind());
     return new YNode.YScalar(null, n.location());
   }
 
@@ -152,18 +211,32 @@ final class FilterBinder {
           return (double) parseSeconds(t.trim());
         case BOOLEAN:
           if (Set.of("true", "false").contains(t)) return Boolean.valueOf(t);
-          d.error(s.location(), "'" + column + "' is boolean: compare it with true or false, not '" + t + "'");
+          d.error(
+              s.location(),
+              "'" + column + "' is boolean: compare it with true or false, not '" + t + "'");
           return Boolean.FALSE;
         case DATE:
           return LocalDate.parse(t.trim());
         case DATETIME:
-          return t.trim().length() == 10 ? LocalDate.parse(t.trim()).atStartOfDay() : LocalDateTime.parse(t.trim().replace(' ', 'T'));
+          return t.trim().length() == 10
+              ? LocalDate.parse(t.trim()).atStartOfDay()
+              : LocalDateTime.parse(t.trim().replace(' ', 'T'));
         default:
           return t;
       }
     } catch (NumberFormatException | DateTimeParseException e) {
-      d.error(s.location(), "'" + t + "' is not a " + type.yamlName() + " value for column '" + column + "'"
-          + (type.isTemporal() ? " (write dates as yyyy-MM-dd, date-times as yyyy-MM-ddTHH:mm)" : ""));
+      d.error(
+          s.location(),
+          "'"
+              + t
+              + "' is not a "
+              + type.yamlName()
+              + " value for column '"
+              + column
+              + "'"
+              + (type.isTemporal()
+                  ? " (write dates as yyyy-MM-dd, date-times as yyyy-MM-ddTHH:mm)"
+                  : ""));
       return t;
     }
   }

@@ -47,23 +47,46 @@ final class JourneyBinder {
         String id = t.required("id");
         String stage = t.required("stage");
         if (stage != null && !stageIds.contains(stage)) {
-          d.error(t.at("stage"), "touchpoint '" + id + "' names unknown stage '" + stage + "'"
-              + Suggestions.hint(stage, stageIds) + "; stages: " + String.join(", ", stageIds));
+          d.error(
+              t.at("stage"),
+              "touchpoint '"
+                  + id
+                  + "' names unknown stage '"
+                  + stage
+                  + "'"
+                  + Suggestions.hint(stage, stageIds)
+                  + "; stages: "
+                  + String.join(", ", stageIds));
         }
         List<MapReader.Item> kpiItems = t.items("kpis");
         List<String> kpis = kpiItems.stream().map(MapReader.Item::text).toList();
         for (MapReader.Item item2 : kpiItems) {
           String k = item2.text();
           if (!kpiIds.contains(k)) {
-            d.error(item2.at(), "touchpoint '" + id + "' lists unknown KPI '" + k + "'" + Suggestions.hint(k, kpiIds));
+            d.error(
+                item2.at(),
+                "touchpoint '"
+                    + id
+                    + "' lists unknown KPI '"
+                    + k
+                    + "'"
+                    + Suggestions.hint(k, kpiIds));
           } else if (kpiOwner.containsKey(k)) {
-            d.error(item2.at(), "KPI '" + k + "' is already in touchpoint '" + kpiOwner.get(k) + "'; a KPI belongs to one touchpoint");
+            d.error(
+                item2.at(),
+                "KPI '"
+                    + k
+                    + "' is already in touchpoint '"
+                    + kpiOwner.get(k)
+                    + "'; a KPI belongs to one touchpoint");
           } else {
             kpiOwner.put(k, id);
           }
         }
         String label = t.string("label");
-        touchpoints.add(new Journey.Touchpoint(id, label == null ? id : label, stage, t.string("owner"), kpis, item.location()));
+        touchpoints.add(
+            new Journey.Touchpoint(
+                id, label == null ? id : label, stage, t.string("owner"), kpis, item.location()));
       }
     } else if (m.node("touchpoints") != null) {
       d.error(m.at("touchpoints"), "journey.touchpoints must be a list");

@@ -5,14 +5,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Binds one entry of {@code kpis:}, checking its fields against its type and its columns against its source. */
+/**
+ * Binds one entry of {@code kpis:}, checking its fields against its type and its columns against
+ * its source.
+ */
 final class KpiBinder {
-  static final Set<String> COMMON = Set.of("id", "label", "description", "type", "preset", "method", "source", "time", "where",
-      "by", "rollup", "unit", "target");
+  static final Set<String> COMMON =
+      Set.of(
+          "id",
+          "label",
+          "description",
+          "type",
+          "preset",
+          "method",
+          "source",
+          "time",
+          "where",
+          "by",
+          "rollup",
+          "unit",
+          "target");
 
   /** Words people use for a type that spelling distance does not catch. */
-  static final Map<String, String> SYNONYMS = Map.of("avg", "mean", "average", "mean", "rate", "ratio",
-      "percent", "ratio", "share", "ratio", "time", "duration", "p90", "percentile", "total", "sum", "distinct", "count");
+  static final Map<String, String> SYNONYMS =
+      Map.of(
+          "avg",
+          "mean",
+          "average",
+          "mean",
+          "rate",
+          "ratio",
+          "percent",
+          "ratio",
+          "share",
+          "ratio",
+          "time",
+          "duration",
+          "p90",
+          "percentile",
+          "total",
+          "sum",
+          "distinct",
+          "count");
 
   private final Diagnostics d;
   private final Map<String, SourceDef> sources;
@@ -39,7 +73,10 @@ final class KpiBinder {
     return types.get(k.type());
   }
 
-  /** Where the KPI's preset defaults point (its {@code preset:} value), or null when it has no preset. */
+  /**
+   * Where the KPI's preset defaults point (its {@code preset:} value), or null when it has no
+   * preset.
+   */
   private Location presetAt;
 
   /** The KPI names a preset that could not be resolved (already reported). */
@@ -49,15 +86,19 @@ final class KpiBinder {
     presetAt = null;
     presetFailed = false;
     String presetName = null;
-    if (node instanceof YNode.YMap raw && raw.get("preset") instanceof YNode.YScalar ps && ps.text() != null) {
+    if (node instanceof YNode.YMap raw
+        && raw.get("preset") instanceof YNode.YScalar ps
+        && ps.text() != null) {
       Presets.Preset preset = Presets.resolve(raw, ps, d);
       if (preset != null) {
         presetAt = ps.location();
         presetName = preset.name();
         node = Presets.apply(preset, raw, ps.location());
       } else {
-        // The KPI's own keys are still checked (its source, columns, filters, target): one mistake must not hide
-        // the others. What only the preset would have given (its type, its required keys) is not asked for.
+        // The KPI's own keys are still checked (its source, columns, filters, target): one mistake
+        // must not hide
+        // the others. What only the preset would have given (its type, its required keys) is not
+        // asked for.
         presetFailed = true;
       }
     }
@@ -69,26 +110,44 @@ final class KpiBinder {
       d.error(m.map.entries().get("method").keyLocation(), ctx + ": 'method' goes with 'preset'");
     }
     if (id != null && !id.matches("[A-Za-z0-9_.-]+")) {
-      d.error(m.at("id"), ctx + ": ids are used on the command line; use letters, digits, '_', '-' or '.'");
+      d.error(
+          m.at("id"),
+          ctx + ": ids are used on the command line; use letters, digits, '_', '-' or '.'");
     }
     String typeText = m.string("type");
     if (typeText == null && !m.has("preset")) {
-      d.error(m.map.location(), ctx + " needs 'type' (one of " + String.join(", ", typeNames())
-          + ") or 'preset' (one of " + String.join(", ", Presets.names()) + ")");
+      d.error(
+          m.map.location(),
+          ctx
+              + " needs 'type' (one of "
+              + String.join(", ", typeNames())
+              + ") or 'preset' (one of "
+              + String.join(", ", Presets.names())
+              + ")");
     }
     SpecBinder type = typeText == null ? null : types.get(typeText);
     if (typeText != null && type == null) {
       String hint = Suggestions.hint(typeText, typeNames());
       if (hint.isEmpty() && SYNONYMS.containsKey(typeText.toLowerCase(java.util.Locale.ROOT))) {
-        hint = " (did you mean '" + SYNONYMS.get(typeText.toLowerCase(java.util.Locale.ROOT)) + "'?)";
+        hint =
+            " (did you mean '" + SYNONYMS.get(typeText.toLowerCase(java.util.Locale.ROOT)) + "'?)";
       }
-      d.error(m.at("type"), ctx + " has unknown type '" + typeText + "'" + hint
-          + "; allowed: " + String.join(", ", typeNames()));
+      d.error(
+          m.at("type"),
+          ctx
+              + " has unknown type '"
+              + typeText
+              + "'"
+              + hint
+              + "; allowed: "
+              + String.join(", ", typeNames()));
     }
     if (type != null) {
       for (String key : m.map.entries().keySet()) {
         if (!COMMON.contains(key) && !type.keys().contains(key) && allKeys.contains(key)) {
-          d.error(m.map.entries().get(key).keyLocation(), ctx + ": '" + key + "' does not apply to " + type.name() + " KPIs");
+          d.error(
+              m.map.entries().get(key).keyLocation(),
+              ctx + ": '" + key + "' does not apply to " + type.name() + " KPIs");
         }
       }
     }
@@ -96,28 +155,48 @@ final class KpiBinder {
     boolean other = placement == SpecBinder.Placement.AS_OTHER_KPI;
     String sourceId = other ? null : m.required("source");
     if (other && m.has("source")) {
-      d.error(m.map.entries().get("source").keyLocation(), ctx + ": a conversion reads its funnel's source; 'source' does not apply");
+      d.error(
+          m.map.entries().get("source").keyLocation(),
+          ctx + ": a conversion reads its funnel's source; 'source' does not apply");
     }
     SourceDef source = sourceId == null ? null : sources.get(sourceId);
     if (sourceId != null && source == null) {
-      d.error(m.at("source"), ctx + " reads unknown source '" + sourceId + "'" + Suggestions.hint(sourceId, sources.keySet())
-          + (sources.isEmpty() ? "; no sources are defined" : "; sources: " + String.join(", ", sources.keySet())));
+      d.error(
+          m.at("source"),
+          ctx
+              + " reads unknown source '"
+              + sourceId
+              + "'"
+              + Suggestions.hint(sourceId, sources.keySet())
+              + (sources.isEmpty()
+                  ? "; no sources are defined"
+                  : "; sources: " + String.join(", ", sources.keySet())));
     }
-    Map<String, ColumnDef> cols = source == null || source.columns().isEmpty() ? null : source.columns();
+    Map<String, ColumnDef> cols =
+        source == null || source.columns().isEmpty() ? null : source.columns();
 
     String time = null;
     SpecReader probe = new SpecReader(m, d, ctx, id, null, cols, presetAt);
     if (other) {
       if (m.map.has("time")) {
-        d.error(m.map.entries().get("time").keyLocation(), ctx + ": a conversion uses its funnel's periods; 'time' does not apply");
+        d.error(
+            m.map.entries().get("time").keyLocation(),
+            ctx + ": a conversion uses its funnel's periods; 'time' does not apply");
       }
     } else if (placement == SpecBinder.Placement.AT_EDGES) {
       if (m.map.has("time")) {
-        d.error(m.map.entries().get("time").keyLocation(), ctx + ": 'time' does not apply to " + type.name()
-            + " KPIs: they look at every row's start and end at the period's edges");
+        d.error(
+            m.map.entries().get("time").keyLocation(),
+            ctx
+                + ": 'time' does not apply to "
+                + type.name()
+                + " KPIs: they look at every row's start and end at the period's edges");
       }
     } else if (!m.map.has("time")) {
-      if (!presetFailed) d.error(m.map.location(), ctx + " needs 'time': the date column that places a row in a period (or time: none)");
+      if (!presetFailed)
+        d.error(
+            m.map.location(),
+            ctx + " needs 'time': the date column that places a row in a period (or time: none)");
     } else {
       time = m.string("time");
       if (time != null && time.equals("none")) time = null;
@@ -129,17 +208,35 @@ final class KpiBinder {
     for (MapReader.Item b : byItems) probe.exists(b.text(), b.at(), "by");
     boolean rollup = m.bool("rollup", false);
     if (rollup && by.size() < 2) {
-      d.error(m.at("rollup"), ctx + ": rollup needs 'by' to list at least two levels, top first, e.g. by: [department, team, agent]");
+      d.error(
+          m.at("rollup"),
+          ctx
+              + ": rollup needs 'by' to list at least two levels, top first, e.g. by: [department, team, agent]");
     }
-    SpecReader.Bound bound = type == null ? null : type.bind(new SpecReader(m, d, ctx, id, time, cols, presetAt));
+    SpecReader.Bound bound =
+        type == null ? null : type.bind(new SpecReader(m, d, ctx, id, time, cols, presetAt));
     String unit = bound == null ? m.string("unit") : bound.unit();
     String label = m.string("label");
     TargetDef target = new TargetBinder(d).bind(m.node("target"), ctx);
-    // A KPI whose type is unknown or could not be read is kept, without a spec, so that its id still counts against
+    // A KPI whose type is unknown or could not be read is kept, without a spec, so that its id
+    // still counts against
     // duplicates; its problems are reported, and a definition with errors is never run.
     KpiSpec spec = bound == null || bound.spec() == null ? NOTHING : bound.spec();
-    return new KpiDef(id, label == null ? id : label, m.string("description"), type == null ? typeText : type.name(), sourceId,
-        time, where, by, rollup, unit == null ? "" : unit, target, presetName, node.location(), spec);
+    return new KpiDef(
+        id,
+        label == null ? id : label,
+        m.string("description"),
+        type == null ? typeText : type.name(),
+        sourceId,
+        time,
+        where,
+        by,
+        rollup,
+        unit == null ? "" : unit,
+        target,
+        presetName,
+        node.location(),
+        spec);
   }
 
   /** The spec of a KPI whose type could not be read: it reads no column of its own. */

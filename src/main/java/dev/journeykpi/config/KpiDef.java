@@ -4,18 +4,19 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One KPI as defined in YAML, every default already made explicit: the fields every KPI has, and its type's own
- * fields in {@link #spec()}.
+ * One KPI as defined in YAML, every default already made explicit: the fields every KPI has, and
+ * its type's own fields in {@link #spec()}.
  *
  * @param type the type's name ({@code duration}), as written after {@code type:}
  * @param source the source it reads (a conversion: its funnel's)
- * @param time the timestamp column that places a row in a period; null means every row counts in every period (or the
- *     type places rows otherwise: backlog and turnover at the period's edges)
+ * @param time the timestamp column that places a row in a period; null means every row counts in
+ *     every period (or the type places rows otherwise: backlog and turnover at the period's edges)
  * @param where population filter, applied before anything else
  * @param by the breakdown columns
- * @param rollup {@code by} is a hierarchy, top level first (department, team, agent): rows for every level, each
- *     recomputed from its rows
- * @param unit display unit: "%" for ratios, seconds/minutes/hours/days for durations, free text otherwise
+ * @param rollup {@code by} is a hierarchy, top level first (department, team, agent): rows for
+ *     every level, each recomputed from its rows
+ * @param unit display unit: "%" for ratios, seconds/minutes/hours/days for durations, free text
+ *     otherwise
  * @param target the target and amber band, or null
  * @param preset the preset the KPI was built from, or null
  * @param spec what the type adds: a record of the type's package under the {@code types} package
@@ -44,13 +45,32 @@ public record KpiDef(
     return type.cast(spec);
   }
 
-  /** This KPI reading another's source, time and population (a conversion reading its funnel's), with its own spec. */
+  /**
+   * This KPI reading another's source, time and population (a conversion reading its funnel's),
+   * with its own spec.
+   */
   public KpiDef reading(KpiDef other, KpiSpec newSpec) {
-    return new KpiDef(id, label, description, type, other.source(), other.time(), other.where(), by, rollup, unit, target,
-        preset, location, newSpec);
+    return new KpiDef(
+        id,
+        label,
+        description,
+        type,
+        other.source(),
+        other.time(),
+        other.where(),
+        by,
+        rollup,
+        unit,
+        target,
+        preset,
+        location,
+        newSpec);
   }
 
-  /** Every source column the KPI reads, in a stable order. Only these are parsed: an export's other columns cost nothing. */
+  /**
+   * Every source column the KPI reads, in a stable order. Only these are parsed: an export's other
+   * columns cost nothing.
+   */
   public Set<String> columnsRead() {
     KpiSpec.Columns c = new KpiSpec.Columns();
     spec.collectColumns(c);

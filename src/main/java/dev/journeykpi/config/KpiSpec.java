@@ -1,14 +1,16 @@
 package dev.journeykpi.config;
 
 /**
- * What one KPI type adds to the fields every KPI has ({@link KpiDef}): a duration's start and end, a funnel's stages.
- * Each type's spec is a record in its own package under the {@code types} package, with its binder, measurer and
- * explanation beside it; config knows only this interface and the {@link SpecBinder} that reads it.
+ * What one KPI type adds to the fields every KPI has ({@link KpiDef}): a duration's start and end,
+ * a funnel's stages. Each type's spec is a record in its own package under the {@code types}
+ * package, with its binder, measurer and explanation beside it; config knows only this interface
+ * and the {@link SpecBinder} that reads it.
  */
 public interface KpiSpec {
   /**
-   * Adds the source columns the type reads. Three groups, so that the KPI's columns keep the order they are listed in
-   * (the measured columns, then the breakdown, then the type's structure, then the filters).
+   * Adds the source columns the type reads. Three groups, so that the KPI's columns keep the order
+   * they are listed in (the measured columns, then the breakdown, then the type's structure, then
+   * the filters).
    */
   void collectColumns(Columns out);
 
@@ -24,7 +26,10 @@ public interface KpiSpec {
       return this;
     }
 
-    /** A column of the type's structure (a funnel's lead and stage, a customer id); nulls are skipped. */
+    /**
+     * A column of the type's structure (a funnel's lead and stage, a customer id); nulls are
+     * skipped.
+     */
     public Columns structure(String... names) {
       for (String n : names) if (n != null) structure.add(n);
       return this;
@@ -41,7 +46,9 @@ public interface KpiSpec {
       return this;
     }
 
-    /** The columns a filter tests, listed with the type's structure (a stalled KPI's closed filter). */
+    /**
+     * The columns a filter tests, listed with the type's structure (a stalled KPI's closed filter).
+     */
     public Columns structureFilter(Filter f) {
       if (f != null) f.collectColumns(structure);
       return this;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Typed access to one YAML mapping that reports, rather than throws, every misuse: unknown keys (with "did you
- * mean"), wrong kinds, missing required keys.
+ * Typed access to one YAML mapping that reports, rather than throws, every misuse: unknown keys
+ * (with "did you mean"), wrong kinds, missing required keys.
  */
 final class MapReader {
   final YNode.YMap map;
@@ -21,14 +21,21 @@ final class MapReader {
       if (allowedKeys != null && !allowedKeys.contains(e.key())) {
         diagnostics.error(
             e.keyLocation(),
-            "unknown key '" + e.key() + "' in " + context + Suggestions.hint(e.key(), allowedKeys)
-                + "; allowed: " + String.join(", ", new java.util.TreeSet<>(allowedKeys)));
+            "unknown key '"
+                + e.key()
+                + "' in "
+                + context
+                + Suggestions.hint(e.key(), allowedKeys)
+                + "; allowed: "
+                + String.join(", ", new java.util.TreeSet<>(allowedKeys)));
       }
     }
   }
 
   /** Wraps a node that must be a map; reports and returns null otherwise. */
-  /** @param allowed the keys the map may have; null for any (maps keyed by data values) */
+  /**
+   * @param allowed the keys the map may have; null for any (maps keyed by data values)
+   */
   static MapReader of(YNode node, String context, Set<String> allowed, Diagnostics d) {
     if (node instanceof YNode.YMap m) {
       return new MapReader(m, context, allowed, d);
@@ -56,7 +63,8 @@ final class MapReader {
     YNode n = map.get(key);
     if (n == null) return null;
     if (n instanceof YNode.YScalar s) return s.text();
-    diagnostics.error(n.location(), context + "." + key + " must be a single value, found " + n.kind());
+    diagnostics.error(
+        n.location(), context + "." + key + " must be a single value, found " + n.kind());
     return null;
   }
 
@@ -65,7 +73,8 @@ final class MapReader {
     if (s == null && !map.has(key)) {
       diagnostics.error(map.location(), context + " needs '" + key + "'");
     } else if (s == null || s.isBlank()) {
-      if (map.get(key) instanceof YNode.YScalar) diagnostics.error(at(key), context + "." + key + " is empty");
+      if (map.get(key) instanceof YNode.YScalar)
+        diagnostics.error(at(key), context + "." + key + " is empty");
       return null;
     }
     return s;
@@ -86,12 +95,16 @@ final class MapReader {
     try {
       return Integer.parseInt(s.trim());
     } catch (NumberFormatException e) {
-      diagnostics.error(at(key), context + "." + key + " must be a whole number, found '" + s + "'");
+      diagnostics.error(
+          at(key), context + "." + key + " must be a whole number, found '" + s + "'");
       return null;
     }
   }
 
-  /** A list of texts; a single scalar is taken as a list of one, as people write {@code by: channel}. */
+  /**
+   * A list of texts; a single scalar is taken as a list of one, as people write {@code by:
+   * channel}.
+   */
   List<String> strings(String key) {
     return strings(map.get(key), context + "." + key, diagnostics);
   }
@@ -100,7 +113,10 @@ final class MapReader {
     return items(n, what, d).stream().map(Item::text).toList();
   }
 
-  /** One text of a list with where it is written, so a message points at the item itself, not at its list. */
+  /**
+   * One text of a list with where it is written, so a message points at the item itself, not at its
+   * list.
+   */
   record Item(String text, Location at) {}
 
   /** As {@link #strings(String)}, with each item's position. */

@@ -13,21 +13,39 @@ import java.util.Set;
 /** Binds the {@code sources:} section. */
 final class SourceBinder {
   static final Set<String> SOURCE_KEYS =
-      Set.of("file", "format", "sheet", "header_row", "encoding", "delimiter", "timezone", "nulls", "true", "false",
-          "decimal", "columns", "description", "profile");
-  static final Set<String> COLUMN_KEYS = Set.of("column", "type", "format", "unit", "decimal", "required", "from", "map", "multiply");
+      Set.of(
+          "file",
+          "format",
+          "sheet",
+          "header_row",
+          "encoding",
+          "delimiter",
+          "timezone",
+          "nulls",
+          "true",
+          "false",
+          "decimal",
+          "columns",
+          "description",
+          "profile");
+  static final Set<String> COLUMN_KEYS =
+      Set.of("column", "type", "format", "unit", "decimal", "required", "from", "map", "multiply");
   static final List<String> FORMATS = List.of("csv", "xlsx", "xls");
   static final List<String> DURATION_UNITS = List.of("seconds", "minutes", "hours", "days");
 
   /** Tokens read as "no value" unless a source says otherwise. */
-  // "(blank)" is how Excel's pivot tables write an empty cell; read as text it would be a second "(blank)" group beside
+  // "(blank)" is how Excel's pivot tables write an empty cell; read as text it would be a second
+  // "(blank)" group beside
   // the real blanks in a breakdown.
-  public static final Set<String> DEFAULT_NULLS = Set.of("", "NA", "N/A", "n/a", "null", "NULL", "#N/A", "-", "(blank)");
+  public static final Set<String> DEFAULT_NULLS =
+      Set.of("", "NA", "N/A", "n/a", "null", "NULL", "#N/A", "-", "(blank)");
 
   /** Yes/no tokens common in Vietnamese and English exports; compared without case. */
-  public static final Set<String> DEFAULT_TRUE = Set.of("true", "yes", "y", "1", "x", "có", "co", "đúng", "✓");
+  public static final Set<String> DEFAULT_TRUE =
+      Set.of("true", "yes", "y", "1", "x", "có", "co", "đúng", "✓");
 
-  public static final Set<String> DEFAULT_FALSE = Set.of("false", "no", "n", "0", "không", "khong", "sai", "✗");
+  public static final Set<String> DEFAULT_FALSE =
+      Set.of("false", "no", "n", "0", "không", "khong", "sai", "✗");
 
   private final Diagnostics d;
   private final ZoneId defaultZone;
@@ -44,7 +62,14 @@ final class SourceBinder {
     String file = m.required("file");
     String format = m.string("format");
     if (format != null && !FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
-      d.error(m.at("format"), ctx + ".format '" + format + "' is not one of " + FORMATS + Suggestions.hint(format, FORMATS));
+      d.error(
+          m.at("format"),
+          ctx
+              + ".format '"
+              + format
+              + "' is not one of "
+              + FORMATS
+              + Suggestions.hint(format, FORMATS));
     }
     Integer headerRow = m.integer("header_row");
     if (headerRow != null && headerRow < 1) {
@@ -52,15 +77,23 @@ final class SourceBinder {
     }
     String encoding = m.string("encoding");
     if (encoding != null && !java.nio.charset.Charset.isSupported(encoding)) {
-      d.error(m.at("encoding"), ctx + ".encoding '" + encoding + "' is not a known charset (e.g. UTF-8, UTF-16, windows-1258, cp1252)");
+      d.error(
+          m.at("encoding"),
+          ctx
+              + ".encoding '"
+              + encoding
+              + "' is not a known charset (e.g. UTF-8, UTF-16, windows-1258, cp1252)");
     }
     char delimiter = 0;
     String delim = m.string("delimiter");
     if (delim != null) {
       String dl = delim.equals("\\t") || delim.equalsIgnoreCase("tab") ? "\t" : delim;
-      // The CSV splitter scans bytes, so the delimiter must be one ASCII character (as , ; tab | are).
+      // The CSV splitter scans bytes, so the delimiter must be one ASCII character (as , ; tab |
+      // are).
       if (dl.length() != 1 || dl.charAt(0) > 0x7f) {
-        d.error(m.at("delimiter"), ctx + ".delimiter must be one ASCII character (or 'tab'), found '" + delim + "'");
+        d.error(
+            m.at("delimiter"),
+            ctx + ".delimiter must be one ASCII character (or 'tab'), found '" + delim + "'");
       } else {
         delimiter = dl.charAt(0);
       }
@@ -72,19 +105,29 @@ final class SourceBinder {
       String name = m.string("profile");
       profile = Profiles.find(name);
       if (profile == null) {
-        d.error(m.at("profile"), ctx + ".profile '" + name + "' is not a known export layout" + Suggestions.hint(name, Profiles.names())
-            + "; profiles: " + String.join(", ", Profiles.names()));
+        d.error(
+            m.at("profile"),
+            ctx
+                + ".profile '"
+                + name
+                + "' is not a known export layout"
+                + Suggestions.hint(name, Profiles.names())
+                + "; profiles: "
+                + String.join(", ", Profiles.names()));
       }
     }
-    Set<String> nulls = m.has("nulls") ? new LinkedHashSet<>(m.strings("nulls"))
-        : profile != null && profile.nulls() != null ? profile.nulls() : DEFAULT_NULLS;
+    Set<String> nulls =
+        m.has("nulls")
+            ? new LinkedHashSet<>(m.strings("nulls"))
+            : profile != null && profile.nulls() != null ? profile.nulls() : DEFAULT_NULLS;
     Set<String> yes = m.has("true") ? lower(m.strings("true")) : DEFAULT_TRUE;
     Set<String> no = m.has("false") ? lower(m.strings("false")) : DEFAULT_FALSE;
 
     Map<String, ColumnDef> columns = new LinkedHashMap<>();
     Set<String> optional = new LinkedHashSet<>();
     if (profile != null) {
-      // The profile's columns first; the source's own mapping replaces or adds to them. A profile column whose
+      // The profile's columns first; the source's own mapping replaces or adds to them. A profile
+      // column whose
       // header an export lacks matters only if a KPI reads it.
       for (YNode.Entry e : profile.columns().entries().values()) {
         ColumnDef c = column(ctx, e, decimal);
@@ -104,11 +147,27 @@ final class SourceBinder {
             for (String input : c.lookup().inputs()) {
               ColumnDef in = columns.get(input);
               if (in == null) {
-                d.error(e.keyLocation(), ctx + " column '" + c.name() + "' is computed from unknown column '" + input + "'"
-                    + Suggestions.hint(input, columns.keySet()) + "; it must be declared above it");
+                d.error(
+                    e.keyLocation(),
+                    ctx
+                        + " column '"
+                        + c.name()
+                        + "' is computed from unknown column '"
+                        + input
+                        + "'"
+                        + Suggestions.hint(input, columns.keySet())
+                        + "; it must be declared above it");
               } else if (!c.lookup().multiply().isEmpty() && in.type() != ValueType.NUMBER) {
-                d.error(e.keyLocation(), ctx + " column '" + c.name() + "' multiplies '" + input + "', which is "
-                    + in.type().yamlName() + ", not number");
+                d.error(
+                    e.keyLocation(),
+                    ctx
+                        + " column '"
+                        + c.name()
+                        + "' multiplies '"
+                        + input
+                        + "', which is "
+                        + in.type().yamlName()
+                        + ", not number");
               }
             }
           }
@@ -119,8 +178,22 @@ final class SourceBinder {
         }
       }
     }
-    return new SourceDef(id, file, baseDir, format == null ? null : format.toLowerCase(Locale.ROOT), m.string("sheet"),
-        headerRow == null ? 0 : headerRow, encoding, delimiter, zone, nulls, yes, no, columns, optional, node.location());
+    return new SourceDef(
+        id,
+        file,
+        baseDir,
+        format == null ? null : format.toLowerCase(Locale.ROOT),
+        m.string("sheet"),
+        headerRow == null ? 0 : headerRow,
+        encoding,
+        delimiter,
+        zone,
+        nulls,
+        yes,
+        no,
+        columns,
+        optional,
+        node.location());
   }
 
   private ColumnDef column(String ctx, YNode.Entry e, char sourceDecimal) {
@@ -131,7 +204,16 @@ final class SourceBinder {
         d.error(e.keyLocation(), what + " needs the export's header text");
         return null;
       }
-      return new ColumnDef(name, s.text(), ValueType.STRING, List.of(), "seconds", sourceDecimal, false, null, e.keyLocation());
+      return new ColumnDef(
+          name,
+          s.text(),
+          ValueType.STRING,
+          List.of(),
+          "seconds",
+          sourceDecimal,
+          false,
+          null,
+          e.keyLocation());
     }
     MapReader m = MapReader.of(e.value(), what, COLUMN_KEYS, d);
     if (m == null) return null;
@@ -143,19 +225,33 @@ final class SourceBinder {
     ValueType type;
     if (typeText == null) {
       // A format alone says the column holds dates; a pattern with hours holds date-times.
-      type = formats.isEmpty() ? ValueType.STRING
-          : formats.stream().anyMatch(f -> DatePatterns.unquoted(f).matches(".*[Hh].*")) ? ValueType.DATETIME : ValueType.DATE;
+      type =
+          formats.isEmpty()
+              ? ValueType.STRING
+              : formats.stream().anyMatch(f -> DatePatterns.unquoted(f).matches(".*[Hh].*"))
+                  ? ValueType.DATETIME
+                  : ValueType.DATE;
     } else {
       type = valueType(typeText);
       if (type == null) {
-        List<String> names = java.util.Arrays.stream(ValueType.values()).map(ValueType::yamlName).toList();
-        d.error(m.at("type"), what + " has unknown type '" + typeText + "'" + Suggestions.hint(typeText, names)
-            + "; allowed: " + String.join(", ", names));
+        List<String> names =
+            java.util.Arrays.stream(ValueType.values()).map(ValueType::yamlName).toList();
+        d.error(
+            m.at("type"),
+            what
+                + " has unknown type '"
+                + typeText
+                + "'"
+                + Suggestions.hint(typeText, names)
+                + "; allowed: "
+                + String.join(", ", names));
         type = ValueType.STRING;
       }
     }
     if (!formats.isEmpty() && !type.isTemporal()) {
-      d.error(m.at("format"), what + ": format applies to date and datetime columns, not " + type.yamlName());
+      d.error(
+          m.at("format"),
+          what + ": format applies to date and datetime columns, not " + type.yamlName());
     }
     for (String f : formats) {
       String problem = DatePatterns.problem(f);
@@ -163,43 +259,83 @@ final class SourceBinder {
     }
     String unit = m.string("unit");
     if (unit != null && (type != ValueType.DURATION || !DURATION_UNITS.contains(unit))) {
-      d.error(m.at("unit"), what + ": unit applies to duration columns and is one of " + DURATION_UNITS
-          + Suggestions.hint(unit, DURATION_UNITS));
+      d.error(
+          m.at("unit"),
+          what
+              + ": unit applies to duration columns and is one of "
+              + DURATION_UNITS
+              + Suggestions.hint(unit, DURATION_UNITS));
     }
-    return new ColumnDef(name, header == null ? name : header, type, formats, unit == null ? "seconds" : unit,
-        decimal(m, what, sourceDecimal), m.bool("required", false), null, e.keyLocation());
+    return new ColumnDef(
+        name,
+        header == null ? name : header,
+        type,
+        formats,
+        unit == null ? "seconds" : unit,
+        decimal(m, what, sourceDecimal),
+        m.bool("required", false),
+        null,
+        e.keyLocation());
   }
 
   /** A text column looked up from another column through a table written in the YAML. */
   private ColumnDef lookup(MapReader m, String name, String what, Location at) {
     for (String key : m.map.entries().keySet()) {
       if (!key.equals("from") && !key.equals("map")) {
-        d.error(m.map.entries().get(key).keyLocation(), what + ": '" + key + "' does not apply to a lookup column (from + map)");
+        d.error(
+            m.map.entries().get(key).keyLocation(),
+            what + ": '" + key + "' does not apply to a lookup column (from + map)");
       }
     }
     String from = m.required("from");
     Map<String, String> map = new LinkedHashMap<>();
     MapReader mm = MapReader.of(m.node("map"), what + ".map", null, d);
-    if (mm == null && !m.has("map")) d.error(m.map.location(), what + " needs 'map': each value of " + from + " and what it stands for");
+    if (mm == null && !m.has("map"))
+      d.error(
+          m.map.location(),
+          what + " needs 'map': each value of " + from + " and what it stands for");
     if (mm != null) {
       for (String k : mm.map.entries().keySet()) {
         String v = mm.string(k);
-        if (v != null) map.put(java.text.Normalizer.normalize(k.trim(), java.text.Normalizer.Form.NFC), v);
+        if (v != null)
+          map.put(java.text.Normalizer.normalize(k.trim(), java.text.Normalizer.Form.NFC), v);
       }
     }
-    return new ColumnDef(name, null, ValueType.STRING, List.of(), "seconds", '.', false, new ColumnDef.Lookup(from, map, List.of()), at);
+    return new ColumnDef(
+        name,
+        null,
+        ValueType.STRING,
+        List.of(),
+        "seconds",
+        '.',
+        false,
+        new ColumnDef.Lookup(from, map, List.of()),
+        at);
   }
 
   /** A number column computed per row as the product of number columns (quantity × unit price). */
   private ColumnDef product(MapReader m, String name, String what, Location at) {
     for (String key : m.map.entries().keySet()) {
       if (!key.equals("multiply")) {
-        d.error(m.map.entries().get(key).keyLocation(), what + ": '" + key + "' does not apply to a computed column (multiply)");
+        d.error(
+            m.map.entries().get(key).keyLocation(),
+            what + ": '" + key + "' does not apply to a computed column (multiply)");
       }
     }
     List<String> factors = m.strings("multiply");
-    if (factors.size() < 2) d.error(m.at("multiply"), what + ".multiply lists the number columns to multiply, at least two");
-    return new ColumnDef(name, null, ValueType.NUMBER, List.of(), "seconds", '.', false, new ColumnDef.Lookup(null, Map.of(), factors), at);
+    if (factors.size() < 2)
+      d.error(
+          m.at("multiply"), what + ".multiply lists the number columns to multiply, at least two");
+    return new ColumnDef(
+        name,
+        null,
+        ValueType.NUMBER,
+        List.of(),
+        "seconds",
+        '.',
+        false,
+        new ColumnDef.Lookup(null, Map.of(), factors),
+        at);
   }
 
   static ValueType valueType(String text) {
@@ -231,7 +367,13 @@ final class SourceBinder {
       return ZoneId.of(z);
     } catch (DateTimeException e) {
       List<String> ids = List.copyOf(ZoneId.getAvailableZoneIds());
-      d.error(m.at(key), "unknown time zone '" + z + "'" + Suggestions.hint(z, ids) + " (use an IANA name such as Asia/Ho_Chi_Minh)");
+      d.error(
+          m.at(key),
+          "unknown time zone '"
+              + z
+              + "'"
+              + Suggestions.hint(z, ids)
+              + " (use an IANA name such as Asia/Ho_Chi_Minh)");
       return fallback;
     }
   }

@@ -16,7 +16,8 @@ import java.util.Set;
  * @param encoding charset name; null to detect (UTF-8 with or without BOM, UTF-16 with BOM)
  * @param delimiter field separator; 0 to detect among , ; tab |
  * @param zone time zone the export's local times are written in
- * @param columns canonical name → column; empty means every header is read as text under its own name
+ * @param columns canonical name → column; empty means every header is read as text under its own
+ *     name
  */
 public record SourceDef(
     String id,

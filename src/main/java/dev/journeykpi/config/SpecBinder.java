@@ -4,8 +4,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The part of a KPI type that reads its YAML: its name, its own keys and how it binds them. Implemented by each type
- * under the {@code types} package and handed to {@link DefinitionLoader}, so config never names a type.
+ * The part of a KPI type that reads its YAML: its name, its own keys and how it binds them.
+ * Implemented by each type under the {@code types} package and handed to {@link DefinitionLoader},
+ * so config never names a type.
  */
 public interface SpecBinder {
   /** The name written after {@code type:}. */
@@ -14,14 +15,21 @@ public interface SpecBinder {
   /** The keys the type takes besides the ones every KPI takes. */
   Set<String> keys();
 
-  /** How the type places rows in periods, which decides what {@code time:} and {@code source:} may say. */
+  /**
+   * How the type places rows in periods, which decides what {@code time:} and {@code source:} may
+   * say.
+   */
   Placement placement();
 
-  /** Reads the type's own keys, reporting every problem to the reader's diagnostics; null when nothing usable is left. */
+  /**
+   * Reads the type's own keys, reporting every problem to the reader's diagnostics; null when
+   * nothing usable is left.
+   */
   SpecReader.Bound bind(SpecReader r);
 
   /**
-   * A KPI that reads another KPI (a conversion reads its funnel) takes what it needs from it once every KPI is bound.
+   * A KPI that reads another KPI (a conversion reads its funnel) takes what it needs from it once
+   * every KPI is bound.
    *
    * @return the KPI, completed, or the same KPI when the type reads no other
    */
@@ -29,7 +37,9 @@ public interface SpecBinder {
 
   /** How a type's rows meet the period. */
   enum Placement {
-    /** By the {@code time:} column (required; {@code time: none} puts every row in every period). */
+    /**
+     * By the {@code time:} column (required; {@code time: none} puts every row in every period).
+     */
     BY_TIME,
     /** At the period's edges from the rows' start and end: {@code time:} does not apply. */
     AT_EDGES,

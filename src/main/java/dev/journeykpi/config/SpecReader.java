@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a KPI type's binder reads its keys with: the KPI's YAML map, its source's columns, the checks of column
- * references and the readers of filters, clocks and time spans. Every problem goes to the definition's diagnostics
- * with the position of the key, so one bad KPI reports all its mistakes at once.
+ * What a KPI type's binder reads its keys with: the KPI's YAML map, its source's columns, the
+ * checks of column references and the readers of filters, clocks and time spans. Every problem goes
+ * to the definition's diagnostics with the position of the key, so one bad KPI reports all its
+ * mistakes at once.
  */
 public final class SpecReader {
-  /** A bound type: its spec and the KPI's unit (the type's default, or the declared one it accepts). */
+  /**
+   * A bound type: its spec and the KPI's unit (the type's default, or the declared one it accepts).
+   */
   public record Bound(KpiSpec spec, String unit) {}
 
   /** One item of a list key, with where it was written. */
@@ -25,7 +28,14 @@ public final class SpecReader {
   private final FilterBinder filters;
   private final TimeKeyBinder times;
 
-  SpecReader(MapReader m, Diagnostics d, String ctx, String id, String time, Map<String, ColumnDef> cols, Location presetAt) {
+  SpecReader(
+      MapReader m,
+      Diagnostics d,
+      String ctx,
+      String id,
+      String time,
+      Map<String, ColumnDef> cols,
+      Location presetAt) {
     this.m = m;
     this.d = d;
     this.ctx = ctx;
@@ -92,7 +102,9 @@ public final class SpecReader {
     d.error(at, message);
   }
 
-  /** A filter key ({@code numerator:}); a map with a {@code where:} inside is read as that filter. */
+  /**
+   * A filter key ({@code numerator:}); a map with a {@code where:} inside is read as that filter.
+   */
   public Filter filter(String key) {
     YNode n = m.node(key);
     if (!key.equals("closed") && n instanceof YNode.YMap nm && nm.has("where")) n = nm.get("where");
@@ -136,10 +148,26 @@ public final class SpecReader {
     if (name == null || cols == null) return null;
     ColumnDef c = cols.get(name);
     if (c == null) {
-      String fromPreset = at.equals(presetAt) ? " (a preset default: map a source column named '" + name + "', or set '"
-          + field + "' on the KPI)" : "";
-      d.error(at, ctx + "." + field + " refers to unknown column '" + name + "'" + Suggestions.hint(name, cols.keySet())
-          + fromPreset + "; columns: " + String.join(", ", cols.keySet()));
+      String fromPreset =
+          at.equals(presetAt)
+              ? " (a preset default: map a source column named '"
+                  + name
+                  + "', or set '"
+                  + field
+                  + "' on the KPI)"
+              : "";
+      d.error(
+          at,
+          ctx
+              + "."
+              + field
+              + " refers to unknown column '"
+              + name
+              + "'"
+              + Suggestions.hint(name, cols.keySet())
+              + fromPreset
+              + "; columns: "
+              + String.join(", ", cols.keySet()));
     }
     return c;
   }
@@ -147,15 +175,31 @@ public final class SpecReader {
   public void temporal(String name, Location at, String field) {
     ColumnDef c = exists(name, at, field);
     if (c != null && !c.type().isTemporal()) {
-      d.error(at, ctx + "." + field + " column '" + name + "' must be a date or datetime column, but it is "
-          + c.type().yamlName() + " (declare type: datetime and its format)");
+      d.error(
+          at,
+          ctx
+              + "."
+              + field
+              + " column '"
+              + name
+              + "' must be a date or datetime column, but it is "
+              + c.type().yamlName()
+              + " (declare type: datetime and its format)");
     }
   }
 
   public void numericColumn(String name, Location at, String field) {
     ColumnDef c = exists(name, at, field);
     if (c != null && c.type() != ValueType.NUMBER) {
-      d.error(at, ctx + "." + field + " '" + name + "' must be a number column, but it is " + c.type().yamlName());
+      d.error(
+          at,
+          ctx
+              + "."
+              + field
+              + " '"
+              + name
+              + "' must be a number column, but it is "
+              + c.type().yamlName());
     }
   }
 
@@ -163,7 +207,13 @@ public final class SpecReader {
   public void numeric(String name, Location at) {
     ColumnDef c = exists(name, at, "column");
     if (c != null && c.type() != ValueType.NUMBER && c.type() != ValueType.DURATION) {
-      d.error(at, ctx + ".column '" + name + "' must be a number or duration column, but it is " + c.type().yamlName());
+      d.error(
+          at,
+          ctx
+              + ".column '"
+              + name
+              + "' must be a number or duration column, but it is "
+              + c.type().yamlName());
     }
   }
 
@@ -173,7 +223,8 @@ public final class SpecReader {
   /** A type whose unit is fixed: a declared other unit is reported. */
   public String fixedUnit(String unit, String typeWords) {
     String declared = declaredUnit();
-    if (declared != null && !declared.equals(unit)) d.error(at("unit"), ctx + ": " + typeWords + "'s unit is '" + unit + "'");
+    if (declared != null && !declared.equals(unit))
+      d.error(at("unit"), ctx + ": " + typeWords + "'s unit is '" + unit + "'");
     return unit;
   }
 }

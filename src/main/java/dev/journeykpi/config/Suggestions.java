@@ -29,7 +29,10 @@ public final class Suggestions {
     return closest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
   }
 
-  /** Damerau–Levenshtein distance (optimal string alignment), so a swapped pair of letters costs one edit. */
+  /**
+   * Damerau–Levenshtein distance (optimal string alignment), so a swapped pair of letters costs one
+   * edit.
+   */
   static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) d[i][0] = i;
@@ -38,7 +41,10 @@ public final class Suggestions {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

@@ -20,7 +20,9 @@ final class TargetBinder {
     if (m == null) return null;
     int bounds = (m.has("min") ? 1 : 0) + (m.has("max") ? 1 : 0) + (m.has("range") ? 1 : 0);
     if (bounds != 1) {
-      d.error(node.location(), ctx + ".target needs exactly one of min, max or range, e.g. { min: 0.75, amber: 0.70 }");
+      d.error(
+          node.location(),
+          ctx + ".target needs exactly one of min, max or range, e.g. { min: 0.75, amber: 0.70 }");
       return null;
     }
     TargetDef.Kind kind;
@@ -45,14 +47,20 @@ final class TargetBinder {
     Double band = null;
     Double bandPercent = null;
     if (m.has("amber") && m.has("amber_band")) {
-      d.error(m.at("amber_band"), ctx + ".target takes amber (a threshold) or amber_band (a width), not both");
+      d.error(
+          m.at("amber_band"),
+          ctx + ".target takes amber (a threshold) or amber_band (a width), not both");
     }
     String a = m.string("amber");
     if (a != null) {
       amber = number(a, m.at("amber"), ctx);
-      if (kind == TargetDef.Kind.RANGE) d.error(m.at("amber"), ctx + ".target of a range takes amber_band (a width beyond either end)");
-      if (kind == TargetDef.Kind.MIN && amber > low) d.error(m.at("amber"), ctx + ".target.amber must be below min (it is where red starts)");
-      if (kind == TargetDef.Kind.MAX && amber < high) d.error(m.at("amber"), ctx + ".target.amber must be above max (it is where red starts)");
+      if (kind == TargetDef.Kind.RANGE)
+        d.error(
+            m.at("amber"), ctx + ".target of a range takes amber_band (a width beyond either end)");
+      if (kind == TargetDef.Kind.MIN && amber > low)
+        d.error(m.at("amber"), ctx + ".target.amber must be below min (it is where red starts)");
+      if (kind == TargetDef.Kind.MAX && amber < high)
+        d.error(m.at("amber"), ctx + ".target.amber must be above max (it is where red starts)");
     }
     String b = m.string("amber_band");
     if (b != null) {
@@ -73,14 +81,21 @@ final class TargetBinder {
     } else if (bp instanceof YNode.YMap pm) {
       for (YNode.Entry e : pm.entries().values()) {
         if (!e.key().matches("\\d{4}(-\\d{2}|-Q[1-4])?")) {
-          d.error(e.keyLocation(), ctx + ".target.by_period key '" + e.key() + "' is not a month (2026-10), quarter (2026-Q4) or year (2026)");
+          d.error(
+              e.keyLocation(),
+              ctx
+                  + ".target.by_period key '"
+                  + e.key()
+                  + "' is not a month (2026-10), quarter (2026-Q4) or year (2026)");
           continue;
         }
         String v = e.value() instanceof YNode.YScalar s ? s.text() : null;
         byPeriod.put(e.key(), number(v, e.value().location(), ctx));
       }
     } else if (bp != null) {
-      d.error(bp.location(), ctx + ".target.by_period maps periods to values, e.g. { 2026-10: 0.85, 2026-Q4: 0.9 }");
+      d.error(
+          bp.location(),
+          ctx + ".target.by_period maps periods to values, e.g. { 2026-10: 0.85, 2026-Q4: 0.9 }");
     }
     return new TargetDef(kind, low, high, amber, band, bandPercent, byPeriod, node.location());
   }
@@ -93,7 +108,9 @@ final class TargetBinder {
     }
     String t = text.trim();
     try {
-      return t.endsWith("%") ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100 : Double.parseDouble(t);
+      return t.endsWith("%")
+          ? Double.parseDouble(t.substring(0, t.length() - 1).trim()) / 100
+          : Double.parseDouble(t);
     } catch (NumberFormatException e) {
       d.error(at, ctx + ".target value '" + text + "' is not a number (write 0.75 or 75%)");
       return 0;

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Binds the time keys KPIs share: the clock (calendar or business), time spans, and an SLA's limits. */
+/**
+ * Binds the time keys KPIs share: the clock (calendar or business), time spans, and an SLA's
+ * limits.
+ */
 final class TimeKeyBinder {
   private final Diagnostics d;
 
@@ -15,8 +18,13 @@ final class TimeKeyBinder {
   boolean clock(MapReader m, String ctx) {
     String clock = m.string("clock");
     if (clock != null && !clock.equals("calendar") && !clock.equals("business")) {
-      d.error(m.at("clock"), ctx + ".clock is 'calendar' or 'business', found '" + clock + "'"
-          + Suggestions.hint(clock, List.of("calendar", "business")));
+      d.error(
+          m.at("clock"),
+          ctx
+              + ".clock is 'calendar' or 'business', found '"
+              + clock
+              + "'"
+              + Suggestions.hint(clock, List.of("calendar", "business")));
     }
     return "business".equals(clock);
   }
@@ -28,19 +36,30 @@ final class TimeKeyBinder {
     if (t == null) {
       d.error(m.at(key), ctx + "." + key + " '" + text + "' is not a time span; " + TimeSpan.FORMS);
     } else if (t.isWorkingDays() && !workingDaysAllowed) {
-      d.error(m.at(key), ctx + "." + key + ": write the limit in hours or minutes (business hours with clock: business),"
-          + " not working days");
+      d.error(
+          m.at(key),
+          ctx
+              + "."
+              + key
+              + ": write the limit in hours or minutes (business hours with clock: business),"
+              + " not working days");
       return null;
     }
     return t;
   }
 
-  /** {@code limit: 4 hours}, or {@code limit: {by: priority, values: {Urgent: 1 hour, ...}, default: 8 hours}}. */
+  /**
+   * {@code limit: 4 hours}, or {@code limit: {by: priority, values: {Urgent: 1 hour, ...}, default:
+   * 8 hours}}.
+   */
   SlaDef limit(MapReader m, String ctx, ColumnCheck exists) {
     YNode n = m.node("limit");
     if (n == null) {
-      d.error(m.map.location(), ctx + " needs 'limit': the time allowed, e.g. limit: 4 hours, or per priority:"
-          + " limit: { by: priority, values: { Urgent: 1 hour, High: 4 hours }, default: 8 hours }");
+      d.error(
+          m.map.location(),
+          ctx
+              + " needs 'limit': the time allowed, e.g. limit: 4 hours, or per priority:"
+              + " limit: { by: priority, values: { Urgent: 1 hour, High: 4 hours }, default: 8 hours }");
       return null;
     }
     if (n instanceof YNode.YScalar) {
@@ -55,7 +74,9 @@ final class TimeKeyBinder {
     Map<String, TimeSpan> limits = new java.util.LinkedHashMap<>();
     MapReader vm = MapReader.of(lm.node("values"), ctx + ".limit.values", null, d);
     if (vm == null) {
-      if (!lm.has("values")) d.error(lm.map.location(), ctx + ".limit needs 'values': the limit for each value of " + by);
+      if (!lm.has("values"))
+        d.error(
+            lm.map.location(), ctx + ".limit needs 'values': the limit for each value of " + by);
       return new SlaDef(by, limits, fallback);
     }
     Map<String, Location> at = new java.util.HashMap<>();
@@ -69,13 +90,25 @@ final class TimeKeyBinder {
     return new SlaDef(by, limits, fallback, at);
   }
 
-  /** A span of whole days or working days ({@code 90 days}, {@code 30 working days}); null, after reporting, otherwise. */
+  /**
+   * A span of whole days or working days ({@code 90 days}, {@code 30 working days}); null, after
+   * reporting, otherwise.
+   */
   TimeSpan days(MapReader m, String key, String ctx, String alternatives) {
     String text = m.string(key);
     if (text == null) return null;
     TimeSpan t = TimeSpan.parse(text);
     if (t == null || (!t.isWorkingDays() && t.seconds() % 86400 != 0)) {
-      d.error(m.at(key), ctx + "." + key + " '" + text + "' is " + alternatives + "whole days: '90 days', '30 working days'");
+      d.error(
+          m.at(key),
+          ctx
+              + "."
+              + key
+              + " '"
+              + text
+              + "' is "
+              + alternatives
+              + "whole days: '90 days', '30 working days'");
       return null;
     }
     return t;

@@ -5,9 +5,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A length of time written in YAML: {@code 30 minutes}, {@code 4 hours}, {@code 7 days}, or {@code 30 working days}
- * (whole days of the business calendar). Vietnamese units are accepted too ({@code 7 ngày}, {@code 30 ngày làm việc},
- * {@code 4 giờ}, {@code 30 phút}), since consultants write definitions in the client's language.
+ * A length of time written in YAML: {@code 30 minutes}, {@code 4 hours}, {@code 7 days}, or {@code
+ * 30 working days} (whole days of the business calendar). Vietnamese units are accepted too ({@code
+ * 7 ngày}, {@code 30 ngày làm việc}, {@code 4 giờ}, {@code 30 phút}), since consultants write
+ * definitions in the client's language.
  *
  * @param seconds the span in seconds; 0 for a working-day span
  * @param workingDays the number of working days; 0 for a clock span
@@ -32,7 +33,8 @@ public record TimeSpan(long seconds, int workingDays, String text) {
           n == Math.rint(n) ? new TimeSpan(0, (int) n, text.trim()) : null;
       case "second", "seconds", "s", "giây" -> new TimeSpan(Math.round(n), 0, text.trim());
       case "minute", "minutes", "min", "phút" -> new TimeSpan(Math.round(n * 60), 0, text.trim());
-      case "hour", "hours", "h", "giờ", "tiếng" -> new TimeSpan(Math.round(n * 3600), 0, text.trim());
+      case "hour", "hours", "h", "giờ", "tiếng" ->
+          new TimeSpan(Math.round(n * 3600), 0, text.trim());
       case "day", "days", "d", "ngày" -> new TimeSpan(Math.round(n * 86400), 0, text.trim());
       default -> null;
     };

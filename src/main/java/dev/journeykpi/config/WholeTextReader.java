@@ -6,11 +6,12 @@ import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.scanner.Constant;
 
 /**
- * SnakeYAML's character reader over a text already in memory. SnakeYAML's own reader keeps a window that it re-copies
- * for every 1,024 characters it reads ahead, and its scanner reads a whole value ahead before taking it: one value of
- * n characters costs n²/1024 copies (a 3 MB value took seconds, a 50 MB one minutes). Here the whole text is one array
- * of code points, so every look-ahead is an index. The behaviour (line and column counting, marks, refusing
- * non-printable characters) is SnakeYAML's; every public method of its reader is replaced.
+ * SnakeYAML's character reader over a text already in memory. SnakeYAML's own reader keeps a window
+ * that it re-copies for every 1,024 characters it reads ahead, and its scanner reads a whole value
+ * ahead before taking it: one value of n characters costs n²/1024 copies (a 3 MB value took
+ * seconds, a 50 MB one minutes). Here the whole text is one array of code points, so every
+ * look-ahead is an index. The behaviour (line and column counting, marks, refusing non-printable
+ * characters) is SnakeYAML's; every public method of its reader is replaced.
  */
 final class WholeTextReader extends StreamReader {
   private final int[] text;

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML node that remembers where it was written. YAML libraries' tree models forget locations, and every validation
- * message must point at a {@code file:line:col}, so the loader builds this small tree from the streaming parser.
+ * A YAML node that remembers where it was written. YAML libraries' tree models forget locations,
+ * and every validation message must point at a {@code file:line:col}, so the loader builds this
+ * small tree from the streaming parser.
  */
 public sealed interface YNode permits YNode.YMap, YNode.YList, YNode.YScalar {
   Location location();

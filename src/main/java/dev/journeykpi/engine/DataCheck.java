@@ -13,31 +13,47 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code kpi validate --check-data}: every mapped header is looked up in the real files, and every miss reported; then
- * the texts the KPIs expect are looked up among the data's values ({@link DataValueCheck}).
+ * {@code kpi validate --check-data}: every mapped header is looked up in the real files, and every
+ * miss reported; then the texts the KPIs expect are looked up among the data's values ({@link
+ * DataValueCheck}).
  */
 public final class DataCheck {
   private DataCheck() {}
 
-  /** A source without a column mapping is read under its headers: the KPIs' column names must be among them. */
-  private static void checkUnmapped(Definition def, SourceDef s, Path f, HeaderIndex index, List<String> headers,
-      Diagnostics d) {
+  /**
+   * A source without a column mapping is read under its headers: the KPIs' column names must be
+   * among them.
+   */
+  private static void checkUnmapped(
+      Definition def, SourceDef s, Path f, HeaderIndex index, List<String> headers, Diagnostics d) {
     for (dev.journeykpi.config.KpiDef k : def.kpis()) {
       if (!k.source().equals(s.id())) continue;
       for (String col : KpiEngine.columnsOf(k)) {
         if (index.find(col) < 0) {
-          d.error(k.location(), "kpi '" + k.id() + "' reads column '" + col + "', which is not a header of " + f
-              + Suggestions.hint(col, headers.stream().map(HeaderIndex::normalise).toList()));
+          d.error(
+              k.location(),
+              "kpi '"
+                  + k.id()
+                  + "' reads column '"
+                  + col
+                  + "', which is not a header of "
+                  + f
+                  + Suggestions.hint(col, headers.stream().map(HeaderIndex::normalise).toList()));
         }
       }
     }
   }
 
-  /** The headers a message lists: all of an ordinary export, the first few of a very wide one (100,000 columns). */
+  /**
+   * The headers a message lists: all of an ordinary export, the first few of a very wide one
+   * (100,000 columns).
+   */
   static String listed(List<String> headers) {
     int shown = 40;
-    return headers.size() <= shown ? String.join(", ", headers)
-        : String.join(", ", headers.subList(0, shown)) + String.format(", … (%,d headers in all)", headers.size());
+    return headers.size() <= shown
+        ? String.join(", ", headers)
+        : String.join(", ", headers.subList(0, shown))
+            + String.format(", … (%,d headers in all)", headers.size());
   }
 
   public static void check(Definition def, Map<String, Path> overrides, Diagnostics d) {
@@ -54,28 +70,49 @@ public final class DataCheck {
         try {
           List<String> headers = HeaderProbe.headers(s, f);
           HeaderIndex index = new HeaderIndex(headers);
-          List<String> normalised = headers.stream().map(HeaderIndex::normalise).filter(h -> !h.isEmpty()).toList();
+          List<String> normalised =
+              headers.stream().map(HeaderIndex::normalise).filter(h -> !h.isEmpty()).toList();
           if (s.columns().isEmpty()) checkUnmapped(def, s, f, index, headers, d);
           java.util.Set<String> used = new java.util.HashSet<>();
-          def.kpis().stream().filter(k -> k.source().equals(s.id())).forEach(k -> used.addAll(KpiEngine.columnsOf(k)));
+          def.kpis().stream()
+              .filter(k -> k.source().equals(s.id()))
+              .forEach(k -> used.addAll(KpiEngine.columnsOf(k)));
           for (ColumnDef c : s.columns().values()) {
             if (c.isLookup()) continue;
-            // As report does (ColumnPlan): a mapped header found in two columns stops the run, optional or not.
-            index.ambiguity(c.header()).ifPresent(m -> d.error(c.location(), "source '" + s.id() + "' column '" + c.name()
-                + "': " + f + ": " + m));
+            // As report does (ColumnPlan): a mapped header found in two columns stops the run,
+            // optional or not.
+            index
+                .ambiguity(c.header())
+                .ifPresent(
+                    m ->
+                        d.error(
+                            c.location(),
+                            "source '" + s.id() + "' column '" + c.name() + "': " + f + ": " + m));
             if (s.optional().contains(c.name()) && !used.contains(c.name())) continue;
             if (index.find(c.header()) < 0) {
-              d.error(c.location(), "source '" + s.id() + "' column '" + c.name() + "': header '" + c.header()
-                  + "' is not in " + f + Suggestions.hint(HeaderIndex.normalise(c.header()), normalised)
-                  + "; headers: " + listed(normalised));
+              d.error(
+                  c.location(),
+                  "source '"
+                      + s.id()
+                      + "' column '"
+                      + c.name()
+                      + "': header '"
+                      + c.header()
+                      + "' is not in "
+                      + f
+                      + Suggestions.hint(HeaderIndex.normalise(c.header()), normalised)
+                      + "; headers: "
+                      + listed(normalised));
             }
           }
         } catch (DataException e) {
           d.error(s.location(), "source '" + s.id() + "': " + e.getMessage());
         }
       }
-      // The values are read only from files whose headers are all there: otherwise the import itself would stop.
-      if (d.errorCount() == errorsBefore && !files.isEmpty()) DataValueCheck.check(def, s, overrides.get(s.id()), d);
+      // The values are read only from files whose headers are all there: otherwise the import
+      // itself would stop.
+      if (d.errorCount() == errorsBefore && !files.isEmpty())
+        DataValueCheck.check(def, s, overrides.get(s.id()), d);
     }
   }
 }

@@ -8,22 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether what was read can be reported at all, asked by every job before it writes: a source of which no row could
- * be used, or whose dates do not reach the period, gives a scorecard (or a lead list) of zeros that looks like a
- * quiet month.
+ * Whether what was read can be reported at all, asked by every job before it writes: a source of
+ * which no row could be used, or whose dates do not reach the period, gives a scorecard (or a lead
+ * list) of zeros that looks like a quiet month.
  */
 final class DataGate {
   private DataGate() {}
 
   /**
-   * The reasons not to write anything, as data errors; the sources other sources outlast are warned about on
-   * {@code err} at once (all of them with {@code allowEmptyPeriod}).
+   * The reasons not to write anything, as data errors; the sources other sources outlast are warned
+   * about on {@code err} at once (all of them with {@code allowEmptyPeriod}).
    */
-  static List<String> unusable(List<QualityReport> quality, List<Period> periods, boolean allowEmptyPeriod, PrintWriter err) {
+  static List<String> unusable(
+      List<QualityReport> quality,
+      List<Period> periods,
+      boolean allowEmptyPeriod,
+      PrintWriter err) {
     List<String> unusable = new ArrayList<>(QualityGate.noRowUsed(quality));
     // So would a period the export does not reach (last month's run on an export nobody refreshed).
     if (unusable.isEmpty()) {
-      QualityGate.Unreached u = QualityGate.periodNotReached(quality, periods.get(periods.size() - 1), allowEmptyPeriod);
+      QualityGate.Unreached u =
+          QualityGate.periodNotReached(quality, periods.get(periods.size() - 1), allowEmptyPeriod);
       for (String w : u.warnings()) err.println("kpi: warning: " + Visible.lines(w));
       err.flush();
       unusable.addAll(u.errors());
@@ -33,7 +38,8 @@ final class DataGate {
 
   /** Each reason on stderr, saying that nothing was written (the previous outputs stay). */
   static void refuse(List<String> unusable, PrintWriter err) {
-    for (String u : unusable) err.println("kpi: data error: " + Visible.lines(u) + "; no output written");
+    for (String u : unusable)
+      err.println("kpi: data error: " + Visible.lines(u) + "; no output written");
     err.flush();
   }
 }

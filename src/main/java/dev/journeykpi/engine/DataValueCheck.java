@@ -4,9 +4,9 @@ import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.Diagnostics;
 import dev.journeykpi.config.Filter;
 import dev.journeykpi.config.KpiDef;
-import dev.journeykpi.config.SpecBinder;
 import dev.journeykpi.config.Location;
 import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.config.SpecBinder;
 import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.SourceLoader;
@@ -27,11 +27,12 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.columns.Column;
 
 /**
- * {@code kpi validate --check-data}, second half: the texts a definition expects to find in the data (filter values,
- * an SLA's per-priority limits, a funnel's stage values) are looked up among the values the data really has. A value
- * no row has makes a filter keep nothing (or, with {@code not}, everything), an SLA limit never apply, a stage stay
- * empty: silently wrong numbers. It is a warning, not an error, since a value can be legitimately absent from one
- * month's export (no Urgent tickets this month); with a near value in the data ({@code Closd}, {@code Closed}) it is
+ * {@code kpi validate --check-data}, second half: the texts a definition expects to find in the
+ * data (filter values, an SLA's per-priority limits, a funnel's stage values) are looked up among
+ * the values the data really has. A value no row has makes a filter keep nothing (or, with {@code
+ * not}, everything), an SLA limit never apply, a stage stay empty: silently wrong numbers. It is a
+ * warning, not an error, since a value can be legitimately absent from one month's export (no
+ * Urgent tickets this month); with a near value in the data ({@code Closd}, {@code Closed}) it is
  * almost certainly a typo, and the warning says so.
  */
 final class DataValueCheck {
@@ -40,8 +41,12 @@ final class DataValueCheck {
 
   private DataValueCheck() {}
 
-  /** One text the definition expects in a column. {@code alternatives}: any one of them present is enough (a stage). */
-  private record Wanted(String kpi, String what, String column, List<String> alternatives, Location at) {}
+  /**
+   * One text the definition expects in a column. {@code alternatives}: any one of them present is
+   * enough (a stage).
+   */
+  private record Wanted(
+      String kpi, String what, String column, List<String> alternatives, Location at) {}
 
   static void check(Definition def, SourceDef s, Path override, Diagnostics d) {
     List<Wanted> wanted = new ArrayList<>();
@@ -49,18 +54,21 @@ final class DataValueCheck {
       if (!Objects.equals(k.source(), s.id())) continue;
       KpiKind<?> kind = KpiKinds.of(k);
       // A KPI that reads another's population (a conversion) would repeat that KPI's warnings.
-      if (kind.placement() != SpecBinder.Placement.AS_OTHER_KPI) collect(k, "where", k.where(), wanted);
-      kind.expectedValuesAny(k, new ExpectedValues() {
-        @Override
-        public void filter(String what, Filter f) {
-          collect(k, what, f, wanted);
-        }
+      if (kind.placement() != SpecBinder.Placement.AS_OTHER_KPI)
+        collect(k, "where", k.where(), wanted);
+      kind.expectedValuesAny(
+          k,
+          new ExpectedValues() {
+            @Override
+            public void filter(String what, Filter f) {
+              collect(k, what, f, wanted);
+            }
 
-        @Override
-        public void value(String what, String column, List<String> alternatives, Location at) {
-          wanted.add(new Wanted(k.id(), what, column, alternatives, at));
-        }
-      });
+            @Override
+            public void value(String what, String column, List<String> alternatives, Location at) {
+              wanted.add(new Wanted(k.id(), what, column, alternatives, at));
+            }
+          });
     }
     if (wanted.isEmpty()) return;
     LinkedHashSet<String> columns = new LinkedHashSet<>();
@@ -76,18 +84,36 @@ final class DataValueCheck {
     for (String c : columns) {
       if (!loaded.table().containsColumn(c)) continue;
       Column<?> col = loaded.table().column(c);
-      // Only text is compared as text; numbers, dates and yes/no were already checked against the column's type.
+      // Only text is compared as text; numbers, dates and yes/no were already checked against the
+      // column's type.
       if (col instanceof StringColumn sc) present.put(c, distinct(sc));
     }
     for (Wanted w : wanted) {
       Map<String, String> values = present.get(w.column());
-      if (values == null || w.alternatives().stream().anyMatch(v -> values.containsKey(normal(v)))) continue;
+      if (values == null || w.alternatives().stream().anyMatch(v -> values.containsKey(normal(v))))
+        continue;
       String first = w.alternatives().get(0);
-      String hint = Suggestions.hint(Normalizer.normalize(first.trim(), Normalizer.Form.NFC), values.values());
-      String written = w.alternatives().size() == 1 ? "'" + first + "'"
-          : "any of '" + String.join("', '", w.alternatives()) + "'";
-      d.warning(w.at(), "kpi '" + w.kpi() + "'." + w.what() + ": no row of source '" + s.id() + "' has " + w.column() + " "
-          + written + hint + (hint.isEmpty() ? "; " + listed(values) : ""));
+      String hint =
+          Suggestions.hint(
+              Normalizer.normalize(first.trim(), Normalizer.Form.NFC), values.values());
+      String written =
+          w.alternatives().size() == 1
+              ? "'" + first + "'"
+              : "any of '" + String.join("', '", w.alternatives()) + "'";
+      d.warning(
+          w.at(),
+          "kpi '"
+              + w.kpi()
+              + "'."
+              + w.what()
+              + ": no row of source '"
+              + s.id()
+              + "' has "
+              + w.column()
+              + " "
+              + written
+              + hint
+              + (hint.isEmpty() ? "; " + listed(values) : ""));
     }
   }
 
@@ -106,16 +132,20 @@ final class DataValueCheck {
             }
           }
         }
-        default -> { }
+        default -> {}
       }
     }
   }
 
-  /** Each distinct non-blank value, keyed as filters, SLA limits and stages compare it: trimmed, NFC, without case. */
+  /**
+   * Each distinct non-blank value, keyed as filters, SLA limits and stages compare it: trimmed,
+   * NFC, without case.
+   */
   private static Map<String, String> distinct(StringColumn c) {
     Map<String, String> out = new LinkedHashMap<>();
     for (String v : c.unique()) {
-      if (v != null && !v.isBlank()) out.putIfAbsent(normal(v), Normalizer.normalize(v.trim(), Normalizer.Form.NFC));
+      if (v != null && !v.isBlank())
+        out.putIfAbsent(normal(v), Normalizer.normalize(v.trim(), Normalizer.Form.NFC));
     }
     return out;
   }
@@ -127,6 +157,8 @@ final class DataValueCheck {
   private static String listed(Map<String, String> values) {
     if (values.isEmpty()) return "the column is blank in every row";
     List<String> some = values.values().stream().sorted().limit(LISTED).toList();
-    return "values: " + String.join(", ", some) + (values.size() > LISTED ? ", … (" + values.size() + " in all)" : "");
+    return "values: "
+        + String.join(", ", some)
+        + (values.size() > LISTED ? ", … (" + values.size() + " in all)" : "");
   }
 }

@@ -1,18 +1,22 @@
 package dev.journeykpi.engine;
 
 import dev.journeykpi.config.Definition;
-import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.report.ExplainRenderer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code kpi explain}: KPIs' definitions in words, in the order asked (all of them, in definition order, when none is). */
+/**
+ * {@code kpi explain}: KPIs' definitions in words, in the order asked (all of them, in definition
+ * order, when none is).
+ */
 public final class ExplainJob {
   private ExplainJob() {}
 
-  /** @param lang en or vi, or null for the definitions' locale */
+  /**
+   * @param lang en or vi, or null for the definitions' locale
+   */
   public static String explain(List<Path> configs, List<String> ids, String lang) {
     Definition def = KpiEngine.load(configs);
     List<KpiDef> kpis = new ArrayList<>();

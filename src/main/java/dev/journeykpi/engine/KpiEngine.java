@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The façade the CLI talks to: import the sources the KPIs need, run the calculators, return tidy rows. */
+/**
+ * The façade the CLI talks to: import the sources the KPIs need, run the calculators, return tidy
+ * rows.
+ */
 public final class KpiEngine {
   private KpiEngine() {}
 
@@ -33,46 +36,67 @@ public final class KpiEngine {
     List<KpiDef> kpis = select(def, request.kpiIds());
     for (String id : request.dataOverrides().keySet()) {
       if (!def.sources().containsKey(id)) {
-        throw new ConfigException("--data " + id + "=…: no source '" + id + "'" + Suggestions.hint(id, def.sources().keySet())
-            + "; sources: " + String.join(", ", def.sources().keySet()));
+        throw new ConfigException(
+            "--data "
+                + id
+                + "=…: no source '"
+                + id
+                + "'"
+                + Suggestions.hint(id, def.sources().keySet())
+                + "; sources: "
+                + String.join(", ", def.sources().keySet()));
       }
     }
     Map<String, Set<String>> needed = new LinkedHashMap<>();
-    for (KpiDef k : kpis) needed.computeIfAbsent(k.source(), id -> new LinkedHashSet<>()).addAll(columnsOf(k));
+    for (KpiDef k : kpis)
+      needed.computeIfAbsent(k.source(), id -> new LinkedHashSet<>()).addAll(columnsOf(k));
     Map<String, LoadedSource> loaded = new LinkedHashMap<>();
     for (Map.Entry<String, Set<String>> e : needed.entrySet()) {
       SourceDef s = def.sources().get(e.getKey());
-      // A source without a column mapping is read whole: its columns are only known from the header.
+      // A source without a column mapping is read whole: its columns are only known from the
+      // header.
       Set<String> only = s.columns().isEmpty() ? null : e.getValue();
-      loaded.put(e.getKey(), withRows(load(s, request.dataOverrides().get(e.getKey()), def.zone(), only)));
+      loaded.put(
+          e.getKey(), withRows(load(s, request.dataOverrides().get(e.getKey()), def.zone(), only)));
     }
     for (KpiDef k : kpis) checkColumns(k, loaded.get(k.source()));
-    loaded.replaceAll((id, src) -> date(src, kpis.stream().filter(k -> k.source().equals(id)).toList()));
-    KpiRunner runner = new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
+    loaded.replaceAll(
+        (id, src) -> date(src, kpis.stream().filter(k -> k.source().equals(id)).toList()));
+    KpiRunner runner =
+        new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
     Set<String> counted = new java.util.HashSet<>();
     List<java.util.concurrent.Callable<List<ResultRow>>> work = new ArrayList<>();
     for (KpiDef k : kpis) {
       LoadedSource src = loaded.get(k.source());
-      // Rows without a customer id, counted once per source and column however many customer KPIs read them.
+      // Rows without a customer id, counted once per source and column however many customer KPIs
+      // read them.
       String customer = k.spec() instanceof CustomersSpec cs ? cs.customers().customer() : null;
       if (customer != null && counted.add(k.source() + "\u0000" + customer)) {
         var who = src.table().column(customer);
         long blank = 0;
-        for (int row = 0; row < who.size(); row++) if (who.isMissing(row) || who.getString(row).isBlank()) blank++;
-        src = src.withQuality(src.quality()
-            .withExcluded("rows without " + customer + ": not in the customer KPIs (still in sums)", blank));
+        for (int row = 0; row < who.size(); row++)
+          if (who.isMissing(row) || who.getString(row).isBlank()) blank++;
+        src =
+            src.withQuality(
+                src.quality()
+                    .withExcluded(
+                        "rows without " + customer + ": not in the customer KPIs (still in sums)",
+                        blank));
         loaded.put(k.source(), src);
       }
       tech.tablesaw.api.Table table = src.table();
-      work.add(() -> {
-        try {
-          List<ResultRow> current = KpiKinds.run(runner, k, table, request.periods());
-          return request.compare() == RunRequest.Compare.NONE ? current
-              : compare(current, KpiKinds.run(runner, k, table, earlier(request)), request);
-        } catch (OutOfMemoryError oom) {
-          throw new MemoryExhausted("computing kpi '" + k.id() + "' over source '" + k.source() + "'", oom);
-        }
-      });
+      work.add(
+          () -> {
+            try {
+              List<ResultRow> current = KpiKinds.run(runner, k, table, request.periods());
+              return request.compare() == RunRequest.Compare.NONE
+                  ? current
+                  : compare(current, KpiKinds.run(runner, k, table, earlier(request)), request);
+            } catch (OutOfMemoryError oom) {
+              throw new MemoryExhausted(
+                  "computing kpi '" + k.id() + "' over source '" + k.source() + "'", oom);
+            }
+          });
     }
     List<List<ResultRow>> results = ParallelKpis.runAll(work);
     List<ResultRow> rows = new ArrayList<>(results.stream().mapToInt(List::size).sum());
@@ -81,69 +105,109 @@ public final class KpiEngine {
     return new Scorecard(def, request.periods(), rows, quality);
   }
 
-  /** Loads and validates definition files with every registered KPI type; throws ConfigException with every error. */
+  /**
+   * Loads and validates definition files with every registered KPI type; throws ConfigException
+   * with every error.
+   */
   public static Definition load(List<java.nio.file.Path> paths) {
     return KpiKinds.load(paths);
   }
 
-  /** A definition loader that leaves problems in its diagnostics (kpi validate), with every registered KPI type. */
+  /**
+   * A definition loader that leaves problems in its diagnostics (kpi validate), with every
+   * registered KPI type.
+   */
   public static dev.journeykpi.config.DefinitionLoader loader() {
     return KpiKinds.loader();
   }
 
   /**
-   * Starts importing's one slow start-up step (Tablesaw's class-path scan) on another thread, so that a command that
-   * will import ({@code kpi report}, {@code kpi leads}) has it done before the first table is needed.
+   * Starts importing's one slow start-up step (Tablesaw's class-path scan) on another thread, so
+   * that a command that will import ({@code kpi report}, {@code kpi leads}) has it done before the
+   * first table is needed.
    */
   public static void warmUp() {
     SourceLoader.startTablesawInBackground();
   }
 
-  /** The entries behind a KPI (kpi leads): leads of a funnel stage or a stalled KPI, or customers of a customers KPI. */
-  public static LeadList leads(Definition def, String kpiId, String stage, Period period, Map<String, java.nio.file.Path> data) {
+  /**
+   * The entries behind a KPI (kpi leads): leads of a funnel stage or a stalled KPI, or customers of
+   * a customers KPI.
+   */
+  public static LeadList leads(
+      Definition def,
+      String kpiId,
+      String stage,
+      Period period,
+      Map<String, java.nio.file.Path> data) {
     KpiDef k = def.requireKpi(kpiId);
     KpiKind<?> kind = KpiKinds.of(k);
     LeadList.Kind listed = kind.listing();
     if (listed == null) {
-      throw new ConfigException("kpi '" + kpiId + "' is a " + k.type() + " KPI; kpi leads lists the leads of a"
-          + " funnel KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
+      throw new ConfigException(
+          "kpi '"
+              + kpiId
+              + "' is a "
+              + k.type()
+              + " KPI; kpi leads lists the leads of a"
+              + " funnel KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
     }
     kind.checkListingAny(k, stage, period);
     if (listed != LeadList.Kind.FUNNEL && stage != null) {
-      throw new ConfigException("--stage applies to funnel KPIs; '" + kpiId + "' is a " + k.type() + " KPI");
+      throw new ConfigException(
+          "--stage applies to funnel KPIs; '" + kpiId + "' is a " + k.type() + " KPI");
     }
     SourceDef s = def.sources().get(k.source());
     Set<String> only = s.columns().isEmpty() ? null : new LinkedHashSet<>(columnsOf(k));
     LoadedSource loaded = load(s, data.get(k.source()), def.zone(), only);
     checkColumns(k, loaded);
     LoadedSource src = date(loaded, List.of(k));
-    var entries = kind.listAny(k, src.table(), period, stage, new KpiRunner(new BusinessCalendar(def.calendar()), def.zone()));
+    var entries =
+        kind.listAny(
+            k,
+            src.table(),
+            period,
+            stage,
+            new KpiRunner(new BusinessCalendar(def.calendar()), def.zone()));
     return new LeadList(k, listed, entries, src.quality());
   }
 
-  /** Imports a source; memory running out on any of the import's threads names the source and its file. */
-  private static LoadedSource load(SourceDef s, java.nio.file.Path override, java.time.ZoneId zone, Set<String> only) {
+  /**
+   * Imports a source; memory running out on any of the import's threads names the source and its
+   * file.
+   */
+  private static LoadedSource load(
+      SourceDef s, java.nio.file.Path override, java.time.ZoneId zone, Set<String> only) {
     try {
       return SourceLoader.load(s, override, zone, only);
     } catch (OutOfMemoryError oom) {
-      throw new MemoryExhausted("reading source '" + s.id() + "' (" + (override != null ? override : s.file()) + ")", oom);
+      throw new MemoryExhausted(
+          "reading source '" + s.id() + "' (" + (override != null ? override : s.file()) + ")",
+          oom);
     }
   }
 
   private static List<Period> earlier(RunRequest request) {
     return request.periods().stream()
-        .map(p -> request.compare() == RunRequest.Compare.YEAR ? p.yearBefore() : p.previous()).toList();
+        .map(p -> request.compare() == RunRequest.Compare.YEAR ? p.yearBefore() : p.previous())
+        .toList();
   }
 
-  /** Each row gets the value of the same KPI and breakdown in its comparison period (none when that had no row). */
-  private static List<ResultRow> compare(List<ResultRow> current, List<ResultRow> before, RunRequest request) {
+  /**
+   * Each row gets the value of the same KPI and breakdown in its comparison period (none when that
+   * had no row).
+   */
+  private static List<ResultRow> compare(
+      List<ResultRow> current, List<ResultRow> before, RunRequest request) {
     Map<String, String> periodBefore = new java.util.HashMap<>();
     List<Period> earlier = earlier(request);
-    for (int i = 0; i < earlier.size(); i++) periodBefore.put(request.periods().get(i).label(), earlier.get(i).label());
+    for (int i = 0; i < earlier.size(); i++)
+      periodBefore.put(request.periods().get(i).label(), earlier.get(i).label());
     Map<String, Double> values = new java.util.HashMap<>();
     for (ResultRow r : before) values.put(r.period() + "\u0000" + r.dims(), r.value());
     List<ResultRow> out = new ArrayList<>();
-    for (ResultRow r : current) out.add(r.comparedWith(values.get(periodBefore.get(r.period()) + "\u0000" + r.dims())));
+    for (ResultRow r : current)
+      out.add(r.comparedWith(values.get(periodBefore.get(r.period()) + "\u0000" + r.dims())));
     return out;
   }
 
@@ -159,24 +223,31 @@ public final class KpiEngine {
     return k.columnsRead();
   }
 
-  /** The placeholder column of a source whose columns no KPI reads; its name can be no column's name. */
+  /**
+   * The placeholder column of a source whose columns no KPI reads; its name can be no column's
+   * name.
+   */
   static final String ROWS_ONLY = "\u0000rows";
 
   /**
-   * A source of which no KPI reads a column (a {@code count} of rows, no time, no filter) is imported into a table of
-   * no columns, and a table without columns has no rows: a count of 0. It gets one empty column as long as the rows
-   * the import kept, so that it has as many rows as the export.
+   * A source of which no KPI reads a column (a {@code count} of rows, no time, no filter) is
+   * imported into a table of no columns, and a table without columns has no rows: a count of 0. It
+   * gets one empty column as long as the rows the import kept, so that it has as many rows as the
+   * export.
    */
   static LoadedSource withRows(LoadedSource src) {
     tech.tablesaw.api.Table t = src.table();
     if (t.columnCount() > 0 || src.quality().rowsUsed() == 0) return src;
-    t.addColumns(tech.tablesaw.api.BooleanColumn.create(ROWS_ONLY, Math.toIntExact(src.quality().rowsUsed())));
+    t.addColumns(
+        tech.tablesaw.api.BooleanColumn.create(
+            ROWS_ONLY, Math.toIntExact(src.quality().rowsUsed())));
     return src;
   }
 
   /**
-   * The source with how far its dates reach in its quality report, over the columns that place its rows in periods:
-   * each KPI's {@code time}, and a backlog's start and end. Turnover is left out: an HR list's last hire or leave may rightly be months old.
+   * The source with how far its dates reach in its quality report, over the columns that place its
+   * rows in periods: each KPI's {@code time}, and a backlog's start and end. Turnover is left out:
+   * an HR list's last hire or leave may rightly be months old.
    */
   private static LoadedSource date(LoadedSource src, List<KpiDef> kpis) {
     Set<String> columns = new java.util.TreeSet<>();
@@ -185,7 +256,8 @@ public final class KpiEngine {
     dev.journeykpi.calc.DataSpan span = dev.journeykpi.calc.DataSpan.of(src.table(), columns);
     boolean history = kpis.stream().anyMatch(k -> KpiKinds.of(k).judgesWholeHistory());
     if (span == null) return src;
-    return src.withQuality(src.quality().withDates(String.join(", ", columns), span.first(), span.last(), history));
+    return src.withQuality(
+        src.quality().withDates(String.join(", ", columns), span.first(), span.last(), history));
   }
 
   /** Sources read without a column mapping are only checked here, against the real headers. */
@@ -194,15 +266,35 @@ public final class KpiEngine {
     Set<String> used = columnsOf(k);
     List<String> missing = used.stream().filter(c -> !have.contains(c)).toList();
     if (!missing.isEmpty()) {
-      throw new DataException(k.location() + ": kpi '" + k.id() + "' uses column(s) " + missing + " that source '"
-          + k.source() + "' does not have" + Suggestions.hint(missing.get(0), have) + "; columns: " + String.join(", ", have));
+      throw new DataException(
+          k.location()
+              + ": kpi '"
+              + k.id()
+              + "' uses column(s) "
+              + missing
+              + " that source '"
+              + k.source()
+              + "' does not have"
+              + Suggestions.hint(missing.get(0), have)
+              + "; columns: "
+              + String.join(", ", have));
     }
-    // A source read without a column mapping holds text only: a time column of it cannot place rows in periods.
-    if (k.time() != null && !(src.table().column(k.time()) instanceof tech.tablesaw.api.DateTimeColumn)
+    // A source read without a column mapping holds text only: a time column of it cannot place rows
+    // in periods.
+    if (k.time() != null
+        && !(src.table().column(k.time()) instanceof tech.tablesaw.api.DateTimeColumn)
         && !(src.table().column(k.time()) instanceof tech.tablesaw.api.DateColumn)) {
-      throw new ConfigException(k.location() + ": kpi '" + k.id() + "' places rows in periods by '" + k.time()
-          + "', which source '" + k.source() + "' reads as " + src.table().column(k.time()).type().name().toLowerCase(java.util.Locale.ROOT)
-          + ", not as dates: map it under the source's columns: with type: datetime (or date) and its format");
+      throw new ConfigException(
+          k.location()
+              + ": kpi '"
+              + k.id()
+              + "' places rows in periods by '"
+              + k.time()
+              + "', which source '"
+              + k.source()
+              + "' reads as "
+              + src.table().column(k.time()).type().name().toLowerCase(java.util.Locale.ROOT)
+              + ", not as dates: map it under the source's columns: with type: datetime (or date) and its format");
     }
   }
 }

@@ -1,7 +1,6 @@
 package dev.journeykpi.engine;
 
 import dev.journeykpi.config.Definition;
-import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.report.LeadListRenderer;
@@ -14,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code kpi leads} from options to outcome: load the definitions, list the leads or customers behind a KPI in the
- * last period, refuse data that cannot be listed, write the CSV and say how many.
+ * {@code kpi leads} from options to outcome: load the definitions, list the leads or customers
+ * behind a KPI in the last period, refuse data that cannot be listed, write the CSV and say how
+ * many.
  */
 public final class LeadsJob {
   /**
@@ -27,8 +27,16 @@ public final class LeadsJob {
    * @param bom a byte-order mark before the CSV, for Excel
    * @param quiet no quality summary and count on stderr
    */
-  public record Request(List<Path> configs, Map<String, Path> data, String kpiId, String stage, List<Period> periods,
-      boolean allowEmptyPeriod, Path output, boolean bom, boolean quiet) {}
+  public record Request(
+      List<Path> configs,
+      Map<String, Path> data,
+      String kpiId,
+      String stage,
+      List<Period> periods,
+      boolean allowEmptyPeriod,
+      Path output,
+      boolean bom,
+      boolean quiet) {}
 
   private final Request request;
   private final OutputFiles files;
@@ -45,8 +53,11 @@ public final class LeadsJob {
   public Outcome run() throws IOException {
     Definition def = KpiEngine.load(request.configs());
     List<Period> periods = request.periods();
-    LeadList list = KpiEngine.leads(def, request.kpiId(), request.stage(), periods.get(periods.size() - 1), request.data());
-    List<String> unusable = DataGate.unusable(List.of(list.quality()), periods, request.allowEmptyPeriod(), err);
+    LeadList list =
+        KpiEngine.leads(
+            def, request.kpiId(), request.stage(), periods.get(periods.size() - 1), request.data());
+    List<String> unusable =
+        DataGate.unusable(List.of(list.quality()), periods, request.allowEmptyPeriod(), err);
     if (!unusable.isEmpty()) {
       // An empty list from an export none of whose rows could be read is not "nobody to follow up".
       err.print(QualitySummary.text(List.of(list.quality())));

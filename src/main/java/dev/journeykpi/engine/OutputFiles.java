@@ -6,8 +6,8 @@ import java.io.Writer;
 import java.nio.file.Path;
 
 /**
- * Where a job writes its files. The CLI's own writer (a temporary file, then a rename) does it: how a file reaches
- * the disk is the command line's business, what goes in it the engine's.
+ * Where a job writes its files. The CLI's own writer (a temporary file, then a rename) does it: how
+ * a file reaches the disk is the command line's business, what goes in it the engine's.
  */
 public interface OutputFiles {
   /** Writes a text file, UTF-8. */

@@ -9,9 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Computes KPIs on every core, results in the order given. The calculators are pure functions of read-only tables,
- * so KPIs are independent; on the benchmark's six-KPI scorecard over 1,000,000 rows the KPI phase ran on one of the
- * two cores while the other sat idle.
+ * Computes KPIs on every core, results in the order given. The calculators are pure functions of
+ * read-only tables, so KPIs are independent; on the benchmark's six-KPI scorecard over 1,000,000
+ * rows the KPI phase ran on one of the two cores while the other sat idle.
  */
 final class ParallelKpis {
   private ParallelKpis() {}
@@ -19,11 +19,14 @@ final class ParallelKpis {
   static <T> List<T> runAll(List<Callable<T>> work) {
     int threads = Math.min(work.size(), Runtime.getRuntime().availableProcessors());
     if (threads <= 1) return inOrder(work);
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "kpi");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "kpi");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       List<Future<T>> futures = new ArrayList<>();
       for (Callable<T> c : work) futures.add(pool.submit(c));

@@ -1,7 +1,6 @@
 package dev.journeykpi.engine;
 
 import dev.journeykpi.config.Definition;
-import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
@@ -23,10 +22,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code kpi report} from options to outcome: load the definitions, run the KPIs, refuse data that cannot be
- * reported, hand the scorecard to its renderers, print the quality summary, apply the quality gates and judge
- * breaches. The CLI parses and checks its options into a {@link Request} and turns the {@link Outcome} into its exit
- * code.
+ * {@code kpi report} from options to outcome: load the definitions, run the KPIs, refuse data that
+ * cannot be reported, hand the scorecard to its renderers, print the quality summary, apply the
+ * quality gates and judge breaches. The CLI parses and checks its options into a {@link Request}
+ * and turns the {@link Outcome} into its exit code.
  */
 public final class ReportJob {
   /**
@@ -37,18 +36,30 @@ public final class ReportJob {
    * @param periods the periods, oldest first
    * @param kpiIds the KPIs to run; empty for all
    */
-  public record Request(List<Path> configs, Map<String, Path> data, List<Period> periods, List<String> kpiIds,
-      RunRequest.Compare compare, Outputs outputs, Gates gates) {}
+  public record Request(
+      List<Path> configs,
+      Map<String, Path> data,
+      List<Period> periods,
+      List<String> kpiIds,
+      RunRequest.Compare compare,
+      Outputs outputs,
+      Gates gates) {}
 
   /**
    * Where the scorecard goes.
    *
-   * @param files each -o file with its format (table, csv, json, md, html or xlsx); none for standard output
+   * @param files each -o file with its format (table, csv, json, md, html or xlsx); none for
+   *     standard output
    * @param stdoutFormat the format of standard output, used when there is no file
    * @param noTimestamp no run-dependent time in HTML pages and workbooks
    * @param bom a byte-order mark before CSV, for Excel
    */
-  public record Outputs(List<Output> files, Renderer.Format stdoutFormat, View view, boolean noTimestamp, boolean bom) {}
+  public record Outputs(
+      List<Output> files,
+      Renderer.Format stdoutFormat,
+      View view,
+      boolean noTimestamp,
+      boolean bom) {}
 
   /** One output file and the format its extension (or --format) names. */
   public record Output(Path file, String format) {}
@@ -63,15 +74,23 @@ public final class ReportJob {
    * @param allowEmptyPeriod a period a source's dates do not reach is a warning, not an error
    * @param failOn the status at or below which a row of the last period is a breach, or null
    */
-  public record Gates(Path qualityReport, boolean quiet, boolean strict, BigDecimal maxRejectedPercent,
-      boolean allowEmptyPeriod, Status failOn) {}
+  public record Gates(
+      Path qualityReport,
+      boolean quiet,
+      boolean strict,
+      BigDecimal maxRejectedPercent,
+      boolean allowEmptyPeriod,
+      Status failOn) {}
 
   private final Request request;
   private final OutputFiles files;
   private final PrintWriter out;
   private final PrintWriter err;
 
-  /** @param out standard output, for the scorecard when no file is given; {@code err} for everything said about it */
+  /**
+   * @param out standard output, for the scorecard when no file is given; {@code err} for everything
+   *     said about it
+   */
   public ReportJob(Request request, OutputFiles files, PrintWriter out, PrintWriter err) {
     this.request = request;
     this.files = files;
@@ -82,11 +101,20 @@ public final class ReportJob {
   public Outcome run() throws java.io.IOException {
     Gates gates = request.gates();
     Definition def = KpiEngine.load(request.configs());
-    Scorecard card = KpiEngine.run(def, new RunRequest(request.periods(), request.data(), request.kpiIds(),
-        request.compare(), LocalDate.now(def.zone())));
-    // A source of which no row could be used would give a scorecard of zeros that looks like a quiet month: no
+    Scorecard card =
+        KpiEngine.run(
+            def,
+            new RunRequest(
+                request.periods(),
+                request.data(),
+                request.kpiIds(),
+                request.compare(),
+                LocalDate.now(def.zone())));
+    // A source of which no row could be used would give a scorecard of zeros that looks like a
+    // quiet month: no
     // output is written (the previous ones stay), only the quality summary and report that say why.
-    List<String> unusable = DataGate.unusable(card.quality(), request.periods(), gates.allowEmptyPeriod(), err);
+    List<String> unusable =
+        DataGate.unusable(card.quality(), request.periods(), gates.allowEmptyPeriod(), err);
     if (!unusable.isEmpty()) {
       reportQuality(card, true);
       DataGate.refuse(unusable, err);
@@ -94,11 +122,14 @@ public final class ReportJob {
     }
     writeOutputs(card);
     long rejected = reportQuality(card, false);
-    List<String> over = gates.maxRejectedPercent() == null ? List.of()
-        : QualityGate.overRejected(card.quality(), gates.maxRejectedPercent());
+    List<String> over =
+        gates.maxRejectedPercent() == null
+            ? List.of()
+            : QualityGate.overRejected(card.quality(), gates.maxRejectedPercent());
     for (String o : over) err.println("kpi: data error: " + Visible.lines(o));
     if (gates.strict()) {
-      QualityGate.rejectedUnderStrict(card.quality()).forEach(r -> err.println("kpi: data error: " + Visible.lines(r)));
+      QualityGate.rejectedUnderStrict(card.quality())
+          .forEach(r -> err.println("kpi: data error: " + Visible.lines(r)));
     }
     if (!over.isEmpty() || (gates.strict() && rejected > 0)) return Outcome.DATA_REFUSED;
     if (gates.failOn() != null && !breaches(card, def).isEmpty()) return Outcome.BREACH;
@@ -125,19 +156,29 @@ public final class ReportJob {
   private void write(Scorecard card, Output f) {
     Outputs o = request.outputs();
     switch (f.format()) {
-      case "xlsx" -> files.bytes(f.file(), s -> new XlsxRenderer(o.view(), o.noTimestamp()).render(card, s));
-      case "html" -> files.text(f.file(), w -> new HtmlRenderer(o.view(), o.noTimestamp() ? null : generatedAt()).render(card, w));
+      case "xlsx" ->
+          files.bytes(f.file(), s -> new XlsxRenderer(o.view(), o.noTimestamp()).render(card, s));
+      case "html" ->
+          files.text(
+              f.file(),
+              w ->
+                  new HtmlRenderer(o.view(), o.noTimestamp() ? null : generatedAt())
+                      .render(card, w));
       default -> {
         Renderer.Format format = rendererFormat(f.format());
-        files.text(f.file(), w -> {
-          w.write(bom(format));
-          Renderer.forFormat(format, o.view()).render(card, w);
-        });
+        files.text(
+            f.file(),
+            w -> {
+              w.write(bom(format));
+              Renderer.forFormat(format, o.view()).render(card, w);
+            });
       }
     }
   }
 
-  /** The renderer of a text format named as -o and --format name it: table, csv, json, md or html. */
+  /**
+   * The renderer of a text format named as -o and --format name it: table, csv, json, md or html.
+   */
   public static Renderer.Format rendererFormat(String name) {
     return switch (name) {
       case "table" -> Renderer.Format.TABLE;
@@ -158,16 +199,21 @@ public final class ReportJob {
     return request.outputs().bom() && f == Renderer.Format.CSV ? "\ufeff" : "";
   }
 
-  /** The quality summary on stderr ({@code always}: even with --quiet) and the full report to its file; returns the rejected rows. */
+  /**
+   * The quality summary on stderr ({@code always}: even with --quiet) and the full report to its
+   * file; returns the rejected rows.
+   */
   private long reportQuality(Scorecard card, boolean always) {
     Gates gates = request.gates();
-    if (gates.qualityReport() != null) files.text(gates.qualityReport(), w -> QualitySummary.csv(card.quality(), w));
+    if (gates.qualityReport() != null)
+      files.text(gates.qualityReport(), w -> QualitySummary.csv(card.quality(), w));
     long rejected = QualityGate.rowsRejected(card);
     boolean clean = QualityGate.isClean(card);
     err.print(QualitySummary.notes(card.quality()));
     if (!gates.quiet() || rejected > 0 || always) {
       err.print(QualitySummary.text(card.quality()));
-      if (!clean && gates.qualityReport() == null) err.println("  (every problem: --quality-report FILE)");
+      if (!clean && gates.qualityReport() == null)
+        err.println("  (every problem: --quality-report FILE)");
     }
     err.flush();
     return rejected;
@@ -177,14 +223,28 @@ public final class ReportJob {
   private List<ResultRow> breaches(Scorecard card, Definition def) {
     Status failOn = request.gates().failOn();
     String last = card.periods().get(card.periods().size() - 1).label();
-    List<ResultRow> breached = card.rows().stream().filter(r -> r.period().equals(last)).filter(r -> r.status() != null)
-        .filter(r -> r.status().atOrBelow(failOn))
-        .toList();
+    List<ResultRow> breached =
+        card.rows().stream()
+            .filter(r -> r.period().equals(last))
+            .filter(r -> r.status() != null)
+            .filter(r -> r.status().atOrBelow(failOn))
+            .toList();
     ValueFormat fmt = new ValueFormat(def.locale());
     for (ResultRow r : breached) {
-      String where = r.dims().isEmpty() || r.isTotal() ? "" : " " + Visible.text(String.valueOf(r.dims()));
-      err.println("kpi: breach: " + r.kpi() + where + " " + last + ": " + fmt.human(r.value(), r.unit())
-          + " (target " + fmt.target(r.target(), r.unit()) + ") is " + r.status().machineText());
+      String where =
+          r.dims().isEmpty() || r.isTotal() ? "" : " " + Visible.text(String.valueOf(r.dims()));
+      err.println(
+          "kpi: breach: "
+              + r.kpi()
+              + where
+              + " "
+              + last
+              + ": "
+              + fmt.human(r.value(), r.unit())
+              + " (target "
+              + fmt.target(r.target(), r.unit())
+              + ") is "
+              + r.status().machineText());
     }
     err.flush();
     return breached;

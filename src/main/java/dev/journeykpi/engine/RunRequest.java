@@ -11,11 +11,19 @@ import java.util.Map;
  * @param periods the periods, oldest first (one for a plain report, N for a trend)
  * @param dataOverrides source id → file given on the command line instead of the declared one
  * @param kpiIds the KPIs to run; empty for all
- * @param today the run's date, to flag periods that are not over; null not to check (the data's end is still checked)
+ * @param today the run's date, to flag periods that are not over; null not to check (the data's end
+ *     is still checked)
  */
-public record RunRequest(List<Period> periods, Map<String, Path> dataOverrides, List<String> kpiIds, Compare compare,
+public record RunRequest(
+    List<Period> periods,
+    Map<String, Path> dataOverrides,
+    List<String> kpiIds,
+    Compare compare,
     java.time.LocalDate today) {
-  /** What each period is compared with: nothing, the period before, or the same period a year before. */
+  /**
+   * What each period is compared with: nothing, the period before, or the same period a year
+   * before.
+   */
   public enum Compare {
     NONE,
     PREVIOUS,
@@ -26,7 +34,8 @@ public record RunRequest(List<Period> periods, Map<String, Path> dataOverrides, 
     this(periods, dataOverrides, kpiIds, Compare.NONE, null);
   }
 
-  public RunRequest(List<Period> periods, Map<String, Path> dataOverrides, List<String> kpiIds, Compare compare) {
+  public RunRequest(
+      List<Period> periods, Map<String, Path> dataOverrides, List<String> kpiIds, Compare compare) {
     this(periods, dataOverrides, kpiIds, compare, null);
   }
 

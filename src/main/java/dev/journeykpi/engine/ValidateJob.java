@@ -11,19 +11,30 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code kpi validate}: every problem in the definitions at once, and with {@code checkData} (or files given) the
- * data files' headers; the problems on stderr, a one-line summary on stdout when there is no error.
+ * {@code kpi validate}: every problem in the definitions at once, and with {@code checkData} (or
+ * files given) the data files' headers; the problems on stderr, a one-line summary on stdout when
+ * there is no error.
  */
 public final class ValidateJob {
   private ValidateJob() {}
 
-  /** @return OK, DEFINITION_REFUSED for an error in the definitions, DATA_REFUSED for one in the data files */
-  public static Outcome run(List<Path> configs, Map<String, Path> data, boolean checkData, PrintWriter out, PrintWriter err) {
+  /**
+   * @return OK, DEFINITION_REFUSED for an error in the definitions, DATA_REFUSED for one in the
+   *     data files
+   */
+  public static Outcome run(
+      List<Path> configs,
+      Map<String, Path> data,
+      boolean checkData,
+      PrintWriter out,
+      PrintWriter err) {
     DefinitionLoader loader = KpiEngine.loader();
     Definition def = loader.read(configs);
     Diagnostics d = loader.diagnostics();
-    // The data is checked only under a sound definition, so a definition error (exit 2) always comes first; what the
-    // check then finds is in the data files (a missing or doubled header, a file that is not what it says), which
+    // The data is checked only under a sound definition, so a definition error (exit 2) always
+    // comes first; what the
+    // check then finds is in the data files (a missing or doubled header, a file that is not what
+    // it says), which
     // `kpi report` refuses with exit 3: validate says the same.
     boolean definitionOk = !d.hasErrors();
     if (definitionOk && (checkData || !data.isEmpty())) {
@@ -34,8 +45,15 @@ public final class ValidateJob {
       err.println(d.errorCount() + " error(s), " + d.warningCount() + " warning(s)");
       return definitionOk ? Outcome.DATA_REFUSED : Outcome.DEFINITION_REFUSED;
     }
-    out.println("ok: " + def.kpis().size() + " KPIs, " + def.sources().size() + " sources, "
-        + def.journey().stages().size() + " stages" + (d.warningCount() > 0 ? ", " + d.warningCount() + " warning(s)" : ""));
+    out.println(
+        "ok: "
+            + def.kpis().size()
+            + " KPIs, "
+            + def.sources().size()
+            + " sources, "
+            + def.journey().stages().size()
+            + " stages"
+            + (d.warningCount() > 0 ? ", " + d.warningCount() + " warning(s)" : ""));
     return Outcome.OK;
   }
 }

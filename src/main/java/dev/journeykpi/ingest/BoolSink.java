@@ -6,14 +6,17 @@ import java.util.Set;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.columns.Column;
 
-/** Yes/no values; each distinct spelling is judged once, through a small dictionary of the raw text. */
+/**
+ * Yes/no values; each distinct spelling is judged once, through a small dictionary of the raw text.
+ */
 final class BoolSink extends ColumnSink {
   private final BooleanColumn col;
   private final Set<String> yes;
   private final Set<String> no;
   private final byte[] staged = new byte[SLOTS];
   private final TextDictionary spellings;
-  private byte[] verdict = new byte[16]; // per spelling code: 0 unknown, 1 true, 2 false, 3 blank, 4 bad
+  private byte[] verdict =
+      new byte[16]; // per spelling code: 0 unknown, 1 true, 2 false, 3 blank, 4 bad
 
   BoolSink(ColumnDef def, SourceDef source, boolean utf8Bytes) {
     super(def, source.nulls(), utf8Bytes);
@@ -30,7 +33,8 @@ final class BoolSink extends ColumnSink {
 
   @Override
   void expectRows(int rows) {
-    // Tablesaw's BooleanColumn offers no way to reserve room; one byte per row grows cheaply anyway.
+    // Tablesaw's BooleanColumn offers no way to reserve room; one byte per row grows cheaply
+    // anyway.
   }
 
   @Override
@@ -50,11 +54,13 @@ final class BoolSink extends ColumnSink {
 
   @Override
   int stage(int slot, CharSequence raw) {
-    return stageSpelling(slot, spellings.codeOfText(ByteSlice.trim(raw).toString()) & TextDictionary.CODE);
+    return stageSpelling(
+        slot, spellings.codeOfText(ByteSlice.trim(raw).toString()) & TextDictionary.CODE);
   }
 
   private int stageSpelling(int slot, int code) {
-    if (code >= verdict.length) verdict = java.util.Arrays.copyOf(verdict, Math.max(code + 1, verdict.length * 2));
+    if (code >= verdict.length)
+      verdict = java.util.Arrays.copyOf(verdict, Math.max(code + 1, verdict.length * 2));
     if (verdict[code] == 0) verdict[code] = judge(spellings.value(code));
     switch (verdict[code]) {
       case 1 -> staged[slot] = 1;
@@ -85,6 +91,7 @@ final class BoolSink extends ColumnSink {
 
   @Override
   void commit(int slot, int status) {
-    if (status == OK) col.append(staged[slot] == 1); else col.appendMissing();
+    if (status == OK) col.append(staged[slot] == 1);
+    else col.appendMissing();
   }
 }

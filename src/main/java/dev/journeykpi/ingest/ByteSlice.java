@@ -3,14 +3,16 @@ package dev.journeykpi.ingest;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A reusable window onto the bytes of a CSV field, read as text without first becoming a String: on a million-row
- * export that avoids sixteen million short-lived objects. The bytes are those of the file: UTF-8 (or ASCII) in all
- * but ISO-8859-1 files, where each byte is one char. As a CharSequence each byte is one char, which is the text itself
- * for ASCII and ISO-8859-1; {@link #text} decodes UTF-8 when a field has any non-ASCII byte.
+ * A reusable window onto the bytes of a CSV field, read as text without first becoming a String: on
+ * a million-row export that avoids sixteen million short-lived objects. The bytes are those of the
+ * file: UTF-8 (or ASCII) in all but ISO-8859-1 files, where each byte is one char. As a
+ * CharSequence each byte is one char, which is the text itself for ASCII and ISO-8859-1; {@link
+ * #text} decodes UTF-8 when a field has any non-ASCII byte.
  *
- * <p>Why bytes: the delimiter, quotes and line breaks are ASCII and never occur inside a multi-byte UTF-8 sequence,
- * so a file can be split and its numbers and dates read without decoding it, and fields are read where the splitter
- * found them (no copy into a char buffer, which took a tenth of the import; README › Performance).
+ * <p>Why bytes: the delimiter, quotes and line breaks are ASCII and never occur inside a multi-byte
+ * UTF-8 sequence, so a file can be split and its numbers and dates read without decoding it, and
+ * fields are read where the splitter found them (no copy into a char buffer, which took a tenth of
+ * the import; README › Performance).
  */
 final class ByteSlice implements CharSequence {
   private byte[] buf;
@@ -24,7 +26,10 @@ final class ByteSlice implements CharSequence {
     return this;
   }
 
-  /** The field as text: this slice when its bytes read as chars are the text, else its UTF-8 decoding. */
+  /**
+   * The field as text: this slice when its bytes read as chars are the text, else its UTF-8
+   * decoding.
+   */
   CharSequence text(boolean utf8) {
     return utf8 && hasNonAscii() ? string(buf, off, len, true) : this;
   }

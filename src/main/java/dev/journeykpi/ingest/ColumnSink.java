@@ -2,24 +2,26 @@ package dev.journeykpi.ingest;
 
 import dev.journeykpi.config.ColumnDef;
 import dev.journeykpi.config.SourceDef;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.time.ZoneId;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.DateUtil;
-import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.columns.Column;
 
 /**
- * Turns one mapped column's raw values into a typed Tablesaw column. Values are first <em>staged</em> into a slot,
- * then <em>committed</em> only if the row is kept, so a rejected row leaves no partial values behind.
+ * Turns one mapped column's raw values into a typed Tablesaw column. Values are first
+ * <em>staged</em> into a slot, then <em>committed</em> only if the row is kept, so a rejected row
+ * leaves no partial values behind.
  *
- * <p>CSV imports stage a whole batch of records per column ({@link #stageBatch}), each field read in place in the
- * batch's bytes ({@link #stageField}), then commit the batch's kept rows ({@link #commitBatch}), so that a column's
- * values are read one after another and two threads can type different columns of a batch at once. Excel imports
- * stage and commit one cell at a time in slot 0.
+ * <p>CSV imports stage a whole batch of records per column ({@link #stageBatch}), each field read
+ * in place in the batch's bytes ({@link #stageField}), then commit the batch's kept rows ({@link
+ * #commitBatch}), so that a column's values are read one after another and two threads can type
+ * different columns of a batch at once. Excel imports stage and commit one cell at a time in slot
+ * 0.
  *
- * <p>Text, yes/no and date sinks have files of their own ({@link TextSink}, {@link BoolSink}, {@link TemporalSink});
- * numbers and durations, which share their storage, are below.
+ * <p>Text, yes/no and date sinks have files of their own ({@link TextSink}, {@link BoolSink},
+ * {@link TemporalSink}); numbers and durations, which share their storage, are below.
  */
 abstract class ColumnSink {
   static final int OK = 0;
@@ -28,13 +30,17 @@ abstract class ColumnSink {
 
   final ColumnDef def;
   final NullTokens nulls;
+
   /**
-   * The file being read is a workbook in the 1904 date system: its serial numbers (date cells, numbers in a date
-   * column, {@code format: excel} text) count days from 1904-01-01. Set per file by {@link RowAssembler#startFile}.
+   * The file being read is a workbook in the 1904 date system: its serial numbers (date cells,
+   * numbers in a date column, {@code format: excel} text) count days from 1904-01-01. Set per file
+   * by {@link RowAssembler#startFile}.
    */
   boolean date1904;
+
   /** Why a value was BAD; one text per sink, so reasons group in the quality report. */
   String failure;
+
   private final ByteSlice slice = new ByteSlice();
 
   ColumnSink(ColumnDef def, Set<String> nulls, boolean utf8) {
@@ -46,9 +52,9 @@ abstract class ColumnSink {
   private Column<?> built;
 
   /**
-   * Appends the values of {@code part}, a sink of the same column typed from a later part of the file. The values are
-   * joined when the column is built, which {@link RowAssembler#table} does for several columns at once, or before
-   * more rows are committed here ({@link #settle}).
+   * Appends the values of {@code part}, a sink of the same column typed from a later part of the
+   * file. The values are joined when the column is built, which {@link RowAssembler#table} does for
+   * several columns at once, or before more rows are committed here ({@link #settle}).
    */
   final void absorb(ColumnSink part) {
     if (built != null) throw new IllegalStateException("column already built");
@@ -60,7 +66,10 @@ abstract class ColumnSink {
     return later;
   }
 
-  /** Joins the absorbed parts' values to this sink's own, so that rows committed next come after them. */
+  /**
+   * Joins the absorbed parts' values to this sink's own, so that rows committed next come after
+   * them.
+   */
   final void settle() {
     if (later.isEmpty()) return;
     merge(later);
@@ -76,7 +85,10 @@ abstract class ColumnSink {
     return built;
   }
 
-  /** How many distinct values this sink's dictionary holds (with absorbed parts, at most); 0 for undictionaried sinks. */
+  /**
+   * How many distinct values this sink's dictionary holds (with absorbed parts, at most); 0 for
+   * undictionaried sinks.
+   */
   int distinctValues() {
     return 0;
   }
@@ -88,18 +100,24 @@ abstract class ColumnSink {
   abstract Column<?> create();
 
   /**
-   * Makes room for about {@code rows} values at once: a column grown by doubling allocates twice its size in copies,
-   * and the young collections copied the live arrays again (measured with async-profiler's allocation mode).
+   * Makes room for about {@code rows} values at once: a column grown by doubling allocates twice
+   * its size in copies, and the young collections copied the live arrays again (measured with
+   * async-profiler's allocation mode).
    */
   abstract void expectRows(int rows);
 
   /** Parses a text value into {@code slot}; returns OK, BLANK (a null token) or BAD. */
   abstract int stage(int slot, CharSequence raw);
 
-  /** A numeric Excel cell; {@code dateFormatted} when Excel shows it as a date, time or duration. */
+  /**
+   * A numeric Excel cell; {@code dateFormatted} when Excel shows it as a date, time or duration.
+   */
   int stageNumber(int slot, double v, boolean dateFormatted) {
-    if (dateFormatted) return stage(slot, DateUtil.getLocalDateTime(v, date1904).toString().replace('T', ' '));
-    return stage(slot, v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
+    if (dateFormatted)
+      return stage(slot, DateUtil.getLocalDateTime(v, date1904).toString().replace('T', ' '));
+    return stage(
+        slot,
+        v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v));
   }
 
   int stageBoolean(int slot, boolean b) {
@@ -110,8 +128,9 @@ abstract class ColumnSink {
   abstract void commit(int slot, int status);
 
   /**
-   * Commits slots {@code 0..n-1} of a batch where {@code keep} says so, in order. The types a batch has many of
-   * override this with one loop over their own arrays: a call per value through this class cost a fifth of typing.
+   * Commits slots {@code 0..n-1} of a batch where {@code keep} says so, in order. The types a batch
+   * has many of override this with one loop over their own arrays: a call per value through this
+   * class cost a fifth of typing.
    */
   void commitBatch(int n, boolean[] keep, int[] status) {
     for (int r = 0; r < n; r++) {
@@ -120,8 +139,8 @@ abstract class ColumnSink {
   }
 
   /**
-   * Stages field {@code field} of every record of the batch not marked in {@code skip}, read in place in the batch's
-   * bytes ({@code utf8}: UTF-8, else ISO-8859-1).
+   * Stages field {@code field} of every record of the batch not marked in {@code skip}, read in
+   * place in the batch's bytes ({@code utf8}: UTF-8, else ISO-8859-1).
    */
   final void stageBatch(RecordBatch b, int field, boolean[] skip, int[] status, boolean utf8) {
     byte[] buf = b.bytes;
@@ -140,8 +159,9 @@ abstract class ColumnSink {
   }
 
   /**
-   * Stages one field of a batch, already trimmed. This general path parses it as text through {@link #stage}, decoded
-   * when it is UTF-8 with non-ASCII bytes; types with a faster way to read bytes override it.
+   * Stages one field of a batch, already trimmed. This general path parses it as text through
+   * {@link #stage}, decoded when it is UTF-8 with non-ASCII bytes; types with a faster way to read
+   * bytes override it.
    */
   int stageField(int slot, byte[] buf, int off, int len, boolean utf8) {
     return stage(slot, slice.set(buf, off, len).text(utf8));
@@ -153,14 +173,18 @@ abstract class ColumnSink {
   }
 
   /**
-   * True when the text has a combining mark and so may not be in NFC. A scan of chars is far cheaper than
-   * {@code Normalizer.isNormalized}, which dominated import time when called on every text cell.
+   * True when the text has a combining mark and so may not be in NFC. A scan of chars is far
+   * cheaper than {@code Normalizer.isNormalized}, which dominated import time when called on every
+   * text cell.
    */
   static boolean hasCombiningMark(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= '\u0300' && (c <= '\u036f' || (c >= '\u1dc0' && c <= '\u1dff') || (c >= '\u20d0' && c <= '\u20ff')
-          || (c >= '\ufe20' && c <= '\ufe2f'))) {
+      if (c >= '\u0300'
+          && (c <= '\u036f'
+              || (c >= '\u1dc0' && c <= '\u1dff')
+              || (c >= '\u20d0' && c <= '\u20ff')
+              || (c >= '\ufe20' && c <= '\ufe2f'))) {
         return true;
       }
     }
@@ -172,14 +196,18 @@ abstract class ColumnSink {
       case STRING -> new TextSink(def, source.nulls(), utf8Bytes);
       case NUMBER -> new Number(def, source.nulls(), utf8Bytes);
       case BOOLEAN -> new BoolSink(def, source, utf8Bytes);
-      case DATE, DATETIME -> new TemporalSink(def, source.nulls(), source.zone(), targetZone, utf8Bytes);
+      case DATE, DATETIME ->
+          new TemporalSink(def, source.nulls(), source.zone(), targetZone, utf8Bytes);
       case DURATION -> new Duration(def, source.nulls(), utf8Bytes);
     };
   }
 
   static final int SLOTS = RecordBatch.RECORDS;
 
-  /** Columns held as doubles: numbers, and durations in seconds. Subclasses say how a text becomes a value. */
+  /**
+   * Columns held as doubles: numbers, and durations in seconds. Subclasses say how a text becomes a
+   * value.
+   */
   abstract static class Numeric extends ColumnSink {
     private final DoubleArrayList values = new DoubleArrayList();
     final double[] staged = new double[SLOTS];
@@ -206,8 +234,9 @@ abstract class ColumnSink {
 
     @Override
     Column<?> create() {
-      return DoubleColumn.create(def.name(), values.size() == values.elements().length ? values.elements()
-          : values.toDoubleArray());
+      return DoubleColumn.create(
+          def.name(),
+          values.size() == values.elements().length ? values.elements() : values.toDoubleArray());
     }
 
     @Override
@@ -273,7 +302,10 @@ abstract class ColumnSink {
       return parser.parse(text);
     }
 
-    /** Excel keeps durations as fractions of a day when the cell shows h:mm:ss; plain numbers are in the unit. */
+    /**
+     * Excel keeps durations as fractions of a day when the cell shows h:mm:ss; plain numbers are in
+     * the unit.
+     */
     @Override
     int stageNumber(int slot, double v, boolean dateFormatted) {
       if (v < 0) return BAD;

@@ -5,10 +5,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
- * Runs one task per column of a batch on the calling thread and a helper thread, each taking the next column until
- * none is left. Columns are independent (each sink has its own staging arrays and dictionary), so a batch's columns
- * can be typed side by side; on two cores this shares the typing with the thread that splits the file, which
- * otherwise waited for the typing thread (measured with scripts/bench.sh; README › Performance).
+ * Runs one task per column of a batch on the calling thread and a helper thread, each taking the
+ * next column until none is left. Columns are independent (each sink has its own staging arrays and
+ * dictionary), so a batch's columns can be typed side by side; on two cores this shares the typing
+ * with the thread that splits the file, which otherwise waited for the typing thread (measured with
+ * scripts/bench.sh; README › Performance).
  */
 final class ColumnWorkers implements AutoCloseable {
   private final Semaphore start = new Semaphore(0);
@@ -26,12 +27,18 @@ final class ColumnWorkers implements AutoCloseable {
     helper.start();
   }
 
-  /** Workers for a machine with more than one core, else null (callers then type column after column). */
+  /**
+   * Workers for a machine with more than one core, else null (callers then type column after
+   * column).
+   */
   static ColumnWorkers forThisMachine() {
     return Runtime.getRuntime().availableProcessors() > 1 ? new ColumnWorkers() : null;
   }
 
-  /** Runs {@code task} for each column in {@code order} (costliest first balances best), and returns when all ran. */
+  /**
+   * Runs {@code task} for each column in {@code order} (costliest first balances best), and returns
+   * when all ran.
+   */
   void run(int[] order, IntConsumer task) {
     this.order = order;
     this.task = task;

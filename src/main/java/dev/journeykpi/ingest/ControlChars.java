@@ -1,11 +1,12 @@
 package dev.journeykpi.ingest;
 
 /**
- * Control characters in text cells: NUL and the other C0 controls, DEL, and the C1 controls (U+0080–U+009F). They
- * come from broken exports (a NUL padding a fixed-width field, a stray escape), are invisible, and would make
- * {@code Võ \0Thị} a group of its own beside {@code Võ Thị}: text values are stored without them, and each cell
- * cleaned is counted in the quality report. Tab, line feed and carriage return are kept: they are the layout of a
- * multi-line cell (a quoted note), and are shown escaped wherever a value is printed.
+ * Control characters in text cells: NUL and the other C0 controls, DEL, and the C1 controls
+ * (U+0080–U+009F). They come from broken exports (a NUL padding a fixed-width field, a stray
+ * escape), are invisible, and would make {@code Võ \0Thị} a group of its own beside {@code Võ Thị}:
+ * text values are stored without them, and each cell cleaned is counted in the quality report. Tab,
+ * line feed and carriage return are kept: they are the layout of a multi-line cell (a quoted note),
+ * and are shown escaped wherever a value is printed.
  */
 final class ControlChars {
   private ControlChars() {}
@@ -14,7 +15,10 @@ final class ControlChars {
     return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
   }
 
-  /** The text without its control characters, trimmed of the spaces and tabs they hid; {@code s} itself if none. */
+  /**
+   * The text without its control characters, trimmed of the spaces and tabs they hid; {@code s}
+   * itself if none.
+   */
   static String strip(String s) {
     int i = 0;
     while (i < s.length() && !stripped(s.charAt(i))) i++;
@@ -27,12 +31,15 @@ final class ControlChars {
     return ByteSlice.trim(b).toString();
   }
 
-  /** The text with each control character written as {@code \xNN} (as the quality report shows it). */
+  /**
+   * The text with each control character written as {@code \xNN} (as the quality report shows it).
+   */
   static String escaped(String s) {
     StringBuilder b = new StringBuilder(s.length() + 8);
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (stripped(c)) b.append(String.format("\\x%02X", (int) c)); else b.append(c);
+      if (stripped(c)) b.append(String.format("\\x%02X", (int) c));
+      else b.append(c);
     }
     return b.toString();
   }

@@ -9,22 +9,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The encoding and delimiter of a CSV file: declared, or detected from its first 64 KiB. A byte-order mark decides
- * UTF-8 or UTF-16; without one the file must be valid UTF-8 (Excel's "CSV UTF-8" and most tools) or declare its
- * encoding, since guessing among single-byte code pages (windows-1258, cp1252) silently corrupts Vietnamese text.
+ * The encoding and delimiter of a CSV file: declared, or detected from its first 64 KiB. A
+ * byte-order mark decides UTF-8 or UTF-16; without one the file must be valid UTF-8 (Excel's "CSV
+ * UTF-8" and most tools) or declare its encoding, since guessing among single-byte code pages
+ * (windows-1258, cp1252) silently corrupts Vietnamese text.
  */
 public record CsvDialect(Charset charset, int bomLength, char delimiter) {
   private static final int SAMPLE = 64 * 1024;
   static final char[] CANDIDATES = {',', ';', '\t', '|'};
 
-  public static CsvDialect detect(Path file, String declaredEncoding, char declaredDelimiter) throws IOException {
+  public static CsvDialect detect(Path file, String declaredEncoding, char declaredDelimiter)
+      throws IOException {
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
       head = in.readNBytes(SAMPLE);
     }
     Charset cs;
     int bom = 0;
-    if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+    if (head.length >= 3
+        && (head[0] & 0xff) == 0xEF
+        && (head[1] & 0xff) == 0xBB
+        && (head[2] & 0xff) == 0xBF) {
       cs = StandardCharsets.UTF_8;
       bom = 3;
     } else if (head.length >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
@@ -45,12 +50,14 @@ public record CsvDialect(Charset charset, int bomLength, char delimiter) {
   }
 
   /**
-   * Refuses a file that is not UTF-8 at all: more invalid byte sequences than valid multi-byte characters, at least
-   * two (windows-1258 or cp1252 text has an invalid sequence at nearly every accented letter). A UTF-8 file with a
-   * character cut short here and there is read as UTF-8: its cells with a broken character are reported one by one.
+   * Refuses a file that is not UTF-8 at all: more invalid byte sequences than valid multi-byte
+   * characters, at least two (windows-1258 or cp1252 text has an invalid sequence at nearly every
+   * accented letter). A UTF-8 file with a character cut short here and there is read as UTF-8: its
+   * cells with a broken character are reported one by one.
    */
   private static void checkUtf8(Path file, byte[] head) {
-    // A multi-byte character may be cut at the end of the sample: the last 3 bytes of a full sample are not judged.
+    // A multi-byte character may be cut at the end of the sample: the last 3 bytes of a full sample
+    // are not judged.
     int len = head.length == SAMPLE ? head.length - 3 : head.length;
     int invalid = 0;
     int valid = 0;
@@ -60,7 +67,8 @@ public record CsvDialect(Charset charset, int bomLength, char delimiter) {
         i++;
         continue;
       }
-      int n = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+      int n =
+          b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
       boolean ok = n > 0 && i + n <= head.length;
       for (int k = 1; ok && k < n; k++) ok = (head[i + k] & 0xc0) == 0x80;
       if (ok && n == 3) {
@@ -76,11 +84,16 @@ public record CsvDialect(Charset charset, int bomLength, char delimiter) {
       }
     }
     if (invalid < 2 || invalid <= valid) return;
-    throw new DataException(file + ": not valid UTF-8 and no encoding declared; add `encoding: windows-1258` (Vietnamese "
-        + "Windows), `encoding: cp1252` (Western) or the file's real encoding to the source");
+    throw new DataException(
+        file
+            + ": not valid UTF-8 and no encoding declared; add `encoding: windows-1258` (Vietnamese "
+            + "Windows), `encoding: cp1252` (Western) or the file's real encoding to the source");
   }
 
-  /** The candidate that splits the first lines into the same, largest number of fields, ignoring quoted text. */
+  /**
+   * The candidate that splits the first lines into the same, largest number of fields, ignoring
+   * quoted text.
+   */
   static char detectDelimiter(String text) {
     String[] lines = text.split("\r?\n", 21);
     int usable = Math.max(1, Math.min(lines.length - (lines.length > 20 ? 1 : 0), 20));

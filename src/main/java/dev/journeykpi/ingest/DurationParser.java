@@ -1,20 +1,22 @@
 package dev.journeykpi.ingest;
 
 /**
- * Reads durations into seconds: a plain number in the column's unit ({@code 90} seconds, {@code 1,5} minutes), or a
- * clock form: {@code H:MM:SS} (three parts) or {@code M:SS} (two parts, the usual form of talk time in call logs).
+ * Reads durations into seconds: a plain number in the column's unit ({@code 90} seconds, {@code
+ * 1,5} minutes), or a clock form: {@code H:MM:SS} (three parts) or {@code M:SS} (two parts, the
+ * usual form of talk time in call logs).
  */
 public final class DurationParser {
   private final double unitSeconds;
   private final NumberParser numbers;
 
   public DurationParser(String unit, char decimalMark) {
-    this.unitSeconds = switch (unit) {
-      case "minutes" -> 60;
-      case "hours" -> 3600;
-      case "days" -> 86400;
-      default -> 1;
-    };
+    this.unitSeconds =
+        switch (unit) {
+          case "minutes" -> 60;
+          case "hours" -> 3600;
+          case "days" -> 86400;
+          default -> 1;
+        };
     this.numbers = new NumberParser(decimalMark);
   }
 

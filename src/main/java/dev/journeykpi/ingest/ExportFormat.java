@@ -7,14 +7,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The formats kpi reads exports in, each with its readers: the one place where a format meets the code that reads
- * it. The import ({@link SourceLoader}), {@code kpi inspect} ({@link Inspector}) and {@code kpi validate --check-data}
- * ({@link HeaderProbe}) all get their format from {@link #of}, which goes by the declared {@code format:} or the
- * extension, checked against the file's first bytes ({@link FileFormat}). A new format is a constant here, with its
- * readers; the compiler asks for each of them.
+ * The formats kpi reads exports in, each with its readers: the one place where a format meets the
+ * code that reads it. The import ({@link SourceLoader}), {@code kpi inspect} ({@link Inspector})
+ * and {@code kpi validate --check-data} ({@link HeaderProbe}) all get their format from {@link
+ * #of}, which goes by the declared {@code format:} or the extension, checked against the file's
+ * first bytes ({@link FileFormat}). A new format is a constant here, with its readers; the compiler
+ * asks for each of them.
  */
 public enum ExportFormat {
-  /** CSV text, any of the detected delimiters: also .tsv and .txt, and a file without an extension. */
+  /**
+   * CSV text, any of the detected delimiters: also .tsv and .txt, and a file without an extension.
+   */
   CSV("csv", List.of("", "csv", "tsv", "txt")) {
     @Override
     ColumnPlan read(Path file, SourceDef source, RowAssembler.Factory factory) {
@@ -23,13 +26,15 @@ public enum ExportFormat {
 
     @Override
     List<String> headers(Path file, SourceDef source) throws IOException {
-      try (CsvRecords csv = CsvRecords.open(file, source.encoding(), source.delimiter(), source.headerRow())) {
+      try (CsvRecords csv =
+          CsvRecords.open(file, source.encoding(), source.delimiter(), source.headerRow())) {
         return csv.header == null ? List.of() : csv.header.getFields();
       }
     }
 
     @Override
-    Inspection inspect(Path file, String sheetName, int headerRow, String encoding, char delimiter) {
+    Inspection inspect(
+        Path file, String sheetName, int headerRow, String encoding, char delimiter) {
       return Inspector.csv(file, headerRow, encoding, delimiter);
     }
   },
@@ -40,7 +45,10 @@ public enum ExportFormat {
 
   /** The name a source's {@code format:} gives, and the one the readers are told. */
   final String yamlName;
-  /** The extensions (lower case, without the dot) read as this format when no format is declared. */
+
+  /**
+   * The extensions (lower case, without the dot) read as this format when no format is declared.
+   */
   final List<String> extensions;
 
   ExportFormat(String yamlName, List<String> extensions) {
@@ -52,8 +60,8 @@ public enum ExportFormat {
    * The format that reads {@code file}.
    *
    * @param declared the source's {@code format:}, or null to go by the extension
-   * @throws dev.journeykpi.model.DataException when the extension is not one kpi reads or the content is not what
-   *     was expected
+   * @throws dev.journeykpi.model.DataException when the extension is not one kpi reads or the
+   *     content is not what was expected
    */
   public static ExportFormat of(Path file, String declared) {
     return named(FileFormat.of(file, declared));
@@ -80,18 +88,24 @@ public enum ExportFormat {
     return ExcelTableReader.read(file, yamlName, source, factory);
   }
 
-  /** The file's header row as written (found as the import finds it), for {@code kpi validate --check-data}. */
+  /**
+   * The file's header row as written (found as the import finds it), for {@code kpi validate
+   * --check-data}.
+   */
   List<String> headers(Path file, SourceDef source) throws IOException {
     List<String> found = new java.util.ArrayList<>();
-    HeaderFinder finder = new HeaderFinder(source.headerRow(), new HeaderFinder.Target() {
-      @Override
-      public void header(SheetRow header) {
-        found.addAll(HeaderFinder.texts(header));
-      }
+    HeaderFinder finder =
+        new HeaderFinder(
+            source.headerRow(),
+            new HeaderFinder.Target() {
+              @Override
+              public void header(SheetRow header) {
+                found.addAll(HeaderFinder.texts(header));
+              }
 
-      @Override
-      public void data(SheetRow row) {}
-    });
+              @Override
+              public void data(SheetRow row) {}
+            });
     SheetReader.read(file, yamlName, source.sheet(), finder);
     finder.finish();
     return found;

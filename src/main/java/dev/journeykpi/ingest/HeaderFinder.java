@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Splits a sheet's rows into the header and the data. With a declared header row, that row is the header. Without
- * one, the first of the top {@value #SCAN} rows whose text cells number at least 60% of the widest row is: title rows
- * and notes above a table have one or two cells, the header has one per column.
+ * Splits a sheet's rows into the header and the data. With a declared header row, that row is the
+ * header. Without one, the first of the top {@value #SCAN} rows whose text cells number at least
+ * 60% of the widest row is: title rows and notes above a table have one or two cells, the header
+ * has one per column.
  */
 final class HeaderFinder implements Consumer<SheetRow> {
   static final int SCAN = 30;
@@ -23,7 +24,9 @@ final class HeaderFinder implements Consumer<SheetRow> {
   private final List<SheetRow> buffered = new ArrayList<>();
   private boolean found;
 
-  /** @param declaredRow 1-based header row, or 0 to find it */
+  /**
+   * @param declaredRow 1-based header row, or 0 to find it
+   */
   HeaderFinder(int declaredRow, Target target) {
     this.declared = declaredRow;
     this.target = target;
@@ -70,7 +73,10 @@ final class HeaderFinder implements Consumer<SheetRow> {
     buffered.clear();
   }
 
-  /** Cells with a value; those filled from a merged range do not count (a title merged over the table is one cell). */
+  /**
+   * Cells with a value; those filled from a merged range do not count (a title merged over the
+   * table is one cell).
+   */
   private static int filled(SheetRow r, boolean textOnly) {
     int n = 0;
     SheetCell[] cells = r.cells();
@@ -83,9 +89,9 @@ final class HeaderFinder implements Consumer<SheetRow> {
   }
 
   /**
-   * The header texts by column. A header merged down from the row above (a two-row header) keeps its text; one
-   * merged across columns names the first column only ({@link MergedRanges} fills downward only), so that a wide
-   * header cell does not read as a header twice.
+   * The header texts by column. A header merged down from the row above (a two-row header) keeps
+   * its text; one merged across columns names the first column only ({@link MergedRanges} fills
+   * downward only), so that a wide header cell does not read as a header twice.
    */
   static List<String> texts(SheetRow header) {
     List<String> out = new ArrayList<>();

@@ -17,17 +17,20 @@ import tech.tablesaw.selection.BitmapBackedSelection;
 import tech.tablesaw.selection.Selection;
 
 /**
- * The dictionary of an imported text column, read straight from the import's arrays: a row's key is its code in
- * {@link TextDictionary} (dense, 0 for the blank value), a key's value and row count are array entries.
+ * The dictionary of an imported text column, read straight from the import's arrays: a row's key is
+ * its code in {@link TextDictionary} (dense, 0 for the blank value), a key's value and row count
+ * are array entries.
  *
- * <p>Why not Tablesaw's own {@link IntDictionaryMap}: it needs three hash maps (key to value, key to count, value to
- * key) built up front, and for a column of ids (289,000 distinct customer ids on the benchmark) building them took
- * about 0.1 s of the import's critical path and tens of megabytes, although a report reads such a column by key.
- * Here the value-to-key map is built only when a value is looked up (a filter or a count of one value), once.
+ * <p>Why not Tablesaw's own {@link IntDictionaryMap}: it needs three hash maps (key to value, key
+ * to count, value to key) built up front, and for a column of ids (289,000 distinct customer ids on
+ * the benchmark) building them took about 0.1 s of the import's critical path and tens of
+ * megabytes, although a report reads such a column by key. Here the value-to-key map is built only
+ * when a value is looked up (a filter or a count of one value), once.
  *
- * <p>Imported columns are read, not changed. The first change (append, set, sort, clear) turns this into a plain
- * {@link IntDictionaryMap} with the same keys, which then answers every call, so Tablesaw's own semantics hold from
- * there on. A blank value is missing ({@link #isMissing}), as it is for the columns Tablesaw builds itself.
+ * <p>Imported columns are read, not changed. The first change (append, set, sort, clear) turns this
+ * into a plain {@link IntDictionaryMap} with the same keys, which then answers every call, so
+ * Tablesaw's own semantics hold from there on. A blank value is missing ({@link #isMissing}), as it
+ * is for the columns Tablesaw builds itself.
  */
 final class ImportedDictionary implements DictionaryMap {
   private static final int BLANK = 0;
@@ -51,12 +54,16 @@ final class ImportedDictionary implements DictionaryMap {
   /** The key of {@code value}, or -1 when no row holds it. */
   private int keyOf(String value) {
     if (value == null) return -1;
-    // The blank value is asked for by every count of distinct values (Cells.blankKey): no map for it.
+    // The blank value is asked for by every count of distinct values (Cells.blankKey): no map for
+    // it.
     if (value.isEmpty()) return counts[BLANK] > 0 ? BLANK : -1;
     return index().getInt(value);
   }
 
-  /** Value to key, of the values some row holds: built on the first lookup by value, once (KPIs run in parallel). */
+  /**
+   * Value to key, of the values some row holds: built on the first lookup by value, once (KPIs run
+   * in parallel).
+   */
   private Object2IntOpenHashMap<String> index() {
     Object2IntOpenHashMap<String> m = keyOfValue;
     if (m == null) {
@@ -88,9 +95,14 @@ final class ImportedDictionary implements DictionaryMap {
         keyToCount.put(k, counts[k]);
         valueToKey.put(values[k], k);
       }
-      changed = new IntDictionaryMap.IntDictionaryBuilder().setNextIndex(keys).setKeyToValue(keyToValue)
-          .setValueToKey(valueToKey).setKeyToCount(keyToCount)
-          .setValues(java.util.Arrays.copyOf(rows, size)).build();
+      changed =
+          new IntDictionaryMap.IntDictionaryBuilder()
+              .setNextIndex(keys)
+              .setKeyToValue(keyToValue)
+              .setValueToKey(valueToKey)
+              .setKeyToCount(keyToCount)
+              .setValues(java.util.Arrays.copyOf(rows, size))
+              .build();
     }
     return changed;
   }

@@ -1,19 +1,24 @@
 package dev.journeykpi.ingest;
 
 /**
- * Reads numbers as people write them in exports: {@code 1.250.000} and {@code 1,5} (decimal mark ','),
- * {@code 1,250.50} (decimal mark '.'), currency symbols and codes before or after ({@code 1.250.000 ₫},
- * {@code $12.50}, {@code 500 VND}), a sign ({@code -5}, {@code +250000}, {@code (1.000)}), and a trailing {@code %}
- * (divided by 100).
+ * Reads numbers as people write them in exports: {@code 1.250.000} and {@code 1,5} (decimal mark
+ * ','), {@code 1,250.50} (decimal mark '.'), currency symbols and codes before or after ({@code
+ * 1.250.000 ₫}, {@code $12.50}, {@code 500 VND}), a sign ({@code -5}, {@code +250000}, {@code
+ * (1.000)}), and a trailing {@code %} (divided by 100).
  *
- * <p>The decimal mark is declared, never guessed per cell: {@code 1.250} is one thousand two hundred and fifty with
- * decimal mark ',' and one and a quarter with '.'. The other mark is digit grouping; spaces and apostrophes are
- * grouping too.
+ * <p>The decimal mark is declared, never guessed per cell: {@code 1.250} is one thousand two
+ * hundred and fifty with decimal mark ',' and one and a quarter with '.'. The other mark is digit
+ * grouping; spaces and apostrophes are grouping too.
  */
 public final class NumberParser {
-  /** Currency codes and words allowed before or after the digits; any other letters make the text not a number. */
-  static final java.util.Set<String> CURRENCY_WORDS = java.util.Set.of(
-      "VND", "vnd", "VNĐ", "vnđ", "đ", "Đ", "USD", "usd", "EUR", "eur", "GBP", "JPY", "đồng", "dong");
+  /**
+   * Currency codes and words allowed before or after the digits; any other letters make the text
+   * not a number.
+   */
+  static final java.util.Set<String> CURRENCY_WORDS =
+      java.util.Set.of(
+          "VND", "vnd", "VNĐ", "vnđ", "đ", "Đ", "USD", "usd", "EUR", "eur", "GBP", "JPY", "đồng",
+          "dong");
 
   private final char decimalMark;
   private final char groupMark;
@@ -70,7 +75,9 @@ public final class NumberParser {
         }
       } else if (c == decimalMark && !sawDecimal) {
         sawDecimal = true;
-      } else if ((c == groupMark || c == ' ' || c == '\u00a0' || c == '\'') && !sawDecimal && digits > 0) {
+      } else if ((c == groupMark || c == ' ' || c == '\u00a0' || c == '\'')
+          && !sawDecimal
+          && digits > 0) {
         // grouping between digits
       } else {
         break;

@@ -11,15 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records, while a source is read, what happens to its rows: read, used, rejected, cells blanked, filled or cleaned,
- * grouped by reason with the first examples. Only the import writes to it (its mutators are package-private); when
- * the source is read, {@link #report()} hands the immutable {@link QualityReport} on to the later stages.
+ * Records, while a source is read, what happens to its rows: read, used, rejected, cells blanked,
+ * filled or cleaned, grouped by reason with the first examples. Only the import writes to it (its
+ * mutators are package-private); when the source is read, {@link #report()} hands the immutable
+ * {@link QualityReport} on to the later stages.
  *
- * <p>The import touches it once per row read and used (two counters) and once per problem; everything else, the
- * copy into the report included, happens once per source.
+ * <p>The import touches it once per row read and used (two counters) and once per problem;
+ * everything else, the copy into the report included, happens once per source.
  */
 final class QualityRecorder {
-  /** Cap on the detailed problems kept for {@code --quality-report}; counts stay exact beyond it. */
+  /**
+   * Cap on the detailed problems kept for {@code --quality-report}; counts stay exact beyond it.
+   */
   static final int MAX_DETAILS = 100_000;
 
   static final int EXAMPLES = 3;
@@ -41,8 +44,13 @@ final class QualityRecorder {
   private final Map<String, Tally> rejected = new LinkedHashMap<>();
   private final Map<String, Tally> blanked = new LinkedHashMap<>();
   private final Map<String, Tally> filled = new LinkedHashMap<>();
-  /** What the user should know about how the source was read (the sheet chosen, a header that appears twice). */
+
+  /**
+   * What the user should know about how the source was read (the sheet chosen, a header that
+   * appears twice).
+   */
   private final List<String> notes = new ArrayList<>();
+
   private final Map<String, Tally> cleaned = new LinkedHashMap<>();
   private final List<Problem> details = new ArrayList<>();
   private long detailsDropped;
@@ -53,8 +61,20 @@ final class QualityRecorder {
 
   /** What was recorded so far, as the report the later stages read. */
   QualityReport report() {
-    return new QualityReport(source, files, rowsRead, rowsUsed, done(rejected), done(blanked), done(filled),
-        done(cleaned), notes, details, detailsDropped, Map.of(), null);
+    return new QualityReport(
+        source,
+        files,
+        rowsRead,
+        rowsUsed,
+        done(rejected),
+        done(blanked),
+        done(filled),
+        done(cleaned),
+        notes,
+        details,
+        detailsDropped,
+        Map.of(),
+        null);
   }
 
   private static Map<String, QualityReport.Tally> done(Map<String, Tally> tallies) {
@@ -108,8 +128,9 @@ final class QualityRecorder {
   }
 
   /**
-   * Adds the counts and problems of {@code later}, the recorder of a later part of the same file whose line numbers
-   * count from {@code lineOffset} lines on (a file read in halves). Its files are not added: they are this one's.
+   * Adds the counts and problems of {@code later}, the recorder of a later part of the same file
+   * whose line numbers count from {@code lineOffset} lines on (a file read in halves). Its files
+   * are not added: they are this one's.
    */
   void absorb(QualityRecorder later, long lineOffset) {
     rowsRead += later.rowsRead;
@@ -130,27 +151,33 @@ final class QualityRecorder {
   }
 
   private static void absorb(Map<String, Tally> into, Map<String, Tally> later, long lineOffset) {
-    later.forEach((reason, t) -> {
-      Tally mine = into.computeIfAbsent(reason, k -> new Tally());
-      mine.count += t.count;
-      for (Problem p : t.examples) {
-        if (mine.examples.size() < EXAMPLES) mine.examples.add(shifted(p, lineOffset));
-      }
-    });
+    later.forEach(
+        (reason, t) -> {
+          Tally mine = into.computeIfAbsent(reason, k -> new Tally());
+          mine.count += t.count;
+          for (Problem p : t.examples) {
+            if (mine.examples.size() < EXAMPLES) mine.examples.add(shifted(p, lineOffset));
+          }
+        });
   }
 
   private static Problem shifted(Problem p, long lineOffset) {
-    return p.row() <= 0 ? p : new Problem(p.kind(), p.reason(), p.file(), p.row() + lineOffset, p.column(), p.value());
+    return p.row() <= 0
+        ? p
+        : new Problem(p.kind(), p.reason(), p.file(), p.row() + lineOffset, p.column(), p.value());
   }
 
   /**
-   * Puts the detailed problems in file and row order. CSV batches are typed column by column, so problems arrive
-   * grouped by column within a batch; the report reads better, and stays the same, in row order.
+   * Puts the detailed problems in file and row order. CSV batches are typed column by column, so
+   * problems arrive grouped by column within a batch; the report reads better, and stays the same,
+   * in row order.
    */
   void sortDetails() {
     Map<String, Integer> fileOrder = new HashMap<>();
     for (int i = 0; i < files.size(); i++) fileOrder.putIfAbsent(files.get(i), i);
-    details.sort(Comparator.comparingInt((Problem p) -> fileOrder.getOrDefault(p.file(), 0)).thenComparingLong(Problem::row));
+    details.sort(
+        Comparator.comparingInt((Problem p) -> fileOrder.getOrDefault(p.file(), 0))
+            .thenComparingLong(Problem::row));
     reorder(rejected, fileOrder);
     reorder(blanked, fileOrder);
     reorder(filled, fileOrder);
@@ -160,10 +187,12 @@ final class QualityRecorder {
   /** Examples in row order, and reasons in the order of their first example. */
   private static void reorder(Map<String, Tally> tallies, Map<String, Integer> fileOrder) {
     Comparator<Problem> byRow =
-        Comparator.comparingInt((Problem p) -> fileOrder.getOrDefault(p.file(), 0)).thenComparingLong(Problem::row);
+        Comparator.comparingInt((Problem p) -> fileOrder.getOrDefault(p.file(), 0))
+            .thenComparingLong(Problem::row);
     tallies.values().forEach(t -> t.examples.sort(byRow));
     List<Map.Entry<String, Tally>> entries = new ArrayList<>(tallies.entrySet());
-    entries.sort((a, b) -> byRow.compare(a.getValue().examples.get(0), b.getValue().examples.get(0)));
+    entries.sort(
+        (a, b) -> byRow.compare(a.getValue().examples.get(0), b.getValue().examples.get(0)));
     tallies.clear();
     entries.forEach(e -> tallies.put(e.getKey(), e.getValue()));
   }

@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The importing side of a CSV read: finds the header row, then checks each record's shape (ragged, empty) and types
- * the batch's fields into the columns through a {@link RowAssembler}.
+ * The importing side of a CSV read: finds the header row, then checks each record's shape (ragged,
+ * empty) and types the batch's fields into the columns through a {@link RowAssembler}.
  *
- * <p>A file read in one piece types into the source's shared assembler. A file read in two halves ({@link CsvHalves})
- * types each half into a private twin of it, which the shared one absorbs once both halves are known to be right; the
- * second half starts from the first half's header ({@link #continuing}).
+ * <p>A file read in one piece types into the source's shared assembler. A file read in two halves
+ * ({@link CsvHalves}) types each half into a private twin of it, which the shared one absorbs once
+ * both halves are known to be right; the second half starts from the first half's header ({@link
+ * #continuing}).
  */
 final class RecordTyper {
   private final SourceDef source;
@@ -20,30 +21,52 @@ final class RecordTyper {
   private final int headerRow;
   private final char delimiter;
   private final boolean utf8;
-  /** Type into a private twin of the shared assembler instead of the shared one (see the class comment). */
+
+  /**
+   * Type into a private twin of the shared assembler instead of the shared one (see the class
+   * comment).
+   */
   private final boolean twin;
+
   private long recordNo;
   ColumnPlan plan;
   ColumnWorkers workers;
+
   /** The assembler this typer fills: the shared one, or the twin. */
   RowAssembler rows;
+
   /** The shared assembler, when {@link #rows} is a twin of it. */
   RowAssembler shared;
+
   private int width;
   private int[] idx;
   private final boolean[] skip = new boolean[RecordBatch.RECORDS];
+
   /**
-   * Rejected rows whose reason names where a long quoted field opened: by line numbers of this typer's part of the
-   * file, which for the second half of a file are not the file's ({@link CsvHalves} then reads it in one piece).
+   * Rejected rows whose reason names where a long quoted field opened: by line numbers of this
+   * typer's part of the file, which for the second half of a file are not the file's ({@link
+   * CsvHalves} then reads it in one piece).
    */
   long longQuotedFields;
 
-  RecordTyper(SourceDef source, RowAssembler.Factory factory, String name, int headerRow, char delimiter, boolean utf8) {
+  RecordTyper(
+      SourceDef source,
+      RowAssembler.Factory factory,
+      String name,
+      int headerRow,
+      char delimiter,
+      boolean utf8) {
     this(source, factory, name, headerRow, delimiter, utf8, false);
   }
 
-  private RecordTyper(SourceDef source, RowAssembler.Factory factory, String name, int headerRow, char delimiter,
-      boolean utf8, boolean twin) {
+  private RecordTyper(
+      SourceDef source,
+      RowAssembler.Factory factory,
+      String name,
+      int headerRow,
+      char delimiter,
+      boolean utf8,
+      boolean twin) {
     this.utf8 = utf8;
     this.source = source;
     this.factory = factory;
@@ -53,16 +76,34 @@ final class RecordTyper {
     this.twin = twin;
   }
 
-  /** A typer for the first half of a file: finds the header, and types into a twin of the shared assembler. */
-  static RecordTyper firstHalf(SourceDef source, RowAssembler.Factory factory, String name, int headerRow,
-      char delimiter, boolean utf8) {
+  /**
+   * A typer for the first half of a file: finds the header, and types into a twin of the shared
+   * assembler.
+   */
+  static RecordTyper firstHalf(
+      SourceDef source,
+      RowAssembler.Factory factory,
+      String name,
+      int headerRow,
+      char delimiter,
+      boolean utf8) {
     return new RecordTyper(source, factory, name, headerRow, delimiter, utf8, true);
   }
 
-  /** A typer for the records after {@code first}'s: same header, its own twin of the shared assembler. */
+  /**
+   * A typer for the records after {@code first}'s: same header, its own twin of the shared
+   * assembler.
+   */
   static RecordTyper continuing(RecordTyper first) {
-    RecordTyper t = new RecordTyper(first.source, first.factory, first.name, first.headerRow, first.delimiter,
-        first.utf8, true);
+    RecordTyper t =
+        new RecordTyper(
+            first.source,
+            first.factory,
+            first.name,
+            first.headerRow,
+            first.delimiter,
+            first.utf8,
+            true);
     t.plan = first.plan;
     t.width = first.width;
     t.idx = first.idx;
@@ -81,7 +122,8 @@ final class RecordTyper {
       skip[r] = true;
       if (b.problem[r] != null) {
         if (plan == null && recordNo == headerRow) {
-          throw new DataException(name + ": header row: " + b.problem[r].substring(0, b.problem[r].indexOf(';')));
+          throw new DataException(
+              name + ": header row: " + b.problem[r].substring(0, b.problem[r].indexOf(';')));
         }
         if (plan != null) rows.rejectRaw(line, b.problem[r], joined(b, first, n));
         continue;
@@ -94,7 +136,8 @@ final class RecordTyper {
         if (blank(b, first, first + n)) {
           rows.rejectRaw(line, "empty row", "");
         } else {
-          String reason = "row has " + n + (n == 1 ? " field" : " fields") + ", the header has " + width;
+          String reason =
+              "row has " + n + (n == 1 ? " field" : " fields") + ", the header has " + width;
           if (b.note[r] != null) {
             reason += ": " + b.note[r]; // a stray quote closed far below: where to look
             longQuotedFields++;
@@ -108,14 +151,20 @@ final class RecordTyper {
         continue;
       }
       if (b.note[r] != null) {
-        // Valid CSV, but a stray quote closed by another far below gives just such a row, the lines between inside
+        // Valid CSV, but a stray quote closed by another far below gives just such a row, the lines
+        // between inside
         // one cell: not an error, yet never silent.
         longQuotedFields++;
-        rows.note(name + ": " + b.note[r] + "; read as one field: if that quote is a stray one, the lines inside it are not read as rows");
+        rows.note(
+            name
+                + ": "
+                + b.note[r]
+                + "; read as one field: if that quote is a stray one, the lines inside it are not read as rows");
       }
       skip[r] = false;
     }
-    if (rows != null) rows.typeBatch(b, idx, skip, utf8, (r, field) -> text(b, b.firstField[r] + field), workers);
+    if (rows != null)
+      rows.typeBatch(b, idx, skip, utf8, (r, field) -> text(b, b.firstField[r] + field), workers);
   }
 
   private void header(RecordBatch b, int first, int n) {
@@ -138,15 +187,20 @@ final class RecordTyper {
     byte[] c = b.bytes;
     for (int i = from; i < to; i++) {
       for (int k = b.fieldStart[i], e = k + b.fieldLen[i]; k < e; k++) {
-        // Printable ASCII settles it without a call: this runs on the first field of every record. A byte of a
+        // Printable ASCII settles it without a call: this runs on the first field of every record.
+        // A byte of a
         // multi-byte UTF-8 character is never whitespace.
-        if ((c[k] > ' ' && c[k] < 0x7f) || !Character.isWhitespace((char) (c[k] & 0xff))) return false;
+        if ((c[k] > ' ' && c[k] < 0x7f) || !Character.isWhitespace((char) (c[k] & 0xff)))
+          return false;
       }
     }
     return true;
   }
 
-  /** The record's text for the quality report, cut after {@link #SHOWN} characters (a 50 MB row is shown by its start). */
+  /**
+   * The record's text for the quality report, cut after {@link #SHOWN} characters (a 50 MB row is
+   * shown by its start).
+   */
   private String joined(RecordBatch b, int first, int n) {
     StringBuilder s = new StringBuilder();
     for (int i = first; i < first + n && s.length() <= SHOWN; i++) {

@@ -9,13 +9,17 @@ import java.util.function.IntFunction;
 import tech.tablesaw.api.Table;
 
 /**
- * Assembles typed rows from raw fields, whatever the file format: stages each mapped field, rejects the row when a
- * required column is blank or unreadable, otherwise commits it and records any blanked cell in the quality report.
+ * Assembles typed rows from raw fields, whatever the file format: stages each mapped field, rejects
+ * the row when a required column is blank or unreadable, otherwise commits it and records any
+ * blanked cell in the quality report.
  */
 final class RowAssembler {
   /** Builds the assembler once the header row has decided which columns exist. */
   interface Factory {
-    /** The assembler for a file with this header, and which field of the file feeds each of its sinks. */
+    /**
+     * The assembler for a file with this header, and which field of the file feeds each of its
+     * sinks.
+     */
     Binding create(ColumnPlan plan);
   }
 
@@ -39,49 +43,73 @@ final class RowAssembler {
   private final QualityRecorder quality;
   private String file;
 
-  RowAssembler(SourceDef source, List<ColumnDef> columns, ZoneId targetZone, QualityRecorder quality, boolean utf8Bytes) {
+  RowAssembler(
+      SourceDef source,
+      List<ColumnDef> columns,
+      ZoneId targetZone,
+      QualityRecorder quality,
+      boolean utf8Bytes) {
     this.source = source;
     this.columns = columns;
     this.targetZone = targetZone;
     this.utf8Bytes = utf8Bytes;
     this.sinks = new ColumnSink[columns.size()];
-    for (int i = 0; i < sinks.length; i++) sinks[i] = ColumnSink.create(columns.get(i), source, targetZone, utf8Bytes);
-    this.required = java.util.stream.IntStream.range(0, sinks.length).filter(i -> sinks[i].def.required()).toArray();
+    for (int i = 0; i < sinks.length; i++)
+      sinks[i] = ColumnSink.create(columns.get(i), source, targetZone, utf8Bytes);
+    this.required =
+        java.util.stream.IntStream.range(0, sinks.length)
+            .filter(i -> sinks[i].def.required())
+            .toArray();
     this.status = new int[sinks.length];
     this.batchStatus = new int[sinks.length][RecordBatch.RECORDS];
     this.quality = quality;
-    // Text first (dictionary lookups), then dates, then the rest, until measured costs take over (see typeBatch).
-    this.costliestFirst = java.util.stream.IntStream.range(0, sinks.length).boxed()
-        .sorted(java.util.Comparator.comparingInt(i -> sinks[i] instanceof TextSink ? 0
-            : sinks[i] instanceof TemporalSink ? 1 : 2))
-        .mapToInt(Integer::intValue).toArray();
+    // Text first (dictionary lookups), then dates, then the rest, until measured costs take over
+    // (see typeBatch).
+    this.costliestFirst =
+        java.util.stream.IntStream.range(0, sinks.length)
+            .boxed()
+            .sorted(
+                java.util.Comparator.comparingInt(
+                    i ->
+                        sinks[i] instanceof TextSink
+                            ? 0
+                            : sinks[i] instanceof TemporalSink ? 1 : 2))
+            .mapToInt(Integer::intValue)
+            .toArray();
     this.nanos = new long[sinks.length];
   }
 
   /**
-   * The order in which the two typing threads take columns: costliest first, so that the last columns taken are
-   * short and both threads finish close together (longest-processing-time-first scheduling). Re-sorted from the
-   * measured time of each column every {@link #RESORT} batches: one high-cardinality id column can cost as much as
-   * the rest together.
+   * The order in which the two typing threads take columns: costliest first, so that the last
+   * columns taken are short and both threads finish close together (longest-processing-time-first
+   * scheduling). Re-sorted from the measured time of each column every {@link #RESORT} batches: one
+   * high-cardinality id column can cost as much as the rest together.
    */
   private int[] costliestFirst;
+
   private final long[] nanos;
   private int batches;
   private static final int RESORT = 32;
 
-  /** An empty assembler for the same columns, with its own quality recorder: one half of a file read in halves. */
+  /**
+   * An empty assembler for the same columns, with its own quality recorder: one half of a file read
+   * in halves.
+   */
   RowAssembler twin() {
-    return new RowAssembler(source, columns, targetZone, new QualityRecorder(source.id()), utf8Bytes);
+    return new RowAssembler(
+        source, columns, targetZone, new QualityRecorder(source.id()), utf8Bytes);
   }
 
   /**
-   * Appends the rows and problems of {@code twin}, typed from later in the file, whose line numbers are relative to
-   * the {@code lineOffset} lines before it. An assembler that holds no rows yet takes the twin's columns over instead
-   * of copying them (the usual case: the first half of the only file).
+   * Appends the rows and problems of {@code twin}, typed from later in the file, whose line numbers
+   * are relative to the {@code lineOffset} lines before it. An assembler that holds no rows yet
+   * takes the twin's columns over instead of copying them (the usual case: the first half of the
+   * only file).
    */
   void absorb(RowAssembler twin, long lineOffset) {
     for (int i = 0; i < sinks.length; i++) {
-      if (rowsHeld == 0) sinks[i] = twin.sinks[i]; else sinks[i].absorb(twin.sinks[i]);
+      if (rowsHeld == 0) sinks[i] = twin.sinks[i];
+      else sinks[i].absorb(twin.sinks[i]);
     }
     rowsHeld += twin.rowsHeld;
     quality.absorb(twin.quality, lineOffset);
@@ -100,7 +128,10 @@ final class RowAssembler {
     startFile(file, false);
   }
 
-  /** @param date1904 the file is a workbook in the 1904 date system (see {@link ColumnSink#date1904}) */
+  /**
+   * @param date1904 the file is a workbook in the 1904 date system (see {@link
+   *     ColumnSink#date1904})
+   */
   void startFile(String file, boolean date1904) {
     // Halves of an earlier file, absorbed but not yet joined, come before this file's rows.
     for (ColumnSink s : sinks) {
@@ -119,10 +150,16 @@ final class RowAssembler {
     status[i] = result;
   }
 
-  /** This row's reason why sink {@code i} has no value, other than its own (Excel: a formula without a cached value). */
+  /**
+   * This row's reason why sink {@code i} has no value, other than its own (Excel: a formula without
+   * a cached value).
+   */
   private String[] rowWhy;
 
-  /** Stages sink {@code i} of this row (Excel, slot 0) as unreadable for {@code reason}, reported as such. */
+  /**
+   * Stages sink {@code i} of this row (Excel, slot 0) as unreadable for {@code reason}, reported as
+   * such.
+   */
   void stageUnreadable(int i, String reason) {
     if (rowWhy == null) rowWhy = new String[sinks.length];
     rowWhy[i] = reason;
@@ -136,7 +173,12 @@ final class RowAssembler {
 
   /** Counts a cell of this row filled in from a merged range (Excel). */
   void filledFromMerge(long row, int i, String value) {
-    quality.filled(sinks[i].def.name() + ": filled from a merged range", file, row, sinks[i].def.header(), value);
+    quality.filled(
+        sinks[i].def.name() + ": filled from a merged range",
+        file,
+        row,
+        sinks[i].def.header(),
+        value);
   }
 
   /** Counts a row that could not even be split into fields as declared (ragged, empty). */
@@ -152,7 +194,10 @@ final class RowAssembler {
     quality.rowRead();
     for (int i : required) {
       if (status[i] != ColumnSink.OK) {
-        String reason = whyNow != null && whyNow[i] != null ? sinks[i].def.name() + ": " + whyNow[i] : reason(i, status[i]);
+        String reason =
+            whyNow != null && whyNow[i] != null
+                ? sinks[i].def.name() + ": " + whyNow[i]
+                : reason(i, status[i]);
         quality.reject(reason, file, row, sinks[i].def.header(), rawValue.apply(i));
         return;
       }
@@ -160,7 +205,8 @@ final class RowAssembler {
     for (int i = 0; i < sinks.length; i++) {
       if (status[i] == ColumnSink.BAD) {
         String why = whyNow != null && whyNow[i] != null ? whyNow[i] : sinks[i].failure;
-        quality.blank(sinks[i].def.name() + ": " + why, file, row, sinks[i].def.header(), rawValue.apply(i));
+        quality.blank(
+            sinks[i].def.name() + ": " + why, file, row, sinks[i].def.header(), rawValue.apply(i));
       }
       sinks[i].commit(0, status[i]);
       if (sinks[i] instanceof TextSink t && t.cleaned > 0) {
@@ -174,19 +220,33 @@ final class RowAssembler {
 
   /** Counts a text cell kept without its control characters; the example shows them escaped. */
   private void cleaned(TextSink t, long row, String raw) {
-    quality.clean(t.def.name() + ": control characters removed", file, row, t.def.header(), ControlChars.escaped(raw));
+    quality.clean(
+        t.def.name() + ": control characters removed",
+        file,
+        row,
+        t.def.header(),
+        ControlChars.escaped(raw));
   }
 
   /**
-   * A batch of CSV records at a time: each column is staged for the whole batch, rows failing a required column are
-   * rejected, then each column commits the kept rows. Staging and committing run column by column on {@code workers}
-   * when given; the quality report is written by the calling thread only, in column then row order.
+   * A batch of CSV records at a time: each column is staged for the whole batch, rows failing a
+   * required column are rejected, then each column commits the kept rows. Staging and committing
+   * run column by column on {@code workers} when given; the quality report is written by the
+   * calling thread only, in column then row order.
    */
-  void typeBatch(RecordBatch b, int[] fieldIndex, boolean[] skip, boolean utf8, BatchText text, ColumnWorkers workers) {
+  void typeBatch(
+      RecordBatch b,
+      int[] fieldIndex,
+      boolean[] skip,
+      boolean utf8,
+      BatchText text,
+      ColumnWorkers workers) {
     int n = b.records;
     if (workers != null) resortColumns();
-    // Required columns first, on this thread (usually one date): they decide which rows are rejected. Every other
-    // column is then staged and committed in one pass shared by the two threads, one hand-over per batch.
+    // Required columns first, on this thread (usually one date): they decide which rows are
+    // rejected. Every other
+    // column is then staged and committed in one pass shared by the two threads, one hand-over per
+    // batch.
     for (int i : required) sinks[i].stageBatch(b, fieldIndex[i], skip, batchStatus[i], utf8);
     for (int r = 0; r < n; r++) {
       rejected[r] = false;
@@ -195,7 +255,8 @@ final class RowAssembler {
       for (int i : required) {
         int s = batchStatus[i][r];
         if (s != ColumnSink.OK) {
-          quality.reject(reason(i, s), file, b.line[r], sinks[i].def.header(), text.get(r, fieldIndex[i]));
+          quality.reject(
+              reason(i, s), file, b.line[r], sinks[i].def.header(), text.get(r, fieldIndex[i]));
           rejected[r] = true;
           break;
         }
@@ -206,25 +267,33 @@ final class RowAssembler {
       }
     }
     for (int r = 0; r < n; r++) kept[r] = !skip[r] && !rejected[r];
-    forEachColumn(workers, i -> {
-      ColumnSink sink = sinks[i];
-      int[] st = batchStatus[i];
-      if (!sink.def.required()) sink.stageBatch(b, fieldIndex[i], skip, st, utf8);
-      sink.commitBatch(n, kept, st);
-    });
+    forEachColumn(
+        workers,
+        i -> {
+          ColumnSink sink = sinks[i];
+          int[] st = batchStatus[i];
+          if (!sink.def.required()) sink.stageBatch(b, fieldIndex[i], skip, st, utf8);
+          sink.commitBatch(n, kept, st);
+        });
     for (int i = 0; i < sinks.length; i++) {
       ColumnSink sink = sinks[i];
       int[] st = batchStatus[i];
       for (int r = 0; r < n; r++) {
         if (st[r] == ColumnSink.BAD && !skip[r] && !rejected[r]) {
-          quality.blank(sink.def.name() + ": " + sink.failure, file, b.line[r], sink.def.header(), text.get(r, fieldIndex[i]));
+          quality.blank(
+              sink.def.name() + ": " + sink.failure,
+              file,
+              b.line[r],
+              sink.def.header(),
+              text.get(r, fieldIndex[i]));
         }
       }
       // Text cells kept without control characters: looked for only in a batch that had one.
       if (sink instanceof TextSink t && t.cleaned > 0) {
         t.cleaned = 0;
         for (int r = 0; r < n; r++) {
-          if (kept[r] && st[r] == ColumnSink.OK && t.cleanedAt[r]) cleaned(t, b.line[r], text.get(r, fieldIndex[i]));
+          if (kept[r] && st[r] == ColumnSink.OK && t.cleanedAt[r])
+            cleaned(t, b.line[r], text.get(r, fieldIndex[i]));
         }
       }
     }
@@ -235,32 +304,47 @@ final class RowAssembler {
       for (int i = 0; i < sinks.length; i++) task.accept(i);
       return;
     }
-    workers.run(costliestFirst, i -> {
-      long start = System.nanoTime();
-      task.accept(i);
-      nanos[i] += System.nanoTime() - start; // each column is timed by the one thread that ran it
-    });
+    workers.run(
+        costliestFirst,
+        i -> {
+          long start = System.nanoTime();
+          task.accept(i);
+          nanos[i] +=
+              System.nanoTime() - start; // each column is timed by the one thread that ran it
+        });
   }
 
   private void resortColumns() {
     if (++batches % RESORT != 0) return;
-    costliestFirst = java.util.stream.IntStream.range(0, sinks.length).boxed()
-        .sorted(java.util.Comparator.comparingLong((Integer i) -> nanos[i]).reversed())
-        .mapToInt(Integer::intValue).toArray();
+    costliestFirst =
+        java.util.stream.IntStream.range(0, sinks.length)
+            .boxed()
+            .sorted(java.util.Comparator.comparingLong((Integer i) -> nanos[i]).reversed())
+            .mapToInt(Integer::intValue)
+            .toArray();
   }
 
   private String reason(int i, int status) {
-    return sinks[i].def.name() + ": " + (status == ColumnSink.BLANK ? "required, but blank" : sinks[i].failure);
+    return sinks[i].def.name()
+        + ": "
+        + (status == ColumnSink.BLANK ? "required, but blank" : sinks[i].failure);
   }
 
   Table table() {
     quality.sortDetails();
-    // Text columns hand their dictionaries to Tablesaw here, which for 289,000 distinct ids takes a while: in parallel,
-    // the largest dictionaries first, so that the other thread's many short columns end with them (on the benchmark,
+    // Text columns hand their dictionaries to Tablesaw here, which for 289,000 distinct ids takes a
+    // while: in parallel,
+    // the largest dictionaries first, so that the other thread's many short columns end with them
+    // (on the benchmark,
     // the id column taken tenth ended 40 ms after everything else).
-    int[] largestFirst = java.util.stream.IntStream.range(0, sinks.length).boxed()
-        .sorted(java.util.Comparator.comparingInt((Integer i) -> sinks[i].distinctValues()).reversed())
-        .mapToInt(Integer::intValue).toArray();
+    int[] largestFirst =
+        java.util.stream.IntStream.range(0, sinks.length)
+            .boxed()
+            .sorted(
+                java.util.Comparator.comparingInt((Integer i) -> sinks[i].distinctValues())
+                    .reversed())
+            .mapToInt(Integer::intValue)
+            .toArray();
     try (ColumnWorkers workers = ColumnWorkers.forThisMachine()) {
       if (workers == null) {
         for (int i : largestFirst) sinks[i].column();

@@ -3,12 +3,18 @@ package dev.journeykpi.ingest;
 import org.apache.poi.ss.usermodel.DataFormatter;
 
 /**
- * One spreadsheet cell as stored: text, a number (with whether Excel shows it as a date, time or duration, and
- * whether the workbook counts dates from 1904), a boolean, or an error. Formula cells arrive as their cached result;
- * a formula saved without one (by openpyxl, pandas, report generators: Excel computes it on opening) is
- * {@link Kind#FORMULA}, its text the formula.
+ * One spreadsheet cell as stored: text, a number (with whether Excel shows it as a date, time or
+ * duration, and whether the workbook counts dates from 1904), a boolean, or an error. Formula cells
+ * arrive as their cached result; a formula saved without one (by openpyxl, pandas, report
+ * generators: Excel computes it on opening) is {@link Kind#FORMULA}, its text the formula.
  */
-record SheetCell(Kind kind, String text, double number, boolean dateFormatted, int formatIndex, String formatString,
+record SheetCell(
+    Kind kind,
+    String text,
+    double number,
+    boolean dateFormatted,
+    int formatIndex,
+    String formatString,
     boolean date1904) {
   enum Kind {
     BLANK,
@@ -16,7 +22,10 @@ record SheetCell(Kind kind, String text, double number, boolean dateFormatted, i
     NUMBER,
     BOOLEAN,
     ERROR,
-    /** A formula without a cached value: its value is unknown until a spreadsheet program computes it. */
+    /**
+     * A formula without a cached value: its value is unknown until a spreadsheet program computes
+     * it.
+     */
     FORMULA
   }
 
@@ -35,7 +44,9 @@ record SheetCell(Kind kind, String text, double number, boolean dateFormatted, i
     return new SheetCell(Kind.ERROR, "#ERROR", 0, false, 0, null, false);
   }
 
-  /** @param formula as Excel shows it in the formula bar, with its leading '=' */
+  /**
+   * @param formula as Excel shows it in the formula bar, with its leading '='
+   */
   static SheetCell uncachedFormula(String formula) {
     return new SheetCell(Kind.FORMULA, formula, 0, false, 0, null, false);
   }
@@ -44,7 +55,8 @@ record SheetCell(Kind kind, String text, double number, boolean dateFormatted, i
     return number(v, dateFormatted, formatIndex, formatString, false);
   }
 
-  static SheetCell number(double v, boolean dateFormatted, int formatIndex, String formatString, boolean date1904) {
+  static SheetCell number(
+      double v, boolean dateFormatted, int formatIndex, String formatString, boolean date1904) {
     return new SheetCell(Kind.NUMBER, null, v, dateFormatted, formatIndex, formatString, date1904);
   }
 
@@ -55,7 +67,8 @@ record SheetCell(Kind kind, String text, double number, boolean dateFormatted, i
   /** The value as Excel shows it, for headers, samples and problem reports. */
   String shown() {
     if (kind != Kind.NUMBER) return text;
-    return formatString == null ? FORMATTER.formatRawCellContents(number, 0, "General")
+    return formatString == null
+        ? FORMATTER.formatRawCellContents(number, 0, "General")
         : FORMATTER.formatRawCellContents(number, formatIndex, formatString, date1904);
   }
 }

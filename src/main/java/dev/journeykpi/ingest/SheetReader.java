@@ -23,16 +23,16 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Reads the rows of one sheet of an Excel workbook. {@code .xlsx} is streamed with POI's event API (SAX over the
- * sheet's XML): the workbook object model took 10 s and a lot of memory for a 40,000-row export, streaming takes a
- * fraction of that. Legacy {@code .xls} goes through POI's HSSF object model, which is fast enough for the sizes that
- * format allows.
+ * Reads the rows of one sheet of an Excel workbook. {@code .xlsx} is streamed with POI's event API
+ * (SAX over the sheet's XML): the workbook object model took 10 s and a lot of memory for a
+ * 40,000-row export, streaming takes a fraction of that. Legacy {@code .xls} goes through POI's
+ * HSSF object model, which is fast enough for the sizes that format allows.
  */
 final class SheetReader {
   /**
-   * The chosen sheet, every sheet of the workbook with whether Excel hides it (for messages), and whether the
-   * workbook counts dates from 1904 (Mac Excel's old default: its serial numbers are 1,462 days below the 1900
-   * system's for the same day).
+   * The chosen sheet, every sheet of the workbook with whether Excel hides it (for messages), and
+   * whether the workbook counts dates from 1904 (Mac Excel's old default: its serial numbers are
+   * 1,462 days below the 1900 system's for the same day).
    */
   record SheetInfo(String name, List<String> all, List<Boolean> hidden, boolean date1904) {
     /** The sheets as a message lists them: "Hướng dẫn (hidden), Data". */
@@ -42,7 +42,10 @@ final class SheetReader {
       return String.join(", ", out);
     }
 
-    /** The hidden sheets before the chosen one: those a reader taking the first sheet would have read instead. */
+    /**
+     * The hidden sheets before the chosen one: those a reader taking the first sheet would have
+     * read instead.
+     */
     List<String> hiddenBefore() {
       List<String> out = new ArrayList<>();
       for (int i = 0; i < all.size() && !all.get(i).equals(name); i++) {
@@ -54,21 +57,29 @@ final class SheetReader {
 
   private SheetReader() {}
 
-  /** @param format "xls" for the legacy binary format, anything else for .xlsx/.xlsm */
-  static SheetInfo read(Path file, String format, String wanted, Consumer<SheetRow> rows) throws IOException {
-    return read(file, format, wanted, info -> { }, rows);
+  /**
+   * @param format "xls" for the legacy binary format, anything else for .xlsx/.xlsm
+   */
+  static SheetInfo read(Path file, String format, String wanted, Consumer<SheetRow> rows)
+      throws IOException {
+    return read(file, format, wanted, info -> {}, rows);
   }
 
   /**
-   * Reads sheet {@code wanted} (a name or a 0-based index; null: the first visible sheet), telling {@code opened}
-   * about it before the first row. Merged ranges are filled with their top-left value ({@link MergedRanges}).
+   * Reads sheet {@code wanted} (a name or a 0-based index; null: the first visible sheet), telling
+   * {@code opened} about it before the first row. Merged ranges are filled with their top-left
+   * value ({@link MergedRanges}).
    */
-  static SheetInfo read(Path file, String format, String wanted, Consumer<SheetInfo> opened, Consumer<SheetRow> rows)
+  static SheetInfo read(
+      Path file, String format, String wanted, Consumer<SheetInfo> opened, Consumer<SheetRow> rows)
       throws IOException {
-    return format.equals("xls") ? readXls(file, wanted, opened, rows) : readXlsx(file, wanted, opened, rows);
+    return format.equals("xls")
+        ? readXls(file, wanted, opened, rows)
+        : readXlsx(file, wanted, opened, rows);
   }
 
-  private static SheetInfo readXlsx(Path file, String wanted, Consumer<SheetInfo> opened, Consumer<SheetRow> rows)
+  private static SheetInfo readXlsx(
+      Path file, String wanted, Consumer<SheetInfo> opened, Consumer<SheetRow> rows)
       throws IOException {
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
@@ -81,7 +92,8 @@ final class SheetReader {
       XlsxParts.Styles styles = XlsxParts.styles(part(() -> reader.getStylesData()));
       SheetInfo info = new SheetInfo(names.get(chosen), names, hidden, book.date1904());
       opened.accept(info);
-      try (InputStream scanned = sheetPart(reader, book, chosen); InputStream sheet = sheetPart(reader, book, chosen)) {
+      try (InputStream scanned = sheetPart(reader, book, chosen);
+          InputStream sheet = sheetPart(reader, book, chosen)) {
         MergeFeed feed = new MergeFeed(scanned, rows);
         XMLReader xml = XlsxParts.xmlReader();
         xml.setContentHandler(new SheetHandler(strings, styles, book.date1904(), feed));
@@ -92,17 +104,19 @@ final class SheetReader {
     } catch (DataException e) {
       throw e;
     } catch (java.io.UncheckedIOException e) {
-      throw new DataException(file + ": cannot read as an Excel workbook: " + e.getCause().getMessage(), e);
+      throw new DataException(
+          file + ": cannot read as an Excel workbook: " + e.getCause().getMessage(), e);
     } catch (Exception e) {
       throw new DataException(file + ": cannot read as an Excel workbook: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Hands the rows on with their merged ranges filled. The ranges are listed after all the rows, so a second
-   * stream of the sheet is scanned for them on another thread ({@link MergedRanges#scan}: it inflates the whole part,
-   * about a second for a 300,000-row sheet) while this one parses; rows parsed before the ranges are known wait in
-   * a buffer. On two cores the scan costs next to nothing, where scanning first added a sixth to the import.
+   * Hands the rows on with their merged ranges filled. The ranges are listed after all the rows, so
+   * a second stream of the sheet is scanned for them on another thread ({@link MergedRanges#scan}:
+   * it inflates the whole part, about a second for a 300,000-row sheet) while this one parses; rows
+   * parsed before the ranges are known wait in a buffer. On two cores the scan costs next to
+   * nothing, where scanning first added a sixth to the import.
    */
   private static final class MergeFeed implements Consumer<SheetRow> {
     private final java.util.concurrent.FutureTask<MergedRanges> scan;
@@ -134,7 +148,9 @@ final class SheetReader {
       rows.accept(merges.fill(row));
     }
 
-    /** Call after the last row: waits for the scan if needed and hands on the rows still waiting. */
+    /**
+     * Call after the last row: waits for the scan if needed and hands on the rows still waiting.
+     */
     void finish() throws IOException {
       if (merges == null) ranges();
     }
@@ -152,8 +168,12 @@ final class SheetReader {
     }
   }
 
-  /** The part of sheet {@code index}: by its relation id, or in tab order when the workbook gives none. */
-  private static InputStream sheetPart(XSSFReader reader, XlsxParts.Book book, int index) throws Exception {
+  /**
+   * The part of sheet {@code index}: by its relation id, or in tab order when the workbook gives
+   * none.
+   */
+  private static InputStream sheetPart(XSSFReader reader, XlsxParts.Book book, int index)
+      throws Exception {
     String id = book.sheets().get(index).relationId();
     if (id != null) return reader.getSheet(id);
     java.util.Iterator<InputStream> it = reader.getSheetsData();
@@ -165,18 +185,21 @@ final class SheetReader {
     InputStream open() throws Exception;
   }
 
-  /** A part of the workbook, or null when the workbook has none (POI throws for a missing relation). */
+  /**
+   * A part of the workbook, or null when the workbook has none (POI throws for a missing relation).
+   */
   private static InputStream part(PartSource source) throws Exception {
     try {
       return source.open();
-    } catch (IllegalArgumentException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+    } catch (IllegalArgumentException
+        | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
       return null;
     }
   }
 
   /**
-   * The index of the wanted sheet, or -1. Without a wanted sheet, the first visible one: a hidden first sheet is a
-   * template or instructions, never what the user sees as the data.
+   * The index of the wanted sheet, or -1. Without a wanted sheet, the first visible one: a hidden
+   * first sheet is a template or instructions, never what the user sees as the data.
    */
   static int choose(String wanted, List<String> names, List<Boolean> hidden) {
     if (wanted == null) {
@@ -188,17 +211,26 @@ final class SheetReader {
     for (int i = 0; i < names.size(); i++) {
       if (wanted.equals(names.get(i))) return i;
     }
-    if (wanted.matches("\\d+") && wanted.length() < 6 && Integer.parseInt(wanted) < names.size()) return Integer.parseInt(wanted);
+    if (wanted.matches("\\d+") && wanted.length() < 6 && Integer.parseInt(wanted) < names.size())
+      return Integer.parseInt(wanted);
     return -1;
   }
 
   static DataException noSheet(Path file, String wanted, List<String> names) {
     if (wanted == null) return new DataException(file + ": the workbook has no sheet");
-    return new DataException(file + ": no sheet '" + wanted + "'" + dev.journeykpi.config.Suggestions.hint(wanted, names)
-        + "; sheets: " + String.join(", ", names) + " (or a 0-based index)");
+    return new DataException(
+        file
+            + ": no sheet '"
+            + wanted
+            + "'"
+            + dev.journeykpi.config.Suggestions.hint(wanted, names)
+            + "; sheets: "
+            + String.join(", ", names)
+            + " (or a 0-based index)");
   }
 
-  private static SheetInfo readXls(Path file, String wanted, Consumer<SheetInfo> opened, Consumer<SheetRow> rows)
+  private static SheetInfo readXls(
+      Path file, String wanted, Consumer<SheetInfo> opened, Consumer<SheetRow> rows)
       throws IOException {
     try (Workbook wb = WorkbookFactory.create(file.toFile(), null, true)) {
       List<String> names = new ArrayList<>();
@@ -210,9 +242,10 @@ final class SheetReader {
       int chosen = choose(wanted, names, hidden);
       if (chosen < 0) throw noSheet(file, wanted, names);
       Sheet sheet = wb.getSheetAt(chosen);
-      boolean date1904 = wb instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook h
-          ? h.getInternalWorkbook().isUsing1904DateWindowing()
-          : wb instanceof org.apache.poi.xssf.usermodel.XSSFWorkbook x && x.isDate1904();
+      boolean date1904 =
+          wb instanceof org.apache.poi.hssf.usermodel.HSSFWorkbook h
+              ? h.getInternalWorkbook().isUsing1904DateWindowing()
+              : wb instanceof org.apache.poi.xssf.usermodel.XSSFWorkbook x && x.isDate1904();
       SheetInfo info = new SheetInfo(sheet.getSheetName(), names, hidden, date1904);
       opened.accept(info);
       MergedRanges merges = new MergedRanges(sheet.getMergedRegions());
@@ -230,10 +263,16 @@ final class SheetReader {
   }
 
   private static SheetCell cell(Cell c, boolean date1904) {
-    CellType t = c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
+    CellType t =
+        c.getCellType() == CellType.FORMULA ? c.getCachedFormulaResultType() : c.getCellType();
     return switch (t) {
-      case NUMERIC -> SheetCell.number(c.getNumericCellValue(), DateUtil.isCellDateFormatted(c),
-          c.getCellStyle().getDataFormat(), c.getCellStyle().getDataFormatString(), date1904);
+      case NUMERIC ->
+          SheetCell.number(
+              c.getNumericCellValue(),
+              DateUtil.isCellDateFormatted(c),
+              c.getCellStyle().getDataFormat(),
+              c.getCellStyle().getDataFormatString(),
+              date1904);
       case STRING -> SheetCell.text(c.getStringCellValue());
       case BOOLEAN -> SheetCell.bool(c.getBooleanCellValue());
       case ERROR -> SheetCell.error();
@@ -242,8 +281,9 @@ final class SheetReader {
   }
 
   /**
-   * SAX handler for a sheet's XML: {@code <row r="3"><c r="B3" t="s" s="4"><v>12</v></c></row>}. Cell types: s
-   * (shared string), inlineStr, str (formula text), b, e, n (default; a date when its style's format is a date).
+   * SAX handler for a sheet's XML: {@code <row r="3"><c r="B3" t="s" s="4"><v>12</v></c></row>}.
+   * Cell types: s (shared string), inlineStr, str (formula text), b, e, n (default; a date when its
+   * style's format is a date).
    */
   private static final class SheetHandler extends DefaultHandler {
     private final List<String> strings;
@@ -255,15 +295,20 @@ final class SheetReader {
     private final StringBuilder formula = new StringBuilder();
     private boolean inValue;
     private boolean inFormula;
-    /** The cell has an {@code <f>}, and a {@code <v>}: a formula's cached value is its {@code <v>}. */
+
+    /**
+     * The cell has an {@code <f>}, and a {@code <v>}: a formula's cached value is its {@code <v>}.
+     */
     private boolean hasFormula;
+
     private boolean hasValue;
     private int rowNumber;
     private int column;
     private String type;
     private int style;
 
-    SheetHandler(List<String> strings, XlsxParts.Styles styles, boolean date1904, Consumer<SheetRow> rows) {
+    SheetHandler(
+        List<String> strings, XlsxParts.Styles styles, boolean date1904, Consumer<SheetRow> rows) {
       this.strings = strings;
       this.styles = styles;
       this.date1904 = date1904;
@@ -301,7 +346,7 @@ final class SheetReader {
           hasFormula = true;
           formula.setLength(0);
         }
-        default -> { }
+        default -> {}
       }
     }
 
@@ -324,21 +369,24 @@ final class SheetReader {
           cells.set(column, value());
         }
         case "row" -> rows.accept(new SheetRow(rowNumber, cells.toArray(new SheetCell[0])));
-        default -> { }
+        default -> {}
       }
     }
 
     private SheetCell value() {
-      // No <v>, or an empty one (openpyxl writes <v></v>): a formula never computed. Excel writes a formula whose
+      // No <v>, or an empty one (openpyxl writes <v></v>): a formula never computed. Excel writes a
+      // formula whose
       // result is the empty string as t="str" with an empty <v>, a cached value.
       if (hasFormula && text.length() == 0 && !(hasValue && "str".equals(type))) {
-        return SheetCell.uncachedFormula("=" + (formula.length() > 0 ? formula : "(shared formula)"));
+        return SheetCell.uncachedFormula(
+            "=" + (formula.length() > 0 ? formula : "(shared formula)"));
       }
       String v = text.toString();
       if (type == null || type.equals("n")) {
         if (v.isEmpty()) return SheetCell.BLANK;
         NumberStyle st = numberStyle(style);
-        return SheetCell.number(Double.parseDouble(v), st.date, st.formatId, st.formatCode, date1904);
+        return SheetCell.number(
+            Double.parseDouble(v), st.date, st.formatId, st.formatCode, date1904);
       }
       return switch (type) {
         case "s" -> SheetCell.text(sharedString(v));
@@ -348,14 +396,19 @@ final class SheetReader {
       };
     }
 
-    /** A cell style's number format and whether it shows dates, worked out once per style (a sheet uses a few). */
+    /**
+     * A cell style's number format and whether it shows dates, worked out once per style (a sheet
+     * uses a few).
+     */
     private record NumberStyle(int formatId, String formatCode, boolean date) {}
 
     private NumberStyle[] numberStyles = new NumberStyle[64];
 
     private NumberStyle numberStyle(int style) {
       if (style < 0 || style >= 1 << 16) return plain(style);
-      if (style >= numberStyles.length) numberStyles = java.util.Arrays.copyOf(numberStyles, Math.max(style + 1, 2 * numberStyles.length));
+      if (style >= numberStyles.length)
+        numberStyles =
+            java.util.Arrays.copyOf(numberStyles, Math.max(style + 1, 2 * numberStyles.length));
       NumberStyle st = numberStyles[style];
       if (st == null) numberStyles[style] = st = plain(style);
       return st;
@@ -370,7 +423,8 @@ final class SheetReader {
     private String sharedString(String v) {
       int i = Integer.parseInt(v.trim());
       if (i < 0 || i >= strings.size()) {
-        throw new IllegalStateException("cell refers to shared string " + i + " of " + strings.size());
+        throw new IllegalStateException(
+            "cell refers to shared string " + i + " of " + strings.size());
       }
       return strings.get(i);
     }
@@ -378,9 +432,9 @@ final class SheetReader {
     /** "B3" → 1, "AA10" → 26. */
     static int columnOf(String ref) {
       int c = 0;
-      for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++) c = c * 26 + (ref.charAt(i) - 'A' + 1);
+      for (int i = 0; i < ref.length() && Character.isLetter(ref.charAt(i)); i++)
+        c = c * 26 + (ref.charAt(i) - 'A' + 1);
       return c - 1;
     }
   }
-
 }

@@ -1,8 +1,9 @@
 package dev.journeykpi.ingest;
 
 /**
- * A spreadsheet row: its 1-based number and its cells by 0-based column (missing cells are null), and for each cell
- * whose value was filled in from the merged range above it, that range's rows (null when none was filled).
+ * A spreadsheet row: its 1-based number and its cells by 0-based column (missing cells are null),
+ * and for each cell whose value was filled in from the merged range above it, that range's rows
+ * (null when none was filled).
  */
 record SheetRow(int number, SheetCell[] cells, Span[] filled) {
   /** The rows of a merged range, 1-based, first and last included. */
@@ -20,7 +21,10 @@ record SheetRow(int number, SheetCell[] cells, Span[] filled) {
     return column < cells.length && cells[column] != null ? cells[column] : SheetCell.BLANK;
   }
 
-  /** Whether the cell of {@code column} shows the value of the top-left cell of a merged range above it. */
+  /**
+   * Whether the cell of {@code column} shows the value of the top-left cell of a merged range above
+   * it.
+   */
   boolean filled(int column) {
     return span(column) != null;
   }
@@ -30,7 +34,10 @@ record SheetRow(int number, SheetCell[] cells, Span[] filled) {
     return filled != null && column < filled.length ? filled[column] : null;
   }
 
-  /** No value in the row; cells filled from a merged range do not count, as the row itself holds nothing. */
+  /**
+   * No value in the row; cells filled from a merged range do not count, as the row itself holds
+   * nothing.
+   */
   boolean isBlank() {
     for (int i = 0; i < cells.length; i++) {
       SheetCell c = cells[i];

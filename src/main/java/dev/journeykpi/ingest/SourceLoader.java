@@ -12,18 +12,23 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** Reads a declared source (one file or a glob of files with the same layout) into a typed Tablesaw table. */
+/**
+ * Reads a declared source (one file or a glob of files with the same layout) into a typed Tablesaw
+ * table.
+ */
 public final class SourceLoader {
   private SourceLoader() {}
 
   /**
-   * @param override a path given on the command line ({@code --data id=PATH}) instead of the declared file, or null
+   * @param override a path given on the command line ({@code --data id=PATH}) instead of the
+   *     declared file, or null
    * @param targetZone the definition's time zone, into which local times are converted
-   * @param needed the canonical columns to parse (the ones the KPIs read); null for every declared column. Columns
-   *     marked {@code required} are always parsed, since they decide which rows are used. The headers of all
-   *     declared columns are still checked.
+   * @param needed the canonical columns to parse (the ones the KPIs read); null for every declared
+   *     column. Columns marked {@code required} are always parsed, since they decide which rows are
+   *     used. The headers of all declared columns are still checked.
    */
-  public static LoadedSource load(SourceDef source, Path override, ZoneId targetZone, java.util.Set<String> needed) {
+  public static LoadedSource load(
+      SourceDef source, Path override, ZoneId targetZone, java.util.Set<String> needed) {
     initColumnTypes();
     startTablesawInBackground();
     List<Path> files = override != null ? List.of(override) : resolve(source);
@@ -32,18 +37,33 @@ public final class SourceLoader {
     SharedAssembler factory = new SharedAssembler(source, targetZone, quality, read);
     for (Path f : files) {
       if (!Files.isRegularFile(f)) {
-        throw new DataException("source '" + source.id() + "': file " + f + " does not exist"
-            + (override == null ? " (resolved from '" + source.file() + "' relative to " + source.baseDir() + ")" : ""));
+        throw new DataException(
+            "source '"
+                + source.id()
+                + "': file "
+                + f
+                + " does not exist"
+                + (override == null
+                    ? " (resolved from '"
+                        + source.file()
+                        + "' relative to "
+                        + source.baseDir()
+                        + ")"
+                    : ""));
       }
       ExportFormat.of(f, source.format()).read(f, source, factory);
     }
     tech.tablesaw.api.Table table = factory.assembler.table();
-    addLookups(source, table, needed, quality, files.isEmpty() ? source.file() : display(files.get(0)));
+    addLookups(
+        source, table, needed, quality, files.isEmpty() ? source.file() : display(files.get(0)));
     return new LoadedSource(source, table, quality.report());
   }
 
-  /** The needed columns plus every column a needed lookup column is looked up from, transitively. */
-  private static java.util.Set<String> withLookupSources(SourceDef source, java.util.Set<String> needed) {
+  /**
+   * The needed columns plus every column a needed lookup column is looked up from, transitively.
+   */
+  private static java.util.Set<String> withLookupSources(
+      SourceDef source, java.util.Set<String> needed) {
     if (needed == null) return null;
     java.util.Set<String> out = new java.util.LinkedHashSet<>(needed);
     java.util.Deque<String> todo = new java.util.ArrayDeque<>(needed);
@@ -57,27 +77,39 @@ public final class SourceLoader {
   }
 
   /**
-   * Computes the lookup columns (team from agent, department from team) in declaration order, so one may look up
-   * another. A value missing from the map gives a blank, counted in the quality report with the value.
+   * Computes the lookup columns (team from agent, department from team) in declaration order, so
+   * one may look up another. A value missing from the map gives a blank, counted in the quality
+   * report with the value.
    */
-  private static void addLookups(SourceDef source, tech.tablesaw.api.Table table, java.util.Set<String> needed,
-      QualityRecorder quality, String file) {
+  private static void addLookups(
+      SourceDef source,
+      tech.tablesaw.api.Table table,
+      java.util.Set<String> needed,
+      QualityRecorder quality,
+      String file) {
     for (var c : source.columns().values()) {
-      if (!c.isLookup() || (needed != null && !needed.contains(c.name()) && !isLookedUpBy(source, c.name(), needed))) continue;
+      if (!c.isLookup()
+          || (needed != null
+              && !needed.contains(c.name())
+              && !isLookedUpBy(source, c.name(), needed))) continue;
       if (!c.lookup().multiply().isEmpty()) {
         table.addColumns(product(table, c.name(), c.lookup().multiply()));
         continue;
       }
       var from = table.column(c.lookup().from());
-      tech.tablesaw.api.StringColumn out = tech.tablesaw.api.StringColumn.create(c.name(), table.rowCount());
+      tech.tablesaw.api.StringColumn out =
+          tech.tablesaw.api.StringColumn.create(c.name(), table.rowCount());
       java.util.Map<String, String> cache = new java.util.HashMap<>();
       for (int row = 0; row < table.rowCount(); row++) {
         if (from.isMissing(row)) continue;
-        String key = java.text.Normalizer.normalize(from.getString(row).trim(), java.text.Normalizer.Form.NFC);
+        String key =
+            java.text.Normalizer.normalize(
+                from.getString(row).trim(), java.text.Normalizer.Form.NFC);
         if (key.isEmpty()) continue;
         String v = cache.computeIfAbsent(key, k -> c.lookup().map().getOrDefault(k, ""));
         if (v.isEmpty()) {
-          quality.blank(c.lookup().from() + " value not in the map of " + c.name(), file, 0, c.name(), key);
+          quality.blank(
+              c.lookup().from() + " value not in the map of " + c.name(), file, 0, c.name(), key);
         } else {
           out.set(row, v);
         }
@@ -87,8 +119,10 @@ public final class SourceLoader {
   }
 
   /** Quantity × unit price, per row; blank when a factor is blank. */
-  private static tech.tablesaw.api.DoubleColumn product(tech.tablesaw.api.Table table, String name, List<String> factors) {
-    tech.tablesaw.api.DoubleColumn out = tech.tablesaw.api.DoubleColumn.create(name, table.rowCount());
+  private static tech.tablesaw.api.DoubleColumn product(
+      tech.tablesaw.api.Table table, String name, List<String> factors) {
+    tech.tablesaw.api.DoubleColumn out =
+        tech.tablesaw.api.DoubleColumn.create(name, table.rowCount());
     List<tech.tablesaw.api.DoubleColumn> fs = factors.stream().map(table::doubleColumn).toList();
     for (int row = 0; row < table.rowCount(); row++) {
       double v = 1;
@@ -125,7 +159,11 @@ public final class SourceLoader {
     RowAssembler assembler;
     private List<String> columns;
 
-    SharedAssembler(SourceDef source, ZoneId targetZone, QualityRecorder quality, java.util.Set<String> needed) {
+    SharedAssembler(
+        SourceDef source,
+        ZoneId targetZone,
+        QualityRecorder quality,
+        java.util.Set<String> needed) {
       this.source = source;
       this.targetZone = targetZone;
       this.quality = quality;
@@ -141,14 +179,21 @@ public final class SourceLoader {
         assembler = new RowAssembler(source, plan.columns(), targetZone, quality, plan.utf8Bytes());
         columns = names;
       } else if (!names.equals(columns)) {
-        throw new DataException("source '" + source.id() + "': the files of '" + source.file()
-            + "' have different headers; map the columns explicitly");
+        throw new DataException(
+            "source '"
+                + source.id()
+                + "': the files of '"
+                + source.file()
+                + "' have different headers; map the columns explicitly");
       }
       return new RowAssembler.Binding(assembler, plan.fieldIndex());
     }
   }
 
-  /** A path as people want to read it in messages: relative to the working directory when it is below it. */
+  /**
+   * A path as people want to read it in messages: relative to the working directory when it is
+   * below it.
+   */
   public static String display(Path f) {
     Path abs = f.toAbsolutePath().normalize();
     Path cwd = Path.of("").toAbsolutePath();
@@ -156,30 +201,38 @@ public final class SourceLoader {
   }
 
   /**
-   * Tablesaw's Table class scans the class path for readers when it is first used, which takes about half a second;
-   * doing that on the second core while the first one parses the file takes it off the critical path.
+   * Tablesaw's Table class scans the class path for readers when it is first used, which takes
+   * about half a second; doing that on the second core while the first one parses the file takes it
+   * off the critical path.
    */
-  private static final java.util.concurrent.atomic.AtomicBoolean TABLESAW_STARTED = new java.util.concurrent.atomic.AtomicBoolean();
+  private static final java.util.concurrent.atomic.AtomicBoolean TABLESAW_STARTED =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   /**
-   * Starts Tablesaw's start-up scan on another thread now; {@code kpi report} calls this before parsing its command
-   * line, so that on a small export the scan is over by the time the import needs a table.
+   * Starts Tablesaw's start-up scan on another thread now; {@code kpi report} calls this before
+   * parsing its command line, so that on a small export the scan is over by the time the import
+   * needs a table.
    */
   public static void startTablesawInBackground() {
-    if (!TABLESAW_STARTED.compareAndSet(false, true)) return; // once per process, not once per source
-    Thread t = new Thread(() -> {
-      initColumnTypes();
-      tech.tablesaw.api.Table.create("warm-up");
-    }, "tablesaw-init");
+    if (!TABLESAW_STARTED.compareAndSet(false, true))
+      return; // once per process, not once per source
+    Thread t =
+        new Thread(
+            () -> {
+              initColumnTypes();
+              tech.tablesaw.api.Table.create("warm-up");
+            },
+            "tablesaw-init");
     t.setDaemon(true);
     t.start();
   }
 
   /**
-   * Initialises Tablesaw's column types from their root, {@code ColumnType}, whose constants are instances of the
-   * type classes. Their static initialisers refer to each other in a cycle, so two threads that first touch two
-   * different column classes at once (the import's threads building columns) can deadlock each other; it happened in
-   * a test. Every thread that starts with the root only waits for whichever thread initialises it.
+   * Initialises Tablesaw's column types from their root, {@code ColumnType}, whose constants are
+   * instances of the type classes. Their static initialisers refer to each other in a cycle, so two
+   * threads that first touch two different column classes at once (the import's threads building
+   * columns) can deadlock each other; it happened in a test. Every thread that starts with the root
+   * only waits for whichever thread initialises it.
    */
   static void initColumnTypes() {
     java.util.Objects.requireNonNull(tech.tablesaw.api.ColumnType.STRING);
@@ -195,7 +248,10 @@ public final class SourceLoader {
     return dot < 0 ? "csv" : n.substring(dot + 1);
   }
 
-  /** The declared file, relative to its definition's folder; a glob ({@code exports/2026-*.csv}) in name order. */
+  /**
+   * The declared file, relative to its definition's folder; a glob ({@code exports/2026-*.csv}) in
+   * name order.
+   */
   static List<Path> resolve(SourceDef source) {
     String pattern = source.file();
     Path base = source.baseDir() == null ? Path.of("") : source.baseDir();
@@ -208,13 +264,17 @@ public final class SourceLoader {
       if (part.toString().matches(".*[*?\\[].*")) break;
       root = root.resolve(part);
     }
-    PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + full.toString().replace("\\", "\\\\"));
+    PathMatcher m =
+        FileSystems.getDefault().getPathMatcher("glob:" + full.toString().replace("\\", "\\\\"));
     try (Stream<Path> s = Files.walk(root)) {
       List<Path> found = s.filter(Files::isRegularFile).filter(m::matches).sorted().toList();
-      if (found.isEmpty()) throw new DataException("source '" + source.id() + "': no file matches '" + pattern + "' under " + root);
+      if (found.isEmpty())
+        throw new DataException(
+            "source '" + source.id() + "': no file matches '" + pattern + "' under " + root);
       return found;
     } catch (IOException e) {
-      throw new DataException("source '" + source.id() + "': cannot list " + root + ": " + e.getMessage(), e);
+      throw new DataException(
+          "source '" + source.id() + "': cannot list " + root + ": " + e.getMessage(), e);
     }
   }
 }

@@ -6,27 +6,33 @@ import java.util.Arrays;
 import tech.tablesaw.api.StringColumn;
 
 /**
- * Builds a dictionary-encoded text column straight from a file's bytes: a value is hashed and compared as bytes (its
- * raw key), and becomes a String only the first time it is seen. Appending to Tablesaw's StringColumn one String at a time rehashed
- * every new String and kept per-key counts in boxed-style maps, and was the largest cost of importing text columns.
- * The finished column is handed to Tablesaw as an {@link ImportedDictionary}, which reads these arrays.
+ * Builds a dictionary-encoded text column straight from a file's bytes: a value is hashed and
+ * compared as bytes (its raw key), and becomes a String only the first time it is seen. Appending
+ * to Tablesaw's StringColumn one String at a time rehashed every new String and kept per-key counts
+ * in boxed-style maps, and was the largest cost of importing text columns. The finished column is
+ * handed to Tablesaw as an {@link ImportedDictionary}, which reads these arrays.
  *
- * <p>Values are stored in Unicode NFC, so "Ngày" typed on Windows and "Ngày" decomposed by a Mac tool are one value.
+ * <p>Values are stored in Unicode NFC, so "Ngày" typed on Windows and "Ngày" decomposed by a Mac
+ * tool are one value.
  */
 final class TextDictionary {
   // Keys of up to 8 bytes (ids, codes, statuses) are packed into a long
-  // and looked up in one table of (key, length << 32 | code + 1) pairs: one cache line per lookup. On the benchmark's
-  // customer ids (289,000 distinct among 1,000,000 rows) the general table below, which must reach the key's bytes
+  // and looked up in one table of (key, length << 32 | code + 1) pairs: one cache line per lookup.
+  // On the benchmark's
+  // customer ids (289,000 distinct among 1,000,000 rows) the general table below, which must reach
+  // the key's bytes
   // in the arena, cost about three times as much.
   private long[] shortSlots = new long[2 << 10];
   private int shortKeys;
 
-  // Longer keys: open addressing where a slot holds (hash << 32) | (key + 1), 0 when empty, so a probe compares
+  // Longer keys: open addressing where a slot holds (hash << 32) | (key + 1), 0 when empty, so a
+  // probe compares
   // hashes without leaving the table; a key's start, length and code sit side by side in keyMeta.
   private long[] slots = new long[1 << 10];
   private byte[] arena = new byte[1 << 12];
   private int arenaUsed;
-  private int[] keyMeta = new int[3 * 256]; // start, length, code (several raw spellings may share an NFC code)
+  private int[] keyMeta =
+      new int[3 * 256]; // start, length, code (several raw spellings may share an NFC code)
   private int rawKeys;
 
   private String[] values = new String[256];
@@ -43,19 +49,25 @@ final class TextDictionary {
   }
 
   /**
-   * Set in a code returned by {@link #code} and {@link #codeOfText} when the raw text had control characters, which
-   * its value is stored without ({@link ControlChars}); {@code & CODE} is the code itself. Kept with the raw key, so
-   * the check costs a text only the first time it is seen.
+   * Set in a code returned by {@link #code} and {@link #codeOfText} when the raw text had control
+   * characters, which its value is stored without ({@link ControlChars}); {@code & CODE} is the
+   * code itself. Kept with the raw key, so the check costs a text only the first time it is seen.
    */
   static final int CLEANED = 1 << 30;
+
   /**
-   * Set (with the missing value's code) when the raw bytes are not valid UTF-8 in a UTF-8 file: a multi-byte
-   * character cut short by a tool that truncates by bytes. The cell is unreadable, not a value with U+FFFD in it.
+   * Set (with the missing value's code) when the raw bytes are not valid UTF-8 in a UTF-8 file: a
+   * multi-byte character cut short by a tool that truncates by bytes. The cell is unreadable, not a
+   * value with U+FFFD in it.
    */
   static final int INVALID = 1 << 29;
+
   static final int CODE = INVALID - 1;
 
-  /** The code of the text whose bytes are {@code buf[off, off + len)}, adding it when new; see {@link #CLEANED}. */
+  /**
+   * The code of the text whose bytes are {@code buf[off, off + len)}, adding it when new; see
+   * {@link #CLEANED}.
+   */
   int code(byte[] buf, int off, int len) {
     if (len <= 8) {
       long k = 0;
@@ -69,7 +81,8 @@ final class TextDictionary {
     int found = findShort(k, len);
     if (found >= 0) return found;
     int code = newCodeFor(buf, off, len);
-    insertShort(k, len, code); // after newCodeFor, which may have added the NFC spelling, growing the table
+    insertShort(
+        k, len, code); // after newCodeFor, which may have added the NFC spelling, growing the table
     return code;
   }
 
@@ -117,8 +130,8 @@ final class TextDictionary {
   }
 
   /**
-   * The code for a raw key seen for the first time: a new value, or, for a decomposed spelling, the code of its
-   * composed (NFC) spelling, added first if new.
+   * The code for a raw key seen for the first time: a new value, or, for a decomposed spelling, the
+   * code of its composed (NFC) spelling, added first if new.
    */
   private int newCodeFor(byte[] buf, int off, int len) {
     String text = ByteSlice.string(buf, off, len, utf8Bytes);
@@ -132,7 +145,9 @@ final class TextDictionary {
 
   private static boolean validUtf8(byte[] buf, int off, int len) {
     try {
-      java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(buf, off, len));
+      java.nio.charset.StandardCharsets.UTF_8
+          .newDecoder()
+          .decode(java.nio.ByteBuffer.wrap(buf, off, len));
       return true;
     } catch (java.nio.charset.CharacterCodingException e) {
       return false;
@@ -144,7 +159,9 @@ final class TextDictionary {
     int found = findLong(buf, off, len, h);
     if (found >= 0) return found;
     int code = newCodeFor(buf, off, len);
-    insertLong(buf, off, len, h, code); // after newCodeFor, which may have added the NFC spelling, growing the table
+    insertLong(
+        buf, off, len, h,
+        code); // after newCodeFor, which may have added the NFC spelling, growing the table
     return code;
   }
 
@@ -185,7 +202,10 @@ final class TextDictionary {
 
   /** A text as this dictionary's keys spell it. */
   private byte[] keyBytes(String text) {
-    return text.getBytes(utf8Bytes ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.StandardCharsets.ISO_8859_1);
+    return text.getBytes(
+        utf8Bytes
+            ? java.nio.charset.StandardCharsets.UTF_8
+            : java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
   private static boolean ascii(byte[] buf, int off, int len) {
@@ -195,7 +215,9 @@ final class TextDictionary {
     return true;
   }
 
-  /** A plain loop: keys are short, where Arrays.equals' vectorised setup costs more than it saves. */
+  /**
+   * A plain loop: keys are short, where Arrays.equals' vectorised setup costs more than it saves.
+   */
   private boolean same(int start, byte[] buf, int off, int len) {
     for (int i = 0; i < len; i++) {
       if (arena[start + i] != buf[off + i]) return false;
@@ -243,13 +265,15 @@ final class TextDictionary {
   }
 
   /**
-   * Appends the rows of {@code later}, a dictionary of the same column filled from a later part of the file: each of
-   * its values is found here (added when new) once, then its codes are translated row by row.
+   * Appends the rows of {@code later}, a dictionary of the same column filled from a later part of
+   * the file: each of its values is found here (added when new) once, then its codes are translated
+   * row by row.
    *
-   * <p>Values are matched by their raw keys, as the import matched them, so that no value is encoded, hashed as a
-   * String or decoded again: on the benchmark's 289,000 customer ids that took 0.1 s on the import's critical path.
-   * An ASCII key is its own value, so a new one is added with the later dictionary's String; any other new value
-   * goes through {@link #codeOfText}, which keeps one code per NFC value.
+   * <p>Values are matched by their raw keys, as the import matched them, so that no value is
+   * encoded, hashed as a String or decoded again: on the benchmark's 289,000 customer ids that took
+   * 0.1 s on the import's critical path. An ASCII key is its own value, so a new one is added with
+   * the later dictionary's String; any other new value goes through {@link #codeOfText}, which
+   * keeps one code per NFC value.
    */
   void absorb(TextDictionary later) {
     int[] remap = new int[later.codes];
@@ -265,7 +289,9 @@ final class TextDictionary {
       long k = t[i];
       int len = (int) (meta >>> 32);
       int mine = findShort(k, len);
-      if (mine < 0 && (k & (0x8080808080808080L)) == 0 && flagged == code) { // clean ASCII: the key is the value
+      if (mine < 0
+          && (k & (0x8080808080808080L)) == 0
+          && flagged == code) { // clean ASCII: the key is the value
         mine = newCode(later.values[code]);
         insertShort(k, len, mine);
       }
@@ -307,7 +333,8 @@ final class TextDictionary {
 
   private void addRawKey(byte[] buf, int off, int len, int h, int slot, int code) {
     if (3 * rawKeys == keyMeta.length) keyMeta = Arrays.copyOf(keyMeta, keyMeta.length * 2);
-    if (arenaUsed + len > arena.length) arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len));
+    if (arenaUsed + len > arena.length)
+      arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len));
     System.arraycopy(buf, off, arena, arenaUsed, len);
     int m = 3 * rawKeys;
     keyMeta[m] = arenaUsed;
@@ -337,6 +364,7 @@ final class TextDictionary {
   }
 
   StringColumn toColumn(String name) {
-    return StringColumn.createInternal(name, new ImportedDictionary(values, counts, codes, rows.elements(), rows.size()));
+    return StringColumn.createInternal(
+        name, new ImportedDictionary(values, counts, codes, rows.elements(), rows.size()));
   }
 }

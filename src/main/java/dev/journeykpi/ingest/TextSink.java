@@ -4,7 +4,10 @@ import dev.journeykpi.config.ColumnDef;
 import java.util.Set;
 import tech.tablesaw.columns.Column;
 
-/** Text, dictionary-encoded straight from the bytes: a String is made only for a value not seen before. */
+/**
+ * Text, dictionary-encoded straight from the bytes: a String is made only for a value not seen
+ * before.
+ */
 final class TextSink extends ColumnSink {
   private final TextDictionary dict;
   private final int[] staged = new int[SLOTS];
@@ -36,8 +39,12 @@ final class TextSink extends ColumnSink {
     return dict.toColumn(def.name());
   }
 
-  /** Whether the value staged in a slot had control characters removed; {@link #cleaned} counts them. */
+  /**
+   * Whether the value staged in a slot had control characters removed; {@link #cleaned} counts
+   * them.
+   */
   final boolean[] cleanedAt = new boolean[SLOTS];
+
   /** Slots staged with a cleaned value since the assembler last reported them (and reset this). */
   int cleaned;
 
@@ -55,7 +62,8 @@ final class TextSink extends ColumnSink {
   }
 
   private int staged(int slot, int code) {
-    if ((code & TextDictionary.INVALID) != 0) return bad("not valid UTF-8 (a multi-byte character cut short?)");
+    if ((code & TextDictionary.INVALID) != 0)
+      return bad("not valid UTF-8 (a multi-byte character cut short?)");
     staged[slot] = code & TextDictionary.CODE;
     boolean c = code >= TextDictionary.CLEANED;
     cleanedAt[slot] = c;

@@ -11,12 +11,12 @@ import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A message catalog: the templates of one family of texts in one language, read once from
- * {@code /dev/journeykpi/messages/<family>_<lang>.properties} (UTF-8). Two families share this one mechanism:
- * {@code notes} (a template per {@link Note.Code}, plus {@code unit.*} for time-unit words) and {@code explain} (the
- * sentences of {@code kpi explain}, keyed by their English template, gettext style). In {@code model} rather than
- * {@code report} because the model's own English ({@link ResultRow#note()}, which CSV, JSON and scripts read) comes
- * from it too.
+ * A message catalog: the templates of one family of texts in one language, read once from {@code
+ * /dev/journeykpi/messages/<family>_<lang>.properties} (UTF-8). Two families share this one
+ * mechanism: {@code notes} (a template per {@link Note.Code}, plus {@code unit.*} for time-unit
+ * words) and {@code explain} (the sentences of {@code kpi explain}, keyed by their English
+ * template, gettext style). In {@code model} rather than {@code report} because the model's own
+ * English ({@link ResultRow#note()}, which CSV, JSON and scripts read) comes from it too.
  */
 public final class Messages {
   private static final Map<String, Messages> LOADED = new ConcurrentHashMap<>();
@@ -36,7 +36,10 @@ public final class Messages {
     return of("notes", "vi".equals(lang) ? "vi" : "en");
   }
 
-  /** A family's catalog in a language ("en", "vi"); empty when it has no file (explain has no English one). */
+  /**
+   * A family's catalog in a language ("en", "vi"); empty when it has no file (explain has no
+   * English one).
+   */
   public static Messages of(String family, String lang) {
     return LOADED.computeIfAbsent(family + "_" + lang, k -> new Messages(family, lang, read(k)));
   }
@@ -59,14 +62,22 @@ public final class Messages {
     return "vi".equals(lang);
   }
 
-  /** The template of a key; a missing one is a build error, which {@code MessagesTest} catches first. */
+  /**
+   * The template of a key; a missing one is a build error, which {@code MessagesTest} catches
+   * first.
+   */
   public String get(String key) {
     String t = templates.get(key);
-    if (t == null) throw new IllegalStateException("no '" + key + "' in the " + family + "_" + lang + " catalog");
+    if (t == null)
+      throw new IllegalStateException(
+          "no '" + key + "' in the " + family + "_" + lang + " catalog");
     return t;
   }
 
-  /** The template of a key, or {@code fallback} when this catalog has none (explain's English is its keys). */
+  /**
+   * The template of a key, or {@code fallback} when this catalog has none (explain's English is its
+   * keys).
+   */
   public String getOrDefault(String key, String fallback) {
     return templates.getOrDefault(key, fallback);
   }
@@ -76,7 +87,10 @@ public final class Messages {
     return templates.keySet();
   }
 
-  /** A time unit as a definition writes it ("days", "working days", "h") in this language; an unknown one as it is. */
+  /**
+   * A time unit as a definition writes it ("days", "working days", "h") in this language; an
+   * unknown one as it is.
+   */
   public String timeUnit(String unit) {
     return templates.getOrDefault("unit." + unit.toLowerCase(Locale.ROOT).replace(' ', '_'), unit);
   }

@@ -7,20 +7,25 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One thing a result row says about how its value was made ("3 open (no resolved_at)"): a {@link Code} and its typed
- * arguments, never a sentence. The words live in the message catalogs ({@link Messages}, {@code notes_en} and
- * {@code notes_vi}), one template per code; CSV and JSON print the English, the views for people the reader's language.
- * A row's notes together are {@link Notes}.
+ * One thing a result row says about how its value was made ("3 open (no resolved_at)"): a {@link
+ * Code} and its typed arguments, never a sentence. The words live in the message catalogs ({@link
+ * Messages}, {@code notes_en} and {@code notes_vi}), one template per code; CSV and JSON print the
+ * English, the views for people the reader's language. A row's notes together are {@link Notes}.
  */
 public record Note(Code code, List<Object> args) {
 
   /** What an argument is, which says its Java type and how each language writes it. */
   public enum Kind {
-    /** A number of rows, leads, answers…: a whole number, written plainly (no grouping) in every language. */
+    /**
+     * A number of rows, leads, answers…: a whole number, written plainly (no grouping) in every
+     * language.
+     */
     COUNT(Long.class),
     /** A column, stage or filter name from the definition: as written. */
     NAME(String.class),
-    /** Values quoted from the data ("'Spam' ×2, 'x'", "created 2026-10-03 09:00 → …"): as they are. */
+    /**
+     * Values quoted from the data ("'Spam' ×2, 'x'", "created 2026-10-03 09:00 → …"): as they are.
+     */
     EXAMPLES(String.class),
     /** A day: ISO (2026-10-31). */
     DATE(LocalDate.class),
@@ -39,17 +44,22 @@ public record Note(Code code, List<Object> args) {
   /** One argument of a code: its name (the template's {@code {name}}) and kind. */
   public record Arg(String name, Kind kind) {}
 
-  /** A number and how many decimals it is written with; {@code places < 0} writes it plainly ("3", "2.5"). */
+  /**
+   * A number and how many decimals it is written with; {@code places < 0} writes it plainly ("3",
+   * "2.5").
+   */
   public record Decimal(double value, int places) {
     /** The English (calculators') form: '.' for decimals, no grouping. */
     public String english() {
       if (places >= 0) return String.format(Locale.ROOT, "%." + places + "f", value);
-      return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
+      return value == Math.rint(value) && Math.abs(value) < 1e15
+          ? Long.toString((long) value)
+          : Double.toString(value);
     }
 
     /**
-     * The Vietnamese form: ',' for decimals and '.' grouping thousands, as the views show values ("635.819,33");
-     * a whole number as in English.
+     * The Vietnamese form: ',' for decimals and '.' grouping thousands, as the views show values
+     * ("635.819,33"); a whole number as in English.
      */
     public String vietnamese() {
       String en = english();
@@ -63,8 +73,9 @@ public record Note(Code code, List<Object> args) {
   }
 
   /**
-   * Every kind of note, with its arguments in order. The catalogs hold one template per code in each language, with
-   * a {@code {name}} per argument ({@code NotesCatalogTest} keeps them in step).
+   * Every kind of note, with its arguments in order. The catalogs hold one template per code in
+   * each language, with a {@code {name}} per argument ({@code NotesCatalogTest} keeps them in
+   * step).
    */
   public enum Code {
     // period coverage (calc.PeriodCoverage); always the first note of a row
@@ -84,7 +95,8 @@ public record Note(Code code, List<Object> args) {
     // durations and backlogs (DurationMeasurer, BacklogMeasurer)
     OPEN(count(), arg("end", Kind.NAME)),
     END_BEFORE_START(count(), arg("end", Kind.NAME), arg("start", Kind.NAME)),
-    END_BEFORE_START_EXAMPLES(count(), arg("end", Kind.NAME), arg("start", Kind.NAME), arg("examples", Kind.EXAMPLES)),
+    END_BEFORE_START_EXAMPLES(
+        count(), arg("end", Kind.NAME), arg("start", Kind.NAME), arg("examples", Kind.EXAMPLES)),
     WITHOUT_LEFT_OUT(count(), arg("column", Kind.NAME)),
     NO_COMPLETED_DURATIONS,
     // survey scores (ScoreMeasurer)
@@ -93,8 +105,13 @@ public record Note(Code code, List<Object> args) {
     UNRECOGNISED_ANSWERS(count()),
     EXAMPLES(arg("values", Kind.EXAMPLES)),
     NO_VALID_ANSWERS,
-    NPS_SPLIT(arg("promoters", Kind.COUNT), arg("promotersPercent", Kind.DECIMAL), arg("passives", Kind.COUNT),
-        arg("passivesPercent", Kind.DECIMAL), arg("detractors", Kind.COUNT), arg("detractorsPercent", Kind.DECIMAL)),
+    NPS_SPLIT(
+        arg("promoters", Kind.COUNT),
+        arg("promotersPercent", Kind.DECIMAL),
+        arg("passives", Kind.COUNT),
+        arg("passivesPercent", Kind.DECIMAL),
+        arg("detractors", Kind.COUNT),
+        arg("detractorsPercent", Kind.DECIMAL)),
     // SLA (SlaMeasurer)
     OPEN_PAST_LIMIT(count()),
     OPEN_WITHIN_LIMIT(count()),
@@ -119,9 +136,14 @@ public record Note(Code code, List<Object> args) {
     NO_ORDERS,
     LIFESPAN_CHURN_NOT_COMPUTABLE,
     LIFESPAN_CHURN_ZERO,
-    CLV_FROM_CHURN(arg("aov", Kind.DECIMAL), arg("frequency", Kind.DECIMAL), arg("lifespan", Kind.DECIMAL),
-        arg("churned", Kind.COUNT), arg("active", Kind.COUNT)),
-    CLV_GIVEN_LIFESPAN(arg("aov", Kind.DECIMAL), arg("frequency", Kind.DECIMAL), arg("lifespan", Kind.DECIMAL)),
+    CLV_FROM_CHURN(
+        arg("aov", Kind.DECIMAL),
+        arg("frequency", Kind.DECIMAL),
+        arg("lifespan", Kind.DECIMAL),
+        arg("churned", Kind.COUNT),
+        arg("active", Kind.COUNT)),
+    CLV_GIVEN_LIFESPAN(
+        arg("aov", Kind.DECIMAL), arg("frequency", Kind.DECIMAL), arg("lifespan", Kind.DECIMAL)),
     STATE_NEW,
     STATE_RETURNING,
     STATE_RESURRECTING,
@@ -165,7 +187,8 @@ public record Note(Code code, List<Object> args) {
 
   public Note {
     if (args.size() != code.args().size()) {
-      throw new IllegalArgumentException(code + " takes " + code.args().size() + " arguments, not " + args.size());
+      throw new IllegalArgumentException(
+          code + " takes " + code.args().size() + " arguments, not " + args.size());
     }
     List<Object> typed = new ArrayList<>(args.size());
     for (int i = 0; i < args.size(); i++) {
@@ -173,14 +196,18 @@ public record Note(Code code, List<Object> args) {
       Kind k = code.args().get(i).kind();
       if (k == Kind.COUNT && a instanceof Integer x) a = x.longValue();
       if (!k.type.isInstance(a)) {
-        throw new IllegalArgumentException(code + "'s " + code.args().get(i).name() + " is a " + k + ", not " + a);
+        throw new IllegalArgumentException(
+            code + "'s " + code.args().get(i).name() + " is a " + k + ", not " + a);
       }
       typed.add(a);
     }
     args = List.copyOf(typed);
   }
 
-  /** The note of a code with its arguments in the code's order (counts as int or long, decimals as {@link Decimal}). */
+  /**
+   * The note of a code with its arguments in the code's order (counts as int or long, decimals as
+   * {@link Decimal}).
+   */
   public static Note of(Code code, Object... args) {
     return new Note(code, Arrays.asList(args));
   }
@@ -231,7 +258,8 @@ public record Note(Code code, List<Object> args) {
         default -> String.valueOf(a);
       };
     }
-    throw new IllegalStateException("template of " + code + " names {" + name + "}, not one of its arguments");
+    throw new IllegalStateException(
+        "template of " + code + " names {" + name + "}, not one of its arguments");
   }
 
   /** "7 days" → "7 ngày": the amount as written, the unit word in the catalog's language. */

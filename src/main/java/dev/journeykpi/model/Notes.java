@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The notes of one result, in order; written joined by "; " ("incomplete: data ends 2026-10-14; 2 open (no end)").
- * Immutable; {@link #NONE} is shared by the many rows that have nothing to say.
+ * The notes of one result, in order; written joined by "; " ("incomplete: data ends 2026-10-14; 2
+ * open (no end)"). Immutable; {@link #NONE} is shared by the many rows that have nothing to say.
  */
 public record Notes(List<Note> parts) {
   public static final Notes NONE = new Notes(List.of());

@@ -9,8 +9,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * A reporting period [start, end) in the definition's time zone: a month ({@code 2026-10}), a quarter
- * ({@code 2026-Q3}), a year ({@code 2026}), a day range ({@code --from/--to}, both inclusive), or all time.
+ * A reporting period [start, end) in the definition's time zone: a month ({@code 2026-10}), a
+ * quarter ({@code 2026-Q3}), a year ({@code 2026}), a day range ({@code --from/--to}, both
+ * inclusive), or all time.
  */
 public record Period(String label, Grain grain, LocalDate start, LocalDate endExclusive) {
   public enum Grain {
@@ -21,7 +22,8 @@ public record Period(String label, Grain grain, LocalDate start, LocalDate endEx
     ALL
   }
 
-  public static final Period ALL = new Period("all", Grain.ALL, LocalDate.of(1, 1, 1), LocalDate.of(9999, 1, 1));
+  public static final Period ALL =
+      new Period("all", Grain.ALL, LocalDate.of(1, 1, 1), LocalDate.of(9999, 1, 1));
 
   /** Parses 2026-10, 2026-Q3 or 2026; throws UsageException with the accepted forms. */
   public static Period parse(String text) {
@@ -44,7 +46,8 @@ public record Period(String label, Grain grain, LocalDate start, LocalDate endEx
     } catch (DateTimeParseException e) {
       // fall through
     }
-    throw new UsageException("period '" + text + "' is not a month (2026-10), a quarter (2026-Q3) or a year (2026)");
+    throw new UsageException(
+        "period '" + text + "' is not a month (2026-10), a quarter (2026-Q3) or a year (2026)");
   }
 
   /** Both dates inclusive, as people say "from 1 to 15 October". */
@@ -73,10 +76,13 @@ public record Period(String label, Grain grain, LocalDate start, LocalDate endEx
       case MONTH -> parse(YearMonth.from(start).minusMonths(1).toString());
       case QUARTER -> {
         LocalDate s = start.minusMonths(3);
-        yield new Period(s.getYear() + "-Q" + ((s.getMonthValue() - 1) / 3 + 1), Grain.QUARTER, s, start);
+        yield new Period(
+            s.getYear() + "-Q" + ((s.getMonthValue() - 1) / 3 + 1), Grain.QUARTER, s, start);
       }
       case YEAR -> parse(String.valueOf(start.getYear() - 1));
-      case RANGE -> between(start.minusDays(endExclusive.toEpochDay() - start.toEpochDay()), start.minusDays(1));
+      case RANGE ->
+          between(
+              start.minusDays(endExclusive.toEpochDay() - start.toEpochDay()), start.minusDays(1));
       case ALL -> this;
     };
   }
@@ -94,7 +100,8 @@ public record Period(String label, Grain grain, LocalDate start, LocalDate endEx
 
   /** This period and the n - 1 before it, oldest first: the columns of a trend. */
   public List<Period> lastN(int n) {
-    if (grain == Grain.ALL && n > 1) throw new UsageException("--periods needs --period or --from/--to");
+    if (grain == Grain.ALL && n > 1)
+      throw new UsageException("--periods needs --period or --from/--to");
     List<Period> out = new ArrayList<>();
     Period p = this;
     for (int i = 0; i < n; i++) {

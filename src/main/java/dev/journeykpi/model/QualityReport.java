@@ -7,19 +7,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What happened to every row of one source: read, used, rejected (whole row left out) or used with cells blanked,
- * grouped by reason with the first examples. Nothing is dropped without being counted here.
+ * What happened to every row of one source: read, used, rejected (whole row left out) or used with
+ * cells blanked, grouped by reason with the first examples. Nothing is dropped without being
+ * counted here.
  *
- * <p>Immutable: the import records into its own recorder and hands this over once the source is read; the engine's
- * later findings (rows left out of some KPIs, how far the dates reach) are copies made with {@link #withExcluded} and
- * {@link #withDates}. Maps keep their insertion order, which is the order the report prints.
+ * <p>Immutable: the import records into its own recorder and hands this over once the source is
+ * read; the engine's later findings (rows left out of some KPIs, how far the dates reach) are
+ * copies made with {@link #withExcluded} and {@link #withDates}. Maps keep their insertion order,
+ * which is the order the report prints.
  *
  * @param files the files read, in the order read
- * @param notes what the user should know about how the source was read (the sheet chosen, a header that appears
- *     twice), one line each, for stderr; printed even with {@code -q}
- * @param details the detailed problems for {@code --quality-report}, in file and row order, up to a cap
+ * @param notes what the user should know about how the source was read (the sheet chosen, a header
+ *     that appears twice), one line each, for stderr; printed even with {@code -q}
+ * @param details the detailed problems for {@code --quality-report}, in file and row order, up to a
+ *     cap
  * @param detailsDropped the problems beyond that cap (the counts stay exact)
- * @param excluded rows read and kept, but left out of some KPIs for a reason (walk-in sales without a customer id)
+ * @param excluded rows read and kept, but left out of some KPIs for a reason (walk-in sales without
+ *     a customer id)
  * @param dates how far the source's dates reach; null when its KPIs date no row
  */
 public record QualityReport(
@@ -40,17 +44,26 @@ public record QualityReport(
   public enum Kind {
     REJECTED,
     BLANKED,
-    /** A blank cell given the value of the merged range it lies in (Excel): used, and counted so it can be checked. */
+    /**
+     * A blank cell given the value of the merged range it lies in (Excel): used, and counted so it
+     * can be checked.
+     */
     FILLED,
     /** A text cell kept without its control characters (NUL, DEL, …). */
     CLEANED
   }
 
-  /** One unusable row or cell, at {@code file:row:column}. Row is the line (CSV) or row number (Excel). */
-  public record Problem(Kind kind, String reason, String file, long row, String column, String value) {
+  /**
+   * One unusable row or cell, at {@code file:row:column}. Row is the line (CSV) or row number
+   * (Excel).
+   */
+  public record Problem(
+      Kind kind, String reason, String file, long row, String column, String value) {
     public String where() {
       // Row 0: a problem of a computed (lookup) column, which belongs to no one line of the file.
-      return file + (row > 0 ? ":" + row : "") + (column == null || column.isEmpty() ? "" : ":" + column);
+      return file
+          + (row > 0 ? ":" + row : "")
+          + (column == null || column.isEmpty() ? "" : ":" + column);
     }
   }
 
@@ -62,10 +75,10 @@ public record QualityReport(
   }
 
   /**
-   * The first and last day of the columns that place the source's rows in periods ({@code datedBy}, e.g.
-   * "created_at"): how far the export reaches, so a period it does not reach is not read as a quiet one.
-   * {@code judgesHistory}: whether a KPI of the source judges each row's whole history at the period's end
-   * (customers, backlog, stalled leads).
+   * The first and last day of the columns that place the source's rows in periods ({@code datedBy},
+   * e.g. "created_at"): how far the export reaches, so a period it does not reach is not read as a
+   * quiet one. {@code judgesHistory}: whether a KPI of the source judges each row's whole history
+   * at the period's end (customers, backlog, stalled leads).
    */
   public record Dates(String datedBy, LocalDate first, LocalDate last, boolean judgesHistory) {}
 
@@ -85,31 +98,62 @@ public record QualityReport(
     return Collections.unmodifiableMap(new LinkedHashMap<>(m));
   }
 
-  /** This report with {@code count} rows left out of some KPIs for {@code reason}; none left out changes nothing. */
+  /**
+   * This report with {@code count} rows left out of some KPIs for {@code reason}; none left out
+   * changes nothing.
+   */
   public QualityReport withExcluded(String reason, long count) {
     if (count <= 0) return this;
     Map<String, Long> more = new LinkedHashMap<>(excluded);
     more.put(reason, count);
-    return new QualityReport(source, files, rowsRead, rowsUsed, rejected, blanked, filled, cleaned, notes, details,
-        detailsDropped, more, dates);
+    return new QualityReport(
+        source,
+        files,
+        rowsRead,
+        rowsUsed,
+        rejected,
+        blanked,
+        filled,
+        cleaned,
+        notes,
+        details,
+        detailsDropped,
+        more,
+        dates);
   }
 
   /** This report with how far the source's dates reach. */
-  public QualityReport withDates(String datedBy, LocalDate first, LocalDate last, boolean judgesHistory) {
-    return new QualityReport(source, files, rowsRead, rowsUsed, rejected, blanked, filled, cleaned, notes, details,
-        detailsDropped, excluded, new Dates(datedBy, first, last, judgesHistory));
+  public QualityReport withDates(
+      String datedBy, LocalDate first, LocalDate last, boolean judgesHistory) {
+    return new QualityReport(
+        source,
+        files,
+        rowsRead,
+        rowsUsed,
+        rejected,
+        blanked,
+        filled,
+        cleaned,
+        notes,
+        details,
+        detailsDropped,
+        excluded,
+        new Dates(datedBy, first, last, judgesHistory));
   }
 
   /**
-   * Whether a KPI of this source judges each row's whole history at the period's end (customers, backlog, stalled
-   * leads): on an export that stops before the period, such a KPI gives wrong numbers (every customer churned), not
-   * empty ones.
+   * Whether a KPI of this source judges each row's whole history at the period's end (customers,
+   * backlog, stalled leads): on an export that stops before the period, such a KPI gives wrong
+   * numbers (every customer churned), not empty ones.
    */
   public boolean judgesHistory() {
     return dates != null && dates.judgesHistory();
   }
 
-  /** The columns behind {@link #firstDay()} and {@link #lastDay()}; null when the source's KPIs date no row. */
+  /**
+   * The columns behind {@link #firstDay()} and {@link #lastDay()}; null when the source's KPIs date
+   * no row.
+   */
   public String datedBy() {
     return dates == null ? null : dates.datedBy();
   }

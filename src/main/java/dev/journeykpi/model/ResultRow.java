@@ -5,11 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One row of the tidy result every KPI produces: a KPI's value for one period and one combination of breakdown
- * values. A breakdown dimension whose value is {@link #TOTAL} is aggregated over; {@link #BLANK} stands for rows that
- * had no value in that column. {@code target} is null when the KPI has none; {@code status} is null when there is no
- * target or no value (never {@link Status#NONE}). {@code notes} say how the value was made, as codes with arguments;
- * {@link #note()} writes them in English, for CSV, JSON and scripts.
+ * One row of the tidy result every KPI produces: a KPI's value for one period and one combination
+ * of breakdown values. A breakdown dimension whose value is {@link #TOTAL} is aggregated over;
+ * {@link #BLANK} stands for rows that had no value in that column. {@code target} is null when the
+ * KPI has none; {@code status} is null when there is no target or no value (never {@link
+ * Status#NONE}). {@code notes} say how the value was made, as codes with arguments; {@link #note()}
+ * writes them in English, for CSV, JSON and scripts.
  */
 public record ResultRow(
     String kpi,
@@ -34,17 +35,25 @@ public record ResultRow(
   public ResultRow {
     if (status == Status.NONE) status = null;
     if (notes == null) notes = Notes.NONE;
-    // One dimension (the usual breakdown) in an immutable one-entry map: a third of the memory of a copied
+    // One dimension (the usual breakdown) in an immutable one-entry map: a third of the memory of a
+    // copied
     // LinkedHashMap, which a breakdown with 1,000,000 groups noticed.
-    dims = dims.isEmpty() ? Map.of() : dims.getClass() == ONE ? dims
-        : dims.size() == 1 ? one(dims.entrySet().iterator().next()) : Collections.unmodifiableMap(new LinkedHashMap<>(dims));
+    dims =
+        dims.isEmpty()
+            ? Map.of()
+            : dims.getClass() == ONE
+                ? dims
+                : dims.size() == 1
+                    ? one(dims.entrySet().iterator().next())
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(dims));
   }
 
   /** The class of Map.of(k, v): immutable already, so not copied. */
   private static final Class<?> ONE = Map.of("", "").getClass();
 
   private static Map<String, String> one(Map.Entry<String, String> e) {
-    return e.getKey() == null || e.getValue() == null ? Collections.singletonMap(e.getKey(), e.getValue())
+    return e.getKey() == null || e.getValue() == null
+        ? Collections.singletonMap(e.getKey(), e.getValue())
         : Map.of(e.getKey(), e.getValue());
   }
 
@@ -53,28 +62,62 @@ public record ResultRow(
   }
 
   /**
-   * This row compared with the same KPI and breakdown in an earlier period: {@code delta} is in the value's own scale
-   * (for a rate, a difference of fractions: 0.025 is 2.5 percentage points); {@code deltaRelative} is the change as a
-   * fraction of the earlier value, for everything but rates.
+   * This row compared with the same KPI and breakdown in an earlier period: {@code delta} is in the
+   * value's own scale (for a rate, a difference of fractions: 0.025 is 2.5 percentage points);
+   * {@code deltaRelative} is the change as a fraction of the earlier value, for everything but
+   * rates.
    */
   public ResultRow comparedWith(Double earlier) {
     Double d = value == null || earlier == null ? null : value - earlier;
     Double rel = d == null || unit.equals("%") || earlier == 0 ? null : d / Math.abs(earlier);
-    return new ResultRow(kpi, label, period, dims, value, unit, numerator, denominator, n, target, status, earlier, d, rel,
-        complete, notes);
+    return new ResultRow(
+        kpi,
+        label,
+        period,
+        dims,
+        value,
+        unit,
+        numerator,
+        denominator,
+        n,
+        target,
+        status,
+        earlier,
+        d,
+        rel,
+        complete,
+        notes);
   }
 
   /**
-   * This row with its period's coverage: null reason means complete; a reason goes first in the notes. Public for
-   * {@code calc.KpiRunner}, which knows a period's coverage only after measuring its rows.
+   * This row with its period's coverage: null reason means complete; a reason goes first in the
+   * notes. Public for {@code calc.KpiRunner}, which knows a period's coverage only after measuring
+   * its rows.
    */
   public ResultRow withCoverage(Note incompleteBecause) {
     Notes all = incompleteBecause == null ? notes : notes.after(incompleteBecause);
-    return new ResultRow(kpi, label, period, dims, value, unit, numerator, denominator, this.n, target, status, previous,
-        delta, deltaRelative, incompleteBecause == null, all);
+    return new ResultRow(
+        kpi,
+        label,
+        period,
+        dims,
+        value,
+        unit,
+        numerator,
+        denominator,
+        this.n,
+        target,
+        status,
+        previous,
+        delta,
+        deltaRelative,
+        incompleteBecause == null,
+        all);
   }
 
-  /** The notes in English, joined by "; " ("" when none): what CSV and JSON print and scripts read. */
+  /**
+   * The notes in English, joined by "; " ("" when none): what CSV and JSON print and scripts read.
+   */
   public String note() {
     return notes.english();
   }

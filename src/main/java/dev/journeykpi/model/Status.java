@@ -1,8 +1,9 @@
 package dev.journeykpi.model;
 
 /**
- * How a value stands against its target: green, amber or red, or none when there is no target or no value. Worked
- * out by {@code calc.TargetStatus}; read by the breach check of {@code report --fail-on}.
+ * How a value stands against its target: green, amber or red, or none when there is no target or no
+ * value. Worked out by {@code calc.TargetStatus}; read by the breach check of {@code report
+ * --fail-on}.
  */
 public enum Status {
   GREEN,

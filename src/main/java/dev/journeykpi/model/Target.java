@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * A KPI's target as it applies in one period, as numbers: at least {@code low} (MIN), at most {@code high} (MAX), or
- * between the two (RANGE). The open side of MIN and MAX is infinite. Renderers read the numbers; only CSV, JSON and
- * the Data sheet write {@link #machineText()}.
+ * A KPI's target as it applies in one period, as numbers: at least {@code low} (MIN), at most
+ * {@code high} (MAX), or between the two (RANGE). The open side of MIN and MAX is infinite.
+ * Renderers read the numbers; only CSV, JSON and the Data sheet write {@link #machineText()}.
  */
 public record Target(Kind kind, double low, double high) {
   public enum Kind {
@@ -36,9 +36,13 @@ public record Target(Kind kind, double low, double high) {
     };
   }
 
-  /** Whole numbers as they are, else at most 6 decimals without trailing zeros (the digits the outputs always had). */
+  /**
+   * Whole numbers as they are, else at most 6 decimals without trailing zeros (the digits the
+   * outputs always had).
+   */
   private static String plain(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v)
+    return v == Math.rint(v) && Math.abs(v) < 1e15
+        ? Long.toString((long) v)
         : new BigDecimal(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 }

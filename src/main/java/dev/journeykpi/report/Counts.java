@@ -1,6 +1,9 @@
 package dev.journeykpi.report;
 
-/** A count with its noun in English, singular for exactly one ("1 cell blanked", "2 cells blanked", "1,204 rows"). */
+/**
+ * A count with its noun in English, singular for exactly one ("1 cell blanked", "2 cells blanked",
+ * "1,204 rows").
+ */
 public final class Counts {
   private static final ValueFormat EN = new ValueFormat("en");
 

@@ -1,6 +1,5 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
 import java.io.IOException;
 import java.io.Writer;
@@ -8,8 +7,9 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * The tidy rows as CSV: UTF-8, '\n' line ends, plain numbers, header first; the same input gives the same bytes.
- * Text that a spreadsheet would run as a formula is neutralised ({@link SpreadsheetSafe}).
+ * The tidy rows as CSV: UTF-8, '\n' line ends, plain numbers, header first; the same input gives
+ * the same bytes. Text that a spreadsheet would run as a formula is neutralised ({@link
+ * SpreadsheetSafe}).
  */
 public final class CsvRenderer implements Renderer {
   static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
@@ -17,14 +17,20 @@ public final class CsvRenderer implements Renderer {
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
     List<String> dims = TidyColumns.dimensions(card.rows());
-    // Each record is built in a builder, then written whole: a CSVPrinter on the writer took a lock and cut a
+    // Each record is built in a builder, then written whole: a CSVPrinter on the writer took a lock
+    // and cut a
     // substring for every cell (a breakdown of 1,000,000 rows: 2 s and 3 GB of short-lived text).
     Writer w = new java.io.BufferedWriter(out, 1 << 16);
     char[] chars = new char[256];
     for (int i = -1; i < card.rows().size(); i++) {
-      StringBuilder line = record(i < 0 ? TidyColumns.header(dims) : TidyColumns.cells(card.rows().get(i), dims));
+      StringBuilder line =
+          record(i < 0 ? TidyColumns.header(dims) : TidyColumns.cells(card.rows().get(i), dims));
       if (line.length() > chars.length) chars = new char[2 * line.length()];
-      line.getChars(0, line.length(), chars, 0); // written from a reused array, not copied into a String first
+      line.getChars(
+          0,
+          line.length(),
+          chars,
+          0); // written from a reused array, not copied into a String first
       w.write(chars, 0, line.length());
     }
     w.flush();
@@ -39,7 +45,8 @@ public final class CsvRenderer implements Renderer {
         if (i > 0) line.append(',');
         line.append(cell);
       } else if (i > 0 && "".equals(cell)) {
-        line.append(','); // an empty cell after the first: nothing to quote (most cells of a breakdown row)
+        line.append(
+            ','); // an empty cell after the first: nothing to quote (most cells of a breakdown row)
       } else {
         try {
           FORMAT.print(cell, line, i == 0);
@@ -57,9 +64,10 @@ public final class CsvRenderer implements Renderer {
   }
 
   /**
-   * Whether Commons CSV would write the cell as it is, so it can be appended directly: not blank, no quote, comma or
-   * line break, and neither starting with a character up to '#' nor ending with one up to a space (which it quotes).
-   * Any other cell goes through Commons CSV, which decides its quoting.
+   * Whether Commons CSV would write the cell as it is, so it can be appended directly: not blank,
+   * no quote, comma or line break, and neither starting with a character up to '#' nor ending with
+   * one up to a space (which it quotes). Any other cell goes through Commons CSV, which decides its
+   * quoting.
    */
   static boolean plain(String cell) {
     int n = cell == null ? 0 : cell.length();

@@ -2,10 +2,10 @@ package dev.journeykpi.report;
 
 import dev.journeykpi.config.CalendarDef;
 import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.Filter;
 import dev.journeykpi.config.Journey;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SourceDef;
-import dev.journeykpi.config.Filter;
 import dev.journeykpi.config.Statistic;
 import dev.journeykpi.config.TargetDef;
 import dev.journeykpi.types.Explained;
@@ -19,8 +19,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * {@code kpi explain}: a KPI's definition in words — population, what is measured, period attribution, clock,
- * statistic, what is excluded, breakdown, unit and formula — so every default the tool applies is visible.
+ * {@code kpi explain}: a KPI's definition in words — population, what is measured, period
+ * attribution, clock, statistic, what is excluded, breakdown, unit and formula — so every default
+ * the tool applies is visible.
  */
 public final class ExplainRenderer {
   private final ExplainPhrases p;
@@ -28,51 +29,82 @@ public final class ExplainRenderer {
   /** The phrases as the KPI types write their part of an explanation with them. */
   private final Phrases words;
 
-  /** @param lang "en" or "vi" */
+  /**
+   * @param lang "en" or "vi"
+   */
   public ExplainRenderer(String lang) {
     this.p = new ExplainPhrases(lang);
-    this.words = new Phrases() {
-      @Override
-      public String t(String template, Object... args) {
-        return p.t(template, args);
-      }
+    this.words =
+        new Phrases() {
+          @Override
+          public String t(String template, Object... args) {
+            return p.t(template, args);
+          }
 
-      @Override
-      public String filter(Filter f) {
-        return ExplainRenderer.this.filter(f);
-      }
+          @Override
+          public String filter(Filter f) {
+            return ExplainRenderer.this.filter(f);
+          }
 
-      @Override
-      public String plain(double v) {
-        return ExplainRenderer.plain(v);
-      }
+          @Override
+          public String plain(double v) {
+            return ExplainRenderer.plain(v);
+          }
 
-      @Override
-      public String statistic(Statistic s) {
-        return ExplainRenderer.this.statistic(s);
-      }
-    };
+          @Override
+          public String statistic(Statistic s) {
+            return ExplainRenderer.this.statistic(s);
+          }
+        };
   }
 
   public String explain(Definition def, KpiDef k) {
     List<String[]> lines = new ArrayList<>();
     Journey.Touchpoint t = def.journey().touchpointOf(k.id()).orElse(null);
     if (t != null) {
-      lines.add(new String[] {p.t("Journey"), def.journey().stageLabel(t.stage()) + " › " + t.label()
-          + (t.owner() == null ? "" : " (" + p.t("owner") + ": " + t.owner() + ")")});
+      lines.add(
+          new String[] {
+            p.t("Journey"),
+            def.journey().stageLabel(t.stage())
+                + " › "
+                + t.label()
+                + (t.owner() == null ? "" : " (" + p.t("owner") + ": " + t.owner() + ")")
+          });
     }
     SourceDef s = def.sources().get(k.source());
     lines.add(new String[] {p.t("Source"), k.source() + " (" + s.file() + ")"});
-    lines.add(new String[] {p.t("Columns"), k.columnsRead().stream().map(c -> {
-      var col = s.columns().get(c);
-      return col == null ? c : col.isLookup() ? c + " (" + p.t("computed") + ")" : col.header().equals(c) ? c : c + " ← " + col.header();
-    }).collect(Collectors.joining(", "))});
+    lines.add(
+        new String[] {
+          p.t("Columns"),
+          k.columnsRead().stream()
+              .map(
+                  c -> {
+                    var col = s.columns().get(c);
+                    return col == null
+                        ? c
+                        : col.isLookup()
+                            ? c + " (" + p.t("computed") + ")"
+                            : col.header().equals(c) ? c : c + " ← " + col.header();
+                  })
+              .collect(Collectors.joining(", "))
+        });
     Explained x = KpiKinds.of(k).explainAny(k, words);
     lines.add(new String[] {p.t("Type"), k.type() + " — " + x.what()});
     if (k.preset() != null) {
-      var preset = dev.journeykpi.config.Presets.all().stream().filter(q -> q.name().equals(k.preset())).findFirst().orElseThrow();
-      lines.add(new String[] {p.t("Preset"), k.preset() + " — " + (p.vi() ? preset.aboutVi() : preset.about())
-          + " " + p.t("(every key the KPI sets replaces the preset's)")});
+      var preset =
+          dev.journeykpi.config.Presets.all().stream()
+              .filter(q -> q.name().equals(k.preset()))
+              .findFirst()
+              .orElseThrow();
+      lines.add(
+          new String[] {
+            p.t("Preset"),
+            k.preset()
+                + " — "
+                + (p.vi() ? preset.aboutVi() : preset.about())
+                + " "
+                + p.t("(every key the KPI sets replaces the preset's)")
+          });
     }
     List<String> population = new ArrayList<>();
     population.add(k.where().isEmpty() ? p.t("all rows") : p.t("rows where %s", filter(k.where())));
@@ -80,13 +112,25 @@ public final class ExplainRenderer {
     lines.add(new String[] {p.t("Population"), String.join("; ", population)});
     lines.add(new String[] {p.t("Period"), x.period()});
     if (x.businessClock() != null) {
-      lines.add(new String[] {p.t("Clock"), x.businessClock() ? p.t("business time: %s", calendar(def.calendar()))
-          : p.t("calendar time (real elapsed time in %s)", def.zone())});
+      lines.add(
+          new String[] {
+            p.t("Clock"),
+            x.businessClock()
+                ? p.t("business time: %s", calendar(def.calendar()))
+                : p.t("calendar time (real elapsed time in %s)", def.zone())
+          });
     }
     if (x.statistic() != null) lines.add(new String[] {p.t("Statistic"), statistic(x.statistic())});
     if (!x.leftOut().isEmpty()) lines.add(new String[] {p.t("Left out"), x.leftOut()});
-    lines.add(new String[] {p.t("Breakdown"), k.by().isEmpty() ? p.t("none (one total)")
-        : p.t("%s, each value computed from its own rows, plus a total computed from all rows", String.join(", ", k.by()))});
+    lines.add(
+        new String[] {
+          p.t("Breakdown"),
+          k.by().isEmpty()
+              ? p.t("none (one total)")
+              : p.t(
+                  "%s, each value computed from its own rows, plus a total computed from all rows",
+                  String.join(", ", k.by()))
+        });
     lines.add(new String[] {p.t("Unit"), x.unit() != null ? x.unit() : unit(k)});
     if (k.target() != null) lines.add(new String[] {p.t("Target"), target(k.target())});
     lines.add(new String[] {p.t("Formula"), x.formula()});
@@ -94,7 +138,12 @@ public final class ExplainRenderer {
     StringBuilder b = new StringBuilder(k.id() + " — " + k.label() + "\n");
     if (k.description() != null) b.append("  ").append(k.description()).append('\n');
     int w = lines.stream().mapToInt(l -> DisplayWidth.of(l[0])).max().orElse(0);
-    for (String[] l : lines) b.append("  ").append(DisplayWidth.padRight(l[0] + ":", w + 1)).append(' ').append(l[1]).append('\n');
+    for (String[] l : lines)
+      b.append("  ")
+          .append(DisplayWidth.padRight(l[0] + ":", w + 1))
+          .append(' ')
+          .append(l[1])
+          .append('\n');
     return b.toString();
   }
 
@@ -107,27 +156,50 @@ public final class ExplainRenderer {
       case MEAN -> p.t("mean");
       case MIN -> p.t("minimum");
       case MAX -> p.t("maximum");
-      case MEDIAN -> p.t("median (middle value; the mean of the two middle values for an even count)");
-      case PERCENTILE -> p.t("%s: linear interpolation between closest ranks, as Excel's PERCENTILE.INC", s);
+      case MEDIAN ->
+          p.t("median (middle value; the mean of the two middle values for an even count)");
+      case PERCENTILE ->
+          p.t("%s: linear interpolation between closest ranks, as Excel's PERCENTILE.INC", s);
     };
   }
 
   private String target(TargetDef t) {
-    String bound = switch (t.kind()) {
-      case MIN -> p.t("green at or above %s", plain(t.low()));
-      case MAX -> p.t("green at or below %s", plain(t.high()));
-      case RANGE -> p.t("green from %s to %s", plain(t.low()), plain(t.high()));
-    };
-    String amber = t.amber() != null
-        ? (t.kind() == TargetDef.Kind.MAX ? p.t("amber up to %s", plain(t.amber())) : p.t("amber down to %s", plain(t.amber())))
-        : t.band() != null ? p.t("amber within %s beyond it", plain(t.band()))
-        : t.bandPercent() != null ? (t.kind() == TargetDef.Kind.RANGE ? p.t("amber within %s%% of its width beyond it", plain(t.bandPercent()))
-            : p.t("amber within %s%% of the target beyond it", plain(t.bandPercent())))
-        : p.t("no amber band");
-    String periods = t.byPeriod().isEmpty() ? "" : "; " + p.t("per period: %s (a month falls back to its quarter, then its year)",
-        t.byPeriod().entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + " " + plain(e.getValue()))
-            .collect(Collectors.joining(", ")));
-    return bound + ", " + amber + ", " + p.t("red beyond") + periods + "; " + p.t("status on every row, breakdown rows included");
+    String bound =
+        switch (t.kind()) {
+          case MIN -> p.t("green at or above %s", plain(t.low()));
+          case MAX -> p.t("green at or below %s", plain(t.high()));
+          case RANGE -> p.t("green from %s to %s", plain(t.low()), plain(t.high()));
+        };
+    String amber =
+        t.amber() != null
+            ? (t.kind() == TargetDef.Kind.MAX
+                ? p.t("amber up to %s", plain(t.amber()))
+                : p.t("amber down to %s", plain(t.amber())))
+            : t.band() != null
+                ? p.t("amber within %s beyond it", plain(t.band()))
+                : t.bandPercent() != null
+                    ? (t.kind() == TargetDef.Kind.RANGE
+                        ? p.t("amber within %s%% of its width beyond it", plain(t.bandPercent()))
+                        : p.t("amber within %s%% of the target beyond it", plain(t.bandPercent())))
+                    : p.t("no amber band");
+    String periods =
+        t.byPeriod().isEmpty()
+            ? ""
+            : "; "
+                + p.t(
+                    "per period: %s (a month falls back to its quarter, then its year)",
+                    t.byPeriod().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> e.getKey() + " " + plain(e.getValue()))
+                        .collect(Collectors.joining(", ")));
+    return bound
+        + ", "
+        + amber
+        + ", "
+        + p.t("red beyond")
+        + periods
+        + "; "
+        + p.t("status on every row, breakdown rows included");
   }
 
   private static String plain(double v) {
@@ -144,9 +216,14 @@ public final class ExplainRenderer {
     Map<String, List<DayOfWeek>> byHours = new LinkedHashMap<>();
     for (DayOfWeek d : DayOfWeek.values()) {
       if (!c.workdays().contains(d)) continue;
-      String h = c.hours().get(d).stream()
-          .map(i -> i.start() + "–" + (i.end().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : i.end()))
-          .collect(Collectors.joining(", "));
+      String h =
+          c.hours().get(d).stream()
+              .map(
+                  i ->
+                      i.start()
+                          + "–"
+                          + (i.end().equals(java.time.LocalTime.MIDNIGHT) ? "24:00" : i.end()))
+              .collect(Collectors.joining(", "));
       byHours.computeIfAbsent(h, x -> new ArrayList<>()).add(d);
     }
     List<String> parts = new ArrayList<>();
@@ -158,8 +235,11 @@ public final class ExplainRenderer {
   private String days(List<DayOfWeek> days) {
     String first = name(days.get(0));
     if (days.size() == 1) return first;
-    boolean consecutive = days.get(days.size() - 1).getValue() - days.get(0).getValue() == days.size() - 1;
-    return consecutive ? first + "–" + name(days.get(days.size() - 1)) : days.stream().map(this::name).collect(Collectors.joining(", "));
+    boolean consecutive =
+        days.get(days.size() - 1).getValue() - days.get(0).getValue() == days.size() - 1;
+    return consecutive
+        ? first + "–" + name(days.get(days.size() - 1))
+        : days.stream().map(this::name).collect(Collectors.joining(", "));
   }
 
   private String name(DayOfWeek d) {

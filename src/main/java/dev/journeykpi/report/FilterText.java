@@ -10,11 +10,13 @@ final class FilterText {
 
   static String of(Filter f, ExplainPhrases p) {
     if (f instanceof Filter.All a) {
-      return a.parts().stream().map(x -> x instanceof Filter.Condition ? of(x, p) : "(" + of(x, p) + ")")
+      return a.parts().stream()
+          .map(x -> x instanceof Filter.Condition ? of(x, p) : "(" + of(x, p) + ")")
           .collect(Collectors.joining(p.t(" and ")));
     }
     if (f instanceof Filter.Any a) {
-      return a.parts().stream().map(x -> x instanceof Filter.Condition ? of(x, p) : "(" + of(x, p) + ")")
+      return a.parts().stream()
+          .map(x -> x instanceof Filter.Condition ? of(x, p) : "(" + of(x, p) + ")")
           .collect(Collectors.joining(p.t(" or ")));
     }
     Filter.Condition c = (Filter.Condition) f;
@@ -37,7 +39,8 @@ final class FilterText {
   }
 
   private static String value(Object o) {
-    if (o instanceof Double d) return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
+    if (o instanceof Double d)
+      return d == Math.rint(d) ? Long.toString(d.longValue()) : d.toString();
     if (o instanceof String s) return "\"" + s + "\"";
     return String.valueOf(o).replace('T', ' ');
   }

@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The scorecard as one self-contained HTML page (no scripts, fonts or images fetched at view time): the journey
- * sections with statuses coloured, a trend line per KPI when several periods are shown, and the status summary.
- * Readable on a phone: tables scroll sideways inside their section.
+ * The scorecard as one self-contained HTML page (no scripts, fonts or images fetched at view time):
+ * the journey sections with statuses coloured, a trend line per KPI when several periods are shown,
+ * and the status summary. Readable on a phone: tables scroll sideways inside their section.
  */
 public final class HtmlRenderer implements Renderer {
-  private static final String CSS = """
+  private static final String CSS =
+      """
       body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1rem;color:#1d2733;background:#fff}
       h1{font-size:1.4rem;margin:0 0 .3rem} h2{font-size:1.05rem;margin:1.4rem 0 .4rem;color:#28435a}
       .meta{color:#667;font-size:.85rem;margin-bottom:1rem}
@@ -33,7 +34,9 @@ public final class HtmlRenderer implements Renderer {
   private final View view;
   private final String generatedAt;
 
-  /** @param generatedAt a "generated at" text for the page, or null for none (--no-timestamp) */
+  /**
+   * @param generatedAt a "generated at" text for the page, or null for none (--no-timestamp)
+   */
   public HtmlRenderer(View view, String generatedAt) {
     this.view = view;
     this.generatedAt = generatedAt;
@@ -43,10 +46,22 @@ public final class HtmlRenderer implements Renderer {
   public void render(Scorecard card, Writer out) throws IOException {
     ScorecardLayout layout = new ScorecardLayout(card, view);
     StringBuilder b = new StringBuilder();
-    b.append("<!DOCTYPE html>\n<html lang=\"").append(card.definition().locale()).append("\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").append(esc(layout.title))
-        .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n<h1>").append(esc(layout.title)).append("</h1>\n");
-    if (generatedAt != null) b.append("<div class=\"meta\">").append(esc(layout.words.generated())).append(' ').append(esc(generatedAt)).append("</div>\n");
+    b.append("<!DOCTYPE html>\n<html lang=\"")
+        .append(card.definition().locale())
+        .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+        .append(esc(layout.title))
+        .append("</title>\n<style>\n")
+        .append(CSS)
+        .append("</style>\n</head>\n<body>\n<h1>")
+        .append(esc(layout.title))
+        .append("</h1>\n");
+    if (generatedAt != null)
+      b.append("<div class=\"meta\">")
+          .append(esc(layout.words.generated()))
+          .append(' ')
+          .append(esc(generatedAt))
+          .append("</div>\n");
     boolean trends = card.periods().size() > 1;
     int statusColumn = layout.statusColumn;
     for (ScorecardLayout.Section s : layout.sections) {
@@ -60,11 +75,17 @@ public final class HtmlRenderer implements Renderer {
         // The CSS classes are named for the machine words (bar-green, status red).
         String status = s.statuses().get(i) == null ? "" : s.statuses().get(i).machineText();
         for (int c = 0; c < row.size(); c++) {
-          // The first cell carries the status as a coloured bar, so a phone shows it before the table scrolls.
-          String cls = c == 0 && !status.isEmpty() ? "bar-" + status
-              : c == statusColumn && !status.isEmpty() ? "status " + status
-              : c == layout.noteColumn ? "note" : layout.rightAligned[c] ? "num" : "";
-          b.append(cls.isEmpty() ? "<td>" : "<td class=\"" + cls + "\">").append(esc(row.get(c))).append("</td>");
+          // The first cell carries the status as a coloured bar, so a phone shows it before the
+          // table scrolls.
+          String cls =
+              c == 0 && !status.isEmpty()
+                  ? "bar-" + status
+                  : c == statusColumn && !status.isEmpty()
+                      ? "status " + status
+                      : c == layout.noteColumn ? "note" : layout.rightAligned[c] ? "num" : "";
+          b.append(cls.isEmpty() ? "<td>" : "<td class=\"" + cls + "\">")
+              .append(esc(row.get(c)))
+              .append("</td>");
         }
         if (trends) b.append("<td>").append(sparkline(card, row.get(0))).append("</td>");
         b.append("</tr>\n");
@@ -72,8 +93,11 @@ public final class HtmlRenderer implements Renderer {
       b.append("</table></div>\n");
     }
     for (ScorecardLayout.FunnelView f : layout.funnels) {
-      // A funnel chart: each stage's bar is its share of the first stage; the step table has no bars.
-      b.append("<h2>").append(esc(f.title())).append("</h2>\n<div class=\"wrap\"><table class=\"funnel\">\n<tr>");
+      // A funnel chart: each stage's bar is its share of the first stage; the step table has no
+      // bars.
+      b.append("<h2>")
+          .append(esc(f.title()))
+          .append("</h2>\n<div class=\"wrap\"><table class=\"funnel\">\n<tr>");
       for (String h : f.header()) b.append("<th>").append(esc(h)).append("</th>");
       b.append("</tr>\n");
       for (int i = 0; i < f.rows().size(); i++) {
@@ -83,8 +107,11 @@ public final class HtmlRenderer implements Renderer {
           boolean barCell = f.share() != null && f.header().get(c).isEmpty();
           if (barCell) {
             Double share = f.share().get(i);
-            b.append(String.format(java.util.Locale.ROOT, "<td class=\"fcell\"><div class=\"fbar\" style=\"width:%.1f%%\"></div></td>",
-                share == null ? 0 : 100 * Math.min(1, share)));
+            b.append(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "<td class=\"fcell\"><div class=\"fbar\" style=\"width:%.1f%%\"></div></td>",
+                    share == null ? 0 : 100 * Math.min(1, share)));
           } else {
             boolean text = c == 0 || f.header().get(c).equals(layout.words.owner());
             b.append(text ? "<td>" : "<td class=\"num\">").append(esc(row.get(c))).append("</td>");
@@ -93,21 +120,34 @@ public final class HtmlRenderer implements Renderer {
         b.append("</tr>\n");
       }
       b.append("</table></div>\n");
-      if (f.footer() != null) b.append("<div class=\"summary\">").append(esc(f.footer())).append("</div>\n");
+      if (f.footer() != null)
+        b.append("<div class=\"summary\">").append(esc(f.footer())).append("</div>\n");
     }
     for (ScorecardLayout.Triangle t : layout.triangles) {
       // The cohort triangle as a heat map: the deeper the blue, the larger the share still active.
-      b.append("<h2>").append(esc(t.title())).append("</h2>\n<div class=\"wrap\"><table class=\"cohort\">\n<tr>");
+      b.append("<h2>")
+          .append(esc(t.title()))
+          .append("</h2>\n<div class=\"wrap\"><table class=\"cohort\">\n<tr>");
       for (String h : t.header()) b.append("<th>").append(esc(h)).append("</th>");
       b.append("</tr>\n");
       for (int i = 0; i < t.rows().size(); i++) {
         List<String> row = t.rows().get(i);
-        b.append("<tr><td>").append(esc(row.get(0))).append("</td><td class=\"num\">").append(esc(row.get(1))).append("</td>");
+        b.append("<tr><td>")
+            .append(esc(row.get(0)))
+            .append("</td><td class=\"num\">")
+            .append(esc(row.get(1)))
+            .append("</td>");
         for (int c = 2; c < row.size(); c++) {
           Double rate = t.rates().get(i).get(c - 2);
-          b.append(rate == null ? "<td></td>" : String.format(java.util.Locale.ROOT,
-              "<td class=\"num heat\" style=\"background:rgba(37,99,235,%.2f);color:%s\">", Math.max(0.05, Math.min(1, rate)),
-              rate > 0.55 ? "#fff" : "#111")).append(rate == null ? "" : esc(row.get(c)) + "</td>");
+          b.append(
+                  rate == null
+                      ? "<td></td>"
+                      : String.format(
+                          java.util.Locale.ROOT,
+                          "<td class=\"num heat\" style=\"background:rgba(37,99,235,%.2f);color:%s\">",
+                          Math.max(0.05, Math.min(1, rate)),
+                          rate > 0.55 ? "#fff" : "#111"))
+              .append(rate == null ? "" : esc(row.get(c)) + "</td>");
         }
         b.append("</tr>\n");
       }
@@ -124,8 +164,8 @@ public final class HtmlRenderer implements Renderer {
   }
 
   /**
-   * A small SVG line of a KPI's headline values across the periods, on its first row (the one that shows the label);
-   * empty when fewer than two values exist.
+   * A small SVG line of a KPI's headline values across the periods, on its first row (the one that
+   * shows the label); empty when fewer than two values exist.
    */
   private static String sparkline(Scorecard card, String label) {
     List<Double> values = new ArrayList<>();
@@ -133,12 +173,16 @@ public final class HtmlRenderer implements Renderer {
     for (Period p : card.periods()) {
       Double v = null;
       for (ResultRow r : card.rows()) {
-        if (r.label().equals(label) && r.period().equals(p.label()) && (r.dims().isEmpty() || r.isTotal())) v = r.value();
+        if (r.label().equals(label)
+            && r.period().equals(p.label())
+            && (r.dims().isEmpty() || r.isTotal())) v = r.value();
       }
       values.add(v);
     }
-    double min = values.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).min().orElse(0);
-    double max = values.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).max().orElse(0);
+    double min =
+        values.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).min().orElse(0);
+    double max =
+        values.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).max().orElse(0);
     if (values.stream().filter(x -> x != null).count() < 2) return "";
     int w = 96;
     int h = 24;
@@ -149,12 +193,23 @@ public final class HtmlRenderer implements Renderer {
       double y = max == min ? h / 2.0 : 2 + (h - 4) * (1 - (values.get(i) - min) / (max - min));
       pts.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
     }
-    return "<svg class=\"trend\" width=\"" + w + "\" height=\"" + h + "\" viewBox=\"0 0 " + w + " " + h
+    return "<svg class=\"trend\" width=\""
+        + w
+        + "\" height=\""
+        + h
+        + "\" viewBox=\"0 0 "
+        + w
+        + " "
+        + h
         + "\" role=\"img\" aria-label=\"trend\"><polyline fill=\"none\" stroke=\"#28435a\" stroke-width=\"1.5\" points=\""
-        + pts.toString().trim() + "\"/></svg>";
+        + pts.toString().trim()
+        + "\"/></svg>";
   }
 
   static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 }

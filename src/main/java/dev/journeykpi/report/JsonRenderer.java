@@ -10,8 +10,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * The tidy rows as a JSON array of flat objects with the CSV's keys in the CSV's order; numbers are numbers, a value
- * that could not be computed is null (the note says why).
+ * The tidy rows as a JSON array of flat objects with the CSV's keys in the CSV's order; numbers are
+ * numbers, a value that could not be computed is null (the note says why).
  */
 public final class JsonRenderer implements Renderer {
   @Override
@@ -26,7 +26,8 @@ public final class JsonRenderer implements Renderer {
       g.writeStringField("label", r.label());
       g.writeStringField("period", r.period());
       for (String d : dims) {
-        if (r.dims().containsKey(d)) g.writeStringField(d, r.dims().get(d)); else g.writeNullField(d);
+        if (r.dims().containsKey(d)) g.writeStringField(d, r.dims().get(d));
+        else g.writeNullField(d);
       }
       number(g, "value", r.value());
       g.writeStringField("unit", r.unit());
@@ -38,7 +39,8 @@ public final class JsonRenderer implements Renderer {
       number(g, "previous", r.previous());
       number(g, "delta", r.delta());
       number(g, "delta_relative", r.deltaRelative());
-      if (r.complete() == null) g.writeNullField("complete"); else g.writeBooleanField("complete", r.complete());
+      if (r.complete() == null) g.writeNullField("complete");
+      else g.writeBooleanField("complete", r.complete());
       g.writeStringField("note", r.note());
       g.writeEndObject();
     }
@@ -49,6 +51,7 @@ public final class JsonRenderer implements Renderer {
 
   private static void number(JsonGenerator g, String name, Double v) throws IOException {
     String plain = ValueFormat.plain(v);
-    if (plain.isEmpty()) g.writeNullField(name); else g.writeNumberField(name, new BigDecimal(plain));
+    if (plain.isEmpty()) g.writeNullField(name);
+    else g.writeNumberField(name, new BigDecimal(plain));
   }
 }

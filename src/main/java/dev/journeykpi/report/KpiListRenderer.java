@@ -6,13 +6,18 @@ import dev.journeykpi.config.KpiDef;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code kpi list}: the KPIs of a definition, in journey order, with their touchpoint and owning department. */
+/**
+ * {@code kpi list}: the KPIs of a definition, in journey order, with their touchpoint and owning
+ * department.
+ */
 public final class KpiListRenderer {
   private KpiListRenderer() {}
 
   public static String render(Definition def) {
-    TextTable t = new TextTable(List.of("Stage", "Touchpoint", "Owner", "KPI", "Label", "Type", "Source"),
-        new boolean[7]);
+    TextTable t =
+        new TextTable(
+            List.of("Stage", "Touchpoint", "Owner", "KPI", "Label", "Type", "Source"),
+            new boolean[7]);
     List<String> placed = new ArrayList<>();
     Journey j = def.journey();
     for (Journey.Stage s : j.stages()) {
@@ -21,12 +26,21 @@ public final class KpiListRenderer {
         for (String id : tp.kpis()) {
           KpiDef k = def.kpi(id).orElseThrow();
           placed.add(id);
-          t.row(List.of(s.label(), tp.label(), tp.owner() == null ? "" : tp.owner(), id, k.label(), type(k), k.source()));
+          t.row(
+              List.of(
+                  s.label(),
+                  tp.label(),
+                  tp.owner() == null ? "" : tp.owner(),
+                  id,
+                  k.label(),
+                  type(k),
+                  k.source()));
         }
       }
     }
     for (KpiDef k : def.kpis()) {
-      if (!placed.contains(k.id())) t.row(List.of("", "", "", k.id(), k.label(), type(k), k.source()));
+      if (!placed.contains(k.id()))
+        t.row(List.of("", "", "", k.id(), k.label(), type(k), k.source()));
     }
     return def.name() + "\n\n" + t.render("  ");
   }

@@ -4,46 +4,128 @@ import dev.journeykpi.model.Messages;
 import dev.journeykpi.model.Status;
 
 /**
- * The words of the views for people, in English or Vietnamese: {@code --lang}, else the definition's {@code locale}.
- * Machine outputs (CSV, JSON, the Data sheet) keep English column names and status words, so scripts do not depend
- * on the language.
+ * The words of the views for people, in English or Vietnamese: {@code --lang}, else the
+ * definition's {@code locale}. Machine outputs (CSV, JSON, the Data sheet) keep English column
+ * names and status words, so scripts do not depend on the language.
  */
-public record Labels(String kpi, String breakdown, String total, String numDen, String target, String status,
-    String note, String change, String owner, String green, String amber, String red, String headline, String byStage,
-    String byDepartment, String incomplete, String generated, String trend, String cohort, String customers, String belowTriangle,
-    String stage, String entered, String toNext, String fromFirst, String dropped, String lost, String timeToNext, String stepsBy,
+public record Labels(
+    String kpi,
+    String breakdown,
+    String total,
+    String numDen,
+    String target,
+    String status,
+    String note,
+    String change,
+    String owner,
+    String green,
+    String amber,
+    String red,
+    String headline,
+    String byStage,
+    String byDepartment,
+    String incomplete,
+    String generated,
+    String trend,
+    String cohort,
+    String customers,
+    String belowTriangle,
+    String stage,
+    String entered,
+    String toNext,
+    String fromFirst,
+    String dropped,
+    String lost,
+    String timeToNext,
+    String stepsBy,
     String droppedByOwner) {
 
-  static final Labels EN = new Labels("KPI", "Breakdown", "Total", "num / den", "Target", "Status", "Note", "Change",
-      "owner", "green", "amber", "red", "Status of the headline rows, %s:", "by stage", "by department",
-      "* incomplete: %s (the period is not over, or the data ends before it does; see the notes)", "Generated", "Trend",
-      "Cohort", "Customers", "the cohort triangle is below",
-      "Stage", "Entered", "→ next", "from first", "Dropped", "Lost", "to next", "steps by",
-      "Dropped at the steps each department owns");
+  static final Labels EN =
+      new Labels(
+          "KPI",
+          "Breakdown",
+          "Total",
+          "num / den",
+          "Target",
+          "Status",
+          "Note",
+          "Change",
+          "owner",
+          "green",
+          "amber",
+          "red",
+          "Status of the headline rows, %s:",
+          "by stage",
+          "by department",
+          "* incomplete: %s (the period is not over, or the data ends before it does; see the notes)",
+          "Generated",
+          "Trend",
+          "Cohort",
+          "Customers",
+          "the cohort triangle is below",
+          "Stage",
+          "Entered",
+          "→ next",
+          "from first",
+          "Dropped",
+          "Lost",
+          "to next",
+          "steps by",
+          "Dropped at the steps each department owns");
 
-  static final Labels VI = new Labels("Chỉ số", "Phân nhóm", "Tổng", "tử / mẫu", "Mục tiêu", "Trạng thái", "Ghi chú",
-      "Thay đổi", "phụ trách", "xanh", "vàng", "đỏ", "Trạng thái các chỉ số chính, %s:", "theo giai đoạn",
-      "theo bộ phận", "* chưa đủ dữ liệu: %s (kỳ chưa kết thúc, hoặc dữ liệu dừng trước cuối kỳ; xem ghi chú)",
-      "Tạo lúc", "Xu hướng", "Nhóm", "Số khách", "bảng nhóm khách ở bên dưới",
-      "Giai đoạn", "Số vào", "→ bước sau", "từ đầu phễu", "Rơi rụng", "Mất", "sang bước sau", "các bước theo",
-      "Rơi rụng ở các bước của từng bộ phận");
+  static final Labels VI =
+      new Labels(
+          "Chỉ số",
+          "Phân nhóm",
+          "Tổng",
+          "tử / mẫu",
+          "Mục tiêu",
+          "Trạng thái",
+          "Ghi chú",
+          "Thay đổi",
+          "phụ trách",
+          "xanh",
+          "vàng",
+          "đỏ",
+          "Trạng thái các chỉ số chính, %s:",
+          "theo giai đoạn",
+          "theo bộ phận",
+          "* chưa đủ dữ liệu: %s (kỳ chưa kết thúc, hoặc dữ liệu dừng trước cuối kỳ; xem ghi chú)",
+          "Tạo lúc",
+          "Xu hướng",
+          "Nhóm",
+          "Số khách",
+          "bảng nhóm khách ở bên dưới",
+          "Giai đoạn",
+          "Số vào",
+          "→ bước sau",
+          "từ đầu phễu",
+          "Rơi rụng",
+          "Mất",
+          "sang bước sau",
+          "các bước theo",
+          "Rơi rụng ở các bước của từng bộ phận");
 
   public static Labels of(String lang) {
     return "vi".equals(lang) ? VI : EN;
   }
 
-  /** A time unit of a definition ("days", "working days") in the language; other units as they are. */
+  /**
+   * A time unit of a definition ("days", "working days") in the language; other units as they are.
+   */
   String unit(String unit) {
     return this == VI ? Messages.notes("vi").timeUnit(unit) : unit;
   }
 
   /** A status in the language's word; "" for none. */
   String status(Status s) {
-    return s == null ? "" : switch (s) {
-      case GREEN -> green;
-      case AMBER -> amber;
-      case RED -> red;
-      case NONE -> "";
-    };
+    return s == null
+        ? ""
+        : switch (s) {
+          case GREEN -> green;
+          case AMBER -> amber;
+          case RED -> red;
+          case NONE -> "";
+        };
   }
 }

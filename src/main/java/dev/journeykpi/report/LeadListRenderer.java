@@ -8,23 +8,32 @@ import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The leads or customers behind a KPI as CSV, for a follow-up list: neutralised for spreadsheets like every CSV output. */
+/**
+ * The leads or customers behind a KPI as CSV, for a follow-up list: neutralised for spreadsheets
+ * like every CSV output.
+ */
 public final class LeadListRenderer {
   private LeadListRenderer() {}
 
-  /** The list as CSV: the lead (or customer), the KPI's breakdown columns, then the columns of its kind. */
+  /**
+   * The list as CSV: the lead (or customer), the KPI's breakdown columns, then the columns of its
+   * kind.
+   */
   public static void csv(LeadList list, Writer out) throws IOException {
     List<String> by = list.kpi().by();
     LeadList.Kind kind = list.kind();
-    List<String> header = new ArrayList<>(List.of(kind == LeadList.Kind.CUSTOMERS ? "customer" : "lead"));
+    List<String> header =
+        new ArrayList<>(List.of(kind == LeadList.Kind.CUSTOMERS ? "customer" : "lead"));
     header.addAll(by);
-    header.addAll(switch (kind) {
-      case FUNNEL -> List.of("status", "entered_at", "days_there");
-      case STALLED -> List.of("status", "last_touch", "idle_days");
-      case CUSTOMERS -> List.of("status", "last_activity", "idle_days");
-    });
+    header.addAll(
+        switch (kind) {
+          case FUNNEL -> List.of("status", "entered_at", "days_there");
+          case STALLED -> List.of("status", "last_touch", "idle_days");
+          case CUSTOMERS -> List.of("status", "last_activity", "idle_days");
+        });
     boolean dateOnly = kind != LeadList.Kind.FUNNEL;
-    // Not closed: the writer is the caller's (standard output, or a file it still flushes and renames).
+    // Not closed: the writer is the caller's (standard output, or a file it still flushes and
+    // renames).
     CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
     p.printRecord(header);
     for (LeadList.Entry e : list.entries()) {
@@ -32,7 +41,12 @@ public final class LeadListRenderer {
       cells.add(SpreadsheetSafe.cell(e.lead()));
       e.dims().forEach(d -> cells.add(SpreadsheetSafe.cell(d)));
       cells.add(e.status());
-      cells.add(e.entered() == null ? "" : dateOnly ? e.entered().toLocalDate().toString() : e.entered().toString().replace('T', ' '));
+      cells.add(
+          e.entered() == null
+              ? ""
+              : dateOnly
+                  ? e.entered().toLocalDate().toString()
+                  : e.entered().toString().replace('T', ' '));
       cells.add(e.daysThere() == null ? "" : e.daysThere().toString());
       p.printRecord(cells);
     }

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** The scorecard as Markdown: a heading per journey section and a table under it, for a README or a chat message. */
+/**
+ * The scorecard as Markdown: a heading per journey section and a table under it, for a README or a
+ * chat message.
+ */
 public final class MarkdownRenderer implements Renderer {
   private final View view;
 
@@ -41,7 +44,8 @@ public final class MarkdownRenderer implements Renderer {
     if (!layout.summary.isEmpty()) {
       b.append('\n');
       for (String line : layout.summary) {
-        b.append(line.startsWith(" ") ? "- " + escape(line.strip()) : "**" + escape(line) + "**\n").append('\n');
+        b.append(line.startsWith(" ") ? "- " + escape(line.strip()) : "**" + escape(line) + "**\n")
+            .append('\n');
       }
     }
     out.write(b.toString());
@@ -54,8 +58,16 @@ public final class MarkdownRenderer implements Renderer {
     b.append('\n');
   }
 
-  /** Pipes would split a cell; asterisks, underscores and backticks would format it; control characters are shown. */
+  /**
+   * Pipes would split a cell; asterisks, underscores and backticks would format it; control
+   * characters are shown.
+   */
   static String escape(String s) {
-    return Visible.text(s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("`", "\\`"));
+    return Visible.text(
+        s.replace("\\", "\\\\")
+            .replace("|", "\\|")
+            .replace("*", "\\*")
+            .replace("_", "\\_")
+            .replace("`", "\\`"));
   }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVPrinter;
 
-/** The data-quality report: a short summary for stderr, and every problem as CSV for --quality-report. */
+/**
+ * The data-quality report: a short summary for stderr, and every problem as CSV for
+ * --quality-report.
+ */
 public final class QualitySummary {
   private QualitySummary() {}
 
@@ -15,44 +18,81 @@ public final class QualitySummary {
     ValueFormat f = new ValueFormat("en");
     StringBuilder b = new StringBuilder("Data quality:\n");
     for (QualityReport q : reports) {
-      b.append("  ").append(Visible.text(q.source())).append(": ").append(Counts.of(q.rowsRead(), "row", "rows")).append(" read, ")
-          .append(f.count(q.rowsUsed())).append(" used");
-      if (q.rowsRejected() > 0) b.append(", ").append(f.count(q.rowsRejected())).append(" rejected");
-      if (q.cellsBlanked() > 0) b.append(", ").append(Counts.of(q.cellsBlanked(), "cell", "cells")).append(" blanked");
-      if (q.cellsFilled() > 0) b.append(", ").append(Counts.of(q.cellsFilled(), "cell", "cells")).append(" filled from a merged range");
-      if (q.cellsCleaned() > 0) b.append(", ").append(Counts.of(q.cellsCleaned(), "cell", "cells")).append(" cleaned");
+      b.append("  ")
+          .append(Visible.text(q.source()))
+          .append(": ")
+          .append(Counts.of(q.rowsRead(), "row", "rows"))
+          .append(" read, ")
+          .append(f.count(q.rowsUsed()))
+          .append(" used");
+      if (q.rowsRejected() > 0)
+        b.append(", ").append(f.count(q.rowsRejected())).append(" rejected");
+      if (q.cellsBlanked() > 0)
+        b.append(", ").append(Counts.of(q.cellsBlanked(), "cell", "cells")).append(" blanked");
+      if (q.cellsFilled() > 0)
+        b.append(", ")
+            .append(Counts.of(q.cellsFilled(), "cell", "cells"))
+            .append(" filled from a merged range");
+      if (q.cellsCleaned() > 0)
+        b.append(", ").append(Counts.of(q.cellsCleaned(), "cell", "cells")).append(" cleaned");
       b.append('\n');
       reasons(b, "rejected", q.rejected(), f);
       reasons(b, "blanked", q.blanked(), f);
       reasons(b, "filled", q.filled(), f);
       reasons(b, "cleaned", q.cleaned(), f);
-      q.excluded().forEach((reason, n) -> b.append("    left out ").append(f.count(n)).append(": ").append(Visible.text(reason)).append('\n'));
+      q.excluded()
+          .forEach(
+              (reason, n) ->
+                  b.append("    left out ")
+                      .append(f.count(n))
+                      .append(": ")
+                      .append(Visible.text(reason))
+                      .append('\n'));
     }
     return b.toString();
   }
 
   /**
-   * How the sources were read, one line each ({@code kpi: tickets: reading sheet 'Data' of tickets.xlsx (sheet 'Hướng
-   * dẫn' is hidden)}); printed even with {@code -q}, as a warning is.
+   * How the sources were read, one line each ({@code kpi: tickets: reading sheet 'Data' of
+   * tickets.xlsx (sheet 'Hướng dẫn' is hidden)}); printed even with {@code -q}, as a warning is.
    */
   public static String notes(List<QualityReport> reports) {
     StringBuilder b = new StringBuilder();
     for (QualityReport q : reports) {
-      for (String n : q.notes()) b.append("kpi: ").append(Visible.text(q.source())).append(": ").append(Visible.text(n)).append('\n');
+      for (String n : q.notes())
+        b.append("kpi: ")
+            .append(Visible.text(q.source()))
+            .append(": ")
+            .append(Visible.text(n))
+            .append('\n');
     }
     return b.toString();
   }
 
-  private static void reasons(StringBuilder b, String kind, Map<String, QualityReport.Tally> tallies, ValueFormat f) {
+  private static void reasons(
+      StringBuilder b, String kind, Map<String, QualityReport.Tally> tallies, ValueFormat f) {
     for (Map.Entry<String, QualityReport.Tally> e : tallies.entrySet()) {
-      b.append("    ").append(kind).append(' ').append(f.count(e.getValue().count())).append(": ").append(Visible.text(e.getKey())).append('\n');
+      b.append("    ")
+          .append(kind)
+          .append(' ')
+          .append(f.count(e.getValue().count()))
+          .append(": ")
+          .append(Visible.text(e.getKey()))
+          .append('\n');
       for (QualityReport.Problem p : e.getValue().examples()) {
-        b.append("      ").append(Visible.text(p.where())).append(" '").append(shorten(p.value())).append("'\n");
+        b.append("      ")
+            .append(Visible.text(p.where()))
+            .append(" '")
+            .append(shorten(p.value()))
+            .append("'\n");
       }
     }
   }
 
-  /** The value on one line, control characters shown (a CR once hid what came before it), cut at 60 characters. */
+  /**
+   * The value on one line, control characters shown (a CR once hid what came before it), cut at 60
+   * characters.
+   */
   private static String shorten(String v) {
     String s = v == null ? "" : Visible.text(v);
     return s.length() > 60 ? s.substring(0, 57) + "..." : s;
@@ -64,8 +104,16 @@ public final class QualitySummary {
     p.printRecord("source", "kind", "reason", "file", "row", "column", "value");
     for (QualityReport q : reports) {
       for (QualityReport.Problem x : q.details()) {
-        p.printRecord(SpreadsheetSafe.cells(List.of(q.source(), x.kind().name().toLowerCase(), x.reason(), x.file(),
-            Long.toString(x.row()), x.column() == null ? "" : x.column(), x.value() == null ? "" : x.value())));
+        p.printRecord(
+            SpreadsheetSafe.cells(
+                List.of(
+                    q.source(),
+                    x.kind().name().toLowerCase(),
+                    x.reason(),
+                    x.file(),
+                    Long.toString(x.row()),
+                    x.column() == null ? "" : x.column(),
+                    x.value() == null ? "" : x.value())));
       }
     }
     p.flush();

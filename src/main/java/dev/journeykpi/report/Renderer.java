@@ -12,7 +12,9 @@ public interface Renderer {
     return forFormat(f, View.DEFAULT);
   }
 
-  /** @param view the layout of the views for people (table, Markdown); the tidy formats ignore it */
+  /**
+   * @param view the layout of the views for people (table, Markdown); the tidy formats ignore it
+   */
   static Renderer forFormat(Format f, View view) {
     return switch (f) {
       case TABLE -> new TerminalRenderer(view);

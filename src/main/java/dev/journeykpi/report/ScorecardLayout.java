@@ -13,27 +13,39 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The scorecard for people, independent of the medium: KPIs grouped by journey stage and touchpoint with the owning
- * department, one column per period (a trend when --periods is given), then the change, n, numerator/denominator,
- * target and status of the last period, and notes. The terminal and Markdown renderers draw it.
+ * The scorecard for people, independent of the medium: KPIs grouped by journey stage and touchpoint
+ * with the owning department, one column per period (a trend when --periods is given), then the
+ * change, n, numerator/denominator, target and status of the last period, and notes. The terminal
+ * and Markdown renderers draw it.
  */
 final class ScorecardLayout {
-  /** A journey section: its title, its rows of cells in header order, and each row's status (null for none). */
+  /**
+   * A journey section: its title, its rows of cells in header order, and each row's status (null
+   * for none).
+   */
   record Section(String title, List<List<String>> rows, List<Status> statuses) {}
 
   /**
-   * A cohort matrix as people read it: a row per cohort (its size, then the share still active 0, 1, 2 … periods
-   * later), the unfinished cells starred. {@code rates} holds the raw shares (null for an empty cell) for shading.
+   * A cohort matrix as people read it: a row per cohort (its size, then the share still active 0,
+   * 1, 2 … periods later), the unfinished cells starred. {@code rates} holds the raw shares (null
+   * for an empty cell) for shading.
    */
-  record Triangle(String title, List<String> header, List<List<String>> rows, List<List<Double>> rates) {}
+  record Triangle(
+      String title, List<String> header, List<List<String>> rows, List<List<Double>> rates) {}
 
   final List<Triangle> triangles = new ArrayList<>();
 
   /**
-   * A funnel as people read it: a row per stage (owner, entered, on to the next, from the first, dropped, lost, time
-   * to the next), and {@code share} the fraction of the first stage each row holds, for bars.
+   * A funnel as people read it: a row per stage (owner, entered, on to the next, from the first,
+   * dropped, lost, time to the next), and {@code share} the fraction of the first stage each row
+   * holds, for bars.
    */
-  record FunnelView(String title, List<String> header, List<List<String>> rows, List<Double> share, String footer) {}
+  record FunnelView(
+      String title,
+      List<String> header,
+      List<List<String>> rows,
+      List<Double> share,
+      String footer) {}
 
   final List<FunnelView> funnels = new ArrayList<>();
 
@@ -41,15 +53,23 @@ final class ScorecardLayout {
   final List<String> header;
   final boolean[] rightAligned;
   final List<Section> sections = new ArrayList<>();
-  /** Status counts of the headline (total) rows of the last period, per stage and per department. */
+
+  /**
+   * Status counts of the headline (total) rows of the last period, per stage and per department.
+   */
   final List<String> summary = new ArrayList<>();
+
   /** Periods with incomplete data (their rows' notes say why). */
   final List<String> incomplete = new ArrayList<>();
+
   final Labels words;
+
   /** The language of the view: labels and notes. */
   final String lang;
+
   /** Columns by role, for renderers that style them; -1 when absent. */
   final int statusColumn;
+
   final int noteColumn;
 
   ScorecardLayout(Scorecard card, View view) {
@@ -63,18 +83,24 @@ final class ScorecardLayout {
 
     // The breakdown column only when some KPI has a breakdown.
     boolean breakdowns = card.rows().stream().anyMatch(r -> !r.dims().isEmpty());
-    List<String> header = new ArrayList<>(breakdowns ? List.of(words.kpi(), words.breakdown()) : List.of(words.kpi()));
+    List<String> header =
+        new ArrayList<>(
+            breakdowns ? List.of(words.kpi(), words.breakdown()) : List.of(words.kpi()));
     // A period with any incomplete row is starred in the header and explained under the table.
     for (String p : periodLabels) {
-      boolean partial = card.rows().stream().anyMatch(r -> r.period().equals(p) && Boolean.FALSE.equals(r.complete()));
+      boolean partial =
+          card.rows().stream()
+              .anyMatch(r -> r.period().equals(p) && Boolean.FALSE.equals(r.complete()));
       header.add(partial ? p + " *" : p);
       if (partial) incomplete.add(p);
     }
     boolean targets = card.rows().stream().anyMatch(r -> r.target() != null);
     boolean changes = card.rows().stream().anyMatch(r -> r.previous() != null);
     if (changes) header.add(words.change());
-    header.addAll(targets ? List.of("n", words.numDen(), words.target(), words.status(), words.note())
-        : List.of("n", words.numDen(), words.note()));
+    header.addAll(
+        targets
+            ? List.of("n", words.numDen(), words.target(), words.status(), words.note())
+            : List.of("n", words.numDen(), words.note()));
     this.statusColumn = targets ? header.size() - 2 : -1;
     this.noteColumn = header.size() - 1;
     this.header = header;
@@ -87,9 +113,13 @@ final class ScorecardLayout {
 
     List<Group> groups = groups(def, byKpi.keySet());
     if (byOwner) {
-      // Departments in the order the journey first meets them; each one's touchpoints stay in journey order.
-      List<String> owners = groups.stream().map(Group::owner).filter(o -> o != null).distinct().toList();
-      groups.sort(java.util.Comparator.comparingInt(g -> g.owner == null ? Integer.MAX_VALUE : owners.indexOf(g.owner)));
+      // Departments in the order the journey first meets them; each one's touchpoints stay in
+      // journey order.
+      List<String> owners =
+          groups.stream().map(Group::owner).filter(o -> o != null).distinct().toList();
+      groups.sort(
+          java.util.Comparator.comparingInt(
+              g -> g.owner == null ? Integer.MAX_VALUE : owners.indexOf(g.owner)));
     }
     Map<String, int[]> byStage = new LinkedHashMap<>();
     Map<String, int[]> byDepartment = new LinkedHashMap<>();
@@ -100,9 +130,16 @@ final class ScorecardLayout {
       for (String kpiId : s.kpis) count(byKpi.get(kpiId), last, counts);
       if (s.stage != null) add(byStage, s.stage, counts);
       if (s.owner != null) add(byDepartment, s.owner, counts);
-      String title = byOwner && s.owner != null ? s.owner + " · " + s.stage + " › " + s.touchpoint : s.title;
-      sections.add(new Section(title + (targets && counts[0] + counts[1] + counts[2] > 0 ? "   " + counts(counts) : ""), rows,
-          statuses));
+      String title =
+          byOwner && s.owner != null ? s.owner + " · " + s.stage + " › " + s.touchpoint : s.title;
+      sections.add(
+          new Section(
+              title
+                  + (targets && counts[0] + counts[1] + counts[2] > 0
+                      ? "   " + counts(counts)
+                      : ""),
+              rows,
+              statuses));
       for (String kpiId : s.kpis) {
         KpiDef kpi = def.kpi(kpiId).orElseThrow();
         Triangle t = isCohort(kpi) ? triangle(kpi, byKpi.get(kpiId), last, fmt) : null;
@@ -120,9 +157,12 @@ final class ScorecardLayout {
         if (isFunnel) funnels.addAll(funnelViews(kpi, byKpi.get(kpiId), last, fmt));
         Map<String, Map<String, ResultRow>> byBreakdown = new LinkedHashMap<>();
         for (ResultRow r : byKpi.get(kpiId)) {
-          // A funnel's scorecard rows are its headlines (first stage to last); its stages are drawn below.
+          // A funnel's scorecard rows are its headlines (first stage to last); its stages are drawn
+          // below.
           if (isFunnel && !ResultRow.TOTAL.equals(r.dims().get("stage"))) continue;
-          byBreakdown.computeIfAbsent(breakdown(r, kpi), k -> new LinkedHashMap<>()).put(r.period(), r);
+          byBreakdown
+              .computeIfAbsent(breakdown(r, kpi), k -> new LinkedHashMap<>())
+              .put(r.period(), r);
         }
         // Total first in the terminal: the headline number, then its breakdown.
         List<String> keys = new ArrayList<>(byBreakdown.keySet());
@@ -138,10 +178,13 @@ final class ScorecardLayout {
             cells.add(r == null ? "" : fmt.human(r.value(), r.unit()));
           }
           ResultRow lr = perPeriod.get(last);
-          if (changes) cells.add(lr == null ? "" : fmt.change(lr.delta(), lr.deltaRelative(), lr.unit()));
+          if (changes)
+            cells.add(lr == null ? "" : fmt.change(lr.delta(), lr.deltaRelative(), lr.unit()));
           cells.add(lr == null ? "" : fmt.count(lr.n()));
-          cells.add(lr == null || lr.denominator() == null ? ""
-              : fmt.count(lr.numerator()) + " / " + fmt.count(lr.denominator()));
+          cells.add(
+              lr == null || lr.denominator() == null
+                  ? ""
+                  : fmt.count(lr.numerator()) + " / " + fmt.count(lr.denominator()));
           if (targets) {
             cells.add(lr == null ? "" : fmt.target(lr.target(), lr.unit()));
             cells.add(lr == null ? "" : words.status(lr.status()));
@@ -161,26 +204,45 @@ final class ScorecardLayout {
     if (targets) {
       summary.add(String.format(words.headline(), last));
       if (!byStage.isEmpty()) summary.add("  " + words.byStage() + ": " + line(byStage));
-      if (!byDepartment.isEmpty()) summary.add("  " + words.byDepartment() + ": " + line(byDepartment));
+      if (!byDepartment.isEmpty())
+        summary.add("  " + words.byDepartment() + ": " + line(byDepartment));
     }
   }
 
-  /** One view per breakdown group (the whole population first), then a step-by-group table when there are groups. */
-  private List<FunnelView> funnelViews(KpiDef kpi, List<ResultRow> rows, String last, ValueFormat fmt) {
+  /**
+   * One view per breakdown group (the whole population first), then a step-by-group table when
+   * there are groups.
+   */
+  private List<FunnelView> funnelViews(
+      KpiDef kpi, List<ResultRow> rows, String last, ValueFormat fmt) {
     var f = kpi.spec(dev.journeykpi.types.funnel.FunnelSpec.class).funnel();
     Map<List<String>, Map<String, ResultRow>> byGroup = new LinkedHashMap<>();
     for (ResultRow r : rows) {
       if (!r.period().equals(last)) continue;
       List<String> group = kpi.by().stream().map(b -> r.dims().get(b)).toList();
-      byGroup.computeIfAbsent(group, g -> new LinkedHashMap<>()).put(r.dims().get("stage") + "/" + r.dims().get("step"), r);
+      byGroup
+          .computeIfAbsent(group, g -> new LinkedHashMap<>())
+          .put(r.dims().get("stage") + "/" + r.dims().get("step"), r);
     }
     List<List<String>> order = new ArrayList<>(byGroup.keySet());
-    order.sort((a, b) -> Boolean.compare(!a.stream().allMatch(ResultRow.TOTAL::equals), !b.stream().allMatch(ResultRow.TOTAL::equals)));
+    order.sort(
+        (a, b) ->
+            Boolean.compare(
+                !a.stream().allMatch(ResultRow.TOTAL::equals),
+                !b.stream().allMatch(ResultRow.TOTAL::equals)));
     boolean owners = f.stages().stream().anyMatch(x -> x.owner() != null);
     List<String> header = new ArrayList<>(List.of(words.stage()));
     if (owners) header.add(words.owner());
-    header.addAll(List.of(words.entered(), "", words.toNext(), words.fromFirst(), words.dropped(), words.lost(),
-        words.timeToNext() + " (" + words.unit(kpi.unit()) + ")", "p90"));
+    header.addAll(
+        List.of(
+            words.entered(),
+            "",
+            words.toNext(),
+            words.fromFirst(),
+            words.dropped(),
+            words.lost(),
+            words.timeToNext() + " (" + words.unit(kpi.unit()) + ")",
+            "p90"));
     List<FunnelView> out = new ArrayList<>();
     for (List<String> group : order) {
       Map<String, ResultRow> byStep = byGroup.get(group);
@@ -201,7 +263,10 @@ final class ScorecardLayout {
         cells.add(cell(byStep.get(id + "/to_next"), fmt));
         cells.add(cell(first, fmt));
         ResultRow dropped = byStep.get(id + "/dropped");
-        cells.add(dropped == null || dropped.value() == null ? "" : fmt.count(dropped.numerator()) + " (" + fmt.human(dropped.value(), "%") + ")");
+        cells.add(
+            dropped == null || dropped.value() == null
+                ? ""
+                : fmt.count(dropped.numerator()) + " (" + fmt.human(dropped.value(), "%") + ")");
         cells.add(cell(byStep.get(id + "/lost"), fmt));
         cells.add(cell(byStep.get(id + "/time_to_next_median"), fmt));
         cells.add(cell(byStep.get(id + "/time_to_next_p90"), fmt));
@@ -212,26 +277,48 @@ final class ScorecardLayout {
         }
       }
       // Which department's steps lose the most leads: the drop-offs of the stages each one owns.
-      String footer = lostByOwner.isEmpty() ? null : words.droppedByOwner() + ": " + lostByOwner.entrySet().stream()
-          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(e -> e.getKey() + " " + fmt.count((double) e.getValue()))
-          .collect(java.util.stream.Collectors.joining(" · "));
+      String footer =
+          lostByOwner.isEmpty()
+              ? null
+              : words.droppedByOwner()
+                  + ": "
+                  + lostByOwner.entrySet().stream()
+                      .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                      .map(e -> e.getKey() + " " + fmt.count((double) e.getValue()))
+                      .collect(java.util.stream.Collectors.joining(" · "));
       out.add(new FunnelView(title, header, table, share, footer));
     }
     if (!kpi.by().isEmpty() && f.stages().size() > 1) {
-      // The manager's view: each step's conversion per group, so "consulted → demo fell in campaign X" shows at once.
-      List<String> stepHeader = new ArrayList<>(List.of(String.join(" · ", kpi.by()), words.entered()));
-      for (int k = 0; k + 1 < f.stages().size(); k++) stepHeader.add(f.stages().get(k).label() + " → " + f.stages().get(k + 1).label());
+      // The manager's view: each step's conversion per group, so "consulted → demo fell in campaign
+      // X" shows at once.
+      List<String> stepHeader =
+          new ArrayList<>(List.of(String.join(" · ", kpi.by()), words.entered()));
+      for (int k = 0; k + 1 < f.stages().size(); k++)
+        stepHeader.add(f.stages().get(k).label() + " → " + f.stages().get(k + 1).label());
       List<List<String>> table = new ArrayList<>();
       for (List<String> group : order) {
         Map<String, ResultRow> byStep = byGroup.get(group);
         boolean whole = group.stream().allMatch(ResultRow.TOTAL::equals);
-        List<String> cells = new ArrayList<>(List.of(whole ? words.total() : String.join(" · ", group)));
+        List<String> cells =
+            new ArrayList<>(List.of(whole ? words.total() : String.join(" · ", group)));
         cells.add(cell(byStep.get(f.stages().get(0).id() + "/entered"), fmt));
-        for (int k = 0; k + 1 < f.stages().size(); k++) cells.add(cell(byStep.get(f.stages().get(k).id() + "/to_next"), fmt));
+        for (int k = 0; k + 1 < f.stages().size(); k++)
+          cells.add(cell(byStep.get(f.stages().get(k).id() + "/to_next"), fmt));
         table.add(cells);
       }
-      out.add(new FunnelView(kpi.label() + " — " + last + " — " + words.stepsBy() + " " + String.join(" · ", kpi.by()), stepHeader,
-          table, null, null));
+      out.add(
+          new FunnelView(
+              kpi.label()
+                  + " — "
+                  + last
+                  + " — "
+                  + words.stepsBy()
+                  + " "
+                  + String.join(" · ", kpi.by()),
+              stepHeader,
+              table,
+              null,
+              null));
     }
     return out;
   }
@@ -248,10 +335,15 @@ final class ScorecardLayout {
     return "█".repeat(eighths / 8) + partial;
   }
 
-  /** A cohort row's age in periods, or null for a row that is no cell of the triangle ("needs a period"). */
+  /**
+   * A cohort row's age in periods, or null for a row that is no cell of the triangle ("needs a
+   * period").
+   */
   static Integer cohortAge(ResultRow r) {
     String age = r.dims().get("age");
-    return age != null && !age.isEmpty() && age.chars().allMatch(Character::isDigit) ? Integer.valueOf(age) : null;
+    return age != null && !age.isEmpty() && age.chars().allMatch(Character::isDigit)
+        ? Integer.valueOf(age)
+        : null;
   }
 
   static boolean isCohort(KpiDef kpi) {
@@ -260,8 +352,9 @@ final class ScorecardLayout {
   }
 
   /**
-   * The cohort rows of the last period (whole population: every breakdown dimension at its total) as a triangle;
-   * null when there are none, as without a period, where the KPI's one row says so like any other KPI's.
+   * The cohort rows of the last period (whole population: every breakdown dimension at its total)
+   * as a triangle; null when there are none, as without a period, where the KPI's one row says so
+   * like any other KPI's.
    */
   private Triangle triangle(KpiDef kpi, List<ResultRow> rows, String last, ValueFormat fmt) {
     Map<String, Map<Integer, ResultRow>> byCohort = new LinkedHashMap<>();
@@ -279,19 +372,24 @@ final class ScorecardLayout {
     for (int a = 0; a <= maxAge; a++) header.add("+" + a);
     List<List<String>> out = new ArrayList<>();
     List<List<Double>> rates = new ArrayList<>();
-    byCohort.forEach((cohort, ages) -> {
-      List<String> cells = new ArrayList<>(List.of(cohort));
-      List<Double> shares = new ArrayList<>();
-      ResultRow first = ages.get(0);
-      cells.add(first == null || first.denominator() == null ? "" : fmt.count(first.denominator()));
-      for (int a = 0; a < header.size() - 2; a++) {
-        ResultRow r = ages.get(a);
-        cells.add(r == null ? "" : fmt.human(r.value(), "%") + (Boolean.FALSE.equals(r.complete()) ? "*" : ""));
-        shares.add(r == null ? null : r.value());
-      }
-      out.add(cells);
-      rates.add(shares);
-    });
+    byCohort.forEach(
+        (cohort, ages) -> {
+          List<String> cells = new ArrayList<>(List.of(cohort));
+          List<Double> shares = new ArrayList<>();
+          ResultRow first = ages.get(0);
+          cells.add(
+              first == null || first.denominator() == null ? "" : fmt.count(first.denominator()));
+          for (int a = 0; a < header.size() - 2; a++) {
+            ResultRow r = ages.get(a);
+            cells.add(
+                r == null
+                    ? ""
+                    : fmt.human(r.value(), "%") + (Boolean.FALSE.equals(r.complete()) ? "*" : ""));
+            shares.add(r == null ? null : r.value());
+          }
+          out.add(cells);
+          rates.add(shares);
+        });
     return new Triangle(kpi.label() + " — " + last, header, out, rates);
   }
 
@@ -304,7 +402,7 @@ final class ScorecardLayout {
         case GREEN -> counts[0]++;
         case AMBER -> counts[1]++;
         case RED -> counts[2]++;
-        case NONE -> { }
+        case NONE -> {}
       }
     }
   }
@@ -315,7 +413,17 @@ final class ScorecardLayout {
   }
 
   private String counts(int[] c) {
-    return c[0] + " " + words.green() + " · " + c[1] + " " + words.amber() + " · " + c[2] + " " + words.red();
+    return c[0]
+        + " "
+        + words.green()
+        + " · "
+        + c[1]
+        + " "
+        + words.amber()
+        + " · "
+        + c[2]
+        + " "
+        + words.red();
   }
 
   private String line(Map<String, int[]> m) {
@@ -336,22 +444,37 @@ final class ScorecardLayout {
     }
     if (r.dims().containsKey("state") && "vi".equals(lang)) {
       // Lifecycle states are machine words in CSV and JSON; people read them in their language.
-      String state = Map.of("new", "mới", "returning", "quay lại", "resurrecting", "hồi sinh", "dormant", "ngủ đông")
-          .getOrDefault(r.dims().get("state"), r.dims().get("state"));
+      String state =
+          Map.of(
+                  "new",
+                  "mới",
+                  "returning",
+                  "quay lại",
+                  "resurrecting",
+                  "hồi sinh",
+                  "dormant",
+                  "ngủ đông")
+              .getOrDefault(r.dims().get("state"), r.dims().get("state"));
       List<String> others = kpi.by().stream().map(b -> r.dims().get(b)).toList();
       return others.isEmpty() ? state : String.join(" · ", others) + " · " + state;
     }
     if (kpi.rollup()) {
-      // A roll-up reads as an outline: each level indented under the one above, named by its own value only.
-      List<String> values = r.dims().values().stream().filter(v -> !v.equals(ResultRow.TOTAL)).toList();
+      // A roll-up reads as an outline: each level indented under the one above, named by its own
+      // value only.
+      List<String> values =
+          r.dims().values().stream().filter(v -> !v.equals(ResultRow.TOTAL)).toList();
       return "  ".repeat(values.size() - 1) + values.get(values.size() - 1);
     }
     return String.join(" · ", r.dims().values());
   }
 
-  private record Group(String title, String stage, String touchpoint, String owner, List<String> kpis) {}
+  private record Group(
+      String title, String stage, String touchpoint, String owner, List<String> kpis) {}
 
-  /** Journey order: stage, then touchpoint, then the touchpoint's KPIs; KPIs outside the journey come last. */
+  /**
+   * Journey order: stage, then touchpoint, then the touchpoint's KPIs; KPIs outside the journey
+   * come last.
+   */
   private List<Group> groups(Definition def, java.util.Set<String> present) {
     List<Group> out = new ArrayList<>();
     List<String> placed = new ArrayList<>();
@@ -363,11 +486,18 @@ final class ScorecardLayout {
         if (ks.isEmpty()) continue;
         placed.addAll(ks);
         String owner = t.owner() == null ? "" : "  (" + words.owner() + ": " + t.owner() + ")";
-        out.add(new Group(stage.label() + " › " + t.label() + owner, stage.label(), t.label(), t.owner(), ks));
+        out.add(
+            new Group(
+                stage.label() + " › " + t.label() + owner,
+                stage.label(),
+                t.label(),
+                t.owner(),
+                ks));
       }
     }
     List<String> rest = present.stream().filter(k -> !placed.contains(k)).toList();
-    if (!rest.isEmpty()) out.add(new Group(out.isEmpty() ? "KPIs" : "Other KPIs", null, null, null, rest));
+    if (!rest.isEmpty())
+      out.add(new Group(out.isEmpty() ? "KPIs" : "Other KPIs", null, null, null, rest));
     return out;
   }
 }

@@ -3,10 +3,11 @@ package dev.journeykpi.report;
 import java.util.List;
 
 /**
- * Neutralises cells a spreadsheet would run as formulas. Exports carry text typed by customers and agents, and a value
- * such as {@code =HYPERLINK("http://…")} or {@code @SUM(…)} in a breakdown value or a quality-report cell would run
- * when the analyst opens the CSV in Excel. Such a cell gets a leading apostrophe, as OWASP advises; numbers such as
- * {@code -5} or {@code +84} are left alone.
+ * Neutralises cells a spreadsheet would run as formulas. Exports carry text typed by customers and
+ * agents, and a value such as {@code =HYPERLINK("http://…")} or {@code @SUM(…)} in a breakdown
+ * value or a quality-report cell would run when the analyst opens the CSV in Excel. Such a cell
+ * gets a leading apostrophe, as OWASP advises; numbers such as {@code -5} or {@code +84} are left
+ * alone.
  */
 public final class SpreadsheetSafe {
   private SpreadsheetSafe() {}

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 
-/** The scorecard in the terminal: aligned columns, Vietnamese-aware widths, a rule under each section's header. */
+/**
+ * The scorecard in the terminal: aligned columns, Vietnamese-aware widths, a rule under each
+ * section's header.
+ */
 public final class TerminalRenderer implements Renderer {
   private final View view;
 
@@ -25,7 +28,8 @@ public final class TerminalRenderer implements Renderer {
     out.write(table.render("  "));
     for (ScorecardLayout.FunnelView f : layout.funnels) {
       boolean[] right = new boolean[f.header().size()];
-      for (int i = 1; i < right.length; i++) right[i] = !f.header().get(i).isEmpty() && !f.header().get(i).equals(layout.words.owner());
+      for (int i = 1; i < right.length; i++)
+        right[i] = !f.header().get(i).isEmpty() && !f.header().get(i).equals(layout.words.owner());
       TextTable t = new TextTable(f.header(), right);
       f.rows().forEach(t::row);
       out.write("\n" + Visible.text(f.title()) + "\n" + t.render("  "));
@@ -38,7 +42,9 @@ public final class TerminalRenderer implements Renderer {
       t.rows().forEach(tri::row);
       out.write("\n" + Visible.text(t.title()) + "\n" + tri.render("  "));
     }
-    if (!layout.summary.isEmpty()) out.write("\n" + String.join("\n", layout.summary.stream().map(Visible::text).toList()) + "\n");
+    if (!layout.summary.isEmpty())
+      out.write(
+          "\n" + String.join("\n", layout.summary.stream().map(Visible::text).toList()) + "\n");
     out.flush();
   }
 }

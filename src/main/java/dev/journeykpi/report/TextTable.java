@@ -3,7 +3,9 @@ package dev.journeykpi.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table whose columns stay aligned with Vietnamese and other wide or combining text. */
+/**
+ * A plain-text table whose columns stay aligned with Vietnamese and other wide or combining text.
+ */
 final class TextTable {
   private final List<String> header;
   private final boolean[] rightAligned;
@@ -14,7 +16,10 @@ final class TextTable {
     this.rightAligned = rightAligned;
   }
 
-  /** Cells are shown with control characters escaped (a value with ESC or CR would garble the terminal). */
+  /**
+   * Cells are shown with control characters escaped (a value with ESC or CR would garble the
+   * terminal).
+   */
   void row(List<String> cells) {
     lines.add(cells.stream().map(c -> c == null ? "" : Visible.text(c)).toList());
   }
@@ -30,7 +35,8 @@ final class TextTable {
     for (int i = 0; i < w.length; i++) w[i] = DisplayWidth.of(header.get(i));
     for (Object l : lines) {
       if (l instanceof List<?> cells) {
-        for (int i = 0; i < w.length; i++) w[i] = Math.max(w[i], DisplayWidth.of(((List<String>) cells).get(i)));
+        for (int i = 0; i < w.length; i++)
+          w[i] = Math.max(w[i], DisplayWidth.of(((List<String>) cells).get(i)));
       }
     }
     StringBuilder b = new StringBuilder();

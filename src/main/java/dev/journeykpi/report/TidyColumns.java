@@ -6,18 +6,33 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The fixed column order of the tidy shape, with one column per breakdown dimension used by any KPI. */
+/**
+ * The fixed column order of the tidy shape, with one column per breakdown dimension used by any
+ * KPI.
+ */
 final class TidyColumns {
   static final List<String> LEAD = List.of("kpi", "label", "period");
   static final List<String> TAIL =
-      List.of("value", "unit", "numerator", "denominator", "n", "target", "status", "previous", "delta", "delta_relative",
-          "complete", "note");
+      List.of(
+          "value",
+          "unit",
+          "numerator",
+          "denominator",
+          "n",
+          "target",
+          "status",
+          "previous",
+          "delta",
+          "delta_relative",
+          "complete",
+          "note");
 
   private TidyColumns() {}
 
   static List<String> dimensions(List<ResultRow> rows) {
     Set<String> dims = new LinkedHashSet<>();
-    // Not keySet(): a map keeps the view it returns, 16 bytes more per row for as long as the rows live.
+    // Not keySet(): a map keeps the view it returns, 16 bytes more per row for as long as the rows
+    // live.
     rows.forEach(r -> r.dims().forEach((k, v) -> dims.add(k)));
     return new ArrayList<>(dims);
   }

@@ -10,11 +10,14 @@ import java.util.Set;
 
 /** Formats values for people (per unit and locale) and for machines (plain, stable). */
 public final class ValueFormat {
-  private static final Set<String> CURRENCIES = Set.of("VND", "vnd", "₫", "đ", "USD", "$", "EUR", "€");
+  private static final Set<String> CURRENCIES =
+      Set.of("VND", "vnd", "₫", "đ", "USD", "$", "EUR", "€");
   private final DecimalFormatSymbols symbols;
   private final boolean vietnamese;
 
-  /** @param locale "vi" writes 1.250.000 and 82,5%; "en" writes 1,250,000 and 82.5% */
+  /**
+   * @param locale "vi" writes 1.250.000 and 82,5%; "en" writes 1,250,000 and 82.5%
+   */
   public ValueFormat(String locale) {
     symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
     vietnamese = "vi".equals(locale);
@@ -38,10 +41,14 @@ public final class ValueFormat {
       case "days" -> number(v, 1) + " d";
       default -> {
         if (CURRENCIES.contains(unit)) {
-          yield number(v, unit.equalsIgnoreCase("VND") || unit.equals("₫") || unit.equals("đ") ? 0 : 2) + " " + unit;
+          yield number(
+                  v, unit.equalsIgnoreCase("VND") || unit.equals("₫") || unit.equals("đ") ? 0 : 2)
+              + " "
+              + unit;
         }
         String n = number(v, v == Math.rint(v) ? 0 : 2);
-        // Free-text units ("rooms", "/5") are shown; "rows", the default of a count, is not worth the space.
+        // Free-text units ("rooms", "/5") are shown; "rows", the default of a count, is not worth
+        // the space.
         // "open" is the unit kpi gives a backlog: in Vietnamese, "đang mở", as the notes say.
         if (vietnamese && unit.equals("open")) yield n + " đang mở";
         yield unit.isEmpty() || unit.equals("rows") ? n : n + " " + unit;
@@ -65,7 +72,10 @@ public final class ValueFormat {
     String sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
     if (unit.equals("%")) return sign + number(Math.abs(delta) * 100, 1) + " pp";
     String abs = human(Math.abs(delta), unit);
-    String rel = relative == null ? "" : " (" + (relative >= 0 ? "+" : "−") + number(Math.abs(relative) * 100, 1) + "%)";
+    String rel =
+        relative == null
+            ? ""
+            : " (" + (relative >= 0 ? "+" : "−") + number(Math.abs(relative) * 100, 1) + "%)";
     return sign + abs + rel;
   }
 
@@ -74,19 +84,21 @@ public final class ValueFormat {
   }
 
   private String number(double v, int decimals) {
-    DecimalFormat f = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
+    DecimalFormat f =
+        new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
     f.setRoundingMode(RoundingMode.HALF_UP);
     return f.format(v);
   }
 
   /**
-   * For CSV and JSON: no grouping, '.' decimal mark, at most 6 decimals, no trailing zeros, so the same numbers give
-   * the same bytes on every machine and locale.
+   * For CSV and JSON: no grouping, '.' decimal mark, at most 6 decimals, no trailing zeros, so the
+   * same numbers give the same bytes on every machine and locale.
    */
   public static String plain(Double v) {
     if (v == null) return "";
     if (v.isNaN() || v.isInfinite()) return "";
-    // Whole numbers (counts) straight away: the same text as below, without four BigDecimals per cell.
+    // Whole numbers (counts) straight away: the same text as below, without four BigDecimals per
+    // cell.
     if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v.doubleValue());
     BigDecimal b = new BigDecimal(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
     if (b.signum() == 0) return "0";

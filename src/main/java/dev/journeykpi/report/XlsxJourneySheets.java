@@ -13,18 +13,36 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The workbook's sheets that follow the journey: one per stage, one per funnel, one per cohort matrix. */
+/**
+ * The workbook's sheets that follow the journey: one per stage, one per funnel, one per cohort
+ * matrix.
+ */
 final class XlsxJourneySheets {
   private XlsxJourneySheets() {}
 
   /**
-   * One sheet per journey stage: its touchpoints' KPI rows (funnels by their headlines; cohort triangles have their own
-   * sheets), numbers as numbers, statuses coloured, with an auto-filter — the stage's department picks its rows.
+   * One sheet per journey stage: its touchpoints' KPI rows (funnels by their headlines; cohort
+   * triangles have their own sheets), numbers as numbers, statuses coloured, with an auto-filter —
+   * the stage's department picks its rows.
    */
   static void stages(XSSFWorkbook wb, XlsxRenderer.Styles st, Scorecard card) {
     var journey = card.definition().journey();
-    List<String> header = List.of("kpi", "label", "touchpoint", "owner", "breakdown", "period", "value", "unit", "n", "numerator",
-        "denominator", "target", "status", "note");
+    List<String> header =
+        List.of(
+            "kpi",
+            "label",
+            "touchpoint",
+            "owner",
+            "breakdown",
+            "period",
+            "value",
+            "unit",
+            "n",
+            "numerator",
+            "denominator",
+            "target",
+            "status",
+            "note");
     for (var stage : journey.stages()) {
       List<ResultRow> rows = new java.util.ArrayList<>();
       Map<String, dev.journeykpi.config.Journey.Touchpoint> touchpointOf = new HashMap<>();
@@ -35,7 +53,11 @@ final class XlsxJourneySheets {
           var def = card.definition().kpi(kpi).orElse(null);
           if (def == null || ScorecardLayout.isCohort(def)) continue;
           boolean funnel = def.spec() instanceof dev.journeykpi.types.funnel.FunnelSpec;
-          card.rows().stream().filter(r -> r.kpi().equals(kpi) && (!funnel || ResultRow.TOTAL.equals(r.dims().get("stage"))))
+          card.rows().stream()
+              .filter(
+                  r ->
+                      r.kpi().equals(kpi)
+                          && (!funnel || ResultRow.TOTAL.equals(r.dims().get("stage"))))
               .forEach(rows::add);
         }
       }
@@ -51,8 +73,12 @@ final class XlsxJourneySheets {
         cell(row, 1, SpreadsheetSafe.cell(x.label()), null);
         cell(row, 2, SpreadsheetSafe.cell(t.label()), null);
         cell(row, 3, t.owner() == null ? "" : SpreadsheetSafe.cell(t.owner()), null);
-        String breakdown = x.dims().entrySet().stream().filter(e -> !e.getKey().equals("stage") && !e.getKey().equals("step"))
-            .map(Map.Entry::getValue).filter(v -> !v.equals(ResultRow.TOTAL)).collect(java.util.stream.Collectors.joining(" · "));
+        String breakdown =
+            x.dims().entrySet().stream()
+                .filter(e -> !e.getKey().equals("stage") && !e.getKey().equals("step"))
+                .map(Map.Entry::getValue)
+                .filter(v -> !v.equals(ResultRow.TOTAL))
+                .collect(java.util.stream.Collectors.joining(" · "));
         cell(row, 4, SpreadsheetSafe.cell(breakdown), null);
         cell(row, 5, x.period(), null);
         if (x.value() != null) {
@@ -88,26 +114,46 @@ final class XlsxJourneySheets {
   }
 
   /**
-   * One sheet per funnel KPI: for the whole population, then each breakdown group, a block of one row per stage with
-   * the numbers as numbers (entered, rates as %, dropped, lost, times) — select a block's first columns and insert a
-   * bar chart to draw the funnel.
+   * One sheet per funnel KPI: for the whole population, then each breakdown group, a block of one
+   * row per stage with the numbers as numbers (entered, rates as %, dropped, lost, times) — select
+   * a block's first columns and insert a bar chart to draw the funnel.
    */
-  static void funnel(XSSFWorkbook wb, XlsxRenderer.Styles st, Scorecard card, dev.journeykpi.config.KpiDef k) {
+  static void funnel(
+      XSSFWorkbook wb, XlsxRenderer.Styles st, Scorecard card, dev.journeykpi.config.KpiDef k) {
     Sheet s = wb.createSheet(sheetName(wb, "Funnel " + k.id()));
     String last = lastPeriod(card);
     Map<List<String>, Map<String, ResultRow>> byGroup = new java.util.LinkedHashMap<>();
     for (ResultRow r : card.rows()) {
       if (!r.kpi().equals(k.id()) || !r.period().equals(last)) continue;
       List<String> group = k.by().stream().map(b -> r.dims().get(b)).toList();
-      byGroup.computeIfAbsent(group, g -> new HashMap<>()).put(r.dims().get("stage") + "/" + r.dims().get("step"), r);
+      byGroup
+          .computeIfAbsent(group, g -> new HashMap<>())
+          .put(r.dims().get("stage") + "/" + r.dims().get("step"), r);
     }
     List<List<String>> groups = new java.util.ArrayList<>(byGroup.keySet());
-    groups.sort((a, b) -> Boolean.compare(!a.stream().allMatch(ResultRow.TOTAL::equals), !b.stream().allMatch(ResultRow.TOTAL::equals)));
-    List<String> steps = List.of("entered", "to_next", "from_first", "dropped", "lost", "time_to_next_median", "time_to_next_p90");
+    groups.sort(
+        (a, b) ->
+            Boolean.compare(
+                !a.stream().allMatch(ResultRow.TOTAL::equals),
+                !b.stream().allMatch(ResultRow.TOTAL::equals)));
+    List<String> steps =
+        List.of(
+            "entered",
+            "to_next",
+            "from_first",
+            "dropped",
+            "lost",
+            "time_to_next_median",
+            "time_to_next_p90");
     int r = 0;
     for (List<String> group : groups) {
       boolean whole = group.stream().allMatch(ResultRow.TOTAL::equals);
-      cell(s.createRow(r++), 0, SpreadsheetSafe.cell(k.label() + " — " + last + (whole ? "" : " — " + String.join(" · ", group))), st.section);
+      cell(
+          s.createRow(r++),
+          0,
+          SpreadsheetSafe.cell(
+              k.label() + " — " + last + (whole ? "" : " — " + String.join(" · ", group))),
+          st.section);
       Row h = s.createRow(r++);
       List<String> header = new java.util.ArrayList<>(List.of("stage", "owner"));
       header.addAll(steps);
@@ -131,8 +177,12 @@ final class XlsxJourneySheets {
     for (int c = 0; c < 2 + steps.size(); c++) s.setColumnWidth(c, width(s, c));
   }
 
-  /** The cohort triangle with shares as numbers (0.0%), a row per cohort: ready for conditional formatting. */
-  static void cohorts(XSSFWorkbook wb, XlsxRenderer.Styles st, Scorecard card, dev.journeykpi.config.KpiDef k) {
+  /**
+   * The cohort triangle with shares as numbers (0.0%), a row per cohort: ready for conditional
+   * formatting.
+   */
+  static void cohorts(
+      XSSFWorkbook wb, XlsxRenderer.Styles st, Scorecard card, dev.journeykpi.config.KpiDef k) {
     Sheet s = wb.createSheet(sheetName(wb, "Cohorts " + k.id()));
     String last = lastPeriod(card);
     Map<String, Map<Integer, ResultRow>> byCohort = new java.util.LinkedHashMap<>();
@@ -154,7 +204,8 @@ final class XlsxJourneySheets {
       Row row = s.createRow(r++);
       cell(row, 0, e.getKey(), null);
       ResultRow first = e.getValue().get(0);
-      if (first != null && first.denominator() != null) row.createCell(1).setCellValue(first.denominator());
+      if (first != null && first.denominator() != null)
+        row.createCell(1).setCellValue(first.denominator());
       for (Map.Entry<Integer, ResultRow> cellEntry : e.getValue().entrySet()) {
         if (cellEntry.getValue().value() == null) continue;
         Cell c = row.createCell(2 + cellEntry.getKey());
@@ -165,5 +216,4 @@ final class XlsxJourneySheets {
     s.createFreezePane(2, 1);
     for (int c = 0; c < 3 + maxAge; c++) s.setColumnWidth(c, width(s, c));
   }
-
 }

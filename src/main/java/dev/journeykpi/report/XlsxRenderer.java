@@ -21,20 +21,23 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The scorecard as an Excel workbook (Apache POI): a "Scorecard" sheet laid out by journey section like the
- * terminal, with statuses coloured; with several periods a "Trend" sheet (a KPI per row, a period per column, ready
- * for a line chart); and a "Data" sheet with the tidy rows, numbers stored as numbers with formats
- * (percent, minutes, VND), a frozen header and an auto-filter, ready for pivots and charts. Text from the exports is
- * neutralised like in CSV.
+ * The scorecard as an Excel workbook (Apache POI): a "Scorecard" sheet laid out by journey section
+ * like the terminal, with statuses coloured; with several periods a "Trend" sheet (a KPI per row, a
+ * period per column, ready for a line chart); and a "Data" sheet with the tidy rows, numbers stored
+ * as numbers with formats (percent, minutes, VND), a frozen header and an auto-filter, ready for
+ * pivots and charts. Text from the exports is neutralised like in CSV.
  */
 public final class XlsxRenderer {
   /** The fixed time stamped into a stable workbook: its creation property and every zip entry. */
-  private static final long STABLE_TIME = java.time.Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
+  private static final long STABLE_TIME =
+      java.time.Instant.parse("2000-01-01T00:00:00Z").toEpochMilli();
 
   private final View view;
   private final boolean stable;
 
-  /** @param stable no run-dependent time in the file (--no-timestamp), so reruns give the same bytes */
+  /**
+   * @param stable no run-dependent time in the file (--no-timestamp), so reruns give the same bytes
+   */
   public XlsxRenderer(View view, boolean stable) {
     this.view = view;
     this.stable = stable;
@@ -48,7 +51,8 @@ public final class XlsxRenderer {
       XlsxJourneySheets.stages(wb, st, card);
       for (dev.journeykpi.config.KpiDef k : card.definition().kpis()) {
         boolean present = card.rows().stream().anyMatch(r -> r.kpi().equals(k.id()));
-        if (present && k.spec() instanceof dev.journeykpi.types.funnel.FunnelSpec) XlsxJourneySheets.funnel(wb, st, card, k);
+        if (present && k.spec() instanceof dev.journeykpi.types.funnel.FunnelSpec)
+          XlsxJourneySheets.funnel(wb, st, card, k);
         if (present && ScorecardLayout.isCohort(k)) XlsxJourneySheets.cohorts(wb, st, card, k);
       }
       data(wb, st, card);
@@ -56,16 +60,22 @@ public final class XlsxRenderer {
         wb.write(out);
         return;
       }
-      wb.getProperties().getCoreProperties().setCreated(java.util.Optional.of(new java.util.Date(STABLE_TIME)));
+      wb.getProperties()
+          .getCoreProperties()
+          .setCreated(java.util.Optional.of(new java.util.Date(STABLE_TIME)));
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       wb.write(bytes);
       restamp(bytes.toByteArray(), out);
     }
   }
 
-  /** Copies the workbook's zip with every entry stamped at the same fixed time (POI stamps the current time). */
+  /**
+   * Copies the workbook's zip with every entry stamped at the same fixed time (POI stamps the
+   * current time).
+   */
   private static void restamp(byte[] zip, OutputStream out) throws IOException {
-    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+    try (java.util.zip.ZipInputStream in =
+            new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
         java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
       for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
@@ -91,7 +101,10 @@ public final class XlsxRenderer {
         List<String> cells = sec.rows().get(i);
         Row row = s.createRow(r++);
         for (int c = 0; c < cells.size(); c++) {
-          CellStyle style = c == statusColumn ? st.status(sec.statuses().get(i)) : layout.rightAligned[c] ? st.right : null;
+          CellStyle style =
+              c == statusColumn
+                  ? st.status(sec.statuses().get(i))
+                  : layout.rightAligned[c] ? st.right : null;
           cell(row, c, SpreadsheetSafe.cell(cells.get(c)), style);
         }
       }
@@ -104,8 +117,8 @@ public final class XlsxRenderer {
   }
 
   /**
-   * With several periods: one row per KPI headline, one column per period, numbers only — select it and insert a line
-   * chart.
+   * With several periods: one row per KPI headline, one column per period, numbers only — select it
+   * and insert a line chart.
    */
   private static void trend(XSSFWorkbook wb, Styles st, Scorecard card) {
     Sheet s = wb.createSheet("Trend");
@@ -117,7 +130,8 @@ public final class XlsxRenderer {
     for (int i = 0; i < periods.size(); i++) cell(h, 3 + i, periods.get(i), st.header);
     Map<String, Map<String, ResultRow>> byKpi = new java.util.LinkedHashMap<>();
     for (ResultRow r : card.rows()) {
-      if (r.dims().isEmpty() || r.isTotal()) byKpi.computeIfAbsent(r.kpi(), k -> new HashMap<>()).put(r.period(), r);
+      if (r.dims().isEmpty() || r.isTotal())
+        byKpi.computeIfAbsent(r.kpi(), k -> new HashMap<>()).put(r.period(), r);
     }
     int r = 1;
     for (Map.Entry<String, Map<String, ResultRow>> e : byKpi.entrySet()) {
@@ -151,24 +165,26 @@ public final class XlsxRenderer {
       List<String> cells = TidyColumns.cells(row, dims);
       for (int c = 0; c < cells.size(); c++) {
         String name = header.get(c);
-        Double number = switch (name) {
-          case "value" -> row.value();
-          case "numerator" -> row.numerator();
-          case "denominator" -> row.denominator();
-          case "n" -> (double) row.n();
-          case "previous" -> row.previous();
-          case "delta" -> row.delta();
-          case "delta_relative" -> row.deltaRelative();
-          default -> null;
-        };
+        Double number =
+            switch (name) {
+              case "value" -> row.value();
+              case "numerator" -> row.numerator();
+              case "denominator" -> row.denominator();
+              case "n" -> (double) row.n();
+              case "previous" -> row.previous();
+              case "delta" -> row.delta();
+              case "delta_relative" -> row.deltaRelative();
+              default -> null;
+            };
         if (number != null) {
           Cell cell = x.createCell(c);
           cell.setCellValue(number);
-          CellStyle fmt = switch (name) {
-            case "value", "previous", "delta" -> st.number(row.unit());
-            case "delta_relative" -> st.number("%");
-            default -> st.number("");
-          };
+          CellStyle fmt =
+              switch (name) {
+                case "value", "previous", "delta" -> st.number(row.unit());
+                case "delta_relative" -> st.number("%");
+                default -> st.number("");
+              };
           cell.setCellStyle(fmt);
         } else if (name.equals("status")) {
           cell(x, c, cells.get(c), st.status(row.status()));
@@ -183,7 +199,8 @@ public final class XlsxRenderer {
   }
 
   private static boolean isNumberColumn(String name) {
-    return List.of("value", "numerator", "denominator", "n", "previous", "delta", "delta_relative").contains(name);
+    return List.of("value", "numerator", "denominator", "n", "previous", "delta", "delta_relative")
+        .contains(name);
   }
 
   static void cell(Row row, int c, String text, CellStyle style) {
@@ -192,17 +209,21 @@ public final class XlsxRenderer {
     if (style != null) cell.setCellStyle(style);
   }
 
-  /** Column width from the longest text in it (POI's autoSizeColumn needs fonts installed; this does not). */
+  /**
+   * Column width from the longest text in it (POI's autoSizeColumn needs fonts installed; this does
+   * not).
+   */
   static int width(Sheet s, int c) {
     int chars = 6;
     for (Row row : s) {
       Cell cell = row.getCell(c);
       if (cell == null) continue;
-      int len = switch (cell.getCellType()) {
-        case STRING -> DisplayWidth.of(cell.getStringCellValue());
-        case NUMERIC -> 12;
-        default -> 0;
-      };
+      int len =
+          switch (cell.getCellType()) {
+            case STRING -> DisplayWidth.of(cell.getStringCellValue());
+            case NUMERIC -> 12;
+            default -> 0;
+          };
       // Long titles span the empty cells beside them; they do not widen the column.
       if (c == 0 && row.getLastCellNum() == 1) continue;
       chars = Math.max(chars, len);
@@ -256,20 +277,25 @@ public final class XlsxRenderer {
       return status == null ? null : statuses.get(status);
     }
 
-    /** Number formats per unit: 0.0% for rates, #,##0 for money in đồng, 0.0 for durations, else general. */
+    /**
+     * Number formats per unit: 0.0% for rates, #,##0 for money in đồng, 0.0 for durations, else
+     * general.
+     */
     CellStyle number(String unit) {
-      return numbers.computeIfAbsent(unit, u -> {
-        String format = switch (u) {
-          case "%" -> "0.0%";
-          case "VND", "₫", "đ" -> "#,##0";
-          case "seconds", "minutes", "hours", "days" -> "0.0";
-          default -> "#,##0.##";
-        };
-        CellStyle s = wb.createCellStyle();
-        s.setDataFormat(wb.createDataFormat().getFormat(format));
-        return s;
-      });
+      return numbers.computeIfAbsent(
+          unit,
+          u -> {
+            String format =
+                switch (u) {
+                  case "%" -> "0.0%";
+                  case "VND", "₫", "đ" -> "#,##0";
+                  case "seconds", "minutes", "hours", "days" -> "0.0";
+                  default -> "#,##0.##";
+                };
+            CellStyle s = wb.createCellStyle();
+            s.setDataFormat(wb.createDataFormat().getFormat(format));
+            return s;
+          });
     }
   }
-
 }

@@ -13,15 +13,17 @@ import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
- * One KPI type, everything about it in one place: how its YAML is read ({@link SpecBinder}), how it is run, which
- * columns date its rows, which values it expects in the data and how it is explained. Each type is a subclass in its
- * own package beside its spec record and measurer, registered once in {@link KpiKinds}.
+ * One KPI type, everything about it in one place: how its YAML is read ({@link SpecBinder}), how it
+ * is run, which columns date its rows, which values it expects in the data and how it is explained.
+ * Each type is a subclass in its own package beside its spec record and measurer, registered once
+ * in {@link KpiKinds}.
  *
- * <p>Why an abstract class with one abstract method per concern rather than a visitor: a visitor would make every new
- * type touch every visitor (the runner, the explainer, the value check, and later each SQL dialect) in their packages;
- * here a new type is one package and one registration line, and forgetting a concern is a compile error in that
- * package. Java 17's sealed interfaces cannot span packages outside a named module, so the registry, not the compiler,
- * lists the types; a test checks that every type in the registry explains, runs and binds.
+ * <p>Why an abstract class with one abstract method per concern rather than a visitor: a visitor
+ * would make every new type touch every visitor (the runner, the explainer, the value check, and
+ * later each SQL dialect) in their packages; here a new type is one package and one registration
+ * line, and forgetting a concern is a compile error in that package. Java 17's sealed interfaces
+ * cannot span packages outside a named module, so the registry, not the compiler, lists the types;
+ * a test checks that every type in the registry explains, runs and binds.
  *
  * @param <S> the type's spec record
  */
@@ -49,19 +51,29 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
     return kpi;
   }
 
-  /** The result rows of the KPI in each period: the type picks how its rows meet the period (see {@link KpiRunner}). */
-  public abstract List<ResultRow> run(KpiDef k, S spec, Table table, List<Period> periods, KpiRunner runner);
+  /**
+   * The result rows of the KPI in each period: the type picks how its rows meet the period (see
+   * {@link KpiRunner}).
+   */
+  public abstract List<ResultRow> run(
+      KpiDef k, S spec, Table table, List<Period> periods, KpiRunner runner);
 
-  /** The columns that place the KPI's rows in periods, for how far the data reaches (none: the period is not checked). */
+  /**
+   * The columns that place the KPI's rows in periods, for how far the data reaches (none: the
+   * period is not checked).
+   */
   public abstract List<String> datedBy(KpiDef k, S spec);
 
   /**
-   * Whether the value depends on every row up to the period, so that a source the others outlast makes it wrong, not
-   * empty (customers, backlog, stalled).
+   * Whether the value depends on every row up to the period, so that a source the others outlast
+   * makes it wrong, not empty (customers, backlog, stalled).
    */
   public abstract boolean judgesWholeHistory();
 
-  /** The texts the KPI expects in its source's text columns, beyond its {@code where:} (for validate --check-data). */
+  /**
+   * The texts the KPI expects in its source's text columns, beyond its {@code where:} (for validate
+   * --check-data).
+   */
   public abstract void expectedValues(KpiDef k, S spec, ExpectedValues out);
 
   /** The KPI in words, for {@code kpi explain}, in the phrases' language. */
@@ -73,16 +85,22 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
   }
 
   /**
-   * Which list {@code kpi leads} gives for the type (a funnel stage's leads, stalled leads, customers), or null when
-   * the type has no entries to list.
+   * Which list {@code kpi leads} gives for the type (a funnel stage's leads, stalled leads,
+   * customers), or null when the type has no entries to list.
    */
   public abstract LeadList.Kind listing();
 
-  /** Refuses a {@code kpi leads} request the type cannot answer (a funnel without --stage); nothing by default. */
+  /**
+   * Refuses a {@code kpi leads} request the type cannot answer (a funnel without --stage); nothing
+   * by default.
+   */
   protected void checkListing(KpiDef k, S spec, String stage, Period period) {}
 
-  /** The entries for {@code kpi leads}; asked only of a type whose {@link #listing()} is not null. */
-  protected List<LeadList.Entry> list(KpiDef k, S spec, Table table, Period period, String stage, KpiRunner runner) {
+  /**
+   * The entries for {@code kpi leads}; asked only of a type whose {@link #listing()} is not null.
+   */
+  protected List<LeadList.Entry> list(
+      KpiDef k, S spec, Table table, Period period, String stage, KpiRunner runner) {
     throw new IllegalStateException(name + " KPIs have no entries to list");
   }
 
@@ -90,12 +108,14 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
     checkListing(k, spec(k), stage, period);
   }
 
-  public final List<LeadList.Entry> listAny(KpiDef k, Table table, Period period, String stage, KpiRunner runner) {
+  public final List<LeadList.Entry> listAny(
+      KpiDef k, Table table, Period period, String stage, KpiRunner runner) {
     return list(k, spec(k), table, period, stage, runner);
   }
 
   /** Runs a KPI of any type. */
-  public final List<ResultRow> runAny(KpiDef k, Table table, List<Period> periods, KpiRunner runner) {
+  public final List<ResultRow> runAny(
+      KpiDef k, Table table, List<Period> periods, KpiRunner runner) {
     return run(k, spec(k), table, periods, runner);
   }
 

@@ -26,33 +26,35 @@ import java.util.Map;
 import tech.tablesaw.api.Table;
 
 /**
- * The KPI types, registered here and nowhere else: a new type is its package and one line below. The order is the
- * order messages list the types in.
+ * The KPI types, registered here and nowhere else: a new type is its package and one line below.
+ * The order is the order messages list the types in.
  */
 public final class KpiKinds {
-  private static final List<KpiKind<?>> ALL = List.of(
-      new CountKind(),
-      ColumnKind.sum(),
-      ColumnKind.mean(),
-      ColumnKind.median(),
-      ColumnKind.percentile(),
-      new RatioKind(),
-      new DurationKind(),
-      new ScoreKind(),
-      new SlaKind(),
-      new NoRepeatKind(),
-      new BacklogKind(),
-      new TurnoverKind(),
-      new CustomersKind(),
-      new FunnelKind(),
-      new ConversionKind(),
-      new StalledKind());
+  private static final List<KpiKind<?>> ALL =
+      List.of(
+          new CountKind(),
+          ColumnKind.sum(),
+          ColumnKind.mean(),
+          ColumnKind.median(),
+          ColumnKind.percentile(),
+          new RatioKind(),
+          new DurationKind(),
+          new ScoreKind(),
+          new SlaKind(),
+          new NoRepeatKind(),
+          new BacklogKind(),
+          new TurnoverKind(),
+          new CustomersKind(),
+          new FunnelKind(),
+          new ConversionKind(),
+          new StalledKind());
 
   private static final Map<String, KpiKind<?>> BY_NAME = new LinkedHashMap<>();
 
   static {
     for (KpiKind<?> k : ALL) {
-      if (BY_NAME.put(k.name(), k) != null) throw new IllegalStateException("two KPI types named '" + k.name() + "'");
+      if (BY_NAME.put(k.name(), k) != null)
+        throw new IllegalStateException("two KPI types named '" + k.name() + "'");
     }
   }
 
@@ -66,10 +68,15 @@ public final class KpiKinds {
     return List.copyOf(BY_NAME.keySet());
   }
 
-  /** The type of a bound KPI (a definition with errors is never run, so every KPI here has a registered type). */
+  /**
+   * The type of a bound KPI (a definition with errors is never run, so every KPI here has a
+   * registered type).
+   */
   public static KpiKind<?> of(KpiDef k) {
     KpiKind<?> kind = BY_NAME.get(k.type());
-    if (kind == null) throw new IllegalStateException("kpi '" + k.id() + "' has no registered type '" + k.type() + "'");
+    if (kind == null)
+      throw new IllegalStateException(
+          "kpi '" + k.id() + "' has no registered type '" + k.type() + "'");
     return kind;
   }
 

@@ -4,11 +4,14 @@ import dev.journeykpi.config.Filter;
 import dev.journeykpi.config.Statistic;
 
 /**
- * The words of {@code kpi explain} in the reader's language, as the types write their explanations with them; the
- * report package implements it over its message catalog.
+ * The words of {@code kpi explain} in the reader's language, as the types write their explanations
+ * with them; the report package implements it over its message catalog.
  */
 public interface Phrases {
-  /** The phrase in the reader's language, {@code %s} filled with {@code args} (an English template is its own key). */
+  /**
+   * The phrase in the reader's language, {@code %s} filled with {@code args} (an English template
+   * is its own key).
+   */
   String t(String template, Object... args);
 
   /** A filter in words. */

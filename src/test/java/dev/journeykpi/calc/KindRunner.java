@@ -8,7 +8,10 @@ import java.time.ZoneId;
 import java.util.List;
 import tech.tablesaw.api.Table;
 
-/** The calculators' tests run a KPI as the engine does: by its registered type, over a {@link KpiRunner}. */
+/**
+ * The calculators' tests run a KPI as the engine does: by its registered type, over a {@link
+ * KpiRunner}.
+ */
 final class KindRunner {
   private final KpiRunner runner;
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class StatsTest {
   @Test
   void percentilesInterpolateLikeExcel() {
-    // 1..10: p90 rank (10 - 1) * 0.9 = 8.1 → 9 + 0.1 * (10 - 9) = 9.1; median rank 4.5 → 5.5; p25 rank 2.25 → 3.25.
+    // 1..10: p90 rank (10 - 1) * 0.9 = 8.1 → 9 + 0.1 * (10 - 9) = 9.1; median rank 4.5 → 5.5; p25
+    // rank 2.25 → 3.25.
     double[] v = {7, 3, 10, 1, 9, 2, 8, 4, 6, 5};
     assertThat(Stats.of(Statistic.parse("p90"), v.clone(), 10)).isCloseTo(9.1, within(1e-12));
     assertThat(Stats.of(Statistic.MEDIAN, v.clone(), 10)).isEqualTo(5.5);
@@ -37,7 +38,8 @@ class StatsTest {
       double p = r.nextInt(99) + 1;
       double h = (n - 1) * p / 100.0;
       int lo = (int) Math.floor(h);
-      double expected = lo + 1 >= n ? sorted[n - 1] : sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+      double expected =
+          lo + 1 >= n ? sorted[n - 1] : sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
       assertThat(Stats.percentile(v.clone(), n, p)).isCloseTo(expected, within(1e-9));
     }
   }

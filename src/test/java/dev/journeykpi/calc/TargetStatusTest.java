@@ -12,7 +12,13 @@ import org.junit.jupiter.api.Test;
 class TargetStatusTest {
   static final Period OCT = Period.parse("2026-10");
 
-  static TargetDef t(TargetDef.Kind k, double lo, double hi, Double amber, Double pct, Map<String, Double> byPeriod) {
+  static TargetDef t(
+      TargetDef.Kind k,
+      double lo,
+      double hi,
+      Double amber,
+      Double pct,
+      Map<String, Double> byPeriod) {
     return new TargetDef(k, lo, hi, amber, null, pct, byPeriod, Location.NONE);
   }
 
@@ -73,7 +79,14 @@ class TargetStatusTest {
 
   @Test
   void perPeriodTargetsFallBackFromMonthToQuarterToYear() {
-    TargetDef def = t(TargetDef.Kind.MIN, 0.75, 0.75, 0.70, null, Map.of("2026-10", 0.90, "2026-Q4", 0.85, "2026", 0.80));
+    TargetDef def =
+        t(
+            TargetDef.Kind.MIN,
+            0.75,
+            0.75,
+            0.70,
+            null,
+            Map.of("2026-10", 0.90, "2026-Q4", 0.85, "2026", 0.80));
     // October has its own 0.90; the absolute amber keeps its distance of 0.05 → amber from 0.85.
     var oct = TargetStatus.in(def, OCT);
     assertThat(oct.text()).isEqualTo(">= 0.9");

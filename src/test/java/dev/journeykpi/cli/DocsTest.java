@@ -20,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The documentation must not drift from the tool: the commands in docs/*.md run (ReadmeTest runs the README's), whole
- * definitions validate, excerpts of shipped definitions are still in them, and every link between the README and
- * docs/ leads to an existing file and heading.
+ * The documentation must not drift from the tool: the commands in docs/*.md run (ReadmeTest runs
+ * the README's), whole definitions validate, excerpts of shipped definitions are still in them, and
+ * every link between the README and docs/ leads to an existing file and heading.
  */
 class DocsTest {
   /** The README is the front door (issue 15): the reference lives in docs/. */
@@ -32,7 +32,9 @@ class DocsTest {
   private static final Pattern EXCERPT = Pattern.compile("<!-- excerpt: (\\S+) -->");
   private static final Pattern EXIT = Pattern.compile("#.*\\bexit (\\d)\\b");
 
-  /** A fenced code block of a page, with the line just before it (an HTML comment marks an excerpt). */
+  /**
+   * A fenced code block of a page, with the line just before it (an HTML comment marks an excerpt).
+   */
   record Block(Path page, int line, String lang, List<String> lines, String marker) {
     String where() {
       return page + ":" + line;
@@ -77,7 +79,9 @@ class DocsTest {
     return prose;
   }
 
-  /** Anchors as GitHub makes them from headings: lower case, punctuation dropped, spaces as hyphens. */
+  /**
+   * Anchors as GitHub makes them from headings: lower case, punctuation dropped, spaces as hyphens.
+   */
   static Set<String> anchors(Path page) throws IOException {
     Set<String> anchors = new LinkedHashSet<>();
     Map<String, Integer> seen = new HashMap<>();
@@ -115,7 +119,9 @@ class DocsTest {
           assertThat(cmd).as(block.where()).doesNotContain("\"", "'", "-o ", "--output");
           String[] args = cmd.substring("scripts/kpi ".length()).split("\\s+");
           CliRunner.Result r = CliRunner.run(args);
-          assertThat(r.exitCode()).as(block.where() + ": " + cmd + "\n" + r.err()).isEqualTo(expected);
+          assertThat(r.exitCode())
+              .as(block.where() + ": " + cmd + "\n" + r.err())
+              .isEqualTo(expected);
           run++;
         }
       }
@@ -123,7 +129,9 @@ class DocsTest {
     assertThat(run).as("commands in docs/*.md").isPositive();
   }
 
-  /** A YAML example that is a whole definition (it starts with `version:`) passes `kpi validate`. */
+  /**
+   * A YAML example that is a whole definition (it starts with `version:`) passes `kpi validate`.
+   */
   @Test
   void wholeDefinitionsValidate(@TempDir Path dir) throws IOException {
     int validated = 0;
@@ -158,8 +166,10 @@ class DocsTest {
   }
 
   /**
-   * A block marked `<!-- excerpt: FILE -->` shows lines of FILE (a shipped definition, which the golden tests run),
-   * in order, some left out: an example that no longer matches its file fails here.
+   * A block marked `
+   * <!-- excerpt: FILE -->
+   * ` shows lines of FILE (a shipped definition, which the golden tests run), in order, some left
+   * out: an example that no longer matches its file fails here.
    */
   @Test
   void excerptsAreInTheirFiles() throws IOException {
@@ -171,7 +181,8 @@ class DocsTest {
         List<String> source = Files.readAllLines(Path.of(m.group(1)));
         int at = 0;
         for (String line : block.lines()) {
-          while (at < source.size() && !source.get(at).stripTrailing().equals(line.stripTrailing())) at++;
+          while (at < source.size() && !source.get(at).stripTrailing().equals(line.stripTrailing()))
+            at++;
           assertThat(at)
               .as(block.where() + ": not in " + m.group(1) + " (in order): " + line)
               .isLessThan(source.size());
@@ -180,7 +191,9 @@ class DocsTest {
         if (page.toString().equals("README.md")) readmeExcerpts++;
       }
     }
-    assertThat(readmeExcerpts).as("one example per KPI family in the README").isGreaterThanOrEqualTo(4);
+    assertThat(readmeExcerpts)
+        .as("one example per KPI family in the README")
+        .isGreaterThanOrEqualTo(4);
   }
 
   /** The page's links (outside code) that lead to no file, or to no heading of their file. */
@@ -222,7 +235,8 @@ class DocsTest {
   @Test
   void everyDocsPageIsLinkedFromTheReadme() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
-    for (Path doc : docs()) assertThat(readme).as(doc.toString()).contains("](docs/" + doc.getFileName() + ")");
+    for (Path doc : docs())
+      assertThat(readme).as(doc.toString()).contains("](docs/" + doc.getFileName() + ")");
   }
 
   @Test

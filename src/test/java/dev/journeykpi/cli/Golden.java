@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Golden files under src/test/resources/golden. Regenerate on purpose, then review the diff:
- * {@code mvn test -Dgolden.update=true}. Never edit them by hand. Read each by a name written out in a test, or derived
- * from a shipped definition (ShippedDefinitions): GoldenFilesTest fails on a golden file no test reads.
+ * Golden files under src/test/resources/golden. Regenerate on purpose, then review the diff: {@code
+ * mvn test -Dgolden.update=true}. Never edit them by hand. Read each by a name written out in a
+ * test, or derived from a shipped definition (ShippedDefinitions): GoldenFilesTest fails on a
+ * golden file no test reads.
  */
 final class Golden {
   static final Path DIR = Path.of("src/test/resources/golden");

@@ -10,7 +10,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every golden file is read by some test: one that nothing compares any more fails the build (GoldenOrphans). */
+/**
+ * Every golden file is read by some test: one that nothing compares any more fails the build
+ * (GoldenOrphans).
+ */
 class GoldenFilesTest {
   private static final Path TEST_SOURCES = Path.of("src/test/java");
 
@@ -21,7 +24,9 @@ class GoldenFilesTest {
   @Test
   void noGoldenFileIsAnOrphan() throws IOException {
     assertThat(GoldenOrphans.find(Golden.DIR, TEST_SOURCES, derived()))
-        .as("golden files in %s that no test reads: delete them, or check them from a test", Golden.DIR)
+        .as(
+            "golden files in %s that no test reads: delete them, or check them from a test",
+            Golden.DIR)
         .isEmpty();
   }
 
@@ -34,13 +39,19 @@ class GoldenFilesTest {
     assertThat(GoldenOrphans.find(goldens, TEST_SOURCES, derived())).containsExactly(planted);
   }
 
-  /** A definition removed from kpi-definitions/ leaves its four golden files behind, and they are found. */
+  /**
+   * A definition removed from kpi-definitions/ leaves its four golden files behind, and they are
+   * found.
+   */
   @Test
   void theGoldensOfARemovedDefinitionAreOrphans(@TempDir Path tmp) throws IOException {
     Path goldens = copyOfTheGoldens(tmp);
     List<ShippedDefinitions.Shipped> all = ShippedDefinitions.bundled();
     ShippedDefinitions.Shipped removed =
-        all.stream().filter(d -> d.definition().equals("incident-process")).findFirst().orElseThrow();
+        all.stream()
+            .filter(d -> d.definition().equals("incident-process"))
+            .findFirst()
+            .orElseThrow();
     List<String> rest =
         all.stream().filter(d -> d != removed).flatMap(d -> d.goldenNames().stream()).toList();
     assertThat(GoldenOrphans.find(goldens, TEST_SOURCES, rest))
@@ -48,7 +59,10 @@ class GoldenFilesTest {
         .hasSize(4);
   }
 
-  /** A golden file named in a test's source is read by that test, whether by its name or by its path. */
+  /**
+   * A golden file named in a test's source is read by that test, whether by its name or by its
+   * path.
+   */
   @Test
   void aNameInATestSourceCountsAsUse(@TempDir Path tmp) throws IOException {
     Path goldens = Files.createDirectories(tmp.resolve("golden"));
@@ -56,9 +70,11 @@ class GoldenFilesTest {
     Files.writeString(goldens.resolve("b-2026-10.csv"), "");
     Files.writeString(goldens.resolve("c.md"), "");
     Path sources = Files.createDirectories(tmp.resolve("java"));
-    Files.writeString(sources.resolve("SomeTest.java"), "class SomeTest {\n  void t() {\n"
-        + "    Golden.check(\"a-trend.txt\", out);\n"
-        + "    Files.readString(Path.of(\"src/test/resources/golden/b-2026-10.csv\"));\n  }\n}\n");
+    Files.writeString(
+        sources.resolve("SomeTest.java"),
+        "class SomeTest {\n  void t() {\n"
+            + "    Golden.check(\"a-trend.txt\", out);\n"
+            + "    Files.readString(Path.of(\"src/test/resources/golden/b-2026-10.csv\"));\n  }\n}\n");
     assertThat(GoldenOrphans.find(goldens, sources, List.of())).containsExactly("c.md");
   }
 

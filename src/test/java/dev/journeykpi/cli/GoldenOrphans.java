@@ -13,10 +13,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Golden files no test reads. A golden file is read either under a name derived from a discovered definition
- * (ShippedDefinitions) or under a name written out in a test's source, as a string literal of its own
- * ({@code Golden.check("hotel-trend.txt", …)}) or at the end of a path ({@code "src/test/resources/golden/x.csv"}).
- * Anything else in the folder is an orphan: output nobody compares any more, which would still look pinned.
+ * Golden files no test reads. A golden file is read either under a name derived from a discovered
+ * definition (ShippedDefinitions) or under a name written out in a test's source, as a string
+ * literal of its own ({@code Golden.check("hotel-trend.txt", …)}) or at the end of a path ({@code
+ * "src/test/resources/golden/x.csv"}). Anything else in the folder is an orphan: output nobody
+ * compares any more, which would still look pinned.
  */
 final class GoldenOrphans {
   /** A Java string literal without escapes: golden names are plain file names. */
@@ -24,8 +25,12 @@ final class GoldenOrphans {
 
   private GoldenOrphans() {}
 
-  /** The files in goldenDir that are neither in derived nor named by a string literal in a .java file under sources. */
-  static Set<String> find(Path goldenDir, Path sources, Collection<String> derived) throws IOException {
+  /**
+   * The files in goldenDir that are neither in derived nor named by a string literal in a .java
+   * file under sources.
+   */
+  static Set<String> find(Path goldenDir, Path sources, Collection<String> derived)
+      throws IOException {
     Set<String> literals = literals(sources);
     Set<String> orphans = new TreeSet<>();
     try (Stream<Path> files = Files.list(goldenDir)) {

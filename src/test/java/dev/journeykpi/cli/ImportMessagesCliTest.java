@@ -10,13 +10,18 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** What a user sees on stderr when an export is read other than they might think, and the exit codes. */
+/**
+ * What a user sees on stderr when an export is read other than they might think, and the exit
+ * codes.
+ */
 class ImportMessagesCliTest {
   @TempDir Path dir;
 
   private Path definition(String file) throws Exception {
     Path d = dir.resolve("def.yaml");
-    Files.writeString(d, """
+    Files.writeString(
+        d,
+        """
         version: 1
         sources:
           tickets:
@@ -26,7 +31,8 @@ class ImportMessagesCliTest {
               channel: Kênh
         kpis:
           - { id: tickets, type: count, source: tickets, time: none, by: [channel] }
-        """.formatted(file));
+        """
+            .formatted(file));
     return d;
   }
 
@@ -35,9 +41,12 @@ class ImportMessagesCliTest {
     Workbook wb = Workbooks.create("xlsx");
     Workbooks.hiddenGuideBeforeData(wb, new String[] {"Điền mỗi phiếu một dòng"});
     Workbooks.save(wb, dir.resolve("tickets.xlsx"));
-    CliRunner.Result r = run("report", "-c", definition("tickets.xlsx").toString(), "-q", "-f", "csv");
+    CliRunner.Result r =
+        run("report", "-c", definition("tickets.xlsx").toString(), "-q", "-f", "csv");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.err()).contains("kpi: tickets: reading sheet 'Data' of ").contains("tickets.xlsx (sheet 'Hướng dẫn' is hidden)\n")
+    assertThat(r.err())
+        .contains("kpi: tickets: reading sheet 'Data' of ")
+        .contains("tickets.xlsx (sheet 'Hướng dẫn' is hidden)\n")
         .doesNotContain("Data quality");
     assertThat(r.out()).contains("tickets,");
   }
@@ -47,11 +56,17 @@ class ImportMessagesCliTest {
     Files.writeString(dir.resolve("tickets.csv"), "Mã,Kênh,Ghi chú,Kênh\nT1,Zalo,a,Email\n");
     CliRunner.Result r = run("report", "-c", definition("tickets.csv").toString(), "-f", "csv");
     assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.err()).contains("kpi: data error: ").contains("tickets.csv: header 'Kênh' appears twice, in columns 2 (B) and 4 (D); rename one");
+    assertThat(r.err())
+        .contains("kpi: data error: ")
+        .contains(
+            "tickets.csv: header 'Kênh' appears twice, in columns 2 (B) and 4 (D); rename one");
     Files.writeString(dir.resolve("tickets.csv"), "Mã,Kênh,Ghi chú,Ghi chú\nT1,Zalo,a,b\n");
     r = run("report", "-c", definition("tickets.csv").toString(), "-f", "csv", "-q");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.err()).contains("kpi: tickets: ").contains("tickets.csv: header 'Ghi chú' appears twice, in columns 3 (C) and 4 (D); not mapped, so not read");
+    assertThat(r.err())
+        .contains("kpi: tickets: ")
+        .contains(
+            "tickets.csv: header 'Ghi chú' appears twice, in columns 3 (C) and 4 (D); not mapped, so not read");
   }
 
   @Test
@@ -59,7 +74,9 @@ class ImportMessagesCliTest {
     Files.writeString(dir.resolve("tickets.xlsx"), "Mã,Kênh\nT1,Zalo\n");
     CliRunner.Result r = run("report", "-c", definition("tickets.xlsx").toString());
     assertThat(r.exitCode()).isEqualTo(3);
-    assertThat(r.err()).contains("the name says .xlsx but the file is CSV text; rename it to .csv or set format: csv on its source")
+    assertThat(r.err())
+        .contains(
+            "the name says .xlsx but the file is CSV text; rename it to .csv or set format: csv on its source")
         .doesNotContain("Exception");
     CliRunner.Result i = run("inspect", dir.resolve("tickets.xlsx").toString());
     assertThat(i.exitCode()).isEqualTo(3);

@@ -8,31 +8,43 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kpi inspect} reads a file as {@code kpi report} will, and its snippet works once pasted elsewhere. */
+/**
+ * {@code kpi inspect} reads a file as {@code kpi report} will, and its snippet works once pasted
+ * elsewhere.
+ */
 class InspectCliTest {
   @TempDir Path dir;
 
   @Test
   void anUnterminatedQuoteIsNamedAndTheRowsAfterItAreSampledAsReportReadsThem() throws Exception {
     Path f = dir.resolve("q.csv");
-    // Line 3's note opens a quote never closed: at column 14 ('2,2026-10-02,' is 13 characters). Report rejects line 3
-    // and reads lines 4 and 5, so 3 data rows (lines 2, 4, 5) and the samples 1 · 3 · 4; FastCSV read lines 3-5 as
+    // Line 3's note opens a quote never closed: at column 14 ('2,2026-10-02,' is 13 characters).
+    // Report rejects line 3
+    // and reads lines 4 and 5, so 3 data rows (lines 2, 4, 5) and the samples 1 · 3 · 4; FastCSV
+    // read lines 3-5 as
     // one ragged row, leaving 1 data row.
-    Files.writeString(f, "Mã,Ngày,Ghi chú\n1,2026-10-01,ok\n2,2026-10-02,\"chưa đóng\n3,2026-10-03,tốt\n4,2026-10-04,x\n");
+    Files.writeString(
+        f,
+        "Mã,Ngày,Ghi chú\n1,2026-10-01,ok\n2,2026-10-02,\"chưa đóng\n3,2026-10-03,tốt\n4,2026-10-04,x\n");
     CliRunner.Result r = run("inspect", f.toString());
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).contains(f + ":3: unterminated quote opened at line 3, column 14")
+    assertThat(r.out())
+        .contains(f + ":3: unterminated quote opened at line 3, column 14")
         .contains("kpi report rejects that row and reads the lines after it")
-        .contains(", 3 data rows").contains("1 · 3 · 4").contains("ok · tốt · x");
+        .contains(", 3 data rows")
+        .contains("1 · 3 · 4")
+        .contains("ok · tốt · x");
   }
 
   @Test
   void theSnippetNamesTheFileByItsAbsolutePathSoItWorksPastedInAnotherFolder() throws Exception {
-    // The path as typed is relative to the current folder (the project's); pasted into a definition in another
+    // The path as typed is relative to the current folder (the project's); pasted into a definition
+    // in another
     // folder it must still find the file: the snippet gives the absolute path.
     String typed = "examples/hotel/checkouts.csv";
     CliRunner.Result r = run("inspect", typed, "--id", "co");
-    assertThat(r.out()).contains("    file: " + Path.of(typed).toAbsolutePath() + "    # absolute;");
+    assertThat(r.out())
+        .contains("    file: " + Path.of(typed).toAbsolutePath() + "    # absolute;");
     String snippet = r.out().substring(r.out().indexOf("sources:"));
     Path def = Files.createDirectories(dir.resolve("kpi-definitions")).resolve("d.yaml");
     Files.writeString(def, snippet + "kpis: [ { id: n, type: count, source: co, time: none } ]\n");

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's quick start must keep working: its report command is run here, and CI runs its test command. */
+/**
+ * The README's quick start must keep working: its report command is run here, and CI runs its test
+ * command.
+ */
 class ReadmeTest {
   static List<String> quickStart() throws IOException {
     String readme = Files.readString(Path.of("README.md"));
@@ -51,17 +54,25 @@ class ReadmeTest {
     }
   }
 
-  /** Every preset, alias and profile the tool knows is in the tables of docs/kpis.md and docs/definitions.md. */
+  /**
+   * Every preset, alias and profile the tool knows is in the tables of docs/kpis.md and
+   * docs/definitions.md.
+   */
   @Test
   void everyPresetAndProfileIsDocumented() throws IOException {
     String kpis = Files.readString(Path.of("docs/kpis.md"));
     String definitions = Files.readString(Path.of("docs/definitions.md"));
     for (dev.journeykpi.config.Presets.Preset p : dev.journeykpi.config.Presets.all()) {
-      String base = p.name().contains(".") ? p.name().substring(0, p.name().indexOf('.')) : p.name();
+      String base =
+          p.name().contains(".") ? p.name().substring(0, p.name().indexOf('.')) : p.name();
       assertThat(kpis).as(p.name()).contains("`" + base + "`");
-      if (p.name().contains(".")) assertThat(kpis).as(p.name()).contains("`method: " + p.name().substring(base.length() + 1) + "`");
+      if (p.name().contains("."))
+        assertThat(kpis)
+            .as(p.name())
+            .contains("`method: " + p.name().substring(base.length() + 1) + "`");
       for (String alias : p.aliases()) assertThat(kpis).as(alias).contains("`" + alias + "`");
     }
-    for (String profile : dev.journeykpi.config.Profiles.names()) assertThat(definitions).contains("`" + profile + "`");
+    for (String profile : dev.journeykpi.config.Profiles.names())
+      assertThat(definitions).contains("`" + profile + "`");
   }
 }

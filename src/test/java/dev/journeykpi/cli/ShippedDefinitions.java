@@ -14,19 +14,28 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The shipped definitions whose data is bundled, found in kpi-definitions/ rather than listed by hand, so that a new
- * one gets golden files (ShippedDefinitionsGoldenTest) and a removed one leaves orphans (GoldenFilesTest).
+ * The shipped definitions whose data is bundled, found in kpi-definitions/ rather than listed by
+ * hand, so that a new one gets golden files (ShippedDefinitionsGoldenTest) and a removed one leaves
+ * orphans (GoldenFilesTest).
  */
 final class ShippedDefinitions {
   static final Path DIR = Path.of("kpi-definitions");
 
-  /** Golden-file prefixes older tests already used for two definitions; the others use the definition's own name. */
-  private static final Map<String, String> PREFIXES = Map.of("hotel-housekeeping", "hotel", "customer-service", "service");
+  /**
+   * Golden-file prefixes older tests already used for two definitions; the others use the
+   * definition's own name.
+   */
+  private static final Map<String, String> PREFIXES =
+      Map.of("hotel-housekeeping", "hotel", "customer-service", "service");
 
-  private static final Pattern FILE = Pattern.compile("^\\s*file:\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s#]+))");
+  private static final Pattern FILE =
+      Pattern.compile("^\\s*file:\\s*(?:\"([^\"]*)\"|'([^']*)'|([^\\s#]+))");
   private static final Pattern PERIOD = Pattern.compile("--period\\s+(\\S+)");
 
-  /** A definition file's name without .yaml, its golden-file prefix, and the period its header's Run line uses. */
+  /**
+   * A definition file's name without .yaml, its golden-file prefix, and the period its header's Run
+   * line uses.
+   */
   record Shipped(String definition, String prefix, String period) {
     Path config() {
       return DIR.resolve(definition + ".yaml");
@@ -44,7 +53,8 @@ final class ShippedDefinitions {
 
     /** The golden files ShippedDefinitionsGoldenTest checks for this definition. */
     List<String> goldenNames() {
-      return List.of(reportGolden("csv"), reportGolden("json"), explainGolden("en"), explainGolden("vi"));
+      return List.of(
+          reportGolden("csv"), reportGolden("json"), explainGolden("en"), explainGolden("vi"));
     }
 
     @Override
@@ -55,7 +65,10 @@ final class ShippedDefinitions {
 
   private ShippedDefinitions() {}
 
-  /** Every definition in kpi-definitions/ whose every data file is bundled under examples/, by file name. */
+  /**
+   * Every definition in kpi-definitions/ whose every data file is bundled under examples/, by file
+   * name.
+   */
   static List<Shipped> bundled() {
     List<Shipped> out = new ArrayList<>();
     try (Stream<Path> files = Files.list(DIR)) {
@@ -71,7 +84,10 @@ final class ShippedDefinitions {
     return out;
   }
 
-  /** True when the definition names data files and each resolves, from the definition's folder, into examples/. */
+  /**
+   * True when the definition names data files and each resolves, from the definition's folder, into
+   * examples/.
+   */
   private static boolean dataIsBundled(Path definition, List<String> lines) {
     Path examples = Path.of("examples").toAbsolutePath().normalize();
     boolean any = false;
@@ -86,14 +102,21 @@ final class ShippedDefinitions {
     return any;
   }
 
-  /** The period of the first {@code --period} in the leading comment, the one a reader is told to run. */
+  /**
+   * The period of the first {@code --period} in the leading comment, the one a reader is told to
+   * run.
+   */
   private static String headerPeriod(Path definition, List<String> lines) {
     for (String line : lines) {
       if (!line.startsWith("#")) break;
       Matcher m = PERIOD.matcher(line);
       if (m.find()) return m.group(1);
     }
-    throw new IllegalStateException(definition + ": its data is bundled, so it needs golden files, but its header"
-        + " comment has no '# Run:  scripts/kpi report -c " + definition + " --period P' line to take the period from");
+    throw new IllegalStateException(
+        definition
+            + ": its data is bundled, so it needs golden files, but its header"
+            + " comment has no '# Run:  scripts/kpi report -c "
+            + definition
+            + " --period P' line to take the period from");
   }
 }

@@ -8,24 +8,31 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code kpi validate}: definition files that cannot be used, and the values {@code --check-data} looks up. */
+/**
+ * {@code kpi validate}: definition files that cannot be used, and the values {@code --check-data}
+ * looks up.
+ */
 class ValidateCommandTest {
   @TempDir Path dir;
 
   /**
-   * Writes d.yaml: source t (t.csv, id Mã and created Ngày as a date, lines 1-6), then {@code rest}, which goes on
-   * with the source's other columns (indented as they are) and the kpis. Line and column numbers count as in the file.
+   * Writes d.yaml: source t (t.csv, id Mã and created Ngày as a date, lines 1-6), then {@code
+   * rest}, which goes on with the source's other columns (indented as they are) and the kpis. Line
+   * and column numbers count as in the file.
    */
   private Path tDefinition(String rest) throws Exception {
     Path def = dir.resolve("d.yaml");
-    Files.writeString(def, """
+    Files.writeString(
+        def,
+        """
         sources:
           t:
             file: t.csv
             columns:
               id: Mã
               created: { column: Ngày, type: date }
-        """ + rest);
+        """
+            + rest);
     return def;
   }
 
@@ -44,16 +51,21 @@ class ValidateCommandTest {
 
   @Test
   void checkDataLooksUpFilterSlaAndStageValuesInTheData() throws Exception {
-    Files.writeString(dir.resolve("t.csv"), """
+    Files.writeString(
+        dir.resolve("t.csv"),
+        """
         Mã,Ngày,Trạng thái,Ưu tiên,Xong
         1,2026-10-01,Closed,Urgent,2026-10-02
         2,2026-10-02,Open,High,
         3,2026-10-03,Đóng,Low,2026-10-09
         """);
-    // The 'not' value is written decomposed (NFD: 'o' + U+0301 + U+0302 …) with spaces and another case: the filters
+    // The 'not' value is written decomposed (NFD: 'o' + U+0301 + U+0302 …) with spaces and another
+    // case: the filters
     // compare trimmed, NFC and without case, so it matches 'Đóng' and is not reported.
     String dongNfd = java.text.Normalizer.normalize("đóng", java.text.Normalizer.Form.NFD);
-    Path def = tDefinition("""
+    Path def =
+        tDefinition(
+            """
               status: Trạng thái
               priority: Ưu tiên
               done: { column: Xong, type: date }
@@ -61,25 +73,36 @@ class ValidateCommandTest {
           - { id: closed, type: ratio, source: t, time: created, numerator: { status: [Closed, Closd] }, where: { status: { not: " %s " } } }
           - { id: resolve, type: sla, source: t, time: created, start: created, end: done, limit: { by: priority, values: { urgent: 1 day, Hgh: 2 days } } }
           - { id: f, type: funnel, source: t, mode: snapshot, lead: id, stage: status, time: created, stages: [Open, { id: won, values: [Wonn, Gagné] }] }
-        """.formatted(dongNfd));
+        """
+                .formatted(dongNfd));
     CliRunner.Result r = run("validate", "-c", def.toString(), "--check-data");
     // Warnings: the data may lack a value in one month; the run is still usable.
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("3 warning(s)");
-    // Columns: 'Closd' is item 2 of the list on line 11 (column 88); 'Hgh' the second key on line 12 (column 132);
-    // the stage 'won' is the map starting at column 110 of line 13. 'urgent' matches 'Urgent' without case.
-    assertThat(r.err()).isEqualTo(String.join("\n",
-        def + ":11:88: warning: kpi 'closed'.numerator: no row of source 't' has status 'Closd' (did you mean 'Closed'?)",
-        def + ":12:132: warning: kpi 'resolve'.limit.values: no row of source 't' has priority 'Hgh' (did you mean 'High'?)",
-        def + ":13:110: warning: kpi 'f'.stage 'won': no row of source 't' has status any of 'Wonn', 'Gagné'; values: Closed,"
-            + " Open, Đóng") + "\n");
+    // Columns: 'Closd' is item 2 of the list on line 11 (column 88); 'Hgh' the second key on line
+    // 12 (column 132);
+    // the stage 'won' is the map starting at column 110 of line 13. 'urgent' matches 'Urgent'
+    // without case.
+    assertThat(r.err())
+        .isEqualTo(
+            String.join(
+                    "\n",
+                    def
+                        + ":11:88: warning: kpi 'closed'.numerator: no row of source 't' has status 'Closd' (did you mean 'Closed'?)",
+                    def
+                        + ":12:132: warning: kpi 'resolve'.limit.values: no row of source 't' has priority 'Hgh' (did you mean 'High'?)",
+                    def
+                        + ":13:110: warning: kpi 'f'.stage 'won': no row of source 't' has status any of 'Wonn', 'Gagné'; values: Closed,"
+                        + " Open, Đóng")
+                + "\n");
     // Without --check-data nothing is read.
     assertThat(run("validate", "-c", def.toString()).err()).isEmpty();
   }
 
   @Test
   void aMissingHeaderOfAVeryWideCsvIsNamedInOneShortLine() throws Exception {
-    // 16,000 columns C0…C15999 (FastCSV's own limit on this branch is 16,384 fields; reading 100,000 is the CSV
+    // 16,000 columns C0…C15999 (FastCSV's own limit on this branch is 16,384 fields; reading
+    // 100,000 is the CSV
     // reader's part) with one data row; the definition maps two of them, one misspelt.
     int n = 16_000;
     StringBuilder csv = new StringBuilder();
@@ -89,23 +112,33 @@ class ValidateCommandTest {
     csv.append('\n');
     Files.writeString(dir.resolve("wide.csv"), csv);
     Path def = dir.resolve("w.yaml");
-    Files.writeString(def, """
+    Files.writeString(
+        def,
+        """
         sources: { w: { file: wide.csv, columns: { a: C5, b: C15999x } } }
         kpis: [ { id: n, type: count, source: w, time: none, by: [a, b] } ]
         """);
     CliRunner.Result r = run("validate", "-c", def.toString(), "--check-data");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
-    // The message names the header and the near one, and lists the first 40 headers, not all 16,000 (about 100 kB).
-    assertThat(r.err()).contains("column 'b': header 'C15999x' is not in").contains("(did you mean 'C15999'?)")
-        .contains("; headers: C0, C1, C2, ").contains(", C39, … (16,000 headers in all)").doesNotContain("C40,");
+    // The message names the header and the near one, and lists the first 40 headers, not all 16,000
+    // (about 100 kB).
+    assertThat(r.err())
+        .contains("column 'b': header 'C15999x' is not in")
+        .contains("(did you mean 'C15999'?)")
+        .contains("; headers: C0, C1, C2, ")
+        .contains(", C39, … (16,000 headers in all)")
+        .doesNotContain("C40,");
     assertThat(r.err().length()).isLessThan(2_000);
   }
 
   @Test
   void checkDataRefusesAMappedHeaderThatAppearsTwiceAsReportDoes() throws Exception {
-    // 'Tên' is the 3rd and the 5th header: columns 3 (C) and 5 (E). Report cannot tell which to read.
+    // 'Tên' is the 3rd and the 5th header: columns 3 (C) and 5 (E). Report cannot tell which to
+    // read.
     Files.writeString(dir.resolve("t.csv"), "Mã,Ngày,Tên,Kênh,Tên\n1,2026-10-01,An,Web,Bình\n");
-    Path def = tDefinition("""
+    Path def =
+        tDefinition(
+            """
               name: Tên
         kpis: [ { id: n, type: count, source: t, time: created } ]
         """);
@@ -116,7 +149,9 @@ class ValidateCommandTest {
     CliRunner.Result v = run("validate", "-c", def.toString(), "--check-data");
     assertThat(v.exitCode()).isEqualTo(ExitCodes.DATA);
     // At the mapping's own line (7, 'name: Tên' at column 7).
-    assertThat(v.err()).contains(def + ":7:7: error: source 't' column 'name': " + dir.resolve("t.csv") + ": " + twice);
+    assertThat(v.err())
+        .contains(
+            def + ":7:7: error: source 't' column 'name': " + dir.resolve("t.csv") + ": " + twice);
   }
 
   @Test
@@ -124,7 +159,9 @@ class ValidateCommandTest {
     // A CSV renamed .xlsx: the definition is sound, the file is not what its extension says.
     Files.writeString(dir.resolve("t.xlsx"), "Mã,Ngày\n1,2026-10-01\n");
     Path def = dir.resolve("d.yaml");
-    Files.writeString(def, """
+    Files.writeString(
+        def,
+        """
         sources: { t: { file: t.xlsx, columns: { id: Mã, created: { column: Ngày, type: date } } } }
         kpis: [ { id: n, type: count, source: t, time: created } ]
         """);
@@ -132,8 +169,11 @@ class ValidateCommandTest {
     CliRunner.Result v = run("validate", "-c", def.toString(), "--check-data");
     assertThat(v.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(v.err()).contains("t.xlsx").contains("1 error(s)");
-    // A definition error as well (an unknown KPI type) takes precedence: exit 2, and the data is not read.
-    Files.writeString(def, """
+    // A definition error as well (an unknown KPI type) takes precedence: exit 2, and the data is
+    // not read.
+    Files.writeString(
+        def,
+        """
         sources: { t: { file: t.xlsx, columns: { id: Mã, created: { column: Ngày, type: date } } } }
         kpis: [ { id: n, type: cuont, source: t, time: created } ]
         """);

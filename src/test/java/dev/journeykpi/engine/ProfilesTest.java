@@ -1,14 +1,13 @@
 package dev.journeykpi.engine;
 
-import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
+import dev.journeykpi.types.KpiKinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code profile: zendesk} and {@code profile: freshdesk} map a vendor's export without a {@code columns:} block. The
- * exports here are small files written for the test with the vendors' documented headers (a subset, as real exports
- * vary), not real vendor data.
+ * {@code profile: zendesk} and {@code profile: freshdesk} map a vendor's export without a {@code
+ * columns:} block. The exports here are small files written for the test with the vendors'
+ * documented headers (a subset, as real exports vary), not real vendor data.
  */
 class ProfilesTest {
   @TempDir Path dir;
@@ -29,14 +28,20 @@ class ProfilesTest {
     Files.writeString(dir.resolve("export.csv"), csv);
     Path f = dir.resolve("k.yaml");
     Files.writeString(f, yaml);
-    return KpiEngine.run(KpiKinds.load(List.of(f)), new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()));
+    return KpiEngine.run(
+        KpiKinds.load(List.of(f)),
+        new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()));
   }
 
   static ResultRow total(Scorecard c, String kpi) {
-    return c.rows().stream().filter(r -> r.kpi().equals(kpi) && (r.dims().isEmpty() || r.isTotal())).findFirst().orElseThrow();
+    return c.rows().stream()
+        .filter(r -> r.kpi().equals(kpi) && (r.dims().isEmpty() || r.isTotal()))
+        .findFirst()
+        .orElseThrow();
   }
 
-  static final String ZENDESK = """
+  static final String ZENDESK =
+      """
       Id,Requester id,Assignee,Group,Status,Priority,Via,Created at,Solved at,Satisfaction Score,Reopens,First reply time in minutes,First reply time in minutes within business hours
       1,101,An,Support,solved,high,Email,2026-10-01 09:00:00,2026-10-01 12:00:00,Good,0,30,30
       2,102,An,Support,solved,normal,Web Widget,2026-10-02 10:00:00,2026-10-03 10:00:00,Bad,1,120,60
@@ -46,13 +51,17 @@ class ProfilesTest {
       """;
 
   /**
-   * First reply in business minutes: 30, 60, (blank), 0, 45 → sorted 0, 30, 45, 60 → median 37.5. CSAT Good = 1, Bad =
-   * 0; "Offered" and "Not Offered" are no answer → 2 of 3. Via: Chat 1, Email 3, Web Widget 1. Reopened (Reopens > 0):
-   * 1 of 5. Resolution (created → solved) in hours: 3, 24, (open), 1, 1 → median (1 + 3) / 2 = 2.
+   * First reply in business minutes: 30, 60, (blank), 0, 45 → sorted 0, 30, 45, 60 → median 37.5.
+   * CSAT Good = 1, Bad = 0; "Offered" and "Not Offered" are no answer → 2 of 3. Via: Chat 1, Email
+   * 3, Web Widget 1. Reopened (Reopens > 0): 1 of 5. Resolution (created → solved) in hours: 3, 24,
+   * (open), 1, 1 → median (1 + 3) / 2 = 2.
    */
   @Test
   void zendeskExportNeedsNoColumnMapping() throws IOException {
-    Scorecard c = run(ZENDESK, """
+    Scorecard c =
+        run(
+            ZENDESK,
+            """
         sources:
           tickets: { file: export.csv, profile: zendesk }
         kpis:
@@ -66,25 +75,31 @@ class ProfilesTest {
     assertThat(total(c, "frt").n()).isEqualTo(4);
     assertThat(total(c, "csat").numerator()).isEqualTo(2.0);
     assertThat(total(c, "csat").denominator()).isEqualTo(3.0);
-    assertThat(c.rows()).filteredOn(r -> r.kpi().equals("volume")).extracting(r -> r.dims().get("channel") + "=" + r.value())
+    assertThat(c.rows())
+        .filteredOn(r -> r.kpi().equals("volume"))
+        .extracting(r -> r.dims().get("channel") + "=" + r.value())
         .containsExactly("Chat=1.0", "Email=3.0", "Web Widget=1.0", "(total)=5.0");
     assertThat(total(c, "reopened").numerator()).isEqualTo(1.0);
     assertThat(total(c, "resolution").value()).isEqualTo(2.0);
   }
 
   /**
-   * Header case differs from the profile ("Created Time"). FRT created → initial response: 30 and 120 minutes → median
-   * 75, the third ticket open. FCR by contacts: resolved 2, of which one customer interaction 1 → 1/2. The business
-   * "(in hrs)" column as HH:MM:SS: 30 and 120 minutes → median 75.
+   * Header case differs from the profile ("Created Time"). FRT created → initial response: 30 and
+   * 120 minutes → median 75, the third ticket open. FCR by contacts: resolved 2, of which one
+   * customer interaction 1 → 1/2. The business "(in hrs)" column as HH:MM:SS: 30 and 120 minutes →
+   * median 75.
    */
   @Test
   void freshdeskExportNeedsNoColumnMapping() throws IOException {
-    Scorecard c = run("""
+    Scorecard c =
+        run(
+            """
         Ticket ID,Status,Priority,Source,Agent,Group,Created Time,Initial response time,Resolved time,Customer interactions,First response time (in hrs)
         1,Closed,High,Email,Lan,Tier 1,2026-10-01 09:00:00,2026-10-01 09:30:00,2026-10-01 11:00:00,1,00:30:00
         2,Resolved,Medium,Phone,Lan,Tier 1,2026-10-01 10:00:00,2026-10-01 12:00:00,2026-10-02 10:00:00,2,02:00:00
         3,Open,Low,Portal,Minh,Tier 2,2026-10-02 09:00:00,,,1,
-        """, """
+        """,
+            """
         sources:
           tickets: { file: export.csv, profile: freshdesk }
         kpis:
@@ -101,14 +116,17 @@ class ProfilesTest {
 
   @Test
   void aProfileColumnTheExportLacksMattersOnlyWhenAKpiReadsIt() throws IOException {
-    String yaml = """
+    String yaml =
+        """
         sources:
           tickets: { file: export.csv, profile: zendesk }
         kpis:
           - { id: wait, type: median, column: requester_wait_time, unit: minutes, source: tickets, time: created_at }
         """;
-    assertThatThrownBy(() -> run(ZENDESK, yaml)).isInstanceOf(DataException.class)
-        .hasMessageContaining("requester_wait_time").hasMessageContaining("Requester wait time in minutes");
+    assertThatThrownBy(() -> run(ZENDESK, yaml))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("requester_wait_time")
+        .hasMessageContaining("Requester wait time in minutes");
   }
 
   @Test
@@ -117,7 +135,10 @@ class ProfilesTest {
     Files.writeString(f, "sources:\n  t: { file: x.csv, profile: zendsk }\n");
     var loader = KpiKinds.loader();
     loader.read(List.of(f));
-    assertThat(loader.diagnostics().sorted()).extracting(Object::toString).contains(
-        f + ":2:30: error: source 't'.profile 'zendsk' is not a known export layout (did you mean 'zendesk'?); profiles: freshdesk, zendesk");
+    assertThat(loader.diagnostics().sorted())
+        .extracting(Object::toString)
+        .contains(
+            f
+                + ":2:30: error: source 't'.profile 'zendsk' is not a known export layout (did you mean 'zendesk'?); profiles: freshdesk, zendesk");
   }
 }

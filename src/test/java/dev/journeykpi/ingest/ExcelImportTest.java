@@ -17,21 +17,23 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tech.tablesaw.api.Table;
 
 /**
- * Excel layouts as real exports have them: a title above the table, the header in row 3, data from column B, real
- * date cells, serial numbers without a date format, dates typed as text, formulas with cached values, durations as
- * day fractions, booleans. The same workbook is written as .xlsx and as legacy .xls.
+ * Excel layouts as real exports have them: a title above the table, the header in row 3, data from
+ * column B, real date cells, serial numbers without a date format, dates typed as text, formulas
+ * with cached values, durations as day fractions, booleans. The same workbook is written as .xlsx
+ * and as legacy .xls.
  */
 class ExcelImportTest {
   @TempDir Path dir;
 
-  static final String SOURCE = """
+  static final String SOURCE =
+      """
       sheet: Cuộc gọi
       columns:
         id: Mã
@@ -52,7 +54,8 @@ class ExcelImportTest {
       Row h = s.createRow(2);
       for (int c = 0; c < header.length; c++) h.createCell(c + 1).setCellValue(header[c]);
       CellStyle dateStyle = wb.createCellStyle();
-      dateStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+      dateStyle.setDataFormat(
+          wb.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
       CellStyle durationStyle = wb.createCellStyle();
       durationStyle.setDataFormat(wb.getCreationHelper().createDataFormat().getFormat("[h]:mm:ss"));
 
@@ -61,7 +64,8 @@ class ExcelImportTest {
       Cell d = r1.createCell(2);
       d.setCellValue(LocalDateTime.of(2026, 10, 31, 14, 5));
       d.setCellStyle(dateStyle);
-      r1.createCell(3).setCellValue(46326); // 2026-10-31 as an Excel serial number, shown as a plain number
+      r1.createCell(3)
+          .setCellValue(46326); // 2026-10-31 as an Excel serial number, shown as a plain number
       Cell t = r1.createCell(4);
       t.setCellValue(275 / 86400.0); // 0:04:35 as a fraction of a day
       t.setCellStyle(durationStyle);
@@ -73,8 +77,9 @@ class ExcelImportTest {
       r2.createCell(1).setCellValue("C2");
       r2.createCell(2).setCellValue("01/11/2026 08:30"); // a date typed as text
       r2.createCell(3).setCellValue(46327);
-      r2.createCell(4).setCellValue("0:01:30");           // a duration typed as text
-      r2.createCell(5).setCellValue("2.000.000");         // text with '.' grouping: not a number with decimal '.'
+      r2.createCell(4).setCellValue("0:01:30"); // a duration typed as text
+      r2.createCell(5)
+          .setCellValue("2.000.000"); // text with '.' grouping: not a number with decimal '.'
       r2.createCell(6).setCellFormula("F5*2");
       r2.createCell(7).setCellValue("Không");
       s.createRow(5); // an empty row at the end, as Excel leaves them
@@ -95,7 +100,8 @@ class ExcelImportTest {
     Table t = s.table();
     assertThat(t.rowCount()).isEqualTo(2);
     assertThat(t.dateTimeColumn("called").asList())
-        .containsExactly(LocalDateTime.of(2026, 10, 31, 14, 5), LocalDateTime.of(2026, 11, 1, 8, 30));
+        .containsExactly(
+            LocalDateTime.of(2026, 10, 31, 14, 5), LocalDateTime.of(2026, 11, 1, 8, 30));
     assertThat(t.dateColumn("serial").get(0)).hasToString("2026-10-31");
     assertThat(t.dateColumn("serial").get(1)).hasToString("2026-11-01");
     assertThat(t.doubleColumn("talk").asDoubleArray()).containsExactly(275.0, 90.0);
@@ -103,7 +109,8 @@ class ExcelImportTest {
     // The formula's cached value is read, not the formula; the second one refers to a blank → 0.
     assertThat(t.doubleColumn("total").get(0)).isEqualTo(2_500_000.0);
     assertThat(t.booleanColumn("vip").asList()).containsExactly(true, false);
-    // Row 5 of the sheet (the second data row) has "2.000.000" in a '.'-decimal column: blanked and reported.
+    // Row 5 of the sheet (the second data row) has "2.000.000" in a '.'-decimal column: blanked and
+    // reported.
     QualityReport.Problem p = s.quality().blanked().values().iterator().next().examples().get(0);
     assertThat(p.row()).isEqualTo(5);
     assertThat(p.column()).isEqualTo("Thành tiền");
@@ -114,7 +121,9 @@ class ExcelImportTest {
   void unknownSheetListsTheSheets() throws Exception {
     workbook("xlsx");
     assertThatThrownBy(() -> ImportFixtures.load(dir, "file: calls.xlsx\nsheet: Cuoc goi\n"))
-        .isInstanceOf(DataException.class).hasMessageContaining("no sheet 'Cuoc goi'").hasMessageContaining("sheets: Khác, Cuộc gọi");
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("no sheet 'Cuoc goi'")
+        .hasMessageContaining("sheets: Khác, Cuộc gọi");
   }
 
   @Test
@@ -130,7 +139,8 @@ class ExcelImportTest {
     Inspection in = Inspector.inspect(f, "Cuộc gọi", 0, null, (char) 0);
     assertThat(in.headerRow()).isEqualTo(3);
     assertThat(in.rows()).isEqualTo(2);
-    assertThat(in.columns()).extracting(Inspection.ColumnReport::name)
+    assertThat(in.columns())
+        .extracting(Inspection.ColumnReport::name)
         .containsExactly("ma", "goi_luc", "ngay_so", "thoi_luong", "thanh_tien", "tong", "vip");
     assertThat(in.columns().get(0).type()).isEqualTo("string");
     assertThat(in.columns().get(1).type()).isEqualTo("datetime");

@@ -20,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One format registry: the import, {@code kpi inspect} and {@code kpi validate --check-data} read a file as the same
- * format, because all three ask {@link ExportFormat#of}, and only ExportFormat calls a format's readers.
+ * One format registry: the import, {@code kpi inspect} and {@code kpi validate --check-data} read a
+ * file as the same format, because all three ask {@link ExportFormat#of}, and only ExportFormat
+ * calls a format's readers.
  */
 class ExportFormatTest {
   @TempDir Path dir;
@@ -38,7 +39,10 @@ class ExportFormatTest {
     assertThat(ExportFormat.byExtension("pdf")).isNull();
   }
 
-  /** A tab-separated export named .txt and a workbook: read alike by the import, validate's header check and inspect. */
+  /**
+   * A tab-separated export named .txt and a workbook: read alike by the import, validate's header
+   * check and inspect.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"t.txt", "t.xlsx"})
   void theThreeReadersAgreeOnAFile(String name) throws IOException {
@@ -49,43 +53,64 @@ class ExportFormatTest {
       Files.writeString(file, "Mã\tKênh\nT1\tZalo\nT2\tEmail\n");
     }
     SourceDef s = ImportFixtures.definition(dir, "file: " + name + "\n").sources().get("s");
-    assertThat(ExportFormat.of(file, null)).isEqualTo(name.endsWith(".xlsx") ? ExportFormat.XLSX : ExportFormat.CSV);
+    assertThat(ExportFormat.of(file, null))
+        .isEqualTo(name.endsWith(".xlsx") ? ExportFormat.XLSX : ExportFormat.CSV);
     assertThat(HeaderProbe.headers(s, file)).containsExactly("Mã", "Kênh");
-    assertThat(SourceLoader.load(s, null, java.time.ZoneOffset.UTC).table().rowCount()).isEqualTo(2);
+    assertThat(SourceLoader.load(s, null, java.time.ZoneOffset.UTC).table().rowCount())
+        .isEqualTo(2);
     assertThat(Inspector.inspect(file, null, 0, null, (char) 0).rows()).isEqualTo(2);
   }
 
-  /** A CSV named .xlsx is refused by all three with the same words, for they decide in the same place. */
+  /**
+   * A CSV named .xlsx is refused by all three with the same words, for they decide in the same
+   * place.
+   */
   @Test
   void theThreeRefuseAMisnamedFileAlike() throws IOException {
     Path file = dir.resolve("t.xlsx");
     Files.writeString(file, "Mã,Kênh\nT1,Zalo\n");
     SourceDef s = ImportFixtures.definition(dir, "file: t.xlsx\n").sources().get("s");
-    String expected = SourceLoader.display(file) + ": the name says .xlsx but the file is CSV text; rename it to .csv or"
-        + " set format: csv on its source";
-    assertThatThrownBy(() -> HeaderProbe.headers(s, file)).isInstanceOf(DataException.class).hasMessage(expected);
-    assertThatThrownBy(() -> SourceLoader.load(s, null, java.time.ZoneOffset.UTC)).hasMessage(expected);
+    String expected =
+        SourceLoader.display(file)
+            + ": the name says .xlsx but the file is CSV text; rename it to .csv or"
+            + " set format: csv on its source";
+    assertThatThrownBy(() -> HeaderProbe.headers(s, file))
+        .isInstanceOf(DataException.class)
+        .hasMessage(expected);
+    assertThatThrownBy(() -> SourceLoader.load(s, null, java.time.ZoneOffset.UTC))
+        .hasMessage(expected);
     assertThatThrownBy(() -> Inspector.inspect(file, null, 0, null, (char) 0)).hasMessage(expected);
   }
 
-  /** Only the registry calls a format's readers or decides a file's format: no second switch over formats. */
+  /**
+   * Only the registry calls a format's readers or decides a file's format: no second switch over
+   * formats.
+   */
   @Test
   void onlyTheRegistryPicksAReader() throws IOException {
-    List<String> entryPoints = List.of("FileFormat.of(", "CsvTableReader.read(", "ExcelTableReader.read(",
-        "Inspector.csv(", "Inspector.excel(", "startsWith(\"xls\")");
+    List<String> entryPoints =
+        List.of(
+            "FileFormat.of(",
+            "CsvTableReader.read(",
+            "ExcelTableReader.read(",
+            "Inspector.csv(",
+            "Inspector.excel(",
+            "startsWith(\"xls\")");
     List<String> offenders = new ArrayList<>();
     try (Stream<Path> files = Files.walk(Path.of("src/main/java/dev/journeykpi"))) {
       for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
         if (f.getFileName().toString().equals("ExportFormat.java")) continue;
         String code = Files.readString(f);
-        for (String e : entryPoints) if (code.contains(e)) offenders.add(f.getFileName() + ": " + e);
+        for (String e : entryPoints)
+          if (code.contains(e)) offenders.add(f.getFileName() + ": " + e);
       }
     }
     assertThat(offenders).isEmpty();
   }
 
   private static void workbook(Path file) throws IOException {
-    try (Workbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+    try (Workbook wb = new XSSFWorkbook();
+        OutputStream out = Files.newOutputStream(file)) {
       var sheet = wb.createSheet("S");
       var h = sheet.createRow(0);
       h.createCell(0).setCellValue("Mã");

@@ -9,11 +9,13 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * An imported text column answers as a column Tablesaw built itself would, through {@link StringColumn}: values,
- * counts, lookups by value, blanks as missing, and changes after the import.
+ * An imported text column answers as a column Tablesaw built itself would, through {@link
+ * StringColumn}: values, counts, lookups by value, blanks as missing, and changes after the import.
  */
 class ImportedDictionaryTest {
-  /** Rows: Zalo, "", Phone, Zalo, Email, "" — and "Fax", seen only on a rejected row, so in no row. */
+  /**
+   * Rows: Zalo, "", Phone, Zalo, Email, "" — and "Fax", seen only on a rejected row, so in no row.
+   */
   private static StringColumn channels() {
     TextDictionary dict = new TextDictionary(true);
     int fax = code(dict, "Fax"); // typed, then its row rejected: a code with no rows
@@ -46,7 +48,9 @@ class ImportedDictionaryTest {
     assertThat(c.startsWith("Z").toArray()).containsExactly(0, 3);
     // Keys are the import's codes: one per value, the same for equal values.
     var dict = c.getDictionary();
-    assertThat(dict.getKeyAtIndex(0)).isEqualTo(dict.getKeyAtIndex(3)).isNotEqualTo(dict.getKeyAtIndex(2));
+    assertThat(dict.getKeyAtIndex(0))
+        .isEqualTo(dict.getKeyAtIndex(3))
+        .isNotEqualTo(dict.getKeyAtIndex(2));
     assertThat(dict.getValueForKey(dict.getKeyAtIndex(4))).isEqualTo("Email");
   }
 
@@ -78,10 +82,14 @@ class ImportedDictionaryTest {
         .containsExactly("", "", "Email", "Phone", "Zalo", "Zalo");
     Table counts = t.countBy("channel");
     assertThat(counts.rowCount()).isEqualTo(4);
-    assertThat(t.copy().stringColumn("channel").asList()).isEqualTo(t.stringColumn("channel").asList());
+    assertThat(t.copy().stringColumn("channel").asList())
+        .isEqualTo(t.stringColumn("channel").asList());
   }
 
-  /** The first change hands over to Tablesaw's own dictionary with the same keys; earlier keys stay valid. */
+  /**
+   * The first change hands over to Tablesaw's own dictionary with the same keys; earlier keys stay
+   * valid.
+   */
   @Test
   void changesAfterTheImportKeepValuesAndKeys() {
     StringColumn c = channels();

@@ -6,15 +6,19 @@ import org.junit.jupiter.api.Test;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** Tablesaw starts without scanning the class path (see the io.github.classgraph package comment). */
+/**
+ * Tablesaw starts without scanning the class path (see the io.github.classgraph package comment).
+ */
 class TablesawStartupTest {
   @Test
   void tablesStartWithTheStandInScanner() throws Exception {
     Table t = Table.create("t", StringColumn.create("a", "x", "y"));
     assertThat(t.rowCount()).isEqualTo(2);
-    // The stand-in, not the ClassGraph library, answered Tablesaw's start-up scan: the library is not on the class path.
+    // The stand-in, not the ClassGraph library, answered Tablesaw's start-up scan: the library is
+    // not on the class path.
     Class<?> scanner = Class.forName("io.github.classgraph.ClassGraph");
-    assertThat(scanner.getProtectionDomain().getCodeSource().getLocation().toString()).doesNotContain("classgraph");
+    assertThat(scanner.getProtectionDomain().getCodeSource().getLocation().toString())
+        .doesNotContain("classgraph");
     assertThat(classExists("nonapi.io.github.classgraph.scanspec.ScanSpec")).isFalse();
   }
 

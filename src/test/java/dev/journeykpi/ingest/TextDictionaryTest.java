@@ -14,9 +14,10 @@ class TextDictionaryTest {
   @Test
   void everyDistinctKeyGetsOneCodeAndComesBackAsItsText() {
     List<String> keys = new ArrayList<>();
-    for (int i = 0; i < 20_000; i++) keys.add("C" + i);                 // 2 to 6 chars
-    for (int i = 0; i < 2_000; i++) keys.add("agent" + (100 + i));      // 8 and 9 chars
-    keys.addAll(List.of("", "x", "12345678", "123456789", "Điện thoại", "Hà Nội", "ĐT", "\u00ff\u00fe"));
+    for (int i = 0; i < 20_000; i++) keys.add("C" + i); // 2 to 6 chars
+    for (int i = 0; i < 2_000; i++) keys.add("agent" + (100 + i)); // 8 and 9 chars
+    keys.addAll(
+        List.of("", "x", "12345678", "123456789", "Điện thoại", "Hà Nội", "ĐT", "\u00ff\u00fe"));
     TextDictionary dict = new TextDictionary(true);
     Map<String, Integer> seen = new HashMap<>();
     for (int round = 0; round < 2; round++) {
@@ -35,7 +36,10 @@ class TextDictionaryTest {
     assertThat(col.countUnique()).isEqualTo(keys.size());
   }
 
-  /** UTF-8 read as bytes: a decomposed spelling (a + U+0300) shares the code of the composed one (à). */
+  /**
+   * UTF-8 read as bytes: a decomposed spelling (a + U+0300) shares the code of the composed one
+   * (à).
+   */
   @Test
   void decomposedUtf8BytesShareTheComposedCode() {
     TextDictionary dict = new TextDictionary(true);
@@ -46,24 +50,37 @@ class TextDictionaryTest {
   }
 
   /**
-   * Two halves of a column, each with its own dictionary, joined: every row keeps its text, each text has one code,
-   * whether it was in the first half, the second, or both, short or long, ASCII or not, composed or decomposed.
+   * Two halves of a column, each with its own dictionary, joined: every row keeps its text, each
+   * text has one code, whether it was in the first half, the second, or both, short or long, ASCII
+   * or not, composed or decomposed.
    */
   @Test
   void absorbedHalvesKeepEveryRowsTextWithOneCodePerText() {
-    List<String> first = List.of("C1", "C2", "", "Ngày", "a-rather-long-customer-id-1", "C1", "Điện thoại");
-    List<String> second = List.of("C2", "C3", "Nga\u0300y", "", "a-rather-long-customer-id-1", "a-rather-long-id-2",
-        "Hà Nội", "C3", "Ha\u0300 Nội");
+    List<String> first =
+        List.of("C1", "C2", "", "Ngày", "a-rather-long-customer-id-1", "C1", "Điện thoại");
+    List<String> second =
+        List.of(
+            "C2",
+            "C3",
+            "Nga\u0300y",
+            "",
+            "a-rather-long-customer-id-1",
+            "a-rather-long-id-2",
+            "Hà Nội",
+            "C3",
+            "Ha\u0300 Nội");
     TextDictionary a = filled(first);
     TextDictionary b = filled(second);
     a.absorb(b);
     StringColumn col = a.toColumn("c");
     List<String> want = new ArrayList<>(first);
-    for (String x : second) want.add(java.text.Normalizer.normalize(x, java.text.Normalizer.Form.NFC));
+    for (String x : second)
+      want.add(java.text.Normalizer.normalize(x, java.text.Normalizer.Form.NFC));
     assertThat(col.asList()).isEqualTo(want);
     // C1 C2 "" Ngày long-1 Điện-thoại C3 long-2 Hà-Nội: 9 distinct texts, one code each
     assertThat(col.countUnique()).isEqualTo(9);
-    // Later reads into the joined dictionary find the absorbed values, decomposed spellings included.
+    // Later reads into the joined dictionary find the absorbed values, decomposed spellings
+    // included.
     byte[] ha = utf8("Ha\u0300 Nội");
     assertThat(a.value(a.code(ha, 0, ha.length))).isEqualTo("Hà Nội");
     byte[] c3 = utf8("C3");

@@ -20,7 +20,10 @@ class XlsxPartsTest {
 
   @Test
   void sharedStringsJoinRunsAndLeavePhoneticGuidesOut() throws Exception {
-    List<String> s = XlsxParts.sharedStrings(xml("""
+    List<String> s =
+        XlsxParts.sharedStrings(
+            xml(
+                """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="5" uniqueCount="5">
           <si><t>Zalo</t></si>
@@ -31,20 +34,28 @@ class XlsxPartsTest {
           <si><t>A &amp; B &lt; C, &#x1EA1;</t></si>
         </sst>
         """));
-    // Runs "Hà " + "Nội"; furigana left out; _x000D_ is a carriage return, _x005F_ a literal underscore.
-    assertThat(s).containsExactly("Zalo", "Hà Nội", "東京", "dòng 1\rdòng 2 và _x0041_", "", "A & B < C, ạ");
+    // Runs "Hà " + "Nội"; furigana left out; _x000D_ is a carriage return, _x005F_ a literal
+    // underscore.
+    assertThat(s)
+        .containsExactly("Zalo", "Hà Nội", "東京", "dòng 1\rdòng 2 và _x0041_", "", "A & B < C, ạ");
   }
 
-  /** A part that declares entities is refused: no local file read through an external entity, no entity bomb. */
+  /**
+   * A part that declares entities is refused: no local file read through an external entity, no
+   * entity bomb.
+   */
   @Test
   void entitiesDeclaredByAPartAreRefused() {
-    String external = """
+    String external =
+        """
         <?xml version="1.0"?><!DOCTYPE sst [<!ENTITY e SYSTEM "file:///etc/hostname">]>
         <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&e;</t></si></sst>
         """;
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> XlsxParts.sharedStrings(xml(external)))
-        .isInstanceOf(java.io.IOException.class).hasMessageContaining("unreadable workbook part");
-    String bomb = """
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("unreadable workbook part");
+    String bomb =
+        """
         <?xml version="1.0"?><!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
         <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>&b;</t></si></sst>
         """;
@@ -54,14 +65,18 @@ class XlsxPartsTest {
 
   @Test
   void stylesGiveEachCellStyleItsNumberFormat() throws Exception {
-    XlsxParts.Styles st = XlsxParts.styles(xml("""
+    XlsxParts.Styles st =
+        XlsxParts.styles(
+            xml(
+                """
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">
           <numFmts count="1"><numFmt numFmtId="164" formatCode="dd/mm/yyyy hh:mm"/></numFmts>
           <cellStyleXfs count="1"><xf numFmtId="3"/></cellStyleXfs>
           <cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/></cellXfs>
         </styleSheet>
         """));
-    // cellStyleXfs (the named styles) are not cell styles: the cells' style index counts cellXfs only.
+    // cellStyleXfs (the named styles) are not cell styles: the cells' style index counts cellXfs
+    // only.
     assertThat(st.formatId(0)).isZero();
     assertThat(st.formatCode(0)).isEqualTo("General");
     assertThat(st.formatId(1)).isEqualTo(14);
@@ -72,17 +87,26 @@ class XlsxPartsTest {
   }
 
   /**
-   * A workbook as some tools write it: no shared strings and no styles part, text inline. It reads; numbers are
-   * plain numbers.
+   * A workbook as some tools write it: no shared strings and no styles part, text inline. It reads;
+   * numbers are plain numbers.
    */
   @Test
   void aWorkbookWithoutSharedStringsOrStylesReads() throws Exception {
-    Workbooks.xlsx(dir.resolve("bare.xlsx"), "", List.of(new Workbooks.SheetPart("Đơn hàng", """
+    Workbooks.xlsx(
+        dir.resolve("bare.xlsx"),
+        "",
+        List.of(
+            new Workbooks.SheetPart(
+                "Đơn hàng",
+                """
         <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
         <row r="1"><c r="A1" t="inlineStr"><is><t>Mã</t></is></c><c r="B1" t="inlineStr"><is><t>Tiền</t></is></c></row>
         <row r="2"><c r="A2" t="inlineStr"><is><t>Đ1</t></is></c><c r="B2" s="3"><v>1250000</v></c></row>
         </sheetData></worksheet>""")));
-    LoadedSource s = ImportFixtures.load(dir, """
+    LoadedSource s =
+        ImportFixtures.load(
+            dir,
+            """
         file: bare.xlsx
         columns:
           id: Mã

@@ -9,7 +9,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The message catalogs keep in step with the note codes and with the English templates of explain. */
+/**
+ * The message catalogs keep in step with the note codes and with the English templates of explain.
+ */
 class MessagesTest {
 
   @Test
@@ -23,11 +25,14 @@ class MessagesTest {
           continue;
         }
         Set<String> named = placeholders(m.get(c.key()));
-        Set<String> args = c.args().stream().map(Note.Arg::name).collect(Collectors.toCollection(TreeSet::new));
-        if (!named.equals(args)) problems.add(lang + ": " + c + " names " + named + ", its arguments are " + args);
+        Set<String> args =
+            c.args().stream().map(Note.Arg::name).collect(Collectors.toCollection(TreeSet::new));
+        if (!named.equals(args))
+          problems.add(lang + ": " + c + " names " + named + ", its arguments are " + args);
       }
       for (String key : m.keys()) {
-        boolean code = java.util.Arrays.stream(Note.Code.values()).anyMatch(c -> c.key().equals(key));
+        boolean code =
+            java.util.Arrays.stream(Note.Code.values()).anyMatch(c -> c.key().equals(key));
         if (!code && !key.startsWith("unit.")) problems.add(lang + ": " + key + " is no note code");
       }
     }
@@ -40,7 +45,8 @@ class MessagesTest {
     assertThat(vi.keys()).hasSizeGreaterThan(100);
     List<String> problems = new ArrayList<>();
     for (String english : vi.keys()) {
-      if (count(english, "%s") != count(vi.get(english), "%s") || count(english, "%%") != count(vi.get(english), "%%")) {
+      if (count(english, "%s") != count(vi.get(english), "%s")
+          || count(english, "%%") != count(vi.get(english), "%%")) {
         problems.add(english + " → " + vi.get(english));
       }
     }
@@ -50,9 +56,11 @@ class MessagesTest {
   @Test
   void argumentsAreTypedAndCounted() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Note.of(Note.Code.OPEN, 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("takes 2 arguments");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("takes 2 arguments");
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Note.of(Note.Code.OPEN, "3", "end"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("count");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("count");
     assertThat(Note.of(Note.Code.OPEN, 3, "end").args()).containsExactly(3L, "end");
   }
 

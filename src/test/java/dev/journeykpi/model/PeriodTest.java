@@ -28,9 +28,15 @@ class PeriodTest {
 
   @Test
   void trendsGoBackOldestFirst() {
-    assertThat(Period.parse("2026-02").lastN(3)).extracting(Period::label).containsExactly("2025-12", "2026-01", "2026-02");
-    assertThat(Period.parse("2026-Q1").lastN(2)).extracting(Period::label).containsExactly("2025-Q4", "2026-Q1");
-    assertThat(Period.parse("2026").lastN(2)).extracting(Period::label).containsExactly("2025", "2026");
+    assertThat(Period.parse("2026-02").lastN(3))
+        .extracting(Period::label)
+        .containsExactly("2025-12", "2026-01", "2026-02");
+    assertThat(Period.parse("2026-Q1").lastN(2))
+        .extracting(Period::label)
+        .containsExactly("2025-Q4", "2026-Q1");
+    assertThat(Period.parse("2026").lastN(2))
+        .extracting(Period::label)
+        .containsExactly("2025", "2026");
   }
 
   @Test

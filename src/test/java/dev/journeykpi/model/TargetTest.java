@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The machine text of a target: the exact string CSV, JSON and the Data sheet have always written. */
+/**
+ * The machine text of a target: the exact string CSV, JSON and the Data sheet have always written.
+ */
 class TargetTest {
   @Test
   void minWritesItsLowerBound() {

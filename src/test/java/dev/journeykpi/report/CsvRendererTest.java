@@ -8,16 +8,23 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The cells CsvRenderer writes without Commons CSV are exactly those Commons CSV would write unquoted. */
+/**
+ * The cells CsvRenderer writes without Commons CSV are exactly those Commons CSV would write
+ * unquoted.
+ */
 class CsvRendererTest {
   @Test
   void aPlainCellIsWrittenAsCommonsCsvWritesIt() throws IOException {
     String alphabet = "aZ09 -_.,;\"'#!\t\r\n()=+@|/ăĐ€";
     SplittableRandom r = new SplittableRandom(14);
-    List<String> cells = new ArrayList<>(List.of("", "(total)", "TCK-0000001", "12.5", "-5", "#1", " a", "a ", "a\"b", "Hà Nội"));
+    List<String> cells =
+        new ArrayList<>(
+            List.of(
+                "", "(total)", "TCK-0000001", "12.5", "-5", "#1", " a", "a ", "a\"b", "Hà Nội"));
     for (int i = 0; i < 50_000; i++) {
       StringBuilder b = new StringBuilder();
-      for (int k = r.nextInt(6); k > 0; k--) b.append(alphabet.charAt(r.nextInt(alphabet.length())));
+      for (int k = r.nextInt(6); k > 0; k--)
+        b.append(alphabet.charAt(r.nextInt(alphabet.length())));
       cells.add(b.toString());
     }
     int plain = 0;

@@ -1,12 +1,11 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.types.KpiKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.journeykpi.cli.CliHarness;
 import dev.journeykpi.config.Definition;
-import dev.journeykpi.config.DefinitionLoader;
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.types.KpiKinds;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,9 +18,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code kpi explain} on every KPI of every shipped definition and on every KPI type, in English and Vietnamese: each
- * answer is a success, not empty, and names the KPI. Explain reads no data: each definition is explained from a copy
- * in an empty directory, where none of its files exist.
+ * {@code kpi explain} on every KPI of every shipped definition and on every KPI type, in English
+ * and Vietnamese: each answer is a success, not empty, and names the KPI. Explain reads no data:
+ * each definition is explained from a copy in an empty directory, where none of its files exist.
  */
 class ExplainEveryKpiTest {
   @TempDir Path dir;
@@ -40,11 +39,15 @@ class ExplainEveryKpiTest {
     assertEveryKpiExplained(copy);
   }
 
-  /** Every type and statistic, `type: median` among them (it failed with a NullPointerException). */
+  /**
+   * Every type and statistic, `type: median` among them (it failed with a NullPointerException).
+   */
   @Test
   void everyKpiTypeIsExplainedInBothLanguages() throws IOException {
     Path f = dir.resolve("types.yaml");
-    Files.writeString(f, """
+    Files.writeString(
+        f,
+        """
         version: 1
         sources:
           t:
@@ -84,7 +87,8 @@ class ExplainEveryKpiTest {
     assertEveryKpiExplained(f);
     String median = CliHarness.run("explain", "-c", f.toString(), "--lang", "en", "median").out();
     assertThat(median).startsWith("median — Median amount\n").contains("median(amount)");
-    assertThat(CliHarness.run("explain", "-c", f.toString(), "--lang", "en", "median_aht").out()).contains("median(talk + hold)");
+    assertThat(CliHarness.run("explain", "-c", f.toString(), "--lang", "en", "median_aht").out())
+        .contains("median(talk + hold)");
   }
 
   private static void assertEveryKpiExplained(Path definition) {
@@ -92,12 +96,26 @@ class ExplainEveryKpiTest {
     List<String> failures = new ArrayList<>();
     for (KpiDef k : def.kpis()) {
       for (String lang : List.of("en", "vi")) {
-        CliHarness.Output run = CliHarness.run("explain", "-c", definition.toString(), "--lang", lang, k.id());
+        CliHarness.Output run =
+            CliHarness.run("explain", "-c", definition.toString(), "--lang", lang, k.id());
         String first = run.out().lines().findFirst().orElse("");
-        if (run.exitCode() != 0 || !run.err().isEmpty() || run.out().lines().count() < 3
+        if (run.exitCode() != 0
+            || !run.err().isEmpty()
+            || run.out().lines().count() < 3
             || !first.startsWith(k.id() + " — " + k.label())) {
-          failures.add(definition.getFileName() + " " + k.id() + " (" + lang + "): exit " + run.exitCode() + ", " + run.err().strip()
-              + ", first line '" + first + "'");
+          failures.add(
+              definition.getFileName()
+                  + " "
+                  + k.id()
+                  + " ("
+                  + lang
+                  + "): exit "
+                  + run.exitCode()
+                  + ", "
+                  + run.err().strip()
+                  + ", first line '"
+                  + first
+                  + "'");
         }
       }
     }

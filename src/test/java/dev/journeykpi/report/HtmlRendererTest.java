@@ -20,7 +20,18 @@ class HtmlRendererTest {
 
   Path page(String... extra) {
     Path f = dir.resolve("scorecard.html");
-    List<String> args = new java.util.ArrayList<>(List.of("report", "-c", HOTEL, "--period", "2026-10", "--periods", "2", "-o", f.toString()));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "report",
+                "-c",
+                HOTEL,
+                "--period",
+                "2026-10",
+                "--periods",
+                "2",
+                "-o",
+                f.toString()));
     args.addAll(List.of(extra));
     assertThat(CliHarness.exit(args.toArray(String[]::new))).isZero();
     return f;
@@ -29,10 +40,16 @@ class HtmlRendererTest {
   @Test
   void selfContainedWithStatusesAndTrends() throws Exception {
     String html = Files.readString(page("--no-timestamp"));
-    assertThat(html).startsWith("<!DOCTYPE html>").contains("<meta name=\"viewport\"")
-        .contains("<td class=\"status red\">đỏ</td>").contains("<td class=\"status green\">xanh</td>")
+    assertThat(html)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<meta name=\"viewport\"")
+        .contains("<td class=\"status red\">đỏ</td>")
+        .contains("<td class=\"status green\">xanh</td>")
         .contains("<svg class=\"trend\"")
-        .doesNotContain("<script").doesNotContain("src=").doesNotContain("href=").doesNotContain("Generated");
+        .doesNotContain("<script")
+        .doesNotContain("src=")
+        .doesNotContain("href=")
+        .doesNotContain("Generated");
     // Stable: a rerun gives the same bytes.
     assertThat(Files.readString(page("--no-timestamp"))).isEqualTo(html);
     assertThat(Files.readString(page())).contains("<div class=\"meta\">Tạo lúc ");
@@ -41,20 +58,26 @@ class HtmlRendererTest {
   /** --format html writes the page to stdout, with no run time in it. */
   @Test
   void htmlToStdout() {
-    var r = dev.journeykpi.cli.CliHarness.run("report", "-c", HOTEL, "--period", "2026-10", "--format", "html", "-q");
+    var r =
+        dev.journeykpi.cli.CliHarness.run(
+            "report", "-c", HOTEL, "--period", "2026-10", "--format", "html", "-q");
     assertThat(r.exitCode()).isZero();
-    assertThat(r.out()).startsWith("<!DOCTYPE html>").doesNotContain("Tạo lúc").contains("<td class=\"status red\">đỏ</td>");
+    assertThat(r.out())
+        .startsWith("<!DOCTYPE html>")
+        .doesNotContain("Tạo lúc")
+        .contains("<td class=\"status red\">đỏ</td>");
   }
 
   @Test
   void textIsEscaped() {
-    assertThat(HtmlRenderer.esc("<b>\"A&B\"</b>")).isEqualTo("&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
+    assertThat(HtmlRenderer.esc("<b>\"A&B\"</b>"))
+        .isEqualTo("&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;");
   }
 
   /**
-   * The page as a phone shows it, rendered by headless Chromium when it is installed (apt-get install chromium):
-   * the screenshot must show the red and the green status bars, which stay in view when the table is wider than the
-   * screen.
+   * The page as a phone shows it, rendered by headless Chromium when it is installed (apt-get
+   * install chromium): the screenshot must show the red and the green status bars, which stay in
+   * view when the table is wider than the screen.
    */
   @Test
   void rendersInChromium() throws Exception {
@@ -62,10 +85,24 @@ class HtmlRendererTest {
     assumeTrue(Files.isExecutable(chromium), "Chromium is not installed");
     Path html = page("--no-timestamp");
     Path png = dir.resolve("shot.png");
-    Process p = new ProcessBuilder(chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-        "--user-data-dir=" + dir.resolve("profile"), "--window-size=412,2400", "--screenshot=" + png,
-        html.toUri().toString()).redirectErrorStream(true).redirectOutput(dir.resolve("chromium.log").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + dir.resolve("profile"),
+                "--window-size=412,2400",
+                "--screenshot=" + png,
+                html.toUri().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("chromium.log").toFile())
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     BufferedImage img = ImageIO.read(png.toFile());
     assertThat(img.getWidth()).isEqualTo(412);
@@ -73,22 +110,47 @@ class HtmlRendererTest {
     assertThat(hasColour(img, 0x28a745)).as("green status bar").isTrue();
   }
 
-  private BufferedImage shot(String config, String period, String name, int height) throws Exception {
+  private BufferedImage shot(String config, String period, String name, int height)
+      throws Exception {
     Path html = dir.resolve(name + ".html");
-    assertThat(CliHarness.exit("report", "-c", config, "--period", period, "--no-timestamp", "-o", html.toString())).isZero();
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                config,
+                "--period",
+                period,
+                "--no-timestamp",
+                "-o",
+                html.toString()))
+        .isZero();
     Path png = dir.resolve(name + ".png");
-    Process p = new ProcessBuilder("/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
-        "--user-data-dir=" + dir.resolve("profile-" + name), "--window-size=1280," + height, "--screenshot=" + png,
-        html.toUri().toString()).redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                "/usr/bin/chromium",
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--hide-scrollbars",
+                "--user-data-dir=" + dir.resolve("profile-" + name),
+                "--window-size=1280," + height,
+                "--screenshot=" + png,
+                html.toUri().toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve(name + ".log").toFile())
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return ImageIO.read(png.toFile());
   }
 
   /**
-   * The funnel chart and the cohort heat map as Chromium draws them: the sales funnel's bars are runs of blue whose
-   * lengths shrink from stage to stage (a funnel has several different bar lengths); the cohort triangle's cells are
-   * shades of blue, deeper for larger shares.
+   * The funnel chart and the cohort heat map as Chromium draws them: the sales funnel's bars are
+   * runs of blue whose lengths shrink from stage to stage (a funnel has several different bar
+   * lengths); the cohort triangle's cells are shades of blue, deeper for larger shares.
    */
   @Test
   void funnelChartAndCohortHeatMapRenderInChromium() throws Exception {

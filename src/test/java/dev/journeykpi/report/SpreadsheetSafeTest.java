@@ -7,7 +7,8 @@ import org.junit.jupiter.api.Test;
 class SpreadsheetSafeTest {
   @Test
   void formulasAreNeutralisedNumbersAreNot() {
-    assertThat(SpreadsheetSafe.cell("=HYPERLINK(\"http://x\")")).isEqualTo("'=HYPERLINK(\"http://x\")");
+    assertThat(SpreadsheetSafe.cell("=HYPERLINK(\"http://x\")"))
+        .isEqualTo("'=HYPERLINK(\"http://x\")");
     assertThat(SpreadsheetSafe.cell("@SUM(A1:A9)")).isEqualTo("'@SUM(A1:A9)");
     assertThat(SpreadsheetSafe.cell("+84 90 123")).isEqualTo("'+84 90 123");
     assertThat(SpreadsheetSafe.cell("-cmd|' /C calc'!A0")).isEqualTo("'-cmd|' /C calc'!A0");

@@ -12,31 +12,46 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The workbook opened back with POI: statuses coloured, numbers stored as numbers with formats, header frozen. */
+/**
+ * The workbook opened back with POI: statuses coloured, numbers stored as numbers with formats,
+ * header frozen.
+ */
 class XlsxRendererTest {
   @TempDir Path dir;
 
   @Test
   void workbookHasTheScorecardAndTypedData() throws Exception {
     Path f = dir.resolve("s.xlsx");
-    assertThat(CliHarness.exit("report", "-c", "kpi-definitions/hotel-housekeeping.yaml", "--period", "2026-10", "-o", f.toString()))
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                "kpi-definitions/hotel-housekeeping.yaml",
+                "--period",
+                "2026-10",
+                "-o",
+                f.toString()))
         .isZero();
     try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
       assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Scorecard");
       Sheet score = wb.getSheet("Scorecard");
-      assertThat(score.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Khách sạn — touchpoint scorecard — 2026-10");
+      assertThat(score.getRow(0).getCell(0).getStringCellValue())
+          .isEqualTo("Khách sạn — touchpoint scorecard — 2026-10");
       Cell red = find(score, "đỏ"); // the hotel definition is in Vietnamese (locale: vi)
       assertThat(red).isNotNull();
-      assertThat(red.getCellStyle().getFillForegroundColor()).isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.CORAL.getIndex());
+      assertThat(red.getCellStyle().getFillForegroundColor())
+          .isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.CORAL.getIndex());
 
       Sheet data = wb.getSheet("Data");
       assertThat(data.getPaneInformation().isFreezePane()).isTrue();
       Row header = data.getRow(0);
       int value = -1;
       for (Cell c : header) if (c.getStringCellValue().equals("value")) value = c.getColumnIndex();
-      // First data row: sheets_changed_rate for floor 1, 61 / 69 = 0.884058, stored as a number shown as a percent.
+      // First data row: sheets_changed_rate for floor 1, 61 / 69 = 0.884058, stored as a number
+      // shown as a percent.
       Cell v = data.getRow(1).getCell(value);
-      assertThat(v.getNumericCellValue()).isEqualTo(61.0 / 69, org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(v.getNumericCellValue())
+          .isEqualTo(61.0 / 69, org.assertj.core.api.Assertions.within(1e-6));
       assertThat(v.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
     }
   }
@@ -44,13 +59,26 @@ class XlsxRendererTest {
   @Test
   void trendSheetHasAColumnPerPeriod() throws Exception {
     Path f = dir.resolve("t.xlsx");
-    assertThat(CliHarness.exit("report", "-c", "kpi-definitions/hotel-housekeeping.yaml", "--period", "2026-10", "--periods", "2",
-        "--kpi", "checkouts", "-o", f.toString())).isZero();
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                "kpi-definitions/hotel-housekeeping.yaml",
+                "--period",
+                "2026-10",
+                "--periods",
+                "2",
+                "--kpi",
+                "checkouts",
+                "-o",
+                f.toString()))
+        .isZero();
     try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
       Sheet t = wb.getSheet("Trend");
       assertThat(t.getRow(0).getCell(3).getStringCellValue()).isEqualTo("2026-09");
       assertThat(t.getRow(0).getCell(4).getStringCellValue()).isEqualTo("2026-10");
-      // Checkouts per month in the example export, counted with Python's csv module: 161 in September, 169 in October.
+      // Checkouts per month in the example export, counted with Python's csv module: 161 in
+      // September, 169 in October.
       assertThat(t.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(161.0);
       assertThat(t.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(169.0);
     }
@@ -60,7 +88,15 @@ class XlsxRendererTest {
   void noTimestampGivesTheSameBytes() throws Exception {
     Path a = dir.resolve("a.xlsx");
     Path b = dir.resolve("b.xlsx");
-    String[] base = {"report", "-c", "kpi-definitions/hotel-housekeeping.yaml", "--period", "2026-10", "--no-timestamp", "-o"};
+    String[] base = {
+      "report",
+      "-c",
+      "kpi-definitions/hotel-housekeeping.yaml",
+      "--period",
+      "2026-10",
+      "--no-timestamp",
+      "-o"
+    };
     assertThat(CliHarness.exit(concat(base, a.toString()))).isZero();
     Thread.sleep(1100); // a different second, which POI would otherwise stamp
     assertThat(CliHarness.exit(concat(base, b.toString()))).isZero();
@@ -71,13 +107,24 @@ class XlsxRendererTest {
   }
 
   /**
-   * Funnels and cohorts get sheets of numbers: the sales funnel's stages with entered counts equal to the tidy rows
-   * (185 leads in Q3 at the first stage, 34 won — the golden CSV's numbers), and the retention cohorts as percentages.
+   * Funnels and cohorts get sheets of numbers: the sales funnel's stages with entered counts equal
+   * to the tidy rows (185 leads in Q3 at the first stage, 34 won — the golden CSV's numbers), and
+   * the retention cohorts as percentages.
    */
   @Test
   void funnelAndCohortSheetsHoldNumbers() throws Exception {
     Path f = dir.resolve("sales.xlsx");
-    assertThat(CliHarness.exit("report", "-c", "kpi-definitions/sales-journey.yaml", "--period", "2026-Q3", "-o", f.toString(), "-q")).isZero();
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                "kpi-definitions/sales-journey.yaml",
+                "--period",
+                "2026-Q3",
+                "-o",
+                f.toString(),
+                "-q"))
+        .isZero();
     try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
       Sheet s = wb.getSheet("Funnel sales_funnel");
       assertThat(s).isNotNull();
@@ -87,18 +134,30 @@ class XlsxRendererTest {
       assertThat(s.getRow(8).getCell(0).getStringCellValue()).isEqualTo("Chốt đơn");
       assertThat(s.getRow(8).getCell(2).getNumericCellValue()).isEqualTo(34.0);
       assertThat(s.getRow(2).getCell(3).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
-      // A sheet per journey stage, its statuses coloured: "Tiếp cận" holds the contact and response rates.
+      // A sheet per journey stage, its statuses coloured: "Tiếp cận" holds the contact and response
+      // rates.
       Sheet stage = wb.getSheet("Tiếp cận");
       assertThat(stage).isNotNull();
       assertThat(stage.getRow(0).getCell(12).getStringCellValue()).isEqualTo("status");
       assertThat(stage.getRow(1).getCell(0).getStringCellValue()).isEqualTo("contact_rate");
-      assertThat(stage.getRow(1).getCell(6).getNumericCellValue()).isCloseTo(150.0 / 171, org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(stage.getRow(1).getCell(6).getNumericCellValue())
+          .isCloseTo(150.0 / 171, org.assertj.core.api.Assertions.within(1e-6));
       assertThat(stage.getRow(1).getCell(12).getStringCellValue()).isEqualTo("green");
       assertThat(stage.getRow(1).getCell(12).getCellStyle().getFillForegroundColor())
           .isEqualTo(org.apache.poi.ss.usermodel.IndexedColors.LIGHT_GREEN.getIndex());
     }
     Path r = dir.resolve("retention.xlsx");
-    assertThat(CliHarness.exit("report", "-c", "kpi-definitions/retention.yaml", "--period", "2026-10", "-o", r.toString(), "-q")).isZero();
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                "kpi-definitions/retention.yaml",
+                "--period",
+                "2026-10",
+                "-o",
+                r.toString(),
+                "-q"))
+        .isZero();
     try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(r))) {
       Sheet s = wb.getSheet("Cohorts cohorts");
       assertThat(s.getRow(0).getCell(2).getStringCellValue()).isEqualTo("+0");
@@ -114,9 +173,11 @@ class XlsxRendererTest {
   }
 
   private static Cell find(Sheet s, String text) {
-    for (Row r : s) for (Cell c : r) {
-      if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING && c.getStringCellValue().equals(text)) return c;
-    }
+    for (Row r : s)
+      for (Cell c : r) {
+        if (c.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+            && c.getStringCellValue().equals(text)) return c;
+      }
     return null;
   }
 }

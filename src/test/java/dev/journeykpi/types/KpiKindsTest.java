@@ -27,7 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** The registry of KPI types, and the promise that a new type is one class (here in a test) and one registration. */
+/**
+ * The registry of KPI types, and the promise that a new type is one class (here in a test) and one
+ * registration.
+ */
 class KpiKindsTest {
   @TempDir Path dir;
 
@@ -43,13 +46,19 @@ class KpiKindsTest {
         }
       }
     }
-    // ExplainEveryKpiTest explains the types no shipped definition uses (mean, median, percentile, backlog, turnover).
+    // ExplainEveryKpiTest explains the types no shipped definition uses (mean, median, percentile,
+    // backlog, turnover).
     used.addAll(List.of("mean", "median", "percentile", "backlog", "turnover"));
     assertThat(used).containsAll(KpiKinds.names());
-    assertThat(KpiKinds.names()).hasSize(16).startsWith("count", "sum", "mean", "median", "percentile", "ratio");
+    assertThat(KpiKinds.names())
+        .hasSize(16)
+        .startsWith("count", "sum", "mean", "median", "percentile", "ratio");
   }
 
-  /** A toy type: rows whose column is blank. One class and the loader's list are all it takes to bind and run it. */
+  /**
+   * A toy type: rows whose column is blank. One class and the loader's list are all it takes to
+   * bind and run it.
+   */
   static final class BlankKind extends KpiKind<BlankKind.Spec> {
     record Spec(String column) implements KpiSpec {
       @Override
@@ -80,12 +89,17 @@ class KpiKindsTest {
     }
 
     @Override
-    public List<ResultRow> run(KpiDef k, Spec spec, Table table, List<Period> periods, KpiRunner runner) {
-      return runner.overPeriodRows(k, table, periods, (t, rows) -> {
-        long blank = 0;
-        for (int row : rows) if (t.stringColumn(spec.column()).get(row).isBlank()) blank++;
-        return Measure.of(blank, rows.length);
-      });
+    public List<ResultRow> run(
+        KpiDef k, Spec spec, Table table, List<Period> periods, KpiRunner runner) {
+      return runner.overPeriodRows(
+          k,
+          table,
+          periods,
+          (t, rows) -> {
+            long blank = 0;
+            for (int row : rows) if (t.stringColumn(spec.column()).get(row).isBlank()) blank++;
+            return Measure.of(blank, rows.length);
+          });
     }
 
     @Override
@@ -108,7 +122,14 @@ class KpiKindsTest {
 
     @Override
     public Explained explain(KpiDef k, Spec spec, Phrases p) {
-      return new Explained("rows without " + spec.column(), List.of(), Explained.byTime(k.time(), p), null, null, "", null,
+      return new Explained(
+          "rows without " + spec.column(),
+          List.of(),
+          Explained.byTime(k.time(), p),
+          null,
+          null,
+          "",
+          null,
           "count(" + spec.column() + " blank)");
     }
   }
@@ -116,7 +137,9 @@ class KpiKindsTest {
   @Test
   void aNewTypeIsOneClassAndOneRegistration() throws IOException {
     Path def = dir.resolve("d.yaml");
-    Files.writeString(def, """
+    Files.writeString(
+        def,
+        """
         version: 1
         sources:
           t: { file: t.csv, columns: { channel: Channel } }
@@ -128,19 +151,31 @@ class KpiKindsTest {
     kinds.add(new BlankKind());
     DefinitionLoader loader = new DefinitionLoader(kinds);
     Definition d = loader.read(List.of(def));
-    // Its keys are checked like any type's: the typo is reported with its position and a suggestion.
-    assertThat(loader.diagnostics().sorted()).singleElement().asString()
-        .contains("d.yaml:6:").contains("kpi 'typo'.column refers to unknown column 'chanel' (did you mean 'channel'?)");
+    // Its keys are checked like any type's: the typo is reported with its position and a
+    // suggestion.
+    assertThat(loader.diagnostics().sorted())
+        .singleElement()
+        .asString()
+        .contains("d.yaml:6:")
+        .contains("kpi 'typo'.column refers to unknown column 'chanel' (did you mean 'channel'?)");
     KpiDef k = d.kpis().get(0);
     Table t = Table.create("t", StringColumn.create("channel", "email", "", "chat", ""));
-    List<ResultRow> total = new BlankKind().runAny(k, t, List.of(Period.ALL),
-        new KpiRunner(new BusinessCalendar(CalendarDef.standard()), ZoneOffset.UTC));
+    List<ResultRow> total =
+        new BlankKind()
+            .runAny(
+                k,
+                t,
+                List.of(Period.ALL),
+                new KpiRunner(new BusinessCalendar(CalendarDef.standard()), ZoneOffset.UTC));
     // Two of the four rows have no channel.
     assertThat(total.get(0).value()).isEqualTo(2.0);
     assertThat(total.get(0).unit()).isEqualTo("rows");
-    // The registry does not know it: a definition naming it is refused with the registered types listed.
+    // The registry does not know it: a definition naming it is refused with the registered types
+    // listed.
     DefinitionLoader plain = KpiKinds.loader();
     plain.read(List.of(def));
-    assertThat(plain.diagnostics().sorted().get(0).message()).contains("unknown type 'blank'").contains(String.join(", ", KpiKinds.names()));
+    assertThat(plain.diagnostics().sorted().get(0).message())
+        .contains("unknown type 'blank'")
+        .contains(String.join(", ", KpiKinds.names()));
   }
 }

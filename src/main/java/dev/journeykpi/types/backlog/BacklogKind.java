@@ -36,12 +36,15 @@ public final class BacklogKind extends KpiKind<BacklogSpec> {
     String end = r.required("end");
     r.temporal(start, r.at("start"), "start");
     r.temporal(end, r.at("end"), "end");
-    return new SpecReader.Bound(new BacklogSpec(start, end), r.declaredUnit() == null ? "open" : r.declaredUnit());
+    return new SpecReader.Bound(
+        new BacklogSpec(start, end), r.declaredUnit() == null ? "open" : r.declaredUnit());
   }
 
   @Override
-  public List<ResultRow> run(KpiDef k, BacklogSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.atPointInTime(k, table, periods, new BacklogMeasurer(spec.start(), spec.end()), spec.start(), spec.end());
+  public List<ResultRow> run(
+      KpiDef k, BacklogSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+    return runner.atPointInTime(
+        k, table, periods, new BacklogMeasurer(spec.start(), spec.end()), spec.start(), spec.end());
   }
 
   /** A backlog's rows reach as far as their latest start or end. */
@@ -65,9 +68,20 @@ public final class BacklogKind extends KpiKind<BacklogSpec> {
 
   @Override
   public Explained explain(KpiDef k, BacklogSpec spec, Phrases p) {
-    return new Explained(p.t("rows open (started, not ended) at the end of the period, from %s and %s", spec.start(), spec.end()),
-        List.of(), p.t("counted at the end of each period over every row: a row started before the period ends and not ended by then"),
-        null, null, "", null,
-        p.t("count(%s < period end and (%s blank or %s ≥ period end))", spec.start(), spec.end(), spec.end()) + p.overRows(k.where()));
+    return new Explained(
+        p.t(
+            "rows open (started, not ended) at the end of the period, from %s and %s",
+            spec.start(), spec.end()),
+        List.of(),
+        p.t(
+            "counted at the end of each period over every row: a row started before the period ends and not ended by then"),
+        null,
+        null,
+        "",
+        null,
+        p.t(
+                "count(%s < period end and (%s blank or %s ≥ period end))",
+                spec.start(), spec.end(), spec.end())
+            + p.overRows(k.where()));
   }
 }

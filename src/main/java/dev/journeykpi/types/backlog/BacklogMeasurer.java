@@ -3,7 +3,6 @@ package dev.journeykpi.types.backlog;
 import dev.journeykpi.calc.Cells;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.PointInTimeMeasurer;
-
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
 import dev.journeykpi.model.Period;
@@ -13,9 +12,10 @@ import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.Selection;
 
 /**
- * {@code backlog}: rows open at the end of the period — started before the period ends and not ended by then. A
- * point-in-time count (the stock at month end), not a sum over the period's days. For all time it is the rows open at
- * the end of the export (no end at all). Rows whose end is before their start are left out and counted.
+ * {@code backlog}: rows open at the end of the period — started before the period ends and not
+ * ended by then. A point-in-time count (the stock at month end), not a sum over the period's days.
+ * For all time it is the rows open at the end of the export (no end at all). Rows whose end is
+ * before their start are left out and counted.
  */
 public final class BacklogMeasurer implements PointInTimeMeasurer {
   private final String start;
@@ -30,7 +30,11 @@ public final class BacklogMeasurer implements PointInTimeMeasurer {
   public Measure measure(Table table, Selection rows, Period period) {
     Column<?> s = table.column(start);
     Column<?> e = table.column(end);
-    long at = Cells.packed(period.grain() == Period.Grain.ALL ? LocalDateTime.MAX.withYear(9999) : period.endTime());
+    long at =
+        Cells.packed(
+            period.grain() == Period.Grain.ALL
+                ? LocalDateTime.MAX.withYear(9999)
+                : period.endTime());
     int open = 0, bad = 0;
     for (int row : Cells.rows(rows)) {
       long a = Cells.packedTime(s, row);

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Set;
 import tech.tablesaw.api.Table;
 
-/** The four types that summarise a column: one class, registered once per name, the statistic its only difference. */
+/**
+ * The four types that summarise a column: one class, registered once per name, the statistic its
+ * only difference.
+ */
 public final class ColumnKind extends KpiKind<ColumnSpec> {
   private final Statistic fixed;
   private final boolean percentile;
@@ -60,7 +63,8 @@ public final class ColumnKind extends KpiKind<ColumnSpec> {
     if (r.has("columns")) {
       List<SpecReader.Item> items = r.items("columns");
       columns = items.stream().map(SpecReader.Item::text).toList();
-      if (r.has("column")) r.error(r.at("column"), r.ctx() + " has both 'column' and 'columns'; use one");
+      if (r.has("column"))
+        r.error(r.at("column"), r.ctx() + " has both 'column' and 'columns'; use one");
       if (columns.isEmpty()) r.error(r.at("columns"), r.ctx() + ".columns lists no columns");
       for (SpecReader.Item c : items) r.numeric(c.text(), c.at());
     } else {
@@ -70,8 +74,10 @@ public final class ColumnKind extends KpiKind<ColumnSpec> {
     Statistic stat = fixed;
     if (percentile) {
       Integer p = r.integer("p");
-      if (p == null && !r.has("p")) r.error(r.where(), r.ctx() + " needs 'p', the percentile (1-99), e.g. p: 90");
-      if (p != null && (p < 1 || p > 99)) r.error(r.at("p"), r.ctx() + ".p must be between 1 and 99, found " + p);
+      if (p == null && !r.has("p"))
+        r.error(r.where(), r.ctx() + " needs 'p', the percentile (1-99), e.g. p: 90");
+      if (p != null && (p < 1 || p > 99))
+        r.error(r.at("p"), r.ctx() + ".p must be between 1 and 99, found " + p);
       stat = new Statistic(Statistic.Kind.PERCENTILE, p == null ? 50 : p);
     }
     String unit = r.declaredUnit();
@@ -79,9 +85,14 @@ public final class ColumnKind extends KpiKind<ColumnSpec> {
   }
 
   @Override
-  public List<ResultRow> run(KpiDef k, ColumnSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+  public List<ResultRow> run(
+      KpiDef k, ColumnSpec spec, Table table, List<Period> periods, KpiRunner runner) {
     List<String> measured = spec.columns().isEmpty() ? List.of(spec.column()) : spec.columns();
-    return runner.overPeriodRows(k, table, periods, new ColumnMeasurer(measured, spec.stat(), KpiRunner.unitSeconds(k.unit())));
+    return runner.overPeriodRows(
+        k,
+        table,
+        periods,
+        new ColumnMeasurer(measured, spec.stat(), KpiRunner.unitSeconds(k.unit())));
   }
 
   @Override
@@ -105,14 +116,33 @@ public final class ColumnKind extends KpiKind<ColumnSpec> {
   @Override
   public Explained explain(KpiDef k, ColumnSpec spec, Phrases p) {
     String measured = spec.measured();
-    String what = spec.stat() == null ? p.t("sum of %s", measured)
-        : percentile ? p.t("%s of %s", spec.stat(), measured)
-        : fixed == Statistic.MEAN ? p.t("mean of %s", measured) : p.t("median of %s", measured);
+    String what =
+        spec.stat() == null
+            ? p.t("sum of %s", measured)
+            : percentile
+                ? p.t("%s of %s", spec.stat(), measured)
+                : fixed == Statistic.MEAN
+                    ? p.t("mean of %s", measured)
+                    : p.t("median of %s", measured);
     // The formula names the statistic as a function: sum(…), mean(…), median(…), p90(…).
     String function = spec.stat() == null ? "sum" : spec.stat().toString();
-    String formula = spec.columns().isEmpty() ? function + "(" + spec.column() + ")" + p.overRows(k.where())
-        : function + "(" + String.join(" + ", spec.columns()) + ")" + p.overRows(k.where()) + p.t("; blank parts taken as 0");
-    return new Explained(what, List.of(), Explained.byTime(k.time(), p), null, percentile ? spec.stat() : null,
-        p.t("rows without %s (counted in the note)", measured), null, formula);
+    String formula =
+        spec.columns().isEmpty()
+            ? function + "(" + spec.column() + ")" + p.overRows(k.where())
+            : function
+                + "("
+                + String.join(" + ", spec.columns())
+                + ")"
+                + p.overRows(k.where())
+                + p.t("; blank parts taken as 0");
+    return new Explained(
+        what,
+        List.of(),
+        Explained.byTime(k.time(), p),
+        null,
+        percentile ? spec.stat() : null,
+        p.t("rows without %s (counted in the note)", measured),
+        null,
+        formula);
   }
 }

@@ -1,9 +1,8 @@
 package dev.journeykpi.types.column;
 
-import dev.journeykpi.calc.Stats;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
-
+import dev.journeykpi.calc.Stats;
 import dev.journeykpi.config.Statistic;
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
@@ -14,9 +13,10 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code sum}, {@code mean}, {@code median} and {@code percentile} of a numeric or duration column, or of several
- * columns added up per row (AHT = talk + hold + after-call work). Blanks are skipped and counted; with several
- * columns a row counts when any of them has a value, its blank parts taken as 0 and counted.
+ * {@code sum}, {@code mean}, {@code median} and {@code percentile} of a numeric or duration column,
+ * or of several columns added up per row (AHT = talk + hold + after-call work). Blanks are skipped
+ * and counted; with several columns a row counts when any of them has a value, its blank parts
+ * taken as 0 and counted.
  */
 public final class ColumnMeasurer implements Measurer {
   private final List<String> columns;
@@ -26,7 +26,8 @@ public final class ColumnMeasurer implements Measurer {
 
   /**
    * @param stat the statistic of the values, or null for their sum
-   * @param divisor turns stored values into the display unit (60 for a duration column shown in minutes)
+   * @param divisor turns stored values into the display unit (60 for a duration column shown in
+   *     minutes)
    */
   public ColumnMeasurer(List<String> columns, Statistic stat, double divisor) {
     this.columns = List.copyOf(columns);
@@ -60,9 +61,13 @@ public final class ColumnMeasurer implements Measurer {
     if (blank > 0) notes.add(Note.of(Code.ROWS_WITHOUT_SKIPPED, blank, column));
     if (partial > 0) notes.add(Note.of(Code.ROWS_MISSING_PART, partial, column));
     Notes note = Notes.of(notes);
-    // No values: no value, for a sum too. A sum of nothing printed as 0 looks like a month of zero revenue when the
+    // No values: no value, for a sum too. A sum of nothing printed as 0 looks like a month of zero
+    // revenue when the
     // filter, the period or the column found nothing.
-    if (n == 0) return Measure.none(0, rows.length == 0 ? Note.of(Code.NO_ROWS) : Note.of(Code.NO_VALUES_IN, column)).withNote(note);
+    if (n == 0)
+      return Measure.none(
+              0, rows.length == 0 ? Note.of(Code.NO_ROWS) : Note.of(Code.NO_VALUES_IN, column))
+          .withNote(note);
     if (sum) {
       double sum = 0;
       for (int i = 0; i < n; i++) sum += values[i];

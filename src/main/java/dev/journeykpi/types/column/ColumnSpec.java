@@ -5,8 +5,8 @@ import dev.journeykpi.config.Statistic;
 import java.util.List;
 
 /**
- * {@code sum}, {@code mean}, {@code median}, {@code percentile} of a number or duration column, or of several columns
- * added up per row (AHT = talk + hold + after-call work).
+ * {@code sum}, {@code mean}, {@code median}, {@code percentile} of a number or duration column, or
+ * of several columns added up per row (AHT = talk + hold + after-call work).
  *
  * @param column the column, or null when {@code columns} lists several
  * @param columns the columns added up per row; empty for one column

@@ -35,11 +35,13 @@ public final class CountKind extends KpiKind<CountSpec> {
     String column = r.string("distinct");
     r.exists(column, r.at("distinct"), "distinct");
     String unit = r.declaredUnit();
-    return new SpecReader.Bound(new CountSpec(column), unit != null ? unit : column == null ? "rows" : "");
+    return new SpecReader.Bound(
+        new CountSpec(column), unit != null ? unit : column == null ? "rows" : "");
   }
 
   @Override
-  public List<ResultRow> run(KpiDef k, CountSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+  public List<ResultRow> run(
+      KpiDef k, CountSpec spec, Table table, List<Period> periods, KpiRunner runner) {
     return runner.overPeriodRows(k, table, periods, new CountMeasurer(spec.distinct()));
   }
 
@@ -64,8 +66,14 @@ public final class CountKind extends KpiKind<CountSpec> {
   @Override
   public Explained explain(KpiDef k, CountSpec spec, Phrases p) {
     String c = spec.distinct();
-    return new Explained(c == null ? p.t("number of rows") : p.t("number of distinct non-blank values of %s", c), List.of(),
-        Explained.byTime(k.time(), p), null, null, c == null ? "" : p.t("rows without %s (counted in the note)", c), null,
+    return new Explained(
+        c == null ? p.t("number of rows") : p.t("number of distinct non-blank values of %s", c),
+        List.of(),
+        Explained.byTime(k.time(), p),
+        null,
+        null,
+        c == null ? "" : p.t("rows without %s (counted in the note)", c),
+        null,
         (c == null ? "count(rows)" : "count(distinct " + c + ")") + p.overRows(k.where()));
   }
 }

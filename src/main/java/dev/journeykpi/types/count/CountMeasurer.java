@@ -3,7 +3,6 @@ package dev.journeykpi.types.count;
 import dev.journeykpi.calc.Cells;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
-
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
 import java.util.HashSet;
@@ -38,7 +37,10 @@ public final class CountMeasurer implements Measurer {
         int k = dict.getKeyAtIndex(rows[i]);
         if (anyBlank && k == blankValue) {
           blank++;
-          k = Integer.MIN_VALUE; // no value's key: Tablesaw numbers keys from MIN_VALUE + 1, imports from 0
+          k =
+              Integer
+                  .MIN_VALUE; // no value's key: Tablesaw numbers keys from MIN_VALUE + 1, imports
+          // from 0
         } else {
           min = Math.min(min, k);
           max = Math.max(max, k);
@@ -49,7 +51,8 @@ public final class CountMeasurer implements Measurer {
     } else {
       Set<String> seen = new HashSet<>();
       for (int row : rows) {
-        if (Cells.isBlank(c, row)) blank++; else seen.add(Cells.label(c, row));
+        if (Cells.isBlank(c, row)) blank++;
+        else seen.add(Cells.label(c, row));
       }
       count = seen.size();
     }
@@ -58,9 +61,10 @@ public final class CountMeasurer implements Measurer {
   }
 
   /**
-   * The number of distinct keys, skipping Integer.MIN_VALUE. Keys usually lie in a range not much wider than the rows
-   * (imported dictionaries number their values 0, 1, 2 …): then a flag per key in the range, which for 289,000
-   * customer ids among 1,000,000 rows stays in the cache where a hash set of them did not (about 40 ms less).
+   * The number of distinct keys, skipping Integer.MIN_VALUE. Keys usually lie in a range not much
+   * wider than the rows (imported dictionaries number their values 0, 1, 2 …): then a flag per key
+   * in the range, which for 289,000 customer ids among 1,000,000 rows stays in the cache where a
+   * hash set of them did not (about 40 ms less).
    */
   private static int distinctKeys(int[] keys, int min, int max) {
     if (min > max) return 0;
@@ -75,7 +79,8 @@ public final class CountMeasurer implements Measurer {
       }
       return count;
     }
-    it.unimi.dsi.fastutil.ints.IntOpenHashSet seen = new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
+    it.unimi.dsi.fastutil.ints.IntOpenHashSet seen =
+        new it.unimi.dsi.fastutil.ints.IntOpenHashSet();
     for (int k : keys) {
       if (k != Integer.MIN_VALUE) seen.add(k);
     }

@@ -1,10 +1,10 @@
 package dev.journeykpi.types.duration;
 
-import dev.journeykpi.config.Statistic;
-import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.config.Statistic;
+import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
@@ -42,21 +42,37 @@ public final class DurationKind extends KpiKind<DurationSpec> {
     String statText = r.string("stat");
     Statistic stat = statText == null ? Statistic.MEDIAN : Statistic.parse(statText);
     if (stat == null) {
-      r.error(r.at("stat"), r.ctx() + ".stat '" + statText + "' is not one of mean, median, min, max, p90 (any pNN)");
+      r.error(
+          r.at("stat"),
+          r.ctx() + ".stat '" + statText + "' is not one of mean, median, min, max, p90 (any pNN)");
       stat = Statistic.MEDIAN;
     }
     String unit = r.declaredUnit() == null ? "minutes" : r.declaredUnit();
     if (!SpecReader.DURATION_UNITS.contains(unit)) {
-      r.error(r.at("unit"), r.ctx() + ".unit for a duration is one of " + SpecReader.DURATION_UNITS
-          + Suggestions.hint(unit, SpecReader.DURATION_UNITS));
+      r.error(
+          r.at("unit"),
+          r.ctx()
+              + ".unit for a duration is one of "
+              + SpecReader.DURATION_UNITS
+              + Suggestions.hint(unit, SpecReader.DURATION_UNITS));
     }
     return new SpecReader.Bound(new DurationSpec(start, end, business, stat), unit);
   }
 
   @Override
-  public List<ResultRow> run(KpiDef k, DurationSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.overPeriodRows(k, table, periods, new DurationMeasurer(spec.start(), spec.end(),
-        spec.businessTime() ? runner.calendar() : null, runner.zone(), spec.stat(), KpiRunner.unitSeconds(k.unit())));
+  public List<ResultRow> run(
+      KpiDef k, DurationSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+    return runner.overPeriodRows(
+        k,
+        table,
+        periods,
+        new DurationMeasurer(
+            spec.start(),
+            spec.end(),
+            spec.businessTime() ? runner.calendar() : null,
+            runner.zone(),
+            spec.stat(),
+            KpiRunner.unitSeconds(k.unit())));
   }
 
   @Override
@@ -79,10 +95,20 @@ public final class DurationKind extends KpiKind<DurationSpec> {
 
   @Override
   public Explained explain(KpiDef k, DurationSpec spec, Phrases p) {
-    return new Explained(p.t("time from %s to %s", spec.start(), spec.end()), List.of(), Explained.byTime(k.time(), p),
-        spec.businessTime(), spec.stat(),
-        p.t("rows without %s are open: counted in the note, never taken as 0; rows whose %s is before %s are data"
-            + " errors, left out and counted; rows without %s are left out and counted", spec.end(), spec.end(), spec.start(), spec.start()),
-        null, p.t("%s(%s − %s) over completed rows, in %s", spec.stat(), spec.end(), spec.start(), k.unit()) + p.overRows(k.where()));
+    return new Explained(
+        p.t("time from %s to %s", spec.start(), spec.end()),
+        List.of(),
+        Explained.byTime(k.time(), p),
+        spec.businessTime(),
+        spec.stat(),
+        p.t(
+            "rows without %s are open: counted in the note, never taken as 0; rows whose %s is before %s are data"
+                + " errors, left out and counted; rows without %s are left out and counted",
+            spec.end(), spec.end(), spec.start(), spec.start()),
+        null,
+        p.t(
+                "%s(%s − %s) over completed rows, in %s",
+                spec.stat(), spec.end(), spec.start(), k.unit())
+            + p.overRows(k.where()));
   }
 }

@@ -1,12 +1,11 @@
 package dev.journeykpi.types.duration;
 
+import dev.journeykpi.calc.BusinessCalendar;
 import dev.journeykpi.calc.Cells;
 import dev.journeykpi.calc.Elapsed;
-import dev.journeykpi.calc.Stats;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
-import dev.journeykpi.calc.BusinessCalendar;
-
+import dev.journeykpi.calc.Stats;
 import dev.journeykpi.config.Statistic;
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
@@ -15,14 +14,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 
 /**
- * {@code duration}: time from a start to an end column, in calendar time (real elapsed time in the definition's zone)
- * or business time (the calendar's working time only), summarised by a statistic.
+ * {@code duration}: time from a start to an end column, in calendar time (real elapsed time in the
+ * definition's zone) or business time (the calendar's working time only), summarised by a
+ * statistic.
  *
- * <p>A row without an end is <em>open</em>: counted and reported, never a zero. A row whose end is before its start is
- * a data error: left out and reported. A row without a start is left out and reported.
+ * <p>A row without an end is <em>open</em>: counted and reported, never a zero. A row whose end is
+ * before its start is a data error: left out and reported. A row without a start is left out and
+ * reported.
  */
 public final class DurationMeasurer implements Measurer {
   private final String start;
@@ -32,8 +32,16 @@ public final class DurationMeasurer implements Measurer {
   private final Statistic stat;
   private final double divisor;
 
-  /** @param calendar null for calendar time */
-  public DurationMeasurer(String start, String end, BusinessCalendar calendar, ZoneId zone, Statistic stat, double divisor) {
+  /**
+   * @param calendar null for calendar time
+   */
+  public DurationMeasurer(
+      String start,
+      String end,
+      BusinessCalendar calendar,
+      ZoneId zone,
+      Statistic stat,
+      double divisor) {
     this.start = start;
     this.end = end;
     this.calendar = calendar;
@@ -42,8 +50,12 @@ public final class DurationMeasurer implements Measurer {
     this.divisor = divisor;
   }
 
-  /** Per-row seconds for the whole table, computed once and shared by every breakdown group and the total. */
+  /**
+   * Per-row seconds for the whole table, computed once and shared by every breakdown group and the
+   * total.
+   */
   private Table cachedFor;
+
   private double[] seconds;
 
   private static final double OPEN = Elapsed.OPEN;
@@ -70,14 +82,20 @@ public final class DurationMeasurer implements Measurer {
     }
     List<Note> notes = new ArrayList<>();
     if (open > 0) notes.add(Note.of(Code.OPEN, open, end));
-    if (negative > 0) notes.add(Note.of(Code.END_BEFORE_START_EXAMPLES, negative, end, start, examples(rs)));
+    if (negative > 0)
+      notes.add(Note.of(Code.END_BEFORE_START_EXAMPLES, negative, end, start, examples(rs)));
     if (noStart > 0) notes.add(Note.of(Code.WITHOUT_LEFT_OUT, noStart, start));
     Notes note = Notes.of(notes);
-    if (n == 0) return Measure.none(0, Note.of(rs.length == 0 ? Code.NO_ROWS : Code.NO_COMPLETED_DURATIONS)).withNote(note);
+    if (n == 0)
+      return Measure.none(0, Note.of(rs.length == 0 ? Code.NO_ROWS : Code.NO_COMPLETED_DURATIONS))
+          .withNote(note);
     return Measure.of(Stats.of(stat, values, n) / divisor, n).withNote(note);
   }
 
-  /** Up to two rows whose end is before their start, as "start → end", so the user can find them in the export. */
+  /**
+   * Up to two rows whose end is before their start, as "start → end", so the user can find them in
+   * the export.
+   */
   private String examples(int[] rows) {
     List<String> out = new ArrayList<>();
     for (int row : rows) {
@@ -86,7 +104,14 @@ public final class DurationMeasurer implements Measurer {
         out.add("…");
         break;
       }
-      out.add(start + " " + Cells.label(cachedFor.column(start), row) + " → " + end + " " + Cells.label(cachedFor.column(end), row));
+      out.add(
+          start
+              + " "
+              + Cells.label(cachedFor.column(start), row)
+              + " → "
+              + end
+              + " "
+              + Cells.label(cachedFor.column(end), row));
     }
     return String.join("; ", out);
   }

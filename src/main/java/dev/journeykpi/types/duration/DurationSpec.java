@@ -9,7 +9,8 @@ import dev.journeykpi.config.Statistic;
  * @param end rows without it are open, never zero
  * @param businessTime on the definition's business calendar rather than the wall clock
  */
-public record DurationSpec(String start, String end, boolean businessTime, Statistic stat) implements KpiSpec {
+public record DurationSpec(String start, String end, boolean businessTime, Statistic stat)
+    implements KpiSpec {
   @Override
   public void collectColumns(Columns out) {
     out.measured(start, end);

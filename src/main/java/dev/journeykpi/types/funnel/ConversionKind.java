@@ -1,13 +1,12 @@
 package dev.journeykpi.types.funnel;
 
+import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.Diagnostics;
 import dev.journeykpi.config.FunnelDef;
-import dev.journeykpi.config.Location;
-import dev.journeykpi.config.Suggestions;
-import java.util.Map;
-import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.Location;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
@@ -16,10 +15,14 @@ import dev.journeykpi.types.Explained;
 import dev.journeykpi.types.KpiKind;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import tech.tablesaw.api.Table;
 
-/** One step's conversion of a funnel KPI (from one stage to a later one), for the scorecard and its targets. */
+/**
+ * One step's conversion of a funnel KPI (from one stage to a later one), for the scorecard and its
+ * targets.
+ */
 public final class ConversionKind extends KpiKind<ConversionSpec> {
   public ConversionKind() {
     super("conversion", ConversionSpec.class);
@@ -45,17 +48,29 @@ public final class ConversionKind extends KpiKind<ConversionSpec> {
     return new SpecReader.Bound(new ConversionSpec(ref, from, to, at, null, false), "%");
   }
 
-  /** Takes the funnel KPI's source, periods, population and stages; its stages must be the funnel's, in order. */
+  /**
+   * Takes the funnel KPI's source, periods, population and stages; its stages must be the funnel's,
+   * in order.
+   */
   @Override
   public KpiDef resolve(KpiDef k, Map<String, KpiDef> byId, Diagnostics d) {
     ConversionSpec c = spec(k);
     if (c.funnelKpi() == null) return k;
     String ctx = "kpi '" + k.id() + "'";
-    List<String> funnels = byId.values().stream().filter(x -> x.type().equals("funnel")).map(KpiDef::id).toList();
+    List<String> funnels =
+        byId.values().stream().filter(x -> x.type().equals("funnel")).map(KpiDef::id).toList();
     KpiDef f = byId.get(c.funnelKpi());
     if (f == null || !f.type().equals("funnel")) {
-      d.error(c.at()[0], ctx + ".funnel '" + c.funnelKpi() + "' is not a funnel KPI" + Suggestions.hint(c.funnelKpi(), funnels)
-          + (funnels.isEmpty() ? "; no funnel KPIs are defined" : "; funnels: " + String.join(", ", funnels)));
+      d.error(
+          c.at()[0],
+          ctx
+              + ".funnel '"
+              + c.funnelKpi()
+              + "' is not a funnel KPI"
+              + Suggestions.hint(c.funnelKpi(), funnels)
+              + (funnels.isEmpty()
+                  ? "; no funnel KPIs are defined"
+                  : "; funnels: " + String.join(", ", funnels)));
       return k;
     }
     // A funnel whose stages could not be read is already reported.
@@ -67,24 +82,58 @@ public final class ConversionKind extends KpiKind<ConversionSpec> {
     String[][] ends = {{"from", c.from()}, {"to", c.to()}};
     for (int i = 0; i < ends.length; i++) {
       if (ends[i][1] != null && fd.indexOf(ends[i][1]) < 0) {
-        d.error(c.at()[i + 1], ctx + "." + ends[i][0] + " names unknown stage '" + ends[i][1] + "' of funnel '" + f.id() + "'"
-            + Suggestions.hint(ends[i][1], stageIds) + "; stages: " + String.join(", ", stageIds));
+        d.error(
+            c.at()[i + 1],
+            ctx
+                + "."
+                + ends[i][0]
+                + " names unknown stage '"
+                + ends[i][1]
+                + "' of funnel '"
+                + f.id()
+                + "'"
+                + Suggestions.hint(ends[i][1], stageIds)
+                + "; stages: "
+                + String.join(", ", stageIds));
       }
     }
     if (from >= 0 && to >= 0 && from >= to) {
-      d.error(c.at()[2], ctx + ": stage '" + c.to() + "' must come after '" + c.from() + "' in funnel '" + f.id() + "'");
+      d.error(
+          c.at()[2],
+          ctx
+              + ": stage '"
+              + c.to()
+              + "' must come after '"
+              + c.from()
+              + "' in funnel '"
+              + f.id()
+              + "'");
       return k;
     }
     if (from < 0 || to < 0) return k;
-    return k.reading(f, new ConversionSpec(c.funnelKpi(), c.from(), c.to(), c.at(), fd.asConversion(c.from(), c.to()),
-        fs.businessTime()));
+    return k.reading(
+        f,
+        new ConversionSpec(
+            c.funnelKpi(),
+            c.from(),
+            c.to(),
+            c.at(),
+            fd.asConversion(c.from(), c.to()),
+            fs.businessTime()));
   }
 
   @Override
-  public List<ResultRow> run(KpiDef k, ConversionSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+  public List<ResultRow> run(
+      KpiDef k, ConversionSpec spec, Table table, List<Period> periods, KpiRunner runner) {
     // A conversion's times between stages are in days: its own unit is the rate's %.
-    FunnelMeasurer m = new FunnelMeasurer(spec.funnel(), k.time(), spec.businessTime() ? runner.calendar() : null,
-        runner.calendar(), runner.zone(), KpiRunner.unitSeconds("days"));
+    FunnelMeasurer m =
+        new FunnelMeasurer(
+            spec.funnel(),
+            k.time(),
+            spec.businessTime() ? runner.calendar() : null,
+            runner.calendar(),
+            runner.zone(),
+            KpiRunner.unitSeconds("days"));
     return runner.wholeHistory(k, table, periods, m.dimensions(), m::measure);
   }
 
@@ -110,9 +159,21 @@ public final class ConversionKind extends KpiKind<ConversionSpec> {
   @Override
   public Explained explain(KpiDef k, ConversionSpec spec, Phrases p) {
     FunnelDef f = spec.funnel();
-    return new Explained(p.t("share of the leads that reached stage '%s' that went on to reach '%s'", f.from(), f.to())
-        + "; " + p.t("stages %s", FunnelWords.stageList(f, p)), List.of(), FunnelWords.period(k, f, p), null, null,
-        FunnelWords.leftOut(k, f, p), null,
-        p.t("leads that reached '%s' ÷ leads that reached '%s'", f.to(), f.from()) + "; " + FunnelWords.rules(f, p) + p.overRows(k.where()));
+    return new Explained(
+        p.t(
+                "share of the leads that reached stage '%s' that went on to reach '%s'",
+                f.from(), f.to())
+            + "; "
+            + p.t("stages %s", FunnelWords.stageList(f, p)),
+        List.of(),
+        FunnelWords.period(k, f, p),
+        null,
+        null,
+        FunnelWords.leftOut(k, f, p),
+        null,
+        p.t("leads that reached '%s' ÷ leads that reached '%s'", f.to(), f.from())
+            + "; "
+            + FunnelWords.rules(f, p)
+            + p.overRows(k.where()));
   }
 }

@@ -5,14 +5,17 @@ import dev.journeykpi.config.KpiSpec;
 import dev.journeykpi.config.Location;
 
 /**
- * {@code conversion}: one step of a funnel KPI, from one stage to a later one, for the scorecard and its targets.
+ * {@code conversion}: one step of a funnel KPI, from one stage to a later one, for the scorecard
+ * and its targets.
  *
  * @param funnelKpi the funnel KPI's id
- * @param at where {@code funnel}, {@code from} and {@code to} were written, for the checks once every KPI is bound
+ * @param at where {@code funnel}, {@code from} and {@code to} were written, for the checks once
+ *     every KPI is bound
  * @param funnel the funnel's stages seen as this step, once resolved; null before
  * @param businessTime the funnel's clock, once resolved
  */
-public record ConversionSpec(String funnelKpi, String from, String to, Location[] at, FunnelDef funnel, boolean businessTime)
+public record ConversionSpec(
+    String funnelKpi, String from, String to, Location[] at, FunnelDef funnel, boolean businessTime)
     implements KpiSpec {
   @Override
   public void collectColumns(Columns out) {

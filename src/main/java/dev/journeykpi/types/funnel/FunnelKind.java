@@ -1,11 +1,11 @@
 package dev.journeykpi.types.funnel;
 
+import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.FunnelDef;
-import dev.journeykpi.config.Suggestions;
-import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Set;
 import tech.tablesaw.api.Table;
 
-/** Leads through ordered stages: reached, next-step and cumulative conversion, drop-off, lost, time to the next stage. */
+/**
+ * Leads through ordered stages: reached, next-step and cumulative conversion, drop-off, lost, time
+ * to the next stage.
+ */
 public final class FunnelKind extends KpiKind<FunnelSpec> {
   public FunnelKind() {
     super("funnel", FunnelSpec.class);
@@ -25,7 +28,17 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
 
   @Override
   public Set<String> keys() {
-    return Set.of("mode", "lead", "stage", "stages", "lost", "skipped", "entered_midway", "within", "periods", "clock");
+    return Set.of(
+        "mode",
+        "lead",
+        "stage",
+        "stages",
+        "lost",
+        "skipped",
+        "entered_midway",
+        "within",
+        "periods",
+        "clock");
   }
 
   @Override
@@ -39,16 +52,27 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
     boolean business = r.businessClock();
     String unit = r.declaredUnit() == null ? "days" : r.declaredUnit();
     if (!SpecReader.DURATION_UNITS.contains(unit)) {
-      r.error(r.at("unit"), r.ctx() + ".unit (of the times between stages) is one of " + SpecReader.DURATION_UNITS
-          + Suggestions.hint(unit, SpecReader.DURATION_UNITS));
+      r.error(
+          r.at("unit"),
+          r.ctx()
+              + ".unit (of the times between stages) is one of "
+              + SpecReader.DURATION_UNITS
+              + Suggestions.hint(unit, SpecReader.DURATION_UNITS));
     }
     return new SpecReader.Bound(funnel == null ? null : new FunnelSpec(funnel, business), unit);
   }
 
   @Override
-  public List<ResultRow> run(KpiDef k, FunnelSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    FunnelMeasurer m = new FunnelMeasurer(spec.funnel(), k.time(), spec.businessTime() ? runner.calendar() : null,
-        runner.calendar(), runner.zone(), KpiRunner.unitSeconds(k.unit()));
+  public List<ResultRow> run(
+      KpiDef k, FunnelSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+    FunnelMeasurer m =
+        new FunnelMeasurer(
+            spec.funnel(),
+            k.time(),
+            spec.businessTime() ? runner.calendar() : null,
+            runner.calendar(),
+            runner.zone(),
+            KpiRunner.unitSeconds(k.unit()));
     return runner.wholeHistory(k, table, periods, m.dimensions(), m::measure);
   }
 
@@ -66,16 +90,30 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
   @Override
   protected void checkListing(KpiDef k, FunnelSpec spec, String stage, Period period) {
     List<String> stages = spec.funnel().stages().stream().map(FunnelDef.Stage::id).toList();
-    if (stage == null) throw new ConfigException("kpi leads needs --stage for funnel '" + k.id() + "'; stages: " + String.join(", ", stages));
+    if (stage == null)
+      throw new ConfigException(
+          "kpi leads needs --stage for funnel '"
+              + k.id()
+              + "'; stages: "
+              + String.join(", ", stages));
     if (!stages.contains(stage)) {
-      throw new ConfigException("funnel '" + k.id() + "' has no stage '" + stage + "'" + Suggestions.hint(stage, stages)
-          + "; stages: " + String.join(", ", stages));
+      throw new ConfigException(
+          "funnel '"
+              + k.id()
+              + "' has no stage '"
+              + stage
+              + "'"
+              + Suggestions.hint(stage, stages)
+              + "; stages: "
+              + String.join(", ", stages));
     }
   }
 
   @Override
-  protected List<LeadList.Entry> list(KpiDef k, FunnelSpec spec, Table table, Period period, String stage, KpiRunner runner) {
-    return FunnelLeadList.of(k, spec.funnel(), table, period, stage, runner.calendar(), runner.zone());
+  protected List<LeadList.Entry> list(
+      KpiDef k, FunnelSpec spec, Table table, Period period, String stage, KpiRunner runner) {
+    return FunnelLeadList.of(
+        k, spec.funnel(), table, period, stage, runner.calendar(), runner.zone());
   }
 
   @Override
@@ -91,8 +129,14 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
   @Override
   public Explained explain(KpiDef k, FunnelSpec spec, Phrases p) {
     FunnelDef f = spec.funnel();
-    return new Explained(p.t("leads of %s through the stages %s", f.lead(), FunnelWords.stageList(f, p)) + FunnelWords.lostList(f, p),
-        List.of(), FunnelWords.period(k, f, p), spec.businessTime(), null, FunnelWords.leftOut(k, f, p),
+    return new Explained(
+        p.t("leads of %s through the stages %s", f.lead(), FunnelWords.stageList(f, p))
+            + FunnelWords.lostList(f, p),
+        List.of(),
+        FunnelWords.period(k, f, p),
+        spec.businessTime(),
+        null,
+        FunnelWords.leftOut(k, f, p),
         p.t("leads for counts, %% for rates, %s for times between stages", k.unit()),
         FunnelWords.rules(f, p) + p.overRows(k.where()));
   }

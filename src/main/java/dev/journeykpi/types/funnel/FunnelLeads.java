@@ -2,7 +2,6 @@ package dev.journeykpi.types.funnel;
 
 import dev.journeykpi.calc.Cells;
 import dev.journeykpi.calc.KeyNumbering;
-
 import dev.journeykpi.config.FunnelDef;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -15,42 +14,72 @@ import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.Selection;
 
 /**
- * The leads of a funnel and when each entered each stage, read from a stage history (one row per entry) or a
- * current-stage snapshot (one row per lead, with optional "date entered" columns).
+ * The leads of a funnel and when each entered each stage, read from a stage history (one row per
+ * entry) or a current-stage snapshot (one row per lead, with optional "date entered" columns).
  *
- * <p>History rules, applied the same way whatever the file order: the <em>first</em> entry into a stage is the one that
- * counts for reach (a duplicated row or a re-entry changes nothing); time in a stage adds up every stay in it, each
- * stay lasting until the lead's next entry into another stage; a stay still open at the end is not counted.
+ * <p>History rules, applied the same way whatever the file order: the <em>first</em> entry into a
+ * stage is the one that counts for reach (a duplicated row or a re-entry changes nothing); time in
+ * a stage adds up every stay in it, each stay lasting until the lead's next entry into another
+ * stage; a stay still open at the end is not counted.
  */
 final class FunnelLeads {
   static final long NONE = Cells.MISSING_TIME;
 
-  /** One lead: its id, the row that names it (for breakdowns and lists), first entry per stage, and what else is known. */
+  /**
+   * One lead: its id, the row that names it (for breakdowns and lists), first entry per stage, and
+   * what else is known.
+   */
   static final class Lead {
     final String id;
     final int row;
+
     /** first entry time per stage (packed), NONE when not entered or unknown */
     final long[] first;
-    /** snapshot without dates: stages known to be reached even though their date is not (null until one is) */
-    private boolean[] reachedUndated;
-    /** time spent per stage in seconds, summed over stays (null until a stay is known: open stays, snapshots) */
-    private double[] timeIn;
+
     /**
-     * the lost outcome's entry time, NONE when not lost. Lost is the lead's latest word: a lost entry followed by a stage
-     * entry (a reopening) does not count, and the lost entry that stands is the first one after its last stage entry.
+     * snapshot without dates: stages known to be reached even though their date is not (null until
+     * one is)
+     */
+    private boolean[] reachedUndated;
+
+    /**
+     * time spent per stage in seconds, summed over stays (null until a stay is known: open stays,
+     * snapshots)
+     */
+    private double[] timeIn;
+
+    /**
+     * the lost outcome's entry time, NONE when not lost. Lost is the lead's latest word: a lost
+     * entry followed by a stage entry (a reopening) does not count, and the lost entry that stands
+     * is the first one after its last stage entry.
      */
     long lostAt = NONE;
-    /** history: the lead's earliest entry of any kind, a reopened lost outcome too (its cohort time); NONE otherwise */
+
+    /**
+     * history: the lead's earliest entry of any kind, a reopened lost outcome too (its cohort
+     * time); NONE otherwise
+     */
     long seenAt = NONE;
+
     /** snapshot: the lead's creation (cohort) time */
     long created = NONE;
-    /** history: the stage of the lead's earliest stage entry (the lowest at a tie), -1 when it has none */
+
+    /**
+     * history: the stage of the lead's earliest stage entry (the lowest at a tie), -1 when it has
+     * none
+     */
     int firstSeen = -1;
-    /** the stage the lead is at now: its latest entry (history) or current stage (snapshot); LOST for a lost outcome */
+
+    /**
+     * the stage the lead is at now: its latest entry (history) or current stage (snapshot); LOST
+     * for a lost outcome
+     */
     int current = -1;
+
     static final int LOST = -1;
 
-    // The two per-stage arrays are made only when used: a snapshot of 1,000,000 leads allocated 2,000,000 arrays
+    // The two per-stage arrays are made only when used: a snapshot of 1,000,000 leads allocated
+    // 2,000,000 arrays
     // it never wrote, and the young collections copied them.
     Lead(String id, int row, int stages) {
       this.id = id;
@@ -87,8 +116,10 @@ final class FunnelLeads {
   }
 
   final List<Lead> leads;
+
   /** stage values that are neither a stage nor a lost outcome: value → rows */
   final Map<String, Integer> unmapped;
+
   final int noLead;
   final int noTime;
 
@@ -124,7 +155,8 @@ final class FunnelLeads {
     Stages stages = new Stages(stage, stageIndex(f));
     KeyNumbering ids = new KeyNumbering(who);
     List<List<long[]>> byNumber = new ArrayList<>(); // lead number → {stage, time, row} entries
-    it.unimi.dsi.fastutil.ints.IntArrayList order = new it.unimi.dsi.fastutil.ints.IntArrayList(); // first entry first
+    it.unimi.dsi.fastutil.ints.IntArrayList order =
+        new it.unimi.dsi.fastutil.ints.IntArrayList(); // first entry first
     Map<String, Integer> unmapped = new java.util.TreeMap<>();
     int noLead = 0, noTime = 0;
     for (int row : Cells.rows(rows)) {
@@ -156,18 +188,26 @@ final class FunnelLeads {
     int n = f.stages().size();
     for (int number : order) {
       List<long[]> es = byNumber.get(number);
-      // Entries of the same moment (date-only logs: contacted and lost on one day) in process order, not file order:
-      // stages by their place, a lost outcome last, so a CRM's newest-first export reads like its oldest-first one.
-      es.sort((a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1])
-          : a[0] != b[0] ? Long.compare(a[0] < 0 ? Long.MAX_VALUE : a[0], b[0] < 0 ? Long.MAX_VALUE : b[0])
-          : Long.compare(a[2], b[2]));
+      // Entries of the same moment (date-only logs: contacted and lost on one day) in process
+      // order, not file order:
+      // stages by their place, a lost outcome last, so a CRM's newest-first export reads like its
+      // oldest-first one.
+      es.sort(
+          (a, b) ->
+              a[1] != b[1]
+                  ? Long.compare(a[1], b[1])
+                  : a[0] != b[0]
+                      ? Long.compare(
+                          a[0] < 0 ? Long.MAX_VALUE : a[0], b[0] < 0 ? Long.MAX_VALUE : b[0])
+                      : Long.compare(a[2], b[2]));
       Lead lead = new Lead(ids.id(number), (int) es.get(0)[2], n);
       lead.seenAt = es.get(0)[1];
       long earliest = NONE;
       for (long[] e : es) {
         if (e[0] < 0) continue;
         if (earliest == NONE) earliest = e[1];
-        if (e[1] == earliest && (lead.firstSeen < 0 || e[0] < lead.firstSeen)) lead.firstSeen = (int) e[0];
+        if (e[1] == earliest && (lead.firstSeen < 0 || e[0] < lead.firstSeen))
+          lead.firstSeen = (int) e[0];
       }
       lead.current = (int) es.get(es.size() - 1)[0];
       for (int i = 0; i < es.size(); i++) {
@@ -179,7 +219,8 @@ final class FunnelLeads {
         }
         lead.lostAt = NONE; // entered a stage after the lost outcome: reopened, not lost
         if (lead.first[k] == NONE) lead.first[k] = t;
-        // A stay lasts until the next entry into another stage; repeated rows of the same stage extend the stay.
+        // A stay lasts until the next entry into another stage; repeated rows of the same stage
+        // extend the stay.
         int j = i + 1;
         while (j < es.size() && es.get(j)[0] == k) j++;
         if (j < es.size()) {
@@ -199,7 +240,8 @@ final class FunnelLeads {
     Column<?> created = time == null ? null : table.column(time);
     int n = f.stages().size();
     List<Column<?>> entered = new ArrayList<>();
-    for (FunnelDef.Stage s : f.stages()) entered.add(s.entered() == null ? null : table.column(s.entered()));
+    for (FunnelDef.Stage s : f.stages())
+      entered.add(s.entered() == null ? null : table.column(s.entered()));
     Stages stages = new Stages(stage, stageIndex(f));
     KeyNumbering ids = new KeyNumbering(who);
     Map<String, Integer> unmapped = new java.util.TreeMap<>();
@@ -235,14 +277,16 @@ final class FunnelLeads {
         furthest = Math.max(furthest, current);
         if (lead.first[current] == NONE) lead.markReachedUndated(current);
       } else {
-        // A lost lead reached the furthest stage it has a date for; without dates, only the first stage.
+        // A lost lead reached the furthest stage it has a date for; without dates, only the first
+        // stage.
         lead.lostAt = Long.MAX_VALUE;
         furthest = Math.max(furthest, 0);
         if (lead.first[furthest] == NONE) lead.markReachedUndated(furthest);
       }
       if (f.fill()) {
         // An optional stage is passed only when the lead has a date for it (or is there now).
-        for (int k = 0; k < furthest; k++) if (lead.first[k] == NONE && !f.stages().get(k).optional()) lead.markReachedUndated(k);
+        for (int k = 0; k < furthest; k++)
+          if (lead.first[k] == NONE && !f.stages().get(k).optional()) lead.markReachedUndated(k);
       }
       leads.add(lead);
     }
@@ -250,8 +294,8 @@ final class FunnelLeads {
   }
 
   /**
-   * A row's stage index by {@link #stageIndex} (or UNKNOWN), decided once per distinct value of a text stage column
-   * rather than normalising every row's text.
+   * A row's stage index by {@link #stageIndex} (or UNKNOWN), decided once per distinct value of a
+   * text stage column rather than normalising every row's text.
    */
   private static final class Stages {
     static final int UNKNOWN = -2;
@@ -259,7 +303,8 @@ final class FunnelLeads {
     private final Column<?> column;
     private final Map<String, Integer> index;
     private final tech.tablesaw.columns.strings.DictionaryMap dict;
-    private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap byKey = new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
+    private final it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap byKey =
+        new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
 
     Stages(Column<?> column, Map<String, Integer> index) {
       this.column = column;

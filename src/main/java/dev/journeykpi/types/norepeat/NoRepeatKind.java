@@ -1,9 +1,9 @@
 package dev.journeykpi.types.norepeat;
 
-import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Set;
 import tech.tablesaw.api.Table;
 
-/** Share of rows not followed by another row of the same customer within a window (first-contact resolution). */
+/**
+ * Share of rows not followed by another row of the same customer within a window (first-contact
+ * resolution).
+ */
 public final class NoRepeatKind extends KpiKind<NoRepeatSpec> {
   public NoRepeatKind() {
     super("no_repeat", NoRepeatSpec.class);
@@ -35,19 +38,30 @@ public final class NoRepeatKind extends KpiKind<NoRepeatSpec> {
   public SpecReader.Bound bind(SpecReader r) {
     String customer = r.required("customer");
     r.exists(customer, r.at("customer"), "customer");
-    if (r.time() == null && r.has("time")) r.error(r.at("time"), r.ctx() + ": no_repeat needs a 'time' column to find repeats in order");
+    if (r.time() == null && r.has("time"))
+      r.error(r.at("time"), r.ctx() + ": no_repeat needs a 'time' column to find repeats in order");
     TimeSpan window = r.span("within", true);
     if (!r.has("within")) {
-      r.error(r.where(), r.ctx() + " needs 'within': how soon another contact counts as a repeat, " + TimeSpan.FORMS);
+      r.error(
+          r.where(),
+          r.ctx()
+              + " needs 'within': how soon another contact counts as a repeat, "
+              + TimeSpan.FORMS);
     }
     var judged = r.filter("denominator");
-    return new SpecReader.Bound(new NoRepeatSpec(customer, window, judged), r.fixedUnit("%", "a no_repeat KPI"));
+    return new SpecReader.Bound(
+        new NoRepeatSpec(customer, window, judged), r.fixedUnit("%", "a no_repeat KPI"));
   }
 
   @Override
-  public List<ResultRow> run(KpiDef k, NoRepeatSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.overPeriodRows(k, table, periods, new NoRepeatMeasurer(spec.customer(), k.time(), spec.window(), k.where(),
-        spec.judged(), runner.calendar()));
+  public List<ResultRow> run(
+      KpiDef k, NoRepeatSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+    return runner.overPeriodRows(
+        k,
+        table,
+        periods,
+        new NoRepeatMeasurer(
+            spec.customer(), k.time(), spec.window(), k.where(), spec.judged(), runner.calendar()));
   }
 
   @Override
@@ -73,14 +87,24 @@ public final class NoRepeatKind extends KpiKind<NoRepeatSpec> {
   @Override
   public Explained explain(KpiDef k, NoRepeatSpec spec, Phrases p) {
     return new Explained(
-        p.t("share of contacts with no other contact of the same %s within %s after it", spec.customer(), spec.window()),
-        List.of(spec.judged().isEmpty()
-            ? p.t("every contact is judged; repeats are looked for among all of those rows, in any period")
-            : p.t("contacts judged: those where %s; repeats are looked for among all of the population, in any period",
-                p.filter(spec.judged()))),
-        Explained.byTime(k.time(), p), null, null,
-        p.t("contacts without %s, and contacts whose window runs past the export's latest %s with no repeat"
-            + " yet: left out and counted", spec.customer(), k.time()),
-        null, p.t("contacts without a repeat ÷ contacts judged") + p.overRows(k.where()));
+        p.t(
+            "share of contacts with no other contact of the same %s within %s after it",
+            spec.customer(), spec.window()),
+        List.of(
+            spec.judged().isEmpty()
+                ? p.t(
+                    "every contact is judged; repeats are looked for among all of those rows, in any period")
+                : p.t(
+                    "contacts judged: those where %s; repeats are looked for among all of the population, in any period",
+                    p.filter(spec.judged()))),
+        Explained.byTime(k.time(), p),
+        null,
+        null,
+        p.t(
+            "contacts without %s, and contacts whose window runs past the export's latest %s with no repeat"
+                + " yet: left out and counted",
+            spec.customer(), k.time()),
+        null,
+        p.t("contacts without a repeat ÷ contacts judged") + p.overRows(k.where()));
   }
 }

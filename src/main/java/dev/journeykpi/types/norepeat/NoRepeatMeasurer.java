@@ -1,12 +1,11 @@
 package dev.journeykpi.types.norepeat;
 
+import dev.journeykpi.calc.BusinessCalendar;
 import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.FilterCompiler;
+import dev.journeykpi.calc.KeyNumbering;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
-import dev.journeykpi.calc.FilterCompiler;
-import dev.journeykpi.calc.BusinessCalendar;
-import dev.journeykpi.calc.KeyNumbering;
-
 import dev.journeykpi.config.Filter;
 import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.model.Note;
@@ -17,16 +16,17 @@ import java.util.Arrays;
 import java.util.List;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.selection.Selection;
 
 /**
- * {@code no_repeat}: the share of contacts not followed by another contact of the same customer within a window —
- * first-contact resolution measured by repeat contacts, the method that needs no agent flag and no survey.
+ * {@code no_repeat}: the share of contacts not followed by another contact of the same customer
+ * within a window — first-contact resolution measured by repeat contacts, the method that needs no
+ * agent flag and no survey.
  *
- * <p>Repeats are looked for among all of the KPI's population (its {@code where}), in every period, so a contact on
- * the 30th repeated on the 2nd of the next month is not resolved. Contacts at the same moment are ordered by row: the
- * later row is the repeat. A contact whose window has not ended by the export's last timestamp, with no repeat so
- * far, cannot be judged yet: left out and counted. Contacts without a customer are left out and counted.
+ * <p>Repeats are looked for among all of the KPI's population (its {@code where}), in every period,
+ * so a contact on the 30th repeated on the 2nd of the next month is not resolved. Contacts at the
+ * same moment are ordered by row: the later row is the repeat. A contact whose window has not ended
+ * by the export's last timestamp, with no repeat so far, cannot be judged yet: left out and
+ * counted. Contacts without a customer are left out and counted.
  */
 public final class NoRepeatMeasurer implements Measurer {
   private static final byte RESOLVED = 1, REPEATED = 2, NOT_YET = 3, NO_CUSTOMER = 4;
@@ -38,7 +38,13 @@ public final class NoRepeatMeasurer implements Measurer {
   private final Filter denominator;
   private final BusinessCalendar calendar;
 
-  public NoRepeatMeasurer(String customer, String time, TimeSpan window, Filter where, Filter denominator, BusinessCalendar calendar) {
+  public NoRepeatMeasurer(
+      String customer,
+      String time,
+      TimeSpan window,
+      Filter where,
+      Filter denominator,
+      BusinessCalendar calendar) {
     this.customer = customer;
     this.time = time;
     this.window = window;
@@ -67,10 +73,15 @@ public final class NoRepeatMeasurer implements Measurer {
     }
     int n = count[RESOLVED] + count[REPEATED];
     List<Note> notes = new ArrayList<>();
-    if (count[NOT_YET] > 0) notes.add(Note.of(Code.WINDOW_PAST_DATA_END, count[NOT_YET], window.text()));
-    if (count[NO_CUSTOMER] > 0) notes.add(Note.of(Code.WITHOUT_LEFT_OUT, count[NO_CUSTOMER], customer));
+    if (count[NOT_YET] > 0)
+      notes.add(Note.of(Code.WINDOW_PAST_DATA_END, count[NOT_YET], window.text()));
+    if (count[NO_CUSTOMER] > 0)
+      notes.add(Note.of(Code.WITHOUT_LEFT_OUT, count[NO_CUSTOMER], customer));
     Notes note = Notes.of(notes);
-    if (n == 0) return new Measure(null, 0.0, 0.0, 0, Note.of(in == 0 ? Code.NO_ROWS : Code.NO_CONTACTS_TO_JUDGE)).withNote(note);
+    if (n == 0)
+      return new Measure(
+              null, 0.0, 0.0, 0, Note.of(in == 0 ? Code.NO_ROWS : Code.NO_CONTACTS_TO_JUDGE))
+          .withNote(note);
     return new Measure((double) count[RESOLVED] / n, (double) count[RESOLVED], (double) n, n, note);
   }
 
@@ -92,7 +103,8 @@ public final class NoRepeatMeasurer implements Measurer {
       asOf = Math.max(asOf, t);
       customerOf[i] = customers.of(row);
     }
-    // Each customer's contacts in time order (then row order): bucketed by customer, each bucket sorted on its own
+    // Each customer's contacts in time order (then row order): bucketed by customer, each bucket
+    // sorted on its own
     // (a list of boxed triples sorted with a comparator took 1 s at 1,000,000 rows).
     int count = customers.size();
     int[] from = new int[count + 1];
@@ -105,10 +117,14 @@ public final class NoRepeatMeasurer implements Measurer {
     for (int i = 0; i < rows.length; i++) {
       if (customerOf[i] >= 0) contact[next[customerOf[i]]++] = i;
     }
-    it.unimi.dsi.fastutil.ints.IntComparator byTime = (x, y) -> times[x] != times[y] ? Long.compare(times[x], times[y])
-        : Integer.compare(rows[x], rows[y]);
+    it.unimi.dsi.fastutil.ints.IntComparator byTime =
+        (x, y) ->
+            times[x] != times[y]
+                ? Long.compare(times[x], times[y])
+                : Integer.compare(rows[x], rows[y]);
     for (int c = 0; c < count; c++) {
-      if (from[c + 1] - from[c] > 1) it.unimi.dsi.fastutil.ints.IntArrays.quickSort(contact, from[c], from[c + 1], byTime);
+      if (from[c + 1] - from[c] > 1)
+        it.unimi.dsi.fastutil.ints.IntArrays.quickSort(contact, from[c], from[c + 1], byTime);
       for (int k = from[c]; k < from[c + 1]; k++) {
         long t = times[contact[k]];
         long windowEnd = windowEnd(t);
@@ -125,9 +141,12 @@ public final class NoRepeatMeasurer implements Measurer {
   /** The packed time at which the window after a contact at packed time t closes (inclusive). */
   private long windowEnd(long t) {
     java.time.LocalDateTime at = Cells.time(t);
-    java.time.LocalDateTime end = window.isWorkingDays()
-        ? calendar.plusWorkingDays(at.toLocalDate(), window.workingDays()).atTime(at.toLocalTime())
-        : at.plusSeconds(window.seconds());
+    java.time.LocalDateTime end =
+        window.isWorkingDays()
+            ? calendar
+                .plusWorkingDays(at.toLocalDate(), window.workingDays())
+                .atTime(at.toLocalTime())
+            : at.plusSeconds(window.seconds());
     return Cells.packed(end);
   }
 }

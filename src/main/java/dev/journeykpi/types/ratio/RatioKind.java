@@ -34,7 +34,8 @@ public final class RatioKind extends KpiKind<RatioSpec> {
   public SpecReader.Bound bind(SpecReader r) {
     var numerator = r.filter("numerator");
     var denominator = r.filter("denominator");
-    // A numerator whose conditions were all refused is already reported; only a missing one is asked for.
+    // A numerator whose conditions were all refused is already reported; only a missing one is
+    // asked for.
     if (numerator.isEmpty() && !r.has("numerator")) {
       r.error(r.where(), r.ctx() + " needs 'numerator': the filter of rows counted above the line");
     }
@@ -42,8 +43,10 @@ public final class RatioKind extends KpiKind<RatioSpec> {
   }
 
   @Override
-  public List<ResultRow> run(KpiDef k, RatioSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.overPeriodRows(k, table, periods, new RatioMeasurer(spec.numerator(), spec.denominator()));
+  public List<ResultRow> run(
+      KpiDef k, RatioSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+    return runner.overPeriodRows(
+        k, table, periods, new RatioMeasurer(spec.numerator(), spec.denominator()));
   }
 
   @Override
@@ -69,9 +72,19 @@ public final class RatioKind extends KpiKind<RatioSpec> {
 
   @Override
   public Explained explain(KpiDef k, RatioSpec spec, Phrases p) {
-    return new Explained(p.t("share of the rows that match the numerator filter"), List.of(
-        spec.denominator().isEmpty() ? p.t("denominator: those rows") : p.t("denominator: those where %s", p.filter(spec.denominator())),
-        p.t("numerator: of those, rows where %s", p.filter(spec.numerator()))), Explained.byTime(k.time(), p), null, null, "", null,
-        p.t("rows(numerator ∩ denominator) ÷ rows(denominator); value, numerator and denominator are all reported"));
+    return new Explained(
+        p.t("share of the rows that match the numerator filter"),
+        List.of(
+            spec.denominator().isEmpty()
+                ? p.t("denominator: those rows")
+                : p.t("denominator: those where %s", p.filter(spec.denominator())),
+            p.t("numerator: of those, rows where %s", p.filter(spec.numerator()))),
+        Explained.byTime(k.time(), p),
+        null,
+        null,
+        "",
+        null,
+        p.t(
+            "rows(numerator ∩ denominator) ÷ rows(denominator); value, numerator and denominator are all reported"));
   }
 }

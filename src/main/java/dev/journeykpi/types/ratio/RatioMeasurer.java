@@ -1,9 +1,8 @@
 package dev.journeykpi.types.ratio;
 
+import dev.journeykpi.calc.FilterCompiler;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
-import dev.journeykpi.calc.FilterCompiler;
-
 import dev.journeykpi.config.Filter;
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
@@ -19,8 +18,12 @@ public final class RatioMeasurer implements Measurer {
     this.denominator = denominator;
   }
 
-  /** Which rows of the whole table each filter keeps, worked out once rather than once per breakdown group. */
+  /**
+   * Which rows of the whole table each filter keeps, worked out once rather than once per breakdown
+   * group.
+   */
   private Table selectedFor;
+
   private boolean[] inNumerator;
   private boolean[] inDenominator;
 

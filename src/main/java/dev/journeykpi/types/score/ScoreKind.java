@@ -1,10 +1,8 @@
 package dev.journeykpi.types.score;
 
-import dev.journeykpi.config.ScoreDef;
-import java.util.Map;
-import java.util.stream.Collectors;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.ScoreDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
@@ -14,7 +12,9 @@ import dev.journeykpi.types.Explained;
 import dev.journeykpi.types.KpiKind;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
 
 /** Survey answers on a declared scale: top-box share, mean, or NPS. */
@@ -40,13 +40,16 @@ public final class ScoreKind extends KpiKind<ScoreSpec> {
     ScoreDef score = r.score();
     String unit = r.declaredUnit();
     if (score == null) return new SpecReader.Bound(null, unit);
-    String natural = switch (score.stat()) {
-      case TOP_BOX -> "%";
-      case MEAN -> "";
-      case NPS -> "NPS";
-    };
+    String natural =
+        switch (score.stat()) {
+          case TOP_BOX -> "%";
+          case MEAN -> "";
+          case NPS -> "NPS";
+        };
     if (unit != null && !unit.equals(natural) && score.stat() != ScoreDef.Stat.MEAN) {
-      r.error(r.at("unit"), r.ctx() + ": the unit of a " + score.stat().yamlName() + " score is '" + natural + "'");
+      r.error(
+          r.at("unit"),
+          r.ctx() + ": the unit of a " + score.stat().yamlName() + " score is '" + natural + "'");
     }
     // A mean keeps a declared unit ("points"); a share is in %, an NPS in NPS points.
     if (unit == null || score.stat() != ScoreDef.Stat.MEAN) unit = natural;
@@ -54,7 +57,8 @@ public final class ScoreKind extends KpiKind<ScoreSpec> {
   }
 
   @Override
-  public List<ResultRow> run(KpiDef k, ScoreSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+  public List<ResultRow> run(
+      KpiDef k, ScoreSpec spec, Table table, List<Period> periods, KpiRunner runner) {
     return runner.overPeriodRows(k, table, periods, new ScoreMeasurer(spec.column(), spec.score()));
   }
 
@@ -79,16 +83,40 @@ public final class ScoreKind extends KpiKind<ScoreSpec> {
   @Override
   public Explained explain(KpiDef k, ScoreSpec spec, Phrases p) {
     ScoreDef s = spec.score();
-    String what = p.t("answers in %s on a %s scale", spec.column(), p.plain(s.min()) + "–" + p.plain(s.max()))
-        + (s.values().isEmpty() ? "" : "; " + p.t("text answers: %s", s.values().entrySet().stream()
-            .sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + " = " + p.plain(e.getValue())).collect(Collectors.joining(", "))));
-    String formula = switch (s.stat()) {
-      case TOP_BOX -> p.t("answers in %s ÷ valid answers", s.positive().stream().map(p::plain).collect(Collectors.joining(", ", "{", "}")));
-      case MEAN -> p.t("mean of the valid answers");
-      case NPS -> p.t("100 × (answers 9–10 − answers 0–6) ÷ valid answers; passives (7–8) stay in the denominator; −100…100");
-    } + p.overRows(k.where());
-    return new Explained(what, List.of(), Explained.byTime(k.time(), p), null, null,
-        p.t("blank answers, answers outside the scale and unrecognised text answers: left out of the denominator and counted"),
-        null, formula);
+    String what =
+        p.t("answers in %s on a %s scale", spec.column(), p.plain(s.min()) + "–" + p.plain(s.max()))
+            + (s.values().isEmpty()
+                ? ""
+                : "; "
+                    + p.t(
+                        "text answers: %s",
+                        s.values().entrySet().stream()
+                            .sorted(Map.Entry.comparingByKey())
+                            .map(e -> e.getKey() + " = " + p.plain(e.getValue()))
+                            .collect(Collectors.joining(", "))));
+    String formula =
+        switch (s.stat()) {
+              case TOP_BOX ->
+                  p.t(
+                      "answers in %s ÷ valid answers",
+                      s.positive().stream()
+                          .map(p::plain)
+                          .collect(Collectors.joining(", ", "{", "}")));
+              case MEAN -> p.t("mean of the valid answers");
+              case NPS ->
+                  p.t(
+                      "100 × (answers 9–10 − answers 0–6) ÷ valid answers; passives (7–8) stay in the denominator; −100…100");
+            }
+            + p.overRows(k.where());
+    return new Explained(
+        what,
+        List.of(),
+        Explained.byTime(k.time(), p),
+        null,
+        null,
+        p.t(
+            "blank answers, answers outside the scale and unrecognised text answers: left out of the denominator and counted"),
+        null,
+        formula);
   }
 }

@@ -3,7 +3,6 @@ package dev.journeykpi.types.score;
 import dev.journeykpi.calc.Cells;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
-
 import dev.journeykpi.config.ScoreDef;
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
@@ -19,12 +18,13 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * {@code score}: survey answers on a declared scale. Text answers are mapped to scores ({@code Good → 1},
- * {@code Hài lòng → 5}); blank answers, answers off the scale, and answers that are neither mapped nor numbers are
- * left out of the denominator and counted in the note — a survey KPI always says how many answers it rests on.
+ * {@code score}: survey answers on a declared scale. Text answers are mapped to scores ({@code Good
+ * → 1}, {@code Hài lòng → 5}); blank answers, answers off the scale, and answers that are neither
+ * mapped nor numbers are left out of the denominator and counted in the note — a survey KPI always
+ * says how many answers it rests on.
  *
- * <p>top_box = positive answers ÷ answers; mean = mean answer; nps = 100 × (answers 9–10 − answers 0–6) ÷ answers,
- * passives (7–8) staying in the denominator.
+ * <p>top_box = positive answers ÷ answers; mean = mean answer; nps = 100 × (answers 9–10 − answers
+ * 0–6) ÷ answers, passives (7–8) staying in the denominator.
  */
 public final class ScoreMeasurer implements Measurer {
   private static final double BLANK = Double.NaN;
@@ -48,7 +48,13 @@ public final class ScoreMeasurer implements Measurer {
       scores = perRow(table.column(column));
       cachedFor = table;
     }
-    int n = 0, blank = 0, offScale = 0, unrecognised = 0, positive = 0, promoters = 0, detractors = 0;
+    int n = 0,
+        blank = 0,
+        offScale = 0,
+        unrecognised = 0,
+        positive = 0,
+        promoters = 0,
+        detractors = 0;
     double sum = 0;
     Map<String, Integer> strange = new LinkedHashMap<>();
     Column<?> c = table.column(column);
@@ -58,10 +64,12 @@ public final class ScoreMeasurer implements Measurer {
         blank++;
       } else if (v == OFF_SCALE) {
         offScale++;
-        if (strange.size() < 3 || strange.containsKey(c.getString(row))) strange.merge(c.getString(row), 1, Integer::sum);
+        if (strange.size() < 3 || strange.containsKey(c.getString(row)))
+          strange.merge(c.getString(row), 1, Integer::sum);
       } else if (v == UNRECOGNISED) {
         unrecognised++;
-        if (strange.size() < 3 || strange.containsKey(c.getString(row))) strange.merge(c.getString(row), 1, Integer::sum);
+        if (strange.size() < 3 || strange.containsKey(c.getString(row)))
+          strange.merge(c.getString(row), 1, Integer::sum);
       } else {
         n++;
         sum += v;
@@ -72,7 +80,9 @@ public final class ScoreMeasurer implements Measurer {
     }
     List<Note> notes = new ArrayList<>();
     if (blank > 0) notes.add(Note.of(Code.BLANK_ANSWERS, blank));
-    if (offScale > 0) notes.add(Note.of(Code.ANSWERS_OUTSIDE, offScale, Note.plain(def.min()), Note.plain(def.max())));
+    if (offScale > 0)
+      notes.add(
+          Note.of(Code.ANSWERS_OUTSIDE, offScale, Note.plain(def.min()), Note.plain(def.max())));
     if (unrecognised > 0) notes.add(Note.of(Code.UNRECOGNISED_ANSWERS, unrecognised));
     if (!strange.isEmpty()) {
       List<String> shown = new ArrayList<>();
@@ -80,14 +90,27 @@ public final class ScoreMeasurer implements Measurer {
       notes.add(Note.of(Code.EXAMPLES, String.join(", ", shown)));
     }
     Notes note = Notes.of(notes);
-    if (n == 0) return Measure.none(0, Note.of(rows.length == 0 ? Code.NO_ROWS : Code.NO_VALID_ANSWERS)).withNote(note);
+    if (n == 0)
+      return Measure.none(0, Note.of(rows.length == 0 ? Code.NO_ROWS : Code.NO_VALID_ANSWERS))
+          .withNote(note);
     return switch (def.stat()) {
       case TOP_BOX -> new Measure((double) positive / n, (double) positive, (double) n, n, note);
       case MEAN -> Measure.of(sum / n, n).withNote(note);
-      case NPS -> new Measure(100.0 * (promoters - detractors) / n, null, null, n,
-          Note.of(Code.NPS_SPLIT, promoters, Note.decimal(100.0 * promoters / n, 1), n - promoters - detractors,
-              Note.decimal(100.0 * (n - promoters - detractors) / n, 1), detractors, Note.decimal(100.0 * detractors / n, 1)))
-          .withNote(note);
+      case NPS ->
+          new Measure(
+                  100.0 * (promoters - detractors) / n,
+                  null,
+                  null,
+                  n,
+                  Note.of(
+                      Code.NPS_SPLIT,
+                      promoters,
+                      Note.decimal(100.0 * promoters / n, 1),
+                      n - promoters - detractors,
+                      Note.decimal(100.0 * (n - promoters - detractors) / n, 1),
+                      detractors,
+                      Note.decimal(100.0 * detractors / n, 1)))
+              .withNote(note);
     };
   }
 

@@ -1,9 +1,8 @@
 package dev.journeykpi.types.sla;
 
-import dev.journeykpi.config.SlaDef;
-import java.util.stream.Collectors;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.SlaDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
@@ -14,6 +13,7 @@ import dev.journeykpi.types.KpiKind;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import tech.tablesaw.api.Table;
 
 /** Share of rows whose start-to-end time met a limit; open rows judged as of the data's end. */
@@ -40,13 +40,23 @@ public final class SlaKind extends KpiKind<SlaSpec> {
     r.temporal(end, r.at("end"), "end");
     boolean business = r.businessClock();
     SlaDef sla = r.limit();
-    return new SpecReader.Bound(new SlaSpec(start, end, business, sla), r.fixedUnit("%", "an sla KPI"));
+    return new SpecReader.Bound(
+        new SlaSpec(start, end, business, sla), r.fixedUnit("%", "an sla KPI"));
   }
 
   @Override
-  public List<ResultRow> run(KpiDef k, SlaSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.overPeriodRows(k, table, periods, new SlaMeasurer(spec.start(), spec.end(),
-        spec.businessTime() ? runner.calendar() : null, runner.zone(), spec.sla()));
+  public List<ResultRow> run(
+      KpiDef k, SlaSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+    return runner.overPeriodRows(
+        k,
+        table,
+        periods,
+        new SlaMeasurer(
+            spec.start(),
+            spec.end(),
+            spec.businessTime() ? runner.calendar() : null,
+            runner.zone(),
+            spec.sla()));
   }
 
   @Override
@@ -69,24 +79,42 @@ public final class SlaKind extends KpiKind<SlaSpec> {
     SlaDef sla = spec.sla();
     if (sla == null || sla.by() == null) return;
     for (String key : sla.limits().keySet()) {
-      out.value("limit.values", sla.by(), List.of(key), sla.keyLocations().getOrDefault(key, k.location()));
+      out.value(
+          "limit.values",
+          sla.by(),
+          List.of(key),
+          sla.keyLocations().getOrDefault(key, k.location()));
     }
   }
 
   @Override
   public Explained explain(KpiDef k, SlaSpec spec, Phrases p) {
-    return new Explained(p.t("share of rows whose time from %s to %s met its limit: %s", spec.start(), spec.end(), limits(spec.sla(), p)),
-        List.of(), Explained.byTime(k.time(), p), spec.businessTime(), null,
-        p.t("rows still open within their limit (they may still meet it), rows with no limit for their value, rows without"
-            + " %s or ending before it: left out and counted; rows still open past their limit count as breached, judged at the"
-            + " export's latest timestamp", spec.start()),
-        null, p.t("rows met ÷ (rows met + rows breached)") + p.overRows(k.where()));
+    return new Explained(
+        p.t(
+            "share of rows whose time from %s to %s met its limit: %s",
+            spec.start(), spec.end(), limits(spec.sla(), p)),
+        List.of(),
+        Explained.byTime(k.time(), p),
+        spec.businessTime(),
+        null,
+        p.t(
+            "rows still open within their limit (they may still meet it), rows with no limit for their value, rows without"
+                + " %s or ending before it: left out and counted; rows still open past their limit count as breached, judged at the"
+                + " export's latest timestamp",
+            spec.start()),
+        null,
+        p.t("rows met ÷ (rows met + rows breached)") + p.overRows(k.where()));
   }
 
   private static String limits(SlaDef sla, Phrases p) {
     if (sla.by() == null) return sla.fallback().toString();
-    String per = sla.limits().entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-    return p.t("by %s: %s", sla.by(), per) + (sla.fallback() == null ? "; " + p.t("other values have no limit")
-        : "; " + p.t("other values %s", sla.fallback()));
+    String per =
+        sla.limits().entrySet().stream()
+            .map(e -> e.getKey() + " " + e.getValue())
+            .collect(Collectors.joining(", "));
+    return p.t("by %s: %s", sla.by(), per)
+        + (sla.fallback() == null
+            ? "; " + p.t("other values have no limit")
+            : "; " + p.t("other values %s", sla.fallback()));
   }
 }

@@ -1,11 +1,10 @@
 package dev.journeykpi.types.sla;
 
+import dev.journeykpi.calc.BusinessCalendar;
 import dev.journeykpi.calc.Cells;
 import dev.journeykpi.calc.Elapsed;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
-import dev.journeykpi.calc.BusinessCalendar;
-
 import dev.journeykpi.config.SlaDef;
 import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.model.Note;
@@ -21,16 +20,21 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * {@code sla}: the share of rows whose start-to-end time met its limit, the limit picked per row (usually by
- * priority).
+ * {@code sla}: the share of rows whose start-to-end time met its limit, the limit picked per row
+ * (usually by priority).
  *
- * <p>A row with an end is met or breached. A row still open is judged as of the export's last timestamp (the latest
- * start or end in the table): already past its limit → breached; not yet → left out of both sides and counted, since
- * it may still be met. Rows whose end is before their start, rows without a start, and rows whose value has no limit
- * are left out and counted.
+ * <p>A row with an end is met or breached. A row still open is judged as of the export's last
+ * timestamp (the latest start or end in the table): already past its limit → breached; not yet →
+ * left out of both sides and counted, since it may still be met. Rows whose end is before their
+ * start, rows without a start, and rows whose value has no limit are left out and counted.
  */
 public final class SlaMeasurer implements Measurer {
-  private static final byte MET = 1, BREACHED = 2, OPEN_BREACHED = 3, OPEN_WITHIN = 4, NO_LIMIT = 5, BAD = 6;
+  private static final byte MET = 1,
+      BREACHED = 2,
+      OPEN_BREACHED = 3,
+      OPEN_WITHIN = 4,
+      NO_LIMIT = 5,
+      BAD = 6;
 
   private final String start;
   private final String end;
@@ -39,14 +43,17 @@ public final class SlaMeasurer implements Measurer {
   private final SlaDef sla;
   private final Map<String, TimeSpan> limits = new java.util.HashMap<>();
 
-  /** @param calendar null for calendar time */
+  /**
+   * @param calendar null for calendar time
+   */
   public SlaMeasurer(String start, String end, BusinessCalendar calendar, ZoneId zone, SlaDef sla) {
     this.start = start;
     this.end = end;
     this.calendar = calendar;
     this.zone = zone;
     this.sla = sla;
-    sla.limits().forEach((value, limit) -> limits.put(value.trim().toLowerCase(Locale.ROOT), limit));
+    sla.limits()
+        .forEach((value, limit) -> limits.put(value.trim().toLowerCase(Locale.ROOT), limit));
   }
 
   private Table cachedFor;
@@ -75,9 +82,13 @@ public final class SlaMeasurer implements Measurer {
       unlisted.forEach((v, k) -> shown.add("'" + v + "'" + (k > 1 ? " ×" + k : "")));
       notes.add(Note.of(Code.NO_LIMIT_FOR, count[NO_LIMIT], sla.by(), String.join(", ", shown)));
     }
-    if (count[BAD] > 0) notes.add(Note.of(Code.WITHOUT_START_OR_END_BEFORE_START, count[BAD], start, end));
+    if (count[BAD] > 0)
+      notes.add(Note.of(Code.WITHOUT_START_OR_END_BEFORE_START, count[BAD], start, end));
     Notes note = Notes.of(notes);
-    if (judged == 0) return new Measure(null, 0.0, 0.0, 0, Note.of(rows.length == 0 ? Code.NO_ROWS : Code.NO_ROWS_TO_JUDGE)).withNote(note);
+    if (judged == 0)
+      return new Measure(
+              null, 0.0, 0.0, 0, Note.of(rows.length == 0 ? Code.NO_ROWS : Code.NO_ROWS_TO_JUDGE))
+          .withNote(note);
     return new Measure((double) met / judged, (double) met, (double) judged, judged, note);
   }
 
@@ -96,7 +107,9 @@ public final class SlaMeasurer implements Measurer {
       } else if (limit == null) {
         out[row] = NO_LIMIT;
       } else if (v == Elapsed.OPEN) {
-        double sofar = Elapsed.between(Cells.packedTime(s, row), Math.max(asOf, Cells.packedTime(s, row)), calendar, zone);
+        double sofar =
+            Elapsed.between(
+                Cells.packedTime(s, row), Math.max(asOf, Cells.packedTime(s, row)), calendar, zone);
         out[row] = sofar > limit.seconds() ? OPEN_BREACHED : OPEN_WITHIN;
       } else {
         out[row] = v <= limit.seconds() ? MET : BREACHED;
@@ -107,7 +120,8 @@ public final class SlaMeasurer implements Measurer {
 
   private TimeSpan limit(Column<?> by, int row) {
     if (by == null) return sla.fallback();
-    String value = Cells.isBlank(by, row) ? "" : Cells.label(by, row).trim().toLowerCase(Locale.ROOT);
+    String value =
+        Cells.isBlank(by, row) ? "" : Cells.label(by, row).trim().toLowerCase(Locale.ROOT);
     TimeSpan t = limits.get(value);
     return t != null ? t : sla.fallback();
   }

@@ -18,22 +18,32 @@ public final class StalledLeadList {
   private StalledLeadList() {}
 
   /**
-   * The leads of a stalled KPI at the start of the period: {@code touched} when contacted again in it, {@code
-   * untouched} when still waiting — the re-engagement call list. {@code entered} is the last touch before the period,
-   * {@code daysThere} the idle span then, in the KPI's unit (days or working days).
+   * The leads of a stalled KPI at the start of the period: {@code touched} when contacted again in
+   * it, {@code untouched} when still waiting — the re-engagement call list. {@code entered} is the
+   * last touch before the period, {@code daysThere} the idle span then, in the KPI's unit (days or
+   * working days).
    */
-  public static List<Entry> stalled(KpiDef kpi, StalledDef def, Table table, Period period,
-      BusinessCalendar calendar) {
+  public static List<Entry> stalled(
+      KpiDef kpi, StalledDef def, Table table, Period period, BusinessCalendar calendar) {
     Selection population = FilterCompiler.select(table, kpi.where());
     StalledMeasurer m = new StalledMeasurer(def, kpi.time(), calendar);
     List<Column<?>> by = kpi.by().stream().<Column<?>>map(table::column).toList();
     List<Entry> out = new ArrayList<>();
-    for (StalledMeasurer.Stalled s : m.stalled(table, population, period, new java.util.HashSet<>())) {
+    for (StalledMeasurer.Stalled s :
+        m.stalled(table, population, period, new java.util.HashSet<>())) {
       List<String> dims = by.stream().map(c -> s.row() < 0 ? "" : Cells.label(c, s.row())).toList();
-      out.add(new Entry(s.lead(), dims, s.touched() ? "touched" : "untouched", s.lastTouch().atStartOfDay(), s.idle()));
+      out.add(
+          new Entry(
+              s.lead(),
+              dims,
+              s.touched() ? "touched" : "untouched",
+              s.lastTouch().atStartOfDay(),
+              s.idle()));
     }
-    out.sort(java.util.Comparator.comparing((Entry e) -> e.status().equals("touched")).thenComparing(e -> -e.daysThere())
-        .thenComparing(Entry::lead));
+    out.sort(
+        java.util.Comparator.comparing((Entry e) -> e.status().equals("touched"))
+            .thenComparing(e -> -e.daysThere())
+            .thenComparing(Entry::lead));
     return out;
   }
 }

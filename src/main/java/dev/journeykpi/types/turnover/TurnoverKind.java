@@ -37,16 +37,26 @@ public final class TurnoverKind extends KpiKind<TurnoverSpec> {
     r.temporal(start, r.at("start"), "start");
     r.temporal(end, r.at("end"), "end");
     var leavers = r.filter("numerator");
-    return new SpecReader.Bound(new TurnoverSpec(start, end, leavers), r.fixedUnit("%", "a turnover KPI"));
+    return new SpecReader.Bound(
+        new TurnoverSpec(start, end, leavers), r.fixedUnit("%", "a turnover KPI"));
   }
 
   @Override
-  public List<ResultRow> run(KpiDef k, TurnoverSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.atPointInTime(k, table, periods, new TurnoverMeasurer(spec.start(), spec.end(), spec.leavers()),
-        spec.start(), spec.end());
+  public List<ResultRow> run(
+      KpiDef k, TurnoverSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+    return runner.atPointInTime(
+        k,
+        table,
+        periods,
+        new TurnoverMeasurer(spec.start(), spec.end(), spec.leavers()),
+        spec.start(),
+        spec.end());
   }
 
-  /** None: an HR list's last hire or leave may rightly be months old, so the period is not checked against it. */
+  /**
+   * None: an HR list's last hire or leave may rightly be months old, so the period is not checked
+   * against it.
+   */
   @Override
   public List<String> datedBy(KpiDef k, TurnoverSpec spec) {
     return List.of();
@@ -69,12 +79,23 @@ public final class TurnoverKind extends KpiKind<TurnoverSpec> {
 
   @Override
   public Explained explain(KpiDef k, TurnoverSpec spec, Phrases p) {
-    return new Explained(p.t("leavers (%s in the period) ÷ average headcount (from %s and %s)", spec.end(), spec.start(), spec.end()),
-        spec.leavers().isEmpty() ? List.of()
-            : List.of(p.t("leavers counted: those where %s (everyone stays in the headcount)", p.filter(spec.leavers()))),
-        p.t("leavers: rows whose %s is in the period; headcount at an instant: %s before it and %s blank or not before it",
+    return new Explained(
+        p.t(
+            "leavers (%s in the period) ÷ average headcount (from %s and %s)",
             spec.end(), spec.start(), spec.end()),
-        null, null, p.t("rows without %s (counted in the note)", spec.start()), null,
+        spec.leavers().isEmpty()
+            ? List.of()
+            : List.of(
+                p.t(
+                    "leavers counted: those where %s (everyone stays in the headcount)",
+                    p.filter(spec.leavers()))),
+        p.t(
+            "leavers: rows whose %s is in the period; headcount at an instant: %s before it and %s blank or not before it",
+            spec.end(), spec.start(), spec.end()),
+        null,
+        null,
+        p.t("rows without %s (counted in the note)", spec.start()),
+        null,
         p.t("leavers ÷ ((headcount at start + headcount at end) ÷ 2)") + p.overRows(k.where()));
   }
 }

@@ -1,10 +1,9 @@
 package dev.journeykpi.types.turnover;
 
 import dev.journeykpi.calc.Cells;
+import dev.journeykpi.calc.FilterCompiler;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.PointInTimeMeasurer;
-import dev.journeykpi.calc.FilterCompiler;
-
 import dev.journeykpi.config.Filter;
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
@@ -15,14 +14,15 @@ import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.Selection;
 
 /**
- * {@code turnover}: leavers in the period ÷ average headcount, the average being (headcount at the start + headcount
- * at the end) ÷ 2.
+ * {@code turnover}: leavers in the period ÷ average headcount, the average being (headcount at the
+ * start + headcount at the end) ÷ 2.
  *
- * <p>A person is counted at an instant when hired before it and not yet left: hired &lt; instant and (no leave date
- * or left ≥ instant). The start is the period's first moment, the end its exclusive end (the first moment of the next
- * period), so someone whose leave date is the period's last day is in the start headcount, not the end one, and is a
- * leaver of this period. Leavers are the rows whose leave date falls in the period and that match the numerator
- * filter (e.g. voluntary leavers only); everyone stays in the headcount.
+ * <p>A person is counted at an instant when hired before it and not yet left: hired &lt; instant
+ * and (no leave date or left ≥ instant). The start is the period's first moment, the end its
+ * exclusive end (the first moment of the next period), so someone whose leave date is the period's
+ * last day is in the start headcount, not the end one, and is a leaver of this period. Leavers are
+ * the rows whose leave date falls in the period and that match the numerator filter (e.g. voluntary
+ * leavers only); everyone stays in the headcount.
  */
 public final class TurnoverMeasurer implements PointInTimeMeasurer {
   private final String hired;
@@ -40,7 +40,8 @@ public final class TurnoverMeasurer implements PointInTimeMeasurer {
 
   @Override
   public Measure measure(Table table, Selection rows, Period period) {
-    if (period.grain() == Period.Grain.ALL) return Measure.none(0, Note.of(Code.TURNOVER_NEEDS_PERIOD));
+    if (period.grain() == Period.Grain.ALL)
+      return Measure.none(0, Note.of(Code.TURNOVER_NEEDS_PERIOD));
     if (selectedFor != table) {
       leaverRows = FilterCompiler.select(table, leavers);
       selectedFor = table;
@@ -64,7 +65,9 @@ public final class TurnoverMeasurer implements PointInTimeMeasurer {
     double average = (atStart + atEnd) / 2.0;
     Notes note = Notes.of(Note.of(Code.HEADCOUNT, atStart, atEnd));
     if (noHire > 0) note = note.plus(Note.of(Code.WITHOUT_LEFT_OUT, noHire, hired));
-    if (average == 0) return new Measure(null, (double) separations, 0.0, 0, Note.of(Code.NO_HEADCOUNT)).withNote(note);
+    if (average == 0)
+      return new Measure(null, (double) separations, 0.0, 0, Note.of(Code.NO_HEADCOUNT))
+          .withNote(note);
     return new Measure(separations / average, (double) separations, average, atStart + atEnd, note);
   }
 }
