@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.journeykpi.calc.BusinessCalendar;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.CalendarDef;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.DefinitionLoader;
@@ -59,7 +60,7 @@ class KpiKindsTest {
    * A toy type: rows whose column is blank. One class and the loader's list are all it takes to
    * bind and run it.
    */
-  static final class BlankKind extends KpiKind<BlankKind.Spec> {
+  static final class BlankKind extends PeriodRowsKind<BlankKind.Spec> {
     record Spec(String column) implements KpiSpec {
       @Override
       public void collectColumns(Columns out) {
@@ -77,11 +78,6 @@ class KpiKindsTest {
     }
 
     @Override
-    public Placement placement() {
-      return Placement.BY_TIME;
-    }
-
-    @Override
     public SpecReader.Bound bind(SpecReader r) {
       String column = r.required("column");
       r.exists(column, r.at("column"), "column");
@@ -89,32 +85,12 @@ class KpiKindsTest {
     }
 
     @Override
-    public List<ResultRow> run(
-        KpiDef k, Spec spec, Table table, List<Period> periods, KpiRunner runner) {
-      return runner.overPeriodRows(
-          k,
-          table,
-          periods,
-          (t, rows) -> {
-            long blank = 0;
-            for (int row : rows) if (t.stringColumn(spec.column()).get(row).isBlank()) blank++;
-            return Measure.of(blank, rows.length);
-          });
-    }
-
-    @Override
-    public List<String> datedBy(KpiDef k, Spec spec) {
-      return timeColumn(k);
-    }
-
-    @Override
-    public dev.journeykpi.model.LeadList.Kind listing() {
-      return null;
-    }
-
-    @Override
-    public boolean judgesWholeHistory() {
-      return false;
+    protected Measurer measurer(KpiDef k, Spec spec, KpiRunner runner) {
+      return (t, rows) -> {
+        long blank = 0;
+        for (int row : rows) if (t.stringColumn(spec.column()).get(row).isBlank()) blank++;
+        return Measure.of(blank, rows.length);
+      };
     }
 
     @Override

@@ -1,25 +1,22 @@
 package dev.journeykpi.types.column;
 
 import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.config.Statistic;
-import dev.journeykpi.model.LeadList;
-import dev.journeykpi.model.Period;
-import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
-import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.PeriodRowsKind;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Set;
-import tech.tablesaw.api.Table;
 
 /**
  * The four types that summarise a column: one class, registered once per name, the statistic its
  * only difference.
  */
-public final class ColumnKind extends KpiKind<ColumnSpec> {
+public final class ColumnKind extends PeriodRowsKind<ColumnSpec> {
   private final Statistic fixed;
   private final boolean percentile;
 
@@ -52,11 +49,6 @@ public final class ColumnKind extends KpiKind<ColumnSpec> {
   }
 
   @Override
-  public Placement placement() {
-    return Placement.BY_TIME;
-  }
-
-  @Override
   public SpecReader.Bound bind(SpecReader r) {
     String column = null;
     List<String> columns = List.of();
@@ -85,29 +77,9 @@ public final class ColumnKind extends KpiKind<ColumnSpec> {
   }
 
   @Override
-  public List<ResultRow> run(
-      KpiDef k, ColumnSpec spec, Table table, List<Period> periods, KpiRunner runner) {
+  protected Measurer measurer(KpiDef k, ColumnSpec spec, KpiRunner runner) {
     List<String> measured = spec.columns().isEmpty() ? List.of(spec.column()) : spec.columns();
-    return runner.overPeriodRows(
-        k,
-        table,
-        periods,
-        new ColumnMeasurer(measured, spec.stat(), KpiRunner.unitSeconds(k.unit())));
-  }
-
-  @Override
-  public List<String> datedBy(KpiDef k, ColumnSpec spec) {
-    return timeColumn(k);
-  }
-
-  @Override
-  public LeadList.Kind listing() {
-    return null;
-  }
-
-  @Override
-  public boolean judgesWholeHistory() {
-    return false;
+    return new ColumnMeasurer(measured, spec.stat(), KpiRunner.unitSeconds(k.unit()));
   }
 
   @Override

@@ -1,21 +1,18 @@
 package dev.journeykpi.types.count;
 
 import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
-import dev.journeykpi.model.LeadList;
-import dev.journeykpi.model.Period;
-import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
-import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.PeriodRowsKind;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Set;
-import tech.tablesaw.api.Table;
 
 /** Rows in the population, or distinct values of {@code distinct:}. */
-public final class CountKind extends KpiKind<CountSpec> {
+public final class CountKind extends PeriodRowsKind<CountSpec> {
   public CountKind() {
     super("count", CountSpec.class);
   }
@@ -23,11 +20,6 @@ public final class CountKind extends KpiKind<CountSpec> {
   @Override
   public Set<String> keys() {
     return Set.of("distinct");
-  }
-
-  @Override
-  public Placement placement() {
-    return Placement.BY_TIME;
   }
 
   @Override
@@ -40,24 +32,8 @@ public final class CountKind extends KpiKind<CountSpec> {
   }
 
   @Override
-  public List<ResultRow> run(
-      KpiDef k, CountSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.overPeriodRows(k, table, periods, new CountMeasurer(spec.distinct()));
-  }
-
-  @Override
-  public List<String> datedBy(KpiDef k, CountSpec spec) {
-    return timeColumn(k);
-  }
-
-  @Override
-  public LeadList.Kind listing() {
-    return null;
-  }
-
-  @Override
-  public boolean judgesWholeHistory() {
-    return false;
+  protected Measurer measurer(KpiDef k, CountSpec spec, KpiRunner runner) {
+    return new CountMeasurer(spec.distinct());
   }
 
   @Override

@@ -1,23 +1,20 @@
 package dev.journeykpi.types.duration;
 
 import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.config.Statistic;
 import dev.journeykpi.config.Suggestions;
-import dev.journeykpi.model.LeadList;
-import dev.journeykpi.model.Period;
-import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
-import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.PeriodRowsKind;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Set;
-import tech.tablesaw.api.Table;
 
 /** Time between two timestamp columns, in calendar or business time, summarised by a statistic. */
-public final class DurationKind extends KpiKind<DurationSpec> {
+public final class DurationKind extends PeriodRowsKind<DurationSpec> {
   public DurationKind() {
     super("duration", DurationSpec.class);
   }
@@ -25,11 +22,6 @@ public final class DurationKind extends KpiKind<DurationSpec> {
   @Override
   public Set<String> keys() {
     return Set.of("start", "end", "clock", "stat");
-  }
-
-  @Override
-  public Placement placement() {
-    return Placement.BY_TIME;
   }
 
   @Override
@@ -60,34 +52,14 @@ public final class DurationKind extends KpiKind<DurationSpec> {
   }
 
   @Override
-  public List<ResultRow> run(
-      KpiDef k, DurationSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.overPeriodRows(
-        k,
-        table,
-        periods,
-        new DurationMeasurer(
-            spec.start(),
-            spec.end(),
-            spec.businessTime() ? runner.calendar() : null,
-            runner.zone(),
-            spec.stat(),
-            KpiRunner.unitSeconds(k.unit())));
-  }
-
-  @Override
-  public List<String> datedBy(KpiDef k, DurationSpec spec) {
-    return timeColumn(k);
-  }
-
-  @Override
-  public LeadList.Kind listing() {
-    return null;
-  }
-
-  @Override
-  public boolean judgesWholeHistory() {
-    return false;
+  protected Measurer measurer(KpiDef k, DurationSpec spec, KpiRunner runner) {
+    return new DurationMeasurer(
+        spec.start(),
+        spec.end(),
+        spec.businessTime() ? runner.calendar() : null,
+        runner.zone(),
+        spec.stat(),
+        KpiRunner.unitSeconds(k.unit()));
   }
 
   @Override

@@ -1,25 +1,22 @@
 package dev.journeykpi.types.norepeat;
 
 import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.config.TimeSpan;
-import dev.journeykpi.model.LeadList;
-import dev.journeykpi.model.Period;
-import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
-import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.PeriodRowsKind;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Set;
-import tech.tablesaw.api.Table;
 
 /**
  * Share of rows not followed by another row of the same customer within a window (first-contact
  * resolution).
  */
-public final class NoRepeatKind extends KpiKind<NoRepeatSpec> {
+public final class NoRepeatKind extends PeriodRowsKind<NoRepeatSpec> {
   public NoRepeatKind() {
     super("no_repeat", NoRepeatSpec.class);
   }
@@ -27,11 +24,6 @@ public final class NoRepeatKind extends KpiKind<NoRepeatSpec> {
   @Override
   public Set<String> keys() {
     return Set.of("customer", "within", "denominator");
-  }
-
-  @Override
-  public Placement placement() {
-    return Placement.BY_TIME;
   }
 
   @Override
@@ -54,29 +46,9 @@ public final class NoRepeatKind extends KpiKind<NoRepeatSpec> {
   }
 
   @Override
-  public List<ResultRow> run(
-      KpiDef k, NoRepeatSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.overPeriodRows(
-        k,
-        table,
-        periods,
-        new NoRepeatMeasurer(
-            spec.customer(), k.time(), spec.window(), k.where(), spec.judged(), runner.calendar()));
-  }
-
-  @Override
-  public List<String> datedBy(KpiDef k, NoRepeatSpec spec) {
-    return timeColumn(k);
-  }
-
-  @Override
-  public LeadList.Kind listing() {
-    return null;
-  }
-
-  @Override
-  public boolean judgesWholeHistory() {
-    return false;
+  protected Measurer measurer(KpiDef k, NoRepeatSpec spec, KpiRunner runner) {
+    return new NoRepeatMeasurer(
+        spec.customer(), k.time(), spec.window(), k.where(), spec.judged(), runner.calendar());
   }
 
   @Override

@@ -1,21 +1,18 @@
 package dev.journeykpi.types.ratio;
 
 import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
-import dev.journeykpi.model.LeadList;
-import dev.journeykpi.model.Period;
-import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
-import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.PeriodRowsKind;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Set;
-import tech.tablesaw.api.Table;
 
 /** Share of the denominator population that also matches the numerator filter. */
-public final class RatioKind extends KpiKind<RatioSpec> {
+public final class RatioKind extends PeriodRowsKind<RatioSpec> {
   public RatioKind() {
     super("ratio", RatioSpec.class);
   }
@@ -23,11 +20,6 @@ public final class RatioKind extends KpiKind<RatioSpec> {
   @Override
   public Set<String> keys() {
     return Set.of("numerator", "denominator");
-  }
-
-  @Override
-  public Placement placement() {
-    return Placement.BY_TIME;
   }
 
   @Override
@@ -43,25 +35,8 @@ public final class RatioKind extends KpiKind<RatioSpec> {
   }
 
   @Override
-  public List<ResultRow> run(
-      KpiDef k, RatioSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.overPeriodRows(
-        k, table, periods, new RatioMeasurer(spec.numerator(), spec.denominator()));
-  }
-
-  @Override
-  public List<String> datedBy(KpiDef k, RatioSpec spec) {
-    return timeColumn(k);
-  }
-
-  @Override
-  public LeadList.Kind listing() {
-    return null;
-  }
-
-  @Override
-  public boolean judgesWholeHistory() {
-    return false;
+  protected Measurer measurer(KpiDef k, RatioSpec spec, KpiRunner runner) {
+    return new RatioMeasurer(spec.numerator(), spec.denominator());
   }
 
   @Override

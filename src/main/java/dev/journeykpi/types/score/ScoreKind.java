@@ -1,24 +1,21 @@
 package dev.journeykpi.types.score;
 
 import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.ScoreDef;
 import dev.journeykpi.config.SpecReader;
-import dev.journeykpi.model.LeadList;
-import dev.journeykpi.model.Period;
-import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
-import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.PeriodRowsKind;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tech.tablesaw.api.Table;
 
 /** Survey answers on a declared scale: top-box share, mean, or NPS. */
-public final class ScoreKind extends KpiKind<ScoreSpec> {
+public final class ScoreKind extends PeriodRowsKind<ScoreSpec> {
   public ScoreKind() {
     super("score", ScoreSpec.class);
   }
@@ -26,11 +23,6 @@ public final class ScoreKind extends KpiKind<ScoreSpec> {
   @Override
   public Set<String> keys() {
     return Set.of("column", "scale", "values", "positive", "stat");
-  }
-
-  @Override
-  public Placement placement() {
-    return Placement.BY_TIME;
   }
 
   @Override
@@ -57,24 +49,8 @@ public final class ScoreKind extends KpiKind<ScoreSpec> {
   }
 
   @Override
-  public List<ResultRow> run(
-      KpiDef k, ScoreSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.overPeriodRows(k, table, periods, new ScoreMeasurer(spec.column(), spec.score()));
-  }
-
-  @Override
-  public List<String> datedBy(KpiDef k, ScoreSpec spec) {
-    return timeColumn(k);
-  }
-
-  @Override
-  public LeadList.Kind listing() {
-    return null;
-  }
-
-  @Override
-  public boolean judgesWholeHistory() {
-    return false;
+  protected Measurer measurer(KpiDef k, ScoreSpec spec, KpiRunner runner) {
+    return new ScoreMeasurer(spec.column(), spec.score());
   }
 
   @Override

@@ -1,23 +1,20 @@
 package dev.journeykpi.types.sla;
 
 import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SlaDef;
 import dev.journeykpi.config.SpecReader;
-import dev.journeykpi.model.LeadList;
-import dev.journeykpi.model.Period;
-import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
-import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.PeriodRowsKind;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import tech.tablesaw.api.Table;
 
 /** Share of rows whose start-to-end time met a limit; open rows judged as of the data's end. */
-public final class SlaKind extends KpiKind<SlaSpec> {
+public final class SlaKind extends PeriodRowsKind<SlaSpec> {
   public SlaKind() {
     super("sla", SlaSpec.class);
   }
@@ -25,11 +22,6 @@ public final class SlaKind extends KpiKind<SlaSpec> {
   @Override
   public Set<String> keys() {
     return Set.of("start", "end", "clock", "limit");
-  }
-
-  @Override
-  public Placement placement() {
-    return Placement.BY_TIME;
   }
 
   @Override
@@ -45,33 +37,13 @@ public final class SlaKind extends KpiKind<SlaSpec> {
   }
 
   @Override
-  public List<ResultRow> run(
-      KpiDef k, SlaSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    return runner.overPeriodRows(
-        k,
-        table,
-        periods,
-        new SlaMeasurer(
-            spec.start(),
-            spec.end(),
-            spec.businessTime() ? runner.calendar() : null,
-            runner.zone(),
-            spec.sla()));
-  }
-
-  @Override
-  public List<String> datedBy(KpiDef k, SlaSpec spec) {
-    return timeColumn(k);
-  }
-
-  @Override
-  public LeadList.Kind listing() {
-    return null;
-  }
-
-  @Override
-  public boolean judgesWholeHistory() {
-    return false;
+  protected Measurer measurer(KpiDef k, SlaSpec spec, KpiRunner runner) {
+    return new SlaMeasurer(
+        spec.start(),
+        spec.end(),
+        spec.businessTime() ? runner.calendar() : null,
+        runner.zone(),
+        spec.sla());
   }
 
   @Override
