@@ -185,12 +185,6 @@ public final class KpiRunner {
   }
 
   /**
-   * Customer KPIs: every activity of the population takes part (a customer's history decides
-   * whether it is active, new, dormant), one row per breakdown group and extra dimension (lifecycle
-   * state; cohort and age). A row is flagged incomplete by the period its value rests on (a
-   * cohort's age, not the report's period).
-   */
-  /**
    * A measure over a group's whole history for a period, giving one or more rows (extra dimension
    * values).
    */
@@ -198,6 +192,13 @@ public final class KpiRunner {
     List<HistoryRow> measure(Table table, Selection rows, Period p);
   }
 
+  /**
+   * A KPI over its population's whole history (customers, funnels, stalled leads): every row of the
+   * population takes part (a customer's history decides whether it is active, new, dormant; a
+   * lead's whether it went on), one row per breakdown group and extra dimension (lifecycle state;
+   * cohort and age; funnel stage). A row is flagged incomplete by the period its value rests on (a
+   * cohort's age, not the report's period).
+   */
   public List<ResultRow> wholeHistory(
       KpiDef kpi,
       Table table,

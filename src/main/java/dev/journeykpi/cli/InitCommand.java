@@ -110,29 +110,48 @@ final class InitCommand implements Callable<Integer> {
               + String.join(", ", templates.keySet()));
     }
     if (dir == null) throw new UsageException("give the DIR to write the kit to");
+    // The definition is shipped under its own name (hotel-housekeeping.yaml); in a kit it is named
+    // after the template, and that is the name checked for a clash (a kit's edited definition must
+    // not be overwritten without --force).
+    List<String> files = FILES.get(template);
+    String shipped = files.get(1);
+    String named = "kpi-definitions/" + template + ".yaml";
     List<String> clashes = new ArrayList<>();
-    for (String f : FILES.get(template))
-      if (Files.exists(target(f))) clashes.add(target(f).toString());
+    for (String f : files) {
+      Path t = target(f.equals(shipped) ? named : f);
+      if (Files.exists(t)) clashes.add(t.toString());
+    }
     if (!clashes.isEmpty() && !force) {
       throw new UsageException(
           "these files exist already (use --force to overwrite): " + String.join(", ", clashes));
     }
-    for (String f : FILES.get(template)) {
+    String period = "2026-10";
+    for (String f : files) {
       try (InputStream in = resource(template + "/" + f)) {
-        Path t = target(f);
+        Path t = target(f.equals(shipped) ? named : f);
         Files.createDirectories(t.getParent());
-        Files.copy(in, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        if (f.equals(shipped)) {
+          // Its "# Run:" line names the kit's file, and says the period to try.
+          String text =
+              new String(in.readAllBytes(), StandardCharsets.UTF_8).replace(shipped, named);
+          java.util.regex.Matcher m =
+              java.util.regex.Pattern.compile("--period (\\S+)").matcher(text);
+          if (m.find()) period = m.group(1);
+          Files.writeString(t, text, StandardCharsets.UTF_8);
+        } else {
+          Files.copy(in, t, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     }
-    // The definition is shipped under its own name (hotel-housekeeping.yaml); in a kit it is named
-    // after the template.
-    Path def = target(FILES.get(template).get(1));
-    Path named = target("kpi-definitions/" + template + ".yaml");
-    if (!def.equals(named))
-      Files.move(def, named, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     out.println("wrote the " + template + " kit to " + dir);
     out.println(
-        "next: kpi report -c " + named + " --period 2026-10   (see " + target("README.md") + ")");
+        "next: scripts/kpi report -c "
+            + target(named)
+            + " --period "
+            + period
+            + "   (see "
+            + target("README.md")
+            + ")");
     out.flush();
     return ExitCodes.OK;
   }

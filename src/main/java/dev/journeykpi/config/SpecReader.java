@@ -103,12 +103,20 @@ public final class SpecReader {
   }
 
   /**
-   * A filter key ({@code numerator:}); a map with a {@code where:} inside is read as that filter.
+   * A filter key that may also be written as a map with a {@code where:} inside ({@code numerator:
+   * {where: …}}, as presets write ratios).
    */
   public Filter filter(String key) {
     YNode n = m.node(key);
-    if (!key.equals("closed") && n instanceof YNode.YMap nm && nm.has("where")) n = nm.get("where");
+    if (n instanceof YNode.YMap nm && nm.has("where")) n = nm.get("where");
     return filters.bind(n, ctx + "." + key, cols);
+  }
+
+  /**
+   * A filter key read as a filter only ({@code closed:}: a column named {@code where} is a column).
+   */
+  public Filter plainFilter(String key) {
+    return filters.bind(m.node(key), ctx + "." + key, cols);
   }
 
   /** {@code clock: business | calendar}; true for business time. */

@@ -142,7 +142,7 @@ public final class KpiEngine {
       Map<String, java.nio.file.Path> data) {
     KpiDef k = def.requireKpi(kpiId);
     KpiKind<?> kind = KpiKinds.of(k);
-    LeadList.Kind listed = kind.listing();
+    LeadList.Kind listed = kind.listingKind();
     if (listed == null) {
       throw new ConfigException(
           "kpi '"
@@ -246,8 +246,8 @@ public final class KpiEngine {
 
   /**
    * The source with how far its dates reach in its quality report, over the columns that place its
-   * rows in periods: each KPI's {@code time}, and a backlog's start and end. Turnover is left out:
-   * an HR list's last hire or leave may rightly be months old.
+   * rows in periods: each KPI type names its own ({@code KpiKind.datedBy}: usually {@code time}, a
+   * backlog's start and end, none for turnover).
    */
   private static LoadedSource date(LoadedSource src, List<KpiDef> kpis) {
     Set<String> columns = new java.util.TreeSet<>();

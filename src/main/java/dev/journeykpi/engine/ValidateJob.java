@@ -47,13 +47,17 @@ public final class ValidateJob {
     }
     out.println(
         "ok: "
-            + def.kpis().size()
-            + " KPIs, "
-            + def.sources().size()
-            + " sources, "
-            + def.journey().stages().size()
-            + " stages"
+            + counted(def.kpis().size(), "KPI")
+            + ", "
+            + counted(def.sources().size(), "source")
+            + ", "
+            + counted(def.journey().stages().size(), "stage")
             + (d.warningCount() > 0 ? ", " + d.warningCount() + " warning(s)" : ""));
     return Outcome.OK;
+  }
+
+  /** "1 source", "3 sources". */
+  private static String counted(int n, String word) {
+    return n + " " + word + (n == 1 ? "" : "s");
   }
 }

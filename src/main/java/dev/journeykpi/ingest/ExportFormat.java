@@ -11,8 +11,8 @@ import java.util.List;
  * code that reads it. The import ({@link SourceLoader}), {@code kpi inspect} ({@link Inspector})
  * and {@code kpi validate --check-data} ({@link HeaderProbe}) all get their format from {@link
  * #of}, which goes by the declared {@code format:} or the extension, checked against the file's
- * first bytes ({@link FileFormat}). A new format is a constant here, with its readers; the compiler
- * asks for each of them.
+ * first bytes ({@link FileFormat}). A new format is a constant here: the workbook readers below are
+ * the defaults the Excel formats share, and a format of another kind (CSV) overrides all three.
  */
 public enum ExportFormat {
   /**

@@ -74,8 +74,7 @@ public record Note(Code code, List<Object> args) {
 
   /**
    * Every kind of note, with its arguments in order. The catalogs hold one template per code in
-   * each language, with a {@code {name}} per argument ({@code NotesCatalogTest} keeps them in
-   * step).
+   * each language, with a {@code {name}} per argument ({@code MessagesTest} keeps them in step).
    */
   public enum Code {
     // period coverage (calc.PeriodCoverage); always the first note of a row

@@ -50,11 +50,6 @@ public final class ExplainRenderer {
           public String plain(double v) {
             return ExplainRenderer.plain(v);
           }
-
-          @Override
-          public String statistic(Statistic s) {
-            return ExplainRenderer.this.statistic(s);
-          }
         };
   }
 
@@ -196,10 +191,19 @@ public final class ExplainRenderer {
         + ", "
         + amber
         + ", "
-        + p.t("red beyond")
+        + red(t)
         + periods
         + "; "
         + p.t("status on every row, breakdown rows included");
+  }
+
+  /** Where red starts, said by the target's direction: "beyond" read as "above" for a minimum. */
+  private String red(TargetDef t) {
+    return switch (t.kind()) {
+      case MIN -> p.t("red below that");
+      case MAX -> p.t("red above that");
+      case RANGE -> p.t("red outside that");
+    };
   }
 
   private static String plain(double v) {

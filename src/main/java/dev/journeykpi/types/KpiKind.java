@@ -85,32 +85,24 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
   }
 
   /**
-   * Which list {@code kpi leads} gives for the type (a funnel stage's leads, stalled leads,
-   * customers), or null when the type has no entries to list.
+   * What {@code kpi leads} lists for the type (a funnel stage's leads, stalled leads, customers),
+   * or null when the type has no entries to list.
    */
-  public abstract LeadList.Kind listing();
+  public abstract Listing<S> listing();
 
-  /**
-   * Refuses a {@code kpi leads} request the type cannot answer (a funnel without --stage); nothing
-   * by default.
-   */
-  protected void checkListing(KpiDef k, S spec, String stage, Period period) {}
-
-  /**
-   * The entries for {@code kpi leads}; asked only of a type whose {@link #listing()} is not null.
-   */
-  protected List<LeadList.Entry> list(
-      KpiDef k, S spec, Table table, Period period, String stage, KpiRunner runner) {
-    throw new IllegalStateException(name + " KPIs have no entries to list");
+  /** The list {@code kpi leads} gives for the KPI, or null when its type has none. */
+  public final LeadList.Kind listingKind() {
+    Listing<S> l = listing();
+    return l == null ? null : l.kind();
   }
 
   public final void checkListingAny(KpiDef k, String stage, Period period) {
-    checkListing(k, spec(k), stage, period);
+    listing().check(k, spec(k), stage, period);
   }
 
   public final List<LeadList.Entry> listAny(
       KpiDef k, Table table, Period period, String stage, KpiRunner runner) {
-    return list(k, spec(k), table, period, stage, runner);
+    return listing().list(k, spec(k), table, period, stage, runner);
   }
 
   /** Runs a KPI of any type. */

@@ -4,7 +4,6 @@ import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.KpiSpec;
-import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import java.util.List;
@@ -42,7 +41,7 @@ public abstract class PeriodRowsKind<S extends KpiSpec> extends KpiKind<S> {
   }
 
   @Override
-  public final LeadList.Kind listing() {
+  public final Listing<S> listing() {
     return null;
   }
 

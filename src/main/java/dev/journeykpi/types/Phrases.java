@@ -1,7 +1,6 @@
 package dev.journeykpi.types;
 
 import dev.journeykpi.config.Filter;
-import dev.journeykpi.config.Statistic;
 
 /**
  * The words of {@code kpi explain} in the reader's language, as the types write their explanations
@@ -19,9 +18,6 @@ public interface Phrases {
 
   /** A number as written in a definition: 0.9, 30, 1.5. */
   String plain(double v);
-
-  /** A statistic in words ("median (middle value; …)"). */
-  String statistic(Statistic s);
 
   /** " over rows where …" for a population filter, or "" for none. */
   default String overRows(Filter where) {

@@ -832,6 +832,36 @@ class CliTest {
         .contains("no template 'hotel'");
   }
 
+  /**
+   * A kit's definition is renamed after its template: that name is the one checked, so an edited
+   * definition is never overwritten without --force, even when the kit's other files are gone. Its
+   * "# Run:" line and the "next:" hint name the kit's file and the period the example covers.
+   */
+  @Test
+  void initNeverOverwritesAnEditedKitDefinition() throws Exception {
+    Path kit = dir.resolve("client");
+    CliRunner.Result first = run("init", "--template", "lead-stages", kit.toString());
+    assertThat(first.out())
+        .contains(
+            "next: scripts/kpi report -c "
+                + kit.resolve("kpi-definitions/lead-stages.yaml")
+                + " --period 2026-Q3");
+    Path def = kit.resolve("kpi-definitions/lead-stages.yaml");
+    assertThat(Files.readString(def))
+        .contains(
+            "# Run:  scripts/kpi report -c kpi-definitions/lead-stages.yaml --period 2026-Q3");
+    Path hotel = dir.resolve("hotel");
+    run("init", "--template", "hotel-touchpoints", hotel.toString());
+    Path hotelDef = hotel.resolve("kpi-definitions/hotel-touchpoints.yaml");
+    assertThat(Files.readString(hotelDef)).contains("-c kpi-definitions/hotel-touchpoints.yaml");
+    Files.writeString(hotelDef, Files.readString(hotelDef) + "# MY EDITS\n");
+    Files.delete(hotel.resolve("README.md"));
+    CliRunner.Result again = run("init", "--template", "hotel-touchpoints", hotel.toString());
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("exist already (use --force to overwrite): " + hotelDef);
+    assertThat(Files.readString(hotelDef)).endsWith("# MY EDITS\n");
+  }
+
   @Test
   void customerServiceKitRuns() throws Exception {
     assertThat(run("init", "--list").out()).contains("\ncustomer-service  ");

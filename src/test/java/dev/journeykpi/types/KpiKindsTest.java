@@ -57,6 +57,44 @@ class KpiKindsTest {
   }
 
   /**
+   * Each type's answers, written out from the switches over the old KpiType enum they replace
+   * (KpiBinder.specific, the time rules, KpiEngine.judgesWholeHistory and its lead lists), so that
+   * a type's keys, placement or list cannot change unnoticed.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.CsvSource(
+      delimiter = '|',
+      value = {
+        "count      | distinct                                   | BY_TIME      | false | ",
+        "sum        | column columns                             | BY_TIME      | false | ",
+        "mean       | column columns                             | BY_TIME      | false | ",
+        "median     | column columns                             | BY_TIME      | false | ",
+        "percentile | column columns p                           | BY_TIME      | false | ",
+        "ratio      | numerator denominator                      | BY_TIME      | false | ",
+        "duration   | start end clock stat                       | BY_TIME      | false | ",
+        "score      | column scale values positive stat          | BY_TIME      | false | ",
+        "sla        | start end clock limit                      | BY_TIME      | false | ",
+        "no_repeat  | customer within denominator                | BY_TIME      | false | ",
+        "backlog    | start end                                  | AT_EDGES     | true  | ",
+        "turnover   | start end numerator                        | AT_EDGES     | false | ",
+        "customers  | measure customer window dormant_after order value returns lifespan cohorts"
+            + " cohort_mode | BY_TIME | true | CUSTOMERS",
+        "funnel     | mode lead stage stages lost skipped entered_midway within periods clock"
+            + " | BY_TIME | false | FUNNEL",
+        "conversion | funnel from to                             | AS_OTHER_KPI | false | ",
+        "stalled    | lead idle closed                           | BY_TIME      | true  | STALLED",
+      })
+  void eachTypeAnswersAsTheOldSwitchesDid(
+      String name, String keys, String placement, boolean wholeHistory, String listing) {
+    KpiKind<?> kind =
+        KpiKinds.all().stream().filter(k -> k.name().equals(name)).findFirst().orElseThrow();
+    assertThat(kind.keys()).containsExactlyInAnyOrder(keys.trim().split("\\s+"));
+    assertThat(kind.placement().name()).isEqualTo(placement);
+    assertThat(kind.judgesWholeHistory()).isEqualTo(wholeHistory);
+    assertThat(kind.listingKind() == null ? null : kind.listingKind().name()).isEqualTo(listing);
+  }
+
+  /**
    * A toy type: rows whose column is blank. One class and the loader's list are all it takes to
    * bind and run it.
    */

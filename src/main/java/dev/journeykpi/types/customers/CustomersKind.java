@@ -11,6 +11,7 @@ import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
 import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.Listing;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Set;
@@ -84,36 +85,47 @@ public final class CustomersKind extends KpiKind<CustomersSpec> {
   }
 
   @Override
-  public LeadList.Kind listing() {
-    return LeadList.Kind.CUSTOMERS;
+  public Listing<CustomersSpec> listing() {
+    return LEADS;
   }
 
   /** Customers are listed for the measures that count customers, in a period. */
-  @Override
-  protected void checkListing(KpiDef k, CustomersSpec spec, String stage, Period period) {
-    if (!CustomerList.MEASURES.contains(spec.customers().measure())) {
-      throw new ConfigException(
-          "kpi '"
-              + k.id()
-              + "' measures "
-              + spec.customers().measure().yamlName()
-              + "; kpi leads lists the"
-              + " customers of "
-              + String.join(
-                  ", ", CustomerList.MEASURES.stream().map(CustomerDef.Measure::yamlName).toList())
-              + " KPIs");
-    }
-    if (period.grain() == Period.Grain.ALL) {
-      throw new ConfigException(
-          "kpi leads needs a period for customers KPI '" + k.id() + "' (--period, --from/--to)");
-    }
-  }
+  private static final Listing<CustomersSpec> LEADS =
+      new Listing<>(LeadList.Kind.CUSTOMERS) {
+        @Override
+        public void check(KpiDef k, CustomersSpec spec, String stage, Period period) {
+          if (!CustomerList.MEASURES.contains(spec.customers().measure())) {
+            throw new ConfigException(
+                "kpi '"
+                    + k.id()
+                    + "' measures "
+                    + spec.customers().measure().yamlName()
+                    + "; kpi leads lists the"
+                    + " customers of "
+                    + String.join(
+                        ", ",
+                        CustomerList.MEASURES.stream().map(CustomerDef.Measure::yamlName).toList())
+                    + " KPIs");
+          }
+          if (period.grain() == Period.Grain.ALL) {
+            throw new ConfigException(
+                "kpi leads needs a period for customers KPI '"
+                    + k.id()
+                    + "' (--period, --from/--to)");
+          }
+        }
 
-  @Override
-  protected List<LeadList.Entry> list(
-      KpiDef k, CustomersSpec spec, Table table, Period period, String stage, KpiRunner runner) {
-    return CustomerList.of(k, spec.customers(), table, period, runner.calendar());
-  }
+        @Override
+        public List<LeadList.Entry> list(
+            KpiDef k,
+            CustomersSpec spec,
+            Table table,
+            Period period,
+            String stage,
+            KpiRunner runner) {
+          return CustomerList.of(k, spec.customers(), table, period, runner.calendar());
+        }
+      };
 
   @Override
   public boolean judgesWholeHistory() {

@@ -7,12 +7,12 @@ import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.Location;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.config.Suggestions;
-import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
 import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.Listing;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +44,7 @@ public final class ConversionKind extends KpiKind<ConversionSpec> {
     String from = r.required("from");
     String to = r.required("to");
     // The funnel is another KPI: checked in resolve, once every KPI is bound.
-    Location[] at = {r.at("funnel"), r.at("from"), r.at("to")};
+    List<Location> at = List.of(r.at("funnel"), r.at("from"), r.at("to"));
     return new SpecReader.Bound(new ConversionSpec(ref, from, to, at, null, false), "%");
   }
 
@@ -62,7 +62,7 @@ public final class ConversionKind extends KpiKind<ConversionSpec> {
     KpiDef f = byId.get(c.funnelKpi());
     if (f == null || !f.type().equals("funnel")) {
       d.error(
-          c.at()[0],
+          c.at().get(0),
           ctx
               + ".funnel '"
               + c.funnelKpi()
@@ -83,7 +83,7 @@ public final class ConversionKind extends KpiKind<ConversionSpec> {
     for (int i = 0; i < ends.length; i++) {
       if (ends[i][1] != null && fd.indexOf(ends[i][1]) < 0) {
         d.error(
-            c.at()[i + 1],
+            c.at().get(i + 1),
             ctx
                 + "."
                 + ends[i][0]
@@ -99,7 +99,7 @@ public final class ConversionKind extends KpiKind<ConversionSpec> {
     }
     if (from >= 0 && to >= 0 && from >= to) {
       d.error(
-          c.at()[2],
+          c.at().get(2),
           ctx
               + ": stage '"
               + c.to()
@@ -143,7 +143,7 @@ public final class ConversionKind extends KpiKind<ConversionSpec> {
   }
 
   @Override
-  public LeadList.Kind listing() {
+  public Listing<ConversionSpec> listing() {
     return null;
   }
 

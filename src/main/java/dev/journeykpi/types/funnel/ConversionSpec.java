@@ -15,7 +15,12 @@ import dev.journeykpi.config.Location;
  * @param businessTime the funnel's clock, once resolved
  */
 public record ConversionSpec(
-    String funnelKpi, String from, String to, Location[] at, FunnelDef funnel, boolean businessTime)
+    String funnelKpi,
+    String from,
+    String to,
+    java.util.List<Location> at,
+    FunnelDef funnel,
+    boolean businessTime)
     implements KpiSpec {
   @Override
   public void collectColumns(Columns out) {

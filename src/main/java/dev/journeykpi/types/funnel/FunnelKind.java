@@ -12,6 +12,7 @@ import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
 import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.Listing;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Set;
@@ -82,39 +83,42 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
   }
 
   @Override
-  public LeadList.Kind listing() {
-    return LeadList.Kind.FUNNEL;
+  public Listing<FunnelSpec> listing() {
+    return LEADS;
   }
 
   /** A funnel lists the leads of one stage: --stage is needed, and must be one of its stages. */
-  @Override
-  protected void checkListing(KpiDef k, FunnelSpec spec, String stage, Period period) {
-    List<String> stages = spec.funnel().stages().stream().map(FunnelDef.Stage::id).toList();
-    if (stage == null)
-      throw new ConfigException(
-          "kpi leads needs --stage for funnel '"
-              + k.id()
-              + "'; stages: "
-              + String.join(", ", stages));
-    if (!stages.contains(stage)) {
-      throw new ConfigException(
-          "funnel '"
-              + k.id()
-              + "' has no stage '"
-              + stage
-              + "'"
-              + Suggestions.hint(stage, stages)
-              + "; stages: "
-              + String.join(", ", stages));
-    }
-  }
+  private static final Listing<FunnelSpec> LEADS =
+      new Listing<>(LeadList.Kind.FUNNEL) {
+        @Override
+        public void check(KpiDef k, FunnelSpec spec, String stage, Period period) {
+          List<String> stages = spec.funnel().stages().stream().map(FunnelDef.Stage::id).toList();
+          if (stage == null)
+            throw new ConfigException(
+                "kpi leads needs --stage for funnel '"
+                    + k.id()
+                    + "'; stages: "
+                    + String.join(", ", stages));
+          if (!stages.contains(stage)) {
+            throw new ConfigException(
+                "funnel '"
+                    + k.id()
+                    + "' has no stage '"
+                    + stage
+                    + "'"
+                    + Suggestions.hint(stage, stages)
+                    + "; stages: "
+                    + String.join(", ", stages));
+          }
+        }
 
-  @Override
-  protected List<LeadList.Entry> list(
-      KpiDef k, FunnelSpec spec, Table table, Period period, String stage, KpiRunner runner) {
-    return FunnelLeadList.of(
-        k, spec.funnel(), table, period, stage, runner.calendar(), runner.zone());
-  }
+        @Override
+        public List<LeadList.Entry> list(
+            KpiDef k, FunnelSpec spec, Table table, Period period, String stage, KpiRunner runner) {
+          return FunnelLeadList.of(
+              k, spec.funnel(), table, period, stage, runner.calendar(), runner.zone());
+        }
+      };
 
   @Override
   public boolean judgesWholeHistory() {

@@ -12,6 +12,7 @@ import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
 import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.Listing;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,7 @@ public final class StalledKind extends KpiKind<StalledSpec> {
       r.error(
           r.where(),
           r.ctx() + " needs 'idle': untouched for more than how long, e.g. idle: 30 working days");
-    var closed = r.filter("closed");
+    var closed = r.plainFilter("closed");
     return new SpecReader.Bound(
         new StalledSpec(new StalledDef(lead, idle, closed)), r.fixedUnit("%", "a stalled KPI"));
   }
@@ -69,20 +70,28 @@ public final class StalledKind extends KpiKind<StalledSpec> {
     return timeColumn(k);
   }
 
-  @Override
-  public LeadList.Kind listing() {
-    return LeadList.Kind.STALLED;
-  }
-
   /**
    * The stalled leads at the period's start, touched again in it or not: the re-engagement call
    * list.
    */
   @Override
-  protected List<LeadList.Entry> list(
-      KpiDef k, StalledSpec spec, Table table, Period period, String stage, KpiRunner runner) {
-    return StalledLeadList.stalled(k, spec.stalled(), table, period, runner.calendar());
+  public Listing<StalledSpec> listing() {
+    return LEADS;
   }
+
+  private static final Listing<StalledSpec> LEADS =
+      new Listing<>(LeadList.Kind.STALLED) {
+        @Override
+        public List<LeadList.Entry> list(
+            KpiDef k,
+            StalledSpec spec,
+            Table table,
+            Period period,
+            String stage,
+            KpiRunner runner) {
+          return StalledLeadList.stalled(k, spec.stalled(), table, period, runner.calendar());
+        }
+      };
 
   @Override
   public boolean judgesWholeHistory() {

@@ -3,12 +3,12 @@ package dev.journeykpi.types.turnover;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
-import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
 import dev.journeykpi.types.KpiKind;
+import dev.journeykpi.types.Listing;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Set;
@@ -63,7 +63,7 @@ public final class TurnoverKind extends KpiKind<TurnoverSpec> {
   }
 
   @Override
-  public LeadList.Kind listing() {
+  public Listing<TurnoverSpec> listing() {
     return null;
   }
 
