@@ -151,6 +151,7 @@ public final class KpiRunner {
    * placed before the groups under it.
    */
   private BreakdownGroups groups(Table table, KpiDef kpi, int[] rows) {
+    if (!kpi.groups().isEmpty()) return withDeclared(table, kpi, rows);
     if (!kpi.rollup()) return BreakdownGroups.of(table, kpi.by(), rows, order);
     Comparator<String> totalFirst =
         Comparator.comparing((String s) -> !s.equals(ResultRow.TOTAL)).thenComparing(order);
@@ -175,6 +176,31 @@ public final class KpiRunner {
               });
     }
     return BreakdownGroups.inOrder(out, kpi.by().size());
+  }
+
+  /**
+   * The groups of the one breakdown column with the declared values ({@code groups:}) that no row
+   * has added without rows, all in the usual display order: a declared value is a row of the output
+   * whether or not the data has it, and the values found in the data stay too.
+   */
+  private BreakdownGroups withDeclared(Table table, KpiDef kpi, int[] rows) {
+    Map<List<String>, int[]> found = BreakdownGroups.of(table, kpi.by(), rows, order).toMap();
+    Map<List<String>, int[]> all =
+        new java.util.TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0), order));
+    all.putAll(found);
+    // Compared as filters compare texts (trimmed, NFC, without case): a declared 'Email' is the
+    // data's 'email' group, shown as the data spells it, not a second row of 0.
+    java.util.Set<String> present = new java.util.HashSet<>();
+    for (List<String> k : found.keySet()) present.add(comparable(k.get(0)));
+    for (String g : kpi.groups()) {
+      if (present.add(comparable(g))) all.put(List.of(g), new int[0]);
+    }
+    return BreakdownGroups.inOrder(all, 1);
+  }
+
+  private static String comparable(String label) {
+    return java.text.Normalizer.normalize(label.trim(), java.text.Normalizer.Form.NFC)
+        .toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Groups as Tablesaw selections, in the same order, for the measurers that take selections. */

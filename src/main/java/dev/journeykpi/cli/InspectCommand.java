@@ -57,6 +57,15 @@ final class InspectCommand implements Callable<Integer> {
       description = "Source id for the YAML snippet (default: from the file name).")
   String id;
 
+  @Option(
+      names = "--for",
+      paramLabel = "DEFINITION",
+      description =
+          "The definition file (or its folder) the snippet will be pasted into: file: is then"
+              + " written relative to its folder, which is where a definition reads it from"
+              + " (default: an absolute path).")
+  Path pasteFor;
+
   @Override
   public Integer call() {
     char delim = delimiter();
@@ -68,7 +77,7 @@ final class InspectCommand implements Callable<Integer> {
     }
     spec.commandLine()
         .getOut()
-        .print(InspectJob.inspect(file, sheet, headerRow, encoding, delim, id));
+        .print(InspectJob.inspect(file, sheet, headerRow, encoding, delim, id, pasteFor));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param target the target and amber band, or null
  * @param preset the preset the KPI was built from, or null
  * @param spec what the type adds: a record of the type's package under the {@code types} package
+ * @param groups values of the one {@code by} column listed even when no row has them ({@code
+ *     groups:}), in the order written; empty when none are declared
  */
 public record KpiDef(
     String id,
@@ -35,9 +37,45 @@ public record KpiDef(
     TargetDef target,
     String preset,
     Location location,
-    KpiSpec spec) {
+    KpiSpec spec,
+    List<String> groups) {
   public KpiDef {
     by = List.copyOf(by);
+    groups = List.copyOf(groups);
+  }
+
+  /** A KPI without declared groups. */
+  public KpiDef(
+      String id,
+      String label,
+      String description,
+      String type,
+      String source,
+      String time,
+      Filter where,
+      List<String> by,
+      boolean rollup,
+      String unit,
+      TargetDef target,
+      String preset,
+      Location location,
+      KpiSpec spec) {
+    this(
+        id,
+        label,
+        description,
+        type,
+        source,
+        time,
+        where,
+        by,
+        rollup,
+        unit,
+        target,
+        preset,
+        location,
+        spec,
+        List.of());
   }
 
   /** The spec as its type's record. */
@@ -64,7 +102,8 @@ public record KpiDef(
         target,
         preset,
         location,
-        newSpec);
+        newSpec,
+        groups);
   }
 
   /**

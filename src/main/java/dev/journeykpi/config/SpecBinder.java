@@ -28,6 +28,15 @@ public interface SpecBinder {
   SpecReader.Bound bind(SpecReader r);
 
   /**
+   * Whether a KPI of the type may list declared breakdown groups ({@code groups:}): a type measured
+   * group by group from the group's rows, whose value for a group without rows means something (a
+   * count of 0, or "no rows"). Not those that follow leads or customers through their history.
+   */
+  default boolean takesDeclaredGroups() {
+    return false;
+  }
+
+  /**
    * A KPI that reads another KPI (a conversion reads its funnel) takes what it needs from it once
    * every KPI is bound.
    *

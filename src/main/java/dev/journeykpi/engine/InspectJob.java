@@ -24,8 +24,37 @@ public final class InspectJob {
    */
   public static String inspect(
       Path file, String sheet, int headerRow, String encoding, char delimiter, String sourceId) {
+    return inspect(file, sheet, headerRow, encoding, delimiter, sourceId, null);
+  }
+
+  /**
+   * As above, the snippet's {@code file:} relative to where it will be pasted.
+   *
+   * @param pasteFor the definition file the snippet goes into, or its folder (an existing
+   *     directory); null for an absolute {@code file:}
+   */
+  public static String inspect(
+      Path file,
+      String sheet,
+      int headerRow,
+      String encoding,
+      char delimiter,
+      String sourceId,
+      Path pasteFor) {
     Inspection in = Inspector.inspect(file, sheet, headerRow, encoding, delimiter);
-    return InspectionRenderer.render(in, sourceId != null ? sourceId : defaultId(file));
+    return InspectionRenderer.render(
+        in, sourceId != null ? sourceId : defaultId(file), folderOf(pasteFor));
+  }
+
+  /**
+   * The folder a definition reads its {@code file:} paths from: the path itself when it is an
+   * existing directory, else the folder of the definition file it names (which need not exist yet).
+   */
+  static Path folderOf(Path pasteFor) {
+    if (pasteFor == null) return null;
+    Path p = pasteFor.toAbsolutePath().normalize();
+    if (java.nio.file.Files.isDirectory(p)) return p;
+    return p.getParent() != null ? p.getParent() : p;
   }
 
   /**

@@ -123,8 +123,11 @@ public final class ExplainRenderer {
           k.by().isEmpty()
               ? p.t("none (one total)")
               : p.t(
-                  "%s, each value computed from its own rows, plus a total computed from all rows",
-                  String.join(", ", k.by()))
+                      "%s, each value computed from its own rows, plus a total computed from all rows",
+                      String.join(", ", k.by()))
+                  + (k.groups().isEmpty()
+                      ? ""
+                      : p.t("; listed even without rows: %s", String.join(", ", k.groups())))
         });
     lines.add(new String[] {p.t("Unit"), x.unit() != null ? x.unit() : unit(k)});
     if (k.target() != null) lines.add(new String[] {p.t("Target"), target(k.target())});

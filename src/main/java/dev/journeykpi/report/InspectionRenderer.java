@@ -12,6 +12,14 @@ public final class InspectionRenderer {
   private InspectionRenderer() {}
 
   public static String render(Inspection in, String sourceId) {
+    return render(in, sourceId, null);
+  }
+
+  /**
+   * @param pasteInto the folder of the definition file the snippet goes into, whose {@code file:}
+   *     is then written relative to it; null for an absolute path
+   */
+  public static String render(Inspection in, String sourceId, java.nio.file.Path pasteInto) {
     StringBuilder b = new StringBuilder();
     ValueFormat f = new ValueFormat("en");
     b.append(in.file()).append('\n');
@@ -39,8 +47,31 @@ public final class InspectionRenderer {
               c.note()));
     }
     b.append(t.render("  ")).append('\n');
-    b.append(snippet(in, sourceId));
+    b.append(snippet(in, sourceId, pasteInto));
     return b.toString();
+  }
+
+  /**
+   * The snippet's {@code file:} value and a comment saying how it resolves. A definition reads a
+   * relative {@code file:} from its own folder, not from the folder {@code kpi inspect} ran in, so
+   * the path as typed would point elsewhere once pasted: it is written relative to the folder the
+   * snippet goes into ({@code --for}), or absolute.
+   */
+  static String fileLine(java.nio.file.Path file, java.nio.file.Path pasteInto) {
+    java.nio.file.Path absolute = file.toAbsolutePath().normalize();
+    if (pasteInto != null) {
+      java.nio.file.Path folder = pasteInto.toAbsolutePath().normalize();
+      try {
+        String relative =
+            folder.relativize(absolute).toString().replace(java.io.File.separatorChar, '/');
+        return quote(relative) + "    # relative to " + folder + ", the definition file's folder";
+      } catch (IllegalArgumentException e) {
+        // Another drive (Windows): no relative path leads there; the absolute one still works.
+      }
+    }
+    return quote(absolute.toString())
+        + "    # absolute; a relative file: is read from the definition file's folder"
+        + " (kpi inspect --for DEFINITION writes one)";
   }
 
   private static String formats(Inspection.ColumnReport c) {
@@ -48,17 +79,11 @@ public final class InspectionRenderer {
     return String.join(" | ", c.formats());
   }
 
-  static String snippet(Inspection in, String sourceId) {
+  static String snippet(Inspection in, String sourceId, java.nio.file.Path pasteInto) {
     List<String> lines = new ArrayList<>();
     lines.add("sources:");
     lines.add("  " + sourceId + ":");
-    // Absolute: the path as typed is relative to the current folder, and a definition reads its
-    // paths from its own
-    // folder (kpi-definitions/), so a pasted relative path would point elsewhere.
-    lines.add(
-        "    file: "
-            + quote(java.nio.file.Path.of(in.file()).toAbsolutePath().normalize().toString())
-            + "    # absolute; a path relative to the YAML file's folder works too");
+    lines.add("    file: " + fileLine(java.nio.file.Path.of(in.file()), pasteInto));
     if (in.encoding() != null) lines.add("    encoding: " + in.encoding());
     if (!in.nulls().isEmpty()) {
       // Declared nulls replace the defaults: the list has "" and every blank token the file uses.

@@ -17,6 +17,7 @@ public final class JsonRenderer implements Renderer {
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
     List<String> dims = TidyColumns.dimensions(card.rows());
+    List<String> keys = TidyColumns.headed(dims, TidyColumns.RESULT); // the CSV's headers
     JsonGenerator g = new JsonFactory().createGenerator(out);
     g.useDefaultPrettyPrinter();
     g.writeStartArray();
@@ -25,9 +26,10 @@ public final class JsonRenderer implements Renderer {
       g.writeStringField("kpi", r.kpi());
       g.writeStringField("label", r.label());
       g.writeStringField("period", r.period());
-      for (String d : dims) {
-        if (r.dims().containsKey(d)) g.writeStringField(d, r.dims().get(d));
-        else g.writeNullField(d);
+      for (int i = 0; i < dims.size(); i++) {
+        String d = dims.get(i);
+        if (r.dims().containsKey(d)) g.writeStringField(keys.get(i), r.dims().get(d));
+        else g.writeNullField(keys.get(i));
       }
       number(g, "value", r.value());
       g.writeStringField("unit", r.unit());

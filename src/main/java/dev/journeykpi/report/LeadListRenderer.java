@@ -19,18 +19,22 @@ public final class LeadListRenderer {
    * The list as CSV: the lead (or customer), the KPI's breakdown columns, then the columns of its
    * kind.
    */
+  /** The list's own columns: the lead (or customer) first, then those of its kind. */
+  static List<String> header(LeadList.Kind kind) {
+    return switch (kind) {
+      case FUNNEL -> List.of("lead", "status", "entered_at", "days_there");
+      case STALLED -> List.of("lead", "status", "last_touch", "idle_days");
+      case CUSTOMERS -> List.of("customer", "status", "last_activity", "idle_days");
+    };
+  }
+
   public static void csv(LeadList list, Writer out) throws IOException {
     List<String> by = list.kpi().by();
     LeadList.Kind kind = list.kind();
-    List<String> header =
-        new ArrayList<>(List.of(kind == LeadList.Kind.CUSTOMERS ? "customer" : "lead"));
-    header.addAll(by);
-    header.addAll(
-        switch (kind) {
-          case FUNNEL -> List.of("status", "entered_at", "days_there");
-          case STALLED -> List.of("status", "last_touch", "idle_days");
-          case CUSTOMERS -> List.of("status", "last_activity", "idle_days");
-        });
+    List<String> own = new ArrayList<>(header(kind));
+    List<String> header = new ArrayList<>(own.subList(0, 1));
+    header.addAll(TidyColumns.headed(by, own)); // by: [status] is headed by_status
+    header.addAll(own.subList(1, own.size()));
     boolean dateOnly = kind != LeadList.Kind.FUNNEL;
     // Not closed: the writer is the caller's (standard output, or a file it still flushes and
     // renames).

@@ -9,6 +9,11 @@ import java.util.Set;
 /**
  * The fixed column order of the tidy shape, with one column per breakdown dimension used by any
  * KPI.
+ *
+ * <p>No tidy output repeats a column name: a breakdown column named like one of the file's own
+ * columns ({@code by: [status]} beside the target's {@code status}) is headed {@code by_status}
+ * ({@link #headed}). Renamed rather than refused: a definition that ran yesterday still runs, and
+ * only the header of the colliding column changes.
  */
 final class TidyColumns {
   static final List<String> LEAD = List.of("kpi", "label", "period");
@@ -39,9 +44,34 @@ final class TidyColumns {
 
   static List<String> header(List<String> dims) {
     List<String> h = new ArrayList<>(LEAD);
-    h.addAll(dims);
+    h.addAll(headed(dims, RESULT));
     h.addAll(TAIL);
     return h;
+  }
+
+  /** The scorecard's own columns, which a breakdown column never repeats. */
+  static final List<String> RESULT =
+      java.util.stream.Stream.concat(LEAD.stream(), TAIL.stream()).toList();
+
+  /**
+   * The breakdown columns' headers beside a file's own columns {@code fixed}: a name that is one of
+   * them, or is already taken, gets {@code by_} in front (again, should {@code by_status} be taken
+   * as well). The same dimensions beside the same columns always get the same headers.
+   */
+  static List<String> headed(List<String> dims, List<String> fixed) {
+    Set<String> taken = new java.util.HashSet<>(fixed);
+    taken.addAll(dims); // a dimension keeps its own name before any renamed one takes it
+    List<String> out = new ArrayList<>(dims.size());
+    for (String d : dims) {
+      String name = d;
+      if (fixed.contains(d)) {
+        do name = "by_" + name;
+        while (taken.contains(name));
+      }
+      taken.add(name);
+      out.add(name);
+    }
+    return out;
   }
 
   /** The row's cells in header order; numbers plain, absent values empty. */

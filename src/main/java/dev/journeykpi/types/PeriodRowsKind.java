@@ -29,6 +29,12 @@ public abstract class PeriodRowsKind<S extends KpiSpec> extends KpiKind<S> {
     return Placement.BY_TIME;
   }
 
+  /** A declared group without rows is measured like a period without rows (count 0, "no rows"). */
+  @Override
+  public final boolean takesDeclaredGroups() {
+    return true;
+  }
+
   @Override
   public final List<ResultRow> run(
       KpiDef k, S spec, Table table, List<Period> periods, KpiRunner runner) {

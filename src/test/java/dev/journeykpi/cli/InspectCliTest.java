@@ -52,4 +52,29 @@ class InspectCliTest {
     assertThat(v.err()).isEmpty();
     assertThat(v.exitCode()).isZero();
   }
+
+  @Test
+  void withForTheSnippetNamesTheFileRelativeToTheDefinitionsFolder() throws Exception {
+    // The export in DIR/data, the definition to be DIR/kpi-definitions/d.yaml (not written yet):
+    // from DIR/kpi-definitions, the export is ../data/checkouts.csv.
+    Path data = Files.createDirectories(dir.resolve("data")).resolve("checkouts.csv");
+    Files.copy(Path.of("examples/hotel/checkouts.csv"), data);
+    Path def = dir.resolve("kpi-definitions").resolve("d.yaml");
+    CliRunner.Result r = run("inspect", data.toString(), "--id", "co", "--for", def.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "    file: ../data/checkouts.csv    # relative to "
+                + dir.resolve("kpi-definitions")
+                + ", the definition file's folder");
+    String snippet = r.out().substring(r.out().indexOf("sources:"));
+    Files.createDirectories(def.getParent());
+    Files.writeString(def, snippet + "kpis: [ { id: n, type: count, source: co, time: none } ]\n");
+    CliRunner.Result v = run("validate", "-c", def.toString(), "--check-data");
+    assertThat(v.err()).isEmpty();
+    assertThat(v.exitCode()).isZero();
+    // An existing folder is the folder itself: from DIR, data/checkouts.csv.
+    assertThat(run("inspect", data.toString(), "--for", dir.toString()).out())
+        .contains("    file: data/checkouts.csv    # relative to " + dir + ",");
+  }
 }

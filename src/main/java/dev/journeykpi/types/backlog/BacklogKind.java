@@ -30,6 +30,12 @@ public final class BacklogKind extends KpiKind<BacklogSpec> {
     return Placement.AT_EDGES;
   }
 
+  /** A declared group without rows is measured like a population without rows: 0 open, etc. */
+  @Override
+  public boolean takesDeclaredGroups() {
+    return true;
+  }
+
   @Override
   public SpecReader.Bound bind(SpecReader r) {
     String start = r.required("start");
