@@ -11,12 +11,12 @@ final class FilterText {
   static String of(Filter f, ExplainPhrases p) {
     if (f instanceof Filter.All a) {
       return a.parts().stream()
-          .map(x -> x instanceof Filter.Condition ? of(x, p) : "(" + of(x, p) + ")")
+          .map(x -> bare(x) ? of(x, p) : "(" + of(x, p) + ")")
           .collect(Collectors.joining(p.t(" and ")));
     }
     if (f instanceof Filter.Any a) {
       return a.parts().stream()
-          .map(x -> x instanceof Filter.Condition ? of(x, p) : "(" + of(x, p) + ")")
+          .map(x -> bare(x) ? of(x, p) : "(" + of(x, p) + ")")
           .collect(Collectors.joining(p.t(" or ")));
     }
     if (f instanceof Filter.Not n) {
@@ -62,6 +62,11 @@ final class FilterText {
                   ? p.t("matches the pattern %s", v.get(0))
                   : p.t("matches one of the patterns %s", v));
     };
+  }
+
+  /** A part that reads alone inside "and"/"or": anything but a group (not brings its own). */
+  private static boolean bare(Filter f) {
+    return !(f instanceof Filter.All || f instanceof Filter.Any);
   }
 
   private static String value(Object o) {
