@@ -21,6 +21,9 @@ import tech.tablesaw.selection.Selection;
  * <p>Semantics, as {@code kpi explain} states them: text comparisons ignore case; a blank cell
  * matches only {@code is_null} (so {@code not: low} keeps rows with another priority, not rows
  * without one, as in SQL); ordered comparisons work on numbers, durations, dates and date-times.
+ * {@code not} over a condition or group keeps the rows where it is false, never the blank rows it
+ * cannot judge (SQL's three-valued NOT); a column compared with another ({@link ColumnComparison})
+ * cannot judge a row blank on either side.
  */
 public final class FilterCompiler {
   private FilterCompiler() {}
