@@ -21,6 +21,9 @@ import tech.tablesaw.selection.Selection;
  * <p>Semantics, as {@code kpi explain} states them: text comparisons ignore case; a blank cell
  * matches only {@code is_null} (so {@code not: low} keeps rows with another priority, not rows
  * without one, as in SQL); ordered comparisons work on numbers, durations, dates and date-times.
+ * {@code not} over a condition or group keeps the rows where it is false, never the blank rows it
+ * cannot judge (SQL's three-valued NOT); a column compared with another ({@link ColumnComparison})
+ * cannot judge a row blank on either side.
  */
 public final class FilterCompiler {
   private FilterCompiler() {}
@@ -54,31 +57,91 @@ public final class FilterCompiler {
    * more than the tests themselves.
    */
   public static boolean[] mask(Table t, Filter f) {
-    int n = t.rowCount();
-    if (f instanceof Filter.All all) {
-      boolean[] keep = new boolean[n];
-      java.util.Arrays.fill(keep, true);
-      for (Filter part : all.parts()) {
-        boolean[] p = mask(t, part);
-        for (int row = 0; row < n; row++) keep[row] &= p[row];
-      }
-      return keep;
-    }
-    if (f instanceof Filter.Any any) {
-      boolean[] keep = new boolean[n];
-      for (Filter part : any.parts()) {
-        boolean[] p = mask(t, part);
-        for (int row = 0; row < n; row++) keep[row] |= p[row];
-      }
-      return keep;
-    }
-    RowTest test = condition(t, (Filter.Condition) f);
-    boolean[] keep = new boolean[n];
-    for (int row = 0; row < n; row++) keep[row] = test.test(row);
-    return keep;
+    return truth(t, f, false).yes();
   }
 
-  private interface RowTest {
+  /**
+   * Where a filter is true ({@code yes}) and where it is false ({@code no}, computed only when a
+   * {@code not} above asks for it). A row in neither is one the filter cannot judge: a blank cell
+   * compared with a value or with another column. {@code not} swaps the two, so it never brings
+   * back such a row; {@code all_of} and {@code any_of} combine them as SQL's AND and OR do.
+   */
+  private record Truth(boolean[] yes, boolean[] no) {}
+
+  private static Truth truth(Table t, Filter f, boolean wantNo) {
+    int n = t.rowCount();
+    if (f instanceof Filter.Not not) {
+      Truth inner = truth(t, not.inner(), true);
+      return new Truth(inner.no(), inner.yes());
+    }
+    if (f instanceof Filter.All all) {
+      boolean[] yes = new boolean[n];
+      java.util.Arrays.fill(yes, true);
+      boolean[] no = wantNo ? new boolean[n] : null;
+      for (Filter part : all.parts()) {
+        Truth p = truth(t, part, wantNo);
+        for (int row = 0; row < n; row++) yes[row] &= p.yes()[row];
+        if (wantNo) {
+          for (int row = 0; row < n; row++) no[row] |= p.no()[row];
+        }
+      }
+      return new Truth(yes, no);
+    }
+    if (f instanceof Filter.Any any) {
+      boolean[] yes = new boolean[n];
+      boolean[] no = null;
+      if (wantNo) {
+        no = new boolean[n];
+        java.util.Arrays.fill(no, true);
+      }
+      for (Filter part : any.parts()) {
+        Truth p = truth(t, part, wantNo);
+        for (int row = 0; row < n; row++) yes[row] |= p.yes()[row];
+        if (wantNo) {
+          for (int row = 0; row < n; row++) no[row] &= p.no()[row];
+        }
+      }
+      return new Truth(yes, no);
+    }
+    RowTest test;
+    RowTest unknown;
+    if (f instanceof Filter.Compare c) {
+      test = ColumnComparison.test(t, c);
+      RowTest a = blank(t.column(c.column()));
+      RowTest b = blank(t.column(c.other()));
+      unknown = row -> a.test(row) || b.test(row);
+    } else {
+      Filter.Condition c = (Filter.Condition) f;
+      test = condition(t, c);
+      // is_null and not_null judge every row; any other test cannot judge a blank cell.
+      unknown =
+          c.op() == Filter.Op.IS_NULL || c.op() == Filter.Op.NOT_NULL
+              ? row -> false
+              : blank(t.column(c.column()));
+    }
+    boolean[] yes = new boolean[n];
+    for (int row = 0; row < n; row++) yes[row] = test.test(row);
+    boolean[] no = null;
+    if (wantNo) {
+      no = new boolean[n];
+      for (int row = 0; row < n; row++) no[row] = !yes[row] && !unknown.test(row);
+    }
+    return new Truth(yes, no);
+  }
+
+  /** Whether a row's cell is blank; a text column compares dictionary keys, no String per row. */
+  static RowTest blank(Column<?> col) {
+    if (col instanceof StringColumn s) {
+      var dict = s.getDictionary();
+      java.util.OptionalInt blank = Cells.blankKey(s);
+      if (blank.isEmpty()) return row -> false;
+      int blankKey = blank.getAsInt();
+      return row -> dict.getKeyAtIndex(row) == blankKey;
+    }
+    return row -> Cells.isBlank(col, row);
+  }
+
+  interface RowTest {
     boolean test(int row);
   }
 
@@ -150,7 +213,7 @@ public final class FilterCompiler {
   }
 
   /** cmp0: value vs first operand; cmp1: value vs second (between). */
-  private static boolean ordered(
+  static boolean ordered(
       int cmp0, int cmp1, Filter.Op op, java.util.function.BooleanSupplier inList) {
     return switch (op) {
       case EQ -> cmp0 == 0;
@@ -169,6 +232,14 @@ public final class FilterCompiler {
   private static RowTest text(StringColumn s, Filter.Condition c) {
     List<String> wanted =
         c.values().stream().map(x -> String.valueOf(x).toLowerCase(Locale.ROOT)).toList();
+    // A pattern sees the cell as imported (trimmed, NFC), not lower-cased: it ignores case itself,
+    // and (?-i) can turn that off.
+    List<java.util.regex.Pattern> patterns =
+        c.op() == Filter.Op.MATCHES
+            ? c.values().stream()
+                .map(x -> java.util.regex.Pattern.compile((String) x, Filter.REGEX_FLAGS))
+                .toList()
+            : List.of();
     // The column is dictionary-encoded: decide once per dictionary key, not once per row (no String
     // per row).
     // Verdicts of keys in a short's range (every column with fewer than 32,768 distinct values) sit
@@ -185,7 +256,10 @@ public final class FilterCompiler {
       if (verdict == 0) {
         String v = dict.getValueForKey(key);
         verdict =
-            !v.isEmpty() && matches(v.toLowerCase(Locale.ROOT), c.op(), wanted)
+            !v.isEmpty()
+                    && (c.op() == Filter.Op.MATCHES
+                        ? patterns.stream().anyMatch(p -> p.matcher(v).find())
+                        : matches(v.toLowerCase(Locale.ROOT), c.op(), wanted))
                 ? (byte) 1
                 : (byte) 2;
         if (isNear) near[slot] = verdict;
@@ -200,6 +274,8 @@ public final class FilterCompiler {
       case EQ, IN -> wanted.contains(x);
       case NE, NOT_IN -> !wanted.contains(x);
       case CONTAINS -> x.contains(wanted.get(0));
+      case STARTS_WITH -> wanted.stream().anyMatch(x::startsWith);
+      case ENDS_WITH -> wanted.stream().anyMatch(x::endsWith);
       case GT -> x.compareTo(wanted.get(0)) > 0;
       default -> false;
     };

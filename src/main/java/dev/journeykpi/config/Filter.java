@@ -7,9 +7,17 @@ import java.util.List;
  * {@code column: {gte: 4}}. Values are already converted to the column's type (String, Double,
  * Boolean, LocalDate, LocalDateTime, or seconds for durations).
  */
-public sealed interface Filter permits Filter.Condition, Filter.All, Filter.Any {
+public sealed interface Filter
+    permits Filter.Condition, Filter.Compare, Filter.All, Filter.Any, Filter.Not {
 
   Filter NONE = new All(List.of());
+
+  /**
+   * How {@code matches} compiles its pattern: without case, as every text comparison (a pattern may
+   * switch case back on with {@code (?-i)}), Unicode-aware so that Đ and đ are one letter. The
+   * pattern is searched for anywhere in the cell (write ^ and $ to anchor it).
+   */
+  int REGEX_FLAGS = java.util.regex.Pattern.CASE_INSENSITIVE | java.util.regex.Pattern.UNICODE_CASE;
 
   enum Op {
     EQ("eq"),
@@ -23,7 +31,10 @@ public sealed interface Filter permits Filter.Condition, Filter.All, Filter.Any 
     BETWEEN("between"),
     IS_NULL("is_null"),
     NOT_NULL("not_null"),
-    CONTAINS("contains");
+    CONTAINS("contains"),
+    STARTS_WITH("starts_with"),
+    ENDS_WITH("ends_with"),
+    MATCHES("matches");
 
     public final String yaml;
 
@@ -67,6 +78,19 @@ public sealed interface Filter permits Filter.Condition, Filter.All, Filter.Any 
     }
   }
 
+  /**
+   * A column compared with another column of the same row ({@code resolved_at: {lt: {column:
+   * due_at}}}): op is one of eq, not, gt, gte, lt, lte; both columns have comparable types (checked
+   * when bound).
+   */
+  record Compare(String column, Op op, String other, Location location) implements Filter {}
+
+  /**
+   * The rows where the inner filter is false. A row the inner filter cannot judge (a blank cell
+   * compared with a value) is neither kept by it nor by its {@code not}, as in SQL.
+   */
+  record Not(Filter inner, Location location) implements Filter {}
+
   /** Every part must hold; an empty list keeps every row. */
   record All(List<Filter> parts) implements Filter {
     public All {
@@ -85,6 +109,11 @@ public sealed interface Filter permits Filter.Condition, Filter.All, Filter.Any 
   default void collectColumns(java.util.Set<String> into) {
     if (this instanceof Condition c) {
       into.add(c.column());
+    } else if (this instanceof Compare c) {
+      into.add(c.column());
+      into.add(c.other());
+    } else if (this instanceof Not n) {
+      n.inner().collectColumns(into);
     } else if (this instanceof All a) {
       a.parts().forEach(p -> p.collectColumns(into));
     } else if (this instanceof Any a) {

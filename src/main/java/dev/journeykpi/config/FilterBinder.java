@@ -41,6 +41,10 @@ final class FilterBinder {
         parts.add(e.key().equals("any_of") ? new Filter.Any(group) : new Filter.All(group));
         continue;
       }
+      if (e.key().equals("not")) {
+        parts.add(not(e, what, columns));
+        continue;
+      }
       ColumnDef col = columns == null ? null : columns.get(e.key());
       if (columns != null && col == null) {
         d.error(
@@ -55,14 +59,33 @@ final class FilterBinder {
         continue;
       }
       ValueType type = col == null ? ValueType.STRING : col.type();
-      conditions(e, type, what, parts);
+      conditions(e.key(), e.value(), type, what, columns, parts);
     }
     return parts.size() == 1 ? parts.get(0) : new Filter.All(parts);
   }
 
-  private void conditions(YNode.Entry e, ValueType type, String what, List<Filter> out) {
-    String column = e.key();
-    YNode v = e.value();
+  /** {@code not: {filter}} beside the columns: the rows where that filter is false. */
+  private Filter not(YNode.Entry e, String what, java.util.Map<String, ColumnDef> columns) {
+    Filter inner = Filter.NONE;
+    if (e.value() instanceof YNode.YMap m && !m.entries().isEmpty()) {
+      inner = bind(e.value(), what + ".not", columns);
+    } else {
+      d.error(
+          e.value().location(),
+          what
+              + ".not must be a filter with at least one condition, as in not: { channel: phone }"
+              + " or not: { any_of: [...] }");
+    }
+    return new Filter.Not(inner, e.keyLocation());
+  }
+
+  private void conditions(
+      String column,
+      YNode v,
+      ValueType type,
+      String what,
+      java.util.Map<String, ColumnDef> columns,
+      List<Filter> out) {
     if (v instanceof YNode.YScalar s) {
       if (s.isNull()) {
         out.add(new Filter.Condition(column, Filter.Op.IS_NULL, List.of(), v.location()));
@@ -90,6 +113,24 @@ final class FilterBinder {
     YNode.YMap ops = (YNode.YMap) v;
     for (YNode.Entry oe : ops.entries().values()) {
       Filter.Op op = Filter.Op.fromYaml(oe.key());
+      if (op == Filter.Op.NE
+          && oe.value() instanceof YNode.YMap inner
+          && !inner.entries().containsKey("column")) {
+        // not over the column's own operators: {not: {starts_with: C}}; {not: {column: x}} is
+        // the column comparison below.
+        List<Filter> negated = new ArrayList<>();
+        if (inner.entries().isEmpty()) {
+          d.error(
+              inner.location(),
+              "not on '" + column + "' needs a condition, as in {not: {starts_with: C}}");
+        }
+        conditions(column, inner, type, what, columns, negated);
+        out.add(
+            new Filter.Not(
+                negated.size() == 1 ? negated.get(0) : new Filter.All(negated), oe.keyLocation()));
+        continue;
+      }
+      if (op == Filter.Op.NE && oe.value() instanceof YNode.YList) op = Filter.Op.NOT_IN;
       if (op == null) {
         d.error(
             oe.keyLocation(),
@@ -98,9 +139,17 @@ final class FilterBinder {
                 + "' on '"
                 + column
                 + "'"
-                + Suggestions.hint(oe.key(), Filter.Op.yamlNames())
+                + (oe.key().equals("column")
+                    ? " (to compare with another column write {eq: {column: "
+                        + (oe.value() instanceof YNode.YScalar s ? s.text() : "other")
+                        + "}})"
+                    : Suggestions.hint(oe.key(), Filter.Op.yamlNames()))
                 + "; allowed: "
                 + String.join(", ", Filter.Op.yamlNames()));
+        continue;
+      }
+      if (oe.value() instanceof YNode.YMap other) {
+        compare(column, type, op, oe, other, columns, out);
         continue;
       }
       if (!fits(op, type)) {
@@ -113,8 +162,8 @@ final class FilterBinder {
                 + " column '"
                 + column
                 + "'"
-                + (op == Filter.Op.CONTAINS
-                    ? " (contains is for text)"
+                + (isTextOp(op)
+                    ? " (" + op.yaml + " is for text)"
                     : " (declare its type: number, date, datetime or duration)"));
         continue;
       }
@@ -127,7 +176,7 @@ final class FilterBinder {
             d.error(oe.value().location(), op.yaml + " takes true, as in {" + op.yaml + ": true}");
           }
         }
-        case IN, NOT_IN ->
+        case IN, NOT_IN, STARTS_WITH, ENDS_WITH, MATCHES ->
             values.addAll(
                 oe.value() instanceof YNode.YList l
                     ? values(l, type, column)
@@ -143,20 +192,137 @@ final class FilterBinder {
         }
         default -> values.add(value(scalar(oe.value(), column), type, column));
       }
+      List<Object> inData = asInData(values, op);
+      if (op == Filter.Op.MATCHES) {
+        for (int i = 0; i < inData.size(); i++) regex(column, (String) inData.get(i), at.get(i));
+      }
       out.add(
           new Filter.Condition(
-              column,
-              op,
-              asInData(values, op),
-              oe.keyLocation(),
-              values.isEmpty() ? List.of() : at));
+              column, op, inData, oe.keyLocation(), values.isEmpty() ? List.of() : at));
     }
+  }
+
+  /** Compiled now so that a bad pattern is a definition error where it is written. */
+  private void regex(String column, String pattern, Location at) {
+    try {
+      java.util.regex.Pattern.compile(pattern, Filter.REGEX_FLAGS);
+    } catch (java.util.regex.PatternSyntaxException e) {
+      d.error(
+          at,
+          "matches on '"
+              + column
+              + "': '"
+              + pattern
+              + "' is not a regular expression: "
+              + e.getDescription()
+              + (e.getIndex() >= 0
+                  ? " at character " + (e.getIndex() + 1) + " of the pattern"
+                  : ""));
+    }
+  }
+
+  /** {@code column: {lt: {column: other}}}: a comparison with another column of the same row. */
+  private void compare(
+      String column,
+      ValueType type,
+      Filter.Op op,
+      YNode.Entry oe,
+      YNode.YMap value,
+      java.util.Map<String, ColumnDef> columns,
+      List<Filter> out) {
+    YNode.Entry named = value.entries().get("column");
+    if (value.entries().size() != 1
+        || named == null
+        || !(named.value() instanceof YNode.YScalar s)
+        || s.isNull()) {
+      d.error(
+          value.location(),
+          op.yaml
+              + " on '"
+              + column
+              + "' takes a value or another column, as in {"
+              + op.yaml
+              + ": {column: due_at}}");
+      return;
+    }
+    String other = s.text().trim();
+    if (!COMPARES_COLUMNS.contains(op)) {
+      d.error(
+          oe.keyLocation(),
+          "'"
+              + op.yaml
+              + "' cannot compare '"
+              + column
+              + "' with another column; eq, not, gt, gte, lt and lte can");
+      return;
+    }
+    ValueType otherType = ValueType.STRING;
+    if (columns != null) {
+      ColumnDef def = columns.get(other);
+      if (def == null) {
+        d.error(
+            s.location(),
+            "condition on '"
+                + column
+                + "' compares with unknown column '"
+                + other
+                + "'"
+                + Suggestions.hint(other, columns.keySet())
+                + "; columns: "
+                + String.join(", ", columns.keySet()));
+        return;
+      }
+      otherType = def.type();
+    }
+    boolean comparable = type == otherType || (type.isTemporal() && otherType.isTemporal());
+    if (!comparable) {
+      d.error(
+          s.location(),
+          "'"
+              + column
+              + "' ("
+              + type.yamlName()
+              + ") cannot be compared with '"
+              + other
+              + "' ("
+              + otherType.yamlName()
+              + "): compare numbers with numbers, durations with durations, dates and date-times"
+              + " with each other, texts with texts");
+      return;
+    }
+    if (!fits(op, type)) {
+      d.error(
+          oe.keyLocation(),
+          "operator '"
+              + op.yaml
+              + "' does not apply to "
+              + type.yamlName()
+              + " columns '"
+              + column
+              + "' and '"
+              + other
+              + "' (texts and yes/no compare with eq and not only)");
+      return;
+    }
+    out.add(new Filter.Compare(column, op, other, oe.keyLocation()));
+  }
+
+  private static final Set<Filter.Op> COMPARES_COLUMNS =
+      java.util.EnumSet.of(
+          Filter.Op.EQ, Filter.Op.NE, Filter.Op.GT, Filter.Op.GTE, Filter.Op.LT, Filter.Op.LTE);
+
+  private static boolean isTextOp(Filter.Op op) {
+    return op == Filter.Op.CONTAINS
+        || op == Filter.Op.STARTS_WITH
+        || op == Filter.Op.ENDS_WITH
+        || op == Filter.Op.MATCHES;
   }
 
   /**
    * Texts as the data holds them: cells are imported trimmed and in Unicode NFC, so a value typed
    * decomposed (as some Mac editors save Vietnamese) or quoted with spaces would otherwise never
-   * match. {@code contains} keeps its spaces.
+   * match. The parts of a text ({@code contains}, {@code starts_with}, {@code ends_with}, a {@code
+   * matches} pattern) keep their spaces: a quoted {@code "Mr "} means the space.
    */
   private static List<Object> asInData(List<Object> values, Filter.Op op) {
     return values.stream()
@@ -165,7 +331,7 @@ final class FilterBinder {
                 v instanceof String t
                     ? (Object)
                         java.text.Normalizer.normalize(
-                            op == Filter.Op.CONTAINS ? t : t.trim(), java.text.Normalizer.Form.NFC)
+                            isTextOp(op) ? t : t.trim(), java.text.Normalizer.Form.NFC)
                     : v)
         .toList();
   }
@@ -173,7 +339,7 @@ final class FilterBinder {
   private static boolean fits(Filter.Op op, ValueType type) {
     return switch (op) {
       case GT, GTE, LT, LTE, BETWEEN -> type.isOrdered();
-      case CONTAINS -> type == ValueType.STRING;
+      case CONTAINS, STARTS_WITH, ENDS_WITH, MATCHES -> type == ValueType.STRING;
       default -> true;
     };
   }

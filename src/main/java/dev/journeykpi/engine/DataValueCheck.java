@@ -46,7 +46,41 @@ final class DataValueCheck {
    * enough (a stage).
    */
   private record Wanted(
-      String kpi, String what, String column, List<String> alternatives, Location at) {}
+      String kpi, String what, String column, List<String> alternatives, Location at, How how) {
+    Wanted(String kpi, String what, String column, List<String> alternatives, Location at) {
+      this(kpi, what, column, alternatives, at, How.IS);
+    }
+  }
+
+  /**
+   * How a written text meets the data: equal to a value, or the start, end or a pattern of one. A
+   * prefix, suffix or pattern no value has keeps nothing, as a misspelt value does.
+   */
+  private enum How {
+    IS(""),
+    STARTS("starting with "),
+    ENDS("ending with "),
+    MATCHES("matching ");
+
+    final String words;
+
+    How(String words) {
+      this.words = words;
+    }
+
+    /** Whether some value of the data (keyed as {@link #distinct} keys them) meets the text. */
+    boolean met(String text, Map<String, String> values) {
+      return switch (this) {
+        case IS -> values.containsKey(normal(text));
+        case STARTS -> values.keySet().stream().anyMatch(k -> k.startsWith(part(text)));
+        case ENDS -> values.keySet().stream().anyMatch(k -> k.endsWith(part(text)));
+        case MATCHES -> {
+          var p = java.util.regex.Pattern.compile(text, Filter.REGEX_FLAGS);
+          yield values.values().stream().anyMatch(v -> p.matcher(v).find());
+        }
+      };
+    }
+  }
 
   static void check(Definition def, SourceDef s, Path override, Diagnostics d) {
     List<Wanted> wanted = new ArrayList<>();
@@ -90,12 +124,15 @@ final class DataValueCheck {
     }
     for (Wanted w : wanted) {
       Map<String, String> values = present.get(w.column());
-      if (values == null || w.alternatives().stream().anyMatch(v -> values.containsKey(normal(v))))
+      if (values == null || w.alternatives().stream().anyMatch(v -> w.how().met(v, values)))
         continue;
       String first = w.alternatives().get(0);
+      // A near value is a likely typo only for a whole value.
       String hint =
-          Suggestions.hint(
-              Normalizer.normalize(first.trim(), Normalizer.Form.NFC), values.values());
+          w.how() != How.IS
+              ? ""
+              : Suggestions.hint(
+                  Normalizer.normalize(first.trim(), Normalizer.Form.NFC), values.values());
       String written =
           w.alternatives().size() == 1
               ? "'" + first + "'"
@@ -111,6 +148,7 @@ final class DataValueCheck {
               + "' has "
               + w.column()
               + " "
+              + w.how().words
               + written
               + hint
               + (hint.isEmpty() ? "; " + listed(values) : ""));
@@ -123,7 +161,23 @@ final class DataValueCheck {
       a.parts().forEach(p -> collect(k, what, p, out));
     } else if (f instanceof Filter.Any a) {
       a.parts().forEach(p -> collect(k, what, p, out));
+    } else if (f instanceof Filter.Not n) {
+      collect(k, what, n.inner(), out);
     } else if (f instanceof Filter.Condition c) {
+      How how =
+          switch (c.op()) {
+            case STARTS_WITH -> How.STARTS;
+            case ENDS_WITH -> How.ENDS;
+            case MATCHES -> How.MATCHES;
+            default -> null;
+          };
+      if (how != null) {
+        // Any one of a list is enough: starts_with: [C, D] keeps rows when some value starts with
+        // either.
+        List<String> texts = c.values().stream().map(String.class::cast).toList();
+        out.add(new Wanted(k.id(), what, c.column(), texts, c.location(), how));
+        return;
+      }
       switch (c.op()) {
         case EQ, NE, IN, NOT_IN -> {
           for (int i = 0; i < c.values().size(); i++) {
@@ -148,6 +202,11 @@ final class DataValueCheck {
         out.putIfAbsent(normal(v), Normalizer.normalize(v.trim(), Normalizer.Form.NFC));
     }
     return out;
+  }
+
+  /** A part of a text as filters compare it: its spaces kept, NFC, without case. */
+  private static String part(String v) {
+    return Normalizer.normalize(v, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
   }
 
   private static String normal(String v) {

@@ -11,13 +11,30 @@ final class FilterText {
   static String of(Filter f, ExplainPhrases p) {
     if (f instanceof Filter.All a) {
       return a.parts().stream()
-          .map(x -> x instanceof Filter.Condition ? of(x, p) : "(" + of(x, p) + ")")
+          .map(x -> bare(x) ? of(x, p) : "(" + of(x, p) + ")")
           .collect(Collectors.joining(p.t(" and ")));
     }
     if (f instanceof Filter.Any a) {
       return a.parts().stream()
-          .map(x -> x instanceof Filter.Condition ? of(x, p) : "(" + of(x, p) + ")")
+          .map(x -> bare(x) ? of(x, p) : "(" + of(x, p) + ")")
           .collect(Collectors.joining(p.t(" or ")));
+    }
+    if (f instanceof Filter.Not n) {
+      return p.t("not (%s)", of(n.inner(), p));
+    }
+    if (f instanceof Filter.Compare c) {
+      String col = c.column() + " ";
+      return switch (c.op()) {
+            case EQ -> col + p.t("is the same as %s", c.other());
+            case NE -> col + p.t("differs from %s", c.other());
+            case GT -> col + "> " + c.other();
+            case GTE -> col + "≥ " + c.other();
+            case LT -> col + "< " + c.other();
+            case LTE -> col + "≤ " + c.other();
+            default ->
+                throw new IllegalArgumentException(c.op().yaml + " does not compare columns");
+          }
+          + p.t(" (same row; blank on either side: no match)");
     }
     Filter.Condition c = (Filter.Condition) f;
     List<String> v = c.values().stream().map(FilterText::value).toList();
@@ -35,7 +52,21 @@ final class FilterText {
       case IS_NULL -> col + p.t("is blank");
       case NOT_NULL -> col + p.t("is not blank");
       case CONTAINS -> col + p.t("contains %s", "\"" + c.values().get(0) + "\"");
+      case STARTS_WITH ->
+          col + (v.size() == 1 ? p.t("starts with %s", v.get(0)) : p.t("starts with one of %s", v));
+      case ENDS_WITH ->
+          col + (v.size() == 1 ? p.t("ends with %s", v.get(0)) : p.t("ends with one of %s", v));
+      case MATCHES ->
+          col
+              + (v.size() == 1
+                  ? p.t("matches the pattern %s", v.get(0))
+                  : p.t("matches one of the patterns %s", v));
     };
+  }
+
+  /** A part that reads alone inside "and"/"or": anything but a group (not brings its own). */
+  private static boolean bare(Filter f) {
+    return !(f instanceof Filter.All || f instanceof Filter.Any);
   }
 
   private static String value(Object o) {
