@@ -3,6 +3,7 @@ package dev.journeykpi.ingest;
 import dev.journeykpi.config.DistinctDef;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenCustomHashMap;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,7 +15,8 @@ import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.selection.BitmapBackedSelection;
+import tech.tablesaw.columns.dates.DateColumnType;
+import tech.tablesaw.columns.datetimes.DateTimeColumnType;
 
 /**
  * A source's {@code distinct:}: one row per key, the first or the last by a column, on the typed
@@ -43,9 +45,8 @@ final class DistinctRows {
     int n = table.rowCount();
     int[] group = keys(table, distinct, n);
     Column<?> byColumn = distinct.by() == null ? null : table.column(distinct.by());
-    long[] order = byColumn == null ? null : order(byColumn, n);
     boolean[] blankBy = new boolean[n];
-    if (byColumn != null) for (int r = 0; r < n; r++) blankBy[r] = byColumn.isMissing(r);
+    long[] order = byColumn == null ? null : order(byColumn, n, blankBy);
 
     int groups = 0;
     for (int g : group) groups = Math.max(groups, g + 1);
@@ -139,9 +140,27 @@ final class DistinctRows {
         key,
         nNoBy,
         i -> shown(table, distinct, b[i]));
-    BitmapBackedSelection keep1 = new BitmapBackedSelection();
-    for (int r = 0; r < n; r++) if (group[r] < 0 || kept[group[r]] == r) keep1.add(r);
-    return table.where(keep1);
+    int[] rows = new int[n - nByOrder - nNoBy];
+    int i = 0;
+    for (int r = 0; r < n; r++) if (group[r] < 0 || kept[group[r]] == r) rows[i++] = r;
+    return rows(table, rows);
+  }
+
+  /**
+   * The table of the given rows, column by column. An imported text column is copied by its keys
+   * (Tablesaw's own copy hashes every row's value again); the others by Tablesaw.
+   */
+  private static Table rows(Table table, int[] rows) {
+    Table out = Table.create(table.name());
+    for (Column<?> c : table.columns()) {
+      ImportedDictionary copied =
+          c instanceof StringColumn s && s.getDictionary() instanceof ImportedDictionary d
+              ? d.rows(rows)
+              : null;
+      out.addColumns(
+          copied != null ? StringColumn.createInternal(c.name(), copied) : c.subset(rows));
+    }
+    return out;
   }
 
   /** Whether row {@code r}, later in the file, replaces {@code cur} as its key's row. */
@@ -190,17 +209,31 @@ final class DistinctRows {
     if (c instanceof StringColumn s) {
       // Text is dictionary-encoded: each distinct text is normalised once, not once per row.
       var dict = s.getDictionary();
-      Map<String, Integer> byText = new HashMap<>();
+      Object2IntOpenCustomHashMap<String> byText = new Object2IntOpenCustomHashMap<>(ASCII_CASE);
+      byText.defaultReturnValue(-1);
+      // An imported column's keys are dense from 0: its codes by key sit in an array.
+      int dense = dict instanceof ImportedDictionary d ? d.keyCount() : -1;
+      int[] byKey = dense < 0 ? null : new int[dense];
+      if (byKey != null) Arrays.fill(byKey, Integer.MIN_VALUE);
       Int2IntOpenHashMap byDictKey = new Int2IntOpenHashMap();
       byDictKey.defaultReturnValue(Integer.MIN_VALUE);
       for (int r = 0; r < n; r++) {
         int k = dict.getKeyAtIndex(r);
-        int code = byDictKey.get(k);
+        int code = byKey != null ? byKey[k] : byDictKey.get(k);
         if (code == Integer.MIN_VALUE) {
           String v = dict.getValueForKey(k);
           String t = v == null ? "" : normalised(v);
-          code = t.isEmpty() ? -1 : byText.computeIfAbsent(t, x -> byText.size());
-          byDictKey.put(k, code);
+          if (t.isEmpty()) {
+            code = -1;
+          } else {
+            code = byText.getInt(t);
+            if (code < 0) {
+              code = byText.size();
+              byText.put(t, code);
+            }
+          }
+          if (byKey != null) byKey[k] = code;
+          else byDictKey.put(k, code);
         }
         out[r] = code;
       }
@@ -213,24 +246,65 @@ final class DistinctRows {
     return out;
   }
 
-  /** As filters compare text: trimmed, NFC, without case. */
+  /**
+   * As filters compare text: trimmed, NFC, without case. ASCII text (ids, the usual key) is left as
+   * it is and compared without case by {@link #ASCII_CASE}, with no new string for each of a few
+   * hundred thousand ids; other text is normalised and lowered here.
+   */
   static String normalised(String v) {
-    return Normalizer.normalize(v.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    String t = v.trim();
+    for (int i = 0; i < t.length(); i++) {
+      if (t.charAt(i) >= 0x80)
+        return Normalizer.normalize(t, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+    return t;
   }
+
+  /**
+   * Equality and hash without the case of ASCII letters; texts with other letters arrive lowered
+   * (see {@link #normalised}), so lowering their ASCII letters again changes nothing.
+   */
+  static final it.unimi.dsi.fastutil.Hash.Strategy<String> ASCII_CASE =
+      new it.unimi.dsi.fastutil.Hash.Strategy<>() {
+        @Override
+        public int hashCode(String s) {
+          if (s == null) return 0;
+          int h = 0;
+          for (int i = 0; i < s.length(); i++) h = 31 * h + lower(s.charAt(i));
+          return h;
+        }
+
+        @Override
+        public boolean equals(String a, String b) {
+          if (a == null || b == null) return a == b;
+          if (a.length() != b.length()) return false;
+          for (int i = 0; i < a.length(); i++)
+            if (lower(a.charAt(i)) != lower(b.charAt(i))) return false;
+          return true;
+        }
+
+        private static char lower(char c) {
+          return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
+        }
+      };
 
   /**
    * The order column as longs in the same order: Tablesaw's packed dates and date-times are already
    * in calendar order; a double's bits are turned so that they sort as the numbers do.
    */
-  private static long[] order(Column<?> c, int n) {
+  private static long[] order(Column<?> c, int n, boolean[] blank) {
     long[] out = new long[n];
     if (c instanceof DateTimeColumn dt) {
-      for (int r = 0; r < n; r++) out[r] = dt.getLongInternal(r);
+      long missing = DateTimeColumnType.missingValueIndicator();
+      for (int r = 0; r < n; r++) blank[r] = (out[r] = dt.getLongInternal(r)) == missing;
     } else if (c instanceof DateColumn d) {
-      for (int r = 0; r < n; r++) out[r] = d.getIntInternal(r);
+      int missing = DateColumnType.missingValueIndicator();
+      for (int r = 0; r < n; r++) blank[r] = (out[r] = d.getIntInternal(r)) == missing;
     } else if (c instanceof NumericColumn<?> x) {
       for (int r = 0; r < n; r++) {
-        long bits = Double.doubleToLongBits(x.getDouble(r));
+        double v = x.getDouble(r);
+        blank[r] = Double.isNaN(v);
+        long bits = Double.doubleToLongBits(v);
         out[r] = bits ^ ((bits >> 63) & Long.MAX_VALUE);
       }
     } else {
@@ -248,14 +322,43 @@ final class DistinctRows {
     }
     if (distinct.by() != null) {
       Column<?> by = table.column(distinct.by());
-      b.append(" @ ")
-          .append(
-              by.isMissing(row)
-                  ? "(blank)"
-                  : by instanceof DateTimeColumn dt
-                      ? dt.get(row).toString().replace('T', ' ')
-                      : by.getString(row));
+      b.append(" @ ");
+      if (by.isMissing(row)) b.append("(blank)");
+      else if (by instanceof DateTimeColumn dt) dateTime(b, dt.getLongInternal(row));
+      else b.append(by.getString(row));
     }
     return b.toString();
+  }
+
+  /**
+   * yyyy-MM-dd HH:mm (and :ss when not 0) straight from Tablesaw's packed form: a hundred thousand
+   * dropped rows are shown in --quality-report, and a formatter per value was a third of the step.
+   */
+  private static void dateTime(StringBuilder b, long packed) {
+    int date = (int) (packed >> 32);
+    int time = (int) packed;
+    int year = date >> 16;
+    int month = (date >> 8) & 0xff;
+    int day = date & 0xff;
+    int hour = time >>> 24;
+    int minute = (time >>> 16) & 0xff;
+    int second = (time & 0xffff) / 1000;
+    b.append(year).append('-');
+    two(b, month);
+    b.append('-');
+    two(b, day);
+    b.append(' ');
+    two(b, hour);
+    b.append(':');
+    two(b, minute);
+    if (second != 0) {
+      b.append(':');
+      two(b, second);
+    }
+  }
+
+  private static void two(StringBuilder b, int v) {
+    if (v < 10) b.append('0');
+    b.append(v);
   }
 }

@@ -208,4 +208,24 @@ class DistinctRowsTest {
     assertThat(s.quality().dropped()).isEmpty();
     assertThat(s.quality().notes()).isEmpty();
   }
+
+  @Test
+  void vietnameseKeysCompareWithoutCaseAndWhateverTheirUnicodeForm() throws Exception {
+    String nfd = java.text.Normalizer.normalize("Hà Nội", java.text.Normalizer.Form.NFD);
+    Files.writeString(
+        dir.resolve("cities.csv"),
+        "city,n\nHà Nội,1\n" + nfd + ",2\nHÀ NỘI,3\nHue,4\nHUE,5\nHuế,6\n");
+    LoadedSource s =
+        load(
+            dir,
+            """
+            file: cities.csv
+            columns: { city: city, n: { column: n, type: number } }
+            distinct: { key: city, keep: last, by: n }
+            """);
+    // "Hà Nội" (NFC), the same in NFD, and "HÀ NỘI" are one city: n 1, 2, 3 → the last, 3.
+    // "Hue" and "HUE" are one (n 4, 5 → 5); "Huế" is another city (6).
+    assertThat(column(s, "n")).containsExactly("3.0", "5.0", "6.0");
+    assertThat(s.quality().rowsDropped()).isEqualTo(3);
+  }
 }
