@@ -27,7 +27,8 @@ final class SourceBinder {
           "decimal",
           "columns",
           "description",
-          "profile");
+          "profile",
+          "distinct");
   static final Set<String> COLUMN_KEYS =
       Set.of("column", "type", "format", "unit", "decimal", "required", "from", "map", "multiply");
   static final List<String> FORMATS = List.of("csv", "xlsx", "xls");
@@ -193,7 +194,8 @@ final class SourceBinder {
         no,
         columns,
         optional,
-        node.location());
+        node.location(),
+        m.has("distinct") ? new DistinctBinder(d).bind(ctx, m.node("distinct"), columns) : null);
   }
 
   private ColumnDef column(String ctx, YNode.Entry e, char sourceDecimal) {

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param zone time zone the export's local times are written in
  * @param columns canonical name → column; empty means every header is read as text under its own
  *     name
+ * @param distinct one row per key, applied right after the import; null to keep every row
  */
 public record SourceDef(
     String id,
@@ -34,7 +35,8 @@ public record SourceDef(
     Set<String> falseTokens,
     Map<String, ColumnDef> columns,
     Set<String> optional,
-    Location location) {
+    Location location,
+    DistinctDef distinct) {
 
   public ColumnDef column(String name) {
     return columns.get(name);

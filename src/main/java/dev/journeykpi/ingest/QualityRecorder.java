@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Records, while a source is read, what happens to its rows: read, used, rejected, cells blanked,
@@ -52,6 +53,7 @@ final class QualityRecorder {
   private final List<String> notes = new ArrayList<>();
 
   private final Map<String, Tally> cleaned = new LinkedHashMap<>();
+  private final Map<String, Tally> dropped = new LinkedHashMap<>();
   private final List<Problem> details = new ArrayList<>();
   private long detailsDropped;
 
@@ -70,6 +72,7 @@ final class QualityRecorder {
         done(blanked),
         done(filled),
         done(cleaned),
+        done(dropped),
         notes,
         details,
         detailsDropped,
@@ -114,6 +117,34 @@ final class QualityRecorder {
   /** A cell kept, but without the control characters of its value (shown escaped). */
   void clean(String reason, String file, long row, String column, String value) {
     add(cleaned, new Problem(Kind.CLEANED, reason, file, row, column, value));
+  }
+
+  /**
+   * Rows read and used, then left out as the definition asks (duplicates under {@code distinct:}):
+   * no longer counted as used. A value is only made for the rows the report keeps (its first
+   * examples, the details up to their cap), not for each of a million duplicates. Row 0: the table
+   * no longer knows a row's line.
+   *
+   * @param value the value to show for the {@code i}-th of {@code rows}
+   */
+  void drop(String reason, String file, String column, int rows, IntFunction<String> value) {
+    if (rows == 0) return;
+    rowsUsed -= rows;
+    Tally t = dropped.computeIfAbsent(reason, k -> new Tally());
+    for (int i = 0; i < rows; i++) {
+      boolean example = t.examples.size() < EXAMPLES;
+      boolean detail = details.size() < MAX_DETAILS;
+      if (!example && !detail) {
+        detailsDropped += rows - i;
+        t.count += rows - i;
+        return;
+      }
+      Problem p = new Problem(Kind.DROPPED, reason, file, 0, column, value.apply(i));
+      t.count++;
+      if (example) t.examples.add(p);
+      if (detail) details.add(p);
+      else detailsDropped++;
+    }
   }
 
   private void add(Map<String, Tally> into, Problem p) {

@@ -33,6 +33,11 @@ public final class SourceLoader {
     startTablesawInBackground();
     List<Path> files = override != null ? List.of(override) : resolve(source);
     QualityRecorder quality = new QualityRecorder(source.id());
+    if (needed != null && source.distinct() != null) {
+      // One row per key needs the key and its order column, whether a KPI reads them or not.
+      needed = new java.util.LinkedHashSet<>(needed);
+      needed.addAll(source.distinct().columns());
+    }
     java.util.Set<String> read = withLookupSources(source, needed);
     SharedAssembler factory = new SharedAssembler(source, targetZone, quality, read);
     for (Path f : files) {
@@ -56,6 +61,10 @@ public final class SourceLoader {
     tech.tablesaw.api.Table table = factory.assembler.table();
     addLookups(
         source, table, needed, quality, files.isEmpty() ? source.file() : display(files.get(0)));
+    if (source.distinct() != null) {
+      String file = files.size() == 1 ? display(files.get(0)) : source.file();
+      table = DistinctRows.apply(table, source.distinct(), quality, file);
+    }
     return new LoadedSource(source, table, quality.report());
   }
 

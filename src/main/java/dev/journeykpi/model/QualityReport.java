@@ -17,6 +17,8 @@ import java.util.Map;
  * which is the order the report prints.
  *
  * @param files the files read, in the order read
+ * @param dropped readable rows left out as the definition asks (duplicates of a key under {@code
+ *     distinct:}), by reason; not in {@code rowsUsed}, nor rejected
  * @param notes what the user should know about how the source was read (the sheet chosen, a header
  *     that appears twice), one line each, for stderr; printed even with {@code -q}
  * @param details the detailed problems for {@code --quality-report}, in file and row order, up to a
@@ -35,6 +37,7 @@ public record QualityReport(
     Map<String, Tally> blanked,
     Map<String, Tally> filled,
     Map<String, Tally> cleaned,
+    Map<String, Tally> dropped,
     List<String> notes,
     List<Problem> details,
     long detailsDropped,
@@ -50,7 +53,13 @@ public record QualityReport(
      */
     FILLED,
     /** A text cell kept without its control characters (NUL, DEL, …). */
-    CLEANED
+    CLEANED,
+    /**
+     * A readable row left out on purpose, as the definition asks: an earlier update of an incident
+     * when the source keeps one row per incident ({@code distinct:}). Not a data problem: it does
+     * not count as rejected (--strict, --max-rejected) and leaves the report clean.
+     */
+    DROPPED
   }
 
   /**
@@ -88,6 +97,7 @@ public record QualityReport(
     blanked = ordered(blanked);
     filled = ordered(filled);
     cleaned = ordered(cleaned);
+    dropped = ordered(dropped);
     notes = List.copyOf(notes);
     details = List.copyOf(details);
     excluded = ordered(excluded);
@@ -115,6 +125,7 @@ public record QualityReport(
         blanked,
         filled,
         cleaned,
+        dropped,
         notes,
         details,
         detailsDropped,
@@ -134,6 +145,7 @@ public record QualityReport(
         blanked,
         filled,
         cleaned,
+        dropped,
         notes,
         details,
         detailsDropped,
@@ -168,6 +180,11 @@ public record QualityReport(
 
   public long rowsRejected() {
     return total(rejected);
+  }
+
+  /** Rows left out as the definition asks ({@code distinct:}); read = used + rejected + dropped. */
+  public long rowsDropped() {
+    return total(dropped);
   }
 
   public long cellsBlanked() {

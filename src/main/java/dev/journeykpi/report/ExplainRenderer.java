@@ -68,6 +68,7 @@ public final class ExplainRenderer {
     }
     SourceDef s = def.sources().get(k.source());
     lines.add(new String[] {p.t("Source"), k.source() + " (" + s.file() + ")"});
+    if (s.distinct() != null) lines.add(new String[] {p.t("Rows"), distinct(s.distinct())});
     lines.add(
         new String[] {
           p.t("Columns"),
@@ -143,6 +144,34 @@ public final class ExplainRenderer {
           .append(l[1])
           .append('\n');
     return b.toString();
+  }
+
+  /** A source's {@code distinct:}: which row of each key is kept, and how ties are broken. */
+  private String distinct(dev.journeykpi.config.DistinctDef d) {
+    String key = d.keyText();
+    String by = d.by();
+    if (by == null) {
+      return d.keepLast()
+          ? p.t(
+              "one row per %s: the last in the file; the others are dropped and counted in the"
+                  + " quality report",
+              key)
+          : p.t(
+              "one row per %s: the first in the file; the others are dropped and counted in the"
+                  + " quality report",
+              key);
+    }
+    return d.keepLast()
+        ? p.t(
+            "one row per %s: the last by %s (equal %s: the later in the file; a row without %s"
+                + " only when none has one); the others are dropped and counted in the quality"
+                + " report",
+            key, by, by, by)
+        : p.t(
+            "one row per %s: the first by %s (equal %s: the earlier in the file; a row without %s"
+                + " only when none has one); the others are dropped and counted in the quality"
+                + " report",
+            key, by, by, by);
   }
 
   private String filter(Filter f) {

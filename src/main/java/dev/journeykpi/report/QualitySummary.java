@@ -27,6 +27,8 @@ public final class QualitySummary {
           .append(" used");
       if (q.rowsRejected() > 0)
         b.append(", ").append(f.count(q.rowsRejected())).append(" rejected");
+      if (q.rowsDropped() > 0)
+        b.append(", ").append(f.count(q.rowsDropped())).append(" dropped as duplicates");
       if (q.cellsBlanked() > 0)
         b.append(", ").append(Counts.of(q.cellsBlanked(), "cell", "cells")).append(" blanked");
       if (q.cellsFilled() > 0)
@@ -40,6 +42,7 @@ public final class QualitySummary {
       reasons(b, "blanked", q.blanked(), f);
       reasons(b, "filled", q.filled(), f);
       reasons(b, "cleaned", q.cleaned(), f);
+      reasons(b, "dropped", q.dropped(), f);
       q.excluded()
           .forEach(
               (reason, n) ->
@@ -98,7 +101,10 @@ public final class QualitySummary {
     return s.length() > 60 ? s.substring(0, 57) + "..." : s;
   }
 
-  /** One line per rejected row, blanked cell or cell filled from a merged range. */
+  /**
+   * One line per rejected row, blanked cell, cell filled from a merged range or cleaned, and row
+   * dropped as a duplicate.
+   */
   public static void csv(List<QualityReport> reports, Writer out) throws IOException {
     CSVPrinter p = new CSVPrinter(out, CsvRenderer.FORMAT);
     p.printRecord("source", "kind", "reason", "file", "row", "column", "value");
