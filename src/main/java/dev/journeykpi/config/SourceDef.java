@@ -2,6 +2,7 @@ package dev.journeykpi.config;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,6 +19,8 @@ import java.util.Set;
  * @param zone time zone the export's local times are written in
  * @param columns canonical name → column; empty means every header is read as text under its own
  *     name
+ * @param joins other sources whose columns this one takes by matching keys ({@code join:}), in the
+ *     order written; their columns are among {@code columns} as joined columns
  */
 public record SourceDef(
     String id,
@@ -34,7 +37,33 @@ public record SourceDef(
     Set<String> falseTokens,
     Map<String, ColumnDef> columns,
     Set<String> optional,
-    Location location) {
+    Location location,
+    List<JoinDef> joins) {
+
+  public SourceDef {
+    joins = List.copyOf(joins);
+  }
+
+  /** This source with more columns (the ones its joins bring in). */
+  public SourceDef withColumns(Map<String, ColumnDef> more) {
+    return new SourceDef(
+        id,
+        file,
+        baseDir,
+        format,
+        sheet,
+        headerRow,
+        encoding,
+        delimiter,
+        zone,
+        nulls,
+        trueTokens,
+        falseTokens,
+        more,
+        optional,
+        location,
+        joins);
+  }
 
   public ColumnDef column(String name) {
     return columns.get(name);

@@ -1,0 +1,255 @@
+package dev.journeykpi.ingest;
+
+import dev.journeykpi.config.JoinDef;
+import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.QualityReport;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.selection.BitmapBackedSelection;
+import tech.tablesaw.selection.Selection;
+
+/**
+ * One {@code join:} of a source, once both sources are imported: a left join that adds the other
+ * source's columns to each row whose keys match, typed as the other source has them.
+ *
+ * <p>Keys are compared as filters compare text (trimmed, Unicode NFC, without case), numbers as
+ * numbers. The key of each distinct text is normalised once and the other source is indexed once,
+ * so a million rows cost one hash lookup each plus one copy per joined cell.
+ */
+public final class TableJoiner {
+  private TableJoiner() {}
+
+  /** How many keys that match several rows an error lists. */
+  private static final int LISTED = 5;
+
+  /**
+   * @param columns the joined columns to add (the ones the KPIs read); may be empty for a join that
+   *     only drops unmatched rows
+   */
+  public static LoadedSource join(
+      LoadedSource left, JoinDef j, LoadedSource right, Set<String> columns) {
+    Table r = right.table();
+    Map<String, Integer> index = index(r, right.source().id(), j);
+    Table l = left.table();
+    List<Column<?>> keys = j.on().keySet().stream().<Column<?>>map(l::column).toList();
+    int n = l.rowCount();
+    int[] match = new int[n];
+    // Rows of one text key share its dictionary entry: normalise and look up each text once.
+    Map<String, Integer> seen = new HashMap<>();
+    Map<String, Long> unmatched = new LinkedHashMap<>();
+    long unmatchedRows = 0;
+    for (int row = 0; row < n; row++) {
+      String raw = raw(keys, row);
+      Integer at = raw == null ? null : seen.get(raw);
+      if (at == null && raw != null) {
+        String key = normalised(keys, row);
+        at = key == null ? -1 : index.getOrDefault(key, -1);
+        seen.put(raw, at);
+      }
+      match[row] = at == null ? -1 : at;
+      if (match[row] < 0) {
+        unmatchedRows++;
+        if (unmatched.size() < 1000 || unmatched.containsKey(shown(keys, row)))
+          unmatched.merge(shown(keys, row), 1L, Long::sum);
+      }
+    }
+    List<Column<?>> added = new ArrayList<>();
+    for (String c : columns) added.add(copy(r.column(c), match));
+    // The table was imported for this run alone: the joined columns are added to it in place.
+    Table out = l;
+    for (Column<?> c : added) out.addColumns(c);
+    QualityReport q = left.quality();
+    if (unmatchedRows > 0) {
+      String keysText = String.join(", ", j.on().keySet());
+      String file = q.files().isEmpty() ? left.source().file() : q.files().get(0);
+      List<QualityReport.Problem> examples = new ArrayList<>();
+      for (Map.Entry<String, Long> e : unmatched.entrySet()) {
+        if (examples.size() == 3) break;
+        examples.add(
+            new QualityReport.Problem(
+                j.dropUnmatched() ? QualityReport.Kind.REJECTED : QualityReport.Kind.BLANKED,
+                reasonStart(keysText, j.source()),
+                file,
+                0,
+                keysText,
+                e.getKey()));
+      }
+      String kinds =
+          unmatched.size() >= 1000 ? "1,000 or more" : String.format("%,d", unmatched.size());
+      if (j.dropUnmatched()) {
+        Selection keep = new BitmapBackedSelection();
+        for (int row = 0; row < n; row++) if (match[row] >= 0) keep.add(row);
+        out = out.where(keep);
+        String eg =
+            examples.stream()
+                .map(p -> "'" + p.value() + "'")
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("");
+        q =
+            q.withUnmatchedDropped(
+                "rows whose "
+                    + keysText
+                    + " is not in "
+                    + j.source()
+                    + " (join, unmatched: drop; "
+                    + kinds
+                    + " key(s), e.g. "
+                    + eg
+                    + ")",
+                unmatchedRows,
+                examples);
+      } else {
+        q =
+            q.withUnmatchedKept(
+                reasonStart(keysText, j.source())
+                    + ": its joined columns are blank ("
+                    + kinds
+                    + " key(s))",
+                unmatchedRows,
+                examples);
+      }
+    }
+    return new LoadedSource(left.source(), out, q);
+  }
+
+  private static String reasonStart(String keys, String other) {
+    return keys + " not found in " + other + " (join)";
+  }
+
+  /**
+   * The other source's rows by key. A key on several rows is an error unless {@code many:} says
+   * which wins; every such key is listed at once.
+   */
+  private static Map<String, Integer> index(Table r, String id, JoinDef j) {
+    List<Column<?>> keys = j.on().values().stream().<Column<?>>map(r::column).toList();
+    Column<?> by = j.by() == null ? null : r.column(j.by());
+    Map<String, Integer> index = new HashMap<>(r.rowCount() * 2);
+    Map<String, List<Integer>> several = new LinkedHashMap<>();
+    for (int row = 0; row < r.rowCount(); row++) {
+      String key = normalised(keys, row);
+      if (key == null) continue; // a row without a key matches no row
+      Integer before = index.putIfAbsent(key, row);
+      if (before == null) continue;
+      if (j.many() == null) {
+        several
+            .computeIfAbsent(shown(keys, before), k -> new ArrayList<>(List.of(before)))
+            .add(row);
+      } else if (wins(row, before, by, j.many())) {
+        index.put(key, row);
+      }
+    }
+    if (!several.isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      several.entrySet().stream()
+          .limit(LISTED)
+          .forEach(
+              e ->
+                  lines.add(
+                      "'"
+                          + e.getKey()
+                          + "' on data rows "
+                          + e.getValue().stream()
+                              .limit(10)
+                              .map(x -> String.valueOf(x + 1))
+                              .reduce((a, b) -> a + ", " + b)
+                              .orElse("")));
+      throw new DataException(
+          "source '"
+              + id
+              + "' is joined on "
+              + String.join(", ", j.on().values())
+              + ", but "
+              + (several.size() == 1 ? "a key matches" : several.size() + " keys match")
+              + " several of its rows: "
+              + String.join("; ", lines)
+              + (several.size() > LISTED ? "; …" : "")
+              + " (data rows count from 1 below the header, rejected rows left out). Remove the"
+              + " duplicates, or say which row wins with many: first|last (and by: a column)");
+    }
+    return index;
+  }
+
+  /**
+   * Whether {@code row} (later in the file) beats {@code before} for the key: by the {@code by}
+   * column (blank counts as earliest), ties and no {@code by} by file order.
+   */
+  private static boolean wins(int row, int before, Column<?> by, JoinDef.Many many) {
+    int c = by == null ? 0 : compare(by, row, before);
+    return many == JoinDef.Many.LAST ? c >= 0 : c < 0;
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static int compare(Column<?> by, int a, int b) {
+    boolean ma = by.isMissing(a), mb = by.isMissing(b);
+    if (ma || mb) return ma == mb ? 0 : ma ? -1 : 1;
+    if (by instanceof NumericColumn<?> nc) return Double.compare(nc.getDouble(a), nc.getDouble(b));
+    if (by instanceof DateTimeColumn dt)
+      return Long.compare(dt.getLongInternal(a), dt.getLongInternal(b));
+    if (by instanceof DateColumn dc)
+      return Integer.compare(dc.getIntInternal(a), dc.getIntInternal(b));
+    return ((Comparable) by.get(a)).compareTo(by.get(b));
+  }
+
+  /** The key as stored, to find rows with the same text; null when a key cell is blank. */
+  private static String raw(List<Column<?>> keys, int row) {
+    if (keys.size() == 1) {
+      Column<?> c = keys.get(0);
+      return c.isMissing(row) ? null : c.getString(row);
+    }
+    StringBuilder b = new StringBuilder();
+    for (Column<?> c : keys) {
+      if (c.isMissing(row)) return null;
+      b.append(c.getString(row)).append('\u0000');
+    }
+    return b.toString();
+  }
+
+  /** The key as compared: text trimmed, in NFC and lower case; numbers as numbers. */
+  private static String normalised(List<Column<?>> keys, int row) {
+    StringBuilder b = new StringBuilder();
+    for (Column<?> c : keys) {
+      if (c.isMissing(row)) return null;
+      String part;
+      if (c instanceof NumericColumn<?> nc) {
+        part = Double.toString(nc.getDouble(row));
+      } else {
+        part =
+            Normalizer.normalize(c.getString(row).trim(), Normalizer.Form.NFC)
+                .toLowerCase(Locale.ROOT);
+        if (part.isEmpty()) return null;
+      }
+      if (b.length() > 0) b.append('\u0000');
+      b.append(part);
+    }
+    return b.toString();
+  }
+
+  /** The key as a person reads it in a message: its values joined by " / ". */
+  private static String shown(List<Column<?>> keys, int row) {
+    List<String> parts = new ArrayList<>();
+    for (Column<?> c : keys) parts.add(c.isMissing(row) ? "(blank)" : c.getString(row));
+    return String.join(" / ", parts);
+  }
+
+  /** The other source's column, one cell per row of this source (blank where no row matched). */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private static Column<?> copy(Column<?> from, int[] match) {
+    Column out = from.emptyCopy();
+    for (int m : match) {
+      if (m < 0) out.appendMissing();
+      else out.append((Column) from, m);
+    }
+    return out;
+  }
+}
