@@ -36,7 +36,9 @@ final class JoinBinder {
       String id, Map<String, SourceDef> all, Set<String> inCycle, Set<String> done) {
     if (!done.add(id)) return;
     SourceDef s = all.get(id);
-    if (s.joins().isEmpty() || inCycle.contains(id)) return;
+    // A source on a join cycle is still checked (every problem at once); resolving stops at the
+    // source met twice, and a definition with errors is never run.
+    if (s.joins().isEmpty()) return;
     Map<String, ColumnDef> columns = new LinkedHashMap<>(s.columns());
     String ctx = "source '" + id + "'";
     if (s.columns().isEmpty())
