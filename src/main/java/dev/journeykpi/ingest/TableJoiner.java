@@ -47,22 +47,22 @@ public final class TableJoiner {
     int[] match = new int[n];
     // Rows of one text key share its dictionary entry: normalise and look up each text once.
     Map<String, Integer> seen = new HashMap<>();
-    Map<String, Long> unmatched = new LinkedHashMap<>();
+    java.util.Set<String> unmatchedKeys = new java.util.HashSet<>();
+    List<String> shownKeys = new ArrayList<>();
     long unmatchedRows = 0;
     for (int row = 0; row < n; row++) {
       String raw = raw(keys, row);
       Integer at = raw == null ? null : seen.get(raw);
-      if (at == null && raw != null) {
-        String key = normalised(keys, row);
+      if (at == null) {
+        String key = raw == null ? null : normalised(keys, row);
         at = key == null ? -1 : index.getOrDefault(key, -1);
-        seen.put(raw, at);
+        if (raw != null) seen.put(raw, at);
+        // Each key not found is noted once, however many rows carry it.
+        if (at < 0 && unmatchedKeys.add(key == null ? "\u0000blank" : key) && shownKeys.size() < 3)
+          shownKeys.add(shown(keys, row));
       }
-      match[row] = at == null ? -1 : at;
-      if (match[row] < 0) {
-        unmatchedRows++;
-        if (unmatched.size() < 1000 || unmatched.containsKey(shown(keys, row)))
-          unmatched.merge(shown(keys, row), 1L, Long::sum);
-      }
+      match[row] = at;
+      if (at < 0) unmatchedRows++;
     }
     List<Column<?>> added = new ArrayList<>();
     for (String c : columns) added.add(copy(r.column(c), match));
@@ -74,8 +74,7 @@ public final class TableJoiner {
       String keysText = String.join(", ", j.on().keySet());
       String file = q.files().isEmpty() ? left.source().file() : q.files().get(0);
       List<QualityReport.Problem> examples = new ArrayList<>();
-      for (Map.Entry<String, Long> e : unmatched.entrySet()) {
-        if (examples.size() == 3) break;
+      for (String shownKey : shownKeys) {
         examples.add(
             new QualityReport.Problem(
                 j.dropUnmatched() ? QualityReport.Kind.REJECTED : QualityReport.Kind.BLANKED,
@@ -83,10 +82,9 @@ public final class TableJoiner {
                 file,
                 0,
                 keysText,
-                e.getKey()));
+                shownKey));
       }
-      String kinds =
-          unmatched.size() >= 1000 ? "1,000 or more" : String.format("%,d", unmatched.size());
+      String kinds = String.format("%,d", unmatchedKeys.size());
       if (j.dropUnmatched()) {
         Selection keep = new BitmapBackedSelection();
         for (int row = 0; row < n; row++) if (match[row] >= 0) keep.add(row);
