@@ -130,7 +130,7 @@ public final class DataCheck {
       // The values are read only from files whose headers are all there: otherwise the import
       // itself would stop.
       if (d.errorCount() == errorsBefore && !files.isEmpty())
-        DataValueCheck.check(def, s, overrides.get(s.id()), d);
+        DataValueCheck.check(def, s, overrides, d);
     }
   }
 }

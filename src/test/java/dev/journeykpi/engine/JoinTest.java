@@ -368,4 +368,117 @@ class JoinTest {
     assertThat(vi).contains("deals (deals.csv) ghép với accounts theo account\n");
     assertThat(vi).contains("region ← accounts.Region");
   }
+
+  /**
+   * Number keys match as numbers (2.0 is 2), and a joined source may join a third: deals take the
+   * region's name that accounts took from regions (region code S matches s: text without case).
+   *
+   * <pre>
+   * deal  no   value  account → code → name
+   * X1    1    10     1 → N → Miền Bắc
+   * X2    2.0  20     2 → s → Miền Nam
+   * X3    3    5      no account: blank
+   * </pre>
+   *
+   * value by name: Miền Bắc 10, Miền Nam 20, blank 5; total 35.
+   */
+  @Test
+  void numberKeysAndAChainOfJoins() throws IOException {
+    Files.writeString(dir.resolve("acc.csv"), "No,Region\n1,N\n2,s\n");
+    Files.writeString(dir.resolve("regions.csv"), "Code,Name\nn,Miền Bắc\nS,Miền Nam\n");
+    Files.writeString(
+        dir.resolve("d.csv"),
+        "deal,no,value,day\nX1,1,10,2026-10-01\nX2,2.0,20,2026-10-02\nX3,3,5,2026-10-03\n");
+    Path f = dir.resolve("k.yaml");
+    Files.writeString(
+        f,
+        """
+        sources:
+          d:
+            file: d.csv
+            columns: { deal: deal, no: { column: no, type: number }, value: { column: value, type: number }, day: { column: day, type: date } }
+            join: [ { source: acc, on: { no: no }, columns: [name] } ]
+          acc:
+            file: acc.csv
+            columns: { no: { column: No, type: number }, code: Region }
+            join: [ { source: regions, on: { code: code }, columns: [name] } ]
+          regions: { file: regions.csv, columns: { code: Code, name: Name } }
+        kpis:
+          - { id: v, type: sum, source: d, time: day, column: value, by: [name] }
+        """);
+    Scorecard card = run(f);
+    assertThat(values(card))
+        .containsExactlyInAnyOrder(
+            "v/(total)=35.0", "v/Miền Bắc=10.0", "v/Miền Nam=20.0", "v/(blank)=5.0");
+    assertThat(card.quality())
+        .extracting(QualityReport::source)
+        .containsExactly("d", "acc", "regions");
+    String text = ExplainJob.explain(List.of(f), List.of("v"), "en");
+    assertThat(text).contains("name ← acc.name");
+  }
+
+  /**
+   * A number key cannot match a text key; {@code by} names a column of the other source; both
+   * sources need a mapping.
+   */
+  @Test
+  void keyTypesAndByAreChecked() throws IOException {
+    Path f = dir.resolve("k.yaml");
+    Files.writeString(
+        f,
+        """
+        sources:
+          a: { file: accounts.csv, columns: { account: Account, region: Region } }
+          b: { file: x.csv }
+          deals:
+            file: deals.csv
+            columns: { account: { column: account, type: number } }
+            join:
+              - { source: a, on: { account: account }, columns: [region], many: last, by: updatd }
+              - { source: b, on: { account: account }, columns: [x] }
+        kpis:
+          - { id: n, type: count, source: deals, time: none }
+        """);
+    var loader = KpiKinds.loader();
+    loader.read(List.of(f));
+    assertThat(loader.diagnostics().sorted())
+        .extracting(Object::toString)
+        .containsExactly(
+            f
+                + ":8:28: error: source 'deals' join with 'a': key deals.account is number but"
+                + " a.account is string; keys are compared as text or as numbers, so declare both"
+                + " the same type",
+            f + ":8:83: error: source 'deals' join with 'a'.by: 'updatd' is not a column of a",
+            f
+                + ":9:19: error: source 'deals' join with 'b': source 'b' needs a 'columns:'"
+                + " mapping to be joined");
+  }
+
+  /**
+   * validate --check-data reads the joined source's headers, finds a key on two rows of it, and
+   * checks a filter's text against the joined column's values.
+   */
+  @Test
+  void checkDataCoversTheJoinedSource() throws IOException {
+    Path f =
+        definition(
+            "- { source: accounts, on: { account: account }, columns: [region] }",
+            "- { id: n, type: count, source: deals, time: closed, where: { region: Nrth } }");
+    var ok = dev.journeykpi.cli.CliHarness.run("validate", "-c", f.toString(), "--check-data");
+    assertThat(ok.exitCode()).as(ok.err()).isZero();
+    assertThat(ok.out() + ok.err())
+        .contains("no row of source 'deals' has region 'Nrth' (did you mean 'North'?)");
+
+    Files.writeString(dir.resolve("accounts.csv"), "Account,Regn,Employees\nAcme,North,10\n");
+    var missing = dev.journeykpi.cli.CliHarness.run("validate", "-c", f.toString(), "--check-data");
+    assertThat(missing.exitCode()).isEqualTo(3);
+    assertThat(missing.out() + missing.err())
+        .contains("source 'accounts' column 'region': header 'Region' is not in");
+
+    Files.writeString(
+        dir.resolve("accounts.csv"), "Account,Region,Employees\nAcme,North,10\nACME,West,1\n");
+    var twice = dev.journeykpi.cli.CliHarness.run("validate", "-c", f.toString(), "--check-data");
+    assertThat(twice.exitCode()).isEqualTo(3);
+    assertThat(twice.out() + twice.err()).contains("'Acme' on data rows 1, 2");
+  }
 }
