@@ -6,6 +6,8 @@
 #   scripts/bench.sh            # 1,000,000 rows, 5 runs
 #   ROWS=200000 RUNS=3 scripts/bench.sh
 #   CONFIG=scripts/bench-breakdown.yaml RUNS=3 scripts/bench.sh   # another definition over the same file
+#   CONFIG=scripts/bench-join.yaml RUNS=5 scripts/bench.sh        # the tickets joined to 100,000 customers
+#   CONFIG=scripts/bench-join-base.yaml RUNS=5 scripts/bench.sh   # the same KPIs without the join
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rows="${ROWS:-1000000}"
@@ -17,6 +19,11 @@ mkdir -p "$root/bench-data"
 if [ ! -f "$data" ] || [ "$(($(wc -l < "$data") - 1))" != "$rows" ]; then
   echo "generating $rows rows into $data ..." >&2
   java "$root/scripts/BenchData.java" "$data" "$rows"
+fi
+customers="$root/bench-data/customers-100k.csv"
+if [ ! -f "$customers" ]; then
+  echo "generating 100000 customers into $customers ..." >&2
+  java "$root/scripts/BenchCustomers.java" "$customers" 100000
 fi
 echo "file: $(du -h "$data" | cut -f1), $rows rows" >&2
 times=()

@@ -40,17 +40,38 @@ public record ColumnDef(
    *     counted in the data-quality report
    * @param multiply the number columns multiplied per row (blank when any is blank); empty for a
    *     lookup
+   * @param joined for a column taken from another source by a {@code join:}; null otherwise
    */
-  public record Lookup(String from, java.util.Map<String, String> map, List<String> multiply) {
+  public record Lookup(
+      String from, java.util.Map<String, String> map, List<String> multiply, Joined joined) {
     public Lookup {
       map = java.util.Map.copyOf(map);
       multiply = List.copyOf(multiply);
     }
 
-    /** The columns this one is computed from. */
-    public List<String> inputs() {
-      return from != null ? List.of(from) : multiply;
+    public Lookup(String from, java.util.Map<String, String> map, List<String> multiply) {
+      this(from, map, multiply, null);
     }
+
+    /** The columns this one is computed from (for a joined column, this source's join keys). */
+    public List<String> inputs() {
+      return joined != null ? joined.keys() : from != null ? List.of(from) : multiply;
+    }
+  }
+
+  /**
+   * Where a joined column comes from: column {@code column} of source {@code source}, matched on
+   * this source's {@code keys}. It is filled once both sources are imported (engine).
+   */
+  public record Joined(String source, String column, List<String> keys) {
+    public Joined {
+      keys = List.copyOf(keys);
+    }
+  }
+
+  /** Whether the column is taken from another source by a join. */
+  public boolean isJoined() {
+    return lookup != null && lookup.joined() != null;
   }
 
   public boolean isLookup() {

@@ -214,6 +214,7 @@ public final class DefinitionLoader {
       SourceDef s = sb.bind(e.getKey(), e.getValue().entry().value(), e.getValue().baseDir());
       if (s != null) boundSources.put(e.getKey(), s);
     }
+    boundSources = new JoinBinder(diagnostics).bind(boundSources);
 
     List<KpiDef> boundKpis = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();

@@ -28,7 +28,9 @@ final class SourceBinder {
           "columns",
           "description",
           "profile",
-          "distinct");
+          "distinct",
+          "join");
+  static final Set<String> JOIN_KEYS = Set.of("source", "on", "columns", "unmatched", "many", "by");
   static final Set<String> COLUMN_KEYS =
       Set.of("column", "type", "format", "unit", "decimal", "required", "from", "map", "multiply");
   static final List<String> FORMATS = List.of("csv", "xlsx", "xls");
@@ -195,7 +197,92 @@ final class SourceBinder {
         columns,
         optional,
         node.location(),
-        m.has("distinct") ? new DistinctBinder(d).bind(ctx, m.node("distinct"), columns) : null);
+        m.has("distinct") ? new DistinctBinder(d).bind(ctx, m.node("distinct"), columns) : null,
+        joins(m.node("join"), ctx));
+  }
+
+  /**
+   * The {@code join:} list as written; whether its sources and columns exist is checked once every
+   * source is bound ({@link JoinBinder}).
+   */
+  private List<JoinDef> joins(YNode node, String ctx) {
+    if (node == null) return List.of();
+    if (!(node instanceof YNode.YList list)) {
+      d.error(
+          node.location(),
+          ctx + ".join is a list of joins, e.g. - { source: accounts, on: { account: account } }");
+      return List.of();
+    }
+    List<JoinDef> out = new java.util.ArrayList<>();
+    for (YNode item : list.items()) {
+      String what = ctx + ".join";
+      MapReader m = MapReader.of(item, what, JOIN_KEYS, d);
+      if (m == null) continue;
+      Map<String, Location> at = new java.util.HashMap<>();
+      String other = m.required("source");
+      at.put("source", m.at("source"));
+      what = ctx + " join with '" + other + "'";
+      Map<String, String> on = new LinkedHashMap<>();
+      MapReader om = MapReader.of(m.node("on"), what + ".on", null, d);
+      if (om != null) {
+        for (YNode.Entry e : om.map.entries().values()) {
+          String to = om.string(e.key());
+          if (to == null || to.isBlank()) {
+            d.error(
+                e.keyLocation(), what + ".on: '" + e.key() + "' needs the other source's column");
+            continue;
+          }
+          on.put(e.key(), to.trim());
+          at.put("on:" + e.key(), e.keyLocation());
+        }
+      }
+      if (on.isEmpty())
+        d.error(
+            m.has("on") ? m.at("on") : item.location(),
+            what
+                + " needs 'on': this source's key column: the other source's, e.g. { account: account }");
+      List<String> columns = new java.util.ArrayList<>();
+      for (MapReader.Item c : m.items("columns")) {
+        columns.add(c.text());
+        at.put("column:" + c.text(), c.at());
+      }
+      if (columns.isEmpty() && !m.has("columns"))
+        d.error(item.location(), what + " needs 'columns': the other source's columns to take");
+      String unmatched = m.string("unmatched");
+      if (unmatched != null && !unmatched.equals("keep") && !unmatched.equals("drop"))
+        d.error(
+            m.at("unmatched"),
+            what
+                + ".unmatched is keep or drop, found '"
+                + unmatched
+                + "'"
+                + Suggestions.hint(unmatched, List.of("keep", "drop")));
+      String manyText = m.string("many");
+      JoinDef.Many many = null;
+      if (manyText != null) {
+        switch (manyText.toLowerCase(Locale.ROOT)) {
+          case "first" -> many = JoinDef.Many.FIRST;
+          case "last" -> many = JoinDef.Many.LAST;
+          default ->
+              d.error(
+                  m.at("many"),
+                  what
+                      + ".many is first or last, found '"
+                      + manyText
+                      + "'"
+                      + Suggestions.hint(manyText, List.of("first", "last")));
+        }
+      }
+      String by = m.string("by");
+      if (by != null) at.put("by", m.at("by"));
+      if (by != null && !m.has("many"))
+        d.error(
+            m.at("by"),
+            what + ": 'by' orders the rows of one key for 'many: first|last'; add many");
+      out.add(
+          new JoinDef(other, on, columns, "drop".equals(unmatched), many, by, item.location(), at));
+    }
+    return out;
   }
 
   private ColumnDef column(String ctx, YNode.Entry e, char sourceDecimal) {

@@ -2,6 +2,7 @@ package dev.journeykpi.config;
 
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,8 @@ import java.util.Set;
  * @param columns canonical name → column; empty means every header is read as text under its own
  *     name
  * @param distinct one row per key, applied right after the import; null to keep every row
+ * @param joins other sources whose columns this one takes by matching keys ({@code join:}), in the
+ *     order written; their columns are among {@code columns} as joined columns
  */
 public record SourceDef(
     String id,
@@ -36,7 +39,34 @@ public record SourceDef(
     Map<String, ColumnDef> columns,
     Set<String> optional,
     Location location,
-    DistinctDef distinct) {
+    DistinctDef distinct,
+    List<JoinDef> joins) {
+
+  public SourceDef {
+    joins = List.copyOf(joins);
+  }
+
+  /** This source with more columns (the ones its joins bring in). */
+  public SourceDef withColumns(Map<String, ColumnDef> more) {
+    return new SourceDef(
+        id,
+        file,
+        baseDir,
+        format,
+        sheet,
+        headerRow,
+        encoding,
+        delimiter,
+        zone,
+        nulls,
+        trueTokens,
+        falseTokens,
+        more,
+        optional,
+        location,
+        distinct,
+        joins);
+  }
 
   public ColumnDef column(String name) {
     return columns.get(name);

@@ -56,6 +56,23 @@ public final class DataCheck {
             + String.format(", … (%,d headers in all)", headers.size());
   }
 
+  /**
+   * The columns of {@code s} that joins read: its own join keys, and the keys, columns and {@code
+   * by} that other sources' joins take from it; their headers are checked even when optional.
+   */
+  private static void usedByJoins(Definition def, SourceDef s, java.util.Set<String> used) {
+    for (SourceDef t : def.sources().values()) {
+      for (dev.journeykpi.config.JoinDef j : t.joins()) {
+        if (t.id().equals(s.id())) used.addAll(j.on().keySet());
+        if (s.id().equals(j.source())) {
+          used.addAll(j.on().values());
+          used.addAll(j.columns());
+          if (j.by() != null) used.add(j.by());
+        }
+      }
+    }
+  }
+
   public static void check(Definition def, Map<String, Path> overrides, Diagnostics d) {
     for (SourceDef s : def.sources().values()) {
       List<Path> files;
@@ -77,6 +94,7 @@ public final class DataCheck {
           def.kpis().stream()
               .filter(k -> k.source().equals(s.id()))
               .forEach(k -> used.addAll(KpiEngine.columnsOf(k)));
+          usedByJoins(def, s, used);
           for (ColumnDef c : s.columns().values()) {
             if (c.isLookup()) continue;
             // As report does (ColumnPlan): a mapped header found in two columns stops the run,
@@ -112,7 +130,7 @@ public final class DataCheck {
       // The values are read only from files whose headers are all there: otherwise the import
       // itself would stop.
       if (d.errorCount() == errorsBefore && !files.isEmpty())
-        DataValueCheck.check(def, s, overrides.get(s.id()), d);
+        DataValueCheck.check(def, s, overrides, d);
     }
   }
 }

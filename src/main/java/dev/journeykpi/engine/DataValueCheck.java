@@ -82,7 +82,7 @@ final class DataValueCheck {
     }
   }
 
-  static void check(Definition def, SourceDef s, Path override, Diagnostics d) {
+  static void check(Definition def, SourceDef s, Map<String, Path> overrides, Diagnostics d) {
     List<Wanted> wanted = new ArrayList<>();
     for (KpiDef k : def.kpis()) {
       if (!Objects.equals(k.source(), s.id())) continue;
@@ -109,7 +109,16 @@ final class DataValueCheck {
     wanted.forEach(w -> columns.add(w.column()));
     LoadedSource loaded;
     try {
-      loaded = SourceLoader.load(s, override, def.zone(), s.columns().isEmpty() ? null : columns);
+      // Through its joins, so that a joined column's texts are checked too (and a key on several
+      // rows of a joined source is found before a report meets it).
+      Map<String, java.util.Set<String>> needed = new LinkedHashMap<>();
+      needed.put(s.id(), columns);
+      loaded =
+          JoinedSources.load(
+                  def,
+                  needed,
+                  (src, only) -> SourceLoader.load(src, overrides.get(src.id()), def.zone(), only))
+              .get(s.id());
     } catch (DataException e) {
       d.error(s.location(), "source '" + s.id() + "': " + e.getMessage());
       return;

@@ -50,15 +50,12 @@ public final class KpiEngine {
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     for (KpiDef k : kpis)
       needed.computeIfAbsent(k.source(), id -> new LinkedHashSet<>()).addAll(columnsOf(k));
-    Map<String, LoadedSource> loaded = new LinkedHashMap<>();
-    for (Map.Entry<String, Set<String>> e : needed.entrySet()) {
-      SourceDef s = def.sources().get(e.getKey());
-      // A source without a column mapping is read whole: its columns are only known from the
-      // header.
-      Set<String> only = s.columns().isEmpty() ? null : e.getValue();
-      loaded.put(
-          e.getKey(), withRows(load(s, request.dataOverrides().get(e.getKey()), def.zone(), only)));
-    }
+    // A source without a column mapping is read whole: its columns are only known from the header.
+    Map<String, LoadedSource> loaded =
+        JoinedSources.load(
+            def,
+            needed,
+            (s, only) -> withRows(load(s, request.dataOverrides().get(s.id()), def.zone(), only)));
     for (KpiDef k : kpis) checkColumns(k, loaded.get(k.source()));
     loaded.replaceAll(
         (id, src) -> date(src, kpis.stream().filter(k -> k.source().equals(id)).toList()));
@@ -157,9 +154,11 @@ public final class KpiEngine {
       throw new ConfigException(
           "--stage applies to funnel KPIs; '" + kpiId + "' is a " + k.type() + " KPI");
     }
-    SourceDef s = def.sources().get(k.source());
-    Set<String> only = s.columns().isEmpty() ? null : new LinkedHashSet<>(columnsOf(k));
-    LoadedSource loaded = load(s, data.get(k.source()), def.zone(), only);
+    Map<String, Set<String>> needed = new LinkedHashMap<>();
+    needed.put(k.source(), new LinkedHashSet<>(columnsOf(k)));
+    LoadedSource loaded =
+        JoinedSources.load(def, needed, (s, only) -> load(s, data.get(s.id()), def.zone(), only))
+            .get(k.source());
     checkColumns(k, loaded);
     LoadedSource src = date(loaded, List.of(k));
     var entries =

@@ -98,6 +98,7 @@ public final class SourceLoader {
       String file) {
     for (var c : source.columns().values()) {
       if (!c.isLookup()
+          || c.isJoined() // filled once the other source is imported too (TableJoiner)
           || (needed != null
               && !needed.contains(c.name())
               && !isLookedUpBy(source, c.name(), needed))) continue;

@@ -133,6 +133,62 @@ public record QualityReport(
         dates);
   }
 
+  /**
+   * This report with the rows a join found no match for ({@code unmatched: keep}): their joined
+   * columns are blank, counted under {@code reason} with the first keys as examples, like blanked
+   * cells.
+   */
+  public QualityReport withUnmatchedKept(String reason, long count, List<Problem> examples) {
+    if (count <= 0) return this;
+    Map<String, Tally> more = new LinkedHashMap<>(blanked);
+    more.put(reason, new Tally(count, examples));
+    return new QualityReport(
+        source,
+        files,
+        rowsRead,
+        rowsUsed,
+        rejected,
+        more,
+        filled,
+        cleaned,
+        dropped,
+        notes,
+        withDetails(examples),
+        detailsDropped + Math.max(0, count - examples.size()),
+        excluded,
+        dates);
+  }
+
+  /**
+   * This report with the rows a join found no match for and left out ({@code unmatched: drop}):
+   * counted as left out under {@code reason}, and the first keys listed among the details.
+   */
+  public QualityReport withUnmatchedDropped(String reason, long count, List<Problem> examples) {
+    if (count <= 0) return this;
+    return new QualityReport(
+            source,
+            files,
+            rowsRead,
+            rowsUsed,
+            rejected,
+            blanked,
+            filled,
+            cleaned,
+            dropped,
+            notes,
+            withDetails(examples),
+            detailsDropped + Math.max(0, count - examples.size()),
+            excluded,
+            dates)
+        .withExcluded(reason, count);
+  }
+
+  private List<Problem> withDetails(List<Problem> more) {
+    List<Problem> out = new java.util.ArrayList<>(details);
+    out.addAll(more);
+    return out;
+  }
+
   /** This report with how far the source's dates reach. */
   public QualityReport withDates(
       String datedBy, LocalDate first, LocalDate last, boolean judgesHistory) {

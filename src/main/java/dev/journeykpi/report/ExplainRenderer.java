@@ -53,6 +53,39 @@ public final class ExplainRenderer {
         };
   }
 
+  /**
+   * The joins a KPI's rows go through: those whose columns it reads, and those that drop the rows
+   * they find no match for ("joined with accounts on account").
+   */
+  private String joins(Definition def, KpiDef k, SourceDef s) {
+    StringBuilder b = new StringBuilder();
+    for (dev.journeykpi.config.JoinDef j : s.joins()) {
+      if (!j.dropUnmatched() && j.columns().stream().noneMatch(k.columnsRead()::contains)) continue;
+      String on =
+          j.on().entrySet().stream()
+              .map(
+                  e ->
+                      e.getKey().equals(e.getValue())
+                          ? e.getKey()
+                          : e.getKey() + " = " + e.getValue())
+              .collect(Collectors.joining(", "));
+      b.append(b.length() == 0 ? " " : ", ")
+          .append(
+              j.dropUnmatched()
+                  ? p.t("joined with %s on %s (rows without a match left out)", j.source(), on)
+                  : p.t("joined with %s on %s", j.source(), on));
+    }
+    return b.toString();
+  }
+
+  /** Where a joined column comes from: "accounts.Region" (the other source's header). */
+  private static String joinedFrom(Definition def, dev.journeykpi.config.ColumnDef.Joined j) {
+    var theirs = def.sources().get(j.source()).columns().get(j.column());
+    return j.source()
+        + "."
+        + (theirs == null || theirs.header() == null ? j.column() : theirs.header());
+  }
+
   public String explain(Definition def, KpiDef k) {
     List<String[]> lines = new ArrayList<>();
     Journey.Touchpoint t = def.journey().touchpointOf(k.id()).orElse(null);
@@ -67,7 +100,7 @@ public final class ExplainRenderer {
           });
     }
     SourceDef s = def.sources().get(k.source());
-    lines.add(new String[] {p.t("Source"), k.source() + " (" + s.file() + ")"});
+    lines.add(new String[] {p.t("Source"), k.source() + " (" + s.file() + ")" + joins(def, k, s)});
     if (s.distinct() != null) lines.add(new String[] {p.t("Rows"), distinct(s.distinct())});
     lines.add(
         new String[] {
@@ -78,9 +111,11 @@ public final class ExplainRenderer {
                     var col = s.columns().get(c);
                     return col == null
                         ? c
-                        : col.isLookup()
-                            ? c + " (" + p.t("computed") + ")"
-                            : col.header().equals(c) ? c : c + " ← " + col.header();
+                        : col.isJoined()
+                            ? c + " ← " + joinedFrom(def, col.lookup().joined())
+                            : col.isLookup()
+                                ? c + " (" + p.t("computed") + ")"
+                                : col.header().equals(c) ? c : c + " ← " + col.header();
                   })
               .collect(Collectors.joining(", "))
         });
