@@ -30,6 +30,8 @@ public record Definition(
                     "no KPI '"
                         + id
                         + "'"
-                        + Suggestions.hint(id, kpis.stream().map(KpiDef::id).toList())));
+                        + Suggestions.hint(id, kpis.stream().map(KpiDef::id).toList())
+                        + "; KPIs: "
+                        + String.join(", ", kpis.stream().map(KpiDef::id).toList())));
   }
 }

@@ -424,7 +424,10 @@ class CliTest {
         .contains(
             "Population: all rows; denominator: those where satisfaction is not blank; numerator: of those, rows where satisfaction ≥ 4");
     Golden.check("hotel-explain.txt", r.out());
-    assertThat(run("explain", "-c", HOTEL, "rs_answer").err()).contains("no KPI 'rs_answer'");
+    // Every id is listed, in the definition's order (its first two: sheets_changed_rate,
+    // bathroom_ok_rate).
+    assertThat(run("explain", "-c", HOTEL, "rs_answer").err())
+        .contains("no KPI 'rs_answer'; KPIs: sheets_changed_rate, bathroom_ok_rate, ");
     // Without --lang, the definition's locale (vi) speaks.
     assertThat(run("explain", "-c", HOTEL, "rs_answer_time").out())
         .contains("Đồng hồ:     giờ làm việc: T2–CN 06:00–23:00; 1 ngày nghỉ lễ")
