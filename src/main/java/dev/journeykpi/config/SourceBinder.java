@@ -334,7 +334,20 @@ final class SourceBinder {
                 + Suggestions.hint(typeText, names)
                 + "; allowed: "
                 + String.join(", ", names));
-        type = ValueType.STRING;
+        // Checked on as the type it is nearest to ('datetme' as a datetime, 'numbr' as a number),
+        // or
+        // as its format says, so that one typo is one error, not one more per KPI reading the
+        // column.
+        type =
+            Suggestions.closest(typeText, names)
+                .map(SourceBinder::valueType)
+                .orElse(
+                    formats.isEmpty()
+                        ? ValueType.STRING
+                        : formats.stream()
+                                .anyMatch(f -> DatePatterns.unquoted(f).matches(".*[Hh].*"))
+                            ? ValueType.DATETIME
+                            : ValueType.DATE);
       }
     }
     if (!formats.isEmpty() && !type.isTemporal()) {

@@ -320,7 +320,7 @@ class CliTest {
     assertThat(r.err())
         .contains(
             "examples/mistakes/hotel-with-mistakes.yaml:28:13: error: kpi 'sheets_changed_rate' reads unknown source 'check' (did you mean 'checks'?)")
-        .endsWith("15 error(s), 0 warning(s)\n");
+        .endsWith("14 error(s), 0 warning(s)\n");
     assertThat(r.err()).doesNotContain("Exception");
   }
 

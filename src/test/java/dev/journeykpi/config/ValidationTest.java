@@ -58,7 +58,9 @@ class ValidationTest {
                 + "46:5: error: kpi 'answer_time' needs 'time': the date column that places a row in a period (or time: none)",
             at
                 + "51:12: error: kpi 'answer_time'.clock is 'calendar' or 'business', found 'buisness' (did you mean 'business'?)");
-    assertThat(p).hasSize(15);
+    // 14: the 'numbr' typo is one error; the column is then checked as the number it was meant to
+    // be, so the score KPI reading it (line 42) is not refused a second time.
+    assertThat(p).hasSize(14).noneMatch(l -> l.startsWith(at + "42:"));
   }
 
   @Test
