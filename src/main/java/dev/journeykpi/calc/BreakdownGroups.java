@@ -81,8 +81,7 @@ final class BreakdownGroups {
       return new BreakdownGroups(new String[0][], new int[0], new int[] {0}, new int[0]);
     List<Column<?>> cols = by.stream().<Column<?>>map(table::column).toList();
     // Group with hashing, then sort the keys once: comparing with the collator on every row was the
-    // slowest part of
-    // a million-row report.
+    // slowest part of a million-row report.
     if (cols.size() == 1) {
       // The usual single breakdown: group on the label itself, no key list per row.
       Column<?> c = cols.get(0);
@@ -115,9 +114,8 @@ final class BreakdownGroups {
       max = Math.max(max, k);
     }
     // Keys usually lie in a range not much wider than the rows (imported dictionaries number their
-    // values 0, 1, 2 …):
-    // then a group number per key in the range, sized once, where a hash map of a million ids grew
-    // five times.
+    // values 0, 1, 2 …): then a group number per key in the range, sized once, where a hash map of
+    // a million ids grew five times.
     long range = (long) max - min + 1;
     boolean dense = rs.length > 0 && range <= 4L * rs.length + 1024;
     int[] groupOfKey = dense ? new int[(int) range] : null;
@@ -125,8 +123,7 @@ final class BreakdownGroups {
     var groupOf = dense ? null : new it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap();
     if (!dense) groupOf.defaultReturnValue(-1);
     // Sized for every group at once where the number is bounded: arrays of a million grown step by
-    // step leave their
-    // old copies in the old generation until a full collection.
+    // step leave their old copies in the old generation until a full collection.
     int most = dense ? (int) Math.min(range, rs.length) : 16;
     IntArrayList keys = new IntArrayList(most);
     IntArrayList sizes = new IntArrayList(most);

@@ -124,8 +124,7 @@ public final class BusinessCalendar {
     /** Working seconds before moment t, in day, from the origin; the day must be covered. */
     private long upTo(long t, long day) {
       // Intervals of days up to day - 2 are over by day's midnight (a shift ends at most a day
-      // after its own); days
-      // after day have not begun.
+      // after its own); days after day have not begun.
       int i = (int) (day - first);
       return totals[i - 1]
           + before(hours[i - 1], (day - 1) * 86400L, t)

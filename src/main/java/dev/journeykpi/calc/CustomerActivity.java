@@ -92,10 +92,9 @@ public final class CustomerActivity {
       n++;
     }
     // Customer, then day, then row order: deterministic whatever the file order. Rows are bucketed
-    // by customer (a
-    // counting sort), then each customer's few activities sorted by (day, position) packed in a
-    // long: sorting all rows
-    // as boxed Longs with a comparator took 1 s of a 1,000,000-row churn KPI.
+    // by customer (a counting sort), then each customer's few activities sorted by (day, position)
+    // packed in a long: sorting all rows as boxed Longs with a comparator took 1 s of a
+    // 1,000,000-row churn KPI.
     int count = customers.size();
     int[] from = new int[count + 1];
     for (int i = 0; i < rs.length; i++) {

@@ -241,9 +241,8 @@ public final class FilterCompiler {
                 .toList()
             : List.of();
     // The column is dictionary-encoded: decide once per dictionary key, not once per row (no String
-    // per row).
-    // Verdicts of keys in a short's range (every column with fewer than 32,768 distinct values) sit
-    // in an array.
+    // per row). Verdicts of keys in a short's range (every column with fewer than 32,768 distinct
+    // values) sit in an array.
     var dict = s.getDictionary();
     byte[] near = new byte[1 << 16];
     it.unimi.dsi.fastutil.ints.Int2ByteOpenHashMap far =

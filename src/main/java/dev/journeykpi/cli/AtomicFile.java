@@ -47,10 +47,9 @@ final class AtomicFile {
   static final Duration STALE_AFTER = Duration.ofHours(24);
 
   // Created as any file is (CREATE_NEW), not with Files.createTempFile: that makes the file
-  // readable by its owner
-  // only, and the renamed scorecard kept those rights, so a cron job's files were unreadable to the
-  // team (and to a
-  // web server). A plain creation takes the permissions the user's umask gives.
+  // readable by its owner only, and the renamed scorecard kept those rights, so a cron job's files
+  // were unreadable to the team (and to a web server). A plain creation takes the permissions the
+  // user's umask gives.
   static Opener opener =
       tmp -> Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
 
@@ -200,8 +199,7 @@ final class AtomicFile {
     long pid = ProcessHandle.current().pid();
     for (int attempt = 0; opened == null; attempt++) {
       // The same output twice in one run (-o a.csv -o a.csv) is written one after the other; a
-      // second name is only
-      // needed if a file of this pid is still in flight.
+      // second name is only needed if a file of this pid is still in flight.
       tmp = dir.resolve("." + abs.getFileName() + MARK + pid + (attempt == 0 ? "" : "-" + attempt));
       try {
         opened = open(tmp);

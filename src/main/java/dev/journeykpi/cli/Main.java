@@ -26,10 +26,9 @@ public final class Main {
 
   public static void main(String[] args) {
     // A thread that dies of an error nobody waits for (out of memory above all) ends the run with
-    // one line and exit
-    // 4: the default handler printed a stack trace and let the run go on without that thread's
-    // work. The import's
-    // and the KPIs' threads hand their failures to the main thread; this is for any other.
+    // one line and exit 4: the default handler printed a stack trace and let the run go on without
+    // that thread's work. The import's and the KPIs' threads hand their failures to the main
+    // thread; this is for any other.
     Thread.setDefaultUncaughtExceptionHandler(
         (t, e) -> {
           System.err.println(
@@ -46,8 +45,8 @@ public final class Main {
       dev.journeykpi.engine.KpiEngine.warmUp();
     }
     // Standard output straight, not through System.out: that PrintStream swallows write errors, so
-    // a full disk under
-    // `kpi report > file` could not be told from success (Main.run checks the writer's error flag).
+    // a full disk under `kpi report > file` could not be told from success (Main.run checks the
+    // writer's error flag).
     PrintWriter out =
         new PrintWriter(
             new OutputStreamWriter(
@@ -85,8 +84,8 @@ public final class Main {
       code = cl.execute(args);
     } catch (OutOfMemoryError oom) {
       // picocli hands exceptions to the ErrorHandler but lets errors through. Memory running out
-      // while reading a
-      // source or computing a KPI arrives as MemoryExhausted, naming it; this is anywhere else.
+      // while reading a source or computing a KPI arrives as MemoryExhausted, naming it; this is
+      // anywhere else.
       err.println(OutOfMemory.line(null));
       code = ExitCodes.INTERNAL;
     } catch (RuntimeException | Error e) {
@@ -98,8 +97,7 @@ public final class Main {
       code = ExitCodes.INTERNAL;
     }
     // A PrintWriter keeps its errors to itself: a full disk or a closed pipe under `kpi report >
-    // file` would pass
-    // for success.
+    // file` would pass for success.
     if (out.checkError() && (code == ExitCodes.OK || code == ExitCodes.BREACH)) {
       err.println("kpi: cannot write standard output: the disk is full, or the output was closed");
       code = ExitCodes.USAGE;

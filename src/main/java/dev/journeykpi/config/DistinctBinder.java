@@ -22,8 +22,8 @@ final class DistinctBinder {
     String what = ctx + ".distinct";
     MapReader m = MapReader.of(node, what, KEYS, d);
     if (m == null) return null;
-    // A source read without a mapping has text columns known only from the export's header: its
-    // key could not be checked here, nor could any column of it be ordered.
+    // A source read without a mapping has text columns known only from the export's header: its key
+    // could not be checked here, nor could any column of it be ordered.
     if (columns.isEmpty()) {
       d.error(
           node.location(),

@@ -116,8 +116,8 @@ final class FilterBinder {
       if (op == Filter.Op.NE
           && oe.value() instanceof YNode.YMap inner
           && !inner.entries().containsKey("column")) {
-        // not over the column's own operators: {not: {starts_with: C}}; {not: {column: x}} is
-        // the column comparison below.
+        // not over the column's own operators: {not: {starts_with: C}}; {not: {column: x}} is the
+        // column comparison below.
         List<Filter> negated = new ArrayList<>();
         if (inner.entries().isEmpty()) {
           d.error(

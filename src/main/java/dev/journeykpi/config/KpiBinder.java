@@ -97,9 +97,8 @@ final class KpiBinder {
         node = Presets.apply(preset, raw, ps.location());
       } else {
         // The KPI's own keys are still checked (its source, columns, filters, target): one mistake
-        // must not hide
-        // the others. What only the preset would have given (its type, its required keys) is not
-        // asked for.
+        // must not hide the others. What only the preset would have given (its type, its required
+        // keys) is not asked for.
         presetFailed = true;
       }
     }
@@ -221,8 +220,8 @@ final class KpiBinder {
     String label = m.string("label");
     TargetDef target = new TargetBinder(d).bind(m.node("target"), ctx);
     // A KPI whose type is unknown or could not be read is kept, without a spec, so that its id
-    // still counts against
-    // duplicates; its problems are reported, and a definition with errors is never run.
+    // still counts against duplicates; its problems are reported, and a definition with errors is
+    // never run.
     KpiSpec spec = bound == null || bound.spec() == null ? NOTHING : bound.spec();
     return new KpiDef(
         id,

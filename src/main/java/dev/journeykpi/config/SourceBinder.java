@@ -38,8 +38,7 @@ final class SourceBinder {
 
   /** Tokens read as "no value" unless a source says otherwise. */
   // "(blank)" is how Excel's pivot tables write an empty cell; read as text it would be a second
-  // "(blank)" group beside
-  // the real blanks in a breakdown.
+  // "(blank)" group beside the real blanks in a breakdown.
   public static final Set<String> DEFAULT_NULLS =
       Set.of("", "NA", "N/A", "n/a", "null", "NULL", "#N/A", "-", "(blank)");
 
@@ -130,8 +129,7 @@ final class SourceBinder {
     Set<String> optional = new LinkedHashSet<>();
     if (profile != null) {
       // The profile's columns first; the source's own mapping replaces or adds to them. A profile
-      // column whose
-      // header an export lacks matters only if a KPI reads it.
+      // column whose header an export lacks matters only if a KPI reads it.
       for (YNode.Entry e : profile.columns().entries().values()) {
         ColumnDef c = column(ctx, e, decimal);
         if (c != null) {
@@ -335,8 +333,7 @@ final class SourceBinder {
                 + "; allowed: "
                 + String.join(", ", names));
         // Checked on as the type it is nearest to ('datetme' as a datetime, 'numbr' as a number),
-        // or
-        // as its format says, so that one typo is one error, not one more per KPI reading the
+        // or as its format says, so that one typo is one error, not one more per KPI reading the
         // column.
         type =
             Suggestions.closest(typeText, names)

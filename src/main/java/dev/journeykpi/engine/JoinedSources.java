@@ -35,8 +35,8 @@ final class JoinedSources {
       Definition def, Map<String, Set<String>> needed, Loader loader) {
     Map<String, Set<String>> all = new LinkedHashMap<>();
     needed.forEach((id, cols) -> all.put(id, new LinkedHashSet<>(cols)));
-    // A join is performed when a KPI reads one of its columns or when it drops unmatched rows;
-    // what it reads of the other source may make that source's own joins needed in turn.
+    // A join is performed when a KPI reads one of its columns or when it drops unmatched rows; what
+    // it reads of the other source may make that source's own joins needed in turn.
     Deque<String> todo = new ArrayDeque<>(all.keySet());
     while (!todo.isEmpty()) {
       String id = todo.pop();

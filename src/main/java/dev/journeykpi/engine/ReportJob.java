@@ -111,8 +111,8 @@ public final class ReportJob {
                 request.compare(),
                 LocalDate.now(def.zone())));
     // A source of which no row could be used would give a scorecard of zeros that looks like a
-    // quiet month: no
-    // output is written (the previous ones stay), only the quality summary and report that say why.
+    // quiet month: no output is written (the previous ones stay), only the quality summary and
+    // report that say why.
     List<String> unusable =
         DataGate.unusable(card.quality(), request.periods(), gates.allowEmptyPeriod(), err);
     if (!unusable.isEmpty()) {

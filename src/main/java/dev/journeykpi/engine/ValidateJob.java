@@ -32,10 +32,9 @@ public final class ValidateJob {
     Definition def = loader.read(configs);
     Diagnostics d = loader.diagnostics();
     // The data is checked only under a sound definition, so a definition error (exit 2) always
-    // comes first; what the
-    // check then finds is in the data files (a missing or doubled header, a file that is not what
-    // it says), which
-    // `kpi report` refuses with exit 3: validate says the same.
+    // comes first; what the check then finds is in the data files (a missing or doubled header, a
+    // file that is not what it says), which `kpi report` refuses with exit 3: validate says the
+    // same.
     boolean definitionOk = !d.hasErrors();
     if (definitionOk && (checkData || !data.isEmpty())) {
       DataCheck.check(def, data, d);

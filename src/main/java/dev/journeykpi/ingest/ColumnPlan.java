@@ -95,8 +95,7 @@ record ColumnPlan(
       }
     }
     // A header that appears twice: a mapped one could be read from either column, so the run stops;
-    // another one is
-    // only worth a warning (a source without mapping reads the first).
+    // another one is only worth a warning (a source without mapping reads the first).
     List<String> notes = new ArrayList<>();
     java.util.Set<String> mapped = new java.util.HashSet<>();
     if (!source.columns().isEmpty()) {

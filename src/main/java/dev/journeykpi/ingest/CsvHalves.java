@@ -55,8 +55,7 @@ final class CsvHalves {
       long size = ch.size();
       if (size - start < minBytes || Runtime.getRuntime().availableProcessors() < 2) return null;
       // A little past the middle: the second thread first reads the first half for its quotes
-      // (about 40 ms of the
-      // benchmark's 0.75 s per half), so its half is made that much shorter.
+      // (about 40 ms of the benchmark's 0.75 s per half), so its half is made that much shorter.
       long middle = start + (size - start) * 51 / 100;
       SecondHalf second = new SecondHalf(ch, start, middle, size, dialect.delimiter(), name);
       Thread thread = new Thread(second, "csv-second-half");
@@ -85,8 +84,7 @@ final class CsvHalves {
         done = true;
       } catch (DataException e) {
         // A header with an unterminated quote, cut short at the end of this half: the whole file's
-        // reading says how
-        // far it really runs.
+        // reading says how far it really runs.
         if (splitter.brokenQuotes() == 0) throw e;
       } finally {
         second.cancelled = !done;
@@ -98,9 +96,9 @@ final class CsvHalves {
       if (second.failure instanceof Error e)
         throw e; // out of memory: reading the file in one piece would not help
       // An unterminated quote cut short in either half, or a long quoted field named in a reason of
-      // the second half:
-      // read in one piece, whose rows after it and whose line numbers in its message are those of
-      // the whole file (the cut, chosen by the parity of quotes, is doubtful anyway).
+      // the second half: read in one piece, whose rows after it and whose line numbers in its
+      // message are those of the whole file (the cut, chosen by the parity of quotes, is doubtful
+      // anyway).
       if (first.plan == null
           || splitter.endedInsideQuotes()
           || splitter.brokenQuotes() > 0

@@ -52,8 +52,7 @@ final class CsvSplitter {
 
   private static final int BROKEN = -2;
   // The unterminated quote being cut short (the input ended inside it): where it is, the line it is
-  // on, and the line
-  // breaks read after it.
+  // on, and the line breaks read after it.
   private int brokenAt;
   private long brokenLine;
   private long brokenLines;
@@ -66,8 +65,7 @@ final class CsvSplitter {
   private int recordStart;
 
   // Quoted fields whose text must be rewritten (an escaped quote, or text after the closing quote):
-  // the batch field
-  // index and the byte range from after the opening quote to the field's end.
+  // the batch field index and the byte range from after the opening quote to the field's end.
   private int[] rewrite = new int[48];
   private int rewrites;
 

@@ -37,8 +37,7 @@ final class CsvTableReader {
     }
     String name = SourceLoader.display(file);
     // Fields reach the typing as bytes: the file's own for UTF-8, ASCII and ISO-8859-1 files, UTF-8
-    // for the rest
-    // (decoded by FastCSV, then encoded into the batch).
+    // for the rest (decoded by FastCSV, then encoded into the batch).
     boolean utf8 =
         !(bytewise(dialect)
             && dialect.charset().equals(java.nio.charset.StandardCharsets.ISO_8859_1));

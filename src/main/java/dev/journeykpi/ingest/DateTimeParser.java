@@ -161,8 +161,7 @@ public final class DateTimeParser {
    */
   private static final class FixedWidth {
     // Where each value (year, month, day, hour, minute, second) starts in the packed digits: two
-    // digits fit seven
-    // bits, four digits fourteen.
+    // digits fit seven bits, four digits fourteen.
     private static final int[] SHIFT = {35, 28, 21, 14, 7, 0};
 
     final int length;

@@ -106,9 +106,8 @@ final class ExcelTableReader {
         SheetRow.Span merged = row.span(idx[i]);
         if (merged != null && rows.sink(i) instanceof ColumnSink.Numeric) {
           // An amount merged over three rows is one amount, shown once (Excel's own SUM counts it
-          // once): copied into
-          // every row it would be summed three times. It stays on its first row; the others have
-          // none of their own.
+          // once): copied into every row it would be summed three times. It stays on its first row;
+          // the others have none of their own.
           mergedNumber(i, merged);
           if (rows.sink(i).def.required()) {
             rows.stageUnreadable(i, MERGED_NUMBER);
@@ -181,8 +180,7 @@ final class ExcelTableReader {
                         + rowsOf
                         + ") are counted once each, on the first row of their range")
                 // A number can also be a label of every row (a floor, a code): in a breakdown or a
-                // filter the other rows
-                // would be blanks. Said here, with the way to have it filled.
+                // filter the other rows would be blanks. Said here, with the way to have it filled.
                 + "; if it labels every row (a floor, a code), map the column as text and it is filled down");
       }
     }

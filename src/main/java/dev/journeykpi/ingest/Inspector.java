@@ -121,9 +121,8 @@ public final class Inspector {
           cols.get(i).text(i < r.getFieldCount() ? r.getField(i) : "");
       }
       // FastCSV reads an unterminated quote's field to the end of the file (one ragged row); kpi
-      // report's splitter
-      // rejects that row alone and reads the lines after it. Inspect reads what report reads, and
-      // says where.
+      // report's splitter rejects that row alone and reads the lines after it. Inspect reads what
+      // report reads, and says where.
       List<String> broken = new ArrayList<>();
       if (bytewise(d)) {
         List<Observed> again = new ArrayList<>();

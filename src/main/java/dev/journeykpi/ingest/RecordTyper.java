@@ -152,8 +152,7 @@ final class RecordTyper {
       }
       if (b.note[r] != null) {
         // Valid CSV, but a stray quote closed by another far below gives just such a row, the lines
-        // between inside
-        // one cell: not an error, yet never silent.
+        // between inside one cell: not an error, yet never silent.
         longQuotedFields++;
         rows.note(
             name
@@ -188,8 +187,7 @@ final class RecordTyper {
     for (int i = from; i < to; i++) {
       for (int k = b.fieldStart[i], e = k + b.fieldLen[i]; k < e; k++) {
         // Printable ASCII settles it without a call: this runs on the first field of every record.
-        // A byte of a
-        // multi-byte UTF-8 character is never whitespace.
+        // A byte of a multi-byte UTF-8 character is never whitespace.
         if ((c[k] > ' ' && c[k] < 0x7f) || !Character.isWhitespace((char) (c[k] & 0xff)))
           return false;
       }

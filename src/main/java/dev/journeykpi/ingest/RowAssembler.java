@@ -244,9 +244,8 @@ final class RowAssembler {
     int n = b.records;
     if (workers != null) resortColumns();
     // Required columns first, on this thread (usually one date): they decide which rows are
-    // rejected. Every other
-    // column is then staged and committed in one pass shared by the two threads, one hand-over per
-    // batch.
+    // rejected. Every other column is then staged and committed in one pass shared by the two
+    // threads, one hand-over per batch.
     for (int i : required) sinks[i].stageBatch(b, fieldIndex[i], skip, batchStatus[i], utf8);
     for (int r = 0; r < n; r++) {
       rejected[r] = false;
@@ -333,10 +332,9 @@ final class RowAssembler {
   Table table() {
     quality.sortDetails();
     // Text columns hand their dictionaries to Tablesaw here, which for 289,000 distinct ids takes a
-    // while: in parallel,
-    // the largest dictionaries first, so that the other thread's many short columns end with them
-    // (on the benchmark,
-    // the id column taken tenth ended 40 ms after everything else).
+    // while: in parallel, the largest dictionaries first, so that the other thread's many short
+    // columns end with them (on the benchmark, the id column taken tenth ended 40 ms after
+    // everything else).
     int[] largestFirst =
         java.util.stream.IntStream.range(0, sinks.length)
             .boxed()

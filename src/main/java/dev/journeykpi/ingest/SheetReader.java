@@ -375,8 +375,7 @@ final class SheetReader {
 
     private SheetCell value() {
       // No <v>, or an empty one (openpyxl writes <v></v>): a formula never computed. Excel writes a
-      // formula whose
-      // result is the empty string as t="str" with an empty <v>, a cached value.
+      // formula whose result is the empty string as t="str" with an empty <v>, a cached value.
       if (hasFormula && text.length() == 0 && !(hasValue && "str".equals(type))) {
         return SheetCell.uncachedFormula(
             "=" + (formula.length() > 0 ? formula : "(shared formula)"));

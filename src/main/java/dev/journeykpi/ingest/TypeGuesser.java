@@ -148,10 +148,9 @@ final class TypeGuesser {
         values.stream().anyMatch(v -> DOT_DECIMAL.matcher(v).matches() || count(v, ',') > 1);
     if (comma && !dot) decimal = ',';
     // '100.000', '250.000' and nothing else with a dot: a dot before exactly three digits, one per
-    // value, is how
-    // Vietnamese (and German, …) exports group thousands; read as decimals they would be amounts
-    // 1,000 times too
-    // small, the worse mistake for a snippet pasted as it is. The note says how to turn it round.
+    // value, is how Vietnamese (and German, …) exports group thousands; read as decimals they would
+    // be amounts 1,000 times too small, the worse mistake for a snippet pasted as it is. The note
+    // says how to turn it round.
     boolean groupingDots =
         !comma
             && !dot

@@ -36,8 +36,7 @@ public record ResultRow(
     if (status == Status.NONE) status = null;
     if (notes == null) notes = Notes.NONE;
     // One dimension (the usual breakdown) in an immutable one-entry map: a third of the memory of a
-    // copied
-    // LinkedHashMap, which a breakdown with 1,000,000 groups noticed.
+    // copied LinkedHashMap, which a breakdown with 1,000,000 groups noticed.
     dims =
         dims.isEmpty()
             ? Map.of()

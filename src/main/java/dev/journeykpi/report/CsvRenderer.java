@@ -18,8 +18,8 @@ public final class CsvRenderer implements Renderer {
   public void render(Scorecard card, Writer out) throws IOException {
     List<String> dims = TidyColumns.dimensions(card.rows());
     // Each record is built in a builder, then written whole: a CSVPrinter on the writer took a lock
-    // and cut a
-    // substring for every cell (a breakdown of 1,000,000 rows: 2 s and 3 GB of short-lived text).
+    // and cut a substring for every cell (a breakdown of 1,000,000 rows: 2 s and 3 GB of
+    // short-lived text).
     Writer w = new java.io.BufferedWriter(out, 1 << 16);
     char[] chars = new char[256];
     for (int i = -1; i < card.rows().size(); i++) {

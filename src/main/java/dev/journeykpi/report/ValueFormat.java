@@ -48,8 +48,8 @@ public final class ValueFormat {
         }
         String n = number(v, v == Math.rint(v) ? 0 : 2);
         // Free-text units ("rooms", "/5") are shown; "rows", the default of a count, is not worth
-        // the space.
-        // "open" is the unit kpi gives a backlog: in Vietnamese, "đang mở", as the notes say.
+        // the space. "open" is the unit kpi gives a backlog: in Vietnamese, "đang mở", as the notes
+        // say.
         if (vietnamese && unit.equals("open")) yield n + " đang mở";
         yield unit.isEmpty() || unit.equals("rows") ? n : n + " " + unit;
       }

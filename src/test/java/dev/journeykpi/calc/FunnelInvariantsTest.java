@@ -231,8 +231,7 @@ class FunnelInvariantsTest {
         double lost = g.get(s + "/lost").value();
         if (k == n - 1) {
           // A lead that reached the last stage went through the funnel: a lost row before it was
-          // reopened, one after it
-          // does not undo the conversion.
+          // reopened, one after it does not undo the conversion.
           soft.assertThat(lost).as(at + " lost at the last stage").isZero();
           continue;
         }

@@ -460,8 +460,7 @@ class FunnelKpisTest {
     assertThat(r.denominator()).isEqualTo(2.0);
     assertThat(r.note()).contains("1 leads closed before the period not counted");
     // The call list: untouched first (T5, idle since 06-01: 86 working days in (06-01, 09-30] —
-    // June 21, July 23,
-    // August 21, September 21 with the holiday), then the touched one (T1, 36).
+    // June 21, July 23, August 21, September 21 with the holiday), then the touched one (T1, 36).
     assertThat(
             dev.journeykpi.types.stalled.StalledLeadList.stalled(
                 d.kpis().get(0),

@@ -314,8 +314,7 @@ class KpiRunnerTest {
             "2026-10");
     ResultRow r = total(rows);
     // Row 1: 30 min; row 2: 120; row 4: Fri 16:30 → Mon 08:30 = 2 days 16 h = 3840; row 3 open; row
-    // 6 negative.
-    // Mean (30 + 120 + 3840) / 3 = 1330.
+    // 6 negative. Mean (30 + 120 + 3840) / 3 = 1330.
     assertThat(r.value()).isCloseTo(1330.0, within(1e-9));
     assertThat(r.n()).isEqualTo(3);
     assertThat(r.note())
@@ -338,8 +337,7 @@ class KpiRunnerTest {
         stat: mean"""),
                 "2026-10"));
     // Standard calendar Mon–Fri 08:00–17:00. Row 1: 30; row 2: 120; row 4: Fri 16:30–17:00 (30) +
-    // Mon 08:00–08:30
-    // (30) = 60. Mean (30 + 120 + 60) / 3 = 70 minutes.
+    // Mon 08:00–08:30 (30) = 60. Mean (30 + 120 + 60) / 3 = 70 minutes.
     assertThat(r.value()).isCloseTo(70.0, within(1e-9));
   }
 
@@ -411,11 +409,9 @@ class KpiRunnerTest {
   void breakdownRowsAreComputedFromTheirOwnRows() throws IOException {
     List<ResultRow> rows = run(kpi("id: m\ntype: mean\ncolumn: csat\nby: [channel]"), "2026-10");
     // email: rows 1, 3 → (5 + 2) / 2 = 3.5; phone: rows 2, 6 → (4 + 5) / 2 = 4.5; chat: row 4 has
-    // no csat.
-    // Total: (5 + 4 + 2 + 5) / 4 = 4.0, not the mean of the group means (4.0 happens to differ from
-    // (3.5+4.5)/2 = 4.0
-    // only by luck, so check the chat group, whose missing value would drag an average of
-    // averages).
+    // no csat. Total: (5 + 4 + 2 + 5) / 4 = 4.0, not the mean of the group means (4.0 happens to
+    // differ from (3.5+4.5)/2 = 4.0 only by luck, so check the chat group, whose missing value
+    // would drag an average of averages).
     assertThat(rows.get(1).value()).isEqualTo(3.5);
     assertThat(rows.get(2).value()).isEqualTo(4.5);
     assertThat(rows.get(0).value()).isNull();

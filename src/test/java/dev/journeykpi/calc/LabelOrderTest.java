@@ -79,9 +79,8 @@ class LabelOrderTest {
   @Test
   void idsNamesAndVietnameseLabelsMixedSortAsTheCollatorSortsThem() {
     // Ids differing in case, punctuation and spacing (decided by the collator after equal letters),
-    // Vietnamese with
-    // precomposed and combining tones (always the collator), and plain ids (decided by the primary
-    // weights).
+    // Vietnamese with precomposed and combining tones (always the collator), and plain ids (decided
+    // by the primary weights).
     String alphabet = "aAbBdDđĐeEéêếệoOơờuUưzZ09 -_./'#ăâạả\u0300\u0301\u0303\u0309\u0323";
     SplittableRandom r = new SplittableRandom(14);
     List<String> labels =

@@ -101,8 +101,8 @@ class RicherFiltersTest {
 
   @Test
   void startsWithIgnoresCaseAndTonesStay() throws IOException {
-    // Lower-cased: "đặng văn an", "đặng thị bình" start with "đặng"; "lê…", blank and "nguyễn
-    // đặng" do not.
+    // Lower-cased: "đặng văn an", "đặng thị bình" start with "đặng"; "lê…", blank and "nguyễn đặng"
+    // do not.
     assertThat(mask("{ name: { starts_with: Đặng } }")).isEqualTo(rows(0, 1));
     // "dang" without tones is another word: nothing.
     assertThat(mask("{ name: { starts_with: dang } }")).isEqualTo(rows());
@@ -172,8 +172,8 @@ class RicherFiltersTest {
     // not: row 2 only.
     assertThat(mask("{ not: { any_of: [ { code: { starts_with: C } }, { limit: { lt: 5 } } ] } }"))
         .isEqualTo(rows(2));
-    // Two keys in not: are all_of: code starts with C and wait > 6 is T in 1 (12) only, F in 0
-    // (5), 2 (A9), 4 (XC), unknown in 3. not: rows 0, 2, 4.
+    // Two keys in not: are all_of: code starts with C and wait > 6 is T in 1 (12) only, F in 0 (5),
+    // 2 (A9), 4 (XC), unknown in 3. not: rows 0, 2, 4.
     assertThat(mask("{ not: { code: { starts_with: C }, wait: { gt: 6 } } }"))
         .isEqualTo(rows(0, 2, 4));
   }
@@ -188,8 +188,8 @@ class RicherFiltersTest {
     assertThat(mask("{ wait: { not: { column: limit } } }")).isEqualTo(rows(0, 1));
     // not: false in 1 and 2, blank rows 3, 4 unknown.
     assertThat(mask("{ not: { wait: { lt: { column: limit } } } }")).isEqualTo(rows(1, 2));
-    // A date against a date-time, the date at its midnight: 01-05 00:00 ≤ 01-05 09:00 T;
-    // 01-06 00:00 ≤ 01-05 23:00 F; closed blank; opened blank; 01-08 00:00 ≤ 01-08 00:00 T.
+    // A date against a date-time, the date at its midnight: 01-05 00:00 ≤ 01-05 09:00 T; 01-06
+    // 00:00 ≤ 01-05 23:00 F; closed blank; opened blank; 01-08 00:00 ≤ 01-08 00:00 T.
     assertThat(mask("{ opened: { lte: { column: closed } } }")).isEqualTo(rows(0, 4));
     assertThat(mask("{ opened: { gt: { column: closed } } }")).isEqualTo(rows(1));
     // Texts without case: "Đặng Văn An" = "đặng văn an"; "đặng thị bình" ≠ "X"; equal in row 2;

@@ -156,8 +156,7 @@ class ServiceKpisTest {
   @Test
   void firstResponseTimeInCalendarTimeAndItsPeriod() throws IOException {
     // October rows: 10-02 17:00 → 10-05 08:30 = 63.5 h = 3810 min; 10-05 11:50 → 13:40 = 110 min.
-    // Median of two =
-    // (110 + 3810) / 2 = 1960 minutes. The September ticket is in no October row.
+    // Median of two = (110 + 3810) / 2 = 1960 minutes. The September ticket is in no October row.
     ResultRow r =
         total(run(definition(TICKET_COLUMNS, "id: frt\npreset: frt"), frtTickets(), "2026-10"));
     assertThat(r.value()).isCloseTo(1960.0, within(1e-9));

@@ -97,8 +97,8 @@ class CliTest {
   @Test
   void incompletePeriodIsStarred() {
     // The hotel exports end on 31 October 2026; November has no data yet, so it is incomplete
-    // whatever today is (and
-    // reported only when asked for: a period the export does not reach is otherwise a data error).
+    // whatever today is (and reported only when asked for: a period the export does not reach is
+    // otherwise a data error).
     CliRunner.Result r =
         run(
             "report",
@@ -1093,10 +1093,9 @@ class CliTest {
     assertThat(allowed.exitCode()).as(allowed.err()).isZero();
     assertThat(allowed.out()).contains("rooms_checked,");
     // Several sources, one of which reaches November: the others (room service, checkouts:
-    // 2026-10-31 their last day,
-    // read from the .xlsx's serials and the CSV by hand) are warnings, their KPIs empty or 0 with
-    // the period's note;
-    // the run goes on (exit 0) and writes the scorecard.
+    // 2026-10-31 their last day, read from the .xlsx's serials and the CSV by hand) are warnings,
+    // their KPIs empty or 0 with the period's note; the run goes on (exit 0) and writes the
+    // scorecard.
     Path checks = dir.resolve("checks-nov.csv");
     Files.writeString(
         checks,

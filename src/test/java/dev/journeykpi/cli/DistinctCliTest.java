@@ -106,8 +106,8 @@ class DistinctCliTest {
   void keepFirstCountsEachIncidentsFirstState() throws Exception {
     CliRunner.Result r = run("report", "-c", definition("first").toString(), "-f", "csv");
     assertThat(r.exitCode()).isEqualTo(0);
-    // Kept (DistinctRowsTest): lines 2, 3, 7, 8 new, line 10 assigned, line 11 new: new 5,
-    // assigned 1.
+    // Kept (DistinctRowsTest): lines 2, 3, 7, 8 new, line 10 assigned, line 11 new: new 5, assigned
+    // 1.
     assertThat(r.out()).containsPattern("new,5,").containsPattern("assigned,1,");
   }
 

@@ -61,9 +61,8 @@ class ErrorHandlerTest {
   @Test
   void anIllegalArgumentExceptionFromCalcIsAnInternalError() {
     // Stats refuses the mean of no values; the measurers never ask for one, so getting there is a
-    // bug in kpi: exit 4
-    // with the --debug hint (it used to be exit 2, "usage", telling a cron job the command line was
-    // wrong).
+    // bug in kpi: exit 4 with the --debug hint (it used to be exit 2, "usage", telling a cron job
+    // the command line was wrong).
     CliRunner.Result r = run(() -> Stats.of(Statistic.MEAN, new double[0], 0));
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INTERNAL);
     assertThat(r.err())

@@ -19,10 +19,8 @@ class InspectCliTest {
   void anUnterminatedQuoteIsNamedAndTheRowsAfterItAreSampledAsReportReadsThem() throws Exception {
     Path f = dir.resolve("q.csv");
     // Line 3's note opens a quote never closed: at column 14 ('2,2026-10-02,' is 13 characters).
-    // Report rejects line 3
-    // and reads lines 4 and 5, so 3 data rows (lines 2, 4, 5) and the samples 1 · 3 · 4; FastCSV
-    // read lines 3-5 as
-    // one ragged row, leaving 1 data row.
+    // Report rejects line 3 and reads lines 4 and 5, so 3 data rows (lines 2, 4, 5) and the samples
+    // 1 · 3 · 4; FastCSV read lines 3-5 as one ragged row, leaving 1 data row.
     Files.writeString(
         f,
         "Mã,Ngày,Ghi chú\n1,2026-10-01,ok\n2,2026-10-02,\"chưa đóng\n3,2026-10-03,tốt\n4,2026-10-04,x\n");
@@ -39,8 +37,7 @@ class InspectCliTest {
   @Test
   void theSnippetNamesTheFileByItsAbsolutePathSoItWorksPastedInAnotherFolder() throws Exception {
     // The path as typed is relative to the current folder (the project's); pasted into a definition
-    // in another
-    // folder it must still find the file: the snippet gives the absolute path.
+    // in another folder it must still find the file: the snippet gives the absolute path.
     String typed = "examples/hotel/checkouts.csv";
     CliRunner.Result r = run("inspect", typed, "--id", "co");
     assertThat(r.out())

@@ -216,9 +216,8 @@ class KpiJarIT {
     Files.writeString(target, "last month");
     for (String signal : List.of("TERM", "INT", "KILL")) {
       // A job started in the background by a non-interactive shell (`mvn verify &`) inherits SIGINT
-      // ignored, and the
-      // JVM then installs no handler for it: no Ctrl-C can reach such a run, so there is nothing to
-      // test.
+      // ignored, and the JVM then installs no handler for it: no Ctrl-C can reach such a run, so
+      // there is nothing to test.
       if (signal.equals("INT") && sigintIgnored()) continue;
       Process p =
           new ProcessBuilder(
@@ -346,8 +345,7 @@ class KpiJarIT {
             "kpi: data error: source 'checks': 0.31% of its rows rejected (2 of 641), more than --max-rejected 0.3%");
     script(out, java.util.Map.of("MAX_REJECTED", "5%"), 0, config);
     // November: no hotel export reaches it (all end 2026-10-31): exit 3, no scorecard;
-    // ALLOW_EMPTY_PERIOD=1 lets it
-    // through with warnings.
+    // ALLOW_EMPTY_PERIOD=1 lets it through with warnings.
     assertThat(script(out, java.util.Map.of(), 3, config, "2026-11"))
         .contains("before the period 2026-11 begins");
     assertThat(out.resolve("hotel-housekeeping-2026-11.csv")).doesNotExist();

@@ -60,8 +60,8 @@ class ValidateCommandTest {
         3,2026-10-03,Đóng,Low,2026-10-09
         """);
     // The 'not' value is written decomposed (NFD: 'o' + U+0301 + U+0302 …) with spaces and another
-    // case: the filters
-    // compare trimmed, NFC and without case, so it matches 'Đóng' and is not reported.
+    // case: the filters compare trimmed, NFC and without case, so it matches 'Đóng' and is not
+    // reported.
     String dongNfd = java.text.Normalizer.normalize("đóng", java.text.Normalizer.Form.NFD);
     Path def =
         tDefinition(
@@ -80,9 +80,8 @@ class ValidateCommandTest {
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("3 warning(s)");
     // Columns: 'Closd' is item 2 of the list on line 11 (column 88); 'Hgh' the second key on line
-    // 12 (column 132);
-    // the stage 'won' is the map starting at column 110 of line 13. 'urgent' matches 'Urgent'
-    // without case.
+    // 12 (column 132); the stage 'won' is the map starting at column 110 of line 13. 'urgent'
+    // matches 'Urgent' without case.
     assertThat(r.err())
         .isEqualTo(
             String.join(
@@ -102,8 +101,8 @@ class ValidateCommandTest {
   @Test
   void aMissingHeaderOfAVeryWideCsvIsNamedInOneShortLine() throws Exception {
     // 16,000 columns C0…C15999 (FastCSV's own limit on this branch is 16,384 fields; reading
-    // 100,000 is the CSV
-    // reader's part) with one data row; the definition maps two of them, one misspelt.
+    // 100,000 is the CSV reader's part) with one data row; the definition maps two of them, one
+    // misspelt.
     int n = 16_000;
     StringBuilder csv = new StringBuilder();
     for (int i = 0; i < n; i++) csv.append(i == 0 ? "" : ",").append("C").append(i);

@@ -94,9 +94,8 @@ class DefinitionFileTest {
           - { id: d, type: count, source: s, time: *later }
         """);
     // 'chanel' is written once (line 4, its node starting at the anchor '&by' in column 58) and
-    // used again through *by
-    // (line 5, column 55): each use is reported where it is written. *later names no anchor (line
-    // 7, column 44).
+    // used again through *by (line 5, column 55): each use is reported where it is written. *later
+    // names no anchor (line 7, column 44).
     assertThat(problems(f))
         .containsExactly(
             f
@@ -247,10 +246,8 @@ class DefinitionFileTest {
   @Test
   void aHugeValueLoadsInLinearTime() throws IOException {
     // SnakeYAML's reader re-copies its look-ahead for every 1,024 characters of one value: 5
-    // million characters cost
-    // n²/1024 ≈ 2.4·10¹⁰ copied code points (and its 3 MB limit then refused the file, after about
-    // 8 s). Reading from
-    // the whole text takes a fraction of a second.
+    // million characters cost n²/1024 ≈ 2.4·10¹⁰ copied code points (and its 3 MB limit then
+    // refused the file, after about 8 s). Reading from the whole text takes a fraction of a second.
     Path f =
         write(
             "big.yaml",

@@ -205,8 +205,7 @@ class ValidationTest {
             f
                 + ":34:45: error: kpi 'f': NPS is defined on a 0-10 scale (promoters 9-10, detractors 0-6), found 1-5",
             f + ":35:68: error: kpi 'g'.positive lists 6, outside the scale 1-5", // at the 6
-            // itself, not
-            // at its list
+            // itself, not at its list
             f
                 + ":36:62: error: kpi 'h'.within '7 weeks' is not a time span; e.g. '30 minutes', '4 hours', '7 days' or '30 working days'",
             f
@@ -407,8 +406,8 @@ class ValidationTest {
           - { id: c, type: ratio, source: s, time: created, numerator: { stauts: Closed } }
         """);
     // An unknown preset used to end the KPI's check: its unknown source and bad target went
-    // unreported. A numerator
-    // whose only condition names an unknown column was also reported as missing.
+    // unreported. A numerator whose only condition names an unknown column was also reported as
+    // missing.
     assertThat(problems(f))
         .containsExactly(
             f
@@ -428,9 +427,8 @@ class ValidationTest {
   @Test
   void filterTextsAreComparedAsTheDataHoldsThem() throws IOException {
     // "Đóng" typed decomposed (D-stroke, o, combining acute; as some Mac editors save) and quoted
-    // with spaces: cells are
-    // imported trimmed and in NFC, so the bound value must be the composed "Đóng" without spaces to
-    // match them.
+    // with spaces: cells are imported trimmed and in NFC, so the bound value must be the composed
+    // "Đóng" without spaces to match them.
     String nfd = java.text.Normalizer.normalize("Đóng", java.text.Normalizer.Form.NFD);
     assertThat(nfd).isNotEqualTo("Đóng");
     Path f = dir.resolve("n.yaml");
@@ -476,8 +474,7 @@ class ValidationTest {
             f
                 + ":1:9: error: not valid YAML: while parsing a flow mapping that starts here: it is not closed before the end"
                 + " of the file (expected ',' or '}', but got <stream end>)"); // the '{' that is
-    // never closed is at
-    // column 9
+    // never closed is at column 9
   }
 
   @Test

@@ -81,8 +81,8 @@ class DeclaredGroupsTest {
   void aCountListsTheDeclaredGroupsWithZeroInTheUsualOrder() {
     // Declared zalo, chat, Email; found email (2), phone (1), blank (1). Every value once (Email is
     // the data's email, compared as filters compare), in the display order of any breakdown
-    // (alphabetical, blank last), whatever order groups: lists:
-    // chat 0, email 2, phone 1, zalo 0, (blank) 1, total 2 + 1 + 1 = 4.
+    // (alphabetical, blank last), whatever order groups: lists: chat 0, email 2, phone 1, zalo 0,
+    // (blank) 1, total 2 + 1 + 1 = 4.
     assertThat(rows("tickets").stream().map(DeclaredGroupsTest::line))
         .containsExactly(
             "chat 0.0 n=0 ",
@@ -95,8 +95,8 @@ class DeclaredGroupsTest {
 
   @Test
   void otherTypesMeasureADeclaredGroupLikeAnEmptyPeriod() {
-    // chat has no rows: no value and the reason, as a period without rows; email (60 + 30) / 2 =
-    // 45 minutes; phone 120; the blank ticket is open; the total (60 + 30 + 120) / 3 = 70.
+    // chat has no rows: no value and the reason, as a period without rows; email (60 + 30) / 2 = 45
+    // minutes; phone 120; the blank ticket is open; the total (60 + 30 + 120) / 3 = 70.
     List<ResultRow> handle = rows("handle");
     assertThat(handle.get(0).dims().get("channel")).isEqualTo("chat");
     assertThat(handle.get(0).value()).isNull();

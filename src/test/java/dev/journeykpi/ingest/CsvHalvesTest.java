@@ -53,8 +53,7 @@ class CsvHalvesTest {
       else fallbacks++;
     }
     // Both ways were exercised: most files are cut between records, and some stray quotes led the
-    // cut into a quoted
-    // field, which the first half noticed.
+    // cut into a quoted field, which the first half noticed.
     assertThat(halves).isGreaterThan(150);
     assertThat(fallbacks).isGreaterThan(5);
   }
@@ -75,9 +74,8 @@ class CsvHalvesTest {
   @Test
   void aStrayQuoteMisleadingTheCutFallsBackToOnePiece() throws Exception {
     // Row 1's unquoted 5" is text, but counts as a quote: the parity is off, and the cut chosen
-    // lies inside row 2's
-    // quoted note. The first half, read from the start, finds it ends inside quotes: the file is
-    // read in one piece.
+    // lies inside row 2's quoted note. The first half, read from the start, finds it ends inside
+    // quotes: the file is read in one piece.
     Files.writeString(dir.resolve("q.csv"), noteAcrossTheMiddle("5\" screen"));
     String yaml = "file: q.csv\n" + COLUMNS;
     CsvHalves.minBytes = 0;
@@ -300,8 +298,7 @@ class CsvHalvesTest {
       int column =
           1 + String.valueOf(at).length() * 2 + ",01/10/2026 08:00,".length() + ",yes,".length();
       // Row at is on line at + 1, row at + 1,100 on line at + 1,101: the field spans 1,101 lines.
-      // Its row has the 4
-      // fields before the note and the note.
+      // Its row has the 4 fields before the note and the note.
       assertThat(q.rejected().keySet())
           .as(f.toString())
           .containsExactly(
@@ -336,10 +333,9 @@ class CsvHalvesTest {
       assertThat(q.rejected()).as(f.toString()).isEmpty();
       assertThat(q.rowsUsed()).as(f.toString()).isEqualTo(4_000);
       // Such a field (1,001 line breaks: 1,002 lines, opening after the row's fourth comma) is
-      // noted on stderr with the
-      // line it opens at; the second half counts lines from its cut, so a file
-      // with one in its second half (row 2,800 of 4,000) is read again in one piece, whose note
-      // names the right line.
+      // noted on stderr with the line it opens at; the second half counts lines from its cut, so a
+      // file with one in its second half (row 2,800 of 4,000) is read again in one piece, whose
+      // note names the right line.
       assertThat(readsInHalves(f, "file: " + f.getFileName() + "\n" + COLUMNS))
           .as(f.toString())
           .isEqualTo(at < 2_800);

@@ -508,10 +508,8 @@ class CsvImportTest {
   @Test
   void aStrayQuoteClosedFarBelowIsNamedInTheRowsReason() throws Exception {
     // Line 1 header, line 2 row 1, line 3 the stray quote (3rd character), lines 4-1103 the 1,100
-    // rows it swallows,
-    // line 1104 the stray closing quote, line 1105 row 10. The field spans lines 3-1104: 1,102
-    // lines; its row has
-    // the fields 2 and the swallowed text.
+    // rows it swallows, line 1104 the stray closing quote, line 1105 row 10. The field spans lines
+    // 3-1104: 1,102 lines; its row has the fields 2 and the swallowed text.
     write(
         dir,
         "t.csv",

@@ -79,12 +79,10 @@ class DistinctRowsTest {
   void keepLastKeepsEachIncidentsLatestUpdate() throws Exception {
     LoadedSource s = audit("{ key: [incident], keep: last, by: updated_at }");
     // INC-1: lines 2 (10-01 08:00), 4 (10-01 10:00), 5 (10-02 11:00), 13 (10-01 12:00): the latest
-    // is line 5, resolved, though line 13 comes after it in the file.
-    // INC-2: lines 3 and 6 at the same 09:00: the later in the file, line 6, resolved.
-    // Lines 7 and 8 have no incident: each kept.
-    // INC-3: line 10 has a time, line 9 none: line 10, assigned.
-    // INC-4: no time on either row: the last in the file, line 12, closed.
-    // Kept in file order: lines 5, 6, 7, 8, 10, 12.
+    // is line 5, resolved, though line 13 comes after it in the file. INC-2: lines 3 and 6 at the
+    // same 09:00: the later in the file, line 6, resolved. Lines 7 and 8 have no incident: each
+    // kept. INC-3: line 10 has a time, line 9 none: line 10, assigned. INC-4: no time on either
+    // row: the last in the file, line 12, closed. Kept in file order: lines 5, 6, 7, 8, 10, 12.
     assertThat(column(s, "status"))
         .containsExactly("resolved", "resolved", "new", "new", "assigned", "closed");
     assertThat(column(s, "incident")).containsExactly("inc-1", "INC-2", "", "", "INC-3", "INC-4");
@@ -128,9 +126,8 @@ class DistinctRowsTest {
   void keepFirstKeepsEachIncidentsEarliestUpdate() throws Exception {
     LoadedSource s = audit("{ key: incident, keep: first, by: updated_at }");
     // INC-1: the earliest is line 2, new. INC-2: the tie at 09:00 goes to the earlier line, 3
-    // (new). Lines 7, 8: kept. INC-3: a dated row beats one without, first or last: line 10.
-    // INC-4: no time: the first in the file, line 11, new.
-    // Kept in file order: lines 2, 3, 7, 8, 10, 11.
+    // (new). Lines 7, 8: kept. INC-3: a dated row beats one without, first or last: line 10. INC-4:
+    // no time: the first in the file, line 11, new. Kept in file order: lines 2, 3, 7, 8, 10, 11.
     assertThat(column(s, "status")).containsExactly("new", "new", "new", "new", "assigned", "new");
     assertThat(column(s, "updated_at").get(1)).isEqualTo("2026-10-01T09:00");
     // Dropped: INC-1 lines 4, 5, 13 and INC-2 line 6 (4 by order); lines 9 and 12 without time.
@@ -147,8 +144,8 @@ class DistinctRowsTest {
   @Test
   void withoutByTheFileOrderDecides() throws Exception {
     LoadedSource s = audit("{ key: incident, keep: last }");
-    // The last row of each incident in the file: INC-2 line 6, INC-3 line 10, INC-4 line 12,
-    // INC-1 line 13 (reopened). Kept in file order: lines 6, 7, 8, 10, 12, 13.
+    // The last row of each incident in the file: INC-2 line 6, INC-3 line 10, INC-4 line 12, INC-1
+    // line 13 (reopened). Kept in file order: lines 6, 7, 8, 10, 12, 13.
     assertThat(column(s, "status"))
         .containsExactly("resolved", "new", "new", "assigned", "closed", "reopened");
     // Dropped: INC-1 lines 2, 4, 5; INC-2 line 3; INC-3 line 9; INC-4 line 11: 6, one reason.
@@ -183,10 +180,10 @@ class DistinctRowsTest {
               note: note
             distinct: { key: [customer, channel], keep: last, by: seq }
             """);
-    // (C1, web): lines 2 (seq 1), 4 (c1/WEB, seq 3), 5 (seq 2) → the highest seq, line 4 (c).
-    // (C1, shop): line 3 only (b). (C2, web): line 6 only, seq blank but alone (e).
-    // Line 7 has a blank channel: its key is incomplete, so it is kept as its own (f).
-    // Kept in file order: lines 3, 4, 6, 7.
+    // (C1, web): lines 2 (seq 1), 4 (c1/WEB, seq 3), 5 (seq 2) → the highest seq, line 4 (c). (C1,
+    // shop): line 3 only (b). (C2, web): line 6 only, seq blank but alone (e). Line 7 has a blank
+    // channel: its key is incomplete, so it is kept as its own (f). Kept in file order: lines 3, 4,
+    // 6, 7.
     assertThat(column(s, "note")).containsExactly("b", "c", "e", "f");
     assertThat(s.quality().rowsDropped()).isEqualTo(2);
     assertThat(s.quality().dropped().values().iterator().next().examples().get(0).value())
@@ -223,8 +220,8 @@ class DistinctRowsTest {
             columns: { city: city, n: { column: n, type: number } }
             distinct: { key: city, keep: last, by: n }
             """);
-    // "Hà Nội" (NFC), the same in NFD, and "HÀ NỘI" are one city: n 1, 2, 3 → the last, 3.
-    // "Hue" and "HUE" are one (n 4, 5 → 5); "Huế" is another city (6).
+    // "Hà Nội" (NFC), the same in NFD, and "HÀ NỘI" are one city: n 1, 2, 3 → the last, 3. "Hue"
+    // and "HUE" are one (n 4, 5 → 5); "Huế" is another city (6).
     assertThat(column(s, "n")).containsExactly("3.0", "5.0", "6.0");
     assertThat(s.quality().rowsDropped()).isEqualTo(3);
   }

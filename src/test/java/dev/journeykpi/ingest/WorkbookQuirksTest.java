@@ -69,9 +69,8 @@ class WorkbookQuirksTest {
     Row r = s.createRow(1);
     r.createCell(0).setCellValue("C1");
     // In the 1904 system day 0 is 1904-01-01. 2026-10-31 is serial 46326 in the 1900 system
-    // (ExcelImportTest) and
-    // 1904-01-01 is 1900-serial 1462, so 2026-10-31 is 46326 - 1462 = 44864 here; .75 of a day is
-    // 18:00.
+    // (ExcelImportTest) and 1904-01-01 is 1900-serial 1462, so 2026-10-31 is 46326 - 1462 = 44864
+    // here; .75 of a day is 18:00.
     Cell d = r.createCell(1);
     d.setCellValue(44864.75);
     d.setCellStyle(date);
@@ -187,8 +186,7 @@ class WorkbookQuirksTest {
     assertThat(t.stringColumn("channel").asList())
         .containsExactly("Zalo", "Zalo", "Zalo", "Zalo", "Email");
     // Filled data cells: B4, B5, B6 (rows 4-6 of B3:B6). The header cells A2 and B2 are filled too,
-    // but they are
-    // the header, not data, so they are not counted.
+    // but they are the header, not data, so they are not counted.
     QualityReport q = src.quality();
     String f = shown("calls." + ext);
     assertThat(q.cellsFilled()).isEqualTo(3);
@@ -225,9 +223,8 @@ class WorkbookQuirksTest {
     r.createCell(2).setCellValue("gọi lại");
     save(wb, "calls." + ext);
     // Before: the title filled across A1:D1 made row 1 the widest text row, read as the header;
-    // C2:D2 read as 'Ghi
-    // chú' twice. Now row 2 is the header (found: 3 text cells of its own against the title's 1)
-    // and 'Ghi chú' is C.
+    // C2:D2 read as 'Ghi chú' twice. Now row 2 is the header (found: 3 text cells of its own
+    // against the title's 1) and 'Ghi chú' is C.
     LoadedSource src =
         ImportFixtures.load(dir, "file: calls." + ext + "\ncolumns:\n  id: Mã\n  note: Ghi chú\n");
     assertThat(src.table().stringColumn("note").asList()).containsExactly("gọi lại");

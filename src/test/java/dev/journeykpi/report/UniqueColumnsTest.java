@@ -174,8 +174,8 @@ class UniqueColumnsTest {
     assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
     List<String> header = List.of(r.out().lines().findFirst().orElseThrow().split(","));
     assertUnique(header);
-    // The list's own columns are customer, status, last_activity, idle_days: only those four
-    // names (and by_status, pushed on by status) move; the scorecard's names are free here.
+    // The list's own columns are customer, status, last_activity, idle_days: only those four names
+    // (and by_status, pushed on by status) move; the scorecard's names are free here.
     List<String> expected = new ArrayList<>(List.of("customer"));
     for (String n : NAMES) {
       expected.add(

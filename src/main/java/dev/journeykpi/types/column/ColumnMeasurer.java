@@ -62,8 +62,7 @@ public final class ColumnMeasurer implements Measurer {
     if (partial > 0) notes.add(Note.of(Code.ROWS_MISSING_PART, partial, column));
     Notes note = Notes.of(notes);
     // No values: no value, for a sum too. A sum of nothing printed as 0 looks like a month of zero
-    // revenue when the
-    // filter, the period or the column found nothing.
+    // revenue when the filter, the period or the column found nothing.
     if (n == 0)
       return Measure.none(
               0, rows.length == 0 ? Note.of(Code.NO_ROWS) : Note.of(Code.NO_VALUES_IN, column))

@@ -32,8 +32,8 @@ public final class FunnelLeadList {
   static String status(
       FunnelDef f, FunnelMeasurer m, FunnelLeads.Lead lead, FunnelMeasurer.Reach r, int k) {
     // The measurer's own rule, so the list's lost leads are the stage's lost count: lost is the
-    // latest word (a reopened
-    // lead is not lost), and a lead whose path ended here is lost at no other stage.
+    // latest word (a reopened lead is not lost), and a lead whose path ended here is lost at no
+    // other stage.
     if (m.lost(lead, r)) return "lost";
     int n = f.stages().size();
     // At a later stage now, or entered one after reaching k: it went on, only not as a step (slower

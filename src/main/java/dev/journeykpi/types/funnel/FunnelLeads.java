@@ -79,8 +79,7 @@ final class FunnelLeads {
     static final int LOST = -1;
 
     // The two per-stage arrays are made only when used: a snapshot of 1,000,000 leads allocated
-    // 2,000,000 arrays
-    // it never wrote, and the young collections copied them.
+    // 2,000,000 arrays it never wrote, and the young collections copied them.
     Lead(String id, int row, int stages) {
       this.id = id;
       this.row = row;
@@ -189,9 +188,8 @@ final class FunnelLeads {
     for (int number : order) {
       List<long[]> es = byNumber.get(number);
       // Entries of the same moment (date-only logs: contacted and lost on one day) in process
-      // order, not file order:
-      // stages by their place, a lost outcome last, so a CRM's newest-first export reads like its
-      // oldest-first one.
+      // order, not file order: stages by their place, a lost outcome last, so a CRM's newest-first
+      // export reads like its oldest-first one.
       es.sort(
           (a, b) ->
               a[1] != b[1]

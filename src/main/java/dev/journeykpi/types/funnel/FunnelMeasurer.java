@@ -129,8 +129,7 @@ public final class FunnelMeasurer {
     }
     for (int k = 0; k < start; k++) at[k] = FunnelLeads.NONE;
     // Filling in: a required stage was passed at the earliest entry into it or any later stage
-    // (fill), or, for a lead
-    // first seen mid-way with entered_midway: fill, at that first entry.
+    // (fill), or, for a lead first seen mid-way with entered_midway: fill, at that first entry.
     long laterAt = FunnelLeads.NONE;
     boolean laterKnown = false;
     for (int k = n - 1; k >= start; k--) {
@@ -334,8 +333,7 @@ public final class FunnelMeasurer {
         out.add(part(stage, "time_in_stage_median", stat(timeIn.get(k), Statistic.MEDIAN), p));
     }
     // The headline: the leads of the first stage that reached the last (a lead first seen later is
-    // not one of them),
-    // or for an activity funnel, nothing to add up.
+    // not one of them), or for an activity funnel, nothing to add up.
     Measure headline =
         def.activity()
             ? Measure.none(0, Note.of(Code.NO_OVERALL_CONVERSION_IN_ACTIVITY_FUNNEL))

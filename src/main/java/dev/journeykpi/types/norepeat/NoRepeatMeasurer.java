@@ -104,8 +104,8 @@ public final class NoRepeatMeasurer implements Measurer {
       customerOf[i] = customers.of(row);
     }
     // Each customer's contacts in time order (then row order): bucketed by customer, each bucket
-    // sorted on its own
-    // (a list of boxed triples sorted with a comparator took 1 s at 1,000,000 rows).
+    // sorted on its own (a list of boxed triples sorted with a comparator took 1 s at 1,000,000
+    // rows).
     int count = customers.size();
     int[] from = new int[count + 1];
     for (int c : customerOf) {
