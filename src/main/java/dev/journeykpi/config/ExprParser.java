@@ -15,9 +15,9 @@ import java.util.Set;
  *
  * <p>The first problem stops the expression, reported with its offset in the text.
  */
-final class ExprParser {
+public final class ExprParser {
   /** A problem at {@code offset} (0-based, in characters) of the expression's text. */
-  static final class Problem extends RuntimeException {
+  public static final class Problem extends RuntimeException {
     final int offset;
 
     Problem(int offset, String message) {
@@ -69,7 +69,7 @@ final class ExprParser {
    * @param columns the columns the expression may read, with their types
    * @throws Problem at the first problem
    */
-  static Expr parse(String text, Map<String, ValueType> columns) {
+  public static Expr parse(String text, Map<String, ValueType> columns) {
     ExprParser p = new ExprParser(text, columns);
     Expr e = p.expression(0);
     Token t = p.peek();
@@ -402,7 +402,7 @@ final class ExprParser {
   // --- types
 
   private static String typeName(ValueType t) {
-    return t == null ? "NULL" : t == ValueType.STRING ? "text" : t.yamlName();
+    return t == null ? "NULL" : t.yamlName();
   }
 
   private static void need(Expr e, ValueType want, Token at, String what) {
