@@ -34,6 +34,7 @@ final class DeriveBinder {
         continue;
       }
       Map<String, ColumnDef> columns = new LinkedHashMap<>(s.columns());
+      java.util.Set<String> failed = new java.util.HashSet<>();
       for (SourceDef.DeriveText t : s.derive()) {
         String what = ctx + " derived column '" + t.name() + "'";
         if (columns.containsKey(t.name())) {
@@ -46,9 +47,10 @@ final class DeriveBinder {
         columns.forEach((n, c) -> types.put(n, c.type()));
         Expr e;
         try {
-          e = ExprParser.parse(t.text(), types);
+          e = ExprParser.parse(t.text(), types, failed);
         } catch (ExprParser.Problem p) {
           d.error(at(t, p.offset), what + ": " + p.getMessage());
+          failed.add(t.name());
           continue;
         }
         columns.put(

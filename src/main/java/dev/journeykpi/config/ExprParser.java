@@ -54,23 +54,31 @@ public final class ExprParser {
     }
   }
 
-  private final String text;
   private final Map<String, ValueType> columns;
+  private final Set<String> failed;
   private final List<Token> tokens;
   private int pos;
 
-  private ExprParser(String text, Map<String, ValueType> columns) {
-    this.text = text;
+  private ExprParser(String text, Map<String, ValueType> columns, Set<String> failed) {
     this.columns = columns;
+    this.failed = failed;
     this.tokens = tokens(text);
+  }
+
+  public static Expr parse(String text, Map<String, ValueType> columns) {
+    return parse(text, columns, Set.of());
   }
 
   /**
    * @param columns the columns the expression may read, with their types
    * @throws Problem at the first problem
    */
-  public static Expr parse(String text, Map<String, ValueType> columns) {
-    ExprParser p = new ExprParser(text, columns);
+  /**
+   * @param failed derived columns whose own expression has an error (reported there, not again as
+   *     unknown here)
+   */
+  static Expr parse(String text, Map<String, ValueType> columns, Set<String> failed) {
+    ExprParser p = new ExprParser(text, columns, failed);
     Expr e = p.expression(0);
     Token t = p.peek();
     if (!t.is("eof"))
@@ -228,6 +236,9 @@ public final class ExprParser {
 
   private Expr column(Token t) {
     ValueType type = columns.get(t.text);
+    if (type == null && failed.contains(t.text))
+      throw new Problem(
+          t.at, "reads derived column '" + t.text + "', whose own expression has an error");
     if (type == null) {
       String hint = Suggestions.hint(t.text, columns.keySet());
       if (hint.isEmpty()) hint = Suggestions.hint(t.text, FUNCTIONS.keySet());

@@ -91,10 +91,10 @@ class DeriveErrorsTest {
             f
                 + ":25:7: error: source 't' derived column 'quantity' has the name of a column of"
                 + " the source; give it a name of its own",
-            // 'a' has an error of its own above, so it is not a column 'i' can read.
+            // 'a' has an error of its own above: said so, not called unknown.
             f
-                + ":26:11: error: source 't' derived column 'i': unknown column 'a'; columns:"
-                + " account, quantity, unit_price, opened, closed, region",
+                + ":26:11: error: source 't' derived column 'i': reads derived column 'a', whose"
+                + " own expression has an error",
             f
                 + ":27:18: error: source 't' derived column 'j': '=' compares date (column"
                 + " 'opened') with datetime (column 'closed'); both sides must be of one type");
