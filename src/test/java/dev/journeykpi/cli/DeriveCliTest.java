@@ -81,4 +81,52 @@ class DeriveCliTest {
         .contains("revenue = quantity * unit_price * (1 - coalesce(discount, 0))")
         .contains("area = CASE WHEN region IS NULL THEN 'unknown' ELSE lower(region) END");
   }
+
+  @Test
+  void checkDataLooksFilterTextsUpAmongDerivedValues() throws IOException {
+    Files.writeString(dir.resolve("o.csv"), "Invoice,Qty\nC1,2\nA2,3\n");
+    Path def = dir.resolve("o.yaml");
+    Files.writeString(
+        def,
+        """
+        version: 1
+        sources:
+          o:
+            file: o.csv
+            columns: { invoice: Invoice, qty: { column: Qty, type: number } }
+            derive:
+              kind: "CASE WHEN starts_with(invoice, 'C') THEN 'credit' ELSE 'sale' END"
+        kpis:
+          - { id: k, type: count, source: o, time: none, where: { kind: credt } }
+        """);
+    CliHarness.Output run = CliHarness.run("validate", "-c", def.toString(), "--check-data");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    // C1 → credit, A2 → sale: 'credt' is no row's kind, nearest 'credit'.
+    assertThat(run.out() + run.err())
+        .contains("no row of source 'o' has kind 'credt' (did you mean 'credit'?)");
+  }
+
+  @Test
+  void aSourceWithoutColumnsCannotDerive() throws IOException {
+    Path def = dir.resolve("n.yaml");
+    Files.writeString(
+        def,
+        """
+        version: 1
+        sources:
+          o:
+            file: o.csv
+            derive:
+              x: "1 + 1"
+        kpis:
+          - { id: k, type: count, source: o, time: none }
+        """);
+    CliHarness.Output run = CliHarness.run("validate", "-c", def.toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out() + run.err())
+        .contains(
+            def
+                + ":6:7: error: source 'o' derives columns, so it needs a 'columns:' mapping of the"
+                + " columns they read");
+  }
 }

@@ -3,7 +3,9 @@ package dev.journeykpi.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.journeykpi.config.ColumnDef;
 import dev.journeykpi.config.ExprParser;
+import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.ValueType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -190,5 +192,54 @@ class DerivedColumnsTest {
         .isInstanceOf(StringColumn.class);
     assertThat(DerivedColumns.evaluate(T, "x", ExprParser.parse("coalesce(d, d)", TYPES)))
         .isInstanceOf(DateColumn.class);
+  }
+
+  @Test
+  void onlyTheDerivedColumnsReadAreComputedWithThoseTheyRead() {
+    // net reads gross (derived above it); unused is read by nothing: not computed.
+    Map<String, ValueType> types = new java.util.LinkedHashMap<>(TYPES);
+    Map<String, ColumnDef> columns = new java.util.LinkedHashMap<>();
+    for (String[] d :
+        new String[][] {{"gross", "q * p"}, {"net", "gross - 1"}, {"unused", "p / q"}}) {
+      var e = ExprParser.parse(d[1], types);
+      types.put(d[0], e.type());
+      columns.put(
+          d[0],
+          new ColumnDef(
+              d[0],
+              null,
+              e.type(),
+              List.of(),
+              "seconds",
+              '.',
+              false,
+              new ColumnDef.Lookup(null, Map.of(), List.of(), null, new ColumnDef.Derived(d[1], e)),
+              null));
+    }
+    SourceDef source =
+        new SourceDef(
+            "t",
+            "t.csv",
+            null,
+            null,
+            null,
+            0,
+            null,
+            ',',
+            java.time.ZoneOffset.UTC,
+            java.util.Set.of(),
+            java.util.Set.of(),
+            java.util.Set.of(),
+            columns,
+            java.util.Set.of(),
+            null,
+            null,
+            List.of(),
+            List.of());
+    Table t = T.copy();
+    DerivedColumns.add(new LoadedSource(source, t, null), java.util.Set.of("net"));
+    assertThat(t.columnNames()).contains("gross", "net").doesNotContain("unused");
+    // 2·10 − 1 = 19.
+    assertThat(t.doubleColumn("net").getDouble(0)).isEqualTo(19.0);
   }
 }
