@@ -59,7 +59,7 @@ public sealed interface Expr {
     }
   }
 
-  /** The columns the expression reads, in the order written. */
+  /** The columns the expression reads, each once. */
   default Set<String> columns() {
     Set<String> out = new LinkedHashSet<>();
     List<Expr> todo = new ArrayList<>(List.of(this));
