@@ -41,21 +41,33 @@ public record ColumnDef(
    * @param multiply the number columns multiplied per row (blank when any is blank); empty for a
    *     lookup
    * @param joined for a column taken from another source by a {@code join:}; null otherwise
+   * @param derived for a column computed by an expression ({@code derive:}); null otherwise
    */
   public record Lookup(
-      String from, java.util.Map<String, String> map, List<String> multiply, Joined joined) {
+      String from,
+      java.util.Map<String, String> map,
+      List<String> multiply,
+      Joined joined,
+      Derived derived) {
     public Lookup {
       map = java.util.Map.copyOf(map);
       multiply = List.copyOf(multiply);
     }
 
     public Lookup(String from, java.util.Map<String, String> map, List<String> multiply) {
-      this(from, map, multiply, null);
+      this(from, map, multiply, null, null);
+    }
+
+    public Lookup(
+        String from, java.util.Map<String, String> map, List<String> multiply, Joined joined) {
+      this(from, map, multiply, joined, null);
     }
 
     /** The columns this one is computed from (for a joined column, this source's join keys). */
     public List<String> inputs() {
-      return joined != null ? joined.keys() : from != null ? List.of(from) : multiply;
+      return derived != null
+          ? List.copyOf(derived.expr().columns())
+          : joined != null ? joined.keys() : from != null ? List.of(from) : multiply;
     }
   }
 
@@ -67,6 +79,19 @@ public record ColumnDef(
     public Joined {
       keys = List.copyOf(keys);
     }
+  }
+
+  /**
+   * A column computed by an expression over the source's other columns, once the source is imported
+   * and joined ({@code derive: { revenue: "quantity * unit_price" }}).
+   *
+   * @param text the expression as written, for {@code kpi explain}
+   */
+  public record Derived(String text, Expr expr) {}
+
+  /** Whether the column is computed by a {@code derive:} expression. */
+  public boolean isDerived() {
+    return lookup != null && lookup.derived() != null;
   }
 
   /** Whether the column is taken from another source by a join. */

@@ -215,6 +215,8 @@ public final class DefinitionLoader {
       if (s != null) boundSources.put(e.getKey(), s);
     }
     boundSources = new JoinBinder(diagnostics).bind(boundSources);
+    // Derived columns may read joined ones, so they are typed once the joins are bound.
+    boundSources = new DeriveBinder(diagnostics).bind(boundSources);
 
     List<KpiDef> boundKpis = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();

@@ -29,7 +29,8 @@ final class SourceBinder {
           "description",
           "profile",
           "distinct",
-          "join");
+          "join",
+          "derive");
   static final Set<String> JOIN_KEYS = Set.of("source", "on", "columns", "unmatched", "many", "by");
   static final Set<String> COLUMN_KEYS =
       Set.of("column", "type", "format", "unit", "decimal", "required", "from", "map", "multiply");
@@ -196,7 +197,34 @@ final class SourceBinder {
         optional,
         node.location(),
         m.has("distinct") ? new DistinctBinder(d).bind(ctx, m.node("distinct"), columns) : null,
-        joins(m.node("join"), ctx));
+        joins(m.node("join"), ctx),
+        derive(m.node("derive"), ctx));
+  }
+
+  /**
+   * The {@code derive:} map (name → expression) as written; the expressions are parsed and typed
+   * once the joins are bound, since they may read joined columns ({@link DeriveBinder}).
+   */
+  private List<SourceDef.DeriveText> derive(YNode node, String ctx) {
+    if (node == null) return List.of();
+    MapReader m = MapReader.of(node, ctx + ".derive", allKeys(node), d);
+    if (m == null) return List.of();
+    List<SourceDef.DeriveText> out = new java.util.ArrayList<>();
+    for (YNode.Entry e : m.map.entries().values()) {
+      if (!(e.value() instanceof YNode.YScalar s) || s.text() == null || s.text().isBlank()) {
+        d.error(
+            e.keyLocation(),
+            ctx
+                + ".derive: '"
+                + e.key()
+                + "' needs an expression, e.g. "
+                + e.key()
+                + ": \"quantity * unit_price\"");
+        continue;
+      }
+      out.add(new SourceDef.DeriveText(e.key(), s.text(), e.keyLocation(), s.location()));
+    }
+    return out;
   }
 
   /**

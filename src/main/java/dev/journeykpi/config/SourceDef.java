@@ -22,6 +22,8 @@ import java.util.Set;
  * @param distinct one row per key, applied right after the import; null to keep every row
  * @param joins other sources whose columns this one takes by matching keys ({@code join:}), in the
  *     order written; their columns are among {@code columns} as joined columns
+ * @param derive the derived columns ({@code derive:}) as written, in order; once bound they are
+ *     among {@code columns} too
  */
 public record SourceDef(
     String id,
@@ -40,11 +42,21 @@ public record SourceDef(
     Set<String> optional,
     Location location,
     DistinctDef distinct,
-    List<JoinDef> joins) {
+    List<JoinDef> joins,
+    List<DeriveText> derive) {
 
   public SourceDef {
     joins = List.copyOf(joins);
+    derive = List.copyOf(derive);
   }
+
+  /**
+   * One {@code derive:} entry as written, typed once the joins are bound ({@code DeriveBinder}),
+   * which adds it to {@code columns}.
+   *
+   * @param at where the expression's text starts in the YAML file (inside its quotes)
+   */
+  public record DeriveText(String name, String text, Location nameAt, Location at) {}
 
   /** This source with more columns (the ones its joins bring in). */
   public SourceDef withColumns(Map<String, ColumnDef> more) {
@@ -65,7 +77,8 @@ public record SourceDef(
         optional,
         location,
         distinct,
-        joins);
+        joins,
+        derive);
   }
 
   public ColumnDef column(String name) {

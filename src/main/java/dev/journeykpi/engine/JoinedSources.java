@@ -3,6 +3,7 @@ package dev.journeykpi.engine;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.JoinDef;
 import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.ingest.DerivedColumns;
 import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.TableJoiner;
 import java.util.ArrayDeque;
@@ -34,7 +35,7 @@ final class JoinedSources {
   static Map<String, LoadedSource> load(
       Definition def, Map<String, Set<String>> needed, Loader loader) {
     Map<String, Set<String>> all = new LinkedHashMap<>();
-    needed.forEach((id, cols) -> all.put(id, new LinkedHashSet<>(cols)));
+    needed.forEach((id, cols) -> all.put(id, withDerivedInputs(def.sources().get(id), cols)));
     // A join is performed when a KPI reads one of its columns or when it drops unmatched rows; what
     // it reads of the other source may make that source's own joins needed in turn.
     Deque<String> todo = new ArrayDeque<>(all.keySet());
@@ -62,7 +63,27 @@ final class JoinedSources {
     Map<String, LoadedSource> joined = new LinkedHashMap<>();
     for (String id : all.keySet()) joined(id, def, all, imported, joined);
     Map<String, LoadedSource> out = new LinkedHashMap<>();
-    for (String id : all.keySet()) out.put(id, joined.get(id));
+    // Derived columns are computed last, on the joined table, since they may read joined columns.
+    for (String id : all.keySet())
+      out.put(
+          id,
+          DerivedColumns.add(
+              joined.get(id), def.sources().get(id).columns().isEmpty() ? null : all.get(id)));
+    return out;
+  }
+
+  /**
+   * The columns read plus those the derived columns among them read, transitively, so that the
+   * joined columns an expression reads are joined and its other inputs imported.
+   */
+  private static Set<String> withDerivedInputs(SourceDef s, Set<String> cols) {
+    Set<String> out = new LinkedHashSet<>(cols);
+    Deque<String> todo = new ArrayDeque<>(cols);
+    while (!todo.isEmpty()) {
+      var c = s.columns().get(todo.pop());
+      if (c == null || !c.isDerived()) continue;
+      for (String in : c.lookup().inputs()) if (out.add(in)) todo.push(in);
+    }
     return out;
   }
 

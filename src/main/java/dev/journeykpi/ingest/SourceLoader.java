@@ -99,6 +99,7 @@ public final class SourceLoader {
     for (var c : source.columns().values()) {
       if (!c.isLookup()
           || c.isJoined() // filled once the other source is imported too (TableJoiner)
+          || c.isDerived() // computed once the source is joined (DerivedColumns)
           || (needed != null
               && !needed.contains(c.name())
               && !isLookedUpBy(source, c.name(), needed))) continue;

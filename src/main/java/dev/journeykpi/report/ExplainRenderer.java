@@ -111,11 +111,13 @@ public final class ExplainRenderer {
                     var col = s.columns().get(c);
                     return col == null
                         ? c
-                        : col.isJoined()
-                            ? c + " ← " + joinedFrom(def, col.lookup().joined())
-                            : col.isLookup()
-                                ? c + " (" + p.t("computed") + ")"
-                                : col.header().equals(c) ? c : c + " ← " + col.header();
+                        : col.isDerived()
+                            ? c + " = " + col.lookup().derived().text()
+                            : col.isJoined()
+                                ? c + " ← " + joinedFrom(def, col.lookup().joined())
+                                : col.isLookup()
+                                    ? c + " (" + p.t("computed") + ")"
+                                    : col.header().equals(c) ? c : c + " ← " + col.header();
                   })
               .collect(Collectors.joining(", "))
         });
