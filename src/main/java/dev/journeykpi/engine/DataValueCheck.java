@@ -11,6 +11,7 @@ import dev.journeykpi.config.Suggestions;
 import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.SourceLoader;
 import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.Note;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.KpiKind;
 import dev.journeykpi.types.KpiKinds;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -68,6 +70,26 @@ final class DataValueCheck {
       this.words = words;
     }
 
+    /**
+     * The written text(s) as a result row's note shows them, in no one language: {@code 'Closd'},
+     * {@code 'C…'} (starting with), {@code '…x'} (ending with), {@code /regex/}; alternatives
+     * joined by " | ".
+     */
+    String shown(Wanted w) {
+      List<String> each =
+          w.alternatives().stream()
+              .map(
+                  t ->
+                      switch (this) {
+                        case IS -> "'" + t + "'";
+                        case STARTS -> "'" + t + "…'";
+                        case ENDS -> "'…" + t + "'";
+                        case MATCHES -> "/" + t + "/";
+                      })
+              .toList();
+      return String.join(" | ", each);
+    }
+
     /** Whether some value of the data (keyed as {@link #distinct} keys them) meets the text. */
     boolean met(String text, Map<String, String> values) {
       return switch (this) {
@@ -82,28 +104,20 @@ final class DataValueCheck {
     }
   }
 
-  static void check(Definition def, SourceDef s, Map<String, Path> overrides, Diagnostics d) {
-    List<Wanted> wanted = new ArrayList<>();
-    for (KpiDef k : def.kpis()) {
-      if (!Objects.equals(k.source(), s.id())) continue;
-      KpiKind<?> kind = KpiKinds.of(k);
-      // A KPI that reads another's population (a conversion) would repeat that KPI's warnings.
-      if (kind.placement() != SpecBinder.Placement.AS_OTHER_KPI)
-        collect(k, "where", k.where(), wanted);
-      kind.expectedValuesAny(
-          k,
-          new ExpectedValues() {
-            @Override
-            public void filter(String what, Filter f) {
-              collect(k, what, f, wanted);
-            }
+  /**
+   * A text a KPI expects that no row of its source has.
+   *
+   * @param kpi the KPI whose filter, SLA limit or stage wrote it
+   * @param at where the definition wrote it
+   * @param message what {@code validate --check-data} says, after the position
+   * @param note what the KPI's result rows say
+   * @param column the data column looked in
+   * @param text the text(s) written, as the note shows them
+   */
+  record Absent(String kpi, Location at, String message, Note note, String column, String text) {}
 
-            @Override
-            public void value(String what, String column, List<String> alternatives, Location at) {
-              wanted.add(new Wanted(k.id(), what, column, alternatives, at));
-            }
-          });
-    }
+  static void check(Definition def, SourceDef s, Map<String, Path> overrides, Diagnostics d) {
+    List<Wanted> wanted = wanted(def.kpis(), s.id());
     if (wanted.isEmpty()) return;
     LinkedHashSet<String> columns = new LinkedHashSet<>();
     wanted.forEach(w -> columns.add(w.column()));
@@ -123,13 +137,57 @@ final class DataValueCheck {
       d.error(s.location(), "source '" + s.id() + "': " + e.getMessage());
       return;
     }
+    for (Absent a : lookUp(wanted, s.id(), loaded.table())) d.warning(a.at(), a.message());
+  }
+
+  /**
+   * The texts that {@code kpis} of source {@code sourceId} expect and no row of {@code table} (the
+   * source as imported, joins included) has; {@code kpi report} and {@code kpi leads} ask this of
+   * the tables they already imported, {@code validate --check-data} of the table it imports.
+   */
+  static List<Absent> absent(List<KpiDef> kpis, String sourceId, Table table) {
+    return lookUp(wanted(kpis, sourceId), sourceId, table);
+  }
+
+  /** The texts {@code kpis} of the source expect in its text columns. */
+  private static List<Wanted> wanted(List<KpiDef> kpis, String sourceId) {
+    List<Wanted> wanted = new ArrayList<>();
+    for (KpiDef k : kpis) {
+      if (!Objects.equals(k.source(), sourceId)) continue;
+      KpiKind<?> kind = KpiKinds.of(k);
+      // A KPI that reads another's population (a conversion) would repeat that KPI's warnings.
+      if (kind.placement() != SpecBinder.Placement.AS_OTHER_KPI)
+        collect(k, "where", k.where(), wanted);
+      kind.expectedValuesAny(
+          k,
+          new ExpectedValues() {
+            @Override
+            public void filter(String what, Filter f) {
+              collect(k, what, f, wanted);
+            }
+
+            @Override
+            public void value(String what, String column, List<String> alternatives, Location at) {
+              wanted.add(new Wanted(k.id(), what, column, alternatives, at));
+            }
+          });
+    }
+    return wanted;
+  }
+
+  private static List<Absent> lookUp(List<Wanted> wanted, String sourceId, Table table) {
+    List<Absent> out = new ArrayList<>();
+    if (wanted.isEmpty()) return out;
+    // Each column's distinct values once, however many KPIs look in it: a dictionary-encoded
+    // column has them at hand, so a million rows cost no more than a hundred.
     Map<String, Map<String, String>> present = new LinkedHashMap<>();
-    for (String c : columns) {
-      if (!loaded.table().containsColumn(c)) continue;
-      Column<?> col = loaded.table().column(c);
+    for (Wanted w : wanted) {
+      String c = w.column();
+      if (present.containsKey(c) || !table.containsColumn(c)) continue;
+      Column<?> col = table.column(c);
       // Only text is compared as text; numbers, dates and yes/no were already checked against the
       // column's type.
-      if (col instanceof StringColumn sc) present.put(c, distinct(sc));
+      present.put(c, col instanceof StringColumn sc ? distinct(sc) : null);
     }
     for (Wanted w : wanted) {
       Map<String, String> values = present.get(w.column());
@@ -146,22 +204,31 @@ final class DataValueCheck {
           w.alternatives().size() == 1
               ? "'" + first + "'"
               : "any of '" + String.join("', '", w.alternatives()) + "'";
-      d.warning(
-          w.at(),
+      String message =
           "kpi '"
               + w.kpi()
               + "'."
               + w.what()
               + ": no row of source '"
-              + s.id()
+              + sourceId
               + "' has "
               + w.column()
               + " "
               + w.how().words
               + written
               + hint
-              + (hint.isEmpty() ? "; " + listed(values) : ""));
+              + (hint.isEmpty() ? "; " + listed(values) : "");
+      String shown = w.how().shown(w);
+      out.add(
+          new Absent(
+              w.kpi(),
+              w.at(),
+              message,
+              Note.of(Note.Code.TEXT_IN_NO_ROW, w.what(), w.column(), shown),
+              w.column(),
+              shown));
     }
+    return out;
   }
 
   /** The conditions of a filter that compare a text column with written texts. */
