@@ -159,4 +159,46 @@ class AbsentTextReportTest {
     CliRunner.Result v = run("validate", "-c", def.toString(), "--check-data");
     assertThat(v.err()).isEqualTo(warning + "\n");
   }
+
+  /**
+   * The richer filters too: codes HĐ-1, hđ-2, INV-3. {@code starts_with: [Z, X]}: no code starts
+   * with Z or X, so a count of 0 and a note showing both prefixes; {@code matches: '^inv-\\d$'}:
+   * INV-3 matches (without case), a count of 1 and no note.
+   */
+  @Test
+  void aPrefixNoValueHasIsNotedOnTheRows() throws Exception {
+    Files.writeString(
+        dir.resolve("t.csv"),
+        """
+        Mã,Ngày,Mã đơn
+        1,2026-10-01,HĐ-1
+        2,2026-10-02,hđ-2
+        3,2026-10-31,INV-3
+        """);
+    Path def = dir.resolve("t.yaml");
+    Files.writeString(
+        def,
+        """
+        sources:
+          t:
+            file: t.csv
+            columns: { id: Mã, created: { column: Ngày, type: date }, code: Mã đơn }
+        kpis:
+          - { id: a, type: count, source: t, time: created, where: { code: { starts_with: [Z, X] } } }
+          - { id: d, type: count, source: t, time: created, where: { code: { matches: '^inv-\\d$' } } }
+        """);
+    CliRunner.Result r = run("report", "-c", def.toString(), "-p", "2026-10", "-f", "csv", "-q");
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.out().lines().skip(1).toList())
+        .containsExactly(
+            "a,a,2026-10,0,rows,,,0,,,,,,true,\"where expects code 'Z…' | 'X…', which no row of the"
+                + " data has: check its spelling\"",
+            "d,d,2026-10,1,rows,,,1,,,,,,true,");
+    assertThat(r.err())
+        .isEqualTo(
+            "kpi: t: "
+                + def
+                + ":6:70: warning: kpi 'a'.where: no row of source 't' has code starting with any"
+                + " of 'Z', 'X'; values: HĐ-1, INV-3, hđ-2\n");
+  }
 }
