@@ -273,7 +273,9 @@ final class DataValueCheck {
    */
   private static Map<String, String> distinct(StringColumn c) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String v : c.unique()) {
+    // The dictionary's own set: unique() would build a new column of them (20 ms on its first call
+    // against 5 ms, on the 1M-row bench), for the same values in the same order.
+    for (String v : c.asSet()) {
       if (v != null && !v.isBlank())
         out.putIfAbsent(normal(v), Normalizer.normalize(v.trim(), Normalizer.Form.NFC));
     }
