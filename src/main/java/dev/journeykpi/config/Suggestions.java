@@ -13,14 +13,20 @@ public final class Suggestions {
     String w = word.toLowerCase(Locale.ROOT);
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
+    int allowed = Math.max(1, Math.min(3, w.length() / 3));
     for (String c : candidates) {
-      int d = distance(w, c.toLowerCase(Locale.ROOT));
+      String lc = c.toLowerCase(Locale.ROOT);
+      // The distance is at least the difference in length: a candidate further than allowed, or
+      // than the best so far, is skipped unmeasured (the same answer), which keeps a search among
+      // 289,000 ids (a filter value no row has) short.
+      int gap = Math.abs(lc.length() - w.length());
+      if (gap > allowed || gap >= bestDistance) continue;
+      int d = distance(w, lc);
       if (d < bestDistance) {
         bestDistance = d;
         best = c;
       }
     }
-    int allowed = Math.max(1, Math.min(3, w.length() / 3));
     return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 

@@ -4,6 +4,7 @@ import dev.journeykpi.calc.BusinessCalendar;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.Diagnostic;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.Suggestions;
@@ -11,6 +12,7 @@ import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.SourceLoader;
 import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.LeadList;
+import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.model.ResultRow;
@@ -19,6 +21,7 @@ import dev.journeykpi.types.KpiKind;
 import dev.journeykpi.types.KpiKinds;
 import dev.journeykpi.types.customers.CustomersSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +60,8 @@ public final class KpiEngine {
             needed,
             (s, only) -> withRows(load(s, request.dataOverrides().get(s.id()), def.zone(), only)));
     for (KpiDef k : kpis) checkColumns(k, loaded.get(k.source()));
+    Map<String, Notes> absentNotes = new java.util.HashMap<>();
+    loaded.replaceAll((id, src) -> warnAbsent(src, kpis, id, absentNotes));
     loaded.replaceAll(
         (id, src) -> date(src, kpis.stream().filter(k -> k.source().equals(id)).toList()));
     KpiRunner runner =
@@ -98,6 +103,8 @@ public final class KpiEngine {
     List<List<ResultRow>> results = ParallelKpis.runAll(work);
     List<ResultRow> rows = new ArrayList<>(results.stream().mapToInt(List::size).sum());
     for (List<ResultRow> r : results) rows.addAll(r);
+    if (!absentNotes.isEmpty())
+      rows.replaceAll(r -> r.withNotes(absentNotes.getOrDefault(r.kpi(), Notes.NONE)));
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
     return new Scorecard(def, request.periods(), rows, quality);
   }
@@ -160,7 +167,8 @@ public final class KpiEngine {
         JoinedSources.load(def, needed, (s, only) -> load(s, data.get(s.id()), def.zone(), only))
             .get(k.source());
     checkColumns(k, loaded);
-    LoadedSource src = date(loaded, List.of(k));
+    LoadedSource src =
+        date(warnAbsent(loaded, List.of(k), k.source(), new HashMap<>()), List.of(k));
     var entries =
         kind.listAny(
             k,
@@ -169,6 +177,28 @@ public final class KpiEngine {
             stage,
             new KpiRunner(new BusinessCalendar(def.calendar()), def.zone()));
     return new LeadList(k, listed, entries, src.quality());
+  }
+
+  /**
+   * The source with a warning in its quality report for each text its KPIs expect that no row has
+   * (a filter's {@code Hoan thanh} where the data says {@code Hoàn thành}), looked up in the table
+   * already imported; each affected KPI's note goes into {@code notes}. Only a warning: a value can
+   * be legitimately absent from one month's export (no Urgent tickets this month).
+   */
+  private static LoadedSource warnAbsent(
+      LoadedSource src, List<KpiDef> kpis, String sourceId, Map<String, Notes> notes) {
+    List<DataValueCheck.Absent> absent = DataValueCheck.absent(kpis, sourceId, src.table());
+    if (absent.isEmpty()) return src;
+    List<String> lines = new ArrayList<>();
+    List<QualityReport.Problem> problems = new ArrayList<>();
+    for (DataValueCheck.Absent a : absent) {
+      lines.add(new Diagnostic(Diagnostic.Severity.WARNING, a.at(), a.message()).toString());
+      problems.add(
+          new QualityReport.Problem(
+              QualityReport.Kind.WARNING, a.message(), a.at().toString(), 0, a.column(), a.text()));
+      notes.merge(a.kpi(), Notes.of(a.note()), Notes::plus);
+    }
+    return src.withQuality(src.quality().withWarnings(lines, problems));
   }
 
   /**

@@ -158,7 +158,9 @@ public record Note(Code code, List<Object> args) {
     NO_OVERALL_CONVERSION_IN_ACTIVITY_FUNNEL,
     STALLED_NEED_PERIOD,
     NO_STALLED_AT_START,
-    CLOSED_BEFORE_PERIOD(count());
+    CLOSED_BEFORE_PERIOD(count()),
+    // a filter's, SLA limit's or stage's text that no row of the source has (engine.DataValueCheck)
+    TEXT_IN_NO_ROW(arg("what", Kind.NAME), arg("column", Kind.NAME), arg("text", Kind.EXAMPLES));
 
     private final List<Arg> args;
 

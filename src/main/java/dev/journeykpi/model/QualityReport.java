@@ -59,7 +59,13 @@ public record QualityReport(
      * when the source keeps one row per incident ({@code distinct:}). Not a data problem: it does
      * not count as rejected (--strict, --max-rejected) and leaves the report clean.
      */
-    DROPPED
+    DROPPED,
+    /**
+     * Not a row: a text the definition expects (a filter's value, an SLA limit's priority, a stage)
+     * that no row of the source has, at the definition's {@code file:line:col}. Said, not refused:
+     * it leaves the report clean and is no failure under --strict.
+     */
+    WARNING
   }
 
   /**
@@ -187,6 +193,31 @@ public record QualityReport(
     List<Problem> out = new java.util.ArrayList<>(details);
     out.addAll(more);
     return out;
+  }
+
+  /**
+   * This report with warnings about the definition against this source's data: each line goes to
+   * stderr with the notes (even with {@code -q}), each problem to {@code --quality-report}.
+   */
+  public QualityReport withWarnings(List<String> lines, List<Problem> problems) {
+    if (lines.isEmpty() && problems.isEmpty()) return this;
+    List<String> moreNotes = new java.util.ArrayList<>(notes);
+    moreNotes.addAll(lines);
+    return new QualityReport(
+        source,
+        files,
+        rowsRead,
+        rowsUsed,
+        rejected,
+        blanked,
+        filled,
+        cleaned,
+        dropped,
+        moreNotes,
+        withDetails(problems),
+        detailsDropped,
+        excluded,
+        dates);
   }
 
   /** This report with how far the source's dates reach. */

@@ -115,6 +115,30 @@ public record ResultRow(
   }
 
   /**
+   * This row with {@code more} notes after its own (the engine's findings about the definition).
+   */
+  public ResultRow withNotes(Notes more) {
+    if (more.isEmpty()) return this;
+    return new ResultRow(
+        kpi,
+        label,
+        period,
+        dims,
+        value,
+        unit,
+        numerator,
+        denominator,
+        n,
+        target,
+        status,
+        previous,
+        delta,
+        deltaRelative,
+        complete,
+        notes.plus(more));
+  }
+
+  /**
    * The notes in English, joined by "; " ("" when none): what CSV and JSON print and scripts read.
    */
   public String note() {
