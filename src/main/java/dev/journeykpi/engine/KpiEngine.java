@@ -19,7 +19,6 @@ import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
 import dev.journeykpi.types.KpiKind;
 import dev.journeykpi.types.KpiKinds;
-import dev.journeykpi.types.customers.CustomersSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -72,7 +71,7 @@ public final class KpiEngine {
       LoadedSource src = loaded.get(k.source());
       // Rows without a customer id, counted once per source and column however many customer KPIs
       // read them.
-      String customer = k.spec() instanceof CustomersSpec cs ? cs.customers().customer() : null;
+      String customer = KpiKinds.of(k).customerColumn(k);
       if (customer != null && counted.add(k.source() + "\u0000" + customer)) {
         var who = src.table().column(customer);
         long blank = 0;

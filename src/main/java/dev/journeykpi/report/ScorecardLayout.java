@@ -7,6 +7,7 @@ import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
 import dev.journeykpi.model.Status;
+import dev.journeykpi.types.KpiKinds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +154,7 @@ final class ScorecardLayout {
           statuses.add(null);
           continue;
         }
-        boolean isFunnel = kpi.spec() instanceof dev.journeykpi.types.funnel.FunnelSpec;
+        boolean isFunnel = KpiKinds.of(kpi).stagesDrawn(kpi) != null;
         if (isFunnel) funnels.addAll(funnelViews(kpi, byKpi.get(kpiId), last, fmt));
         Map<String, Map<String, ResultRow>> byBreakdown = new LinkedHashMap<>();
         for (ResultRow r : byKpi.get(kpiId)) {
@@ -215,7 +216,7 @@ final class ScorecardLayout {
    */
   private List<FunnelView> funnelViews(
       KpiDef kpi, List<ResultRow> rows, String last, ValueFormat fmt) {
-    var f = kpi.spec(dev.journeykpi.types.funnel.FunnelSpec.class).funnel();
+    var f = KpiKinds.of(kpi).stagesDrawn(kpi);
     Map<List<String>, Map<String, ResultRow>> byGroup = new LinkedHashMap<>();
     for (ResultRow r : rows) {
       if (!r.period().equals(last)) continue;
@@ -347,8 +348,7 @@ final class ScorecardLayout {
   }
 
   static boolean isCohort(KpiDef kpi) {
-    return kpi.spec() instanceof dev.journeykpi.types.customers.CustomersSpec c
-        && c.customers().measure() == dev.journeykpi.config.CustomerDef.Measure.COHORT;
+    return KpiKinds.of(kpi).cohortTriangle(kpi);
   }
 
   /**
@@ -439,7 +439,7 @@ final class ScorecardLayout {
   private String breakdown(ResultRow r, KpiDef kpi) {
     if (r.dims().isEmpty()) return "";
     if (r.isTotal()) return words.total();
-    if (kpi.spec() instanceof dev.journeykpi.types.funnel.FunnelSpec) {
+    if (KpiKinds.of(kpi).stagesDrawn(kpi) != null) {
       return String.join(" · ", kpi.by().stream().map(b -> r.dims().get(b)).toList());
     }
     if (r.dims().containsKey("state") && "vi".equals(lang)) {

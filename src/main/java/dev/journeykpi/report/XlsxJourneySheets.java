@@ -52,7 +52,7 @@ final class XlsxJourneySheets {
           touchpointOf.put(kpi, t);
           var def = card.definition().kpi(kpi).orElse(null);
           if (def == null || ScorecardLayout.isCohort(def)) continue;
-          boolean funnel = def.spec() instanceof dev.journeykpi.types.funnel.FunnelSpec;
+          boolean funnel = dev.journeykpi.types.KpiKinds.of(def).stagesDrawn(def) != null;
           card.rows().stream()
               .filter(
                   r ->
@@ -158,7 +158,7 @@ final class XlsxJourneySheets {
       List<String> header = new java.util.ArrayList<>(List.of("stage", "owner"));
       header.addAll(steps);
       for (int c = 0; c < header.size(); c++) cell(h, c, header.get(c), st.header);
-      for (var stage : k.spec(dev.journeykpi.types.funnel.FunnelSpec.class).funnel().stages()) {
+      for (var stage : dev.journeykpi.types.KpiKinds.of(k).stagesDrawn(k).stages()) {
         Row row = s.createRow(r++);
         cell(row, 0, SpreadsheetSafe.cell(stage.label()), null);
         cell(row, 1, stage.owner() == null ? "" : SpreadsheetSafe.cell(stage.owner()), null);

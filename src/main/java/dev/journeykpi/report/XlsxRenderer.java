@@ -51,7 +51,7 @@ public final class XlsxRenderer {
       XlsxJourneySheets.stages(wb, st, card);
       for (dev.journeykpi.config.KpiDef k : card.definition().kpis()) {
         boolean present = card.rows().stream().anyMatch(r -> r.kpi().equals(k.id()));
-        if (present && k.spec() instanceof dev.journeykpi.types.funnel.FunnelSpec)
+        if (present && dev.journeykpi.types.KpiKinds.of(k).stagesDrawn(k) != null)
           XlsxJourneySheets.funnel(wb, st, card, k);
         if (present && ScorecardLayout.isCohort(k)) XlsxJourneySheets.cohorts(wb, st, card, k);
       }

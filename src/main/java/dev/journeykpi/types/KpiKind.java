@@ -105,6 +105,27 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
     return listing().list(k, spec(k), table, period, stage, runner);
   }
 
+  /**
+   * How a renderer draws the KPI beyond its rows, for the few types that have a drawing of their
+   * own: the stages of a funnel table and chart, or null for a KPI shown as rows.
+   */
+  public dev.journeykpi.config.FunnelDef stagesDrawn(KpiDef k) {
+    return null;
+  }
+
+  /** Whether the KPI's rows form a cohort triangle (a customers KPI measuring cohorts). */
+  public boolean cohortTriangle(KpiDef k) {
+    return false;
+  }
+
+  /**
+   * The column that names the customer of each row, for a type that follows customers: the quality
+   * report counts its blank rows once per source, however many KPIs read it. Null for the others.
+   */
+  public String customerColumn(KpiDef k) {
+    return null;
+  }
+
   /** Runs a KPI of any type. */
   public final List<ResultRow> runAny(
       KpiDef k, Table table, List<Period> periods, KpiRunner runner) {

@@ -85,6 +85,16 @@ public final class CustomersKind extends KpiKind<CustomersSpec> {
   }
 
   @Override
+  public boolean cohortTriangle(KpiDef k) {
+    return spec(k).customers().measure() == CustomerDef.Measure.COHORT;
+  }
+
+  @Override
+  public String customerColumn(KpiDef k) {
+    return spec(k).customers().customer();
+  }
+
+  @Override
   public Listing<CustomersSpec> listing() {
     return LEADS;
   }

@@ -82,6 +82,12 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
     return timeColumn(k);
   }
 
+  /** A funnel is drawn as its stages: a table and chart of entries, steps and drops. */
+  @Override
+  public FunnelDef stagesDrawn(KpiDef k) {
+    return spec(k).funnel();
+  }
+
   @Override
   public Listing<FunnelSpec> listing() {
     return LEADS;
