@@ -120,23 +120,9 @@ public record QualityReport(
    */
   public QualityReport withExcluded(String reason, long count) {
     if (count <= 0) return this;
-    Map<String, Long> more = new LinkedHashMap<>(excluded);
-    more.put(reason, count);
-    return new QualityReport(
-        source,
-        files,
-        rowsRead,
-        rowsUsed,
-        rejected,
-        blanked,
-        filled,
-        cleaned,
-        dropped,
-        notes,
-        details,
-        detailsDropped,
-        more,
-        dates);
+    Changes c = new Changes(this);
+    c.excluded.put(reason, count);
+    return c.report();
   }
 
   /**
@@ -146,23 +132,11 @@ public record QualityReport(
    */
   public QualityReport withUnmatchedKept(String reason, long count, List<Problem> examples) {
     if (count <= 0) return this;
-    Map<String, Tally> more = new LinkedHashMap<>(blanked);
-    more.put(reason, new Tally(count, examples));
-    return new QualityReport(
-        source,
-        files,
-        rowsRead,
-        rowsUsed,
-        rejected,
-        more,
-        filled,
-        cleaned,
-        dropped,
-        notes,
-        withDetails(examples),
-        detailsDropped + Math.max(0, count - examples.size()),
-        excluded,
-        dates);
+    Changes c = new Changes(this);
+    c.blanked.put(reason, new Tally(count, examples));
+    c.details.addAll(examples);
+    c.detailsDropped += Math.max(0, count - examples.size());
+    return c.report();
   }
 
   /**
@@ -171,28 +145,11 @@ public record QualityReport(
    */
   public QualityReport withUnmatchedDropped(String reason, long count, List<Problem> examples) {
     if (count <= 0) return this;
-    return new QualityReport(
-            source,
-            files,
-            rowsRead,
-            rowsUsed,
-            rejected,
-            blanked,
-            filled,
-            cleaned,
-            dropped,
-            notes,
-            withDetails(examples),
-            detailsDropped + Math.max(0, count - examples.size()),
-            excluded,
-            dates)
-        .withExcluded(reason, count);
-  }
-
-  private List<Problem> withDetails(List<Problem> more) {
-    List<Problem> out = new java.util.ArrayList<>(details);
-    out.addAll(more);
-    return out;
+    Changes c = new Changes(this);
+    c.excluded.put(reason, count);
+    c.details.addAll(examples);
+    c.detailsDropped += Math.max(0, count - examples.size());
+    return c.report();
   }
 
   /**
@@ -201,43 +158,61 @@ public record QualityReport(
    */
   public QualityReport withWarnings(List<String> lines, List<Problem> problems) {
     if (lines.isEmpty() && problems.isEmpty()) return this;
-    List<String> moreNotes = new java.util.ArrayList<>(notes);
-    moreNotes.addAll(lines);
-    return new QualityReport(
-        source,
-        files,
-        rowsRead,
-        rowsUsed,
-        rejected,
-        blanked,
-        filled,
-        cleaned,
-        dropped,
-        moreNotes,
-        withDetails(problems),
-        detailsDropped,
-        excluded,
-        dates);
+    Changes c = new Changes(this);
+    c.notes.addAll(lines);
+    c.details.addAll(problems);
+    return c.report();
   }
 
   /** This report with how far the source's dates reach. */
   public QualityReport withDates(
       String datedBy, LocalDate first, LocalDate last, boolean judgesHistory) {
-    return new QualityReport(
-        source,
-        files,
-        rowsRead,
-        rowsUsed,
-        rejected,
-        blanked,
-        filled,
-        cleaned,
-        dropped,
-        notes,
-        details,
-        detailsDropped,
-        excluded,
-        new Dates(datedBy, first, last, judgesHistory));
+    Changes c = new Changes(this);
+    c.dates = new Dates(datedBy, first, last, judgesHistory);
+    return c.report();
+  }
+
+  /**
+   * A copy of a report's parts to change before making a new report of them: the engine's additions
+   * (left-out rows, joins, warnings, dates) each change one or two parts, and the report stays
+   * immutable.
+   */
+  private static final class Changes {
+    final QualityReport from;
+    final Map<String, Tally> blanked;
+    final List<String> notes;
+    final List<Problem> details;
+    long detailsDropped;
+    final Map<String, Long> excluded;
+    Dates dates;
+
+    Changes(QualityReport r) {
+      from = r;
+      blanked = new LinkedHashMap<>(r.blanked);
+      notes = new java.util.ArrayList<>(r.notes);
+      details = new java.util.ArrayList<>(r.details);
+      detailsDropped = r.detailsDropped;
+      excluded = new LinkedHashMap<>(r.excluded);
+      dates = r.dates;
+    }
+
+    QualityReport report() {
+      return new QualityReport(
+          from.source,
+          from.files,
+          from.rowsRead,
+          from.rowsUsed,
+          from.rejected,
+          blanked,
+          from.filled,
+          from.cleaned,
+          from.dropped,
+          notes,
+          details,
+          detailsDropped,
+          excluded,
+          dates);
+    }
   }
 
   /**
