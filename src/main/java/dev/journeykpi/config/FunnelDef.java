@@ -111,4 +111,20 @@ public record FunnelDef(
     for (int i = 0; i < stages.size(); i++) if (stages.get(i).id().equals(stageId)) return i;
     return -1;
   }
+
+  /**
+   * The id of the stage a person named on the command line: its id, or its label as the scorecard
+   * shows it (compared without case, in NFC, trimmed); null when neither.
+   */
+  public String stageNamed(String idOrLabel) {
+    if (indexOf(idOrLabel) >= 0) return idOrLabel;
+    String want = comparable(idOrLabel);
+    for (Stage st : stages) if (comparable(st.label()).equals(want)) return st.id();
+    return null;
+  }
+
+  private static String comparable(String s) {
+    return java.text.Normalizer.normalize(s.trim(), java.text.Normalizer.Form.NFC)
+        .toLowerCase(java.util.Locale.ROOT);
+  }
 }

@@ -59,7 +59,47 @@ class TypeRuleMessagesTest {
     assertThat(noStage.exitCode()).isEqualTo(2);
     assertThat(noStage.err())
         .contains(
-            "kpi leads needs --stage for funnel 'lead_stages'; stages: new, interested, potential, trial,"
-                + " bought");
+            "kpi leads needs --stage for funnel 'lead_stages'; stages: new (Mới), interested (Có hứng"
+                + " thú), potential (Tiềm năng), trial (Dùng thử 7 ngày), bought (Mua hàng)");
+    // A stage is named by its id or by its label as the scorecard shows it, in any case; a label
+    // without its tone marks is refused with the nearest name.
+    CliHarness.Output byLabel =
+        CliHarness.run(
+            "leads",
+            "-c",
+            def,
+            "--period",
+            "2026-Q3",
+            "--kpi",
+            "lead_stages",
+            "--stage",
+            "CÓ HỨNG THÚ");
+    CliHarness.Output byId =
+        CliHarness.run(
+            "leads",
+            "-c",
+            def,
+            "--period",
+            "2026-Q3",
+            "--kpi",
+            "lead_stages",
+            "--stage",
+            "interested");
+    assertThat(byLabel.exitCode()).isZero();
+    assertThat(byLabel.out()).isEqualTo(byId.out()).isNotEmpty();
+    CliHarness.Output toneless =
+        CliHarness.run(
+            "leads",
+            "-c",
+            def,
+            "--period",
+            "2026-Q3",
+            "--kpi",
+            "lead_stages",
+            "--stage",
+            "Có hứng thu");
+    assertThat(toneless.exitCode()).isEqualTo(2);
+    assertThat(toneless.err())
+        .contains("funnel 'lead_stages' has no stage 'Có hứng thu' (did you mean 'Có hứng thú'?)");
   }
 }

@@ -98,21 +98,27 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
       new Listing<>(LeadList.Kind.FUNNEL) {
         @Override
         public void check(KpiDef k, FunnelSpec spec, String stage, Period period) {
-          List<String> stages = spec.funnel().stages().stream().map(FunnelDef.Stage::id).toList();
+          // A stage is named by its id or by the label the scorecard shows ("Có hứng thú").
+          List<String> stages =
+              spec.funnel().stages().stream()
+                  .map(s -> s.label().equals(s.id()) ? s.id() : s.id() + " (" + s.label() + ")")
+                  .toList();
           if (stage == null)
             throw new ConfigException(
                 "kpi leads needs --stage for funnel '"
                     + k.id()
                     + "'; stages: "
                     + String.join(", ", stages));
-          if (!stages.contains(stage)) {
+          if (spec.funnel().stageNamed(stage) == null) {
+            List<String> names = new java.util.ArrayList<>();
+            spec.funnel().stages().forEach(s -> names.addAll(List.of(s.id(), s.label())));
             throw new ConfigException(
                 "funnel '"
                     + k.id()
                     + "' has no stage '"
                     + stage
                     + "'"
-                    + Suggestions.hint(stage, stages)
+                    + Suggestions.hint(stage, names)
                     + "; stages: "
                     + String.join(", ", stages));
           }
@@ -122,7 +128,13 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
         public List<LeadList.Entry> list(
             KpiDef k, FunnelSpec spec, Table table, Period period, String stage, KpiRunner runner) {
           return FunnelLeadList.of(
-              k, spec.funnel(), table, period, stage, runner.calendar(), runner.zone());
+              k,
+              spec.funnel(),
+              table,
+              period,
+              spec.funnel().stageNamed(stage),
+              runner.calendar(),
+              runner.zone());
         }
       };
 
