@@ -44,40 +44,6 @@ public record KpiDef(
     groups = List.copyOf(groups);
   }
 
-  /** A KPI without declared groups. */
-  public KpiDef(
-      String id,
-      String label,
-      String description,
-      String type,
-      String source,
-      String time,
-      Filter where,
-      List<String> by,
-      boolean rollup,
-      String unit,
-      TargetDef target,
-      String preset,
-      Location location,
-      KpiSpec spec) {
-    this(
-        id,
-        label,
-        description,
-        type,
-        source,
-        time,
-        where,
-        by,
-        rollup,
-        unit,
-        target,
-        preset,
-        location,
-        spec,
-        List.of());
-  }
-
   /** The spec as its type's record. */
   public <S extends KpiSpec> S spec(Class<S> type) {
     return type.cast(spec);

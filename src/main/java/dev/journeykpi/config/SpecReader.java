@@ -180,6 +180,13 @@ public final class SpecReader {
     return c;
   }
 
+  /** A required key naming a date or date-time column (a duration's start, a backlog's end). */
+  public String requiredTime(String key) {
+    String name = required(key);
+    temporal(name, at(key), key);
+    return name;
+  }
+
   public void temporal(String name, Location at, String field) {
     ColumnDef c = exists(name, at, field);
     if (c != null && !c.type().isTemporal()) {

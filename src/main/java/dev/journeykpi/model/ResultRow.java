@@ -69,23 +69,7 @@ public record ResultRow(
   public ResultRow comparedWith(Double earlier) {
     Double d = value == null || earlier == null ? null : value - earlier;
     Double rel = d == null || unit.equals("%") || earlier == 0 ? null : d / Math.abs(earlier);
-    return new ResultRow(
-        kpi,
-        label,
-        period,
-        dims,
-        value,
-        unit,
-        numerator,
-        denominator,
-        n,
-        target,
-        status,
-        earlier,
-        d,
-        rel,
-        complete,
-        notes);
+    return copy(earlier, d, rel, complete, notes);
   }
 
   /**
@@ -95,23 +79,7 @@ public record ResultRow(
    */
   public ResultRow withCoverage(Note incompleteBecause) {
     Notes all = incompleteBecause == null ? notes : notes.after(incompleteBecause);
-    return new ResultRow(
-        kpi,
-        label,
-        period,
-        dims,
-        value,
-        unit,
-        numerator,
-        denominator,
-        this.n,
-        target,
-        status,
-        previous,
-        delta,
-        deltaRelative,
-        incompleteBecause == null,
-        all);
+    return copy(previous, delta, deltaRelative, incompleteBecause == null, all);
   }
 
   /**
@@ -119,6 +87,12 @@ public record ResultRow(
    */
   public ResultRow withNotes(Notes more) {
     if (more.isEmpty()) return this;
+    return copy(previous, delta, deltaRelative, complete, notes.plus(more));
+  }
+
+  /** This row's measured parts with another comparison, coverage and notes. */
+  private ResultRow copy(
+      Double previous, Double delta, Double deltaRelative, boolean complete, Notes notes) {
     return new ResultRow(
         kpi,
         label,
@@ -135,7 +109,7 @@ public record ResultRow(
         delta,
         deltaRelative,
         complete,
-        notes.plus(more));
+        notes);
   }
 
   /**

@@ -38,10 +38,8 @@ public final class BacklogKind extends KpiKind<BacklogSpec> {
 
   @Override
   public SpecReader.Bound bind(SpecReader r) {
-    String start = r.required("start");
-    String end = r.required("end");
-    r.temporal(start, r.at("start"), "start");
-    r.temporal(end, r.at("end"), "end");
+    String start = r.requiredTime("start");
+    String end = r.requiredTime("end");
     return new SpecReader.Bound(
         new BacklogSpec(start, end), r.declaredUnit() == null ? "open" : r.declaredUnit());
   }

@@ -26,10 +26,8 @@ public final class DurationKind extends PeriodRowsKind<DurationSpec> {
 
   @Override
   public SpecReader.Bound bind(SpecReader r) {
-    String start = r.required("start");
-    String end = r.required("end");
-    r.temporal(start, r.at("start"), "start");
-    r.temporal(end, r.at("end"), "end");
+    String start = r.requiredTime("start");
+    String end = r.requiredTime("end");
     boolean business = r.businessClock();
     String statText = r.string("stat");
     Statistic stat = statText == null ? Statistic.MEDIAN : Statistic.parse(statText);

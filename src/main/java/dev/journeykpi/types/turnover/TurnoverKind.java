@@ -38,10 +38,8 @@ public final class TurnoverKind extends KpiKind<TurnoverSpec> {
 
   @Override
   public SpecReader.Bound bind(SpecReader r) {
-    String start = r.required("start");
-    String end = r.required("end");
-    r.temporal(start, r.at("start"), "start");
-    r.temporal(end, r.at("end"), "end");
+    String start = r.requiredTime("start");
+    String end = r.requiredTime("end");
     var leavers = r.filter("numerator");
     return new SpecReader.Bound(
         new TurnoverSpec(start, end, leavers), r.fixedUnit("%", "a turnover KPI"));
