@@ -1,9 +1,9 @@
 package dev.journeykpi.cli;
 
 import dev.journeykpi.model.Period;
+import dev.journeykpi.model.PeriodChoice;
 import dev.journeykpi.model.UsageException;
 import java.time.LocalDate;
-import java.util.List;
 import picocli.CommandLine.Option;
 
 /** The reporting period: --period, or --from/--to, and --periods N for a trend. */
@@ -14,7 +14,9 @@ final class PeriodOptions {
   @Option(
       names = {"-p", "--period"},
       paramLabel = "PERIOD",
-      description = "A month (2026-10), quarter (2026-Q3) or year (2026). Default: all rows.")
+      description =
+          "A month (2026-10), quarter (2026-Q3) or year (2026); last (the last complete month of"
+              + " the data), last-quarter or last-year. Default: all rows.")
   String period;
 
   @Option(
@@ -43,16 +45,25 @@ final class PeriodOptions {
           "Report a period that a source's dates do not reach at all (otherwise a data error, exit 3: the export is likely out of date).")
   boolean allowEmptyPeriod;
 
-  List<Period> resolve() {
+  PeriodChoice resolve() {
     if (period != null && (from != null || to != null)) {
       throw new UsageException("give either --period or --from/--to, not both");
     }
     if ((from == null) != (to == null)) throw new UsageException("--from and --to go together");
     if (periods < 1) throw new UsageException("--periods must be at least 1");
+    Period.Grain last = period == null ? null : PeriodChoice.lastGrain(period);
+    if (last != null) return PeriodChoice.last(last, periods);
     Period p =
-        period != null
-            ? Period.parse(period)
-            : from != null ? Period.between(from, to) : Period.ALL;
-    return p.lastN(periods);
+        period != null ? named(period) : from != null ? Period.between(from, to) : Period.ALL;
+    return PeriodChoice.of(p.lastN(periods));
+  }
+
+  private static Period named(String text) {
+    try {
+      return Period.parse(text);
+    } catch (UsageException e) {
+      throw new UsageException(
+          e.getMessage() + "; last, last-quarter and last-year name the data's last complete one");
+    }
   }
 }

@@ -116,7 +116,9 @@ final class ReportCommand implements Callable<Integer> {
     java.math.BigDecimal maxPercent =
         maxRejected == null ? null : QualityGate.parsePercent(maxRejected);
     var periods = period.resolve();
-    if (compare != RunRequest.Compare.NONE && periods.get(0).grain() == Period.Grain.ALL) {
+    if (compare != RunRequest.Compare.NONE
+        && !periods.isLast()
+        && periods.fixed().get(0).grain() == Period.Grain.ALL) {
       throw new UsageException("--compare needs --period or --from/--to");
     }
     var request =

@@ -36,6 +36,33 @@ final class DataGate {
     return unusable;
   }
 
+  /**
+   * Which periods {@code --period last} found, and why: {@code kpi: --period last: 2026-10, the
+   * last month the data covers (its dates reach 2026-11-03)}.
+   */
+  static String lastPeriodLine(List<Period> periods, List<QualityReport> quality) {
+    Period last = periods.get(periods.size() - 1);
+    String grain =
+        switch (last.grain()) {
+          case QUARTER -> "quarter";
+          case YEAR -> "year";
+          default -> "month";
+        };
+    String which =
+        periods.size() == 1
+            ? last.label()
+            : periods.get(0).label() + " to " + last.label() + " (" + periods.size() + " periods)";
+    return "kpi: --period "
+        + (grain.equals("month") ? "last" : "last-" + grain)
+        + ": "
+        + which
+        + ", the last "
+        + grain
+        + " the data covers to its end (its dates reach "
+        + DataEnd.of(quality)
+        + ")";
+  }
+
   /** Each reason on stderr, saying that nothing was written (the previous outputs stay). */
   static void refuse(List<String> unusable, PrintWriter err) {
     for (String u : unusable)

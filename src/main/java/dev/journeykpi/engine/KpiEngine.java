@@ -14,6 +14,7 @@ import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
+import dev.journeykpi.model.PeriodChoice;
 import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
@@ -63,6 +64,11 @@ public final class KpiEngine {
     loaded.replaceAll((id, src) -> warnAbsent(src, kpis, id, absentNotes));
     loaded.replaceAll(
         (id, src) -> date(src, kpis.stream().filter(k -> k.source().equals(id)).toList()));
+    List<Period> periods =
+        DataEnd.periods(
+            request.periods(),
+            loaded.values().stream().map(LoadedSource::quality).toList(),
+            request.today());
     KpiRunner runner =
         new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
     Set<String> counted = new java.util.HashSet<>();
@@ -89,10 +95,14 @@ public final class KpiEngine {
       work.add(
           () -> {
             try {
-              List<ResultRow> current = KpiKinds.run(runner, k, table, request.periods());
+              List<ResultRow> current = KpiKinds.run(runner, k, table, periods);
               return request.compare() == RunRequest.Compare.NONE
                   ? current
-                  : compare(current, KpiKinds.run(runner, k, table, earlier(request)), request);
+                  : compare(
+                      current,
+                      KpiKinds.run(runner, k, table, earlier(periods, request.compare())),
+                      periods,
+                      request.compare());
             } catch (OutOfMemoryError oom) {
               throw new MemoryExhausted(
                   "computing kpi '" + k.id() + "' over source '" + k.source() + "'", oom);
@@ -105,7 +115,7 @@ public final class KpiEngine {
     if (!absentNotes.isEmpty())
       rows.replaceAll(r -> r.withNotes(absentNotes.getOrDefault(r.kpi(), Notes.NONE)));
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
-    return new Scorecard(def, request.periods(), rows, quality);
+    return new Scorecard(def, periods, rows, quality);
   }
 
   /**
@@ -143,6 +153,20 @@ public final class KpiEngine {
       String stage,
       Period period,
       Map<String, java.nio.file.Path> data) {
+    return leads(def, kpiId, stage, PeriodChoice.of(period), data, null);
+  }
+
+  /**
+   * The entries behind a KPI in a named period or the last complete one ({@code --period last},
+   * judged as of {@code today}).
+   */
+  public static LeadList leads(
+      Definition def,
+      String kpiId,
+      String stage,
+      PeriodChoice choice,
+      Map<String, java.nio.file.Path> data,
+      java.time.LocalDate today) {
     KpiDef k = def.requireKpi(kpiId);
     KpiKind<?> kind = KpiKinds.of(k);
     LeadList.Kind listed = kind.listingKind();
@@ -155,7 +179,7 @@ public final class KpiEngine {
               + " KPI; kpi leads lists the leads of a"
               + " funnel KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
     }
-    kind.checkListingAny(k, stage, period);
+    if (!choice.isLast()) kind.checkListingAny(k, stage, lastOf(choice.fixed()));
     if (listed != LeadList.Kind.FUNNEL && stage != null) {
       throw new ConfigException(
           "--stage applies to funnel KPIs; '" + kpiId + "' is a " + k.type() + " KPI");
@@ -168,6 +192,8 @@ public final class KpiEngine {
     checkColumns(k, loaded);
     LoadedSource src =
         date(warnAbsent(loaded, List.of(k), k.source(), new HashMap<>()), List.of(k));
+    Period period = lastOf(DataEnd.periods(choice, List.of(src.quality()), today));
+    if (choice.isLast()) kind.checkListingAny(k, stage, period);
     var entries =
         kind.listAny(
             k,
@@ -175,7 +201,7 @@ public final class KpiEngine {
             period,
             stage,
             new KpiRunner(new BusinessCalendar(def.calendar()), def.zone()));
-    return new LeadList(k, listed, entries, src.quality());
+    return new LeadList(k, listed, entries, src.quality(), period);
   }
 
   /**
@@ -215,9 +241,13 @@ public final class KpiEngine {
     }
   }
 
-  private static List<Period> earlier(RunRequest request) {
-    return request.periods().stream()
-        .map(p -> request.compare() == RunRequest.Compare.YEAR ? p.yearBefore() : p.previous())
+  private static Period lastOf(List<Period> periods) {
+    return periods.get(periods.size() - 1);
+  }
+
+  private static List<Period> earlier(List<Period> periods, RunRequest.Compare compare) {
+    return periods.stream()
+        .map(p -> compare == RunRequest.Compare.YEAR ? p.yearBefore() : p.previous())
         .toList();
   }
 
@@ -226,11 +256,14 @@ public final class KpiEngine {
    * had no row).
    */
   private static List<ResultRow> compare(
-      List<ResultRow> current, List<ResultRow> before, RunRequest request) {
+      List<ResultRow> current,
+      List<ResultRow> before,
+      List<Period> periods,
+      RunRequest.Compare compare) {
     Map<String, String> periodBefore = new java.util.HashMap<>();
-    List<Period> earlier = earlier(request);
+    List<Period> earlier = earlier(periods, compare);
     for (int i = 0; i < earlier.size(); i++)
-      periodBefore.put(request.periods().get(i).label(), earlier.get(i).label());
+      periodBefore.put(periods.get(i).label(), earlier.get(i).label());
     Map<String, Double> values = new java.util.HashMap<>();
     for (ResultRow r : before) values.put(r.period() + "\u0000" + r.dims(), r.value());
     List<ResultRow> out = new ArrayList<>();

@@ -2,7 +2,7 @@ package dev.journeykpi.engine;
 
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.model.LeadList;
-import dev.journeykpi.model.Period;
+import dev.journeykpi.model.PeriodChoice;
 import dev.journeykpi.report.LeadListRenderer;
 import dev.journeykpi.report.QualitySummary;
 import java.io.IOException;
@@ -32,7 +32,7 @@ public final class LeadsJob {
       Map<String, Path> data,
       String kpiId,
       String stage,
-      List<Period> periods,
+      PeriodChoice periods,
       boolean allowEmptyPeriod,
       Path output,
       boolean bom,
@@ -52,12 +52,19 @@ public final class LeadsJob {
 
   public Outcome run() throws IOException {
     Definition def = KpiEngine.load(request.configs());
-    List<Period> periods = request.periods();
     LeadList list =
         KpiEngine.leads(
-            def, request.kpiId(), request.stage(), periods.get(periods.size() - 1), request.data());
+            def,
+            request.kpiId(),
+            request.stage(),
+            request.periods(),
+            request.data(),
+            java.time.LocalDate.now(def.zone()));
+    if (request.periods().isLast() && !request.quiet())
+      err.println(DataGate.lastPeriodLine(List.of(list.period()), List.of(list.quality())));
     List<String> unusable =
-        DataGate.unusable(List.of(list.quality()), periods, request.allowEmptyPeriod(), err);
+        DataGate.unusable(
+            List.of(list.quality()), List.of(list.period()), request.allowEmptyPeriod(), err);
     if (!unusable.isEmpty()) {
       // An empty list from an export none of whose rows could be read is not "nobody to follow up".
       err.print(QualitySummary.text(List.of(list.quality())));

@@ -1,7 +1,7 @@
 package dev.journeykpi.engine;
 
 import dev.journeykpi.config.Definition;
-import dev.journeykpi.model.Period;
+import dev.journeykpi.model.PeriodChoice;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
 import dev.journeykpi.model.Status;
@@ -33,13 +33,13 @@ public final class ReportJob {
    *
    * @param configs the definition files and folders
    * @param data source id → file given on the command line instead of the declared one
-   * @param periods the periods, oldest first
+   * @param periods the periods, oldest first, or the last complete ones
    * @param kpiIds the KPIs to run; empty for all
    */
   public record Request(
       List<Path> configs,
       Map<String, Path> data,
-      List<Period> periods,
+      PeriodChoice periods,
       List<String> kpiIds,
       RunRequest.Compare compare,
       Outputs outputs,
@@ -113,8 +113,10 @@ public final class ReportJob {
     // A source of which no row could be used would give a scorecard of zeros that looks like a
     // quiet month: no output is written (the previous ones stay), only the quality summary and
     // report that say why.
+    if (request.periods().isLast() && !gates.quiet())
+      err.println(DataGate.lastPeriodLine(card.periods(), card.quality()));
     List<String> unusable =
-        DataGate.unusable(card.quality(), request.periods(), gates.allowEmptyPeriod(), err);
+        DataGate.unusable(card.quality(), card.periods(), gates.allowEmptyPeriod(), err);
     if (!unusable.isEmpty()) {
       reportQuality(card, true);
       DataGate.refuse(unusable, err);

@@ -1,6 +1,7 @@
 package dev.journeykpi.engine;
 
 import dev.journeykpi.model.Period;
+import dev.journeykpi.model.PeriodChoice;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -8,14 +9,15 @@ import java.util.Map;
 /**
  * What to compute.
  *
- * @param periods the periods, oldest first (one for a plain report, N for a trend)
+ * @param periods the periods, oldest first (one for a plain report, N for a trend), or the last
+ *     complete ones, found once the data is read
  * @param dataOverrides source id → file given on the command line instead of the declared one
  * @param kpiIds the KPIs to run; empty for all
  * @param today the run's date, to flag periods that are not over; null not to check (the data's end
  *     is still checked)
  */
 public record RunRequest(
-    List<Period> periods,
+    PeriodChoice periods,
     Map<String, Path> dataOverrides,
     List<String> kpiIds,
     Compare compare,
@@ -31,16 +33,24 @@ public record RunRequest(
   }
 
   public RunRequest(List<Period> periods, Map<String, Path> dataOverrides, List<String> kpiIds) {
-    this(periods, dataOverrides, kpiIds, Compare.NONE, null);
+    this(PeriodChoice.of(periods), dataOverrides, kpiIds, Compare.NONE, null);
   }
 
   public RunRequest(
       List<Period> periods, Map<String, Path> dataOverrides, List<String> kpiIds, Compare compare) {
-    this(periods, dataOverrides, kpiIds, compare, null);
+    this(PeriodChoice.of(periods), dataOverrides, kpiIds, compare, null);
+  }
+
+  public RunRequest(
+      List<Period> periods,
+      Map<String, Path> dataOverrides,
+      List<String> kpiIds,
+      Compare compare,
+      java.time.LocalDate today) {
+    this(PeriodChoice.of(periods), dataOverrides, kpiIds, compare, today);
   }
 
   public RunRequest {
-    periods = List.copyOf(periods);
     dataOverrides = Map.copyOf(dataOverrides);
     kpiIds = List.copyOf(kpiIds);
   }

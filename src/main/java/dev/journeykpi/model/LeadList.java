@@ -10,8 +10,10 @@ import java.util.List;
  *
  * @param kind which list it is, which decides the CSV's columns
  * @param quality the data-quality report of the source read
+ * @param period the period listed (the one {@code --period last} found, when asked)
  */
-public record LeadList(KpiDef kpi, Kind kind, List<Entry> entries, QualityReport quality) {
+public record LeadList(
+    KpiDef kpi, Kind kind, List<Entry> entries, QualityReport quality, Period period) {
   public LeadList {
     entries = List.copyOf(entries);
   }

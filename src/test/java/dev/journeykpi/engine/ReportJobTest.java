@@ -57,7 +57,7 @@ class ReportJobTest {
     return new ReportJob.Request(
         HOTEL,
         Map.of(),
-        List.of(Period.parse("2026-10")),
+        dev.journeykpi.model.PeriodChoice.of(Period.parse("2026-10")),
         List.of(),
         RunRequest.Compare.NONE,
         new ReportJob.Outputs(files, stdout, View.DEFAULT, true, false),
