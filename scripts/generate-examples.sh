@@ -13,3 +13,5 @@ java -cp target/kpi.jar scripts/GenerateRetentionExamples.java examples/retentio
 echo "examples regenerated under examples/retention" >&2
 java -cp target/kpi.jar scripts/GenerateFunnelExamples.java examples
 echo "examples regenerated under examples/sales-journey, examples/lead-stages and examples/incident-process" >&2
+java -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -cp target/kpi.jar scripts/GenerateB2bExamples.java examples/b2b-sales
+echo "examples regenerated under examples/b2b-sales" >&2

@@ -91,8 +91,9 @@ public record ResultRow(
   }
 
   /** This row's measured parts with another comparison, coverage and notes. */
+  // complete stays a Boolean: null (a KPI over no period's rows, time: none) must survive a copy.
   private ResultRow copy(
-      Double previous, Double delta, Double deltaRelative, boolean complete, Notes notes) {
+      Double previous, Double delta, Double deltaRelative, Boolean complete, Notes notes) {
     return new ResultRow(
         kpi,
         label,
