@@ -53,6 +53,14 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin LangOption lang;
 
   @Option(
+      names = "--width",
+      paramLabel = "N",
+      description =
+          "Columns the table view fits: notes wrap, long labels are cut (default: the terminal's"
+              + " width through scripts/kpi, or COLUMNS, else 100; 0: no limit).")
+  Integer width;
+
+  @Option(
       names = "--by-owner",
       description = "Group the table and Markdown views by owning department (in journey order).")
   boolean byOwner;
@@ -106,6 +114,13 @@ final class ReportCommand implements Callable<Integer> {
     }
   }
 
+  /** --width, else the COLUMNS the launcher or the user set, else 100; 0 for no limit. */
+  private int width() {
+    if (width == null) return View.widthOf(System.getenv("COLUMNS"));
+    if (width < 0) throw new UsageException("--width must be 0 (no limit) or a number of columns");
+    return width;
+  }
+
   @Override
   public Integer call() throws Exception {
     // Every output is checked before the work: a wrong extension or --format is a usage error, not
@@ -129,7 +144,11 @@ final class ReportCommand implements Callable<Integer> {
             kpis,
             compare,
             new ReportJob.Outputs(
-                files, stdoutFormat, new View(byOwner, lang.orNull()), noTimestamp, output.bom),
+                files,
+                stdoutFormat,
+                new View(byOwner, lang.orNull(), width()),
+                noTimestamp,
+                output.bom),
             new ReportJob.Gates(
                 qualityReport,
                 quiet,

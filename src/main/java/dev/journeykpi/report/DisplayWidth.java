@@ -16,13 +16,87 @@ public final class DisplayWidth {
     for (int i = 0; i < t.length(); ) {
       int cp = t.codePointAt(i);
       i += Character.charCount(cp);
-      int type = Character.getType(cp);
-      if (type == Character.NON_SPACING_MARK
-          || type == Character.ENCLOSING_MARK
-          || type == Character.FORMAT) continue;
-      w += isWide(cp) ? 2 : 1;
+      w += ofCodePoint(cp);
     }
     return w;
+  }
+
+  private static int ofCodePoint(int cp) {
+    int type = Character.getType(cp);
+    if (type == Character.NON_SPACING_MARK
+        || type == Character.ENCLOSING_MARK
+        || type == Character.FORMAT) return 0;
+    return isWide(cp) ? 2 : 1;
+  }
+
+  /**
+   * The text cut to at most {@code width} columns, its last column an ellipsis when anything was
+   * cut; a combining mark stays with its letter.
+   */
+  public static String truncate(String s, int width) {
+    String t = Normalizer.normalize(s, Normalizer.Form.NFC);
+    if (of(t) <= width) return t;
+    if (width <= 0) return "";
+    StringBuilder b = new StringBuilder();
+    int w = 0;
+    for (int i = 0; i < t.length(); ) {
+      int cp = t.codePointAt(i);
+      int cw = ofCodePoint(cp);
+      if (w + cw > width - 1) break;
+      b.appendCodePoint(cp);
+      w += cw;
+      i += Character.charCount(cp);
+    }
+    return b.toString().stripTrailing() + "…";
+  }
+
+  /**
+   * The text in lines of at most {@code width} columns, broken at spaces; a word longer than a line
+   * is broken inside.
+   */
+  public static java.util.List<String> wrap(String s, int width) {
+    if (of(s) <= width) return java.util.List.of(s);
+    // An indented line keeps its indent on every line it is wrapped into.
+    int lead = 0;
+    while (lead < s.length() && s.charAt(lead) == ' ') lead++;
+    if (lead > 0 && lead < width / 2) {
+      String margin = s.substring(0, lead);
+      return wrap(s.substring(lead), width - lead).stream().map(l -> margin + l).toList();
+    }
+    java.util.List<String> lines = new java.util.ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    int lineWidth = 0;
+    for (String word : Normalizer.normalize(s, Normalizer.Form.NFC).split(" ")) {
+      if (word.isEmpty()) continue;
+      int ww = of(word);
+      if (lineWidth > 0 && lineWidth + 1 + ww <= width) {
+        line.append(' ').append(word);
+        lineWidth += 1 + ww;
+        continue;
+      }
+      if (lineWidth > 0) lines.add(line.toString());
+      line.setLength(0);
+      lineWidth = 0;
+      // A word wider than the line: as many columns as fit on each line.
+      while (ww > width) {
+        int cut = 0;
+        int cw = 0;
+        while (cut < word.length()) {
+          int cp = word.codePointAt(cut);
+          if (cw + ofCodePoint(cp) > width) break;
+          cw += ofCodePoint(cp);
+          cut += Character.charCount(cp);
+        }
+        if (cut == 0) cut = Character.charCount(word.codePointAt(0));
+        lines.add(word.substring(0, cut));
+        word = word.substring(cut);
+        ww = of(word);
+      }
+      line.append(word);
+      lineWidth = ww;
+    }
+    if (lineWidth > 0 || lines.isEmpty()) lines.add(line.toString());
+    return lines;
   }
 
   private static boolean isWide(int cp) {

@@ -73,6 +73,9 @@ final class ScorecardLayout {
 
   final int noteColumn;
 
+  /** Whether the second column is the breakdown's. */
+  final boolean breakdownColumn;
+
   ScorecardLayout(Scorecard card, View view) {
     boolean byOwner = view.byOwner();
     this.lang = view.lang() != null ? view.lang() : card.definition().locale();
@@ -84,6 +87,7 @@ final class ScorecardLayout {
 
     // The breakdown column only when some KPI has a breakdown.
     boolean breakdowns = card.rows().stream().anyMatch(r -> !r.dims().isEmpty());
+    this.breakdownColumn = breakdowns;
     List<String> header =
         new ArrayList<>(
             breakdowns ? List.of(words.kpi(), words.breakdown()) : List.of(words.kpi()));

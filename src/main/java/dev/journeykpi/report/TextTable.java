@@ -1,19 +1,43 @@
 package dev.journeykpi.report;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A plain-text table whose columns stay aligned with Vietnamese and other wide or combining text.
+ * A plain-text table whose columns stay aligned with Vietnamese and other wide or combining text,
+ * and that fits a terminal's width when asked: the last column (notes) wraps inside itself, or
+ * under its row when too little room is left; the columns named shrinkable (labels) are cut with an
+ * ellipsis, never below their minimum, only when the table does not fit otherwise.
  */
 final class TextTable {
+  /** Narrower than this, a wrapped column is hard to read: its text goes under the row instead. */
+  static final int MIN_WRAPPED = 30;
+
   private final List<String> header;
   private final boolean[] rightAligned;
   private final List<Object> lines = new ArrayList<>();
+  private int width;
+  private final Map<Integer, Integer> shrinkable = new LinkedHashMap<>();
+  private boolean wrapLast;
 
   TextTable(List<String> header, boolean[] rightAligned) {
     this.header = header.stream().map(Visible::text).toList();
     this.rightAligned = rightAligned;
+  }
+
+  /**
+   * Fit the table to {@code width} columns (0: never cut or wrap).
+   *
+   * @param wrapLast the last column's text may wrap (notes)
+   * @param shrinkable column → its narrowest width, in the order they give way
+   */
+  TextTable fit(int width, boolean wrapLast, Map<Integer, Integer> shrinkable) {
+    this.width = width;
+    this.wrapLast = wrapLast;
+    this.shrinkable.putAll(shrinkable);
+    return this;
   }
 
   /**
@@ -29,6 +53,9 @@ final class TextTable {
     lines.add(Visible.text(title));
   }
 
+  /** How the columns are laid out: their widths and where the last column's text goes. */
+  private record Layout(int[] w, int wrapWidth, boolean under) {}
+
   @SuppressWarnings("unchecked")
   String render(String indent) {
     int[] w = new int[header.size()];
@@ -39,36 +66,102 @@ final class TextTable {
           w[i] = Math.max(w[i], DisplayWidth.of(((List<String>) cells).get(i)));
       }
     }
+    Layout layout = layout(w, DisplayWidth.of(indent));
     StringBuilder b = new StringBuilder();
     // A table without sections gets its header once, at the top.
-    if (lines.isEmpty() || !(lines.get(0) instanceof String)) header(b, indent, w);
+    if (lines.isEmpty() || !(lines.get(0) instanceof String)) header(b, indent, layout);
     for (Object l : lines) {
       if (l instanceof String title) {
         if (b.length() > 0) b.append('\n');
         b.append(title).append('\n');
-        header(b, indent, w);
+        header(b, indent, layout);
       } else {
-        line(b, indent, (List<String>) l, w);
+        line(b, indent, (List<String>) l, layout);
       }
     }
     return b.toString();
   }
 
-  /** The header row and a rule under it. */
-  private void header(StringBuilder b, String indent, int[] w) {
-    line(b, indent, header, w);
-    int total = 0;
-    for (int x : w) total += x + 2;
-    b.append(indent).append("─".repeat(Math.max(0, total - 2))).append('\n');
+  /**
+   * The widths that fit: first the last column wraps in the room the others leave; when that is
+   * under {@link #MIN_WRAPPED}, the shrinkable columns give way; when it still is, the last
+   * column's text goes under its row and the others shrink until the row fits.
+   */
+  private Layout layout(int[] natural, int indent) {
+    int[] w = natural.clone();
+    int last = w.length - 1;
+    if (width <= 0 || total(w, indent, w.length) <= width) return new Layout(w, 0, false);
+    if (!wrapLast) {
+      shrink(w, total(w, indent, w.length) - width);
+      return new Layout(w, 0, false);
+    }
+    int others = total(w, indent, last) + 2;
+    if (width - others < MIN_WRAPPED) others -= shrink(w, MIN_WRAPPED - (width - others));
+    if (width - others >= MIN_WRAPPED) {
+      w[last] = Math.min(w[last], width - others);
+      return new Layout(w, w[last], false);
+    }
+    // Under the row: the columns take back what they gave for a wrapped column they no longer
+    // share the line with, and give only what the row itself needs.
+    w = natural.clone();
+    shrink(w, total(w, indent, last) - width);
+    return new Layout(w, Math.max(MIN_WRAPPED, width - indent - 4), true);
   }
 
-  private void line(StringBuilder b, String indent, List<String> cells, int[] w) {
+  /** Narrows the shrinkable columns by up to {@code excess} in all; returns how much they gave. */
+  private int shrink(int[] w, int excess) {
+    int given = 0;
+    for (Map.Entry<Integer, Integer> e : shrinkable.entrySet()) {
+      if (given >= excess) break;
+      int col = e.getKey();
+      int give = Math.min(excess - given, Math.max(0, w[col] - e.getValue()));
+      w[col] -= give;
+      given += give;
+    }
+    return given;
+  }
+
+  /** The width of the first {@code columns} columns with their gaps and the indent. */
+  private static int total(int[] w, int indent, int columns) {
+    int t = indent;
+    for (int i = 0; i < columns; i++) t += w[i] + (i > 0 ? 2 : 0);
+    return t;
+  }
+
+  /** The header row and a rule under it. */
+  private void header(StringBuilder b, String indent, Layout layout) {
+    int columns = layout.under() ? header.size() - 1 : header.size();
+    line(b, indent, header.subList(0, columns), layout);
+    int rule = total(layout.w(), 0, columns);
+    b.append(indent).append("─".repeat(Math.max(0, rule))).append('\n');
+  }
+
+  private void line(StringBuilder b, String indent, List<String> cells, Layout layout) {
+    int[] w = layout.w();
+    int last = w.length - 1;
+    boolean wraps = wrapLast && layout.wrapWidth() > 0 && cells.size() == w.length;
+    int columns = wraps && layout.under() ? last : cells.size();
     StringBuilder s = new StringBuilder(indent);
-    for (int i = 0; i < w.length; i++) {
+    for (int i = 0; i < columns; i++) {
       String c = cells.get(i);
+      boolean lastShown = i == columns - 1;
+      if (wraps && i == last) {
+        List<String> parts = DisplayWidth.wrap(c, layout.wrapWidth());
+        s.append(parts.get(0));
+        String margin = " ".repeat(total(w, DisplayWidth.of(indent), last) + 2);
+        for (String more : parts.subList(1, parts.size()))
+          s.append('\n').append(margin).append(more);
+        continue;
+      }
+      if (DisplayWidth.of(c) > w[i]) c = DisplayWidth.truncate(c, w[i]);
       s.append(rightAligned[i] ? DisplayWidth.padLeft(c, w[i]) : DisplayWidth.padRight(c, w[i]));
-      if (i < w.length - 1) s.append("  ");
+      if (!lastShown) s.append("  ");
     }
     b.append(s.toString().stripTrailing()).append('\n');
+    if (wraps && layout.under() && !cells.get(last).isBlank()) {
+      String margin = indent + "    ";
+      for (String part : DisplayWidth.wrap(cells.get(last), layout.wrapWidth()))
+        b.append(margin).append(part).append('\n');
+    }
   }
 }

@@ -102,7 +102,19 @@ class AbsentTextReportTest {
   void theNoteInVietnameseAndTheWarningEvenWhenQuiet() throws Exception {
     Path def = definition();
     CliRunner.Result r =
-        run("report", "-c", def.toString(), "-p", "2026-10", "--lang", "vi", "-q", "--kpi", "typo");
+        run(
+            "report",
+            "-c",
+            def.toString(),
+            "-p",
+            "2026-10",
+            "--lang",
+            "vi",
+            "-q",
+            "--kpi",
+            "typo",
+            "--width",
+            "0");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .contains(

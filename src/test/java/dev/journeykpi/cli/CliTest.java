@@ -31,7 +31,7 @@ class CliTest {
 
   @Test
   void terminalColumnsStayAlignedWithVietnamese() {
-    String out = run("report", "-c", HOTEL, "--period", "2026-10").out();
+    String out = run("report", "-c", HOTEL, "--period", "2026-10", "--width", "0").out();
     // Every row of a section's table ends its "n" column at the same display column.
     var lines = out.lines().filter(l -> l.startsWith("  ") && !l.contains("───")).toList();
     String header =
@@ -62,7 +62,8 @@ class CliTest {
 
   @Test
   void departmentViewAndStatusSummary() throws Exception {
-    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--by-owner");
+    CliRunner.Result r =
+        run("report", "-c", HOTEL, "--period", "2026-10", "--by-owner", "--width", "0");
     assertThat(r.exitCode()).isZero();
     // Headline statuses: sheets changed 87.0% (amber), answer time 2.5 min ≤ 3 (green), satisfied
     // guests 68.3% < 76% (red).
@@ -534,7 +535,7 @@ class CliTest {
     CliRunner.Result csv = run("report", "-c", SERVICE, "--period", "2026-10", "--format", "csv");
     assertThat(csv.exitCode()).isZero();
     Golden.check("service-2026-10.csv", csv.out());
-    CliRunner.Result table = run("report", "-c", SERVICE, "--period", "2026-10");
+    CliRunner.Result table = run("report", "-c", SERVICE, "--period", "2026-10", "--width", "0");
     Golden.check("service-2026-10.txt", table.out());
     // The roll-up reads as an outline: department, its teams indented, their agents indented again.
     assertThat(table.out())
@@ -711,7 +712,8 @@ class CliTest {
    */
   @Test
   void cohortsWithoutAPeriodSayWhy() throws Exception {
-    CliRunner.Result table = run("report", "-c", RETENTION, "--kpi", "cohorts", "--lang", "en");
+    CliRunner.Result table =
+        run("report", "-c", RETENTION, "--kpi", "cohorts", "--lang", "en", "--width", "0");
     assertThat(table.exitCode()).isZero();
     assertThat(table.out())
         .contains("customer KPIs need a period (--period, --from/--to)")
@@ -735,7 +737,7 @@ class CliTest {
    */
   @Test
   void funnelScorecards() throws Exception {
-    CliRunner.Result table = run("report", "-c", SALES, "--period", "2026-Q3");
+    CliRunner.Result table = run("report", "-c", SALES, "--period", "2026-Q3", "--width", "0");
     assertThat(table.exitCode()).isZero();
     assertThat(table.out())
         .contains("Phễu bán hàng — 2026-Q3\n  Giai đoạn ")
