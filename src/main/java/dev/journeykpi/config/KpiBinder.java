@@ -279,7 +279,10 @@ final class KpiBinder {
           ctx
               + ": groups does not apply to "
               + type.name()
-              + " KPIs, which follow leads or customers through their history; it applies to the"
+              + (type.placement() == SpecBinder.Placement.FROM_KPIS
+                  ? " KPIs, which have the groups of the KPIs they read (declare groups there)"
+                  : " KPIs, which follow leads or customers through their history")
+              + "; it applies to the"
               + " types measured from each group's rows (count, sum, duration, backlog, …)");
     }
     if (items.isEmpty()) d.error(at, ctx + ": groups is empty; list the values to show");

@@ -108,18 +108,29 @@ class FormulaErrorsTest {
         sources:
           t:
             file: t.csv
-            columns: { created: { column: Created, type: datetime }, kind: Kind }
+            columns: { created: { column: Created, type: datetime }, kind: Kind, channel: Channel }
         kpis:
           - { id: first-contact, type: count, source: t, time: created }
           - { id: ok, type: formula, expr: 'round(abs(coalesce("first-contact", 0)))' }
           - { id: text, type: formula, expr: "CASE WHEN lower('A') = 'a' THEN 1 END" }
+          - { id: by_two, type: count, source: t, time: created, by: [channel, kind], rollup: true }
+          - { id: rolled, type: formula, expr: "by_two", by: [channel, kind], rollup: true }
+          - { id: by_channel, type: count, source: t, time: created, by: [channel] }
+          - { id: grouped, type: formula, expr: "by_channel", by: [channel], groups: [web] }
         """);
     // Line 9 '  - { id: text, type: formula, expr: "CASE WHEN …" }': its value's quote is at
-    // column 38.
+    // column 38. Line 11: rollup's value 'true' is at column 79; line 13: groups' '[' at 78.
     assertThat(ValidationTest.problems(f))
         .containsExactly(
             f
                 + ":9:38: error: kpi 'text'.expr calls lower, which reads texts or dates; a"
-                + " formula's values are numbers: use abs, coalesce, round");
+                + " formula's values are numbers: use abs, coalesce, round",
+            f
+                + ":11:79: error: kpi 'rolled': rollup does not apply to a formula: it has the rows"
+                + " of the KPIs it reads (give those rollup: true)",
+            f
+                + ":13:78: error: kpi 'grouped': groups does not apply to formula KPIs, which have"
+                + " the groups of the KPIs they read (declare groups there); it applies to the types"
+                + " measured from each group's rows (count, sum, duration, backlog, …)");
   }
 }
