@@ -97,6 +97,50 @@ class FormulaCliTest {
                 + "share,Share of revenue,2026-10,(total),1,%,1000,1000,3,,,,,,true,\n");
   }
 
+  /**
+   * Every renderer takes a formula's rows as any KPI's: the share of shop (0.6, declared %) is
+   * shown as 60.0% for people, 0.6 with its parts in JSON, and the workbook is written.
+   */
+  @Test
+  void everyFormatShowsAFormula() throws IOException {
+    for (String format : new String[] {"table", "md", "html"}) {
+      CliHarness.Output run =
+          CliHarness.run(
+              "report",
+              "-c",
+              def.toString(),
+              "-p",
+              "2026-10",
+              "-f",
+              format,
+              "-q",
+              "--kpi",
+              "share");
+      assertThat(run.exitCode()).as(format + run.err()).isZero();
+      assertThat(run.out()).as(format).contains("Share of revenue").contains("60.0%");
+    }
+    CliHarness.Output json =
+        CliHarness.run(
+            "report",
+            "-c",
+            def.toString(),
+            "-p",
+            "2026-10",
+            "-f",
+            "json",
+            "-q",
+            "--kpi",
+            "per_customer");
+    assertThat(json.out().replaceAll("\\s+", ""))
+        .contains("\"value\":1.5", "\"numerator\":3", "\"denominator\":2");
+    Path xlsx = dir.resolve("card.xlsx");
+    CliHarness.Output book =
+        CliHarness.run(
+            "report", "-c", def.toString(), "-p", "2026-10", "-q", "-o", xlsx.toString());
+    assertThat(book.exitCode()).as(book.err()).isZero();
+    assertThat(Files.size(xlsx)).isPositive();
+  }
+
   @Test
   void failOnJudgesAFormulaAsAnyKpi() {
     CliHarness.Output run =
@@ -142,6 +186,8 @@ class FormulaCliTest {
     CliHarness.Output ok = CliHarness.run("validate", "-c", def.toString());
     assertThat(ok.exitCode()).as(ok.err()).isZero();
     assertThat(ok.out()).isEqualTo("ok: 6 KPIs, 2 sources, 0 stages\n");
+    CliHarness.Output data = CliHarness.run("validate", "-c", def.toString(), "--check-data");
+    assertThat(data.exitCode()).as(data.err()).isZero();
     CliHarness.Output leads =
         CliHarness.run("leads", "-c", def.toString(), "--kpi", "share", "-p", "2026-10");
     assertThat(leads.exitCode()).isEqualTo(2);
