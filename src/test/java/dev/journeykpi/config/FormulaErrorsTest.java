@@ -117,9 +117,12 @@ class FormulaErrorsTest {
           - { id: rolled, type: formula, expr: "by_two", by: [channel, kind], rollup: true }
           - { id: by_channel, type: count, source: t, time: created, by: [channel] }
           - { id: grouped, type: formula, expr: "by_channel", by: [channel], groups: [web] }
+          - { id: leads, type: funnel, mode: history, lead: kind, stage: channel, stages: [web, shop], source: t, time: created }
+          - { id: of_funnel, type: formula, expr: "leads" }
         """);
     // Line 9 '  - { id: text, type: formula, expr: "CASE WHEN …" }': its value's quote is at
-    // column 38. Line 11: rollup's value 'true' is at column 79; line 13: groups' '[' at 78.
+    // column 38. Line 11: rollup's value 'true' is at column 79; line 13: groups' '[' at 78; line
+    // 15: the expression's quote at 43.
     assertThat(ValidationTest.problems(f))
         .containsExactly(
             f
@@ -131,6 +134,9 @@ class FormulaErrorsTest {
             f
                 + ":13:78: error: kpi 'grouped': groups does not apply to formula KPIs, which have"
                 + " the groups of the KPIs they read (declare groups there); it applies to the types"
-                + " measured from each group's rows (count, sum, duration, backlog, …)");
+                + " measured from each group's rows (count, sum, duration, backlog, …)",
+            f
+                + ":15:43: error: kpi 'of_funnel'.expr reads funnel 'leads', which has a value per"
+                + " stage, not one: read one of its conversion KPIs");
   }
 }

@@ -41,96 +41,15 @@ final class FormulaResolver {
     String ctx = "kpi '" + k.id() + "'.expr";
     Expr e = new NamedExpr(d).parse(s.text(), s.at(), names, "KPI", ctx);
     if (e == null) return k;
-    boolean ok = true;
-    if (e.type() != ValueType.NUMBER) {
-      d.error(
-          s.at(),
-          ctx
-              + " gives "
-              + (e.type() == ValueType.BOOLEAN ? "true/false" : e.type().yamlName())
-              + "; a formula gives a number (e.g. complaints / active_customers)");
-      ok = false;
-    }
-    for (String f : functions(e)) {
-      if (!FUNCTIONS.contains(f)) {
-        d.error(
-            s.at(),
-            ctx
-                + " calls "
-                + f
-                + ", which reads texts or dates; a formula's values are numbers: use "
-                + String.join(", ", FUNCTIONS.stream().sorted().toList()));
-        ok = false;
-      }
-    }
-    List<String> operands = List.copyOf(e.columns());
-    if (operands.contains(k.id())) {
-      d.error(s.at(), ctx + " reads kpi '" + k.id() + "' itself");
-      ok = false;
-    } else {
-      List<String> cycle = cycle(k.id());
-      if (cycle != null) {
-        d.error(
-            s.at(),
-            ctx
-                + ": "
-                + String.join(" → ", cycle)
-                + " is a cycle: a formula cannot read itself through other formulas");
-        ok = false;
-      }
-    }
-    List<FormulaSpec.Operand> ops = new ArrayList<>();
-    boolean brokenDown = false;
-    for (String id : operands) {
-      KpiDef o = byId.get(id);
-      if ("funnel".equals(o.type())) {
-        d.error(
-            s.at(),
-            ctx
-                + " reads funnel '"
-                + id
-                + "', which has a value per stage, not one: read one of its conversion KPIs");
-        ok = false;
-      }
-      if (!o.by().isEmpty() && !k.by().isEmpty() && !o.by().equals(k.by())) {
-        d.error(
-            s.at(),
-            ctx
-                + ": kpi '"
-                + k.id()
-                + "' is broken down by "
-                + k.by()
-                + " but reads '"
-                + id
-                + "', broken down by "
-                + o.by()
-                + ": a KPI a formula reads is broken down as the formula is, or not at all (then"
-                + " its one value counts for every group)");
-        ok = false;
-      }
-      brokenDown |= !o.by().isEmpty();
-      ops.add(new FormulaSpec.Operand(id, o.label(), o.by()));
-    }
-    if (!k.by().isEmpty() && !brokenDown) {
-      d.error(
-          s.at(),
-          ctx
-              + ": kpi '"
-              + k.id()
-              + "' is broken down by "
-              + k.by()
-              + " but none of the KPIs it reads is: give one of them by: "
-              + k.by()
-              + " (the others count for every group)");
-      ok = false;
-    }
+    long errors = d.errorCount();
+    checkValues(s, e, ctx);
+    List<String> reads = List.copyOf(e.columns());
+    checkCycles(k, s, reads, ctx);
+    List<FormulaSpec.Operand> operands = operands(k, s, reads, ctx);
     FormulaUnits units = new FormulaUnits(id -> unitOf(id, new HashSet<>(Set.of(k.id()))));
     String inferred = units.of(e);
-    for (String problem : units.problems()) {
-      d.error(s.at(), ctx + ": " + problem);
-      ok = false;
-    }
-    if (!ok) return k;
+    for (String problem : units.problems()) d.error(s.at(), ctx + ": " + problem);
+    if (d.errorCount() > errors) return k;
     String unit = s.declaredUnit() != null ? s.declaredUnit() : inferred == null ? "" : inferred;
     return new KpiDef(
         k.id(),
@@ -146,8 +65,99 @@ final class FormulaResolver {
         k.target(),
         k.preset(),
         k.location(),
-        new FormulaSpec(s.text(), s.at(), s.declaredUnit(), e, ops),
+        new FormulaSpec(s.text(), s.at(), s.declaredUnit(), e, operands),
         k.groups());
+  }
+
+  /** The expression gives a number, and calls only the functions of numbers. */
+  private void checkValues(FormulaSpec s, Expr e, String ctx) {
+    if (e.type() != ValueType.NUMBER) {
+      d.error(
+          s.at(),
+          ctx
+              + " gives "
+              + (e.type() == ValueType.BOOLEAN ? "true/false" : e.type().yamlName())
+              + "; a formula gives a number (e.g. complaints / active_customers)");
+    }
+    for (String f : functions(e)) {
+      if (!FUNCTIONS.contains(f)) {
+        d.error(
+            s.at(),
+            ctx
+                + " calls "
+                + f
+                + ", which reads texts or dates; a formula's values are numbers: use "
+                + String.join(", ", FUNCTIONS.stream().sorted().toList()));
+      }
+    }
+  }
+
+  /** The formula reads neither itself nor, through other formulas, a formula that reads it. */
+  private void checkCycles(KpiDef k, FormulaSpec s, List<String> reads, String ctx) {
+    if (reads.contains(k.id())) {
+      d.error(s.at(), ctx + " reads kpi '" + k.id() + "' itself");
+      return;
+    }
+    List<String> cycle = cycle(k.id());
+    if (cycle != null) {
+      d.error(
+          s.at(),
+          ctx
+              + ": "
+              + String.join(" → ", cycle)
+              + " is a cycle: a formula cannot read itself through other formulas");
+    }
+  }
+
+  /**
+   * The KPIs it reads, each with one value per group (not a funnel's stages) and broken down as the
+   * formula is or not at all; a formula with a breakdown needs one of them broken down.
+   */
+  private List<FormulaSpec.Operand> operands(
+      KpiDef k, FormulaSpec s, List<String> reads, String ctx) {
+    List<FormulaSpec.Operand> out = new ArrayList<>();
+    boolean brokenDown = false;
+    for (String id : reads) {
+      KpiDef o = byId.get(id);
+      if ("funnel".equals(o.type())) {
+        d.error(
+            s.at(),
+            ctx
+                + " reads funnel '"
+                + id
+                + "', which has a value per stage, not one: read one of its conversion KPIs");
+      }
+      if (!o.by().isEmpty() && !k.by().isEmpty() && !o.by().equals(k.by())) {
+        d.error(
+            s.at(),
+            ctx
+                + ": kpi '"
+                + k.id()
+                + "' is broken down by "
+                + k.by()
+                + " but reads '"
+                + id
+                + "', broken down by "
+                + o.by()
+                + ": a KPI a formula reads is broken down as the formula is, or not at all (then"
+                + " its one value counts for every group)");
+      }
+      brokenDown |= !o.by().isEmpty();
+      out.add(new FormulaSpec.Operand(id, o.label(), o.by()));
+    }
+    if (!k.by().isEmpty() && !brokenDown) {
+      d.error(
+          s.at(),
+          ctx
+              + ": kpi '"
+              + k.id()
+              + "' is broken down by "
+              + k.by()
+              + " but none of the KPIs it reads is: give one of them by: "
+              + k.by()
+              + " (the others count for every group)");
+    }
+    return out;
   }
 
   /** The functions an expression calls. */
