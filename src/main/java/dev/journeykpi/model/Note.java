@@ -163,6 +163,7 @@ public record Note(Code code, List<Object> args) {
     TEXT_IN_NO_ROW(arg("what", Kind.NAME), arg("column", Kind.NAME), arg("text", Kind.EXAMPLES)),
     // formulas over other KPIs (types.formula): why a formula has no value
     FORMULA_NO_VALUE_FROM(arg("kpis", Kind.NAME)),
+    FORMULA_NO_SINGLE_VALUE(arg("kpis", Kind.NAME)),
     FORMULA_DIVISION_BY_ZERO(arg("divisor", Kind.NAME)),
     FORMULA_NO_RESULT,
     FORMULA_OUT_OF_RANGE;

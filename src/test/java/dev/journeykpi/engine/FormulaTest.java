@@ -109,6 +109,12 @@ class FormulaTest {
           - { id: gap, label: Revenue per customer above the average order, type: formula,
               expr: "per_customer_value - aov", unit: VND }
           - { id: kept, type: formula, expr: "coalesce(revenue, 0)" }
+          - { id: active_90_days, type: customers, measure: active, customer: customer,
+              window: 90 days, source: orders, time: date }
+          - { id: lifecycle, type: customers, measure: lifecycle, customer: customer,
+              source: orders, time: date }
+          - { id: per_active, type: formula, expr: "complaints / active_90_days" }
+          - { id: per_state, type: formula, expr: "complaints / lifecycle" }
         """);
   }
 
@@ -218,6 +224,34 @@ class FormulaTest {
     assertThat(rows("kept").stream().map(ResultRow::value)).containsExactly(1200.0, 500.0, 0.0);
     // coalesce keeps the unit of its arguments (a number written in it goes with any).
     assertThat(rows("kept").get(0).unit()).isEqualTo("VND");
+  }
+
+  /**
+   * A KPI that places its rows otherwise (customers active at the end of each period, over their
+   * whole history) is read as it stands in each period. Active at the end of January (last order
+   * less than 90 days before 1 February): C1 (15/01), C2 (03/01), C3 (28/01) = 3, so 3 / 3 = 1; end
+   * of February: C1, C2 (10/02), C3, C4 (11/02) = 4, so 1 / 4 = 0.25; end of March: the same four
+   * (C1's 15/01 is 75 days before 1 April), 1 / 4 = 0.25.
+   */
+  @Test
+  void aCustomersKpiIsReadAtEachPeriod() {
+    assertThat(rows("per_active").stream().map(r -> r.period() + " " + r.value()))
+        .containsExactly("2026-01 1.0", "2026-02 0.25", "2026-03 0.25");
+  }
+
+  /** A KPI with a row per state has no one value to read: said so, not "gave none". */
+  @Test
+  void aKpiWithARowPerStateHasNoValueToRead() {
+    assertThat(rows("per_state"))
+        .hasSize(3)
+        .allSatisfy(
+            r -> {
+              assertThat(r.value()).isNull();
+              assertThat(r.note())
+                  .endsWith(
+                      "no value: lifecycle has a row per state, stage or cohort, not one value to"
+                          + " read");
+            });
   }
 
   /**

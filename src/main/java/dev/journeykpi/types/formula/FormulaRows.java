@@ -3,6 +3,7 @@ package dev.journeykpi.types.formula;
 import dev.journeykpi.calc.TargetStatus;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import java.util.ArrayList;
@@ -47,8 +48,14 @@ final class FormulaRows {
       Map<String, List<ResultRow>> results,
       boolean compared) {
     Map<String, Map<String, Map<List<String>, ResultRow>>> byOperand = new HashMap<>();
-    for (FormulaSpec.Operand o : s.operands())
-      byOperand.put(o.id(), headlines(o, results.getOrDefault(o.id(), List.of())));
+    // The KPIs with rows but none that is their one value (a customers lifecycle: a row per
+    // state): said so, rather than "gave none".
+    Set<String> noSingleValue = new java.util.HashSet<>();
+    for (FormulaSpec.Operand o : s.operands()) {
+      List<ResultRow> rows = results.getOrDefault(o.id(), List.of());
+      byOperand.put(o.id(), headlines(o, rows));
+      if (!rows.isEmpty() && byOperand.get(o.id()).isEmpty()) noSingleValue.add(o.id());
+    }
     List<String> total = k.by().stream().map(x -> ResultRow.TOTAL).toList();
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
@@ -63,7 +70,8 @@ final class FormulaRows {
       }
       groups.add(total);
       TargetStatus.Applied target = TargetStatus.in(k.target(), p);
-      for (List<String> g : groups) out.add(row(k, s, p, g, byOperand, target, compared));
+      for (List<String> g : groups)
+        out.add(row(k, s, p, g, byOperand, noSingleValue, target, compared));
     }
     return out;
   }
@@ -74,6 +82,7 @@ final class FormulaRows {
       Period p,
       List<String> group,
       Map<String, Map<String, Map<List<String>, ResultRow>>> byOperand,
+      Set<String> noSingleValue,
       TargetStatus.Applied target,
       boolean compared) {
     Map<String, Double> now = new HashMap<>();
@@ -101,6 +110,15 @@ final class FormulaRows {
       }
     }
     FormulaEvaluator.Result v = FormulaEvaluator.evaluate(s.expr(), now);
+    Notes notes = v.notes();
+    if (v.value() == null && !noSingleValue.isEmpty()) {
+      List<String> named =
+          s.operands().stream()
+              .map(FormulaSpec.Operand::id)
+              .filter(noSingleValue::contains)
+              .toList();
+      notes = Notes.of(Note.of(Note.Code.FORMULA_NO_SINGLE_VALUE, String.join(", ", named)));
+    }
     Map<String, String> dims = new LinkedHashMap<>();
     for (int i = 0; i < k.by().size(); i++) dims.put(k.by().get(i), group.get(i));
     ResultRow row =
@@ -120,7 +138,7 @@ final class FormulaRows {
             null,
             null,
             null,
-            v.notes());
+            notes);
     if (complete != null) row = row.withCoverage(complete ? null : incomplete);
     if (compared) row = row.comparedWith(FormulaEvaluator.evaluate(s.expr(), before).value());
     return row;
