@@ -152,12 +152,24 @@ final class KpiBinder {
       }
     }
     SpecBinder.Placement placement = type == null ? SpecBinder.Placement.BY_TIME : type.placement();
-    boolean other = placement == SpecBinder.Placement.AS_OTHER_KPI;
+    boolean fromKpis = placement == SpecBinder.Placement.FROM_KPIS;
+    boolean other = placement == SpecBinder.Placement.AS_OTHER_KPI || fromKpis;
     String sourceId = other ? null : m.required("source");
     if (other && m.has("source")) {
       d.error(
           m.map.entries().get("source").keyLocation(),
-          ctx + ": a conversion reads its funnel's source; 'source' does not apply");
+          ctx
+              + (fromKpis
+                  ? ": a formula computes from the values of the KPIs it names; 'source' does not"
+                      + " apply"
+                  : ": a conversion reads its funnel's source; 'source' does not apply"));
+    }
+    if (fromKpis && m.has("where")) {
+      d.error(
+          m.map.entries().get("where").keyLocation(),
+          ctx
+              + ": a formula computes from the values of the KPIs it names; 'where' does not"
+              + " apply (filter those KPIs)");
     }
     SourceDef source = sourceId == null ? null : sources.get(sourceId);
     if (sourceId != null && source == null) {
@@ -181,7 +193,11 @@ final class KpiBinder {
       if (m.map.has("time")) {
         d.error(
             m.map.entries().get("time").keyLocation(),
-            ctx + ": a conversion uses its funnel's periods; 'time' does not apply");
+            ctx
+                + (fromKpis
+                    ? ": a formula takes each period's values of the KPIs it names; 'time' does"
+                        + " not apply"
+                    : ": a conversion uses its funnel's periods; 'time' does not apply"));
       }
     } else if (placement == SpecBinder.Placement.AT_EDGES) {
       if (m.map.has("time")) {
@@ -202,7 +218,7 @@ final class KpiBinder {
       if (time != null && time.equals("none")) time = null;
       probe.temporal(time, m.at("time"), "time");
     }
-    Filter where = filters.bind(m.node("where"), ctx + ".where", cols);
+    Filter where = fromKpis ? Filter.NONE : filters.bind(m.node("where"), ctx + ".where", cols);
     List<MapReader.Item> byItems = m.items("by");
     List<String> by = byItems.stream().map(MapReader.Item::text).toList();
     for (MapReader.Item b : byItems) probe.exists(b.text(), b.at(), "by");
@@ -263,7 +279,10 @@ final class KpiBinder {
           ctx
               + ": groups does not apply to "
               + type.name()
-              + " KPIs, which follow leads or customers through their history; it applies to the"
+              + (type.placement() == SpecBinder.Placement.FROM_KPIS
+                  ? " KPIs, which have the groups of the KPIs they read (declare groups there)"
+                  : " KPIs, which follow leads or customers through their history")
+              + "; it applies to the"
               + " types measured from each group's rows (count, sum, duration, backlog, …)");
     }
     if (items.isEmpty()) d.error(at, ctx + ": groups is empty; list the values to show");

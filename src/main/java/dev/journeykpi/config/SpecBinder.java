@@ -53,6 +53,11 @@ public interface SpecBinder {
     /** At the period's edges from the rows' start and end: {@code time:} does not apply. */
     AT_EDGES,
     /** As another KPI does: neither {@code time:} nor {@code source:} applies. */
-    AS_OTHER_KPI
+    AS_OTHER_KPI,
+    /**
+     * Computed from other KPIs' values of each period (a formula): {@code time:}, {@code source:}
+     * and {@code where:} do not apply.
+     */
+    FROM_KPIS
   }
 }

@@ -27,7 +27,7 @@ public final class DataCheck {
   private static void checkUnmapped(
       Definition def, SourceDef s, Path f, HeaderIndex index, List<String> headers, Diagnostics d) {
     for (dev.journeykpi.config.KpiDef k : def.kpis()) {
-      if (!k.source().equals(s.id())) continue;
+      if (!s.id().equals(k.source())) continue;
       for (String col : KpiEngine.columnsOf(k)) {
         if (index.find(col) < 0) {
           d.error(
@@ -92,7 +92,7 @@ public final class DataCheck {
           if (s.columns().isEmpty()) checkUnmapped(def, s, f, index, headers, d);
           java.util.Set<String> used = new java.util.HashSet<>();
           def.kpis().stream()
-              .filter(k -> k.source().equals(s.id()))
+              .filter(k -> s.id().equals(k.source()))
               .forEach(k -> used.addAll(KpiEngine.columnsOf(k)));
           usedByJoins(def, s, used);
           for (ColumnDef c : s.columns().values()) {

@@ -36,7 +36,10 @@ public final class KpiEngine {
   private KpiEngine() {}
 
   public static Scorecard run(Definition def, RunRequest request) {
-    List<KpiDef> kpis = select(def, request.kpiIds());
+    List<KpiDef> asked = select(def, request.kpiIds());
+    // A formula is computed from other KPIs' rows: those are measured (from their sources) first.
+    List<KpiDef> all = ComputedKpis.withWhatTheyRead(def, asked);
+    List<KpiDef> kpis = all.stream().filter(ComputedKpis::measured).toList();
     for (String id : request.dataOverrides().keySet()) {
       if (!def.sources().containsKey(id)) {
         throw new ConfigException(
@@ -110,10 +113,17 @@ public final class KpiEngine {
           });
     }
     List<List<ResultRow>> results = ParallelKpis.runAll(work);
-    List<ResultRow> rows = new ArrayList<>(results.stream().mapToInt(List::size).sum());
-    for (List<ResultRow> r : results) rows.addAll(r);
-    if (!absentNotes.isEmpty())
-      rows.replaceAll(r -> r.withNotes(absentNotes.getOrDefault(r.kpi(), Notes.NONE)));
+    Map<String, List<ResultRow>> byKpi = new HashMap<>();
+    for (int i = 0; i < kpis.size(); i++) {
+      List<ResultRow> r = results.get(i);
+      Notes absent = absentNotes.get(kpis.get(i).id());
+      if (absent != null) r = r.stream().map(x -> x.withNotes(absent)).toList();
+      byKpi.put(kpis.get(i).id(), r);
+    }
+    ComputedKpis.compute(
+        all, byKpi, request.periods(), request.compare() != RunRequest.Compare.NONE);
+    List<ResultRow> rows = new ArrayList<>();
+    for (KpiDef k : asked) rows.addAll(byKpi.get(k.id()));
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
     return new Scorecard(def, periods, rows, quality);
   }

@@ -160,7 +160,13 @@ public record Note(Code code, List<Object> args) {
     NO_STALLED_AT_START,
     CLOSED_BEFORE_PERIOD(count()),
     // a filter's, SLA limit's or stage's text that no row of the source has (engine.DataValueCheck)
-    TEXT_IN_NO_ROW(arg("what", Kind.NAME), arg("column", Kind.NAME), arg("text", Kind.EXAMPLES));
+    TEXT_IN_NO_ROW(arg("what", Kind.NAME), arg("column", Kind.NAME), arg("text", Kind.EXAMPLES)),
+    // formulas over other KPIs (types.formula): why a formula has no value
+    FORMULA_NO_VALUE_FROM(arg("kpis", Kind.NAME)),
+    FORMULA_NO_SINGLE_VALUE(arg("kpis", Kind.NAME)),
+    FORMULA_DIVISION_BY_ZERO(arg("divisor", Kind.NAME)),
+    FORMULA_NO_RESULT,
+    FORMULA_OUT_OF_RANGE;
 
     private final List<Arg> args;
 

@@ -99,28 +99,32 @@ public final class ExplainRenderer {
                 + (t.owner() == null ? "" : " (" + p.t("owner") + ": " + t.owner() + ")")
           });
     }
-    SourceDef s = def.sources().get(k.source());
-    lines.add(new String[] {p.t("Source"), k.source() + " (" + s.file() + ")" + joins(def, k, s)});
-    if (s.distinct() != null) lines.add(new String[] {p.t("Rows"), distinct(s.distinct())});
-    lines.add(
-        new String[] {
-          p.t("Columns"),
-          k.columnsRead().stream()
-              .map(
-                  c -> {
-                    var col = s.columns().get(c);
-                    return col == null
-                        ? c
-                        : col.isDerived()
-                            ? c + " = " + col.lookup().derived().text()
-                            : col.isJoined()
-                                ? c + " ← " + joinedFrom(def, col.lookup().joined())
-                                : col.isLookup()
-                                    ? c + " (" + p.t("computed") + ")"
-                                    : col.header().equals(c) ? c : c + " ← " + col.header();
-                  })
-              .collect(Collectors.joining(", "))
-        });
+    SourceDef s = k.source() == null ? null : def.sources().get(k.source());
+    // A KPI computed from other KPIs' values (a formula) reads no source: it has no such lines.
+    if (s != null) {
+      lines.add(
+          new String[] {p.t("Source"), k.source() + " (" + s.file() + ")" + joins(def, k, s)});
+      if (s.distinct() != null) lines.add(new String[] {p.t("Rows"), distinct(s.distinct())});
+      lines.add(
+          new String[] {
+            p.t("Columns"),
+            k.columnsRead().stream()
+                .map(
+                    c -> {
+                      var col = s.columns().get(c);
+                      return col == null
+                          ? c
+                          : col.isDerived()
+                              ? c + " = " + col.lookup().derived().text()
+                              : col.isJoined()
+                                  ? c + " ← " + joinedFrom(def, col.lookup().joined())
+                                  : col.isLookup()
+                                      ? c + " (" + p.t("computed") + ")"
+                                      : col.header().equals(c) ? c : c + " ← " + col.header();
+                    })
+                .collect(Collectors.joining(", "))
+          });
+    }
     Explained x = KpiKinds.of(k).explainAny(k, words);
     lines.add(new String[] {p.t("Type"), k.type() + " — " + x.what()});
     if (k.preset() != null) {
@@ -140,7 +144,9 @@ public final class ExplainRenderer {
           });
     }
     List<String> population = new ArrayList<>();
-    population.add(k.where().isEmpty() ? p.t("all rows") : p.t("rows where %s", filter(k.where())));
+    if (s != null)
+      population.add(
+          k.where().isEmpty() ? p.t("all rows") : p.t("rows where %s", filter(k.where())));
     population.addAll(x.population());
     lines.add(new String[] {p.t("Population"), String.join("; ", population)});
     lines.add(new String[] {p.t("Period"), x.period()});
@@ -160,12 +166,17 @@ public final class ExplainRenderer {
           p.t("Breakdown"),
           k.by().isEmpty()
               ? p.t("none (one total)")
-              : p.t(
-                      "%s, each value computed from its own rows, plus a total computed from all rows",
+              : s == null
+                  ? p.t(
+                      "%s, each value from the values of that group (a KPI read without a"
+                          + " breakdown counts for every group), plus a total from their totals",
                       String.join(", ", k.by()))
-                  + (k.groups().isEmpty()
-                      ? ""
-                      : p.t("; listed even without rows: %s", String.join(", ", k.groups())))
+                  : p.t(
+                          "%s, each value computed from its own rows, plus a total computed from all rows",
+                          String.join(", ", k.by()))
+                      + (k.groups().isEmpty()
+                          ? ""
+                          : p.t("; listed even without rows: %s", String.join(", ", k.groups())))
         });
     lines.add(new String[] {p.t("Unit"), x.unit() != null ? x.unit() : unit(k)});
     if (k.target() != null) lines.add(new String[] {p.t("Target"), target(k.target())});

@@ -34,15 +34,21 @@ public final class KpiListRenderer {
                   id,
                   k.label(),
                   type(k),
-                  k.source()));
+                  source(k)));
         }
       }
     }
     for (KpiDef k : def.kpis()) {
       if (!placed.contains(k.id()))
-        t.row(List.of("", "", "", k.id(), k.label(), type(k), k.source()));
+        t.row(List.of("", "", "", k.id(), k.label(), type(k), source(k)));
     }
     return def.name() + "\n\n" + t.render("  ");
+  }
+
+  /** The KPI's source; for a formula, which reads none, the KPIs it reads: "= a, b". */
+  private static String source(dev.journeykpi.config.KpiDef k) {
+    if (k.source() != null) return k.source();
+    return "= " + String.join(", ", dev.journeykpi.types.KpiKinds.of(k).computedFrom(k));
   }
 
   /** The type, and the preset it came from: "duration (first_response_time)". */

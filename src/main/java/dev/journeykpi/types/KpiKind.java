@@ -59,6 +59,24 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
       KpiDef k, S spec, Table table, List<Period> periods, KpiRunner runner);
 
   /**
+   * The KPIs whose results this KPI is computed from (a formula's operands), which the engine runs
+   * first; empty for a KPI measured from its source's rows, the usual case.
+   */
+  public List<String> computedFrom(KpiDef k) {
+    return List.of();
+  }
+
+  /**
+   * The result rows of a KPI computed from other KPIs' results (one whose {@link #computedFrom} is
+   * not empty), instead of {@link #run}: {@code results} holds the rows of each KPI it names, each
+   * compared with its earlier period when {@code compared}.
+   */
+  public List<ResultRow> fromResults(
+      KpiDef k, List<Period> periods, Map<String, List<ResultRow>> results, boolean compared) {
+    throw new IllegalStateException("kpi '" + k.id() + "' is measured from its source's rows");
+  }
+
+  /**
    * The columns that place the KPI's rows in periods, for how far the data reaches (none: the
    * period is not checked).
    */

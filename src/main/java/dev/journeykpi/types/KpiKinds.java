@@ -11,6 +11,7 @@ import dev.journeykpi.types.column.ColumnKind;
 import dev.journeykpi.types.count.CountKind;
 import dev.journeykpi.types.customers.CustomersKind;
 import dev.journeykpi.types.duration.DurationKind;
+import dev.journeykpi.types.formula.FormulaKind;
 import dev.journeykpi.types.funnel.ConversionKind;
 import dev.journeykpi.types.funnel.FunnelKind;
 import dev.journeykpi.types.norepeat.NoRepeatKind;
@@ -47,7 +48,8 @@ public final class KpiKinds {
           new CustomersKind(),
           new FunnelKind(),
           new ConversionKind(),
-          new StalledKind());
+          new StalledKind(),
+          new FormulaKind());
 
   private static final Map<String, KpiKind<?>> BY_NAME = new LinkedHashMap<>();
 

@@ -48,11 +48,12 @@ class KpiKindsTest {
       }
     }
     // ExplainEveryKpiTest explains the types no shipped definition uses (mean, median, percentile,
-    // backlog, turnover).
-    used.addAll(List.of("mean", "median", "percentile", "backlog", "turnover"));
+    // backlog, turnover); FormulaTest runs formula KPIs and ExplainEveryTypeGoldenTest explains
+    // one.
+    used.addAll(List.of("mean", "median", "percentile", "backlog", "turnover", "formula"));
     assertThat(used).containsAll(KpiKinds.names());
     assertThat(KpiKinds.names())
-        .hasSize(16)
+        .hasSize(17)
         .startsWith("count", "sum", "mean", "median", "percentile", "ratio");
   }
 
@@ -83,6 +84,7 @@ class KpiKindsTest {
             + " | BY_TIME | false | FUNNEL",
         "conversion | funnel from to                             | AS_OTHER_KPI | false | ",
         "stalled    | lead idle closed                           | BY_TIME      | true  | STALLED",
+        "formula    | expr                                       | FROM_KPIS    | false | ",
       })
   void eachTypeAnswersAsTheOldSwitchesDid(
       String name, String keys, String placement, boolean wholeHistory, String listing) {
