@@ -1,8 +1,8 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.Filter;
+import dev.journeykpi.config.TextKey;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
@@ -92,7 +92,10 @@ final class ColumnComparison {
     };
   }
 
-  /** A text column's cells as numbers, equal when the texts are equal without case. */
+  /**
+   * A text column's cells as numbers, equal when the texts are equal without case (NFC, as filters
+   * compare the parts of a text: cells as they are, not trimmed again).
+   */
   private static final class TextIds {
     private final StringColumn column;
     private final Map<String, Integer> ids;
@@ -110,7 +113,7 @@ final class ColumnComparison {
       int key = dict.getKeyAtIndex(row);
       int id = byKey.get(key);
       if (id < 0) {
-        String text = dict.getValueForKey(key).toLowerCase(Locale.ROOT);
+        String text = TextKey.ofPart(dict.getValueForKey(key));
         id = ids.computeIfAbsent(text, k -> ids.size());
         byKey.put(key, id);
       }

@@ -1,10 +1,10 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.Filter;
+import dev.journeykpi.config.TextKey;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -230,8 +230,10 @@ public final class FilterCompiler {
   }
 
   private static RowTest text(StringColumn s, Filter.Condition c) {
-    List<String> wanted =
-        c.values().stream().map(x -> String.valueOf(x).toLowerCase(Locale.ROOT)).toList();
+    // The written texts arrive trimmed (whole values) and in NFC from the binder, the cells were
+    // imported so: both sides keyed as parts of a text (no trim), which for whole values is
+    // TextKey.of.
+    List<String> wanted = c.values().stream().map(x -> TextKey.ofPart(String.valueOf(x))).toList();
     // A pattern sees the cell as imported (trimmed, NFC), not lower-cased: it ignores case itself,
     // and (?-i) can turn that off.
     List<java.util.regex.Pattern> patterns =
@@ -258,7 +260,7 @@ public final class FilterCompiler {
             !v.isEmpty()
                     && (c.op() == Filter.Op.MATCHES
                         ? patterns.stream().anyMatch(p -> p.matcher(v).find())
-                        : matches(v.toLowerCase(Locale.ROOT), c.op(), wanted))
+                        : matches(TextKey.ofPart(v), c.op(), wanted))
                 ? (byte) 1
                 : (byte) 2;
         if (isNear) near[slot] = verdict;

@@ -1,6 +1,7 @@
 package dev.journeykpi.calc;
 
 import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.TextKey;
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
 import dev.journeykpi.model.Period;
@@ -191,16 +192,11 @@ public final class KpiRunner {
     // Compared as filters compare texts (trimmed, NFC, without case): a declared 'Email' is the
     // data's 'email' group, shown as the data spells it, not a second row of 0.
     java.util.Set<String> present = new java.util.HashSet<>();
-    for (List<String> k : found.keySet()) present.add(comparable(k.get(0)));
+    for (List<String> k : found.keySet()) present.add(TextKey.of(k.get(0)));
     for (String g : kpi.groups()) {
-      if (present.add(comparable(g))) all.put(List.of(g), new int[0]);
+      if (present.add(TextKey.of(g))) all.put(List.of(g), new int[0]);
     }
     return BreakdownGroups.inOrder(all, 1);
-  }
-
-  private static String comparable(String label) {
-    return java.text.Normalizer.normalize(label.trim(), java.text.Normalizer.Form.NFC)
-        .toLowerCase(java.util.Locale.ROOT);
   }
 
   /** Groups as Tablesaw selections, in the same order, for the measurers that take selections. */

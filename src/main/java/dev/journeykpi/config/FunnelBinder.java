@@ -3,7 +3,6 @@ package dev.journeykpi.config;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -206,9 +205,7 @@ final class FunnelBinder {
       }
       ids.put(id, item.location());
       for (String v : values) {
-        String norm =
-            java.text.Normalizer.normalize(v.trim(), java.text.Normalizer.Form.NFC)
-                .toLowerCase(Locale.ROOT);
+        String norm = TextKey.of(v);
         String other = rawValues.putIfAbsent(norm, id);
         if (other != null && !other.equals(id)) {
           d.error(

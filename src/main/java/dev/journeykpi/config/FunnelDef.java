@@ -118,13 +118,8 @@ public record FunnelDef(
    */
   public String stageNamed(String idOrLabel) {
     if (indexOf(idOrLabel) >= 0) return idOrLabel;
-    String want = comparable(idOrLabel);
-    for (Stage st : stages) if (comparable(st.label()).equals(want)) return st.id();
+    String want = TextKey.of(idOrLabel);
+    for (Stage st : stages) if (TextKey.of(st.label()).equals(want)) return st.id();
     return null;
-  }
-
-  private static String comparable(String s) {
-    return java.text.Normalizer.normalize(s.trim(), java.text.Normalizer.Form.NFC)
-        .toLowerCase(java.util.Locale.ROOT);
   }
 }

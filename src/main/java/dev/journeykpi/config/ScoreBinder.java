@@ -39,10 +39,7 @@ final class ScoreBinder {
                   + "-"
                   + plain(scale[1]));
         }
-        values.put(
-            java.text.Normalizer.normalize(answer.trim(), java.text.Normalizer.Form.NFC)
-                .toLowerCase(Locale.ROOT),
-            v);
+        values.put(TextKey.of(answer), v);
       }
     }
     String statText = m.string("stat");

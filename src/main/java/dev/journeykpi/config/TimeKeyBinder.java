@@ -83,7 +83,7 @@ final class TimeKeyBinder {
     for (YNode.Entry e : vm.map.entries().values()) {
       TimeSpan t = span(vm, e.key(), ctx + ".limit.values", false);
       // In NFC, as imported cells are: a key typed decomposed still finds its rows.
-      String key = java.text.Normalizer.normalize(e.key(), java.text.Normalizer.Form.NFC);
+      String key = TextKey.nfc(e.key());
       if (t != null) limits.put(key, t);
       at.put(key, e.keyLocation());
     }

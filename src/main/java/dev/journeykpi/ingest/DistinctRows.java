@@ -1,13 +1,12 @@
 package dev.journeykpi.ingest;
 
 import dev.journeykpi.config.DistinctDef;
+import dev.journeykpi.config.TextKey;
 import it.unimi.dsi.fastutil.ints.Int2IntOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenCustomHashMap;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -222,7 +221,7 @@ final class DistinctRows {
         int code = byKey != null ? byKey[k] : byDictKey.get(k);
         if (code == Integer.MIN_VALUE) {
           String v = dict.getValueForKey(k);
-          String t = v == null ? "" : normalised(v);
+          String t = v == null ? "" : TextKey.ofButAsciiCase(v);
           if (t.isEmpty()) {
             code = -1;
           } else {
@@ -247,22 +246,10 @@ final class DistinctRows {
   }
 
   /**
-   * As filters compare text: trimmed, NFC, without case. ASCII text (ids, the usual key) is left as
-   * it is and compared without case by {@link #ASCII_CASE}, with no new string for each of a few
-   * hundred thousand ids; other text is normalised and lowered here.
-   */
-  static String normalised(String v) {
-    String t = v.trim();
-    for (int i = 0; i < t.length(); i++) {
-      if (t.charAt(i) >= 0x80)
-        return Normalizer.normalize(t, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-    }
-    return t;
-  }
-
-  /**
-   * Equality and hash without the case of ASCII letters; texts with other letters arrive lowered
-   * (see {@link #normalised}), so lowering their ASCII letters again changes nothing.
+   * Equality and hash without the case of ASCII letters, completing {@link TextKey#ofButAsciiCase}
+   * (keys compared as filters compare text: trimmed, NFC, without case): ASCII text (ids, the usual
+   * key) arrives in its case, with no new string for each of a few hundred thousand ids; texts with
+   * other letters arrive lowered, so lowering their ASCII letters again changes nothing.
    */
   static final it.unimi.dsi.fastutil.Hash.Strategy<String> ASCII_CASE =
       new it.unimi.dsi.fastutil.Hash.Strategy<>() {

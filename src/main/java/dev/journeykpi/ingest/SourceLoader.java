@@ -1,6 +1,7 @@
 package dev.journeykpi.ingest;
 
 import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.config.TextKey;
 import dev.journeykpi.model.DataException;
 import java.io.IOException;
 import java.nio.file.FileSystems;
@@ -113,9 +114,8 @@ public final class SourceLoader {
       java.util.Map<String, String> cache = new java.util.HashMap<>();
       for (int row = 0; row < table.rowCount(); row++) {
         if (from.isMissing(row)) continue;
-        String key =
-            java.text.Normalizer.normalize(
-                from.getString(row).trim(), java.text.Normalizer.Form.NFC);
+        // As the map's keys were read: trimmed and NFC, case kept (a lookup is exact).
+        String key = TextKey.nfc(from.getString(row).trim());
         if (key.isEmpty()) continue;
         String v = cache.computeIfAbsent(key, k -> c.lookup().map().getOrDefault(k, ""));
         if (v.isEmpty()) {

@@ -1,14 +1,13 @@
 package dev.journeykpi.ingest;
 
 import dev.journeykpi.config.JoinDef;
+import dev.journeykpi.config.TextKey;
 import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.QualityReport;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import tech.tablesaw.api.DateColumn;
@@ -204,7 +203,7 @@ public final class TableJoiner {
   private static int lookUp(String value, Map<String, Integer> exact, Map<String, Integer> index) {
     if (value == null || value.isEmpty()) return -1;
     Integer same = exact.get(value);
-    return same != null ? same : index.getOrDefault(normalised(value), -1);
+    return same != null ? same : index.getOrDefault(TextKey.of(value), -1);
   }
 
   /** The other source's key texts as written → the row their normalised key chose. */
@@ -214,7 +213,7 @@ public final class TableJoiner {
     for (int row = 0; row < theirs.size(); row++) {
       String value = dict.getValueForKey(dict.getKeyAtIndex(row));
       if (value == null || value.isEmpty() || out.containsKey(value)) continue;
-      Integer at = index.get(normalised(value));
+      Integer at = index.get(TextKey.of(value));
       if (at != null) out.put(value, at);
     }
     return out;
@@ -231,19 +230,6 @@ public final class TableJoiner {
       int at, String key, String shown, java.util.Set<String> keys, List<String> examples) {
     if (at >= 0) return;
     if (keys.add(key == null ? "\u0000blank" : key) && examples.size() < 3) examples.add(shown);
-  }
-
-  private static String normalised(String text) {
-    String t = text.trim();
-    // ASCII is its own NFC form: the normaliser's work is only needed past it (ids are mostly
-    // ASCII).
-    for (int i = 0; i < t.length(); i++) {
-      if (t.charAt(i) >= 0x80) {
-        t = Normalizer.normalize(t, Normalizer.Form.NFC);
-        break;
-      }
-    }
-    return t.toLowerCase(Locale.ROOT);
   }
 
   private static String reasonStart(String keys, String other) {
@@ -347,7 +333,7 @@ public final class TableJoiner {
       if (c instanceof NumericColumn<?> nc) {
         part = Double.toString(nc.getDouble(row));
       } else {
-        part = normalised(c.getString(row));
+        part = TextKey.of(c.getString(row));
         if (part.isEmpty()) return null;
       }
       if (b.length() > 0) b.append('\u0000');

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 class AbsentTextReportTest {
   @TempDir Path dir;
 
+  private CliFixture fixture;
+
+  @BeforeEach
+  void folder() {
+    fixture = new CliFixture(dir);
+  }
+
   /**
    * Three orders in October: two "Hoàn thành", one "Đã hủy". {@code typo} asks for "Hoan thanh"
    * (typed without accents): compared trimmed, NFC and without case, "hoan thanh" is not "hoàn
@@ -27,17 +35,13 @@ class AbsentTextReportTest {
    * 66 more characters, so the value is the 69th).
    */
   private Path definition() throws Exception {
-    Files.writeString(
-        dir.resolve("o.csv"),
-        """
-        Mã,Ngày,Trạng thái
-        1,2026-10-01,Hoàn thành
-        2,2026-10-02,Hoàn thành
-        3,2026-10-31,Đã hủy
-        """);
-    Path def = dir.resolve("d.yaml");
-    Files.writeString(
-        def,
+    fixture.csv(
+        "o.csv",
+        "Mã,Ngày,Trạng thái",
+        "1,2026-10-01,Hoàn thành",
+        "2,2026-10-02,Hoàn thành",
+        "3,2026-10-31,Đã hủy");
+    return fixture.definition(
         """
         sources:
           o:
@@ -47,7 +51,6 @@ class AbsentTextReportTest {
           - { id: typo, type: count, source: o, time: day, where: { status: Hoan thanh } }
           - { id: done, type: count, source: o, time: day, where: { status: Hoàn thành } }
         """);
-    return def;
   }
 
   private static final String NOTE_EN =
@@ -59,10 +62,8 @@ class AbsentTextReportTest {
     Path quality = dir.resolve("q.csv");
     // --strict: the warning is no failure (a value can be absent from one month's export).
     CliRunner.Result r =
-        run(
+        fixture.run(
             "report",
-            "-c",
-            def.toString(),
             "-p",
             "2026-10",
             "-f",
@@ -94,27 +95,16 @@ class AbsentTextReportTest {
                 + def
                 + ":6:69,0,status,'Hoan thanh'");
     // The same through validate --check-data: one implementation, the same words.
-    CliRunner.Result v = run("validate", "-c", def.toString(), "--check-data");
+    CliRunner.Result v = fixture.run("validate", "--check-data");
     assertThat(v.err()).isEqualTo(warning + "\n");
   }
 
   @Test
   void theNoteInVietnameseAndTheWarningEvenWhenQuiet() throws Exception {
-    Path def = definition();
+    definition();
     CliRunner.Result r =
-        run(
-            "report",
-            "-c",
-            def.toString(),
-            "-p",
-            "2026-10",
-            "--lang",
-            "vi",
-            "-q",
-            "--kpi",
-            "typo",
-            "--width",
-            "0");
+        fixture.run(
+            "report", "-p", "2026-10", "--lang", "vi", "-q", "--kpi", "typo", "--width", "0");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .contains(
@@ -125,9 +115,8 @@ class AbsentTextReportTest {
 
   @Test
   void aValueSomeRowHasSaysNothing() throws Exception {
-    Path def = definition();
-    CliRunner.Result r =
-        run("report", "-c", def.toString(), "-p", "2026-10", "-f", "json", "--kpi", "done");
+    definition();
+    CliRunner.Result r = fixture.run("report", "-p", "2026-10", "-f", "json", "--kpi", "done");
     assertThat(r.exitCode()).isZero();
     // Rows 1 and 2 are "Hoàn thành": 2, no note, no warning.
     assertThat(r.out()).contains("\"value\" : 2,").contains("\"note\" : \"\"");
@@ -179,18 +168,11 @@ class AbsentTextReportTest {
    */
   @Test
   void aPrefixNoValueHasIsNotedOnTheRows() throws Exception {
-    Files.writeString(
-        dir.resolve("t.csv"),
-        """
-        Mã,Ngày,Mã đơn
-        1,2026-10-01,HĐ-1
-        2,2026-10-02,hđ-2
-        3,2026-10-31,INV-3
-        """);
-    Path def = dir.resolve("t.yaml");
-    Files.writeString(
-        def,
-        """
+    fixture.csv(
+        "t.csv", "Mã,Ngày,Mã đơn", "1,2026-10-01,HĐ-1", "2,2026-10-02,hđ-2", "3,2026-10-31,INV-3");
+    Path def =
+        fixture.definition(
+            """
         sources:
           t:
             file: t.csv
@@ -199,7 +181,7 @@ class AbsentTextReportTest {
           - { id: a, type: count, source: t, time: created, where: { code: { starts_with: [Z, X] } } }
           - { id: d, type: count, source: t, time: created, where: { code: { matches: '^inv-\\d$' } } }
         """);
-    CliRunner.Result r = run("report", "-c", def.toString(), "-p", "2026-10", "-f", "csv", "-q");
+    CliRunner.Result r = fixture.run("report", "-p", "2026-10", "-f", "csv", "-q");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out().lines().skip(1).toList())
         .containsExactly(

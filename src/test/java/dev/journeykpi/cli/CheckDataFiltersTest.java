@@ -1,9 +1,7 @@
 package dev.journeykpi.cli;
 
-import static dev.journeykpi.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,18 +16,12 @@ class CheckDataFiltersTest {
 
   @Test
   void aPrefixSuffixOrPatternNoValueHasIsAWarning() throws Exception {
-    Files.writeString(
-        dir.resolve("t.csv"),
-        """
-        Mã,Ngày,Mã đơn
-        1,2026-10-01,HĐ-1
-        2,2026-10-02,hđ-2
-        3,2026-10-03,INV-3
-        """);
-    Path def = dir.resolve("d.yaml");
-    Files.writeString(
-        def,
-        """
+    CliFixture fixture = new CliFixture(dir);
+    fixture.csv(
+        "t.csv", "Mã,Ngày,Mã đơn", "1,2026-10-01,HĐ-1", "2,2026-10-02,hđ-2", "3,2026-10-03,INV-3");
+    Path def =
+        fixture.definition(
+            """
         sources:
           t:
             file: t.csv
@@ -41,7 +33,7 @@ class CheckDataFiltersTest {
           - { id: d, type: count, source: t, time: created, where: { code: { matches: '^inv-\\d{3}$' } } }
           - { id: e, type: count, source: t, time: created, where: { not: { code: { matches: '^HĐ' } } } }
         """);
-    CliRunner.Result r = run("validate", "-c", def.toString(), "--check-data");
+    CliRunner.Result r = fixture.run("validate", "--check-data");
     assertThat(r.exitCode()).isZero();
     // b: "hđ-1" and "hđ-2" start with hđ (without case); e: HĐ-1 matches ^HĐ. The others have no
     // value: Z or X start nothing, nothing ends with -9, INV-3 has one digit, not three. Each

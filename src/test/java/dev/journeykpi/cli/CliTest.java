@@ -1,5 +1,6 @@
 package dev.journeykpi.cli;
 
+import static dev.journeykpi.cli.CliFixture.report;
 import static dev.journeykpi.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,7 +16,7 @@ class CliTest {
 
   @Test
   void reportPrintsTheScorecardGroupedByJourney() {
-    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10");
+    CliRunner.Result r = report(HOTEL, "--period", "2026-10");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .contains("Khách sạn — touchpoint scorecard — 2026-10")
@@ -31,7 +32,7 @@ class CliTest {
 
   @Test
   void terminalColumnsStayAlignedWithVietnamese() {
-    String out = run("report", "-c", HOTEL, "--period", "2026-10", "--width", "0").out();
+    String out = report(HOTEL, "--period", "2026-10", "--width", "0").out();
     // Every row of a section's table ends its "n" column at the same display column.
     var lines = out.lines().filter(l -> l.startsWith("  ") && !l.contains("───")).toList();
     String header =
@@ -51,19 +52,17 @@ class CliTest {
 
   @Test
   void csvAndJsonAreTheTidyRowsAndStable() throws Exception {
-    CliRunner.Result csv = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "csv");
+    CliRunner.Result csv = report(HOTEL, "--period", "2026-10", "--format", "csv");
     assertThat(csv.exitCode()).isZero();
     Golden.check("hotel-2026-10.csv", csv.out());
-    assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "--format", "csv").out())
-        .isEqualTo(csv.out());
-    CliRunner.Result json = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "json");
+    assertThat(report(HOTEL, "--period", "2026-10", "--format", "csv").out()).isEqualTo(csv.out());
+    CliRunner.Result json = report(HOTEL, "--period", "2026-10", "--format", "json");
     Golden.check("hotel-2026-10.json", json.out());
   }
 
   @Test
   void departmentViewAndStatusSummary() throws Exception {
-    CliRunner.Result r =
-        run("report", "-c", HOTEL, "--period", "2026-10", "--by-owner", "--width", "0");
+    CliRunner.Result r = report(HOTEL, "--period", "2026-10", "--by-owner", "--width", "0");
     assertThat(r.exitCode()).isZero();
     // Headline statuses: sheets changed 87.0% (amber), answer time 2.5 min ≤ 3 (green), satisfied
     // guests 68.3% < 76% (red).
@@ -81,18 +80,17 @@ class CliTest {
   void viewsFollowTheLocaleOrLang() {
     // The hotel definition says locale: vi; --lang en switches the people's views back, machine
     // outputs never change.
-    assertThat(run("report", "-c", HOTEL, "--period", "2026-10").out())
+    assertThat(report(HOTEL, "--period", "2026-10").out())
         .contains("Chỉ số")
         .contains("Trạng thái");
-    String en = run("report", "-c", HOTEL, "--period", "2026-10", "--lang", "en").out();
+    String en = report(HOTEL, "--period", "2026-10", "--lang", "en").out();
     assertThat(en)
         .contains("KPI  ")
         .contains("(owner: Buồng phòng)   0 green · 1 amber · 0 red")
         .contains("Status of the headline rows, 2026-10:");
-    assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "--lang", "vi", "-f", "csv").out())
-        .isEqualTo(
-            run("report", "-c", HOTEL, "--period", "2026-10", "--lang", "en", "-f", "csv").out());
-    assertThat(run("report", "-c", HOTEL, "--lang", "fr").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(report(HOTEL, "--period", "2026-10", "--lang", "vi", "-f", "csv").out())
+        .isEqualTo(report(HOTEL, "--period", "2026-10", "--lang", "en", "-f", "csv").out());
+    assertThat(report(HOTEL, "--lang", "fr").exitCode()).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
@@ -101,20 +99,10 @@ class CliTest {
     // whatever today is (and reported only when asked for: a period the export does not reach is
     // otherwise a data error).
     CliRunner.Result r =
-        run(
-            "report",
-            "-c",
-            HOTEL,
-            "--period",
-            "2026-11",
-            "--kpi",
-            "checkouts",
-            "--allow-empty-period");
+        report(HOTEL, "--period", "2026-11", "--kpi", "checkouts", "--allow-empty-period");
     assertThat(r.out()).contains("2026-11 *").contains("* chưa đủ dữ liệu: 2026-11");
     assertThat(
-            run(
-                    "report",
-                    "-c",
+            report(
                     HOTEL,
                     "--period",
                     "2026-11",
@@ -129,7 +117,7 @@ class CliTest {
 
   @Test
   void markdownScorecard() throws Exception {
-    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--format", "md");
+    CliRunner.Result r = report(HOTEL, "--period", "2026-10", "--format", "md");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out())
         .startsWith(
@@ -140,16 +128,7 @@ class CliTest {
   @Test
   void trendOverSeveralPeriods() throws Exception {
     CliRunner.Result r =
-        run(
-            "report",
-            "-c",
-            HOTEL,
-            "--period",
-            "2026-10",
-            "--periods",
-            "2",
-            "--kpi",
-            "checkouts,average_bill");
+        report(HOTEL, "--period", "2026-10", "--periods", "2", "--kpi", "checkouts,average_bill");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("2026-09").contains("2026-10");
     Golden.check("hotel-trend.txt", r.out());
@@ -160,9 +139,7 @@ class CliTest {
     Path out = Files.createDirectories(dir.resolve("out")).resolve("scorecard.csv");
     Path q = dir.resolve("quality.csv");
     CliRunner.Result r =
-        run(
-            "report",
-            "-c",
+        report(
             HOTEL,
             "--period",
             "2026-10",
@@ -188,8 +165,7 @@ class CliTest {
 
   @Test
   void failOnBreachExitsWith1AfterWritingAndNamesTheBreaches() {
-    CliRunner.Result r =
-        run("report", "-c", HOTEL, "--period", "2026-10", "-f", "csv", "--fail-on", "red");
+    CliRunner.Result r = report(HOTEL, "--period", "2026-10", "-f", "csv", "--fail-on", "red");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.BREACH);
     assertThat(r.out())
         .startsWith(
@@ -198,32 +174,19 @@ class CliTest {
     assertThat(r.err())
         .contains(
             "kpi: breach: sheets_changed_rate {floor=3} 2026-10: 78,8% (target ≥ 90,0%) is red");
-    CliRunner.Result amber =
-        run("report", "-c", HOTEL, "--period", "2026-10", "--fail-on", "amber", "-q");
+    CliRunner.Result amber = report(HOTEL, "--period", "2026-10", "--fail-on", "amber", "-q");
     assertThat(amber.exitCode()).isEqualTo(ExitCodes.BREACH);
     assertThat(
-            run(
-                    "report",
-                    "-c",
-                    HOTEL,
-                    "--period",
-                    "2026-10",
-                    "--kpi",
-                    "checkouts",
-                    "--fail-on",
-                    "red")
+            report(HOTEL, "--period", "2026-10", "--kpi", "checkouts", "--fail-on", "red")
                 .exitCode())
         .isZero();
-    assertThat(run("report", "-c", HOTEL, "--fail-on", "pink").exitCode())
-        .isEqualTo(ExitCodes.USAGE);
+    assertThat(report(HOTEL, "--fail-on", "pink").exitCode()).isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
   void compareAddsTheChange() throws Exception {
     CliRunner.Result r =
-        run(
-            "report",
-            "-c",
+        report(
             HOTEL,
             "--period",
             "2026-10",
@@ -233,25 +196,21 @@ class CliTest {
             "checkouts,late_checkout_rate");
     assertThat(r.exitCode()).isZero();
     Golden.check("hotel-compare.txt", r.out());
-    assertThat(run("report", "-c", HOTEL, "--compare", "previous").err())
-        .contains("--compare needs --period");
-    assertThat(
-            run("report", "-c", HOTEL, "--period", "2026-10", "--compare", "lastyear").exitCode())
+    assertThat(report(HOTEL, "--compare", "previous").err()).contains("--compare needs --period");
+    assertThat(report(HOTEL, "--period", "2026-10", "--compare", "lastyear").exitCode())
         .isEqualTo(ExitCodes.USAGE);
   }
 
   @Test
   void csvOutputsNeutraliseFormulasFromExports() throws Exception {
-    Files.writeString(
-        dir.resolve("t.csv"),
-        "kênh,ngày\n=HYPERLINK(\"http://evil\"),2026-10-01\nZalo,2026-10-02\n");
-    Files.writeString(
-        dir.resolve("d.yaml"),
+    CliFixture fixture = new CliFixture(dir);
+    fixture.csv("t.csv", "kênh,ngày", "=HYPERLINK(\"http://evil\"),2026-10-01", "Zalo,2026-10-02");
+    fixture.definition(
         """
         sources: { t: { file: t.csv, columns: { channel: kênh, day: { column: ngày, type: date, required: true } } } }
         kpis: [ { id: n, type: count, source: t, time: day, by: [channel] } ]
         """);
-    String out = run("report", "-c", dir.resolve("d.yaml").toString(), "-f", "csv").out();
+    String out = fixture.run("report", "-f", "csv").out();
     assertThat(out)
         .contains("\nn,n,all,\"'=HYPERLINK(\"\"http://evil\"\")\",1,")
         .doesNotContain(",=HYPERLINK");
@@ -261,31 +220,18 @@ class CliTest {
   void bomForExcel() throws Exception {
     Path out = dir.resolve("excel.csv");
     assertThat(
-            run(
-                    "report",
-                    "-c",
-                    HOTEL,
-                    "--period",
-                    "2026-10",
-                    "-f",
-                    "csv",
-                    "--bom",
-                    "-o",
-                    out.toString())
+            report(HOTEL, "--period", "2026-10", "-f", "csv", "--bom", "-o", out.toString())
                 .exitCode())
         .isZero();
     byte[] bytes = Files.readAllBytes(out);
     assertThat(new byte[] {bytes[0], bytes[1], bytes[2]}).containsExactly(0xEF, 0xBB, 0xBF);
-    assertThat(run("report", "-c", HOTEL, "--period", "2026-10", "-f", "csv").out())
-        .startsWith("kpi,");
+    assertThat(report(HOTEL, "--period", "2026-10", "-f", "csv").out()).startsWith("kpi,");
   }
 
   @Test
   void severalOutputsInOneRunByExtension() throws Exception {
     CliRunner.Result r =
-        run(
-            "report",
-            "-c",
+        report(
             HOTEL,
             "--period",
             "2026-10",
@@ -307,7 +253,7 @@ class CliTest {
 
   @Test
   void strictTurnsRejectedRowsIntoExit3AfterWritingResults() {
-    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "--strict", "-f", "csv");
+    CliRunner.Result r = report(HOTEL, "--period", "2026-10", "--strict", "-f", "csv");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(r.out()).startsWith("kpi,label");
     assertThat(r.err())
@@ -344,15 +290,15 @@ class CliTest {
 
   @Test
   void validateChecksKpiColumnsOfUnmappedSources() throws Exception {
-    Files.writeString(dir.resolve("t.csv"), "Kênh,Ngày\nWeb,2026-10-01\n");
-    Files.writeString(
-        dir.resolve("d.yaml"),
+    CliFixture fixture = new CliFixture(dir);
+    fixture.csv("t.csv", "Kênh,Ngày", "Web,2026-10-01");
+    fixture.definition(
         """
         sources: { t: { file: t.csv } }
         kpis:
           - { id: n, type: count, source: t, time: none, by: [Kenh] }
         """);
-    CliRunner.Result r = run("validate", "-c", dir.resolve("d.yaml").toString(), "--check-data");
+    CliRunner.Result r = fixture.run("validate", "--check-data");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err())
         .contains("d.yaml:3:5: error: kpi 'n' reads column 'Kenh', which is not a header of")
@@ -361,7 +307,7 @@ class CliTest {
 
   @Test
   void missingDataFileIsExit3WithoutStackTrace() throws Exception {
-    CliRunner.Result r = run("report", "-c", HOTEL, "--data", "checks=" + dir.resolve("nope.csv"));
+    CliRunner.Result r = report(HOTEL, "--data", "checks=" + dir.resolve("nope.csv"));
     assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err())
         .startsWith(
@@ -370,7 +316,7 @@ class CliTest {
                 + " does not exist");
     assertThat(r.err()).doesNotContain("\tat ");
     CliRunner.Result debug =
-        run("report", "-c", HOTEL, "--data", "checks=" + dir.resolve("nope.csv"), "--debug");
+        report(HOTEL, "--data", "checks=" + dir.resolve("nope.csv"), "--debug");
     assertThat(debug.err()).contains("\tat dev.journeykpi");
   }
 
@@ -378,8 +324,7 @@ class CliTest {
   void missingColumnIsExit3NamingFileAndHeader() throws Exception {
     Path f = dir.resolve("checks.csv");
     Files.writeString(f, "Mã kiểm tra,Thời điểm\nKT1,01/10/2026 10:00\n");
-    CliRunner.Result r =
-        run("report", "-c", HOTEL, "--data", "checks=" + f, "--kpi", "rooms_checked");
+    CliRunner.Result r = report(HOTEL, "--data", "checks=" + f, "--kpi", "rooms_checked");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err())
         .contains(
@@ -388,18 +333,16 @@ class CliTest {
 
   @Test
   void usageErrorsAreExit2() {
-    assertThat(run("report", "-c", HOTEL, "--period", "10/2026").exitCode())
-        .isEqualTo(ExitCodes.USAGE);
-    assertThat(run("report", "-c", HOTEL, "--period", "10/2026").err())
+    assertThat(report(HOTEL, "--period", "10/2026").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(report(HOTEL, "--period", "10/2026").err())
         .contains("period '10/2026' is not a month (2026-10)");
-    assertThat(run("report", "-c", HOTEL, "--fromat", "csv").exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(run("report", "-c", HOTEL, "--format", "xml").err())
+    assertThat(report(HOTEL, "--fromat", "csv").exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(report(HOTEL, "--format", "xml").err())
         .contains("--format 'xml' is not one of table, csv, json");
-    assertThat(run("report", "-c", HOTEL, "--kpi", "sheet_rate").err())
-        .contains("no KPI 'sheet_rate'");
-    assertThat(run("report", "-c", "nowhere.yaml").err())
+    assertThat(report(HOTEL, "--kpi", "sheet_rate").err()).contains("no KPI 'sheet_rate'");
+    assertThat(report("nowhere.yaml").err())
         .contains("definition file 'nowhere.yaml' does not exist");
-    assertThat(run("report", "-c", HOTEL, "--data", "chekcs=x.csv").err())
+    assertThat(report(HOTEL, "--data", "chekcs=x.csv").err())
         .contains("no source 'chekcs' (did you mean 'checks'?)");
     assertThat(run("frobnicate").exitCode()).isEqualTo(ExitCodes.USAGE);
   }
@@ -444,8 +387,7 @@ class CliTest {
   void anUnwritableOutputIsAUsageError() throws Exception {
     Path notAFolder = dir.resolve("report.csv");
     java.nio.file.Files.writeString(notAFolder, "x");
-    CliRunner.Result r =
-        run("report", "-c", HOTEL, "-q", "-o", notAFolder.resolve("out.csv").toString());
+    CliRunner.Result r = report(HOTEL, "-q", "-o", notAFolder.resolve("out.csv").toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err())
         .contains(
@@ -462,13 +404,11 @@ class CliTest {
    */
   @Test
   void aTimeColumnReadAsTextIsNamedWithItsKpiAndSource() throws Exception {
-    Files.writeString(dir.resolve("t.csv"), "id,created\n1,2026-10-01\n2,2026-10-02\n");
-    Path def = dir.resolve("d.yaml");
-    Files.writeString(
-        def,
+    CliFixture fixture = new CliFixture(dir);
+    fixture.csv("t.csv", "id,created", "1,2026-10-01", "2,2026-10-02");
+    fixture.definition(
         "sources:\n  t: { file: t.csv }\nkpis:\n  - { id: n, type: count, source: t, time: created }\n");
-    CliRunner.Result r =
-        run("report", "-c", def.toString(), "--period", "2026-10", "-q", "-f", "csv");
+    CliRunner.Result r = fixture.run("report", "--period", "2026-10", "-q", "-f", "csv");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err())
         .contains(
@@ -483,13 +423,12 @@ class CliTest {
    */
   @Test
   void aCellReadingBlankIsBlank() throws Exception {
-    Files.writeString(dir.resolve("t.csv"), "id,g\n1,A\n2,\n3,(blank)\n4,(blank)\n5,\n");
-    Path def = dir.resolve("d.yaml");
-    Files.writeString(
-        def,
+    CliFixture fixture = new CliFixture(dir);
+    fixture.csv("t.csv", "id,g", "1,A", "2,", "3,(blank)", "4,(blank)", "5,");
+    fixture.definition(
         "sources:\n  t: { file: t.csv, columns: { id: id, g: g } }\n"
             + "kpis:\n  - { id: n, type: count, source: t, time: none, by: [g] }\n");
-    CliRunner.Result r = run("report", "-c", def.toString(), "-q", "-f", "csv");
+    CliRunner.Result r = fixture.run("report", "-q", "-f", "csv");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(
             r.out()
@@ -508,15 +447,7 @@ class CliTest {
   void anOutputInAFolderThatDoesNotExistIsAUsageError() {
     Path missing = dir.resolve("reprots").resolve("2026-10");
     CliRunner.Result r =
-        run(
-            "report",
-            "-c",
-            HOTEL,
-            "--period",
-            "2026-10",
-            "-q",
-            "-o",
-            missing.resolve("out.csv").toString());
+        report(HOTEL, "--period", "2026-10", "-q", "-o", missing.resolve("out.csv").toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err())
         .contains(
@@ -532,10 +463,10 @@ class CliTest {
    */
   @Test
   void customerServiceScorecard() throws Exception {
-    CliRunner.Result csv = run("report", "-c", SERVICE, "--period", "2026-10", "--format", "csv");
+    CliRunner.Result csv = report(SERVICE, "--period", "2026-10", "--format", "csv");
     assertThat(csv.exitCode()).isZero();
     Golden.check("service-2026-10.csv", csv.out());
-    CliRunner.Result table = run("report", "-c", SERVICE, "--period", "2026-10", "--width", "0");
+    CliRunner.Result table = report(SERVICE, "--period", "2026-10", "--width", "0");
     Golden.check("service-2026-10.txt", table.out());
     // The roll-up reads as an outline: department, its teams indented, their agents indented again.
     assertThat(table.out())
@@ -586,26 +517,17 @@ class CliTest {
    */
   @Test
   void retentionScorecard() throws Exception {
-    CliRunner.Result csv = run("report", "-c", RETENTION, "--period", "2026-10", "--format", "csv");
+    CliRunner.Result csv = report(RETENTION, "--period", "2026-10", "--format", "csv");
     assertThat(csv.exitCode()).isZero();
     assertThat(csv.out().lines().findFirst().orElseThrow())
         .startsWith("kpi,label,period,region,state,cohort,age,value,");
     Golden.check("retention-2026-10.csv", csv.out());
-    CliRunner.Result table = run("report", "-c", RETENTION, "--period", "2026-10", "--lang", "en");
+    CliRunner.Result table = report(RETENTION, "--period", "2026-10", "--lang", "en");
     assertThat(table.out())
         .contains("Giữ chân theo nhóm tháng đầu — 2026-10\n  Cohort   Customers      +0 ");
     Golden.check("retention-2026-10.txt", table.out());
     CliRunner.Result trend =
-        run(
-            "report",
-            "-c",
-            RETENTION,
-            "--period",
-            "2026-10",
-            "--periods",
-            "12",
-            "--kpi",
-            "active,churn,crr");
+        report(RETENTION, "--period", "2026-10", "--periods", "12", "--kpi", "active,churn,crr");
     assertThat(trend.exitCode()).isZero();
     Golden.check("retention-trend.txt", trend.out());
     CliRunner.Result explain =
@@ -640,8 +562,7 @@ class CliTest {
     assertThat(churn.exitCode()).isZero();
     assertThat(churn.out()).startsWith("customer,status,last_activity,idle_days\n");
     String churnRow =
-        run("report", "-c", RETENTION, "--period", "2026-10", "--kpi", "churn", "-f", "csv", "-q")
-            .out();
+        report(RETENTION, "--period", "2026-10", "--kpi", "churn", "-f", "csv", "-q").out();
     assertThat(count(churn.out(), ",churned,")).isEqualTo(field(churnRow, "numerator"));
     assertThat(count(churn.out(), ",churned,") + count(churn.out(), ",retained,"))
         .isEqualTo(field(churnRow, "denominator"));
@@ -649,18 +570,7 @@ class CliTest {
     CliRunner.Result react =
         run("leads", "-c", RETENTION, "--kpi", "reactivation", "--period", "2026-10", "-q");
     String rate =
-        run(
-                "report",
-                "-c",
-                RETENTION,
-                "--period",
-                "2026-10",
-                "--kpi",
-                "reactivation",
-                "-f",
-                "csv",
-                "-q")
-            .out();
+        report(RETENTION, "--period", "2026-10", "--kpi", "reactivation", "-f", "csv", "-q").out();
     assertThat(count(react.out(), ",reactivated,")).isEqualTo(field(rate, "numerator"));
     assertThat(count(react.out(), ",reactivated,") + count(react.out(), ",still dormant,"))
         .isEqualTo(field(rate, "denominator"));
@@ -712,20 +622,18 @@ class CliTest {
    */
   @Test
   void cohortsWithoutAPeriodSayWhy() throws Exception {
-    CliRunner.Result table =
-        run("report", "-c", RETENTION, "--kpi", "cohorts", "--lang", "en", "--width", "0");
+    CliRunner.Result table = report(RETENTION, "--kpi", "cohorts", "--lang", "en", "--width", "0");
     assertThat(table.exitCode()).isZero();
     assertThat(table.out())
         .contains("customer KPIs need a period (--period, --from/--to)")
         .doesNotContain("+0");
     for (String format : java.util.List.of("markdown", "html")) {
-      assertThat(run("report", "-c", RETENTION, "--kpi", "cohorts", "--format", format).exitCode())
+      assertThat(report(RETENTION, "--kpi", "cohorts", "--format", format).exitCode())
           .as(format)
           .isZero();
     }
     Path xlsx = dir.resolve("cohorts.xlsx");
-    assertThat(run("report", "-c", RETENTION, "--kpi", "cohorts", "-o", xlsx.toString()).exitCode())
-        .isZero();
+    assertThat(report(RETENTION, "--kpi", "cohorts", "-o", xlsx.toString()).exitCode()).isZero();
   }
 
   static final String SALES = "kpi-definitions/sales-journey.yaml";
@@ -737,17 +645,17 @@ class CliTest {
    */
   @Test
   void funnelScorecards() throws Exception {
-    CliRunner.Result table = run("report", "-c", SALES, "--period", "2026-Q3", "--width", "0");
+    CliRunner.Result table = report(SALES, "--period", "2026-Q3", "--width", "0");
     assertThat(table.exitCode()).isZero();
     assertThat(table.out())
         .contains("Phễu bán hàng — 2026-Q3\n  Giai đoạn ")
         .contains("các bước theo campaign");
     Golden.check("sales-journey-2026-q3.txt", table.out());
-    CliRunner.Result csv = run("report", "-c", SALES, "--period", "2026-Q3", "-f", "csv");
+    CliRunner.Result csv = report(SALES, "--period", "2026-Q3", "-f", "csv");
     assertThat(csv.out().lines().findFirst().orElseThrow())
         .startsWith("kpi,label,period,campaign,stage,step,value,unit,");
     Golden.check("sales-journey-2026-q3.csv", csv.out());
-    CliRunner.Result stages = run("report", "-c", LEAD_STAGES, "--period", "2026-Q3");
+    CliRunner.Result stages = report(LEAD_STAGES, "--period", "2026-Q3");
     Golden.check("lead-stages-2026-q3.txt", stages.out());
     CliRunner.Result leads =
         run(
@@ -787,17 +695,7 @@ class CliTest {
         run("leads", "-c", SALES, "--kpi", "reengagement", "--period", "2026-10", "-q");
     assertThat(stalled.out()).startsWith("lead,status,last_touch,idle_days\n");
     CliRunner.Result kpiRow =
-        run(
-            "report",
-            "-c",
-            SALES,
-            "--period",
-            "2026-10",
-            "--kpi",
-            "reengagement",
-            "-f",
-            "csv",
-            "-q");
+        report(SALES, "--period", "2026-10", "--kpi", "reengagement", "-f", "csv", "-q");
     String denominator = kpiRow.out().lines().skip(1).findFirst().orElseThrow().split(",")[6];
     assertThat(stalled.out().lines().count() - 1).isEqualTo(Long.parseLong(denominator));
     assertThat(stalled.out().lines().skip(1).findFirst().orElseThrow()).contains(",untouched,");
@@ -824,8 +722,7 @@ class CliTest {
     assertThat(kit.resolve("README.md")).exists();
     assertThat(kit.resolve("examples/hotel/room-service.xlsx")).exists();
     Path def = kit.resolve("kpi-definitions/hotel-touchpoints.yaml");
-    CliRunner.Result report =
-        run("report", "-c", def.toString(), "--period", "2026-10", "-f", "csv");
+    CliRunner.Result report = report(def.toString(), "--period", "2026-10", "-f", "csv");
     assertThat(report.exitCode()).isZero();
     assertThat(report.out()).isEqualTo(Files.readString(Golden.DIR.resolve("hotel-2026-10.csv")));
     // A second init into the same folder does not overwrite without --force.
@@ -873,9 +770,7 @@ class CliTest {
     Path kit = dir.resolve("cskh");
     assertThat(run("init", "--template", "customer-service", kit.toString()).exitCode()).isZero();
     CliRunner.Result report =
-        run(
-            "report",
-            "-c",
+        report(
             kit.resolve("kpi-definitions/customer-service.yaml").toString(),
             "--period",
             "2026-10",
@@ -886,9 +781,7 @@ class CliTest {
     Path shop = dir.resolve("shop");
     assertThat(run("init", "--template", "retention", shop.toString()).exitCode()).isZero();
     assertThat(
-            run(
-                    "report",
-                    "-c",
+            report(
                     shop.resolve("kpi-definitions/retention.yaml").toString(),
                     "--period",
                     "2026-10",
@@ -899,9 +792,7 @@ class CliTest {
     Path sales = dir.resolve("sales");
     assertThat(run("init", "--template", "sales-journey", sales.toString()).exitCode()).isZero();
     assertThat(
-            run(
-                    "report",
-                    "-c",
+            report(
                     sales.resolve("kpi-definitions/sales-journey.yaml").toString(),
                     "--period",
                     "2026-Q3",
@@ -912,9 +803,7 @@ class CliTest {
     Path stages = dir.resolve("stages");
     assertThat(run("init", "--template", "lead-stages", stages.toString()).exitCode()).isZero();
     assertThat(
-            run(
-                    "report",
-                    "-c",
+            report(
                     stages.resolve("kpi-definitions/lead-stages.yaml").toString(),
                     "--period",
                     "2026-Q3")
@@ -963,9 +852,7 @@ class CliTest {
     Files.writeString(out, "last month");
     Path q = dir.resolve("quality.csv");
     CliRunner.Result r =
-        run(
-            "report",
-            "-c",
+        report(
             HOTEL,
             "--period",
             "2026-10",
@@ -1030,17 +917,7 @@ class CliTest {
     Path out = dir.resolve("scorecard.csv");
     Files.writeString(out, "last month");
     CliRunner.Result r =
-        run(
-            "report",
-            "-c",
-            HOTEL,
-            "--period",
-            "2026-11",
-            "--kpi",
-            "rooms_checked",
-            "-q",
-            "-o",
-            out.toString());
+        report(HOTEL, "--period", "2026-11", "--kpi", "rooms_checked", "-q", "-o", out.toString());
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.DATA);
     assertThat(r.err())
         .contains(
@@ -1048,17 +925,7 @@ class CliTest {
                 + " 2026-11 begins: is the export up to date?; no output written");
     assertThat(Files.readString(out)).isEqualTo("last month");
     CliRunner.Result before =
-        run(
-            "report",
-            "-c",
-            HOTEL,
-            "--period",
-            "2026-08",
-            "--kpi",
-            "rooms_checked",
-            "-q",
-            "-f",
-            "csv");
+        report(HOTEL, "--period", "2026-08", "--kpi", "rooms_checked", "-q", "-f", "csv");
     assertThat(before.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(before.err())
         .contains(
@@ -1066,23 +933,11 @@ class CliTest {
     assertThat(before.out()).isEmpty();
     // September is reached (its first day is the data's first): no error.
     assertThat(
-            run(
-                    "report",
-                    "-c",
-                    HOTEL,
-                    "--period",
-                    "2026-09",
-                    "--kpi",
-                    "rooms_checked",
-                    "-q",
-                    "-f",
-                    "csv")
+            report(HOTEL, "--period", "2026-09", "--kpi", "rooms_checked", "-q", "-f", "csv")
                 .exitCode())
         .isZero();
     CliRunner.Result allowed =
-        run(
-            "report",
-            "-c",
+        report(
             HOTEL,
             "--period",
             "2026-11",
@@ -1104,17 +959,7 @@ class CliTest {
         Files.readString(Path.of("examples/hotel/room-checks.csv"))
             + "KT99999,05/11/2026 10:00,509,5,Trần Văn Hùng,Có,x,3,\n");
     CliRunner.Result some =
-        run(
-            "report",
-            "-c",
-            HOTEL,
-            "--period",
-            "2026-11",
-            "-q",
-            "-f",
-            "csv",
-            "--data",
-            "checks=" + checks);
+        report(HOTEL, "--period", "2026-11", "-q", "-f", "csv", "--data", "checks=" + checks);
     assertThat(some.exitCode()).as(some.err()).isZero();
     assertThat(some.err())
         .contains(
@@ -1150,17 +995,14 @@ class CliTest {
   @Test
   void maxRejectedFailsASourceAboveTheShareAfterWriting() {
     CliRunner.Result over =
-        run("report", "-c", HOTEL, "--period", "2026-10", "-f", "csv", "--max-rejected", "0.3%");
+        report(HOTEL, "--period", "2026-10", "-f", "csv", "--max-rejected", "0.3%");
     assertThat(over.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(over.out()).startsWith("kpi,label");
     assertThat(over.err())
         .contains(
             "kpi: data error: source 'checks': 0.31% of its rows rejected (2 of 641), more than --max-rejected 0.3%");
-    assertThat(
-            run("report", "-c", HOTEL, "--period", "2026-10", "--max-rejected", "0.4%").exitCode())
-        .isZero();
-    CliRunner.Result bare =
-        run("report", "-c", HOTEL, "--period", "2026-10", "--max-rejected", "5");
+    assertThat(report(HOTEL, "--period", "2026-10", "--max-rejected", "0.4%").exitCode()).isZero();
+    CliRunner.Result bare = report(HOTEL, "--period", "2026-10", "--max-rejected", "5");
     assertThat(bare.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(bare.err())
         .contains("--max-rejected '5' is not a share between 0% and 100%, such as 5% or 0.5%");
@@ -1172,7 +1014,7 @@ class CliTest {
   @Test
   void outputExtensionsAreCheckedAndAgreeingFormatsAccepted() throws Exception {
     Path pdf = dir.resolve("report.pdf");
-    CliRunner.Result r = run("report", "-c", HOTEL, "--period", "2026-10", "-o", pdf.toString());
+    CliRunner.Result r = report(HOTEL, "--period", "2026-10", "-o", pdf.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err())
         .isEqualTo(
@@ -1184,38 +1026,19 @@ class CliTest {
 
     Path xlsx = dir.resolve("out.xlsx");
     CliRunner.Result agree =
-        run(
-            "report",
-            "-c",
-            HOTEL,
-            "--period",
-            "2026-10",
-            "--format",
-            "xlsx",
-            "-o",
-            xlsx.toString(),
-            "-q");
+        report(HOTEL, "--period", "2026-10", "--format", "xlsx", "-o", xlsx.toString(), "-q");
     assertThat(agree.exitCode()).as(agree.err()).isZero();
     byte[] zip = Files.readAllBytes(xlsx);
     assertThat(new String(zip, 0, 2, java.nio.charset.StandardCharsets.ISO_8859_1))
         .isEqualTo("PK"); // a workbook is a zip
     assertThat(
-            run(
-                    "report",
-                    "-c",
-                    HOTEL,
-                    "--period",
-                    "2026-10",
-                    "-f",
-                    "md",
-                    "-o",
-                    dir.resolve("a.md").toString())
+            report(HOTEL, "--period", "2026-10", "-f", "md", "-o", dir.resolve("a.md").toString())
                 .exitCode())
         .isZero();
 
     Path md = dir.resolve("out.md");
     CliRunner.Result disagree =
-        run("report", "-c", HOTEL, "--period", "2026-10", "--format", "csv", "-o", md.toString());
+        report(HOTEL, "--period", "2026-10", "--format", "csv", "-o", md.toString());
     assertThat(disagree.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(disagree.err())
         .contains(
@@ -1264,8 +1087,7 @@ class CliTest {
               }
             };
     try {
-      CliRunner.Result r =
-          run("report", "-c", HOTEL, "--period", "2026-10", "-q", "-o", out.toString());
+      CliRunner.Result r = report(HOTEL, "--period", "2026-10", "-q", "-o", out.toString());
       assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
       assertThat(r.err()).isEqualTo("kpi: cannot write " + out + ": No space left on device\n");
     } finally {
@@ -1321,16 +1143,7 @@ class CliTest {
             .replace("label: Số phòng được kiểm tra", "label: \"Rooms \\e[31mchecked\\a\\rX\""));
     for (String format : new String[] {"table", "md"}) {
       CliRunner.Result r =
-          run(
-              "report",
-              "-c",
-              def.toString(),
-              "--period",
-              "2026-10",
-              "--kpi",
-              "rooms_checked",
-              "-f",
-              format);
+          report(def.toString(), "--period", "2026-10", "--kpi", "rooms_checked", "-f", format);
       assertThat(r.exitCode()).as(r.err()).isZero();
       assertThat(r.out())
           .contains("Rooms \\e[31mchecked\\x07\\rX")
@@ -1339,16 +1152,7 @@ class CliTest {
           .doesNotContain("\r");
     }
     assertThat(
-            run(
-                    "report",
-                    "-c",
-                    def.toString(),
-                    "--period",
-                    "2026-10",
-                    "--kpi",
-                    "rooms_checked",
-                    "-f",
-                    "csv")
+            report(def.toString(), "--period", "2026-10", "--kpi", "rooms_checked", "-f", "csv")
                 .out())
         .contains("Rooms \u001b[31mchecked\u0007\rX");
 
@@ -1357,27 +1161,13 @@ class CliTest {
     Path odd = dir.resolve("checks\u001b[2J\r.csv");
     Files.copy(Path.of("examples/hotel/room-checks.csv"), odd);
     CliRunner.Result q =
-        run(
-            "report",
-            "-c",
-            HOTEL,
-            "--period",
-            "2026-10",
-            "--kpi",
-            "rooms_checked",
-            "--data",
-            "checks=" + odd);
+        report(HOTEL, "--period", "2026-10", "--kpi", "rooms_checked", "--data", "checks=" + odd);
     assertThat(q.err())
         .contains(dir + "/checks\\e[2J\\r.csv:78:Thời điểm kiểm tra '31/09/2026 10:15'")
         .doesNotContain("\u001b")
         .doesNotContain("\r");
     CliRunner.Result missing =
-        run(
-            "report",
-            "-c",
-            HOTEL,
-            "--data",
-            "checks=" + dir.resolve("gone\u001b]0;pwned\u0007.csv"));
+        report(HOTEL, "--data", "checks=" + dir.resolve("gone\u001b]0;pwned\u0007.csv"));
     assertThat(missing.exitCode()).isEqualTo(ExitCodes.DATA);
     assertThat(missing.err())
         .contains("gone\\e]0;pwned\\x07.csv does not exist")
@@ -1391,15 +1181,14 @@ class CliTest {
    */
   @Test
   void aBadPeriodOrOutputIsStillExit2WithItsMessage() {
-    CliRunner.Result period = run("report", "-c", HOTEL, "--period", "2026-13");
+    CliRunner.Result period = report(HOTEL, "--period", "2026-13");
     assertThat(period.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(period.err())
         .isEqualTo(
             "kpi: period '2026-13' is not a month (2026-10), a quarter (2026-Q3) or a year (2026);"
                 + " last, last-quarter and last-year name the data's last complete one\n");
     Path xml = dir.resolve("out.xml");
-    CliRunner.Result output =
-        run("report", "-c", HOTEL, "--period", "2026-10", "-o", xml.toString());
+    CliRunner.Result output = report(HOTEL, "--period", "2026-10", "-o", xml.toString());
     assertThat(output.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(output.err())
         .isEqualTo(

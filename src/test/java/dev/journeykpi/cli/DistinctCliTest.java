@@ -1,6 +1,5 @@
 package dev.journeykpi.cli;
 
-import static dev.journeykpi.cli.CliRunner.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -18,24 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DistinctCliTest {
   @TempDir Path dir;
 
-  /** The audit log of ingest.DistinctRowsTest, where every line's fate is worked out. */
-  static final String AUDIT =
-      """
-      incident,status,updated_at
-      INC-1,new,2026-10-01 08:00
-      INC-2,new,2026-10-01 09:00
-      INC-1,assigned,2026-10-01 10:00
-       inc-1 ,resolved,2026-10-02 11:00
-      INC-2,resolved,2026-10-01 09:00
-      ,new,2026-10-03 08:00
-      ,new,2026-10-03 09:00
-      INC-3,new,
-      INC-3,assigned,2026-10-04 08:00
-      INC-4,new,
-      INC-4,closed,
-      INC-1,reopened,2026-10-01 12:00
-      """;
-
   static final String DEFINITION =
       """
       version: 1
@@ -52,30 +33,25 @@ class DistinctCliTest {
         - { id: incidents, label: Incidents by status, type: count, source: audit, time: none, by: [status] }
       """;
 
+  /** The audit log of ingest.DistinctRowsTest, where every line's fate is worked out. */
+  private CliFixture fixture;
+
   @BeforeEach
   void writeAudit() throws Exception {
-    Files.writeString(dir.resolve("audit.csv"), AUDIT);
+    fixture = new CliFixture(dir);
+    fixture.auditLog();
   }
 
   private Path definition(String keep) throws Exception {
-    Path def = dir.resolve("d.yaml");
-    Files.writeString(def, DEFINITION.formatted(keep));
-    return def;
+    return fixture.definition(DEFINITION.formatted(keep));
   }
 
   @Test
   void theScorecardCountsEachIncidentsLatestStateAndTheDroppedRowsAreCounted() throws Exception {
     Path quality = dir.resolve("quality.csv");
+    definition("last");
     CliRunner.Result r =
-        run(
-            "report",
-            "-c",
-            definition("last").toString(),
-            "-f",
-            "csv",
-            "--strict",
-            "--quality-report",
-            quality.toString());
+        fixture.run("report", "-f", "csv", "--strict", "--quality-report", quality.toString());
     // Duplicates are not rejected rows: --strict lets the run pass.
     assertThat(r.exitCode()).isEqualTo(0);
     // Kept (DistinctRowsTest): INC-1 resolved, INC-2 resolved, two blank-key rows new, INC-3
@@ -104,7 +80,8 @@ class DistinctCliTest {
 
   @Test
   void keepFirstCountsEachIncidentsFirstState() throws Exception {
-    CliRunner.Result r = run("report", "-c", definition("first").toString(), "-f", "csv");
+    definition("first");
+    CliRunner.Result r = fixture.run("report", "-f", "csv");
     assertThat(r.exitCode()).isEqualTo(0);
     // Kept (DistinctRowsTest): lines 2, 3, 7, 8 new, line 10 assigned, line 11 new: new 5, assigned
     // 1.
@@ -113,13 +90,13 @@ class DistinctCliTest {
 
   @Test
   void explainSaysWhichRowOfEachIncidentIsKeptInBothLanguages() throws Exception {
-    String def = definition("last").toString();
-    assertThat(run("explain", "-c", def, "incidents").out())
+    definition("last");
+    assertThat(fixture.run("explain", "incidents").out())
         .contains(
             "one row per incident: the last by updated_at (equal updated_at: the later in the"
                 + " file; a row without updated_at only when none has one); the others are dropped"
                 + " and counted in the quality report");
-    assertThat(run("explain", "-c", def, "--lang", "vi", "incidents").out())
+    assertThat(fixture.run("explain", "--lang", "vi", "incidents").out())
         .contains(
             "Dòng dữ liệu: một dòng cho mỗi incident: dòng cuối cùng theo updated_at (bằng nhau"
                 + " về updated_at: dòng sau trong tệp; dòng không có updated_at chỉ được giữ khi"
@@ -128,9 +105,7 @@ class DistinctCliTest {
 
   @Test
   void mistakesAreDefinitionErrorsWithTheirPositions() throws Exception {
-    Path def = dir.resolve("d.yaml");
-    Files.writeString(
-        def,
+    fixture.definition(
         """
         version: 1
         sources:
@@ -147,7 +122,7 @@ class DistinctCliTest {
         kpis:
           - { id: incidents, type: count, source: audit, time: none }
         """);
-    CliRunner.Result r = run("validate", "-c", def.toString());
+    CliRunner.Result r = fixture.run("validate");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     // Line 9 is "    distinct: { key: [incidnt], keep: latest, by: status }": 'incidnt' starts at
     // column 23, 'latest' at 39, 'status' at 51; line 12's map at column 15.
@@ -168,9 +143,7 @@ class DistinctCliTest {
 
   @Test
   void keyAndKeepAreRequired() throws Exception {
-    Path def = dir.resolve("d.yaml");
-    Files.writeString(
-        def,
+    fixture.definition(
         """
         version: 1
         sources:
@@ -181,7 +154,7 @@ class DistinctCliTest {
         kpis:
           - { id: incidents, type: count, source: audit, time: none }
         """);
-    CliRunner.Result r = run("validate", "-c", def.toString());
+    CliRunner.Result r = fixture.run("validate");
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err())
         // Line 6 is "    distinct: { by: incident, sort: x }": the map starts at column 15.

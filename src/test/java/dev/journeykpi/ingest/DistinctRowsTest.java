@@ -3,8 +3,8 @@ package dev.journeykpi.ingest;
 import static dev.journeykpi.ingest.ImportFixtures.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeykpi.cli.CliFixture;
 import dev.journeykpi.model.QualityReport;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,6 +19,7 @@ class DistinctRowsTest {
   @TempDir Path dir;
 
   /*
+   * The audit log (CliFixture.auditLog):
    * line  incident  status    updated_at         what it tests
    *  2    INC-1     new       2026-10-01 08:00   INC-1's earliest
    *  3    INC-2     new       2026-10-01 09:00   tie with line 6
@@ -33,26 +34,9 @@ class DistinctRowsTest {
    * 12    INC-4     closed    (blank)
    * 13    INC-1     reopened  2026-10-01 12:00   later in the file, earlier in time than line 5
    */
-  static final String AUDIT =
-      """
-      incident,status,updated_at
-      INC-1,new,2026-10-01 08:00
-      INC-2,new,2026-10-01 09:00
-      INC-1,assigned,2026-10-01 10:00
-       inc-1 ,resolved,2026-10-02 11:00
-      INC-2,resolved,2026-10-01 09:00
-      ,new,2026-10-03 08:00
-      ,new,2026-10-03 09:00
-      INC-3,new,
-      INC-3,assigned,2026-10-04 08:00
-      INC-4,new,
-      INC-4,closed,
-      INC-1,reopened,2026-10-01 12:00
-      """;
-
   @BeforeEach
   void writeAudit() throws Exception {
-    Files.writeString(dir.resolve("audit.csv"), AUDIT);
+    new CliFixture(dir).auditLog();
   }
 
   private LoadedSource audit(String distinct) throws Exception {
@@ -157,17 +141,16 @@ class DistinctRowsTest {
 
   @Test
   void aKeyOfTwoColumnsAndANumberOrder() throws Exception {
-    Files.writeString(
-        dir.resolve("visits.csv"),
-        """
-        customer,channel,seq,note
-        C1,web,1,a
-        C1,shop,5,b
-        c1,WEB,3,c
-        C1,web,2,d
-        C2,web,,e
-        C2,,9,f
-        """);
+    new CliFixture(dir)
+        .csv(
+            "visits.csv",
+            "customer,channel,seq,note",
+            "C1,web,1,a",
+            "C1,shop,5,b",
+            "c1,WEB,3,c",
+            "C1,web,2,d",
+            "C2,web,,e",
+            "C2,,9,f");
     LoadedSource s =
         load(
             dir,
@@ -192,7 +175,7 @@ class DistinctRowsTest {
 
   @Test
   void noDuplicateLeavesTheTableAsItIs() throws Exception {
-    Files.writeString(dir.resolve("one.csv"), "incident,n\nA,1\nB,2\n");
+    new CliFixture(dir).csv("one.csv", "incident,n", "A,1", "B,2");
     LoadedSource s =
         load(
             dir,
@@ -209,9 +192,8 @@ class DistinctRowsTest {
   @Test
   void vietnameseKeysCompareWithoutCaseAndWhateverTheirUnicodeForm() throws Exception {
     String nfd = java.text.Normalizer.normalize("Hà Nội", java.text.Normalizer.Form.NFD);
-    Files.writeString(
-        dir.resolve("cities.csv"),
-        "city,n\nHà Nội,1\n" + nfd + ",2\nHÀ NỘI,3\nHue,4\nHUE,5\nHuế,6\n");
+    new CliFixture(dir)
+        .csv("cities.csv", "city,n", "Hà Nội,1", nfd + ",2", "HÀ NỘI,3", "Hue,4", "HUE,5", "Huế,6");
     LoadedSource s =
         load(
             dir,

@@ -14,8 +14,8 @@ import tech.tablesaw.columns.Column;
 
 /**
  * The customers behind a customers KPI in a period, for follow-up (the win-back call list): each
- * with its state by the KPI's own rules ({@link CustomerMeasurer#states}), its last activity and
- * the days since. Breakdown values are those of the customer's last activity row.
+ * with its state by the KPI's own rules ({@link CustomerStates#states}), its last activity and the
+ * days since. Breakdown values are those of the customer's last activity row.
  */
 public final class CustomerList {
   private CustomerList() {}
@@ -26,15 +26,15 @@ public final class CustomerList {
    */
   public static final List<CustomerDef.Measure> MEASURES =
       java.util.Arrays.stream(CustomerDef.Measure.values())
-          .filter(m -> !CustomerMeasurer.statuses(m).isEmpty())
+          .filter(m -> !CustomerStates.statuses(m).isEmpty())
           .toList();
 
   public static List<Entry> of(
       KpiDef kpi, CustomerDef def, Table table, Period period, BusinessCalendar calendar) {
-    CustomerMeasurer m = new CustomerMeasurer(def, kpi.time(), calendar);
+    CustomerStates m = new CustomerStates(def, kpi.time(), calendar);
     List<Column<?>> by = kpi.by().stream().<Column<?>>map(table::column).toList();
     List<Entry> out = new ArrayList<>();
-    for (CustomerMeasurer.State s :
+    for (CustomerStates.State s :
         m.states(table, FilterCompiler.select(table, kpi.where()), period)) {
       List<String> dims = by.stream().map(c -> Cells.label(c, s.row())).toList();
       out.add(new Entry(s.customer(), dims, s.status(), s.lastActivity().atStartOfDay(), s.idle()));

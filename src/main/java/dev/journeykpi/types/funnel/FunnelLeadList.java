@@ -30,11 +30,11 @@ public final class FunnelLeadList {
    * stuck there.
    */
   static String status(
-      FunnelDef f, FunnelMeasurer m, FunnelLeads.Lead lead, FunnelMeasurer.Reach r, int k) {
+      FunnelDef f, FunnelPaths paths, FunnelLeads.Lead lead, FunnelPaths.Reach r, int k) {
     // The measurer's own rule, so the list's lost leads are the stage's lost count: lost is the
     // latest word (a reopened lead is not lost), and a lead whose path ended here is lost at no
     // other stage.
-    if (m.lost(lead, r)) return "lost";
+    if (paths.lost(lead, r)) return "lost";
     int n = f.stages().size();
     // At a later stage now, or entered one after reaching k: it went on, only not as a step (slower
     // than the window).
@@ -60,8 +60,8 @@ public final class FunnelLeadList {
     if (k < 0)
       throw new IllegalArgumentException("no stage '" + stage + "' in funnel '" + kpi.id() + "'");
     Selection population = FilterCompiler.select(table, kpi.where());
-    FunnelMeasurer m = new FunnelMeasurer(f, kpi.time(), null, calendar, zone, 86400);
-    FunnelLeads leads = m.leads(table, population);
+    FunnelPaths paths = new FunnelPaths(f, calendar);
+    FunnelLeads leads = FunnelLeads.of(table, population, f, kpi.time());
     long asOf = Cells.MISSING_TIME;
     for (FunnelLeads.Lead l : leads.leads) {
       for (long t : l.first) asOf = Math.max(asOf, t);
@@ -70,13 +70,13 @@ public final class FunnelLeadList {
     List<Column<?>> by = kpi.by().stream().<Column<?>>map(table::column).toList();
     boolean last = k == f.stages().size() - 1;
     List<Entry> out = new ArrayList<>();
-    for (FunnelLeads.Lead lead : m.members(leads, period)) {
-      FunnelMeasurer.Reach r = m.reach(lead);
+    for (FunnelLeads.Lead lead : paths.members(leads, period)) {
+      FunnelPaths.Reach r = paths.reach(lead);
       if (!r.reached()[k] || (!last && r.converted()[k])) continue;
       List<String> dims = by.stream().map(c -> Cells.label(c, lead.row)).toList();
       java.time.LocalDateTime entered =
           r.at()[k] == FunnelLeads.NONE ? null : Cells.time(r.at()[k]);
-      String status = last ? "reached" : status(f, m, lead, r, k);
+      String status = last ? "reached" : status(f, paths, lead, r, k);
       Long days =
           status.equals("stuck") && entered != null && asOf != Cells.MISSING_TIME
               ? java.time.Duration.between(entered, Cells.time(asOf)).toDays()

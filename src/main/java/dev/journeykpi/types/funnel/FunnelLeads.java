@@ -3,11 +3,10 @@ package dev.journeykpi.types.funnel;
 import dev.journeykpi.calc.Cells;
 import dev.journeykpi.calc.KeyNumbering;
 import dev.journeykpi.config.FunnelDef;
-import java.text.Normalizer;
+import dev.journeykpi.config.TextKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
@@ -133,14 +132,10 @@ final class FunnelLeads {
   static Map<String, Integer> stageIndex(FunnelDef f) {
     Map<String, Integer> out = new HashMap<>();
     for (int i = 0; i < f.stages().size(); i++) {
-      for (String v : f.stages().get(i).values()) out.put(normal(v), i);
+      for (String v : f.stages().get(i).values()) out.put(TextKey.of(v), i);
     }
-    for (FunnelDef.Stage s : f.lost()) for (String v : s.values()) out.put(normal(v), -1);
+    for (FunnelDef.Stage s : f.lost()) for (String v : s.values()) out.put(TextKey.of(v), -1);
     return out;
-  }
-
-  static String normal(String v) {
-    return Normalizer.normalize(v.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
   }
 
   static FunnelLeads of(Table table, Selection rows, FunnelDef f, String time) {
@@ -327,7 +322,7 @@ final class FunnelLeads {
     }
 
     private int lookup(String raw) {
-      Integer k = index.get(normal(raw));
+      Integer k = index.get(TextKey.of(raw));
       return k == null ? UNKNOWN : k;
     }
   }

@@ -4,14 +4,13 @@ import dev.journeykpi.calc.Cells;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.ScoreDef;
+import dev.journeykpi.config.TextKey;
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
 import dev.journeykpi.model.Notes;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
@@ -135,7 +134,7 @@ public final class ScoreMeasurer implements Measurer {
   }
 
   private double fromText(String text) {
-    String t = Normalizer.normalize(text.trim(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    String t = TextKey.of(text);
     if (t.isEmpty()) return BLANK;
     Double mapped = def.values().get(t);
     if (mapped != null) return mapped;

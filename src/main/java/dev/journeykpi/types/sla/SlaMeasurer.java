@@ -6,6 +6,7 @@ import dev.journeykpi.calc.Elapsed;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.SlaDef;
+import dev.journeykpi.config.TextKey;
 import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
@@ -13,7 +14,6 @@ import dev.journeykpi.model.Notes;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import tech.tablesaw.api.Table;
@@ -41,7 +41,15 @@ public final class SlaMeasurer implements Measurer {
   private final BusinessCalendar calendar;
   private final ZoneId zone;
   private final SlaDef sla;
+
+  /** The limits by the key of their value, compared as filters compare texts. */
   private final Map<String, TimeSpan> limits = new java.util.HashMap<>();
+
+  /**
+   * The limit of each value as the data writes it (null: none), so that a value is keyed once, not
+   * once per row.
+   */
+  private final Map<String, TimeSpan> byLabel = new java.util.HashMap<>();
 
   /**
    * @param calendar null for calendar time
@@ -52,8 +60,7 @@ public final class SlaMeasurer implements Measurer {
     this.calendar = calendar;
     this.zone = zone;
     this.sla = sla;
-    sla.limits()
-        .forEach((value, limit) -> limits.put(value.trim().toLowerCase(Locale.ROOT), limit));
+    sla.limits().forEach((value, limit) -> limits.put(TextKey.of(value), limit));
   }
 
   private Table cachedFor;
@@ -120,9 +127,12 @@ public final class SlaMeasurer implements Measurer {
 
   private TimeSpan limit(Column<?> by, int row) {
     if (by == null) return sla.fallback();
-    String value =
-        Cells.isBlank(by, row) ? "" : Cells.label(by, row).trim().toLowerCase(Locale.ROOT);
-    TimeSpan t = limits.get(value);
-    return t != null ? t : sla.fallback();
+    String value = Cells.isBlank(by, row) ? "" : Cells.label(by, row);
+    TimeSpan t = byLabel.get(value);
+    if (t == null && !byLabel.containsKey(value)) {
+      t = limits.getOrDefault(TextKey.of(value), sla.fallback());
+      byLabel.put(value, t);
+    }
+    return t;
   }
 }
