@@ -120,8 +120,7 @@ public final class KpiEngine {
       if (absent != null) r = r.stream().map(x -> x.withNotes(absent)).toList();
       byKpi.put(kpis.get(i).id(), r);
     }
-    ComputedKpis.compute(
-        all, byKpi, request.periods(), request.compare() != RunRequest.Compare.NONE);
+    ComputedKpis.compute(all, byKpi, periods, request.compare() != RunRequest.Compare.NONE);
     List<ResultRow> rows = new ArrayList<>();
     for (KpiDef k : asked) rows.addAll(byKpi.get(k.id()));
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
