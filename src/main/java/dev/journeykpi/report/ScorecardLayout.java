@@ -24,7 +24,15 @@ final class ScorecardLayout {
    * A journey section: its title, its rows of cells in header order, and each row's status (null
    * for none).
    */
-  record Section(String title, List<List<String>> rows, List<Status> statuses) {}
+  /**
+   * A journey section: its rows as text, each row's status, and each row's results by period label
+   * (empty for a row that stands for a drawing), for a renderer that stores numbers as numbers.
+   */
+  record Section(
+      String title,
+      List<List<String>> rows,
+      List<Status> statuses,
+      List<Map<String, ResultRow>> results) {}
 
   /**
    * A cohort matrix as people read it: a row per cohort (its size, then the share still active 0,
@@ -73,6 +81,14 @@ final class ScorecardLayout {
 
   final int noteColumn;
 
+  /** The column of the first period's values (one column per period follows), and of n. */
+  final int firstPeriodColumn;
+
+  final int nColumn;
+
+  /** The periods' labels, oldest first, as the period columns show them. */
+  final List<String> periodLabels;
+
   /** Whether the second column is the breakdown's. */
   final boolean breakdownColumn;
 
@@ -107,6 +123,9 @@ final class ScorecardLayout {
             ? List.of("n", words.numDen(), words.target(), words.status(), words.note())
             : List.of("n", words.numDen(), words.note()));
     this.statusColumn = targets ? header.size() - 2 : -1;
+    this.firstPeriodColumn = breakdowns ? 2 : 1;
+    this.nColumn = header.indexOf("n");
+    this.periodLabels = periodLabels;
     this.noteColumn = header.size() - 1;
     this.header = header;
     boolean[] right = new boolean[header.size()];
@@ -131,6 +150,7 @@ final class ScorecardLayout {
     for (Group s : groups) {
       List<List<String>> rows = new ArrayList<>();
       List<Status> statuses = new ArrayList<>();
+      List<Map<String, ResultRow>> results = new ArrayList<>();
       int[] counts = new int[3];
       for (String kpiId : s.kpis) count(byKpi.get(kpiId), last, counts);
       if (s.stage != null) add(byStage, s.stage, counts);
@@ -144,7 +164,8 @@ final class ScorecardLayout {
                       ? "   " + counts(counts)
                       : ""),
               rows,
-              statuses));
+              statuses,
+              results));
       for (String kpiId : s.kpis) {
         KpiDef kpi = def.kpi(kpiId).orElseThrow();
         Triangle t = isCohort(kpi) ? triangle(kpi, byKpi.get(kpiId), last, fmt) : null;
@@ -156,6 +177,7 @@ final class ScorecardLayout {
           cells.add(words.belowTriangle());
           rows.add(cells);
           statuses.add(null);
+          results.add(Map.of());
           continue;
         }
         boolean isFunnel = KpiKinds.of(kpi).stagesDrawn(kpi) != null;
@@ -197,6 +219,7 @@ final class ScorecardLayout {
           statuses.add(lr == null ? null : lr.status());
           cells.add(lr == null ? "" : lr.notes().text(lang));
           rows.add(cells);
+          results.add(perPeriod);
           first = false;
         }
       }

@@ -99,8 +99,10 @@ public final class XlsxRenderer {
       for (int c = 0; c < layout.header.size(); c++) cell(h, c, layout.header.get(c), st.header);
       for (int i = 0; i < sec.rows().size(); i++) {
         List<String> cells = sec.rows().get(i);
+        Map<String, ResultRow> results = sec.results().get(i);
         Row row = s.createRow(r++);
         for (int c = 0; c < cells.size(); c++) {
+          if (number(row, c, layout, results, st)) continue;
           CellStyle style =
               c == statusColumn
                   ? st.status(sec.statuses().get(i))
@@ -114,6 +116,38 @@ public final class XlsxRenderer {
       for (String line : layout.summary) cell(s.createRow(r++), 0, line.strip(), null);
     }
     for (int c = 0; c < layout.header.size(); c++) s.setColumnWidth(c, width(s, c));
+    // The KPI and breakdown columns stay in view while the periods scroll by.
+    s.createFreezePane(layout.firstPeriodColumn, 0);
+  }
+
+  /**
+   * A period's value or the row's n as a number cell in the unit's format, so that the sheet sums,
+   * sorts and charts; false for any other cell, and for a period without a value (its text, such as
+   * "–", says why).
+   */
+  private static boolean number(
+      Row row, int c, ScorecardLayout layout, Map<String, ResultRow> results, Styles st) {
+    int period = c - layout.firstPeriodColumn;
+    Double value = null;
+    CellStyle style = null;
+    if (period >= 0 && period < layout.periodLabels.size()) {
+      ResultRow r = results.get(layout.periodLabels.get(period));
+      if (r != null && r.value() != null) {
+        value = r.value();
+        style = st.shown(r.unit());
+      }
+    } else if (c == layout.nColumn) {
+      ResultRow last = results.get(layout.periodLabels.get(layout.periodLabels.size() - 1));
+      if (last != null) {
+        value = (double) last.n();
+        style = st.count();
+      }
+    }
+    if (value == null) return false;
+    Cell cell = row.createCell(c);
+    cell.setCellValue(value);
+    cell.setCellStyle(style);
+    return true;
   }
 
   /**
@@ -188,6 +222,9 @@ public final class XlsxRenderer {
           cell.setCellStyle(fmt);
         } else if (name.equals("status")) {
           cell(x, c, cells.get(c), st.status(row.status()));
+        } else if (name.equals("complete") && row.complete() != null) {
+          // A boolean cell, so that a filter offers TRUE and FALSE rather than two texts.
+          x.createCell(c).setCellValue(row.complete());
         } else if (!cells.get(c).isEmpty() && !(c >= valueColumn && isNumberColumn(name))) {
           cell(x, c, SpreadsheetSafe.cell(cells.get(c)), null);
         }
@@ -269,6 +306,41 @@ public final class XlsxRenderer {
       CellStyle s = wb.createCellStyle();
       s.setFillForegroundColor(color.getIndex());
       s.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+      return s;
+    }
+
+    private final Map<String, CellStyle> shown = new HashMap<>();
+
+    /** Whole counts, with thousands grouped. */
+    CellStyle count() {
+      return shown.computeIfAbsent("\u0000count", u -> format("#,##0"));
+    }
+
+    /**
+     * The format of a value shown to people, its unit written after it as the terminal writes it:
+     * 0.0% for rates, {@code 1,250,000 VND}, {@code 4.6 min}; Excel shows the separators of the
+     * reader's locale.
+     */
+    CellStyle shown(String unit) {
+      return shown.computeIfAbsent(
+          unit == null ? "" : unit,
+          u ->
+              format(
+                  switch (u) {
+                    case "%" -> "0.0%";
+                    case "VND", "₫", "đ" -> "#,##0\" " + u + "\"";
+                    case "seconds" -> "0\" s\"";
+                    case "minutes" -> "0.0\" min\"";
+                    case "hours" -> "0.0\" h\"";
+                    case "days" -> "0.0\" d\"";
+                    case "" -> "#,##0.##";
+                    default -> "#,##0.##\" " + u.replace("\"", "") + "\"";
+                  }));
+    }
+
+    private CellStyle format(String format) {
+      CellStyle s = wb.createCellStyle();
+      s.setDataFormat(wb.createDataFormat().getFormat(format));
       return s;
     }
 

@@ -57,6 +57,70 @@ class XlsxRendererTest {
   }
 
   @Test
+  void theScorecardSheetHoldsNumbersInTheirUnitsFormat() throws Exception {
+    Path f = dir.resolve("s.xlsx");
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                "kpi-definitions/hotel-housekeeping.yaml",
+                "--period",
+                "2026-10",
+                "-o",
+                f.toString()))
+        .isZero();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+      Sheet score = wb.getSheet("Scorecard");
+      // The sheets-changed row of floor 1 (as in the Data sheet: 61 of 69 beds): the period's value
+      // is the number 61 / 69 shown as a percent, n the whole number 69.
+      Row floor1 = null;
+      for (Row r : score) {
+        Cell b = r.getCell(1);
+        if (b != null
+            && b.getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+            && b.getStringCellValue().equals("1")) {
+          floor1 = r;
+          break;
+        }
+      }
+      assertThat(floor1).isNotNull();
+      Cell value = floor1.getCell(2);
+      assertThat(value.getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+      assertThat(value.getNumericCellValue())
+          .isEqualTo(61.0 / 69, org.assertj.core.api.Assertions.within(1e-9));
+      assertThat(value.getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+      Cell n = floor1.getCell(3);
+      assertThat(n.getNumericCellValue()).isEqualTo(69.0);
+      assertThat(n.getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+      // The KPI and breakdown columns stay in view.
+      assertThat(score.getPaneInformation().isFreezePane()).isTrue();
+      assertThat(score.getPaneInformation().getVerticalSplitPosition()).isEqualTo((short) 2);
+      // In the Data sheet, complete is a boolean cell: October is over and the checks reach its
+      // end.
+      Sheet data = wb.getSheet("Data");
+      int complete = -1;
+      for (Cell c : data.getRow(0))
+        if (c.getStringCellValue().equals("complete")) complete = c.getColumnIndex();
+      assertThat(data.getRow(1).getCell(complete).getCellType())
+          .isEqualTo(org.apache.poi.ss.usermodel.CellType.BOOLEAN);
+      assertThat(data.getRow(1).getCell(complete).getBooleanCellValue()).isTrue();
+    }
+  }
+
+  @Test
+  void unitsAreWrittenAfterTheNumberAsTheTerminalWritesThem() throws Exception {
+    try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      XlsxRenderer.Styles st = new XlsxRenderer.Styles(wb);
+      assertThat(st.shown("VND").getDataFormatString()).isEqualTo("#,##0\" VND\"");
+      assertThat(st.shown("minutes").getDataFormatString()).isEqualTo("0.0\" min\"");
+      assertThat(st.shown("hours").getDataFormatString()).isEqualTo("0.0\" h\"");
+      assertThat(st.shown("%").getDataFormatString()).isEqualTo("0.0%");
+      assertThat(st.shown("").getDataFormatString()).isEqualTo("#,##0.##");
+      assertThat(st.shown("beds").getDataFormatString()).isEqualTo("#,##0.##\" beds\"");
+    }
+  }
+
+  @Test
   void trendSheetHasAColumnPerPeriod() throws Exception {
     Path f = dir.resolve("t.xlsx");
     assertThat(
