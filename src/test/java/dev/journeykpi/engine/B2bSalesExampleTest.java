@@ -101,6 +101,8 @@ class B2bSalesExampleTest {
           "unpaid",
           "returns",
           "credit_notes");
+  static final List<String> FORMULA_KPIS =
+      List.of("revenue_share", "return_rate", "revenue_per_won_deal");
 
   static Scorecard october;
 
@@ -263,6 +265,53 @@ class B2bSalesExampleTest {
   }
 
   /**
+   * KPIs from KPIs, each the formula over the other KPIs' October values (checked above):
+   *
+   * <p>revenue_share = revenue_by_team / revenue, the whole revenue (no breakdown) given to each
+   * team: Hà Nội 36.073.000 / 140.644.000 = 0.256484 (140.644 × 0.25 = 35.161; 0.912 / 140.644 =
+   * 0.006484); Đà Nẵng 42.086.000 / 140.644.000 = 0.299238 (140.644 × 0.3 = 42.1932; −0.1072 /
+   * 140.644 = −0.000762); TP.HCM 62.485.000 / 140.644.000 = 0.444278 (140.644 × 0.44 = 61.88336;
+   * 0.60164 / 140.644 = 0.004278); the three sum to 1.000000; the total row is the formula over the
+   * totals, 140.644.000 / 140.644.000 = 1.
+   *
+   * <p>return_rate = returns / revenue = 1.778.000 / 140.644.000 = 0.012642 (140.644 × 0.0126 =
+   * 1.77211; 0.00589 / 140.644 = 0.0000419), at or below 2 %: green. September: 3.705.000 /
+   * 83.362.500 = 2 / 45 = 0.044444.
+   *
+   * <p>revenue_per_won_deal = revenue / won_deals, two sources: 140.644.000 / 5 = 28.128.800 VND;
+   * September 83.362.500 / 3 = 27.787.500; delta +341.300, relative 341.300 / 27.787.500 =
+   * 0.012283.
+   */
+  @Test
+  void formulaKpisAreTheirOperandsValuesCombined() {
+    assertThat(values(FORMULA_KPIS))
+        .containsExactlyInAnyOrder(
+            "revenue_share/Nhóm Hà Nội=36073000/140644000",
+            "revenue_share/Nhóm Đà Nẵng=42086000/140644000",
+            "revenue_share/Nhóm TP.HCM=62485000/140644000",
+            "revenue_share/(total)=140644000/140644000",
+            "return_rate/=1778000/140644000",
+            "revenue_per_won_deal/=140644000/5");
+    assertThat(row("revenue_share", "Nhóm Hà Nội").value())
+        .isCloseTo(0.256484, org.assertj.core.api.Assertions.within(5e-7));
+    assertThat(row("revenue_share", "Nhóm Đà Nẵng").value())
+        .isCloseTo(0.299238, org.assertj.core.api.Assertions.within(5e-7));
+    assertThat(row("revenue_share", "Nhóm TP.HCM").value())
+        .isCloseTo(0.444278, org.assertj.core.api.Assertions.within(5e-7));
+    assertThat(row("revenue_share", "(total)").value()).isEqualTo(1.0);
+    assertThat(row("return_rate", "").value())
+        .isCloseTo(0.012642, org.assertj.core.api.Assertions.within(5e-7));
+    assertThat(row("return_rate", "").status()).isEqualTo(Status.GREEN);
+    assertThat(row("return_rate", "").previous())
+        .isCloseTo(2.0 / 45, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(row("revenue_per_won_deal", "").value()).isEqualTo(28_128_800.0);
+    assertThat(row("revenue_per_won_deal", "").previous()).isEqualTo(27_787_500.0);
+    assertThat(row("revenue_per_won_deal", "").delta()).isEqualTo(341_300.0);
+    assertThat(row("revenue_per_won_deal", "").deltaRelative())
+        .isCloseTo(0.012283, org.assertj.core.api.Assertions.within(5e-7));
+  }
+
+  /**
    * Each KPI of the definition is checked above, and the joins and the distinct say what they did:
    * 51 − 20 = 31 stage changes dropped, KH015 and GHE-LUOI not found (kept, their joined columns
    * blank).
@@ -271,7 +320,9 @@ class B2bSalesExampleTest {
   void everyKpiIsCheckedAndTheQualityReportNamesWhatTheJoinsMissed() {
     assertThat(october.rows().stream().map(ResultRow::kpi).distinct())
         .containsExactlyInAnyOrderElementsOf(
-            java.util.stream.Stream.concat(DEAL_KPIS.stream(), LINE_KPIS.stream()).toList());
+            java.util.stream.Stream.of(DEAL_KPIS, LINE_KPIS, FORMULA_KPIS)
+                .flatMap(List::stream)
+                .toList());
     QualityReport deals = quality("deals");
     assertThat(deals.rowsRead()).isEqualTo(51);
     assertThat(deals.rowsUsed()).isEqualTo(20);
