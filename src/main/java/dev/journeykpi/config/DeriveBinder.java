@@ -22,6 +22,32 @@ final class DeriveBinder {
     this.d = d;
   }
 
+  /**
+   * The {@code derive:} map (name → expression) as written; the expressions are parsed and typed
+   * once the joins are bound, since they may read joined columns ({@link #bind}).
+   */
+  List<SourceDef.DeriveText> read(YNode node, String ctx) {
+    if (node == null) return List.of();
+    MapReader m = MapReader.of(node, ctx + ".derive", SourceBinder.allKeys(node), d);
+    if (m == null) return List.of();
+    List<SourceDef.DeriveText> out = new java.util.ArrayList<>();
+    for (YNode.Entry e : m.map.entries().values()) {
+      if (!(e.value() instanceof YNode.YScalar s) || s.text() == null || s.text().isBlank()) {
+        d.error(
+            e.keyLocation(),
+            ctx
+                + ".derive: '"
+                + e.key()
+                + "' needs an expression, e.g. "
+                + e.key()
+                + ": \"quantity * unit_price\"");
+        continue;
+      }
+      out.add(new SourceDef.DeriveText(e.key(), s.text(), e.keyLocation(), s.location()));
+    }
+    return out;
+  }
+
   Map<String, SourceDef> bind(Map<String, SourceDef> sources) {
     Map<String, SourceDef> out = new LinkedHashMap<>(sources);
     for (SourceDef s : sources.values()) {
