@@ -1,9 +1,5 @@
 package dev.journeykpi.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +12,7 @@ import java.util.Map;
  */
 final class DeriveBinder {
   private final Diagnostics d;
-  private final Map<String, List<String>> fileLines = new HashMap<>();
+  private final ExprPlaces places = new ExprPlaces();
 
   DeriveBinder(Diagnostics d) {
     this.d = d;
@@ -75,7 +71,7 @@ final class DeriveBinder {
         try {
           e = ExprParser.parse(t.text(), types, failed);
         } catch (ExprParser.Problem p) {
-          d.error(at(t, p.offset), what + ": " + p.getMessage());
+          d.error(places.at(t.at(), t.text(), p.offset), what + ": " + p.getMessage());
           failed.add(t.name());
           continue;
         }
@@ -96,34 +92,5 @@ final class DeriveBinder {
       out.put(s.id(), s.withColumns(columns));
     }
     return out;
-  }
-
-  /**
-   * The place of {@code offset} in the YAML file: the scalar's start, past its opening quote if it
-   * has one (a one-line scalar; a folded one is pointed at its start).
-   */
-  private Location at(SourceDef.DeriveText t, int offset) {
-    Location start = t.at();
-    String line = line(start);
-    if (line == null || start.column() < 1 || start.column() > line.length()) return start;
-    char first = line.charAt(start.column() - 1);
-    boolean quoted = first == '"' || first == '\'';
-    if (!quoted && !line.startsWith(t.text(), start.column() - 1)) return start;
-    if (quoted && !line.startsWith(t.text(), start.column()) && offset > 0) return start;
-    return new Location(start.file(), start.line(), start.column() + (quoted ? 1 : 0) + offset);
-  }
-
-  private String line(Location at) {
-    List<String> lines =
-        fileLines.computeIfAbsent(
-            at.file(),
-            f -> {
-              try {
-                return Files.readAllLines(Path.of(f));
-              } catch (IOException | RuntimeException e) {
-                return List.of();
-              }
-            });
-    return at.line() >= 1 && at.line() <= lines.size() ? lines.get(at.line() - 1) : null;
   }
 }

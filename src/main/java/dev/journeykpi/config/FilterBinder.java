@@ -13,6 +13,7 @@ final class FilterBinder {
   private final Diagnostics d;
   private final FilterValues typing;
   private final ColumnComparisons comparisons;
+  private final ExprPlaces places = new ExprPlaces();
 
   FilterBinder(Diagnostics d) {
     this.d = d;
@@ -46,6 +47,10 @@ final class FilterBinder {
         parts.add(not(e, what, columns));
         continue;
       }
+      if (e.key().equals("expr")) {
+        parts.add(expression(e, what, columns));
+        continue;
+      }
       ColumnDef col = columns == null ? null : columns.get(e.key());
       if (columns != null && col == null) {
         d.error(
@@ -63,6 +68,50 @@ final class FilterBinder {
       conditions(e.key(), e.value(), type, what, columns, parts);
     }
     return parts.size() == 1 ? parts.get(0) : new Filter.All(parts);
+  }
+
+  /**
+   * {@code expr: "quantity * unit_price > 1000000"} beside the columns: an expression of the {@code
+   * derive:} grammar that must be true or false, typed against the source's columns (its own,
+   * looked up, joined and derived); a problem is reported at its place inside the expression.
+   */
+  private Filter expression(YNode.Entry e, String what, java.util.Map<String, ColumnDef> columns) {
+    if (!(e.value() instanceof YNode.YScalar s) || s.text() == null || s.text().isBlank()) {
+      d.error(
+          e.value().location(),
+          what
+              + ".expr needs an expression that is true or false for each row, e.g."
+              + " expr: \"quantity * unit_price > 1000000\"");
+      return Filter.NONE;
+    }
+    if (columns == null) {
+      d.error(
+          e.keyLocation(),
+          what
+              + ".expr types the columns it reads, so the source needs a 'columns:' mapping of"
+              + " them");
+      return Filter.NONE;
+    }
+    java.util.Map<String, ValueType> types = new java.util.LinkedHashMap<>();
+    columns.forEach((n, c) -> types.put(n, c.type()));
+    Expr x;
+    try {
+      x = ExprParser.parse(s.text(), types);
+    } catch (ExprParser.Problem p) {
+      d.error(places.at(s.location(), s.text(), p.offset), what + ".expr: " + p.getMessage());
+      return Filter.NONE;
+    }
+    if (x.type() != ValueType.BOOLEAN) {
+      d.error(
+          s.location(),
+          what
+              + ".expr must be true or false for each row (a condition, such as amount > 100),"
+              + " but it gives "
+              + ExprFunctions.typeName(x.type())
+              + (x instanceof Expr.Column c ? " (column '" + c.name() + "')" : ""));
+      return Filter.NONE;
+    }
+    return new Filter.Expression(s.text(), x, e.keyLocation());
   }
 
   /** {@code not: {filter}} beside the columns: the rows where that filter is false. */

@@ -1,9 +1,9 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.calc.DerivedColumns;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.JoinDef;
 import dev.journeykpi.config.SourceDef;
-import dev.journeykpi.ingest.DerivedColumns;
 import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.TableJoiner;
 import java.util.ArrayDeque;
@@ -64,11 +64,11 @@ final class JoinedSources {
     for (String id : all.keySet()) joined(id, def, all, imported, joined);
     Map<String, LoadedSource> out = new LinkedHashMap<>();
     // Derived columns are computed last, on the joined table, since they may read joined columns.
-    for (String id : all.keySet())
-      out.put(
-          id,
-          DerivedColumns.add(
-              joined.get(id), def.sources().get(id).columns().isEmpty() ? null : all.get(id)));
+    for (String id : all.keySet()) {
+      SourceDef s = def.sources().get(id);
+      DerivedColumns.add(s, joined.get(id).table(), s.columns().isEmpty() ? null : all.get(id));
+      out.put(id, joined.get(id));
+    }
     return out;
   }
 
