@@ -104,4 +104,51 @@ final class ColumnComparisons {
   private static final Set<Filter.Op> COMPARES_COLUMNS =
       java.util.EnumSet.of(
           Filter.Op.EQ, Filter.Op.NE, Filter.Op.GT, Filter.Op.GTE, Filter.Op.LT, Filter.Op.LTE);
+
+  /**
+   * {@code column: {between: [{column: opened_at}, {column: closed_at}]}}: the column lies between
+   * two other columns of the same row, both ends included. Bound as SQL defines BETWEEN, {@code
+   * column >= first AND column <= second}, so a blank on any side is judged as AND judges it.
+   */
+  void between(
+      String column,
+      ValueType type,
+      YNode.Entry oe,
+      YNode.YList ends,
+      java.util.Map<String, ColumnDef> columns,
+      List<Filter> out) {
+    boolean columnsOnly =
+        ends.items().size() == 2
+            && ends.items().stream()
+                .allMatch(
+                    i ->
+                        i instanceof YNode.YMap m
+                            && m.entries().size() == 1
+                            && m.entries().get("column") != null
+                            && m.entries().get("column").value() instanceof YNode.YScalar s
+                            && !s.isNull());
+    if (!columnsOnly) {
+      d.error(
+          ends.location(),
+          "between on '"
+              + column
+              + "' takes two values or two other columns, as in {between: [1, 5]} or {between:"
+              + " [{column: opened_at}, {column: closed_at}]}");
+      return;
+    }
+    if (!FilterBinder.fits(Filter.Op.BETWEEN, type)) {
+      d.error(
+          oe.keyLocation(),
+          "operator 'between' does not apply to "
+              + type.yamlName()
+              + " column '"
+              + column
+              + "' (declare its type: number, date, datetime or duration)");
+      return;
+    }
+    List<Filter> both = new java.util.ArrayList<>();
+    compare(column, type, Filter.Op.GTE, oe, (YNode.YMap) ends.items().get(0), columns, both);
+    compare(column, type, Filter.Op.LTE, oe, (YNode.YMap) ends.items().get(1), columns, both);
+    if (both.size() == 2) out.add(new Filter.All(both));
+  }
 }

@@ -202,6 +202,12 @@ final class FilterBinder {
         comparisons.compare(column, type, op, oe, other, columns, out);
         continue;
       }
+      if (op == Filter.Op.BETWEEN
+          && oe.value() instanceof YNode.YList ends
+          && ends.items().stream().anyMatch(i -> i instanceof YNode.YMap)) {
+        comparisons.between(column, type, oe, ends, columns, out);
+        continue;
+      }
       if (!fits(op, type)) {
         d.error(
             oe.keyLocation(),
