@@ -52,6 +52,7 @@ public final class KpiEngine {
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     for (KpiDef k : kpis)
       needed.computeIfAbsent(k.source(), id -> new LinkedHashSet<>()).addAll(columnsOf(k));
+    SourceGroups.need(kpis, needed);
     // A source without a column mapping is read whole: its columns are only known from the header.
     Map<String, LoadedSource> loaded =
         JoinedSources.load(
@@ -67,7 +68,7 @@ public final class KpiEngine {
         new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
     Set<String> counted = new java.util.HashSet<>();
     List<java.util.concurrent.Callable<List<ResultRow>>> work = new ArrayList<>();
-    for (KpiDef k : kpis) {
+    for (KpiDef k : SourceGroups.resolve(kpis, loaded)) {
       LoadedSource src = loaded.get(k.source());
       // Rows without a customer id, counted once per source and column however many customer KPIs
       // read them.

@@ -136,7 +136,8 @@ class BetweenColumnsTest {
                 + " { column: high } ] } }");
     DefinitionLoader loader = KpiKinds.loader();
     loader.read(List.of(f));
-    // Line 18 is "    where: { name: …": the where starts at column 12, so 'between' of name (its 11th
+    // Line 18 is "    where: { name: …": the where starts at column 12, so 'between' of name (its
+    // 11th
     // character) is at 22, x's list at 86, the first lwo at 141, the last high at 158.
     assertThat(loader.diagnostics().sorted().stream().map(Diagnostic::toString))
         .containsExactly(
