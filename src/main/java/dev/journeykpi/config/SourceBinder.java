@@ -181,6 +181,8 @@ final class SourceBinder {
         }
       }
     }
+    // Read before distinct:, whose key may be a derived column.
+    List<SourceDef.DeriveText> derive = new DeriveBinder(d).read(m.node("derive"), ctx);
     return new SourceDef(
         id,
         file,
@@ -197,9 +199,11 @@ final class SourceBinder {
         columns,
         optional,
         node.location(),
-        m.has("distinct") ? new DistinctBinder(d).bind(ctx, m.node("distinct"), columns) : null,
+        m.has("distinct")
+            ? new DistinctBinder(d).bind(ctx, m.node("distinct"), columns, derived(derive))
+            : null,
         new JoinReader(d).read(m.node("join"), ctx),
-        new DeriveBinder(d).read(m.node("derive"), ctx));
+        derive);
   }
 
   ZoneId zone(MapReader m, String key, ZoneId fallback) {
@@ -223,6 +227,12 @@ final class SourceBinder {
   private static Set<String> lower(List<String> xs) {
     Set<String> out = new LinkedHashSet<>();
     xs.forEach(x -> out.add(x.toLowerCase(Locale.ROOT)));
+    return out;
+  }
+
+  private static Set<String> derived(List<SourceDef.DeriveText> derive) {
+    Set<String> out = new LinkedHashSet<>();
+    derive.forEach(t -> out.add(t.name()));
     return out;
   }
 

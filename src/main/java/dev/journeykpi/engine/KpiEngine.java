@@ -58,7 +58,8 @@ public final class KpiEngine {
         JoinedSources.load(
             def,
             needed,
-            (s, only) -> withRows(load(s, request.dataOverrides().get(s.id()), def.zone(), only)));
+            (s, only, prepare) ->
+                withRows(load(s, request.dataOverrides().get(s.id()), def.zone(), only, prepare)));
     for (KpiDef k : kpis) checkColumns(k, loaded.get(k.source()));
     Map<String, Notes> absentNotes = new java.util.HashMap<>();
     loaded.replaceAll((id, src) -> warnAbsent(src, kpis, id, absentNotes));
@@ -164,7 +165,10 @@ public final class KpiEngine {
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     needed.put(k.source(), new LinkedHashSet<>(columnsOf(k)));
     LoadedSource loaded =
-        JoinedSources.load(def, needed, (s, only) -> load(s, data.get(s.id()), def.zone(), only))
+        JoinedSources.load(
+                def,
+                needed,
+                (s, only, prepare) -> load(s, data.get(s.id()), def.zone(), only, prepare))
             .get(k.source());
     checkColumns(k, loaded);
     LoadedSource src =
@@ -206,9 +210,13 @@ public final class KpiEngine {
    * file.
    */
   private static LoadedSource load(
-      SourceDef s, java.nio.file.Path override, java.time.ZoneId zone, Set<String> only) {
+      SourceDef s,
+      java.nio.file.Path override,
+      java.time.ZoneId zone,
+      Set<String> only,
+      java.util.function.Consumer<tech.tablesaw.api.Table> beforeDistinct) {
     try {
-      return SourceLoader.load(s, override, zone, only);
+      return SourceLoader.load(s, override, zone, only, beforeDistinct);
     } catch (OutOfMemoryError oom) {
       throw new MemoryExhausted(
           "reading source '" + s.id() + "' (" + (override != null ? override : s.file()) + ")",
