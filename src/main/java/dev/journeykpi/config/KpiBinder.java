@@ -213,10 +213,11 @@ final class KpiBinder {
           ctx
               + ": rollup needs 'by' to list at least two levels, top first, e.g. by: [department, team, agent]");
     }
+    GroupsBinder groupsBinder = new GroupsBinder(d, sources);
     boolean fromSource = m.node("groups") instanceof YNode.YMap;
     KpiDef.GroupsFrom groupsFrom =
-        fromSource ? groupsFrom((YNode.YMap) m.node("groups"), ctx, type, by) : null;
-    List<String> groups = fromSource ? List.of() : declaredGroups(m, ctx, type, by);
+        fromSource ? groupsBinder.fromSource((YNode.YMap) m.node("groups"), ctx, type, by) : null;
+    List<String> groups = fromSource ? List.of() : groupsBinder.listed(m, ctx, type, by);
     SpecReader.Bound bound =
         type == null ? null : type.bind(new SpecReader(m, d, ctx, id, time, cols, presetAt));
     String unit = bound == null ? m.string("unit") : bound.unit();
@@ -243,112 +244,6 @@ final class KpiBinder {
         spec,
         groups,
         groupsFrom);
-  }
-
-  /**
-   * {@code groups:}, the values of the one breakdown column to list even without rows: a KPI with
-   * one {@code by} column, of a type measured from each group's rows; each value once.
-   */
-  private List<String> declaredGroups(MapReader m, String ctx, SpecBinder type, List<String> by) {
-    if (!m.has("groups")) return List.of();
-    List<MapReader.Item> items = m.items("groups");
-    Location at = m.at("groups");
-    groupsApply(at, ctx, type, by);
-    if (items.isEmpty()) d.error(at, ctx + ": groups is empty; list the values to show");
-    Set<String> seen = new HashSet<>();
-    for (MapReader.Item g : items) {
-      if (g.text() == null || g.text().isBlank()) {
-        d.error(g.at(), ctx + ".groups: a blank value; blank rows are listed as (blank) anyway");
-      } else if (!seen.add(g.text())) {
-        d.error(g.at(), ctx + ".groups: '" + g.text() + "' is listed twice");
-      }
-    }
-    return items.stream().map(MapReader.Item::text).filter(t -> t != null && !t.isBlank()).toList();
-  }
-
-  /**
-   * {@code groups: { source: teams, column: team }}: the groups are the values of a text column of
-   * a source (read when the KPI runs), which must be declared.
-   */
-  private KpiDef.GroupsFrom groupsFrom(
-      YNode.YMap node, String ctx, SpecBinder type, List<String> by) {
-    groupsApply(node.location(), ctx, type, by);
-    MapReader g = MapReader.of(node, ctx + ".groups", Set.of("source", "column"), d);
-    if (g == null) return null;
-    String sourceId = g.required("source");
-    String column = g.required("column");
-    if (sourceId == null || column == null) return null;
-    SourceDef from = sources.get(sourceId);
-    if (from == null) {
-      d.error(
-          g.at("source"),
-          ctx
-              + ".groups reads unknown source '"
-              + sourceId
-              + "'"
-              + Suggestions.hint(sourceId, sources.keySet())
-              + "; sources: "
-              + String.join(", ", sources.keySet()));
-      return null;
-    }
-    ColumnDef c = from.columns().get(column);
-    if (from.columns().isEmpty()) {
-      d.error(
-          g.at("source"),
-          ctx + ".groups: source '" + sourceId + "' needs a 'columns:' mapping to give groups");
-      return null;
-    }
-    if (c == null) {
-      d.error(
-          g.at("column"),
-          ctx
-              + ".groups: '"
-              + column
-              + "' is not a column of source '"
-              + sourceId
-              + "'"
-              + Suggestions.hint(column, from.columns().keySet())
-              + "; columns: "
-              + String.join(", ", from.columns().keySet()));
-      return null;
-    }
-    if (c.type() != ValueType.STRING) {
-      d.error(
-          g.at("column"),
-          ctx
-              + ".groups: '"
-              + column
-              + "' of source '"
-              + sourceId
-              + "' is "
-              + c.type().yamlName()
-              + "; groups are texts, as breakdown labels are");
-      return null;
-    }
-    return new KpiDef.GroupsFrom(sourceId, column, node.location());
-  }
-
-  /**
-   * Groups, listed or read from a source, need one breakdown column and a type measured by group.
-   */
-  private void groupsApply(Location at, String ctx, SpecBinder type, List<String> by) {
-    if (by.size() != 1) {
-      d.error(
-          at,
-          ctx
-              + ": groups lists values of one breakdown column; 'by' names "
-              + (by.isEmpty() ? "none" : by.size() + " (" + String.join(", ", by) + ")")
-              + ", e.g. by: [channel], groups: [email, phone, chat]");
-    }
-    if (type != null && !type.takesDeclaredGroups()) {
-      d.error(
-          at,
-          ctx
-              + ": groups does not apply to "
-              + type.name()
-              + " KPIs, which follow leads or customers through their history; it applies to the"
-              + " types measured from each group's rows (count, sum, duration, backlog, …)");
-    }
   }
 
   /** The spec of a KPI whose type could not be read: it reads no column of its own. */
