@@ -23,7 +23,8 @@ import tech.tablesaw.selection.Selection;
  * without one, as in SQL); ordered comparisons work on numbers, durations, dates and date-times.
  * {@code not} over a condition or group keeps the rows where it is false, never the blank rows it
  * cannot judge (SQL's three-valued NOT); a column compared with another ({@link ColumnComparison})
- * cannot judge a row blank on either side.
+ * cannot judge a row blank on either side. An {@code expr:} keeps the rows where it is true; where
+ * it is blank (it read a blank) it is neither true nor false.
  */
 public final class FilterCompiler {
   private FilterCompiler() {}
@@ -100,6 +101,18 @@ public final class FilterCompiler {
         if (wantNo) {
           for (int row = 0; row < n; row++) no[row] &= p.no()[row];
         }
+      }
+      return new Truth(yes, no);
+    }
+    if (f instanceof Filter.Expression x) {
+      // Evaluated over whole columns at once (as derived columns are), not row by row.
+      byte[] truth = DerivedColumns.truth(t, x.expr());
+      boolean[] yes = new boolean[n];
+      for (int row = 0; row < n; row++) yes[row] = truth[row] == 1;
+      boolean[] no = null;
+      if (wantNo) {
+        no = new boolean[n];
+        for (int row = 0; row < n; row++) no[row] = truth[row] == 0;
       }
       return new Truth(yes, no);
     }

@@ -214,9 +214,8 @@ public final class DefinitionLoader {
       SourceDef s = sb.bind(e.getKey(), e.getValue().entry().value(), e.getValue().baseDir());
       if (s != null) boundSources.put(e.getKey(), s);
     }
+    // Joins, then the derived columns (which may read joined ones), source by source.
     boundSources = new JoinBinder(diagnostics).bind(boundSources);
-    // Derived columns may read joined ones, so they are typed once the joins are bound.
-    boundSources = new DeriveBinder(diagnostics).bind(boundSources);
 
     List<KpiDef> boundKpis = new ArrayList<>();
     Set<String> ids = new LinkedHashSet<>();

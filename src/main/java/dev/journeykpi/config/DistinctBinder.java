@@ -18,7 +18,11 @@ final class DistinctBinder {
     this.d = d;
   }
 
-  DistinctDef bind(String ctx, YNode node, Map<String, ColumnDef> columns) {
+  /**
+   * @param derived the names of the source's derived columns: a key or {@code by} may be one (typed
+   *     and checked once the derived columns are, by {@link JoinBinder})
+   */
+  DistinctDef bind(String ctx, YNode node, Map<String, ColumnDef> columns, Set<String> derived) {
     String what = ctx + ".distinct";
     MapReader m = MapReader.of(node, what, KEYS, d);
     if (m == null) return null;
@@ -37,7 +41,8 @@ final class DistinctBinder {
       d.error(m.at("key"), what + ".key lists at least one column");
     }
     for (MapReader.Item k : key) {
-      if (!columns.containsKey(k.text())) unknown(k.at(), what + ".key", k.text(), columns);
+      if (!columns.containsKey(k.text()) && !derived.contains(k.text()))
+        unknown(k.at(), what + ".key", k.text(), columns);
     }
     String keep = m.required("keep");
     if (keep != null && !KEEPS.contains(keep)) {
@@ -48,9 +53,10 @@ final class DistinctBinder {
     String by = m.string("by");
     if (by != null) {
       ColumnDef c = columns.get(by);
-      if (c == null) {
+      // A derived by is typed, and checked, with the derived columns.
+      if (c == null && !derived.contains(by)) {
         unknown(m.at("by"), what + ".by", by, columns);
-      } else if (!c.type().isOrdered()) {
+      } else if (c != null && !c.type().isOrdered()) {
         d.error(
             m.at("by"),
             what

@@ -1,5 +1,10 @@
 package dev.journeykpi.config;
 
+import static dev.journeykpi.config.ExprFunctions.common;
+import static dev.journeykpi.config.ExprFunctions.need;
+import static dev.journeykpi.config.ExprFunctions.unify;
+
+import dev.journeykpi.config.ExprTokens.Token;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +18,8 @@ import java.util.Set;
  * more than we can evaluate and report its errors in its own words and positions). Precedence, as
  * in SQL, from loosest: OR, AND, NOT, comparisons / IS / IN, + - ||, * /, unary minus.
  *
- * <p>The first problem stops the expression, reported with its offset in the text.
+ * <p>The first problem stops the expression, reported with its offset in the text. The tokens come
+ * from {@link ExprTokens}; the functions and the typing rules from {@link ExprFunctions}.
  */
 public final class ExprParser {
   /** A problem at {@code offset} (0-based, in characters) of the expression's text. */
@@ -26,34 +32,6 @@ public final class ExprParser {
     }
   }
 
-  /** The functions, each with its number of arguments (-1: one or more). */
-  static final Map<String, Integer> FUNCTIONS =
-      Map.ofEntries(
-          Map.entry("coalesce", -1),
-          Map.entry("lower", 1),
-          Map.entry("upper", 1),
-          Map.entry("trim", 1),
-          Map.entry("starts_with", 2),
-          Map.entry("contains", 2),
-          Map.entry("hours_between", 2),
-          Map.entry("days_between", 2),
-          Map.entry("year", 1),
-          Map.entry("month", 1),
-          Map.entry("day", 1),
-          Map.entry("abs", 1),
-          Map.entry("round", 1));
-
-  private static final Set<String> KEYWORDS =
-      Set.of(
-          "and", "or", "not", "in", "is", "null", "case", "when", "then", "else", "end", "true",
-          "false");
-
-  private record Token(String kind, String text, int at) {
-    boolean is(String k) {
-      return kind.equals(k);
-    }
-  }
-
   private final Map<String, ValueType> columns;
   private final Set<String> failed;
   private final List<Token> tokens;
@@ -62,7 +40,7 @@ public final class ExprParser {
   private ExprParser(String text, Map<String, ValueType> columns, Set<String> failed) {
     this.columns = columns;
     this.failed = failed;
-    this.tokens = tokens(text);
+    this.tokens = ExprTokens.of(text);
   }
 
   public static Expr parse(String text, Map<String, ValueType> columns) {
@@ -71,82 +49,18 @@ public final class ExprParser {
 
   /**
    * @param columns the columns the expression may read, with their types
-   * @throws Problem at the first problem
-   */
-  /**
    * @param failed derived columns whose own expression has an error (reported there, not again as
    *     unknown here)
+   * @throws Problem at the first problem
    */
   static Expr parse(String text, Map<String, ValueType> columns, Set<String> failed) {
     ExprParser p = new ExprParser(text, columns, failed);
     Expr e = p.expression(0);
     Token t = p.peek();
     if (!t.is("eof"))
-      throw new Problem(t.at, "unexpected '" + t.text + "' after a whole expression");
+      throw new Problem(t.at(), "unexpected '" + t.text() + "' after a whole expression");
     if (e.type() == null) throw new Problem(0, "the expression is only NULL; give it a type");
     return e;
-  }
-
-  // --- tokens
-
-  private static List<Token> tokens(String s) {
-    List<Token> out = new ArrayList<>();
-    int i = 0;
-    while (i < s.length()) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c)) {
-        i++;
-      } else if (Character.isDigit(c)
-          || (c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)))) {
-        int j = i;
-        while (j < s.length() && (Character.isDigit(s.charAt(j)) || s.charAt(j) == '.')) j++;
-        out.add(new Token("number", s.substring(i, j), i));
-        i = j;
-      } else if (c == '\'') {
-        StringBuilder b = new StringBuilder();
-        int j = i + 1;
-        while (true) {
-          if (j >= s.length()) throw new Problem(i, "text starting here has no closing '");
-          if (s.charAt(j) == '\'') {
-            if (j + 1 < s.length() && s.charAt(j + 1) == '\'') {
-              b.append('\''); // '' inside quotes is one quote, as in SQL
-              j += 2;
-              continue;
-            }
-            break;
-          }
-          b.append(s.charAt(j++));
-        }
-        out.add(new Token("text", b.toString(), i));
-        i = j + 1;
-      } else if (c == '"') {
-        int end = s.indexOf('"', i + 1);
-        if (end < 0) throw new Problem(i, "column name starting here has no closing \"");
-        out.add(new Token("name", s.substring(i + 1, end), i));
-        i = end + 1;
-      } else if (Character.isLetter(c) || c == '_') {
-        int j = i;
-        while (j < s.length() && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '_'))
-          j++;
-        String w = s.substring(i, j);
-        String lw = w.toLowerCase(Locale.ROOT);
-        out.add(KEYWORDS.contains(lw) ? new Token(lw, w, i) : new Token("name", w, i));
-        i = j;
-      } else {
-        String two = i + 1 < s.length() ? s.substring(i, i + 2) : "";
-        if (Set.of("<=", ">=", "<>", "!=", "||").contains(two)) {
-          out.add(new Token(two.equals("!=") ? "<>" : two, two, i));
-          i += 2;
-        } else if ("+-*/=<>(),".indexOf(c) >= 0) {
-          out.add(new Token(String.valueOf(c), String.valueOf(c), i));
-          i++;
-        } else {
-          throw new Problem(i, "unexpected character '" + c + "'");
-        }
-      }
-    }
-    out.add(new Token("eof", "end of the expression", s.length()));
-    return out;
   }
 
   private Token peek() {
@@ -159,14 +73,14 @@ public final class ExprParser {
 
   private Token expect(String kind, String what) {
     Token t = next();
-    if (!t.is(kind)) throw new Problem(t.at, "expected " + what + ", found '" + t.text + "'");
+    if (!t.is(kind)) throw new Problem(t.at(), "expected " + what + ", found '" + t.text() + "'");
     return t;
   }
 
   // --- Pratt parser: binding powers
 
   private static int power(Token t) {
-    return switch (t.kind) {
+    return switch (t.kind()) {
       case "or" -> 1;
       case "and" -> 2;
       case "=", "<>", "<", "<=", ">", ">=", "is", "in" -> 4;
@@ -190,15 +104,15 @@ public final class ExprParser {
 
   private Expr prefix() {
     Token t = next();
-    switch (t.kind) {
+    switch (t.kind()) {
       case "number":
         try {
-          return new Expr.Literal(new BigDecimal(t.text).doubleValue(), ValueType.NUMBER);
+          return new Expr.Literal(new BigDecimal(t.text()).doubleValue(), ValueType.NUMBER);
         } catch (NumberFormatException e) {
-          throw new Problem(t.at, "'" + t.text + "' is not a number");
+          throw new Problem(t.at(), "'" + t.text() + "' is not a number");
         }
       case "text":
-        return new Expr.Literal(t.text, ValueType.STRING);
+        return new Expr.Literal(t.text(), ValueType.STRING);
       case "true", "false":
         return new Expr.Literal(t.is("true"), ValueType.BOOLEAN);
       case "null":
@@ -227,48 +141,48 @@ public final class ExprParser {
         return peek().is("(") ? call(t) : column(t);
       default:
         throw new Problem(
-            t.at,
+            t.at(),
             t.is("eof")
                 ? "the expression ends too early"
-                : "expected a column, a value or '(', found '" + t.text + "'");
+                : "expected a column, a value or '(', found '" + t.text() + "'");
     }
   }
 
   private Expr column(Token t) {
-    ValueType type = columns.get(t.text);
-    if (type == null && failed.contains(t.text))
+    ValueType type = columns.get(t.text());
+    if (type == null && failed.contains(t.text()))
       throw new Problem(
-          t.at, "reads derived column '" + t.text + "', whose own expression has an error");
+          t.at(), "reads derived column '" + t.text() + "', whose own expression has an error");
     if (type == null) {
-      String hint = Suggestions.hint(t.text, columns.keySet());
-      if (hint.isEmpty()) hint = Suggestions.hint(t.text, FUNCTIONS.keySet());
+      String hint = Suggestions.hint(t.text(), columns.keySet());
+      if (hint.isEmpty()) hint = Suggestions.hint(t.text(), ExprFunctions.FUNCTIONS.keySet());
       throw new Problem(
-          t.at,
+          t.at(),
           "unknown column '"
-              + t.text
+              + t.text()
               + "'"
               + hint
               + "; columns: "
               + String.join(", ", columns.keySet()));
     }
-    return new Expr.Column(t.text, type);
+    return new Expr.Column(t.text(), type);
   }
 
   private Expr infix(Token op, Expr left, int p) {
-    switch (op.kind) {
+    switch (op.kind()) {
       case "or", "and":
         {
           Expr right = expression(p);
-          need(left, ValueType.BOOLEAN, op, op.text.toUpperCase(Locale.ROOT));
-          need(right, ValueType.BOOLEAN, op, op.text.toUpperCase(Locale.ROOT));
-          return new Expr.Binary(op.kind, left, right, ValueType.BOOLEAN);
+          need(left, ValueType.BOOLEAN, op, op.text().toUpperCase(Locale.ROOT));
+          need(right, ValueType.BOOLEAN, op, op.text().toUpperCase(Locale.ROOT));
+          return new Expr.Binary(op.kind(), left, right, ValueType.BOOLEAN);
         }
       case "+", "-", "*", "/":
         {
           Expr right = expression(p);
-          need(left, ValueType.NUMBER, op, "'" + op.text + "'");
-          need(right, ValueType.NUMBER, op, "'" + op.text + "'");
-          return new Expr.Binary(op.kind, left, right, ValueType.NUMBER);
+          need(left, ValueType.NUMBER, op, "'" + op.text() + "'");
+          need(right, ValueType.NUMBER, op, "'" + op.text() + "'");
+          return new Expr.Binary(op.kind(), left, right, ValueType.NUMBER);
         }
       case "||":
         {
@@ -280,10 +194,10 @@ public final class ExprParser {
       case "=", "<>", "<", "<=", ">", ">=":
         {
           Expr right = expression(p);
-          ValueType t = common(op, left, right, "'" + op.text + "'");
+          ValueType t = common(op, left, right, "'" + op.text() + "'");
           if (t != null && t == ValueType.BOOLEAN && !op.is("=") && !op.is("<>"))
-            throw new Problem(op.at, "true/false values are compared with = or <> only");
-          return new Expr.Binary(op.kind, left, right, ValueType.BOOLEAN);
+            throw new Problem(op.at(), "true/false values are compared with = or <> only");
+          return new Expr.Binary(op.kind(), left, right, ValueType.BOOLEAN);
         }
       case "is":
         {
@@ -298,7 +212,7 @@ public final class ExprParser {
       case "in":
         return in(op, left, false);
       default:
-        throw new Problem(op.at, "unexpected '" + op.text + "'");
+        throw new Problem(op.at(), "unexpected '" + op.text() + "'");
     }
   }
 
@@ -321,7 +235,7 @@ public final class ExprParser {
     ValueType type = null;
     Token first = peek();
     if (!first.is("when"))
-      throw new Problem(first.at, "expected WHEN after CASE, found '" + first.text + "'");
+      throw new Problem(first.at(), "expected WHEN after CASE, found '" + first.text() + "'");
     while (peek().is("when")) {
       Token w = next();
       Expr c = expression(0);
@@ -345,19 +259,9 @@ public final class ExprParser {
   }
 
   private Expr call(Token name) {
-    String f = name.text.toLowerCase(Locale.ROOT);
-    Integer arity = FUNCTIONS.get(f);
-    if (arity == null) {
-      String hint = Suggestions.hint(f, FUNCTIONS.keySet());
-      throw new Problem(
-          name.at,
-          "unknown function '"
-              + name.text
-              + "'"
-              + hint
-              + "; functions: "
-              + String.join(", ", FUNCTIONS.keySet().stream().sorted().toList()));
-    }
+    ExprParser.Problem unknown = ExprFunctions.unknown(name);
+    if (unknown != null) throw unknown;
+    String f = name.text().toLowerCase(Locale.ROOT);
     expect("(", "'('");
     List<Expr> args = new ArrayList<>();
     List<Token> at = new ArrayList<>();
@@ -368,97 +272,6 @@ public final class ExprParser {
       } while (peek().is(",") && next() != null);
     }
     expect(")", "')' or ',' in the arguments of " + f);
-    if (arity >= 0 ? args.size() != arity : args.isEmpty())
-      throw new Problem(
-          name.at,
-          f
-              + " takes "
-              + (arity < 0
-                  ? "one or more arguments"
-                  : arity + " argument" + (arity == 1 ? "" : "s"))
-              + ", found "
-              + args.size());
-    ValueType type =
-        switch (f) {
-          case "coalesce" -> {
-            ValueType t = null;
-            for (int i = 0; i < args.size(); i++) t = unify(t, args.get(i), at.get(i), f);
-            yield t;
-          }
-          case "lower", "upper", "trim" -> {
-            need(args.get(0), ValueType.STRING, at.get(0), f);
-            yield ValueType.STRING;
-          }
-          case "starts_with", "contains" -> {
-            need(args.get(0), ValueType.STRING, at.get(0), f);
-            need(args.get(1), ValueType.STRING, at.get(1), f);
-            yield ValueType.BOOLEAN;
-          }
-          case "hours_between", "days_between" -> {
-            for (int i = 0; i < 2; i++) temporal(args.get(i), at.get(i), f);
-            yield ValueType.NUMBER;
-          }
-          case "year", "month", "day" -> {
-            temporal(args.get(0), at.get(0), f);
-            yield ValueType.NUMBER;
-          }
-          default -> { // abs, round
-            need(args.get(0), ValueType.NUMBER, at.get(0), f);
-            yield ValueType.NUMBER;
-          }
-        };
-    return new Expr.Call(f, args, type);
-  }
-
-  // --- types
-
-  private static String typeName(ValueType t) {
-    return t == null ? "NULL" : t.yamlName();
-  }
-
-  private static void need(Expr e, ValueType want, Token at, String what) {
-    if (e.type() != null && e.type() != want)
-      throw new Problem(
-          at.at, what + " needs " + typeName(want) + ", found " + typeName(e.type()) + describe(e));
-  }
-
-  private static void temporal(Expr e, Token at, String what) {
-    if (e.type() != null && !e.type().isTemporal())
-      throw new Problem(
-          at.at, what + " needs a date or datetime, found " + typeName(e.type()) + describe(e));
-  }
-
-  private static String describe(Expr e) {
-    return e instanceof Expr.Column c ? " (column '" + c.name() + "')" : "";
-  }
-
-  /** The type two sides share; NULL goes with anything; dates and date-times do not mix. */
-  private static ValueType common(Token at, Expr a, Expr b, String what) {
-    if (a.type() == null) return b.type();
-    if (b.type() == null || a.type() == b.type()) return a.type();
-    throw new Problem(
-        at.at,
-        what
-            + " compares "
-            + typeName(a.type())
-            + describe(a)
-            + " with "
-            + typeName(b.type())
-            + describe(b)
-            + "; both sides must be of one type");
-  }
-
-  private static ValueType unify(ValueType have, Expr e, Token at, String what) {
-    if (have == null) return e.type();
-    if (e.type() == null || e.type() == have) return have;
-    throw new Problem(
-        at.at,
-        what
-            + ": this value is "
-            + typeName(e.type())
-            + describe(e)
-            + " but an earlier one is "
-            + typeName(have)
-            + "; all must be of one type");
+    return ExprFunctions.call(name, args, at);
   }
 }

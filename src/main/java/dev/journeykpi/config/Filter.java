@@ -8,7 +8,12 @@ import java.util.List;
  * Boolean, LocalDate, LocalDateTime, or seconds for durations).
  */
 public sealed interface Filter
-    permits Filter.Condition, Filter.Compare, Filter.All, Filter.Any, Filter.Not {
+    permits Filter.Condition,
+        Filter.Compare,
+        Filter.Expression,
+        Filter.All,
+        Filter.Any,
+        Filter.Not {
 
   Filter NONE = new All(List.of());
 
@@ -86,6 +91,15 @@ public sealed interface Filter
   record Compare(String column, Op op, String other, Location location) implements Filter {}
 
   /**
+   * A true-or-false expression in the grammar of {@code derive:} ({@code expr: "quantity *
+   * unit_price > 1000000"}), typed at load time: a row is kept where it is true, not where it is
+   * false or blank (it read a blank: SQL's NULL, as a WHERE clause does).
+   *
+   * @param text the expression as written, for {@code kpi explain}
+   */
+  record Expression(String text, Expr expr, Location location) implements Filter {}
+
+  /**
    * The rows where the inner filter is false. A row the inner filter cannot judge (a blank cell
    * compared with a value) is neither kept by it nor by its {@code not}, as in SQL.
    */
@@ -112,6 +126,8 @@ public sealed interface Filter
     } else if (this instanceof Compare c) {
       into.add(c.column());
       into.add(c.other());
+    } else if (this instanceof Expression x) {
+      into.addAll(x.expr().columns());
     } else if (this instanceof Not n) {
       n.inner().collectColumns(into);
     } else if (this instanceof All a) {

@@ -1,22 +1,24 @@
 package dev.journeykpi.config;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Binds structured filters and checks them against the source's declared columns and types, so a
  * filter that could never match (a typo in a column, {@code gte} on a text column) is a definition
- * error, not an empty result.
+ * error, not an empty result. The values written are typed by {@link FilterValues}; a comparison
+ * with another column is bound by {@link ColumnComparisons}.
  */
 final class FilterBinder {
   private final Diagnostics d;
+  private final FilterValues typing;
+  private final ColumnComparisons comparisons;
+  private final ExprPlaces places = new ExprPlaces();
 
   FilterBinder(Diagnostics d) {
     this.d = d;
+    this.typing = new FilterValues(d);
+    this.comparisons = new ColumnComparisons(d);
   }
 
   /**
@@ -45,6 +47,10 @@ final class FilterBinder {
         parts.add(not(e, what, columns));
         continue;
       }
+      if (e.key().equals("expr")) {
+        parts.add(expression(e, what, columns));
+        continue;
+      }
       ColumnDef col = columns == null ? null : columns.get(e.key());
       if (columns != null && col == null) {
         d.error(
@@ -62,6 +68,50 @@ final class FilterBinder {
       conditions(e.key(), e.value(), type, what, columns, parts);
     }
     return parts.size() == 1 ? parts.get(0) : new Filter.All(parts);
+  }
+
+  /**
+   * {@code expr: "quantity * unit_price > 1000000"} beside the columns: an expression of the {@code
+   * derive:} grammar that must be true or false, typed against the source's columns (its own,
+   * looked up, joined and derived); a problem is reported at its place inside the expression.
+   */
+  private Filter expression(YNode.Entry e, String what, java.util.Map<String, ColumnDef> columns) {
+    if (!(e.value() instanceof YNode.YScalar s) || s.text() == null || s.text().isBlank()) {
+      d.error(
+          e.value().location(),
+          what
+              + ".expr needs an expression that is true or false for each row, e.g."
+              + " expr: \"quantity * unit_price > 1000000\"");
+      return Filter.NONE;
+    }
+    if (columns == null) {
+      d.error(
+          e.keyLocation(),
+          what
+              + ".expr types the columns it reads, so the source needs a 'columns:' mapping of"
+              + " them");
+      return Filter.NONE;
+    }
+    java.util.Map<String, ValueType> types = new java.util.LinkedHashMap<>();
+    columns.forEach((n, c) -> types.put(n, c.type()));
+    Expr x;
+    try {
+      x = ExprParser.parse(s.text(), types);
+    } catch (ExprParser.Problem p) {
+      d.error(places.at(s.location(), s.text(), p.offset), what + ".expr: " + p.getMessage());
+      return Filter.NONE;
+    }
+    if (x.type() != ValueType.BOOLEAN) {
+      d.error(
+          s.location(),
+          what
+              + ".expr must be true or false for each row (a condition, such as amount > 100),"
+              + " but it gives "
+              + ExprFunctions.typeName(x.type())
+              + (x instanceof Expr.Column c ? " (column '" + c.name() + "')" : ""));
+      return Filter.NONE;
+    }
+    return new Filter.Expression(s.text(), x, e.keyLocation());
   }
 
   /** {@code not: {filter}} beside the columns: the rows where that filter is false. */
@@ -94,7 +144,7 @@ final class FilterBinder {
             new Filter.Condition(
                 column,
                 Filter.Op.EQ,
-                asInData(List.of(value(s, type, column)), Filter.Op.EQ),
+                FilterValues.asInData(List.of(typing.value(s, type, column)), Filter.Op.EQ),
                 v.location(),
                 List.of(v.location())));
       }
@@ -105,9 +155,9 @@ final class FilterBinder {
           new Filter.Condition(
               column,
               Filter.Op.IN,
-              asInData(values(l, type, column), Filter.Op.IN),
+              FilterValues.asInData(typing.values(l, type, column), Filter.Op.IN),
               v.location(),
-              locations(l)));
+              FilterValues.locations(l)));
       return;
     }
     YNode.YMap ops = (YNode.YMap) v;
@@ -149,7 +199,13 @@ final class FilterBinder {
         continue;
       }
       if (oe.value() instanceof YNode.YMap other) {
-        compare(column, type, op, oe, other, columns, out);
+        comparisons.compare(column, type, op, oe, other, columns, out);
+        continue;
+      }
+      if (op == Filter.Op.BETWEEN
+          && oe.value() instanceof YNode.YList ends
+          && ends.items().stream().anyMatch(i -> i instanceof YNode.YMap)) {
+        comparisons.between(column, type, oe, ends, columns, out);
         continue;
       }
       if (!fits(op, type)) {
@@ -162,14 +218,16 @@ final class FilterBinder {
                 + " column '"
                 + column
                 + "'"
-                + (isTextOp(op)
+                + (FilterValues.isTextOp(op)
                     ? " (" + op.yaml + " is for text)"
                     : " (declare its type: number, date, datetime or duration)"));
         continue;
       }
       List<Object> values = new ArrayList<>();
       List<Location> at =
-          oe.value() instanceof YNode.YList l ? locations(l) : List.of(oe.value().location());
+          oe.value() instanceof YNode.YList l
+              ? FilterValues.locations(l)
+              : List.of(oe.value().location());
       switch (op) {
         case IS_NULL, NOT_NULL -> {
           if (!(oe.value() instanceof YNode.YScalar s) || !"true".equals(s.text())) {
@@ -179,20 +237,20 @@ final class FilterBinder {
         case IN, NOT_IN, STARTS_WITH, ENDS_WITH, MATCHES ->
             values.addAll(
                 oe.value() instanceof YNode.YList l
-                    ? values(l, type, column)
-                    : List.of(value(scalar(oe.value(), column), type, column)));
+                    ? typing.values(l, type, column)
+                    : List.of(typing.value(typing.scalar(oe.value(), column), type, column)));
         case BETWEEN -> {
           if (oe.value() instanceof YNode.YList l && l.items().size() == 2) {
-            values.addAll(values(l, type, column));
+            values.addAll(typing.values(l, type, column));
           } else {
             d.error(
                 oe.value().location(),
                 "between on '" + column + "' takes two values, as in {between: [1, 5]}");
           }
         }
-        default -> values.add(value(scalar(oe.value(), column), type, column));
+        default -> values.add(typing.value(typing.scalar(oe.value(), column), type, column));
       }
-      List<Object> inData = asInData(values, op);
+      List<Object> inData = FilterValues.asInData(values, op);
       if (op == Filter.Op.MATCHES) {
         for (int i = 0; i < inData.size(); i++) regex(column, (String) inData.get(i), at.get(i));
       }
@@ -221,198 +279,11 @@ final class FilterBinder {
     }
   }
 
-  /** {@code column: {lt: {column: other}}}: a comparison with another column of the same row. */
-  private void compare(
-      String column,
-      ValueType type,
-      Filter.Op op,
-      YNode.Entry oe,
-      YNode.YMap value,
-      java.util.Map<String, ColumnDef> columns,
-      List<Filter> out) {
-    YNode.Entry named = value.entries().get("column");
-    if (value.entries().size() != 1
-        || named == null
-        || !(named.value() instanceof YNode.YScalar s)
-        || s.isNull()) {
-      d.error(
-          value.location(),
-          op.yaml
-              + " on '"
-              + column
-              + "' takes a value or another column, as in {"
-              + op.yaml
-              + ": {column: due_at}}");
-      return;
-    }
-    String other = s.text().trim();
-    if (!COMPARES_COLUMNS.contains(op)) {
-      d.error(
-          oe.keyLocation(),
-          "'"
-              + op.yaml
-              + "' cannot compare '"
-              + column
-              + "' with another column; eq, not, gt, gte, lt and lte can");
-      return;
-    }
-    ValueType otherType = ValueType.STRING;
-    if (columns != null) {
-      ColumnDef def = columns.get(other);
-      if (def == null) {
-        d.error(
-            s.location(),
-            "condition on '"
-                + column
-                + "' compares with unknown column '"
-                + other
-                + "'"
-                + Suggestions.hint(other, columns.keySet())
-                + "; columns: "
-                + String.join(", ", columns.keySet()));
-        return;
-      }
-      otherType = def.type();
-    }
-    boolean comparable = type == otherType || (type.isTemporal() && otherType.isTemporal());
-    if (!comparable) {
-      d.error(
-          s.location(),
-          "'"
-              + column
-              + "' ("
-              + type.yamlName()
-              + ") cannot be compared with '"
-              + other
-              + "' ("
-              + otherType.yamlName()
-              + "): compare numbers with numbers, durations with durations, dates and date-times"
-              + " with each other, texts with texts");
-      return;
-    }
-    if (!fits(op, type)) {
-      d.error(
-          oe.keyLocation(),
-          "operator '"
-              + op.yaml
-              + "' does not apply to "
-              + type.yamlName()
-              + " columns '"
-              + column
-              + "' and '"
-              + other
-              + "' (texts and yes/no compare with eq and not only)");
-      return;
-    }
-    out.add(new Filter.Compare(column, op, other, oe.keyLocation()));
-  }
-
-  private static final Set<Filter.Op> COMPARES_COLUMNS =
-      java.util.EnumSet.of(
-          Filter.Op.EQ, Filter.Op.NE, Filter.Op.GT, Filter.Op.GTE, Filter.Op.LT, Filter.Op.LTE);
-
-  private static boolean isTextOp(Filter.Op op) {
-    return op == Filter.Op.CONTAINS
-        || op == Filter.Op.STARTS_WITH
-        || op == Filter.Op.ENDS_WITH
-        || op == Filter.Op.MATCHES;
-  }
-
-  /**
-   * Texts as the data holds them: cells are imported trimmed and in Unicode NFC, so a value typed
-   * decomposed (as some Mac editors save Vietnamese) or quoted with spaces would otherwise never
-   * match. The parts of a text ({@code contains}, {@code starts_with}, {@code ends_with}, a {@code
-   * matches} pattern) keep their spaces: a quoted {@code "Mr "} means the space.
-   */
-  private static List<Object> asInData(List<Object> values, Filter.Op op) {
-    return values.stream()
-        .map(
-            v ->
-                v instanceof String t
-                    ? (Object)
-                        java.text.Normalizer.normalize(
-                            isTextOp(op) ? t : t.trim(), java.text.Normalizer.Form.NFC)
-                    : v)
-        .toList();
-  }
-
-  private static boolean fits(Filter.Op op, ValueType type) {
+  static boolean fits(Filter.Op op, ValueType type) {
     return switch (op) {
       case GT, GTE, LT, LTE, BETWEEN -> type.isOrdered();
       case CONTAINS, STARTS_WITH, ENDS_WITH, MATCHES -> type == ValueType.STRING;
       default -> true;
     };
-  }
-
-  private YNode.YScalar scalar(YNode n, String column) {
-    if (n instanceof YNode.YScalar s) return s;
-    d.error(
-        n.location(),
-        "condition on '" + column + "' must be a single value here, found " + n.kind());
-    return new YNode.YScalar(null, n.location());
-  }
-
-  private static List<Location> locations(YNode.YList l) {
-    return l.items().stream().map(YNode::location).toList();
-  }
-
-  private List<Object> values(YNode.YList l, ValueType type, String column) {
-    List<Object> out = new ArrayList<>();
-    for (YNode item : l.items()) out.add(value(scalar(item, column), type, column));
-    return out;
-  }
-
-  /** Converts a YAML scalar to the column's type; reports and returns the text when it cannot. */
-  private Object value(YNode.YScalar s, ValueType type, String column) {
-    String t = s.text();
-    if (t == null) {
-      d.error(s.location(), "null in a condition on '" + column + "': use {is_null: true}");
-      return "";
-    }
-    try {
-      switch (type) {
-        case NUMBER:
-          return Double.parseDouble(t.trim());
-        case DURATION:
-          return (double) parseSeconds(t.trim());
-        case BOOLEAN:
-          if (Set.of("true", "false").contains(t)) return Boolean.valueOf(t);
-          d.error(
-              s.location(),
-              "'" + column + "' is boolean: compare it with true or false, not '" + t + "'");
-          return Boolean.FALSE;
-        case DATE:
-          return LocalDate.parse(t.trim());
-        case DATETIME:
-          return t.trim().length() == 10
-              ? LocalDate.parse(t.trim()).atStartOfDay()
-              : LocalDateTime.parse(t.trim().replace(' ', 'T'));
-        default:
-          return t;
-      }
-    } catch (NumberFormatException | DateTimeParseException e) {
-      d.error(
-          s.location(),
-          "'"
-              + t
-              + "' is not a "
-              + type.yamlName()
-              + " value for column '"
-              + column
-              + "'"
-              + (type.isTemporal()
-                  ? " (write dates as yyyy-MM-dd, date-times as yyyy-MM-ddTHH:mm)"
-                  : ""));
-      return t;
-    }
-  }
-
-  /** Seconds from a number of seconds or from H:MM:SS. */
-  private static long parseSeconds(String t) {
-    if (!t.contains(":")) return Math.round(Double.parseDouble(t));
-    String[] p = t.split(":");
-    long s = 0;
-    for (String x : p) s = s * 60 + Long.parseLong(x);
-    return s;
   }
 }

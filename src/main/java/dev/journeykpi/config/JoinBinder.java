@@ -10,13 +10,17 @@ import java.util.Set;
 /**
  * Checks every source's {@code join:} against the other sources, once all are bound, and adds the
  * joined columns to the joining source, typed as the other source declares them, so that KPIs name
- * them like any column of it.
+ * them like any column of it; then types its derived columns ({@link DeriveBinder}), which may read
+ * the joined ones. Sources are bound after those they join, so a join may take, or match on, a
+ * derived column of the other source, and a join's own key may be a derived column.
  */
 final class JoinBinder {
   private final Diagnostics d;
+  private final DeriveBinder derive;
 
   JoinBinder(Diagnostics d) {
     this.d = d;
+    this.derive = new DeriveBinder(d);
   }
 
   /** The sources with their joined columns; sources in a join cycle keep only their own columns. */
@@ -38,10 +42,14 @@ final class JoinBinder {
     SourceDef s = all.get(id);
     // A source on a join cycle is still checked (every problem at once); resolving stops at the
     // source met twice, and a definition with errors is never run.
-    if (s.joins().isEmpty()) return;
     Map<String, ColumnDef> columns = new LinkedHashMap<>(s.columns());
     String ctx = "source '" + id + "'";
-    if (s.columns().isEmpty())
+    // Which join takes each joined column, by its place in the list: a join's key must be known
+    // before it.
+    Map<String, Integer> joinedBy = new java.util.HashMap<>();
+    Set<String> derived = new HashSet<>();
+    s.derive().forEach(t -> derived.add(t.name()));
+    if (!s.joins().isEmpty() && s.columns().isEmpty())
       d.error(
           s.joins().get(0).location(),
           ctx
@@ -75,10 +83,11 @@ final class JoinBinder {
         continue;
       }
       for (Map.Entry<String, String> k : j.on().entrySet()) {
-        ColumnDef mine = s.columns().get(k.getKey());
         ColumnDef theirs = other.columns().get(k.getValue());
         Location at = j.where("on:" + k.getKey());
-        if (mine == null)
+        // Known so far: the source's own columns, those earlier joins took, its derived ones (whose
+        // inputs are checked once they are typed: keys below).
+        if (!columns.containsKey(k.getKey()) && !derived.contains(k.getKey()))
           d.error(
               at,
               what
@@ -96,23 +105,6 @@ final class JoinBinder {
                   + "' is not a column of "
                   + j.source()
                   + Suggestions.hint(k.getValue(), other.columns().keySet()));
-        if (mine != null && theirs != null && keyKind(mine) != keyKind(theirs))
-          d.error(
-              at,
-              what
-                  + ": key "
-                  + id
-                  + "."
-                  + k.getKey()
-                  + " is "
-                  + mine.type().yamlName()
-                  + " but "
-                  + j.source()
-                  + "."
-                  + k.getValue()
-                  + " is "
-                  + theirs.type().yamlName()
-                  + "; keys are compared as text or as numbers, so declare both the same type");
       }
       if (j.by() != null && !other.columns().containsKey(j.by()))
         d.error(
@@ -152,6 +144,7 @@ final class JoinBinder {
                   + "' (or one joined before); rename one of them in its source's columns:");
           continue;
         }
+        joinedBy.put(c, s.joins().indexOf(j));
         columns.put(
             c,
             new ColumnDef(
@@ -170,11 +163,16 @@ final class JoinBinder {
                 at));
       }
     }
+    // Derived columns may read joined ones (and be read as keys below), so they are typed now.
+    columns = derive.bind(s, columns);
+    DerivedKeyChecks checks = new DerivedKeyChecks(d);
+    for (int i = 0; i < s.joins().size(); i++) checks.joinKeys(s, i, columns, joinedBy, all);
+    if (s.distinct() != null) checks.distinctKeys(s, columns, joinedBy);
     all.put(id, s.withColumns(columns));
   }
 
   /** Keys are matched as numbers when both are numbers, else as normalised text. */
-  private static boolean keyKind(ColumnDef c) {
+  static boolean keyKind(ColumnDef c) {
     return c.type() == ValueType.NUMBER;
   }
 

@@ -229,7 +229,11 @@ final class KpiBinder {
           ctx
               + ": rollup needs 'by' to list at least two levels, top first, e.g. by: [department, team, agent]");
     }
-    List<String> groups = declaredGroups(m, ctx, type, by);
+    GroupsBinder groupsBinder = new GroupsBinder(d, sources);
+    boolean fromSource = m.node("groups") instanceof YNode.YMap;
+    KpiDef.GroupsFrom groupsFrom =
+        fromSource ? groupsBinder.fromSource((YNode.YMap) m.node("groups"), ctx, type, by) : null;
+    List<String> groups = fromSource ? List.of() : groupsBinder.listed(m, ctx, type, by);
     SpecReader.Bound bound =
         type == null ? null : type.bind(new SpecReader(m, d, ctx, id, time, cols, presetAt));
     String unit = bound == null ? m.string("unit") : bound.unit();
@@ -254,47 +258,8 @@ final class KpiBinder {
         presetName,
         node.location(),
         spec,
-        groups);
-  }
-
-  /**
-   * {@code groups:}, the values of the one breakdown column to list even without rows: a KPI with
-   * one {@code by} column, of a type measured from each group's rows; each value once.
-   */
-  private List<String> declaredGroups(MapReader m, String ctx, SpecBinder type, List<String> by) {
-    if (!m.has("groups")) return List.of();
-    List<MapReader.Item> items = m.items("groups");
-    Location at = m.at("groups");
-    if (by.size() != 1) {
-      d.error(
-          at,
-          ctx
-              + ": groups lists values of one breakdown column; 'by' names "
-              + (by.isEmpty() ? "none" : by.size() + " (" + String.join(", ", by) + ")")
-              + ", e.g. by: [channel], groups: [email, phone, chat]");
-    }
-    if (type != null && !type.takesDeclaredGroups()) {
-      d.error(
-          at,
-          ctx
-              + ": groups does not apply to "
-              + type.name()
-              + (type.placement() == SpecBinder.Placement.FROM_KPIS
-                  ? " KPIs, which have the groups of the KPIs they read (declare groups there)"
-                  : " KPIs, which follow leads or customers through their history")
-              + "; it applies to the"
-              + " types measured from each group's rows (count, sum, duration, backlog, …)");
-    }
-    if (items.isEmpty()) d.error(at, ctx + ": groups is empty; list the values to show");
-    Set<String> seen = new HashSet<>();
-    for (MapReader.Item g : items) {
-      if (g.text() == null || g.text().isBlank()) {
-        d.error(g.at(), ctx + ".groups: a blank value; blank rows are listed as (blank) anyway");
-      } else if (!seen.add(g.text())) {
-        d.error(g.at(), ctx + ".groups: '" + g.text() + "' is listed twice");
-      }
-    }
-    return items.stream().map(MapReader.Item::text).filter(t -> t != null && !t.isBlank()).toList();
+        groups,
+        groupsFrom);
   }
 
   /** The spec of a KPI whose type could not be read: it reads no column of its own. */

@@ -21,7 +21,10 @@ import java.util.Set;
  * @param preset the preset the KPI was built from, or null
  * @param spec what the type adds: a record of the type's package under the {@code types} package
  * @param groups values of the one {@code by} column listed even when no row has them ({@code
- *     groups:}), in the order written; empty when none are declared
+ *     groups:}), in the order written; empty when none are declared (or when they come from a
+ *     source's data, until the engine has read them: {@link #withGroups})
+ * @param groupsFrom where the groups come from when they are another source's values ({@code
+ *     groups: { source: teams, column: team }}); null otherwise
  */
 public record KpiDef(
     String id,
@@ -38,10 +41,74 @@ public record KpiDef(
     String preset,
     Location location,
     KpiSpec spec,
-    List<String> groups) {
+    List<String> groups,
+    GroupsFrom groupsFrom) {
   public KpiDef {
     by = List.copyOf(by);
     groups = List.copyOf(groups);
+  }
+
+  /** A KPI whose groups are not read from another source's data. */
+  public KpiDef(
+      String id,
+      String label,
+      String description,
+      String type,
+      String source,
+      String time,
+      Filter where,
+      List<String> by,
+      boolean rollup,
+      String unit,
+      TargetDef target,
+      String preset,
+      Location location,
+      KpiSpec spec,
+      List<String> groups) {
+    this(
+        id,
+        label,
+        description,
+        type,
+        source,
+        time,
+        where,
+        by,
+        rollup,
+        unit,
+        target,
+        preset,
+        location,
+        spec,
+        groups,
+        null);
+  }
+
+  /**
+   * {@code groups: { source: teams, column: team }}: every value of a column of another source (an
+   * HR list's teams) is a group of the breakdown, with or without rows.
+   */
+  public record GroupsFrom(String source, String column, Location location) {}
+
+  /** This KPI with the groups read from its {@code groupsFrom} source. */
+  public KpiDef withGroups(List<String> values) {
+    return new KpiDef(
+        id,
+        label,
+        description,
+        type,
+        source,
+        time,
+        where,
+        by,
+        rollup,
+        unit,
+        target,
+        preset,
+        location,
+        spec,
+        values,
+        groupsFrom);
   }
 
   /** The spec as its type's record. */
@@ -69,7 +136,8 @@ public record KpiDef(
         preset,
         location,
         newSpec,
-        groups);
+        groups,
+        groupsFrom);
   }
 
   /**

@@ -129,7 +129,8 @@ final class DataValueCheck {
           JoinedSources.load(
                   def,
                   needed,
-                  (src, only) -> SourceLoader.load(src, overrides.get(src.id()), def.zone(), only))
+                  (src, only, prepare) ->
+                      SourceLoader.load(src, overrides.get(src.id()), def.zone(), only, prepare))
               .get(s.id());
     } catch (DataException e) {
       d.error(s.location(), "source '" + s.id() + "': " + e.getMessage());

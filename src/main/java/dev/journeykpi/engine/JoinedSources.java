@@ -1,9 +1,9 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.calc.DerivedColumns;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.JoinDef;
 import dev.journeykpi.config.SourceDef;
-import dev.journeykpi.ingest.DerivedColumns;
 import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.TableJoiner;
 import java.util.ArrayDeque;
@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import tech.tablesaw.api.Table;
 
 /**
  * Imports the sources the KPIs read and the sources they join, each once and with only the columns
@@ -22,10 +24,13 @@ import java.util.Set;
 final class JoinedSources {
   private JoinedSources() {}
 
-  /** Imports one source with the columns given (null: every column). */
+  /**
+   * Imports one source with the columns given (null: every column); {@code beforeDistinct}, when
+   * not null, adds the derived columns its {@code distinct:} reads before one row per key is kept.
+   */
   @FunctionalInterface
   interface Loader {
-    LoadedSource load(SourceDef source, Set<String> only);
+    LoadedSource load(SourceDef source, Set<String> only, Consumer<Table> beforeDistinct);
   }
 
   /**
@@ -42,33 +47,40 @@ final class JoinedSources {
     while (!todo.isEmpty()) {
       String id = todo.pop();
       Set<String> cols = all.get(id);
+      // A derived key or column read reads its inputs, which may be joined columns of another join.
+      cols.addAll(withDerivedInputs(def.sources().get(id), cols));
+      int before = cols.size();
       for (JoinDef j : def.sources().get(id).joins()) {
         List<String> used = used(j, cols);
         if (used.isEmpty() && !j.dropUnmatched()) continue;
         cols.addAll(j.on().keySet());
         Set<String> theirs = all.computeIfAbsent(j.source(), k -> new LinkedHashSet<>());
-        int before = theirs.size();
-        boolean fresh = before == 0 && !needed.containsKey(j.source());
+        int known = theirs.size();
+        boolean fresh = known == 0 && !needed.containsKey(j.source());
         theirs.addAll(j.on().values());
         theirs.addAll(used);
         if (j.by() != null) theirs.add(j.by());
-        if (fresh || theirs.size() > before) todo.push(j.source());
+        if (fresh || theirs.size() > known) todo.push(j.source());
       }
+      // New keys may need a join listed before theirs: the source's joins are looked at again.
+      if (cols.size() > before) todo.push(id);
     }
     Map<String, LoadedSource> imported = new LinkedHashMap<>();
     for (Map.Entry<String, Set<String>> e : all.entrySet()) {
       SourceDef s = def.sources().get(e.getKey());
-      imported.put(e.getKey(), loader.load(s, s.columns().isEmpty() ? null : e.getValue()));
+      imported.put(
+          e.getKey(),
+          loader.load(s, s.columns().isEmpty() ? null : e.getValue(), beforeDistinct(s)));
     }
     Map<String, LoadedSource> joined = new LinkedHashMap<>();
     for (String id : all.keySet()) joined(id, def, all, imported, joined);
     Map<String, LoadedSource> out = new LinkedHashMap<>();
     // Derived columns are computed last, on the joined table, since they may read joined columns.
-    for (String id : all.keySet())
-      out.put(
-          id,
-          DerivedColumns.add(
-              joined.get(id), def.sources().get(id).columns().isEmpty() ? null : all.get(id)));
+    for (String id : all.keySet()) {
+      SourceDef s = def.sources().get(id);
+      DerivedColumns.add(s, joined.get(id).table(), s.columns().isEmpty() ? null : all.get(id));
+      out.put(id, joined.get(id));
+    }
     return out;
   }
 
@@ -85,6 +97,17 @@ final class JoinedSources {
       for (String in : c.lookup().inputs()) if (out.add(in)) todo.push(in);
     }
     return out;
+  }
+
+  /** The derived columns {@code s}'s {@code distinct:} reads, computed before it; null if none. */
+  private static Consumer<Table> beforeDistinct(SourceDef s) {
+    if (s.distinct() == null) return null;
+    Set<String> derived = new LinkedHashSet<>();
+    for (String c : s.distinct().columns()) {
+      var def = s.columns().get(c);
+      if (def != null && def.isDerived()) derived.add(c);
+    }
+    return derived.isEmpty() ? null : table -> DerivedColumns.add(s, table, derived);
   }
 
   /** The joined columns of {@code j} among the columns read, in the order the join lists them. */
@@ -106,6 +129,13 @@ final class JoinedSources {
       List<String> used = used(j, read.get(id));
       if (used.isEmpty() && !j.dropUnmatched()) continue;
       LoadedSource other = joined(j.source(), def, read, imported, done);
+      // Derived keys, and the other source's derived columns this join reads, are computed first
+      // (the binder made sure they read only what is known before this join).
+      DerivedColumns.add(def.sources().get(id), src.table(), new LinkedHashSet<>(j.on().keySet()));
+      Set<String> theirs = new LinkedHashSet<>(j.on().values());
+      theirs.addAll(used);
+      if (j.by() != null) theirs.add(j.by());
+      DerivedColumns.add(def.sources().get(j.source()), other.table(), theirs);
       src = TableJoiner.join(src, j, other, new LinkedHashSet<>(used));
     }
     done.put(id, src);

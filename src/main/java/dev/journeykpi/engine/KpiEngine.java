@@ -56,12 +56,14 @@ public final class KpiEngine {
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     for (KpiDef k : kpis)
       needed.computeIfAbsent(k.source(), id -> new LinkedHashSet<>()).addAll(columnsOf(k));
+    SourceGroups.need(kpis, needed);
     // A source without a column mapping is read whole: its columns are only known from the header.
     Map<String, LoadedSource> loaded =
         JoinedSources.load(
             def,
             needed,
-            (s, only) -> withRows(load(s, request.dataOverrides().get(s.id()), def.zone(), only)));
+            (s, only, prepare) ->
+                withRows(load(s, request.dataOverrides().get(s.id()), def.zone(), only, prepare)));
     for (KpiDef k : kpis) checkColumns(k, loaded.get(k.source()));
     Map<String, Notes> absentNotes = new java.util.HashMap<>();
     loaded.replaceAll((id, src) -> warnAbsent(src, kpis, id, absentNotes));
@@ -76,7 +78,7 @@ public final class KpiEngine {
         new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
     Set<String> counted = new java.util.HashSet<>();
     List<java.util.concurrent.Callable<List<ResultRow>>> work = new ArrayList<>();
-    for (KpiDef k : kpis) {
+    for (KpiDef k : SourceGroups.resolve(kpis, loaded)) {
       LoadedSource src = loaded.get(k.source());
       // Rows without a customer id, counted once per source and column however many customer KPIs
       // read them.
@@ -196,7 +198,10 @@ public final class KpiEngine {
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     needed.put(k.source(), new LinkedHashSet<>(columnsOf(k)));
     LoadedSource loaded =
-        JoinedSources.load(def, needed, (s, only) -> load(s, data.get(s.id()), def.zone(), only))
+        JoinedSources.load(
+                def,
+                needed,
+                (s, only, prepare) -> load(s, data.get(s.id()), def.zone(), only, prepare))
             .get(k.source());
     checkColumns(k, loaded);
     LoadedSource src =
@@ -240,9 +245,13 @@ public final class KpiEngine {
    * file.
    */
   private static LoadedSource load(
-      SourceDef s, java.nio.file.Path override, java.time.ZoneId zone, Set<String> only) {
+      SourceDef s,
+      java.nio.file.Path override,
+      java.time.ZoneId zone,
+      Set<String> only,
+      java.util.function.Consumer<tech.tablesaw.api.Table> beforeDistinct) {
     try {
-      return SourceLoader.load(s, override, zone, only);
+      return SourceLoader.load(s, override, zone, only, beforeDistinct);
     } catch (OutOfMemoryError oom) {
       throw new MemoryExhausted(
           "reading source '" + s.id() + "' (" + (override != null ? override : s.file()) + ")",

@@ -30,6 +30,19 @@ public final class SourceLoader {
    */
   public static LoadedSource load(
       SourceDef source, Path override, ZoneId targetZone, java.util.Set<String> needed) {
+    return load(source, override, targetZone, needed, null);
+  }
+
+  /**
+   * @param beforeDistinct adds to the imported table the columns the source's {@code distinct:}
+   *     reads that the import does not (its derived key); null when there are none
+   */
+  public static LoadedSource load(
+      SourceDef source,
+      Path override,
+      ZoneId targetZone,
+      java.util.Set<String> needed,
+      java.util.function.Consumer<tech.tablesaw.api.Table> beforeDistinct) {
     initColumnTypes();
     startTablesawInBackground();
     List<Path> files = override != null ? List.of(override) : resolve(source);
@@ -63,6 +76,7 @@ public final class SourceLoader {
     addLookups(
         source, table, needed, quality, files.isEmpty() ? source.file() : display(files.get(0)));
     if (source.distinct() != null) {
+      if (beforeDistinct != null) beforeDistinct.accept(table);
       String file = files.size() == 1 ? display(files.get(0)) : source.file();
       table = DistinctRows.apply(table, source.distinct(), quality, file);
     }

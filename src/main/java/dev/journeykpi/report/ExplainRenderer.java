@@ -174,9 +174,14 @@ public final class ExplainRenderer {
                   : p.t(
                           "%s, each value computed from its own rows, plus a total computed from all rows",
                           String.join(", ", k.by()))
-                      + (k.groups().isEmpty()
-                          ? ""
-                          : p.t("; listed even without rows: %s", String.join(", ", k.groups())))
+                      + (k.groupsFrom() != null
+                          ? p.t(
+                              "; listed even without rows: every %s of source %s",
+                              k.groupsFrom().column(), k.groupsFrom().source())
+                          : k.groups().isEmpty()
+                              ? ""
+                              : p.t(
+                                  "; listed even without rows: %s", String.join(", ", k.groups())))
         });
     lines.add(new String[] {p.t("Unit"), x.unit() != null ? x.unit() : unit(k)});
     if (k.target() != null) lines.add(new String[] {p.t("Target"), target(k.target())});

@@ -22,6 +22,9 @@ final class FilterText {
     if (f instanceof Filter.Not n) {
       return p.t("not (%s)", of(n.inner(), p));
     }
+    if (f instanceof Filter.Expression x) {
+      return p.t("%s holds (a row where it reads a blank: no match)", x.text());
+    }
     if (f instanceof Filter.Compare c) {
       String col = c.column() + " ";
       return switch (c.op()) {

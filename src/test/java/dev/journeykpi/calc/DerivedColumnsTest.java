@@ -1,4 +1,4 @@
-package dev.journeykpi.ingest;
+package dev.journeykpi.calc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -237,7 +237,7 @@ class DerivedColumnsTest {
             List.of(),
             List.of());
     Table t = T.copy();
-    DerivedColumns.add(new LoadedSource(source, t, null), java.util.Set.of("net"));
+    DerivedColumns.add(source, t, java.util.Set.of("net"));
     assertThat(t.columnNames()).contains("gross", "net").doesNotContain("unused");
     // 2·10 − 1 = 19.
     assertThat(t.doubleColumn("net").getDouble(0)).isEqualTo(19.0);

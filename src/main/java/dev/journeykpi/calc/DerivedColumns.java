@@ -1,4 +1,4 @@
-package dev.journeykpi.ingest;
+package dev.journeykpi.calc;
 
 import dev.journeykpi.config.ColumnDef;
 import dev.journeykpi.config.Expr;
@@ -21,9 +21,10 @@ import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
- * Computes a source's derived columns ({@code derive:}) on its imported, joined table. Each node of
- * an expression is evaluated over whole columns — arrays in, one array out — so a million rows cost
- * a few passes over primitive arrays, not a million walks of the tree.
+ * Computes a source's derived columns ({@code derive:}) on its imported, joined table, and a
+ * filter's {@code expr:} on the table it filters. Each node of an expression is evaluated over
+ * whole columns — arrays in, one array out — so a million rows cost a few passes over primitive
+ * arrays, not a million walks of the tree.
  *
  * <p>Blanks are SQL NULL: arithmetic, comparisons and functions with a blank give a blank; AND, OR
  * and NOT follow SQL's three-valued logic; a division by zero gives a blank. Values in the arrays:
@@ -44,15 +45,13 @@ public final class DerivedColumns {
   }
 
   /**
-   * Adds to {@code src}'s table the derived columns among {@code needed} (all when null) and those
-   * they read, in the order declared.
+   * Adds to {@code table}, imported (and joined) for source {@code s}, the derived columns among
+   * {@code needed} (all when null) and those they read, in the order declared.
    */
-  public static LoadedSource add(LoadedSource src, Set<String> needed) {
-    SourceDef s = src.source();
-    Table table = src.table();
+  public static void add(SourceDef s, Table table, Set<String> needed) {
     Set<String> wanted = needed == null ? null : new java.util.HashSet<>(needed);
     List<ColumnDef> derived = s.columns().values().stream().filter(ColumnDef::isDerived).toList();
-    if (derived.isEmpty()) return src;
+    if (derived.isEmpty()) return;
     if (wanted != null) {
       // The derived columns a needed one reads are needed too (declared above it).
       for (int i = derived.size() - 1; i >= 0; i--) {
@@ -65,7 +64,14 @@ public final class DerivedColumns {
       if (table.containsColumn(c.name())) continue;
       table.addColumns(evaluate(table, c.name(), c.lookup().derived().expr()));
     }
-    return src;
+  }
+
+  /**
+   * Where a true-or-false expression holds on each row of {@code table}: 1 true, 0 false, -1 blank
+   * (it read a blank, as SQL's NULL), for a filter's {@code expr:}.
+   */
+  public static byte[] truth(Table table, Expr e) {
+    return (byte[]) new DerivedColumns(table).eval(e, ValueType.BOOLEAN);
   }
 
   /** The column {@code name} holding {@code e} computed on every row of {@code table}. */
