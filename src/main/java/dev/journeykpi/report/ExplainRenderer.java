@@ -14,8 +14,10 @@ import dev.journeykpi.types.Phrases;
 import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -60,7 +62,8 @@ public final class ExplainRenderer {
   private String joins(Definition def, KpiDef k, SourceDef s) {
     StringBuilder b = new StringBuilder();
     for (dev.journeykpi.config.JoinDef j : s.joins()) {
-      if (!j.dropUnmatched() && j.columns().stream().noneMatch(k.columnsRead()::contains)) continue;
+      if (!j.dropUnmatched()
+          && j.columns().stream().noneMatch(behind(s, k.columnsRead())::contains)) continue;
       String on =
           j.on().entrySet().stream()
               .map(
@@ -76,6 +79,24 @@ public final class ExplainRenderer {
                   : p.t("joined with %s on %s", j.source(), on));
     }
     return b.toString();
+  }
+
+  /**
+   * The columns a KPI reads, each derived one followed by the columns it is computed from (once
+   * each, through derived columns of derived columns): {@code revenue = quantity * unit_price}
+   * reads the price a join takes, and the explanation says where it comes from.
+   */
+  private static Set<String> behind(SourceDef s, Set<String> read) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String c : read) withInputs(s, c, out);
+    return out;
+  }
+
+  private static void withInputs(SourceDef s, String column, Set<String> out) {
+    if (!out.add(column)) return;
+    var col = s.columns().get(column);
+    if (col != null && col.isDerived())
+      for (String in : col.lookup().inputs()) withInputs(s, in, out);
   }
 
   /** Where a joined column comes from: "accounts.Region" (the other source's header). */
@@ -108,7 +129,7 @@ public final class ExplainRenderer {
       lines.add(
           new String[] {
             p.t("Columns"),
-            k.columnsRead().stream()
+            behind(s, k.columnsRead()).stream()
                 .map(
                     c -> {
                       var col = s.columns().get(c);

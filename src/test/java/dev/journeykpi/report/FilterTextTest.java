@@ -80,7 +80,7 @@ class FilterTextTest {
                 + " and name differs from owner (same row; blank on either side: no match)");
     assertThat(vi(text))
         .isEqualTo(
-            "không thỏa mãn (code bắt đầu bằng \"C\" hoặc wait > 3)"
+            "điều kiện (code bắt đầu bằng \"C\" hoặc wait > 3) không đúng"
                 + " và opened ≤ closed (cùng dòng; một bên trống thì không khớp)"
                 + " và name khác owner (cùng dòng; một bên trống thì không khớp)");
     assertThat(en("{ code: { not: { ends_with: x } }, name: { eq: { column: owner } } }"))
@@ -89,7 +89,7 @@ class FilterTextTest {
                 + " side: no match)");
     assertThat(vi("{ code: { not: { ends_with: x } }, name: { eq: { column: owner } } }"))
         .isEqualTo(
-            "không thỏa mãn (code kết thúc bằng \"x\") và name trùng với owner (cùng dòng; một bên"
+            "điều kiện (code kết thúc bằng \"x\") không đúng và name trùng với owner (cùng dòng; một bên"
                 + " trống thì không khớp)");
   }
 }
