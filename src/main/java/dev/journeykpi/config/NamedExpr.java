@@ -1,10 +1,5 @@
 package dev.journeykpi.config;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,7 +11,7 @@ import java.util.Map;
  */
 public final class NamedExpr {
   private final Diagnostics d;
-  private final Map<String, List<String>> fileLines = new HashMap<>();
+  private final ExprPlaces places = new ExprPlaces();
 
   public NamedExpr(Diagnostics d) {
     this.d = d;
@@ -37,7 +32,8 @@ public final class NamedExpr {
     try {
       return ExprParser.parse(text, names);
     } catch (ExprParser.Problem p) {
-      if (d != null) d.error(at(text, at, p.offset), ctx + ": " + message(text, p, names, noun));
+      if (d != null)
+        d.error(places.at(at, text, p.offset), ctx + ": " + message(text, p, names, noun));
       return null;
     }
   }
@@ -75,34 +71,5 @@ public final class NamedExpr {
     while (end < text.length()
         && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) end++;
     return text.substring(offset, end);
-  }
-
-  /**
-   * The place of {@code offset} in the YAML file: the scalar's start, past its opening quote if it
-   * has one (a one-line scalar; a folded one is pointed at its start). As {@code DeriveBinder}
-   * places a derived column's problems.
-   */
-  private Location at(String text, Location start, int offset) {
-    String line = line(start);
-    if (line == null || start.column() < 1 || start.column() > line.length()) return start;
-    char first = line.charAt(start.column() - 1);
-    boolean quoted = first == '"' || first == '\'';
-    if (!quoted && !line.startsWith(text, start.column() - 1)) return start;
-    if (quoted && !line.startsWith(text, start.column()) && offset > 0) return start;
-    return new Location(start.file(), start.line(), start.column() + (quoted ? 1 : 0) + offset);
-  }
-
-  private String line(Location at) {
-    List<String> lines =
-        fileLines.computeIfAbsent(
-            at.file(),
-            f -> {
-              try {
-                return Files.readAllLines(Path.of(f));
-              } catch (IOException | RuntimeException e) {
-                return List.of();
-              }
-            });
-    return at.line() >= 1 && at.line() <= lines.size() ? lines.get(at.line() - 1) : null;
   }
 }
