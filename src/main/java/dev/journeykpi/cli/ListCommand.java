@@ -19,10 +19,13 @@ final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DefinitionOptions definitions;
   @Mixin DebugOption debug;
+  @Mixin LangOption lang;
 
   @Override
   public Integer call() {
-    spec.commandLine().getOut().print(KpiListRenderer.render(KpiEngine.load(definitions.configs)));
+    spec.commandLine()
+        .getOut()
+        .print(KpiListRenderer.render(KpiEngine.load(definitions.configs), lang.orNull()));
     spec.commandLine().getOut().flush();
     return ExitCodes.OK;
   }

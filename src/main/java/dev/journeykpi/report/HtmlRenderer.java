@@ -66,7 +66,7 @@ public final class HtmlRenderer implements Renderer {
     int statusColumn = layout.statusColumn;
     for (ScorecardLayout.Section s : layout.sections) {
       b.append("<h2>").append(esc(s.title())).append("</h2>\n<div class=\"wrap\"><table>\n<tr>");
-      for (String h : layout.header) b.append("<th>").append(esc(h)).append("</th>");
+      for (String h : s.header()) b.append("<th>").append(esc(h)).append("</th>");
       if (trends) b.append("<th>").append(esc(layout.words.trend())).append("</th>");
       b.append("</tr>\n");
       for (int i = 0; i < s.rows().size(); i++) {

@@ -14,10 +14,16 @@ public final class KpiListRenderer {
   private KpiListRenderer() {}
 
   public static String render(Definition def) {
-    TextTable t =
-        new TextTable(
-            List.of("Stage", "Touchpoint", "Owner", "KPI", "Label", "Type", "Source"),
-            new boolean[7]);
+    return render(def, null);
+  }
+
+  /**
+   * @param lang the language of the headers, "en" or "vi"; null for the definition's {@code
+   *     locale}. The cells are the definition's own texts and the type and source ids as written.
+   */
+  public static String render(Definition def, String lang) {
+    Labels words = Labels.of(lang != null ? lang : def.locale());
+    TextTable t = new TextTable(words.listHeader(), new boolean[7]);
     List<String> placed = new ArrayList<>();
     Journey j = def.journey();
     for (Journey.Stage s : j.stages()) {

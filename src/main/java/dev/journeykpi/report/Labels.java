@@ -1,7 +1,10 @@
 package dev.journeykpi.report;
 
 import dev.journeykpi.model.Messages;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Status;
+import java.util.List;
 
 /**
  * The words of the views for people, in English or Vietnamese: {@code --lang}, else the
@@ -38,7 +41,13 @@ public record Labels(
     String lost,
     String timeToNext,
     String stepsBy,
-    String droppedByOwner) {
+    String droppedByOwner,
+    String blank,
+    String partTotal,
+    String allTime,
+    String asAbove,
+    String median,
+    List<String> listHeader) {
 
   static final Labels EN =
       new Labels(
@@ -71,7 +80,13 @@ public record Labels(
           "Lost",
           "to next",
           "steps by",
-          "Dropped at the steps each department owns");
+          "Dropped at the steps each department owns",
+          ResultRow.BLANK,
+          ResultRow.TOTAL,
+          Period.ALL.label(),
+          "″ as above",
+          "median",
+          List.of("Stage", "Touchpoint", "Owner", "KPI", "Label", "Type", "Source"));
 
   static final Labels VI =
       new Labels(
@@ -104,7 +119,13 @@ public record Labels(
           "Mất",
           "sang bước sau",
           "các bước theo",
-          "Rơi rụng ở các bước của từng bộ phận");
+          "Rơi rụng ở các bước của từng bộ phận",
+          "(trống)",
+          "(tổng)",
+          "toàn bộ",
+          "″ như trên",
+          "trung vị",
+          List.of("Giai đoạn", "Điểm chạm", "Phụ trách", "Mã", "Tên", "Loại", "Nguồn"));
 
   public static Labels of(String lang) {
     return "vi".equals(lang) ? VI : EN;
@@ -115,6 +136,19 @@ public record Labels(
    */
   String unit(String unit) {
     return this == VI ? Messages.notes("vi").timeUnit(unit) : unit;
+  }
+
+  /**
+   * A breakdown value as people read it: {@link ResultRow#BLANK} and {@link ResultRow#TOTAL} are
+   * data values in CSV and JSON, words of the language in the views; other values as they are.
+   */
+  String value(String v) {
+    return ResultRow.BLANK.equals(v) ? blank : ResultRow.TOTAL.equals(v) ? partTotal : v;
+  }
+
+  /** A period's label as people read it: all time is "all" or "toàn bộ"; others as they are. */
+  String period(String label) {
+    return Period.ALL.label().equals(label) ? allTime : label;
   }
 
   /** A status in the language's word; "" for none. */

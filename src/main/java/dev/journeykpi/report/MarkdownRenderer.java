@@ -22,11 +22,11 @@ public final class MarkdownRenderer implements Renderer {
     StringBuilder b = new StringBuilder("# ").append(escape(layout.title)).append("\n");
     for (ScorecardLayout.Section s : layout.sections) {
       b.append("\n## ").append(escape(s.title())).append("\n\n");
-      row(b, layout.header);
+      row(b, s.header());
       b.append('|');
       for (boolean right : layout.rightAligned) b.append(right ? " ---: |" : " --- |");
       b.append('\n');
-      for (List<String> r : s.rows()) row(b, r);
+      for (List<String> r : s.rowsNotesOnce(layout.noteColumn)) row(b, r);
     }
     for (ScorecardLayout.FunnelView f : layout.funnels) {
       b.append("\n## ").append(escape(f.title())).append("\n\n");

@@ -21,18 +21,31 @@ import java.util.Map;
  */
 final class ScorecardLayout {
   /**
-   * A journey section: its title, its rows of cells in header order, and each row's status (null
-   * for none).
-   */
-  /**
-   * A journey section: its rows as text, each row's status, and each row's results by period label
-   * (empty for a row that stands for a drawing), for a renderer that stores numbers as numbers.
+   * A journey section: its header (the breakdown column named after the dimension its KPIs share),
+   * its rows as text, each row's status, each row's results by period label (empty for a row that
+   * stands for a drawing), for a renderer that stores numbers as numbers, and each row's note as
+   * the terminal and Markdown write it: {@link Labels#asAbove} for what repeats the row above's
+   * (same KPI).
    */
   record Section(
       String title,
+      List<String> header,
       List<List<String>> rows,
       List<Status> statuses,
-      List<Map<String, ResultRow>> results) {}
+      List<Map<String, ResultRow>> results,
+      List<String> notesOnce) {
+
+    /** The rows with their notes written once ({@link #notesOnce}). */
+    List<List<String>> rowsNotesOnce(int noteColumn) {
+      List<List<String>> out = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        List<String> copy = new ArrayList<>(rows.get(i));
+        copy.set(noteColumn, notesOnce.get(i));
+        out.add(copy);
+      }
+      return out;
+    }
+  }
 
   /**
    * A cohort matrix as people read it: a row per cohort (its size, then the share still active 0,
@@ -47,13 +60,18 @@ final class ScorecardLayout {
   /**
    * A funnel as people read it: a row per stage (owner, entered, on to the next, from the first,
    * dropped, lost, time to the next), and {@code share} the fraction of the first stage each row
-   * holds, for bars.
+   * holds, for bars. {@code shortHeader} is the header a narrow terminal shows (the median time
+   * headed "median" beside p90, its values carrying the unit; a step named by where it leads, "→
+   * Demo"), and {@code barColumn} the column of the text bars (-1 for none), which a narrow
+   * terminal narrows or drops.
    */
   record FunnelView(
       String title,
       List<String> header,
+      List<String> shortHeader,
       List<List<String>> rows,
       List<Double> share,
+      int barColumn,
       String footer) {}
 
   final List<FunnelView> funnels = new ArrayList<>();
@@ -72,6 +90,11 @@ final class ScorecardLayout {
   final List<String> incomplete = new ArrayList<>();
 
   final Labels words;
+
+  /**
+   * How the values are written: numbers by the definition's locale, units in the view's language.
+   */
+  final ValueFormat fmt;
 
   /** The language of the view: labels and notes. */
   final String lang;
@@ -97,7 +120,8 @@ final class ScorecardLayout {
     this.lang = view.lang() != null ? view.lang() : card.definition().locale();
     this.words = Labels.of(lang);
     Definition def = card.definition();
-    ValueFormat fmt = new ValueFormat(def.locale());
+    ValueFormat fmt = new ValueFormat(def.locale(), lang);
+    this.fmt = fmt;
     List<String> periodLabels = card.periods().stream().map(Period::label).toList();
     String last = periodLabels.get(periodLabels.size() - 1);
 
@@ -112,7 +136,7 @@ final class ScorecardLayout {
       boolean partial =
           card.rows().stream()
               .anyMatch(r -> r.period().equals(p) && Boolean.FALSE.equals(r.complete()));
-      header.add(partial ? p + " *" : p);
+      header.add(partial ? words.period(p) + " *" : words.period(p));
       if (partial) incomplete.add(p);
     }
     boolean targets = card.rows().stream().anyMatch(r -> r.target() != null);
@@ -151,6 +175,13 @@ final class ScorecardLayout {
       List<List<String>> rows = new ArrayList<>();
       List<Status> statuses = new ArrayList<>();
       List<Map<String, ResultRow>> results = new ArrayList<>();
+      List<String> notesOnce = new ArrayList<>();
+      List<String> sectionHeader = header;
+      String dimension = breakdowns ? sharedDimension(def, s.kpis, byKpi) : null;
+      if (dimension != null) {
+        sectionHeader = new ArrayList<>(header);
+        sectionHeader.set(1, dimension);
+      }
       int[] counts = new int[3];
       for (String kpiId : s.kpis) count(byKpi.get(kpiId), last, counts);
       if (s.stage != null) add(byStage, s.stage, counts);
@@ -163,9 +194,11 @@ final class ScorecardLayout {
                   + (targets && counts[0] + counts[1] + counts[2] > 0
                       ? "   " + counts(counts)
                       : ""),
+              sectionHeader,
               rows,
               statuses,
-              results));
+              results,
+              notesOnce));
       for (String kpiId : s.kpis) {
         KpiDef kpi = def.kpi(kpiId).orElseThrow();
         Triangle t = isCohort(kpi) ? triangle(kpi, byKpi.get(kpiId), last, fmt) : null;
@@ -178,6 +211,7 @@ final class ScorecardLayout {
           rows.add(cells);
           statuses.add(null);
           results.add(Map.of());
+          notesOnce.add(words.belowTriangle());
           continue;
         }
         boolean isFunnel = KpiKinds.of(kpi).stagesDrawn(kpi) != null;
@@ -195,6 +229,7 @@ final class ScorecardLayout {
         List<String> keys = new ArrayList<>(byBreakdown.keySet());
         keys.sort((a, b) -> Boolean.compare(!isTotalKey(a, kpi), !isTotalKey(b, kpi)));
         boolean first = true;
+        List<String> notesAbove = List.of();
         for (String key : keys) {
           Map<String, ResultRow> perPeriod = byBreakdown.get(key);
           List<String> cells = new ArrayList<>();
@@ -217,14 +252,19 @@ final class ScorecardLayout {
             cells.add(lr == null ? "" : words.status(lr.status()));
           }
           statuses.add(lr == null ? null : lr.status());
-          cells.add(lr == null ? "" : lr.notes().text(lang));
+          List<String> notes =
+              lr == null ? List.of() : lr.notes().parts().stream().map(n -> n.text(lang)).toList();
+          cells.add(String.join("; ", notes));
+          notesOnce.add(once(notes, notesAbove));
+          notesAbove = notes;
           rows.add(cells);
           results.add(perPeriod);
           first = false;
         }
       }
     }
-    String periods = periodLabels.size() == 1 ? last : periodLabels.get(0) + " … " + last;
+    String periods =
+        periodLabels.size() == 1 ? words.period(last) : periodLabels.get(0) + " … " + last;
     this.title = def.name() + " — " + periods;
     if (!incomplete.isEmpty()) {
       summary.add(String.format(words.incomplete(), String.join(", ", incomplete)));
@@ -235,6 +275,21 @@ final class ScorecardLayout {
       if (!byDepartment.isEmpty())
         summary.add("  " + words.byDepartment() + ": " + line(byDepartment));
     }
+  }
+
+  /**
+   * A row's notes written once: when they begin with all of the row above's (same KPI), those are
+   * "″ as above" ("″ như trên") and only the rest follows — a breakdown's rows often repeat their
+   * KPI's note ("incomplete: data ends 2026-10-14") and the same sentence on every line hides the
+   * ones that differ. "″" always stands for the whole note above, so a note that differs, or holds
+   * only part of the one above, is written whole.
+   */
+  private String once(List<String> notes, List<String> above) {
+    if (above.isEmpty()
+        || notes.size() < above.size()
+        || !notes.subList(0, above.size()).equals(above)) return String.join("; ", notes);
+    List<String> rest = notes.subList(above.size(), notes.size());
+    return rest.isEmpty() ? words.asAbove() : words.asAbove() + "; " + String.join("; ", rest);
   }
 
   /**
@@ -261,21 +316,24 @@ final class ScorecardLayout {
     boolean owners = f.stages().stream().anyMatch(x -> x.owner() != null);
     List<String> header = new ArrayList<>(List.of(words.stage()));
     if (owners) header.add(words.owner());
-    header.addAll(
-        List.of(
-            words.entered(),
-            "",
-            words.toNext(),
-            words.fromFirst(),
-            words.dropped(),
-            words.lost(),
-            words.timeToNext() + " (" + words.unit(kpi.unit()) + ")",
-            "p90"));
+    header.addAll(List.of(words.entered(), "", words.toNext(), words.fromFirst()));
+    header.addAll(List.of(words.dropped(), words.lost(), words.timeToNext(), "p90"));
+    List<String> shortHeader = new ArrayList<>(header);
+    // Beside p90, the median needs no more words; the values carry the unit.
+    shortHeader.set(header.size() - 2, words.median());
+    header.set(header.size() - 2, words.timeToNext() + " (" + words.unit(kpi.unit()) + ")");
+    int barColumn = header.indexOf("");
     List<FunnelView> out = new ArrayList<>();
     for (List<String> group : order) {
       Map<String, ResultRow> byStep = byGroup.get(group);
       boolean whole = group.stream().allMatch(ResultRow.TOTAL::equals);
-      String title = kpi.label() + " — " + last + (whole ? "" : " — " + String.join(" · ", group));
+      String title =
+          kpi.label()
+              + " — "
+              + words.period(last)
+              + (whole
+                  ? ""
+                  : " — " + String.join(" · ", group.stream().map(words::value).toList()));
       List<List<String>> table = new ArrayList<>();
       List<Double> share = new ArrayList<>();
       Map<String, Long> lostByOwner = new LinkedHashMap<>();
@@ -314,21 +372,28 @@ final class ScorecardLayout {
                       .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                       .map(e -> e.getKey() + " " + fmt.count((double) e.getValue()))
                       .collect(java.util.stream.Collectors.joining(" · "));
-      out.add(new FunnelView(title, header, table, share, footer));
+      out.add(new FunnelView(title, header, shortHeader, table, share, barColumn, footer));
     }
     if (!kpi.by().isEmpty() && f.stages().size() > 1) {
       // The manager's view: each step's conversion per group, so "consulted → demo fell in campaign
       // X" shows at once.
       List<String> stepHeader =
           new ArrayList<>(List.of(String.join(" · ", kpi.by()), words.entered()));
-      for (int k = 0; k + 1 < f.stages().size(); k++)
+      List<String> shortStepHeader = new ArrayList<>(stepHeader);
+      for (int k = 0; k + 1 < f.stages().size(); k++) {
         stepHeader.add(f.stages().get(k).label() + " → " + f.stages().get(k + 1).label());
+        shortStepHeader.add("→ " + f.stages().get(k + 1).label());
+      }
       List<List<String>> table = new ArrayList<>();
       for (List<String> group : order) {
         Map<String, ResultRow> byStep = byGroup.get(group);
         boolean whole = group.stream().allMatch(ResultRow.TOTAL::equals);
         List<String> cells =
-            new ArrayList<>(List.of(whole ? words.total() : String.join(" · ", group)));
+            new ArrayList<>(
+                List.of(
+                    whole
+                        ? words.total()
+                        : String.join(" · ", group.stream().map(words::value).toList())));
         cells.add(cell(byStep.get(f.stages().get(0).id() + "/entered"), fmt));
         for (int k = 0; k + 1 < f.stages().size(); k++)
           cells.add(cell(byStep.get(f.stages().get(k).id() + "/to_next"), fmt));
@@ -338,14 +403,16 @@ final class ScorecardLayout {
           new FunnelView(
               kpi.label()
                   + " — "
-                  + last
+                  + words.period(last)
                   + " — "
                   + words.stepsBy()
                   + " "
                   + String.join(" · ", kpi.by()),
               stepHeader,
+              shortStepHeader,
               table,
               null,
+              -1,
               null));
     }
     return out;
@@ -357,8 +424,16 @@ final class ScorecardLayout {
 
   /** A bar of up to 20 characters in eighths of a block: a funnel drawn in text. */
   static String bar(Double fraction) {
+    return bar(fraction, BAR);
+  }
+
+  /** The widest text bar, for the whole first stage. */
+  static final int BAR = 20;
+
+  /** A bar of up to {@code cells} characters in eighths of a block. */
+  static String bar(Double fraction, int cells) {
     if (fraction == null || fraction <= 0) return "";
-    int eighths = (int) Math.round(Math.min(1, fraction) * 160);
+    int eighths = (int) Math.round(Math.min(1, fraction) * cells * 8);
     String partial = eighths % 8 == 0 ? "" : String.valueOf("▏▎▍▌▋▊▉".charAt(eighths % 8 - 1));
     return "█".repeat(eighths / 8) + partial;
   }
@@ -417,7 +492,7 @@ final class ScorecardLayout {
           out.add(cells);
           rates.add(shares);
         });
-    return new Triangle(kpi.label() + " — " + last, header, out, rates);
+    return new Triangle(kpi.label() + " — " + words.period(last), header, out, rates);
   }
 
   /** Counts green, amber and red among a KPI's total rows of the given period. */
@@ -467,7 +542,7 @@ final class ScorecardLayout {
     if (r.dims().isEmpty()) return "";
     if (r.isTotal()) return words.total();
     if (KpiKinds.of(kpi).stagesDrawn(kpi) != null) {
-      return String.join(" · ", kpi.by().stream().map(b -> r.dims().get(b)).toList());
+      return String.join(" · ", kpi.by().stream().map(b -> words.value(r.dims().get(b))).toList());
     }
     if (r.dims().containsKey("state") && "vi".equals(lang)) {
       // Lifecycle states are machine words in CSV and JSON; people read them in their language.
@@ -482,7 +557,7 @@ final class ScorecardLayout {
                   "dormant",
                   "ngủ đông")
               .getOrDefault(r.dims().get("state"), r.dims().get("state"));
-      List<String> others = kpi.by().stream().map(b -> r.dims().get(b)).toList();
+      List<String> others = kpi.by().stream().map(b -> words.value(r.dims().get(b))).toList();
       return others.isEmpty() ? state : String.join(" · ", others) + " · " + state;
     }
     if (kpi.rollup()) {
@@ -490,9 +565,55 @@ final class ScorecardLayout {
       // value only.
       List<String> values =
           r.dims().values().stream().filter(v -> !v.equals(ResultRow.TOTAL)).toList();
-      return "  ".repeat(values.size() - 1) + values.get(values.size() - 1);
+      return "  ".repeat(values.size() - 1) + words.value(values.get(values.size() - 1));
     }
-    return String.join(" · ", r.dims().values());
+    return String.join(" · ", r.dims().values().stream().map(words::value).toList());
+  }
+
+  /**
+   * The breakdown column's header for a section whose KPIs with a breakdown all break down by the
+   * same columns: their headers in the export ({@code floor: Tầng} gives "Tầng"; a looked-up,
+   * derived or joined column its name, as {@code by:} writes it), joined as the rows' labels are ("
+   * › " for a roll-up's outline, " · " otherwise); null (the generic "Breakdown") when they differ.
+   * A header says at once what the labels are — "Cao" under "Mức ưu tiên" — where a row would
+   * repeat it on every line.
+   */
+  private String sharedDimension(
+      Definition def, List<String> kpis, Map<String, List<ResultRow>> byKpi) {
+    String shared = null;
+    for (String id : kpis) {
+      KpiDef kpi = def.kpi(id).orElseThrow();
+      dev.journeykpi.config.SourceDef source =
+          kpi.source() == null ? null : def.sources().get(kpi.source());
+      List<String> dims =
+          dimensions(kpi, byKpi.get(id)).stream().map(d -> columnHeader(source, d)).toList();
+      if (dims.isEmpty()) continue;
+      String name = String.join(kpi.rollup() ? " › " : " · ", dims);
+      if (shared != null && !shared.equals(name)) return null;
+      shared = name;
+    }
+    return shared;
+  }
+
+  /** A column's header in the export; its name for a column not read from it, or unknown. */
+  private static String columnHeader(dev.journeykpi.config.SourceDef source, String name) {
+    var column = source == null ? null : source.column(name);
+    return column == null || column.header() == null || column.header().isBlank()
+        ? name
+        : column.header();
+  }
+
+  /** The dimensions a KPI's rows are labelled by in the breakdown column; empty for none. */
+  private List<String> dimensions(KpiDef kpi, List<ResultRow> rows) {
+    if (isCohort(kpi)) return List.of();
+    if (KpiKinds.of(kpi).stagesDrawn(kpi) != null) return kpi.by();
+    for (ResultRow r : rows) {
+      if (r.dims().isEmpty()) continue;
+      return r.dims().keySet().stream()
+          .map(d -> d.equals("state") && "vi".equals(lang) ? "trạng thái" : d)
+          .toList();
+    }
+    return List.of();
   }
 
   private record Group(

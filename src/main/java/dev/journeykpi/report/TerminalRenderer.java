@@ -3,6 +3,7 @@ package dev.journeykpi.report;
 import dev.journeykpi.model.Scorecard;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,18 +29,13 @@ public final class TerminalRenderer implements Renderer {
     TextTable table =
         new TextTable(layout.header, layout.rightAligned).fit(view.width(), true, shrinkable);
     for (ScorecardLayout.Section s : layout.sections) {
-      table.section(s.title());
-      for (List<String> row : s.rows()) table.row(row);
+      table.section(s.title(), s.header());
+      for (List<String> row : s.rowsNotesOnce(layout.noteColumn)) table.row(row);
     }
     out.write(wrapped(Visible.text(layout.title)) + "\n\n");
     out.write(table.render("  "));
     for (ScorecardLayout.FunnelView f : layout.funnels) {
-      boolean[] right = new boolean[f.header().size()];
-      for (int i = 1; i < right.length; i++)
-        right[i] = !f.header().get(i).isEmpty() && !f.header().get(i).equals(layout.words.owner());
-      TextTable t = new TextTable(f.header(), right).fit(view.width(), false, Map.of(0, 16));
-      f.rows().forEach(t::row);
-      out.write("\n" + Visible.text(f.title()) + "\n" + t.render("  "));
+      out.write("\n" + Visible.text(f.title()) + "\n" + funnel(f, layout.words));
       if (f.footer() != null)
         out.write(
             String.join(
@@ -63,6 +59,75 @@ public final class TerminalRenderer implements Renderer {
                   "\n", layout.summary.stream().map(l -> wrapped(Visible.text(l))).toList())
               + "\n");
     out.flush();
+  }
+
+  /**
+   * A funnel's table as wide as the view allows: in turn the short header (the median time headed
+   * "median" beside p90, a step named by where it leads: "→ Demo"), bars of 12 and then 6
+   * characters instead of 20, no bars (the "from first" column says the same in numbers); only then
+   * are texts cut with an ellipsis: the owner (down to 10 columns), the steps' headers (9, the
+   * longest first: their values are narrower), and last the stage's or group's label (16). Without
+   * a width, the whole table as it is.
+   */
+  private String funnel(ScorecardLayout.FunnelView f, Labels words) {
+    String text = null;
+    for (int bar : new int[] {ScorecardLayout.BAR, ScorecardLayout.BAR, 12, 6, 0}) {
+      boolean shortHeader = text != null;
+      text = funnelTable(f, words, shortHeader ? f.shortHeader() : f.header(), bar, Map.of());
+      if (view.width() <= 0 || widest(text) <= view.width()) return text;
+      if (f.barColumn() < 0 && shortHeader) break;
+    }
+    Map<Integer, Integer> shrinkable = new LinkedHashMap<>();
+    int owner = f.shortHeader().indexOf(words.owner());
+    // The owner's column moves one to the left with the bars gone.
+    if (owner >= 0)
+      shrinkable.put(f.barColumn() >= 0 && owner > f.barColumn() ? owner - 1 : owner, 10);
+    if (f.barColumn() < 0) {
+      // The steps' headers, the longest first: it is the one the values leave most room in.
+      List<String> h = f.shortHeader();
+      java.util.stream.IntStream.range(2, h.size())
+          .boxed()
+          .sorted((a, b) -> DisplayWidth.of(h.get(b)) - DisplayWidth.of(h.get(a)))
+          .forEach(c -> shrinkable.put(c, 9));
+    }
+    shrinkable.put(0, 16);
+    return funnelTable(f, words, f.shortHeader(), 0, shrinkable);
+  }
+
+  /** A funnel's table with bars of {@code bar} characters (0: without the bar column). */
+  private String funnelTable(
+      ScorecardLayout.FunnelView f,
+      Labels words,
+      List<String> header,
+      int bar,
+      Map<Integer, Integer> shrinkable) {
+    int dropped = bar == 0 ? f.barColumn() : -1;
+    List<String> shown = without(header, dropped);
+    boolean[] right = new boolean[shown.size()];
+    for (int i = 1; i < right.length; i++)
+      right[i] = !shown.get(i).isEmpty() && !shown.get(i).equals(words.owner());
+    TextTable t = new TextTable(shown, right).fit(view.width(), false, shrinkable);
+    for (int i = 0; i < f.rows().size(); i++) {
+      List<String> row = new ArrayList<>(f.rows().get(i));
+      if (f.barColumn() >= 0 && bar > 0)
+        row.set(f.barColumn(), ScorecardLayout.bar(f.share().get(i), bar));
+      t.row(without(row, dropped));
+    }
+    return t.render("  ");
+  }
+
+  private static List<String> without(List<String> cells, int column) {
+    if (column < 0) return cells;
+    List<String> out = new ArrayList<>(cells);
+    out.remove(column);
+    return out;
+  }
+
+  /** The display width of a text's widest line. */
+  private static int widest(String text) {
+    int w = 0;
+    for (String line : text.split("\n")) w = Math.max(w, DisplayWidth.of(line));
+    return w;
   }
 
   /** A line of text wrapped at the view's width. */

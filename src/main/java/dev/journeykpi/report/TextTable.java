@@ -50,8 +50,23 @@ final class TextTable {
 
   /** A full-width line of text between rows, such as a section title. */
   void section(String title) {
-    lines.add(Visible.text(title));
+    section(title, null);
   }
+
+  /**
+   * A section title and the header its rows are shown under: the table's own with null, else one
+   * naming a column for this section only (the breakdown's dimension); the columns are as wide as
+   * the widest of all headers, so the sections stay aligned.
+   */
+  void section(String title, List<String> header) {
+    lines.add(
+        new Title(
+            Visible.text(title),
+            header == null ? this.header : header.stream().map(Visible::text).toList()));
+  }
+
+  /** A section's title line and its header. */
+  private record Title(String text, List<String> header) {}
 
   /** How the columns are laid out: their widths and where the last column's text goes. */
   private record Layout(int[] w, int wrapWidth, boolean under) {}
@@ -61,20 +76,18 @@ final class TextTable {
     int[] w = new int[header.size()];
     for (int i = 0; i < w.length; i++) w[i] = DisplayWidth.of(header.get(i));
     for (Object l : lines) {
-      if (l instanceof List<?> cells) {
-        for (int i = 0; i < w.length; i++)
-          w[i] = Math.max(w[i], DisplayWidth.of(((List<String>) cells).get(i)));
-      }
+      List<String> cells = l instanceof Title t ? t.header() : (List<String>) l;
+      for (int i = 0; i < w.length; i++) w[i] = Math.max(w[i], DisplayWidth.of(cells.get(i)));
     }
     Layout layout = layout(w, DisplayWidth.of(indent));
     StringBuilder b = new StringBuilder();
     // A table without sections gets its header once, at the top.
-    if (lines.isEmpty() || !(lines.get(0) instanceof String)) header(b, indent, layout);
+    if (lines.isEmpty() || !(lines.get(0) instanceof Title)) header(b, indent, layout, header);
     for (Object l : lines) {
-      if (l instanceof String title) {
+      if (l instanceof Title title) {
         if (b.length() > 0) b.append('\n');
-        b.append(title).append('\n');
-        header(b, indent, layout);
+        b.append(title.text()).append('\n');
+        header(b, indent, layout, title.header());
       } else {
         line(b, indent, (List<String>) l, layout);
       }
@@ -129,7 +142,7 @@ final class TextTable {
   }
 
   /** The header row and a rule under it. */
-  private void header(StringBuilder b, String indent, Layout layout) {
+  private void header(StringBuilder b, String indent, Layout layout, List<String> header) {
     int columns = layout.under() ? header.size() - 1 : header.size();
     line(b, indent, header.subList(0, columns), layout);
     int rule = total(layout.w(), 0, columns);

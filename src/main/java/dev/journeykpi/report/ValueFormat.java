@@ -15,10 +15,34 @@ public final class ValueFormat {
   private final DecimalFormatSymbols symbols;
   private final boolean vietnamese;
 
+  /** Whether time units and percentage points are written in Vietnamese (phút, giờ, ngày). */
+  private final boolean vietnameseUnits;
+
   /**
-   * @param locale "vi" writes 1.250.000 and 82,5%; "en" writes 1,250,000 and 82.5%
+   * Whether a backlog's unit "open" reads "đang mở" (by the locale alone, before units had a
+   * language).
+   */
+  private final boolean openInVietnamese;
+
+  /**
+   * @param locale "vi" writes 1.250.000 and 82,5%; "en" writes 1,250,000 and 82.5%; units stay
+   *     English (min, h, d), as the command-line tables other than the scorecard write them
    */
   public ValueFormat(String locale) {
+    this(locale, "en", "vi".equals(locale));
+  }
+
+  /**
+   * The format of a view for people: numbers as the definition's {@code locale} writes them, units
+   * in the reader's language {@code lang} ("vi": 4,6 phút, 9,6 giờ, 1,5 ngày, +2,5 điểm %).
+   */
+  public ValueFormat(String locale, String lang) {
+    this(locale, lang, "vi".equals(lang));
+  }
+
+  private ValueFormat(String locale, String lang, boolean openInVietnamese) {
+    vietnameseUnits = "vi".equals(lang);
+    this.openInVietnamese = openInVietnamese;
     symbols = DecimalFormatSymbols.getInstance(Locale.ROOT);
     vietnamese = "vi".equals(locale);
     if (vietnamese) {
@@ -35,10 +59,8 @@ public final class ValueFormat {
     if (v == null) return "–";
     return switch (unit) {
       case "%" -> number(v * 100, 1) + "%";
-      case "seconds" -> number(v, 0) + " s";
-      case "minutes" -> number(v, 1) + " min";
-      case "hours" -> number(v, 1) + " h";
-      case "days" -> number(v, 1) + " d";
+      case "seconds" -> number(v, 0) + suffix(unit);
+      case "minutes", "hours", "days" -> number(v, 1) + suffix(unit);
       default -> {
         if (CURRENCIES.contains(unit)) {
           yield number(
@@ -50,9 +72,24 @@ public final class ValueFormat {
         // Free-text units ("rooms", "/5") are shown; "rows", the default of a count, is not worth
         // the space. "open" is the unit kpi gives a backlog: in Vietnamese, "đang mở", as the notes
         // say.
-        if (vietnamese && unit.equals("open")) yield n + " đang mở";
+        if (openInVietnamese && unit.equals("open")) yield n + " đang mở";
         yield unit.isEmpty() || unit.equals("rows") ? n : n + " " + unit;
       }
+    };
+  }
+
+  /**
+   * What follows a time unit's number, with its space: " min", " h", " d", " s" in English; in
+   * Vietnamese the whole word (" phút", " giờ", " ngày", " giây"), since Vietnamese readers know no
+   * abbreviation of them; "" for other units.
+   */
+  public String suffix(String unit) {
+    return switch (unit) {
+      case "seconds" -> vietnameseUnits ? " giây" : " s";
+      case "minutes" -> vietnameseUnits ? " phút" : " min";
+      case "hours" -> vietnameseUnits ? " giờ" : " h";
+      case "days" -> vietnameseUnits ? " ngày" : " d";
+      default -> "";
     };
   }
 
@@ -70,7 +107,9 @@ public final class ValueFormat {
   public String change(Double delta, Double relative, String unit) {
     if (delta == null) return "";
     String sign = delta > 0 ? "+" : delta < 0 ? "−" : "±";
-    if (unit.equals("%")) return sign + number(Math.abs(delta) * 100, 1) + " pp";
+    // Percentage points: "điểm %" is how Vietnamese reports write them.
+    if (unit.equals("%"))
+      return sign + number(Math.abs(delta) * 100, 1) + (vietnameseUnits ? " điểm %" : " pp");
     String abs = human(Math.abs(delta), unit);
     String rel =
         relative == null

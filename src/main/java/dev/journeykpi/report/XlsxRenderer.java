@@ -96,7 +96,7 @@ public final class XlsxRenderer {
       r++;
       cell(s.createRow(r++), 0, sec.title(), st.section);
       Row h = s.createRow(r++);
-      for (int c = 0; c < layout.header.size(); c++) cell(h, c, layout.header.get(c), st.header);
+      for (int c = 0; c < sec.header().size(); c++) cell(h, c, sec.header().get(c), st.header);
       for (int i = 0; i < sec.rows().size(); i++) {
         List<String> cells = sec.rows().get(i);
         Map<String, ResultRow> results = sec.results().get(i);
@@ -134,7 +134,7 @@ public final class XlsxRenderer {
       ResultRow r = results.get(layout.periodLabels.get(period));
       if (r != null && r.value() != null) {
         value = r.value();
-        style = st.shown(r.unit());
+        style = st.shown(r.unit(), layout.fmt);
       }
     } else if (c == layout.nColumn) {
       ResultRow last = results.get(layout.periodLabels.get(layout.periodLabels.size() - 1));
@@ -311,6 +311,8 @@ public final class XlsxRenderer {
 
     private final Map<String, CellStyle> shown = new HashMap<>();
 
+    private static final ValueFormat ENGLISH = new ValueFormat("en");
+
     /** Whole counts, with thousands grouped. */
     CellStyle count() {
       return shown.computeIfAbsent("\u0000count", u -> format("#,##0"));
@@ -319,23 +321,29 @@ public final class XlsxRenderer {
     /**
      * The format of a value shown to people, its unit written after it as the terminal writes it:
      * 0.0% for rates, {@code 1,250,000 VND}, {@code 4.6 min}; Excel shows the separators of the
-     * reader's locale.
+     * reader's locale; a time unit in the view's language ({@code 4.6 phút} in Vietnamese).
      */
-    CellStyle shown(String unit) {
+    CellStyle shown(String unit, ValueFormat fmt) {
+      String u0 = unit == null ? "" : unit;
       return shown.computeIfAbsent(
-          unit == null ? "" : unit,
-          u ->
-              format(
-                  switch (u) {
-                    case "%" -> "0.0%";
-                    case "VND", "₫", "đ" -> "#,##0\" " + u + "\"";
-                    case "seconds" -> "0\" s\"";
-                    case "minutes" -> "0.0\" min\"";
-                    case "hours" -> "0.0\" h\"";
-                    case "days" -> "0.0\" d\"";
-                    case "" -> "#,##0.##";
-                    default -> "#,##0.##\" " + u.replace("\"", "") + "\"";
-                  }));
+          u0 + "\u0000" + fmt.suffix(u0),
+          key -> {
+            String u = u0;
+            return format(
+                switch (u) {
+                  case "%" -> "0.0%";
+                  case "VND", "₫", "đ" -> "#,##0\" " + u + "\"";
+                  case "seconds" -> "0\"" + fmt.suffix(u) + "\"";
+                  case "minutes", "hours", "days" -> "0.0\"" + fmt.suffix(u) + "\"";
+                  case "" -> "#,##0.##";
+                  default -> "#,##0.##\" " + u.replace("\"", "") + "\"";
+                });
+          });
+    }
+
+    /** {@link #shown(String, ValueFormat)} with the English units. */
+    CellStyle shown(String unit) {
+      return shown(unit, ENGLISH);
     }
 
     private CellStyle format(String format) {
