@@ -46,11 +46,12 @@ public final class TerminalRenderer implements Renderer {
                 + "\n");
     }
     for (ScorecardLayout.Triangle t : layout.triangles) {
-      boolean[] right = new boolean[t.header().size()];
-      java.util.Arrays.fill(right, 1, right.length, true);
-      TextTable tri = new TextTable(t.header(), right);
-      t.rows().forEach(tri::row);
-      out.write("\n" + Visible.text(t.title()) + "\n" + tri.render("  "));
+      String tri = triangle(t, t.rows());
+      // Too wide: whole percentages ("64%" for 64.3%), two columns less per period; the workbook
+      // and the page keep the decimal.
+      if (view.width() > 0 && widest(tri) > view.width())
+        tri = triangle(t, wholePercents(t, layout.fmt));
+      out.write("\n" + Visible.text(t.title()) + "\n" + tri);
     }
     if (!layout.summary.isEmpty())
       out.write(
@@ -120,6 +121,31 @@ public final class TerminalRenderer implements Renderer {
     if (column < 0) return cells;
     List<String> out = new ArrayList<>(cells);
     out.remove(column);
+    return out;
+  }
+
+  private static String triangle(ScorecardLayout.Triangle t, List<List<String>> rows) {
+    boolean[] right = new boolean[t.header().size()];
+    java.util.Arrays.fill(right, 1, right.length, true);
+    TextTable tri = new TextTable(t.header(), right);
+    rows.forEach(tri::row);
+    return tri.render("  ");
+  }
+
+  /** A triangle's rows with each share a whole percentage, an unfinished one still starred. */
+  private static List<List<String>> wholePercents(ScorecardLayout.Triangle t, ValueFormat fmt) {
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < t.rows().size(); i++) {
+      List<String> row = new ArrayList<>(t.rows().get(i));
+      List<Double> rates = t.rates().get(i);
+      for (int a = 0; a < rates.size(); a++) {
+        Double rate = rates.get(a);
+        if (rate == null) continue;
+        String cell = row.get(2 + a);
+        row.set(2 + a, fmt.percent(rate, 0) + (cell.endsWith("*") ? "*" : ""));
+      }
+      out.add(row);
+    }
     return out;
   }
 

@@ -118,6 +118,11 @@ public final class ValueFormat {
     return sign + abs + rel;
   }
 
+  /** A fraction as a percentage with {@code decimals} decimals: 0.643 → "64%" with none. */
+  public String percent(double fraction, int decimals) {
+    return number(fraction * 100, decimals) + "%";
+  }
+
   public String count(double v) {
     return number(v, v == Math.rint(v) ? 0 : 2);
   }

@@ -524,7 +524,7 @@ class CliTest {
     Golden.check("retention-2026-10.csv", csv.out());
     CliRunner.Result table = report(RETENTION, "--period", "2026-10", "--lang", "en");
     assertThat(table.out())
-        .contains("Giữ chân theo nhóm tháng đầu — 2026-10\n  Cohort   Customers      +0 ");
+        .contains("Giữ chân theo nhóm tháng đầu — 2026-10\n  Cohort   Customers    +0 ");
     Golden.check("retention-2026-10.txt", table.out());
     CliRunner.Result trend =
         report(RETENTION, "--period", "2026-10", "--periods", "12", "--kpi", "active,churn,crr");

@@ -267,4 +267,27 @@ class ViewWordsTest {
         .doesNotContain("Lead marketing →");
     assertThat(steps).contains("  Hội chợ triển lãm ");
   }
+
+  @Test
+  void aCohortTriangleTooWideShowsWholePercentages() throws Exception {
+    Scorecard card = card("kpi-definitions/retention.yaml", Period.parse("2026-10"));
+    // As --width 0 draws it: indent 2, cohort 7, gap 2, customers 8, gap 2, +0 6 ("100,0%"),
+    // then 11 ages of 2 + 5 ("64,3%") = 104 columns. In whole percentages: the +0 column is 4
+    // ("100%"), the others 3 ("64%", "+10"): 2 + 7 + 2 + 8 + 2 + 4 + 11 × 5 = 80.
+    String whole = terminal(card, "vi", 0);
+    assertThat(whole)
+        .contains(
+            "  2025-11        14  100,0%  64,3%  71,4%  50,0%  50,0%  42,9%  28,6%  35,7%  42,9%"
+                + "  28,6%  42,9%  28,6%\n");
+    String fitted = terminal(card, "vi", 100);
+    // 64.3 → 64, 71.4 → 71, 42.9 → 43, 28.6 → 29, 35.7 → 36 (half up).
+    assertThat(fitted)
+        .contains(
+            "  Nhóm     Số khách    +0   +1   +2   +3   +4   +5   +6   +7   +8   +9  +10  +11\n")
+        .contains(
+            "  2025-11        14  100%  64%  71%  50%  50%  43%  29%  36%  43%  29%  43%  29%\n")
+        .contains("  " + "─".repeat(78) + "\n");
+    // The CSV keeps the fractions.
+    assertThat(render(new CsvRenderer(), card)).doesNotContain("64%");
+  }
 }
