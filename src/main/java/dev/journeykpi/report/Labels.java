@@ -47,6 +47,8 @@ public record Labels(
     String allTime,
     String asAbove,
     String median,
+    String kpis,
+    String otherKpis,
     List<String> listHeader) {
 
   static final Labels EN =
@@ -86,6 +88,8 @@ public record Labels(
           Period.ALL.label(),
           "″ as above",
           "median",
+          "KPIs",
+          "Other KPIs",
           List.of("Stage", "Touchpoint", "Owner", "KPI", "Label", "Type", "Source"));
 
   static final Labels VI =
@@ -125,6 +129,8 @@ public record Labels(
           "toàn bộ",
           "″ như trên",
           "trung vị",
+          "Các chỉ số",
+          "Chỉ số khác",
           List.of("Giai đoạn", "Điểm chạm", "Phụ trách", "Mã", "Tên", "Loại", "Nguồn"));
 
   public static Labels of(String lang) {

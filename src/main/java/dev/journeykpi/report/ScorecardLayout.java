@@ -645,7 +645,7 @@ final class ScorecardLayout {
     }
     List<String> rest = present.stream().filter(k -> !placed.contains(k)).toList();
     if (!rest.isEmpty())
-      out.add(new Group(out.isEmpty() ? "KPIs" : "Other KPIs", null, null, null, rest));
+      out.add(new Group(out.isEmpty() ? words.kpis() : words.otherKpis(), null, null, null, rest));
     return out;
   }
 }

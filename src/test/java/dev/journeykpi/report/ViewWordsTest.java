@@ -111,6 +111,14 @@ class ViewWordsTest {
   }
 
   @Test
+  void kpisOutsideAJourneyAreTitledInTheReadersLanguage() throws Exception {
+    // The incident process has no journey: its KPIs are one section.
+    Scorecard card = card("kpi-definitions/incident-process.yaml", Period.parse("2026-09"));
+    assertThat(terminal(card, "vi", 0)).contains("\n\nCác chỉ số   1 xanh · 0 vàng · 0 đỏ\n");
+    assertThat(terminal(card, "en", 0)).contains("\n\nKPIs   1 green · 0 amber · 0 red\n");
+  }
+
+  @Test
   void timeUnitsAndPointsInTheReadersLanguage() {
     ValueFormat vi = new ValueFormat("vi", "vi");
     // One decimal, Vietnamese marks: 4.56 → "4,6"; 9.6 → "9,6"; 1.5 → "1,5"; seconds whole.
