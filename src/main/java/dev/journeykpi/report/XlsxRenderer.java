@@ -335,7 +335,9 @@ public final class XlsxRenderer {
                   case "VND", "₫", "đ" -> "#,##0\" " + u + "\"";
                   case "seconds" -> "0\"" + fmt.suffix(u) + "\"";
                   case "minutes", "hours", "days" -> "0.0\"" + fmt.suffix(u) + "\"";
-                  case "" -> "#,##0.##";
+                  // A count's default unit is not shown, as in the terminal: "463", not
+                  // "463 rows" (nor "463 dòng").
+                  case "", "rows" -> "#,##0.##";
                   default -> "#,##0.##\" " + u.replace("\"", "") + "\"";
                 });
           });

@@ -154,6 +154,9 @@ class ViewWordsTest {
       assertThat(st.shown("minutes", vi).getDataFormatString()).isEqualTo("0.0\" phút\"");
       assertThat(st.shown("hours", vi).getDataFormatString()).isEqualTo("0.0\" giờ\"");
       assertThat(st.shown("days", vi).getDataFormatString()).isEqualTo("0.0\" ngày\"");
+      // A count's default unit is not written, as the terminal does not write it.
+      assertThat(st.shown("rows", vi).getDataFormatString()).isEqualTo("#,##0.##");
+      assertThat(st.shown("rows").getDataFormatString()).isEqualTo("#,##0.##");
       // The English form is still there for an English reader of the same workbook code.
       assertThat(st.shown("minutes").getDataFormatString()).isEqualTo("0.0\" min\"");
     }
