@@ -3,6 +3,7 @@ package dev.journeykpi.cli;
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.engine.ReportJob;
 import dev.journeykpi.engine.RunRequest;
+import dev.journeykpi.engine.SqlKpiEngine;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.Status;
 import dev.journeykpi.model.UsageException;
@@ -90,6 +91,14 @@ final class ReportCommand implements Callable<Integer> {
   FailOn failOn;
 
   @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "tablesaw",
+      description =
+          "tablesaw (the default) or duckdb: what measures the KPIs (docs/engines.md). duckdb refuses, before any work, the KPIs it cannot run yet.")
+  SqlKpiEngine.Engine engine;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No data-quality summary on stderr unless rows were rejected.")
   boolean quiet;
@@ -134,7 +143,8 @@ final class ReportCommand implements Callable<Integer> {
                 strict,
                 maxPercent,
                 period.allowEmptyPeriod,
-                failOn == null ? null : failOn.status));
+                failOn == null ? null : failOn.status),
+            engine);
     return ExitCodes.of(
         new ReportJob(
                 request, AtomicFile.FILES, spec.commandLine().getOut(), spec.commandLine().getErr())

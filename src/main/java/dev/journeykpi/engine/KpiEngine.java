@@ -36,19 +36,7 @@ public final class KpiEngine {
 
   public static Scorecard run(Definition def, RunRequest request) {
     List<KpiDef> kpis = select(def, request.kpiIds());
-    for (String id : request.dataOverrides().keySet()) {
-      if (!def.sources().containsKey(id)) {
-        throw new ConfigException(
-            "--data "
-                + id
-                + "=…: no source '"
-                + id
-                + "'"
-                + Suggestions.hint(id, def.sources().keySet())
-                + "; sources: "
-                + String.join(", ", def.sources().keySet()));
-      }
-    }
+    checkOverrides(def, request);
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     for (KpiDef k : kpis)
       needed.computeIfAbsent(k.source(), id -> new LinkedHashSet<>()).addAll(columnsOf(k));
@@ -106,6 +94,23 @@ public final class KpiEngine {
       rows.replaceAll(r -> r.withNotes(absentNotes.getOrDefault(r.kpi(), Notes.NONE)));
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
     return new Scorecard(def, request.periods(), rows, quality);
+  }
+
+  /** Each --data override names a declared source. */
+  static void checkOverrides(Definition def, RunRequest request) {
+    for (String id : request.dataOverrides().keySet()) {
+      if (!def.sources().containsKey(id)) {
+        throw new ConfigException(
+            "--data "
+                + id
+                + "=…: no source '"
+                + id
+                + "'"
+                + Suggestions.hint(id, def.sources().keySet())
+                + "; sources: "
+                + String.join(", ", def.sources().keySet()));
+      }
+    }
   }
 
   /**
@@ -215,7 +220,7 @@ public final class KpiEngine {
     }
   }
 
-  private static List<Period> earlier(RunRequest request) {
+  static List<Period> earlier(RunRequest request) {
     return request.periods().stream()
         .map(p -> request.compare() == RunRequest.Compare.YEAR ? p.yearBefore() : p.previous())
         .toList();
@@ -225,7 +230,7 @@ public final class KpiEngine {
    * Each row gets the value of the same KPI and breakdown in its comparison period (none when that
    * had no row).
    */
-  private static List<ResultRow> compare(
+  static List<ResultRow> compare(
       List<ResultRow> current, List<ResultRow> before, RunRequest request) {
     Map<String, String> periodBefore = new java.util.HashMap<>();
     List<Period> earlier = earlier(request);
@@ -239,7 +244,7 @@ public final class KpiEngine {
     return out;
   }
 
-  private static List<KpiDef> select(Definition def, List<String> ids) {
+  static List<KpiDef> select(Definition def, List<String> ids) {
     if (ids.isEmpty()) return def.kpis();
     List<KpiDef> out = new ArrayList<>();
     for (String id : ids) out.add(def.requireKpi(id));
