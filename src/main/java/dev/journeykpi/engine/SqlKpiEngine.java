@@ -74,8 +74,36 @@ public final class SqlKpiEngine {
    * yet, with each reason.
    */
   static List<Compiled> compile(Definition def, List<KpiDef> kpis, Dialect d) {
+    Map<String, String> refusals = new LinkedHashMap<>();
+    List<Compiled> out = compile(def, kpis, d, refusals);
+    if (!refusals.isEmpty()) {
+      List<String> refused = new ArrayList<>();
+      refusals.forEach((id, why) -> refused.add("kpi '" + id + "' " + why));
+      throw new UsageException(
+          d.name()
+              + " cannot run "
+              + refused.size()
+              + (refused.size() == 1 ? " KPI" : " KPIs")
+              + " yet (docs/engines.md); run them with --engine tablesaw (the default), or choose"
+              + " others with --kpi:\n  "
+              + String.join("\n  ", refused));
+    }
+    return out;
+  }
+
+  /**
+   * Why each KPI the dialect cannot run yet is refused, by KPI id, in the definition's order:
+   * "(type T): reason; reason". Empty when every KPI compiles.
+   */
+  public static Map<String, String> refusals(Definition def, List<KpiDef> kpis, String dialect) {
+    Map<String, String> out = new LinkedHashMap<>();
+    compile(def, kpis, dialect(dialect), out);
+    return out;
+  }
+
+  private static List<Compiled> compile(
+      Definition def, List<KpiDef> kpis, Dialect d, Map<String, String> refused) {
     SourceRelations relations = new SourceRelations(d);
-    List<String> refused = new ArrayList<>();
     List<Compiled> out = new ArrayList<>();
     for (KpiDef k : kpis) {
       List<String> why = new ArrayList<>();
@@ -93,20 +121,10 @@ public final class SqlKpiEngine {
         }
       }
       if (!why.isEmpty()) {
-        refused.add("kpi '" + k.id() + "' (type " + k.type() + "): " + String.join("; ", why));
+        refused.put(k.id(), "(type " + k.type() + "): " + String.join("; ", why));
       } else {
         out.add(new Compiled(k, s, q));
       }
-    }
-    if (!refused.isEmpty()) {
-      throw new UsageException(
-          d.name()
-              + " cannot run "
-              + refused.size()
-              + (refused.size() == 1 ? " KPI" : " KPIs")
-              + " yet (docs/engines.md); run them with --engine tablesaw (the default), or choose"
-              + " others with --kpi:\n  "
-              + String.join("\n  ", refused));
     }
     return out;
   }

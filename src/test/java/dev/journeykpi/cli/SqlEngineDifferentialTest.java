@@ -1,0 +1,339 @@
+package dev.journeykpi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.engine.KpiEngine;
+import dev.journeykpi.engine.RunRequest;
+import dev.journeykpi.engine.SqlKpiEngine;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.QualityReport;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Scorecard;
+import dev.journeykpi.model.UsageException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The SQL engine against the default one (issue 17), with one expected result for both, as PRQL
+ * tests its dialects: every KPI of every bundled definition that {@code --engine duckdb} runs, and
+ * a generated export of edge cases, give the same rows on both engines — kpi, period, breakdown, n,
+ * numerator, denominator, target, status, notes, coverage exactly; values within 1e-9 relative (an
+ * exact sum and a running sum of doubles may differ in the last bits) — and the same data-quality
+ * counts. KPIs the SQL engine cannot run yet are refused by name, all at once.
+ */
+class SqlEngineDifferentialTest {
+  static List<ShippedDefinitions.Shipped> bundled() {
+    return ShippedDefinitions.bundled();
+  }
+
+  /** The run's date: both engines flag periods against the same day. */
+  private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("bundled")
+  void everyBundledDefinitionGivesTheSameRowsOnBothEngines(ShippedDefinitions.Shipped shipped) {
+    Definition def = KpiEngine.load(List.of(shipped.config()));
+    Map<String, String> refused = SqlKpiEngine.refusals(def, def.kpis(), "duckdb");
+    List<String> supported =
+        def.kpis().stream().map(KpiDef::id).filter(id -> !refused.containsKey(id)).toList();
+    if (supported.isEmpty()) return; // nothing of it runs on SQL yet: the refusal test covers it
+    // Three periods up to the header's, each compared with the one before: trends and changes too.
+    List<Period> periods = Period.parse(shipped.period()).lastN(3);
+    RunRequest request =
+        new RunRequest(periods, Map.of(), supported, RunRequest.Compare.PREVIOUS, TODAY);
+    assertSame(KpiEngine.run(def, request), SqlKpiEngine.run(def, request));
+  }
+
+  /** At least these KPIs run on both engines: the differential test above is not vacuous. */
+  @Test
+  void theBundledDefinitionsHaveKpisOnTheSqlEngine() {
+    Definition hotel = KpiEngine.load(List.of(Path.of("kpi-definitions/hotel-housekeeping.yaml")));
+    assertThat(SqlKpiEngine.refusals(hotel, hotel.kpis(), "duckdb").keySet())
+        .containsExactly(
+            "rs_calls", "rs_unanswered_rate", "rs_answer_time", "rs_delivery_p90", "rs_revenue");
+  }
+
+  /**
+   * Every KPI the engine cannot run is named with its type and every reason, in one refusal, exit
+   * 2, before any file is read; no stack trace.
+   */
+  @Test
+  void aReportWithKpisNotCompiledYetIsRefusedNamingEach() {
+    CliRunner.Result r =
+        CliRunner.run(
+            "report",
+            "-c",
+            "kpi-definitions/hotel-housekeeping.yaml",
+            "--period",
+            "2026-10",
+            "--engine",
+            "duckdb");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .startsWith("kpi: duckdb cannot run 5 KPIs yet")
+        .contains(
+            "kpi 'rs_calls' (type count): source 'room_service' is an Excel file (only CSV sources yet)")
+        .contains("kpi 'rs_unanswered_rate' (type ratio)")
+        .contains("kpi 'rs_answer_time' (type duration)")
+        .contains("type 'duration' has no SQL template yet")
+        .contains("kpi 'rs_delivery_p90' (type duration)")
+        .contains("kpi 'rs_revenue' (type sum)")
+        .doesNotContain("sheets_changed_rate")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aFilterNotCompiledYetIsRefusedNamingTheKpi() {
+    Definition service = KpiEngine.load(List.of(Path.of("kpi-definitions/customer-service.yaml")));
+    assertThatThrownBy(
+            () ->
+                SqlKpiEngine.run(
+                    service,
+                    new RunRequest(
+                        List.of(Period.parse("2026-10")), Map.of(), List.of("complaint_rate"))))
+        .isInstanceOf(UsageException.class)
+        .hasMessageContaining(
+            "kpi 'complaint_rate' (type ratio): a filter with 'contains' (on tags)");
+  }
+
+  /**
+   * {@code kpi sql} prints what the engine runs: the parsing macros, the source typed from its
+   * export, one query per KPI. Golden, as MetricFlow snapshots its SQL per engine.
+   */
+  @Test
+  void kpiSqlPrintsTheCompiledSql() throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(
+            "sql",
+            "-c",
+            "kpi-definitions/hotel-housekeeping.yaml",
+            "--kpi",
+            "sheets_changed_rate,rooms_checked,inspection_score",
+            "--period",
+            "2026-10",
+            "--dialect",
+            "duckdb");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Golden.check("sql/duckdb/hotel-2026-10.sql", r.out());
+    Golden.check(
+        "sql/duckdb/checkouts-2026-10.sql",
+        CliRunner.run(
+                "sql",
+                "-c",
+                "kpi-definitions/hotel-housekeeping.yaml",
+                "--kpi",
+                "average_bill,satisfied_guests",
+                "--period",
+                "2026-10",
+                "--dialect",
+                "duckdb")
+            .out());
+  }
+
+  @Test
+  void kpiSqlRefusesADialectNotBuiltYetListingThoseThereAre() {
+    CliRunner.Result r =
+        CliRunner.run("sql", "-c", "kpi-definitions/hotel-housekeeping.yaml", "--dialect", "trino");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("--dialect trino: not available yet; dialects: duckdb");
+  }
+
+  /**
+   * Generated edge cases, fixed seed: blanks and null tokens, unreadable numbers and dates,
+   * Vietnamese number formats ({@code 1.250.000 ₫}, {@code (1.000)}, {@code 12,5%}), impossible
+   * dates (31/09, 29/02 of a common year), texts that differ only in case and spaces, a row with
+   * too few fields, a required column blank, rows without a time; every kind of filter the SQL
+   * engine compiles, a breakdown with declared groups, and every period-rows type it runs.
+   */
+  @Test
+  void generatedEdgeCasesGiveTheSameRowsAndQuality(@TempDir Path tmp) throws Exception {
+    Random rnd = new Random(17);
+    String[] amounts = {
+      "1.250.000 ₫",
+      "(1.000)",
+      "12,5%",
+      "-5",
+      "+7,25",
+      "abc",
+      "1.2.3",
+      "",
+      "-",
+      "N/A",
+      "0",
+      "3,333333",
+      "VND 500",
+      "500 VNĐ",
+      "1 000,5",
+      "€2,5",
+      "--4",
+      "12,5%%",
+      "999.999.999,99"
+    };
+    String[] dates = {
+      "05/01/2026 08:00",
+      "31/01/2026 23:59",
+      "01/02/2026 00:00",
+      "28/02/2026 12:30",
+      "29/02/2026 10:00",
+      "31/09/2026 10:15",
+      "15/03/2026 9:05",
+      "",
+      "2026-03-01",
+      "1/3/2026 10:00",
+      "15/03/2026 24:00",
+      "31/03/2026 23:59",
+      "01/04/2026 00:00"
+    };
+    String[] channels = {"Email", "email", " EMAIL ", "Zalo", "Điện thoại", "điện thoại", "", "-"};
+    String[] flags = {"Có", "có", "Không", "x", "", "maybe", "1", "0"};
+    StringBuilder csv = new StringBuilder("Mã;Thời điểm;Kênh;Số tiền;Đạt;Khách\n");
+    for (int i = 0; i < 400; i++) {
+      String id = rnd.nextInt(40) == 0 ? "" : "T" + i;
+      if (rnd.nextInt(100) == 0) {
+        csv.append(id).append(";05/01/2026 08:00\n"); // too few fields
+        continue;
+      }
+      csv.append(id)
+          .append(';')
+          .append(dates[rnd.nextInt(dates.length)])
+          .append(';')
+          .append(channels[rnd.nextInt(channels.length)])
+          .append(';')
+          .append(amounts[rnd.nextInt(amounts.length)])
+          .append(';')
+          .append(flags[rnd.nextInt(flags.length)])
+          .append(';')
+          .append(rnd.nextInt(5) == 0 ? "" : "K" + rnd.nextInt(30))
+          .append('\n');
+    }
+    Files.writeString(tmp.resolve("edge.csv"), csv.toString(), StandardCharsets.UTF_8);
+    Files.writeString(
+        tmp.resolve("edge.yaml"),
+        """
+        version: 1
+        name: edge cases
+        timezone: Asia/Ho_Chi_Minh
+        sources:
+          t:
+            file: edge.csv
+            columns:
+              id: { column: Mã, required: true }
+              at: { column: Thời điểm, type: datetime, format: dd/MM/yyyy HH:mm }
+              channel: Kênh
+              amount: { column: Số tiền, type: number, decimal: "," }
+              ok: { column: Đạt, type: boolean }
+              customer: Khách
+        kpis:
+          - { id: rows, type: count, source: t, time: at, by: [channel] }
+          - { id: declared, type: count, source: t, time: at, by: [channel], groups: [EMAIL, Fax] }
+          - { id: customers, type: count, source: t, time: at, distinct: customer }
+          - { id: total, type: sum, source: t, time: at, column: amount, by: [channel] }
+          - { id: avg, type: mean, source: t, time: at, column: amount, where: { ok: true } }
+          - { id: mid, type: median, source: t, time: at, column: amount, where: { channel: [email, zalo] } }
+          - { id: p90, type: percentile, p: 90, source: t, time: at, column: amount,
+              where: { amount: { gt: 0 } } }
+          - { id: share, type: ratio, source: t, time: at, numerator: { ok: true },
+              where: { not: { channel: email } }, by: [channel] }
+          - { id: blanks, type: ratio, source: t, time: at, numerator: { amount: { is_null: true } } }
+          - id: mixed
+            type: ratio
+            source: t
+            time: at
+            where: { any_of: [ { channel: zalo }, { amount: { between: [1, 1000000] } } ] }
+            numerator: { all_of: [ { ok: false }, { customer: { not_null: true } } ] }
+          - { id: untimed, type: count, source: t, time: none, where: { at: { lt: 2026-02-01 } } }
+        """,
+        StandardCharsets.UTF_8);
+    Definition def = KpiEngine.load(List.of(tmp.resolve("edge.yaml")));
+    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb")).isEmpty();
+    // Without --compare: the default engine cannot compare a KPI without time (time: none) yet, a
+    // null pointer in ResultRow.comparedWith; the bundled definitions above run with it.
+    RunRequest request =
+        new RunRequest(
+            Period.parse("2026-03").lastN(3), Map.of(), List.of(), RunRequest.Compare.NONE, TODAY);
+    Scorecard tablesaw = KpiEngine.run(def, request);
+    assertSame(tablesaw, SqlKpiEngine.run(def, request));
+    // The generated data does have what it is meant to: rows rejected and cells blanked.
+    assertThat(tablesaw.quality().get(0).rowsRejected()).isPositive();
+    assertThat(tablesaw.quality().get(0).blanked()).isNotEmpty();
+  }
+
+  /** The same rows, and the same quality counts, on both engines. */
+  static void assertSame(Scorecard expected, Scorecard actual) {
+    List<ResultRow> a = expected.rows();
+    List<ResultRow> b = actual.rows();
+    assertThat(b.stream().map(SqlEngineDifferentialTest::key).toList())
+        .isEqualTo(a.stream().map(SqlEngineDifferentialTest::key).toList());
+    for (int i = 0; i < a.size(); i++) {
+      ResultRow x = a.get(i);
+      ResultRow y = b.get(i);
+      String at = key(x);
+      assertThat(exact(y)).as(at).isEqualTo(exact(x));
+      assertClose(at + " value", x.value(), y.value());
+      assertClose(at + " previous", x.previous(), y.previous());
+      assertClose(at + " delta", x.delta(), y.delta());
+    }
+    assertThat(actual.quality()).hasSameSizeAs(expected.quality());
+    for (int i = 0; i < expected.quality().size(); i++) {
+      QualityReport q = expected.quality().get(i);
+      QualityReport r = actual.quality().get(i);
+      assertThat(r.source()).isEqualTo(q.source());
+      assertThat(r.rowsRead()).as(q.source() + " rows read").isEqualTo(q.rowsRead());
+      assertThat(r.rowsUsed()).as(q.source() + " rows used").isEqualTo(q.rowsUsed());
+      assertThat(counts(r.rejected())).as(q.source() + " rejected").isEqualTo(counts(q.rejected()));
+      assertThat(counts(r.blanked())).as(q.source() + " blanked").isEqualTo(counts(q.blanked()));
+      assertThat(r.dates()).as(q.source() + " dates").isEqualTo(q.dates());
+    }
+  }
+
+  private static Map<String, Long> counts(Map<String, QualityReport.Tally> tallies) {
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    tallies.forEach((reason, t) -> out.put(reason, t.count()));
+    return out;
+  }
+
+  private static String key(ResultRow r) {
+    return r.kpi() + " " + r.period() + " " + r.dims();
+  }
+
+  /** Everything of a row that must be equal, not close. */
+  private static List<Object> exact(ResultRow r) {
+    List<Object> out = new ArrayList<>();
+    out.add(r.label());
+    out.add(r.unit());
+    out.add(r.n());
+    out.add(r.numerator());
+    out.add(r.denominator());
+    out.add(r.target());
+    out.add(r.status());
+    out.add(r.notes());
+    out.add(r.value() == null);
+    out.add(String.valueOf(r.complete()));
+    return out;
+  }
+
+  private static void assertClose(String what, Double x, Double y) {
+    if (x == null || y == null) {
+      assertThat(y).as(what).isEqualTo(x);
+      return;
+    }
+    assertThat(Math.abs(x - y))
+        .as(what + ": " + x + " vs " + y)
+        .isLessThanOrEqualTo(1e-9 * Math.max(1, Math.abs(x)));
+  }
+}
