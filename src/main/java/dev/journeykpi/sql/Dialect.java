@@ -35,6 +35,9 @@ public interface Dialect {
   /** Seconds since the epoch of a local date-time, as a number. */
   String epochSeconds(String timestamp);
 
+  /** Milliseconds since the epoch of a local date-time, as a whole number. */
+  String epochMillis(String timestamp);
+
   /**
    * A number written as people write them in exports ({@code 1.250.000 ₫}, {@code (1.000)}, {@code
    * 12,5%}) under the declared decimal mark, or NULL when the text is not one.

@@ -138,6 +138,11 @@ public final class DuckDbDialect implements Dialect {
   }
 
   @Override
+  public String epochMillis(String timestamp) {
+    return "epoch_ms(" + timestamp + ")";
+  }
+
+  @Override
   public String tryParseNumber(String text, char decimalMark) {
     return (decimalMark == ',' ? "kpi_number_comma(" : "kpi_number_dot(") + text + ")";
   }

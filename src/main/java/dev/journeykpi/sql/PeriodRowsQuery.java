@@ -192,12 +192,25 @@ public final class PeriodRowsQuery {
         public Double number(String name) {
           return null;
         }
+
+        @Override
+        public List<String> texts(String name) {
+          return List.of();
+        }
       };
 
   private static PeriodRowsSql.Values values(ResultSet r) throws SQLException {
     Map<String, Object> row = new HashMap<>();
     int n = r.getMetaData().getColumnCount();
-    for (int i = 1; i <= n; i++) row.put(r.getMetaData().getColumnLabel(i), r.getObject(i));
+    for (int i = 1; i <= n; i++) {
+      Object v = r.getObject(i);
+      if (v instanceof java.sql.Array a) {
+        List<String> texts = new ArrayList<>();
+        for (Object x : (Object[]) a.getArray()) texts.add(String.valueOf(x));
+        v = texts;
+      }
+      row.put(r.getMetaData().getColumnLabel(i), v);
+    }
     return new PeriodRowsSql.Values() {
       @Override
       public long count(String name) {
@@ -209,6 +222,13 @@ public final class PeriodRowsQuery {
       public Double number(String name) {
         Object v = row.get(name);
         return v == null ? null : ((Number) v).doubleValue();
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public List<String> texts(String name) {
+        Object v = row.get(name);
+        return v == null ? List.of() : (List<String>) v;
       }
     };
   }

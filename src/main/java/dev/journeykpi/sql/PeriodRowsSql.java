@@ -28,5 +28,8 @@ public non-sealed interface PeriodRowsSql extends SqlTemplate {
 
     /** A number, or null when the aggregate had no values. */
     Double number(String name);
+
+    /** A list of texts (empty when the aggregate gave NULL). */
+    List<String> texts(String name);
   }
 }

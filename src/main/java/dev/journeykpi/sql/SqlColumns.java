@@ -18,6 +18,11 @@ public final class SqlColumns {
     return dialect;
   }
 
+  /** The zone the source's times are written in (the definition's: the engine refuses others). */
+  public java.time.ZoneId zone() {
+    return source.zone();
+  }
+
   /** A column of the source's typed rows. */
   public String ref(String column) {
     if (source.column(column) == null)

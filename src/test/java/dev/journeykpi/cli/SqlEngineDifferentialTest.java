@@ -89,7 +89,7 @@ class SqlEngineDifferentialTest {
             "kpi 'rs_calls' (type count): source 'room_service' is an Excel file (only CSV sources yet)")
         .contains("kpi 'rs_unanswered_rate' (type ratio)")
         .contains("kpi 'rs_answer_time' (type duration)")
-        .contains("type 'duration' has no SQL template yet")
+        .contains("clock: business needs the calendar table, not built yet")
         .contains("kpi 'rs_delivery_p90' (type duration)")
         .contains("kpi 'rs_revenue' (type sum)")
         .doesNotContain("sheets_changed_rate")
@@ -109,6 +109,11 @@ class SqlEngineDifferentialTest {
         .isInstanceOf(UsageException.class)
         .hasMessageContaining(
             "kpi 'complaint_rate' (type ratio): a filter with 'contains' (on tags)");
+    // A type without a template yet is named with its type.
+    assertThat(SqlKpiEngine.refusals(service, service.kpis(), "duckdb"))
+        .containsEntry("sla", "(type sla): type 'sla' has no SQL template yet")
+        .containsEntry("backlog", "(type backlog): type 'backlog' has no SQL template yet")
+        .doesNotContainKey("resolution_time");
   }
 
   /**
@@ -201,7 +206,7 @@ class SqlEngineDifferentialTest {
     };
     String[] channels = {"Email", "email", " EMAIL ", "Zalo", "Điện thoại", "điện thoại", "", "-"};
     String[] flags = {"Có", "có", "Không", "x", "", "maybe", "1", "0"};
-    StringBuilder csv = new StringBuilder("Mã;Thời điểm;Kênh;Số tiền;Đạt;Khách\n");
+    StringBuilder csv = new StringBuilder("Mã;Thời điểm;Kênh;Số tiền;Đạt;Khách;Xong\n");
     for (int i = 0; i < 400; i++) {
       String id = rnd.nextInt(40) == 0 ? "" : "T" + i;
       if (rnd.nextInt(100) == 0) {
@@ -219,6 +224,8 @@ class SqlEngineDifferentialTest {
           .append(flags[rnd.nextInt(flags.length)])
           .append(';')
           .append(rnd.nextInt(5) == 0 ? "" : "K" + rnd.nextInt(30))
+          .append(';')
+          .append(dates[rnd.nextInt(dates.length)]) // before, after or without the start
           .append('\n');
     }
     Files.writeString(tmp.resolve("edge.csv"), csv.toString(), StandardCharsets.UTF_8);
@@ -238,6 +245,7 @@ class SqlEngineDifferentialTest {
               amount: { column: Số tiền, type: number, decimal: "," }
               ok: { column: Đạt, type: boolean }
               customer: Khách
+              done: { column: Xong, type: datetime, format: dd/MM/yyyy HH:mm }
         kpis:
           - { id: rows, type: count, source: t, time: at, by: [channel] }
           - { id: declared, type: count, source: t, time: at, by: [channel], groups: [EMAIL, Fax] }
@@ -256,6 +264,9 @@ class SqlEngineDifferentialTest {
             time: at
             where: { any_of: [ { channel: zalo }, { amount: { between: [1, 1000000] } } ] }
             numerator: { all_of: [ { ok: false }, { customer: { not_null: true } } ] }
+          - { id: took, type: duration, source: t, time: at, start: at, end: done, stat: mean, unit: hours,
+              by: [channel] }
+          - { id: took_p90, type: duration, source: t, time: at, start: at, end: done, stat: p90, unit: days }
           - { id: untimed, type: count, source: t, time: none, where: { at: { lt: 2026-02-01 } } }
         """,
         StandardCharsets.UTF_8);
