@@ -1,9 +1,9 @@
 package dev.journeykpi.cli;
 
+import dev.journeykpi.engine.Engine;
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.engine.ReportJob;
 import dev.journeykpi.engine.RunRequest;
-import dev.journeykpi.engine.SqlKpiEngine;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.Status;
 import dev.journeykpi.model.UsageException;
@@ -96,7 +96,7 @@ final class ReportCommand implements Callable<Integer> {
       defaultValue = "tablesaw",
       description =
           "tablesaw (the default) or duckdb: what measures the KPIs (docs/engines.md). duckdb refuses, before any work, the KPIs it cannot run yet.")
-  SqlKpiEngine.Engine engine;
+  Engine engine;
 
   @Option(
       names = {"-q", "--quiet"},

@@ -45,7 +45,7 @@ public final class ReportJob {
       RunRequest.Compare compare,
       Outputs outputs,
       Gates gates,
-      SqlKpiEngine.Engine engine) {
+      Engine engine) {
     /** On the default engine. */
     public Request(
         List<Path> configs,
@@ -55,7 +55,7 @@ public final class ReportJob {
         RunRequest.Compare compare,
         Outputs outputs,
         Gates gates) {
-      this(configs, data, periods, kpiIds, compare, outputs, gates, SqlKpiEngine.Engine.TABLESAW);
+      this(configs, data, periods, kpiIds, compare, outputs, gates, Engine.TABLESAW);
     }
   }
 
@@ -123,9 +123,7 @@ public final class ReportJob {
             request.compare(),
             LocalDate.now(def.zone()));
     Scorecard card =
-        request.engine() == SqlKpiEngine.Engine.DUCKDB
-            ? SqlKpiEngine.run(def, run)
-            : KpiEngine.run(def, run);
+        request.engine() == Engine.DUCKDB ? SqlKpiEngine.run(def, run) : KpiEngine.run(def, run);
     // A source of which no row could be used would give a scorecard of zeros that looks like a
     // quiet month: no output is written (the previous ones stay), only the quality summary and
     // report that say why.

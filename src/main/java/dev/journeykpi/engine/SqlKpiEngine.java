@@ -51,12 +51,6 @@ import java.util.Set;
 public final class SqlKpiEngine {
   private SqlKpiEngine() {}
 
-  /** The engines --engine names. */
-  public enum Engine {
-    TABLESAW,
-    DUCKDB
-  }
-
   /** The dialects kpi sql prints. */
   public static final List<String> DIALECTS = List.of("duckdb");
 
