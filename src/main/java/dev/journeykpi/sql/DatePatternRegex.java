@@ -83,11 +83,46 @@ final class DatePatternRegex {
         re.append("()");
       }
     }
-    return new Compiled(re.toString(), names);
+    // Fixed-width fields and plain literals: DuckDB's strptime reads it as fast as it reads a file.
+    StringBuilder shape = new StringBuilder();
+    StringBuilder fmt = new StringBuilder();
+    boolean fixed = true;
+    for (String[] f : fields) {
+      if (f[0] == null) {
+        char ch = f[1].charAt(0);
+        if (ch == '%' || Character.isLetterOrDigit(ch)) fixed = false;
+        shape.append(escape(ch));
+        fmt.append(ch);
+      } else if (!f[1].equals(f[2]) || f[0].equals("f") || f[0].equals("y2")) {
+        fixed = false;
+      } else {
+        shape.append("[0-9]{").append(f[1]).append('}');
+        fmt.append(
+            switch (f[0]) {
+              case "y4" -> "%Y";
+              case "mo" -> "%m";
+              case "d" -> "%d";
+              case "h" -> "%H";
+              case "mi" -> "%M";
+              default -> "%S";
+            });
+      }
+    }
+    boolean hasYear =
+        names.indexOf("y4") < names.size() && fields.stream().anyMatch(f -> "y4".equals(f[0]));
+    return new Compiled(
+        re.toString(),
+        names,
+        fixed && hasYear ? shape.toString() : null,
+        fixed && hasYear ? fmt.toString() : null);
   }
 
-  /** The regular expression, and the field name of each of its groups in order. */
-  record Compiled(String regex, List<String> names) {}
+  /**
+   * The regular expression, and the field name of each of its groups in order; for a pattern of
+   * fixed-width fields, also its shape (a regular expression without groups) and its strptime
+   * format; null otherwise.
+   */
+  record Compiled(String regex, List<String> names, String shape, String strptime) {}
 
   private static String escape(char c) {
     return Character.isLetterOrDigit(c) || c == ' ' ? String.valueOf(c) : "\\" + c;

@@ -58,8 +58,19 @@ public interface Dialect {
   /** The text as kpi compares texts: NFC and lower case. */
   String lowerNfc(String text);
 
-  /** The text as kpi imports it: trimmed of spaces and tabs, in NFC. */
-  String importedText(String raw);
+  /** A field trimmed of spaces and tabs, as the import trims it. */
+  String trimmed(String field);
+
+  /** A text in NFC. */
+  String nfc(String text);
+
+  /**
+   * A trimmed text cell as kpi imports it: without control characters (then trimmed again), in NFC.
+   */
+  String importedText(String trimmed);
+
+  /** Whether a trimmed text cell has control characters the import removes. */
+  String hasControlCharacters(String trimmed);
 
   /** A deterministic sum of doubles (the same bytes on every run, whatever the parallelism). */
   String sumExact(String expr);

@@ -41,17 +41,21 @@ public final class DuckDbDialect implements Dialect {
   private static String numberParts(char mark) {
     String d = mark == '.' ? "\\." : ",";
     String g = mark == '.' ? "," : "\\.";
+    // Plain digits, the usual cell, are read straight (the same double: a whole number below
+    // 10^15). Otherwise the parts are split once and bound to p through a one-element list: a
+    // macro's parameter is substituted as text, so p.lead, p.whole … would each split it again.
     return "CREATE OR REPLACE TEMP MACRO kpi_number_"
         + (mark == '.' ? "dot" : "comma")
-        + "(s) AS kpi_number(s, regexp_extract(s, '^([^0-9"
+        + "(s) AS CASE WHEN regexp_full_match(s, '[0-9]{1,15}') THEN CAST(s AS BIGINT)::DOUBLE"
+        + " ELSE list_transform([regexp_extract(s, '^([^0-9"
         + d
         + "]*)([0-9][0-9"
         + g
         + " \\x{a0}'']*)?("
         + d
-        + "[0-9]*)?(.*)$', ['lead', 'whole', 'frac', 'rest']), '"
+        + "[0-9]*)?(.*)$', ['lead', 'whole', 'frac', 'rest'])], lambda p: kpi_number(s, p, '"
         + mark
-        + "')";
+        + "'))[1] END";
   }
 
   /**
@@ -151,15 +155,29 @@ public final class DuckDbDialect implements Dialect {
   public String tryParseTimestamp(String text, String javaPattern) {
     DatePatternRegex.Compiled c = DatePatternRegex.of(javaPattern);
     if (c == null) return null;
+    if (c.strptime() != null) {
+      // A pattern of fixed-width fields (dd/MM/yyyy HH:mm): DuckDB's own reader, on texts of the
+      // pattern's exact length and shape only, so that it accepts nothing kpi's does not.
+      return "CASE WHEN regexp_full_match("
+          + text
+          + ", "
+          + literal(c.shape())
+          + ") THEN try_strptime("
+          + text
+          + ", "
+          + literal(c.strptime())
+          + ") END";
+    }
     List<String> names = new ArrayList<>();
     for (String f : c.names()) names.add("'" + f + "'");
-    return "kpi_datetime(regexp_extract("
+    // The fields are split once and bound to p through a one-element list (see numberParts).
+    return "list_transform([regexp_extract("
         + text
         + ", "
         + literal(c.regex())
         + ", ["
         + String.join(", ", names)
-        + "]))";
+        + "])], lambda p: kpi_datetime(p))[1]";
   }
 
   @Override
@@ -187,8 +205,54 @@ public final class DuckDbDialect implements Dialect {
   }
 
   @Override
-  public String importedText(String raw) {
-    return "nfc_normalize(trim(" + raw + ", ' \t'))";
+  public String trimmed(String field) {
+    return "trim(" + field + ", ' \t')";
+  }
+
+  @Override
+  public String nfc(String text) {
+    return "nfc_normalize(" + text + ")";
+  }
+
+  /**
+   * ControlChars.stripped: C0 but tab, line feed and carriage return; DEL; C1 — as one text of
+   * chr() calls, which DuckDB folds once; translate() drops them, far cheaper than a regular
+   * expression on every text cell.
+   */
+  private static final String CONTROL = controls();
+
+  private static String controls() {
+    List<String> cs = new ArrayList<>();
+    for (int c = 0; c <= 0x9f; c++) {
+      boolean stripped = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= 0x7f;
+      if (stripped && c > 0) cs.add("chr(" + c + ")");
+    }
+    return "(" + String.join(" || ", cs) + ")";
+  }
+
+  @Override
+  public String importedText(String trimmed) {
+    String clean = "translate(replace(" + trimmed + ", chr(0), ''), " + CONTROL + ", '')";
+    return "nfc_normalize(CASE WHEN length("
+        + clean
+        + ") = length("
+        + trimmed
+        + ") THEN "
+        + trimmed
+        + " ELSE trim("
+        + clean
+        + ", ' \t') END)";
+  }
+
+  @Override
+  public String hasControlCharacters(String trimmed) {
+    return "(length(translate(replace("
+        + trimmed
+        + ", chr(0), ''), "
+        + CONTROL
+        + ", '')) < length("
+        + trimmed
+        + "))";
   }
 
   @Override

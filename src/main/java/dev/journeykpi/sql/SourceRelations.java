@@ -75,14 +75,30 @@ public final class SourceRelations {
 
   /** The statements that make the typed table and the view of used rows. */
   public List<String> create(SourceDef s, Layout l, List<ColumnDef> columns) {
+    // Three steps, each computed once per cell: the field trimmed as the import trims it; blank
+    // when it is a null token (matched before anything else, as the import matches them), else the
+    // text the parsers see (NFC for texts and yes/no values, which the import reads through its
+    // dictionary of NFC spellings; as written for numbers and dates); then the typed value.
+    List<String> trimmed = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     List<String> typed = new ArrayList<>();
     for (ColumnDef c : columns) {
       String field = "column" + pad(l.fieldOf().get(c.name()), l.width());
-      String t = d.importedText(field);
-      String blank = "(" + field + " IS NULL OR " + t + " IN (" + nulls(s) + "))";
+      String raw = d.quoteIdent(c.name() + "__raw");
+      trimmed.add(d.trimmed(field) + " AS " + raw);
+      boolean nfc = c.type() == ValueType.STRING || c.type() == ValueType.BOOLEAN;
       String text = d.quoteIdent(c.name() + "__text");
-      texts.add("CASE WHEN " + blank + " THEN NULL ELSE " + t + " END AS " + text);
+      texts.add(
+          "CASE WHEN "
+              + raw
+              + " IS NULL OR "
+              + raw
+              + " IN ("
+              + nulls(s)
+              + ") THEN NULL ELSE "
+              + (c.type() == ValueType.STRING ? d.importedText(raw) : nfc ? d.nfc(raw) : raw)
+              + " END AS "
+              + text);
       typed.add(text);
       typed.add(parse(c, s, text) + " AS " + d.quoteIdent(c.name()));
     }
@@ -109,11 +125,13 @@ public final class SourceRelations {
             + typedTable(s)
             + " AS SELECT kpi_record, "
             + String.join(", ", typed)
-            + " FROM (SELECT row_number() OVER () AS kpi_record, "
+            + " FROM (SELECT kpi_record, "
             + String.join(", ", texts)
+            + " FROM (SELECT row_number() OVER () AS kpi_record, "
+            + String.join(", ", trimmed)
             + " FROM "
             + read
-            + ")");
+            + "))");
     List<String> ok = new ArrayList<>();
     for (ColumnDef c : columns) if (c.required()) ok.add(d.quoteIdent(c.name()) + " IS NOT NULL");
     out.add(
