@@ -197,8 +197,12 @@ public final class SqlKpiEngine {
       SourceDef s = e.getKey();
       List<ColumnDef> columns = SourceRelations.typedColumns(s, e.getValue());
       out.append("\n-- source ").append(s.id()).append('\n');
-      for (String st : relations.create(s, layout(s, null, columns), columns))
-        out.append(st).append(";\n");
+      SourceRelations.Layout l = layout(s, null, columns);
+      // The file as the user names it (relative to the working directory), not this machine's path.
+      SourceRelations.Layout shown =
+          new SourceRelations.Layout(
+              l.shown(), l.shown(), l.delimiter(), l.skip(), l.width(), l.fieldOf());
+      for (String st : relations.create(s, shown, columns)) out.append(st).append(";\n");
     }
     for (Compiled c : compiled) {
       out.append("\n-- kpi ")
