@@ -215,44 +215,28 @@ public final class DuckDbDialect implements Dialect {
   }
 
   /**
-   * ControlChars.stripped: C0 but tab, line feed and carriage return; DEL; C1 — as one text of
-   * chr() calls, which DuckDB folds once; translate() drops them, far cheaper than a regular
-   * expression on every text cell.
+   * ControlChars.stripped: C0 but tab, line feed and carriage return; DEL; C1. A regular expression
+   * guards the rare cell that has one: measured on 200,000 rows, a translate() of the same
+   * characters cost eight times as much on every cell.
    */
-  private static final String CONTROL = controls();
-
-  private static String controls() {
-    List<String> cs = new ArrayList<>();
-    for (int c = 0; c <= 0x9f; c++) {
-      boolean stripped = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c >= 0x7f;
-      if (stripped && c > 0) cs.add("chr(" + c + ")");
-    }
-    return "(" + String.join(" || ", cs) + ")";
-  }
+  private static final String CONTROL = "'[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x{9f}]'";
 
   @Override
   public String importedText(String trimmed) {
-    String clean = "translate(replace(" + trimmed + ", chr(0), ''), " + CONTROL + ", '')";
-    return "nfc_normalize(CASE WHEN length("
-        + clean
-        + ") = length("
+    return "nfc_normalize(CASE WHEN "
+        + hasControlCharacters(trimmed)
+        + " THEN trim(regexp_replace("
         + trimmed
-        + ") THEN "
+        + ", "
+        + CONTROL
+        + ", '', 'g'), ' \t') ELSE "
         + trimmed
-        + " ELSE trim("
-        + clean
-        + ", ' \t') END)";
+        + " END)";
   }
 
   @Override
   public String hasControlCharacters(String trimmed) {
-    return "(length(translate(replace("
-        + trimmed
-        + ", chr(0), ''), "
-        + CONTROL
-        + ", '')) < length("
-        + trimmed
-        + "))";
+    return "regexp_matches(" + trimmed + ", " + CONTROL + ")";
   }
 
   @Override

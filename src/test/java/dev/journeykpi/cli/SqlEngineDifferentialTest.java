@@ -284,6 +284,78 @@ class SqlEngineDifferentialTest {
     assertThat(tablesaw.quality().get(0).blanked()).isNotEmpty();
   }
 
+  /**
+   * Five rows worked by hand, on the SQL engine alone. October holds rows 1-4 (row 5 is in
+   * November): two per team; amounts 10, 20, 40 and one blank; ok for rows 1, 3, 4; durations 1.5 h
+   * (row 1), open (row 2), ending before its start (row 3), 24 h (row 4).
+   */
+  @Test
+  void aSmallExportWorkedByHand(@TempDir Path tmp) throws Exception {
+    Files.writeString(
+        tmp.resolve("small.csv"),
+        """
+        id,at,done,team,amount,ok
+        1,01/10/2026 08:00,01/10/2026 09:30,A,10,yes
+        2,02/10/2026 08:00,,A,20,no
+        3,03/10/2026 08:00,03/10/2026 07:00,B,,yes
+        4,04/10/2026 08:00,05/10/2026 08:00,B,40,yes
+        5,05/11/2026 08:00,05/11/2026 08:10,A,1.000,no
+        """,
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        tmp.resolve("small.yaml"),
+        """
+        version: 1
+        name: worked by hand
+        timezone: Asia/Ho_Chi_Minh
+        sources:
+          s:
+            file: small.csv
+            columns:
+              id: id
+              at: { column: at, type: datetime, format: dd/MM/yyyy HH:mm }
+              done: { column: done, type: datetime, format: dd/MM/yyyy HH:mm }
+              team: team
+              amount: { column: amount, type: number }
+              ok: { column: ok, type: boolean }
+        kpis:
+          - { id: rows, type: count, source: s, time: at, by: [team] }
+          - { id: total, type: sum, source: s, time: at, column: amount }
+          - { id: mid, type: median, source: s, time: at, column: amount }
+          - { id: p90, type: percentile, p: 90, source: s, time: at, column: amount }
+          - { id: share, type: ratio, source: s, time: at, numerator: { ok: true } }
+          - { id: took, type: duration, source: s, time: at, start: at, end: done, stat: mean, unit: hours }
+        """,
+        StandardCharsets.UTF_8);
+    Definition def = KpiEngine.load(List.of(tmp.resolve("small.yaml")));
+    List<ResultRow> rows =
+        SqlKpiEngine.run(def, new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of()))
+            .rows();
+    Map<String, ResultRow> by = new java.util.LinkedHashMap<>();
+    for (ResultRow r : rows) by.put(r.kpi() + " " + r.dims().values(), r);
+    // Two rows of each team in October, four in all.
+    assertThat(by.get("rows [A]").value()).isEqualTo(2.0);
+    assertThat(by.get("rows [B]").value()).isEqualTo(2.0);
+    assertThat(by.get("rows [(total)]").value()).isEqualTo(4.0);
+    // 10 + 20 + 40 = 70 from 3 values; row 3 has no amount (a note).
+    assertThat(by.get("total []").value()).isEqualTo(70.0);
+    assertThat(by.get("total []").n()).isEqualTo(3);
+    assertThat(by.get("total []").notes().toString()).contains("amount");
+    // Median of 10, 20, 40 is 20; p90: h = 2 × 0.9 = 1.8, 20 + 0.8 × (40 − 20) = 36.
+    assertThat(by.get("mid []").value()).isEqualTo(20.0);
+    assertThat(by.get("p90 []").value()).isCloseTo(36.0, org.assertj.core.data.Offset.offset(1e-9));
+    // ok on rows 1, 3, 4 of 4: 0.75.
+    assertThat(by.get("share []").value()).isEqualTo(0.75);
+    assertThat(by.get("share []").numerator()).isEqualTo(3.0);
+    // (1.5 h + 24 h) / 2 = 12.75 h; row 2 open, row 3 ends before it starts, both in the notes.
+    ResultRow took = by.get("took []");
+    assertThat(took.value()).isEqualTo(12.75);
+    assertThat(took.n()).isEqualTo(2);
+    assertThat(took.notes().toString())
+        .contains("done")
+        .contains("start 2026-10-03 08:00 → done 2026-10-03 07:00".replace("start", "at"));
+  }
+
   /** The same rows, and the same quality counts, on both engines. */
   static void assertSame(Scorecard expected, Scorecard actual) {
     List<ResultRow> a = expected.rows();
