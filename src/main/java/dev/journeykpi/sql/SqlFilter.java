@@ -48,7 +48,8 @@ final class SqlFilter {
           + value(c, cmp.other(), b)
           + ")";
     }
-    Filter.Condition cond = (Filter.Condition) f;
+    if (!(f instanceof Filter.Condition cond))
+      throw new SqlRefused("a filter of kind " + f.getClass().getSimpleName());
     String col = c.ref(cond.column());
     ValueType type = c.type(cond.column());
     return switch (cond.op()) {
