@@ -14,8 +14,8 @@ import java.util.Locale;
  * {@code is_null}, and {@code not} never brings back a row its inner filter could not judge. Texts
  * compare without case (the cells are in NFC already, the values lower-cased here as FilterCompiler
  * lower-cases them). Compiled so far: equals, not, in, not_in, the ordered comparisons and between,
- * is_null, not_null, a column against another, all_of, any_of, not; the text searches (contains,
- * starts_with, ends_with, matches) are refused.
+ * is_null, not_null, contains, starts_with, ends_with, a column against another, all_of, any_of,
+ * not; matches is refused.
  */
 final class SqlFilter {
   private SqlFilter() {}
@@ -56,9 +56,30 @@ final class SqlFilter {
       case IS_NULL -> "(" + col + " IS NULL)";
       case NOT_NULL -> "(" + col + " IS NOT NULL)";
       case EQ, NE, IN, NOT_IN, GT, GTE, LT, LTE, BETWEEN -> condition(c, cond, col, type);
+      case CONTAINS, STARTS_WITH, ENDS_WITH -> search(c, cond, col, type);
       default ->
           throw new SqlRefused("a filter with '" + cond.op().yaml + "' (on " + cond.column() + ")");
     };
+  }
+
+  /**
+   * The text searches as FilterCompiler runs them, on the lower-cased cell: contains the first
+   * value; starts or ends with any of them. (matches stays refused: Java's regular expressions are
+   * not the engine's.)
+   */
+  private static String search(SqlColumns c, Filter.Condition cond, String col, ValueType type) {
+    if (type != ValueType.STRING)
+      throw new SqlRefused("a text search on a column that is not text (" + cond.column() + ")");
+    String x = "lower(" + col + ")";
+    List<String> vs = new ArrayList<>();
+    for (Object v : cond.values())
+      vs.add(c.dialect().literal(String.valueOf(v).toLowerCase(Locale.ROOT)));
+    if (vs.isEmpty()) throw new SqlRefused("a text search without a value");
+    if (cond.op() == Filter.Op.CONTAINS) return "contains(" + x + ", " + vs.get(0) + ")";
+    String fn = cond.op() == Filter.Op.STARTS_WITH ? "prefix" : "suffix";
+    List<String> any = new ArrayList<>();
+    for (String v : vs) any.add(fn + "(" + x + ", " + v + ")");
+    return "(" + String.join(" OR ", any) + ")";
   }
 
   private static String join(List<Filter> parts, String op, SqlColumns c) {

@@ -98,22 +98,33 @@ class SqlEngineDifferentialTest {
   }
 
   @Test
-  void aFilterNotCompiledYetIsRefusedNamingTheKpi() {
-    Definition service = KpiEngine.load(List.of(Path.of("kpi-definitions/customer-service.yaml")));
+  void aFilterNotCompiledYetIsRefusedNamingTheKpi(@TempDir Path tmp) throws Exception {
+    Files.writeString(tmp.resolve("m.csv"), "a,b\nx,1\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        tmp.resolve("m.yaml"),
+        """
+        version: 1
+        name: matches
+        sources:
+          s: { file: m.csv, columns: { a: a, b: { column: b, type: number } } }
+        kpis:
+          - { id: pattern, type: count, source: s, time: none, where: { a: { matches: "^x" } } }
+          - { id: plain, type: count, source: s, time: none, where: { a: { contains: x } } }
+        """,
+        StandardCharsets.UTF_8);
+    Definition def = KpiEngine.load(List.of(tmp.resolve("m.yaml")));
     assertThatThrownBy(
-            () ->
-                SqlKpiEngine.run(
-                    service,
-                    new RunRequest(
-                        List.of(Period.parse("2026-10")), Map.of(), List.of("complaint_rate"))))
+            () -> SqlKpiEngine.run(def, new RunRequest(List.of(Period.ALL), Map.of(), List.of())))
         .isInstanceOf(UsageException.class)
-        .hasMessageContaining(
-            "kpi 'complaint_rate' (type ratio): a filter with 'contains' (on tags)");
+        .hasMessageContaining("duckdb cannot run 1 KPI yet")
+        .hasMessageContaining("kpi 'pattern' (type count): a filter with 'matches' (on a)");
+    Definition service = KpiEngine.load(List.of(Path.of("kpi-definitions/customer-service.yaml")));
     // A type without a template yet is named with its type.
     assertThat(SqlKpiEngine.refusals(service, service.kpis(), "duckdb"))
         .containsEntry("sla", "(type sla): type 'sla' has no SQL template yet")
         .containsEntry("backlog", "(type backlog): type 'backlog' has no SQL template yet")
-        .doesNotContainKey("resolution_time");
+        .doesNotContainKey("resolution_time")
+        .doesNotContainKey("complaint_rate"); // a contains filter
   }
 
   /**
@@ -257,6 +268,9 @@ class SqlEngineDifferentialTest {
               where: { amount: { gt: 0 } } }
           - { id: share, type: ratio, source: t, time: at, numerator: { ok: true },
               where: { not: { channel: email } }, by: [channel] }
+          - { id: searched, type: count, source: t, time: at,
+              where: { any_of: [ { channel: { contains: ail } }, { channel: { starts_with: [điện, za] } },
+                                 { customer: { ends_with: ["1", "7"] } } ] } }
           - { id: blanks, type: ratio, source: t, time: at, numerator: { amount: { is_null: true } } }
           - id: mixed
             type: ratio
