@@ -90,9 +90,34 @@ public final class SqlKpiEngine {
    * "(type T): reason; reason". Empty when every KPI compiles.
    */
   public static Map<String, String> refusals(Definition def, List<KpiDef> kpis, String dialect) {
+    Dialect d = dialect(dialect);
+    Map<String, String> refused = new LinkedHashMap<>();
+    compile(def, kpis.stream().filter(ComputedKpis::measured).toList(), d, refused);
     Map<String, String> out = new LinkedHashMap<>();
-    compile(def, kpis, dialect(dialect), out);
+    for (KpiDef k : kpis) {
+      if (ComputedKpis.measured(k)) {
+        if (refused.containsKey(k.id())) out.put(k.id(), refused.get(k.id()));
+        continue;
+      }
+      // A formula runs wherever the KPIs it reads run: it is computed from their rows.
+      Map<String, String> operands = new LinkedHashMap<>();
+      compile(def, measuredBehind(def, List.of(k)), d, operands);
+      if (!operands.isEmpty())
+        out.put(
+            k.id(),
+            "(type "
+                + k.type()
+                + "): reads KPIs this engine cannot run yet: "
+                + String.join(", ", operands.keySet()));
+    }
     return out;
+  }
+
+  /** The KPIs measured from sources that the given ones need, formulas' operands included. */
+  private static List<KpiDef> measuredBehind(Definition def, List<KpiDef> kpis) {
+    return ComputedKpis.withWhatTheyRead(def, kpis).stream()
+        .filter(ComputedKpis::measured)
+        .toList();
   }
 
   private static List<Compiled> compile(
@@ -200,7 +225,8 @@ public final class SqlKpiEngine {
   public static String sql(
       Definition def, List<String> kpiIds, List<Period> periods, String dialect) {
     Dialect d = dialect(dialect);
-    List<Compiled> compiled = compile(def, KpiEngine.select(def, kpiIds), d);
+    List<KpiDef> asked = KpiEngine.select(def, kpiIds);
+    List<Compiled> compiled = compile(def, measuredBehind(def, asked), d);
     SourceRelations relations = new SourceRelations(d);
     StringBuilder out = new StringBuilder();
     out.append("-- kpi sql --dialect ").append(d.name()).append('\n');
@@ -224,6 +250,15 @@ public final class SqlKpiEngine {
           .append(")\n")
           .append(c.query().sql(periods))
           .append(";\n");
+    }
+    // Formulas are no query: kpi computes them from the rows of the KPIs above.
+    for (KpiDef k : ComputedKpis.withWhatTheyRead(def, asked)) {
+      if (!ComputedKpis.measured(k))
+        out.append("\n-- kpi ")
+            .append(k.id())
+            .append(" (")
+            .append(k.type())
+            .append("): computed from the rows of the KPIs it reads, not by a query\n");
     }
     return out.toString();
   }
