@@ -202,4 +202,51 @@ class ConfidenceCliTest {
           .doesNotContain("Exception");
     }
   }
+
+  private static String row(String csv, String start) {
+    return csv.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow();
+  }
+
+  /**
+   * Which rows are shares, on the bundled kits. Customer service, October 2026: CSAT 103 of 184 (p
+   * = 0.559783, z²/n = 0.020877, centre 0.558560, half-width 0.071000): 0.48756 to 0.62956;
+   * turnover (leavers ÷ an average headcount) and the CES mean get none. Retention: churn 33 of 287
+   * (z²/n = 0.013385, centre 0.120068, half-width 0.037013): 0.083055 to 0.157081; the customer
+   * retention rate, (E − N) ÷ S, gets none. Both intervals also from Python's
+   * statistics.NormalDist.
+   */
+  @Test
+  void theKitsSharesAndTheirOtherRates() {
+    String service =
+        run(
+                "report",
+                "-c",
+                "kpi-definitions/customer-service.yaml",
+                "--period",
+                "2026-10",
+                "-f",
+                "csv",
+                "--confidence",
+                "95")
+            .out();
+    assertThat(row(service, "csat,")).endsWith(",0.48756,0.62956");
+    assertThat(row(service, "turnover,")).endsWith(",,");
+    assertThat(row(service, "ces,")).endsWith(",,");
+    String retention =
+        run(
+                "report",
+                "-c",
+                "kpi-definitions/retention.yaml",
+                "--period",
+                "2026-10",
+                "-f",
+                "csv",
+                "--confidence",
+                "95",
+                "--kpi",
+                "churn,crr")
+            .out();
+    assertThat(row(retention, "churn,")).endsWith(",0.083055,0.157081");
+    assertThat(retention.lines().filter(l -> l.startsWith("crr,"))).allMatch(l -> l.endsWith(",,"));
+  }
 }
