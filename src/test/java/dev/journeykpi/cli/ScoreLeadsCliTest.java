@@ -174,4 +174,66 @@ class ScoreLeadsCliTest {
     assertThat(ces.out().lines().count()).isEqualTo(1 + 43);
     assertThat(ces.out().lines().skip(1)).allMatch(l -> l.matches("PH-\\d{6},[1-3],low,.*"));
   }
+
+  /**
+   * A CSAT with text answers, dated by day: "Tốt" maps to 4 and "Tệ" to 1. On 1–5 with positive [4,
+   * 5], the low answers are C2 (1, "Tệ") and C3 (3); C1 (5) and C4 ("Tốt", 4) are positive; C5
+   * ("?") is not recognised and not listed. Dates are written without a time of day.
+   */
+  @Test
+  void aTopBoxScoreListsItsLowAnswersAsScoresOrItsPositiveOnes() throws Exception {
+    Files.writeString(
+        dir.resolve("csat.csv"),
+        """
+        ticket,day,csat
+        C1,2026-10-01,5
+        C2,2026-10-02,Tệ
+        C3,2026-10-03,3
+        C4,2026-10-04,Tốt
+        C5,2026-10-05,?
+        """);
+    Path csat = dir.resolve("csat.yaml");
+    Files.writeString(
+        csat,
+        """
+        version: 1
+        sources:
+          t:
+            file: csat.csv
+            columns:
+              ticket: ticket
+              created_at: { column: day, type: date, format: yyyy-MM-dd }
+              csat: csat
+        kpis:
+          - { id: csat, preset: csat, source: t, values: { Tốt: 4, Tệ: 1 }, answer_id: ticket }
+        """);
+    CliRunner.Result low =
+        run("leads", "-c", csat.toString(), "--kpi", "csat", "--period", "2026-10", "-q");
+    assertThat(low.out())
+        .isEqualTo(
+            """
+            id,score,status,answered_at,comment
+            C3,3,low,2026-10-03,
+            C2,1,low,2026-10-02,
+            """);
+    CliRunner.Result positive =
+        run(
+            "leads",
+            "-c",
+            csat.toString(),
+            "--kpi",
+            "csat",
+            "--status",
+            "positive",
+            "--period",
+            "2026-10",
+            "-q");
+    assertThat(positive.out())
+        .isEqualTo(
+            """
+            id,score,status,answered_at,comment
+            C4,4,positive,2026-10-04,
+            C1,5,positive,2026-10-01,
+            """);
+  }
 }
