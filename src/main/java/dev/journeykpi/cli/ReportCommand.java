@@ -1,5 +1,6 @@
 package dev.journeykpi.cli;
 
+import dev.journeykpi.engine.Engine;
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.engine.ReportJob;
 import dev.journeykpi.engine.RunRequest;
@@ -108,6 +109,14 @@ final class ReportCommand implements Callable<Integer> {
   FailOn failOn;
 
   @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "tablesaw",
+      description =
+          "tablesaw (the default) or duckdb: what measures the KPIs (docs/engines.md). duckdb refuses, before any work, the KPIs it cannot run yet.")
+  Engine engine;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No data-quality summary on stderr unless rows were rejected.")
   boolean quiet;
@@ -184,6 +193,7 @@ final class ReportCommand implements Callable<Integer> {
                 maxPercent,
                 period.allowEmptyPeriod,
                 failOn == null ? null : failOn.status),
+            engine,
             level);
     return ExitCodes.of(
         new ReportJob(

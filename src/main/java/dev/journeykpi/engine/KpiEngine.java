@@ -40,19 +40,7 @@ public final class KpiEngine {
     // A formula is computed from other KPIs' rows: those are measured (from their sources) first.
     List<KpiDef> all = ComputedKpis.withWhatTheyRead(def, asked);
     List<KpiDef> kpis = all.stream().filter(ComputedKpis::measured).toList();
-    for (String id : request.dataOverrides().keySet()) {
-      if (!def.sources().containsKey(id)) {
-        throw new ConfigException(
-            "--data "
-                + id
-                + "=…: no source '"
-                + id
-                + "'"
-                + Suggestions.hint(id, def.sources().keySet())
-                + "; sources: "
-                + String.join(", ", def.sources().keySet()));
-      }
-    }
+    checkOverrides(def, request);
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     for (KpiDef k : kpis)
       needed.computeIfAbsent(k.source(), id -> new LinkedHashSet<>()).addAll(columnsOf(k));
@@ -127,6 +115,23 @@ public final class KpiEngine {
     for (KpiDef k : asked) rows.addAll(byKpi.get(k.id()));
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
     return new Scorecard(def, periods, rows, quality);
+  }
+
+  /** Each --data override names a declared source. */
+  static void checkOverrides(Definition def, RunRequest request) {
+    for (String id : request.dataOverrides().keySet()) {
+      if (!def.sources().containsKey(id)) {
+        throw new ConfigException(
+            "--data "
+                + id
+                + "=…: no source '"
+                + id
+                + "'"
+                + Suggestions.hint(id, def.sources().keySet())
+                + "; sources: "
+                + String.join(", ", def.sources().keySet()));
+      }
+    }
   }
 
   /**
@@ -286,7 +291,7 @@ public final class KpiEngine {
     return periods.get(periods.size() - 1);
   }
 
-  private static List<Period> earlier(List<Period> periods, RunRequest.Compare compare) {
+  static List<Period> earlier(List<Period> periods, RunRequest.Compare compare) {
     return periods.stream()
         .map(p -> compare == RunRequest.Compare.YEAR ? p.yearBefore() : p.previous())
         .toList();
@@ -296,7 +301,7 @@ public final class KpiEngine {
    * Each row gets the value of the same KPI and breakdown in its comparison period (none when that
    * had no row).
    */
-  private static List<ResultRow> compare(
+  static List<ResultRow> compare(
       List<ResultRow> current,
       List<ResultRow> before,
       List<Period> periods,
@@ -313,7 +318,7 @@ public final class KpiEngine {
     return out;
   }
 
-  private static List<KpiDef> select(Definition def, List<String> ids) {
+  static List<KpiDef> select(Definition def, List<String> ids) {
     if (ids.isEmpty()) return def.kpis();
     List<KpiDef> out = new ArrayList<>();
     for (String id : ids) out.add(def.requireKpi(id));
