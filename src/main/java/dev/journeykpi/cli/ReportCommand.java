@@ -46,6 +46,16 @@ final class ReportCommand implements Callable<Integer> {
   RunRequest.Compare compare;
 
   @Option(
+      names = "--confidence",
+      paramLabel = "LEVEL",
+      description =
+          "e.g. 95: a Wilson confidence interval at this level (in %%, between 0 and 100) on every share"
+              + " (ratios, rate presets, top-box scores, SLA, funnel steps, customer rates): ci_low and ci_high"
+              + " columns in CSV and JSON, \"62.5%% (31.7–86.1%%)\" in the views; a share of fewer than 30 is"
+              + " noted as too small to read.")
+  String confidence;
+
+  @Option(
       names = "--no-timestamp",
       description =
           "No run-dependent time in HTML pages and Excel workbooks, so reruns give the same bytes.")
@@ -130,6 +140,23 @@ final class ReportCommand implements Callable<Integer> {
     return width;
   }
 
+  /** --confidence's level: a number of percent (95, 99.5, "90%"), strictly between 0 and 100. */
+  static double level(String text) {
+    String t = text.trim();
+    if (t.endsWith("%")) t = t.substring(0, t.length() - 1).trim();
+    double v;
+    try {
+      v = Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      v = Double.NaN;
+    }
+    if (!(v > 0 && v < 100)) {
+      throw new UsageException(
+          "--confidence is a level in percent between 0 and 100, e.g. 95; found '" + text + "'");
+    }
+    return v;
+  }
+
   @Override
   public Integer call() throws Exception {
     // Every output is checked before the work: a wrong extension or --format is a usage error, not
@@ -145,6 +172,7 @@ final class ReportCommand implements Callable<Integer> {
         && periods.fixed().get(0).grain() == Period.Grain.ALL) {
       throw new UsageException("--compare needs --period or --from/--to");
     }
+    Double level = confidence == null ? null : level(confidence);
     var request =
         new ReportJob.Request(
             definitions.configs,
@@ -165,7 +193,8 @@ final class ReportCommand implements Callable<Integer> {
                 maxPercent,
                 period.allowEmptyPeriod,
                 failOn == null ? null : failOn.status),
-            engine);
+            engine,
+            level);
     return ExitCodes.of(
         new ReportJob(
                 request, AtomicFile.FILES, spec.commandLine().getOut(), spec.commandLine().getErr())

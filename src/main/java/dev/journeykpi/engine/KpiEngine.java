@@ -183,6 +183,21 @@ public final class KpiEngine {
       PeriodChoice choice,
       Map<String, java.nio.file.Path> data,
       java.time.LocalDate today) {
+    return leads(def, kpiId, stage, null, choice, data, today);
+  }
+
+  /**
+   * The entries behind a KPI, a score KPI's answers of one {@code status} (an NPS's detractors,
+   * passives or promoters; null for the default, its detractors or low answers).
+   */
+  public static LeadList leads(
+      Definition def,
+      String kpiId,
+      String stage,
+      String status,
+      PeriodChoice choice,
+      Map<String, java.nio.file.Path> data,
+      java.time.LocalDate today) {
     KpiDef k = def.requireKpi(kpiId);
     KpiKind<?> kind = KpiKinds.of(k);
     LeadList.Kind listed = kind.listingKind();
@@ -193,13 +208,21 @@ public final class KpiEngine {
               + "' is a "
               + k.type()
               + " KPI; kpi leads lists the leads of a"
-              + " funnel KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
+              + " funnel KPI (at a --stage) or of a stalled KPI, the customers of a customers KPI,"
+              + " and the answers of a score KPI (an NPS's detractors or a --status, a CSAT's low"
+              + " scores, a CES's hard experiences)");
     }
-    if (!choice.isLast()) kind.checkListingAny(k, stage, lastOf(choice.fixed()));
     if (listed != LeadList.Kind.FUNNEL && stage != null) {
       throw new ConfigException(
           "--stage applies to funnel KPIs; '" + kpiId + "' is a " + k.type() + " KPI");
     }
+    if (listed != LeadList.Kind.ANSWERS && status != null) {
+      throw new ConfigException(
+          "--status applies to score KPIs; '" + kpiId + "' is a " + k.type() + " KPI");
+    }
+    // The listing's one choice: a funnel's stage, or a score's status (the other is refused above).
+    String part = listed == LeadList.Kind.ANSWERS ? status : stage;
+    if (!choice.isLast()) kind.checkListingAny(k, part, lastOf(choice.fixed()));
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     needed.put(k.source(), new LinkedHashSet<>(columnsOf(k)));
     LoadedSource loaded =
@@ -212,13 +235,13 @@ public final class KpiEngine {
     LoadedSource src =
         date(warnAbsent(loaded, List.of(k), k.source(), new HashMap<>()), List.of(k));
     Period period = lastOf(DataEnd.periods(choice, List.of(src.quality()), today));
-    if (choice.isLast()) kind.checkListingAny(k, stage, period);
+    if (choice.isLast()) kind.checkListingAny(k, part, period);
     var entries =
         kind.listAny(
             k,
             src.table(),
             period,
-            stage,
+            part,
             new KpiRunner(new BusinessCalendar(def.calendar()), def.zone()));
     return new LeadList(k, listed, entries, src.quality(), period);
   }

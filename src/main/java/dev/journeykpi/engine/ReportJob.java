@@ -36,6 +36,8 @@ public final class ReportJob {
    * @param periods the periods, oldest first, or the last complete ones
    * @param kpiIds the KPIs to run; empty for all
    * @param engine what measures the KPIs ({@code --engine})
+   * @param confidence the level in percent of the Wilson intervals given to shares ({@code
+   *     --confidence 95}), or null for none
    */
   public record Request(
       List<Path> configs,
@@ -45,8 +47,9 @@ public final class ReportJob {
       RunRequest.Compare compare,
       Outputs outputs,
       Gates gates,
-      Engine engine) {
-    /** On the default engine. */
+      Engine engine,
+      Double confidence) {
+    /** On the default engine, without intervals. */
     public Request(
         List<Path> configs,
         Map<String, Path> data,
@@ -55,7 +58,20 @@ public final class ReportJob {
         RunRequest.Compare compare,
         Outputs outputs,
         Gates gates) {
-      this(configs, data, periods, kpiIds, compare, outputs, gates, Engine.TABLESAW);
+      this(configs, data, periods, kpiIds, compare, outputs, gates, Engine.TABLESAW, null);
+    }
+
+    /** Without intervals. */
+    public Request(
+        List<Path> configs,
+        Map<String, Path> data,
+        PeriodChoice periods,
+        List<String> kpiIds,
+        RunRequest.Compare compare,
+        Outputs outputs,
+        Gates gates,
+        Engine engine) {
+      this(configs, data, periods, kpiIds, compare, outputs, gates, engine, null);
     }
   }
 
@@ -122,8 +138,12 @@ public final class ReportJob {
             request.kpiIds(),
             request.compare(),
             LocalDate.now(def.zone()));
-    Scorecard card =
+    Scorecard computed =
         request.engine() == Engine.DUCKDB ? SqlKpiEngine.run(def, run) : KpiEngine.run(def, run);
+    Scorecard card =
+        request.confidence() == null
+            ? computed
+            : RateIntervals.apply(computed, request.confidence());
     // A source of which no row could be used would give a scorecard of zeros that looks like a
     // quiet month: no output is written (the previous ones stay), only the quality summary and
     // report that say why.

@@ -132,6 +132,17 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
     return null;
   }
 
+  /**
+   * Whether a row of the KPI in % with a numerator and a denominator is a share of counted things —
+   * its numerator's rows or customers are among its denominator's (a ratio, a top-box score, an
+   * SLA, a funnel step, a churn rate) — so that {@code kpi report --confidence} gives it a Wilson
+   * interval. Yes unless the type says otherwise: a turnover (leavers ÷ an average headcount), a
+   * customer retention rate ((E − N) ÷ S, above 100 % at times), a formula.
+   */
+  public boolean ratesAreShares(KpiDef k) {
+    return true;
+  }
+
   /** Whether the KPI's rows form a cohort triangle (a customers KPI measuring cohorts). */
   public boolean cohortTriangle(KpiDef k) {
     return false;
