@@ -59,6 +59,17 @@ public final class Elapsed {
         / 1000.0;
   }
 
+  /**
+   * The local time from which wall-clock differences in the zone are real elapsed time (see {@link
+   * #steadyFrom}): {@link java.time.LocalDateTime#MIN} for a zone that never changed, null for one
+   * that keeps changing (daylight saving).
+   */
+  public static java.time.LocalDateTime wallClockFrom(ZoneId zone) {
+    long steady = steadyFrom(zone);
+    if (steady == Long.MAX_VALUE) return null;
+    return steady == Long.MIN_VALUE ? java.time.LocalDateTime.MIN : Cells.time(steady);
+  }
+
   private static final java.util.Map<ZoneId, Long> STEADY =
       new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -59,41 +59,115 @@ public final class KpiRunner {
   public List<ResultRow> overPeriodRows(
       KpiDef kpi, Table table, List<Period> periods, Measurer measurer) {
     Population population = population(table, kpi);
-    int untimed = population.untimed;
-    java.time.LocalDate lastDataDay = population.lastDataDay;
     ArrayList<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
-      Note incomplete =
-          kpi.time() == null ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
-      int firstOfPeriod = out.size();
       int[] rows = population.inPeriod(table, kpi.time(), p);
-      TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
       BreakdownGroups groups = groups(table, kpi, rows);
       out.ensureCapacity(out.size() + groups.size() + 1);
-      for (int g = 0; g < groups.size(); g++) {
-        out.add(
-            row(
-                kpi.id(),
-                kpi.label(),
-                p.label(),
-                dims(kpi.by(), groups.key(g)),
-                kpi.unit(),
-                measurer.measure(table, groups.rows(g)),
-                target));
-      }
-      Measure total = measurer.measure(table, rows);
-      if (untimed > 0 && p.grain() != Period.Grain.ALL) {
-        total = total.withNote(Note.of(Code.ROWS_WITHOUT_IN_NO_PERIOD, untimed, kpi.time()));
-      }
-      List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
-      out.add(
-          row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(), total, target));
-      if (kpi.time() != null && p.grain() != Period.Grain.ALL) {
-        for (int i = firstOfPeriod; i < out.size(); i++)
-          out.set(i, out.get(i).withCoverage(incomplete));
-      }
+      addPeriodRows(
+          out,
+          kpi,
+          p,
+          groups.size(),
+          groups::key,
+          g -> measurer.measure(table, groups.rows(g)),
+          measurer.measure(table, rows),
+          population.untimed,
+          population.lastDataDay);
     }
     return out;
+  }
+
+  /**
+   * The same rows as {@link #overPeriodRows} from measures another engine made (an SQL engine
+   * measures each period's groups and total in one query): the groups put in display order with the
+   * declared ones that have no rows, then the targets, notes and coverage of the Tablesaw path.
+   */
+  public List<ResultRow> overMeasuredPeriods(
+      KpiDef kpi, List<Period> periods, MeasuredPeriods measured) {
+    if (kpi.rollup() || kpi.by().size() > 1)
+      throw new IllegalArgumentException("one breakdown column at most, without roll-up");
+    ArrayList<ResultRow> out = new ArrayList<>();
+    for (Period p : periods) {
+      Map<List<String>, Measure> found = measured.groups(p);
+      Map<List<String>, Measure> all =
+          new java.util.TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0), order));
+      all.putAll(found);
+      if (!kpi.groups().isEmpty()) {
+        // As withDeclared: a declared group the data spells otherwise is the data's group.
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (List<String> k : found.keySet()) present.add(TextKey.of(k.get(0)));
+        for (String g : kpi.groups())
+          if (present.add(TextKey.of(g))) all.put(List.of(g), measured.empty());
+      }
+      List<List<String>> keys = new ArrayList<>(all.keySet());
+      List<Measure> measures = new ArrayList<>(all.values());
+      addPeriodRows(
+          out,
+          kpi,
+          p,
+          keys.size(),
+          keys::get,
+          measures::get,
+          measured.total(p),
+          measured.untimed(),
+          measured.lastDataDay());
+    }
+    return out;
+  }
+
+  /** A KPI's measures over the rows dated in each period, made by another engine. */
+  public interface MeasuredPeriods {
+    /** The breakdown groups that have rows in the period, by their labels. */
+    Map<List<String>, Measure> groups(Period p);
+
+    /** The period's total. */
+    Measure total(Period p);
+
+    /** The measure of no rows, for a declared group without rows. */
+    Measure empty();
+
+    /** The population's rows without a time (in no period). */
+    int untimed();
+
+    /** The last day of the KPI's time column over the whole source, or null. */
+    java.time.LocalDate lastDataDay();
+  }
+
+  /** One period's rows: each group in display order, then the total, with target and coverage. */
+  private void addPeriodRows(
+      List<ResultRow> out,
+      KpiDef kpi,
+      Period p,
+      int groupCount,
+      java.util.function.IntFunction<List<String>> key,
+      java.util.function.IntFunction<Measure> group,
+      Measure total,
+      int untimed,
+      java.time.LocalDate lastDataDay) {
+    Note incomplete = kpi.time() == null ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
+    int firstOfPeriod = out.size();
+    TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
+    for (int g = 0; g < groupCount; g++) {
+      out.add(
+          row(
+              kpi.id(),
+              kpi.label(),
+              p.label(),
+              dims(kpi.by(), key.apply(g)),
+              kpi.unit(),
+              group.apply(g),
+              target));
+    }
+    if (untimed > 0 && p.grain() != Period.Grain.ALL) {
+      total = total.withNote(Note.of(Code.ROWS_WITHOUT_IN_NO_PERIOD, untimed, kpi.time()));
+    }
+    List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
+    out.add(row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(), total, target));
+    if (kpi.time() != null && p.grain() != Period.Grain.ALL) {
+      for (int i = firstOfPeriod; i < out.size(); i++)
+        out.set(i, out.get(i).withCoverage(incomplete));
+    }
   }
 
   /**

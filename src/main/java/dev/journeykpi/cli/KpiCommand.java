@@ -32,7 +32,8 @@ public final class KpiCommand implements Runnable {
           ExplainCommand.class,
           InitCommand.class,
           ListCommand.class,
-          LeadsCommand.class);
+          LeadsCommand.class,
+          SqlCommand.class);
 
   /** The verb class named {@code name}, or null. */
   static Class<?> verb(String name) {

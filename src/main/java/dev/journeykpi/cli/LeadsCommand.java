@@ -25,7 +25,10 @@ import picocli.CommandLine.Spec;
             + " stage; late, past the window; for the last stage, those"
             + " that reached it); for a stalled KPI, the leads stalled at the start (untouched first, longest idle first, then"
             + " those touched again); for a customers KPI (churn, retention, dormancy, reactivation, lifecycle), each"
-            + " customer's state in the period, its last activity and the days since (churned first, most recent first).")
+            + " customer's state in the period, its last activity and the days since (churned first, most recent first);"
+            + " for a score KPI, its answers in the period, newest first, with their score, date and comment: an NPS's"
+            + " detractors (or --status passive, promoter), a top-box score's low answers (CSAT below 4), a mean"
+            + " score's answers below the middle of the scale (CES 1-3 on 1-7).")
 final class LeadsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DefinitionOptions definitions;
@@ -34,11 +37,19 @@ final class LeadsCommand implements Callable<Integer> {
       names = "--kpi",
       required = true,
       paramLabel = "ID",
-      description = "The funnel, stalled or customers KPI.")
+      description = "The funnel, stalled, customers or score KPI.")
   String kpi;
 
   @Option(names = "--stage", paramLabel = "STAGE", description = "The stage id (funnel KPIs).")
   String stage;
+
+  @Option(
+      names = "--status",
+      paramLabel = "STATUS",
+      description =
+          "Which answers of a score KPI: detractor (the default), passive or promoter for an NPS;"
+              + " low (the default) or positive for a top-box score such as CSAT.")
+  String status;
 
   @Mixin PeriodOptions period;
 
@@ -70,6 +81,7 @@ final class LeadsCommand implements Callable<Integer> {
             definitions.data,
             kpi,
             stage,
+            status,
             period.resolve(),
             period.allowEmptyPeriod,
             output,

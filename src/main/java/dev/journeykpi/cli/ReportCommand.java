@@ -1,5 +1,6 @@
 package dev.journeykpi.cli;
 
+import dev.journeykpi.engine.Engine;
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.engine.ReportJob;
 import dev.journeykpi.engine.RunRequest;
@@ -43,6 +44,16 @@ final class ReportCommand implements Callable<Integer> {
       description =
           "previous or year: add each row's value in the period before, or the same period a year before, and the change.")
   RunRequest.Compare compare;
+
+  @Option(
+      names = "--confidence",
+      paramLabel = "LEVEL",
+      description =
+          "e.g. 95: a Wilson confidence interval at this level (in %%, between 0 and 100) on every share"
+              + " (ratios, rate presets, top-box scores, SLA, funnel steps, customer rates): ci_low and ci_high"
+              + " columns in CSV and JSON, \"62.5%% (31.7–86.1%%)\" in the views; a share of fewer than 30 is"
+              + " noted as too small to read.")
+  String confidence;
 
   @Option(
       names = "--no-timestamp",
@@ -98,6 +109,14 @@ final class ReportCommand implements Callable<Integer> {
   FailOn failOn;
 
   @Option(
+      names = "--engine",
+      paramLabel = "ENGINE",
+      defaultValue = "tablesaw",
+      description =
+          "tablesaw (the default) or duckdb: what measures the KPIs (docs/engines.md). duckdb refuses, before any work, the KPIs it cannot run yet.")
+  Engine engine;
+
+  @Option(
       names = {"-q", "--quiet"},
       description = "No data-quality summary on stderr unless rows were rejected.")
   boolean quiet;
@@ -121,6 +140,23 @@ final class ReportCommand implements Callable<Integer> {
     return width;
   }
 
+  /** --confidence's level: a number of percent (95, 99.5, "90%"), strictly between 0 and 100. */
+  static double level(String text) {
+    String t = text.trim();
+    if (t.endsWith("%")) t = t.substring(0, t.length() - 1).trim();
+    double v;
+    try {
+      v = Double.parseDouble(t);
+    } catch (NumberFormatException e) {
+      v = Double.NaN;
+    }
+    if (!(v > 0 && v < 100)) {
+      throw new UsageException(
+          "--confidence is a level in percent between 0 and 100, e.g. 95; found '" + text + "'");
+    }
+    return v;
+  }
+
   @Override
   public Integer call() throws Exception {
     // Every output is checked before the work: a wrong extension or --format is a usage error, not
@@ -136,6 +172,7 @@ final class ReportCommand implements Callable<Integer> {
         && periods.fixed().get(0).grain() == Period.Grain.ALL) {
       throw new UsageException("--compare needs --period or --from/--to");
     }
+    Double level = confidence == null ? null : level(confidence);
     var request =
         new ReportJob.Request(
             definitions.configs,
@@ -155,7 +192,9 @@ final class ReportCommand implements Callable<Integer> {
                 strict,
                 maxPercent,
                 period.allowEmptyPeriod,
-                failOn == null ? null : failOn.status));
+                failOn == null ? null : failOn.status),
+            engine,
+            level);
     return ExitCodes.of(
         new ReportJob(
                 request, AtomicFile.FILES, spec.commandLine().getOut(), spec.commandLine().getErr())

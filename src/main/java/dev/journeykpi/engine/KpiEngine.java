@@ -40,19 +40,7 @@ public final class KpiEngine {
     // A formula is computed from other KPIs' rows: those are measured (from their sources) first.
     List<KpiDef> all = ComputedKpis.withWhatTheyRead(def, asked);
     List<KpiDef> kpis = all.stream().filter(ComputedKpis::measured).toList();
-    for (String id : request.dataOverrides().keySet()) {
-      if (!def.sources().containsKey(id)) {
-        throw new ConfigException(
-            "--data "
-                + id
-                + "=…: no source '"
-                + id
-                + "'"
-                + Suggestions.hint(id, def.sources().keySet())
-                + "; sources: "
-                + String.join(", ", def.sources().keySet()));
-      }
-    }
+    checkOverrides(def, request);
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     for (KpiDef k : kpis)
       needed.computeIfAbsent(k.source(), id -> new LinkedHashSet<>()).addAll(columnsOf(k));
@@ -129,6 +117,23 @@ public final class KpiEngine {
     return new Scorecard(def, periods, rows, quality);
   }
 
+  /** Each --data override names a declared source. */
+  static void checkOverrides(Definition def, RunRequest request) {
+    for (String id : request.dataOverrides().keySet()) {
+      if (!def.sources().containsKey(id)) {
+        throw new ConfigException(
+            "--data "
+                + id
+                + "=…: no source '"
+                + id
+                + "'"
+                + Suggestions.hint(id, def.sources().keySet())
+                + "; sources: "
+                + String.join(", ", def.sources().keySet()));
+      }
+    }
+  }
+
   /**
    * Loads and validates definition files with every registered KPI type; throws ConfigException
    * with every error.
@@ -178,6 +183,21 @@ public final class KpiEngine {
       PeriodChoice choice,
       Map<String, java.nio.file.Path> data,
       java.time.LocalDate today) {
+    return leads(def, kpiId, stage, null, choice, data, today);
+  }
+
+  /**
+   * The entries behind a KPI, a score KPI's answers of one {@code status} (an NPS's detractors,
+   * passives or promoters; null for the default, its detractors or low answers).
+   */
+  public static LeadList leads(
+      Definition def,
+      String kpiId,
+      String stage,
+      String status,
+      PeriodChoice choice,
+      Map<String, java.nio.file.Path> data,
+      java.time.LocalDate today) {
     KpiDef k = def.requireKpi(kpiId);
     KpiKind<?> kind = KpiKinds.of(k);
     LeadList.Kind listed = kind.listingKind();
@@ -188,13 +208,21 @@ public final class KpiEngine {
               + "' is a "
               + k.type()
               + " KPI; kpi leads lists the leads of a"
-              + " funnel KPI (at a --stage) or of a stalled KPI, and the customers of a customers KPI");
+              + " funnel KPI (at a --stage) or of a stalled KPI, the customers of a customers KPI,"
+              + " and the answers of a score KPI (an NPS's detractors or a --status, a CSAT's low"
+              + " scores, a CES's hard experiences)");
     }
-    if (!choice.isLast()) kind.checkListingAny(k, stage, lastOf(choice.fixed()));
     if (listed != LeadList.Kind.FUNNEL && stage != null) {
       throw new ConfigException(
           "--stage applies to funnel KPIs; '" + kpiId + "' is a " + k.type() + " KPI");
     }
+    if (listed != LeadList.Kind.ANSWERS && status != null) {
+      throw new ConfigException(
+          "--status applies to score KPIs; '" + kpiId + "' is a " + k.type() + " KPI");
+    }
+    // The listing's one choice: a funnel's stage, or a score's status (the other is refused above).
+    String part = listed == LeadList.Kind.ANSWERS ? status : stage;
+    if (!choice.isLast()) kind.checkListingAny(k, part, lastOf(choice.fixed()));
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     needed.put(k.source(), new LinkedHashSet<>(columnsOf(k)));
     LoadedSource loaded =
@@ -207,13 +235,13 @@ public final class KpiEngine {
     LoadedSource src =
         date(warnAbsent(loaded, List.of(k), k.source(), new HashMap<>()), List.of(k));
     Period period = lastOf(DataEnd.periods(choice, List.of(src.quality()), today));
-    if (choice.isLast()) kind.checkListingAny(k, stage, period);
+    if (choice.isLast()) kind.checkListingAny(k, part, period);
     var entries =
         kind.listAny(
             k,
             src.table(),
             period,
-            stage,
+            part,
             new KpiRunner(new BusinessCalendar(def.calendar()), def.zone()));
     return new LeadList(k, listed, entries, src.quality(), period);
   }
@@ -263,7 +291,7 @@ public final class KpiEngine {
     return periods.get(periods.size() - 1);
   }
 
-  private static List<Period> earlier(List<Period> periods, RunRequest.Compare compare) {
+  static List<Period> earlier(List<Period> periods, RunRequest.Compare compare) {
     return periods.stream()
         .map(p -> compare == RunRequest.Compare.YEAR ? p.yearBefore() : p.previous())
         .toList();
@@ -273,7 +301,7 @@ public final class KpiEngine {
    * Each row gets the value of the same KPI and breakdown in its comparison period (none when that
    * had no row).
    */
-  private static List<ResultRow> compare(
+  static List<ResultRow> compare(
       List<ResultRow> current,
       List<ResultRow> before,
       List<Period> periods,
@@ -290,7 +318,7 @@ public final class KpiEngine {
     return out;
   }
 
-  private static List<KpiDef> select(Definition def, List<String> ids) {
+  static List<KpiDef> select(Definition def, List<String> ids) {
     if (ids.isEmpty()) return def.kpis();
     List<KpiDef> out = new ArrayList<>();
     for (String id : ids) out.add(def.requireKpi(id));

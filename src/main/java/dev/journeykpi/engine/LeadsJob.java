@@ -22,6 +22,8 @@ public final class LeadsJob {
    * What to list and where.
    *
    * @param stage the funnel stage, or null for other KPIs
+   * @param status which answers of a score KPI (detractor, passive, promoter; low), or null for its
+   *     default
    * @param periods the periods the options give; the list is of the last
    * @param output the CSV file, or null for standard output
    * @param bom a byte-order mark before the CSV, for Excel
@@ -32,6 +34,7 @@ public final class LeadsJob {
       Map<String, Path> data,
       String kpiId,
       String stage,
+      String status,
       PeriodChoice periods,
       boolean allowEmptyPeriod,
       Path output,
@@ -57,6 +60,7 @@ public final class LeadsJob {
             def,
             request.kpiId(),
             request.stage(),
+            request.status(),
             request.periods(),
             request.data(),
             java.time.LocalDate.now(def.zone()));
@@ -81,10 +85,18 @@ public final class LeadsJob {
     err.flush();
     if (!request.quiet()) {
       err.print(QualitySummary.text(List.of(list.quality())));
-      err.println(list.entries().size() + (list.customers() ? " customers" : " leads"));
+      err.println(list.entries().size() + " " + noun(list.kind()));
       err.flush();
     }
     return Outcome.OK;
+  }
+
+  private static String noun(LeadList.Kind kind) {
+    return switch (kind) {
+      case CUSTOMERS -> "customers";
+      case ANSWERS -> "answers";
+      case FUNNEL, STALLED -> "leads";
+    };
   }
 
   private void csv(LeadList list, Writer w) throws IOException {

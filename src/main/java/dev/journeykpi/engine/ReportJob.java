@@ -35,6 +35,9 @@ public final class ReportJob {
    * @param data source id → file given on the command line instead of the declared one
    * @param periods the periods, oldest first, or the last complete ones
    * @param kpiIds the KPIs to run; empty for all
+   * @param engine what measures the KPIs ({@code --engine})
+   * @param confidence the level in percent of the Wilson intervals given to shares ({@code
+   *     --confidence 95}), or null for none
    */
   public record Request(
       List<Path> configs,
@@ -43,7 +46,34 @@ public final class ReportJob {
       List<String> kpiIds,
       RunRequest.Compare compare,
       Outputs outputs,
-      Gates gates) {}
+      Gates gates,
+      Engine engine,
+      Double confidence) {
+    /** On the default engine, without intervals. */
+    public Request(
+        List<Path> configs,
+        Map<String, Path> data,
+        PeriodChoice periods,
+        List<String> kpiIds,
+        RunRequest.Compare compare,
+        Outputs outputs,
+        Gates gates) {
+      this(configs, data, periods, kpiIds, compare, outputs, gates, Engine.TABLESAW, null);
+    }
+
+    /** Without intervals. */
+    public Request(
+        List<Path> configs,
+        Map<String, Path> data,
+        PeriodChoice periods,
+        List<String> kpiIds,
+        RunRequest.Compare compare,
+        Outputs outputs,
+        Gates gates,
+        Engine engine) {
+      this(configs, data, periods, kpiIds, compare, outputs, gates, engine, null);
+    }
+  }
 
   /**
    * Where the scorecard goes.
@@ -101,15 +131,19 @@ public final class ReportJob {
   public Outcome run() throws java.io.IOException {
     Gates gates = request.gates();
     Definition def = KpiEngine.load(request.configs());
+    RunRequest run =
+        new RunRequest(
+            request.periods(),
+            request.data(),
+            request.kpiIds(),
+            request.compare(),
+            LocalDate.now(def.zone()));
+    Scorecard computed =
+        request.engine() == Engine.DUCKDB ? SqlKpiEngine.run(def, run) : KpiEngine.run(def, run);
     Scorecard card =
-        KpiEngine.run(
-            def,
-            new RunRequest(
-                request.periods(),
-                request.data(),
-                request.kpiIds(),
-                request.compare(),
-                LocalDate.now(def.zone())));
+        request.confidence() == null
+            ? computed
+            : RateIntervals.apply(computed, request.confidence());
     // A source of which no row could be used would give a scorecard of zeros that looks like a
     // quiet month: no output is written (the previous ones stay), only the quality summary and
     // report that say why.

@@ -20,12 +20,13 @@ public record LeadList(
 
   /**
    * The kind of list: a funnel stage's leads (entry, days there), stalled leads (last touch, idle
-   * days), customers.
+   * days), customers, a score KPI's answers (the feedback loop: detractors, low scores).
    */
   public enum Kind {
     FUNNEL,
     STALLED,
-    CUSTOMERS
+    CUSTOMERS,
+    ANSWERS
   }
 
   /**
@@ -38,9 +39,32 @@ public record LeadList(
    *     last activity, or null
    * @param daysThere days from entering the stage to the export's last timestamp (stuck leads), the
    *     idle span (stalled leads, customers), else null
+   * @param answer what a survey answer adds (its score and comment), null for leads and customers
    */
   public record Entry(
-      String lead, List<String> dims, String status, LocalDateTime entered, Long daysThere) {}
+      String lead,
+      List<String> dims,
+      String status,
+      LocalDateTime entered,
+      Long daysThere,
+      Answer answer) {
+    /** A lead or a customer: no survey answer. */
+    public Entry(
+        String lead, List<String> dims, String status, LocalDateTime entered, Long daysThere) {
+      this(lead, dims, status, entered, daysThere, null);
+    }
+  }
+
+  /**
+   * A survey answer of a score KPI's list.
+   *
+   * @param score the answer as a score on the KPI's scale (a text answer as the score it maps to)
+   * @param comment the customer's own words from the KPI's {@code comment:} column, or "" when it
+   *     declares none
+   * @param dateOnly the KPI's time column holds dates, so the answer's date is written without a
+   *     time of day
+   */
+  public record Answer(double score, String comment, boolean dateOnly) {}
 
   public boolean customers() {
     return kind == Kind.CUSTOMERS;

@@ -166,7 +166,9 @@ public record Note(Code code, List<Object> args) {
     FORMULA_NO_SINGLE_VALUE(arg("kpis", Kind.NAME)),
     FORMULA_DIVISION_BY_ZERO(arg("divisor", Kind.NAME)),
     FORMULA_NO_RESULT,
-    FORMULA_OUT_OF_RANGE;
+    FORMULA_OUT_OF_RANGE,
+    // kpi report --confidence (engine.RateIntervals): a share whose denominator is below 30
+    SMALL_SAMPLE(count());
 
     private final List<Arg> args;
 

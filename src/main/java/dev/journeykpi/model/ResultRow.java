@@ -10,7 +10,9 @@ import java.util.Map;
  * {@link #BLANK} stands for rows that had no value in that column. {@code target} is null when the
  * KPI has none; {@code status} is null when there is no target or no value (never {@link
  * Status#NONE}). {@code notes} say how the value was made, as codes with arguments; {@link #note()}
- * writes them in English, for CSV, JSON and scripts.
+ * writes them in English, for CSV, JSON and scripts. {@code interval} is the value's confidence
+ * interval when {@code kpi report --confidence} asked for one and the value is a share of counted
+ * rows (issue 20); null otherwise.
  */
 public record ResultRow(
     String kpi,
@@ -28,7 +30,8 @@ public record ResultRow(
     Double delta,
     Double deltaRelative,
     Boolean complete,
-    Notes notes) {
+    Notes notes,
+    Interval interval) {
   public static final String TOTAL = "(total)";
   public static final String BLANK = "(blank)";
 
@@ -45,6 +48,73 @@ public record ResultRow(
                 : dims.size() == 1
                     ? one(dims.entrySet().iterator().next())
                     : Collections.unmodifiableMap(new LinkedHashMap<>(dims));
+  }
+
+  /** A row without an interval: every row but those {@code --confidence} gives one. */
+  public ResultRow(
+      String kpi,
+      String label,
+      String period,
+      Map<String, String> dims,
+      Double value,
+      String unit,
+      Double numerator,
+      Double denominator,
+      long n,
+      Target target,
+      Status status,
+      Double previous,
+      Double delta,
+      Double deltaRelative,
+      Boolean complete,
+      Notes notes) {
+    this(
+        kpi,
+        label,
+        period,
+        dims,
+        value,
+        unit,
+        numerator,
+        denominator,
+        n,
+        target,
+        status,
+        previous,
+        delta,
+        deltaRelative,
+        complete,
+        notes,
+        null);
+  }
+
+  /**
+   * A confidence interval of a share, as fractions like the value ({@code 0.317} to {@code 0.861}).
+   *
+   * @param level the confidence in percent (95)
+   */
+  public record Interval(double low, double high, double level) {}
+
+  /** This row with its value's confidence interval and, when its sample is small, that note. */
+  public ResultRow withInterval(Interval i, Notes more) {
+    return new ResultRow(
+        kpi,
+        label,
+        period,
+        dims,
+        value,
+        unit,
+        numerator,
+        denominator,
+        n,
+        target,
+        status,
+        previous,
+        delta,
+        deltaRelative,
+        complete,
+        notes.plus(more),
+        i);
   }
 
   /** The class of Map.of(k, v): immutable already, so not copied. */
@@ -110,7 +180,8 @@ public record ResultRow(
         delta,
         deltaRelative,
         complete,
-        notes);
+        notes,
+        interval);
   }
 
   /**

@@ -17,7 +17,9 @@ public final class JsonRenderer implements Renderer {
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
     List<String> dims = TidyColumns.dimensions(card.rows());
-    List<String> keys = TidyColumns.headed(dims, TidyColumns.RESULT); // the CSV's headers
+    boolean intervals = card.confidence() != null;
+    // the CSV's headers
+    List<String> keys = TidyColumns.headed(dims, TidyColumns.own(intervals));
     JsonGenerator g = new JsonFactory().createGenerator(out);
     g.useDefaultPrettyPrinter();
     g.writeStartArray();
@@ -44,6 +46,10 @@ public final class JsonRenderer implements Renderer {
       if (r.complete() == null) g.writeNullField("complete");
       else g.writeBooleanField("complete", r.complete());
       g.writeStringField("note", r.note());
+      if (intervals) {
+        number(g, "ci_low", r.interval() == null ? null : r.interval().low());
+        number(g, "ci_high", r.interval() == null ? null : r.interval().high());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();

@@ -25,10 +25,15 @@ public final class LeadListRenderer {
       case FUNNEL -> List.of("lead", "status", "entered_at", "days_there");
       case STALLED -> List.of("lead", "status", "last_touch", "idle_days");
       case CUSTOMERS -> List.of("customer", "status", "last_activity", "idle_days");
+      case ANSWERS -> List.of("id", "score", "status", "answered_at", "comment");
     };
   }
 
   public static void csv(LeadList list, Writer out) throws IOException {
+    if (list.kind() == LeadList.Kind.ANSWERS) {
+      answers(list, out);
+      return;
+    }
     List<String> by = list.kpi().by();
     LeadList.Kind kind = list.kind();
     List<String> own = new ArrayList<>(header(kind));
@@ -52,6 +57,37 @@ public final class LeadListRenderer {
                   ? e.entered().toLocalDate().toString()
                   : e.entered().toString().replace('T', ' '));
       cells.add(e.daysThere() == null ? "" : e.daysThere().toString());
+      p.printRecord(cells);
+    }
+    p.flush();
+  }
+
+  /**
+   * A score KPI's answers: id, score, status and date, the KPI's breakdown columns (channel,
+   * agent), then the customer's comment last, where a long text reads best in a spreadsheet.
+   */
+  private static void answers(LeadList list, Writer out) throws IOException {
+    List<String> own = header(LeadList.Kind.ANSWERS);
+    List<String> header = new ArrayList<>(own.subList(0, 4));
+    header.addAll(TidyColumns.headed(list.kpi().by(), own));
+    header.add(own.get(4));
+    CSVPrinter p = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get());
+    p.printRecord(header);
+    for (LeadList.Entry e : list.entries()) {
+      LeadList.Answer a = e.answer();
+      List<String> cells = new ArrayList<>();
+      cells.add(SpreadsheetSafe.cell(e.lead()));
+      double v = a.score();
+      cells.add(v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v));
+      cells.add(e.status());
+      cells.add(
+          e.entered() == null
+              ? ""
+              : a.dateOnly()
+                  ? e.entered().toLocalDate().toString()
+                  : e.entered().toString().replace('T', ' '));
+      e.dims().forEach(d -> cells.add(SpreadsheetSafe.cell(d)));
+      cells.add(SpreadsheetSafe.cell(a.comment()));
       p.printRecord(cells);
     }
     p.flush();

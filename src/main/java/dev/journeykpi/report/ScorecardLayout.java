@@ -237,7 +237,7 @@ final class ScorecardLayout {
           if (breakdowns) cells.add(key);
           for (String p : periodLabels) {
             ResultRow r = perPeriod.get(p);
-            cells.add(r == null ? "" : fmt.human(r.value(), r.unit()));
+            cells.add(r == null ? "" : fmt.human(r.value(), r.unit(), r.interval()));
           }
           ResultRow lr = perPeriod.get(last);
           if (changes)
@@ -419,7 +419,7 @@ final class ScorecardLayout {
   }
 
   private static String cell(ResultRow r, ValueFormat fmt) {
-    return r == null || r.value() == null ? "" : fmt.human(r.value(), r.unit());
+    return r == null || r.value() == null ? "" : fmt.human(r.value(), r.unit(), r.interval());
   }
 
   /** A bar of up to 20 characters in eighths of a block: a funnel drawn in text. */

@@ -43,15 +43,35 @@ final class TidyColumns {
   }
 
   static List<String> header(List<String> dims) {
+    return header(dims, false);
+  }
+
+  /**
+   * The header; with {@code intervals} ({@code --confidence}) two more columns at the end, {@code
+   * ci_low} and {@code ci_high}, so that a run without it keeps its columns and their positions.
+   */
+  static List<String> header(List<String> dims, boolean intervals) {
     List<String> h = new ArrayList<>(LEAD);
-    h.addAll(headed(dims, RESULT));
+    h.addAll(headed(dims, own(intervals)));
     h.addAll(TAIL);
+    if (intervals) h.addAll(INTERVAL);
     return h;
   }
 
   /** The scorecard's own columns, which a breakdown column never repeats. */
   static final List<String> RESULT =
       java.util.stream.Stream.concat(LEAD.stream(), TAIL.stream()).toList();
+
+  /** The interval's columns, after the note (issue 20). */
+  static final List<String> INTERVAL = List.of("ci_low", "ci_high");
+
+  private static final List<String> RESULT_AND_INTERVAL =
+      java.util.stream.Stream.concat(RESULT.stream(), INTERVAL.stream()).toList();
+
+  /** The file's own columns: the scorecard's, and the interval's when it has them. */
+  static List<String> own(boolean intervals) {
+    return intervals ? RESULT_AND_INTERVAL : RESULT;
+  }
 
   /**
    * The breakdown columns' headers beside a file's own columns {@code fixed}: a name that is one of
@@ -93,6 +113,16 @@ final class TidyColumns {
     c.add(ValueFormat.plain(r.deltaRelative()));
     c.add(r.complete() == null ? "" : r.complete().toString());
     c.add(r.note());
+    return c;
+  }
+
+  /** The row's cells, with its interval's two (empty for a row that has none) when asked. */
+  static List<String> cells(ResultRow r, List<String> dims, boolean intervals) {
+    List<String> c = cells(r, dims);
+    if (intervals) {
+      c.add(r.interval() == null ? "" : ValueFormat.plain(r.interval().low()));
+      c.add(r.interval() == null ? "" : ValueFormat.plain(r.interval().high()));
+    }
     return c;
   }
 }

@@ -1,5 +1,6 @@
 package dev.journeykpi.report;
 
+import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Target;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -91,6 +92,21 @@ public final class ValueFormat {
       case "days" -> vietnameseUnits ? " ngày" : " d";
       default -> "";
     };
+  }
+
+  /**
+   * A share with its confidence interval ({@code kpi report --confidence}), kept short: "62.5%
+   * (31.7–86.1%)", in Vietnamese "62,5% (31,7–86,1%)"; the value alone when the row has none.
+   */
+  public String human(Double v, String unit, ResultRow.Interval interval) {
+    String h = human(v, unit);
+    if (v == null || interval == null) return h;
+    return h
+        + " ("
+        + number(interval.low() * 100, 1)
+        + "–"
+        + number(interval.high() * 100, 1)
+        + "%)";
   }
 
   /** A target for people: "≥ 90.0%", "≤ 30.0 min", "80.0%–95.0%"; "" when there is none. */

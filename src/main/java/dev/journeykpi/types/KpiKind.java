@@ -8,6 +8,7 @@ import dev.journeykpi.config.SpecBinder;
 import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.sql.SqlTemplate;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
@@ -131,6 +132,17 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
     return null;
   }
 
+  /**
+   * Whether a row of the KPI in % with a numerator and a denominator is a share of counted things —
+   * its numerator's rows or customers are among its denominator's (a ratio, a top-box score, an
+   * SLA, a funnel step, a churn rate) — so that {@code kpi report --confidence} gives it a Wilson
+   * interval. Yes unless the type says otherwise: a turnover (leavers ÷ an average headcount), a
+   * customer retention rate ((E − N) ÷ S, above 100 % at times), a formula.
+   */
+  public boolean ratesAreShares(KpiDef k) {
+    return true;
+  }
+
   /** Whether the KPI's rows form a cohort triangle (a customers KPI measuring cohorts). */
   public boolean cohortTriangle(KpiDef k) {
     return false;
@@ -142,6 +154,21 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
    */
   public String customerColumn(KpiDef k) {
     return null;
+  }
+
+  /**
+   * How the KPI compiles to SQL for the SQL engines ({@code --engine duckdb}, {@code kpi sql}): the
+   * type's template, or {@link SqlTemplate.NotYet} why not. A concern with a default, not an
+   * abstract method, only while issue 17 is open: the types without SQL yet keep this answer, which
+   * the engines turn into a refusal naming the KPI and its type before any work. When every type
+   * has its template, this becomes abstract like the other concerns.
+   */
+  public SqlTemplate sql(KpiDef k, S spec) {
+    return new SqlTemplate.NotYet("type '" + name() + "' has no SQL template yet");
+  }
+
+  public final SqlTemplate sqlAny(KpiDef k) {
+    return sql(k, spec(k));
   }
 
   /** Runs a KPI of any type. */

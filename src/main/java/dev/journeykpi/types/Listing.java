@@ -25,7 +25,11 @@ public abstract class Listing<S extends KpiSpec> {
     return kind;
   }
 
-  /** Refuses a request the type cannot answer (a funnel without --stage); nothing by default. */
+  /**
+   * Refuses a request the type cannot answer (a funnel without --stage, a score's unknown
+   * --status); nothing by default. {@code stage} is the list's one choice: a funnel's {@code
+   * --stage}, a score's {@code --status}.
+   */
   public void check(KpiDef k, S spec, String stage, Period period) {}
 
   /** The entries, in the order the list is written. */

@@ -13,8 +13,8 @@ import tech.tablesaw.api.Table;
  * A type measured over the rows its {@code time:} column dates in each period (count, sum, mean,
  * median, percentile, ratio, duration, score, SLA, no-repeat). Choosing this base answers, once,
  * how such a type meets the period: placed and dated by {@code time:}, judged period by period,
- * with no list for {@code kpi leads}. The type still says how it binds, measures a set of rows,
- * which texts it expects and how it is explained.
+ * with no list for {@code kpi leads} unless it says otherwise (a score lists its answers). The type
+ * still says how it binds, measures a set of rows, which texts it expects and how it is explained.
  */
 public abstract class PeriodRowsKind<S extends KpiSpec> extends KpiKind<S> {
   protected PeriodRowsKind(String name, Class<S> specType) {
@@ -47,7 +47,7 @@ public abstract class PeriodRowsKind<S extends KpiSpec> extends KpiKind<S> {
   }
 
   @Override
-  public final Listing<S> listing() {
+  public Listing<S> listing() {
     return null;
   }
 

@@ -53,7 +53,9 @@ class TypeRuleMessagesTest {
     assertThat(conversion.err())
         .contains(
             "kpi 'potential_to_trial' is a conversion KPI; kpi leads lists the leads of a funnel KPI (at a"
-                + " --stage) or of a stalled KPI, and the customers of a customers KPI");
+                + " --stage) or of a stalled KPI, the customers of a customers KPI, and the answers of a"
+                + " score KPI (an NPS's detractors or a --status, a CSAT's low scores, a CES's hard"
+                + " experiences)");
     CliHarness.Output noStage =
         CliHarness.run("leads", "-c", def, "--period", "2026-Q3", "--kpi", "lead_stages");
     assertThat(noStage.exitCode()).isEqualTo(2);

@@ -73,7 +73,9 @@ class KpiKindsTest {
         "percentile | column columns p                           | BY_TIME      | false | ",
         "ratio      | numerator denominator                      | BY_TIME      | false | ",
         "duration   | start end clock stat                       | BY_TIME      | false | ",
-        "score      | column scale values positive stat          | BY_TIME      | false | ",
+        // issue 20: a score names its answers and their comment, and lists them (kpi leads)
+        "score      | column scale values positive stat answer_id comment"
+            + " | BY_TIME | false | ANSWERS",
         "sla        | start end clock limit                      | BY_TIME      | false | ",
         "no_repeat  | customer within denominator                | BY_TIME      | false | ",
         "backlog    | start end                                  | AT_EDGES     | true  | ",

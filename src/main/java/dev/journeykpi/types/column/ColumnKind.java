@@ -1,10 +1,14 @@
 package dev.journeykpi.types.column;
 
 import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.config.Statistic;
+import dev.journeykpi.sql.PeriodRowsSql;
+import dev.journeykpi.sql.SqlColumns;
+import dev.journeykpi.sql.SqlTemplate;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
 import dev.journeykpi.types.PeriodRowsKind;
@@ -80,6 +84,61 @@ public final class ColumnKind extends PeriodRowsKind<ColumnSpec> {
   protected Measurer measurer(KpiDef k, ColumnSpec spec, KpiRunner runner) {
     List<String> measured = spec.columns().isEmpty() ? List.of(spec.column()) : spec.columns();
     return new ColumnMeasurer(measured, spec.stat(), KpiRunner.unitSeconds(k.unit()));
+  }
+
+  /**
+   * Each row's value (its columns added up, blank parts as 0, blank when all are) and the rows
+   * without one, in SQL; the sum is an exact one (the same bytes on every run), the percentiles
+   * exact ones. The measure is {@link ColumnMeasurer}'s.
+   */
+  @Override
+  public SqlTemplate sql(KpiDef k, ColumnSpec spec) {
+    List<String> measured = spec.columns().isEmpty() ? List.of(spec.column()) : spec.columns();
+    return new PeriodRowsSql() {
+      @Override
+      public List<Aggregate> aggregates(SqlColumns c) {
+        List<String> refs = new java.util.ArrayList<>();
+        for (String m : measured) {
+          if (c.type(m) != dev.journeykpi.config.ValueType.NUMBER)
+            throw new dev.journeykpi.sql.SqlRefused("column '" + m + "' is not a number column");
+          refs.add(c.ref(m));
+        }
+        List<String> parts = refs.stream().map(r -> "coalesce(" + r + ", 0.0)").toList();
+        String allBlank = String.join(" AND ", refs.stream().map(r -> r + " IS NULL").toList());
+        String anyBlank = String.join(" OR ", refs.stream().map(r -> r + " IS NULL").toList());
+        String value =
+            refs.size() == 1
+                ? refs.get(0)
+                : "CASE WHEN " + allBlank + " THEN NULL ELSE " + String.join(" + ", parts) + " END";
+        var d = c.dialect();
+        String stat =
+            spec.stat() == null
+                ? d.sumExact(value)
+                : spec.stat().kind() == Statistic.Kind.MEAN
+                    ? d.sumExact(value) + " / count(" + value + ")"
+                    : d.percentile(value, spec.stat().percentile());
+        return List.of(
+            new Aggregate("rows", "count(*)"),
+            new Aggregate("n", "count(" + value + ")"),
+            new Aggregate(
+                "partial",
+                refs.size() == 1
+                    ? "0"
+                    : "count(*) FILTER (WHERE NOT (" + allBlank + ") AND (" + anyBlank + "))"),
+            new Aggregate("value", stat));
+      }
+
+      @Override
+      public Measure measure(Values v) {
+        return ColumnMeasurer.result(
+            Math.toIntExact(v.count("rows")),
+            Math.toIntExact(v.count("n")),
+            Math.toIntExact(v.count("partial")),
+            measured,
+            () -> v.number("value"),
+            KpiRunner.unitSeconds(k.unit()));
+      }
+    };
   }
 
   @Override

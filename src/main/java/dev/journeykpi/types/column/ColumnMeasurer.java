@@ -55,7 +55,36 @@ public final class ColumnMeasurer implements Measurer {
       if (present > 0) values[n++] = v;
       if (present > 0 && present < cs.length) partial++;
     }
-    int blank = rows.length - n;
+    int count = n;
+    return result(
+        rows.length,
+        n,
+        partial,
+        columns,
+        () -> {
+          if (sum) {
+            double s = 0;
+            for (int i = 0; i < count; i++) s += values[i];
+            return s;
+          }
+          return Stats.of(stat, values, count);
+        },
+        divisor);
+  }
+
+  /**
+   * The measure of {@code n} values among {@code rows} rows ({@code partial} of them with some of
+   * several columns blank), worth {@code value} (their sum or statistic, asked only when there are
+   * values) in stored units: here and on the SQL engines alike.
+   */
+  public static Measure result(
+      int rows,
+      int n,
+      int partial,
+      List<String> columns,
+      java.util.function.DoubleSupplier value,
+      double divisor) {
+    int blank = rows - n;
     String column = String.join(" + ", columns);
     List<Note> notes = new ArrayList<>();
     if (blank > 0) notes.add(Note.of(Code.ROWS_WITHOUT_SKIPPED, blank, column));
@@ -64,14 +93,8 @@ public final class ColumnMeasurer implements Measurer {
     // No values: no value, for a sum too. A sum of nothing printed as 0 looks like a month of zero
     // revenue when the filter, the period or the column found nothing.
     if (n == 0)
-      return Measure.none(
-              0, rows.length == 0 ? Note.of(Code.NO_ROWS) : Note.of(Code.NO_VALUES_IN, column))
+      return Measure.none(0, rows == 0 ? Note.of(Code.NO_ROWS) : Note.of(Code.NO_VALUES_IN, column))
           .withNote(note);
-    if (sum) {
-      double sum = 0;
-      for (int i = 0; i < n; i++) sum += values[i];
-      return Measure.of(sum / divisor, n).withNote(note);
-    }
-    return Measure.of(Stats.of(stat, values, n) / divisor, n).withNote(note);
+    return Measure.of(value.getAsDouble() / divisor, n).withNote(note);
   }
 }

@@ -1,9 +1,13 @@
 package dev.journeykpi.types.count;
 
 import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.sql.PeriodRowsSql;
+import dev.journeykpi.sql.SqlColumns;
+import dev.journeykpi.sql.SqlTemplate;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
 import dev.journeykpi.types.PeriodRowsKind;
@@ -34,6 +38,34 @@ public final class CountKind extends PeriodRowsKind<CountSpec> {
   @Override
   protected Measurer measurer(KpiDef k, CountSpec spec, KpiRunner runner) {
     return new CountMeasurer(spec.distinct());
+  }
+
+  /** Rows, or distinct non-blank values and the rows without one, counted in SQL. */
+  @Override
+  public SqlTemplate sql(KpiDef k, CountSpec spec) {
+    return new PeriodRowsSql() {
+      @Override
+      public List<Aggregate> aggregates(SqlColumns c) {
+        if (spec.distinct() == null) return List.of(new Aggregate("rows", "count(*)"));
+        String col = c.ref(spec.distinct());
+        return List.of(
+            new Aggregate("rows", "count(*)"),
+            new Aggregate("distinct", "count(DISTINCT " + col + ")"),
+            new Aggregate("blank", "count(*) - count(" + col + ")"));
+      }
+
+      @Override
+      public Measure measure(Values v) {
+        int rows = Math.toIntExact(v.count("rows"));
+        return spec.distinct() == null
+            ? CountMeasurer.result(rows, rows, 0, null)
+            : CountMeasurer.result(
+                Math.toIntExact(v.count("distinct")),
+                rows,
+                Math.toIntExact(v.count("blank")),
+                spec.distinct());
+      }
+    };
   }
 
   @Override

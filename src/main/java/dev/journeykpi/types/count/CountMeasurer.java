@@ -20,7 +20,7 @@ public final class CountMeasurer implements Measurer {
 
   @Override
   public Measure measure(Table table, int[] rows) {
-    if (distinct == null) return Measure.of(rows.length, rows.length);
+    if (distinct == null) return result(rows.length, rows.length, 0, null);
     Column<?> c = table.column(distinct);
     int blank = 0;
     int count;
@@ -56,7 +56,15 @@ public final class CountMeasurer implements Measurer {
       }
       count = seen.size();
     }
-    Measure m = Measure.of(count, rows.length);
+    return result(count, rows.length, blank, distinct);
+  }
+
+  /**
+   * The measure of {@code count} (rows, or distinct values of {@code distinct}) among {@code rows}
+   * rows of which {@code blank} had no value: here and on the SQL engines alike.
+   */
+  public static Measure result(int count, int rows, int blank, String distinct) {
+    Measure m = Measure.of(count, rows);
     return blank == 0 ? m : m.withNote(Note.of(Code.ROWS_WITHOUT_NOT_COUNTED, blank, distinct));
   }
 

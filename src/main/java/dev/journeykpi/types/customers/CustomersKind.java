@@ -84,6 +84,12 @@ public final class CustomersKind extends KpiKind<CustomersSpec> {
     return timeColumn(k);
   }
 
+  /** A retention rate, (E − N) ÷ S, is no share: above 100 % when lapsed customers return. */
+  @Override
+  public boolean ratesAreShares(KpiDef k) {
+    return spec(k).customers().measure() != CustomerDef.Measure.RETENTION_RATE;
+  }
+
   @Override
   public boolean cohortTriangle(KpiDef k) {
     return spec(k).customers().measure() == CustomerDef.Measure.COHORT;

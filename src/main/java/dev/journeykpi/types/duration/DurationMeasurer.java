@@ -80,16 +80,60 @@ public final class DurationMeasurer implements Measurer {
       else if (v == NO_START) noStart++;
       else negative++;
     }
+    int count = n;
+    return result(
+        rs.length,
+        n,
+        open,
+        noStart,
+        negative,
+        start,
+        end,
+        () -> examples(rs),
+        () -> Stats.of(stat, values, count),
+        divisor);
+  }
+
+  /**
+   * The measure of {@code n} durations among {@code rows} rows, the others open, without a start,
+   * or ending before they start (shown by {@code examples}), worth {@code value} seconds (asked
+   * only when there are durations): here and on the SQL engines alike.
+   */
+  public static Measure result(
+      int rows,
+      int n,
+      int open,
+      int noStart,
+      int negative,
+      String start,
+      String end,
+      java.util.function.Supplier<String> examples,
+      java.util.function.DoubleSupplier value,
+      double divisor) {
     List<Note> notes = new ArrayList<>();
     if (open > 0) notes.add(Note.of(Code.OPEN, open, end));
     if (negative > 0)
-      notes.add(Note.of(Code.END_BEFORE_START_EXAMPLES, negative, end, start, examples(rs)));
+      notes.add(Note.of(Code.END_BEFORE_START_EXAMPLES, negative, end, start, examples.get()));
     if (noStart > 0) notes.add(Note.of(Code.WITHOUT_LEFT_OUT, noStart, start));
     Notes note = Notes.of(notes);
     if (n == 0)
-      return Measure.none(0, Note.of(rs.length == 0 ? Code.NO_ROWS : Code.NO_COMPLETED_DURATIONS))
+      return Measure.none(0, Note.of(rows == 0 ? Code.NO_ROWS : Code.NO_COMPLETED_DURATIONS))
           .withNote(note);
-    return Measure.of(Stats.of(stat, values, n) / divisor, n).withNote(note);
+    return Measure.of(value.getAsDouble() / divisor, n).withNote(note);
+  }
+
+  /**
+   * How a row ending before its start is shown: "start 2026-10-05 08:00 → end 2026-10-04 17:00".
+   */
+  public static String example(String start, String startLabel, String end, String endLabel) {
+    return start + " " + startLabel + " → " + end + " " + endLabel;
+  }
+
+  /** The examples as the note lists them: two, then "…" when there are more. */
+  public static String examples(List<String> shown, int total) {
+    List<String> out = new ArrayList<>(shown.subList(0, Math.min(2, shown.size())));
+    if (total > 2) out.add("…");
+    return String.join("; ", out);
   }
 
   /**
@@ -105,13 +149,11 @@ public final class DurationMeasurer implements Measurer {
         break;
       }
       out.add(
-          start
-              + " "
-              + Cells.label(cachedFor.column(start), row)
-              + " → "
-              + end
-              + " "
-              + Cells.label(cachedFor.column(end), row));
+          example(
+              start,
+              Cells.label(cachedFor.column(start), row),
+              end,
+              Cells.label(cachedFor.column(end), row)));
     }
     return String.join("; ", out);
   }

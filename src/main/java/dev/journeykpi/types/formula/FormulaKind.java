@@ -124,4 +124,10 @@ public final class FormulaKind extends KpiKind<FormulaSpec> {
             + (division ? p.t("numerator and denominator are reported") + "; " : "")
             + p.t("no value when a KPI it reads has none or on a division by zero (noted)"));
   }
+
+  /** A value computed from other KPIs' values, not counted from rows: no interval (issue 20). */
+  @Override
+  public boolean ratesAreShares(KpiDef k) {
+    return false;
+  }
 }

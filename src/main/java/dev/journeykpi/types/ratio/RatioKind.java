@@ -1,9 +1,13 @@
 package dev.journeykpi.types.ratio;
 
 import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.sql.PeriodRowsSql;
+import dev.journeykpi.sql.SqlColumns;
+import dev.journeykpi.sql.SqlTemplate;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
 import dev.journeykpi.types.PeriodRowsKind;
@@ -37,6 +41,30 @@ public final class RatioKind extends PeriodRowsKind<RatioSpec> {
   @Override
   protected Measurer measurer(KpiDef k, RatioSpec spec, KpiRunner runner) {
     return new RatioMeasurer(spec.numerator(), spec.denominator());
+  }
+
+  /**
+   * The rows each filter keeps among the group's, counted in SQL; the same measure as {@link
+   * RatioMeasurer}.
+   */
+  @Override
+  public SqlTemplate sql(KpiDef k, RatioSpec spec) {
+    return new PeriodRowsSql() {
+      @Override
+      public List<Aggregate> aggregates(SqlColumns c) {
+        String d = c.where(spec.denominator());
+        String n = c.where(spec.numerator());
+        return List.of(
+            new Aggregate("denominator", "count(*) FILTER (WHERE " + d + ")"),
+            new Aggregate("numerator", "count(*) FILTER (WHERE " + d + " AND " + n + ")"));
+      }
+
+      @Override
+      public Measure measure(Values v) {
+        return RatioMeasurer.result(
+            Math.toIntExact(v.count("numerator")), Math.toIntExact(v.count("denominator")));
+      }
+    };
   }
 
   @Override

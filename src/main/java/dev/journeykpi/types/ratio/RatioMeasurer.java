@@ -42,6 +42,14 @@ public final class RatioMeasurer implements Measurer {
         if (inNumerator[row]) n++;
       }
     }
+    return result(n, d);
+  }
+
+  /**
+   * The measure of {@code n} rows in the numerator among {@code d} in the denominator: here and on
+   * the SQL engines alike.
+   */
+  public static Measure result(int n, int d) {
     if (d == 0) return new Measure(null, (double) n, 0.0, 0, Note.of(Code.DENOMINATOR_ZERO));
     return new Measure((double) n / d, (double) n, (double) d, d);
   }

@@ -5,14 +5,18 @@ import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.ScoreDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.model.LeadList;
+import dev.journeykpi.model.Period;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
+import dev.journeykpi.types.Listing;
 import dev.journeykpi.types.PeriodRowsKind;
 import dev.journeykpi.types.Phrases;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import tech.tablesaw.api.Table;
 
 /** Survey answers on a declared scale: top-box share, mean, or NPS. */
 public final class ScoreKind extends PeriodRowsKind<ScoreSpec> {
@@ -22,7 +26,7 @@ public final class ScoreKind extends PeriodRowsKind<ScoreSpec> {
 
   @Override
   public Set<String> keys() {
-    return Set.of("column", "scale", "values", "positive", "stat");
+    return Set.of("column", "scale", "values", "positive", "stat", "answer_id", "comment");
   }
 
   @Override
@@ -30,6 +34,11 @@ public final class ScoreKind extends PeriodRowsKind<ScoreSpec> {
     String column = r.required("column");
     r.exists(column, r.at("column"), "column");
     ScoreDef score = r.score();
+    // For the feedback loop (kpi leads): which column names an answer, which holds its comment.
+    String id = r.string("answer_id");
+    r.exists(id, r.at("answer_id"), "answer_id");
+    String comment = r.string("comment");
+    r.exists(comment, r.at("comment"), "comment");
     String unit = r.declaredUnit();
     if (score == null) return new SpecReader.Bound(null, unit);
     String natural =
@@ -45,13 +54,37 @@ public final class ScoreKind extends PeriodRowsKind<ScoreSpec> {
     }
     // A mean keeps a declared unit ("points"); a share is in %, an NPS in NPS points.
     if (unit == null || score.stat() != ScoreDef.Stat.MEAN) unit = natural;
-    return new SpecReader.Bound(new ScoreSpec(column, score), unit);
+    return new SpecReader.Bound(new ScoreSpec(column, score, id, comment), unit);
   }
 
   @Override
   protected Measurer measurer(KpiDef k, ScoreSpec spec, KpiRunner runner) {
     return new ScoreMeasurer(spec.column(), spec.score());
   }
+
+  /**
+   * The answers behind the score, for the feedback loop: an NPS's detractors (or passives,
+   * promoters: {@code --status}), a top-box score's low answers, a mean score's answers below the
+   * middle of the scale.
+   */
+  @Override
+  public Listing<ScoreSpec> listing() {
+    return ANSWERS;
+  }
+
+  private static final Listing<ScoreSpec> ANSWERS =
+      new Listing<>(LeadList.Kind.ANSWERS) {
+        @Override
+        public void check(KpiDef k, ScoreSpec spec, String status, Period period) {
+          ScoreAnswers.check(k, spec.score(), status);
+        }
+
+        @Override
+        public List<LeadList.Entry> list(
+            KpiDef k, ScoreSpec spec, Table table, Period period, String status, KpiRunner runner) {
+          return ScoreAnswers.of(k, spec, table, period, status);
+        }
+      };
 
   @Override
   public void expectedValues(KpiDef k, ScoreSpec spec, ExpectedValues out) {}
@@ -69,7 +102,8 @@ public final class ScoreKind extends PeriodRowsKind<ScoreSpec> {
                         s.values().entrySet().stream()
                             .sorted(Map.Entry.comparingByKey())
                             .map(e -> e.getKey() + " = " + p.plain(e.getValue()))
-                            .collect(Collectors.joining(", "))));
+                            .collect(Collectors.joining(", "))))
+            + listed(spec, p);
     String formula =
         switch (s.stat()) {
               case TOP_BOX ->
@@ -94,5 +128,17 @@ public final class ScoreKind extends PeriodRowsKind<ScoreSpec> {
             "blank answers, answers outside the scale and unrecognised text answers: left out of the denominator and counted"),
         null,
         formula);
+  }
+
+  /** The columns kpi leads carries with each answer, when the KPI names them. */
+  private static String listed(ScoreSpec spec, Phrases p) {
+    if (spec.id() == null && spec.comment() == null) return "";
+    if (spec.comment() == null) return "; " + p.t("kpi leads names each answer by %s", spec.id());
+    if (spec.id() == null)
+      return "; " + p.t("kpi leads lists each answer with its comment from %s", spec.comment());
+    return "; "
+        + p.t(
+            "kpi leads lists each answer by %s with its comment from %s",
+            spec.id(), spec.comment());
   }
 }

@@ -113,6 +113,19 @@ public final class ScoreMeasurer implements Measurer {
     };
   }
 
+  /**
+   * Each row's answer as a score on the scale, for the list of answers ({@link ScoreAnswers}): NaN
+   * for a blank answer, infinite for one off the scale or not recognised — the rows the measure
+   * leaves out.
+   */
+  double[] scores(Table table) {
+    if (cachedFor != table) {
+      scores = perRow(table.column(column));
+      cachedFor = table;
+    }
+    return scores;
+  }
+
   private double[] perRow(Column<?> c) {
     double[] out = new double[c.size()];
     Map<String, Double> parsed = new java.util.HashMap<>();

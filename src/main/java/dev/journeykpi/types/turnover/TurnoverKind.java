@@ -102,4 +102,10 @@ public final class TurnoverKind extends KpiKind<TurnoverSpec> {
         null,
         p.t("leavers ÷ ((headcount at start + headcount at end) ÷ 2)") + p.overRows(k.where()));
   }
+
+  /** Leavers ÷ an average headcount: not a share of counted people (no interval). */
+  @Override
+  public boolean ratesAreShares(KpiDef k) {
+    return false;
+  }
 }

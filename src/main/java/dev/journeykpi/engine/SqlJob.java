@@ -1,0 +1,16 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.model.Period;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code kpi sql}: load the definitions and print the selected KPIs compiled for a dialect. */
+public final class SqlJob {
+  private SqlJob() {}
+
+  public static String sql(
+      List<Path> configs, List<String> kpiIds, List<Period> periods, String dialect) {
+    SqlKpiEngine.dialect(dialect); // an unknown dialect is refused before the definitions are read
+    return SqlKpiEngine.sql(KpiEngine.load(configs), kpiIds, periods, dialect);
+  }
+}

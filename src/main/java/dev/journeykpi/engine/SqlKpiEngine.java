@@ -1,0 +1,401 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.calc.BusinessCalendar;
+import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.config.ColumnDef;
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.ingest.CsvDialect;
+import dev.journeykpi.ingest.HeaderIndex;
+import dev.journeykpi.ingest.SourceLoader;
+import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.QualityReport;
+import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Scorecard;
+import dev.journeykpi.model.UsageException;
+import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.DuckDbDialect;
+import dev.journeykpi.sql.PeriodRowsQuery;
+import dev.journeykpi.sql.PeriodRowsSql;
+import dev.journeykpi.sql.SourceRelations;
+import dev.journeykpi.sql.SqlRefused;
+import dev.journeykpi.sql.SqlTemplate;
+import dev.journeykpi.types.KpiKinds;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code kpi report --engine duckdb}: the same scorecard as {@link KpiEngine}, measured by DuckDB
+ * in process. Every KPI is compiled first; a KPI whose type, filter or source is not compiled for
+ * SQL yet refuses the run before any file is read, every reason at once, never a quiet fall back to
+ * the default engine. The sources are then typed in SQL ({@link SourceRelations}), each KPI is one
+ * query ({@link PeriodRowsQuery}), and the rows are built by the default engine's code.
+ *
+ * <p>DuckDB's classes (and its native library) are loaded only here, through JDBC, so that the
+ * default engine starts as fast as it did without them.
+ */
+public final class SqlKpiEngine {
+  private SqlKpiEngine() {}
+
+  /** The dialects kpi sql prints. */
+  public static final List<String> DIALECTS = List.of("duckdb");
+
+  public static Dialect dialect(String name) {
+    if (name.equals("duckdb")) return new DuckDbDialect();
+    throw new UsageException(
+        "--dialect " + name + ": not available yet; dialects: " + String.join(", ", DIALECTS));
+  }
+
+  /** A KPI compiled: its source and its query. */
+  record Compiled(KpiDef kpi, SourceDef source, PeriodRowsQuery query) {}
+
+  /**
+   * Every selected KPI compiled for the dialect, or a usage error listing every KPI that cannot be
+   * yet, with each reason.
+   */
+  static List<Compiled> compile(Definition def, List<KpiDef> kpis, Dialect d) {
+    Map<String, String> refusals = new LinkedHashMap<>();
+    List<Compiled> out = compile(def, kpis, d, refusals);
+    if (!refusals.isEmpty()) {
+      List<String> refused = new ArrayList<>();
+      refusals.forEach((id, why) -> refused.add("kpi '" + id + "' " + why));
+      throw new UsageException(
+          d.name()
+              + " cannot run "
+              + refused.size()
+              + (refused.size() == 1 ? " KPI" : " KPIs")
+              + " yet (docs/engines.md); run them with --engine tablesaw (the default), or choose"
+              + " others with --kpi:\n  "
+              + String.join("\n  ", refused));
+    }
+    return out;
+  }
+
+  /**
+   * Why each KPI the dialect cannot run yet is refused, by KPI id, in the definition's order:
+   * "(type T): reason; reason". Empty when every KPI compiles.
+   */
+  public static Map<String, String> refusals(Definition def, List<KpiDef> kpis, String dialect) {
+    Dialect d = dialect(dialect);
+    Map<String, String> refused = new LinkedHashMap<>();
+    compile(def, kpis.stream().filter(ComputedKpis::measured).toList(), d, refused);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (KpiDef k : kpis) {
+      if (ComputedKpis.measured(k)) {
+        if (refused.containsKey(k.id())) out.put(k.id(), refused.get(k.id()));
+        continue;
+      }
+      // A formula runs wherever the KPIs it reads run: it is computed from their rows.
+      Map<String, String> operands = new LinkedHashMap<>();
+      compile(def, measuredBehind(def, List.of(k)), d, operands);
+      if (!operands.isEmpty())
+        out.put(
+            k.id(),
+            "(type "
+                + k.type()
+                + "): reads KPIs this engine cannot run yet: "
+                + String.join(", ", operands.keySet()));
+    }
+    return out;
+  }
+
+  /** The KPIs measured from sources that the given ones need, formulas' operands included. */
+  private static List<KpiDef> measuredBehind(Definition def, List<KpiDef> kpis) {
+    return ComputedKpis.withWhatTheyRead(def, kpis).stream()
+        .filter(ComputedKpis::measured)
+        .toList();
+  }
+
+  private static List<Compiled> compile(
+      Definition def, List<KpiDef> kpis, Dialect d, Map<String, String> refused) {
+    SourceRelations relations = new SourceRelations(d);
+    List<Compiled> out = new ArrayList<>();
+    for (KpiDef k : kpis) {
+      List<String> why = new ArrayList<>();
+      SourceDef s = def.sources().get(k.source());
+      why.addAll(sourceRefusals(s, def, k, relations));
+      SqlTemplate t = KpiKinds.of(k).sqlAny(k);
+      PeriodRowsQuery q = null;
+      if (t instanceof SqlTemplate.NotYet n) {
+        why.add(n.why());
+      } else if (why.isEmpty()) {
+        try {
+          q = new PeriodRowsQuery(d, k, s, (PeriodRowsSql) t, relations.rows(s));
+        } catch (SqlRefused e) {
+          why.add(e.getMessage());
+        }
+      }
+      if (!why.isEmpty()) {
+        refused.put(k.id(), "(type " + k.type() + "): " + String.join("; ", why));
+      } else {
+        out.add(new Compiled(k, s, q));
+      }
+    }
+    return out;
+  }
+
+  /** What of a KPI's source the SQL engines cannot read yet. */
+  private static List<String> sourceRefusals(
+      SourceDef s, Definition def, KpiDef k, SourceRelations relations) {
+    List<String> why = new ArrayList<>();
+    String src = "source '" + s.id() + "'";
+    String name = s.file().toLowerCase(java.util.Locale.ROOT);
+    if ((s.format() != null && !s.format().equalsIgnoreCase("csv"))
+        || name.endsWith(".xlsx")
+        || name.endsWith(".xls")) why.add(src + " is an Excel file (only CSV sources yet)");
+    if (s.file().contains("*") || s.file().contains("?") || s.file().contains("["))
+      why.add(src + " is a pattern of files (one file only yet)");
+    if (!s.joins().isEmpty()) why.add(src + " joins other sources (join:)");
+    if (!s.derive().isEmpty()) why.add(src + " derives columns (derive:)");
+    if (s.distinct() != null) why.add(src + " keeps one row per key (distinct:)");
+    if (s.columns().isEmpty()) why.add(src + " has no column mapping (columns:)");
+    if (s.encoding() != null && !s.encoding().replace("-", "").equalsIgnoreCase("utf8"))
+      why.add(src + " is encoded in " + s.encoding() + " (UTF-8 only yet)");
+    if (!s.zone().equals(def.zone()))
+      why.add(src + " writes times in " + s.zone() + ", not the definition's " + def.zone());
+    for (ColumnDef c : SourceRelations.typedColumns(s, k.columnsRead())) {
+      String r = relations.refusal(c);
+      if (r != null) why.add(r);
+    }
+    return why;
+  }
+
+  public static Scorecard run(Definition def, RunRequest request) {
+    List<KpiDef> asked = KpiEngine.select(def, request.kpiIds());
+    // Formulas are computed from the other KPIs' rows, as on the default engine.
+    List<KpiDef> all = ComputedKpis.withWhatTheyRead(def, asked);
+    List<KpiDef> kpis = all.stream().filter(ComputedKpis::measured).toList();
+    KpiEngine.checkOverrides(def, request);
+    Dialect d = new DuckDbDialect();
+    List<Compiled> compiled = compile(def, kpis, d);
+    SourceRelations relations = new SourceRelations(d);
+    KpiRunner runner =
+        new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
+    try (Connection conn = connect()) {
+      execute(conn, d.preamble());
+      Map<String, QualityReport> quality = new LinkedHashMap<>();
+      for (Map.Entry<SourceDef, Set<String>> e : sourcesRead(compiled).entrySet()) {
+        SourceDef s = e.getKey();
+        List<ColumnDef> columns = SourceRelations.typedColumns(s, e.getValue());
+        SourceRelations.Layout layout = layout(s, request.dataOverrides().get(s.id()), columns);
+        execute(conn, relations.create(s, layout, columns));
+        quality.put(
+            s.id(),
+            dated(conn, relations, s, compiled, relations.quality(conn, s, layout, columns)));
+      }
+      List<Period> periods =
+          DataEnd.periods(request.periods(), List.copyOf(quality.values()), request.today());
+      Map<String, List<ResultRow>> byKpi = new java.util.HashMap<>();
+      for (Compiled c : compiled) {
+        List<ResultRow> current = c.query().run(conn, periods, runner);
+        byKpi.put(
+            c.kpi().id(),
+            request.compare() == RunRequest.Compare.NONE
+                ? current
+                : KpiEngine.compare(
+                    current,
+                    c.query().run(conn, KpiEngine.earlier(periods, request.compare()), runner),
+                    periods,
+                    request.compare()));
+      }
+      ComputedKpis.compute(all, byKpi, periods, request.compare() != RunRequest.Compare.NONE);
+      List<ResultRow> rows = new ArrayList<>();
+      for (KpiDef k : asked) rows.addAll(byKpi.get(k.id()));
+      return new Scorecard(def, periods, rows, List.copyOf(quality.values()));
+    } catch (SQLException e) {
+      throw new DataException("duckdb: " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** The SQL of the selected KPIs as {@code kpi sql} prints it: the preamble, sources, queries. */
+  public static String sql(
+      Definition def, List<String> kpiIds, List<Period> periods, String dialect) {
+    Dialect d = dialect(dialect);
+    List<KpiDef> asked = KpiEngine.select(def, kpiIds);
+    List<Compiled> compiled = compile(def, measuredBehind(def, asked), d);
+    SourceRelations relations = new SourceRelations(d);
+    StringBuilder out = new StringBuilder();
+    out.append("-- kpi sql --dialect ").append(d.name()).append('\n');
+    for (String p : d.preamble()) out.append(p).append(";\n");
+    for (Map.Entry<SourceDef, Set<String>> e : sourcesRead(compiled).entrySet()) {
+      SourceDef s = e.getKey();
+      List<ColumnDef> columns = SourceRelations.typedColumns(s, e.getValue());
+      out.append("\n-- source ").append(s.id()).append('\n');
+      SourceRelations.Layout l = layout(s, null, columns);
+      // The file as the user names it (relative to the working directory), not this machine's path.
+      SourceRelations.Layout shown =
+          new SourceRelations.Layout(
+              l.shown(), l.shown(), l.delimiter(), l.skip(), l.width(), l.fieldOf());
+      for (String st : relations.create(s, shown, columns)) out.append(st).append(";\n");
+    }
+    for (Compiled c : compiled) {
+      out.append("\n-- kpi ")
+          .append(c.kpi().id())
+          .append(" (")
+          .append(c.kpi().type())
+          .append(")\n")
+          .append(c.query().sql(periods))
+          .append(";\n");
+    }
+    // Formulas are no query: kpi computes them from the rows of the KPIs above.
+    for (KpiDef k : ComputedKpis.withWhatTheyRead(def, asked)) {
+      if (!ComputedKpis.measured(k))
+        out.append("\n-- kpi ")
+            .append(k.id())
+            .append(" (")
+            .append(k.type())
+            .append("): computed from the rows of the KPIs it reads, not by a query\n");
+    }
+    return out.toString();
+  }
+
+  private static Map<SourceDef, Set<String>> sourcesRead(List<Compiled> compiled) {
+    Map<SourceDef, Set<String>> out = new LinkedHashMap<>();
+    for (Compiled c : compiled)
+      out.computeIfAbsent(c.source(), x -> new LinkedHashSet<>()).addAll(c.kpi().columnsRead());
+    return out;
+  }
+
+  /**
+   * The report with how far the source's dates reach over the columns its KPIs place rows by, as
+   * the default engine adds it.
+   */
+  private static QualityReport dated(
+      Connection conn,
+      SourceRelations relations,
+      SourceDef s,
+      List<Compiled> compiled,
+      QualityReport q)
+      throws SQLException {
+    Set<String> columns = new java.util.TreeSet<>();
+    for (Compiled c : compiled)
+      if (c.source() == s) columns.addAll(KpiKinds.of(c.kpi()).datedByAny(c.kpi()));
+    if (columns.isEmpty()) return q;
+    List<String> mins = new ArrayList<>();
+    List<String> maxs = new ArrayList<>();
+    Dialect d = new DuckDbDialect();
+    for (String c : columns) {
+      mins.add("min(CAST(" + d.quoteIdent(c) + " AS DATE))");
+      maxs.add("max(CAST(" + d.quoteIdent(c) + " AS DATE))");
+    }
+    try (Statement st = conn.createStatement();
+        var r =
+            st.executeQuery(
+                "SELECT least("
+                    + String.join(", ", mins)
+                    + "), greatest("
+                    + String.join(", ", maxs)
+                    + ") FROM "
+                    + relations.rows(s))) {
+      r.next();
+      java.sql.Date first = r.getDate(1);
+      java.sql.Date last = r.getDate(2);
+      if (first == null) return q;
+      return q.withDates(
+          String.join(", ", columns), first.toLocalDate(), last.toLocalDate(), false);
+    }
+  }
+
+  /**
+   * Where the source's mapped columns are in its file, from its header, as the import finds them.
+   */
+  static SourceRelations.Layout layout(SourceDef s, Path override, List<ColumnDef> columns) {
+    Path file =
+        override != null
+            ? override
+            : (s.baseDir() == null ? Path.of("") : s.baseDir()).resolve(s.file()).normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new DataException(
+          "source '"
+              + s.id()
+              + "': file "
+              + file
+              + " does not exist"
+              + (override == null
+                  ? " (resolved from '" + s.file() + "' relative to " + s.baseDir() + ")"
+                  : ""));
+    }
+    String shown = SourceLoader.display(file);
+    try {
+      CsvDialect dialect = CsvDialect.detect(file, s.encoding(), s.delimiter());
+      if (!dialect.charset().equals(java.nio.charset.StandardCharsets.UTF_8))
+        throw new UsageException(
+            "source '"
+                + s.id()
+                + "': "
+                + shown
+                + " is "
+                + dialect.charset()
+                + "; --engine duckdb reads UTF-8 files only yet (use --engine tablesaw)");
+      int headerRow = Math.max(1, s.headerRow());
+      List<String> header = header(file, dialect, headerRow);
+      if (header == null) throw new DataException(shown + ": no header row");
+      HeaderIndex index = new HeaderIndex(header);
+      Map<String, Integer> fieldOf = new LinkedHashMap<>();
+      List<String> missing = new ArrayList<>();
+      for (ColumnDef c : columns) {
+        int i = index.find(c.header());
+        if (i < 0) missing.add(index.missing(shown, c.name(), c.header()));
+        else fieldOf.put(c.name(), i);
+        index.ambiguity(c.header()).ifPresent(m -> missing.add(shown + ": " + m));
+      }
+      if (!missing.isEmpty()) throw new DataException(String.join("\n", missing));
+      return new SourceRelations.Layout(
+          file.toAbsolutePath().toString(),
+          shown,
+          dialect.delimiter(),
+          headerRow,
+          header.size(),
+          fieldOf);
+    } catch (IOException e) {
+      throw new DataException(shown + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> header(Path file, CsvDialect dialect, int headerRow)
+      throws IOException {
+    try (Reader r = Files.newBufferedReader(file, dialect.charset())) {
+      if (dialect.bomLength() > 0) r.skip(1);
+      org.apache.commons.csv.CSVFormat f =
+          org.apache.commons.csv.CSVFormat.DEFAULT
+              .builder()
+              .setDelimiter(dialect.delimiter())
+              .build();
+      int n = 0;
+      for (org.apache.commons.csv.CSVRecord rec : f.parse(r)) {
+        if (++n == headerRow) return rec.toList();
+      }
+      return null;
+    }
+  }
+
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection("jdbc:duckdb:");
+  }
+
+  private static void execute(Connection conn, List<String> statements) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      for (String s : statements) st.execute(s);
+    }
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+}

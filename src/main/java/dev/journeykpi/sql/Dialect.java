@@ -1,0 +1,80 @@
+package dev.journeykpi.sql;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What differs between SQL engines, as small pure string hooks: each takes SQL text and returns SQL
+ * text, so each can be checked without an engine (issue 17; the design is in the research note
+ * sql-engines.md, §4). The KPI templates are written once against these hooks.
+ *
+ * <p>The parsing hooks mirror kpi's own import exactly (the same texts read, the same texts
+ * refused), because the SQL path must reject and blank the same cells as the Tablesaw path: a
+ * number read differently would be a different KPI.
+ */
+public interface Dialect {
+  /** The name {@code kpi sql --dialect} and {@code --engine} take. */
+  String name();
+
+  /** Statements the compiled SQL needs first (the parsing macros), each without its semicolon. */
+  List<String> preamble();
+
+  /** An identifier, quoted. */
+  String quoteIdent(String name);
+
+  /** A text literal. */
+  String literal(String text);
+
+  /** A date-time literal. */
+  String timestamp(LocalDateTime t);
+
+  /** The exact PERCENTILE.INC of {@code expr} over a group, {@code p} in 0..100. */
+  String percentile(String expr, double p);
+
+  /** Seconds since the epoch of a local date-time, as a number. */
+  String epochSeconds(String timestamp);
+
+  /** Milliseconds since the epoch of a local date-time, as a whole number. */
+  String epochMillis(String timestamp);
+
+  /**
+   * A number written as people write them in exports ({@code 1.250.000 ₫}, {@code (1.000)}, {@code
+   * 12,5%}) under the declared decimal mark, or NULL when the text is not one.
+   */
+  String tryParseNumber(String text, char decimalMark);
+
+  /**
+   * A date-time in kpi's pattern ({@code dd/MM/yyyy HH:mm}), or NULL when the text does not match;
+   * null (no SQL) when the dialect cannot read that pattern yet.
+   */
+  String tryParseTimestamp(String text, String javaPattern);
+
+  /**
+   * TRUE or FALSE for the source's yes/no tokens (compared without case), NULL for any other text.
+   */
+  String tryParseBoolean(String text, Set<String> trueTokens, Set<String> falseTokens);
+
+  /** The text as kpi compares texts: NFC and lower case. */
+  String lowerNfc(String text);
+
+  /** A field trimmed of spaces and tabs, as the import trims it. */
+  String trimmed(String field);
+
+  /** A text in NFC. */
+  String nfc(String text);
+
+  /**
+   * A trimmed text cell as kpi imports it: without control characters (then trimmed again), in NFC.
+   */
+  String importedText(String trimmed);
+
+  /** Whether a trimmed text cell has control characters the import removes. */
+  String hasControlCharacters(String trimmed);
+
+  /** A deterministic sum of doubles (the same bytes on every run, whatever the parallelism). */
+  String sumExact(String expr);
+
+  /** A table of literal rows: {@code (VALUES (…), (…)) AS name(columns)}. */
+  String values(String name, List<String> columns, List<List<String>> rows);
+}

@@ -1,0 +1,235 @@
+package dev.journeykpi.sql;
+
+import dev.journeykpi.calc.KpiRunner;
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.config.ValueType;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One KPI of a type measured over the rows dated in each period, as one SQL query: the population
+ * ({@code where:}) joined to a table of the periods, grouped by period and breakdown with the
+ * period's total as a grouping set, each group's aggregates from the type's template. The rows are
+ * then built by {@link KpiRunner#overMeasuredPeriods}, the Tablesaw path's own code for groups in
+ * display order, declared groups, targets, notes and coverage.
+ *
+ * <p>Compiled so far: one breakdown column of text at most, without {@code rollup}; a {@code time:}
+ * column or none.
+ */
+public final class PeriodRowsQuery {
+  private final Dialect d;
+  private final KpiDef kpi;
+  private final PeriodRowsSql template;
+  private final SqlColumns columns;
+  private final String rows;
+  private final List<PeriodRowsSql.Aggregate> aggregates;
+
+  /**
+   * @param rows the relation of the source's used rows ({@link SourceRelations#rows})
+   * @throws SqlRefused for a part of the KPI not compiled yet
+   */
+  public PeriodRowsQuery(
+      Dialect d, KpiDef kpi, SourceDef source, PeriodRowsSql template, String rows) {
+    this.d = d;
+    this.kpi = kpi;
+    this.template = template;
+    this.columns = new SqlColumns(d, source);
+    this.rows = rows;
+    if (kpi.rollup()) throw new SqlRefused("a breakdown with rollup");
+    if (kpi.by().size() > 1) throw new SqlRefused("a breakdown by more than one column");
+    for (String b : kpi.by())
+      if (columns.type(b) != ValueType.STRING)
+        throw new SqlRefused("a breakdown by a column that is not text (" + b + ")");
+    if (kpi.time() != null && !columns.type(kpi.time()).isTemporal())
+      throw new SqlRefused("time column '" + kpi.time() + "' is not a date");
+    this.aggregates = template.aggregates(columns);
+    columns.where(kpi.where());
+  }
+
+  /** The query over the given periods (each period's index is its number in the result). */
+  public String sql(List<Period> periods) {
+    List<List<String>> ps = new ArrayList<>();
+    for (int i = 0; i < periods.size(); i++) {
+      Period p = periods.get(i);
+      boolean all = kpi.time() == null || p.grain() == Period.Grain.ALL;
+      ps.add(
+          List.of(
+              String.valueOf(i),
+              all ? "TRUE" : "FALSE",
+              all ? "NULL::TIMESTAMP" : d.timestamp(p.startTime()),
+              all ? "NULL::TIMESTAMP" : d.timestamp(p.endTime())));
+    }
+    String time = kpi.time() == null ? null : "CAST(" + columns.ref(kpi.time()) + " AS TIMESTAMP)";
+    String by = kpi.by().isEmpty() ? null : columns.ref(kpi.by().get(0));
+    List<String> select = new ArrayList<>();
+    select.add("kpi_period");
+    select.add(by == null ? "NULL AS kpi_group" : by + " AS kpi_group");
+    select.add(by == null ? "1 AS kpi_total" : "GROUPING(" + by + ") AS kpi_total");
+    for (PeriodRowsSql.Aggregate a : aggregates)
+      select.add(a.sql() + " AS " + d.quoteIdent(a.name()));
+    return "SELECT "
+        + String.join(",\n  ", select)
+        + "\nFROM (SELECT * FROM "
+        + rows
+        + " WHERE "
+        + columns.where(kpi.where())
+        + ") AS kpi_population\nJOIN "
+        + d.values("kpi_periods", List.of("kpi_period", "kpi_all", "kpi_from", "kpi_to"), ps)
+        + "\n  ON kpi_all"
+        + (time == null ? "" : " OR (" + time + " >= kpi_from AND " + time + " < kpi_to)")
+        + "\nGROUP BY "
+        + (by == null ? "kpi_period" : "GROUPING SETS ((kpi_period, " + by + "), (kpi_period))")
+        + "\nORDER BY kpi_period";
+  }
+
+  /** The KPI's rows over the periods, from the engine. */
+  public List<ResultRow> run(Connection conn, List<Period> periods, KpiRunner runner)
+      throws SQLException {
+    Map<Integer, Map<List<String>, Measure>> groups = new HashMap<>();
+    Map<Integer, Measure> totals = new HashMap<>();
+    try (Statement st = conn.createStatement();
+        ResultSet r = st.executeQuery(sql(periods))) {
+      while (r.next()) {
+        int period = r.getInt("kpi_period");
+        Measure m = template.measure(values(r));
+        if (r.getInt("kpi_total") == 1) {
+          totals.put(period, m);
+        } else {
+          String label = r.getString("kpi_group");
+          groups
+              .computeIfAbsent(period, k -> new LinkedHashMap<>())
+              .put(List.of(label == null ? ResultRow.BLANK : label), m);
+        }
+      }
+    }
+    int untimed =
+        kpi.time() == null
+            ? 0
+            : (int)
+                count(
+                    conn,
+                    "SELECT count(*) FROM "
+                        + rows
+                        + " WHERE "
+                        + columns.where(kpi.where())
+                        + " AND "
+                        + columns.ref(kpi.time())
+                        + " IS NULL");
+    LocalDate last = kpi.time() == null ? null : lastDay(conn);
+    Measure empty = template.measure(NONE);
+    List<Period> ps = periods;
+    return runner.overMeasuredPeriods(
+        kpi,
+        periods,
+        new KpiRunner.MeasuredPeriods() {
+          @Override
+          public Map<List<String>, Measure> groups(Period p) {
+            return groups.getOrDefault(ps.indexOf(p), Map.of());
+          }
+
+          @Override
+          public Measure total(Period p) {
+            return totals.getOrDefault(ps.indexOf(p), empty);
+          }
+
+          @Override
+          public Measure empty() {
+            return empty;
+          }
+
+          @Override
+          public int untimed() {
+            return untimed;
+          }
+
+          @Override
+          public LocalDate lastDataDay() {
+            return last;
+          }
+        });
+  }
+
+  private LocalDate lastDay(Connection conn) throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet r =
+            st.executeQuery(
+                "SELECT CAST(max(" + columns.ref(kpi.time()) + ") AS DATE) FROM " + rows)) {
+      r.next();
+      java.sql.Date day = r.getDate(1);
+      return day == null ? null : day.toLocalDate();
+    }
+  }
+
+  private static long count(Connection conn, String sql) throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet r = st.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  /** The values of no rows: every count 0, every number absent. */
+  private static final PeriodRowsSql.Values NONE =
+      new PeriodRowsSql.Values() {
+        @Override
+        public long count(String name) {
+          return 0;
+        }
+
+        @Override
+        public Double number(String name) {
+          return null;
+        }
+
+        @Override
+        public List<String> texts(String name) {
+          return List.of();
+        }
+      };
+
+  private static PeriodRowsSql.Values values(ResultSet r) throws SQLException {
+    Map<String, Object> row = new HashMap<>();
+    int n = r.getMetaData().getColumnCount();
+    for (int i = 1; i <= n; i++) {
+      Object v = r.getObject(i);
+      if (v instanceof java.sql.Array a) {
+        List<String> texts = new ArrayList<>();
+        for (Object x : (Object[]) a.getArray()) texts.add(String.valueOf(x));
+        v = texts;
+      }
+      row.put(r.getMetaData().getColumnLabel(i), v);
+    }
+    return new PeriodRowsSql.Values() {
+      @Override
+      public long count(String name) {
+        Object v = row.get(name);
+        return v == null ? 0 : ((Number) v).longValue();
+      }
+
+      @Override
+      public Double number(String name) {
+        Object v = row.get(name);
+        return v == null ? null : ((Number) v).doubleValue();
+      }
+
+      @Override
+      @SuppressWarnings("unchecked")
+      public List<String> texts(String name) {
+        Object v = row.get(name);
+        return v == null ? List.of() : (List<String>) v;
+      }
+    };
+  }
+}

@@ -1,0 +1,429 @@
+package dev.journeykpi.sql;
+
+import dev.journeykpi.config.ColumnDef;
+import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.config.ValueType;
+import dev.journeykpi.model.QualityReport;
+import dev.journeykpi.model.QualityReport.Kind;
+import dev.journeykpi.model.QualityReport.Problem;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A source's CSV export as relations an SQL engine measures: every field read as text (never the
+ * engine's own typing, which would skip or guess what kpi reports), then typed with the dialect's
+ * try-parsers into a table of the columns the KPIs read, each with its text beside it; a view of
+ * the rows used (no required column blank or unreadable). The quality report is counted from that
+ * table in SQL with kpi's reasons, so that it says what the Tablesaw import says: rows read, used,
+ * rejected, cells blanked and cleaned, with examples.
+ *
+ * <p>What is not here yet (the engine refuses it before any work): joins, derived and looked-up
+ * columns, {@code distinct:}, Excel files, globs of several files, durations, time-zone conversion.
+ */
+public final class SourceRelations {
+  /**
+   * Where a source's columns are in its file.
+   *
+   * @param file the file, absolute, for the engine
+   * @param shown the file as messages name it
+   * @param skip the lines before the first data row (the header's)
+   * @param width the header's fields
+   * @param fieldOf each mapped column's field, 0-based
+   */
+  public record Layout(
+      String file,
+      String shown,
+      char delimiter,
+      int skip,
+      int width,
+      Map<String, Integer> fieldOf) {}
+
+  private final Dialect d;
+
+  public SourceRelations(Dialect d) {
+    this.d = d;
+  }
+
+  /** The table of the source's typed rows, rejected ones included. */
+  public String typedTable(SourceDef s) {
+    return d.quoteIdent("kpi_typed_" + s.id());
+  }
+
+  /** The view of the rows used: what a KPI reads. */
+  public String rows(SourceDef s) {
+    return d.quoteIdent("kpi_rows_" + s.id());
+  }
+
+  private String rejects(SourceDef s) {
+    return d.quoteIdent("kpi_rejects_" + s.id());
+  }
+
+  /** The columns typed: those the KPIs read, and every required one (a blank one rejects a row). */
+  public static List<ColumnDef> typedColumns(SourceDef s, Set<String> read) {
+    List<ColumnDef> out = new ArrayList<>();
+    for (ColumnDef c : s.columns().values())
+      if (read.contains(c.name()) || c.required()) out.add(c);
+    return out;
+  }
+
+  /** The statements that make the typed table and the view of used rows. */
+  public List<String> create(SourceDef s, Layout l, List<ColumnDef> columns) {
+    // Three steps, each computed once per cell: the field trimmed as the import trims it; blank
+    // when it is a null token (matched before anything else, as the import matches them), else the
+    // text the parsers see (NFC for texts and yes/no values, which the import reads through its
+    // dictionary of NFC spellings; as written for numbers and dates); then the typed value.
+    List<String> trimmed = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    List<String> typed = new ArrayList<>();
+    for (ColumnDef c : columns) {
+      String field = "column" + pad(l.fieldOf().get(c.name()), l.width());
+      String raw = d.quoteIdent(c.name() + "__raw");
+      trimmed.add(d.trimmed(field) + " AS " + raw);
+      boolean nfc = c.type() == ValueType.STRING || c.type() == ValueType.BOOLEAN;
+      String text = d.quoteIdent(c.name() + "__text");
+      texts.add(
+          "CASE WHEN "
+              + raw
+              + " IS NULL OR "
+              + raw
+              + " IN ("
+              + nulls(s)
+              + ") THEN NULL ELSE "
+              + (c.type() == ValueType.STRING ? d.importedText(raw) : nfc ? d.nfc(raw) : raw)
+              + " END AS "
+              + text);
+      typed.add(text);
+      typed.add(parse(c, s, text) + " AS " + d.quoteIdent(c.name()));
+    }
+    List<String> header = new ArrayList<>();
+    for (int i = 0; i < l.width(); i++)
+      header.add(d.literal("column" + pad(i, l.width())) + ": 'VARCHAR'");
+    String read =
+        "read_csv("
+            + d.literal(l.file())
+            + ", header = false, skip = "
+            + l.skip()
+            + ", auto_detect = false, all_varchar = true, delim = "
+            + d.literal(String.valueOf(l.delimiter()))
+            + ", quote = '\"', escape = '\"', columns = {"
+            + String.join(", ", header)
+            + "}, store_rejects = true, rejects_table = "
+            + d.literal("kpi_rejects_" + s.id())
+            + ", rejects_scan = "
+            + d.literal("kpi_scan_" + s.id())
+            + ")";
+    List<String> out = new ArrayList<>();
+    out.add(
+        "CREATE OR REPLACE TEMP TABLE "
+            + typedTable(s)
+            + " AS SELECT kpi_record, "
+            + String.join(", ", typed)
+            + " FROM (SELECT kpi_record, "
+            + String.join(", ", texts)
+            + " FROM (SELECT row_number() OVER () AS kpi_record, "
+            + String.join(", ", trimmed)
+            + " FROM "
+            + read
+            + "))");
+    List<String> ok = new ArrayList<>();
+    for (ColumnDef c : columns) if (c.required()) ok.add(d.quoteIdent(c.name()) + " IS NOT NULL");
+    out.add(
+        "CREATE OR REPLACE TEMP VIEW "
+            + rows(s)
+            + " AS SELECT * FROM "
+            + typedTable(s)
+            + (ok.isEmpty() ? "" : " WHERE " + String.join(" AND ", ok)));
+    return out;
+  }
+
+  /** DuckDB numbers its columns column0, column1 … padded to the widest number. */
+  private static String pad(int i, int width) {
+    int digits = String.valueOf(width - 1).length();
+    String s = String.valueOf(i);
+    return "0".repeat(Math.max(0, digits - s.length())) + s;
+  }
+
+  private String nulls(SourceDef s) {
+    List<String> out = new ArrayList<>();
+    for (String n : new java.util.TreeSet<>(s.nulls())) out.add(d.literal(n));
+    return out.isEmpty() ? "''" : String.join(", ", out);
+  }
+
+  /** The typed value of a column's (non-blank) text. */
+  private String parse(ColumnDef c, SourceDef s, String text) {
+    return switch (c.type()) {
+      case STRING -> text;
+      case NUMBER -> d.tryParseNumber(text, c.decimalMark());
+      case BOOLEAN -> d.tryParseBoolean(text, s.trueTokens(), s.falseTokens());
+      case DATE, DATETIME -> {
+        List<String> each = new ArrayList<>();
+        for (String f : c.formats()) each.add(d.tryParseTimestamp(text, f));
+        String ts = each.size() == 1 ? each.get(0) : "coalesce(" + String.join(", ", each) + ")";
+        yield c.type() == ValueType.DATE ? "CAST(" + ts + " AS DATE)" : ts;
+      }
+      case DURATION -> throw new SqlRefused("duration columns are not read by SQL engines yet");
+    };
+  }
+
+  /**
+   * Why a column cannot be typed in SQL yet, or null: the engine asks before any work.
+   *
+   * @return the reason, naming the column
+   */
+  public String refusal(ColumnDef c) {
+    if (c.isLookup())
+      return "column '" + c.name() + "' is computed (lookup, join or derive), not read";
+    if (c.type() == ValueType.DURATION) return "column '" + c.name() + "' is a duration";
+    if (c.type().isTemporal()) {
+      if (c.formats().isEmpty()) return "column '" + c.name() + "' has no format (ISO dates)";
+      for (String f : c.formats())
+        if (d.tryParseTimestamp("x", f) == null)
+          return "column '" + c.name() + "' has format '" + f + "', not a numeric pattern";
+    }
+    return null;
+  }
+
+  /** What a column's unreadable text is reported as, in kpi's words (ingest's sinks). */
+  static String failure(ColumnDef c, SourceDef s) {
+    return switch (c.type()) {
+      case NUMBER -> "not a number with decimal mark '" + c.decimalMark() + "'";
+      case BOOLEAN ->
+          "not a yes/no value (true: "
+              + tokens(s.trueTokens())
+              + "; false: "
+              + tokens(s.falseTokens())
+              + ")";
+      case DATE, DATETIME ->
+          "not a "
+              + (c.type() == ValueType.DATE ? "date" : "date-time")
+              + " in format "
+              + String.join(
+                  " or ",
+                  c.formats().isEmpty() ? List.of("ISO yyyy-MM-dd[THH:mm:ss]") : c.formats());
+      default -> "unreadable";
+    };
+  }
+
+  private static String tokens(Set<String> t) {
+    return String.join("/", t.stream().map(x -> x.isEmpty() ? "(blank)" : x).toList());
+  }
+
+  /**
+   * The source's quality report, counted in SQL: rows the reader refused (wrong number of fields),
+   * rows rejected for their first required column that is blank or unreadable, cells blanked. Rows
+   * the reader refused carry their line; the others their file only (DuckDB does not tell a row's
+   * line).
+   */
+  public QualityReport quality(Connection conn, SourceDef s, Layout l, List<ColumnDef> columns)
+      throws SQLException {
+    Map<String, Tally> rejected = new LinkedHashMap<>();
+    List<Long> rejectedLines = new ArrayList<>();
+    Map<String, Tally> blanked = new LinkedHashMap<>();
+    long readerRejected = 0;
+    try (Statement st = conn.createStatement();
+        ResultSet r =
+            st.executeQuery(
+                "SELECT line, error_message, csv_line FROM "
+                    + rejects(s)
+                    + " ORDER BY line, column_idx")) {
+      long lastLine = -1;
+      while (r.next()) {
+        // The reader records a short row once per missing field: the first is the row's.
+        if (r.getLong(1) == lastLine) continue;
+        lastLine = r.getLong(1);
+        rejectedLines.add(lastLine);
+        String msg = r.getString(2);
+        java.util.regex.Matcher m =
+            java.util.regex.Pattern.compile("Found: (\\d+)").matcher(msg == null ? "" : msg);
+        String reason =
+            m.find()
+                ? "row has "
+                    + m.group(1)
+                    + (m.group(1).equals("1") ? " field" : " fields")
+                    + ", the header has "
+                    + l.width()
+                : "row not readable as CSV: " + msg;
+        rejected
+            .computeIfAbsent(reason, k -> new Tally())
+            .add(
+                new Problem(
+                    Kind.REJECTED, reason, l.shown(), r.getLong(1), "", csvLine(r.getString(3))));
+        readerRejected++;
+      }
+    }
+    long read = readerRejected + count(conn, "SELECT count(*) FROM " + typedTable(s));
+    // A row is rejected for its first required column (in declaration order) that is blank or
+    // unreadable, as the import decides.
+    List<String> earlierOk = new ArrayList<>();
+    for (ColumnDef c : columns) {
+      if (!c.required()) continue;
+      String v = d.quoteIdent(c.name());
+      String text = d.quoteIdent(c.name() + "__text");
+      String before = earlierOk.isEmpty() ? "" : String.join(" AND ", earlierOk) + " AND ";
+      tally(
+          conn,
+          rejected,
+          Kind.REJECTED,
+          c.name() + ": required, but blank",
+          l,
+          c,
+          "NULL",
+          before + text + " IS NULL",
+          s,
+          rejectedLines);
+      tally(
+          conn,
+          rejected,
+          Kind.REJECTED,
+          c.name() + ": " + failure(c, s),
+          l,
+          c,
+          text,
+          before + text + " IS NOT NULL AND " + v + " IS NULL",
+          s,
+          rejectedLines);
+      earlierOk.add(v + " IS NOT NULL");
+    }
+    String used = earlierOk.isEmpty() ? "TRUE" : String.join(" AND ", earlierOk);
+    for (ColumnDef c : columns) {
+      if (c.required() || c.type() == ValueType.STRING) continue;
+      tally(
+          conn,
+          blanked,
+          Kind.BLANKED,
+          c.name() + ": " + failure(c, s),
+          l,
+          c,
+          d.quoteIdent(c.name() + "__text"),
+          used
+              + " AND "
+              + d.quoteIdent(c.name() + "__text")
+              + " IS NOT NULL AND "
+              + d.quoteIdent(c.name())
+              + " IS NULL",
+          s,
+          rejectedLines);
+    }
+    long rowsUsed = count(conn, "SELECT count(*) FROM " + rows(s));
+    rejected = inFileOrder(rejected);
+    blanked = inFileOrder(blanked);
+    List<Problem> details = new ArrayList<>();
+    rejected.values().forEach(t -> details.addAll(t.examples));
+    blanked.values().forEach(t -> details.addAll(t.examples));
+    return new QualityReport(
+        s.id(),
+        List.of(l.shown()),
+        read,
+        rowsUsed,
+        done(rejected),
+        done(blanked),
+        Map.of(),
+        Map.of(),
+        Map.of(),
+        List.of(),
+        details,
+        0,
+        Map.of(),
+        null);
+  }
+
+  private static final int EXAMPLES = 3;
+
+  /** The row's text as the reader kept it, without the line break it may start or end with. */
+  private static String csvLine(String s) {
+    if (s == null) return "";
+    int a = 0;
+    int b = s.length();
+    while (a < b && (s.charAt(a) == '\n' || s.charAt(a) == '\r')) a++;
+    while (b > a && (s.charAt(b - 1) == '\n' || s.charAt(b - 1) == '\r')) b--;
+    return s.substring(a, b);
+  }
+
+  /**
+   * Reasons in the order of their first example's place in the file, as the import orders them. A
+   * typed row's place is estimated from its record number and the reader's refused lines before it
+   * (exact unless a quoted field spans lines); it orders the reasons and is not shown.
+   */
+  private static Map<String, Tally> inFileOrder(Map<String, Tally> tallies) {
+    List<Map.Entry<String, Tally>> entries = new ArrayList<>(tallies.entrySet());
+    entries.sort(java.util.Comparator.comparingLong(e -> e.getValue().firstAt));
+    Map<String, Tally> out = new LinkedHashMap<>();
+    entries.forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+
+  private void tally(
+      Connection conn,
+      Map<String, Tally> into,
+      Kind kind,
+      String reason,
+      Layout l,
+      ColumnDef c,
+      String value,
+      String where,
+      SourceDef s,
+      List<Long> rejectedLines)
+      throws SQLException {
+    long n = count(conn, "SELECT count(*) FROM " + typedTable(s) + " WHERE " + where);
+    if (n == 0) return;
+    Tally t = into.computeIfAbsent(reason, k -> new Tally());
+    t.count += n;
+    try (Statement st = conn.createStatement();
+        ResultSet r =
+            st.executeQuery(
+                "SELECT "
+                    + value
+                    + ", kpi_record FROM "
+                    + typedTable(s)
+                    + " WHERE "
+                    + where
+                    + " ORDER BY kpi_record LIMIT "
+                    + EXAMPLES)) {
+      boolean first = true;
+      while (r.next()) {
+        String v = r.getString(1);
+        t.examples.add(new Problem(kind, reason, l.shown(), 0, c.header(), v == null ? "" : v));
+        if (first) {
+          long at = l.skip() + r.getLong(2);
+          for (long line : rejectedLines) if (line <= at) at++;
+          t.firstAt = Math.min(t.firstAt, at);
+          first = false;
+        }
+      }
+    }
+  }
+
+  private static long count(Connection conn, String sql) throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet r = st.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+
+  /** A reason's count and first examples, while they are counted. */
+  private static final class Tally {
+    long count;
+    long firstAt = Long.MAX_VALUE;
+    final List<Problem> examples = new ArrayList<>();
+
+    void add(Problem p) {
+      firstAt = Math.min(firstAt, p.row());
+      count++;
+      if (examples.size() < EXAMPLES) examples.add(p);
+    }
+  }
+
+  private static Map<String, QualityReport.Tally> done(Map<String, Tally> tallies) {
+    Map<String, QualityReport.Tally> out = new LinkedHashMap<>();
+    tallies.forEach((reason, t) -> out.put(reason, new QualityReport.Tally(t.count, t.examples)));
+    return out;
+  }
+}

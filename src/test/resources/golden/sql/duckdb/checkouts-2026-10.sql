@@ -1,0 +1,35 @@
+-- kpi sql --dialect duckdb
+CREATE OR REPLACE TEMP MACRO kpi_number(s, p, mark) AS CASE WHEN NOT regexp_full_match(p.lead, '[+\-−(\p{L}\p{Sc} \x{a0}]*') OR length(regexp_replace(p.lead, '[^+\-−]', '', 'g')) > 1 OR regexp_replace(p.lead, '[^\p{L}]', '', 'g') NOT IN ('', 'VND', 'vnd', 'VNĐ', 'vnđ', 'đ', 'Đ', 'USD', 'usd', 'EUR', 'eur', 'GBP', 'JPY', 'đồng', 'dong') THEN NULL WHEN length(regexp_replace(p.whole, '[^0-9]', '', 'g')) >= 19 THEN TRY_CAST(replace(regexp_replace(s, '[^0-9\-' || mark || ']', '', 'g'), mark, '.') AS DOUBLE) WHEN NOT regexp_full_match(p.rest, '[%)\p{L}\p{Sc} \x{a0}]*') OR length(regexp_replace(p.rest, '[^%]', '', 'g')) > 1 OR regexp_replace(p.rest, '[^\p{L}]', '', 'g') NOT IN ('', 'VND', 'vnd', 'VNĐ', 'vnđ', 'đ', 'Đ', 'USD', 'usd', 'EUR', 'eur', 'GBP', 'JPY', 'đồng', 'dong') OR (p.whole = '' AND length(p.frac) < 2) THEN NULL ELSE (CASE WHEN regexp_extract(p.lead, '([(+\-−])[^(+\-−]*$', 1) IN ('(', '-', '−') THEN -1.0 ELSE 1.0 END) * (CAST(CASE WHEN p.whole = '' THEN '0' ELSE regexp_replace(p.whole, '[^0-9]', '', 'g') END AS BIGINT)::DOUBLE + CASE WHEN length(p.frac) < 2 THEN 0.0 ELSE CAST(left(substr(p.frac, 2), 15) AS BIGINT)::DOUBLE / pow(10.0, length(left(substr(p.frac, 2), 15))) END) / (CASE WHEN contains(p.rest, '%') THEN 100.0 ELSE 1.0 END) END;
+CREATE OR REPLACE TEMP MACRO kpi_datetime(p) AS CASE WHEN p.y4 = '' AND p.y2 = '' THEN NULL WHEN (p.h <> '' AND CAST(p.h AS INT) > 23) OR (p.mi <> '' AND CAST(p.mi AS INT) > 59) OR (p.s <> '' AND CAST(p.s AS INT) > 59) THEN NULL ELSE try(make_timestamp(CASE WHEN p.y4 <> '' THEN CAST(p.y4 AS BIGINT) ELSE 2000 + CAST(p.y2 AS BIGINT) END, CASE WHEN p.mo = '' THEN 1 ELSE CAST(p.mo AS BIGINT) END, CASE WHEN p.d = '' THEN 1 ELSE CAST(p.d AS BIGINT) END, CASE WHEN p.h = '' THEN 0 ELSE CAST(p.h AS BIGINT) END, CASE WHEN p.mi = '' THEN 0 ELSE CAST(p.mi AS BIGINT) END, CASE WHEN p.s = '' THEN 0 ELSE CAST(p.s AS BIGINT) END) + to_milliseconds(CASE WHEN p.f = '' THEN 0 ELSE CAST(rpad(left(p.f, 3), 3, '0') AS BIGINT) END)) END;
+CREATE OR REPLACE TEMP MACRO kpi_number_dot(s) AS CASE WHEN regexp_full_match(s, '[0-9]{1,15}') THEN CAST(s AS BIGINT)::DOUBLE ELSE list_transform([regexp_extract(s, '^([^0-9\.]*)([0-9][0-9, \x{a0}'']*)?(\.[0-9]*)?(.*)$', ['lead', 'whole', 'frac', 'rest'])], lambda p: kpi_number(s, p, '.'))[1] END;
+CREATE OR REPLACE TEMP MACRO kpi_number_comma(s) AS CASE WHEN regexp_full_match(s, '[0-9]{1,15}') THEN CAST(s AS BIGINT)::DOUBLE ELSE list_transform([regexp_extract(s, '^([^0-9,]*)([0-9][0-9\. \x{a0}'']*)?(,[0-9]*)?(.*)$', ['lead', 'whole', 'frac', 'rest'])], lambda p: kpi_number(s, p, ','))[1] END;
+
+-- source checkouts
+CREATE OR REPLACE TEMP TABLE "kpi_typed_checkouts" AS SELECT kpi_record, "checkout_date__text", CAST(CASE WHEN regexp_full_match("checkout_date__text", '[0-9]{2}\/[0-9]{2}\/[0-9]{4}') THEN try_strptime("checkout_date__text", '%d/%m/%Y') END AS DATE) AS "checkout_date", "bill__text", kpi_number_comma("bill__text") AS "bill", "satisfaction__text", kpi_number_dot("satisfaction__text") AS "satisfaction" FROM (SELECT kpi_record, CASE WHEN "checkout_date__raw" IS NULL OR "checkout_date__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "checkout_date__raw" END AS "checkout_date__text", CASE WHEN "bill__raw" IS NULL OR "bill__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "bill__raw" END AS "bill__text", CASE WHEN "satisfaction__raw" IS NULL OR "satisfaction__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "satisfaction__raw" END AS "satisfaction__text" FROM (SELECT row_number() OVER () AS kpi_record, trim(column1, ' 	') AS "checkout_date__raw", trim(column3, ' 	') AS "bill__raw", trim(column5, ' 	') AS "satisfaction__raw" FROM read_csv('examples/hotel/checkouts.csv', header = false, skip = 1, auto_detect = false, all_varchar = true, delim = ';', quote = '"', escape = '"', columns = {'column0': 'VARCHAR', 'column1': 'VARCHAR', 'column2': 'VARCHAR', 'column3': 'VARCHAR', 'column4': 'VARCHAR', 'column5': 'VARCHAR'}, store_rejects = true, rejects_table = 'kpi_rejects_checkouts', rejects_scan = 'kpi_scan_checkouts')));
+CREATE OR REPLACE TEMP VIEW "kpi_rows_checkouts" AS SELECT * FROM "kpi_typed_checkouts";
+
+-- kpi average_bill (mean)
+SELECT kpi_period,
+  NULL AS kpi_group,
+  1 AS kpi_total,
+  count(*) AS "rows",
+  count("bill") AS "n",
+  0 AS "partial",
+  fsum("bill") / count("bill") AS "value"
+FROM (SELECT * FROM "kpi_rows_checkouts" WHERE TRUE) AS kpi_population
+JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+  ON kpi_all OR (CAST("checkout_date" AS TIMESTAMP) >= kpi_from AND CAST("checkout_date" AS TIMESTAMP) < kpi_to)
+GROUP BY kpi_period
+ORDER BY kpi_period;
+
+-- kpi satisfied_guests (ratio)
+SELECT kpi_period,
+  NULL AS kpi_group,
+  1 AS kpi_total,
+  count(*) FILTER (WHERE ("satisfaction" IS NOT NULL)) AS "denominator",
+  count(*) FILTER (WHERE ("satisfaction" IS NOT NULL) AND ("satisfaction" >= CAST(4.0 AS DOUBLE))) AS "numerator"
+FROM (SELECT * FROM "kpi_rows_checkouts" WHERE TRUE) AS kpi_population
+JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+  ON kpi_all OR (CAST("checkout_date" AS TIMESTAMP) >= kpi_from AND CAST("checkout_date" AS TIMESTAMP) < kpi_to)
+GROUP BY kpi_period
+ORDER BY kpi_period;

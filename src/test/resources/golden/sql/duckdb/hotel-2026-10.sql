@@ -1,0 +1,48 @@
+-- kpi sql --dialect duckdb
+CREATE OR REPLACE TEMP MACRO kpi_number(s, p, mark) AS CASE WHEN NOT regexp_full_match(p.lead, '[+\-−(\p{L}\p{Sc} \x{a0}]*') OR length(regexp_replace(p.lead, '[^+\-−]', '', 'g')) > 1 OR regexp_replace(p.lead, '[^\p{L}]', '', 'g') NOT IN ('', 'VND', 'vnd', 'VNĐ', 'vnđ', 'đ', 'Đ', 'USD', 'usd', 'EUR', 'eur', 'GBP', 'JPY', 'đồng', 'dong') THEN NULL WHEN length(regexp_replace(p.whole, '[^0-9]', '', 'g')) >= 19 THEN TRY_CAST(replace(regexp_replace(s, '[^0-9\-' || mark || ']', '', 'g'), mark, '.') AS DOUBLE) WHEN NOT regexp_full_match(p.rest, '[%)\p{L}\p{Sc} \x{a0}]*') OR length(regexp_replace(p.rest, '[^%]', '', 'g')) > 1 OR regexp_replace(p.rest, '[^\p{L}]', '', 'g') NOT IN ('', 'VND', 'vnd', 'VNĐ', 'vnđ', 'đ', 'Đ', 'USD', 'usd', 'EUR', 'eur', 'GBP', 'JPY', 'đồng', 'dong') OR (p.whole = '' AND length(p.frac) < 2) THEN NULL ELSE (CASE WHEN regexp_extract(p.lead, '([(+\-−])[^(+\-−]*$', 1) IN ('(', '-', '−') THEN -1.0 ELSE 1.0 END) * (CAST(CASE WHEN p.whole = '' THEN '0' ELSE regexp_replace(p.whole, '[^0-9]', '', 'g') END AS BIGINT)::DOUBLE + CASE WHEN length(p.frac) < 2 THEN 0.0 ELSE CAST(left(substr(p.frac, 2), 15) AS BIGINT)::DOUBLE / pow(10.0, length(left(substr(p.frac, 2), 15))) END) / (CASE WHEN contains(p.rest, '%') THEN 100.0 ELSE 1.0 END) END;
+CREATE OR REPLACE TEMP MACRO kpi_datetime(p) AS CASE WHEN p.y4 = '' AND p.y2 = '' THEN NULL WHEN (p.h <> '' AND CAST(p.h AS INT) > 23) OR (p.mi <> '' AND CAST(p.mi AS INT) > 59) OR (p.s <> '' AND CAST(p.s AS INT) > 59) THEN NULL ELSE try(make_timestamp(CASE WHEN p.y4 <> '' THEN CAST(p.y4 AS BIGINT) ELSE 2000 + CAST(p.y2 AS BIGINT) END, CASE WHEN p.mo = '' THEN 1 ELSE CAST(p.mo AS BIGINT) END, CASE WHEN p.d = '' THEN 1 ELSE CAST(p.d AS BIGINT) END, CASE WHEN p.h = '' THEN 0 ELSE CAST(p.h AS BIGINT) END, CASE WHEN p.mi = '' THEN 0 ELSE CAST(p.mi AS BIGINT) END, CASE WHEN p.s = '' THEN 0 ELSE CAST(p.s AS BIGINT) END) + to_milliseconds(CASE WHEN p.f = '' THEN 0 ELSE CAST(rpad(left(p.f, 3), 3, '0') AS BIGINT) END)) END;
+CREATE OR REPLACE TEMP MACRO kpi_number_dot(s) AS CASE WHEN regexp_full_match(s, '[0-9]{1,15}') THEN CAST(s AS BIGINT)::DOUBLE ELSE list_transform([regexp_extract(s, '^([^0-9\.]*)([0-9][0-9, \x{a0}'']*)?(\.[0-9]*)?(.*)$', ['lead', 'whole', 'frac', 'rest'])], lambda p: kpi_number(s, p, '.'))[1] END;
+CREATE OR REPLACE TEMP MACRO kpi_number_comma(s) AS CASE WHEN regexp_full_match(s, '[0-9]{1,15}') THEN CAST(s AS BIGINT)::DOUBLE ELSE list_transform([regexp_extract(s, '^([^0-9,]*)([0-9][0-9\. \x{a0}'']*)?(,[0-9]*)?(.*)$', ['lead', 'whole', 'frac', 'rest'])], lambda p: kpi_number(s, p, ','))[1] END;
+
+-- source checks
+CREATE OR REPLACE TEMP TABLE "kpi_typed_checks" AS SELECT kpi_record, "checked_at__text", CASE WHEN regexp_full_match("checked_at__text", '[0-9]{2}\/[0-9]{2}\/[0-9]{4} [0-9]{2}\:[0-9]{2}') THEN try_strptime("checked_at__text", '%d/%m/%Y %H:%M') END AS "checked_at", "room__text", "room__text" AS "room", "floor__text", "floor__text" AS "floor", "sheets_changed__text", CASE WHEN lower(coalesce("sheets_changed__text", '')) IN ('có', 'x') THEN TRUE WHEN lower(coalesce("sheets_changed__text", '')) IN ('', 'không') THEN FALSE END AS "sheets_changed", "score__text", kpi_number_dot("score__text") AS "score" FROM (SELECT kpi_record, CASE WHEN "checked_at__raw" IS NULL OR "checked_at__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "checked_at__raw" END AS "checked_at__text", CASE WHEN "room__raw" IS NULL OR "room__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE nfc_normalize(CASE WHEN regexp_matches("room__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]') THEN trim(regexp_replace("room__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]', '', 'g'), ' 	') ELSE "room__raw" END) END AS "room__text", CASE WHEN "floor__raw" IS NULL OR "floor__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE nfc_normalize(CASE WHEN regexp_matches("floor__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]') THEN trim(regexp_replace("floor__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]', '', 'g'), ' 	') ELSE "floor__raw" END) END AS "floor__text", CASE WHEN "sheets_changed__raw" IS NULL OR "sheets_changed__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE nfc_normalize("sheets_changed__raw") END AS "sheets_changed__text", CASE WHEN "score__raw" IS NULL OR "score__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "score__raw" END AS "score__text" FROM (SELECT row_number() OVER () AS kpi_record, trim(column1, ' 	') AS "checked_at__raw", trim(column2, ' 	') AS "room__raw", trim(column3, ' 	') AS "floor__raw", trim(column5, ' 	') AS "sheets_changed__raw", trim(column7, ' 	') AS "score__raw" FROM read_csv('examples/hotel/room-checks.csv', header = false, skip = 1, auto_detect = false, all_varchar = true, delim = ',', quote = '"', escape = '"', columns = {'column0': 'VARCHAR', 'column1': 'VARCHAR', 'column2': 'VARCHAR', 'column3': 'VARCHAR', 'column4': 'VARCHAR', 'column5': 'VARCHAR', 'column6': 'VARCHAR', 'column7': 'VARCHAR', 'column8': 'VARCHAR'}, store_rejects = true, rejects_table = 'kpi_rejects_checks', rejects_scan = 'kpi_scan_checks')));
+CREATE OR REPLACE TEMP VIEW "kpi_rows_checks" AS SELECT * FROM "kpi_typed_checks" WHERE "checked_at" IS NOT NULL;
+
+-- kpi sheets_changed_rate (ratio)
+SELECT kpi_period,
+  "floor" AS kpi_group,
+  GROUPING("floor") AS kpi_total,
+  count(*) FILTER (WHERE TRUE) AS "denominator",
+  count(*) FILTER (WHERE TRUE AND ("sheets_changed" = TRUE)) AS "numerator"
+FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+GROUP BY GROUPING SETS ((kpi_period, "floor"), (kpi_period))
+ORDER BY kpi_period;
+
+-- kpi rooms_checked (count)
+SELECT kpi_period,
+  NULL AS kpi_group,
+  1 AS kpi_total,
+  count(*) AS "rows",
+  count(DISTINCT "room") AS "distinct",
+  count(*) - count("room") AS "blank"
+FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+GROUP BY kpi_period
+ORDER BY kpi_period;
+
+-- kpi inspection_score (mean)
+SELECT kpi_period,
+  NULL AS kpi_group,
+  1 AS kpi_total,
+  count(*) AS "rows",
+  count("score") AS "n",
+  0 AS "partial",
+  fsum("score") / count("score") AS "value"
+FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+GROUP BY kpi_period
+ORDER BY kpi_period;
