@@ -37,7 +37,8 @@ final class ComputedKpis {
 
   /** Whether a KPI is measured from its source's rows (not computed from other KPIs'). */
   static boolean measured(KpiDef k) {
-    return KpiKinds.of(k).computedFrom(k).isEmpty();
+    // By placement, not by operands: a formula is never read from a source, whatever it names.
+    return KpiKinds.of(k).placement() != dev.journeykpi.config.SpecBinder.Placement.FROM_KPIS;
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.PeriodChoice;
 import dev.journeykpi.model.QualityReport;
@@ -29,6 +30,25 @@ final class DataEnd {
       throw new UsageException(
           "--period last needs dated rows: none of the KPIs run places its rows in periods by a"
               + " date column of its source; name the period (--period 2026-10)");
+    }
+    if (today != null && end.isAfter(today)) {
+      // A date after today (a typo such as 2099, a due date taken for the event's) would make the
+      // data seem to reach a month it never does: the month found would be reported as a quiet,
+      // complete one. Said instead, with the sources that have such dates.
+      List<String> ahead =
+          quality.stream()
+              .filter(q -> q.lastDay() != null && q.lastDay().isAfter(today))
+              .map(q -> "source '" + q.source() + "' has dates up to " + q.lastDay())
+              .toList();
+      throw new DataException(
+          "--period last: "
+              + String.join(", ", ahead)
+              + ", after today ("
+              + today
+              + " in the definition's time zone), so where the data ends cannot tell the last"
+              + " complete period; correct those dates or name the period (--period "
+              + choice.resolve(today, today).get(choice.count() - 1).label()
+              + ")");
     }
     return choice.resolve(end, today);
   }

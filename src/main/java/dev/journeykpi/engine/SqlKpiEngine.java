@@ -368,7 +368,17 @@ public final class SqlKpiEngine {
 
   private static List<String> header(Path file, CsvDialect dialect, int headerRow)
       throws IOException {
-    try (Reader r = Files.newBufferedReader(file, dialect.charset())) {
+    // Bytes the charset cannot decode are replaced here: the header is read, and DuckDB's reader
+    // then says on which line the file cannot be read (a data error, not a crash).
+    try (Reader r =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                Files.newInputStream(file),
+                dialect
+                    .charset()
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)))) {
       if (dialect.bomLength() > 0) r.skip(1);
       org.apache.commons.csv.CSVFormat f =
           org.apache.commons.csv.CSVFormat.DEFAULT

@@ -132,9 +132,11 @@ public final class XlsxRenderer {
     CellStyle style = null;
     if (period >= 0 && period < layout.periodLabels.size()) {
       ResultRow r = results.get(layout.periodLabels.get(period));
-      if (r != null && r.value() != null) {
+      // A value with its confidence interval stays the text that shows both (the Data sheet has
+      // the three numbers).
+      if (r != null && r.value() != null && r.interval() == null) {
         value = r.value();
-        style = st.shown(r.unit(), layout.fmt);
+        style = st.shown(r.unit(), layout.fmt, isWhole(value));
       }
     } else if (c == layout.nColumn) {
       ResultRow last = results.get(layout.periodLabels.get(layout.periodLabels.size() - 1));
@@ -179,7 +181,7 @@ public final class XlsxRenderer {
         if (v == null || v.value() == null) continue;
         Cell c = row.createCell(3 + i);
         c.setCellValue(v.value());
-        c.setCellStyle(st.number(v.unit()));
+        c.setCellStyle(st.number(v.unit(), isWhole(v.value())));
       }
     }
     s.createFreezePane(3, 1);
@@ -189,14 +191,15 @@ public final class XlsxRenderer {
   private static void data(XSSFWorkbook wb, Styles st, Scorecard card) {
     Sheet s = wb.createSheet("Data");
     List<String> dims = TidyColumns.dimensions(card.rows());
-    List<String> header = TidyColumns.header(dims);
+    boolean intervals = card.confidence() != null;
+    List<String> header = TidyColumns.header(dims, intervals);
     Row h = s.createRow(0);
     for (int c = 0; c < header.size(); c++) cell(h, c, header.get(c), st.header);
     int valueColumn = header.indexOf("value");
     int r = 1;
     for (ResultRow row : card.rows()) {
       Row x = s.createRow(r++);
-      List<String> cells = TidyColumns.cells(row, dims);
+      List<String> cells = TidyColumns.cells(row, dims, intervals);
       for (int c = 0; c < cells.size(); c++) {
         String name = header.get(c);
         Double number =
@@ -208,6 +211,8 @@ public final class XlsxRenderer {
               case "previous" -> row.previous();
               case "delta" -> row.delta();
               case "delta_relative" -> row.deltaRelative();
+              case "ci_low" -> row.interval() == null ? null : row.interval().low();
+              case "ci_high" -> row.interval() == null ? null : row.interval().high();
               default -> null;
             };
         if (number != null) {
@@ -215,9 +220,10 @@ public final class XlsxRenderer {
           cell.setCellValue(number);
           CellStyle fmt =
               switch (name) {
-                case "value", "previous", "delta" -> st.number(row.unit());
+                case "value", "previous", "delta", "ci_low", "ci_high" ->
+                    st.number(row.unit(), isWhole(number));
                 case "delta_relative" -> st.number("%");
-                default -> st.number("");
+                default -> st.number("", isWhole(number));
               };
           cell.setCellStyle(fmt);
         } else if (name.equals("status")) {
@@ -235,8 +241,21 @@ public final class XlsxRenderer {
     for (int c = 0; c < header.size(); c++) s.setColumnWidth(c, width(s, c));
   }
 
+  private static boolean isWhole(double v) {
+    return v == Math.rint(v) && !Double.isInfinite(v);
+  }
+
   private static boolean isNumberColumn(String name) {
-    return List.of("value", "numerator", "denominator", "n", "previous", "delta", "delta_relative")
+    return List.of(
+            "value",
+            "numerator",
+            "denominator",
+            "n",
+            "previous",
+            "delta",
+            "delta_relative",
+            "ci_low",
+            "ci_high")
         .contains(name);
   }
 
@@ -324,9 +343,17 @@ public final class XlsxRenderer {
      * reader's locale; a time unit in the view's language ({@code 4.6 phút} in Vietnamese).
      */
     CellStyle shown(String unit, ValueFormat fmt) {
+      return shown(unit, fmt, false);
+    }
+
+    /**
+     * As {@link #shown(String, ValueFormat)}; a whole number without a fraction's format, which
+     * Excel would show as {@code 463.} (a trailing point).
+     */
+    CellStyle shown(String unit, ValueFormat fmt, boolean whole) {
       String u0 = unit == null ? "" : unit;
       return shown.computeIfAbsent(
-          u0 + "\u0000" + fmt.suffix(u0),
+          u0 + "\u0000" + fmt.suffix(u0) + "\u0000" + whole,
           key -> {
             String u = u0;
             return format(
@@ -337,8 +364,8 @@ public final class XlsxRenderer {
                   case "minutes", "hours", "days" -> "0.0\"" + fmt.suffix(u) + "\"";
                   // A count's default unit is not shown, as in the terminal: "463", not
                   // "463 rows" (nor "463 dòng").
-                  case "", "rows" -> "#,##0.##";
-                  default -> "#,##0.##\" " + u.replace("\"", "") + "\"";
+                  case "", "rows" -> whole ? "#,##0" : "#,##0.##";
+                  default -> (whole ? "#,##0" : "#,##0.##") + "\" " + u.replace("\"", "") + "\"";
                 });
           });
     }
@@ -364,15 +391,20 @@ public final class XlsxRenderer {
      * general.
      */
     CellStyle number(String unit) {
+      return number(unit, false);
+    }
+
+    /** As {@link #number(String)}; a whole number in the whole-number format (no "463."). */
+    CellStyle number(String unit, boolean whole) {
       return numbers.computeIfAbsent(
-          unit,
-          u -> {
+          unit + "\u0000" + whole,
+          key -> {
             String format =
-                switch (u) {
+                switch (unit) {
                   case "%" -> "0.0%";
                   case "VND", "₫", "đ" -> "#,##0";
                   case "seconds", "minutes", "hours", "days" -> "0.0";
-                  default -> "#,##0.##";
+                  default -> whole ? "#,##0" : "#,##0.##";
                 };
             CellStyle s = wb.createCellStyle();
             s.setDataFormat(wb.createDataFormat().getFormat(format));

@@ -48,6 +48,11 @@ public final class PeriodRowsQuery {
     this.columns = new SqlColumns(d, source);
     this.rows = rows;
     if (kpi.rollup()) throw new SqlRefused("a breakdown with rollup");
+    if (kpi.groupsFrom() != null)
+      throw new SqlRefused(
+          "groups from another source's data (groups: { source: "
+              + kpi.groupsFrom().source()
+              + " })");
     if (kpi.by().size() > 1) throw new SqlRefused("a breakdown by more than one column");
     for (String b : kpi.by())
       if (columns.type(b) != ValueType.STRING)

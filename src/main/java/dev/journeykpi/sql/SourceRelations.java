@@ -242,8 +242,23 @@ public final class SourceRelations {
         String msg = r.getString(2);
         java.util.regex.Matcher m =
             java.util.regex.Pattern.compile("Found: (\\d+)").matcher(msg == null ? "" : msg);
+        boolean fieldCount = m.find();
+        if (!fieldCount) {
+          // The default engine recovers from such a row its own way (an unterminated quote there
+          // ends at the line, a byte that is not UTF-8 blanks one cell); DuckDB's reader would
+          // swallow the lines after it or drop the row, and the numbers would differ: stop, not
+          // guess.
+          throw new dev.journeykpi.model.DataException(
+              l.shown()
+                  + ": line "
+                  + lastLine
+                  + ": "
+                  + (msg == null ? "not readable as CSV" : msg.strip().replaceAll("\\.$", ""))
+                  + "; --engine duckdb cannot read this file as the default engine does: run it"
+                  + " with --engine tablesaw (docs/engines.md)");
+        }
         String reason =
-            m.find()
+            fieldCount
                 ? "row has "
                     + m.group(1)
                     + (m.group(1).equals("1") ? " field" : " fields")

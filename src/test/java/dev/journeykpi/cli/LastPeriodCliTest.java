@@ -191,4 +191,18 @@ class LastPeriodCliTest {
     assertThat(last.err()).startsWith("kpi: --period last: 2026-10, the last month");
     assertThat(last.out()).isEqualTo(named.out()).isNotEmpty();
   }
+
+  @Test
+  void aDateAfterTodayIsSaidRatherThanTakenForTheDataEnd() throws Exception {
+    // A typo dated 2099 would make the data seem to reach last month (today is later than
+    // 2026-11-03 but long before 2099), and an empty month would be reported as complete.
+    Files.writeString(dir.resolve("tickets.csv"), TICKETS + "T6,2099-01-05\n");
+    CliRunner.Result r =
+        run("report", "-c", def.toString(), "--period", "last", "-f", "csv", "--kpi", "tickets");
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.DATA);
+    assertThat(r.err())
+        .contains("--period last: source 'tickets' has dates up to 2099-01-05, after today (")
+        .contains("correct those dates or name the period");
+    assertThat(r.out()).isEmpty();
+  }
 }

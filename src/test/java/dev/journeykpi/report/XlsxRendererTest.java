@@ -108,6 +108,43 @@ class XlsxRendererTest {
   }
 
   @Test
+  void intervalsReachTheWorkbookAndWholeNumbersHaveNoTrailingPoint() throws Exception {
+    Path f = dir.resolve("c.xlsx");
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                "kpi-definitions/hotel-housekeeping.yaml",
+                "--period",
+                "2026-10",
+                "--confidence",
+                "95",
+                "-o",
+                f.toString()))
+        .isZero();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+      Sheet data = wb.getSheet("Data");
+      int low = -1;
+      int n = -1;
+      for (Cell c : data.getRow(0)) {
+        if (c.getStringCellValue().equals("ci_low")) low = c.getColumnIndex();
+        if (c.getStringCellValue().equals("n")) n = c.getColumnIndex();
+      }
+      // Floor 1's 61 of 69: Wilson at 95 %, p = 0.884058, z = 1.959964, z² = 3.841459;
+      // centre (61 + 1.920729) / 72.841459 = 0.863804, half-width 1.959964 × sqrt(61 × 8 / 69 +
+      // 0.960365) / 72.841459 = 1.959964 × 2.834223 / 72.841459 = 0.076261 → low 0.787543,
+      // high 0.940065.
+      assertThat(data.getRow(1).getCell(low).getNumericCellValue())
+          .isCloseTo(0.787543, org.assertj.core.api.Assertions.within(2e-6));
+      // n = 69 is a whole number: "#,##0", not "#,##0.##" (Excel would show "69.").
+      assertThat(data.getRow(1).getCell(n).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+      // In the Scorecard sheet, a share with its interval stays the text that shows both.
+      Cell shown = find(wb.getSheet("Scorecard"), "88,4% (78,8–94,0%)");
+      assertThat(shown).isNotNull();
+    }
+  }
+
+  @Test
   void unitsAreWrittenAfterTheNumberAsTheTerminalWritesThem() throws Exception {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
       XlsxRenderer.Styles st = new XlsxRenderer.Styles(wb);

@@ -44,6 +44,16 @@ final class FormulaResolver {
     long errors = d.errorCount();
     checkValues(s, e, ctx);
     List<String> reads = List.copyOf(e.columns());
+    if (reads.isEmpty()) {
+      d.error(
+          s.at(),
+          ctx
+              + ": '"
+              + s.text()
+              + "' names no KPI; a formula is computed from other KPIs' values, e.g."
+              + " complaints / active_customers");
+      return k;
+    }
     checkCycles(k, s, reads, ctx);
     List<FormulaSpec.Operand> operands = operands(k, s, reads, ctx);
     FormulaUnits units = new FormulaUnits(id -> unitOf(id, new HashSet<>(Set.of(k.id()))));
