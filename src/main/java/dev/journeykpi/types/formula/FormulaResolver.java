@@ -44,7 +44,8 @@ final class FormulaResolver {
     long errors = d.errorCount();
     checkValues(s, e, ctx);
     List<String> reads = List.copyOf(e.columns());
-    if (reads.isEmpty()) {
+    // Said only when nothing else is wrong with the expression: one problem at a time per place.
+    if (reads.isEmpty() && d.errorCount() == errors) {
       d.error(
           s.at(),
           ctx
