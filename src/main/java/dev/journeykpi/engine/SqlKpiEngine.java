@@ -6,9 +6,6 @@ import dev.journeykpi.config.ColumnDef;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SourceDef;
-import dev.journeykpi.ingest.CsvDialect;
-import dev.journeykpi.ingest.HeaderIndex;
-import dev.journeykpi.ingest.SourceLoader;
 import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.QualityReport;
@@ -23,10 +20,6 @@ import dev.journeykpi.sql.SourceRelations;
 import dev.journeykpi.sql.SqlRefused;
 import dev.journeykpi.sql.SqlTemplate;
 import dev.journeykpi.types.KpiKinds;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -191,7 +184,8 @@ public final class SqlKpiEngine {
       for (Map.Entry<SourceDef, Set<String>> e : sourcesRead(compiled).entrySet()) {
         SourceDef s = e.getKey();
         List<ColumnDef> columns = SourceRelations.typedColumns(s, e.getValue());
-        SourceRelations.Layout layout = layout(s, request.dataOverrides().get(s.id()), columns);
+        SourceRelations.Layout layout =
+            SourceFileLayout.of(s, request.dataOverrides().get(s.id()), columns);
         execute(conn, relations.create(s, layout, columns));
         quality.put(
             s.id(),
@@ -235,7 +229,7 @@ public final class SqlKpiEngine {
       SourceDef s = e.getKey();
       List<ColumnDef> columns = SourceRelations.typedColumns(s, e.getValue());
       out.append("\n-- source ").append(s.id()).append('\n');
-      SourceRelations.Layout l = layout(s, null, columns);
+      SourceRelations.Layout l = SourceFileLayout.of(s, null, columns);
       // The file as the user names it (relative to the working directory), not this machine's path.
       SourceRelations.Layout shown =
           new SourceRelations.Layout(
@@ -307,89 +301,6 @@ public final class SqlKpiEngine {
       if (first == null) return q;
       return q.withDates(
           String.join(", ", columns), first.toLocalDate(), last.toLocalDate(), false);
-    }
-  }
-
-  /**
-   * Where the source's mapped columns are in its file, from its header, as the import finds them.
-   */
-  static SourceRelations.Layout layout(SourceDef s, Path override, List<ColumnDef> columns) {
-    Path file =
-        override != null
-            ? override
-            : (s.baseDir() == null ? Path.of("") : s.baseDir()).resolve(s.file()).normalize();
-    if (!Files.isRegularFile(file)) {
-      throw new DataException(
-          "source '"
-              + s.id()
-              + "': file "
-              + file
-              + " does not exist"
-              + (override == null
-                  ? " (resolved from '" + s.file() + "' relative to " + s.baseDir() + ")"
-                  : ""));
-    }
-    String shown = SourceLoader.display(file);
-    try {
-      CsvDialect dialect = CsvDialect.detect(file, s.encoding(), s.delimiter());
-      if (!dialect.charset().equals(java.nio.charset.StandardCharsets.UTF_8))
-        throw new UsageException(
-            "source '"
-                + s.id()
-                + "': "
-                + shown
-                + " is "
-                + dialect.charset()
-                + "; --engine duckdb reads UTF-8 files only yet (use --engine tablesaw)");
-      int headerRow = Math.max(1, s.headerRow());
-      List<String> header = header(file, dialect, headerRow);
-      if (header == null) throw new DataException(shown + ": no header row");
-      HeaderIndex index = new HeaderIndex(header);
-      Map<String, Integer> fieldOf = new LinkedHashMap<>();
-      List<String> missing = new ArrayList<>();
-      for (ColumnDef c : columns) {
-        int i = index.find(c.header());
-        if (i < 0) missing.add(index.missing(shown, c.name(), c.header()));
-        else fieldOf.put(c.name(), i);
-        index.ambiguity(c.header()).ifPresent(m -> missing.add(shown + ": " + m));
-      }
-      if (!missing.isEmpty()) throw new DataException(String.join("\n", missing));
-      return new SourceRelations.Layout(
-          file.toAbsolutePath().toString(),
-          shown,
-          dialect.delimiter(),
-          headerRow,
-          header.size(),
-          fieldOf);
-    } catch (IOException e) {
-      throw new DataException(shown + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static List<String> header(Path file, CsvDialect dialect, int headerRow)
-      throws IOException {
-    // Bytes the charset cannot decode are replaced here: the header is read, and DuckDB's reader
-    // then says on which line the file cannot be read (a data error, not a crash).
-    try (Reader r =
-        new java.io.BufferedReader(
-            new java.io.InputStreamReader(
-                Files.newInputStream(file),
-                dialect
-                    .charset()
-                    .newDecoder()
-                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)))) {
-      if (dialect.bomLength() > 0) r.skip(1);
-      org.apache.commons.csv.CSVFormat f =
-          org.apache.commons.csv.CSVFormat.DEFAULT
-              .builder()
-              .setDelimiter(dialect.delimiter())
-              .build();
-      int n = 0;
-      for (org.apache.commons.csv.CSVRecord rec : f.parse(r)) {
-        if (++n == headerRow) return rec.toList();
-      }
-      return null;
     }
   }
 

@@ -1,0 +1,110 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.config.ColumnDef;
+import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.ingest.CsvDialect;
+import dev.journeykpi.ingest.HeaderIndex;
+import dev.journeykpi.ingest.SourceLoader;
+import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.UsageException;
+import dev.journeykpi.sql.SourceRelations;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where a CSV source's mapped columns are in its file, for the SQL engine: the file resolved as the
+ * import resolves it, its dialect detected by the import's own rules, the header row read and each
+ * column found as the import finds it (every missing column said at once).
+ */
+final class SourceFileLayout {
+  private SourceFileLayout() {}
+
+  /**
+   * Where the source's mapped columns are in its file, from its header, as the import finds them.
+   */
+  static SourceRelations.Layout of(SourceDef s, Path override, List<ColumnDef> columns) {
+    Path file =
+        override != null
+            ? override
+            : (s.baseDir() == null ? Path.of("") : s.baseDir()).resolve(s.file()).normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new DataException(
+          "source '"
+              + s.id()
+              + "': file "
+              + file
+              + " does not exist"
+              + (override == null
+                  ? " (resolved from '" + s.file() + "' relative to " + s.baseDir() + ")"
+                  : ""));
+    }
+    String shown = SourceLoader.display(file);
+    try {
+      CsvDialect dialect = CsvDialect.detect(file, s.encoding(), s.delimiter());
+      if (!dialect.charset().equals(java.nio.charset.StandardCharsets.UTF_8))
+        throw new UsageException(
+            "source '"
+                + s.id()
+                + "': "
+                + shown
+                + " is "
+                + dialect.charset()
+                + "; --engine duckdb reads UTF-8 files only yet (use --engine tablesaw)");
+      int headerRow = Math.max(1, s.headerRow());
+      List<String> header = header(file, dialect, headerRow);
+      if (header == null) throw new DataException(shown + ": no header row");
+      HeaderIndex index = new HeaderIndex(header);
+      Map<String, Integer> fieldOf = new LinkedHashMap<>();
+      List<String> missing = new ArrayList<>();
+      for (ColumnDef c : columns) {
+        int i = index.find(c.header());
+        if (i < 0) missing.add(index.missing(shown, c.name(), c.header()));
+        else fieldOf.put(c.name(), i);
+        index.ambiguity(c.header()).ifPresent(m -> missing.add(shown + ": " + m));
+      }
+      if (!missing.isEmpty()) throw new DataException(String.join("\n", missing));
+      return new SourceRelations.Layout(
+          file.toAbsolutePath().toString(),
+          shown,
+          dialect.delimiter(),
+          headerRow,
+          header.size(),
+          fieldOf);
+    } catch (IOException e) {
+      throw new DataException(shown + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> header(Path file, CsvDialect dialect, int headerRow)
+      throws IOException {
+    // Bytes the charset cannot decode are replaced here: the header is read, and DuckDB's reader
+    // then says on which line the file cannot be read (a data error, not a crash).
+    try (Reader r =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(
+                Files.newInputStream(file),
+                dialect
+                    .charset()
+                    .newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)))) {
+      if (dialect.bomLength() > 0) r.skip(1);
+      org.apache.commons.csv.CSVFormat f =
+          org.apache.commons.csv.CSVFormat.DEFAULT
+              .builder()
+              .setDelimiter(dialect.delimiter())
+              .build();
+      int n = 0;
+      for (org.apache.commons.csv.CSVRecord rec : f.parse(r)) {
+        if (++n == headerRow) return rec.toList();
+      }
+      return null;
+    }
+  }
+}
