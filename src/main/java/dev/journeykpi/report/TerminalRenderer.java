@@ -72,7 +72,7 @@ public final class TerminalRenderer implements Renderer {
    */
   private String funnel(ScorecardLayout.FunnelView f, Labels words) {
     String text = null;
-    for (int bar : new int[] {ScorecardLayout.BAR, ScorecardLayout.BAR, 12, 6, 0}) {
+    for (int bar : new int[] {FunnelViews.BAR, FunnelViews.BAR, 12, 6, 0}) {
       boolean shortHeader = text != null;
       text = funnelTable(f, words, shortHeader ? f.shortHeader() : f.header(), bar, Map.of());
       if (view.width() <= 0 || widest(text) <= view.width()) return text;
@@ -111,7 +111,7 @@ public final class TerminalRenderer implements Renderer {
     for (int i = 0; i < f.rows().size(); i++) {
       List<String> row = new ArrayList<>(f.rows().get(i));
       if (f.barColumn() >= 0 && bar > 0)
-        row.set(f.barColumn(), ScorecardLayout.bar(f.share().get(i), bar));
+        row.set(f.barColumn(), FunnelViews.bar(f.share().get(i), bar));
       t.row(without(row, dropped));
     }
     return t.render("  ");
