@@ -14,10 +14,14 @@ import dev.journeykpi.model.Scorecard;
 import dev.journeykpi.model.UsageException;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.DuckDbDialect;
+import dev.journeykpi.sql.KpiQuery;
+import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.PeriodRowsQuery;
 import dev.journeykpi.sql.PeriodRowsSql;
 import dev.journeykpi.sql.SourceRelations;
+import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlRefused;
+import dev.journeykpi.sql.SqlSource;
 import dev.journeykpi.sql.SqlTemplate;
 import dev.journeykpi.types.KpiKinds;
 import java.sql.Connection;
@@ -54,7 +58,7 @@ public final class SqlKpiEngine {
   }
 
   /** A KPI compiled: its source and its query. */
-  record Compiled(KpiDef kpi, SourceDef source, PeriodRowsQuery query) {}
+  record Compiled(KpiDef kpi, SourceDef source, KpiQuery query) {}
 
   /**
    * Every selected KPI compiled for the dialect, or a usage error listing every KPI that cannot be
@@ -116,18 +120,33 @@ public final class SqlKpiEngine {
   private static List<Compiled> compile(
       Definition def, List<KpiDef> kpis, Dialect d, Map<String, String> refused) {
     SourceRelations relations = new SourceRelations(d);
+    BusinessCalendar calendar = new BusinessCalendar(def.calendar());
     List<Compiled> out = new ArrayList<>();
     for (KpiDef k : kpis) {
       List<String> why = new ArrayList<>();
       SourceDef s = def.sources().get(k.source());
       why.addAll(sourceRefusals(s, def, k, relations));
       SqlTemplate t = KpiKinds.of(k).sqlAny(k);
-      PeriodRowsQuery q = null;
+      KpiQuery q = null;
       if (t instanceof SqlTemplate.NotYet n) {
         why.add(n.why());
       } else if (why.isEmpty()) {
         try {
-          q = new PeriodRowsQuery(d, k, s, (PeriodRowsSql) t, relations.rows(s));
+          if (t instanceof PeriodRowsSql p) {
+            q = new PeriodRowsQuery(d, k, s, p, relations.rows(s));
+          } else {
+            q =
+                ((OwnQuerySql) t)
+                    .compile(
+                        new SqlSource(
+                            d,
+                            k,
+                            s,
+                            relations.rows(s),
+                            new SqlColumns(d, s),
+                            calendar,
+                            def.zone()));
+          }
         } catch (SqlRefused e) {
           why.add(e.getMessage());
         }

@@ -28,7 +28,7 @@ import java.util.Map;
  * <p>Compiled so far: one breakdown column of text at most, without {@code rollup}; a {@code time:}
  * column or none.
  */
-public final class PeriodRowsQuery {
+public final class PeriodRowsQuery implements KpiQuery {
   private final Dialect d;
   private final KpiDef kpi;
   private final PeriodRowsSql template;
@@ -64,6 +64,7 @@ public final class PeriodRowsQuery {
   }
 
   /** The query over the given periods (each period's index is its number in the result). */
+  @Override
   public String sql(List<Period> periods) {
     List<List<String>> ps = new ArrayList<>();
     for (int i = 0; i < periods.size(); i++) {
@@ -100,6 +101,7 @@ public final class PeriodRowsQuery {
   }
 
   /** The KPI's rows over the periods, from the engine. */
+  @Override
   public List<ResultRow> run(Connection conn, List<Period> periods, KpiRunner runner)
       throws SQLException {
     Map<Integer, Map<List<String>, Measure>> groups = new HashMap<>();
