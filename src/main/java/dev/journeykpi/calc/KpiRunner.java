@@ -89,17 +89,7 @@ public final class KpiRunner {
       throw new IllegalArgumentException("one breakdown column at most, without roll-up");
     ArrayList<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
-      Map<List<String>, Measure> found = measured.groups(p);
-      Map<List<String>, Measure> all =
-          new java.util.TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0), order));
-      all.putAll(found);
-      if (!kpi.groups().isEmpty()) {
-        // As withDeclared: a declared group the data spells otherwise is the data's group.
-        java.util.Set<String> present = new java.util.HashSet<>();
-        for (List<String> k : found.keySet()) present.add(TextKey.of(k.get(0)));
-        for (String g : kpi.groups())
-          if (present.add(TextKey.of(g))) all.put(List.of(g), measured.empty());
-      }
+      Map<List<String>, Measure> all = inDisplayOrder(kpi, measured.groups(p), measured.empty());
       List<List<String>> keys = new ArrayList<>(all.keySet());
       List<Measure> measures = new ArrayList<>(all.values());
       addPeriodRows(
@@ -114,6 +104,24 @@ public final class KpiRunner {
           measured.lastDataDay());
     }
     return out;
+  }
+
+  /**
+   * Groups another engine measured, in display order, with the declared groups ({@code groups:})
+   * that have no rows measured as {@code empty}: as {@link #withDeclared} puts them.
+   */
+  private Map<List<String>, Measure> inDisplayOrder(
+      KpiDef kpi, Map<List<String>, Measure> found, Measure empty) {
+    Map<List<String>, Measure> all =
+        new java.util.TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0), order));
+    all.putAll(found);
+    if (!kpi.groups().isEmpty()) {
+      // As withDeclared: a declared group the data spells otherwise is the data's group.
+      java.util.Set<String> present = new java.util.HashSet<>();
+      for (List<String> k : found.keySet()) present.add(TextKey.of(k.get(0)));
+      for (String g : kpi.groups()) if (present.add(TextKey.of(g))) all.put(List.of(g), empty);
+    }
+    return all;
   }
 
   /** A KPI's measures over the rows dated in each period, made by another engine. */
@@ -188,36 +196,73 @@ public final class KpiRunner {
         latest == Cells.MISSING_TIME ? null : Cells.time(latest).toLocalDate();
     Map<List<String>, Selection> groups =
         selections(groups(table, kpi, Cells.rows(population)).toMap());
-    List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
-      TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
-      Note incomplete =
-          p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
-      for (Map.Entry<List<String>, Selection> g : groups.entrySet()) {
-        out.add(
-            row(
-                    kpi.id(),
-                    kpi.label(),
-                    p.label(),
-                    dims(kpi.by(), g.getKey()),
-                    kpi.unit(),
-                    measurer.measure(table, g.getValue(), p),
-                    target)
-                .withCoverage(incomplete));
-      }
-      out.add(
-          row(
-                  kpi.id(),
-                  kpi.label(),
-                  p.label(),
-                  dims(kpi.by(), all),
-                  kpi.unit(),
-                  measurer.measure(table, population, p),
-                  target)
-              .withCoverage(incomplete));
+      Map<List<String>, Measure> measured = new LinkedHashMap<>();
+      groups.forEach((key, rows) -> measured.put(key, measurer.measure(table, rows, p)));
+      addEdgeRows(out, kpi, p, measured, measurer.measure(table, population, p), lastDataDay);
     }
     return out;
+  }
+
+  /**
+   * The same rows as {@link #atPointInTime} from measures another engine made (an SQL engine counts
+   * each period's groups and total in one query): the groups in display order with the declared
+   * ones that have no rows, then the targets and coverage of the Tablesaw path.
+   */
+  public List<ResultRow> atMeasuredEdges(KpiDef kpi, List<Period> periods, MeasuredEdges measured) {
+    if (kpi.rollup() || kpi.by().size() > 1)
+      throw new IllegalArgumentException("one breakdown column at most, without roll-up");
+    List<ResultRow> out = new ArrayList<>();
+    for (Period p : periods) {
+      addEdgeRows(
+          out,
+          kpi,
+          p,
+          inDisplayOrder(kpi, measured.groups(p), measured.empty(p)),
+          measured.total(p),
+          measured.lastDataDay());
+    }
+    return out;
+  }
+
+  /** A KPI's measures at the edges of each period over its whole population, by another engine. */
+  public interface MeasuredEdges {
+    /** Every breakdown group of the population (whatever the period), by its labels. */
+    Map<List<String>, Measure> groups(Period p);
+
+    /** The period's total. */
+    Measure total(Period p);
+
+    /** The measure of no rows in the period, for a declared group without rows. */
+    Measure empty(Period p);
+
+    /** The day of the latest start or end over the whole source, or null. */
+    java.time.LocalDate lastDataDay();
+  }
+
+  /**
+   * One period's rows of a point-in-time KPI: each group, then the total, with target, coverage.
+   */
+  private void addEdgeRows(
+      List<ResultRow> out,
+      KpiDef kpi,
+      Period p,
+      Map<List<String>, Measure> groups,
+      Measure total,
+      java.time.LocalDate lastDataDay) {
+    List<String> all = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
+    TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
+    Note incomplete =
+        p.grain() == Period.Grain.ALL ? null : PeriodCoverage.incomplete(p, lastDataDay, today);
+    groups.forEach(
+        (key, m) ->
+            out.add(
+                row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), key), kpi.unit(), m, target)
+                    .withCoverage(incomplete)));
+    out.add(
+        row(kpi.id(), kpi.label(), p.label(), dims(kpi.by(), all), kpi.unit(), total, target)
+            .withCoverage(incomplete));
   }
 
   /**

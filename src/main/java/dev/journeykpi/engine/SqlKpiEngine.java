@@ -295,8 +295,14 @@ public final class SqlKpiEngine {
       QualityReport q)
       throws SQLException {
     Set<String> columns = new java.util.TreeSet<>();
-    for (Compiled c : compiled)
-      if (c.source() == s) columns.addAll(KpiKinds.of(c.kpi()).datedByAny(c.kpi()));
+    boolean history = false;
+    for (Compiled c : compiled) {
+      if (c.source() != s) continue;
+      columns.addAll(KpiKinds.of(c.kpi()).datedByAny(c.kpi()));
+      // As the default engine: a KPI judging whole histories (a backlog) makes a source that ends
+      // before the others an error, not a warning (QualityGate).
+      history |= KpiKinds.of(c.kpi()).judgesWholeHistory();
+    }
     if (columns.isEmpty()) return q;
     List<String> mins = new ArrayList<>();
     List<String> maxs = new ArrayList<>();
@@ -319,7 +325,7 @@ public final class SqlKpiEngine {
       java.sql.Date last = r.getDate(2);
       if (first == null) return q;
       return q.withDates(
-          String.join(", ", columns), first.toLocalDate(), last.toLocalDate(), false);
+          String.join(", ", columns), first.toLocalDate(), last.toLocalDate(), history);
     }
   }
 

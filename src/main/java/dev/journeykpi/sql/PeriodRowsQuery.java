@@ -188,7 +188,7 @@ public final class PeriodRowsQuery implements KpiQuery {
   }
 
   /** The values of no rows: every count 0, every number absent. */
-  private static final PeriodRowsSql.Values NONE =
+  static final PeriodRowsSql.Values NONE =
       new PeriodRowsSql.Values() {
         @Override
         public long count(String name) {
@@ -206,7 +206,7 @@ public final class PeriodRowsQuery implements KpiQuery {
         }
       };
 
-  private static PeriodRowsSql.Values values(ResultSet r) throws SQLException {
+  static PeriodRowsSql.Values values(ResultSet r) throws SQLException {
     Map<String, Object> row = new HashMap<>();
     int n = r.getMetaData().getColumnCount();
     for (int i = 1; i <= n; i++) {

@@ -122,7 +122,6 @@ class SqlEngineDifferentialTest {
     // A type without a template yet is named with its type.
     assertThat(SqlKpiEngine.refusals(service, service.kpis(), "duckdb"))
         .containsEntry("sla", "(type sla): type 'sla' has no SQL template yet")
-        .containsEntry("backlog", "(type backlog): type 'backlog' has no SQL template yet")
         .doesNotContainKey("resolution_time")
         .doesNotContainKey("complaint_rate"); // a contains filter
   }

@@ -51,6 +51,12 @@ public final class BacklogKind extends KpiKind<BacklogSpec> {
         k, table, periods, new BacklogMeasurer(spec.start(), spec.end()), spec.start(), spec.end());
   }
 
+  /** Counted at each period's end in SQL ({@link BacklogSql}). */
+  @Override
+  public dev.journeykpi.sql.SqlTemplate sql(KpiDef k, BacklogSpec spec) {
+    return new BacklogSql(spec);
+  }
+
   /** A backlog's rows reach as far as their latest start or end. */
   @Override
   public List<String> datedBy(KpiDef k, BacklogSpec spec) {

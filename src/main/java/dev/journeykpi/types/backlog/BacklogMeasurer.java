@@ -46,6 +46,14 @@ public final class BacklogMeasurer implements PointInTimeMeasurer {
       }
       if (a < at && (b == Cells.MISSING_TIME || b >= at)) open++;
     }
+    return result(open, bad);
+  }
+
+  /**
+   * The measure of {@code open} rows open at the period's end, {@code bad} rows left out for ending
+   * before they start: here and on the SQL engines alike.
+   */
+  Measure result(long open, long bad) {
     Measure m = Measure.of(open, open);
     return bad == 0 ? m : m.withNote(Note.of(Code.END_BEFORE_START, bad, end, start));
   }

@@ -57,6 +57,12 @@ public final class TurnoverKind extends KpiKind<TurnoverSpec> {
         spec.end());
   }
 
+  /** Counted at each period's edges in SQL ({@link TurnoverSql}). */
+  @Override
+  public dev.journeykpi.sql.SqlTemplate sql(KpiDef k, TurnoverSpec spec) {
+    return new TurnoverSql(spec);
+  }
+
   /**
    * None: an HR list's last hire or leave may rightly be months old, so the period is not checked
    * against it.

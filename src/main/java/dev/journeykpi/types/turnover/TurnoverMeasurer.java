@@ -35,13 +35,17 @@ public final class TurnoverMeasurer implements PointInTimeMeasurer {
     this.leavers = leavers;
   }
 
+  /** All time has no start and no end to count heads at. */
+  static Measure allTime() {
+    return Measure.none(0, Note.of(Code.TURNOVER_NEEDS_PERIOD));
+  }
+
   private Table selectedFor;
   private Selection leaverRows;
 
   @Override
   public Measure measure(Table table, Selection rows, Period period) {
-    if (period.grain() == Period.Grain.ALL)
-      return Measure.none(0, Note.of(Code.TURNOVER_NEEDS_PERIOD));
+    if (period.grain() == Period.Grain.ALL) return allTime();
     if (selectedFor != table) {
       leaverRows = FilterCompiler.select(table, leavers);
       selectedFor = table;
@@ -62,6 +66,15 @@ public final class TurnoverMeasurer implements PointInTimeMeasurer {
       if (a < to && (b == Cells.MISSING_TIME || b >= to)) atEnd++;
       if (b != Cells.MISSING_TIME && b >= from && b < to && leaverRows.contains(row)) separations++;
     }
+    return result(atStart, atEnd, separations, noHire);
+  }
+
+  /**
+   * The measure of {@code atStart} and {@code atEnd} people counted at the period's edges, {@code
+   * separations} leavers in it and {@code noHire} rows left out for having no hire date: here and
+   * on the SQL engines alike (the period all time has no turnover: {@link #allTime}).
+   */
+  Measure result(long atStart, long atEnd, long separations, long noHire) {
     double average = (atStart + atEnd) / 2.0;
     Notes note = Notes.of(Note.of(Code.HEADCOUNT, atStart, atEnd));
     if (noHire > 0) note = note.plus(Note.of(Code.WITHOUT_LEFT_OUT, noHire, hired));

@@ -1,0 +1,319 @@
+package dev.journeykpi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.engine.KpiEngine;
+import dev.journeykpi.engine.RunRequest;
+import dev.journeykpi.engine.SqlKpiEngine;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The service types on the SQL engine (issue 17): {@code score}, {@code no_repeat}, {@code backlog}
+ * and {@code turnover} give the same rows on both engines over generated edge cases (a fixed seed),
+ * and the numbers worked by hand on small exports.
+ */
+class ServiceTypesOnDuckDbTest {
+  @TempDir Path dir;
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
+
+  /**
+   * Tickets with blank and unreadable times, several at the same minute, repeats across a month's
+   * edge, items open across several months or ending before they start, blank customers and
+   * channels spelled in several ways.
+   */
+  private void generateTickets(Random rnd) throws Exception {
+    String[] times = {
+      "31/01/2026 23:59",
+      "01/02/2026 00:00",
+      "28/02/2026 23:50",
+      "01/03/2026 00:05",
+      "15/03/2026 10:00"
+    };
+    String[] channels = {"Email", "email", "Zalo", "Điện thoại", "", "-"};
+    String[] flags = {"Có", "Không", "", "x"};
+    StringBuilder csv = new StringBuilder("Mã;Tạo lúc;Xong lúc;Khách;Kênh;Đã xử lý\n");
+    for (int i = 0; i < 600; i++) {
+      String created =
+          switch (rnd.nextInt(12)) {
+            case 0 -> ""; // no time: in no period
+            case 1 -> "31/02/2026 10:00"; // unreadable: blanked
+            case 2, 3 -> times[rnd.nextInt(times.length)]; // the same minutes again and again
+            default -> at(rnd, LocalDate.of(2026, 1, 1), 120);
+          };
+      String closed =
+          switch (rnd.nextInt(6)) {
+            case 0, 1 -> ""; // still open
+            case 2 -> at(rnd, LocalDate.of(2025, 12, 1), 30); // before its start, mostly
+            default -> at(rnd, LocalDate.of(2026, 1, 15), 140); // open across months
+          };
+      csv.append("T")
+          .append(i)
+          .append(';')
+          .append(created)
+          .append(';')
+          .append(closed)
+          .append(';')
+          .append(rnd.nextInt(8) == 0 ? "" : "K" + rnd.nextInt(25))
+          .append(';')
+          .append(channels[rnd.nextInt(channels.length)])
+          .append(';')
+          .append(flags[rnd.nextInt(flags.length)])
+          .append('\n');
+    }
+    Files.writeString(dir.resolve("tickets.csv"), csv.toString(), StandardCharsets.UTF_8);
+  }
+
+  /** Staff hired and leaving at month edges, without a hire or leave date, leaving before hire. */
+  private void generateStaff(Random rnd) throws Exception {
+    String[] departments = {"CSKH", "cskh", "Kho", "", "Bán hàng"};
+    String[] reasons = {"Tự nghỉ", "Cho nghỉ", ""};
+    StringBuilder csv = new StringBuilder("Vào làm,Nghỉ việc,Bộ phận,Lý do\n");
+    for (int i = 0; i < 300; i++) {
+      String hired =
+          switch (rnd.nextInt(10)) {
+            case 0 -> "";
+            case 1 -> "01/02/2026";
+            case 2 -> "31/01/2026";
+            default -> day(rnd, LocalDate.of(2025, 6, 1), 300);
+          };
+      String left =
+          switch (rnd.nextInt(5)) {
+            case 0, 1 -> "";
+            case 2 -> rnd.nextBoolean() ? "01/03/2026" : "28/02/2026";
+            default -> day(rnd, LocalDate.of(2025, 9, 1), 240);
+          };
+      csv.append(hired)
+          .append(',')
+          .append(left)
+          .append(',')
+          .append(departments[rnd.nextInt(departments.length)])
+          .append(',')
+          .append(reasons[rnd.nextInt(reasons.length)])
+          .append('\n');
+    }
+    Files.writeString(dir.resolve("staff.csv"), csv.toString(), StandardCharsets.UTF_8);
+  }
+
+  private static String at(Random rnd, LocalDate from, int days) {
+    return String.format(
+        "%s %02d:%02d",
+        day(rnd, from, days),
+        rnd.nextInt(24),
+        rnd.nextInt(4) * 15 + (rnd.nextInt(5) == 0 ? 14 : 0));
+  }
+
+  private static String day(Random rnd, LocalDate from, int days) {
+    LocalDate d = from.plusDays(rnd.nextInt(days));
+    return String.format("%02d/%02d/%04d", d.getDayOfMonth(), d.getMonthValue(), d.getYear());
+  }
+
+  private static final String SOURCES =
+      """
+      version: 1
+      name: service edge cases
+      timezone: Asia/Ho_Chi_Minh
+      sources:
+        tickets:
+          file: tickets.csv
+          columns:
+            id: { column: Mã, required: true }
+            created_at: { column: Tạo lúc, type: datetime, format: dd/MM/yyyy HH:mm }
+            resolved_at: { column: Xong lúc, type: datetime, format: dd/MM/yyyy HH:mm }
+            customer: Khách
+            channel: Kênh
+            resolved: { column: Đã xử lý, type: boolean }
+        staff:
+          file: staff.csv
+          columns:
+            hired_at: { column: Vào làm, type: date, format: dd/MM/yyyy }
+            left_at: { column: Nghỉ việc, type: date, format: dd/MM/yyyy }
+            department: Bộ phận
+            reason: Lý do
+      """;
+
+  private Definition generated(String kpis) throws Exception {
+    Random rnd = new Random(2026_17);
+    generateTickets(rnd);
+    generateStaff(rnd);
+    Files.writeString(dir.resolve("d.yaml"), SOURCES + kpis, StandardCharsets.UTF_8);
+    Definition def = KpiEngine.load(List.of(dir.resolve("d.yaml")));
+    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb")).isEmpty();
+    return def;
+  }
+
+  /** Months (each compared with the one before) and all time give the same rows on both engines. */
+  private static void assertSameOnBothEngines(Definition def) {
+    for (RunRequest request :
+        List.of(
+            new RunRequest(
+                Period.parse("2026-03").lastN(3),
+                Map.of(),
+                List.of(),
+                RunRequest.Compare.PREVIOUS,
+                TODAY),
+            new RunRequest(
+                List.of(Period.ALL), Map.of(), List.of(), RunRequest.Compare.NONE, TODAY)))
+      SqlEngineDifferentialTest.assertSame(
+          KpiEngine.run(def, request), SqlKpiEngine.run(def, request));
+  }
+
+  @Test
+  void backlogAndTurnoverOverGeneratedEdgeCasesAreTheSameOnBothEngines() throws Exception {
+    Definition def =
+        generated(
+            """
+            kpis:
+              - { id: backlog, preset: backlog, source: tickets }
+              - { id: backlog_by, preset: backlog, source: tickets, by: [channel], groups: [EMAIL, Fax] }
+              - { id: backlog_some, preset: backlog, source: tickets, where: { resolved: true } }
+              - { id: turnover, preset: employee_turnover, source: staff }
+              - { id: turnover_by, preset: employee_turnover, source: staff, by: [department],
+                  groups: [Kế toán], numerator: { reason: Tự nghỉ } }
+              - { id: turnover_some, preset: employee_turnover, source: staff,
+                  where: { department: { not: [kho] } } }
+            """);
+    assertSameOnBothEngines(def);
+  }
+
+  /** The rows of a run on the SQL engine alone, by "kpi [breakdown]". */
+  private static Map<String, ResultRow> onDuckDb(Definition def, String period) {
+    Map<String, ResultRow> by = new LinkedHashMap<>();
+    for (ResultRow r :
+        SqlKpiEngine.run(def, new RunRequest(List.of(Period.parse(period)), Map.of(), List.of()))
+            .rows()) by.put(r.kpi() + " " + r.dims().values(), r);
+    return by;
+  }
+
+  /**
+   * Five tickets worked by hand, October 2026 (its end: 2026-11-01 00:00): 1 opened in September
+   * and still open; 2 opened in October, closed on 1 November at 00:00 (open at the edge: an end at
+   * the instant is not before it); 3 opened and closed in October; 4 ends before it starts (left
+   * out, noted); 5 opened in November (after the edge). Open at the end of October: 1 and 2, so 2;
+   * by team: A has 1 and 2 → 2, B has 3 (closed) → 0, the declared C no rows → 0.
+   */
+  @Test
+  void aBacklogWorkedByHand() throws Exception {
+    Files.writeString(
+        dir.resolve("b.csv"),
+        """
+        id,start,end,team
+        1,15/09/2026 09:00,,A
+        2,10/10/2026 09:00,01/11/2026 00:00,A
+        3,11/10/2026 09:00,12/10/2026 09:00,B
+        4,12/10/2026 09:00,11/10/2026 09:00,B
+        5,02/11/2026 09:00,,B
+        """,
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("b.yaml"),
+        """
+        version: 1
+        timezone: Asia/Ho_Chi_Minh
+        sources:
+          s:
+            file: b.csv
+            columns:
+              start: { column: start, type: datetime, format: dd/MM/yyyy HH:mm }
+              end: { column: end, type: datetime, format: dd/MM/yyyy HH:mm }
+              team: team
+        kpis:
+          - { id: open, type: backlog, start: start, end: end, source: s, by: [team], groups: [C] }
+        """,
+        StandardCharsets.UTF_8);
+    Map<String, ResultRow> rows =
+        onDuckDb(KpiEngine.load(List.of(dir.resolve("b.yaml"))), "2026-10");
+    assertThat(rows.get("open [A]").value()).isEqualTo(2.0);
+    assertThat(rows.get("open [B]").value()).isEqualTo(0.0);
+    assertThat(rows.get("open [B]").notes().english())
+        .isEqualTo("1 with end before start left out");
+    assertThat(rows.get("open [(total)]").notes().english())
+        .isEqualTo("1 with end before start left out");
+    assertThat(rows.get("open [C]").value()).isEqualTo(0.0);
+    assertThat(rows.get("open [(total)]").value()).isEqualTo(2.0);
+    assertThat(rows.keySet()).containsExactly("open [A]", "open [B]", "open [C]", "open [(total)]");
+  }
+
+  /**
+   * Five people worked by hand, October 2026 (from 1 October 00:00 to 1 November 00:00): 1 hired in
+   * 2025, never left (in both headcounts); 2 hired in 2025, left 15 October (at the start, not the
+   * end; a leaver); 3 hired 1 October (not before the start: in the end headcount only); 4 hired in
+   * 2025, left 1 November (in both: the end is the instant, not before it; not a leaver of
+   * October); 5 without a hire date (left out, noted). Headcounts 3 at the start (1, 2, 4), 3 at
+   * the end (1, 3, 4): average 3; 1 leaver: 1 ÷ 3 = 0.3333….
+   */
+  @Test
+  void aTurnoverWorkedByHand() throws Exception {
+    Files.writeString(
+        dir.resolve("t.csv"),
+        """
+        hired,left
+        01/03/2025,
+        01/03/2025,15/10/2026
+        01/10/2026,
+        01/03/2025,01/11/2026
+        ,20/10/2026
+        """,
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("t.yaml"),
+        """
+        version: 1
+        timezone: Asia/Ho_Chi_Minh
+        sources:
+          s:
+            file: t.csv
+            columns:
+              hired_at: { column: hired, type: date, format: dd/MM/yyyy }
+              left_at: { column: left, type: date, format: dd/MM/yyyy }
+        kpis:
+          - { id: turnover, preset: employee_turnover, source: s }
+        """,
+        StandardCharsets.UTF_8);
+    ResultRow r =
+        onDuckDb(KpiEngine.load(List.of(dir.resolve("t.yaml"))), "2026-10").get("turnover []");
+    assertThat(r.value()).isCloseTo(1.0 / 3, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(r.numerator()).isEqualTo(1.0);
+    assertThat(r.denominator()).isEqualTo(3.0);
+    assertThat(r.n()).isEqualTo(6);
+    assertThat(r.notes().english())
+        .isEqualTo("headcount 3 at start, 3 at end; 1 without hired_at left out");
+  }
+
+  /**
+   * {@code kpi sql} prints the backlog's and the turnover's queries: the population crossed with
+   * the periods, counted at each period's edges by breakdown with the total as a grouping set.
+   * Golden.
+   */
+  @Test
+  void kpiSqlPrintsTheBacklogQuery() throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(
+            "sql",
+            "-c",
+            "kpi-definitions/customer-service.yaml",
+            "--kpi",
+            "backlog,turnover",
+            "--period",
+            "2026-10",
+            "--dialect",
+            "duckdb");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    // The queries only: the sources' typing is the engine's, checked by SqlEngineDifferentialTest.
+    Golden.check(
+        "sql/duckdb/service-backlog-turnover-2026-10.sql",
+        r.out().substring(r.out().indexOf("\n-- kpi ") + 1));
+  }
+}

@@ -1,0 +1,23 @@
+-- kpi backlog (backlog)
+SELECT kpi_period,
+  "priority" AS kpi_group,
+  GROUPING("priority") AS kpi_total,
+  count(*) FILTER (WHERE "created_at" IS NOT NULL AND NOT coalesce("resolved_at" < "created_at", FALSE) AND CASE WHEN kpi_all THEN "resolved_at" IS NULL ELSE "created_at" < kpi_to AND ("resolved_at" IS NULL OR "resolved_at" >= kpi_to) END) AS "open",
+  count(*) FILTER (WHERE "created_at" IS NOT NULL AND "resolved_at" IS NOT NULL AND "resolved_at" < "created_at") AS "end_before_start"
+FROM (SELECT * FROM "kpi_rows_tickets" WHERE TRUE) AS kpi_population
+CROSS JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+GROUP BY GROUPING SETS ((kpi_period, "priority"), (kpi_period))
+ORDER BY kpi_period;
+
+-- kpi turnover (turnover)
+SELECT kpi_period,
+  "department" AS kpi_group,
+  GROUPING("department") AS kpi_total,
+  count(*) FILTER (WHERE CAST("hired_at" AS TIMESTAMP) IS NOT NULL AND CAST("hired_at" AS TIMESTAMP) < kpi_from AND (CAST("left_at" AS TIMESTAMP) IS NULL OR CAST("left_at" AS TIMESTAMP) >= kpi_from)) AS "at_start",
+  count(*) FILTER (WHERE CAST("hired_at" AS TIMESTAMP) IS NOT NULL AND CAST("hired_at" AS TIMESTAMP) < kpi_to AND (CAST("left_at" AS TIMESTAMP) IS NULL OR CAST("left_at" AS TIMESTAMP) >= kpi_to)) AS "at_end",
+  count(*) FILTER (WHERE CAST("hired_at" AS TIMESTAMP) IS NOT NULL AND CAST("left_at" AS TIMESTAMP) >= kpi_from AND CAST("left_at" AS TIMESTAMP) < kpi_to AND (TRUE)) AS "leavers",
+  count(*) FILTER (WHERE CAST("hired_at" AS TIMESTAMP) IS NULL) AS "without_hire"
+FROM (SELECT * FROM "kpi_rows_staff" WHERE TRUE) AS kpi_population
+CROSS JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+GROUP BY GROUPING SETS ((kpi_period, "department"), (kpi_period))
+ORDER BY kpi_period;
