@@ -188,6 +188,36 @@ class ServiceTypesOnDuckDbTest {
     assertSameOnBothEngines(def);
   }
 
+  @Test
+  void noRepeatOverGeneratedEdgeCasesIsTheSameOnBothEngines() throws Exception {
+    Definition def =
+        generated(
+            """
+            kpis:
+              - { id: fcr, type: no_repeat, source: tickets, time: created_at, customer: customer,
+                  within: 7 days }
+              - { id: fcr_by, type: no_repeat, source: tickets, time: created_at, customer: customer,
+                  within: 30 minutes, by: [channel], groups: [EMAIL, Fax] }
+              - { id: fcr_judged, type: no_repeat, source: tickets, time: created_at, customer: customer,
+                  within: 2 days, denominator: { resolved: true }, where: { channel: { not: [zalo] } } }
+              - { id: fcr_long, type: no_repeat, source: tickets, time: created_at, customer: id,
+                  within: 90 days }
+            """);
+    assertSameOnBothEngines(def);
+    // The generated data does have what it is meant to: repeats, windows past the end, no customer.
+    String notes = allNotes(def);
+    assertThat(notes).contains("window runs past").contains("without customer left out");
+  }
+
+  /** Every note of a run over the three months on the default engine, for what the data holds. */
+  private static String allNotes(Definition def) {
+    StringBuilder out = new StringBuilder();
+    for (ResultRow r :
+        KpiEngine.run(def, new RunRequest(Period.parse("2026-03").lastN(3), Map.of(), List.of()))
+            .rows()) out.append(r.kpi()).append(": ").append(r.notes().english()).append('\n');
+    return out.toString();
+  }
+
   /** The rows of a run on the SQL engine alone, by "kpi [breakdown]". */
   private static Map<String, ResultRow> onDuckDb(Definition def, String period) {
     Map<String, ResultRow> by = new LinkedHashMap<>();
@@ -244,6 +274,88 @@ class ServiceTypesOnDuckDbTest {
     assertThat(rows.get("open [C]").value()).isEqualTo(0.0);
     assertThat(rows.get("open [(total)]").value()).isEqualTo(2.0);
     assertThat(rows.keySet()).containsExactly("open [A]", "open [B]", "open [C]", "open [(total)]");
+  }
+
+  /**
+   * Nine contacts worked by hand, window 1 day, October 2026; the data's latest time is 01/11
+   * 08:00. Row 1 (K1, 01/10 09:00) is followed by row 2 at the same minute: the later row is the
+   * repeat, so row 1 is repeated. Row 2's next is row 3 two days later: resolved. Row 3's next, row
+   * 4, comes exactly 24 h later (the window's end is in it): repeated. Row 4 has no next and its
+   * window ends 05/10 09:00, before the data's end: resolved. Row 5 (K2, 31/10 20:00) is repeated
+   * by row 6 on 1 November, outside the period: repeated. Row 7 has no customer: left out. Row 8
+   * (K3, 31/10 23:30) has no next and its window ends 01/11 23:30, after the data's end: not judged
+   * yet. Row 9 has no time: in no period. October: 2 resolved (2, 4) of 5 judged (1-5): 0.4.
+   */
+  @Test
+  void aNoRepeatWorkedByHand() throws Exception {
+    Files.writeString(
+        dir.resolve("n.csv"),
+        """
+        customer,at
+        K1,01/10/2026 09:00
+        K1,01/10/2026 09:00
+        K1,03/10/2026 09:00
+        K1,04/10/2026 09:00
+        K2,31/10/2026 20:00
+        K2,01/11/2026 08:00
+        ,15/10/2026 10:00
+        K3,31/10/2026 23:30
+        K3,
+        """,
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("n.yaml"),
+        """
+        version: 1
+        timezone: Asia/Ho_Chi_Minh
+        sources:
+          s:
+            file: n.csv
+            columns:
+              customer: customer
+              at: { column: at, type: datetime, format: dd/MM/yyyy HH:mm }
+        kpis:
+          - { id: fcr, type: no_repeat, source: s, time: at, customer: customer, within: 1 day }
+        """,
+        StandardCharsets.UTF_8);
+    Definition def = KpiEngine.load(List.of(dir.resolve("n.yaml")));
+    ResultRow r = onDuckDb(def, "2026-10").get("fcr []");
+    assertThat(r.value()).isEqualTo(0.4);
+    assertThat(r.numerator()).isEqualTo(2.0);
+    assertThat(r.denominator()).isEqualTo(5.0);
+    assertThat(r.notes().english())
+        .isEqualTo(
+            "1 whose 1 day window runs past the data's end left out; 1 without customer left out;"
+                + " 1 rows without at are in no period");
+  }
+
+  /** A window in working days needs the calendar table (another part of issue 17): refused. */
+  @Test
+  void aNoRepeatWindowInWorkingDaysIsRefusedNamingTheCalendarTable() throws Exception {
+    Definition def =
+        generated(
+            """
+            kpis:
+              - { id: fcr, type: no_repeat, source: tickets, time: created_at, customer: customer,
+                  within: 3 days }
+            """);
+    Files.writeString(
+        dir.resolve("w.yaml"),
+        SOURCES
+            + """
+            kpis:
+              - { id: fcr_wd, type: no_repeat, source: tickets, time: created_at, customer: customer,
+                  within: 3 working days }
+            """,
+        StandardCharsets.UTF_8);
+    Definition working = KpiEngine.load(List.of(dir.resolve("w.yaml")));
+    assertThat(SqlKpiEngine.refusals(working, working.kpis(), "duckdb"))
+        .containsExactly(
+            Map.entry(
+                "fcr_wd",
+                "(type no_repeat): a window in working days (within: 3 working days) needs the"
+                    + " calendar table, not built yet"));
+    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb")).isEmpty();
   }
 
   /**

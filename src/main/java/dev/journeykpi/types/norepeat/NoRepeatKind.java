@@ -51,6 +51,12 @@ public final class NoRepeatKind extends PeriodRowsKind<NoRepeatSpec> {
         spec.customer(), k.time(), spec.window(), k.where(), spec.judged(), runner.calendar());
   }
 
+  /** Each contact's next one found by a window function in SQL ({@link NoRepeatSql}). */
+  @Override
+  public dev.journeykpi.sql.SqlTemplate sql(KpiDef k, NoRepeatSpec spec) {
+    return new NoRepeatSql(k, spec);
+  }
+
   @Override
   public void expectedValues(KpiDef k, NoRepeatSpec spec, ExpectedValues out) {
     out.filter("denominator", spec.judged());

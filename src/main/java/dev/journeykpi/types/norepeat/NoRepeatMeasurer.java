@@ -71,18 +71,25 @@ public final class NoRepeatMeasurer implements Measurer {
       count[outcome[row]]++;
       in++;
     }
-    int n = count[RESOLVED] + count[REPEATED];
+    return result(count[RESOLVED], count[REPEATED], count[NOT_YET], count[NO_CUSTOMER], in);
+  }
+
+  /**
+   * The measure of the {@code judged} contacts of a group: {@code resolved} without a repeat in
+   * their window, {@code repeated}, {@code notYet} whose window runs past the data's end, {@code
+   * noCustomer} without a customer (or a time): here and on the SQL engines alike.
+   */
+  Measure result(long resolved, long repeated, long notYet, long noCustomer, long judged) {
+    long n = resolved + repeated;
     List<Note> notes = new ArrayList<>();
-    if (count[NOT_YET] > 0)
-      notes.add(Note.of(Code.WINDOW_PAST_DATA_END, count[NOT_YET], window.text()));
-    if (count[NO_CUSTOMER] > 0)
-      notes.add(Note.of(Code.WITHOUT_LEFT_OUT, count[NO_CUSTOMER], customer));
+    if (notYet > 0) notes.add(Note.of(Code.WINDOW_PAST_DATA_END, notYet, window.text()));
+    if (noCustomer > 0) notes.add(Note.of(Code.WITHOUT_LEFT_OUT, noCustomer, customer));
     Notes note = Notes.of(notes);
     if (n == 0)
       return new Measure(
-              null, 0.0, 0.0, 0, Note.of(in == 0 ? Code.NO_ROWS : Code.NO_CONTACTS_TO_JUDGE))
+              null, 0.0, 0.0, 0, Note.of(judged == 0 ? Code.NO_ROWS : Code.NO_CONTACTS_TO_JUDGE))
           .withNote(note);
-    return new Measure((double) count[RESOLVED] / n, (double) count[RESOLVED], (double) n, n, note);
+    return new Measure((double) resolved / n, (double) resolved, (double) n, n, note);
   }
 
   private byte[] perRow(Table table) {

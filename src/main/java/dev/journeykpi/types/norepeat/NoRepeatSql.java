@@ -1,0 +1,135 @@
+package dev.journeykpi.types.norepeat;
+
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.ValueType;
+import dev.journeykpi.sql.KpiQuery;
+import dev.journeykpi.sql.OwnQuerySql;
+import dev.journeykpi.sql.PeriodRowsQuery;
+import dev.journeykpi.sql.PeriodRowsSql;
+import dev.journeykpi.sql.SqlColumns;
+import dev.journeykpi.sql.SqlRefused;
+import dev.journeykpi.sql.SqlSource;
+import java.util.List;
+
+/**
+ * {@code no_repeat} on the SQL engines. Each contact's outcome is decided over the whole population
+ * (its {@code where:}), in every period, as {@link NoRepeatMeasurer} decides it: the customer's
+ * next contact by {@code lead} over the customer's contacts in time order, then in the export's
+ * order (the later row of two at the same moment is the repeat); a repeat when it comes within the
+ * window (its end included); not judged yet when the window ends after the population's latest
+ * time; no customer when the customer (or the time) is blank. The period's contacts are then
+ * aggregated like any type measured over the rows dated in the period ({@link PeriodRowsQuery}),
+ * and the measure is the measurer's.
+ *
+ * <p>A window in working days needs the calendar table: refused until it is built.
+ */
+final class NoRepeatSql implements OwnQuerySql {
+  private static final int RESOLVED = 1, REPEATED = 2, NOT_YET = 3, NO_CUSTOMER = 4;
+
+  private final KpiDef kpi;
+  private final NoRepeatSpec spec;
+
+  NoRepeatSql(KpiDef kpi, NoRepeatSpec spec) {
+    this.kpi = kpi;
+    this.spec = spec;
+  }
+
+  @Override
+  public KpiQuery compile(SqlSource source) {
+    if (spec.window().isWorkingDays())
+      throw new SqlRefused(
+          "a window in working days (within: "
+              + spec.window()
+              + ") needs the calendar table, not built yet");
+    SqlColumns c = source.columns();
+    ValueType customerType = c.type(spec.customer());
+    if (customerType != ValueType.STRING && customerType != ValueType.NUMBER)
+      throw new SqlRefused(
+          "a customer column that is neither text nor a number (" + spec.customer() + ")");
+    if (kpi.time() == null || !c.type(kpi.time()).isTemporal())
+      throw new SqlRefused("a no_repeat KPI without a date or date-time time column");
+    NoRepeatMeasurer measurer =
+        new NoRepeatMeasurer(
+            spec.customer(), kpi.time(), spec.window(), kpi.where(), spec.judged(), null);
+    PeriodRowsSql template =
+        new PeriodRowsSql() {
+          @Override
+          public List<Aggregate> aggregates(SqlColumns cs) {
+            String judged = "coalesce(" + cs.where(spec.judged()) + ", FALSE)";
+            return List.of(
+                outcome("resolved", judged, RESOLVED),
+                outcome("repeated", judged, REPEATED),
+                outcome("not_yet", judged, NOT_YET),
+                outcome("no_customer", judged, NO_CUSTOMER),
+                new Aggregate("judged", "count(*) FILTER (WHERE " + judged + ")"));
+          }
+
+          @Override
+          public Measure measure(Values v) {
+            return measurer.result(
+                v.count("resolved"),
+                v.count("repeated"),
+                v.count("not_yet"),
+                v.count("no_customer"),
+                v.count("judged"));
+          }
+        };
+    return new PeriodRowsQuery(
+        source.dialect(), kpi, source.source(), template, withOutcomes(source));
+  }
+
+  private static PeriodRowsSql.Aggregate outcome(String name, String judged, int outcome) {
+    return new PeriodRowsSql.Aggregate(
+        name, "count(*) FILTER (WHERE " + judged + " AND kpi_outcome = " + outcome + ")");
+  }
+
+  /**
+   * The source's rows, each with its outcome ({@code kpi_outcome}): rows outside the population
+   * have one too, never measured (the period query keeps the population only).
+   */
+  private String withOutcomes(SqlSource source) {
+    SqlColumns c = source.columns();
+    String t =
+        c.type(kpi.time()) == ValueType.DATE
+            ? "CAST(" + c.ref(kpi.time()) + " AS TIMESTAMP)"
+            : c.ref(kpi.time());
+    String customer = c.ref(spec.customer());
+    String windowEnd = "(kpi_time + INTERVAL '" + spec.window().seconds() + " seconds')";
+    // Blank as the default engine's KeyNumbering sees it (String.isBlank): the import has trimmed
+    // spaces and tabs and removed control characters, which leaves Unicode's other white space.
+    String blank =
+        c.type(spec.customer()) == ValueType.STRING
+            ? " OR regexp_full_match("
+                + customer
+                + ", '[ \\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200a}\\x{2028}\\x{2029}\\x{205f}"
+                + "\\x{3000}]*')"
+            : "";
+    return "(SELECT *, CASE WHEN NOT kpi_in OR kpi_time IS NULL OR "
+        + customer
+        + " IS NULL"
+        + blank
+        + " THEN "
+        + NO_CUSTOMER
+        + " WHEN kpi_next <= "
+        + windowEnd
+        + " THEN "
+        + REPEATED
+        + " WHEN "
+        + windowEnd
+        + " > kpi_as_of THEN "
+        + NOT_YET
+        + " ELSE "
+        + RESOLVED
+        + " END AS kpi_outcome\n  FROM (SELECT *, lead(kpi_time) OVER (PARTITION BY kpi_in, "
+        + customer
+        + " ORDER BY kpi_time NULLS LAST, kpi_record) AS kpi_next,"
+        + " max(CASE WHEN kpi_in THEN kpi_time END) OVER () AS kpi_as_of\n    FROM (SELECT *, "
+        + t
+        + " AS kpi_time, coalesce("
+        + c.where(kpi.where())
+        + ", FALSE) AS kpi_in FROM "
+        + source.rows()
+        + ")))";
+  }
+}
