@@ -62,6 +62,12 @@ public final class ScoreKind extends PeriodRowsKind<ScoreSpec> {
     return new ScoreMeasurer(spec.column(), spec.score());
   }
 
+  /** Counted per distinct answer in SQL, read and added up by the measurer ({@link ScoreSql}). */
+  @Override
+  public dev.journeykpi.sql.SqlTemplate sql(KpiDef k, ScoreSpec spec) {
+    return new ScoreSql(k, spec);
+  }
+
   /**
    * The answers behind the score, for the feedback loop: an NPS's detractors (or passives,
    * promoters: {@code --status}), a top-box score's low answers, a mean score's answers below the

@@ -47,54 +47,82 @@ public final class ScoreMeasurer implements Measurer {
       scores = perRow(table.column(column));
       cachedFor = table;
     }
-    int n = 0,
-        blank = 0,
-        offScale = 0,
-        unrecognised = 0,
-        positive = 0,
-        promoters = 0,
-        detractors = 0;
-    double sum = 0;
-    Map<String, Integer> strange = new LinkedHashMap<>();
+    Tally t = new Tally();
     Column<?> c = table.column(column);
     for (int row : rows) {
-      double v = scores[row];
-      if (Double.isNaN(v)) {
-        blank++;
-      } else if (v == OFF_SCALE) {
-        offScale++;
-        if (strange.size() < 3 || strange.containsKey(c.getString(row)))
-          strange.merge(c.getString(row), 1, Integer::sum);
-      } else if (v == UNRECOGNISED) {
-        unrecognised++;
-        if (strange.size() < 3 || strange.containsKey(c.getString(row)))
-          strange.merge(c.getString(row), 1, Integer::sum);
-      } else {
-        n++;
-        sum += v;
-        if (def.positive().contains(v)) positive++;
-        if (v >= 9) promoters++;
-        if (v <= 6) detractors++;
-      }
+      if (t.add(scores[row], 1)) t.strange(c.getString(row), 1);
     }
+    return result(t);
+  }
+
+  /**
+   * A group's answers counted: here row by row, on the SQL engines one distinct answer at a time
+   * (with how many rows gave it), in the order of their first row, so that the examples of strange
+   * answers are the same.
+   */
+  final class Tally {
+    private long rows, n, blank, offScale, unrecognised, positive, promoters, detractors;
+    private double sum;
+    private final Map<String, Long> strange = new LinkedHashMap<>();
+
+    /**
+     * Adds {@code count} answers worth {@code v} (a score, or BLANK, OFF_SCALE, UNRECOGNISED); true
+     * when they are off the scale or unrecognised, for {@link #strange} to keep their text.
+     */
+    boolean add(double v, long count) {
+      rows += count;
+      if (Double.isNaN(v)) {
+        blank += count;
+      } else if (v == OFF_SCALE) {
+        offScale += count;
+        return true;
+      } else if (v == UNRECOGNISED) {
+        unrecognised += count;
+        return true;
+      } else {
+        n += count;
+        sum += v * count;
+        if (def.positive().contains(v)) positive += count;
+        if (v >= 9) promoters += count;
+        if (v <= 6) detractors += count;
+      }
+      return false;
+    }
+
+    /** The text of strange answers, the first three texts kept as examples with their counts. */
+    void strange(String text, long count) {
+      if (strange.size() < 3 || strange.containsKey(text)) strange.merge(text, count, Long::sum);
+    }
+  }
+
+  Tally tally() {
+    return new Tally();
+  }
+
+  /** The measure of a group's answers: here and on the SQL engines alike. */
+  Measure result(Tally t) {
     List<Note> notes = new ArrayList<>();
-    if (blank > 0) notes.add(Note.of(Code.BLANK_ANSWERS, blank));
-    if (offScale > 0)
+    if (t.blank > 0) notes.add(Note.of(Code.BLANK_ANSWERS, t.blank));
+    if (t.offScale > 0)
       notes.add(
-          Note.of(Code.ANSWERS_OUTSIDE, offScale, Note.plain(def.min()), Note.plain(def.max())));
-    if (unrecognised > 0) notes.add(Note.of(Code.UNRECOGNISED_ANSWERS, unrecognised));
-    if (!strange.isEmpty()) {
+          Note.of(Code.ANSWERS_OUTSIDE, t.offScale, Note.plain(def.min()), Note.plain(def.max())));
+    if (t.unrecognised > 0) notes.add(Note.of(Code.UNRECOGNISED_ANSWERS, t.unrecognised));
+    if (!t.strange.isEmpty()) {
       List<String> shown = new ArrayList<>();
-      strange.forEach((text, k) -> shown.add("'" + text + "'" + (k > 1 ? " ×" + k : "")));
+      t.strange.forEach((text, k) -> shown.add("'" + text + "'" + (k > 1 ? " ×" + k : "")));
       notes.add(Note.of(Code.EXAMPLES, String.join(", ", shown)));
     }
     Notes note = Notes.of(notes);
+    long n = t.n;
     if (n == 0)
-      return Measure.none(0, Note.of(rows.length == 0 ? Code.NO_ROWS : Code.NO_VALID_ANSWERS))
+      return Measure.none(0, Note.of(t.rows == 0 ? Code.NO_ROWS : Code.NO_VALID_ANSWERS))
           .withNote(note);
+    long promoters = t.promoters;
+    long detractors = t.detractors;
     return switch (def.stat()) {
-      case TOP_BOX -> new Measure((double) positive / n, (double) positive, (double) n, n, note);
-      case MEAN -> Measure.of(sum / n, n).withNote(note);
+      case TOP_BOX ->
+          new Measure((double) t.positive / n, (double) t.positive, (double) n, n, note);
+      case MEAN -> Measure.of(t.sum / n, n).withNote(note);
       case NPS ->
           new Measure(
                   100.0 * (promoters - detractors) / n,
@@ -134,16 +162,39 @@ public final class ScoreMeasurer implements Measurer {
       if (Cells.isBlank(c, row)) {
         v = BLANK;
       } else if (c instanceof DoubleColumn d) {
-        double raw = d.getDouble(row);
-        Double mapped = def.values().get(plain(raw));
-        v = mapped != null ? mapped : raw;
+        v = fromNumber(d.getDouble(row));
       } else {
         v = parsed.computeIfAbsent(c.getString(row), this::fromText);
       }
-      if (!Double.isNaN(v) && v != UNRECOGNISED && (v < def.min() || v > def.max())) v = OFF_SCALE;
-      out[row] = v;
+      out[row] = onScale(v);
     }
     return out;
+  }
+
+  /** A text answer (not blank) as a score on the scale, BLANK, OFF_SCALE or UNRECOGNISED. */
+  double ofText(String text) {
+    return onScale(fromText(text));
+  }
+
+  /** A number answer as a score on the scale or OFF_SCALE. */
+  double ofNumber(double raw) {
+    return onScale(fromNumber(raw));
+  }
+
+  /** A blank answer. */
+  static double blank() {
+    return BLANK;
+  }
+
+  private double fromNumber(double raw) {
+    Double mapped = def.values().get(plain(raw));
+    return mapped != null ? mapped : raw;
+  }
+
+  private double onScale(double v) {
+    return !Double.isNaN(v) && v != UNRECOGNISED && (v < def.min() || v > def.max())
+        ? OFF_SCALE
+        : v;
   }
 
   private double fromText(String text) {
