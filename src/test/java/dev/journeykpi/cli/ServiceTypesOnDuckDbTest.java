@@ -572,19 +572,19 @@ class ServiceTypesOnDuckDbTest {
   }
 
   /**
-   * {@code kpi sql} prints the backlog's and the turnover's queries: the population crossed with
-   * the periods, counted at each period's edges by breakdown with the total as a grouping set.
-   * Golden.
+   * {@code kpi sql} prints the backlog's and the turnover's queries (the population crossed with
+   * the periods, counted at each period's edges by breakdown with the total as a grouping set) and
+   * the ESAT's (the period's answers counted per department and distinct answer). Golden.
    */
   @Test
-  void kpiSqlPrintsTheBacklogQuery() throws Exception {
+  void kpiSqlPrintsTheServiceQueries() throws Exception {
     CliRunner.Result r =
         CliRunner.run(
             "sql",
             "-c",
             "kpi-definitions/customer-service.yaml",
             "--kpi",
-            "backlog,turnover,nps",
+            "backlog,turnover,esat",
             "--period",
             "2026-10",
             "--dialect",
@@ -592,7 +592,7 @@ class ServiceTypesOnDuckDbTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     // The queries only: the sources' typing is the engine's, checked by SqlEngineDifferentialTest.
     Golden.check(
-        "sql/duckdb/service-backlog-turnover-nps-2026-10.sql",
+        "sql/duckdb/service-backlog-turnover-esat-2026-10.sql",
         r.out().substring(r.out().indexOf("\n-- kpi ") + 1));
   }
 }

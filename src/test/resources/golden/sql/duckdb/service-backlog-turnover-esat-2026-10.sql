@@ -9,18 +9,18 @@ CROSS JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-0
 GROUP BY GROUPING SETS ((kpi_period, "priority"), (kpi_period))
 ORDER BY kpi_period;
 
--- kpi nps (score)
+-- kpi esat (score)
 SELECT kpi_period,
-  NULL AS kpi_group,
-  1 AS kpi_total,
-  "nps" AS kpi_answer,
-  FALSE AS kpi_negative,
+  "department" AS kpi_group,
+  GROUPING("department") AS kpi_total,
+  "esat" AS kpi_answer,
+  signbit("esat") AS kpi_negative,
   count(*) AS kpi_rows,
   min(kpi_record) AS kpi_first
-FROM (SELECT * FROM "kpi_rows_nps_survey" WHERE TRUE) AS kpi_population
+FROM (SELECT * FROM "kpi_rows_staff_survey" WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
   ON kpi_all OR (CAST("created_at" AS TIMESTAMP) >= kpi_from AND CAST("created_at" AS TIMESTAMP) < kpi_to)
-GROUP BY kpi_period, "nps"
+GROUP BY GROUPING SETS ((kpi_period, "department", "esat", signbit("esat")), (kpi_period, "esat", signbit("esat")))
 ORDER BY kpi_period, kpi_first;
 
 -- kpi turnover (turnover)
