@@ -77,4 +77,18 @@ public interface Dialect {
 
   /** A table of literal rows: {@code (VALUES (…), (…)) AS name(columns)}. */
   String values(String name, List<String> columns, List<List<String>> rows);
+
+  /**
+   * The days from one date to another, both included, as a relation of one DATE column {@code
+   * kpi_day}: the spine of the business calendar table ({@link CalendarTable}).
+   */
+  String daySeries(String fromDate, String toDate);
+
+  /** The ISO day of the week of a date, Monday 1 to Sunday 7. */
+  String isoDayOfWeek(String date);
+
+  /**
+   * Whole seconds since midnight of a date-time (its milliseconds dropped, as kpi's clock does).
+   */
+  String secondOfDay(String timestamp);
 }

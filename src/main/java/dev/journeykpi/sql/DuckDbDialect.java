@@ -256,4 +256,29 @@ public final class DuckDbDialect implements Dialect {
         + String.join(", ", columns)
         + ")";
   }
+
+  @Override
+  public String daySeries(String fromDate, String toDate) {
+    return "(SELECT CAST(unnest(generate_series(CAST("
+        + fromDate
+        + " AS TIMESTAMP), CAST("
+        + toDate
+        + " AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS kpi_day)";
+  }
+
+  @Override
+  public String isoDayOfWeek(String date) {
+    return "isodow(" + date + ")";
+  }
+
+  @Override
+  public String secondOfDay(String timestamp) {
+    return "(hour("
+        + timestamp
+        + ") * 3600 + minute("
+        + timestamp
+        + ") * 60 + second("
+        + timestamp
+        + "))";
+  }
 }
