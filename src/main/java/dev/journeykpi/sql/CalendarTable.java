@@ -55,7 +55,7 @@ public final class CalendarTable {
    */
   public String relation(String fromDate, String toDate) {
     List<String> columns = new ArrayList<>(List.of("kpi_dow", "kpi_working", "kpi_prev_working"));
-    columns.add("kpi_total");
+    columns.add("kpi_day_seconds");
     for (int i = 1; i <= pieces; i++) {
       columns.add("kpi_s" + i);
       columns.add("kpi_e" + i);
@@ -84,7 +84,7 @@ public final class CalendarTable {
     select.add("kpi_day");
     // Whole days' totals before this day; the sum of integers is exact in any order.
     select.add(
-        "CAST(coalesce(sum(kpi_total) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING"
+        "CAST(coalesce(sum(kpi_day_seconds) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING"
             + " AND 1 PRECEDING), 0) AS BIGINT) AS kpi_cum");
     for (int i = 1; i <= pieces; i++) select.add("kpi_s" + i + ", kpi_e" + i);
     select.add("kpi_working");

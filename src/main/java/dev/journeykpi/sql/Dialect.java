@@ -91,4 +91,11 @@ public interface Dialect {
    * Whole seconds since midnight of a date-time (its milliseconds dropped, as kpi's clock does).
    */
   String secondOfDay(String timestamp);
+
+  /**
+   * Milliseconds since the epoch of the instant a local date-time names in a zone, read as
+   * java.time's {@code atZone} reads it: in a gap (clocks moved forward) shifted later by the gap,
+   * in an overlap (clocks moved back) at the earlier offset.
+   */
+  String epochMillisInZone(String timestamp, java.time.ZoneId zone);
 }
