@@ -170,39 +170,56 @@ public final class CalendarTable {
    * The rows of a relation with one more column, {@code as}: the business seconds from date-time
    * {@code a} to date-time {@code b} (SQL expressions over the relation's columns; negative when b
    * is before a, NULL when either is), through the calendar table over the dates the relation's a
-   * and b reach, joined twice by date.
+   * and b reach, joined by date.
    */
   public String withBusinessSeconds(String rows, String a, String b, String as) {
-    String from =
-        "(SELECT least(min(CAST("
-            + a
-            + " AS DATE)), min(CAST("
-            + b
-            + " AS DATE))) FROM "
-            + rows
-            + ")";
-    String to =
-        "(SELECT greatest(max(CAST("
-            + a
-            + " AS DATE)), max(CAST("
-            + b
-            + " AS DATE))) FROM "
-            + rows
-            + ")";
+    return withBusinessSeconds(rows, List.of(new Span(a, b, as)));
+  }
+
+  /** Business seconds from {@code from} to {@code to}, as column {@code as}. */
+  public record Span(String from, String to, String as) {}
+
+  /**
+   * The rows of a relation with a column of business seconds per span, the calendar table joined
+   * once per moment the spans name (by its date), over the dates those moments reach.
+   */
+  public String withBusinessSeconds(String rows, List<Span> spans) {
+    List<String> moments = new ArrayList<>();
+    for (Span s : spans) {
+      if (!moments.contains(s.from())) moments.add(s.from());
+      if (!moments.contains(s.to())) moments.add(s.to());
+    }
+    List<String> mins = new ArrayList<>();
+    List<String> maxs = new ArrayList<>();
+    StringBuilder joins = new StringBuilder();
+    for (int i = 0; i < moments.size(); i++) {
+      String day = "CAST(" + moments.get(i) + " AS DATE)";
+      mins.add("min(" + day + ")");
+      maxs.add("max(" + day + ")");
+      joins
+          .append("\n  LEFT JOIN kpi_calendar AS kpi_cal_")
+          .append(i)
+          .append(" ON kpi_cal_")
+          .append(i)
+          .append(".kpi_day = ")
+          .append(day);
+    }
+    String from = "(SELECT least(" + String.join(", ", mins) + ") FROM " + rows + ")";
+    String to = "(SELECT greatest(" + String.join(", ", maxs) + ") FROM " + rows + ")";
+    List<String> select = new ArrayList<>(List.of("kpi_rows.*"));
+    for (Span s : spans) {
+      String a = "kpi_cal_" + moments.indexOf(s.from());
+      String b = "kpi_cal_" + moments.indexOf(s.to());
+      select.add(upTo(b, s.to()) + " - " + upTo(a, s.from()) + " AS " + s.as());
+    }
     return "(WITH kpi_calendar AS "
         + relation(from, to)
-        + "\nSELECT kpi_rows.*, "
-        + upTo("kpi_cal_b", b)
-        + " - "
-        + upTo("kpi_cal_a", a)
-        + " AS "
-        + as
+        + "\nSELECT "
+        + String.join(", ", select)
         + "\nFROM "
         + rows
-        + " AS kpi_rows\n  LEFT JOIN kpi_calendar AS kpi_cal_a ON kpi_cal_a.kpi_day = CAST("
-        + a
-        + " AS DATE)\n  LEFT JOIN kpi_calendar AS kpi_cal_b ON kpi_cal_b.kpi_day = CAST("
-        + b
-        + " AS DATE))";
+        + " AS kpi_rows"
+        + joins
+        + ")";
   }
 }

@@ -2,6 +2,7 @@ package dev.journeykpi.sql;
 
 import dev.journeykpi.calc.Elapsed;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * Elapsed time between a row's start and end in SQL, as {@link Elapsed} computes it on the default
@@ -15,6 +16,12 @@ import java.time.LocalDateTime;
 public final class ElapsedSql {
   /** The column of business seconds {@link #rows} adds. */
   public static final String BUSINESS = "kpi_business_seconds";
+
+  /** The column {@link #rowsWithSoFar} adds: the latest start or end of the source's rows. */
+  public static final String AS_OF = "kpi_as_of";
+
+  /** The column of business seconds from the start to {@link #AS_OF}. */
+  public static final String BUSINESS_SO_FAR = "kpi_business_so_far";
 
   private final SqlColumns c;
   private final String start;
@@ -49,6 +56,34 @@ public final class ElapsedSql {
   /** The rows, with the business seconds from start to end when on the business clock. */
   public String rows(String rows) {
     return business ? c.calendarTable().withBusinessSeconds(rows, a(), b(), BUSINESS) : rows;
+  }
+
+  /**
+   * The rows with the moment open rows are judged at ({@value #AS_OF}: the latest start or end of
+   * all the source's rows, where the export ends, as Elapsed.latest finds it) and, on the business
+   * clock, the business seconds from start to end and from start to that moment.
+   */
+  public String rowsWithSoFar(String rows) {
+    String asOf = "(SELECT greatest(max(" + a() + "), max(" + b() + ")) FROM " + rows + ")";
+    String widened = "(SELECT *, " + asOf + " AS " + AS_OF + " FROM " + rows + ")";
+    if (!business) return widened;
+    return c.calendarTable()
+        .withBusinessSeconds(
+            widened,
+            List.of(
+                new CalendarTable.Span(a(), b(), BUSINESS),
+                new CalendarTable.Span(a(), AS_OF, BUSINESS_SO_FAR)));
+  }
+
+  /**
+   * Seconds from the start to {@value #AS_OF} (a double; the rows must come from {@link
+   * #rowsWithSoFar}), NULL without a start: how long an open row has waited so far. The moment is
+   * never before the start, being the latest of all starts and ends.
+   */
+  public String secondsSoFar() {
+    return business
+        ? "CAST(" + BUSINESS_SO_FAR + " AS DOUBLE)"
+        : "CASE WHEN " + a() + " IS NOT NULL THEN " + calendarSeconds(a(), AS_OF) + " END";
   }
 
   /**

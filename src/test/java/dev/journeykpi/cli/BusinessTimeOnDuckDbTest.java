@@ -106,6 +106,13 @@ class BusinessTimeOnDuckDbTest {
                   stat: mean, by: [priority] }
               - { id: c_p90, type: duration, source: t, time: created, start: created, end: answered,
                   stat: p90, unit: seconds }
+              - { id: b_sla, type: sla, source: t, time: created, start: created, end: answered,
+                  clock: business, by: [priority],
+                  limit: { by: priority, values: { Cao: 2 hours, Khẩn: 30 minutes, KHẨN: 45 minutes } } }
+              - { id: b_sla_all, type: sla, source: t, time: created, start: created, end: answered,
+                  clock: business, limit: 8 hours }
+              - { id: c_sla, type: sla, source: t, time: created, start: created, end: answered,
+                  by: [priority], limit: { by: priority, values: { cao: 1 day, Thấp: 3 hours }, default: 2 hours } }
             """,
         StandardCharsets.UTF_8);
     Definition def = KpiEngine.load(List.of(tmp.resolve("t.yaml")));
@@ -117,8 +124,8 @@ class BusinessTimeOnDuckDbTest {
             List.of(),
             RunRequest.Compare.PREVIOUS,
             TODAY);
-    SqlEngineDifferentialTest.assertSame(
-        KpiEngine.run(def, request), SqlKpiEngine.run(def, request));
+    dev.journeykpi.model.Scorecard tablesaw = KpiEngine.run(def, request);
+    SqlEngineDifferentialTest.assertSame(tablesaw, SqlKpiEngine.run(def, request));
   }
 
   private static String stamp(LocalDate day, String time) {
@@ -142,9 +149,17 @@ class BusinessTimeOnDuckDbTest {
    *       the clocks went back on Sunday 25th: 6750.
    *   <li>Sat 2026-10-24 12:00, no answer yet: open, in the note.
    *   <li>Mon 2026-10-19 09:00 → 08:00: answered before it was created, left out and shown.
+   *   <li>Wed 2026-10-28 08:00, no answer yet: open.
    * </ol>
    *
    * Median of 90 and 540: 315 business minutes; calendar mean (180 + 6750) / 2 = 3465 minutes.
+   *
+   * <p>The SLAs judge open rows at the export's latest timestamp, Wed 28 08:30 (ticket 2's answer).
+   * Within 2 business hours: ticket 1 met (90 min), 2 breached (540), 3 open for Saturday's night
+   * shift (480) + Wed 08:00–08:30 (30) = 510 min, past its limit so breached, 4 unusable, 5 open
+   * for 30 min, within its limit so left out: 1 met of 3 judged. Per ticket on the wall clock (1: 3
+   * hours, 2: 5 days, no other limit): 1 took exactly its 180 minutes, met; 2 took 6750 minutes of
+   * its 7200, met; 3 and 5 have no limit, 4 is unusable: 2 of 2.
    */
   @Test
   void aSmallExportWorkedByHand(@TempDir Path tmp) throws Exception {
@@ -156,6 +171,7 @@ class BusinessTimeOnDuckDbTest {
         2,23/10/2026 17:00,28/10/2026 08:30
         3,24/10/2026 12:00,
         4,19/10/2026 09:00,19/10/2026 08:00
+        5,28/10/2026 08:00,
         """,
         StandardCharsets.UTF_8);
     Files.writeString(
@@ -174,6 +190,10 @@ class BusinessTimeOnDuckDbTest {
                   clock: business, stat: median }
               - { id: wall, type: duration, source: s, time: created, start: created, end: answered,
                   stat: mean }
+              - { id: sla, type: sla, source: s, time: created, start: created, end: answered,
+                  clock: business, limit: 2 hours }
+              - { id: sla_each, type: sla, source: s, time: created, start: created, end: answered,
+                  limit: { by: id, values: { "1": 3 hours, "2": 5 days } } }
             """,
         StandardCharsets.UTF_8);
     Definition def = KpiEngine.load(List.of(tmp.resolve("s.yaml")));
@@ -188,8 +208,17 @@ class BusinessTimeOnDuckDbTest {
         .contains("answered")
         .contains("created 2026-10-19 09:00 → answered 2026-10-19 08:00");
     assertThat(by.get("wall").value()).isEqualTo(3465.0);
-    SqlEngineDifferentialTest.assertSame(
-        KpiEngine.run(def, request), SqlKpiEngine.run(def, request));
+    ResultRow sla = by.get("sla");
+    assertThat(List.of(sla.numerator(), sla.denominator())).containsExactly(1.0, 3.0);
+    assertThat(sla.notes().toString())
+        .contains("OPEN_PAST_LIMIT, args=[1]")
+        .contains("OPEN_WITHIN_LIMIT, args=[1]")
+        .contains("WITHOUT_START_OR_END_BEFORE_START, args=[1,");
+    ResultRow each = by.get("sla_each");
+    assertThat(List.of(each.numerator(), each.denominator())).containsExactly(2.0, 2.0);
+    assertThat(each.notes().toString()).contains("NO_LIMIT_FOR, args=[2, id, '3', '5']");
+    dev.journeykpi.model.Scorecard tablesaw = KpiEngine.run(def, request);
+    SqlEngineDifferentialTest.assertSame(tablesaw, SqlKpiEngine.run(def, request));
   }
 
   /**
@@ -212,5 +241,19 @@ class BusinessTimeOnDuckDbTest {
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).contains("WITH kpi_calendar AS").contains("kpi_day_kinds");
     Golden.check("sql/duckdb/service-frt-2026-10.sql", r.out());
+    // The SLA: its outcome per row, open rows judged at the latest start or end (kpi_as_of).
+    CliRunner.Result sla =
+        CliRunner.run(
+            "sql",
+            "-c",
+            "kpi-definitions/customer-service.yaml",
+            "--kpi",
+            "sla",
+            "--period",
+            "2026-10",
+            "--dialect",
+            "duckdb");
+    assertThat(sla.exitCode()).as(sla.err()).isZero();
+    Golden.check("sql/duckdb/service-sla-2026-10.sql", sla.out());
   }
 }
