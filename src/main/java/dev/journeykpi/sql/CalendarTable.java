@@ -167,6 +167,26 @@ public final class CalendarTable {
   }
 
   /**
+   * Working days in (a, b], as {@link BusinessCalendar#workingDaysBetween}: {@code dayA} and {@code
+   * dayB} are the aliases of the table's rows for the two dates. For "untouched for more than N
+   * working days" windows (stalled leads, dormancy).
+   */
+  public String workingDaysBetween(String dayA, String dayB) {
+    return "(" + dayB + ".kpi_wdn - " + dayA + ".kpi_wdn)";
+  }
+
+  /**
+   * The join condition that makes {@code target} the table's row of the date n ≥ 1 working days
+   * after the date of row {@code day} (that day not counted), as {@link
+   * BusinessCalendar#plusWorkingDays}; the table must reach that far (widen {@link #relation}'s
+   * last date).
+   */
+  public String workingDaysAfter(String day, int n, String target) {
+    if (n < 1) throw new IllegalArgumentException("n must be at least 1: " + n);
+    return target + ".kpi_working AND " + target + ".kpi_wdn = " + day + ".kpi_wdn + " + n;
+  }
+
+  /**
    * The rows of a relation with one more column, {@code as}: the business seconds from date-time
    * {@code a} to date-time {@code b} (SQL expressions over the relation's columns; negative when b
    * is before a, NULL when either is), through the calendar table over the dates the relation's a

@@ -105,6 +105,55 @@ class CalendarTableTest {
     }
   }
 
+  /**
+   * Working days between two dates and the date n working days after one, from the table's
+   * working-day numbers, agree with BusinessCalendar on 20,000 random dates per shipped calendar.
+   */
+  @Test
+  void workingDayNumbersAgreeWithBusinessCalendar() throws Exception {
+    try (Stream<Path> files = Files.list(Path.of("kpi-definitions"))) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
+        if (!Files.readString(f).contains("\ncalendar:")) continue;
+        BusinessCalendar cal = new BusinessCalendar(KpiKinds.loader().read(List.of(f)).calendar());
+        CalendarTable table = new CalendarTable(D, cal);
+        Random rnd = new Random(17);
+        List<String> rows = new ArrayList<>();
+        List<long[]> expected = new ArrayList<>();
+        LocalDate first = LocalDate.of(2025, 6, 1);
+        for (int i = 0; i < 20_000; i++) {
+          LocalDate a = first.plusDays(rnd.nextInt(580));
+          LocalDate b = a.plusDays(rnd.nextInt(120) - 20);
+          int n = 1 + rnd.nextInt(40);
+          expected.add(
+              new long[] {cal.workingDaysBetween(a, b), cal.plusWorkingDays(a, n).toEpochDay()});
+          rows.add("(" + i + ", DATE '" + a + "', DATE '" + b + "', " + n + ")");
+        }
+        // One query: the table over 2025-06 … 2027-06 (far enough for 40 working days after the
+        // last date), joined for a, b and a + n working days.
+        String sql =
+            "WITH kpi_calendar AS "
+                + table.relation("DATE '2025-05-01'", "DATE '2027-06-30'")
+                + "\nSELECT i, "
+                + table.workingDaysBetween("ca", "cb")
+                + ", epoch(cn.kpi_day) // 86400 FROM (VALUES "
+                + String.join(", ", rows)
+                + ") AS t(i, a, b, n) JOIN kpi_calendar AS ca ON ca.kpi_day = a"
+                + " JOIN kpi_calendar AS cb ON cb.kpi_day = b"
+                + " JOIN kpi_calendar AS cn ON "
+                + table.workingDaysAfter("ca", 1, "cn").replace("+ 1", "+ n")
+                + " ORDER BY i";
+        List<long[]> actual = new ArrayList<>();
+        try (Statement st = conn.createStatement();
+            ResultSet r = st.executeQuery(sql)) {
+          while (r.next()) actual.add(new long[] {r.getLong(2), r.getLong(3)});
+        }
+        assertThat(actual).as(f.toString()).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++)
+          assertThat(actual.get(i)).as(f + " " + rows.get(i)).containsExactly(expected.get(i));
+      }
+    }
+  }
+
   /** Mon–Fri 08–12, 13–17 and a night shift 22–06; Saturday 09–12; a holiday on a Wednesday. */
   static CalendarDef nightShifts() {
     Map<DayOfWeek, List<CalendarDef.WorkInterval>> hours = new EnumMap<>(DayOfWeek.class);
