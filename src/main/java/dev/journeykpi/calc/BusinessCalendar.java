@@ -163,6 +163,25 @@ public final class BusinessCalendar {
     return total;
   }
 
+  /**
+   * The work intervals of a day of the week as start/end pairs of seconds from its midnight (an end
+   * past 86400 runs into the next day); empty on a day that is not worked. A copy, for the SQL
+   * engines' calendar table ({@code sql.CalendarTable}).
+   */
+  public long[] intervals(DayOfWeek d) {
+    return intervals[d.getValue()].clone();
+  }
+
+  /** Whether the day of the week is worked (holidays aside). */
+  public boolean isWorkday(DayOfWeek d) {
+    return workday[d.getValue()];
+  }
+
+  /** The holidays, in date order. */
+  public List<LocalDate> holidays() {
+    return holidays.stream().sorted().toList();
+  }
+
   public boolean isWorkingDay(LocalDate d) {
     return workdays.contains(d.getDayOfWeek()) && !holidays.contains(d);
   }

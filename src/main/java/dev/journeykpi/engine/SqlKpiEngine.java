@@ -133,7 +133,7 @@ public final class SqlKpiEngine {
       } else if (why.isEmpty()) {
         try {
           if (t instanceof PeriodRowsSql p) {
-            q = new PeriodRowsQuery(d, k, s, p, relations.rows(s));
+            q = new PeriodRowsQuery(d, k, s, p, relations.rows(s), calendar);
           } else {
             q =
                 ((OwnQuerySql) t)
@@ -143,7 +143,7 @@ public final class SqlKpiEngine {
                             k,
                             s,
                             relations.rows(s),
-                            new SqlColumns(d, s),
+                            new SqlColumns(d, s, calendar),
                             calendar,
                             def.zone()));
           }

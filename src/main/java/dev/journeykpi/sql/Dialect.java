@@ -77,4 +77,25 @@ public interface Dialect {
 
   /** A table of literal rows: {@code (VALUES (…), (…)) AS name(columns)}. */
   String values(String name, List<String> columns, List<List<String>> rows);
+
+  /**
+   * The days from one date to another, both included, as a relation of one DATE column {@code
+   * kpi_day}: the spine of the business calendar table ({@link CalendarTable}).
+   */
+  String daySeries(String fromDate, String toDate);
+
+  /** The ISO day of the week of a date, Monday 1 to Sunday 7. */
+  String isoDayOfWeek(String date);
+
+  /**
+   * Whole seconds since midnight of a date-time (its milliseconds dropped, as kpi's clock does).
+   */
+  String secondOfDay(String timestamp);
+
+  /**
+   * Milliseconds since the epoch of the instant a local date-time names in a zone, read as
+   * java.time's {@code atZone} reads it: in a gap (clocks moved forward) shifted later by the gap,
+   * in an overlap (clocks moved back) at the earlier offset.
+   */
+  String epochMillisInZone(String timestamp, java.time.ZoneId zone);
 }

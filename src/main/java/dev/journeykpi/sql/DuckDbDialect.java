@@ -256,4 +256,67 @@ public final class DuckDbDialect implements Dialect {
         + String.join(", ", columns)
         + ")";
   }
+
+  @Override
+  public String daySeries(String fromDate, String toDate) {
+    return "(SELECT CAST(unnest(generate_series(CAST("
+        + fromDate
+        + " AS TIMESTAMP), CAST("
+        + toDate
+        + " AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS kpi_day)";
+  }
+
+  @Override
+  public String isoDayOfWeek(String date) {
+    return "isodow(" + date + ")";
+  }
+
+  @Override
+  public String secondOfDay(String timestamp) {
+    return "(hour("
+        + timestamp
+        + ") * 3600 + minute("
+        + timestamp
+        + ") * 60 + second("
+        + timestamp
+        + "))";
+  }
+
+  /**
+   * DuckDB's {@code AT TIME ZONE} already shifts a time in a gap as java.time does, but in an
+   * overlap takes the later offset: when the instant one overlap earlier has the same local time,
+   * that earlier instant is the one java.time means. The overlaps' lengths come from the zone's
+   * rules (an hour for Europe/Paris).
+   */
+  @Override
+  public String epochMillisInZone(String timestamp, java.time.ZoneId zone) {
+    String z = literal(zone.getId());
+    String later = "(" + timestamp + " AT TIME ZONE " + z + ")";
+    StringBuilder out = new StringBuilder("epoch_ms(CASE");
+    for (long seconds : overlaps(zone)) {
+      String earlier = "(" + later + " - INTERVAL " + seconds + " SECOND)";
+      out.append(" WHEN (")
+          .append(earlier)
+          .append(" AT TIME ZONE ")
+          .append(z)
+          .append(") = ")
+          .append(timestamp)
+          .append(" THEN ")
+          .append(earlier);
+    }
+    return out.append(" ELSE ").append(later).append(" END)").toString();
+  }
+
+  /** The lengths in seconds of the zone's overlaps (clocks moved back), past and by its rules. */
+  private static java.util.SortedSet<Long> overlaps(java.time.ZoneId zone) {
+    java.util.SortedSet<Long> out = new TreeSet<>();
+    java.time.zone.ZoneRules rules = zone.getRules();
+    for (java.time.zone.ZoneOffsetTransition t : rules.getTransitions())
+      if (t.isOverlap()) out.add(-t.getDuration().getSeconds());
+    for (java.time.zone.ZoneOffsetTransitionRule r : rules.getTransitionRules())
+      if (r.getOffsetAfter().getTotalSeconds() < r.getOffsetBefore().getTotalSeconds())
+        out.add(
+            (long) r.getOffsetBefore().getTotalSeconds() - r.getOffsetAfter().getTotalSeconds());
+    return out;
+  }
 }

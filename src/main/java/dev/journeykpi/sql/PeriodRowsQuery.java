@@ -42,10 +42,23 @@ public final class PeriodRowsQuery implements KpiQuery {
    */
   public PeriodRowsQuery(
       Dialect d, KpiDef kpi, SourceDef source, PeriodRowsSql template, String rows) {
+    this(d, kpi, source, template, rows, null);
+  }
+
+  /**
+   * @param calendar the definition's business calendar (null: business time is refused)
+   */
+  public PeriodRowsQuery(
+      Dialect d,
+      KpiDef kpi,
+      SourceDef source,
+      PeriodRowsSql template,
+      String rows,
+      dev.journeykpi.calc.BusinessCalendar calendar) {
     this.d = d;
     this.kpi = kpi;
     this.template = template;
-    this.columns = new SqlColumns(d, source);
+    this.columns = new SqlColumns(d, source, calendar);
     this.rows = rows;
     if (kpi.rollup()) throw new SqlRefused("a breakdown with rollup");
     if (kpi.groupsFrom() != null)
@@ -88,7 +101,7 @@ public final class PeriodRowsQuery implements KpiQuery {
     return "SELECT "
         + String.join(",\n  ", select)
         + "\nFROM (SELECT * FROM "
-        + rows
+        + template.rows(rows, columns)
         + " WHERE "
         + columns.where(kpi.where())
         + ") AS kpi_population\nJOIN "

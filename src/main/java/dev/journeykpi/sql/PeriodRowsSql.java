@@ -15,6 +15,14 @@ public non-sealed interface PeriodRowsSql extends SqlTemplate {
    */
   List<Aggregate> aggregates(SqlColumns c);
 
+  /**
+   * The relation the aggregates read: the source's rows, or those rows with columns of the type's
+   * own computed by a join (business seconds through the {@link CalendarTable}).
+   */
+  default String rows(String rows, SqlColumns c) {
+    return rows;
+  }
+
   /** The group's measure from the aggregates' values. */
   Measure measure(Values v);
 

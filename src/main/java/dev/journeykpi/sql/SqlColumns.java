@@ -8,10 +8,27 @@ import dev.journeykpi.config.ValueType;
 public final class SqlColumns {
   private final Dialect dialect;
   private final SourceDef source;
+  private final dev.journeykpi.calc.BusinessCalendar calendar;
 
   public SqlColumns(Dialect dialect, SourceDef source) {
+    this(dialect, source, null);
+  }
+
+  /**
+   * @param calendar the definition's business calendar, for types that count business time; null
+   *     when the caller has none (such types are then refused)
+   */
+  public SqlColumns(
+      Dialect dialect, SourceDef source, dev.journeykpi.calc.BusinessCalendar calendar) {
     this.dialect = dialect;
     this.source = source;
+    this.calendar = calendar;
+  }
+
+  /** The definition's business calendar as a table to join by date ({@link CalendarTable}). */
+  public CalendarTable calendarTable() {
+    if (calendar == null) throw new SqlRefused("business time without the definition's calendar");
+    return new CalendarTable(dialect, calendar);
   }
 
   public Dialect dialect() {

@@ -1,15 +1,11 @@
 package dev.journeykpi.types.duration;
 
 import dev.journeykpi.calc.KpiRunner;
-import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.config.Statistic;
 import dev.journeykpi.config.Suggestions;
-import dev.journeykpi.sql.PeriodRowsSql;
-import dev.journeykpi.sql.SqlColumns;
-import dev.journeykpi.sql.SqlRefused;
 import dev.journeykpi.sql.SqlTemplate;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
@@ -65,122 +61,10 @@ public final class DurationKind extends PeriodRowsKind<DurationSpec> {
         KpiRunner.unitSeconds(k.unit()));
   }
 
-  /**
-   * Calendar-clock durations in SQL: each row's seconds from start to end on the wall clock (real
-   * elapsed time in a zone whose offset no longer changes), open rows, rows without a start and
-   * rows ending before they start counted, the first of those shown; the measure is {@link
-   * DurationMeasurer}'s. Business time needs the calendar table (not built yet), and zones with
-   * daylight saving the engine's time-zone conversion (not checked yet): both refused.
-   */
+  /** Durations in SQL on either clock: {@link DurationSql}. */
   @Override
   public SqlTemplate sql(KpiDef k, DurationSpec spec) {
-    if (spec.businessTime())
-      return new SqlTemplate.NotYet("clock: business needs the calendar table, not built yet");
-    return new PeriodRowsSql() {
-      @Override
-      public List<Aggregate> aggregates(SqlColumns c) {
-        java.time.LocalDateTime wall = dev.journeykpi.calc.Elapsed.wallClockFrom(c.zone());
-        if (wall == null)
-          throw new SqlRefused(
-              "calendar-clock durations in " + c.zone() + ", a zone with daylight saving");
-        if (!c.type(spec.start()).isTemporal() || !c.type(spec.end()).isTemporal())
-          throw new SqlRefused("start and end must be date columns");
-        var d = c.dialect();
-        String a = "CAST(" + c.ref(spec.start()) + " AS TIMESTAMP)";
-        String b = "CAST(" + c.ref(spec.end()) + " AS TIMESTAMP)";
-        String seconds =
-            "CASE WHEN "
-                + b
-                + " >= "
-                + a
-                + " THEN ("
-                + d.epochMillis(b)
-                + " - "
-                + d.epochMillis(a)
-                + ") / 1000.0 END";
-        if (!wall.equals(java.time.LocalDateTime.MIN)) {
-          // Before the zone's last change of offset, real elapsed time through the zone's rules,
-          // as Elapsed.between computes it.
-          String z = d.literal(c.zone().getId());
-          seconds =
-              "CASE WHEN "
-                  + a
-                  + " >= "
-                  + d.timestamp(wall)
-                  + " THEN "
-                  + seconds
-                  + " WHEN "
-                  + b
-                  + " >= "
-                  + a
-                  + " THEN ("
-                  + d.epochMillis("(" + b + " AT TIME ZONE " + z + ")")
-                  + " - "
-                  + d.epochMillis("(" + a + " AT TIME ZONE " + z + ")")
-                  + ") / 1000.0 END";
-        }
-        String stat =
-            switch (spec.stat().kind()) {
-              case MEAN -> d.sumExact(seconds) + " / count(" + seconds + ")";
-              case MIN -> "min(" + seconds + ")";
-              case MAX -> "max(" + seconds + ")";
-              default -> d.percentile(seconds, spec.stat().percentile());
-            };
-        String label =
-            "CAST("
-                + c.ref(spec.start())
-                + " AS VARCHAR) || chr(0) || CAST("
-                + c.ref(spec.end())
-                + " AS VARCHAR)";
-        return List.of(
-            new Aggregate("rows", "count(*)"),
-            new Aggregate("n", "count(" + seconds + ")"),
-            new Aggregate(
-                "open", "count(*) FILTER (WHERE " + a + " IS NOT NULL AND " + b + " IS NULL)"),
-            new Aggregate("no_start", "count(*) FILTER (WHERE " + a + " IS NULL)"),
-            new Aggregate("negative", "count(*) FILTER (WHERE " + b + " < " + a + ")"),
-            new Aggregate(
-                "examples",
-                "list_slice(list("
-                    + label
-                    + " ORDER BY kpi_record) FILTER (WHERE "
-                    + b
-                    + " < "
-                    + a
-                    + "), 1, 3)"),
-            new Aggregate("value", stat));
-      }
-
-      @Override
-      public Measure measure(Values v) {
-        int negative = Math.toIntExact(v.count("negative"));
-        return DurationMeasurer.result(
-            Math.toIntExact(v.count("rows")),
-            Math.toIntExact(v.count("n")),
-            Math.toIntExact(v.count("open")),
-            Math.toIntExact(v.count("no_start")),
-            negative,
-            spec.start(),
-            spec.end(),
-            () -> {
-              List<String> shown = new java.util.ArrayList<>();
-              for (String pair : v.texts("examples")) {
-                String[] ab = pair.split("\u0000", 2);
-                shown.add(
-                    DurationMeasurer.example(spec.start(), label(ab[0]), spec.end(), label(ab[1])));
-              }
-              return DurationMeasurer.examples(shown, negative);
-            },
-            () -> v.number("value"),
-            KpiRunner.unitSeconds(k.unit()));
-      }
-    };
-  }
-
-  /** A date or date-time as the default engine's cells label it (Cells.label). */
-  private static String label(String sqlText) {
-    if (sqlText.length() <= 10) return sqlText;
-    return java.time.LocalDateTime.parse(sqlText.replace(' ', 'T')).toString().replace('T', ' ');
+    return new DurationSql(spec, KpiRunner.unitSeconds(k.unit()));
   }
 
   @Override

@@ -44,6 +44,12 @@ public final class SlaKind extends PeriodRowsKind<SlaSpec> {
         spec.sla());
   }
 
+  /** SLAs in SQL on either clock: {@link SlaSql}. */
+  @Override
+  public dev.journeykpi.sql.SqlTemplate sql(KpiDef k, SlaSpec spec) {
+    return new SlaSql(spec);
+  }
+
   @Override
   public void expectedValues(KpiDef k, SlaSpec spec, ExpectedValues out) {
     SlaDef sla = spec.sla();

@@ -79,22 +79,51 @@ public final class SlaMeasurer implements Measurer {
       count[outcome[row]]++;
       if (outcome[row] == NO_LIMIT) unlisted.merge(Cells.label(by, row), 1, Integer::sum);
     }
-    int met = count[MET];
-    int judged = met + count[BREACHED] + count[OPEN_BREACHED];
+    return result(
+        rows.length,
+        count[MET],
+        count[BREACHED],
+        count[OPEN_BREACHED],
+        count[OPEN_WITHIN],
+        count[NO_LIMIT],
+        count[BAD],
+        unlisted,
+        sla.by(),
+        start,
+        end);
+  }
+
+  /**
+   * The measure of {@code rows} rows, each met, breached, open past or within its limit, without a
+   * limit (their values as the data labels them, counted, in {@code unlisted}) or unusable (no
+   * start, or ending before it): here and on the SQL engines alike.
+   */
+  public static Measure result(
+      int rows,
+      int met,
+      int breached,
+      int openBreached,
+      int openWithin,
+      int noLimit,
+      int bad,
+      Map<String, Integer> unlisted,
+      String by,
+      String start,
+      String end) {
+    int judged = met + breached + openBreached;
     List<Note> notes = new ArrayList<>();
-    if (count[OPEN_BREACHED] > 0) notes.add(Note.of(Code.OPEN_PAST_LIMIT, count[OPEN_BREACHED]));
-    if (count[OPEN_WITHIN] > 0) notes.add(Note.of(Code.OPEN_WITHIN_LIMIT, count[OPEN_WITHIN]));
-    if (count[NO_LIMIT] > 0) {
+    if (openBreached > 0) notes.add(Note.of(Code.OPEN_PAST_LIMIT, openBreached));
+    if (openWithin > 0) notes.add(Note.of(Code.OPEN_WITHIN_LIMIT, openWithin));
+    if (noLimit > 0) {
       List<String> shown = new ArrayList<>();
-      unlisted.forEach((v, k) -> shown.add("'" + v + "'" + (k > 1 ? " ×" + k : "")));
-      notes.add(Note.of(Code.NO_LIMIT_FOR, count[NO_LIMIT], sla.by(), String.join(", ", shown)));
+      new TreeMap<>(unlisted).forEach((v, k) -> shown.add("'" + v + "'" + (k > 1 ? " ×" + k : "")));
+      notes.add(Note.of(Code.NO_LIMIT_FOR, noLimit, by, String.join(", ", shown)));
     }
-    if (count[BAD] > 0)
-      notes.add(Note.of(Code.WITHOUT_START_OR_END_BEFORE_START, count[BAD], start, end));
+    if (bad > 0) notes.add(Note.of(Code.WITHOUT_START_OR_END_BEFORE_START, bad, start, end));
     Notes note = Notes.of(notes);
     if (judged == 0)
       return new Measure(
-              null, 0.0, 0.0, 0, Note.of(rows.length == 0 ? Code.NO_ROWS : Code.NO_ROWS_TO_JUDGE))
+              null, 0.0, 0.0, 0, Note.of(rows == 0 ? Code.NO_ROWS : Code.NO_ROWS_TO_JUDGE))
           .withNote(note);
     return new Measure((double) met / judged, (double) met, (double) judged, judged, note);
   }

@@ -1,0 +1,245 @@
+package dev.journeykpi.sql;
+
+import dev.journeykpi.calc.BusinessCalendar;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The definition's {@link BusinessCalendar} as a relation the SQL engines join by date, so that
+ * business time is a join and arithmetic on every row rather than a walk over days (issue 17).
+ *
+ * <p>One row per day, {@code kpi_day}, with:
+ *
+ * <ul>
+ *   <li>{@code kpi_cum}: working seconds before the day's midnight, counted from the table's first
+ *       day (only differences mean anything);
+ *   <li>{@code kpi_s1, kpi_e1 … kpi_sK, kpi_eK}: the day's working pieces, as seconds from its
+ *       midnight within 0..86400 ({@code 0, 0} when unused): the tail of yesterday's night shift,
+ *       then the day's own intervals cut at midnight (the rest runs into tomorrow's row);
+ *   <li>{@code kpi_working}: whether the day is a working day (a worked weekday, not a holiday);
+ *   <li>{@code kpi_wdn}: the working-day number, working days up to and including the day.
+ * </ul>
+ *
+ * The working seconds before a moment t are then {@code kpi_cum} of t's day plus the parts of the
+ * day's pieces before t's second of the day ({@link #upTo}); the business seconds from a to b are
+ * {@code upTo(b) − upTo(a)}, BusinessCalendar.Clock's rule, which a test checks on 100,000 random
+ * pairs per shipped calendar.
+ *
+ * <p>How it is made: what a day's pieces are depends only on its day of the week, whether it is
+ * worked and whether the day before was (a holiday cancels the shift that starts on it, including
+ * its hours after midnight; a holiday the next day does not), so those at most 28 kinds of day are
+ * sent as a small {@code VALUES} list; the days themselves are a series over the dates the data
+ * needs, generated in SQL, the holidays an {@code IN} list. The SQL is the same size for 1,000 or
+ * 100 million rows, and {@code kpi sql} prints it whole.
+ */
+public final class CalendarTable {
+  private final Dialect d;
+  private final BusinessCalendar calendar;
+
+  /** The most working pieces any day has: the columns kpi_s1 … kpi_sK. */
+  private final int pieces;
+
+  public CalendarTable(Dialect d, BusinessCalendar calendar) {
+    this.d = d;
+    this.calendar = calendar;
+    int most = 1;
+    for (DayOfWeek day : DayOfWeek.values()) most = Math.max(most, pieces(day, true, true).size());
+    this.pieces = most;
+  }
+
+  /**
+   * The relation over the days from {@code fromDate} to {@code toDate} (SQL expressions of dates,
+   * both included; a day is added before the first, whose night shift may run into it).
+   */
+  public String relation(String fromDate, String toDate) {
+    List<String> columns = new ArrayList<>(List.of("kpi_dow", "kpi_working", "kpi_prev_working"));
+    columns.add("kpi_day_seconds");
+    for (int i = 1; i <= pieces; i++) {
+      columns.add("kpi_s" + i);
+      columns.add("kpi_e" + i);
+    }
+    List<List<String>> kinds = new ArrayList<>();
+    for (DayOfWeek day : DayOfWeek.values()) {
+      for (boolean working : new boolean[] {true, false}) {
+        for (boolean prev : new boolean[] {true, false}) {
+          List<long[]> ps = pieces(day, working, prev);
+          List<String> row = new ArrayList<>();
+          row.add(String.valueOf(day.getValue()));
+          row.add(String.valueOf(working).toUpperCase(java.util.Locale.ROOT));
+          row.add(String.valueOf(prev).toUpperCase(java.util.Locale.ROOT));
+          long total = 0;
+          for (long[] p : ps) total += p[1] - p[0];
+          row.add(String.valueOf(total));
+          for (int i = 0; i < pieces; i++) {
+            row.add(i < ps.size() ? String.valueOf(ps.get(i)[0]) : "0");
+            row.add(i < ps.size() ? String.valueOf(ps.get(i)[1]) : "0");
+          }
+          kinds.add(row);
+        }
+      }
+    }
+    List<String> select = new ArrayList<>();
+    select.add("kpi_day");
+    // Whole days' totals before this day; the sum of integers is exact in any order.
+    select.add(
+        "CAST(coalesce(sum(kpi_day_seconds) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING"
+            + " AND 1 PRECEDING), 0) AS BIGINT) AS kpi_cum");
+    for (int i = 1; i <= pieces; i++) select.add("kpi_s" + i + ", kpi_e" + i);
+    select.add("kpi_working");
+    select.add(
+        "CAST(sum(CASE WHEN kpi_working THEN 1 ELSE 0 END) OVER (ORDER BY kpi_day ROWS UNBOUNDED"
+            + " PRECEDING) AS BIGINT) AS kpi_wdn");
+    return "(SELECT "
+        + String.join(", ", select)
+        + "\n  FROM (SELECT kpi_day, kpi_dow, kpi_working,"
+        + " coalesce(lag(kpi_working) OVER (ORDER BY kpi_day), FALSE) AS kpi_prev_working"
+        + "\n    FROM (SELECT kpi_day, "
+        + d.isoDayOfWeek("kpi_day")
+        + " AS kpi_dow, "
+        + working("kpi_day")
+        + " AS kpi_working\n      FROM "
+        + d.daySeries(
+            "CAST(" + fromDate + " AS DATE) - 1", // the day before, for its night shift
+            toDate)
+        + " AS kpi_series) AS kpi_days) AS kpi_days\n  JOIN "
+        + d.values("kpi_day_kinds", columns, kinds)
+        + " USING (kpi_dow, kpi_working, kpi_prev_working))";
+  }
+
+  /** Whether a date is a working day: a worked weekday, not a holiday. */
+  private String working(String date) {
+    List<String> days = new ArrayList<>();
+    for (DayOfWeek day : DayOfWeek.values())
+      if (calendar.isWorkday(day)) days.add(String.valueOf(day.getValue()));
+    if (days.isEmpty()) return "FALSE";
+    String out = d.isoDayOfWeek(date) + " IN (" + String.join(", ", days) + ")";
+    List<String> holidays = new ArrayList<>();
+    for (LocalDate h : calendar.holidays()) holidays.add("DATE '" + h + "'");
+    if (!holidays.isEmpty())
+      out += " AND " + date + " NOT IN (" + String.join(", ", holidays) + ")";
+    return "(" + out + ")";
+  }
+
+  /**
+   * The working pieces of a day, as seconds from its midnight within 0..86400: the part after
+   * midnight of the previous day's night shifts when that day was worked, then the day's own
+   * intervals cut at midnight when it is worked.
+   */
+  private List<long[]> pieces(DayOfWeek day, boolean working, boolean prevWorking) {
+    List<long[]> out = new ArrayList<>();
+    if (prevWorking) {
+      long[] iv = calendar.intervals(day.minus(1));
+      for (int i = 0; i < iv.length; i += 2)
+        if (iv[i + 1] > 86400) out.add(new long[] {Math.max(0, iv[i] - 86400), iv[i + 1] - 86400});
+    }
+    if (working) {
+      long[] iv = calendar.intervals(day);
+      for (int i = 0; i < iv.length; i += 2)
+        if (iv[i] < 86400) out.add(new long[] {iv[i], Math.min(86400, iv[i + 1])});
+    }
+    out.removeIf(p -> p[1] <= p[0]);
+    return out;
+  }
+
+  /**
+   * The working seconds before moment {@code t} (an SQL date-time), from the calendar table's
+   * origin; {@code day} is the alias of the table's row for t's date.
+   */
+  public String upTo(String day, String t) {
+    String second = d.secondOfDay(t);
+    StringBuilder out = new StringBuilder("(").append(day).append(".kpi_cum");
+    for (int i = 1; i <= pieces; i++) {
+      out.append(" + greatest(0, least(")
+          .append(day)
+          .append(".kpi_e")
+          .append(i)
+          .append(", ")
+          .append(second)
+          .append(") - ")
+          .append(day)
+          .append(".kpi_s")
+          .append(i)
+          .append(")");
+    }
+    return out.append(")").toString();
+  }
+
+  /**
+   * Working days in (a, b], as {@link BusinessCalendar#workingDaysBetween}: {@code dayA} and {@code
+   * dayB} are the aliases of the table's rows for the two dates. For "untouched for more than N
+   * working days" windows (stalled leads, dormancy).
+   */
+  public String workingDaysBetween(String dayA, String dayB) {
+    return "(" + dayB + ".kpi_wdn - " + dayA + ".kpi_wdn)";
+  }
+
+  /**
+   * The join condition that makes {@code target} the table's row of the date n ≥ 1 working days
+   * after the date of row {@code day} (that day not counted), as {@link
+   * BusinessCalendar#plusWorkingDays}; the table must reach that far (widen {@link #relation}'s
+   * last date).
+   */
+  public String workingDaysAfter(String day, int n, String target) {
+    if (n < 1) throw new IllegalArgumentException("n must be at least 1: " + n);
+    return target + ".kpi_working AND " + target + ".kpi_wdn = " + day + ".kpi_wdn + " + n;
+  }
+
+  /**
+   * The rows of a relation with one more column, {@code as}: the business seconds from date-time
+   * {@code a} to date-time {@code b} (SQL expressions over the relation's columns; negative when b
+   * is before a, NULL when either is), through the calendar table over the dates the relation's a
+   * and b reach, joined by date.
+   */
+  public String withBusinessSeconds(String rows, String a, String b, String as) {
+    return withBusinessSeconds(rows, List.of(new Span(a, b, as)));
+  }
+
+  /** Business seconds from {@code from} to {@code to}, as column {@code as}. */
+  public record Span(String from, String to, String as) {}
+
+  /**
+   * The rows of a relation with a column of business seconds per span, the calendar table joined
+   * once per moment the spans name (by its date), over the dates those moments reach.
+   */
+  public String withBusinessSeconds(String rows, List<Span> spans) {
+    List<String> moments = new ArrayList<>();
+    for (Span s : spans) {
+      if (!moments.contains(s.from())) moments.add(s.from());
+      if (!moments.contains(s.to())) moments.add(s.to());
+    }
+    List<String> mins = new ArrayList<>();
+    List<String> maxs = new ArrayList<>();
+    StringBuilder joins = new StringBuilder();
+    for (int i = 0; i < moments.size(); i++) {
+      String day = "CAST(" + moments.get(i) + " AS DATE)";
+      mins.add("min(" + day + ")");
+      maxs.add("max(" + day + ")");
+      joins
+          .append("\n  LEFT JOIN kpi_calendar AS kpi_cal_")
+          .append(i)
+          .append(" ON kpi_cal_")
+          .append(i)
+          .append(".kpi_day = ")
+          .append(day);
+    }
+    String from = "(SELECT least(" + String.join(", ", mins) + ") FROM " + rows + ")";
+    String to = "(SELECT greatest(" + String.join(", ", maxs) + ") FROM " + rows + ")";
+    List<String> select = new ArrayList<>(List.of("kpi_rows.*"));
+    for (Span s : spans) {
+      String a = "kpi_cal_" + moments.indexOf(s.from());
+      String b = "kpi_cal_" + moments.indexOf(s.to());
+      select.add(upTo(b, s.to()) + " - " + upTo(a, s.from()) + " AS " + s.as());
+    }
+    return "(WITH kpi_calendar AS "
+        + relation(from, to)
+        + "\nSELECT "
+        + String.join(", ", select)
+        + "\nFROM "
+        + rows
+        + " AS kpi_rows"
+        + joins
+        + ")";
+  }
+}

@@ -1,0 +1,102 @@
+package dev.journeykpi.types.duration;
+
+import dev.journeykpi.calc.Measure;
+import dev.journeykpi.sql.ElapsedSql;
+import dev.journeykpi.sql.PeriodRowsSql;
+import dev.journeykpi.sql.SqlColumns;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A duration in SQL: each row's seconds from start to end ({@link ElapsedSql}: the calendar clock
+ * in the definition's zone, daylight saving included, or the business clock through the calendar
+ * table), open rows, rows without a start and rows ending before they start counted, the first of
+ * those shown; the measure is {@link DurationMeasurer}'s.
+ */
+final class DurationSql implements PeriodRowsSql {
+  private final DurationSpec spec;
+  private final double divisor;
+
+  DurationSql(DurationSpec spec, double divisor) {
+    this.spec = spec;
+    this.divisor = divisor;
+  }
+
+  @Override
+  public String rows(String rows, SqlColumns c) {
+    return elapsed(c).rows(rows);
+  }
+
+  private ElapsedSql elapsed(SqlColumns c) {
+    return new ElapsedSql(c, spec.start(), spec.end(), spec.businessTime());
+  }
+
+  @Override
+  public List<Aggregate> aggregates(SqlColumns c) {
+    var d = c.dialect();
+    ElapsedSql e = elapsed(c);
+    String a = e.a();
+    String b = e.b();
+    String seconds = e.seconds();
+    String stat =
+        switch (spec.stat().kind()) {
+          case MEAN -> d.sumExact(seconds) + " / count(" + seconds + ")";
+          case MIN -> "min(" + seconds + ")";
+          case MAX -> "max(" + seconds + ")";
+          default -> d.percentile(seconds, spec.stat().percentile());
+        };
+    String label =
+        "CAST("
+            + c.ref(spec.start())
+            + " AS VARCHAR) || chr(0) || CAST("
+            + c.ref(spec.end())
+            + " AS VARCHAR)";
+    return List.of(
+        new Aggregate("rows", "count(*)"),
+        new Aggregate("n", "count(" + seconds + ")"),
+        new Aggregate(
+            "open", "count(*) FILTER (WHERE " + a + " IS NOT NULL AND " + b + " IS NULL)"),
+        new Aggregate("no_start", "count(*) FILTER (WHERE " + a + " IS NULL)"),
+        new Aggregate("negative", "count(*) FILTER (WHERE " + b + " < " + a + ")"),
+        new Aggregate(
+            "examples",
+            "list_slice(list("
+                + label
+                + " ORDER BY kpi_record) FILTER (WHERE "
+                + b
+                + " < "
+                + a
+                + "), 1, 3)"),
+        new Aggregate("value", stat));
+  }
+
+  @Override
+  public Measure measure(Values v) {
+    int negative = Math.toIntExact(v.count("negative"));
+    return DurationMeasurer.result(
+        Math.toIntExact(v.count("rows")),
+        Math.toIntExact(v.count("n")),
+        Math.toIntExact(v.count("open")),
+        Math.toIntExact(v.count("no_start")),
+        negative,
+        spec.start(),
+        spec.end(),
+        () -> {
+          List<String> shown = new ArrayList<>();
+          for (String pair : v.texts("examples")) {
+            String[] ab = pair.split("\u0000", 2);
+            shown.add(
+                DurationMeasurer.example(spec.start(), label(ab[0]), spec.end(), label(ab[1])));
+          }
+          return DurationMeasurer.examples(shown, negative);
+        },
+        () -> v.number("value"),
+        divisor);
+  }
+
+  /** A date or date-time as the default engine's cells label it (Cells.label). */
+  static String label(String sqlText) {
+    if (sqlText.length() <= 10) return sqlText;
+    return java.time.LocalDateTime.parse(sqlText.replace(' ', 'T')).toString().replace('T', ' ');
+  }
+}
