@@ -194,6 +194,40 @@ class CompareCliTest {
         .contains("- minutes · 2026-10: C (25, n 5) is higher than A (19, n 10) by 6.00");
   }
 
+  /**
+   * The workbook: the Data sheet has the comparison columns as numbers (minutes B: difference 10,
+   * p_holm 0.006661), the Scorecard sheet the sentences under the table.
+   */
+  @Test
+  void theWorkbookHasTheColumnsAndTheSentences() throws Exception {
+    Path out = dir.resolve("card.xlsx");
+    CliRunner.Result r = f.run("report", "--period", "2026-10", "-o", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.toFile())) {
+      var data = wb.getSheet("Data");
+      List<String> header = new java.util.ArrayList<>();
+      data.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+      assertThat(header).endsWith("p_value", "p_holm", "test", "test_note");
+      org.apache.poi.ss.usermodel.Row minutesB = null;
+      for (var row : data) {
+        if (row.getCell(0).getStringCellValue().equals("minutes")
+            && row.getCell(header.indexOf("script")).getStringCellValue().equals("B"))
+          minutesB = row;
+      }
+      assertThat(minutesB.getCell(header.indexOf("difference")).getNumericCellValue())
+          .isEqualTo(10.0);
+      assertThat(minutesB.getCell(header.indexOf("p_holm")).getNumericCellValue())
+          .isCloseTo(0.006661, org.assertj.core.data.Offset.offset(1e-6));
+      assertThat(minutesB.getCell(header.indexOf("test")).getStringCellValue())
+          .isEqualTo("welch-t");
+      StringBuilder scorecard = new StringBuilder();
+      for (var row : wb.getSheet("Scorecard"))
+        if (row.getCell(0) != null) scorecard.append(row.getCell(0).toString()).append('\n');
+      assertThat(scorecard.toString())
+          .contains("minutes · 2026-10: B (29, n 10) is higher than A (19, n 10) by 10.00");
+    }
+  }
+
   /** Vietnamese: the same comparison in the definition's language. */
   @Test
   void aVietnameseDefinitionSaysItInVietnamese() {
