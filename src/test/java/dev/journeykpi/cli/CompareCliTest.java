@@ -174,7 +174,7 @@ class CompareCliTest {
 
   /** The sentences of the numbers above, with the Holm-adjusted p-value. */
   @Test
-  void theViewsSayEachComparisonInASentence() {
+  void theViewsSayEachComparisonInASentence() throws Exception {
     CliRunner.Result r = f.run("report", "--period", "2026-10", "--width", "0");
     assertThat(r.exitCode()).isEqualTo(0);
     assertThat(r.out())
@@ -188,6 +188,10 @@ class CompareCliTest {
         .contains(
             "minutes · 2026-10: B (29, n 10) is higher than A (19, n 10) by 10.00 (95\u00a0% CI"
                 + " 4.31 to 15.69, p = 0.007, Holm-adjusted; Welch's t-test)");
+    Path page = dir.resolve("card.html");
+    assertThat(f.run("report", "--period", "2026-10", "-o", page.toString()).exitCode()).isZero();
+    assertThat(java.nio.file.Files.readString(page))
+        .contains("<li>minutes · 2026-10: B (29, n 10) is higher than A (19, n 10) by 10.00");
     CliRunner.Result md = f.run("report", "--period", "2026-10", "-f", "md");
     assertThat(md.out())
         .contains("## A/B comparisons — each variant against its control")
