@@ -15,3 +15,5 @@ java -cp target/kpi.jar scripts/GenerateFunnelExamples.java examples
 echo "examples regenerated under examples/sales-journey, examples/lead-stages and examples/incident-process" >&2
 java -Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory -cp target/kpi.jar scripts/GenerateB2bExamples.java examples/b2b-sales
 echo "examples regenerated under examples/b2b-sales" >&2
+java scripts/GenerateAbTestExamples.java examples/ab-test
+echo "examples regenerated under examples/ab-test" >&2

@@ -142,6 +142,16 @@ public final class KpiRunner {
     java.time.LocalDate lastDataDay();
   }
 
+  /**
+   * The rows of each breakdown group among the KPI's rows dated in the period, by the groups'
+   * labels in display order (declared groups without rows included, with none): the groups of
+   * {@link #overPeriodRows}, for comparing them ({@code compare:}).
+   */
+  public Map<List<String>, int[]> groupRows(KpiDef kpi, Table table, Period p) {
+    int[] rows = population(table, kpi).inPeriod(table, kpi.time(), p);
+    return groups(table, kpi, rows).toMap();
+  }
+
   /** One period's rows: each group in display order, then the total, with target and coverage. */
   private void addPeriodRows(
       List<ResultRow> out,

@@ -11,4 +11,13 @@ public interface Measurer {
    *     the KPIs' time on the benchmark.
    */
   Measure measure(Table table, int[] rows);
+
+  /**
+   * The values the measure summarises, one per row it counts, in the KPI's display unit (a
+   * duration's minutes, each answer's score), for comparing two groups' values ({@code compare:});
+   * null for a measure that summarises no values (a count, a share).
+   */
+  default double[] values(Table table, int[] rows) {
+    return null;
+  }
 }

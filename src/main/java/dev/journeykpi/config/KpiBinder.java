@@ -25,7 +25,8 @@ final class KpiBinder {
           "rollup",
           "groups",
           "unit",
-          "target");
+          "target",
+          "compare");
 
   /** Words people use for a type that spelling distance does not catch. */
   static final Map<String, String> SYNONYMS =
@@ -222,6 +223,10 @@ final class KpiBinder {
     List<MapReader.Item> byItems = m.items("by");
     List<String> by = byItems.stream().map(MapReader.Item::text).toList();
     for (MapReader.Item b : byItems) probe.exists(b.text(), b.at(), "by");
+    CompareDef compare =
+        m.has("compare") ? new CompareBinder(d).bind(m.node("compare"), ctx, by, probe) : null;
+    // The variants are the KPI's groups: its one breakdown column is the compared column.
+    if (compare != null) by = List.of(compare.by());
     boolean rollup = m.bool("rollup", false);
     if (rollup && by.size() < 2) {
       d.error(
@@ -236,6 +241,8 @@ final class KpiBinder {
     List<String> groups = fromSource ? List.of() : groupsBinder.listed(m, ctx, type, by);
     SpecReader.Bound bound =
         type == null ? null : type.bind(new SpecReader(m, d, ctx, id, time, cols, presetAt));
+    if (compare != null && type != null && bound != null && bound.spec() != null)
+      CompareBinder.checkType(d, compare, ctx, type, bound.spec());
     String unit = bound == null ? m.string("unit") : bound.unit();
     String label = m.string("label");
     TargetDef target = new TargetBinder(d).bind(m.node("target"), ctx);
@@ -259,7 +266,8 @@ final class KpiBinder {
         node.location(),
         spec,
         groups,
-        groupsFrom);
+        groupsFrom,
+        compare);
   }
 
   /** The spec of a KPI whose type could not be read: it reads no column of its own. */

@@ -25,6 +25,8 @@ import java.util.Set;
  *     source's data, until the engine has read them: {@link #withGroups})
  * @param groupsFrom where the groups come from when they are another source's values ({@code
  *     groups: { source: teams, column: team }}); null otherwise
+ * @param compare the A/B comparison of its groups ({@code compare:}, whose column is then its one
+ *     {@code by} column), or null
  */
 public record KpiDef(
     String id,
@@ -42,7 +44,8 @@ public record KpiDef(
     Location location,
     KpiSpec spec,
     List<String> groups,
-    GroupsFrom groupsFrom) {
+    GroupsFrom groupsFrom,
+    CompareDef compare) {
   public KpiDef {
     by = List.copyOf(by);
     groups = List.copyOf(groups);
@@ -81,6 +84,45 @@ public record KpiDef(
         location,
         spec,
         groups,
+        null,
+        null);
+  }
+
+  /** A KPI without an A/B comparison. */
+  public KpiDef(
+      String id,
+      String label,
+      String description,
+      String type,
+      String source,
+      String time,
+      Filter where,
+      List<String> by,
+      boolean rollup,
+      String unit,
+      TargetDef target,
+      String preset,
+      Location location,
+      KpiSpec spec,
+      List<String> groups,
+      GroupsFrom groupsFrom) {
+    this(
+        id,
+        label,
+        description,
+        type,
+        source,
+        time,
+        where,
+        by,
+        rollup,
+        unit,
+        target,
+        preset,
+        location,
+        spec,
+        groups,
+        groupsFrom,
         null);
   }
 
@@ -108,7 +150,8 @@ public record KpiDef(
         location,
         spec,
         values,
-        groupsFrom);
+        groupsFrom,
+        compare);
   }
 
   /** The spec as its type's record. */
@@ -137,7 +180,8 @@ public record KpiDef(
         location,
         newSpec,
         groups,
-        groupsFrom);
+        groupsFrom,
+        compare);
   }
 
   /**

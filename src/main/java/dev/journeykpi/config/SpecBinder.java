@@ -44,6 +44,15 @@ public interface SpecBinder {
    */
   KpiDef resolve(KpiDef kpi, Map<String, KpiDef> byId, Diagnostics d);
 
+  /**
+   * How two groups of the type's KPI are compared ({@code compare:}, issue 20), or null when a
+   * comparison of its values between groups means nothing (a count or a sum grows with a group's
+   * size; a backlog, a customer base or a funnel is not a sample of independent rows).
+   */
+  default CompareDef.Test comparison(KpiSpec spec) {
+    return null;
+  }
+
   /** How a type's rows meet the period. */
   enum Placement {
     /**

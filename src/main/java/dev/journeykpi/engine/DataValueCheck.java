@@ -157,6 +157,15 @@ final class DataValueCheck {
       // A KPI that reads another's population (a conversion) would repeat that KPI's warnings.
       if (kind.placement() != SpecBinder.Placement.AS_OTHER_KPI)
         collect(k, "where", k.where(), wanted);
+      // A control no row has leaves every variant without a comparison.
+      if (k.compare() != null)
+        wanted.add(
+            new Wanted(
+                k.id(),
+                "compare.control",
+                k.compare().by(),
+                List.of(k.compare().control()),
+                k.compare().controlAt()));
       kind.expectedValuesAny(
           k,
           new ExpectedValues() {

@@ -114,7 +114,10 @@ public final class KpiEngine {
     List<ResultRow> rows = new ArrayList<>();
     for (KpiDef k : asked) rows.addAll(byKpi.get(k.id()));
     List<QualityReport> quality = loaded.values().stream().map(LoadedSource::quality).toList();
-    return new Scorecard(def, periods, rows, quality);
+    return new Scorecard(def, periods, rows, quality)
+        .withComparisons(
+            VariantComparisons.of(
+                asked, id -> loaded.get(id).table(), periods, runner, request.confidence()));
   }
 
   /** Each --data override names a declared source. */

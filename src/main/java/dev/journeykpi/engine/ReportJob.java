@@ -137,7 +137,8 @@ public final class ReportJob {
             request.data(),
             request.kpiIds(),
             request.compare(),
-            LocalDate.now(def.zone()));
+            LocalDate.now(def.zone()),
+            request.confidence());
     Scorecard computed =
         request.engine() == Engine.DUCKDB ? SqlKpiEngine.run(def, run) : KpiEngine.run(def, run);
     Scorecard card =

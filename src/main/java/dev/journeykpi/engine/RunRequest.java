@@ -15,13 +15,26 @@ import java.util.Map;
  * @param kpiIds the KPIs to run; empty for all
  * @param today the run's date, to flag periods that are not over; null not to check (the data's end
  *     is still checked)
+ * @param confidence the level in percent of {@code --confidence}, which the A/B comparisons'
+ *     intervals take too; null for their default, 95
  */
 public record RunRequest(
     PeriodChoice periods,
     Map<String, Path> dataOverrides,
     List<String> kpiIds,
     Compare compare,
-    java.time.LocalDate today) {
+    java.time.LocalDate today,
+    Double confidence) {
+  /** Without a confidence level: comparisons ({@code compare:}) at 95 %. */
+  public RunRequest(
+      PeriodChoice periods,
+      Map<String, Path> dataOverrides,
+      List<String> kpiIds,
+      Compare compare,
+      java.time.LocalDate today) {
+    this(periods, dataOverrides, kpiIds, compare, today, null);
+  }
+
   /**
    * What each period is compared with: nothing, the period before, or the same period a year
    * before.

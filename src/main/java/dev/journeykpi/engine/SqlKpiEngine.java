@@ -126,6 +126,7 @@ public final class SqlKpiEngine {
       List<String> why = new ArrayList<>();
       SourceDef s = def.sources().get(k.source());
       why.addAll(sourceRefusals(s, def, k, relations));
+      if (k.compare() != null) why.add("compares its groups (compare:), not on SQL engines yet");
       SqlTemplate t = KpiKinds.of(k).sqlAny(k);
       KpiQuery q = null;
       if (t instanceof SqlTemplate.NotYet n) {

@@ -204,6 +204,18 @@ public final class ExplainRenderer {
                               : p.t(
                                   "; listed even without rows: %s", String.join(", ", k.groups())))
         });
+    if (k.compare() != null) {
+      lines.add(
+          new String[] {
+            p.t("Compared"),
+            p.t(
+                "every other value of %s against the control '%s': difference, interval and"
+                    + " Holm-adjusted p-value by %s",
+                k.compare().by(),
+                k.compare().control(),
+                KpiKinds.of(k).comparison(k.spec()).method().machineText())
+          });
+    }
     lines.add(new String[] {p.t("Unit"), x.unit() != null ? x.unit() : unit(k)});
     if (k.target() != null) lines.add(new String[] {p.t("Target"), target(k.target())});
     lines.add(new String[] {p.t("Formula"), x.formula()});

@@ -153,6 +153,11 @@ public final class HtmlRenderer implements Renderer {
       }
       b.append("</table></div>\n");
     }
+    if (!layout.comparisons.isEmpty()) {
+      b.append("<h2>").append(esc(layout.comparisonsTitle)).append("</h2>\n<ul>\n");
+      for (String c : layout.comparisons) b.append("<li>").append(esc(c)).append("</li>\n");
+      b.append("</ul>\n");
+    }
     if (!layout.summary.isEmpty()) {
       b.append("<div class=\"summary\">");
       for (String line : layout.summary) b.append(esc(line.strip())).append("<br>\n");

@@ -18,8 +18,10 @@ public final class JsonRenderer implements Renderer {
   public void render(Scorecard card, Writer out) throws IOException {
     List<String> dims = TidyColumns.dimensions(card.rows());
     boolean intervals = card.confidence() != null;
+    boolean compared = !card.comparisons().isEmpty();
+    ComparisonColumns comparisons = new ComparisonColumns(card);
     // the CSV's headers
-    List<String> keys = TidyColumns.headed(dims, TidyColumns.own(intervals));
+    List<String> keys = TidyColumns.headed(dims, TidyColumns.own(intervals, compared));
     JsonGenerator g = new JsonFactory().createGenerator(out);
     g.useDefaultPrettyPrinter();
     g.writeStartArray();
@@ -50,11 +52,29 @@ public final class JsonRenderer implements Renderer {
         number(g, "ci_low", r.interval() == null ? null : r.interval().low());
         number(g, "ci_high", r.interval() == null ? null : r.interval().high());
       }
+      if (compared) comparison(g, comparisons.of(r));
       g.writeEndObject();
     }
     g.writeEndArray();
     g.flush();
     out.write("\n");
+  }
+
+  /** The comparison's nine fields ({@link ComparisonColumns}), null on a row without one. */
+  private static void comparison(JsonGenerator g, dev.journeykpi.model.VariantComparison c)
+      throws IOException {
+    List<String> names = ComparisonColumns.NAMES;
+    if (c == null) {
+      for (String n : names) g.writeNullField(n);
+      return;
+    }
+    g.writeStringField(names.get(0), c.control());
+    List<Double> numbers = ComparisonColumns.numbers(c);
+    for (int i = 0; i < numbers.size(); i++) number(g, names.get(1 + i), numbers.get(i));
+    g.writeStringField(names.get(7), c.method());
+    String note = ComparisonColumns.note(c);
+    if (note.isEmpty()) g.writeNullField(names.get(8));
+    else g.writeStringField(names.get(8), note);
   }
 
   private static void number(JsonGenerator g, String name, Double v) throws IOException {

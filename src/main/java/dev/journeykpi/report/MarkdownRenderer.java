@@ -41,6 +41,10 @@ public final class MarkdownRenderer implements Renderer {
       b.append("| --- |").append(" ---: |".repeat(t.header().size() - 1)).append('\n');
       for (List<String> r : t.rows()) row(b, r);
     }
+    if (!layout.comparisons.isEmpty()) {
+      b.append("\n## ").append(escape(layout.comparisonsTitle)).append("\n\n");
+      for (String c : layout.comparisons) b.append("- ").append(escape(c)).append('\n');
+    }
     if (!layout.summary.isEmpty()) {
       b.append('\n');
       for (String line : layout.summary) {

@@ -86,6 +86,11 @@ final class ScorecardLayout {
    */
   final List<String> summary = new ArrayList<>();
 
+  /** The A/B comparisons' heading and sentences ({@code compare:}); empty when there are none. */
+  final String comparisonsTitle;
+
+  final List<String> comparisons;
+
   /** Periods with incomplete data (their rows' notes say why). */
   final List<String> incomplete = new ArrayList<>();
 
@@ -266,6 +271,9 @@ final class ScorecardLayout {
     String periods =
         periodLabels.size() == 1 ? words.period(last) : periodLabels.get(0) + " … " + last;
     this.title = def.name() + " — " + periods;
+    ComparisonSentences sentences = new ComparisonSentences(lang, fmt, words);
+    this.comparisonsTitle = sentences.title();
+    this.comparisons = sentences.of(card);
     if (!incomplete.isEmpty()) {
       summary.add(String.format(words.incomplete(), String.join(", ", incomplete)));
     }

@@ -53,6 +53,17 @@ public final class TerminalRenderer implements Renderer {
         tri = triangle(t, wholePercents(t, layout.fmt));
       out.write("\n" + Visible.text(t.title()) + "\n" + tri);
     }
+    if (!layout.comparisons.isEmpty()) {
+      out.write("\n" + wrapped(layout.comparisonsTitle) + "\n");
+      for (String c : layout.comparisons)
+        out.write(
+            String.join(
+                    "\n",
+                    DisplayWidth.wrap(Visible.text(c), wrapWidth() - 2).stream()
+                        .map(l -> "  " + l)
+                        .toList())
+                + "\n");
+    }
     if (!layout.summary.isEmpty())
       out.write(
           "\n"

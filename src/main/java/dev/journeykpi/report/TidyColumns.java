@@ -51,10 +51,19 @@ final class TidyColumns {
    * ci_low} and {@code ci_high}, so that a run without it keeps its columns and their positions.
    */
   static List<String> header(List<String> dims, boolean intervals) {
+    return header(dims, intervals, false);
+  }
+
+  /**
+   * The header; with {@code comparisons} ({@code compare:}) the comparison's columns last ({@link
+   * ComparisonColumns}).
+   */
+  static List<String> header(List<String> dims, boolean intervals, boolean comparisons) {
     List<String> h = new ArrayList<>(LEAD);
-    h.addAll(headed(dims, own(intervals)));
+    h.addAll(headed(dims, own(intervals, comparisons)));
     h.addAll(TAIL);
     if (intervals) h.addAll(INTERVAL);
+    if (comparisons) h.addAll(ComparisonColumns.NAMES);
     return h;
   }
 
@@ -71,6 +80,14 @@ final class TidyColumns {
   /** The file's own columns: the scorecard's, and the interval's when it has them. */
   static List<String> own(boolean intervals) {
     return intervals ? RESULT_AND_INTERVAL : RESULT;
+  }
+
+  /** The file's own columns, with the comparison's when it has them. */
+  static List<String> own(boolean intervals, boolean comparisons) {
+    if (!comparisons) return own(intervals);
+    List<String> all = new ArrayList<>(own(intervals));
+    all.addAll(ComparisonColumns.NAMES);
+    return all;
   }
 
   /**

@@ -143,6 +143,11 @@ public final class ValueFormat {
     return number(v, v == Math.rint(v) ? 0 : 2);
   }
 
+  /** A number with {@code decimals} decimals in the locale's marks: "0.03", "0,03". */
+  String decimal(double v, int decimals) {
+    return number(v, decimals);
+  }
+
   private String number(double v, int decimals) {
     DecimalFormat f =
         new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);

@@ -3,6 +3,7 @@ package dev.journeykpi.report;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
 import dev.journeykpi.model.Status;
+import dev.journeykpi.model.VariantComparison;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.EnumMap;
@@ -111,6 +112,12 @@ public final class XlsxRenderer {
         }
       }
     }
+    if (!layout.comparisons.isEmpty()) {
+      r++;
+      cell(s.createRow(r++), 0, layout.comparisonsTitle, st.header);
+      for (String line : layout.comparisons)
+        cell(s.createRow(r++), 0, SpreadsheetSafe.cell(line), null);
+    }
     if (!layout.summary.isEmpty()) {
       r++;
       for (String line : layout.summary) cell(s.createRow(r++), 0, line.strip(), null);
@@ -192,7 +199,9 @@ public final class XlsxRenderer {
     Sheet s = wb.createSheet("Data");
     List<String> dims = TidyColumns.dimensions(card.rows());
     boolean intervals = card.confidence() != null;
-    List<String> header = TidyColumns.header(dims, intervals);
+    boolean compared = !card.comparisons().isEmpty();
+    ComparisonColumns comparisons = new ComparisonColumns(card);
+    List<String> header = TidyColumns.header(dims, intervals, compared);
     Row h = s.createRow(0);
     for (int c = 0; c < header.size(); c++) cell(h, c, header.get(c), st.header);
     int valueColumn = header.indexOf("value");
@@ -200,6 +209,8 @@ public final class XlsxRenderer {
     for (ResultRow row : card.rows()) {
       Row x = s.createRow(r++);
       List<String> cells = TidyColumns.cells(row, dims, intervals);
+      VariantComparison vs = compared ? comparisons.of(row) : null;
+      if (compared) cells.addAll(comparisons.cells(row));
       for (int c = 0; c < cells.size(); c++) {
         String name = header.get(c);
         Double number =
@@ -213,6 +224,12 @@ public final class XlsxRenderer {
               case "delta_relative" -> row.deltaRelative();
               case "ci_low" -> row.interval() == null ? null : row.interval().low();
               case "ci_high" -> row.interval() == null ? null : row.interval().high();
+              case "difference" -> vs == null ? null : vs.difference();
+              case "lift" -> vs == null ? null : vs.lift();
+              case "difference_low" -> vs == null ? null : vs.low();
+              case "difference_high" -> vs == null ? null : vs.high();
+              case "p_value" -> vs == null ? null : vs.p();
+              case "p_holm" -> vs == null ? null : vs.pAdjusted();
               default -> null;
             };
         if (number != null) {
@@ -220,9 +237,17 @@ public final class XlsxRenderer {
           cell.setCellValue(number);
           CellStyle fmt =
               switch (name) {
-                case "value", "previous", "delta", "ci_low", "ci_high" ->
+                case "value",
+                    "previous",
+                    "delta",
+                    "ci_low",
+                    "ci_high",
+                    "difference",
+                    "difference_low",
+                    "difference_high" ->
                     st.number(row.unit(), isWhole(number));
-                case "delta_relative" -> st.number("%");
+                case "delta_relative", "lift" -> st.number("%");
+                case "p_value", "p_holm" -> st.number(Styles.P_VALUE);
                 default -> st.number("", isWhole(number));
               };
           cell.setCellStyle(fmt);
@@ -255,7 +280,13 @@ public final class XlsxRenderer {
             "delta",
             "delta_relative",
             "ci_low",
-            "ci_high")
+            "ci_high",
+            "difference",
+            "lift",
+            "difference_low",
+            "difference_high",
+            "p_value",
+            "p_holm")
         .contains(name);
   }
 
@@ -395,6 +426,9 @@ public final class XlsxRenderer {
     }
 
     /** As {@link #number(String)}; a whole number in the whole-number format (no "463."). */
+    /** The style key of a p-value ({@code compare:}), which no unit is. */
+    static final String P_VALUE = "\u0000p";
+
     CellStyle number(String unit, boolean whole) {
       return numbers.computeIfAbsent(
           unit + "\u0000" + whole,
@@ -404,6 +438,8 @@ public final class XlsxRenderer {
                   case "%" -> "0.0%";
                   case "VND", "₫", "đ" -> "#,##0";
                   case "seconds", "minutes", "hours", "days" -> "0.0";
+                  // Not a unit: how a comparison's p-values are shown (0.0003, not 0).
+                  case P_VALUE -> "0.0000";
                   default -> whole ? "#,##0" : "#,##0.##";
                 };
             CellStyle s = wb.createCellStyle();

@@ -42,6 +42,11 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
     return name;
   }
 
+  /** The class of the type's spec record. */
+  protected final Class<S> specType() {
+    return specType;
+  }
+
   /** The KPI's spec as this type's record. */
   public final S spec(KpiDef k) {
     return specType.cast(k.spec());

@@ -2,6 +2,7 @@ package dev.journeykpi.types;
 
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.calc.Measurer;
+import dev.journeykpi.config.CompareDef;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.KpiSpec;
 import dev.journeykpi.model.Period;
@@ -23,6 +24,24 @@ public abstract class PeriodRowsKind<S extends KpiSpec> extends KpiKind<S> {
 
   /** How the type measures a set of rows: a breakdown group's, or the period's total. */
   protected abstract Measurer measurer(KpiDef k, S spec, KpiRunner runner);
+
+  /** The KPI's measurer, for measuring the groups of a comparison ({@code compare:}). */
+  public final Measurer measurerOf(KpiDef k, KpiRunner runner) {
+    return measurer(k, spec(k), runner);
+  }
+
+  /**
+   * How two groups of a KPI of the type are compared ({@code compare:}), or null when they cannot
+   * be: only a type measured over a set of rows can, each group a sample of its rows.
+   */
+  protected CompareDef.Test compared(S spec) {
+    return null;
+  }
+
+  @Override
+  public final CompareDef.Test comparison(KpiSpec spec) {
+    return compared(specType().cast(spec));
+  }
 
   @Override
   public final Placement placement() {

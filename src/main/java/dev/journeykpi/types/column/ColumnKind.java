@@ -3,6 +3,7 @@ package dev.journeykpi.types.column;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
+import dev.journeykpi.config.CompareDef;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.config.Statistic;
@@ -78,6 +79,15 @@ public final class ColumnKind extends PeriodRowsKind<ColumnSpec> {
     }
     String unit = r.declaredUnit();
     return new SpecReader.Bound(new ColumnSpec(column, columns, stat), unit == null ? "" : unit);
+  }
+
+  /** A mean by Welch's test, a median or percentile by the bootstrap; a sum cannot be compared. */
+  @Override
+  protected CompareDef.Test compared(ColumnSpec spec) {
+    if (spec.stat() == null) return null;
+    return spec.stat().kind() == Statistic.Kind.MEAN
+        ? CompareDef.Test.of(CompareDef.Method.WELCH)
+        : new CompareDef.Test(CompareDef.Method.BOOTSTRAP, spec.stat());
   }
 
   @Override

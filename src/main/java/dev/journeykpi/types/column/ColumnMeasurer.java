@@ -73,6 +73,29 @@ public final class ColumnMeasurer implements Measurer {
   }
 
   /**
+   * Each counted row's value (its columns added up, as {@link #measure} adds them), in the unit.
+   */
+  @Override
+  public double[] values(Table table, int[] rows) {
+    DoubleColumn[] cs = columns.stream().map(table::doubleColumn).toArray(DoubleColumn[]::new);
+    double[] values = new double[rows.length];
+    int n = 0;
+    for (int row : rows) {
+      double v = 0;
+      boolean present = false;
+      for (DoubleColumn c : cs) {
+        double x = c.getDouble(row);
+        if (!Double.isNaN(x)) {
+          v += x;
+          present = true;
+        }
+      }
+      if (present) values[n++] = v / divisor;
+    }
+    return java.util.Arrays.copyOf(values, n);
+  }
+
+  /**
    * The measure of {@code n} values among {@code rows} rows ({@code partial} of them with some of
    * several columns blank), worth {@code value} (their sum or statistic, asked only when there are
    * values) in stored units: here and on the SQL engines alike.

@@ -94,6 +94,19 @@ public final class DurationMeasurer implements Measurer {
         divisor);
   }
 
+  /** Each completed duration (not open, with a start, not ending before it), in the unit. */
+  @Override
+  public double[] values(Table table, int[] rows) {
+    if (cachedFor != table) {
+      seconds = perRow(table);
+      cachedFor = table;
+    }
+    double[] values = new double[rows.length];
+    int n = 0;
+    for (int row : rows) if (seconds[row] >= 0) values[n++] = seconds[row] / divisor;
+    return java.util.Arrays.copyOf(values, n);
+  }
+
   /**
    * The measure of {@code n} durations among {@code rows} rows, the others open, without a start,
    * or ending before they start (shown by {@code examples}), worth {@code value} seconds (asked

@@ -2,6 +2,7 @@ package dev.journeykpi.types.norepeat;
 
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.calc.Measurer;
+import dev.journeykpi.config.CompareDef;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.config.TimeSpan;
@@ -43,6 +44,12 @@ public final class NoRepeatKind extends PeriodRowsKind<NoRepeatSpec> {
     var judged = r.filter("denominator");
     return new SpecReader.Bound(
         new NoRepeatSpec(customer, window, judged), r.fixedUnit("%", "a no_repeat KPI"));
+  }
+
+  /** A share of counted rows: Newcombe's interval of the difference of two shares. */
+  @Override
+  protected CompareDef.Test compared(NoRepeatSpec spec) {
+    return CompareDef.Test.of(CompareDef.Method.NEWCOMBE);
   }
 
   @Override

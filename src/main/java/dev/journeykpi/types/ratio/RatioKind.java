@@ -3,6 +3,7 @@ package dev.journeykpi.types.ratio;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.calc.Measurer;
+import dev.journeykpi.config.CompareDef;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.sql.PeriodRowsSql;
@@ -36,6 +37,12 @@ public final class RatioKind extends PeriodRowsKind<RatioSpec> {
       r.error(r.where(), r.ctx() + " needs 'numerator': the filter of rows counted above the line");
     }
     return new SpecReader.Bound(new RatioSpec(numerator, denominator), r.fixedUnit("%", "a ratio"));
+  }
+
+  /** A share of counted rows: Newcombe's interval of the difference of two shares. */
+  @Override
+  protected CompareDef.Test compared(RatioSpec spec) {
+    return CompareDef.Test.of(CompareDef.Method.NEWCOMBE);
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.journeykpi.types.score;
 
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.calc.Measurer;
+import dev.journeykpi.config.CompareDef;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.ScoreDef;
 import dev.journeykpi.config.SpecReader;
@@ -55,6 +56,17 @@ public final class ScoreKind extends PeriodRowsKind<ScoreSpec> {
     // A mean keeps a declared unit ("points"); a share is in %, an NPS in NPS points.
     if (unit == null || score.stat() != ScoreDef.Stat.MEAN) unit = natural;
     return new SpecReader.Bound(new ScoreSpec(column, score, id, comment), unit);
+  }
+
+  /** A top-box share by Newcombe, a mean score by Welch, an NPS by the trinomial variance. */
+  @Override
+  protected CompareDef.Test compared(ScoreSpec spec) {
+    return CompareDef.Test.of(
+        switch (spec.score().stat()) {
+          case TOP_BOX -> CompareDef.Method.NEWCOMBE;
+          case MEAN -> CompareDef.Method.WELCH;
+          case NPS -> CompareDef.Method.NPS;
+        });
   }
 
   @Override

@@ -142,6 +142,21 @@ public final class ScoreMeasurer implements Measurer {
   }
 
   /**
+   * Each valid answer's score (blank, off-scale and unrecognised answers left out, as measured).
+   */
+  @Override
+  public double[] values(Table table, int[] rows) {
+    double[] all = scores(table);
+    double[] values = new double[rows.length];
+    int n = 0;
+    for (int row : rows) {
+      double v = all[row];
+      if (!Double.isNaN(v) && !Double.isInfinite(v)) values[n++] = v;
+    }
+    return java.util.Arrays.copyOf(values, n);
+  }
+
+  /**
    * Each row's answer as a score on the scale, for the list of answers ({@link ScoreAnswers}): NaN
    * for a blank answer, infinite for one off the scale or not recognised — the rows the measure
    * leaves out.

@@ -2,6 +2,7 @@ package dev.journeykpi.types.sla;
 
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.calc.Measurer;
+import dev.journeykpi.config.CompareDef;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SlaDef;
 import dev.journeykpi.config.SpecReader;
@@ -32,6 +33,12 @@ public final class SlaKind extends PeriodRowsKind<SlaSpec> {
     SlaDef sla = r.limit();
     return new SpecReader.Bound(
         new SlaSpec(start, end, business, sla), r.fixedUnit("%", "an sla KPI"));
+  }
+
+  /** A share of counted rows: Newcombe's interval of the difference of two shares. */
+  @Override
+  protected CompareDef.Test compared(SlaSpec spec) {
+    return CompareDef.Test.of(CompareDef.Method.NEWCOMBE);
   }
 
   @Override

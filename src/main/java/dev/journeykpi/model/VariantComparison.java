@@ -1,0 +1,72 @@
+package dev.journeykpi.model;
+
+/**
+ * One variant of a KPI with {@code compare:} against its control in one period (issue 20): both
+ * values, the difference variant − control in the KPI's own scale (a fraction for a rate, NPS
+ * points, minutes), the relative lift, a confidence interval of the difference, the two-sided
+ * p-value and the p-value after Holm's correction over every comparison of the period in the run.
+ *
+ * @param column the compared column ({@code compare.by})
+ * @param method the test, as CSV and JSON name it ({@code newcombe-hybrid-score}, {@code welch-t},
+ *     {@code nps-trinomial}, {@code bootstrap-percentile})
+ * @param level the confidence of the interval in percent
+ * @param lift difference ÷ |control value| (a conversion rate from 10 % to 12 %: 0.2, "+20 %");
+ *     null for a control of 0 or without a test
+ * @param missing why there is no test (then difference, interval and p-values are null); null when
+ *     there is one
+ */
+public record VariantComparison(
+    String kpi,
+    String period,
+    String column,
+    String control,
+    String variant,
+    String unit,
+    Double controlValue,
+    Double variantValue,
+    long controlN,
+    long variantN,
+    Double difference,
+    Double lift,
+    Double low,
+    Double high,
+    Double p,
+    Double pAdjusted,
+    String method,
+    double level,
+    Missing missing) {
+
+  /** Why a variant has no test against its control. */
+  public enum Missing {
+    /** No row of the period has the control value. */
+    NO_CONTROL_ROWS,
+    /** The variant or the control has no value in the period (no answers, no durations). */
+    NO_VALUE,
+    /** A mean needs two values a side, and some spread: a standard error. */
+    TOO_FEW_VALUES
+  }
+
+  /** This comparison with its Holm-adjusted p-value. */
+  public VariantComparison adjusted(double holm) {
+    return new VariantComparison(
+        kpi,
+        period,
+        column,
+        control,
+        variant,
+        unit,
+        controlValue,
+        variantValue,
+        controlN,
+        variantN,
+        difference,
+        lift,
+        low,
+        high,
+        p,
+        holm,
+        method,
+        level,
+        missing);
+  }
+}
