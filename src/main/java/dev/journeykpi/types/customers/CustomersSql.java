@@ -178,9 +178,11 @@ final class CustomersSql implements OwnQuerySql {
         + " kpi_group, kpi_customer, min(kpi_first) AS kpi_first,"
         + " max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before,"
         + " max(kpi_day) AS kpi_end,"
-        + " count(*) FILTER (WHERE kpi_day >= kpi_start AND kpi_gap > "
-        + dormant
-        + ") AS kpi_back"
+        + (dormancy
+            ? " count(*) FILTER (WHERE kpi_day >= kpi_start AND kpi_gap > "
+                + dormant
+                + ") AS kpi_back"
+            : " 0 AS kpi_back")
         + "\n  FROM kpi_days JOIN "
         + periods
         + " ON kpi_day <= kpi_last"
