@@ -20,9 +20,8 @@ WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, CAST("created_at"
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
 kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
-kpi_days AS (SELECT *, kpi_day - lag(kpi_day) OVER (PARTITION BY kpi_total, kpi_group, kpi_customer ORDER BY kpi_day) AS kpi_gap, min(kpi_day) OVER (PARTITION BY kpi_total, kpi_group, kpi_customer) AS kpi_first
-  FROM (SELECT DISTINCT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity)),
-kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_first) AS kpi_first, max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
+kpi_days AS (SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity),
+kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
   FROM kpi_days JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day <= kpi_last
   GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer)
 SELECT kpi_period, kpi_total, kpi_group,
@@ -54,9 +53,8 @@ WITH kpi_population AS (SELECT "region" AS kpi_g, CAST("created_at" AS DATE) - D
 kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population
   UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
-kpi_days AS (SELECT *, kpi_day - lag(kpi_day) OVER (PARTITION BY kpi_total, kpi_group, kpi_customer ORDER BY kpi_day) AS kpi_gap, min(kpi_day) OVER (PARTITION BY kpi_total, kpi_group, kpi_customer) AS kpi_first
-  FROM (SELECT DISTINCT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity)),
-kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_first) AS kpi_first, max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
+kpi_days AS (SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity),
+kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
   FROM kpi_days JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day <= kpi_last
   GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer)
 SELECT kpi_period, kpi_total, kpi_group,

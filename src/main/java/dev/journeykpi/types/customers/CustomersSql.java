@@ -168,14 +168,22 @@ final class CustomersSql implements OwnQuerySql {
     counts.add(count("life_returning", "NOT (" + isNew + ") AND " + now + " AND " + prev));
     counts.add(count("life_resurrecting", "NOT (" + isNew + ") AND " + now + " AND NOT " + prev));
     counts.add(count("life_dormant", "NOT (" + isNew + ") AND NOT " + now + " AND " + prev));
+    // The gap before each activity day only for dormancy (distinct days, in order); the other
+    // states need only the first and last days, which repeated days do not change.
+    String days =
+        dormancy
+            ? "SELECT *, kpi_day - lag(kpi_day) OVER (PARTITION BY kpi_total, kpi_group,"
+                + " kpi_customer ORDER BY kpi_day) AS kpi_gap\n  FROM (SELECT DISTINCT kpi_total,"
+                + " kpi_group, kpi_customer, kpi_day FROM kpi_activity)"
+            : "SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity";
+    // Each customer's days up to the period's end: the least is its first activity ever (one
+    // without such a day is in no count of the period).
     return with
-        + ",\nkpi_days AS (SELECT *,"
-        + " kpi_day - lag(kpi_day) OVER (PARTITION BY kpi_total, kpi_group, kpi_customer"
-        + " ORDER BY kpi_day) AS kpi_gap,"
-        + " min(kpi_day) OVER (PARTITION BY kpi_total, kpi_group, kpi_customer) AS kpi_first"
-        + "\n  FROM (SELECT DISTINCT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity)),"
+        + ",\nkpi_days AS ("
+        + days
+        + "),"
         + "\nkpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total,"
-        + " kpi_group, kpi_customer, min(kpi_first) AS kpi_first,"
+        + " kpi_group, kpi_customer, min(kpi_day) AS kpi_first,"
         + " max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before,"
         + " max(kpi_day) AS kpi_end,"
         + (dormancy
