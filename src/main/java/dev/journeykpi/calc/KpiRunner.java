@@ -361,14 +361,41 @@ public final class KpiRunner {
     Map<List<String>, Selection> groups =
         selections(groups(table, kpi, Cells.rows(population)).toMap());
     groups.put(kpi.by().stream().map(x -> ResultRow.TOTAL).toList(), population);
+    List<List<String>> keys = new ArrayList<>(groups.keySet());
+    List<Selection> rows = new ArrayList<>(groups.values());
+    return overWholeHistory(
+        kpi,
+        periods,
+        extraDims,
+        keys,
+        lastDataDay,
+        (g, p) -> measurer.measure(table, rows.get(g), p));
+  }
+
+  /**
+   * The rows of {@link #wholeHistory} from the parts another engine measured (an SQL engine counts
+   * every group's customers in one query): per period, each group in the given order (the total
+   * last), its parts with targets and coverage as on the Tablesaw path.
+   *
+   * @param groups the breakdown groups' labels in display order, the total last ({@link
+   *     #groupsInDisplayOrder})
+   * @param parts group g's rows in period p, by g's index in {@code groups}
+   */
+  public List<ResultRow> overWholeHistory(
+      KpiDef kpi,
+      List<Period> periods,
+      List<String> extraDims,
+      List<List<String>> groups,
+      java.time.LocalDate lastDataDay,
+      java.util.function.BiFunction<Integer, Period, List<HistoryRow>> parts) {
     List<String> names = new ArrayList<>(kpi.by());
     names.addAll(extraDims);
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
-      for (Map.Entry<List<String>, Selection> g : groups.entrySet()) {
-        for (HistoryRow part : measurer.measure(table, g.getValue(), p)) {
-          List<String> values = new ArrayList<>(g.getKey());
+      for (int g = 0; g < groups.size(); g++) {
+        for (HistoryRow part : parts.apply(g, p)) {
+          List<String> values = new ArrayList<>(groups.get(g));
           values.addAll(part.dims());
           // A part without the extra dimensions (a "needs a period" row) stands for all of them.
           while (values.size() < names.size()) values.add(ResultRow.TOTAL);
@@ -393,6 +420,28 @@ public final class KpiRunner {
         }
       }
     }
+    return out;
+  }
+
+  /**
+   * The groups of one breakdown column (none: only the total) as {@link #wholeHistory} lists them,
+   * for another engine that found their labels: the labels ({@link ResultRow#BLANK} for blanks) in
+   * display order with the declared groups no row has, then the total.
+   */
+  public List<List<String>> groupsInDisplayOrder(KpiDef kpi, java.util.Collection<String> labels) {
+    if (kpi.rollup() || kpi.by().size() > 1)
+      throw new IllegalArgumentException("one breakdown column at most, without roll-up");
+    List<List<String>> out = new ArrayList<>();
+    if (!kpi.by().isEmpty()) {
+      java.util.TreeSet<String> all = new java.util.TreeSet<>(order);
+      all.addAll(labels);
+      // As withDeclared: a declared group the data spells otherwise is the data's group.
+      java.util.Set<String> present = new java.util.HashSet<>();
+      for (String l : labels) present.add(TextKey.of(l));
+      for (String g : kpi.groups()) if (present.add(TextKey.of(g))) all.add(g);
+      for (String l : all) out.add(List.of(l));
+    }
+    out.add(kpi.by().stream().map(x -> ResultRow.TOTAL).toList());
     return out;
   }
 

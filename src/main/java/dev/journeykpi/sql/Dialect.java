@@ -61,6 +61,13 @@ public interface Dialect {
   /** A field trimmed of spaces and tabs, as the import trims it. */
   String trimmed(String field);
 
+  /**
+   * Whether a text cell is NULL or only whitespace by Java's {@code String.isBlank} (the import
+   * trims spaces and tabs only, so a cell of a line break or an ideographic space is text there,
+   * but a blank id to the default engine's KeyNumbering).
+   */
+  String isBlank(String text);
+
   /** A text in NFC. */
   String nfc(String text);
 

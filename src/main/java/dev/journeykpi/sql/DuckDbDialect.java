@@ -209,6 +209,19 @@ public final class DuckDbDialect implements Dialect {
     return "trim(" + field + ", ' \t')";
   }
 
+  /**
+   * Character.isWhitespace: the separators but the non-breaking ones (U+00A0, U+2007, U+202F), tab,
+   * line feed, U+000B, form feed, carriage return, U+001C to U+001F.
+   */
+  private static final String JAVA_WHITESPACE =
+      "'[\\t\\n\\x{b}\\f\\r\\x{1c}-\\x{1f} \\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200a}"
+          + "\\x{2028}\\x{2029}\\x{205f}\\x{3000}]*'";
+
+  @Override
+  public String isBlank(String text) {
+    return "(" + text + " IS NULL OR regexp_full_match(" + text + ", " + JAVA_WHITESPACE + "))";
+  }
+
   @Override
   public String nfc(String text) {
     return "nfc_normalize(" + text + ")";

@@ -1,8 +1,5 @@
 package dev.journeykpi.types.customers;
 
-import static dev.journeykpi.types.customers.ActivityRules.epochDay;
-import static dev.journeykpi.types.customers.ActivityRules.firstIn;
-
 import dev.journeykpi.calc.BusinessCalendar;
 import dev.journeykpi.calc.CustomerActivity;
 import dev.journeykpi.calc.HistoryRow;
@@ -56,16 +53,24 @@ public final class CustomerMeasurer {
         built.computeIfAbsent(
             rows,
             r -> CustomerActivity.of(table, r, def.customer(), time, def.order(), def.value()));
-    Notes leftOut = leftOut(a, def.customer(), time);
+    return rows(new ActivityCounts(def, rules, a), p);
+  }
+
+  /**
+   * A group's rows in period p from its counts, however counted: the one final step of both
+   * engines.
+   */
+  List<HistoryRow> rows(CustomerCounts c, Period p) {
     if (p.grain() == Period.Grain.ALL) {
       return List.of(
           new HistoryRow(List.of(), Measure.none(0, Note.of(Code.CUSTOMERS_NEED_PERIOD)), p));
     }
+    Notes leftOut = leftOut(c, def.customer(), time);
     List<HistoryRow> parts =
         switch (def.measure()) {
-          case LIFECYCLE -> lifecycle(a, p);
-          case COHORT -> cohorts(a, p);
-          default -> List.of(new HistoryRow(List.of(), single(a, p), p));
+          case LIFECYCLE -> lifecycle(c.lifecycle(p), p);
+          case COHORT -> cohorts(c, p);
+          default -> List.of(new HistoryRow(List.of(), single(c.single(p)), p));
         };
     if (leftOut.isEmpty()) return parts;
     return parts.stream()
@@ -73,55 +78,25 @@ public final class CustomerMeasurer {
         .toList();
   }
 
-  private static Notes leftOut(CustomerActivity a, String customer, String time) {
+  private static Notes leftOut(CustomerCounts c, String customer, String time) {
     List<Note> notes = new ArrayList<>();
-    if (a.noCustomer > 0) notes.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, a.noCustomer, customer));
-    if (a.noDate > 0) notes.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, a.noDate, time));
+    if (c.noCustomer() > 0)
+      notes.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, c.noCustomer(), customer));
+    if (c.noDate() > 0) notes.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, c.noDate(), time));
     return Notes.of(notes);
   }
 
-  private Measure single(CustomerActivity a, Period p) {
-    int start = epochDay(p.start()), last = epochDay(p.endExclusive()) - 1;
-    Period before = p.previous();
-    int s = 0,
-        e = 0,
-        n = 0,
-        churned = 0,
-        dormantAtStart = 0,
-        reactivatedFromStart = 0,
-        reactivations = 0,
-        dormantAtEnd = 0;
-    int buyers = 0, repeaters = 0, orders = 0;
-    double revenue = 0;
-    java.util.Set<Integer> seenOrders = new java.util.HashSet<>();
-    for (int c = 0; c < a.customers; c++) {
-      boolean atStart = rules.active(a, c, start - 1, before);
-      boolean atEnd = rules.active(a, c, last, p);
-      boolean isNew = firstIn(a, c, start, last);
-      if (atStart) s++;
-      if (atEnd) e++;
-      if (isNew) n++;
-      if (atStart && !atEnd) churned++;
-      if (def.dormantAfter() != null) {
-        boolean wasDormant = rules.dormant(a, c, start - 1);
-        if (wasDormant) dormantAtStart++;
-        if (wasDormant && a.activeBetween(c, start, last)) reactivatedFromStart++;
-        if (rules.dormant(a, c, last)) dormantAtEnd++;
-        reactivations += rules.reactivations(a, c, start, last);
-      }
-      // Orders in the period: distinct order ids among rows with a positive amount (a return is not
-      // an order).
-      seenOrders.clear();
-      for (int i = a.from[c]; i < a.from[c + 1]; i++) {
-        if (a.day[i] < start || a.day[i] > last) continue;
-        double v = a.value[i];
-        if (Double.isNaN(v) || v > 0) seenOrders.add(a.order[i]);
-        if (!Double.isNaN(v) && (v > 0 || def.returns() == CustomerDef.Returns.NET)) revenue += v;
-      }
-      if (!seenOrders.isEmpty()) buyers++;
-      if (seenOrders.size() >= 2) repeaters++;
-      orders += seenOrders.size();
-    }
+  private Measure single(CustomerCounts.Single k) {
+    int s = k.s(),
+        e = k.e(),
+        n = k.n(),
+        churned = k.churned(),
+        dormantAtStart = k.dormantAtStart(),
+        reactivatedFromStart = k.reactivatedFromStart(),
+        reactivations = k.reactivations(),
+        dormantAtEnd = k.dormantAtEnd();
+    int buyers = k.buyers(), repeaters = k.repeaters(), orders = k.orders();
+    double revenue = k.revenue();
     return switch (def.measure()) {
       case ACTIVE -> new Measure((double) e, null, null, e);
       case NEW -> new Measure((double) n, null, null, n);
@@ -202,20 +177,11 @@ public final class CustomerMeasurer {
     return new Measure(aov * frequency * lifespan, null, null, buyers, parts);
   }
 
-  private List<HistoryRow> lifecycle(CustomerActivity a, Period p) {
-    int start = epochDay(p.start()), last = epochDay(p.endExclusive()) - 1;
-    Period before = p.previous();
-    int prevStart = epochDay(before.start());
-    int isNew = 0, returning = 0, resurrecting = 0, dormant = 0;
-    for (int c = 0; c < a.customers; c++) {
-      boolean now = a.activeBetween(c, start, last);
-      boolean prev = a.activeBetween(c, prevStart, start - 1);
-      boolean first = firstIn(a, c, start, last);
-      if (first) isNew++;
-      else if (now && prev) returning++;
-      else if (now) resurrecting++;
-      else if (prev) dormant++;
-    }
+  private List<HistoryRow> lifecycle(CustomerCounts.Lifecycle k, Period p) {
+    int isNew = k.isNew(),
+        returning = k.returning(),
+        resurrecting = k.resurrecting(),
+        dormant = k.dormant();
     return List.of(
         new HistoryRow(
             List.of("new"),
@@ -237,35 +203,19 @@ public final class CustomerMeasurer {
   }
 
   /** Cohorts of the last N periods up to p; for each, the share active k periods later. */
-  private List<HistoryRow> cohorts(CustomerActivity a, Period p) {
+  private List<HistoryRow> cohorts(CustomerCounts c, Period p) {
     List<Period> periods = p.lastN(def.cohorts());
-    int[][] bounds = new int[periods.size()][];
-    for (int i = 0; i < periods.size(); i++) {
-      bounds[i] =
-          new int[] {epochDay(periods.get(i).start()), epochDay(periods.get(i).endExclusive()) - 1};
-    }
     List<HistoryRow> out = new ArrayList<>();
     for (int i = 0; i < periods.size(); i++) {
-      List<Integer> members = new ArrayList<>();
-      for (int c = 0; c < a.customers; c++) {
-        boolean in =
-            def.recurring()
-                ? a.activeBetween(c, bounds[i][0], bounds[i][1])
-                : firstIn(a, c, bounds[i][0], bounds[i][1]);
-        if (in) members.add(c);
-      }
+      int members = c.cohortSize(periods.get(i));
       for (int k = 0; i + k < periods.size(); k++) {
         int j = i + k;
-        int retained = 0;
-        for (int c : members) if (a.activeBetween(c, bounds[j][0], bounds[j][1])) retained++;
+        int retained = members == 0 ? 0 : c.retained(periods.get(i), periods.get(j));
         Measure m =
-            members.isEmpty()
+            members == 0
                 ? new Measure(null, 0.0, 0.0, 0, Note.of(Code.NO_CUSTOMERS_IN_COHORT))
                 : new Measure(
-                    (double) retained / members.size(),
-                    (double) retained,
-                    (double) members.size(),
-                    members.size());
+                    (double) retained / members, (double) retained, (double) members, members);
         out.add(
             new HistoryRow(
                 List.of(periods.get(i).label(), Integer.toString(k)), m, periods.get(j)));

@@ -8,6 +8,7 @@ import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.model.LeadList;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.sql.SqlTemplate;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.Explained;
 import dev.journeykpi.types.KpiKind;
@@ -77,6 +78,12 @@ public final class CustomersKind extends KpiKind<CustomersSpec> {
       KpiDef k, CustomersSpec spec, Table table, List<Period> periods, KpiRunner runner) {
     CustomerMeasurer m = new CustomerMeasurer(spec.customers(), k.time(), runner.calendar());
     return runner.wholeHistory(k, table, periods, m.dimensions(), m::measure);
+  }
+
+  /** Counted by the SQL engine, measured by the same code ({@link CustomersSql}). */
+  @Override
+  public SqlTemplate sql(KpiDef k, CustomersSpec spec) {
+    return new CustomersSql(spec.customers());
   }
 
   @Override

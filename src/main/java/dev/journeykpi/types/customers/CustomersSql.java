@@ -1,0 +1,276 @@
+package dev.journeykpi.types.customers;
+
+import dev.journeykpi.config.CustomerDef;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.config.TimeSpan;
+import dev.journeykpi.config.ValueType;
+import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.KpiQuery;
+import dev.journeykpi.sql.OwnQuerySql;
+import dev.journeykpi.sql.SqlColumns;
+import dev.journeykpi.sql.SqlRefused;
+import dev.journeykpi.sql.SqlSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A customers KPI on an SQL engine: the engine reduces every customer's activity to what each
+ * period's state needs, and counts the customers per period and breakdown group; {@link
+ * CustomersQuery} reads the counts and {@link CustomerMeasurer#rows} makes the rows, as on the
+ * default engine.
+ *
+ * <p>Days are whole numbers (days since 1970-01-01) as in {@link ActivityRules}. Per customer (of a
+ * group) and period: its first activity day, its last activity before the period, its last on or
+ * before the period's last day, and its returns after a dormant spell in the period (an activity
+ * day whose gap to the day before it with activity exceeds the dormancy span: {@code b − prev ≥ D +
+ * 1} is "dormant at the end of b − 1"). Only each period's counts per group come back.
+ *
+ * <p>Compiled: windows and dormancy in calendar days ({@code 90 days}, {@code window: period});
+ * working days need the calendar table (refused); one text breakdown column at most.
+ */
+final class CustomersSql implements OwnQuerySql {
+  private final CustomerDef def;
+
+  CustomersSql(CustomerDef def) {
+    this.def = def;
+  }
+
+  @Override
+  public KpiQuery compile(SqlSource source) {
+    KpiDef k = source.kpi();
+    SqlColumns c = source.columns();
+    if (def.measure().needsWindow() && def.window() != null && def.window().isWorkingDays())
+      throw new SqlRefused(
+          "a window in working days (window: " + def.window() + ") needs the calendar table");
+    if (def.measure().needsDormancy() && def.dormantAfter().isWorkingDays())
+      throw new SqlRefused(
+          "dormancy in working days (dormant_after: "
+              + def.dormantAfter()
+              + ") needs the calendar table");
+    if (k.rollup()) throw new SqlRefused("a breakdown with rollup");
+    if (k.groupsFrom() != null)
+      throw new SqlRefused(
+          "groups from another source's data (groups: { source: "
+              + k.groupsFrom().source()
+              + " })");
+    if (k.by().size() > 1) throw new SqlRefused("a breakdown by more than one column");
+    for (String b : k.by())
+      if (c.type(b) != ValueType.STRING)
+        throw new SqlRefused("a breakdown by a column that is not text (" + b + ")");
+    if (!c.type(k.time()).isTemporal())
+      throw new SqlRefused("time column '" + k.time() + "' is not a date");
+    if (c.type(def.customer()) != ValueType.STRING)
+      throw new SqlRefused("a customer id column that is not text (" + def.customer() + ")");
+    if (def.order() != null && c.type(def.order()) != ValueType.STRING)
+      throw new SqlRefused("an order id column that is not text (" + def.order() + ")");
+    if (def.value() != null && c.type(def.value()) != ValueType.NUMBER)
+      throw new SqlRefused("an amount column that is not a number (" + def.value() + ")");
+    return new CustomersQuery(def, k, source.rows(), c, this);
+  }
+
+  /** Whether the measure counts orders and revenue (a query of its own). */
+  boolean countsOrders() {
+    return switch (def.measure()) {
+      case REPEAT_RATE, FREQUENCY, AOV, CLV -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * The activity relations every statement starts from: the population's rows with their group
+   * (each row twice with a breakdown: in its group, and in the total), day, customer (NULL when
+   * blank), order (NULL when blank: the row is its own order) and amount.
+   */
+  static String with(KpiDef k, CustomerDef def, String rows, SqlColumns c) {
+    Dialect d = c.dialect();
+    String customer = c.ref(def.customer());
+    String order = def.order() == null ? null : c.ref(def.order());
+    List<String> cols = new ArrayList<>();
+    cols.add((k.by().isEmpty() ? "CAST(NULL AS VARCHAR)" : c.ref(k.by().get(0))) + " AS kpi_g");
+    cols.add("CAST(" + c.ref(k.time()) + " AS DATE) - DATE '1970-01-01' AS kpi_day");
+    cols.add(
+        "CASE WHEN "
+            + d.isBlank(customer)
+            + " THEN NULL ELSE "
+            + customer
+            + " END AS kpi_customer");
+    cols.add(
+        order == null
+            ? "CAST(NULL AS VARCHAR) AS kpi_order"
+            : "CASE WHEN " + d.isBlank(order) + " THEN NULL ELSE " + order + " END AS kpi_order");
+    cols.add((def.value() == null ? "CAST(NULL AS DOUBLE)" : c.ref(def.value())) + " AS kpi_value");
+    String grouped =
+        "SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g)"
+            + " FROM kpi_population"
+            + (k.by().isEmpty()
+                ? ""
+                : "\n  UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population");
+    return "WITH kpi_population AS (SELECT "
+        + String.join(", ", cols)
+        + "\n  FROM "
+        + rows
+        + " WHERE "
+        + c.where(k.where())
+        + "),\nkpi_grouped AS ("
+        + grouped
+        + "),\nkpi_activity AS (SELECT * FROM kpi_grouped"
+        + " WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL)";
+  }
+
+  /** The groups with the population's rows that are not activity: no date, or no customer. */
+  static String groups(String with) {
+    return with
+        + "\nSELECT kpi_total, kpi_group,"
+        + " count(*) FILTER (WHERE kpi_day IS NULL) AS kpi_no_date,"
+        + " count(*) FILTER (WHERE kpi_day IS NOT NULL AND kpi_customer IS NULL) AS kpi_no_customer"
+        + "\nFROM kpi_grouped GROUP BY kpi_total, kpi_group";
+  }
+
+  /** A span's length as ActivityRules counts it: whole days. */
+  private static long days(TimeSpan span) {
+    return span.seconds() / 86400;
+  }
+
+  /**
+   * Per period and group, the customers active at the start and end, new, churned, dormant,
+   * reactivated, and in each lifecycle state.
+   *
+   * @param periods the relation of the periods: kpi_period, kpi_start, kpi_last, kpi_prev_start
+   *     (days)
+   */
+  String states(String with, String periods) {
+    // window: period — active at the start is activity in the period before, at the end activity
+    // in the period; a window of W days — the last activity less than W days before the day.
+    TimeSpan w = def.measure().needsWindow() ? def.window() : null;
+    String atStart =
+        w == null ? "kpi_before >= kpi_prev_start" : "kpi_start - 1 - kpi_before < " + days(w);
+    String atEnd = w == null ? "kpi_end >= kpi_start" : "kpi_last - kpi_end < " + days(w);
+    String isNew = "kpi_first >= kpi_start";
+    String now = "kpi_end >= kpi_start";
+    String prev = "coalesce(kpi_before >= kpi_prev_start, FALSE)";
+    boolean dormancy = def.dormantAfter() != null && def.measure().needsDormancy();
+    long dormant = dormancy ? days(def.dormantAfter()) : 0;
+    String dormantAtStart = "kpi_start - 1 - kpi_before >= " + dormant;
+    List<String> counts = new ArrayList<>();
+    counts.add(count("s", atStart));
+    counts.add(count("e", atEnd));
+    counts.add(count("n", isNew));
+    counts.add(count("churned", "(" + atStart + ") AND NOT (" + atEnd + ")"));
+    counts.add(dormancy ? count("dormant_start", dormantAtStart) : "0 AS dormant_start");
+    counts.add(
+        dormancy
+            ? count("reactivated_start", "(" + dormantAtStart + ") AND " + now)
+            : "0 AS reactivated_start");
+    counts.add(dormancy ? "sum(kpi_back) AS reactivations" : "0 AS reactivations");
+    counts.add(
+        dormancy ? count("dormant_end", "kpi_last - kpi_end >= " + dormant) : "0 AS dormant_end");
+    counts.add(count("life_new", isNew));
+    counts.add(count("life_returning", "NOT (" + isNew + ") AND " + now + " AND " + prev));
+    counts.add(count("life_resurrecting", "NOT (" + isNew + ") AND " + now + " AND NOT " + prev));
+    counts.add(count("life_dormant", "NOT (" + isNew + ") AND NOT " + now + " AND " + prev));
+    // The gap before each activity day only for dormancy (distinct days, in order); the other
+    // states need only the first and last days, which repeated days do not change.
+    String days =
+        dormancy
+            ? "SELECT *, kpi_day - lag(kpi_day) OVER (PARTITION BY kpi_total, kpi_group,"
+                + " kpi_customer ORDER BY kpi_day) AS kpi_gap\n  FROM (SELECT DISTINCT kpi_total,"
+                + " kpi_group, kpi_customer, kpi_day FROM kpi_activity)"
+            : "SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity";
+    // Each customer's days up to the period's end: the least is its first activity ever (one
+    // without such a day is in no count of the period).
+    return with
+        + ",\nkpi_days AS ("
+        + days
+        + "),"
+        + "\nkpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total,"
+        + " kpi_group, kpi_customer, min(kpi_day) AS kpi_first,"
+        + " max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before,"
+        + " max(kpi_day) AS kpi_end,"
+        + (dormancy
+            ? " count(*) FILTER (WHERE kpi_day >= kpi_start AND kpi_gap > "
+                + dormant
+                + ") AS kpi_back"
+            : " 0 AS kpi_back")
+        + "\n  FROM kpi_days JOIN "
+        + periods
+        + " ON kpi_day <= kpi_last"
+        + "\n  GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group,"
+        + " kpi_customer)"
+        + "\nSELECT kpi_period, kpi_total, kpi_group,\n  "
+        + String.join(",\n  ", counts)
+        + "\nFROM kpi_states GROUP BY kpi_period, kpi_total, kpi_group";
+  }
+
+  private static String count(String name, String condition) {
+    return "count(*) FILTER (WHERE " + condition + ") AS " + name;
+  }
+
+  /**
+   * Per period and group, the customers with an order, with two or more, the orders (distinct ids
+   * among the customer's rows with a positive or no amount; a row without an id is its own order),
+   * and the revenue (an exact sum).
+   */
+  String orders(String with, String periods, Dialect d) {
+    String ordered = "(kpi_value IS NULL OR kpi_value > 0)";
+    String earning =
+        def.returns() == CustomerDef.Returns.NET ? "kpi_value IS NOT NULL" : "kpi_value > 0";
+    return with
+        + ",\nkpi_lines AS (SELECT kpi_period, kpi_total, kpi_group, kpi_customer, kpi_order,"
+        + " kpi_value FROM kpi_activity JOIN "
+        + periods
+        + " ON kpi_day BETWEEN kpi_start AND kpi_last),"
+        + "\nkpi_buyers AS (SELECT kpi_period, kpi_total, kpi_group,"
+        + " count(DISTINCT kpi_order) FILTER (WHERE "
+        + ordered
+        + ") + count(*) FILTER (WHERE kpi_order IS NULL AND "
+        + ordered
+        + ") AS kpi_orders,"
+        + " "
+        + d.sumExact("kpi_value")
+        + " FILTER (WHERE "
+        + earning
+        + ") AS kpi_revenue"
+        + "\n  FROM kpi_lines GROUP BY kpi_period, kpi_total, kpi_group, kpi_customer)"
+        + "\nSELECT kpi_period, kpi_total, kpi_group,"
+        + " count(*) FILTER (WHERE kpi_orders >= 1) AS buyers,"
+        + " count(*) FILTER (WHERE kpi_orders >= 2) AS repeaters,"
+        + " sum(kpi_orders) AS orders,"
+        + " "
+        + d.sumExact("kpi_revenue")
+        + " AS revenue"
+        + "\nFROM kpi_buyers GROUP BY kpi_period, kpi_total, kpi_group";
+  }
+
+  /**
+   * Per cohort period and group: the cohort's customers (kpi_later NULL) and those of them active
+   * in each later period (or the cohort's own).
+   *
+   * @param periods the relation of the cohort periods in time order: kpi_q, kpi_start, kpi_last
+   */
+  String cohorts(String with, String periods) {
+    String members =
+        def.recurring()
+            ? "SELECT * FROM kpi_in"
+            : "SELECT kpi_total, kpi_group, kpi_customer, kpi_q FROM (SELECT kpi_total, kpi_group,"
+                + " kpi_customer, min(kpi_day) AS kpi_first FROM kpi_activity"
+                + " GROUP BY kpi_total, kpi_group, kpi_customer) JOIN "
+                + periods
+                + " ON kpi_first BETWEEN kpi_start AND kpi_last";
+    return with
+        + ",\nkpi_in AS (SELECT DISTINCT kpi_total, kpi_group, kpi_customer, kpi_q FROM kpi_activity"
+        + " JOIN "
+        + periods
+        + " ON kpi_day BETWEEN kpi_start AND kpi_last),"
+        + "\nkpi_members AS ("
+        + members
+        + ")"
+        + "\nSELECT m.kpi_q AS kpi_cohort, a.kpi_q AS kpi_later, m.kpi_total, m.kpi_group,"
+        + " count(*) AS kpi_customers"
+        + "\nFROM kpi_members AS m JOIN kpi_in AS a ON a.kpi_total = m.kpi_total"
+        + " AND a.kpi_group IS NOT DISTINCT FROM m.kpi_group AND a.kpi_customer = m.kpi_customer"
+        + " AND a.kpi_q >= m.kpi_q"
+        + "\nGROUP BY m.kpi_q, a.kpi_q, m.kpi_total, m.kpi_group"
+        + "\nUNION ALL SELECT kpi_q, NULL, kpi_total, kpi_group, count(*) FROM kpi_members"
+        + " GROUP BY kpi_q, kpi_total, kpi_group";
+  }
+}

@@ -1,0 +1,73 @@
+-- kpi sql --dialect duckdb
+CREATE OR REPLACE TEMP MACRO kpi_number(s, p, mark) AS CASE WHEN NOT regexp_full_match(p.lead, '[+\-−(\p{L}\p{Sc} \x{a0}]*') OR length(regexp_replace(p.lead, '[^+\-−]', '', 'g')) > 1 OR regexp_replace(p.lead, '[^\p{L}]', '', 'g') NOT IN ('', 'VND', 'vnd', 'VNĐ', 'vnđ', 'đ', 'Đ', 'USD', 'usd', 'EUR', 'eur', 'GBP', 'JPY', 'đồng', 'dong') THEN NULL WHEN length(regexp_replace(p.whole, '[^0-9]', '', 'g')) >= 19 THEN TRY_CAST(replace(regexp_replace(s, '[^0-9\-' || mark || ']', '', 'g'), mark, '.') AS DOUBLE) WHEN NOT regexp_full_match(p.rest, '[%)\p{L}\p{Sc} \x{a0}]*') OR length(regexp_replace(p.rest, '[^%]', '', 'g')) > 1 OR regexp_replace(p.rest, '[^\p{L}]', '', 'g') NOT IN ('', 'VND', 'vnd', 'VNĐ', 'vnđ', 'đ', 'Đ', 'USD', 'usd', 'EUR', 'eur', 'GBP', 'JPY', 'đồng', 'dong') OR (p.whole = '' AND length(p.frac) < 2) THEN NULL ELSE (CASE WHEN regexp_extract(p.lead, '([(+\-−])[^(+\-−]*$', 1) IN ('(', '-', '−') THEN -1.0 ELSE 1.0 END) * (CAST(CASE WHEN p.whole = '' THEN '0' ELSE regexp_replace(p.whole, '[^0-9]', '', 'g') END AS BIGINT)::DOUBLE + CASE WHEN length(p.frac) < 2 THEN 0.0 ELSE CAST(left(substr(p.frac, 2), 15) AS BIGINT)::DOUBLE / pow(10.0, length(left(substr(p.frac, 2), 15))) END) / (CASE WHEN contains(p.rest, '%') THEN 100.0 ELSE 1.0 END) END;
+CREATE OR REPLACE TEMP MACRO kpi_datetime(p) AS CASE WHEN p.y4 = '' AND p.y2 = '' THEN NULL WHEN (p.h <> '' AND CAST(p.h AS INT) > 23) OR (p.mi <> '' AND CAST(p.mi AS INT) > 59) OR (p.s <> '' AND CAST(p.s AS INT) > 59) THEN NULL ELSE try(make_timestamp(CASE WHEN p.y4 <> '' THEN CAST(p.y4 AS BIGINT) ELSE 2000 + CAST(p.y2 AS BIGINT) END, CASE WHEN p.mo = '' THEN 1 ELSE CAST(p.mo AS BIGINT) END, CASE WHEN p.d = '' THEN 1 ELSE CAST(p.d AS BIGINT) END, CASE WHEN p.h = '' THEN 0 ELSE CAST(p.h AS BIGINT) END, CASE WHEN p.mi = '' THEN 0 ELSE CAST(p.mi AS BIGINT) END, CASE WHEN p.s = '' THEN 0 ELSE CAST(p.s AS BIGINT) END) + to_milliseconds(CASE WHEN p.f = '' THEN 0 ELSE CAST(rpad(left(p.f, 3), 3, '0') AS BIGINT) END)) END;
+CREATE OR REPLACE TEMP MACRO kpi_number_dot(s) AS CASE WHEN regexp_full_match(s, '[0-9]{1,15}') THEN CAST(s AS BIGINT)::DOUBLE ELSE list_transform([regexp_extract(s, '^([^0-9\.]*)([0-9][0-9, \x{a0}'']*)?(\.[0-9]*)?(.*)$', ['lead', 'whole', 'frac', 'rest'])], lambda p: kpi_number(s, p, '.'))[1] END;
+CREATE OR REPLACE TEMP MACRO kpi_number_comma(s) AS CASE WHEN regexp_full_match(s, '[0-9]{1,15}') THEN CAST(s AS BIGINT)::DOUBLE ELSE list_transform([regexp_extract(s, '^([^0-9,]*)([0-9][0-9\. \x{a0}'']*)?(,[0-9]*)?(.*)$', ['lead', 'whole', 'frac', 'rest'])], lambda p: kpi_number(s, p, ','))[1] END;
+
+-- source orders
+CREATE OR REPLACE TEMP TABLE "kpi_typed_orders" AS SELECT kpi_record, "created_at__text", CAST(CASE WHEN regexp_full_match("created_at__text", '[0-9]{2}\/[0-9]{2}\/[0-9]{4}') THEN try_strptime("created_at__text", '%d/%m/%Y') END AS DATE) AS "created_at", "customer_id__text", "customer_id__text" AS "customer_id", "region__text", "region__text" AS "region", "status__text", "status__text" AS "status" FROM (SELECT kpi_record, CASE WHEN "created_at__raw" IS NULL OR "created_at__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "created_at__raw" END AS "created_at__text", CASE WHEN "customer_id__raw" IS NULL OR "customer_id__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE nfc_normalize(CASE WHEN regexp_matches("customer_id__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]') THEN trim(regexp_replace("customer_id__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]', '', 'g'), ' 	') ELSE "customer_id__raw" END) END AS "customer_id__text", CASE WHEN "region__raw" IS NULL OR "region__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE nfc_normalize(CASE WHEN regexp_matches("region__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]') THEN trim(regexp_replace("region__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]', '', 'g'), ' 	') ELSE "region__raw" END) END AS "region__text", CASE WHEN "status__raw" IS NULL OR "status__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE nfc_normalize(CASE WHEN regexp_matches("status__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]') THEN trim(regexp_replace("status__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]', '', 'g'), ' 	') ELSE "status__raw" END) END AS "status__text" FROM (SELECT row_number() OVER () AS kpi_record, trim(column1, ' 	') AS "created_at__raw", trim(column2, ' 	') AS "customer_id__raw", trim(column3, ' 	') AS "region__raw", trim(column6, ' 	') AS "status__raw" FROM read_csv('examples/retention/don-hang.csv', header = false, skip = 1, auto_detect = false, all_varchar = true, delim = ',', quote = '"', escape = '"', columns = {'column0': 'VARCHAR', 'column1': 'VARCHAR', 'column2': 'VARCHAR', 'column3': 'VARCHAR', 'column4': 'VARCHAR', 'column5': 'VARCHAR', 'column6': 'VARCHAR'}, store_rejects = true, rejects_table = 'kpi_rejects_orders', rejects_scan = 'kpi_scan_orders')));
+CREATE OR REPLACE TEMP VIEW "kpi_rows_orders" AS SELECT * FROM "kpi_typed_orders" WHERE "created_at" IS NOT NULL;
+
+-- kpi churn (customers)
+WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t\n\x{b}\f\r\x{1c}-\x{1f} \x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+  FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL)
+SELECT kpi_total, kpi_group, count(*) FILTER (WHERE kpi_day IS NULL) AS kpi_no_date, count(*) FILTER (WHERE kpi_day IS NOT NULL AND kpi_customer IS NULL) AS kpi_no_customer
+FROM kpi_grouped GROUP BY kpi_total, kpi_group;
+
+WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t\n\x{b}\f\r\x{1c}-\x{1f} \x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+  FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
+kpi_days AS (SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity),
+kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
+  FROM kpi_days JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day <= kpi_last
+  GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer)
+SELECT kpi_period, kpi_total, kpi_group,
+  count(*) FILTER (WHERE kpi_start - 1 - kpi_before < 90) AS s,
+  count(*) FILTER (WHERE kpi_last - kpi_end < 90) AS e,
+  count(*) FILTER (WHERE kpi_first >= kpi_start) AS n,
+  count(*) FILTER (WHERE (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90)) AS churned,
+  0 AS dormant_start,
+  0 AS reactivated_start,
+  0 AS reactivations,
+  0 AS dormant_end,
+  count(*) FILTER (WHERE kpi_first >= kpi_start) AS life_new,
+  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_returning,
+  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND NOT coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_resurrecting,
+  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND NOT kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_dormant
+FROM kpi_states GROUP BY kpi_period, kpi_total, kpi_group;
+
+-- kpi crr (customers)
+WITH kpi_population AS (SELECT "region" AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t\n\x{b}\f\r\x{1c}-\x{1f} \x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+  FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population
+  UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL)
+SELECT kpi_total, kpi_group, count(*) FILTER (WHERE kpi_day IS NULL) AS kpi_no_date, count(*) FILTER (WHERE kpi_day IS NOT NULL AND kpi_customer IS NULL) AS kpi_no_customer
+FROM kpi_grouped GROUP BY kpi_total, kpi_group;
+
+WITH kpi_population AS (SELECT "region" AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t\n\x{b}\f\r\x{1c}-\x{1f} \x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+  FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population
+  UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
+kpi_days AS (SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity),
+kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
+  FROM kpi_days JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day <= kpi_last
+  GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer)
+SELECT kpi_period, kpi_total, kpi_group,
+  count(*) FILTER (WHERE kpi_start - 1 - kpi_before < 90) AS s,
+  count(*) FILTER (WHERE kpi_last - kpi_end < 90) AS e,
+  count(*) FILTER (WHERE kpi_first >= kpi_start) AS n,
+  count(*) FILTER (WHERE (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90)) AS churned,
+  0 AS dormant_start,
+  0 AS reactivated_start,
+  0 AS reactivations,
+  0 AS dormant_end,
+  count(*) FILTER (WHERE kpi_first >= kpi_start) AS life_new,
+  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_returning,
+  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND NOT coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_resurrecting,
+  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND NOT kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_dormant
+FROM kpi_states GROUP BY kpi_period, kpi_total, kpi_group;
