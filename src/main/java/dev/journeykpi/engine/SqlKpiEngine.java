@@ -325,11 +325,6 @@ public final class SqlKpiEngine {
       java.sql.Date first = r.getDate(1);
       java.sql.Date last = r.getDate(2);
       if (first == null) return q;
-      // As the default engine: a KPI judging each row by its whole history (customers, funnels)
-      // makes the report say that rows before the periods count too.
-      boolean history =
-          compiled.stream()
-              .anyMatch(c -> c.source() == s && KpiKinds.of(c.kpi()).judgesWholeHistory());
       return q.withDates(
           String.join(", ", columns), first.toLocalDate(), last.toLocalDate(), history);
     }
