@@ -306,14 +306,60 @@ public final class KpiRunner {
     Map<List<String>, Selection> groups =
         selections(groups(table, kpi, Cells.rows(population)).toMap());
     groups.put(kpi.by().stream().map(x -> ResultRow.TOTAL).toList(), population);
+    return overWholeHistory(
+        kpi,
+        periods,
+        extraDims,
+        new ArrayList<>(groups.keySet()),
+        lastDataDay,
+        (key, p) -> measurer.measure(table, groups.get(key), p));
+  }
+
+  /**
+   * The same rows as {@link #wholeHistory} from measures another engine made (an SQL engine
+   * measures every group's whole history in one query): the groups the population has (labels of
+   * its one breakdown column) put in display order, then the total, each period's rows of each
+   * group from {@code measured}, with the Tablesaw path's targets and coverage.
+   *
+   * @param found the labels of the breakdown column in the population ({@link ResultRow#BLANK} for
+   *     blanks)
+   * @param lastDataDay the last day of the KPI's time column, or null
+   */
+  public List<ResultRow> wholeHistoryMeasured(
+      KpiDef kpi,
+      List<Period> periods,
+      List<String> extraDims,
+      java.util.Collection<String> found,
+      java.time.LocalDate lastDataDay,
+      java.util.function.BiFunction<List<String>, Period, List<HistoryRow>> measured) {
+    if (kpi.rollup() || kpi.by().size() > 1)
+      throw new IllegalArgumentException("one breakdown column at most, without roll-up");
+    // Declared groups (groups:) do not apply to the whole-history types: the definition refuses
+    // them.
+    List<List<String>> keys = new ArrayList<>();
+    java.util.Set<String> all = new java.util.TreeSet<>(order);
+    all.addAll(found);
+    for (String g : all) keys.add(List.of(g));
+    keys.add(kpi.by().stream().map(x -> ResultRow.TOTAL).toList());
+    return overWholeHistory(kpi, periods, extraDims, keys, lastDataDay, measured);
+  }
+
+  /** Each period's rows of each group (the total last), with targets and coverage. */
+  private List<ResultRow> overWholeHistory(
+      KpiDef kpi,
+      List<Period> periods,
+      List<String> extraDims,
+      List<List<String>> groups,
+      java.time.LocalDate lastDataDay,
+      java.util.function.BiFunction<List<String>, Period, List<HistoryRow>> measurer) {
     List<String> names = new ArrayList<>(kpi.by());
     names.addAll(extraDims);
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       TargetStatus.Applied target = TargetStatus.in(kpi.target(), p);
-      for (Map.Entry<List<String>, Selection> g : groups.entrySet()) {
-        for (HistoryRow part : measurer.measure(table, g.getValue(), p)) {
-          List<String> values = new ArrayList<>(g.getKey());
+      for (List<String> g : groups) {
+        for (HistoryRow part : measurer.apply(g, p)) {
+          List<String> values = new ArrayList<>(g);
           values.addAll(part.dims());
           // A part without the extra dimensions (a "needs a period" row) stands for all of them.
           while (values.size() < names.size()) values.add(ResultRow.TOTAL);
