@@ -357,6 +357,52 @@ class FunnelOnDuckDbTest {
     SqlEngineDifferentialTest.assertSame(KpiEngine.run(def, request), sql);
   }
 
+  /**
+   * What needs the calendar table (being built) or a zone's daylight-saving rules is refused by
+   * name, never computed another way.
+   */
+  @Test
+  void businessTimeWorkingDayWindowsAndDaylightSavingAreRefused(@TempDir Path tmp)
+      throws Exception {
+    Files.writeString(
+        tmp.resolve("s.csv"), "lead,stage,at\nL1,new,01/10/2026 08:00\n", StandardCharsets.UTF_8);
+    String funnel =
+        "type: funnel, source: s, mode: history, lead: lead, stage: stage, time: at,"
+            + " stages: [{ id: new }, { id: won }]";
+    Files.writeString(
+        tmp.resolve("f.yaml"),
+        """
+        version: 1
+        name: refused
+        timezone: %s
+        sources:
+          s: { file: s.csv, columns: { lead: lead, stage: stage, at: { column: at, type: datetime, format: dd/MM/yyyy HH:mm } } }
+        kpis:
+          - { id: business, clock: business, %s }
+          - { id: working_days, within: 5 working days, %s }
+          - { id: rate, type: conversion, funnel: business, from: new, to: won }
+          - { id: plain, %s }
+        """
+            .formatted("Asia/Ho_Chi_Minh", funnel, funnel, funnel),
+        StandardCharsets.UTF_8);
+    Definition def = KpiEngine.load(List.of(tmp.resolve("f.yaml")));
+    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb"))
+        .containsEntry(
+            "business", "(type funnel): clock: business needs the calendar table, not built yet")
+        .containsEntry(
+            "working_days",
+            "(type funnel): a within: window of working days needs the calendar table, not built yet")
+        .containsEntry(
+            "rate", "(type conversion): clock: business needs the calendar table, not built yet")
+        .doesNotContainKey("plain");
+    Files.writeString(
+        tmp.resolve("f.yaml"),
+        Files.readString(tmp.resolve("f.yaml")).replace("Asia/Ho_Chi_Minh", "Europe/Paris"));
+    def = KpiEngine.load(List.of(tmp.resolve("f.yaml")));
+    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb").get("plain"))
+        .contains("times between stages in Europe/Paris, a zone with daylight saving");
+  }
+
   /** {@code kpi sql} prints a funnel's queries: the counts, the notes, the unmapped values. */
   @Test
   void kpiSqlPrintsAFunnelsQueries() throws Exception {
