@@ -13,38 +13,34 @@ WITH kpi_pop AS (
   SELECT kpi_record AS rec, "lead_id" AS ld, "stage" AS raw, CAST("at" AS TIMESTAMP) AS t, "campaign" AS grp FROM "kpi_rows_stages" WHERE TRUE
 ), kpi_sets AS (
   SELECT 0 AS tot, * FROM kpi_pop UNION ALL SELECT 1 AS tot, * REPLACE (NULL::VARCHAR AS grp) FROM kpi_pop
+), kpi_stage AS MATERIALIZED (
+  SELECT raw, CASE lower(nfc_normalize(raw)) WHEN 'mới' THEN 0 WHEN 'new' THEN 0 WHEN 'có hứng thú' THEN 1 WHEN 'interested' THEN 1 WHEN 'potential' THEN 2 WHEN 'tiềm năng' THEN 2 WHEN 'dùng thử 7 ngày' THEN 3 WHEN 'trial' THEN 3 WHEN 'bought' THEN 4 WHEN 'mua hàng' THEN 4 WHEN 'không mua' THEN -1 WHEN 'not_bought' THEN -1 ELSE -2 END AS k FROM (SELECT DISTINCT raw FROM kpi_pop)
 ), kpi_typed AS (
-  SELECT *, CASE lower(nfc_normalize(raw)) WHEN 'new' THEN 0 WHEN 'dùng thử 7 ngày' THEN 3 WHEN 'tiềm năng' THEN 2 WHEN 'bought' THEN 4 WHEN 'not_bought' THEN -1 WHEN 'interested' THEN 1 WHEN 'mua hàng' THEN 4 WHEN 'không mua' THEN -1 WHEN 'có hứng thú' THEN 1 WHEN 'potential' THEN 2 WHEN 'mới' THEN 0 WHEN 'trial' THEN 3 ELSE -2 END AS k FROM kpi_sets
+  SELECT kpi_sets.*, coalesce(kpi_stage.k, -2) AS k FROM kpi_sets LEFT JOIN kpi_stage ON kpi_sets.raw = kpi_stage.raw
 ),
 kpi_ev AS (
-  SELECT tot, grp, ld, k, t, rec, CASE WHEN lag(k) OVER w IS DISTINCT FROM k THEN 1 ELSE 0 END AS b
+  SELECT tot, grp, ld, k, t, lead(t) OVER w AS t_next, (max(k) OVER later) IS DISTINCT FROM k OR (min(k) OVER later) IS DISTINCT FROM k AS moved
   FROM kpi_typed WHERE ld IS NOT NULL AND t IS NOT NULL AND k >= -1
-  WINDOW w AS (PARTITION BY tot, grp, ld ORDER BY t, CASE WHEN k < 0 THEN 2147483647 ELSE k END, rec)
-), kpi_run AS (
-  SELECT *, sum(b) OVER (PARTITION BY tot, grp, ld ORDER BY t, CASE WHEN k < 0 THEN 2147483647 ELSE k END, rec ROWS UNBOUNDED PRECEDING) AS run FROM kpi_ev
-), kpi_stay AS (
-  SELECT tot, grp, ld, run, any_value(k) AS k, min(t) AS t0 FROM kpi_run GROUP BY tot, grp, ld, run
-), kpi_stays AS (
-  SELECT *, lead(t0) OVER (PARTITION BY tot, grp, ld ORDER BY run) AS t1, max(CASE WHEN k >= 0 THEN run END) OVER (PARTITION BY tot, grp, ld) AS last_stage FROM kpi_stay
+  WINDOW w AS (PARTITION BY tot, grp, ld ORDER BY t, CASE WHEN k < 0 THEN 2147483647 ELSE k END, rec), later AS (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)
 ), kpi_lead0 AS (
-  SELECT tot, grp, ld, min(t0) AS seen, min(t0) FILTER (WHERE k >= 0) AS earliest,
-    count(*) FILTER (WHERE k = -1 AND (last_stage IS NULL OR run > last_stage)) > 0 AS lost,
-    min(t0) FILTER (WHERE k = 0) AS f0,
+  SELECT tot, grp, ld, min(t) AS seen, min(t) FILTER (WHERE k >= 0) AS earliest,
+    coalesce(max(t) FILTER (WHERE k = -1) >= coalesce(max(t) FILTER (WHERE k >= 0), '-infinity'::TIMESTAMP), FALSE) AS lost,
+    min(t) FILTER (WHERE k = 0) AS f0,
     FALSE AS u0,
-    sum(epoch_ms(t1) - epoch_ms(t0)) FILTER (WHERE k = 0 AND t1 IS NOT NULL) / 1000.0 AS ti0,
-    min(t0) FILTER (WHERE k = 1) AS f1,
+    sum(epoch_ms(t_next) - epoch_ms(t)) FILTER (WHERE k = 0 AND closed) / 1000.0 AS ti0,
+    min(t) FILTER (WHERE k = 1) AS f1,
     FALSE AS u1,
-    sum(epoch_ms(t1) - epoch_ms(t0)) FILTER (WHERE k = 1 AND t1 IS NOT NULL) / 1000.0 AS ti1,
-    min(t0) FILTER (WHERE k = 2) AS f2,
+    sum(epoch_ms(t_next) - epoch_ms(t)) FILTER (WHERE k = 1 AND closed) / 1000.0 AS ti1,
+    min(t) FILTER (WHERE k = 2) AS f2,
     FALSE AS u2,
-    sum(epoch_ms(t1) - epoch_ms(t0)) FILTER (WHERE k = 2 AND t1 IS NOT NULL) / 1000.0 AS ti2,
-    min(t0) FILTER (WHERE k = 3) AS f3,
+    sum(epoch_ms(t_next) - epoch_ms(t)) FILTER (WHERE k = 2 AND closed) / 1000.0 AS ti2,
+    min(t) FILTER (WHERE k = 3) AS f3,
     FALSE AS u3,
-    sum(epoch_ms(t1) - epoch_ms(t0)) FILTER (WHERE k = 3 AND t1 IS NOT NULL) / 1000.0 AS ti3,
-    min(t0) FILTER (WHERE k = 4) AS f4,
+    sum(epoch_ms(t_next) - epoch_ms(t)) FILTER (WHERE k = 3 AND closed) / 1000.0 AS ti3,
+    min(t) FILTER (WHERE k = 4) AS f4,
     FALSE AS u4,
-    sum(epoch_ms(t1) - epoch_ms(t0)) FILTER (WHERE k = 4 AND t1 IS NOT NULL) / 1000.0 AS ti4
-  FROM kpi_stays GROUP BY tot, grp, ld
+    sum(epoch_ms(t_next) - epoch_ms(t)) FILTER (WHERE k = 4 AND closed) / 1000.0 AS ti4
+  FROM (SELECT *, k >= 0 AND t_next IS NOT NULL AND moved AS closed FROM kpi_ev) GROUP BY tot, grp, ld
 ), kpi_lead AS (
   SELECT *, CASE WHEN f0 = earliest THEN 0 WHEN f1 = earliest THEN 1 WHEN f2 = earliest THEN 2 WHEN f3 = earliest THEN 3 WHEN f4 = earliest THEN 4 END AS fs, seen AS cohort FROM kpi_lead0
 ),
@@ -117,8 +113,7 @@ SELECT kpi_period, tot, grp,
   quantile_cont(CAST(CASE WHEN r4 AND cv4 AND f4 IS NOT NULL AND fn4 IS NOT NULL AND fn4 >= f4 THEN (CASE WHEN f4 >= TIMESTAMP '1975-06-13 00:00' THEN (epoch_ms(fn4) - epoch_ms(f4)) / 1000.0 ELSE (epoch_ms((fn4 AT TIME ZONE 'Asia/Ho_Chi_Minh')) - epoch_ms((f4 AT TIME ZONE 'Asia/Ho_Chi_Minh'))) / 1000.0 END) / 86400.0 END AS DOUBLE), 0.9) AS tnp4,
   count(CASE WHEN r4 THEN ti4 / 86400.0 END) AS tin4,
   quantile_cont(CAST(CASE WHEN r4 THEN ti4 / 86400.0 END AS DOUBLE), 0.5) AS tim4,
-  count(*) FILTER (WHERE midway AND (r0 OR r1 OR r2 OR r3 OR r4)) AS mw,
-  0 AS den, 0 AS num
+  count(*) FILTER (WHERE midway AND (r0 OR r1 OR r2 OR r3 OR r4)) AS mw
 FROM kpi_paths JOIN (VALUES (0, FALSE, TIMESTAMP '2026-07-01 00:00', TIMESTAMP '2026-10-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
   ON (kpi_all OR coalesce(cohort >= kpi_from AND cohort < kpi_to, FALSE))
 GROUP BY kpi_period, tot, grp ORDER BY kpi_period, tot, grp;
@@ -127,8 +122,10 @@ WITH kpi_pop AS (
   SELECT kpi_record AS rec, "lead_id" AS ld, "stage" AS raw, CAST("at" AS TIMESTAMP) AS t, "campaign" AS grp FROM "kpi_rows_stages" WHERE TRUE
 ), kpi_sets AS (
   SELECT 0 AS tot, * FROM kpi_pop UNION ALL SELECT 1 AS tot, * REPLACE (NULL::VARCHAR AS grp) FROM kpi_pop
+), kpi_stage AS MATERIALIZED (
+  SELECT raw, CASE lower(nfc_normalize(raw)) WHEN 'mới' THEN 0 WHEN 'new' THEN 0 WHEN 'có hứng thú' THEN 1 WHEN 'interested' THEN 1 WHEN 'potential' THEN 2 WHEN 'tiềm năng' THEN 2 WHEN 'dùng thử 7 ngày' THEN 3 WHEN 'trial' THEN 3 WHEN 'bought' THEN 4 WHEN 'mua hàng' THEN 4 WHEN 'không mua' THEN -1 WHEN 'not_bought' THEN -1 ELSE -2 END AS k FROM (SELECT DISTINCT raw FROM kpi_pop)
 ), kpi_typed AS (
-  SELECT *, CASE lower(nfc_normalize(raw)) WHEN 'new' THEN 0 WHEN 'dùng thử 7 ngày' THEN 3 WHEN 'tiềm năng' THEN 2 WHEN 'bought' THEN 4 WHEN 'not_bought' THEN -1 WHEN 'interested' THEN 1 WHEN 'mua hàng' THEN 4 WHEN 'không mua' THEN -1 WHEN 'có hứng thú' THEN 1 WHEN 'potential' THEN 2 WHEN 'mới' THEN 0 WHEN 'trial' THEN 3 ELSE -2 END AS k FROM kpi_sets
+  SELECT kpi_sets.*, coalesce(kpi_stage.k, -2) AS k FROM kpi_sets LEFT JOIN kpi_stage ON kpi_sets.raw = kpi_stage.raw
 )
 SELECT tot, grp, count(*) FILTER (WHERE ld IS NOT NULL AND t IS NOT NULL AND k = -2) AS unmapped, count(*) FILTER (WHERE ld IS NULL) AS no_lead, count(*) FILTER (WHERE ld IS NOT NULL AND t IS NULL) AS no_time
 FROM kpi_typed
@@ -138,8 +135,10 @@ WITH kpi_pop AS (
   SELECT kpi_record AS rec, "lead_id" AS ld, "stage" AS raw, CAST("at" AS TIMESTAMP) AS t, "campaign" AS grp FROM "kpi_rows_stages" WHERE TRUE
 ), kpi_sets AS (
   SELECT 0 AS tot, * FROM kpi_pop UNION ALL SELECT 1 AS tot, * REPLACE (NULL::VARCHAR AS grp) FROM kpi_pop
+), kpi_stage AS MATERIALIZED (
+  SELECT raw, CASE lower(nfc_normalize(raw)) WHEN 'mới' THEN 0 WHEN 'new' THEN 0 WHEN 'có hứng thú' THEN 1 WHEN 'interested' THEN 1 WHEN 'potential' THEN 2 WHEN 'tiềm năng' THEN 2 WHEN 'dùng thử 7 ngày' THEN 3 WHEN 'trial' THEN 3 WHEN 'bought' THEN 4 WHEN 'mua hàng' THEN 4 WHEN 'không mua' THEN -1 WHEN 'not_bought' THEN -1 ELSE -2 END AS k FROM (SELECT DISTINCT raw FROM kpi_pop)
 ), kpi_typed AS (
-  SELECT *, CASE lower(nfc_normalize(raw)) WHEN 'new' THEN 0 WHEN 'dùng thử 7 ngày' THEN 3 WHEN 'tiềm năng' THEN 2 WHEN 'bought' THEN 4 WHEN 'not_bought' THEN -1 WHEN 'interested' THEN 1 WHEN 'mua hàng' THEN 4 WHEN 'không mua' THEN -1 WHEN 'có hứng thú' THEN 1 WHEN 'potential' THEN 2 WHEN 'mới' THEN 0 WHEN 'trial' THEN 3 ELSE -2 END AS k FROM kpi_sets
+  SELECT kpi_sets.*, coalesce(kpi_stage.k, -2) AS k FROM kpi_sets LEFT JOIN kpi_stage ON kpi_sets.raw = kpi_stage.raw
 )
 SELECT tot, grp, raw, rows FROM (
   SELECT tot, grp, coalesce(raw, '') AS raw, count(*) AS rows, row_number() OVER (PARTITION BY tot, grp ORDER BY coalesce(raw, '')) AS place

@@ -84,8 +84,19 @@ final class FunnelPathSql {
     // lost
     // outcome's wins): compared as kpi compares texts.
     StringBuilder stage = new StringBuilder("CASE " + d.lowerNfc("raw"));
-    for (Map.Entry<String, Integer> e : FunnelLeads.stageIndex(def).entrySet())
-      stage.append(" WHEN ").append(d.literal(e.getKey())).append(" THEN ").append(e.getValue());
+    // In stage order, the lost outcomes last, for a reader of kpi sql (each value is one WHEN).
+    FunnelLeads.stageIndex(def).entrySet().stream()
+        .sorted(
+            java.util.Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue() < 0)
+                .thenComparing(Map.Entry::getValue)
+                .thenComparing(Map.Entry::getKey))
+        .forEach(
+            e ->
+                stage
+                    .append(" WHEN ")
+                    .append(d.literal(e.getKey()))
+                    .append(" THEN ")
+                    .append(e.getValue()));
     stage.append(" ELSE -2 END");
     String pop = "SELECT " + cols + " FROM " + rows + " WHERE " + c.where(kpi.where());
     String sets =
@@ -96,9 +107,12 @@ final class FunnelPathSql {
         + pop
         + "\n), kpi_sets AS (\n  "
         + sets
-        + "\n), kpi_typed AS (\n  SELECT *, "
+        // Each distinct value mapped once (normalising a million cells took seconds), then joined.
+        + "\n), kpi_stage AS MATERIALIZED (\n  SELECT raw, "
         + stage
-        + " AS k FROM kpi_sets\n)";
+        + " AS k FROM (SELECT DISTINCT raw FROM kpi_pop)\n), kpi_typed AS (\n  SELECT kpi_sets.*,"
+        + " coalesce(kpi_stage.k, -2) AS k FROM kpi_sets LEFT JOIN kpi_stage ON kpi_sets.raw ="
+        + " kpi_stage.raw\n)";
   }
 
   /** The notes' counts per group: unmapped stage rows, rows without a lead, rows without a time. */
@@ -144,41 +158,41 @@ final class FunnelPathSql {
     List<String> ks = new ArrayList<>();
     for (int k = 0; k < n; k++) ks.add(String.valueOf(k));
     if (def.history()) {
-      String order = "t, CASE WHEN k < 0 THEN 2147483647 ELSE k END, rec";
       StringBuilder agg = new StringBuilder();
       for (int k = 0; k < n; k++) {
-        agg.append(",\n    min(t0) FILTER (WHERE k = ").append(k).append(") AS f").append(k);
+        agg.append(",\n    min(t) FILTER (WHERE k = ").append(k).append(") AS f").append(k);
         agg.append(",\n    FALSE AS u").append(k);
         agg.append(",\n    sum(")
-            .append(d.epochMillis("t1"))
+            .append(d.epochMillis("t_next"))
             .append(" - ")
-            .append(d.epochMillis("t0"))
+            .append(d.epochMillis("t"))
             .append(") FILTER (WHERE k = ")
             .append(k)
-            .append(" AND t1 IS NOT NULL) / 1000.0 AS ti")
+            .append(" AND closed) / 1000.0 AS ti")
             .append(k);
       }
       StringBuilder fs = new StringBuilder("CASE");
       for (int k = 0; k < n; k++)
         fs.append(" WHEN f").append(k).append(" = earliest THEN ").append(k);
       fs.append(" END");
-      return ",\nkpi_ev AS (\n  SELECT tot, grp, ld, k, t, rec, CASE WHEN lag(k) OVER w IS DISTINCT FROM k THEN 1 ELSE 0 END AS b"
-          + "\n  FROM kpi_typed WHERE ld IS NOT NULL AND t IS NOT NULL AND k >= -1"
-          + "\n  WINDOW w AS (PARTITION BY tot, grp, ld ORDER BY "
-          + order
-          + ")\n), kpi_run AS (\n  SELECT *, sum(b) OVER (PARTITION BY tot, grp, ld ORDER BY "
-          + order
-          + " ROWS UNBOUNDED PRECEDING) AS run FROM kpi_ev\n"
-          // A stay: a run of rows of one stage, from its first row until the next row of another
-          // stage or outcome.
-          + "), kpi_stay AS (\n  SELECT tot, grp, ld, run, any_value(k) AS k, min(t) AS t0 FROM kpi_run GROUP BY tot, grp, ld, run\n"
-          + "), kpi_stays AS (\n  SELECT *, lead(t0) OVER (PARTITION BY tot, grp, ld ORDER BY run) AS t1,"
-          + " max(CASE WHEN k >= 0 THEN run END) OVER (PARTITION BY tot, grp, ld) AS last_stage FROM kpi_stay\n"
-          + "), kpi_lead0 AS (\n  SELECT tot, grp, ld, min(t0) AS seen, min(t0) FILTER (WHERE k >= 0) AS earliest,"
-          // Lost is the latest word: the first lost outcome after the last stage entry.
-          + "\n    count(*) FILTER (WHERE k = -1 AND (last_stage IS NULL OR run > last_stage)) > 0 AS lost"
+      // One sort of each lead's rows, in FunnelLeads' order. A stay (consecutive rows of one stage)
+      // lasts until the next row of another stage or outcome, and one that no such row follows is
+      // still open: each row of a closed stay adds the time to the row after it, which adds up to
+      // the stay.
+      return ",\nkpi_ev AS (\n  SELECT tot, grp, ld, k, t, lead(t) OVER w AS t_next,"
+          + " (max(k) OVER later) IS DISTINCT FROM k OR (min(k) OVER later) IS DISTINCT FROM k AS"
+          + " moved\n  FROM kpi_typed WHERE ld IS NOT NULL AND t IS NOT NULL AND k >= -1"
+          + "\n  WINDOW w AS (PARTITION BY tot, grp, ld ORDER BY t, CASE WHEN k < 0 THEN"
+          + " 2147483647 ELSE k END, rec), later AS (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED"
+          + " FOLLOWING)\n), kpi_lead0 AS (\n  SELECT tot, grp, ld, min(t) AS seen, min(t) FILTER"
+          + " (WHERE k >= 0) AS earliest,"
+          // Lost is the latest word: a lost row after the last stage row (at the same time, a lost
+          // outcome comes after the stage).
+          + "\n    coalesce(max(t) FILTER (WHERE k = -1) >= coalesce(max(t) FILTER (WHERE k >= 0),"
+          + " '-infinity'::TIMESTAMP), FALSE) AS lost"
           + agg
-          + "\n  FROM kpi_stays GROUP BY tot, grp, ld\n"
+          + "\n  FROM (SELECT *, k >= 0 AND t_next IS NOT NULL AND moved AS closed FROM kpi_ev)"
+          + " GROUP BY tot, grp, ld\n"
           + "), kpi_lead AS (\n  SELECT *, "
           + fs
           + " AS fs, seen AS cohort FROM kpi_lead0\n)";
@@ -488,7 +502,14 @@ final class FunnelPathSql {
     boolean activity = def.activity();
     List<String> counted = new ArrayList<>();
     List<String> select = new ArrayList<>();
-    for (int k = 0; k < n; k++) {
+    if (def.from() != null) {
+      // A conversion: its rate's two counts only.
+      int from = def.indexOf(def.from()), to = def.indexOf(def.to());
+      String den = activity ? "(r" + from + " AND " + in("at" + from) + ")" : "r" + from;
+      select.add("count(*) FILTER (WHERE " + den + ") AS den");
+      select.add("count(*) FILTER (WHERE " + den + " AND r" + to + ") AS num");
+    }
+    for (int k = 0; k < n && def.from() == null; k++) {
       String cnt = activity ? "(r" + k + " AND " + in("at" + k) + ")" : "r" + k;
       counted.add(cnt);
       select.add("count(*) FILTER (WHERE " + cnt + ") AS e" + k);
@@ -525,15 +546,8 @@ final class FunnelPathSql {
       select.add("count(" + timeIn + ") AS tin" + k);
       select.add(d.percentile(timeIn, 50) + " AS tim" + k);
     }
-    select.add("count(*) FILTER (WHERE midway AND (" + String.join(" OR ", counted) + ")) AS mw");
-    if (def.from() != null) {
-      int from = def.indexOf(def.from()), to = def.indexOf(def.to());
-      String den = activity ? "(r" + from + " AND " + in("at" + from) + ")" : "r" + from;
-      select.add("count(*) FILTER (WHERE " + den + ") AS den");
-      select.add("count(*) FILTER (WHERE " + den + " AND r" + to + ") AS num");
-    } else {
-      select.add("0 AS den, 0 AS num");
-    }
+    if (def.from() == null)
+      select.add("count(*) FILTER (WHERE midway AND (" + String.join(" OR ", counted) + ")) AS mw");
     // An activity funnel's leads are in every period, each stage counting its own entries there
     // (the filters above). A join condition on the path's columns would be pushed down through the
     // walk's CTEs, each column replaced by its expression, growing with every stage.

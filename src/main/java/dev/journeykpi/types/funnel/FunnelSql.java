@@ -110,7 +110,11 @@ final class FunnelSql implements OwnQuerySql {
           ResultSet r = st.executeQuery(paths.counts(periods))) {
         while (r.next()) {
           Counts x = new Counts(n);
-          for (int i = 0; i < n; i++) {
+          if (def.from() != null) {
+            x.num = r.getInt("num");
+            x.den = r.getInt("den");
+          }
+          for (int i = 0; i < n && def.from() == null; i++) {
             x.entered[i] = r.getInt("e" + i);
             x.converted[i] = r.getInt("cv" + i);
             x.lost[i] = r.getInt("ls" + i);
@@ -119,9 +123,7 @@ final class FunnelSql implements OwnQuerySql {
             x.toNextP90[i] = StageCounts.stat(number(r, "tnp" + i), r.getInt("tnn" + i));
             x.timeInMedian[i] = StageCounts.stat(number(r, "tim" + i), r.getInt("tin" + i));
           }
-          x.midway = r.getInt("mw");
-          x.num = r.getInt("num");
-          x.den = r.getInt("den");
+          if (def.from() == null) x.midway = r.getInt("mw");
           counts.computeIfAbsent(group(r), g -> new HashMap<>()).put(r.getInt("kpi_period"), x);
         }
       }
