@@ -137,6 +137,14 @@ public final class ConversionKind extends KpiKind<ConversionSpec> {
     return runner.wholeHistory(k, table, periods, m.dimensions(), m::measure);
   }
 
+  /** On an SQL engine: the leads' paths reduced and counted in SQL ({@link FunnelSql}). */
+  @Override
+  public dev.journeykpi.sql.SqlTemplate sql(KpiDef k, ConversionSpec spec) {
+    if (spec.funnel() == null)
+      return new dev.journeykpi.sql.SqlTemplate.NotYet("its funnel is not known");
+    return new FunnelSql(spec.funnel(), spec.businessTime(), KpiRunner.unitSeconds("days"));
+  }
+
   @Override
   public List<String> datedBy(KpiDef k, ConversionSpec spec) {
     return timeColumn(k);

@@ -77,6 +77,12 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
     return runner.wholeHistory(k, table, periods, m.dimensions(), m::measure);
   }
 
+  /** On an SQL engine: the leads' paths reduced and counted in SQL ({@link FunnelSql}). */
+  @Override
+  public dev.journeykpi.sql.SqlTemplate sql(KpiDef k, FunnelSpec spec) {
+    return new FunnelSql(spec.funnel(), spec.businessTime(), KpiRunner.unitSeconds(k.unit()));
+  }
+
   @Override
   public List<String> datedBy(KpiDef k, FunnelSpec spec) {
     return timeColumn(k);

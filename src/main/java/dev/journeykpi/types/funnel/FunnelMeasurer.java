@@ -62,9 +62,21 @@ public final class FunnelMeasurer {
     FunnelLeads all = leads(table, rows);
     List<FunnelLeads.Lead> members = paths.members(all, p);
     // A conversion is one rate, without the funnel's notes.
-    if (def.from() != null)
-      return List.of(new HistoryRow(List.of(), conversion(members, p), p, "%"));
+    if (def.from() != null) return conversionRows(conversion(members, p), p);
     return stages.rows(members, p, notes(all));
+  }
+
+  /** A conversion KPI's rows of period p: its one rate. */
+  static List<HistoryRow> conversionRows(Measure rate, Period p) {
+    return List.of(new HistoryRow(List.of(), rate, p, "%"));
+  }
+
+  /**
+   * A funnel's rows of period p from counts made elsewhere (an SQL engine's), by the same code as
+   * {@link #measure}.
+   */
+  List<HistoryRow> rows(StageCounts.Tally tally, Period p, Notes notes) {
+    return stages.rows(tally, p, notes);
   }
 
   /**
@@ -92,20 +104,31 @@ public final class FunnelMeasurer {
 
   /** What the rows of every stage say about the data: unmapped stage values, rows left out. */
   private Notes notes(FunnelLeads all) {
+    int total = all.unmapped.values().stream().mapToInt(Integer::intValue).sum();
+    List<Map.Entry<String, Integer>> first = all.unmapped.entrySet().stream().limit(3).toList();
+    return notes(total, first, all.noLead, all.noTime);
+  }
+
+  /**
+   * The notes from their counts: {@code unmapped} rows in all with a stage value that is neither a
+   * stage nor a lost outcome, the first values of those in text order (three at most) with their
+   * rows; rows without a lead, rows without a time.
+   */
+  Notes notes(
+      int unmapped, List<Map.Entry<String, Integer>> firstUnmapped, int noLead, int noTime) {
     List<Note> out = new ArrayList<>();
-    if (!all.unmapped.isEmpty()) {
-      int total = all.unmapped.values().stream().mapToInt(Integer::intValue).sum();
+    if (unmapped > 0) {
       List<String> shown = new ArrayList<>();
-      all.unmapped.entrySet().stream()
+      firstUnmapped.stream()
           .limit(3)
           .forEach(
               e ->
                   shown.add(
                       "'" + e.getKey() + "'" + (e.getValue() > 1 ? " ×" + e.getValue() : "")));
-      out.add(Note.of(Code.STAGE_NOT_IN_FUNNEL, total, String.join(", ", shown)));
+      out.add(Note.of(Code.STAGE_NOT_IN_FUNNEL, unmapped, String.join(", ", shown)));
     }
-    if (all.noLead > 0) out.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, all.noLead, def.lead()));
-    if (all.noTime > 0) out.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, all.noTime, time));
+    if (noLead > 0) out.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, noLead, def.lead()));
+    if (noTime > 0) out.add(Note.of(Code.ROWS_WITHOUT_LEFT_OUT, noTime, time));
     return Notes.of(out);
   }
 }

@@ -55,6 +55,28 @@ final class StageCounts {
    * leads first seen mid-way were counted, a note of how many.
    */
   List<HistoryRow> rows(List<FunnelLeads.Lead> members, Period p, Notes note) {
+    return rows(tally(members, p), p, note);
+  }
+
+  /**
+   * What the rows of a period are made of: the counts per stage and the times' statistics. Apart
+   * from {@link #rows(Tally, Period, Notes)} so that an SQL engine, which counts in SQL, builds the
+   * rows with the same code.
+   *
+   * @param toNextMedian per stage, the median time to the next stage ({@link #stat})
+   */
+  record Tally(
+      int[] entered,
+      int[] converted,
+      int[] lost,
+      int[] fromFirst,
+      int midway,
+      Measure[] toNextMedian,
+      Measure[] toNextP90,
+      Measure[] timeInMedian) {}
+
+  /** The counts and times of the members of period p. */
+  private Tally tally(List<FunnelLeads.Lead> members, Period p) {
     int n = def.stages().size();
     int[] entered = new int[n], converted = new int[n], lost = new int[n], fromFirst = new int[n];
     List<List<Double>> toNext = new ArrayList<>(), timeIn = new ArrayList<>();
@@ -91,6 +113,21 @@ final class StageCounts {
       if (paths.lost(lead, r) && (!def.activity() || FunnelPaths.in(r.at()[r.furthest()], p)))
         lost[r.furthest()]++;
     }
+    Measure[] median = new Measure[n], p90 = new Measure[n], in = new Measure[n];
+    for (int k = 0; k < n; k++) {
+      median[k] = stat(toNext.get(k), Statistic.MEDIAN);
+      p90[k] = stat(toNext.get(k), new Statistic(Statistic.Kind.PERCENTILE, 90));
+      in[k] = stat(timeIn.get(k), Statistic.MEDIAN);
+    }
+    return new Tally(entered, converted, lost, fromFirst, midway, median, p90, in);
+  }
+
+  /** The rows of period p from its tally, each with {@code note} (and the mid-way note). */
+  List<HistoryRow> rows(Tally t, Period p, Notes note) {
+    int n = def.stages().size();
+    int[] entered = t.entered(), converted = t.converted(), lost = t.lost();
+    int[] fromFirst = t.fromFirst();
+    int midway = t.midway();
     if (midway > 0)
       note =
           note.plus(
@@ -118,16 +155,10 @@ final class StageCounts {
       }
       out.add(part(stage, "lost", new Measure((double) lost[k], null, null, lost[k]), p));
       if (!last) {
-        out.add(part(stage, "time_to_next_median", stat(toNext.get(k), Statistic.MEDIAN), p));
-        out.add(
-            part(
-                stage,
-                "time_to_next_p90",
-                stat(toNext.get(k), new Statistic(Statistic.Kind.PERCENTILE, 90)),
-                p));
+        out.add(part(stage, "time_to_next_median", t.toNextMedian()[k], p));
+        out.add(part(stage, "time_to_next_p90", t.toNextP90()[k], p));
       }
-      if (def.history())
-        out.add(part(stage, "time_in_stage_median", stat(timeIn.get(k), Statistic.MEDIAN), p));
+      if (def.history()) out.add(part(stage, "time_in_stage_median", t.timeInMedian()[k], p));
     }
     // The headline: the leads of the first stage that reached the last (a lead first seen later is
     // not one of them), or for an activity funnel, nothing to add up.
@@ -151,8 +182,14 @@ final class StageCounts {
   }
 
   private static Measure stat(List<Double> values, Statistic s) {
-    if (values.isEmpty()) return Measure.none(0, Note.of(Code.NO_TIMES));
+    if (values.isEmpty()) return stat(null, 0);
     double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-    return Measure.of(Stats.of(s, v, v.length), v.length);
+    return stat(Stats.of(s, v, v.length), v.length);
+  }
+
+  /** A statistic of n times (value null when n is 0: no times, a note). */
+  static Measure stat(Double value, int n) {
+    if (n == 0) return Measure.none(0, Note.of(Code.NO_TIMES));
+    return Measure.of(value, n);
   }
 }

@@ -1,0 +1,566 @@
+package dev.journeykpi.types.funnel;
+
+import dev.journeykpi.config.FunnelDef;
+import dev.journeykpi.config.KpiDef;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.SqlColumns;
+import dev.journeykpi.sql.SqlSource;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SQL of a funnel's leads and their paths, written to give what {@link FunnelLeads} and {@link
+ * FunnelPaths} give, rule for rule; {@link FunnelSql} runs it.
+ *
+ * <p>Every population row is taken twice, once for its breakdown group and once for the total
+ * ({@code tot} = 1), since a lead's rows in a group are that group's history of it. A history's
+ * rows are ordered per lead as FunnelLeads orders them (time, then stage order with a lost outcome
+ * last, then file order); consecutive rows of one stage are one stay, lasting until the next row.
+ * The per-lead reduction is one GROUP BY (first entry per stage by {@code min … FILTER}, the stays
+ * summed, the lost outcome that stands). The path is walked stage by stage in one CTE per stage,
+ * the walk's state (started, still going, the previous stage's time) in columns, since each step
+ * depends on the one before. Then the paths are counted per period and group.
+ *
+ * <p>Lead columns: {@code f<k>} first entry into stage k, {@code u<k>} stage k reached without a
+ * date (snapshot), {@code ti<k>} seconds in stage k, {@code fs} the stage first seen at (history),
+ * {@code lost} whether lost is the lead's latest word, {@code cohort} when it joined the funnel.
+ * Path columns: {@code a<k>} the time of stage k on the path (filled in), {@code r<k>} reached,
+ * {@code furthest}, {@code midway}.
+ */
+final class FunnelPathSql {
+  private final FunnelDef def;
+  private final KpiDef kpi;
+  private final Dialect d;
+  private final SqlColumns c;
+  private final String rows;
+  private final LocalDateTime wall;
+  private final java.time.ZoneId zone;
+  private final double divisor;
+  private final int n;
+
+  /**
+   * @param wall the local time from which wall-clock differences are elapsed time ({@link
+   *     dev.journeykpi.calc.Elapsed#wallClockFrom})
+   * @param divisor seconds in the unit of the times between stages
+   */
+  FunnelPathSql(FunnelDef def, SqlSource s, LocalDateTime wall, double divisor) {
+    this.def = def;
+    this.kpi = s.kpi();
+    this.d = s.dialect();
+    this.c = s.columns();
+    this.rows = s.rows();
+    this.wall = wall;
+    this.zone = s.zone();
+    this.divisor = divisor;
+    this.n = def.stages().size();
+  }
+
+  /** The population's rows, twice (group, total), each with its stage index. */
+  private String typed() {
+    String time =
+        kpi.time() == null ? "NULL::TIMESTAMP" : "CAST(" + c.ref(kpi.time()) + " AS TIMESTAMP)";
+    StringBuilder cols = new StringBuilder();
+    cols.append("kpi_record AS rec, ")
+        .append(c.ref(def.lead()))
+        .append(" AS ld, ")
+        .append(c.ref(def.stageColumn()))
+        .append(" AS raw, ")
+        .append(time)
+        .append(" AS t, ")
+        .append(kpi.by().isEmpty() ? "NULL::VARCHAR" : c.ref(kpi.by().get(0)))
+        .append(" AS grp");
+    if (!def.history())
+      for (int k = 0; k < n; k++) {
+        String e = def.stages().get(k).entered();
+        cols.append(", ")
+            .append(e == null ? "NULL::TIMESTAMP" : "CAST(" + c.ref(e) + " AS TIMESTAMP)")
+            .append(" AS e")
+            .append(k);
+      }
+    // Stage values as FunnelLeads.stageIndex maps them (a value of two stages is the later's, a
+    // lost
+    // outcome's wins): compared as kpi compares texts.
+    StringBuilder stage = new StringBuilder("CASE " + d.lowerNfc("raw"));
+    // In stage order, the lost outcomes last, for a reader of kpi sql (each value is one WHEN).
+    FunnelLeads.stageIndex(def).entrySet().stream()
+        .sorted(
+            java.util.Comparator.comparing((Map.Entry<String, Integer> e) -> e.getValue() < 0)
+                .thenComparing(Map.Entry::getValue)
+                .thenComparing(Map.Entry::getKey))
+        .forEach(
+            e ->
+                stage
+                    .append(" WHEN ")
+                    .append(d.literal(e.getKey()))
+                    .append(" THEN ")
+                    .append(e.getValue()));
+    stage.append(" ELSE -2 END");
+    String pop = "SELECT " + cols + " FROM " + rows + " WHERE " + c.where(kpi.where());
+    String sets =
+        kpi.by().isEmpty()
+            ? "SELECT 1 AS tot, * FROM kpi_pop"
+            : "SELECT 0 AS tot, * FROM kpi_pop UNION ALL SELECT 1 AS tot, * REPLACE (NULL::VARCHAR AS grp) FROM kpi_pop";
+    return "WITH kpi_pop AS (\n  "
+        + pop
+        + "\n), kpi_sets AS (\n  "
+        + sets
+        // Each distinct value mapped once (normalising a million cells took seconds), then joined.
+        + "\n), kpi_stage AS MATERIALIZED (\n  SELECT raw, "
+        + stage
+        + " AS k FROM (SELECT DISTINCT raw FROM kpi_pop)\n), kpi_typed AS (\n  SELECT kpi_sets.*,"
+        + " coalesce(kpi_stage.k, -2) AS k FROM kpi_sets LEFT JOIN kpi_stage ON kpi_sets.raw ="
+        + " kpi_stage.raw\n)";
+  }
+
+  /** The notes' counts per group: unmapped stage rows, rows without a lead, rows without a time. */
+  String notes() {
+    String noTime;
+    String unmapped;
+    String from = "kpi_typed";
+    if (def.history()) {
+      noTime = "count(*) FILTER (WHERE ld IS NOT NULL AND t IS NULL)";
+      unmapped = "count(*) FILTER (WHERE ld IS NOT NULL AND t IS NOT NULL AND k = -2)";
+    } else {
+      // A snapshot keeps a lead's first row of a known stage; a kept row without its time is left
+      // out of the periods (noted), an unmapped row is noted whether or not its lead repeats.
+      from =
+          "(SELECT *, ld IS NOT NULL AND k >= -1 AND row_number() OVER (PARTITION BY tot, grp, ld,"
+              + " k >= -1 ORDER BY rec) = 1 AS kept FROM kpi_typed)";
+      noTime = kpi.time() == null ? "0" : "count(*) FILTER (WHERE kept AND t IS NULL)";
+      unmapped = "count(*) FILTER (WHERE ld IS NOT NULL AND k = -2)";
+    }
+    return typed()
+        + "\nSELECT tot, grp, "
+        + unmapped
+        + " AS unmapped, count(*) FILTER (WHERE ld IS NULL) AS no_lead, "
+        + noTime
+        + " AS no_time\nFROM "
+        + from
+        + "\nGROUP BY tot, grp ORDER BY tot, grp";
+  }
+
+  /** The first three unmapped stage values of each group, in text order, with their rows. */
+  String unmapped() {
+    String where =
+        def.history() ? "ld IS NOT NULL AND t IS NOT NULL AND k = -2" : "ld IS NOT NULL AND k = -2";
+    return typed()
+        + "\nSELECT tot, grp, raw, rows FROM (\n  SELECT tot, grp, coalesce(raw, '') AS raw, count(*) AS rows,"
+        + " row_number() OVER (PARTITION BY tot, grp ORDER BY coalesce(raw, '')) AS place\n  FROM kpi_typed WHERE "
+        + where
+        + "\n  GROUP BY tot, grp, coalesce(raw, '')\n) WHERE place <= 3 ORDER BY tot, grp, place";
+  }
+
+  /** Each lead of each group (and of the total), reduced to what its path needs. */
+  private String leads() {
+    List<String> ks = new ArrayList<>();
+    for (int k = 0; k < n; k++) ks.add(String.valueOf(k));
+    if (def.history()) {
+      StringBuilder agg = new StringBuilder();
+      for (int k = 0; k < n; k++) {
+        agg.append(",\n    min(t) FILTER (WHERE k = ").append(k).append(") AS f").append(k);
+        agg.append(",\n    FALSE AS u").append(k);
+        agg.append(",\n    sum(")
+            .append(d.epochMillis("t_next"))
+            .append(" - ")
+            .append(d.epochMillis("t"))
+            .append(") FILTER (WHERE k = ")
+            .append(k)
+            .append(" AND closed) / 1000.0 AS ti")
+            .append(k);
+      }
+      StringBuilder fs = new StringBuilder("CASE");
+      for (int k = 0; k < n; k++)
+        fs.append(" WHEN f").append(k).append(" = earliest THEN ").append(k);
+      fs.append(" END");
+      // One sort of each lead's rows, in FunnelLeads' order. A stay (consecutive rows of one stage)
+      // lasts until the next row of another stage or outcome, and one that no such row follows is
+      // still open: each row of a closed stay adds the time to the row after it, which adds up to
+      // the stay.
+      return ",\nkpi_ev AS (\n  SELECT tot, grp, ld, k, t, lead(t) OVER w AS t_next,"
+          + " (max(k) OVER later) IS DISTINCT FROM k OR (min(k) OVER later) IS DISTINCT FROM k AS"
+          + " moved\n  FROM kpi_typed WHERE ld IS NOT NULL AND t IS NOT NULL AND k >= -1"
+          + "\n  WINDOW w AS (PARTITION BY tot, grp, ld ORDER BY t, CASE WHEN k < 0 THEN"
+          + " 2147483647 ELSE k END, rec), later AS (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED"
+          + " FOLLOWING)\n), kpi_lead0 AS (\n  SELECT tot, grp, ld, min(t) AS seen, min(t) FILTER"
+          + " (WHERE k >= 0) AS earliest,"
+          // Lost is the latest word: a lost row after the last stage row (at the same time, a lost
+          // outcome comes after the stage).
+          + "\n    coalesce(max(t) FILTER (WHERE k = -1) >= coalesce(max(t) FILTER (WHERE k >= 0),"
+          + " '-infinity'::TIMESTAMP), FALSE) AS lost"
+          + agg
+          + "\n  FROM (SELECT *, k >= 0 AND t_next IS NOT NULL AND moved AS closed FROM kpi_ev)"
+          + " GROUP BY tot, grp, ld\n"
+          + "), kpi_lead AS (\n  SELECT *, "
+          + fs
+          + " AS fs, seen AS cohort FROM kpi_lead0\n)";
+    }
+    // Snapshot: a lead's first row of a known stage.
+    StringBuilder furthest0 = new StringBuilder("CASE");
+    for (int k = n - 1; k >= 0; k--)
+      furthest0.append(" WHEN e").append(k).append(" IS NOT NULL THEN ").append(k);
+    furthest0.append(" ELSE -1 END");
+    StringBuilder cols = new StringBuilder();
+    List<String> firsts = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      boolean required = !def.stages().get(k).optional();
+      cols.append(", e").append(k).append(" AS f").append(k);
+      // Reached without a date: the current stage (a lost lead: the furthest dated stage, else the
+      // first), and with fill, a required stage before the furthest.
+      cols.append(", e")
+          .append(k)
+          .append(" IS NULL AND (k = ")
+          .append(k)
+          .append(" OR (k = -1 AND greatest(furthest0, 0) = ")
+          .append(k)
+          .append(")")
+          .append(def.fill() && required ? " OR " + k + " < furthest" : "")
+          .append(") AS u")
+          .append(k);
+      cols.append(", NULL::DOUBLE AS ti").append(k);
+      firsts.add("e" + k);
+    }
+    return ",\nkpi_first AS (\n  SELECT *, "
+        + furthest0
+        + " AS furthest0 FROM kpi_typed WHERE ld IS NOT NULL AND k >= -1"
+        + "\n  QUALIFY row_number() OVER (PARTITION BY tot, grp, ld ORDER BY rec) = 1\n"
+        + "), kpi_first1 AS (\n  SELECT *, CASE WHEN k >= 0 THEN greatest(furthest0, k) ELSE greatest(furthest0, 0) END AS furthest FROM kpi_first\n"
+        + "), kpi_lead AS (\n  SELECT tot, grp, ld, k = -1 AS lost, NULL::INTEGER AS fs, coalesce(t, least("
+        + String.join(", ", firsts)
+        + ")) AS cohort"
+        + cols
+        + " FROM kpi_first1\n)";
+  }
+
+  private boolean required(int k) {
+    return !def.stages().get(k).optional();
+  }
+
+  /** The least of the non-null times (NULL when all are). */
+  private static String least(List<String> xs) {
+    if (xs.isEmpty()) return "NULL::TIMESTAMP";
+    if (xs.size() == 1) return xs.get(0);
+    return "least(" + String.join(", ", xs) + ")";
+  }
+
+  /**
+   * The paths, as {@link FunnelPaths#reach}: the stages known and their times filled in (closed
+   * forms of its backward loop), then the forward walk, one CTE per stage.
+   */
+  private String paths() {
+    String midway = def.history() ? "coalesce(fs, 0) > 0" : "FALSE";
+    String start =
+        def.history() && !def.midwayFill() ? "CASE WHEN " + midway + " THEN fs ELSE 0 END" : "0";
+    StringBuilder known = new StringBuilder();
+    for (int k = 0; k < n; k++) {
+      known
+          .append(", ")
+          .append(k)
+          .append(" >= st AND (f")
+          .append(k)
+          .append(" IS NOT NULL OR u")
+          .append(k)
+          .append(") AS kn")
+          .append(k);
+      known
+          .append(", CASE WHEN ")
+          .append(k)
+          .append(" >= st THEN f")
+          .append(k)
+          .append(" END AS a")
+          .append(k);
+    }
+    // Filled in: with fill, a required stage with a known later one is passed at the earliest known
+    // time from it on; with entered_midway: fill, a required stage before the first seen one at
+    // that
+    // first entry.
+    StringBuilder filled = new StringBuilder();
+    StringBuilder fsTime = new StringBuilder("CASE fs");
+    for (int k = 0; k < n; k++) fsTime.append(" WHEN ").append(k).append(" THEN f").append(k);
+    fsTime.append(" END");
+    for (int k = 0; k < n; k++) {
+      List<String> later = new ArrayList<>(), fromHere = new ArrayList<>();
+      fromHere.add("a" + k);
+      for (int j = k + 1; j < n; j++) {
+        later.add("kn" + j);
+        fromHere.add("a" + j);
+      }
+      String laterKnown = later.isEmpty() ? "FALSE" : "(" + String.join(" OR ", later) + ")";
+      String fill;
+      if (def.fill() && required(k)) {
+        fill = "(" + k + " >= st AND " + laterKnown + ")";
+        filled.append(", kn").append(k).append(" OR ").append(fill).append(" AS kk").append(k);
+        filled
+            .append(", CASE WHEN ")
+            .append(fill)
+            .append(" THEN ")
+            .append(least(fromHere))
+            .append(" ELSE a")
+            .append(k)
+            .append(" END AS at")
+            .append(k);
+      } else if (!def.fill() && required(k) && def.history() && def.midwayFill()) {
+        fill = "(midway AND " + k + " < fs)";
+        filled.append(", kn").append(k).append(" OR ").append(fill).append(" AS kk").append(k);
+        filled
+            .append(", CASE WHEN ")
+            .append(fill)
+            .append(" THEN ")
+            .append(fsTime)
+            .append(" ELSE a")
+            .append(k)
+            .append(" END AS at")
+            .append(k);
+      } else {
+        filled
+            .append(", kn")
+            .append(k)
+            .append(" AS kk")
+            .append(k)
+            .append(", a")
+            .append(k)
+            .append(" AS at")
+            .append(k);
+      }
+    }
+    StringBuilder next = new StringBuilder();
+    for (int k = 0; k < n; k++) {
+      List<String> later = new ArrayList<>();
+      for (int j = k + 1; j < n; j++) later.add("at" + j);
+      next.append(", ").append(least(later)).append(" AS nx").append(k);
+    }
+    StringBuilder out = new StringBuilder();
+    out.append(",\nkpi_known AS (\n  SELECT *, ")
+        .append(midway)
+        .append(" AS midway, ")
+        .append(start)
+        .append(" AS st FROM kpi_lead\n), kpi_known1 AS (\n  SELECT *")
+        .append(known)
+        .append(" FROM kpi_known\n), kpi_filled AS (\n  SELECT *")
+        .append(filled)
+        .append(" FROM kpi_known1\n), kpi_walk AS (\n  SELECT *")
+        .append(next)
+        .append(", TRUE AS go, FALSE AS sd, NULL::TIMESTAMP AS pv FROM kpi_filled\n)");
+    // The walk: a stage the lead cannot skip and did not reach ends it; a skippable stage entered
+    // before the previous one on the path or after the next known one is a return, not a step; a
+    // step backwards in time or slower than the window ends it.
+    String prev = "kpi_walk";
+    for (int k = 0; k < n; k++) {
+      String at = "at" + k;
+      boolean skippable = def.skippable(k);
+      String back =
+          skippable
+              ? "("
+                  + at
+                  + " IS NOT NULL AND ((pv IS NOT NULL AND "
+                  + at
+                  + " < pv) OR (nx"
+                  + k
+                  + " IS NOT NULL AND "
+                  + at
+                  + " > nx"
+                  + k
+                  + ")))"
+              : "FALSE";
+      String step = step("pv", at);
+      String reached = "(go AND kk" + k + " AND (NOT sd OR (NOT " + back + " AND " + step + ")))";
+      String stop =
+          "(go AND sd AND ("
+              + (skippable ? "FALSE" : "NOT kk" + k)
+              + " OR (kk"
+              + k
+              + " AND NOT "
+              + back
+              + " AND NOT "
+              + step
+              + ")))";
+      String name = "kpi_walk" + k;
+      out.append(", ")
+          .append(name)
+          .append(" AS (\n  SELECT * REPLACE (go AND NOT coalesce(")
+          .append(stop)
+          .append(", FALSE) AS go, sd OR coalesce(r")
+          .append(k)
+          .append(", FALSE) AS sd, CASE WHEN r")
+          .append(k)
+          .append(" AND ")
+          .append(at)
+          .append(" IS NOT NULL THEN ")
+          .append(at)
+          .append(" ELSE pv END AS pv) FROM (SELECT *, coalesce(")
+          .append(reached)
+          .append(", FALSE) AS r")
+          .append(k)
+          .append(" FROM ")
+          .append(prev)
+          .append(")\n)");
+      prev = name;
+    }
+    StringBuilder furthest = new StringBuilder("CASE");
+    for (int k = n - 1; k >= 0; k--)
+      furthest.append(" WHEN r").append(k).append(" THEN ").append(k);
+    furthest.append(" ELSE -1 END");
+    StringBuilder conv = new StringBuilder();
+    for (int k = 0; k < n; k++) {
+      List<String> later = new ArrayList<>();
+      StringBuilder fn = new StringBuilder("CASE");
+      for (int j = k + 1; j < n; j++) {
+        later.add("r" + j);
+        fn.append(" WHEN r").append(j).append(" THEN f").append(j);
+      }
+      fn.append(later.isEmpty() ? " WHEN FALSE THEN NULL::TIMESTAMP END" : " END");
+      conv.append(", r")
+          .append(k)
+          .append(" AND ")
+          .append(later.isEmpty() ? "FALSE" : "(" + String.join(" OR ", later) + ")")
+          .append(" AS cv")
+          .append(k);
+      conv.append(", ").append(fn).append(" AS fn").append(k);
+    }
+    int last = n - 1;
+    out.append(", kpi_path AS (\n  SELECT *, ")
+        .append(furthest)
+        .append(" AS furthest")
+        .append(conv)
+        .append(" FROM ")
+        .append(prev)
+        .append("\n), kpi_paths AS (\n  SELECT *, lost AND furthest >= 0 AND f")
+        .append(last)
+        .append(" IS NULL AND NOT u")
+        .append(last)
+        .append(" AS lost_at_furthest, CASE furthest");
+    for (int k = 0; k < n; k++) out.append(" WHEN ").append(k).append(" THEN at").append(k);
+    out.append(" END AS at_furthest FROM kpi_path\n)");
+    return out.toString();
+  }
+
+  /** Whether entering b after a counts as the step (FunnelPaths.step) in calendar time. */
+  private String step(String a, String b) {
+    String none = def.window() == null ? "TRUE" : "FALSE";
+    String within =
+        def.window() == null
+            ? "TRUE"
+            : b + " <= " + a + " + INTERVAL '" + def.window().seconds() + " seconds'";
+    return "(CASE WHEN "
+        + a
+        + " IS NULL OR "
+        + b
+        + " IS NULL THEN "
+        + none
+        + " WHEN "
+        + b
+        + " < "
+        + a
+        + " THEN FALSE ELSE "
+        + within
+        + " END)";
+  }
+
+  /** Seconds from a to b as Elapsed.between counts them in calendar time. */
+  private String seconds(String a, String b) {
+    String plain = "(" + d.epochMillis(b) + " - " + d.epochMillis(a) + ") / 1000.0";
+    if (wall.equals(LocalDateTime.MIN)) return plain;
+    // Before the zone's last change of offset, real elapsed time through the zone's rules.
+    String z = d.literal(zone.getId());
+    return "CASE WHEN "
+        + a
+        + " >= "
+        + d.timestamp(wall)
+        + " THEN "
+        + plain
+        + " ELSE ("
+        + d.epochMillis("(" + b + " AT TIME ZONE " + z + ")")
+        + " - "
+        + d.epochMillis("(" + a + " AT TIME ZONE " + z + ")")
+        + ") / 1000.0 END";
+  }
+
+  /** Whether time t is in the joined period (kpi_all: the whole history). */
+  private static String in(String t) {
+    return "(kpi_all OR coalesce(" + t + " >= kpi_from AND " + t + " < kpi_to, FALSE))";
+  }
+
+  /**
+   * The counts per period and group: per stage, the leads that entered it, went on, came from the
+   * first stage, were lost there; the times to the next stage and in the stage; the leads first
+   * seen mid-way; a conversion's numerator and denominator.
+   */
+  String counts(List<Period> periods) {
+    List<List<String>> ps = new ArrayList<>();
+    for (int i = 0; i < periods.size(); i++) {
+      Period p = periods.get(i);
+      boolean all = p.grain() == Period.Grain.ALL;
+      ps.add(
+          List.of(
+              String.valueOf(i),
+              all ? "TRUE" : "FALSE",
+              all ? "NULL::TIMESTAMP" : d.timestamp(p.startTime()),
+              all ? "NULL::TIMESTAMP" : d.timestamp(p.endTime())));
+    }
+    boolean activity = def.activity();
+    List<String> counted = new ArrayList<>();
+    List<String> select = new ArrayList<>();
+    if (def.from() != null) {
+      // A conversion: its rate's two counts only.
+      int from = def.indexOf(def.from()), to = def.indexOf(def.to());
+      String den = activity ? "(r" + from + " AND " + in("at" + from) + ")" : "r" + from;
+      select.add("count(*) FILTER (WHERE " + den + ") AS den");
+      select.add("count(*) FILTER (WHERE " + den + " AND r" + to + ") AS num");
+    }
+    for (int k = 0; k < n && def.from() == null; k++) {
+      String cnt = activity ? "(r" + k + " AND " + in("at" + k) + ")" : "r" + k;
+      counted.add(cnt);
+      select.add("count(*) FILTER (WHERE " + cnt + ") AS e" + k);
+      select.add("count(*) FILTER (WHERE " + cnt + " AND cv" + k + ") AS cv" + k);
+      select.add(activity ? "0 AS ff" + k : "count(*) FILTER (WHERE " + cnt + " AND r0) AS ff" + k);
+      select.add(
+          "count(*) FILTER (WHERE lost_at_furthest AND furthest = "
+              + k
+              + (activity ? " AND " + in("at_furthest") : "")
+              + ") AS ls"
+              + k);
+      String toNext =
+          "CASE WHEN "
+              + cnt
+              + " AND cv"
+              + k
+              + " AND f"
+              + k
+              + " IS NOT NULL AND fn"
+              + k
+              + " IS NOT NULL AND fn"
+              + k
+              + " >= f"
+              + k
+              + " THEN ("
+              + seconds("f" + k, "fn" + k)
+              + ") / "
+              + divisor
+              + " END";
+      select.add("count(" + toNext + ") AS tnn" + k);
+      select.add(d.percentile(toNext, 50) + " AS tnm" + k);
+      select.add(d.percentile(toNext, 90) + " AS tnp" + k);
+      String timeIn = "CASE WHEN " + cnt + " THEN ti" + k + " / " + divisor + " END";
+      select.add("count(" + timeIn + ") AS tin" + k);
+      select.add(d.percentile(timeIn, 50) + " AS tim" + k);
+    }
+    if (def.from() == null)
+      select.add("count(*) FILTER (WHERE midway AND (" + String.join(" OR ", counted) + ")) AS mw");
+    // An activity funnel's leads are in every period, each stage counting its own entries there
+    // (the filters above). A join condition on the path's columns would be pushed down through the
+    // walk's CTEs, each column replaced by its expression, growing with every stage.
+    String on = activity ? "TRUE" : in("cohort");
+    return typed()
+        + leads()
+        + paths()
+        + "\nSELECT kpi_period, tot, grp,\n  "
+        + String.join(",\n  ", select)
+        + "\nFROM kpi_paths JOIN "
+        + d.values("kpi_periods", List.of("kpi_period", "kpi_all", "kpi_from", "kpi_to"), ps)
+        + "\n  ON "
+        + on
+        + "\nGROUP BY kpi_period, tot, grp ORDER BY kpi_period, tot, grp";
+  }
+}
