@@ -256,4 +256,38 @@ public final class DuckDbDialect implements Dialect {
         + String.join(", ", columns)
         + ")";
   }
+
+  @Override
+  public String wholeSeconds(String timestamp) {
+    return "date_trunc('second', " + timestamp + ")";
+  }
+
+  /** Character.isWhitespace's characters (String.strip's), as a class of RE2. */
+  private static final String JAVA_WHITESPACE =
+      "[\\t-\\r\\x1c-\\x20\\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200a}\\x{2028}\\x{2029}"
+          + "\\x{205f}\\x{3000}]";
+
+  @Override
+  public String stripped(String text) {
+    return "regexp_replace("
+        + text
+        + ", '^"
+        + JAVA_WHITESPACE
+        + "+|"
+        + JAVA_WHITESPACE
+        + "+$', '', 'g')";
+  }
+
+  @Override
+  public String textKey(String text) {
+    // String.trim removes every character up to the space, control characters included.
+    return "nullif(lower(nfc_normalize(regexp_replace("
+        + text
+        + ", '^[\\x00-\\x20]+|[\\x00-\\x20]+$', '', 'g'))), '')";
+  }
+
+  @Override
+  public String regexFind(String text, String pattern) {
+    return "regexp_matches(" + text + ", " + literal(pattern) + ")";
+  }
 }

@@ -48,6 +48,13 @@ final class SqlFilter {
           + value(c, cmp.other(), b)
           + ")";
     }
+    if (f instanceof Filter.Expression x) {
+      String why = ExprSql.refusal(x.expr());
+      if (why != null) throw new SqlRefused("a filter expr: that is " + why);
+      // TRUE only where the expression holds: NULL (it read a blank) is no match, and NOT of it
+      // stays NULL, as FilterCompiler's yes/no of an expression.
+      return "(" + new ExprSql(c.dialect(), c::ref).sql(x.expr()) + ")";
+    }
     if (!(f instanceof Filter.Condition cond))
       throw new SqlRefused("a filter of kind " + f.getClass().getSimpleName());
     String col = c.ref(cond.column());

@@ -7,6 +7,7 @@ import dev.journeykpi.engine.KpiEngine;
 import dev.journeykpi.engine.RunRequest;
 import dev.journeykpi.engine.SqlKpiEngine;
 import dev.journeykpi.model.Period;
+import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,51 @@ class CombiningOnDuckDbTest {
 
   @TempDir Path dir;
 
+  /**
+   * What combining adds to the quality report, beyond what SqlEngineDifferentialTest compares: the
+   * rows dropped as duplicates, left out by a join, the notes, and each reason's examples.
+   */
+  static void sameCombining(Scorecard expected, Scorecard actual) {
+    for (int i = 0; i < expected.quality().size(); i++) {
+      QualityReport q = expected.quality().get(i);
+      QualityReport r = actual.quality().get(i);
+      assertThat(examples(r.dropped()))
+          .as(q.source() + " dropped")
+          .isEqualTo(examples(q.dropped()));
+      assertThat(examples(r.blanked()))
+          .as(q.source() + " blanked")
+          .isEqualTo(examples(q.blanked()));
+      assertThat(r.excluded()).as(q.source() + " left out").isEqualTo(q.excluded());
+      assertThat(r.notes()).as(q.source() + " notes").isEqualTo(q.notes());
+    }
+  }
+
+  private static Map<String, String> examples(Map<String, QualityReport.Tally> tallies) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    tallies.forEach(
+        (reason, t) ->
+            out.put(
+                reason,
+                t.count()
+                    + " "
+                    + t.examples().stream().map(p -> p.column() + "=" + p.value()).toList()));
+    return out;
+  }
+
+  /** The generated data has what it is meant to: duplicates dropped, unmatched keys counted. */
+  private static final class QualityReportAssert {
+    static void hasDroppedAndUnmatched(Scorecard card) {
+      var tickets = card.quality().stream().filter(q -> q.source().equals("tickets")).findFirst();
+      assertThat(tickets).isPresent();
+      assertThat(tickets.get().dropped()).isNotEmpty();
+      assertThat(tickets.get().blanked().keySet())
+          .anyMatch(r -> r.startsWith("account not found in accounts (join)"));
+      var accounts = card.quality().stream().filter(q -> q.source().equals("accounts")).findFirst();
+      assertThat(accounts.get().excluded().keySet())
+          .anyMatch(r -> r.startsWith("rows whose region is not in regions"));
+    }
+  }
+
   private Scorecard[] both(Path yaml, String period) {
     Definition def = KpiEngine.load(List.of(yaml));
     assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb")).isEmpty();
@@ -39,6 +85,7 @@ class CombiningOnDuckDbTest {
     Scorecard tablesaw = KpiEngine.run(def, request);
     Scorecard duckdb = SqlKpiEngine.run(def, request);
     SqlEngineDifferentialTest.assertSame(tablesaw, duckdb);
+    sameCombining(tablesaw, duckdb);
     return new Scorecard[] {tablesaw, duckdb};
   }
 
@@ -186,5 +233,249 @@ class CombiningOnDuckDbTest {
     SqlEngineDifferentialTest.assertSame(
         KpiEngine.run(def, new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of())),
         card);
+  }
+
+  /**
+   * Generated (seed 17): a ticket log reduced to each ticket's latest row ({@code distinct:} with
+   * blank ids, blank and tied {@code updated}), joined to accounts (keys differing by case and
+   * spaces, blank keys, keys the accounts lack, an account on two rows resolved by {@code many:
+   * last, by:}), to regions with {@code unmatched: drop}, derived columns before and after the
+   * joins (a division by zero, hours between two date-times, round, CASE, coalesce, trim, text
+   * functions), {@code expr:} filters, and breakdowns by joined and derived columns.
+   */
+  @Test
+  void joinsDistinctDerivedColumnsAndExpressions() throws Exception {
+    Random rnd = new Random(17);
+    String[] accounts = {"A1", "a1", " A1 ", "A2", "B7", "b7", "", "Z9", "Ä3", "Ä" + "3"};
+    String[] updated = {
+      "2026-10-01 08:00", "2026-10-01 08:00", "2026-10-02 09:30:15", "2026-10-03 10:00", ""
+    };
+    String[] amounts = {"100", "250,5", "0", "-40", "", "x"};
+    String[] quantities = {"1", "2", "0", "", "3"};
+    String[] statuses = {"open", "Closed", " pending ", "closed", ""};
+    StringBuilder t = new StringBuilder("id;account;opened;updated;amount;qty;status;note\n");
+    for (int i = 0; i < 240; i++) {
+      String id =
+          rnd.nextInt(12) == 0 ? "" : "T" + rnd.nextInt(60) + (rnd.nextBoolean() ? "" : " ");
+      String day = "2026-" + (9 + rnd.nextInt(3)) + "-" + (10 + rnd.nextInt(18));
+      t.append(id)
+          .append(';')
+          .append(accounts[rnd.nextInt(accounts.length)])
+          .append(';')
+          .append(day)
+          .append(" 0")
+          .append(rnd.nextInt(10))
+          .append(":1")
+          .append(rnd.nextInt(6))
+          .append(';')
+          .append(updated[rnd.nextInt(updated.length)])
+          .append(';')
+          .append(amounts[rnd.nextInt(amounts.length)])
+          .append(';')
+          .append(quantities[rnd.nextInt(quantities.length)])
+          .append(';')
+          .append(statuses[rnd.nextInt(statuses.length)])
+          .append(';')
+          .append(rnd.nextInt(4) == 0 ? "" : "n" + rnd.nextInt(5))
+          .append('\n');
+    }
+    Files.writeString(dir.resolve("tickets.csv"), t.toString(), StandardCharsets.UTF_8);
+    // A1 twice (the later 'since' wins under many: last), Ä3 written decomposed in the tickets.
+    Files.writeString(
+        dir.resolve("accounts.csv"),
+        """
+        code,tier,region,since
+        a1,gold,North,2026-01-05
+        A1 ,silver,North,2026-03-01
+        A2,bronze,South,
+        Ä3,gold,East,2025-12-01
+        B7,,South,2026-02-02
+        ,orphan,West,2026-01-01
+        """,
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("regions.csv"),
+        """
+        region,manager
+        north,Hà
+        SOUTH,Bảo
+        """,
+        StandardCharsets.UTF_8);
+    Path yaml = dir.resolve("c.yaml");
+    Files.writeString(
+        yaml,
+        """
+        version: 1
+        timezone: Asia/Ho_Chi_Minh
+        sources:
+          regions:
+            file: regions.csv
+            columns: { region: region, manager: manager }
+          accounts:
+            file: accounts.csv
+            columns:
+              code: code
+              tier: tier
+              region: region
+              since: { column: since, type: date, format: yyyy-MM-dd }
+            join:
+              - { source: regions, on: { region: region }, columns: [manager], unmatched: drop }
+          tickets:
+            file: tickets.csv
+            decimal: ","
+            columns:
+              id: id
+              account: account
+              opened: { column: opened, type: datetime, format: [yyyy-M-d HH:mm], required: true }
+              updated: { column: updated, type: datetime, format: [yyyy-MM-dd HH:mm:ss, yyyy-MM-dd HH:mm] }
+              amount: { column: amount, type: number }
+              qty: { column: qty, type: number }
+              status: status
+              note: note
+            distinct: { key: id, keep: last, by: updated }
+            join:
+              - { source: accounts, on: { account: code }, columns: [tier, region, manager], many: last, by: since }
+            derive:
+              per_unit: "amount / qty"
+              waited: "hours_between(opened, updated)"
+              rounded: "round(amount / 3)"
+              label: "upper(trim(status)) || '-' || coalesce(note, 'none')"
+              size: "CASE WHEN amount IS NULL THEN 'unknown' WHEN abs(amount) >= 200 THEN 'big' ELSE 'small' END"
+              tier_or_none: "coalesce(tier, 'none')"
+              closed: "lower(trim(status)) IN ('closed', 'done')"
+              month_no: "month(opened) + day(updated) / 100"
+        kpis:
+          - { id: tickets, type: count, source: tickets, time: opened, by: [tier_or_none] }
+          - { id: per_unit, type: sum, column: per_unit, source: tickets, time: opened, by: [size] }
+          - { id: waited, type: mean, column: waited, source: tickets, time: opened, by: [manager] }
+          - { id: rounded, type: sum, column: rounded, source: tickets, time: opened, by: [label] }
+          - { id: closed_share, type: ratio, source: tickets, time: opened, numerator: { closed: true },
+              by: [region] }
+          - { id: big_open, type: count, source: tickets, time: opened,
+              where: { expr: "amount * coalesce(qty, 1) > 100 AND NOT starts_with(coalesce(status, ''), 'c')" } }
+          - { id: not_big, type: count, source: tickets, time: opened,
+              where: { not: { expr: "amount / qty > 50" } } }
+          - { id: months, type: count, source: tickets, time: none, by: [month_no] }
+          - { id: accounts, type: count, source: accounts, time: none, by: [manager] }
+        """,
+        StandardCharsets.UTF_8);
+    Scorecard[] s = both(yaml, "2026-10");
+    QualityReportAssert.hasDroppedAndUnmatched(s[0]);
+  }
+
+  /**
+   * Worked by hand, on the SQL engine: a stage log reduced to each deal's latest row, joined to its
+   * account's region, with a derived value.
+   *
+   * <pre>
+   * deal  account  updated           value qty  kept?
+   * D1    k1       2026-10-01 08:00  100   2    no: D1 has a later row
+   * d1    K1       2026-10-05 08:00  300   3    yes (D1's latest; 'd1' is D1)
+   * D2    k2       2026-10-02 08:00  50    0    yes
+   * D3    k9       2026-10-03 08:00  80    4    yes (k9 not among the accounts)
+   * </pre>
+   *
+   * Kept: d1, D2, D3 (3 rows used of 4, 1 dropped). Regions: d1 → North (K1 is k1), D2 → South, D3
+   * blank (counted: 1 key). per_unit = value / qty: 300 / 3 = 100, 50 / 0 = blank, 80 / 4 = 20; its
+   * sum by region: North 100, South none (no value), blank 20, total 120 from 2 values.
+   */
+  @Test
+  void aJoinAfterDistinctWorkedByHand() throws Exception {
+    Files.writeString(
+        dir.resolve("deals.csv"),
+        """
+        deal,account,updated,value,qty
+        D1,k1,2026-10-01 08:00,100,2
+        d1,K1,2026-10-05 08:00,300,3
+        D2,k2,2026-10-02 08:00,50,0
+        D3,k9,2026-10-03 08:00,80,4
+        """);
+    Files.writeString(
+        dir.resolve("accounts.csv"),
+        "account,region\nk1,North\nk2,South\n",
+        StandardCharsets.UTF_8);
+    Path yaml = dir.resolve("d.yaml");
+    Files.writeString(
+        yaml,
+        """
+        version: 1
+        timezone: Asia/Ho_Chi_Minh
+        sources:
+          accounts:
+            file: accounts.csv
+            columns: { account: account, region: region }
+          deals:
+            file: deals.csv
+            columns:
+              deal: deal
+              account: account
+              updated: { column: updated, type: datetime, format: yyyy-MM-dd HH:mm }
+              value: { column: value, type: number }
+              qty: { column: qty, type: number }
+            distinct: { key: deal, keep: last, by: updated }
+            join:
+              - { source: accounts, on: { account: account }, columns: [region] }
+            derive:
+              per_unit: "value / qty"
+        kpis:
+          - { id: per_unit, type: sum, column: per_unit, source: deals, time: updated, by: [region] }
+        """);
+    Definition def = KpiEngine.load(List.of(yaml));
+    RunRequest request = new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of());
+    Scorecard card = SqlKpiEngine.run(def, request);
+    assertThat(card.rows())
+        .extracting(r -> r.dims().get("region") + "=" + r.value() + " n=" + r.n())
+        .containsExactly(
+            "North=100.0 n=1", "South=null n=0", "(blank)=20.0 n=1", "(total)=120.0 n=2");
+    QualityReport deals = card.quality().get(0);
+    assertThat(deals.rowsRead()).isEqualTo(4);
+    assertThat(deals.rowsUsed()).isEqualTo(3);
+    assertThat(deals.dropped())
+        .containsOnlyKeys("duplicate deal: an earlier row by updated (distinct keeps the last)");
+    assertThat(
+            deals
+                .blanked()
+                .get(
+                    "account not found in accounts (join): its joined columns are blank (1 key(s))")
+                .count())
+        .isEqualTo(1);
+    SqlEngineDifferentialTest.assertSame(KpiEngine.run(def, request), card);
+    sameCombining(KpiEngine.run(def, request), card);
+  }
+
+  /** A key on two rows of the joined source, without many:, stops both engines alike. */
+  @Test
+  void aDuplicateJoinKeyStopsBothEnginesWithTheSameMessage() throws Exception {
+    Files.writeString(dir.resolve("t.csv"), "id,account\n1,a\n2,b\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("a.csv"), "account,region\nA,N\nb,S\n a ,E\nB ,W\n", StandardCharsets.UTF_8);
+    Path yaml = dir.resolve("dup.yaml");
+    Files.writeString(
+        yaml,
+        """
+        sources:
+          a: { file: a.csv, columns: { account: account, region: region } }
+          t:
+            file: t.csv
+            columns: { id: id, account: account }
+            join: [ { source: a, on: { account: account }, columns: [region] } ]
+        kpis:
+          - { id: n, type: count, source: t, time: none, by: [region] }
+        """);
+    Definition def = KpiEngine.load(List.of(yaml));
+    RunRequest request = new RunRequest(List.of(Period.ALL), Map.of(), List.of());
+    String tablesaw = message(() -> KpiEngine.run(def, request));
+    assertThat(tablesaw)
+        .contains("2 keys match several of its rows: 'A' on data rows 1, 3; 'b' on data rows 2, 4");
+    assertThat(message(() -> SqlKpiEngine.run(def, request))).isEqualTo(tablesaw);
+  }
+
+  private static String message(Runnable r) {
+    try {
+      r.run();
+    } catch (dev.journeykpi.model.DataException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("no error");
   }
 }

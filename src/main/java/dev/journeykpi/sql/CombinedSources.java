@@ -1,0 +1,676 @@
+package dev.journeykpi.sql;
+
+import dev.journeykpi.config.ColumnDef;
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.config.DistinctDef;
+import dev.journeykpi.config.JoinDef;
+import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.config.ValueType;
+import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.QualityReport;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sources combined in SQL as the default engine combines them (docs/multi-export.md), over the
+ * typed rows of {@link SourceRelations}: the derived columns that read no joined column, then
+ * {@code distinct:} (one row per key), then each {@code join:} performed, in order, then the
+ * derived columns that read joined ones. What the KPIs read is the last view, {@link #rows}; the
+ * quality report gets the same counts as the import's and the joiner's ({@link #quality}).
+ *
+ * <ul>
+ *   <li>{@code distinct:} keeps, per key (its texts compared as {@code TextKey}: trimmed, NFC,
+ *       without case), the row with a {@code by} value before one without, the last (greatest
+ *       {@code by}, then latest in the file) or the first (least, then earliest); a row with a
+ *       blank key part is kept as a row of its own — DistinctRows' rule, as one ordering.
+ *   <li>{@code join:} is a left join on the keys compared as {@code TextKey}; a key matching
+ *       several rows of the other source stops the run as TableJoiner does, unless {@code many:}
+ *       says which wins (the same ordering as distinct's); unmatched rows are kept with blank
+ *       joined columns, or left out with {@code unmatched: drop}, and counted with their first
+ *       keys.
+ * </ul>
+ *
+ * Join keys must be text on both sides (refused otherwise, {@link #refusals}): a number key is
+ * matched on Java's {@code Double.toString}, which SQL does not write.
+ */
+public final class CombinedSources {
+  private final Dialect d;
+  private final Definition def;
+  private final SourceRelations relations;
+  private final Map<String, Set<String>> read;
+
+  /**
+   * @param read every source read, with the columns read of each (the engine's {@code
+   *     JoinedSources.read}, the same closure the default engine imports)
+   */
+  public CombinedSources(
+      Dialect d, Definition def, SourceRelations relations, Map<String, Set<String>> read) {
+    this.d = d;
+    this.def = def;
+    this.relations = relations;
+    this.read = read;
+  }
+
+  /** Every source read, the KPIs' sources first. */
+  public List<SourceDef> sources() {
+    return read.keySet().stream().map(def.sources()::get).toList();
+  }
+
+  /** Every source read, each after the sources it joins. */
+  public List<SourceDef> inJoinOrder() {
+    Set<String> out = new LinkedHashSet<>();
+    for (String id : read.keySet()) joinOrder(id, out);
+    return out.stream().map(def.sources()::get).toList();
+  }
+
+  private void joinOrder(String id, Set<String> out) {
+    if (out.contains(id)) return;
+    for (JoinDef j : performed(def.sources().get(id))) joinOrder(j.source(), out);
+    out.add(id);
+  }
+
+  private List<JoinDef> performed(SourceDef s) {
+    Set<String> cols = read.getOrDefault(s.id(), Set.of());
+    return s.joins().stream().filter(j -> j.performed(cols)).toList();
+  }
+
+  /**
+   * Whether the source's rows are combined (derived, one per key, joined) before KPIs read them.
+   */
+  private boolean combines(SourceDef s) {
+    return s.distinct() != null || !performed(s).isEmpty() || !derived(s).isEmpty();
+  }
+
+  /** The relation the source's KPIs read. */
+  public String rows(SourceDef s) {
+    return combines(s) ? d.quoteIdent("kpi_source_" + s.id()) : relations.rows(s);
+  }
+
+  /** The columns read from the source's file: those read but computed, and distinct's. */
+  public List<ColumnDef> typedColumns(SourceDef s) {
+    Set<String> cols = new LinkedHashSet<>(read.getOrDefault(s.id(), Set.of()));
+    if (s.distinct() != null) {
+      cols.addAll(s.distinct().columns());
+      for (String c : s.distinct().columns()) cols.addAll(inputs(s, c));
+    }
+    List<ColumnDef> out = new ArrayList<>();
+    for (ColumnDef c : SourceRelations.typedColumns(s, cols)) if (!c.isLookup()) out.add(c);
+    return out;
+  }
+
+  /** A derived column's inputs, transitively. */
+  private static Set<String> inputs(SourceDef s, String column) {
+    Set<String> out = new LinkedHashSet<>();
+    List<String> todo = new ArrayList<>(List.of(column));
+    while (!todo.isEmpty()) {
+      ColumnDef c = s.columns().get(todo.remove(0));
+      if (c == null || !c.isDerived()) continue;
+      for (String in : c.lookup().inputs()) if (out.add(in)) todo.add(in);
+    }
+    return out;
+  }
+
+  /** The derived columns read of the source, in declared order. */
+  private List<ColumnDef> derived(SourceDef s) {
+    Set<String> cols = new LinkedHashSet<>(read.getOrDefault(s.id(), Set.of()));
+    if (s.distinct() != null)
+      for (String c : s.distinct().columns()) {
+        cols.add(c);
+        cols.addAll(inputs(s, c));
+      }
+    List<ColumnDef> out = new ArrayList<>();
+    for (ColumnDef c : s.columns().values())
+      if (c.isDerived() && cols.contains(c.name())) out.add(c);
+    return out;
+  }
+
+  /** Whether a derived column reads a joined column, directly or through another derived one. */
+  private static boolean readsJoined(SourceDef s, ColumnDef c) {
+    for (String in : inputs(s, c.name())) {
+      ColumnDef x = s.columns().get(in);
+      if (x != null && x.isJoined()) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Why the source, and the sources it joins, cannot be combined in SQL yet: each reason naming
+   * what.
+   */
+  public List<String> refusals(SourceDef s) {
+    List<String> why = new ArrayList<>();
+    refusals(s, why, new LinkedHashSet<>());
+    return why;
+  }
+
+  private void refusals(SourceDef s, List<String> why, Set<String> seen) {
+    if (!seen.add(s.id())) return;
+    String src = "source '" + s.id() + "'";
+    Set<String> cols = read.getOrDefault(s.id(), Set.of());
+    for (String name : cols) {
+      ColumnDef c = s.columns().get(name);
+      if (c == null || !c.isLookup() || c.isDerived() || c.isJoined()) continue;
+      why.add(
+          src + ": column '" + c.name() + "' is looked up or multiplied (from:, map:, multiply:)");
+    }
+    for (ColumnDef c : derived(s)) {
+      String r = ExprSql.refusal(c.lookup().derived().expr());
+      if (r != null) why.add(src + ": derived column '" + c.name() + "' is " + r);
+    }
+    for (JoinDef j : performed(s)) {
+      SourceDef other = def.sources().get(j.source());
+      for (Map.Entry<String, String> k : j.on().entrySet()) {
+        ColumnDef mine = s.columns().get(k.getKey());
+        ColumnDef theirs = other.columns().get(k.getValue());
+        if (mine == null
+            || theirs == null
+            || mine.type() != ValueType.STRING
+            || theirs.type() != ValueType.STRING)
+          why.add(
+              src
+                  + " joins "
+                  + j.source()
+                  + " on a key that is not text on both sides ("
+                  + k.getKey()
+                  + ")");
+      }
+      if (j.by() != null && other.columns().get(j.by()).type() == ValueType.STRING)
+        why.add(
+            src + " joins " + j.source() + " with many: ordered by a text column (" + j.by() + ")");
+      refusals(other, why, seen);
+    }
+    DistinctDef dd = s.distinct();
+    if (dd != null) {
+      for (String k : dd.key()) {
+        ColumnDef c = s.columns().get(k);
+        if (c != null && c.type() != ValueType.STRING)
+          why.add(src + " keeps one row per key that is not text (distinct: " + k + ")");
+      }
+      if (dd.by() != null && s.columns().get(dd.by()).type() == ValueType.DURATION)
+        why.add(src + " keeps one row per key by a duration (" + dd.by() + ")");
+    }
+  }
+
+  // --- the views
+
+  private String stage(SourceDef s, String step) {
+    return d.quoteIdent("kpi_" + step + "_" + s.id());
+  }
+
+  /**
+   * The statements that make the source's combined view, once the typed tables of it and of every
+   * source it joins exist, and the combined views of those it joins.
+   */
+  public List<String> create(SourceDef s) {
+    if (!combines(s)) return List.of();
+    List<String> out = new ArrayList<>();
+    String at = relations.rows(s);
+    List<ColumnDef> later = new ArrayList<>();
+    List<ColumnDef> first = new ArrayList<>();
+    for (ColumnDef c : derived(s)) (readsJoined(s, c) ? later : first).add(c);
+    at = derivedOver(at, first);
+    if (s.distinct() != null) {
+      out.add(
+          "CREATE OR REPLACE TEMP TABLE "
+              + stage(s, "distinct")
+              + " AS "
+              + ranked(at, s.distinct().key(), s.distinct().by(), s.distinct().keepLast()));
+      at =
+          "(SELECT * EXCLUDE (kpi_rank, kpi_key_blank) FROM "
+              + stage(s, "distinct")
+              + " WHERE kpi_key_blank OR kpi_rank = 1)";
+    }
+    int n = 0;
+    for (JoinDef j : performed(s)) {
+      String view = stage(s, "join" + n);
+      String left = stage(s, "join" + n++ + "_left");
+      out.add("CREATE OR REPLACE TEMP VIEW " + left + " AS SELECT * FROM " + at);
+      out.add(
+          "CREATE OR REPLACE TEMP VIEW "
+              + view
+              + " AS "
+              + joined(left, j, j.used(read.get(s.id()))));
+      at = view;
+    }
+    at = derivedOver(at, later);
+    out.add("CREATE OR REPLACE TEMP VIEW " + rows(s) + " AS SELECT * FROM " + at);
+    return out;
+  }
+
+  /** Each derived column added over the relation, in declared order (each may read the last). */
+  private String derivedOver(String from, List<ColumnDef> columns) {
+    String at = from;
+    for (ColumnDef c : columns) {
+      ExprSql e = new ExprSql(d, d::quoteIdent);
+      at =
+          "(SELECT *, CAST("
+              + e.sql(c.lookup().derived().expr())
+              + " AS "
+              + ExprSql.sqlType(c.type())
+              + ") AS "
+              + d.quoteIdent(c.name())
+              + " FROM "
+              + at
+              + ")";
+    }
+    return at;
+  }
+
+  /** The texts of key columns as compared: TextKey of each. */
+  private List<String> keys(List<String> columns, String prefix) {
+    List<String> out = new ArrayList<>();
+    for (String c : columns) out.add(d.textKey(prefix + d.quoteIdent(c)));
+    return out;
+  }
+
+  /**
+   * The relation's rows with their rank within their key (1: the row kept) and whether a key part
+   * is blank; the order of DistinctRows' and TableJoiner's {@code many:}: a row with {@code by}
+   * before one without, then by {@code by} (greatest first for the last), then by the file.
+   */
+  private String ranked(String from, List<String> key, String by, boolean last) {
+    List<String> k = keys(key, "");
+    List<String> blank = new ArrayList<>();
+    for (String x : k) blank.add(x + " IS NULL");
+    String dir = last ? " DESC" : " ASC";
+    String order =
+        (by == null ? "" : d.quoteIdent(by) + " IS NULL, " + d.quoteIdent(by) + dir + ", ")
+            + "kpi_record"
+            + dir;
+    return "SELECT *, "
+        + String.join(" OR ", blank)
+        + " AS kpi_key_blank, row_number() OVER (PARTITION BY "
+        + String.join(", ", k)
+        + " ORDER BY "
+        + order
+        + ") AS kpi_rank FROM "
+        + from;
+  }
+
+  /** The other source's rows by key, one per key (many: first or last; else the file's first). */
+  private String winners(JoinDef j) {
+    SourceDef other = def.sources().get(j.source());
+    List<String> k = keys(new ArrayList<>(j.on().values()), "");
+    List<String> named = new ArrayList<>();
+    List<String> notNull = new ArrayList<>();
+    for (int i = 0; i < k.size(); i++) {
+      named.add(k.get(i) + " AS kpi_key" + i);
+      notNull.add("kpi_key" + i + " IS NOT NULL");
+    }
+    return "(SELECT * FROM (SELECT *, "
+        + String.join(", ", named)
+        + ", row_number() OVER (PARTITION BY "
+        + String.join(", ", k)
+        + " ORDER BY "
+        + (j.by() == null
+            ? ""
+            : d.quoteIdent(j.by())
+                + " IS NULL, "
+                + d.quoteIdent(j.by())
+                + (j.many() == JoinDef.Many.LAST ? " DESC, " : " ASC, "))
+        + "kpi_record"
+        + (j.many() == JoinDef.Many.LAST ? " DESC" : " ASC")
+        + ") AS kpi_rank FROM "
+        + rows(other)
+        + ") WHERE kpi_rank = 1 AND "
+        + String.join(" AND ", notNull)
+        + ")";
+  }
+
+  private String joined(String left, JoinDef j, List<String> used) {
+    List<String> k = keys(new ArrayList<>(j.on().keySet()), "kpi_left.");
+    List<String> on = new ArrayList<>();
+    for (int i = 0; i < k.size(); i++) on.add(k.get(i) + " = kpi_right.kpi_key" + i);
+    List<String> select = new ArrayList<>(List.of("kpi_left.*"));
+    for (String c : used) select.add("kpi_right." + d.quoteIdent(c));
+    return "SELECT "
+        + String.join(", ", select)
+        + " FROM "
+        + left
+        + " AS kpi_left "
+        + (j.dropUnmatched() ? "JOIN " : "LEFT JOIN ")
+        + winners(j)
+        + " AS kpi_right ON "
+        + String.join(" AND ", on);
+  }
+
+  // --- the quality report
+
+  /**
+   * The report with what combining the source left out or blanked, as the import and the joiner
+   * count it: duplicates under {@code distinct:} (no longer used) and its notes, then each join's
+   * unmatched rows. A join key on several rows of the other source without {@code many:} stops the
+   * run with TableJoiner's message.
+   */
+  public QualityReport quality(Connection conn, SourceDef s, QualityReport q) throws SQLException {
+    if (!combines(s)) return q;
+    String file = q.files().isEmpty() ? s.file() : q.files().get(0);
+    if (s.distinct() != null) q = distinctQuality(conn, s, q, file);
+    int n = 0;
+    for (JoinDef j : performed(s)) {
+      String left = stage(s, "join" + n++ + "_left");
+      several(conn, j);
+      q = unmatched(conn, j, left, q, file);
+    }
+    return q;
+  }
+
+  private QualityReport distinctQuality(Connection conn, SourceDef s, QualityReport q, String file)
+      throws SQLException {
+    DistinctDef dd = s.distinct();
+    String t = stage(s, "distinct");
+    long blankKeys = count(conn, "SELECT count(*) FROM " + t + " WHERE kpi_key_blank");
+    List<String> notes = new ArrayList<>();
+    if (blankKeys > 0)
+      notes.add(
+          "distinct: "
+              + blankKeys
+              + (blankKeys == 1 ? " row has" : " rows have")
+              + " a blank "
+              + dd.keyText()
+              + "; each is kept as a row of its own");
+    if (dd.by() != null) {
+      long keptWithoutBy =
+          count(
+              conn,
+              "SELECT count(*) FROM "
+                  + t
+                  + " WHERE NOT kpi_key_blank AND kpi_rank = 1 AND "
+                  + d.quoteIdent(dd.by())
+                  + " IS NULL");
+      if (keptWithoutBy > 0)
+        notes.add(
+            "distinct: "
+                + keptWithoutBy
+                + " "
+                + (keptWithoutBy == 1 ? "key has" : "keys have")
+                + " no "
+                + dd.by()
+                + " on any row; the "
+                + (dd.keepLast() ? "last" : "first")
+                + " in the file is kept");
+    }
+    q = q.withWarnings(notes, List.of());
+    String key = dd.keyText();
+    String keep = dd.keepLast() ? "last" : "first";
+    String placed =
+        "duplicate "
+            + key
+            + ": "
+            + (dd.keepLast() ? "an earlier" : "a later")
+            + " row "
+            + (dd.by() == null ? "in the file" : "by " + dd.by())
+            + " (distinct keeps the "
+            + keep
+            + ")";
+    String dropped = "NOT kpi_key_blank AND kpi_rank > 1";
+    String byBlank = dd.by() == null ? "FALSE" : d.quoteIdent(dd.by()) + " IS NULL";
+    q = dropped(conn, s, t, q, file, placed, dropped + " AND NOT (" + byBlank + ")");
+    if (dd.by() != null)
+      q =
+          dropped(
+              conn,
+              s,
+              t,
+              q,
+              file,
+              "duplicate "
+                  + key
+                  + " without "
+                  + dd.by()
+                  + " (distinct keeps the "
+                  + keep
+                  + ": a row with "
+                  + dd.by()
+                  + ", else the "
+                  + keep
+                  + " in the file)",
+              dropped + " AND " + byBlank);
+    return q;
+  }
+
+  /** Rows left out for one reason, with the first three (key, and @ by) as examples. */
+  private QualityReport dropped(
+      Connection conn,
+      SourceDef s,
+      String table,
+      QualityReport q,
+      String file,
+      String reason,
+      String where)
+      throws SQLException {
+    DistinctDef dd = s.distinct();
+    long n = count(conn, "SELECT count(*) FROM " + table + " WHERE " + where);
+    if (n == 0) return q;
+    List<String> cols = new ArrayList<>();
+    for (String k : dd.key()) cols.add(d.quoteIdent(k));
+    if (dd.by() != null) cols.add(d.quoteIdent(dd.by()));
+    List<QualityReport.Problem> examples = new ArrayList<>();
+    try (Statement st = conn.createStatement();
+        ResultSet r =
+            st.executeQuery(
+                "SELECT "
+                    + String.join(", ", cols)
+                    + " FROM "
+                    + table
+                    + " WHERE "
+                    + where
+                    + " ORDER BY kpi_record LIMIT 3")) {
+      while (r.next()) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < dd.key().size(); i++) {
+          if (i > 0) b.append(", ");
+          b.append(r.getString(i + 1));
+        }
+        if (dd.by() != null) {
+          b.append(" @ ");
+          b.append(shownBy(s.columns().get(dd.by()).type(), r.getObject(dd.key().size() + 1)));
+        }
+        examples.add(
+            new QualityReport.Problem(
+                QualityReport.Kind.DROPPED, reason, file, 0, dd.keyText(), b.toString()));
+      }
+    }
+    return q.withDropped(reason, n, examples);
+  }
+
+  /** A {@code by} value as DistinctRows shows it: a date-time without zero seconds. */
+  private static String shownBy(ValueType t, Object v) {
+    if (v == null) return "(blank)";
+    if (t == ValueType.DATETIME) {
+      java.time.LocalDateTime x =
+          v instanceof java.sql.Timestamp ts ? ts.toLocalDateTime() : (java.time.LocalDateTime) v;
+      String s = x.toLocalDate() + " " + String.format("%02d:%02d", x.getHour(), x.getMinute());
+      return x.getSecond() != 0 ? s + String.format(":%02d", x.getSecond()) : s;
+    }
+    if (t == ValueType.DATE) return v.toString();
+    if (t == ValueType.NUMBER)
+      return tech.tablesaw.api.DoubleColumn.create("", new double[] {((Number) v).doubleValue()})
+          .getString(0);
+    return v.toString();
+  }
+
+  /** TableJoiner's error for a key on several rows of the other source without {@code many:}. */
+  private void several(Connection conn, JoinDef j) throws SQLException {
+    if (j.many() != null) return;
+    SourceDef other = def.sources().get(j.source());
+    List<String> k = keys(new ArrayList<>(j.on().values()), "");
+    List<String> notNull = new ArrayList<>();
+    for (String x : k) notNull.add(x + " IS NOT NULL");
+    List<String> shown = new ArrayList<>();
+    for (String c : j.on().values()) shown.add("coalesce(" + d.quoteIdent(c) + ", '(blank)')");
+    String sql =
+        "SELECT arg_min(kpi_shown, kpi_row) AS shown, list(kpi_row ORDER BY kpi_row) AS rows_of"
+            + " FROM (SELECT row_number() OVER (ORDER BY kpi_record) AS kpi_row, "
+            + String.join(" || ' / ' || ", shown)
+            + " AS kpi_shown, "
+            + String.join(", ", k.stream().map(x -> x).toList())
+            + " FROM "
+            + rows(other)
+            + ") AS r(kpi_row, kpi_shown"
+            + keyNames(k.size())
+            + ") WHERE "
+            + String.join(" AND ", keyNamesNotNull(k.size()))
+            + " GROUP BY "
+            + String.join(", ", keyList(k.size()))
+            + " HAVING count(*) > 1 ORDER BY rows_of[2]";
+    List<String> lines = new ArrayList<>();
+    int keys = 0;
+    try (Statement st = conn.createStatement();
+        ResultSet r = st.executeQuery(sql)) {
+      while (r.next()) {
+        keys++;
+        if (lines.size() >= 5) continue;
+        List<String> rows = new ArrayList<>();
+        for (Object x : (Object[]) r.getArray(2).getArray()) {
+          if (rows.size() == 10) break;
+          rows.add(String.valueOf(((Number) x).longValue()));
+        }
+        lines.add("'" + r.getString(1) + "' on data rows " + String.join(", ", rows));
+      }
+    }
+    if (keys == 0) return;
+    throw new DataException(
+        "source '"
+            + other.id()
+            + "' is joined on "
+            + String.join(", ", j.on().values())
+            + ", but "
+            + (keys == 1 ? "a key matches" : keys + " keys match")
+            + " several of its rows: "
+            + String.join("; ", lines)
+            + (keys > 5 ? "; …" : "")
+            + " (data rows count from 1 below the header, rejected rows left out). Remove the"
+            + " duplicates, or say which row wins with many: first|last (and by: a column)");
+  }
+
+  private static String keyNames(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < n; i++) b.append(", kpi_key").append(i);
+    return b.toString();
+  }
+
+  private static List<String> keyList(int n) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) out.add("kpi_key" + i);
+    return out;
+  }
+
+  private static List<String> keyNamesNotNull(int n) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) out.add("kpi_key" + i + " IS NOT NULL");
+    return out;
+  }
+
+  /**
+   * The rows of the left relation whose keys found no row, counted as TableJoiner counts them:
+   * rows, distinct keys as written (every key with a blank part one), the first three keys in row
+   * order.
+   */
+  private QualityReport unmatched(
+      Connection conn, JoinDef j, String left, QualityReport q, String file) throws SQLException {
+    List<String> mine = new ArrayList<>(j.on().keySet());
+    List<String> k = keys(mine, "kpi_left.");
+    List<String> on = new ArrayList<>();
+    for (int i = 0; i < k.size(); i++) on.add(k.get(i) + " = kpi_right.kpi_key" + i);
+    List<String> anyBlank = new ArrayList<>();
+    List<String> raw = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
+    for (String c : mine) {
+      String ref = "kpi_left." + d.quoteIdent(c);
+      anyBlank.add(ref + " IS NULL");
+      raw.add(ref);
+      shown.add("coalesce(" + ref + ", '(blank)')");
+    }
+    String rawKey =
+        "CASE WHEN "
+            + String.join(" OR ", anyBlank)
+            + " THEN NULL ELSE "
+            + String.join(" || chr(0) || ", raw)
+            + " END";
+    String sql =
+        "SELECT count(*), count(DISTINCT coalesce(kpi_raw, chr(0) || 'blank')) FROM (SELECT "
+            + rawKey
+            + " AS kpi_raw FROM "
+            + left
+            + " AS kpi_left LEFT JOIN "
+            + winners(j)
+            + " AS kpi_right ON "
+            + String.join(" AND ", on)
+            + " WHERE kpi_right.kpi_key0 IS NULL)";
+    long rows;
+    long kinds;
+    try (Statement st = conn.createStatement();
+        ResultSet r = st.executeQuery(sql)) {
+      r.next();
+      rows = r.getLong(1);
+      kinds = r.getLong(2);
+    }
+    if (rows == 0) return q;
+    String keysText = String.join(", ", j.on().keySet());
+    String start = keysText + " not found in " + j.source() + " (join)";
+    List<QualityReport.Problem> examples = new ArrayList<>();
+    try (Statement st = conn.createStatement();
+        ResultSet r =
+            st.executeQuery(
+                "SELECT arg_min(kpi_shown, kpi_record) FROM (SELECT kpi_left.kpi_record, "
+                    + rawKey
+                    + " AS kpi_raw, "
+                    + String.join(" || ' / ' || ", shown)
+                    + " AS kpi_shown FROM "
+                    + left
+                    + " AS kpi_left LEFT JOIN "
+                    + winners(j)
+                    + " AS kpi_right ON "
+                    + String.join(" AND ", on)
+                    + " WHERE kpi_right.kpi_key0 IS NULL) GROUP BY kpi_raw"
+                    + " ORDER BY min(kpi_record) LIMIT 3")) {
+      while (r.next())
+        examples.add(
+            new QualityReport.Problem(
+                j.dropUnmatched() ? QualityReport.Kind.REJECTED : QualityReport.Kind.BLANKED,
+                start,
+                file,
+                0,
+                keysText,
+                r.getString(1)));
+    }
+    String counted = String.format("%,d", kinds);
+    if (j.dropUnmatched()) {
+      String eg =
+          examples.stream()
+              .map(p -> "'" + p.value() + "'")
+              .reduce((a, b) -> a + ", " + b)
+              .orElse("");
+      return q.withUnmatchedDropped(
+          "rows whose "
+              + keysText
+              + " is not in "
+              + j.source()
+              + " (join, unmatched: drop; "
+              + counted
+              + " key(s), e.g. "
+              + eg
+              + ")",
+          rows,
+          examples);
+    }
+    return q.withUnmatchedKept(
+        start + ": its joined columns are blank (" + counted + " key(s))", rows, examples);
+  }
+
+  private static long count(Connection conn, String sql) throws SQLException {
+    try (Statement st = conn.createStatement();
+        ResultSet r = st.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
+    }
+  }
+}
