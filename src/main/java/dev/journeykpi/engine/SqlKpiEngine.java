@@ -174,17 +174,28 @@ public final class SqlKpiEngine {
     List<String> why = new ArrayList<>();
     for (SourceDef s : combined.sources()) {
       String src = "source '" + s.id() + "'";
-      String name = s.file().toLowerCase(java.util.Locale.ROOT);
-      if ((s.format() != null && !s.format().equalsIgnoreCase("csv"))
-          || name.endsWith(".xlsx")
-          || name.endsWith(".xls")) why.add(src + " is an Excel file (only CSV sources yet)");
-      if (s.file().contains("*") || s.file().contains("?") || s.file().contains("["))
-        why.add(src + " is a pattern of files (one file only yet)");
       if (s.columns().isEmpty()) why.add(src + " has no column mapping (columns:)");
+      if (ImportedSources.imported(s)) {
+        // Read by kpi's importer: its formats, encodings, zones and lookups are the importer's.
+        for (ColumnDef c : ImportedSources.columns(s, combined.typedColumns(s), combined.read(s))) {
+          String r = ImportedSources.refusal(c);
+          if (r != null) why.add(r);
+        }
+        continue;
+      }
       if (s.encoding() != null && !s.encoding().replace("-", "").equalsIgnoreCase("utf8"))
         why.add(src + " is encoded in " + s.encoding() + " (UTF-8 only yet)");
       if (!s.zone().equals(def.zone()))
         why.add(src + " writes times in " + s.zone() + ", not the definition's " + def.zone());
+      for (String name : combined.read(s)) {
+        ColumnDef c = s.columns().get(name);
+        if (c != null && c.isLookup() && !c.isDerived() && !c.isJoined())
+          why.add(
+              src
+                  + ": column '"
+                  + c.name()
+                  + "' is looked up or multiplied (from:, map:, multiply:) in a CSV file");
+      }
       for (ColumnDef c : combined.typedColumns(s)) {
         String r = relations.refusal(c);
         if (r != null) why.add(r);
@@ -211,6 +222,19 @@ public final class SqlKpiEngine {
       Map<String, QualityReport> quality = new LinkedHashMap<>();
       for (SourceDef s : combined.sources()) {
         List<ColumnDef> columns = combined.typedColumns(s);
+        if (ImportedSources.imported(s)) {
+          quality.put(
+              s.id(),
+              ImportedSources.load(
+                  conn,
+                  d,
+                  relations,
+                  s,
+                  request.dataOverrides().get(s.id()),
+                  def.zone(),
+                  ImportedSources.columns(s, columns, combined.read(s))));
+          continue;
+        }
         SourceRelations.Layout layout =
             SourceFileLayout.of(s, request.dataOverrides().get(s.id()), columns);
         execute(conn, relations.create(s, layout, columns));
@@ -262,6 +286,20 @@ public final class SqlKpiEngine {
     for (SourceDef s : combined.sources()) {
       List<ColumnDef> columns = combined.typedColumns(s);
       out.append("\n-- source ").append(s.id()).append('\n');
+      if (ImportedSources.imported(s)) {
+        out.append("-- read by kpi's importer from ")
+            .append(s.file())
+            .append(" and appended to this table, its rows typed:\n")
+            .append(
+                ImportedSources.create(
+                    d, relations, s, ImportedSources.columns(s, columns, combined.read(s))))
+            .append(";\nCREATE OR REPLACE TEMP VIEW ")
+            .append(relations.rows(s))
+            .append(" AS SELECT * FROM ")
+            .append(relations.typedTable(s))
+            .append(";\n");
+        continue;
+      }
       SourceRelations.Layout l = SourceFileLayout.of(s, null, columns);
       // The file as the user names it (relative to the working directory), not this machine's path.
       SourceRelations.Layout shown =

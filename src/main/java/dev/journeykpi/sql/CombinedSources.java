@@ -58,6 +58,11 @@ public final class CombinedSources {
     this.read = read;
   }
 
+  /** The columns read of a source (by its KPIs, joins, derived columns). */
+  public Set<String> read(SourceDef s) {
+    return read.getOrDefault(s.id(), Set.of());
+  }
+
   /** Every source read, the KPIs' sources first. */
   public List<SourceDef> sources() {
     return read.keySet().stream().map(def.sources()::get).toList();
@@ -153,13 +158,6 @@ public final class CombinedSources {
   private void refusals(SourceDef s, List<String> why, Set<String> seen) {
     if (!seen.add(s.id())) return;
     String src = "source '" + s.id() + "'";
-    Set<String> cols = read.getOrDefault(s.id(), Set.of());
-    for (String name : cols) {
-      ColumnDef c = s.columns().get(name);
-      if (c == null || !c.isLookup() || c.isDerived() || c.isJoined()) continue;
-      why.add(
-          src + ": column '" + c.name() + "' is looked up or multiplied (from:, map:, multiply:)");
-    }
     for (ColumnDef c : derived(s)) {
       String r = ExprSql.refusal(c.lookup().derived().expr());
       if (r != null) why.add(src + ": derived column '" + c.name() + "' is " + r);
