@@ -230,8 +230,15 @@ public final class CombinedSources {
       String view = stage(s, "join" + n);
       String left = stage(s, "join" + n++ + "_left");
       out.add("CREATE OR REPLACE TEMP VIEW " + left + " AS SELECT * FROM " + at);
+      // Without many:, kpi checks first that no key is on two rows of the other source (several),
+      // as the default engine stops there; the view alone would take the first.
       out.add(
-          "CREATE OR REPLACE TEMP VIEW "
+          (j.many() == null
+                  ? "/* kpi stops first when a key is on several rows of "
+                      + j.source()
+                      + " (no many:) */ "
+                  : "")
+              + "CREATE OR REPLACE TEMP VIEW "
               + view
               + " AS "
               + joined(left, j, j.used(read.get(s.id()))));

@@ -601,4 +601,40 @@ class CombiningOnDuckDbTest {
     assertThat(s[1].quality().get(0).blanked().keySet()).anyMatch(r -> r.startsWith("day:"));
     assertThat(s[1].quality().get(0).files()).hasSize(2);
   }
+
+  /**
+   * {@code kpi sql} prints the combining steps: the deals' stage log typed, reduced to each deal's
+   * latest row, joined to the accounts and given its derived cycle; the invoice lines of a workbook
+   * appended by the importer, joined to a sheet of prices and to the reps, with a derived revenue
+   * and a {@code matches} filter. Golden, as the other SQL.
+   */
+  @Test
+  void kpiSqlPrintsTheCombiningSteps() throws Exception {
+    CliRunner.Result deals =
+        CliRunner.run(
+            "sql",
+            "-c",
+            "kpi-definitions/b2b-sales.yaml",
+            "--kpi",
+            "win_rate,cycle",
+            "--period",
+            "2026-10",
+            "--dialect",
+            "duckdb");
+    assertThat(deals.exitCode()).as(deals.err()).isZero();
+    Golden.check("sql/duckdb/b2b-deals-2026-10.sql", deals.out());
+    CliRunner.Result lines =
+        CliRunner.run(
+            "sql",
+            "-c",
+            "kpi-definitions/b2b-sales.yaml",
+            "--kpi",
+            "revenue_by_team,promo_lines",
+            "--period",
+            "2026-10",
+            "--dialect",
+            "duckdb");
+    assertThat(lines.exitCode()).as(lines.err()).isZero();
+    Golden.check("sql/duckdb/b2b-lines-2026-10.sql", lines.out());
+  }
 }
