@@ -356,8 +356,11 @@ public final class CombinedSources {
    */
   public QualityReport quality(Connection conn, SourceDef s, QualityReport q) throws SQLException {
     if (!combines(s)) return q;
+    // As the import and the joiner name the file: distinct's drops by the pattern when several
+    // files matched it, a join's unmatched keys by the first file.
     String file = q.files().isEmpty() ? s.file() : q.files().get(0);
-    if (s.distinct() != null) q = distinctQuality(conn, s, q, file);
+    if (s.distinct() != null)
+      q = distinctQuality(conn, s, q, q.files().size() == 1 ? file : s.file());
     int n = 0;
     for (JoinDef j : performed(s)) {
       String left = stage(s, "join" + n++ + "_left");
@@ -516,7 +519,7 @@ public final class CombinedSources {
             + " FROM (SELECT row_number() OVER (ORDER BY kpi_record) AS kpi_row, "
             + String.join(" || ' / ' || ", shown)
             + " AS kpi_shown, "
-            + String.join(", ", k.stream().map(x -> x).toList())
+            + String.join(", ", k)
             + " FROM "
             + rows(other)
             + ") AS r(kpi_row, kpi_shown"

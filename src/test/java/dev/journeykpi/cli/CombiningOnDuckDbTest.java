@@ -58,7 +58,9 @@ class CombiningOnDuckDbTest {
                 reason,
                 t.count()
                     + " "
-                    + t.examples().stream().map(p -> p.column() + "=" + p.value()).toList()));
+                    + t.examples().stream()
+                        .map(p -> p.file() + ":" + p.column() + "=" + p.value())
+                        .toList()));
     return out;
   }
 
@@ -543,10 +545,10 @@ class CombiningOnDuckDbTest {
   }
 
   /**
-   * A pattern of files (two months' exports, one with a bad date), a two-key join with a blank key
-   * part, {@code many: first} without {@code by}, and the expression functions the generated test
-   * above does not reach: contains, days_between, year, unary minus, NOT IN, IS NOT NULL, dates and
-   * texts compared.
+   * A pattern of files (two months' exports, one with a bad date, an id in both kept once by {@code
+   * distinct:}), a two-key join with a blank key part, {@code many: first} without {@code by}, and
+   * the expression functions the generated test above does not reach: contains, days_between, year,
+   * unary minus, NOT IN, IS NOT NULL, dates and texts compared.
    */
   @Test
   void aPatternOfFilesATwoKeyJoinAndMoreExpressions() throws Exception {
@@ -559,7 +561,7 @@ class CombiningOnDuckDbTest {
     Files.writeString(
         dir.resolve("exports/2026-10.csv"),
         "id,sku,store,day,due,qty\n4,B,HN,2026-10-01,2026-09-28,5\n5,b,sg,31/10/2026,,1\n"
-            + "6,A,hn,2026-10-09,2026-10-19,\n7,C,HN,2026-10-10,2026-10-10,4\n",
+            + "6,A,hn,2026-10-09,2026-10-19,\n7,C,HN,2026-10-10,2026-10-10,4\n3,B,HN,2026-10-02,,1\n",
         StandardCharsets.UTF_8);
     Files.writeString(
         dir.resolve("prices.csv"),
@@ -582,6 +584,7 @@ class CombiningOnDuckDbTest {
               day: { column: day, type: date, format: yyyy-MM-dd }
               due: { column: due, type: date, format: yyyy-MM-dd }
               qty: { column: qty, type: number }
+            distinct: { key: id, keep: last }   # id 3 is in both months' files
             join: [ { source: prices, on: { sku: sku, shop: store }, columns: [price, label], many: first } ]
             derive:
               late_days: "days_between(due, day)"
@@ -600,6 +603,7 @@ class CombiningOnDuckDbTest {
     // The unreadable 31/10/2026 is the importer's, with its file and line, on both engines.
     assertThat(s[1].quality().get(0).blanked().keySet()).anyMatch(r -> r.startsWith("day:"));
     assertThat(s[1].quality().get(0).files()).hasSize(2);
+    assertThat(s[1].quality().get(0).dropped()).hasSize(1);
   }
 
   /**
