@@ -641,4 +641,33 @@ class CombiningOnDuckDbTest {
     assertThat(lines.exitCode()).as(lines.err()).isZero();
     Golden.check("sql/duckdb/b2b-lines-2026-10.sql", lines.out());
   }
+
+  /**
+   * The b2b-sales example, four exports and a workbook, gives the same CSV scorecard on both
+   * engines, byte for byte, over three months compared with the month before.
+   */
+  @Test
+  void theB2bSalesScorecardIsTheSameOnBothEngines() {
+    String[] args = {
+      "report",
+      "-c",
+      "kpi-definitions/b2b-sales.yaml",
+      "-p",
+      "2026-10",
+      "--periods",
+      "3",
+      "--compare",
+      "previous",
+      "-f",
+      "csv",
+      "-q"
+    };
+    CliRunner.Result tablesaw = CliRunner.run(args);
+    String[] duck = java.util.Arrays.copyOf(args, args.length + 2);
+    duck[args.length] = "--engine";
+    duck[args.length + 1] = "duckdb";
+    CliRunner.Result duckdb = CliRunner.run(duck);
+    assertThat(duckdb.exitCode()).as(duckdb.err()).isEqualTo(tablesaw.exitCode());
+    assertThat(duckdb.out()).contains("revenue,").isEqualTo(tablesaw.out());
+  }
 }
