@@ -136,13 +136,24 @@ public final class CombinedSources {
     return out;
   }
 
-  /** Whether a derived column reads a joined column, directly or through another derived one. */
-  private static boolean readsJoined(SourceDef s, ColumnDef c) {
+  /**
+   * After how many of the source's joins a derived column can be computed: 0 when it reads no
+   * joined column (directly or through another derived one), else just after the last join whose
+   * columns it reads — a derived key of a join may read what an earlier join brought, as the
+   * default engine computes it right before that join.
+   */
+  private int joinsBefore(SourceDef s, ColumnDef c, List<JoinDef> joins) {
+    int after = 0;
     for (String in : inputs(s, c.name())) {
       ColumnDef x = s.columns().get(in);
-      if (x != null && x.isJoined()) return true;
+      if (x == null || !x.isJoined()) continue;
+      int at = joins.size();
+      for (int i = 0; i < joins.size(); i++)
+        if (joins.get(i).source().equals(x.lookup().joined().source())
+            && joins.get(i).columns().contains(x.name())) at = i + 1;
+      after = Math.max(after, at);
     }
-    return false;
+    return after;
   }
 
   /**
@@ -210,10 +221,12 @@ public final class CombinedSources {
     if (!combines(s)) return List.of();
     List<String> out = new ArrayList<>();
     String at = relations.rows(s);
-    List<ColumnDef> later = new ArrayList<>();
-    List<ColumnDef> first = new ArrayList<>();
-    for (ColumnDef c : derived(s)) (readsJoined(s, c) ? later : first).add(c);
-    at = derivedOver(at, first);
+    List<JoinDef> joins = performed(s);
+    // The derived columns by the number of joins they wait for, each list in declared order.
+    List<List<ColumnDef>> after = new ArrayList<>();
+    for (int i = 0; i <= joins.size(); i++) after.add(new ArrayList<>());
+    for (ColumnDef c : derived(s)) after.get(joinsBefore(s, c, joins)).add(c);
+    at = derivedOver(at, after.get(0));
     if (s.distinct() != null) {
       out.add(
           "CREATE OR REPLACE TEMP TABLE "
@@ -226,7 +239,8 @@ public final class CombinedSources {
               + " WHERE kpi_key_blank OR kpi_rank = 1)";
     }
     int n = 0;
-    for (JoinDef j : performed(s)) {
+    for (JoinDef j : joins) {
+      if (n > 0) at = derivedOver(at, after.get(n));
       String view = stage(s, "join" + n);
       String left = stage(s, "join" + n++ + "_left");
       out.add("CREATE OR REPLACE TEMP VIEW " + left + " AS SELECT * FROM " + at);
@@ -244,7 +258,7 @@ public final class CombinedSources {
               + joined(left, j, j.used(read.get(s.id()))));
       at = view;
     }
-    at = derivedOver(at, later);
+    if (!joins.isEmpty()) at = derivedOver(at, after.get(joins.size()));
     out.add("CREATE OR REPLACE TEMP VIEW " + rows(s) + " AS SELECT * FROM " + at);
     return out;
   }

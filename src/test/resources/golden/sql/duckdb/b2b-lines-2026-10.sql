@@ -21,9 +21,9 @@ CREATE OR REPLACE TEMP VIEW "kpi_rows_reps" AS SELECT * FROM "kpi_typed_reps";
 -- source lines combined
 CREATE OR REPLACE TEMP VIEW "kpi_join0_left_lines" AS SELECT * FROM "kpi_rows_lines";
 /* kpi stops first when a key is on several rows of prices (no many:) */ CREATE OR REPLACE TEMP VIEW "kpi_join0_lines" AS SELECT kpi_left.*, kpi_right."unit_price" FROM "kpi_join0_left_lines" AS kpi_left LEFT JOIN (SELECT * FROM (SELECT *, nullif(lower(nfc_normalize(regexp_replace("product", '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g'))), '') AS kpi_key0, row_number() OVER (PARTITION BY nullif(lower(nfc_normalize(regexp_replace("product", '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g'))), '') ORDER BY kpi_record ASC) AS kpi_rank FROM "kpi_rows_prices") WHERE kpi_rank = 1 AND kpi_key0 IS NOT NULL) AS kpi_right ON nullif(lower(nfc_normalize(regexp_replace(kpi_left."product", '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g'))), '') = kpi_right.kpi_key0;
-CREATE OR REPLACE TEMP VIEW "kpi_join1_left_lines" AS SELECT * FROM "kpi_join0_lines";
+CREATE OR REPLACE TEMP VIEW "kpi_join1_left_lines" AS SELECT * FROM (SELECT *, CAST((("quantity" * "unit_price") * (CAST(1.0 AS DOUBLE) - coalesce("discount", CAST(0.0 AS DOUBLE)))) AS DOUBLE) AS "revenue" FROM "kpi_join0_lines");
 /* kpi stops first when a key is on several rows of reps (no many:) */ CREATE OR REPLACE TEMP VIEW "kpi_join1_lines" AS SELECT kpi_left.*, kpi_right."team" FROM "kpi_join1_left_lines" AS kpi_left LEFT JOIN (SELECT * FROM (SELECT *, nullif(lower(nfc_normalize(regexp_replace("rep", '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g'))), '') AS kpi_key0, row_number() OVER (PARTITION BY nullif(lower(nfc_normalize(regexp_replace("rep", '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g'))), '') ORDER BY kpi_record ASC) AS kpi_rank FROM "kpi_rows_reps") WHERE kpi_rank = 1 AND kpi_key0 IS NOT NULL) AS kpi_right ON nullif(lower(nfc_normalize(regexp_replace(kpi_left."rep", '^[\x00-\x20]+|[\x00-\x20]+$', '', 'g'))), '') = kpi_right.kpi_key0;
-CREATE OR REPLACE TEMP VIEW "kpi_source_lines" AS SELECT * FROM (SELECT *, CAST((("quantity" * "unit_price") * (CAST(1.0 AS DOUBLE) - coalesce("discount", CAST(0.0 AS DOUBLE)))) AS DOUBLE) AS "revenue" FROM "kpi_join1_lines");
+CREATE OR REPLACE TEMP VIEW "kpi_source_lines" AS SELECT * FROM "kpi_join1_lines";
 
 -- kpi revenue_by_team (sum)
 SELECT kpi_period,
