@@ -130,12 +130,30 @@ public final class Cells {
   public static String label(Column<?> c, int row) {
     if (isBlank(c, row)) return ResultRow.BLANK;
     if (c instanceof StringColumn s) return s.get(row);
-    if (c instanceof DoubleColumn d) {
-      double v = d.getDouble(row);
-      return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
+    if (c instanceof DoubleColumn d) return label(d.getDouble(row));
     if (c instanceof BooleanColumn b) return String.valueOf(b.get(row));
-    if (c instanceof DateTimeColumn dt) return dt.get(row).toString().replace('T', ' ');
+    if (c instanceof DateTimeColumn dt) return label(dt.get(row));
     return c.getString(row);
+  }
+
+  /**
+   * The same label of a value another engine returns (a text, number, yes/no, date or date-time;
+   * null for a blank), so that both engines name a breakdown group alike.
+   */
+  public static String label(Object value) {
+    if (value == null) return ResultRow.BLANK;
+    if (value instanceof String s) return s.isEmpty() ? ResultRow.BLANK : s;
+    if (value instanceof Double d) return label(d.doubleValue());
+    if (value instanceof java.time.LocalDateTime t) return label(t);
+    if (value instanceof java.time.LocalDate day) return DateColumn.create("", day).getString(0);
+    return String.valueOf(value);
+  }
+
+  private static String label(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  private static String label(java.time.LocalDateTime t) {
+    return t.toString().replace('T', ' ');
   }
 }

@@ -85,8 +85,6 @@ public final class KpiRunner {
    */
   public List<ResultRow> overMeasuredPeriods(
       KpiDef kpi, List<Period> periods, MeasuredPeriods measured) {
-    if (kpi.rollup() || kpi.by().size() > 1)
-      throw new IllegalArgumentException("one breakdown column at most, without roll-up");
     ArrayList<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       Map<List<String>, Measure> all = inDisplayOrder(kpi, measured.groups(p), measured.empty());
@@ -112,8 +110,7 @@ public final class KpiRunner {
    */
   private Map<List<String>, Measure> inDisplayOrder(
       KpiDef kpi, Map<List<String>, Measure> found, Measure empty) {
-    Map<List<String>, Measure> all =
-        new java.util.TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0), order));
+    Map<List<String>, Measure> all = new java.util.TreeMap<>(keyOrder(kpi.rollup()));
     all.putAll(found);
     if (!kpi.groups().isEmpty()) {
       // As withDeclared: a declared group the data spells otherwise is the data's group.
@@ -122,6 +119,25 @@ public final class KpiRunner {
       for (String g : kpi.groups()) if (present.add(TextKey.of(g))) all.put(List.of(g), empty);
     }
     return all;
+  }
+
+  /**
+   * The display order of breakdown keys, column by column, as {@link BreakdownGroups} sorts them;
+   * in a roll-up a level's subtotal ({@link ResultRow#TOTAL}) comes before the groups under it, as
+   * {@link #groups} places it.
+   */
+  private Comparator<List<String>> keyOrder(boolean rollup) {
+    Comparator<String> each =
+        rollup
+            ? Comparator.comparing((String s) -> !s.equals(ResultRow.TOTAL)).thenComparing(order)
+            : order;
+    return (a, b) -> {
+      for (int i = 0; i < a.size(); i++) {
+        int c = each.compare(a.get(i), b.get(i));
+        if (c != 0) return c;
+      }
+      return 0;
+    };
   }
 
   /** A KPI's measures over the rows dated in each period, made by another engine. */
@@ -283,17 +299,7 @@ public final class KpiRunner {
   private BreakdownGroups groups(Table table, KpiDef kpi, int[] rows) {
     if (!kpi.groups().isEmpty()) return withDeclared(table, kpi, rows);
     if (!kpi.rollup()) return BreakdownGroups.of(table, kpi.by(), rows, order);
-    Comparator<String> totalFirst =
-        Comparator.comparing((String s) -> !s.equals(ResultRow.TOTAL)).thenComparing(order);
-    Map<List<String>, int[]> out =
-        new java.util.TreeMap<>(
-            (a, b) -> {
-              for (int i = 0; i < a.size(); i++) {
-                int c = totalFirst.compare(a.get(i), b.get(i));
-                if (c != 0) return c;
-              }
-              return 0;
-            });
+    Map<List<String>, int[]> out = new java.util.TreeMap<>(keyOrder(true));
     for (int depth = 1; depth <= kpi.by().size(); depth++) {
       int pad = kpi.by().size() - depth;
       BreakdownGroups.of(table, kpi.by().subList(0, depth), rows, order)

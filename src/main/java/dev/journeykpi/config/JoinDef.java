@@ -40,6 +40,20 @@ public record JoinDef(
     at = Map.copyOf(at);
   }
 
+  /** The joined columns among the columns read, in the order the join lists them. */
+  public List<String> used(java.util.Set<String> read) {
+    return columns.stream().filter(read::contains).toList();
+  }
+
+  /**
+   * Whether the join is performed when these columns of the source are read: when one of its
+   * columns is, or when it drops unmatched rows. (A join nobody reads is not checked either: its
+   * duplicate keys are no error.)
+   */
+  public boolean performed(java.util.Set<String> read) {
+    return dropUnmatched || !used(read).isEmpty();
+  }
+
   /** Where {@code part} was written; the join's own position when not known. */
   public Location where(String part) {
     return at.getOrDefault(part, location);

@@ -39,32 +39,7 @@ final class JoinedSources {
    */
   static Map<String, LoadedSource> load(
       Definition def, Map<String, Set<String>> needed, Loader loader) {
-    Map<String, Set<String>> all = new LinkedHashMap<>();
-    needed.forEach((id, cols) -> all.put(id, withDerivedInputs(def.sources().get(id), cols)));
-    // A join is performed when a KPI reads one of its columns or when it drops unmatched rows; what
-    // it reads of the other source may make that source's own joins needed in turn.
-    Deque<String> todo = new ArrayDeque<>(all.keySet());
-    while (!todo.isEmpty()) {
-      String id = todo.pop();
-      Set<String> cols = all.get(id);
-      // A derived key or column read reads its inputs, which may be joined columns of another join.
-      cols.addAll(withDerivedInputs(def.sources().get(id), cols));
-      int before = cols.size();
-      for (JoinDef j : def.sources().get(id).joins()) {
-        List<String> used = used(j, cols);
-        if (used.isEmpty() && !j.dropUnmatched()) continue;
-        cols.addAll(j.on().keySet());
-        Set<String> theirs = all.computeIfAbsent(j.source(), k -> new LinkedHashSet<>());
-        int known = theirs.size();
-        boolean fresh = known == 0 && !needed.containsKey(j.source());
-        theirs.addAll(j.on().values());
-        theirs.addAll(used);
-        if (j.by() != null) theirs.add(j.by());
-        if (fresh || theirs.size() > known) todo.push(j.source());
-      }
-      // New keys may need a join listed before theirs: the source's joins are looked at again.
-      if (cols.size() > before) todo.push(id);
-    }
+    Map<String, Set<String>> all = read(def, needed);
     Map<String, LoadedSource> imported = new LinkedHashMap<>();
     for (Map.Entry<String, Set<String>> e : all.entrySet()) {
       SourceDef s = def.sources().get(e.getKey());
@@ -82,6 +57,45 @@ final class JoinedSources {
       out.put(id, joined.get(id));
     }
     return out;
+  }
+
+  /**
+   * Every source read and the columns read of each: the KPIs' sources with the columns their
+   * derived columns read, then, for each join performed ({@link JoinDef#performed}), its keys, and
+   * the joined source with its keys, the columns taken and {@code by}, transitively. The SQL engine
+   * types and joins the same sources and columns.
+   *
+   * @param needed source → the columns its KPIs read, KPI sources in the order they come
+   * @return source → columns read; the KPIs' sources first, then those only joined
+   */
+  static Map<String, Set<String>> read(Definition def, Map<String, Set<String>> needed) {
+    Map<String, Set<String>> all = new LinkedHashMap<>();
+    needed.forEach((id, cols) -> all.put(id, withDerivedInputs(def.sources().get(id), cols)));
+    // A join is performed when a KPI reads one of its columns or when it drops unmatched rows; what
+    // it reads of the other source may make that source's own joins needed in turn.
+    Deque<String> todo = new ArrayDeque<>(all.keySet());
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      Set<String> cols = all.get(id);
+      // A derived key or column read reads its inputs, which may be joined columns of another join.
+      cols.addAll(withDerivedInputs(def.sources().get(id), cols));
+      int before = cols.size();
+      for (JoinDef j : def.sources().get(id).joins()) {
+        if (!j.performed(cols)) continue;
+        List<String> used = j.used(cols);
+        cols.addAll(j.on().keySet());
+        Set<String> theirs = all.computeIfAbsent(j.source(), k -> new LinkedHashSet<>());
+        int known = theirs.size();
+        boolean fresh = known == 0 && !needed.containsKey(j.source());
+        theirs.addAll(j.on().values());
+        theirs.addAll(used);
+        if (j.by() != null) theirs.add(j.by());
+        if (fresh || theirs.size() > known) todo.push(j.source());
+      }
+      // New keys may need a join listed before theirs: the source's joins are looked at again.
+      if (cols.size() > before) todo.push(id);
+    }
+    return all;
   }
 
   /**
@@ -110,11 +124,6 @@ final class JoinedSources {
     return derived.isEmpty() ? null : table -> DerivedColumns.add(s, table, derived);
   }
 
-  /** The joined columns of {@code j} among the columns read, in the order the join lists them. */
-  private static List<String> used(JoinDef j, Set<String> read) {
-    return j.columns().stream().filter(read::contains).toList();
-  }
-
   /** The source with its joins done, the sources it joins first (the binder refused cycles). */
   private static LoadedSource joined(
       String id,
@@ -126,8 +135,8 @@ final class JoinedSources {
     if (have != null) return have;
     LoadedSource src = imported.get(id);
     for (JoinDef j : def.sources().get(id).joins()) {
-      List<String> used = used(j, read.get(id));
-      if (used.isEmpty() && !j.dropUnmatched()) continue;
+      if (!j.performed(read.get(id))) continue;
+      List<String> used = j.used(read.get(id));
       LoadedSource other = joined(j.source(), def, read, imported, done);
       // Derived keys, and the other source's derived columns this join reads, are computed first
       // (the binder made sure they read only what is known before this join).

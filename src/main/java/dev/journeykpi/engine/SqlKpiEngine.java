@@ -12,6 +12,7 @@ import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
 import dev.journeykpi.model.UsageException;
+import dev.journeykpi.sql.CombinedSources;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.DuckDbDialect;
 import dev.journeykpi.sql.KpiQuery;
@@ -125,8 +126,10 @@ public final class SqlKpiEngine {
     for (KpiDef k : kpis) {
       List<String> why = new ArrayList<>();
       SourceDef s = def.sources().get(k.source());
-      why.addAll(sourceRefusals(s, def, k, relations));
+      CombinedSources combined = combined(def, d, relations, List.of(k));
+      why.addAll(sourceRefusals(def, combined, relations));
       if (k.compare() != null) why.add("compares its groups (compare:), not on SQL engines yet");
+      String rows = combined.rows(s);
       SqlTemplate t = KpiKinds.of(k).sqlAny(k);
       KpiQuery q = null;
       if (t instanceof SqlTemplate.NotYet n) {
@@ -134,19 +137,13 @@ public final class SqlKpiEngine {
       } else if (why.isEmpty()) {
         try {
           if (t instanceof PeriodRowsSql p) {
-            q = new PeriodRowsQuery(d, k, s, p, relations.rows(s), calendar);
+            q = new PeriodRowsQuery(d, k, s, p, rows, calendar);
           } else {
             q =
                 ((OwnQuerySql) t)
                     .compile(
                         new SqlSource(
-                            d,
-                            k,
-                            s,
-                            relations.rows(s),
-                            new SqlColumns(d, s, calendar),
-                            calendar,
-                            def.zone()));
+                            d, k, s, rows, new SqlColumns(d, s, calendar), calendar, def.zone()));
           }
         } catch (SqlRefused e) {
           why.add(e.getMessage());
@@ -161,29 +158,52 @@ public final class SqlKpiEngine {
     return out;
   }
 
-  /** What of a KPI's source the SQL engines cannot read yet. */
+  /**
+   * The sources the KPIs read, combined as the default engine combines them: the same sources and
+   * columns as it imports ({@link JoinedSources#read}).
+   */
+  private static CombinedSources combined(
+      Definition def, Dialect d, SourceRelations relations, List<KpiDef> kpis) {
+    Map<String, Set<String>> needed = new LinkedHashMap<>();
+    for (KpiDef k : kpis)
+      needed.computeIfAbsent(k.source(), x -> new LinkedHashSet<>()).addAll(k.columnsRead());
+    return new CombinedSources(d, def, relations, JoinedSources.read(def, needed));
+  }
+
+  /** What of the sources a KPI reads (its own, and those it joins) SQL engines cannot read yet. */
   private static List<String> sourceRefusals(
-      SourceDef s, Definition def, KpiDef k, SourceRelations relations) {
+      Definition def, CombinedSources combined, SourceRelations relations) {
     List<String> why = new ArrayList<>();
-    String src = "source '" + s.id() + "'";
-    String name = s.file().toLowerCase(java.util.Locale.ROOT);
-    if ((s.format() != null && !s.format().equalsIgnoreCase("csv"))
-        || name.endsWith(".xlsx")
-        || name.endsWith(".xls")) why.add(src + " is an Excel file (only CSV sources yet)");
-    if (s.file().contains("*") || s.file().contains("?") || s.file().contains("["))
-      why.add(src + " is a pattern of files (one file only yet)");
-    if (!s.joins().isEmpty()) why.add(src + " joins other sources (join:)");
-    if (!s.derive().isEmpty()) why.add(src + " derives columns (derive:)");
-    if (s.distinct() != null) why.add(src + " keeps one row per key (distinct:)");
-    if (s.columns().isEmpty()) why.add(src + " has no column mapping (columns:)");
-    if (s.encoding() != null && !s.encoding().replace("-", "").equalsIgnoreCase("utf8"))
-      why.add(src + " is encoded in " + s.encoding() + " (UTF-8 only yet)");
-    if (!s.zone().equals(def.zone()))
-      why.add(src + " writes times in " + s.zone() + ", not the definition's " + def.zone());
-    for (ColumnDef c : SourceRelations.typedColumns(s, k.columnsRead())) {
-      String r = relations.refusal(c);
-      if (r != null) why.add(r);
+    for (SourceDef s : combined.sources()) {
+      String src = "source '" + s.id() + "'";
+      if (s.columns().isEmpty()) why.add(src + " has no column mapping (columns:)");
+      if (ImportedSources.imported(s)) {
+        // Read by kpi's importer: its formats, encodings, zones and lookups are the importer's.
+        for (ColumnDef c : ImportedSources.columns(s, combined.typedColumns(s), combined.read(s))) {
+          String r = ImportedSources.refusal(c);
+          if (r != null) why.add(r);
+        }
+        continue;
+      }
+      if (s.encoding() != null && !s.encoding().replace("-", "").equalsIgnoreCase("utf8"))
+        why.add(src + " is encoded in " + s.encoding() + " (UTF-8 only yet)");
+      if (!s.zone().equals(def.zone()))
+        why.add(src + " writes times in " + s.zone() + ", not the definition's " + def.zone());
+      for (String name : combined.read(s)) {
+        ColumnDef c = s.columns().get(name);
+        if (c != null && c.isLookup() && !c.isDerived() && !c.isJoined())
+          why.add(
+              src
+                  + ": column '"
+                  + c.name()
+                  + "' is looked up or multiplied (from:, map:, multiply:) in a CSV file");
+      }
+      for (ColumnDef c : combined.typedColumns(s)) {
+        String r = relations.refusal(c);
+        if (r != null) why.add(r);
+      }
     }
+    why.addAll(combined.refusals(combined.sources().get(0)));
     return why;
   }
 
@@ -198,19 +218,37 @@ public final class SqlKpiEngine {
     SourceRelations relations = new SourceRelations(d);
     KpiRunner runner =
         new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
+    CombinedSources combined = combined(def, d, relations, kpis);
     try (Connection conn = connect()) {
       execute(conn, d.preamble());
       Map<String, QualityReport> quality = new LinkedHashMap<>();
-      for (Map.Entry<SourceDef, Set<String>> e : sourcesRead(compiled).entrySet()) {
-        SourceDef s = e.getKey();
-        List<ColumnDef> columns = SourceRelations.typedColumns(s, e.getValue());
+      for (SourceDef s : combined.sources()) {
+        List<ColumnDef> columns = combined.typedColumns(s);
+        if (ImportedSources.imported(s)) {
+          quality.put(
+              s.id(),
+              ImportedSources.load(
+                  conn,
+                  d,
+                  relations,
+                  s,
+                  request.dataOverrides().get(s.id()),
+                  def.zone(),
+                  ImportedSources.columns(s, columns, combined.read(s))));
+          continue;
+        }
         SourceRelations.Layout layout =
             SourceFileLayout.of(s, request.dataOverrides().get(s.id()), columns);
         execute(conn, relations.create(s, layout, columns));
-        quality.put(
-            s.id(),
-            dated(conn, relations, s, compiled, relations.quality(conn, s, layout, columns)));
+        quality.put(s.id(), relations.quality(conn, s, layout, columns));
       }
+      // Combined once every source is typed, each after the sources it joins.
+      for (SourceDef s : combined.inJoinOrder()) {
+        execute(conn, combined.create(s));
+        quality.put(s.id(), combined.quality(conn, s, quality.get(s.id())));
+      }
+      for (SourceDef s : sourcesRead(compiled).keySet())
+        quality.put(s.id(), dated(conn, combined.rows(s), s, compiled, quality.get(s.id())));
       List<Period> periods =
           DataEnd.periods(request.periods(), List.copyOf(quality.values()), request.today());
       Map<String, List<ResultRow>> byKpi = new java.util.HashMap<>();
@@ -245,16 +283,37 @@ public final class SqlKpiEngine {
     StringBuilder out = new StringBuilder();
     out.append("-- kpi sql --dialect ").append(d.name()).append('\n');
     for (String p : d.preamble()) out.append(p).append(";\n");
-    for (Map.Entry<SourceDef, Set<String>> e : sourcesRead(compiled).entrySet()) {
-      SourceDef s = e.getKey();
-      List<ColumnDef> columns = SourceRelations.typedColumns(s, e.getValue());
+    CombinedSources combined =
+        combined(def, d, relations, compiled.stream().map(Compiled::kpi).toList());
+    for (SourceDef s : combined.sources()) {
+      List<ColumnDef> columns = combined.typedColumns(s);
       out.append("\n-- source ").append(s.id()).append('\n');
+      if (ImportedSources.imported(s)) {
+        out.append("-- read by kpi's importer from ")
+            .append(s.file())
+            .append(" and appended to this table, its rows typed:\n")
+            .append(
+                ImportedSources.create(
+                    d, relations, s, ImportedSources.columns(s, columns, combined.read(s))))
+            .append(";\nCREATE OR REPLACE TEMP VIEW ")
+            .append(relations.rows(s))
+            .append(" AS SELECT * FROM ")
+            .append(relations.typedTable(s))
+            .append(";\n");
+        continue;
+      }
       SourceRelations.Layout l = SourceFileLayout.of(s, null, columns);
       // The file as the user names it (relative to the working directory), not this machine's path.
       SourceRelations.Layout shown =
           new SourceRelations.Layout(
               l.shown(), l.shown(), l.delimiter(), l.skip(), l.width(), l.fieldOf());
       for (String st : relations.create(s, shown, columns)) out.append(st).append(";\n");
+    }
+    for (SourceDef s : combined.inJoinOrder()) {
+      List<String> made = combined.create(s);
+      if (made.isEmpty()) continue;
+      out.append("\n-- source ").append(s.id()).append(" combined\n");
+      for (String st : made) out.append(st).append(";\n");
     }
     for (Compiled c : compiled) {
       out.append("\n-- kpi ")
@@ -289,11 +348,7 @@ public final class SqlKpiEngine {
    * the default engine adds it.
    */
   private static QualityReport dated(
-      Connection conn,
-      SourceRelations relations,
-      SourceDef s,
-      List<Compiled> compiled,
-      QualityReport q)
+      Connection conn, String rows, SourceDef s, List<Compiled> compiled, QualityReport q)
       throws SQLException {
     Set<String> columns = new java.util.TreeSet<>();
     boolean history = false;
@@ -320,7 +375,7 @@ public final class SqlKpiEngine {
                     + "), greatest("
                     + String.join(", ", maxs)
                     + ") FROM "
-                    + relations.rows(s))) {
+                    + rows)) {
       r.next();
       java.sql.Date first = r.getDate(1);
       java.sql.Date last = r.getDate(2);

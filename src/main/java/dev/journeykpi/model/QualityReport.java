@@ -153,6 +153,21 @@ public record QualityReport(
   }
 
   /**
+   * This report with rows read and used, then left out as the definition asks ({@code distinct:}),
+   * counted another way than by the import (the SQL engines): no longer used, counted under {@code
+   * reason} with its first examples, as the import's own count of them.
+   */
+  public QualityReport withDropped(String reason, long count, List<Problem> examples) {
+    if (count <= 0) return this;
+    Changes c = new Changes(this);
+    c.rowsUsed -= count;
+    c.dropped.put(reason, new Tally(count, examples));
+    c.details.addAll(examples);
+    c.detailsDropped += Math.max(0, count - examples.size());
+    return c.report();
+  }
+
+  /**
    * This report with warnings about the definition against this source's data: each line goes to
    * stderr with the notes (even with {@code -q}), each problem to {@code --quality-report}.
    */
@@ -179,6 +194,8 @@ public record QualityReport(
    */
   private static final class Changes {
     final QualityReport from;
+    long rowsUsed;
+    final Map<String, Tally> dropped;
     final Map<String, Tally> blanked;
     final List<String> notes;
     final List<Problem> details;
@@ -188,6 +205,8 @@ public record QualityReport(
 
     Changes(QualityReport r) {
       from = r;
+      rowsUsed = r.rowsUsed;
+      dropped = new LinkedHashMap<>(r.dropped);
       blanked = new LinkedHashMap<>(r.blanked);
       notes = new java.util.ArrayList<>(r.notes);
       details = new java.util.ArrayList<>(r.details);
@@ -201,12 +220,12 @@ public record QualityReport(
           from.source,
           from.files,
           from.rowsRead,
-          from.rowsUsed,
+          rowsUsed,
           from.rejected,
           blanked,
           from.filled,
           from.cleaned,
-          from.dropped,
+          dropped,
           notes,
           details,
           detailsDropped,

@@ -105,4 +105,19 @@ public interface Dialect {
    * in an overlap (clocks moved back) at the earlier offset.
    */
   String epochMillisInZone(String timestamp, java.time.ZoneId zone);
+
+  /** A date-time to the whole second, earlier fractions dropped (as epoch seconds hold it). */
+  String wholeSeconds(String timestamp);
+
+  /** A text stripped of white space at both ends as Java's {@code String.strip} strips it. */
+  String stripped(String text);
+
+  /**
+   * A text as kpi compares keys ({@code TextKey.of}: trimmed of characters up to the space, NFC,
+   * lower case); NULL when nothing is left.
+   */
+  String textKey(String text);
+
+  /** Whether a text contains a match of a regular expression in the engine's syntax. */
+  String regexFind(String text, String pattern);
 }

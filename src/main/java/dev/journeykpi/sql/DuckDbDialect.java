@@ -213,13 +213,9 @@ public final class DuckDbDialect implements Dialect {
    * Character.isWhitespace: the separators but the non-breaking ones (U+00A0, U+2007, U+202F), tab,
    * line feed, U+000B, form feed, carriage return, U+001C to U+001F.
    */
-  private static final String JAVA_WHITESPACE =
-      "'[\\t\\n\\x{b}\\f\\r\\x{1c}-\\x{1f} \\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200a}"
-          + "\\x{2028}\\x{2029}\\x{205f}\\x{3000}]*'";
-
   @Override
   public String isBlank(String text) {
-    return "(" + text + " IS NULL OR regexp_full_match(" + text + ", " + JAVA_WHITESPACE + "))";
+    return "(" + text + " IS NULL OR regexp_full_match(" + text + ", '" + JAVA_WHITESPACE + "*'))";
   }
 
   @Override
@@ -331,5 +327,39 @@ public final class DuckDbDialect implements Dialect {
         out.add(
             (long) r.getOffsetBefore().getTotalSeconds() - r.getOffsetAfter().getTotalSeconds());
     return out;
+  }
+
+  @Override
+  public String wholeSeconds(String timestamp) {
+    return "date_trunc('second', " + timestamp + ")";
+  }
+
+  /** Character.isWhitespace's characters (String.strip's and isBlank's), as a class of RE2. */
+  private static final String JAVA_WHITESPACE =
+      "[\\t-\\r\\x1c-\\x20\\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200a}\\x{2028}\\x{2029}"
+          + "\\x{205f}\\x{3000}]";
+
+  @Override
+  public String stripped(String text) {
+    return "regexp_replace("
+        + text
+        + ", '^"
+        + JAVA_WHITESPACE
+        + "+|"
+        + JAVA_WHITESPACE
+        + "+$', '', 'g')";
+  }
+
+  @Override
+  public String textKey(String text) {
+    // String.trim removes every character up to the space, control characters included.
+    return "nullif(lower(nfc_normalize(regexp_replace("
+        + text
+        + ", '^[\\x00-\\x20]+|[\\x00-\\x20]+$', '', 'g'))), '')";
+  }
+
+  @Override
+  public String regexFind(String text, String pattern) {
+    return "regexp_matches(" + text + ", " + literal(pattern) + ")";
   }
 }

@@ -25,8 +25,8 @@ import java.util.Map;
  * then built by {@link KpiRunner#overMeasuredPeriods}, the Tablesaw path's own code for groups in
  * display order, declared groups, targets, notes and coverage.
  *
- * <p>Compiled so far: one breakdown column of text at most, without {@code rollup}; a {@code time:}
- * column or none.
+ * <p>Breakdowns by any columns but durations, several of them, with {@code rollup} (each upper
+ * level a grouping set); a {@code time:} column or none.
  */
 public final class PeriodRowsQuery implements KpiQuery {
   private final Dialect d;
@@ -60,16 +60,14 @@ public final class PeriodRowsQuery implements KpiQuery {
     this.template = template;
     this.columns = new SqlColumns(d, source, calendar);
     this.rows = rows;
-    if (kpi.rollup()) throw new SqlRefused("a breakdown with rollup");
     if (kpi.groupsFrom() != null)
       throw new SqlRefused(
           "groups from another source's data (groups: { source: "
               + kpi.groupsFrom().source()
               + " })");
-    if (kpi.by().size() > 1) throw new SqlRefused("a breakdown by more than one column");
     for (String b : kpi.by())
-      if (columns.type(b) != ValueType.STRING)
-        throw new SqlRefused("a breakdown by a column that is not text (" + b + ")");
+      if (columns.type(b) == ValueType.DURATION)
+        throw new SqlRefused("a breakdown by a duration column (" + b + ")");
     if (kpi.time() != null && !columns.type(kpi.time()).isTemporal())
       throw new SqlRefused("time column '" + kpi.time() + "' is not a date");
     this.aggregates = template.aggregates(columns);
@@ -91,11 +89,16 @@ public final class PeriodRowsQuery implements KpiQuery {
               all ? "NULL::TIMESTAMP" : d.timestamp(p.endTime())));
     }
     String time = kpi.time() == null ? null : "CAST(" + columns.ref(kpi.time()) + " AS TIMESTAMP)";
-    String by = kpi.by().isEmpty() ? null : columns.ref(kpi.by().get(0));
+    List<String> by = new ArrayList<>();
+    for (String b : kpi.by()) by.add(columns.ref(b));
     List<String> select = new ArrayList<>();
     select.add("kpi_period");
-    select.add(by == null ? "NULL AS kpi_group" : by + " AS kpi_group");
-    select.add(by == null ? "1 AS kpi_total" : "GROUPING(" + by + ") AS kpi_total");
+    for (int i = 0; i < by.size(); i++)
+      select.add(
+          GroupLabels.value(d, columns.type(kpi.by().get(i)), by.get(i)) + " AS kpi_group_" + i);
+    // A bit per breakdown column, set where the row is a total over it (the period's total: all).
+    select.add(
+        by.isEmpty() ? "0 AS kpi_level" : "GROUPING(" + String.join(", ", by) + ") AS kpi_level");
     for (PeriodRowsSql.Aggregate a : aggregates)
       select.add(a.sql() + " AS " + d.quoteIdent(a.name()));
     return "SELECT "
@@ -109,8 +112,22 @@ public final class PeriodRowsQuery implements KpiQuery {
         + "\n  ON kpi_all"
         + (time == null ? "" : " OR (" + time + " >= kpi_from AND " + time + " < kpi_to)")
         + "\nGROUP BY "
-        + (by == null ? "kpi_period" : "GROUPING SETS ((kpi_period, " + by + "), (kpi_period))")
+        + (by.isEmpty()
+            ? "kpi_period"
+            : "GROUPING SETS (" + String.join(", ", groupingSets(by)) + ")")
         + "\nORDER BY kpi_period";
+  }
+
+  /**
+   * The groups measured: every breakdown column's combination, each upper level of a roll-up
+   * (department, then department + team …), and the period's total.
+   */
+  private List<String> groupingSets(List<String> by) {
+    List<String> sets = new ArrayList<>();
+    for (int depth = kpi.rollup() ? 1 : by.size(); depth <= by.size(); depth++)
+      sets.add("(kpi_period, " + String.join(", ", by.subList(0, depth)) + ")");
+    sets.add("(kpi_period)");
+    return sets;
   }
 
   /** The KPI's rows over the periods, from the engine. */
@@ -124,13 +141,20 @@ public final class PeriodRowsQuery implements KpiQuery {
       while (r.next()) {
         int period = r.getInt("kpi_period");
         Measure m = template.measure(values(r));
-        if (r.getInt("kpi_total") == 1) {
+        int level = r.getInt("kpi_level");
+        int n = kpi.by().size();
+        if (level == (1 << n) - 1) {
           totals.put(period, m);
         } else {
-          String label = r.getString("kpi_group");
-          groups
-              .computeIfAbsent(period, k -> new LinkedHashMap<>())
-              .put(List.of(label == null ? ResultRow.BLANK : label), m);
+          // A roll-up's subtotal names the columns it adds up as (total), as the default engine.
+          List<String> key = new ArrayList<>(n);
+          for (int i = 0; i < n; i++)
+            key.add(
+                (level & (1 << (n - 1 - i))) != 0
+                    ? ResultRow.TOTAL
+                    : GroupLabels.label(
+                        columns.type(kpi.by().get(i)), r.getObject("kpi_group_" + i)));
+          groups.computeIfAbsent(period, k -> new LinkedHashMap<>()).put(List.copyOf(key), m);
         }
       }
     }

@@ -48,6 +48,13 @@ final class SqlFilter {
           + value(c, cmp.other(), b)
           + ")";
     }
+    if (f instanceof Filter.Expression x) {
+      String why = ExprSql.refusal(x.expr());
+      if (why != null) throw new SqlRefused("a filter expr: that is " + why);
+      // TRUE only where the expression holds: NULL (it read a blank) is no match, and NOT of it
+      // stays NULL, as FilterCompiler's yes/no of an expression.
+      return "(" + new ExprSql(c.dialect(), c::ref).sql(x.expr()) + ")";
+    }
     if (!(f instanceof Filter.Condition cond))
       throw new SqlRefused("a filter of kind " + f.getClass().getSimpleName());
     String col = c.ref(cond.column());
@@ -57,6 +64,7 @@ final class SqlFilter {
       case NOT_NULL -> "(" + col + " IS NOT NULL)";
       case EQ, NE, IN, NOT_IN, GT, GTE, LT, LTE, BETWEEN -> condition(c, cond, col, type);
       case CONTAINS, STARTS_WITH, ENDS_WITH -> search(c, cond, col, type);
+      case MATCHES -> matches(c, cond, col, type);
       default ->
           throw new SqlRefused("a filter with '" + cond.op().yaml + "' (on " + cond.column() + ")");
     };
@@ -79,6 +87,21 @@ final class SqlFilter {
     String fn = cond.op() == Filter.Op.STARTS_WITH ? "prefix" : "suffix";
     List<String> any = new ArrayList<>();
     for (String v : vs) any.add(fn + "(" + x + ", " + v + ")");
+    return "(" + String.join(" OR ", any) + ")";
+  }
+
+  /**
+   * A pattern searched for in the cell as imported (trimmed, NFC, its case kept: the pattern
+   * ignores case itself), any of the values; a pattern RE2 would read otherwise is refused ({@link
+   * JavaRegex}).
+   */
+  private static String matches(SqlColumns c, Filter.Condition cond, String col, ValueType type) {
+    if (type != ValueType.STRING)
+      throw new SqlRefused("a pattern on a column that is not text (" + cond.column() + ")");
+    List<String> any = new ArrayList<>();
+    for (Object v : cond.values())
+      any.add(c.dialect().regexFind(col, JavaRegex.toRe2(String.valueOf(v))));
+    if (any.isEmpty()) throw new SqlRefused("a pattern without a value");
     return "(" + String.join(" OR ", any) + ")";
   }
 

@@ -10,8 +10,7 @@ CREATE OR REPLACE TEMP VIEW "kpi_rows_checkouts" AS SELECT * FROM "kpi_typed_che
 
 -- kpi average_bill (mean)
 SELECT kpi_period,
-  NULL AS kpi_group,
-  1 AS kpi_total,
+  0 AS kpi_level,
   count(*) AS "rows",
   count("bill") AS "n",
   0 AS "partial",
@@ -24,8 +23,7 @@ ORDER BY kpi_period;
 
 -- kpi satisfied_guests (ratio)
 SELECT kpi_period,
-  NULL AS kpi_group,
-  1 AS kpi_total,
+  0 AS kpi_level,
   count(*) FILTER (WHERE ("satisfaction" IS NOT NULL)) AS "denominator",
   count(*) FILTER (WHERE ("satisfaction" IS NOT NULL) AND ("satisfaction" >= CAST(4.0 AS DOUBLE))) AS "numerator"
 FROM (SELECT * FROM "kpi_rows_checkouts" WHERE TRUE) AS kpi_population

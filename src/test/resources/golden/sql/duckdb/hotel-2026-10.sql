@@ -10,8 +10,8 @@ CREATE OR REPLACE TEMP VIEW "kpi_rows_checks" AS SELECT * FROM "kpi_typed_checks
 
 -- kpi sheets_changed_rate (ratio)
 SELECT kpi_period,
-  "floor" AS kpi_group,
-  GROUPING("floor") AS kpi_total,
+  "floor" AS kpi_group_0,
+  GROUPING("floor") AS kpi_level,
   count(*) FILTER (WHERE TRUE) AS "denominator",
   count(*) FILTER (WHERE TRUE AND ("sheets_changed" = TRUE)) AS "numerator"
 FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
@@ -22,8 +22,7 @@ ORDER BY kpi_period;
 
 -- kpi rooms_checked (count)
 SELECT kpi_period,
-  NULL AS kpi_group,
-  1 AS kpi_total,
+  0 AS kpi_level,
   count(*) AS "rows",
   count(DISTINCT "room") AS "distinct",
   count(*) - count("room") AS "blank"
@@ -35,8 +34,7 @@ ORDER BY kpi_period;
 
 -- kpi inspection_score (mean)
 SELECT kpi_period,
-  NULL AS kpi_group,
-  1 AS kpi_total,
+  0 AS kpi_level,
   count(*) AS "rows",
   count("score") AS "n",
   0 AS "partial",

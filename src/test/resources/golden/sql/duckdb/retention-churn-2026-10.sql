@@ -9,14 +9,14 @@ CREATE OR REPLACE TEMP TABLE "kpi_typed_orders" AS SELECT kpi_record, "created_a
 CREATE OR REPLACE TEMP VIEW "kpi_rows_orders" AS SELECT * FROM "kpi_typed_orders" WHERE "created_at" IS NOT NULL;
 
 -- kpi churn (customers)
-WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t\n\x{b}\f\r\x{1c}-\x{1f} \x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
 kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL)
 SELECT kpi_total, kpi_group, count(*) FILTER (WHERE kpi_day IS NULL) AS kpi_no_date, count(*) FILTER (WHERE kpi_day IS NOT NULL AND kpi_customer IS NULL) AS kpi_no_customer
 FROM kpi_grouped GROUP BY kpi_total, kpi_group;
 
-WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t\n\x{b}\f\r\x{1c}-\x{1f} \x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
 kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
@@ -40,7 +40,7 @@ SELECT kpi_period, kpi_total, kpi_group,
 FROM kpi_states GROUP BY kpi_period, kpi_total, kpi_group;
 
 -- kpi crr (customers)
-WITH kpi_population AS (SELECT "region" AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t\n\x{b}\f\r\x{1c}-\x{1f} \x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT "region" AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
 kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population
   UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population),
@@ -48,7 +48,7 @@ kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_cus
 SELECT kpi_total, kpi_group, count(*) FILTER (WHERE kpi_day IS NULL) AS kpi_no_date, count(*) FILTER (WHERE kpi_day IS NOT NULL AND kpi_customer IS NULL) AS kpi_no_customer
 FROM kpi_grouped GROUP BY kpi_total, kpi_group;
 
-WITH kpi_population AS (SELECT "region" AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t\n\x{b}\f\r\x{1c}-\x{1f} \x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT "region" AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
 kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population
   UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population),

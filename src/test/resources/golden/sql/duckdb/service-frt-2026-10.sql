@@ -10,8 +10,7 @@ CREATE OR REPLACE TEMP VIEW "kpi_rows_tickets" AS SELECT * FROM "kpi_typed_ticke
 
 -- kpi frt (duration)
 SELECT kpi_period,
-  NULL AS kpi_group,
-  1 AS kpi_total,
+  0 AS kpi_level,
   count(*) AS "rows",
   count(CASE WHEN CAST("first_response_at" AS TIMESTAMP) >= CAST("created_at" AS TIMESTAMP) THEN CAST(kpi_business_seconds AS DOUBLE) END) AS "n",
   count(*) FILTER (WHERE CAST("created_at" AS TIMESTAMP) IS NOT NULL AND CAST("first_response_at" AS TIMESTAMP) IS NULL) AS "open",

@@ -10,8 +10,8 @@ CREATE OR REPLACE TEMP VIEW "kpi_rows_tickets" AS SELECT * FROM "kpi_typed_ticke
 
 -- kpi sla (sla)
 SELECT kpi_period,
-  "priority" AS kpi_group,
-  GROUPING("priority") AS kpi_total,
+  "priority" AS kpi_group_0,
+  GROUPING("priority") AS kpi_level,
   count(*) AS "rows",
   count(*) FILTER (WHERE kpi_sla_outcome = 1) AS "outcome_1",
   count(*) FILTER (WHERE kpi_sla_outcome = 2) AS "outcome_2",

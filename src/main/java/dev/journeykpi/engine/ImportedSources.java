@@ -1,0 +1,179 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.config.ColumnDef;
+import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.config.ValueType;
+import dev.journeykpi.ingest.LoadedSource;
+import dev.journeykpi.ingest.SourceLoader;
+import dev.journeykpi.model.QualityReport;
+import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.SourceRelations;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+import tech.tablesaw.api.BooleanColumn;
+import tech.tablesaw.api.DateColumn;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Sources the SQL engine takes from kpi's own importer rather than reading them in SQL: Excel
+ * workbooks (a sheet, merged cells, Excel's date cells, which no SQL reader reads as kpi does) and
+ * patterns of files ({@code file: exports/*.csv}, read one after another in name order). The
+ * importer reads and types them once, exactly as for the default engine — its quality report, line
+ * numbers included, is the report of both engines — and the typed rows are appended to a table of
+ * the engine, which the source's KPIs, joins and {@code distinct:} then read like a CSV's.
+ *
+ * <p>{@code distinct:}, joins and derived columns are left to {@link
+ * dev.journeykpi.sql.CombinedSources}, as for every source: the importer is asked for the rows
+ * before them.
+ */
+final class ImportedSources {
+  private ImportedSources() {}
+
+  /** Whether the source is read by the importer: an Excel file or a pattern of files. */
+  static boolean imported(SourceDef s) {
+    String name = s.file().toLowerCase(Locale.ROOT);
+    return (s.format() != null && !s.format().equalsIgnoreCase("csv"))
+        || name.endsWith(".xlsx")
+        || name.endsWith(".xls")
+        || s.file().contains("*")
+        || s.file().contains("?")
+        || s.file().contains("[");
+  }
+
+  /**
+   * The columns the importer reads for the engine: those the SQL reads of the file (every column
+   * typed, lookups and multiplications, which the importer computes).
+   */
+  static List<ColumnDef> columns(SourceDef s, List<ColumnDef> typed, Set<String> read) {
+    Set<String> names = new LinkedHashSet<>();
+    for (ColumnDef c : typed) names.add(c.name());
+    for (String r : read) {
+      ColumnDef c = s.columns().get(r);
+      if (c != null && c.isLookup() && !c.isDerived() && !c.isJoined()) names.add(r);
+    }
+    List<ColumnDef> out = new ArrayList<>();
+    for (String n : names) out.add(s.columns().get(n));
+    return out;
+  }
+
+  /** Why the engine cannot take a column of an imported source yet, or null. */
+  static String refusal(ColumnDef c) {
+    return c.type() == ValueType.DURATION ? "column '" + c.name() + "' is a duration" : null;
+  }
+
+  /**
+   * Imports the source and appends its typed rows to the engine's table of the source, with the
+   * view of its rows; returns the importer's quality report.
+   */
+  static QualityReport load(
+      Connection conn,
+      Dialect d,
+      SourceRelations relations,
+      SourceDef s,
+      Path override,
+      ZoneId zone,
+      List<ColumnDef> columns)
+      throws SQLException {
+    Set<String> needed = new LinkedHashSet<>();
+    for (ColumnDef c : columns) needed.add(c.name());
+    // The rows before distinct: (the engine keeps one per key itself, as for a CSV).
+    SourceDef plain =
+        new SourceDef(
+            s.id(),
+            s.file(),
+            s.baseDir(),
+            s.format(),
+            s.sheet(),
+            s.headerRow(),
+            s.encoding(),
+            s.delimiter(),
+            s.zone(),
+            s.nulls(),
+            s.trueTokens(),
+            s.falseTokens(),
+            s.columns(),
+            s.optional(),
+            s.location(),
+            null,
+            s.joins(),
+            s.derive());
+    LoadedSource src = SourceLoader.load(plain, override, zone, needed);
+    Table t = src.table();
+    try (Statement st = conn.createStatement()) {
+      st.execute(create(d, relations, s, columns));
+      st.execute(
+          "CREATE OR REPLACE TEMP VIEW "
+              + relations.rows(s)
+              + " AS SELECT * FROM "
+              + relations.typedTable(s));
+    }
+    List<Column<?>> cols = new ArrayList<>();
+    for (ColumnDef c : columns) cols.add(t.column(c.name()));
+    try (DuckDBAppender a =
+        conn.unwrap(DuckDBConnection.class)
+            .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "kpi_typed_" + s.id())) {
+      for (int row = 0; row < t.rowCount(); row++) {
+        a.beginRow();
+        a.append((long) row + 1);
+        for (Column<?> c : cols) append(a, c, row);
+        a.endRow();
+      }
+    }
+    return src.quality();
+  }
+
+  /** The table the importer's rows go to: the record number, then each column typed. */
+  static String create(Dialect d, SourceRelations relations, SourceDef s, List<ColumnDef> columns) {
+    List<String> defs = new ArrayList<>(List.of("kpi_record BIGINT"));
+    for (ColumnDef c : columns) defs.add(d.quoteIdent(c.name()) + " " + sqlType(c));
+    return "CREATE OR REPLACE TABLE "
+        + relations.typedTable(s)
+        + " ("
+        + String.join(", ", defs)
+        + ")";
+  }
+
+  private static String sqlType(ColumnDef c) {
+    return switch (c.type()) {
+      case NUMBER, DURATION -> "DOUBLE";
+      case BOOLEAN -> "BOOLEAN";
+      case DATE -> "DATE";
+      case DATETIME -> "TIMESTAMP";
+      default -> "VARCHAR";
+    };
+  }
+
+  /** One cell, NULL for a blank (an empty text, a missing number, date or yes/no). */
+  private static void append(DuckDBAppender a, Column<?> c, int row) throws SQLException {
+    if (c.isMissing(row)) {
+      a.appendNull();
+    } else if (c instanceof NumericColumn<?> n) {
+      double v = n.getDouble(row);
+      if (Double.isNaN(v)) a.appendNull();
+      else a.append(v);
+    } else if (c instanceof BooleanColumn b) {
+      a.append(b.get(row).booleanValue());
+    } else if (c instanceof DateColumn dc) {
+      a.append(dc.get(row));
+    } else if (c instanceof DateTimeColumn dt) {
+      a.append(dt.get(row));
+    } else {
+      String v = c.getString(row);
+      if (v == null || v.isEmpty()) a.appendNull();
+      else a.append(v);
+    }
+  }
+}

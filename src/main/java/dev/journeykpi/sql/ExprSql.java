@@ -1,0 +1,223 @@
+package dev.journeykpi.sql;
+
+import dev.journeykpi.config.Expr;
+import dev.journeykpi.config.ValueType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * An expression of {@code derive:} or a filter's {@code expr:} ({@link Expr}) as SQL, with the
+ * meaning {@code calc.DerivedColumns} gives it on the default engine:
+ *
+ * <ul>
+ *   <li>a blank is NULL, so arithmetic, comparisons and functions with a blank give NULL, and AND,
+ *       OR, NOT, IN and CASE follow SQL's three-valued logic, as DerivedColumns does by hand;
+ *   <li>a division by zero gives NULL (DerivedColumns: a blank), never an infinity or an error;
+ *   <li>an empty text literal is a blank, as a text cell that is empty;
+ *   <li>date-times are read to the whole second (DerivedColumns holds epoch seconds), dates as
+ *       dates; {@code hours_between} and {@code days_between} count the seconds between them;
+ *   <li>{@code round} rounds half away from zero, {@code trim} strips what Java's {@code strip}
+ *       strips.
+ * </ul>
+ *
+ * Texts compare by code point in SQL and by UTF-16 unit in Java: {@code <} and {@code >} of two
+ * texts differ only between a character above U+FFFF and one from U+E000 to U+FFFF. {@code lower}
+ * and {@code upper} follow the engine's Unicode case tables, Java's {@code Locale.ROOT} ones: the
+ * same for Vietnamese and every letter with a one-to-one case, not for ß or a final Σ.
+ */
+public final class ExprSql {
+  private final Dialect d;
+  private final Function<String, String> column;
+
+  /**
+   * @param column a column's name → its SQL
+   */
+  public ExprSql(Dialect d, Function<String, String> column) {
+    this.d = d;
+    this.column = column;
+  }
+
+  /** The SQL of {@code e}. */
+  public String sql(Expr e) {
+    return sql(e, e.type());
+  }
+
+  /** The SQL type a value of {@code t} has in the typed rows. */
+  public static String sqlType(ValueType t) {
+    if (t == null) return "BOOLEAN";
+    return switch (t) {
+      case NUMBER, DURATION -> "DOUBLE";
+      case BOOLEAN -> "BOOLEAN";
+      case STRING -> "VARCHAR";
+      case DATE -> "DATE";
+      case DATETIME -> "TIMESTAMP";
+    };
+  }
+
+  /**
+   * Why an expression cannot be compiled, or null: a duration column or value (the SQL engines do
+   * not read durations yet).
+   */
+  public static String refusal(Expr e) {
+    List<Expr> todo = new ArrayList<>(List.of(e));
+    while (!todo.isEmpty()) {
+      Expr x = todo.remove(0);
+      if (x.type() == ValueType.DURATION) return "an expression over a duration";
+      if (x instanceof Expr.Binary b) todo.addAll(List.of(b.left(), b.right()));
+      else if (x instanceof Expr.Unary u) todo.add(u.operand());
+      else if (x instanceof Expr.IsNull n) todo.add(n.operand());
+      else if (x instanceof Expr.In in) {
+        todo.add(in.operand());
+        todo.addAll(in.values());
+      } else if (x instanceof Expr.Case c) {
+        todo.addAll(c.conditions());
+        todo.addAll(c.results());
+        if (c.otherwise() != null) todo.add(c.otherwise());
+      } else if (x instanceof Expr.Call f) todo.addAll(f.args());
+    }
+    return null;
+  }
+
+  /** {@code as}: what a NULL literal stands for (its neighbour's type). */
+  private String sql(Expr e, ValueType as) {
+    if (e instanceof Expr.Column c) {
+      String ref = column.apply(c.name());
+      return c.type() == ValueType.DATETIME ? d.wholeSeconds(ref) : ref;
+    }
+    if (e instanceof Expr.Literal l) return literal(l.value(), l.type() != null ? l.type() : as);
+    if (e instanceof Expr.Unary u)
+      return u.op().equals("-")
+          ? "(- " + sql(u.operand(), ValueType.NUMBER) + ")"
+          : "(NOT " + sql(u.operand(), ValueType.BOOLEAN) + ")";
+    if (e instanceof Expr.Binary b) return binary(b);
+    if (e instanceof Expr.IsNull x)
+      return "("
+          + sql(x.operand(), x.operand().type())
+          + (x.negated() ? " IS NOT NULL)" : " IS NULL)");
+    if (e instanceof Expr.In x) {
+      ValueType t = x.operand().type();
+      for (Expr v : x.values()) if (t == null) t = v.type();
+      List<String> vs = new ArrayList<>();
+      for (Expr v : x.values()) vs.add(sql(v, t));
+      return "("
+          + sql(x.operand(), t)
+          + (x.negated() ? " NOT IN (" : " IN (")
+          + String.join(", ", vs)
+          + "))";
+    }
+    if (e instanceof Expr.Case x) {
+      StringBuilder b = new StringBuilder("(CASE");
+      for (int k = 0; k < x.conditions().size(); k++)
+        b.append(" WHEN ")
+            .append(sql(x.conditions().get(k), ValueType.BOOLEAN))
+            .append(" THEN ")
+            .append(sql(x.results().get(k), x.type()));
+      if (x.otherwise() != null) b.append(" ELSE ").append(sql(x.otherwise(), x.type()));
+      return b.append(" END)").toString();
+    }
+    return call((Expr.Call) e);
+  }
+
+  private String literal(Object v, ValueType t) {
+    if (v == null || (v instanceof String s && s.isEmpty()))
+      return "CAST(NULL AS " + sqlType(t) + ")";
+    if (v instanceof Boolean b) return b ? "TRUE" : "FALSE";
+    if (v instanceof Double x) {
+      if (x.isNaN()) return "CAST(NULL AS DOUBLE)";
+      return "CAST(" + x + " AS DOUBLE)";
+    }
+    return d.literal((String) v);
+  }
+
+  private String binary(Expr.Binary b) {
+    String op = b.op();
+    switch (op) {
+      case "+", "-", "*":
+        return "("
+            + sql(b.left(), ValueType.NUMBER)
+            + " "
+            + op
+            + " "
+            + sql(b.right(), ValueType.NUMBER)
+            + ")";
+      case "/":
+        {
+          String y = sql(b.right(), ValueType.NUMBER);
+          return "(CASE WHEN "
+              + y
+              + " = 0 THEN CAST(NULL AS DOUBLE) ELSE "
+              + sql(b.left(), ValueType.NUMBER)
+              + " / "
+              + y
+              + " END)";
+        }
+      case "||":
+        return "("
+            + sql(b.left(), ValueType.STRING)
+            + " || "
+            + sql(b.right(), ValueType.STRING)
+            + ")";
+      case "and", "or":
+        return "("
+            + sql(b.left(), ValueType.BOOLEAN)
+            + (op.equals("and") ? " AND " : " OR ")
+            + sql(b.right(), ValueType.BOOLEAN)
+            + ")";
+      default:
+        {
+          ValueType t = b.left().type() != null ? b.left().type() : b.right().type();
+          return "(" + sql(b.left(), t) + " " + op + " " + sql(b.right(), t) + ")";
+        }
+    }
+  }
+
+  private String call(Expr.Call f) {
+    List<Expr> args = f.args();
+    switch (f.function()) {
+      case "coalesce":
+        {
+          List<String> each = new ArrayList<>();
+          for (Expr a : args) each.add(sql(a, f.type()));
+          return "coalesce(" + String.join(", ", each) + ")";
+        }
+      case "lower", "upper":
+        return f.function() + "(" + sql(args.get(0), ValueType.STRING) + ")";
+      case "trim":
+        return "nullif(" + d.stripped(sql(args.get(0), ValueType.STRING)) + ", '')";
+      case "starts_with", "contains":
+        return f.function()
+            + "("
+            + sql(args.get(0), ValueType.STRING)
+            + ", "
+            + sql(args.get(1), ValueType.STRING)
+            + ")";
+      case "hours_between", "days_between":
+        return "(("
+            + seconds(args.get(1))
+            + " - "
+            + seconds(args.get(0))
+            + ") / "
+            + (f.function().equals("hours_between") ? "3600.0" : "86400.0")
+            + ")";
+      case "year", "month", "day":
+        return "CAST(extract("
+            + f.function()
+            + " FROM "
+            + sql(args.get(0), ValueType.DATETIME)
+            + ") AS DOUBLE)";
+      case "abs":
+        return "abs(" + sql(args.get(0), ValueType.NUMBER) + ")";
+      default: // round: half away from zero, as DerivedColumns (and SQL's ROUND) round
+        {
+          String x = sql(args.get(0), ValueType.NUMBER);
+          return "(sign(" + x + ") * floor(abs(" + x + ") + 0.5))";
+        }
+    }
+  }
+
+  /** A date (at midnight) or date-time as whole seconds on the local clock. */
+  private String seconds(Expr e) {
+    return d.epochSeconds("CAST(" + sql(e, ValueType.DATETIME) + " AS TIMESTAMP)");
+  }
+}

@@ -1,0 +1,39 @@
+package dev.journeykpi.sql;
+
+import dev.journeykpi.calc.Cells;
+import dev.journeykpi.config.ValueType;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * A breakdown group's label from the value an SQL engine returns for it: the engine groups by the
+ * typed value, and kpi writes the label with the default engine's own {@link Cells#label(Object)}
+ * (a number without its ".0", a date-time without zero seconds), so both engines name a group
+ * alike. Dates and date-times come back as epoch milliseconds, which every dialect can return
+ * exactly.
+ */
+final class GroupLabels {
+  private GroupLabels() {}
+
+  /** The SQL of a breakdown column's value as it is returned to be labelled. */
+  static String value(Dialect d, ValueType type, String column) {
+    return type.isTemporal() ? d.epochMillis("CAST(" + column + " AS TIMESTAMP)") : column;
+  }
+
+  /** The label of a returned value (null: a blank). */
+  static String label(ValueType type, Object value) {
+    if (value == null) return Cells.label(null);
+    return switch (type) {
+      case NUMBER -> Cells.label((Object) ((Number) value).doubleValue());
+      case DATE -> Cells.label(time(value).toLocalDate());
+      case DATETIME -> Cells.label(time(value));
+      default -> Cells.label(value);
+    };
+  }
+
+  private static LocalDateTime time(Object epochMillis) {
+    return LocalDateTime.ofInstant(
+        Instant.ofEpochMilli(((Number) epochMillis).longValue()), ZoneOffset.UTC);
+  }
+}
