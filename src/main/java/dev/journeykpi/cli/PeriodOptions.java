@@ -15,8 +15,9 @@ final class PeriodOptions {
       names = {"-p", "--period"},
       paramLabel = "PERIOD",
       description =
-          "A month (2026-10), quarter (2026-Q3) or year (2026); last (the last complete month of"
-              + " the data), last-quarter or last-year. Default: all rows.")
+          "An ISO week (2026-W45, Monday to Sunday), month (2026-10), quarter (2026-Q3) or year"
+              + " (2026); last (the last complete month of the data), last-week, last-quarter or"
+              + " last-year. Default: all rows.")
   String period;
 
   @Option(
@@ -62,8 +63,11 @@ final class PeriodOptions {
     try {
       return Period.parse(text);
     } catch (UsageException e) {
+      // A week that does not exist (2026-W54) has its own message; other forms list the words.
+      if (!e.getMessage().contains(" is not ")) throw e;
       throw new UsageException(
-          e.getMessage() + "; last, last-quarter and last-year name the data's last complete one");
+          e.getMessage()
+              + "; last, last-week, last-quarter and last-year name the data's last complete one");
     }
   }
 }

@@ -195,9 +195,14 @@ final class ReportCommand implements Callable<Integer> {
                 failOn == null ? null : failOn.status),
             engine,
             level);
-    return ExitCodes.of(
-        new ReportJob(
-                request, AtomicFile.FILES, spec.commandLine().getOut(), spec.commandLine().getErr())
-            .run());
+    try (ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), quiet)) {
+      return ExitCodes.of(
+          new ReportJob(
+                  request,
+                  AtomicFile.FILES,
+                  spec.commandLine().getOut(),
+                  spec.commandLine().getErr())
+              .run());
+    }
   }
 }

@@ -44,6 +44,7 @@ final class DataGate {
     Period last = periods.get(periods.size() - 1);
     String grain =
         switch (last.grain()) {
+          case WEEK -> "week";
           case QUARTER -> "quarter";
           case YEAR -> "year";
           default -> "month";

@@ -2,6 +2,7 @@ package dev.journeykpi.ingest;
 
 import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.ImportProgress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -114,6 +115,9 @@ final class RecordTyper {
   }
 
   void type(RecordBatch b) {
+    // Where the batch's data rows start, for the progress count: the lines down to the header are
+    // not rows read (the quality report does not count them either); -1 while no header is found.
+    int dataFrom = plan == null ? -1 : 0;
     for (int r = 0; r < b.records; r++) {
       int first = b.firstField[r];
       int n = b.fieldCount[r];
@@ -129,7 +133,10 @@ final class RecordTyper {
         continue;
       }
       if (plan == null) {
-        if (recordNo == headerRow) header(b, first, n);
+        if (recordNo == headerRow) {
+          header(b, first, n);
+          dataFrom = r + 1;
+        }
         continue;
       }
       if (n != width && !(n > width && blank(b, first + width, first + n))) {
@@ -162,6 +169,7 @@ final class RecordTyper {
       }
       skip[r] = false;
     }
+    if (dataFrom >= 0) ImportProgress.rows(b.records - dataFrom);
     if (rows != null)
       rows.typeBatch(b, idx, skip, utf8, (r, field) -> text(b, b.firstField[r] + field), workers);
   }

@@ -3,6 +3,7 @@ package dev.journeykpi.ingest;
 import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.TextKey;
 import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.ImportProgress;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -38,6 +39,20 @@ public final class SourceLoader {
    *     reads that the import does not (its derived key); null when there are none
    */
   public static LoadedSource load(
+      SourceDef source,
+      Path override,
+      ZoneId targetZone,
+      java.util.Set<String> needed,
+      java.util.function.Consumer<tech.tablesaw.api.Table> beforeDistinct) {
+    ImportProgress.begin(source.id());
+    try {
+      return read(source, override, targetZone, needed, beforeDistinct);
+    } finally {
+      ImportProgress.end(source.id());
+    }
+  }
+
+  private static LoadedSource read(
       SourceDef source,
       Path override,
       ZoneId targetZone,

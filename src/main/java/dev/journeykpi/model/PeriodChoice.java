@@ -7,8 +7,9 @@ import java.util.Locale;
 
 /**
  * The periods a command asked for: named ones ({@code --period 2026-10}, {@code --from/--to}), or
- * the last complete period of a grain ({@code --period last}, {@code last-quarter}, {@code
- * last-year}), which only the data can tell, so it is resolved once the sources are read.
+ * the last complete period of a grain ({@code --period last}, {@code last-week}, {@code
+ * last-quarter}, {@code last-year}), which only the data can tell, so it is resolved once the
+ * sources are read.
  *
  * @param fixed the named periods, oldest first; empty when {@code lastGrain} is set
  * @param lastGrain the grain of the last complete period, or null for named periods
@@ -33,11 +34,12 @@ public record PeriodChoice(List<Period> fixed, Period.Grain lastGrain, int count
   }
 
   /**
-   * {@code last} (a month), {@code last-month}, {@code last-quarter} or {@code last-year}, in any
-   * case; null for any other text (a named period).
+   * {@code last} (a month), {@code last-week}, {@code last-month}, {@code last-quarter} or {@code
+   * last-year}, in any case; null for any other text (a named period).
    */
   public static Period.Grain lastGrain(String text) {
     return switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "last-week" -> Period.Grain.WEEK;
       case "last", "last-month" -> Period.Grain.MONTH;
       case "last-quarter" -> Period.Grain.QUARTER;
       case "last-year" -> Period.Grain.YEAR;
@@ -64,9 +66,10 @@ public record PeriodChoice(List<Period> fixed, Period.Grain lastGrain, int count
     return p.lastN(count);
   }
 
-  /** The month, quarter or year that holds a day. */
+  /** The ISO week, month, quarter or year that holds a day. */
   static Period containing(Period.Grain grain, LocalDate day) {
     return switch (grain) {
+      case WEEK -> Period.weekOf(day);
       case MONTH -> Period.parse(YearMonth.from(day).toString());
       case QUARTER -> Period.parse(day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1));
       case YEAR -> Period.parse(String.valueOf(day.getYear()));

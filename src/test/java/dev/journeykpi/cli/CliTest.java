@@ -1185,8 +1185,9 @@ class CliTest {
     assertThat(period.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(period.err())
         .isEqualTo(
-            "kpi: period '2026-13' is not a month (2026-10), a quarter (2026-Q3) or a year (2026);"
-                + " last, last-quarter and last-year name the data's last complete one\n");
+            "kpi: period '2026-13' is not a month (2026-10), a quarter (2026-Q3), a year (2026) or"
+                + " an ISO week (2026-W45); last, last-week, last-quarter and last-year name the"
+                + " data's last complete one\n");
     Path xml = dir.resolve("out.xml");
     CliRunner.Result output = report(HOTEL, "--period", "2026-10", "-o", xml.toString());
     assertThat(output.exitCode()).isEqualTo(ExitCodes.USAGE);

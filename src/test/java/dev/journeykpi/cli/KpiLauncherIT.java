@@ -1,0 +1,184 @@
+package dev.journeykpi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When {@code scripts/kpi} rebuilds the jar (issue 19): only for code (Java sources, resources
+ * under src/main, the pom), never for a definition or an example export, and quietly.
+ *
+ * <p>The script runs in a copy of the project's layout with a stand-in {@code mvn} (which records
+ * its arguments and writes the jar) and {@code java} on the PATH: a real rebuild takes a minute on
+ * two cores and would rewrite the jar the other integration tests are running. The decision and the
+ * messages are the script's own; KpiJarIT runs the real jar through it.
+ */
+class KpiLauncherIT {
+  private Path root;
+  private Path jar;
+  private Path mvnLog;
+
+  @BeforeEach
+  void project() throws IOException {
+    root = Files.createTempDirectory("launcher");
+    Files.createDirectories(root.resolve("scripts"));
+    Files.copy(Path.of("scripts/kpi"), root.resolve("scripts/kpi"));
+    write("pom.xml", "<project/>");
+    write("src/main/java/dev/journeykpi/cli/Main.java", "class Main {}");
+    write("src/main/resources/messages.properties", "a=b");
+    write("src/classgraph-stub/Stub.java", "class Stub {}");
+    write("kpi-definitions/hotel-housekeeping.yaml", "kpis: []");
+    write("examples/hotel/checkouts.csv", "a,b\n");
+    jar = write("target/kpi.jar", "built before");
+    mvnLog = root.resolve("mvn.log");
+    // Stand-ins: mvn writes the jar unless MVN_FAILS says how it fails; java says it ran.
+    executable(
+        "bin/mvn",
+        "#!/usr/bin/env bash\n"
+            + "echo \"$*\" >> '"
+            + mvnLog
+            + "'\n"
+            + "if [ -n \"${MVN_FAILS:-}\" ] && { [ \"$MVN_FAILS\" = always ] || [[ \" $* \" == *' -o '* ]]; };"
+            + " then printf '\\e[0m[ERROR] %s\\n' \"$MVN_FAILS_WITH\"; exit 1; fi\n"
+            + "echo 'built now' > target/kpi.jar\n");
+    executable("bin/java", "#!/usr/bin/env bash\necho \"java ran: $*\"\n");
+    // Everything older than the jar, the jar a minute old: a touched file is then newer.
+    Instant hourAgo = Instant.now().minusSeconds(3600);
+    try (var files = Files.walk(root)) {
+      for (Path p : files.toList()) Files.setLastModifiedTime(p, FileTime.from(hourAgo));
+    }
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+  }
+
+  @Test
+  void aTouchedDefinitionOrExampleDoesNotRebuild() throws Exception {
+    FileTime before = Files.getLastModifiedTime(jar);
+    touch("kpi-definitions/hotel-housekeeping.yaml");
+    touch("examples/hotel/checkouts.csv");
+    write("kpi-definitions/new-one.yaml", "kpis: []");
+    Run r = launch(java.util.Map.of());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("java ran: ").contains("-jar " + jar + " report");
+    assertThat(r.err()).isEmpty();
+    assertThat(mvnLog).doesNotExist();
+    assertThat(Files.getLastModifiedTime(jar)).isEqualTo(before);
+    assertThat(Files.readString(jar)).isEqualTo("built before");
+  }
+
+  @Test
+  void aTouchedJavaSourceRebuildsQuietlyAndOffline() throws Exception {
+    FileTime before = Files.getLastModifiedTime(jar);
+    touch("src/main/java/dev/journeykpi/cli/Main.java");
+    Run r = launch(java.util.Map.of());
+    assertThat(r.code()).as(r.err()).isZero();
+    // One line, no escape codes, naming what changed.
+    assertThat(r.err())
+        .isEqualTo("kpi: rebuilding (src/main/java/dev/journeykpi/cli/Main.java changed)...\n");
+    assertThat(Files.readAllLines(mvnLog)).hasSize(1);
+    assertThat(Files.readString(mvnLog))
+        .contains(" -o")
+        .contains("-Dmaven.test.skip=true")
+        .contains("package");
+    assertThat(Files.getLastModifiedTime(jar)).isGreaterThan(before);
+    assertThat(r.out()).startsWith("java ran: ");
+  }
+
+  @Test
+  void aResourceThePomOrANewSourceRebuild() throws Exception {
+    for (String changed :
+        List.of("src/main/resources/messages.properties", "pom.xml", "src/classgraph-stub")) {
+      Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+      touch(changed);
+      Run r = launch(java.util.Map.of());
+      assertThat(r.err()).as(changed).isEqualTo("kpi: rebuilding (" + changed + " changed)...\n");
+      Files.setLastModifiedTime(
+          root.resolve(changed), FileTime.from(Instant.now().minusSeconds(3600)));
+    }
+    // A file added: its directory is newer than the jar too, and the file itself is found first
+    // or second: either names the change.
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+    write("src/main/java/dev/journeykpi/cli/Added.java", "class Added {}");
+    assertThat(launch(java.util.Map.of()).err()).startsWith("kpi: rebuilding (src/main/java/");
+    assertThat(Files.readAllLines(mvnLog)).hasSize(4);
+  }
+
+  @Test
+  void theFirstRunSaysItBuildsAndAFailedBuildShowsMavensOutput() throws Exception {
+    Files.delete(jar);
+    Run first = launch(java.util.Map.of());
+    assertThat(first.err()).isEqualTo("kpi: building (first run, about a minute)...\n");
+    assertThat(jar).exists();
+
+    // Offline without an artifact: built again online, still one line.
+    Files.delete(jar);
+    Files.delete(mvnLog);
+    Run online =
+        launch(
+            java.util.Map.of(
+                "MVN_FAILS", "offline",
+                "MVN_FAILS_WITH", "Cannot access central in offline mode"));
+    assertThat(online.code()).as(online.err()).isZero();
+    assertThat(online.err()).isEqualTo("kpi: building (first run, about a minute)...\n");
+    assertThat(Files.readAllLines(mvnLog)).hasSize(2);
+    assertThat(Files.readAllLines(mvnLog).get(1)).doesNotContain(" -o");
+
+    // A compile error: Maven's own output, colour codes removed, exit 1, java not run.
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+    touch("src/main/java/dev/journeykpi/cli/Main.java");
+    Run failed =
+        launch(
+            java.util.Map.of(
+                "MVN_FAILS", "always", "MVN_FAILS_WITH", "Main.java:[1,1] ';' expected"));
+    assertThat(failed.code()).isEqualTo(1);
+    assertThat(failed.err())
+        .contains("kpi: the build failed")
+        .contains("[ERROR] Main.java:[1,1] ';' expected")
+        .doesNotContain("\u001b");
+    assertThat(failed.out()).isEmpty();
+  }
+
+  record Run(int code, String out, String err) {}
+
+  private Run launch(java.util.Map<String, String> env) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            root.resolve("scripts/kpi").toString(), "report", "-c", "kpi-definitions/x.yaml");
+    pb.directory(root.toFile());
+    pb.environment().put("PATH", root.resolve("bin") + ":" + System.getenv("PATH"));
+    pb.environment().put("KPI_JAVA_OPTS", "-Xshare:off"); // no class-data archive to make
+    pb.environment().remove("JAVA_OPTS");
+    pb.environment().putAll(env);
+    Path out = Files.createTempFile("kpi", ".out");
+    Path err = Files.createTempFile("kpi", ".err");
+    Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    int code = p.waitFor();
+    return new Run(
+        code,
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private Path write(String relative, String text) throws IOException {
+    Path p = root.resolve(relative);
+    Files.createDirectories(p.getParent());
+    return Files.writeString(p, text);
+  }
+
+  private void executable(String relative, String text) throws IOException {
+    Files.setPosixFilePermissions(
+        write(relative, text), PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private void touch(String relative) throws IOException {
+    Files.setLastModifiedTime(root.resolve(relative), FileTime.from(Instant.now()));
+  }
+}
