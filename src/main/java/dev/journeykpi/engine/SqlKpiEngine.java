@@ -16,6 +16,7 @@ import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.DuckDbDialect;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
+import dev.journeykpi.sql.ParquetRelation;
 import dev.journeykpi.sql.PeriodRowsQuery;
 import dev.journeykpi.sql.PeriodRowsSql;
 import dev.journeykpi.sql.SourceRelations;
@@ -166,11 +167,14 @@ public final class SqlKpiEngine {
     List<String> why = new ArrayList<>();
     String src = "source '" + s.id() + "'";
     String name = s.file().toLowerCase(java.util.Locale.ROOT);
-    if ((s.format() != null && !s.format().equalsIgnoreCase("csv"))
-        || name.endsWith(".xlsx")
-        || name.endsWith(".xls")) why.add(src + " is an Excel file (only CSV sources yet)");
-    if (s.file().contains("*") || s.file().contains("?") || s.file().contains("["))
-      why.add(src + " is a pattern of files (one file only yet)");
+    boolean parquet = ParquetLayout.isParquet(s);
+    if (!parquet
+        && ((s.format() != null && !s.format().equalsIgnoreCase("csv"))
+            || name.endsWith(".xlsx")
+            || name.endsWith(".xls")))
+      why.add(src + " is an Excel file (only CSV and Parquet sources yet)");
+    if (!parquet && (s.file().contains("*") || s.file().contains("?") || s.file().contains("[")))
+      why.add(src + " is a pattern of CSV files (one CSV file, or Parquet files, only yet)");
     if (!s.joins().isEmpty()) why.add(src + " joins other sources (join:)");
     if (!s.derive().isEmpty()) why.add(src + " derives columns (derive:)");
     if (s.distinct() != null) why.add(src + " keeps one row per key (distinct:)");
@@ -180,6 +184,9 @@ public final class SqlKpiEngine {
     if (!s.zone().equals(def.zone()))
       why.add(src + " writes times in " + s.zone() + ", not the definition's " + def.zone());
     for (ColumnDef c : SourceRelations.typedColumns(s, k.columnsRead())) {
+      // A Parquet file's date-times are usually typed, and need no format: one stored as text is
+      // checked once the file's types are known (ParquetLayout).
+      if (parquet && c.type().isTemporal() && !c.isLookup()) continue;
       String r = relations.refusal(c);
       if (r != null) why.add(r);
     }
@@ -203,12 +210,20 @@ public final class SqlKpiEngine {
       for (Map.Entry<SourceDef, Set<String>> e : sourcesRead(compiled).entrySet()) {
         SourceDef s = e.getKey();
         List<ColumnDef> columns = SourceRelations.typedColumns(s, e.getValue());
-        SourceRelations.Layout layout =
-            SourceFileLayout.of(s, request.dataOverrides().get(s.id()), columns);
-        execute(conn, relations.create(s, layout, columns));
-        quality.put(
-            s.id(),
-            dated(conn, relations, s, compiled, relations.quality(conn, s, layout, columns)));
+        QualityReport q;
+        if (ParquetLayout.isParquet(s)) {
+          ParquetRelation parquet = new ParquetRelation(d);
+          ParquetRelation.Layout layout =
+              ParquetLayout.of(conn, s, request.dataOverrides().get(s.id()), columns, relations);
+          execute(conn, parquet.create(s, layout, columns));
+          q = parquet.quality(conn, s, layout, columns);
+        } else {
+          SourceRelations.Layout layout =
+              SourceFileLayout.of(s, request.dataOverrides().get(s.id()), columns);
+          execute(conn, relations.create(s, layout, columns));
+          q = relations.quality(conn, s, layout, columns);
+        }
+        quality.put(s.id(), dated(conn, relations, s, compiled, q));
       }
       List<Period> periods =
           DataEnd.periods(request.periods(), List.copyOf(quality.values()), request.today());
@@ -248,6 +263,10 @@ public final class SqlKpiEngine {
       SourceDef s = e.getKey();
       List<ColumnDef> columns = SourceRelations.typedColumns(s, e.getValue());
       out.append("\n-- source ").append(s.id()).append('\n');
+      if (ParquetLayout.isParquet(s)) {
+        for (String st : parquetSql(s, columns, d, relations)) out.append(st).append(";\n");
+        continue;
+      }
       SourceRelations.Layout l = SourceFileLayout.of(s, null, columns);
       // The file as the user names it (relative to the working directory), not this machine's path.
       SourceRelations.Layout shown =
@@ -274,6 +293,24 @@ public final class SqlKpiEngine {
             .append("): computed from the rows of the KPIs it reads, not by a query\n");
     }
     return out.toString();
+  }
+
+  /**
+   * A Parquet source's statements for {@code kpi sql}: its files' types are read (through DuckDB)
+   * to choose each column's typing, and the files are named as the user names them.
+   */
+  private static List<String> parquetSql(
+      SourceDef s, List<ColumnDef> columns, Dialect d, SourceRelations relations) {
+    try (Connection conn = connect()) {
+      ParquetRelation.Layout l = ParquetLayout.of(conn, s, null, columns, relations);
+      return new ParquetRelation(d)
+          .create(
+              s,
+              new ParquetRelation.Layout(l.shown(), l.shown(), l.fieldOf(), l.stored()),
+              columns);
+    } catch (SQLException e) {
+      throw new DataException("duckdb: " + firstLine(e.getMessage()), e);
+    }
   }
 
   private static Map<SourceDef, Set<String>> sourcesRead(List<Compiled> compiled) {

@@ -86,7 +86,7 @@ class SqlEngineDifferentialTest {
     assertThat(r.err())
         .startsWith("kpi: duckdb cannot run 5 KPIs yet")
         .contains(
-            "kpi 'rs_calls' (type count): source 'room_service' is an Excel file (only CSV sources yet)")
+            "kpi 'rs_calls' (type count): source 'room_service' is an Excel file (only CSV and Parquet sources yet)")
         .contains("kpi 'rs_unanswered_rate' (type ratio)")
         .contains("kpi 'rs_answer_time' (type duration)")
         .contains("clock: business needs the calendar table, not built yet")
