@@ -127,10 +127,8 @@ public final class SourceRelations {
         "CASE WHEN "
             + raw
             + " IS NULL OR "
-            + raw
-            + " IN ("
-            + nulls(s)
-            + ") THEN NULL ELSE "
+            + d.isOneOf(raw, nulls(s))
+            + " THEN NULL ELSE "
             + (c.type() == ValueType.STRING ? d.importedText(raw) : nfc ? d.nfc(raw) : raw)
             + " END AS "
             + text,
@@ -198,10 +196,10 @@ public final class SourceRelations {
     return "0".repeat(Math.max(0, digits - s.length())) + s;
   }
 
-  private String nulls(SourceDef s) {
+  private List<String> nulls(SourceDef s) {
     List<String> out = new ArrayList<>();
     for (String n : new java.util.TreeSet<>(s.nulls())) out.add(d.literal(n));
-    return out.isEmpty() ? "''" : String.join(", ", out);
+    return out.isEmpty() ? List.of("''") : out;
   }
 
   /** The typed value of a column's (non-blank) text. */
