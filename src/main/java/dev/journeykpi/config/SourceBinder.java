@@ -35,7 +35,7 @@ final class SourceBinder {
           "distinct",
           "join",
           "derive");
-  static final List<String> FORMATS = List.of("csv", "xlsx", "xls");
+  static final List<String> FORMATS = List.of("csv", "xlsx", "xls", "parquet");
 
   /** Tokens read as "no value" unless a source says otherwise. */
   // "(blank)" is how Excel's pivot tables write an empty cell; read as text it would be a second

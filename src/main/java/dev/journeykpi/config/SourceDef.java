@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @param file path or glob as written; relative paths are resolved against {@code baseDir}
  * @param baseDir directory of the YAML file that declared the source
- * @param format csv, xlsx or xls; null to infer from the extension
+ * @param format csv, xlsx, xls or parquet; null to infer from the extension
  * @param sheet Excel sheet name or 0-based index as text; null for the first sheet
  * @param headerRow 1-based row of the header; 0 to find it (Excel) or 1 (CSV)
  * @param encoding charset name; null to detect (UTF-8 with or without BOM, UTF-16 with BOM)

@@ -44,6 +44,8 @@ final class ImportedSources {
 
   /** Whether the source is read by the importer: an Excel file or a pattern of files. */
   static boolean imported(SourceDef s) {
+    // Parquet files (one or a pattern) are read by DuckDB itself (ParquetRelation).
+    if (ParquetLayout.isParquet(s)) return false;
     String name = s.file().toLowerCase(Locale.ROOT);
     return (s.format() != null && !s.format().equalsIgnoreCase("csv"))
         || name.endsWith(".xlsx")

@@ -17,6 +17,7 @@ import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.DuckDbDialect;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
+import dev.journeykpi.sql.ParquetRelation;
 import dev.journeykpi.sql.PeriodRowsQuery;
 import dev.journeykpi.sql.PeriodRowsSql;
 import dev.journeykpi.sql.SourceRelations;
@@ -177,6 +178,7 @@ public final class SqlKpiEngine {
     for (SourceDef s : combined.sources()) {
       String src = "source '" + s.id() + "'";
       if (s.columns().isEmpty()) why.add(src + " has no column mapping (columns:)");
+      boolean parquet = ParquetLayout.isParquet(s);
       if (ImportedSources.imported(s)) {
         // Read by kpi's importer: its formats, encodings, zones and lookups are the importer's.
         for (ColumnDef c : ImportedSources.columns(s, combined.typedColumns(s), combined.read(s))) {
@@ -196,9 +198,14 @@ public final class SqlKpiEngine {
               src
                   + ": column '"
                   + c.name()
-                  + "' is looked up or multiplied (from:, map:, multiply:) in a CSV file");
+                  + "' is looked up or multiplied (from:, map:, multiply:) in a "
+                  + (parquet ? "Parquet" : "CSV")
+                  + " file");
       }
       for (ColumnDef c : combined.typedColumns(s)) {
+        // A Parquet file's date-times are usually typed, and need no format: one stored as text is
+        // checked once the file's types are known (ParquetLayout).
+        if (parquet && c.type().isTemporal() && !c.isLookup()) continue;
         String r = relations.refusal(c);
         if (r != null) why.add(r);
       }
@@ -235,6 +242,14 @@ public final class SqlKpiEngine {
                   request.dataOverrides().get(s.id()),
                   def.zone(),
                   ImportedSources.columns(s, columns, combined.read(s))));
+          continue;
+        }
+        if (ParquetLayout.isParquet(s)) {
+          ParquetRelation parquet = new ParquetRelation(d);
+          ParquetRelation.Layout layout =
+              ParquetLayout.of(conn, s, request.dataOverrides().get(s.id()), columns, relations);
+          execute(conn, parquet.create(s, layout, columns));
+          quality.put(s.id(), parquet.quality(conn, s, layout, columns));
           continue;
         }
         SourceRelations.Layout layout =
@@ -288,6 +303,10 @@ public final class SqlKpiEngine {
     for (SourceDef s : combined.sources()) {
       List<ColumnDef> columns = combined.typedColumns(s);
       out.append("\n-- source ").append(s.id()).append('\n');
+      if (ParquetLayout.isParquet(s)) {
+        for (String st : parquetSql(s, columns, d, relations)) out.append(st).append(";\n");
+        continue;
+      }
       if (ImportedSources.imported(s)) {
         out.append("-- read by kpi's importer from ")
             .append(s.file())
@@ -334,6 +353,24 @@ public final class SqlKpiEngine {
             .append("): computed from the rows of the KPIs it reads, not by a query\n");
     }
     return out.toString();
+  }
+
+  /**
+   * A Parquet source's statements for {@code kpi sql}: its files' types are read (through DuckDB)
+   * to choose each column's typing, and the files are named as the user names them.
+   */
+  private static List<String> parquetSql(
+      SourceDef s, List<ColumnDef> columns, Dialect d, SourceRelations relations) {
+    try (Connection conn = connect()) {
+      ParquetRelation.Layout l = ParquetLayout.of(conn, s, null, columns, relations);
+      return new ParquetRelation(d)
+          .create(
+              s,
+              new ParquetRelation.Layout(l.shown(), l.shown(), l.fieldOf(), l.stored()),
+              columns);
+    } catch (SQLException e) {
+      throw new DataException("duckdb: " + firstLine(e.getMessage()), e);
+    }
   }
 
   private static Map<SourceDef, Set<String>> sourcesRead(List<Compiled> compiled) {

@@ -38,6 +38,30 @@ public enum ExportFormat {
       return Inspector.csv(file, headerRow, encoding, delimiter);
     }
   },
+  /**
+   * A Parquet file (a data lake's export), read through DuckDB's JDBC driver; typed columns come
+   * typed (see {@link dev.journeykpi.model.ParquetColumn}).
+   */
+  PARQUET("parquet", List.of("parquet")) {
+    @Override
+    ColumnPlan read(Path file, SourceDef source, RowAssembler.Factory factory) {
+      return ParquetTableReader.read(file, source, factory);
+    }
+
+    @Override
+    List<String> headers(Path file, SourceDef source) {
+      return ParquetTableReader.headers(file);
+    }
+
+    @Override
+    Inspection inspect(
+        Path file, String sheetName, int headerRow, String encoding, char delimiter) {
+      throw new dev.journeykpi.model.DataException(
+          SourceLoader.display(file)
+              + ": kpi inspect reads CSV and Excel exports; a Parquet file's columns are typed"
+              + " already: map them by name in columns: (docs/definitions.md)");
+    }
+  },
   /** An Excel workbook, macro-enabled (.xlsm) or not. */
   XLSX("xlsx", List.of("xlsx", "xlsm")),
   /** A legacy Excel workbook. */

@@ -18,7 +18,7 @@ import java.util.zip.ZipFile;
  * read, rather than being read as CSV.
  */
 public final class FileFormat {
-  static final String READ = ".csv, .tsv, .txt (CSV text), .xlsx, .xlsm and .xls";
+  static final String READ = ".csv, .tsv, .txt (CSV text), .xlsx, .xlsm, .xls and .parquet";
 
   private FileFormat() {}
 
@@ -38,7 +38,7 @@ public final class FileFormat {
     HTML("an HTML page (some systems save a web page under an Excel name)", null),
     XML("an XML file (perhaps Excel's XML Spreadsheet 2003)", null),
     PDF("a PDF document", null),
-    PARQUET("a Parquet file", null),
+    PARQUET("a Parquet file", "parquet"),
     GZIP("a gzip-compressed file", null);
 
     final String description;

@@ -292,7 +292,7 @@ public final class SourceLoader {
    * The declared file, relative to its definition's folder; a glob ({@code exports/2026-*.csv}) in
    * name order.
    */
-  static List<Path> resolve(SourceDef source) {
+  public static List<Path> resolve(SourceDef source) {
     String pattern = source.file();
     Path base = source.baseDir() == null ? Path.of("") : source.baseDir();
     if (!pattern.contains("*") && !pattern.contains("?") && !pattern.contains("[")) {

@@ -153,6 +153,12 @@ final class TemporalSink extends ColumnSink {
     return OK;
   }
 
+  /** A date-time stored typed (a Parquet TIMESTAMP or DATE), in the source's zone. */
+  int stageDateTime(int slot, LocalDateTime t) {
+    staged[slot] = shift(PackedLocalDateTime.pack(t));
+    return OK;
+  }
+
   private long shift(long packed) {
     if (sameZone) return packed;
     LocalDateTime local = PackedLocalDateTime.asLocalDateTime(packed);

@@ -79,6 +79,11 @@ public interface Dialect {
   /** Whether a trimmed text cell has control characters the import removes. */
   String hasControlCharacters(String trimmed);
 
+  /** Whether {@code expr} is one of the (non-empty) literals: {@code expr IN (…)}. */
+  default String isOneOf(String expr, List<String> literals) {
+    return expr + " IN (" + String.join(", ", literals) + ")";
+  }
+
   /** A deterministic sum of doubles (the same bytes on every run, whatever the parallelism). */
   String sumExact(String expr);
 

@@ -75,33 +75,9 @@ public final class SourceRelations {
 
   /** The statements that make the typed table and the view of used rows. */
   public List<String> create(SourceDef s, Layout l, List<ColumnDef> columns) {
-    // Three steps, each computed once per cell: the field trimmed as the import trims it; blank
-    // when it is a null token (matched before anything else, as the import matches them), else the
-    // text the parsers see (NFC for texts and yes/no values, which the import reads through its
-    // dictionary of NFC spellings; as written for numbers and dates); then the typed value.
-    List<String> trimmed = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
-    List<String> typed = new ArrayList<>();
-    for (ColumnDef c : columns) {
-      String field = "column" + pad(l.fieldOf().get(c.name()), l.width());
-      String raw = d.quoteIdent(c.name() + "__raw");
-      trimmed.add(d.trimmed(field) + " AS " + raw);
-      boolean nfc = c.type() == ValueType.STRING || c.type() == ValueType.BOOLEAN;
-      String text = d.quoteIdent(c.name() + "__text");
-      texts.add(
-          "CASE WHEN "
-              + raw
-              + " IS NULL OR "
-              + raw
-              + " IN ("
-              + nulls(s)
-              + ") THEN NULL ELSE "
-              + (c.type() == ValueType.STRING ? d.importedText(raw) : nfc ? d.nfc(raw) : raw)
-              + " END AS "
-              + text);
-      typed.add(text);
-      typed.add(parse(c, s, text) + " AS " + d.quoteIdent(c.name()));
-    }
+    List<ColumnSql> each = new ArrayList<>();
+    for (ColumnDef c : columns)
+      each.add(columnSql(s, c, "column" + pad(l.fieldOf().get(c.name()), l.width())));
     List<String> header = new ArrayList<>();
     for (int i = 0; i < l.width(); i++)
       header.add(d.literal("column" + pad(i, l.width())) + ": 'VARCHAR'");
@@ -119,15 +95,85 @@ public final class SourceRelations {
             + ", rejects_scan = "
             + d.literal("kpi_scan_" + s.id())
             + ")";
+    // Materialised: reading and splitting the CSV is the costly part, done once for every query.
+    return typedStatements(s, read, "row_number() OVER ()", true, columns, each);
+  }
+
+  /**
+   * One column's SQL in the typed table's three steps: the field as read ({@code name__raw}), its
+   * text ({@code name__text}: blank for a null token) and its typed value ({@code name}). A column
+   * whose text is its value (a text column; a typed Parquet column) has no {@code typed}: its
+   * {@code text} step names it {@code name}, and the table holds it once, not twice.
+   */
+  record ColumnSql(String raw, String text, String typed) {
+    boolean textIsValue() {
+      return typed == null;
+    }
+  }
+
+  /**
+   * A text field's three steps, each computed once per cell: the field trimmed as the import trims
+   * it; blank when it is a null token (matched before anything else, as the import matches them),
+   * else the text the parsers see (NFC for texts and yes/no values, which the import reads through
+   * its dictionary of NFC spellings; as written for numbers and dates); then the typed value.
+   */
+  ColumnSql columnSql(SourceDef s, ColumnDef c, String field) {
+    String raw = d.quoteIdent(c.name() + "__raw");
+    boolean nfc = c.type() == ValueType.STRING || c.type() == ValueType.BOOLEAN;
+    boolean isText = c.type() == ValueType.STRING;
+    String text = d.quoteIdent(c.name() + (isText ? "" : "__text"));
+    return new ColumnSql(
+        d.trimmed(field) + " AS " + raw,
+        "CASE WHEN "
+            + raw
+            + " IS NULL OR "
+            + d.isOneOf(raw, nulls(s))
+            + " THEN NULL ELSE "
+            + (c.type() == ValueType.STRING ? d.importedText(raw) : nfc ? d.nfc(raw) : raw)
+            + " END AS "
+            + text,
+        isText ? null : parse(c, s, text) + " AS " + d.quoteIdent(c.name()));
+  }
+
+  /**
+   * The typed table over {@code read} (a relation of the file's fields, in the file's order) and
+   * the view of the rows used.
+   *
+   * @param record each row's number over {@code read}, for the order of the quality report's
+   *     examples
+   */
+  List<String> typedStatements(
+      SourceDef s,
+      String read,
+      String record,
+      boolean materialized,
+      List<ColumnDef> columns,
+      List<ColumnSql> each) {
+    List<String> trimmed = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    List<String> typed = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      trimmed.add(each.get(i).raw());
+      texts.add(each.get(i).text());
+      if (each.get(i).textIsValue()) {
+        typed.add(d.quoteIdent(columns.get(i).name()));
+      } else {
+        typed.add(d.quoteIdent(columns.get(i).name() + "__text"));
+        typed.add(each.get(i).typed());
+      }
+    }
     List<String> out = new ArrayList<>();
     out.add(
-        "CREATE OR REPLACE TEMP TABLE "
+        "CREATE OR REPLACE TEMP "
+            + (materialized ? "TABLE " : "VIEW ")
             + typedTable(s)
             + " AS SELECT kpi_record, "
             + String.join(", ", typed)
             + " FROM (SELECT kpi_record, "
             + String.join(", ", texts)
-            + " FROM (SELECT row_number() OVER () AS kpi_record, "
+            + " FROM (SELECT "
+            + record
+            + " AS kpi_record, "
             + String.join(", ", trimmed)
             + " FROM "
             + read
@@ -150,10 +196,10 @@ public final class SourceRelations {
     return "0".repeat(Math.max(0, digits - s.length())) + s;
   }
 
-  private String nulls(SourceDef s) {
+  private List<String> nulls(SourceDef s) {
     List<String> out = new ArrayList<>();
     for (String n : new java.util.TreeSet<>(s.nulls())) out.add(d.literal(n));
-    return out.isEmpty() ? "''" : String.join(", ", out);
+    return out.isEmpty() ? List.of("''") : out;
   }
 
   /** The typed value of a column's (non-blank) text. */
@@ -225,7 +271,6 @@ public final class SourceRelations {
       throws SQLException {
     Map<String, Tally> rejected = new LinkedHashMap<>();
     List<Long> rejectedLines = new ArrayList<>();
-    Map<String, Tally> blanked = new LinkedHashMap<>();
     long readerRejected = 0;
     try (Statement st = conn.createStatement();
         ResultSet r =
@@ -273,6 +318,40 @@ public final class SourceRelations {
         readerRejected++;
       }
     }
+    return typedQuality(
+        conn,
+        s,
+        List.of(l.shown()),
+        l.skip(),
+        columns,
+        textColumns(columns),
+        rejected,
+        rejectedLines,
+        readerRejected);
+  }
+
+  /**
+   * The report's counts over the typed table, after the rows the reader refused ({@code
+   * readerRejected}, already in {@code rejected} with their lines).
+   *
+   * @param files the files as messages name them; with several, a row's file is its record number's
+   *     upper bits ({@link #FILE_BITS})
+   * @param skip the lines before the first typed row, to order the reasons as the file has them
+   * @param textOf each column's text in the typed table (its value, for a column whose text is its
+   *     value)
+   */
+  QualityReport typedQuality(
+      Connection conn,
+      SourceDef s,
+      List<String> files,
+      int skip,
+      List<ColumnDef> columns,
+      Map<String, String> textOf,
+      Map<String, Tally> rejected,
+      List<Long> rejectedLines,
+      long readerRejected)
+      throws SQLException {
+    Map<String, Tally> blanked = new LinkedHashMap<>();
     long read = readerRejected + count(conn, "SELECT count(*) FROM " + typedTable(s));
     // A row is rejected for its first required column (in declaration order) that is blank or
     // unreadable, as the import decides.
@@ -280,46 +359,51 @@ public final class SourceRelations {
     for (ColumnDef c : columns) {
       if (!c.required()) continue;
       String v = d.quoteIdent(c.name());
-      String text = d.quoteIdent(c.name() + "__text");
+      String text = textOf.get(c.name());
       String before = earlierOk.isEmpty() ? "" : String.join(" AND ", earlierOk) + " AND ";
       tally(
           conn,
           rejected,
           Kind.REJECTED,
           c.name() + ": required, but blank",
-          l,
+          files,
+          skip,
           c,
           "NULL",
           before + text + " IS NULL",
           s,
           rejectedLines);
-      tally(
-          conn,
-          rejected,
-          Kind.REJECTED,
-          c.name() + ": " + failure(c, s),
-          l,
-          c,
-          text,
-          before + text + " IS NOT NULL AND " + v + " IS NULL",
-          s,
-          rejectedLines);
+      if (!text.equals(v))
+        tally(
+            conn,
+            rejected,
+            Kind.REJECTED,
+            c.name() + ": " + failure(c, s),
+            files,
+            skip,
+            c,
+            text,
+            before + text + " IS NOT NULL AND " + v + " IS NULL",
+            s,
+            rejectedLines);
       earlierOk.add(v + " IS NOT NULL");
     }
     String used = earlierOk.isEmpty() ? "TRUE" : String.join(" AND ", earlierOk);
     for (ColumnDef c : columns) {
-      if (c.required() || c.type() == ValueType.STRING) continue;
+      // A text is never unreadable, nor a column whose text is its value (typed in the file).
+      if (c.required() || textOf.get(c.name()).equals(d.quoteIdent(c.name()))) continue;
       tally(
           conn,
           blanked,
           Kind.BLANKED,
           c.name() + ": " + failure(c, s),
-          l,
+          files,
+          skip,
           c,
-          d.quoteIdent(c.name() + "__text"),
+          textOf.get(c.name()),
           used
               + " AND "
-              + d.quoteIdent(c.name() + "__text")
+              + textOf.get(c.name())
               + " IS NOT NULL AND "
               + d.quoteIdent(c.name())
               + " IS NULL",
@@ -334,7 +418,7 @@ public final class SourceRelations {
     blanked.values().forEach(t -> details.addAll(t.examples));
     return new QualityReport(
         s.id(),
-        List.of(l.shown()),
+        files,
         read,
         rowsUsed,
         done(rejected),
@@ -350,6 +434,22 @@ public final class SourceRelations {
   }
 
   private static final int EXAMPLES = 3;
+
+  /**
+   * A row of a source of several files is numbered {@code file << FILE_BITS | row in the file}, so
+   * that its number says its file and orders the rows as the files' name order and their own.
+   */
+  static final int FILE_BITS = 40;
+
+  /**
+   * Each column's text in the typed table: {@code name__text}, or its value when it is its text.
+   */
+  private Map<String, String> textColumns(List<ColumnDef> columns) {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (ColumnDef c : columns)
+      out.put(c.name(), d.quoteIdent(c.name() + (c.type() == ValueType.STRING ? "" : "__text")));
+    return out;
+  }
 
   /** The row's text as the reader kept it, without the line break it may start or end with. */
   private static String csvLine(String s) {
@@ -379,7 +479,8 @@ public final class SourceRelations {
       Map<String, Tally> into,
       Kind kind,
       String reason,
-      Layout l,
+      List<String> files,
+      int skip,
       ColumnDef c,
       String value,
       String where,
@@ -404,9 +505,10 @@ public final class SourceRelations {
       boolean first = true;
       while (r.next()) {
         String v = r.getString(1);
-        t.examples.add(new Problem(kind, reason, l.shown(), 0, c.header(), v == null ? "" : v));
+        String file = files.get(files.size() == 1 ? 0 : (int) (r.getLong(2) >> FILE_BITS));
+        t.examples.add(new Problem(kind, reason, file, 0, c.header(), v == null ? "" : v));
         if (first) {
-          long at = l.skip() + r.getLong(2);
+          long at = skip + r.getLong(2);
           for (long line : rejectedLines) if (line <= at) at++;
           t.firstAt = Math.min(t.firstAt, at);
           first = false;
@@ -424,7 +526,7 @@ public final class SourceRelations {
   }
 
   /** A reason's count and first examples, while they are counted. */
-  private static final class Tally {
+  static final class Tally {
     long count;
     long firstAt = Long.MAX_VALUE;
     final List<Problem> examples = new ArrayList<>();

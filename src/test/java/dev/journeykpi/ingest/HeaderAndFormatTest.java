@@ -167,7 +167,7 @@ class HeaderAndFormatTest {
         .hasMessage(
             shown("t.pdf")
                 + ": kpi does not read .pdf files (the file is a PDF document); open it in Excel or "
-                + "LibreOffice and save it as .xlsx, or export it as CSV; kpi reads .csv, .tsv, .txt (CSV text), .xlsx, .xlsm and .xls");
+                + "LibreOffice and save it as .xlsx, or export it as CSV; kpi reads .csv, .tsv, .txt (CSV text), .xlsx, .xlsm, .xls and .parquet");
     Files.writeString(dir.resolve("t.json"), TICKETS);
     assertThatThrownBy(() -> ImportFixtures.load(dir, "file: t.json\n"))
         .isInstanceOf(DataException.class)

@@ -1,0 +1,114 @@
+package dev.journeykpi.sql;
+
+import dev.journeykpi.config.ColumnDef;
+import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.config.ValueType;
+import dev.journeykpi.model.ParquetColumn;
+import dev.journeykpi.model.QualityReport;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A source's Parquet files as the same relations as a CSV's ({@link SourceRelations}: the typed
+ * relation, the view of rows used, the quality report): {@code read_parquet} over the files in name
+ * order, each mapped column read as {@link ParquetColumn} says, the rule the default engine's
+ * import follows too. A column stored as text is typed with kpi's parsing exactly as a CSV field
+ * (so the quality report counts the same cells); a typed column is taken as stored, and is held
+ * once (its value is its text: a NULL is a blank cell, and nothing is unreadable).
+ */
+public final class ParquetRelation {
+  /**
+   * Where a source's columns are in its Parquet files.
+   *
+   * @param files the files, absolute, in name order
+   * @param shown the files as messages name them
+   * @param fieldOf each mapped column's name in the files
+   * @param stored each mapped column's stored type
+   */
+  public record Layout(
+      List<String> files,
+      List<String> shown,
+      Map<String, String> fieldOf,
+      Map<String, ParquetColumn> stored) {}
+
+  private final Dialect d;
+  private final SourceRelations relations;
+
+  public ParquetRelation(Dialect d) {
+    this.d = d;
+    this.relations = new SourceRelations(d);
+  }
+
+  /** The statements that make the typed table and the view of used rows. */
+  public List<String> create(SourceDef s, Layout l, List<ColumnDef> columns) {
+    List<SourceRelations.ColumnSql> each = new ArrayList<>();
+    for (ColumnDef c : columns) {
+      String field = d.quoteIdent(l.fieldOf().get(c.name()));
+      ParquetColumn p = l.stored().get(c.name());
+      each.add(
+          p.reading(c.type()) == ParquetColumn.Reading.PARSED
+              ? relations.columnSql(s, c, field)
+              : typed(c, p, field));
+    }
+    List<String> files = new ArrayList<>();
+    for (String f : l.files()) files.add(d.literal(f));
+    // A row's number says its file and its place there (file_row_number counts from 0): kpi_record
+    // orders the quality report's examples as the files have them, without a window over all rows.
+    String record =
+        l.files().size() == 1
+            ? "file_row_number + 1"
+            : "(list_position(["
+                + String.join(", ", files)
+                + "], filename) - 1) * "
+                + (1L << SourceRelations.FILE_BITS)
+                + " + file_row_number + 1";
+    String read =
+        "(SELECT "
+            + record
+            + " AS kpi_parquet_record, * FROM read_parquet(["
+            + String.join(", ", files)
+            + "], file_row_number = true, filename = true))";
+    // A view, not a table: a Parquet file is read fast and by column, and most of its columns are
+    // typed already, so each query reads only its own columns again, and 100,000,000 rows are
+    // never held in memory at once.
+    return relations.typedStatements(s, read, "kpi_parquet_record", false, columns, each);
+  }
+
+  /** A column taken as stored: to the millisecond for date-times, as kpi holds them. */
+  private SourceRelations.ColumnSql typed(ColumnDef c, ParquetColumn p, String field) {
+    String raw = d.quoteIdent(c.name() + "__raw");
+    String value =
+        switch (c.type()) {
+          case STRING -> "CAST(" + raw + " AS VARCHAR)";
+          case NUMBER -> "CAST(" + raw + " AS DOUBLE)";
+          case BOOLEAN -> raw;
+          case DATETIME -> "date_trunc('millisecond', CAST(" + raw + " AS TIMESTAMP))";
+          case DATE -> "CAST(CAST(" + raw + " AS TIMESTAMP) AS DATE)";
+          case DURATION -> throw new IllegalStateException("a duration is never typed: " + p);
+        };
+    return new SourceRelations.ColumnSql(
+        field + " AS " + raw, value + " AS " + d.quoteIdent(c.name()), null);
+  }
+
+  /**
+   * The source's quality report, counted in SQL: rows rejected for their first required column that
+   * is blank or unreadable, cells blanked, as for a CSV (no row is refused by the reader: a Parquet
+   * file has its columns).
+   */
+  public QualityReport quality(Connection conn, SourceDef s, Layout l, List<ColumnDef> columns)
+      throws SQLException {
+    Map<String, String> textOf = new LinkedHashMap<>();
+    for (ColumnDef c : columns) {
+      boolean value =
+          c.type() == ValueType.STRING
+              || l.stored().get(c.name()).reading(c.type()) == ParquetColumn.Reading.TYPED;
+      textOf.put(c.name(), d.quoteIdent(c.name() + (value ? "" : "__text")));
+    }
+    return relations.typedQuality(
+        conn, s, l.shown(), 0, columns, textOf, new LinkedHashMap<>(), new ArrayList<>(), 0);
+  }
+}
