@@ -187,6 +187,16 @@ public final class CalendarTable {
   }
 
   /**
+   * How many days after a date the table must reach for the date n working days later: at most 7
+   * days per working day, and 7 more per holiday, since a week has a working day whenever any
+   * weekday is worked (and a holiday removes one). A bound, not the exact reach: the table is
+   * generated in SQL, so a few hundred spare days cost nothing.
+   */
+  public int daysToReach(int n) {
+    return 7 * (n + calendar.holidays().size() + 1);
+  }
+
+  /**
    * The rows of a relation with one more column, {@code as}: the business seconds from date-time
    * {@code a} to date-time {@code b} (SQL expressions over the relation's columns; negative when b
    * is before a, NULL when either is), through the calendar table over the dates the relation's a

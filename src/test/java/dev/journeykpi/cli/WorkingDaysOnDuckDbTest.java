@@ -1,0 +1,226 @@
+package dev.journeykpi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.journeykpi.config.Definition;
+import dev.journeykpi.engine.KpiEngine;
+import dev.journeykpi.engine.RunRequest;
+import dev.journeykpi.engine.SqlKpiEngine;
+import dev.journeykpi.model.Period;
+import dev.journeykpi.model.ResultRow;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Windows in working days on the SQL engine (issue 17): {@code no_repeat}'s {@code within: N
+ * working days} gives the same rows on both engines over generated edge cases (a fixed seed:
+ * holidays, weekends, contacts on a holiday and at midnight), and the numbers worked by hand.
+ */
+class WorkingDaysOnDuckDbTest {
+  @TempDir Path dir;
+
+  private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
+
+  /** Monday–Saturday, Sunday off; holidays: a Friday, a Saturday, a run over a weekend. */
+  static final String HEADER =
+      """
+      version: 1
+      name: working days
+      timezone: Asia/Ho_Chi_Minh
+      calendar:
+        workdays: [MON, TUE, WED, THU, FRI, SAT]
+        hours: { MON-SAT: "08:00-17:00" }
+        holidays: [2026-01-30, 2026-02-14..2026-02-22, 2026-03-07, 2026-04-30, 2026-05-01]
+      """;
+
+  private static final String CONTACTS =
+      """
+      sources:
+        contacts:
+          file: contacts.csv
+          columns:
+            id: { column: id, required: true }
+            at: { column: at, type: datetime, format: dd/MM/yyyy HH:mm }
+            on: { column: at, type: date, format: dd/MM/yyyy HH:mm }
+            customer: customer
+            channel: channel
+      """;
+
+  /**
+   * Contacts from January to May 2026 by 30 customers (some blank), at midnight, on holidays and
+   * Sundays, many at the same minute, several a few working days apart around the holidays.
+   */
+  private void generateContacts(Random rnd) throws Exception {
+    String[] times = {"00:00", "00:01", "08:00", "12:30", "16:59", "17:00", "23:59"};
+    String[] channels = {"Zalo", "zalo", "Email", ""};
+    LocalDate[] edges = {
+      LocalDate.of(2026, 1, 29),
+      LocalDate.of(2026, 1, 30),
+      LocalDate.of(2026, 2, 13),
+      LocalDate.of(2026, 2, 15),
+      LocalDate.of(2026, 2, 22),
+      LocalDate.of(2026, 2, 28),
+      LocalDate.of(2026, 3, 7),
+      LocalDate.of(2026, 3, 8),
+      LocalDate.of(2026, 4, 29),
+      LocalDate.of(2026, 4, 30)
+    };
+    StringBuilder csv = new StringBuilder("id,at,customer,channel\n");
+    for (int i = 0; i < 800; i++) {
+      LocalDate day =
+          rnd.nextInt(3) == 0
+              ? edges[rnd.nextInt(edges.length)].plusDays(rnd.nextInt(4))
+              : LocalDate.of(2026, 1, 1).plusDays(rnd.nextInt(150));
+      String time =
+          rnd.nextInt(3) == 0
+              ? times[rnd.nextInt(times.length)]
+              : String.format("%02d:%02d", rnd.nextInt(24), rnd.nextInt(60));
+      String at =
+          switch (rnd.nextInt(40)) {
+            case 0 -> ""; // no time: in no period
+            case 1 -> "30/02/2026 10:00"; // unreadable: blanked
+            default ->
+                String.format(
+                    "%02d/%02d/%04d %s",
+                    day.getDayOfMonth(), day.getMonthValue(), day.getYear(), time);
+          };
+      csv.append("C")
+          .append(i)
+          .append(',')
+          .append(at)
+          .append(',')
+          .append(rnd.nextInt(12) == 0 ? "" : "K" + rnd.nextInt(30))
+          .append(',')
+          .append(channels[rnd.nextInt(channels.length)])
+          .append('\n');
+    }
+    Files.writeString(dir.resolve("contacts.csv"), csv.toString(), StandardCharsets.UTF_8);
+  }
+
+  private Definition definition(String name, String text) throws Exception {
+    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    Definition def = KpiEngine.load(List.of(dir.resolve(name)));
+    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb")).isEmpty();
+    return def;
+  }
+
+  /** Months (each compared with the one before), by channel, and all time: the same rows. */
+  private static void assertSameOnBothEngines(Definition def) {
+    for (RunRequest request :
+        List.of(
+            new RunRequest(
+                Period.parse("2026-05").lastN(5),
+                Map.of(),
+                List.of(),
+                RunRequest.Compare.PREVIOUS,
+                TODAY),
+            new RunRequest(
+                List.of(Period.ALL), Map.of(), List.of(), RunRequest.Compare.NONE, TODAY)))
+      SqlEngineDifferentialTest.assertSame(
+          KpiEngine.run(def, request), SqlKpiEngine.run(def, request));
+  }
+
+  @Test
+  void noRepeatInWorkingDaysOverGeneratedEdgeCasesIsTheSameOnBothEngines() throws Exception {
+    generateContacts(new Random(2026_1217));
+    Definition def =
+        definition(
+            "n.yaml",
+            HEADER
+                + CONTACTS
+                + """
+                kpis:
+                  - { id: fcr1, type: no_repeat, source: contacts, time: at, customer: customer,
+                      within: 1 working day }
+                  - { id: fcr3, type: no_repeat, source: contacts, time: at, customer: customer,
+                      within: 3 working days, by: channel }
+                  - { id: fcr_day, type: no_repeat, source: contacts, time: on, customer: customer,
+                      within: 2 ngày làm việc }
+                  - { id: fcr60, type: no_repeat, source: contacts, time: at, customer: customer,
+                      within: 60 working days, where: { channel: [Zalo] },
+                      denominator: { channel: [Zalo] } }
+                """);
+    assertSameOnBothEngines(def);
+  }
+
+  private static Map<String, ResultRow> onDuckDb(Definition def, String period) {
+    Map<String, ResultRow> by = new LinkedHashMap<>();
+    for (ResultRow r :
+        SqlKpiEngine.run(def, new RunRequest(List.of(Period.parse(period)), Map.of(), List.of()))
+            .rows()) by.put(r.kpi() + " " + r.dims().values(), r);
+    return by;
+  }
+
+  /**
+   * {@code within: 2 working days}, Monday–Saturday, holidays Fri 01-30 and 02-14..02-22 (HEADER).
+   * A window ends on the 2nd working day after the contact's date, at the contact's time.
+   *
+   * <pre>
+   * customer contact              window end (2nd working day after)      next contact     outcome
+   * A        Thu 01-29 10:00      Fri 01-30 holiday, Sat 01-31, Mon 02-02 → Mon 02-02 10:00
+   *                                                                       Mon 02-02 10:00  repeated (end included)
+   * A        Mon 02-02 10:00      Tue 02-03, Wed 02-04 → Wed 02-04 10:00  Wed 02-04 10:01  repeated? no: 10:01 > 10:00
+   *                                                                                        resolved
+   * A        Wed 02-04 10:01      Fri 02-06 10:01                          none             resolved (data ends later)
+   * B        Fri 01-30 00:00      (holiday, not counted) Sat 01-31, Mon 02-02 → Mon 02-02 00:00
+   *                                                                       Sun 02-01 23:59  repeated
+   * B        Sun 02-01 23:59      Mon 02-02, Tue 02-03 → Tue 02-03 23:59  none             resolved
+   * C        Fri 02-13 09:00      02-14..02-22 holidays: Mon 02-23, Tue 02-24 → Tue 02-24 09:00
+   *                                                                       Tue 02-24 08:59  repeated
+   * C        Tue 02-24 08:59      Wed 02-25, Thu 02-26 → Thu 02-26 08:59   none             resolved
+   * D        Sat 02-28 09:00      Mon 03-02, Tue 03-03 → Tue 03-03 09:00   none             past the data's
+   *                                                                                        end (03-03 08:00): not yet
+   * </pre>
+   *
+   * January: A 01-29 and B 01-30 both repeated: 0 of 2. February: A 02-02, A 02-04, B 02-01, C
+   * 02-24 resolved; C 02-13 repeated; D not yet (noted): 4 of 5 = 0.8. The last contact, E on Tue
+   * 03-03 08:00, sets the data's end; its own window (to Thu 03-05) runs past it.
+   */
+  @Test
+  void aNoRepeatInWorkingDaysWorkedByHand() throws Exception {
+    Files.writeString(
+        dir.resolve("contacts.csv"),
+        """
+        id,at,customer,channel
+        1,29/01/2026 10:00,A,Zalo
+        2,02/02/2026 10:00,A,Zalo
+        3,04/02/2026 10:01,A,Zalo
+        4,30/01/2026 00:00,B,Zalo
+        5,01/02/2026 23:59,B,Zalo
+        6,13/02/2026 09:00,C,Zalo
+        7,24/02/2026 08:59,C,Zalo
+        8,28/02/2026 09:00,D,Zalo
+        9,03/03/2026 08:00,E,Zalo
+        """,
+        StandardCharsets.UTF_8);
+    Definition def =
+        definition(
+            "h.yaml",
+            HEADER
+                + CONTACTS
+                + """
+                kpis:
+                  - { id: fcr, type: no_repeat, source: contacts, time: at, customer: customer,
+                      within: 2 working days }
+                """);
+    ResultRow jan = onDuckDb(def, "2026-01").get("fcr []");
+    assertThat(jan.value()).isEqualTo(0.0);
+    assertThat(jan.numerator()).isEqualTo(0.0);
+    assertThat(jan.denominator()).isEqualTo(2.0);
+    ResultRow feb = onDuckDb(def, "2026-02").get("fcr []");
+    assertThat(feb.value()).isEqualTo(0.8);
+    assertThat(feb.numerator()).isEqualTo(4.0);
+    assertThat(feb.denominator()).isEqualTo(5.0);
+    assertThat(feb.notes().english())
+        .isEqualTo("1 whose 2 working days window runs past the data's end left out");
+    assertSameOnBothEngines(def);
+  }
+}
