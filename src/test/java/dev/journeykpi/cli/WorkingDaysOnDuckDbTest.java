@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Windows in working days on the SQL engine (issue 17): {@code no_repeat}'s {@code within: N
- * working days} gives the same rows on both engines over generated edge cases (a fixed seed:
- * holidays, weekends, contacts on a holiday and at midnight), and the numbers worked by hand.
+ * working days} and the customers KPIs' {@code window:} and {@code dormant_after:} in working days
+ * give the same rows on both engines over generated edge cases (a fixed seed: holidays, weekends,
+ * activity on a holiday and at midnight, several dormancy episodes), and the numbers worked by
+ * hand.
  */
 class WorkingDaysOnDuckDbTest {
   @TempDir Path dir;
@@ -221,6 +223,165 @@ class WorkingDaysOnDuckDbTest {
     assertThat(feb.denominator()).isEqualTo(5.0);
     assertThat(feb.notes().english())
         .isEqualTo("1 whose 2 working days window runs past the data's end left out");
+    assertSameOnBothEngines(def);
+  }
+
+  private static final String ORDERS =
+      """
+      sources:
+        orders:
+          file: orders.csv
+          columns:
+            customer_id: customer
+            day: { column: day, type: date, format: dd/MM/yyyy }
+            amount: { column: amount, type: number }
+            region: region
+      """;
+
+  /**
+   * Orders of 40 customers (some blank) from November 2025 to June 2026, bunched around the
+   * holidays so that gaps of a few working days and several dormancy episodes are common.
+   */
+  private void generateOrders(Random rnd) throws Exception {
+    String[] regions = {"Bắc", "bắc", "Nam", ""};
+    StringBuilder csv = new StringBuilder("customer,day,amount,region\n");
+    for (int i = 0; i < 900; i++) {
+      LocalDate day =
+          rnd.nextInt(3) == 0
+              ? LocalDate.of(2026, 1, 25).plusDays(rnd.nextInt(35))
+              : LocalDate.of(2025, 11, 1).plusDays(rnd.nextInt(240));
+      String d =
+          rnd.nextInt(50) == 0
+              ? ""
+              : String.format(
+                  "%02d/%02d/%04d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+      csv.append(rnd.nextInt(15) == 0 ? "" : "K" + rnd.nextInt(40))
+          .append(',')
+          .append(d)
+          .append(',')
+          .append(rnd.nextInt(400) - 40)
+          .append(',')
+          .append(regions[rnd.nextInt(regions.length)])
+          .append('\n');
+    }
+    Files.writeString(dir.resolve("orders.csv"), csv.toString(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void customersInWorkingDaysOverGeneratedEdgeCasesAreTheSameOnBothEngines() throws Exception {
+    generateOrders(new Random(2026_0217));
+    Definition def =
+        definition(
+            "c.yaml",
+            HEADER
+                + ORDERS
+                + """
+                kpis:
+                  - { id: active, type: customers, measure: active, window: 10 working days,
+                      source: orders, time: day, customer: customer_id, by: region }
+                  - { id: churned, type: customers, measure: churned, window: 5 working days,
+                      source: orders, time: day, customer: customer_id }
+                  - { id: churn, type: customers, measure: churn_rate, window: 1 working day,
+                      source: orders, time: day, customer: customer_id, by: region }
+                  - { id: crr, type: customers, measure: retention_rate, window: 20 working days,
+                      source: orders, time: day, customer: customer_id }
+                  - { id: dormant, type: customers, measure: dormant, dormant_after: 3 working days,
+                      source: orders, time: day, customer: customer_id, by: region }
+                  - { id: reactivated, type: customers, measure: reactivated,
+                      dormant_after: 7 working days, source: orders, time: day,
+                      customer: customer_id }
+                  - { id: reactivation, type: customers, measure: reactivation_rate,
+                      dormant_after: 5 working days, source: orders, time: day,
+                      customer: customer_id, by: region }
+                  - { id: reactivation_d, type: customers, measure: reactivation_rate,
+                      dormant_after: 5 days, window: 5 working days, source: orders, time: day,
+                      customer: customer_id }
+                  - { id: clv, type: customers, measure: clv, window: 15 working days,
+                      value: amount, source: orders, time: day, customer: customer_id }
+                """);
+    assertSameOnBothEngines(def);
+    RunRequest quarters =
+        new RunRequest(
+            Period.parse("2026-Q2").lastN(3),
+            Map.of(),
+            List.of(),
+            RunRequest.Compare.PREVIOUS,
+            TODAY);
+    SqlEngineDifferentialTest.assertSame(
+        KpiEngine.run(def, quarters), SqlKpiEngine.run(def, quarters));
+  }
+
+  /**
+   * February 2026 (its first day 02-01, last 02-28; HEADER: Monday–Saturday, holidays Fri 01-30 and
+   * 02-14..02-22). Working days are counted in (a, b].
+   *
+   * <pre>
+   * customer activity           dormant (≥ 3) at end of 01-31   reactivation in Feb           dormant at end of 02-28
+   * A  Thu 01-29, Tue 02-24     (01-29, 01-31]: 01-31 = 1, no   02-24: (01-29, 02-23] = 01-31,  (02-24, 02-28] = 4, yes
+   *                                                             02-02..07, 02-09..13, 02-23
+   *                                                             = 1 + 6 + 5 + 1 = 13, yes
+   * B  Thu 02-12, Mon 02-23     —                               02-23: (02-12, 02-22] = 02-13  (02-23, 02-28] = 5, yes
+   *                                                             = 1, no (10 calendar days)
+   * C  Mon 02-02                —                               — (first activity)             (02-02, 02-28] = 16, yes
+   * D  Fri 02-20 (a holiday),   —                               02-26: (02-20, 02-25] = 02-23, (02-26, 02-28] = 2, no
+   *    Thu 02-26                                                24, 25 = 3, yes
+   * E  Tue 01-20, Fri 02-27     (01-20, 01-31] = 01-21..24,     02-27: yes                     (02-27, 02-28] = 1, no
+   *                             26..29, 31 = 9, yes
+   * F  Mon 01-26                (01-26, 01-31] = 27, 28, 29,    —                              yes
+   *                             31 = 4, yes
+   * </pre>
+   *
+   * dormant: A, B, C, F = 4; reactivated: A, D, E = 3; reactivation rate: of those dormant at the
+   * start (E, F), active in February: E, so 1 ÷ 2 = 0.5. With a window of 5 working days: active at
+   * the end of 01-31 are A (1) and F (4), not E (9); at the end of 02-28 A (4), D (2), E (1), not B
+   * (5), C, F: active 3, churned F, churn rate 1 ÷ 2 = 0.5.
+   */
+  @Test
+  void customersInWorkingDaysWorkedByHand() throws Exception {
+    Files.writeString(
+        dir.resolve("orders.csv"),
+        """
+        customer,day,amount,region
+        A,29/01/2026,10,
+        A,24/02/2026,10,
+        B,12/02/2026,10,
+        B,23/02/2026,10,
+        C,02/02/2026,10,
+        D,20/02/2026,10,
+        D,26/02/2026,10,
+        E,20/01/2026,10,
+        E,27/02/2026,10,
+        F,26/01/2026,10,
+        """,
+        StandardCharsets.UTF_8);
+    Definition def =
+        definition(
+            "h.yaml",
+            HEADER
+                + ORDERS
+                + """
+                kpis:
+                  - { id: dormant, type: customers, measure: dormant, dormant_after: 3 working days,
+                      source: orders, time: day, customer: customer_id }
+                  - { id: reactivated, type: customers, measure: reactivated,
+                      dormant_after: 3 working days, source: orders, time: day,
+                      customer: customer_id }
+                  - { id: reactivation, type: customers, measure: reactivation_rate,
+                      dormant_after: 3 working days, source: orders, time: day,
+                      customer: customer_id }
+                  - { id: active, type: customers, measure: active, window: 5 working days,
+                      source: orders, time: day, customer: customer_id }
+                  - { id: churn, type: customers, measure: churn_rate, window: 5 working days,
+                      source: orders, time: day, customer: customer_id }
+                """);
+    Map<String, ResultRow> feb = onDuckDb(def, "2026-02");
+    assertThat(feb.get("dormant []").value()).isEqualTo(4.0);
+    assertThat(feb.get("reactivated []").value()).isEqualTo(3.0);
+    assertThat(feb.get("reactivation []").value()).isEqualTo(0.5);
+    assertThat(feb.get("reactivation []").denominator()).isEqualTo(2.0);
+    assertThat(feb.get("active []").value()).isEqualTo(3.0);
+    assertThat(feb.get("churn []").value()).isEqualTo(0.5);
+    assertThat(feb.get("churn []").numerator()).isEqualTo(1.0);
     assertSameOnBothEngines(def);
   }
 }
