@@ -22,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Windows in working days on the SQL engine (issue 17): {@code no_repeat}'s {@code within: N
  * working days} and the customers KPIs' {@code window:} and {@code dormant_after:} in working days
- * give the same rows on both engines over generated edge cases (a fixed seed: holidays, weekends,
- * activity on a holiday and at midnight, several dormancy episodes), and the numbers worked by
- * hand.
+ * and {@code stalled}'s {@code idle:} give the same rows on both engines over generated edge cases
+ * (a fixed seed: holidays, weekends, activity on a holiday and at midnight, several dormancy
+ * episodes), and the numbers worked by hand.
  */
 class WorkingDaysOnDuckDbTest {
   @TempDir Path dir;
@@ -383,5 +383,165 @@ class WorkingDaysOnDuckDbTest {
     assertThat(feb.get("churn []").value()).isEqualTo(0.5);
     assertThat(feb.get("churn []").numerator()).isEqualTo(1.0);
     assertSameOnBothEngines(def);
+  }
+
+  private static final String ACTIVITIES =
+      """
+      sources:
+        activities:
+          file: activities.csv
+          columns:
+            lead_id: lead
+            at: { column: at, type: datetime, format: dd/MM/yyyy HH:mm }
+            step: step
+            owner: owner
+      """;
+
+  /**
+   * Touches of 50 leads (some blank) from November 2025 to May 2026, at midnight and around the
+   * holidays, some won or lost (before, in or after a period), some without a time.
+   */
+  private void generateActivities(Random rnd) throws Exception {
+    String[] steps = {"Gọi", "Gọi", "Email", "Won", "Lost", ""};
+    String[] owners = {"An", "an", "Bình", ""};
+    StringBuilder csv = new StringBuilder("lead,at,step,owner\n");
+    for (int i = 0; i < 900; i++) {
+      LocalDate day =
+          rnd.nextInt(3) == 0
+              ? LocalDate.of(2026, 1, 20).plusDays(rnd.nextInt(40))
+              : LocalDate.of(2025, 11, 1).plusDays(rnd.nextInt(210));
+      String at =
+          rnd.nextInt(40) == 0
+              ? ""
+              : String.format(
+                  "%02d/%02d/%04d %s",
+                  day.getDayOfMonth(),
+                  day.getMonthValue(),
+                  day.getYear(),
+                  rnd.nextBoolean() ? "00:00" : "14:30");
+      csv.append(rnd.nextInt(15) == 0 ? "" : "L" + rnd.nextInt(50))
+          .append(',')
+          .append(at)
+          .append(',')
+          .append(steps[rnd.nextInt(steps.length)])
+          .append(',')
+          .append(owners[rnd.nextInt(owners.length)])
+          .append('\n');
+    }
+    Files.writeString(dir.resolve("activities.csv"), csv.toString(), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void stalledOverGeneratedEdgeCasesIsTheSameOnBothEngines() throws Exception {
+    generateActivities(new Random(2026_0301));
+    Definition def =
+        definition(
+            "s.yaml",
+            HEADER
+                + ACTIVITIES
+                + """
+                kpis:
+                  - { id: stalled3, type: stalled, source: activities, lead: lead_id, time: at,
+                      idle: 3 working days, closed: { step: Won }, by: owner }
+                  - { id: stalled30, type: stalled, source: activities, lead: lead_id, time: at,
+                      idle: 30 working days, closed: { step: [Won, Lost] } }
+                  - { id: stalled10, type: stalled, source: activities, lead: lead_id, time: at,
+                      idle: 10 days, where: { step: { not: Email } } }
+                """);
+    assertSameOnBothEngines(def);
+    RunRequest quarters =
+        new RunRequest(
+            Period.parse("2026-Q2").lastN(3),
+            Map.of(),
+            List.of(),
+            RunRequest.Compare.PREVIOUS,
+            TODAY);
+    SqlEngineDifferentialTest.assertSame(
+        KpiEngine.run(def, quarters), SqlKpiEngine.run(def, quarters));
+  }
+
+  /**
+   * The shipped re-engagement KPI (30 working days) is compiled, so the bundled test compares it.
+   */
+  @Test
+  void theShippedReengagementKpiRunsOnTheSqlEngine() {
+    Definition def = KpiEngine.load(List.of(Path.of("kpi-definitions/sales-journey.yaml")));
+    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb")).doesNotContainKey("reengagement");
+  }
+
+  /**
+   * {@code idle: 3 working days}, {@code closed: { step: Won }}, February 2026 (HEADER: Monday–
+   * Saturday, holiday Fri 01-30). Idle is counted in (last touch before 02-01, 01-31].
+   *
+   * <pre>
+   * lead  touches                         idle at 01-31                        stalled?  touched in Feb?
+   * L1    Mon 01-26, 02-10                01-27, 28, 29, 31 = 4 > 3            yes       yes
+   * L2    Tue 01-27                       01-28, 29, 31 = 3, not > 3           no (4 calendar days would be)
+   * L3    01-20, Won 01-22                closed before February: left out, noted
+   * L4    Sat 01-10                       many                                 yes       no
+   * L5    02-05                           no touch before February             no
+   * L6    01-15, Won 02-03                many (won in February: not closed)   yes       yes
+   * </pre>
+   *
+   * Stalled L1, L4, L6: 3; touched L1, L6: 2; 2 ÷ 3; 1 lead closed before the period.
+   */
+  @Test
+  void stalledInWorkingDaysWorkedByHand() throws Exception {
+    Files.writeString(
+        dir.resolve("activities.csv"),
+        """
+        lead,at,step,owner
+        L1,26/01/2026 09:00,Gọi,
+        L1,10/02/2026 09:00,Gọi,
+        L2,27/01/2026 17:00,Gọi,
+        L3,20/01/2026 09:00,Gọi,
+        L3,22/01/2026 09:00,Won,
+        L4,10/01/2026 00:00,Gọi,
+        L5,05/02/2026 09:00,Gọi,
+        L6,15/01/2026 09:00,Gọi,
+        L6,03/02/2026 09:00,Won,
+        """,
+        StandardCharsets.UTF_8);
+    Definition def =
+        definition(
+            "h.yaml",
+            HEADER
+                + ACTIVITIES
+                + """
+                kpis:
+                  - { id: reengaged, type: stalled, source: activities, lead: lead_id, time: at,
+                      idle: 3 working days, closed: { step: Won } }
+                """);
+    ResultRow feb = onDuckDb(def, "2026-02").get("reengaged []");
+    assertThat(feb.value()).isEqualTo(2.0 / 3);
+    assertThat(feb.numerator()).isEqualTo(2.0);
+    assertThat(feb.denominator()).isEqualTo(3.0);
+    // The data end on 02-10: February is incomplete, said first.
+    assertThat(feb.notes().english())
+        .isEqualTo(
+            "incomplete: data ends 2026-02-10; 1 leads closed before the period not counted");
+    assertSameOnBothEngines(def);
+  }
+
+  /**
+   * {@code kpi sql} prints the re-engagement query: the touches per lead and period, the calendar
+   * table by day for the working-day numbers, then the counts per period. Golden.
+   */
+  @Test
+  void kpiSqlPrintsTheReengagementQuery() throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(
+            "sql",
+            "-c",
+            "kpi-definitions/sales-journey.yaml",
+            "--kpi",
+            "reengagement",
+            "--period",
+            "2026-10",
+            "--dialect",
+            "duckdb");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("kpi_wd AS").contains("kpi_before_wdn");
+    Golden.check("sql/duckdb/sales-reengagement-2026-10.sql", r.out());
   }
 }

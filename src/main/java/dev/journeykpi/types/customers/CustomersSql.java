@@ -288,13 +288,7 @@ final class CustomersSql implements OwnQuerySql {
         "least(coalesce((SELECT min(kpi_day) FROM kpi_activity), " + first + "), " + first + ")";
     String to =
         "greatest(coalesce((SELECT max(kpi_day) FROM kpi_activity), " + last + "), " + last + ")";
-    return ",\nkpi_calendar AS "
-        + c.calendarTable()
-            .relation(
-                "DATE '1970-01-01' + CAST(" + from + " AS INTEGER)",
-                "DATE '1970-01-01' + CAST(" + to + " AS INTEGER)")
-        + ",\nkpi_wd AS (SELECT kpi_day - DATE '1970-01-01' AS kpi_d, kpi_wdn, kpi_working"
-        + " FROM kpi_calendar)";
+    return ",\nkpi_wd AS " + c.calendarTable().byEpochDay(from, to);
   }
 
   private static String count(String name, String condition) {
