@@ -187,6 +187,30 @@ public final class CalendarTable {
   }
 
   /**
+   * The table keyed by whole days, for rules that count days as integers (days since 1970-01-01, as
+   * {@code LocalDate.toEpochDay}): {@code kpi_d}, {@code kpi_wdn} and {@code kpi_working}, over the
+   * days {@code fromDay} to {@code toDay} (SQL integer expressions, both included). The working
+   * days in (a, b] are then the difference of b's and a's {@code kpi_wdn}.
+   */
+  public String byEpochDay(String fromDay, String toDay) {
+    return "(SELECT kpi_day - DATE '1970-01-01' AS kpi_d, kpi_wdn, kpi_working FROM "
+        + relation(
+            "DATE '1970-01-01' + CAST(" + fromDay + " AS INTEGER)",
+            "DATE '1970-01-01' + CAST(" + toDay + " AS INTEGER)")
+        + ")";
+  }
+
+  /**
+   * How many days after a date the table must reach for the date n working days later: at most 7
+   * days per working day, and 7 more per holiday, since a week has a working day whenever any
+   * weekday is worked (and a holiday removes one). A bound, not the exact reach: the table is
+   * generated in SQL, so a few hundred spare days cost nothing.
+   */
+  public int daysToReach(int n) {
+    return 7 * (n + calendar.holidays().size() + 1);
+  }
+
+  /**
    * The rows of a relation with one more column, {@code as}: the business seconds from date-time
    * {@code a} to date-time {@code b} (SQL expressions over the relation's columns; negative when b
    * is before a, NULL when either is), through the calendar table over the dates the relation's a

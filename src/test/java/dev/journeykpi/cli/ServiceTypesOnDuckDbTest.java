@@ -496,33 +496,20 @@ class ServiceTypesOnDuckDbTest {
                 + " 1 rows without at are in no period");
   }
 
-  /** A window in working days needs the calendar table (another part of issue 17): refused. */
+  /**
+   * A window in working days compiles through the calendar table (no longer refused; its rows are
+   * compared in WorkingDaysOnDuckDbTest).
+   */
   @Test
-  void aNoRepeatWindowInWorkingDaysIsRefusedNamingTheCalendarTable() throws Exception {
-    Definition def =
+  void aNoRepeatWindowInWorkingDaysIsNoLongerRefused() throws Exception {
+    Definition working =
         generated(
             """
             kpis:
-              - { id: fcr, type: no_repeat, source: tickets, time: created_at, customer: customer,
-                  within: 3 days }
-            """);
-    Files.writeString(
-        dir.resolve("w.yaml"),
-        SOURCES
-            + """
-            kpis:
               - { id: fcr_wd, type: no_repeat, source: tickets, time: created_at, customer: customer,
                   within: 3 working days }
-            """,
-        StandardCharsets.UTF_8);
-    Definition working = KpiEngine.load(List.of(dir.resolve("w.yaml")));
-    assertThat(SqlKpiEngine.refusals(working, working.kpis(), "duckdb"))
-        .containsExactly(
-            Map.entry(
-                "fcr_wd",
-                "(type no_repeat): a window in working days (within: 3 working days) needs the"
-                    + " calendar table, not built yet"));
-    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb")).isEmpty();
+            """);
+    assertThat(SqlKpiEngine.refusals(working, working.kpis(), "duckdb")).isEmpty();
   }
 
   /**

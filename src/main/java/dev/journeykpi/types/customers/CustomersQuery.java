@@ -102,7 +102,7 @@ final class CustomersQuery implements KpiQuery {
       out.add(sql.cohorts(with, cohortTable(cohortPeriods(periods))));
     } else {
       String table = periodTable(dated(periods));
-      out.add(sql.states(with, table));
+      out.add(sql.states(with, table, columns));
       if (sql.countsOrders()) out.add(sql.orders(with, table, columns.dialect()));
     }
     return out;

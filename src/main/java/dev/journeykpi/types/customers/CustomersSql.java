@@ -25,8 +25,14 @@ import java.util.List;
  * day whose gap to the day before it with activity exceeds the dormancy span: {@code b − prev ≥ D +
  * 1} is "dormant at the end of b − 1"). Only each period's counts per group come back.
  *
- * <p>Compiled: windows and dormancy in calendar days ({@code 90 days}, {@code window: period});
- * working days need the calendar table (refused); one text breakdown column at most.
+ * <p>Windows and dormancy in working days ({@code 60 working days}) count, as {@link
+ * ActivityRules#gap}, the working days in (a, b]: the difference of the two days' working-day
+ * numbers from the calendar table ({@link CalendarTable}), joined to each activity day and to each
+ * period's edges. The working-day number only grows with the day, so the largest of a customer's
+ * days and the largest of their numbers belong together.
+ *
+ * <p>Compiled: windows and dormancy in calendar days ({@code 90 days}, {@code window: period}) or
+ * working days; one text breakdown column at most.
  */
 final class CustomersSql implements OwnQuerySql {
   private final CustomerDef def;
@@ -39,14 +45,7 @@ final class CustomersSql implements OwnQuerySql {
   public KpiQuery compile(SqlSource source) {
     KpiDef k = source.kpi();
     SqlColumns c = source.columns();
-    if (def.measure().needsWindow() && def.window() != null && def.window().isWorkingDays())
-      throw new SqlRefused(
-          "a window in working days (window: " + def.window() + ") needs the calendar table");
-    if (def.measure().needsDormancy() && def.dormantAfter().isWorkingDays())
-      throw new SqlRefused(
-          "dormancy in working days (dormant_after: "
-              + def.dormantAfter()
-              + ") needs the calendar table");
+    if (inWorkingDays()) c.calendarTable(); // refused here when there is no calendar
     if (k.rollup()) throw new SqlRefused("a breakdown with rollup");
     if (k.groupsFrom() != null)
       throw new SqlRefused(
@@ -126,9 +125,44 @@ final class CustomersSql implements OwnQuerySql {
         + "\nFROM kpi_grouped GROUP BY kpi_total, kpi_group";
   }
 
-  /** A span's length as ActivityRules counts it: whole days. */
+  /** The window the measure uses (null: none, or {@code window: period}). */
+  private TimeSpan window() {
+    return def.measure().needsWindow() ? def.window() : null;
+  }
+
+  /** The dormancy span the measure uses (null: none). */
+  private TimeSpan dormancy() {
+    return def.measure().needsDormancy() ? def.dormantAfter() : null;
+  }
+
+  /** Whether the window or the dormancy span is counted in working days. */
+  private boolean inWorkingDays() {
+    return (window() != null && window().isWorkingDays())
+        || (dormancy() != null && dormancy().isWorkingDays());
+  }
+
+  /** A span's length as ActivityRules counts it: whole days, or working days. */
   private static long days(TimeSpan span) {
-    return span.seconds() / 86400;
+    return span.isWorkingDays() ? span.workingDays() : span.seconds() / 86400;
+  }
+
+  /**
+   * Days from a to b (a ≤ b) in the span's unit, as {@link ActivityRules#gap}: calendar days
+   * between the days {@code a} and {@code b}, or working days in (a, b] from their working-day
+   * numbers {@code aWdn} and {@code bWdn}.
+   */
+  private static String gap(String a, String b, String aWdn, String bWdn, TimeSpan span) {
+    return span.isWorkingDays() ? "(" + bWdn + " - " + aWdn + ")" : b + " - " + a;
+  }
+
+  /** From the customer's last day before the period to the day before the period starts. */
+  private static String gapAtStart(TimeSpan span) {
+    return gap("kpi_before", "kpi_start - 1", "kpi_before_wdn", "kpi_start_1_wdn", span);
+  }
+
+  /** From the customer's last day up to the period's end to the period's last day. */
+  private static String gapAtEnd(TimeSpan span) {
+    return gap("kpi_end", "kpi_last", "kpi_end_wdn", "kpi_last_wdn", span);
   }
 
   /**
@@ -138,19 +172,18 @@ final class CustomersSql implements OwnQuerySql {
    * @param periods the relation of the periods: kpi_period, kpi_start, kpi_last, kpi_prev_start
    *     (days)
    */
-  String states(String with, String periods) {
+  String states(String with, String periods, SqlColumns c) {
     // window: period — active at the start is activity in the period before, at the end activity
     // in the period; a window of W days — the last activity less than W days before the day.
-    TimeSpan w = def.measure().needsWindow() ? def.window() : null;
-    String atStart =
-        w == null ? "kpi_before >= kpi_prev_start" : "kpi_start - 1 - kpi_before < " + days(w);
-    String atEnd = w == null ? "kpi_end >= kpi_start" : "kpi_last - kpi_end < " + days(w);
+    TimeSpan w = window();
+    String atStart = w == null ? "kpi_before >= kpi_prev_start" : gapAtStart(w) + " < " + days(w);
+    String atEnd = w == null ? "kpi_end >= kpi_start" : gapAtEnd(w) + " < " + days(w);
     String isNew = "kpi_first >= kpi_start";
     String now = "kpi_end >= kpi_start";
     String prev = "coalesce(kpi_before >= kpi_prev_start, FALSE)";
-    boolean dormancy = def.dormantAfter() != null && def.measure().needsDormancy();
-    long dormant = dormancy ? days(def.dormantAfter()) : 0;
-    String dormantAtStart = "kpi_start - 1 - kpi_before >= " + dormant;
+    TimeSpan d = dormancy();
+    boolean dormancy = d != null;
+    String dormantAtStart = dormancy ? gapAtStart(d) + " >= " + days(d) : "";
     List<String> counts = new ArrayList<>();
     counts.add(count("s", atStart));
     counts.add(count("e", atEnd));
@@ -163,22 +196,60 @@ final class CustomersSql implements OwnQuerySql {
             : "0 AS reactivated_start");
     counts.add(dormancy ? "sum(kpi_back) AS reactivations" : "0 AS reactivations");
     counts.add(
-        dormancy ? count("dormant_end", "kpi_last - kpi_end >= " + dormant) : "0 AS dormant_end");
+        dormancy ? count("dormant_end", gapAtEnd(d) + " >= " + days(d)) : "0 AS dormant_end");
     counts.add(count("life_new", isNew));
     counts.add(count("life_returning", "NOT (" + isNew + ") AND " + now + " AND " + prev));
     counts.add(count("life_resurrecting", "NOT (" + isNew + ") AND " + now + " AND NOT " + prev));
     counts.add(count("life_dormant", "NOT (" + isNew + ") AND NOT " + now + " AND " + prev));
+    boolean wd = inWorkingDays();
+    // Each activity day (and period edge) with its working-day number when a span counts working
+    // days; wdn(b − 1) is wdn(b), less one when b is itself a working day.
+    String distinctDays =
+        "SELECT DISTINCT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity";
+    String source =
+        wd
+            ? "SELECT a.*, w.kpi_wdn, w.kpi_working FROM ("
+                + (dormancy
+                    ? distinctDays
+                    : "SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity")
+                + ") AS a JOIN kpi_wd AS w ON w.kpi_d = a.kpi_day"
+            : (dormancy
+                ? distinctDays
+                : "SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity");
     // The gap before each activity day only for dormancy (distinct days, in order); the other
-    // states need only the first and last days, which repeated days do not change.
+    // states need only the first and last days, which repeated days do not change. Calendar days:
+    // b − prev ≥ D + 1 is "dormant at the end of b − 1"; working days: those in (prev, b − 1].
+    boolean wdDormancy = dormancy && d.isWorkingDays();
+    String before =
+        wdDormancy
+            ? "kpi_wdn - CASE WHEN kpi_working THEN 1 ELSE 0 END - lag(kpi_wdn)"
+            : "kpi_day - lag(kpi_day)";
     String days =
         dormancy
-            ? "SELECT *, kpi_day - lag(kpi_day) OVER (PARTITION BY kpi_total, kpi_group,"
-                + " kpi_customer ORDER BY kpi_day) AS kpi_gap\n  FROM (SELECT DISTINCT kpi_total,"
-                + " kpi_group, kpi_customer, kpi_day FROM kpi_activity)"
-            : "SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity";
+            ? "SELECT *, "
+                + before
+                + " OVER (PARTITION BY kpi_total, kpi_group,"
+                + " kpi_customer ORDER BY kpi_day) AS kpi_gap\n  FROM ("
+                + source
+                + ")"
+            : source;
+    String edges =
+        wd
+            ? "(SELECT p.*, s.kpi_wdn AS kpi_start_1_wdn,"
+                + " l.kpi_wdn AS kpi_last_wdn FROM (SELECT * FROM "
+                + periods
+                + ") AS p LEFT JOIN kpi_wd AS s ON s.kpi_d = p.kpi_start - 1"
+                + " LEFT JOIN kpi_wd AS l ON l.kpi_d = p.kpi_last)"
+            : periods;
+    String wdn =
+        wd
+            ? " max(kpi_wdn) FILTER (WHERE kpi_day < kpi_start) AS kpi_before_wdn,"
+                + " max(kpi_wdn) AS kpi_end_wdn, kpi_start_1_wdn, kpi_last_wdn,"
+            : "";
     // Each customer's days up to the period's end: the least is its first activity ever (one
     // without such a day is in no count of the period).
     return with
+        + (wd ? workingDayNumbers(periods, c) : "")
         + ",\nkpi_days AS ("
         + days
         + "),"
@@ -186,19 +257,38 @@ final class CustomersSql implements OwnQuerySql {
         + " kpi_group, kpi_customer, min(kpi_day) AS kpi_first,"
         + " max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before,"
         + " max(kpi_day) AS kpi_end,"
+        + wdn
         + (dormancy
-            ? " count(*) FILTER (WHERE kpi_day >= kpi_start AND kpi_gap > "
-                + dormant
+            ? " count(*) FILTER (WHERE kpi_day >= kpi_start AND kpi_gap "
+                + (wdDormancy ? ">= " : "> ")
+                + days(d)
                 + ") AS kpi_back"
             : " 0 AS kpi_back")
         + "\n  FROM kpi_days JOIN "
-        + periods
+        + edges
         + " ON kpi_day <= kpi_last"
         + "\n  GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group,"
+        + (wd ? " kpi_start_1_wdn, kpi_last_wdn," : "")
         + " kpi_customer)"
         + "\nSELECT kpi_period, kpi_total, kpi_group,\n  "
         + String.join(",\n  ", counts)
         + "\nFROM kpi_states GROUP BY kpi_period, kpi_total, kpi_group";
+  }
+
+  /**
+   * The calendar table as {@code kpi_wd}: each day (days since 1970-01-01, {@code kpi_d}) with its
+   * working-day number and whether it is worked, over the days from the first activity or the day
+   * before the first period, whichever is earlier, to the last activity or the last period's last
+   * day, whichever is later.
+   */
+  private static String workingDayNumbers(String periods, SqlColumns c) {
+    String first = "(SELECT min(kpi_start) - 1 FROM " + periods + ")";
+    String last = "(SELECT max(kpi_last) FROM " + periods + ")";
+    String from =
+        "least(coalesce((SELECT min(kpi_day) FROM kpi_activity), " + first + "), " + first + ")";
+    String to =
+        "greatest(coalesce((SELECT max(kpi_day) FROM kpi_activity), " + last + "), " + last + ")";
+    return ",\nkpi_wd AS " + c.calendarTable().byEpochDay(from, to);
   }
 
   private static String count(String name, String condition) {

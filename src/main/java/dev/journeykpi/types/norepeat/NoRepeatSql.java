@@ -3,6 +3,7 @@ package dev.journeykpi.types.norepeat;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.ValueType;
+import dev.journeykpi.sql.CalendarTable;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.PeriodRowsQuery;
@@ -22,7 +23,11 @@ import java.util.List;
  * aggregated like any type measured over the rows dated in the period ({@link PeriodRowsQuery}),
  * and the measure is the measurer's.
  *
- * <p>A window in working days needs the calendar table: refused until it is built.
+ * <p>A window of N working days ends, as {@link
+ * dev.journeykpi.calc.BusinessCalendar#plusWorkingDays} has it, on the N-th working day after the
+ * contact's date (that date not counted, whether or not it is worked) at the contact's time of day:
+ * the calendar table ({@link CalendarTable}) is joined twice, at the contact's date and at the
+ * working day whose working-day number is N more.
  */
 final class NoRepeatSql implements OwnQuerySql {
   private static final int RESOLVED = 1, REPEATED = 2, NOT_YET = 3, NO_CUSTOMER = 4;
@@ -37,11 +42,6 @@ final class NoRepeatSql implements OwnQuerySql {
 
   @Override
   public KpiQuery compile(SqlSource source) {
-    if (spec.window().isWorkingDays())
-      throw new SqlRefused(
-          "a window in working days (within: "
-              + spec.window()
-              + ") needs the calendar table, not built yet");
     SqlColumns c = source.columns();
     ValueType customerType = c.type(spec.customer());
     if (customerType != ValueType.STRING && customerType != ValueType.NUMBER)
@@ -95,7 +95,10 @@ final class NoRepeatSql implements OwnQuerySql {
             ? "CAST(" + c.ref(kpi.time()) + " AS TIMESTAMP)"
             : c.ref(kpi.time());
     String customer = c.ref(spec.customer());
-    String windowEnd = "(kpi_time + INTERVAL '" + spec.window().seconds() + " seconds')";
+    String windowEnd =
+        spec.window().isWorkingDays()
+            ? "kpi_window_end"
+            : "(kpi_time + INTERVAL '" + spec.window().seconds() + " seconds')";
     // Blank as the default engine's KeyNumbering sees it (String.isBlank): the import has trimmed
     // spaces and tabs and removed control characters, which leaves Unicode's other white space.
     String blank =
@@ -129,7 +132,39 @@ final class NoRepeatSql implements OwnQuerySql {
         + " AS kpi_time, coalesce("
         + c.where(kpi.where())
         + ", FALSE) AS kpi_in FROM "
-        + source.rows()
+        + (spec.window().isWorkingDays() ? withWorkingDayWindowEnds(source, t) : source.rows())
         + ")))";
+  }
+
+  /**
+   * The source's rows with {@code kpi_window_end}: the contact's time of day on the N-th working
+   * day after its date (NULL without a time), through the calendar table over the dates from the
+   * first contact's to far enough after the last one's ({@link CalendarTable#daysToReach}).
+   */
+  private String withWorkingDayWindowEnds(SqlSource source, String time) {
+    CalendarTable calendar = source.columns().calendarTable();
+    int n = spec.window().workingDays();
+    String date = "CAST(" + time + " AS DATE)";
+    return "(WITH kpi_calendar AS "
+        + calendar.relation(
+            "(SELECT min(" + date + ") FROM " + source.rows() + ")",
+            "(SELECT max("
+                + date
+                + ") + "
+                + calendar.daysToReach(n)
+                + " FROM "
+                + source.rows()
+                + ")")
+        + "\nSELECT kpi_rows.*, CAST(kpi_end.kpi_day AS TIMESTAMP)"
+        + " + (kpi_rows.kpi_t - CAST(CAST(kpi_rows.kpi_t AS DATE) AS TIMESTAMP)) AS kpi_window_end"
+        + "\nFROM (SELECT *, "
+        + time
+        + " AS kpi_t FROM "
+        + source.rows()
+        + ") AS kpi_rows"
+        + "\n  LEFT JOIN kpi_calendar AS kpi_from ON kpi_from.kpi_day = CAST(kpi_rows.kpi_t AS DATE)"
+        + "\n  LEFT JOIN kpi_calendar AS kpi_end ON "
+        + calendar.workingDaysAfter("kpi_from", n, "kpi_end")
+        + ")";
   }
 }

@@ -65,6 +65,12 @@ public final class StalledKind extends KpiKind<StalledSpec> {
         (t, rows, p) -> List.of(new HistoryRow(List.of(), m.measure(t, rows, p), p)));
   }
 
+  /** Each period's stalled, touched and closed leads counted in SQL ({@link StalledSql}). */
+  @Override
+  public dev.journeykpi.sql.SqlTemplate sql(KpiDef k, StalledSpec spec) {
+    return new StalledSql(spec.stalled());
+  }
+
   @Override
   public List<String> datedBy(KpiDef k, StalledSpec spec) {
     return timeColumn(k);

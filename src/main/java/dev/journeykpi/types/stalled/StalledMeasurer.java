@@ -49,20 +49,28 @@ public final class StalledMeasurer {
   }
 
   public Measure measure(Table table, Selection rows, Period p) {
-    if (p.grain() == Period.Grain.ALL) return Measure.none(0, Note.of(Code.STALLED_NEED_PERIOD));
+    if (p.grain() == Period.Grain.ALL) return result(p, 0, 0, 0);
     Set<String> closed = new HashSet<>();
     List<Stalled> stalled = stalled(table, rows, p, closed);
     long touched = stalled.stream().filter(Stalled::touched).count();
+    return result(p, touched, stalled.size(), closed.size());
+  }
+
+  /**
+   * The measure of period p from its counts: {@code stalled} leads at its start, {@code touched} of
+   * them touched in it, {@code closed} leads closed before it — here and on the SQL engines ({@link
+   * StalledSql}) alike. Over all time there is no "before the period": none, noted.
+   */
+  static Measure result(Period p, long touched, long stalled, long closed) {
+    if (p.grain() == Period.Grain.ALL) return Measure.none(0, Note.of(Code.STALLED_NEED_PERIOD));
     Notes note =
-        closed.isEmpty() ? Notes.NONE : Notes.of(Note.of(Code.CLOSED_BEFORE_PERIOD, closed.size()));
-    if (stalled.isEmpty())
+        closed == 0
+            ? Notes.NONE
+            : Notes.of(Note.of(Code.CLOSED_BEFORE_PERIOD, Math.toIntExact(closed)));
+    if (stalled == 0)
       return new Measure(null, 0.0, 0.0, 0, Note.of(Code.NO_STALLED_AT_START)).withNote(note);
     return new Measure(
-        (double) touched / stalled.size(),
-        (double) touched,
-        (double) stalled.size(),
-        stalled.size(),
-        note);
+        (double) touched / stalled, (double) touched, (double) stalled, stalled, note);
   }
 
   /**
