@@ -358,8 +358,8 @@ class FunnelOnDuckDbTest {
   }
 
   /**
-   * What needs the calendar table (being built) or a zone's daylight-saving rules is refused by
-   * name, never computed another way.
+   * What is not compiled yet (business time in a funnel) or a zone's daylight-saving rules is
+   * refused by name, never computed another way.
    */
   @Test
   void businessTimeWorkingDayWindowsAndDaylightSavingAreRefused(@TempDir Path tmp)
@@ -387,13 +387,11 @@ class FunnelOnDuckDbTest {
         StandardCharsets.UTF_8);
     Definition def = KpiEngine.load(List.of(tmp.resolve("f.yaml")));
     assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb"))
-        .containsEntry(
-            "business", "(type funnel): clock: business needs the calendar table, not built yet")
+        .containsEntry("business", "(type funnel): a funnel on clock: business (not compiled yet)")
         .containsEntry(
             "working_days",
-            "(type funnel): a within: window of working days needs the calendar table, not built yet")
-        .containsEntry(
-            "rate", "(type conversion): clock: business needs the calendar table, not built yet")
+            "(type funnel): a within: window of working days in a funnel (not compiled yet)")
+        .containsEntry("rate", "(type conversion): a funnel on clock: business (not compiled yet)")
         .doesNotContainKey("plain");
     Files.writeString(
         tmp.resolve("f.yaml"),

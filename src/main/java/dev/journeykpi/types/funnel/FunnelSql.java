@@ -51,11 +51,9 @@ final class FunnelSql implements OwnQuerySql {
   public KpiQuery compile(SqlSource s) {
     KpiDef k = s.kpi();
     SqlColumns c = s.columns();
-    if (businessTime)
-      throw new SqlRefused("clock: business needs the calendar table, not built yet");
+    if (businessTime) throw new SqlRefused("a funnel on clock: business (not compiled yet)");
     if (def.window() != null && def.window().isWorkingDays())
-      throw new SqlRefused(
-          "a within: window of working days needs the calendar table, not built yet");
+      throw new SqlRefused("a within: window of working days in a funnel (not compiled yet)");
     java.time.LocalDateTime wall = dev.journeykpi.calc.Elapsed.wallClockFrom(s.zone());
     if (wall == null)
       throw new SqlRefused("times between stages in " + s.zone() + ", a zone with daylight saving");
