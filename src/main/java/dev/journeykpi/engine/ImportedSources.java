@@ -47,7 +47,13 @@ final class ImportedSources {
     // Parquet files (one or a pattern) are read by DuckDB itself (ParquetRelation).
     if (ParquetLayout.isParquet(s)) return false;
     String name = s.file().toLowerCase(Locale.ROOT);
-    return (s.format() != null && !s.format().equalsIgnoreCase("csv"))
+    // A CSV file with looked-up or multiplied columns (from:, map:, multiply:) is read by the
+    // importer too, which computes them, rather than refused.
+    boolean lookups =
+        s.columns().values().stream()
+            .anyMatch(c -> c.isLookup() && !c.isDerived() && !c.isJoined());
+    return lookups
+        || (s.format() != null && !s.format().equalsIgnoreCase("csv"))
         || name.endsWith(".xlsx")
         || name.endsWith(".xls")
         || s.file().contains("*")

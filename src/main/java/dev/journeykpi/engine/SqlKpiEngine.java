@@ -191,17 +191,6 @@ public final class SqlKpiEngine {
         why.add(src + " is encoded in " + s.encoding() + " (UTF-8 only yet)");
       if (!s.zone().equals(def.zone()))
         why.add(src + " writes times in " + s.zone() + ", not the definition's " + def.zone());
-      for (String name : combined.read(s)) {
-        ColumnDef c = s.columns().get(name);
-        if (c != null && c.isLookup() && !c.isDerived() && !c.isJoined())
-          why.add(
-              src
-                  + ": column '"
-                  + c.name()
-                  + "' is looked up or multiplied (from:, map:, multiply:) in a "
-                  + (parquet ? "Parquet" : "CSV")
-                  + " file");
-      }
       for (ColumnDef c : combined.typedColumns(s)) {
         // A Parquet file's date-times are usually typed, and need no format: one stored as text is
         // checked once the file's types are known (ParquetLayout).
