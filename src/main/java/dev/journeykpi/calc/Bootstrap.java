@@ -37,7 +37,10 @@ public final class Bootstrap {
 
   /**
    * The first {@code n1} values of {@code a} (the variant) against the first {@code n2} of {@code
-   * b} (the control), both above 0, summarised by {@code stat}, at {@code levelPercent}.
+   * b} (the control), both above 0, summarised by {@code stat}, at {@code levelPercent}. Asked only
+   * of two values a side at least, some of them varying within a group (the guard of Welch's test,
+   * applied by the comparisons): otherwise every resample is the sample and the interval a point,
+   * with p = 2 ÷ 2,001, a certainty the data cannot give.
    */
   public static Difference of(
       double[] a, int n1, double[] b, int n2, Statistic stat, double levelPercent) {

@@ -23,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -64,23 +66,59 @@ final class VariantComparisons {
     CompareDef.Test test = kind.comparison(k.spec());
     Measurer measurer = kind.measurerOf(k, runner);
     Map<List<String>, int[]> groups = runner.groupRows(k, table, p);
-    String controlKey = TextKey.of(k.compare().control());
-    int[] controlRows = null;
-    String controlLabel = k.compare().control();
+    Predicate<String> isControl = controlMatcher(k.compare().control(), table, k.compare().by());
+    // Every spelling of the control is the control ('A' and 'a' alike, as filters match texts):
+    // their rows pooled, so that no spelling is left out or compared as a variant of itself.
+    List<String> controlLabels = new ArrayList<>();
+    List<int[]> controlParts = new ArrayList<>();
     for (Map.Entry<List<String>, int[]> g : groups.entrySet()) {
-      if (TextKey.of(g.getKey().get(0)).equals(controlKey)) {
-        controlRows = g.getValue();
-        controlLabel = g.getKey().get(0);
+      if (isControl.test(g.getKey().get(0))) {
+        controlLabels.add(g.getKey().get(0));
+        controlParts.add(g.getValue());
       }
     }
+    int[] controlRows = controlParts.isEmpty() ? null : pooled(controlParts);
+    // One spelling: the data's; several: the definition's, which names them all.
+    String controlLabel = controlLabels.size() == 1 ? controlLabels.get(0) : k.compare().control();
     Sample control = controlRows == null ? null : new Sample(measurer, table, controlRows);
     List<VariantComparison> out = new ArrayList<>();
     for (Map.Entry<List<String>, int[]> g : groups.entrySet()) {
       String label = g.getKey().get(0);
-      if (label.equals(controlLabel) || label.equals(ResultRow.BLANK)) continue;
+      if (controlLabels.contains(label) || label.equals(ResultRow.BLANK)) continue;
       Sample variant = new Sample(measurer, table, g.getValue());
       out.add(compared(k, p, test, level, controlLabel, control, label, variant));
     }
+    return out;
+  }
+
+  /**
+   * Whether a group's label is the control: on a number column by value (a control written "5.0" is
+   * the group labelled 5), otherwise as filters compare texts (trimmed, NFC, without case).
+   */
+  static Predicate<String> controlMatcher(String control, Table table, String column) {
+    String key = TextKey.of(control);
+    Predicate<String> asText = label -> TextKey.of(label).equals(key);
+    if (!table.containsColumn(column) || !(table.column(column) instanceof NumericColumn<?>))
+      return asText;
+    Double wanted = number(control);
+    if (wanted == null) return asText;
+    return label -> wanted.equals(number(label)) || asText.test(label);
+  }
+
+  private static Double number(String text) {
+    try {
+      double v = Double.parseDouble(text.trim());
+      return v == 0 ? 0.0 : v; // -0 is 0
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The rows of several groups as one ascending array (groups share no row). */
+  private static int[] pooled(List<int[]> parts) {
+    if (parts.size() == 1) return parts.get(0);
+    int[] out = parts.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+    java.util.Arrays.sort(out);
     return out;
   }
 
@@ -119,8 +157,9 @@ final class VariantComparisons {
     } else if (control.measure.value() == null || variant.measure.value() == null) {
       missing = Missing.NO_VALUE;
     } else {
-      d = tested(test, level, variant, control);
-      if (d == null) missing = Missing.TOO_FEW_VALUES;
+      Tested t = tested(test, level, variant, control);
+      d = t.difference();
+      missing = t.missing();
     }
     Double controlValue = control == null ? null : control.measure.value();
     Double lift =
@@ -149,40 +188,79 @@ final class VariantComparisons {
         missing);
   }
 
-  /** The test of the KPI's type; null when it has nothing to go on (too few values, no spread). */
-  private static Difference tested(
-      CompareDef.Test test, double level, Sample variant, Sample control) {
+  /** A test's difference, or why there is none. */
+  private record Tested(Difference difference, Missing missing) {
+    static Tested of(Difference d, Missing otherwise) {
+      return d == null ? new Tested(null, otherwise) : new Tested(d, null);
+    }
+  }
+
+  /**
+   * The test of the KPI's type, or why it has nothing to go on: fewer than two values on a side (a
+   * mean's or the bootstrap's), or no variation within either group (every value of each side the
+   * same, or every NPS answer of each side in one class): then no standard error, and every
+   * resample of the bootstrap is the sample itself, so no interval can be drawn.
+   */
+  private static Tested tested(CompareDef.Test test, double level, Sample variant, Sample control) {
     return switch (test.method()) {
       case NEWCOMBE -> {
         Measure v = variant.measure;
         Measure c = control.measure;
-        yield v.numerator() == null
-                || v.denominator() == null
-                || c.numerator() == null
-                || c.denominator() == null
-                || !(v.denominator() > 0 && c.denominator() > 0)
-            ? null
-            : Newcombe.of(
-                v.numerator(), v.denominator(), c.numerator(), c.denominator(), Wilson.z(level));
+        yield Tested.of(
+            v.numerator() == null
+                    || v.denominator() == null
+                    || c.numerator() == null
+                    || c.denominator() == null
+                    || !(v.denominator() > 0 && c.denominator() > 0)
+                ? null
+                : Newcombe.of(
+                    v.numerator(),
+                    v.denominator(),
+                    c.numerator(),
+                    c.denominator(),
+                    Wilson.z(level)),
+            Missing.TOO_FEW_VALUES);
       }
       case WELCH -> {
         double[] v = variant.values();
         double[] c = control.values();
-        yield Welch.of(v, v.length, c, c.length, level);
+        Missing why = tooFewOrFlat(v, c);
+        yield why != null
+            ? new Tested(null, why)
+            : Tested.of(Welch.of(v, v.length, c, c.length, level), Missing.NO_SPREAD);
       }
       case NPS -> {
+        // NpsDifference refuses only a side without answers (a NO_VALUE already) or no spread.
         long[] v = npsCounts(variant.values());
         long[] c = npsCounts(control.values());
-        yield NpsDifference.of(v[0], v[1], v[2], c[0], c[1], c[2], Wilson.z(level));
+        yield Tested.of(
+            NpsDifference.of(v[0], v[1], v[2], c[0], c[1], c[2], Wilson.z(level)),
+            Missing.NO_SPREAD);
       }
       case BOOTSTRAP -> {
         double[] v = variant.values();
         double[] c = control.values();
-        yield v.length == 0 || c.length == 0
-            ? null
-            : Bootstrap.of(v, v.length, c, c.length, test.statistic(), level);
+        Missing why = tooFewOrFlat(v, c);
+        yield why != null
+            ? new Tested(null, why)
+            : new Tested(Bootstrap.of(v, v.length, c, c.length, test.statistic(), level), null);
       }
     };
+  }
+
+  /**
+   * Welch's guard, for the bootstrap too: fewer than two values on a side, or each side's values
+   * all equal (constant within each group, whether or not the two constants differ); null when the
+   * values can be tested.
+   */
+  static Missing tooFewOrFlat(double[] variant, double[] control) {
+    if (variant.length < 2 || control.length < 2) return Missing.TOO_FEW_VALUES;
+    return flat(variant) && flat(control) ? Missing.NO_SPREAD : null;
+  }
+
+  private static boolean flat(double[] v) {
+    for (double x : v) if (x != v[0]) return false;
+    return true;
   }
 
   /** Promoters (9–10), passives (7–8) and detractors (0–6), as the NPS measure counts them. */

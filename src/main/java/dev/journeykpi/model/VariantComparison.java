@@ -42,8 +42,13 @@ public record VariantComparison(
     NO_CONTROL_ROWS,
     /** The variant or the control has no value in the period (no answers, no durations). */
     NO_VALUE,
-    /** A mean needs two values a side, and some spread: a standard error. */
-    TOO_FEW_VALUES
+    /** A mean or a bootstrap needs two values a side (a rate, a denominator above 0). */
+    TOO_FEW_VALUES,
+    /**
+     * Every value of each group the same (each NPS answer of a group in one class): no standard
+     * error, no resample that differs from the sample, so no interval.
+     */
+    NO_SPREAD
   }
 
   /** This comparison with its Holm-adjusted p-value. */

@@ -72,7 +72,8 @@ final class ComparisonColumns {
     return switch (c.missing()) {
       case NO_CONTROL_ROWS -> "no row of the period has the control";
       case NO_VALUE -> "the variant or the control has no value";
-      case TOO_FEW_VALUES -> "too few values (two a side at least, not all equal)";
+      case TOO_FEW_VALUES -> "too few values (two a side at least)";
+      case NO_SPREAD -> "no variation within either group: no interval";
     };
   }
 }

@@ -78,8 +78,11 @@ final class ComparisonSentences {
         + ")";
   }
 
+  /** A group's value and size, its minus sign the real one, as in the differences: "−2,75 NPS". */
   private String valueAndN(Double value, String unit, long n) {
-    return fmt.human(value, unit) + ", n " + fmt.count(n);
+    String v = fmt.human(value, unit);
+    if (v.startsWith("-")) v = "−" + v.substring(1);
+    return v + ", n " + fmt.count(n);
   }
 
   /**
@@ -148,8 +151,13 @@ final class ComparisonSentences {
               : "no comparison: the variant or the control has no value";
       case TOO_FEW_VALUES ->
           vi
-              ? "không so sánh được: quá ít giá trị (cần ít nhất hai mỗi bên, và có chênh lệch)"
-              : "no comparison: too few values (two a side at least, not all equal)";
+              ? "không so sánh được: quá ít giá trị (cần ít nhất hai mỗi bên)"
+              : "no comparison: too few values (two a side at least)";
+      case NO_SPREAD ->
+          vi
+              ? "không so sánh được: giá trị trong mỗi nhóm đều như nhau, không có khoảng tin cậy"
+              : "no comparison: no variation within either group (each has one value throughout),"
+                  + " so no interval";
     };
   }
 }
