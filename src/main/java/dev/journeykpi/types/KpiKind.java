@@ -163,14 +163,12 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
 
   /**
    * How the KPI compiles to SQL for the SQL engines ({@code --engine duckdb}, {@code kpi sql}): the
-   * type's template, or {@link SqlTemplate.NotYet} why not. A concern with a default, not an
-   * abstract method, only while issue 17 is open: the types without SQL yet keep this answer, which
-   * the engines turn into a refusal naming the KPI and its type before any work. When every type
-   * has its template, this becomes abstract like the other concerns.
+   * type's template ({@link dev.journeykpi.sql.PeriodRowsSql} or {@link
+   * dev.journeykpi.sql.OwnQuerySql}), or {@link SqlTemplate.NotYet} why this use of the type is not
+   * compiled, which the engines turn into a refusal naming the KPI before any work. Abstract, as
+   * the other concerns: a new type says how it runs on SQL, or why not, in its own package.
    */
-  public SqlTemplate sql(KpiDef k, S spec) {
-    return new SqlTemplate.NotYet("type '" + name() + "' has no SQL template yet");
-  }
+  public abstract SqlTemplate sql(KpiDef k, S spec);
 
   public final SqlTemplate sqlAny(KpiDef k) {
     return sql(k, spec(k));

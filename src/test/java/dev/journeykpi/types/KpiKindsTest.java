@@ -139,6 +139,11 @@ class KpiKindsTest {
     public void expectedValues(KpiDef k, Spec spec, ExpectedValues out) {}
 
     @Override
+    public dev.journeykpi.sql.SqlTemplate sql(KpiDef k, Spec spec) {
+      return new dev.journeykpi.sql.SqlTemplate.NotYet("a toy type, not compiled");
+    }
+
+    @Override
     public Explained explain(KpiDef k, Spec spec, Phrases p) {
       return new Explained(
           "rows without " + spec.column(),

@@ -28,6 +28,16 @@ public final class FormulaKind extends KpiKind<FormulaSpec> {
     super("formula", FormulaSpec.class);
   }
 
+  /**
+   * A formula is never a query: the engines compute it from the rows of the KPIs it reads
+   * (ComputedKpis), on SQL engines as on the default one, so it is never compiled.
+   */
+  @Override
+  public dev.journeykpi.sql.SqlTemplate sql(KpiDef k, FormulaSpec spec) {
+    return new dev.journeykpi.sql.SqlTemplate.NotYet(
+        "a formula is computed from the KPIs it reads, not compiled");
+  }
+
   @Override
   public Set<String> keys() {
     return Set.of("expr");
