@@ -88,7 +88,11 @@ public final class SourceRelations {
             + l.skip()
             + ", auto_detect = false, all_varchar = true, delim = "
             + d.literal(String.valueOf(l.delimiter()))
-            + ", quote = '\"', escape = '\"', columns = {"
+            + ", quote = '\"', escape = '\"', "
+            // One field: an empty line reads as a NULL row, where the import reads no row; a
+            // quoted "" stays '' (a blank field: an empty row) so that the two can be told apart.
+            + (l.width() == 1 ? "allow_quoted_nulls = false, " : "")
+            + "columns = {"
             + String.join(", ", header)
             + "}, store_rejects = true, rejects_table = "
             + d.literal("kpi_rejects_" + s.id())
@@ -97,6 +101,7 @@ public final class SourceRelations {
             + ")";
     List<String> fields = new ArrayList<>();
     for (int i = 0; i < l.width(); i++) fields.add("column" + pad(i, l.width()));
+    if (l.width() == 1) read = "(SELECT * FROM " + read + " WHERE \"column0\" IS NOT NULL)";
     // Materialised: reading and splitting the CSV is the costly part, done once for every query.
     return typedStatements(s, read, "row_number() OVER ()", true, columns, each, emptyRow(fields));
   }

@@ -62,6 +62,36 @@ class BlankRowsOnDuckDbTest {
     assertThat(duckdb.out()).isEqualTo(tablesaw.out());
   }
 
+  /**
+   * One column: lines "1", an empty line (not read), " " (its one field blank: empty row), "2",
+   * "\t" (empty row). So 4 read, 2 used, 2 rejected as "empty row"; the count is 2.
+   */
+  @Test
+  void aOneColumnFileHasItsEmptyLinesUnreadOnBothEngines() throws Exception {
+    Files.writeString(dir.resolve("d.csv"), "id\n1\n\n  \n2\n\t\n\"\"\n");
+    Path def = dir.resolve("d.yaml");
+    Files.writeString(
+        def,
+        """
+        version: 1
+        timezone: UTC
+        sources:
+          s:
+            file: d.csv
+            columns:
+              id: id
+        kpis:
+          - { id: c, type: count, source: s, time: none }
+        """);
+    for (String engine : new String[] {"tablesaw", "duckdb"}) {
+      CliRunner.Result r = run("report", "-c", def.toString(), "-p", "2026-10", "--engine", engine);
+      assertThat(r.err())
+          .as(engine)
+          .contains("s: 5 rows read, 2 used, 3 rejected\n    rejected 3: empty row\n");
+      assertThat(r.out()).as(engine).containsPattern("c +2 ");
+    }
+  }
+
   private static CliRunner.Result report(Path def, String engine) {
     return run(
         "report",
