@@ -43,7 +43,7 @@ final class PeriodOptions {
   @Option(
       names = "--allow-empty-period",
       description =
-          "Report a period that a source's dates do not reach at all (otherwise a data error, exit 3: the export is likely out of date).")
+          "Report a period that a source's dates do not reach at all, or a source with no data rows (otherwise a data error, exit 3: the export is likely out of date).")
   boolean allowEmptyPeriod;
 
   PeriodChoice resolve() {

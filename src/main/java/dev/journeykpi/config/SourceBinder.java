@@ -41,14 +41,23 @@ final class SourceBinder {
   // "(blank)" is how Excel's pivot tables write an empty cell; read as text it would be a second
   // "(blank)" group beside the real blanks in a breakdown.
   public static final Set<String> DEFAULT_NULLS =
-      Set.of("", "NA", "N/A", "n/a", "null", "NULL", "#N/A", "-", "(blank)");
+      ordered("", "NA", "N/A", "n/a", "null", "NULL", "#N/A", "-", "(blank)");
 
-  /** Yes/no tokens common in Vietnamese and English exports; compared without case. */
+  /**
+   * Yes/no tokens common in Vietnamese and English exports; compared without case. Ordered sets in
+   * this fixed order (docs/definitions.md lists them so): messages and {@code kpi sql} list the
+   * tokens as the set iterates, and {@code Set.of} iterates in an order that changes from run to
+   * run (issue 17 review).
+   */
   public static final Set<String> DEFAULT_TRUE =
-      Set.of("true", "yes", "y", "1", "x", "có", "co", "đúng", "✓");
+      ordered("true", "yes", "y", "1", "x", "có", "co", "đúng", "✓");
 
   public static final Set<String> DEFAULT_FALSE =
-      Set.of("false", "no", "n", "0", "không", "khong", "sai", "✗");
+      ordered("false", "no", "n", "0", "không", "khong", "sai", "✗");
+
+  private static Set<String> ordered(String... tokens) {
+    return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(List.of(tokens)));
+  }
 
   private final Diagnostics d;
   private final ZoneId defaultZone;

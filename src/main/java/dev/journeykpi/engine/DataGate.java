@@ -9,8 +9,8 @@ import java.util.List;
 
 /**
  * Whether what was read can be reported at all, asked by every job before it writes: a source of
- * which no row could be used, or whose dates do not reach the period, gives a scorecard (or a lead
- * list) of zeros that looks like a quiet month.
+ * which no row could be used, that has no data rows at all (its header only), or whose dates do not
+ * reach the period, gives a scorecard (or a lead list) of zeros that looks like a quiet month.
  */
 final class DataGate {
   private DataGate() {}
@@ -25,6 +25,13 @@ final class DataGate {
       boolean allowEmptyPeriod,
       PrintWriter err) {
     List<String> unusable = new ArrayList<>(QualityGate.noRowUsed(quality));
+    // An export of a header and no row gives a count of 0 for any period, even a future one: an
+    // export cut short or made with the wrong filter, unless the period truly had no activity.
+    for (String line : QualityGate.noDataRows(quality)) {
+      if (allowEmptyPeriod)
+        err.println("kpi: warning: " + Visible.lines(line) + "; its KPIs have no rows");
+      else unusable.add(line);
+    }
     // So would a period the export does not reach (last month's run on an export nobody refreshed).
     if (unusable.isEmpty()) {
       QualityGate.Unreached u =

@@ -64,26 +64,26 @@ public final class KpiEngine {
             request.today());
     KpiRunner runner =
         new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
-    Set<String> counted = new java.util.HashSet<>();
+    List<KpiDef> resolved = SourceGroups.resolve(kpis, loaded);
+    Map<String, QualityReport> customerless = new java.util.LinkedHashMap<>();
+    loaded.forEach((id, src) -> customerless.put(id, src.quality()));
+    CustomerlessRows.add(
+        resolved,
+        customerless,
+        (source, column) -> {
+          var who = loaded.get(source).table().column(column);
+          long blank = 0;
+          for (int row = 0; row < who.size(); row++)
+            if (who.isMissing(row) || who.getString(row).isBlank()) blank++;
+          return blank;
+        });
+    customerless.forEach(
+        (id, q) -> {
+          if (q != loaded.get(id).quality()) loaded.put(id, loaded.get(id).withQuality(q));
+        });
     List<java.util.concurrent.Callable<List<ResultRow>>> work = new ArrayList<>();
-    for (KpiDef k : SourceGroups.resolve(kpis, loaded)) {
+    for (KpiDef k : resolved) {
       LoadedSource src = loaded.get(k.source());
-      // Rows without a customer id, counted once per source and column however many customer KPIs
-      // read them.
-      String customer = KpiKinds.of(k).customerColumn(k);
-      if (customer != null && counted.add(k.source() + "\u0000" + customer)) {
-        var who = src.table().column(customer);
-        long blank = 0;
-        for (int row = 0; row < who.size(); row++)
-          if (who.isMissing(row) || who.getString(row).isBlank()) blank++;
-        src =
-            src.withQuality(
-                src.quality()
-                    .withExcluded(
-                        "rows without " + customer + ": not in the customer KPIs (still in sums)",
-                        blank));
-        loaded.put(k.source(), src);
-      }
       tech.tablesaw.api.Table table = src.table();
       work.add(
           () -> {

@@ -26,6 +26,27 @@ public final class QualityGate {
   }
 
   /**
+   * One line per source whose files have no data row at all (a header only), naming them: {@code
+   * source 's': d.csv has no data rows (only a header): is the export complete?}.
+   */
+  public static List<String> noDataRows(List<QualityReport> reports) {
+    List<String> out = new ArrayList<>();
+    for (QualityReport q : reports) {
+      if (q.rowsRead() > 0) continue;
+      String files = String.join(", ", q.files());
+      out.add(
+          "source '"
+              + q.source()
+              + "': "
+              + (q.files().isEmpty()
+                  ? "it has"
+                  : files + (q.files().size() == 1 ? " has" : " have"))
+              + " no data rows (only a header): is the export complete?");
+    }
+    return out;
+  }
+
+  /**
    * One line per source with rows read and none used, naming the commonest reason and its first
    * example.
    */

@@ -253,6 +253,16 @@ public final class SqlKpiEngine {
       }
       for (SourceDef s : sourcesRead(compiled).keySet())
         quality.put(s.id(), dated(conn, combined.rows(s), s, compiled, quality.get(s.id())));
+      CustomerlessRows.add(
+          kpis,
+          quality,
+          (source, column) ->
+              count(
+                  conn,
+                  "SELECT count(*) FROM "
+                      + combined.rows(def.sources().get(source))
+                      + " WHERE "
+                      + d.isBlank("CAST(" + d.quoteIdent(column) + " AS VARCHAR)")));
       List<Period> periods =
           DataEnd.periods(request.periods(), List.copyOf(quality.values()), request.today());
       Map<String, List<ResultRow>> byKpi = new java.util.HashMap<>();
@@ -408,6 +418,14 @@ public final class SqlKpiEngine {
       if (first == null) return q;
       return q.withDates(
           String.join(", ", columns), first.toLocalDate(), last.toLocalDate(), history);
+    }
+  }
+
+  private static long count(Connection conn, String sql) throws SQLException {
+    try (Statement st = conn.createStatement();
+        var r = st.executeQuery(sql)) {
+      r.next();
+      return r.getLong(1);
     }
   }
 

@@ -68,6 +68,14 @@ public interface Dialect {
    */
   String isBlank(String text);
 
+  /**
+   * Whether a raw CSV field is NULL or only whitespace by the import's byte test (ingest's
+   * RecordTyper: {@code Character.isWhitespace} of each byte, so ASCII whitespace only: tab, line
+   * feed, U+000B, form feed, carriage return, U+001C to U+001F, space). A row of such fields is an
+   * "empty row".
+   */
+  String isBlankField(String field);
+
   /** A text in NFC. */
   String nfc(String text);
 

@@ -216,6 +216,11 @@ public final class DuckDbDialect implements Dialect {
   }
 
   @Override
+  public String isBlankField(String field) {
+    return "(" + field + " IS NULL OR regexp_full_match(" + field + ", '[\\t-\\r\\x1c-\\x20]*'))";
+  }
+
+  @Override
   public String nfc(String text) {
     return "nfc_normalize(" + text + ")";
   }

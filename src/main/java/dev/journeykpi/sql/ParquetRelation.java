@@ -75,7 +75,7 @@ public final class ParquetRelation {
     // A view, not a table: a Parquet file is read fast and by column, and most of its columns are
     // typed already, so each query reads only its own columns again, and 100,000,000 rows are
     // never held in memory at once.
-    return relations.typedStatements(s, read, "kpi_parquet_record", false, columns, each);
+    return relations.typedStatements(s, read, "kpi_parquet_record", false, columns, each, null);
   }
 
   /** A column taken as stored: to the millisecond for date-times, as kpi holds them. */
@@ -109,6 +109,6 @@ public final class ParquetRelation {
       textOf.put(c.name(), d.quoteIdent(c.name() + (value ? "" : "__text")));
     }
     return relations.typedQuality(
-        conn, s, l.shown(), 0, columns, textOf, new LinkedHashMap<>(), new ArrayList<>(), 0);
+        conn, s, l.shown(), 0, columns, textOf, new LinkedHashMap<>(), new ArrayList<>(), 0, false);
   }
 }

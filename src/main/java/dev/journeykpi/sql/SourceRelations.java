@@ -88,15 +88,33 @@ public final class SourceRelations {
             + l.skip()
             + ", auto_detect = false, all_varchar = true, delim = "
             + d.literal(String.valueOf(l.delimiter()))
-            + ", quote = '\"', escape = '\"', columns = {"
+            + ", quote = '\"', escape = '\"', "
+            // One field: an empty line reads as a NULL row, where the import reads no row; a
+            // quoted "" stays '' (a blank field: an empty row) so that the two can be told apart.
+            + (l.width() == 1 ? "allow_quoted_nulls = false, " : "")
+            + "columns = {"
             + String.join(", ", header)
             + "}, store_rejects = true, rejects_table = "
             + d.literal("kpi_rejects_" + s.id())
             + ", rejects_scan = "
             + d.literal("kpi_scan_" + s.id())
             + ")";
+    List<String> fields = new ArrayList<>();
+    for (int i = 0; i < l.width(); i++) fields.add("column" + pad(i, l.width()));
+    if (l.width() == 1) read = "(SELECT * FROM " + read + " WHERE \"column0\" IS NOT NULL)";
     // Materialised: reading and splitting the CSV is the costly part, done once for every query.
-    return typedStatements(s, read, "row_number() OVER ()", true, columns, each);
+    return typedStatements(s, read, "row_number() OVER ()", true, columns, each, emptyRow(fields));
+  }
+
+  /**
+   * Whether a row's every field is blank: what the import rejects as "empty row" (ingest's
+   * RecordTyper) before it types a column, whatever the columns mapped. Tested first field first:
+   * DuckDB evaluates each further test only on the rows still blank, so most rows end at the first.
+   */
+  private String emptyRow(List<String> fields) {
+    List<String> each = new ArrayList<>();
+    for (String f : fields) each.add(d.isBlankField(d.quoteIdent(f)));
+    return String.join(" AND ", each);
   }
 
   /**
@@ -141,6 +159,9 @@ public final class SourceRelations {
    *
    * @param record each row's number over {@code read}, for the order of the quality report's
    *     examples
+   * @param empty whether a row of {@code read} is an empty row (every field blank), or null where
+   *     there are none (Parquet): such rows are kept in the typed table, marked {@code kpi_empty},
+   *     counted as rejected and never used
    */
   List<String> typedStatements(
       SourceDef s,
@@ -148,7 +169,9 @@ public final class SourceRelations {
       String record,
       boolean materialized,
       List<ColumnDef> columns,
-      List<ColumnSql> each) {
+      List<ColumnSql> each,
+      String empty) {
+    String mark = empty == null ? "" : "kpi_empty, ";
     List<String> trimmed = new ArrayList<>();
     List<String> texts = new ArrayList<>();
     List<String> typed = new ArrayList<>();
@@ -168,17 +191,21 @@ public final class SourceRelations {
             + (materialized ? "TABLE " : "VIEW ")
             + typedTable(s)
             + " AS SELECT kpi_record, "
+            + mark
             + String.join(", ", typed)
             + " FROM (SELECT kpi_record, "
+            + mark
             + String.join(", ", texts)
             + " FROM (SELECT "
             + record
             + " AS kpi_record, "
+            + (empty == null ? "" : empty + " AS kpi_empty, ")
             + String.join(", ", trimmed)
             + " FROM "
             + read
             + "))");
     List<String> ok = new ArrayList<>();
+    if (empty != null) ok.add("NOT kpi_empty");
     for (ColumnDef c : columns) if (c.required()) ok.add(d.quoteIdent(c.name()) + " IS NOT NULL");
     out.add(
         "CREATE OR REPLACE TEMP VIEW "
@@ -302,19 +329,22 @@ public final class SourceRelations {
                   + "; --engine duckdb cannot read this file as the default engine does: run it"
                   + " with --engine tablesaw (docs/engines.md)");
         }
+        String line = csvLine(r.getString(3));
+        boolean empty = fieldCount && allBlank(line, l.delimiter());
         String reason =
-            fieldCount
-                ? "row has "
-                    + m.group(1)
-                    + (m.group(1).equals("1") ? " field" : " fields")
-                    + ", the header has "
-                    + l.width()
-                : "row not readable as CSV: " + msg;
+            empty
+                ? "empty row"
+                : fieldCount
+                    ? "row has "
+                        + m.group(1)
+                        + (m.group(1).equals("1") ? " field" : " fields")
+                        + ", the header has "
+                        + l.width()
+                    : "row not readable as CSV: " + msg;
         rejected
             .computeIfAbsent(reason, k -> new Tally())
             .add(
-                new Problem(
-                    Kind.REJECTED, reason, l.shown(), r.getLong(1), "", csvLine(r.getString(3))));
+                new Problem(Kind.REJECTED, reason, l.shown(), r.getLong(1), "", empty ? "" : line));
         readerRejected++;
       }
     }
@@ -327,7 +357,39 @@ public final class SourceRelations {
         textColumns(columns),
         rejected,
         rejectedLines,
-        readerRejected);
+        readerRejected,
+        true);
+  }
+
+  /**
+   * Whether a CSV line the reader refused (a wrong number of fields) has every field blank: the
+   * import calls such a row "empty row", whatever its number of fields. Quotes around a field are
+   * not its text; a doubled quote inside them is.
+   */
+  static boolean allBlank(String line, char delimiter) {
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c != '"') {
+          if (!blankChar(c)) return false;
+        } else if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          return false; // an escaped quote: the field has text
+        } else {
+          quoted = false;
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c != delimiter && !blankChar(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The import's byte test (RecordTyper.blank): ASCII whitespace only. */
+  private static boolean blankChar(char c) {
+    return c < 0x80 && Character.isWhitespace(c);
   }
 
   /**
@@ -349,13 +411,29 @@ public final class SourceRelations {
       Map<String, String> textOf,
       Map<String, Tally> rejected,
       List<Long> rejectedLines,
-      long readerRejected)
+      long readerRejected,
+      boolean empties)
       throws SQLException {
     Map<String, Tally> blanked = new LinkedHashMap<>();
     long read = readerRejected + count(conn, "SELECT count(*) FROM " + typedTable(s));
-    // A row is rejected for its first required column (in declaration order) that is blank or
-    // unreadable, as the import decides.
+    // An empty row is rejected before any column is typed, as the import rejects it; then a row is
+    // rejected for its first required column (in declaration order) that is blank or unreadable.
     List<String> earlierOk = new ArrayList<>();
+    if (empties) {
+      tally(
+          conn,
+          rejected,
+          Kind.REJECTED,
+          "empty row",
+          files,
+          skip,
+          "",
+          "''",
+          "kpi_empty",
+          s,
+          rejectedLines);
+      earlierOk.add("NOT kpi_empty");
+    }
     for (ColumnDef c : columns) {
       if (!c.required()) continue;
       String v = d.quoteIdent(c.name());
@@ -368,7 +446,7 @@ public final class SourceRelations {
           c.name() + ": required, but blank",
           files,
           skip,
-          c,
+          c.header(),
           "NULL",
           before + text + " IS NULL",
           s,
@@ -381,7 +459,7 @@ public final class SourceRelations {
             c.name() + ": " + failure(c, s),
             files,
             skip,
-            c,
+            c.header(),
             text,
             before + text + " IS NOT NULL AND " + v + " IS NULL",
             s,
@@ -399,7 +477,7 @@ public final class SourceRelations {
           c.name() + ": " + failure(c, s),
           files,
           skip,
-          c,
+          c.header(),
           textOf.get(c.name()),
           used
               + " AND "
@@ -481,7 +559,7 @@ public final class SourceRelations {
       String reason,
       List<String> files,
       int skip,
-      ColumnDef c,
+      String header,
       String value,
       String where,
       SourceDef s,
@@ -506,7 +584,7 @@ public final class SourceRelations {
       while (r.next()) {
         String v = r.getString(1);
         String file = files.get(files.size() == 1 ? 0 : (int) (r.getLong(2) >> FILE_BITS));
-        t.examples.add(new Problem(kind, reason, file, 0, c.header(), v == null ? "" : v));
+        t.examples.add(new Problem(kind, reason, file, 0, header, v == null ? "" : v));
         if (first) {
           long at = skip + r.getLong(2);
           for (long line : rejectedLines) if (line <= at) at++;

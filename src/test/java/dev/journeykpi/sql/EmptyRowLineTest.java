@@ -1,0 +1,22 @@
+package dev.journeykpi.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A line DuckDB's reader refuses (a wrong number of fields) is an "empty row" if all is blank. */
+class EmptyRowLineTest {
+  @Test
+  void aRefusedLineIsEmptyWhenEveryFieldIsBlank() {
+    assertThat(SourceRelations.allBlank(" , ,,\t", ',')).isTrue();
+    assertThat(SourceRelations.allBlank("\"\", \" \"", ',')).isTrue();
+    assertThat(SourceRelations.allBlank(";;", ';')).isTrue();
+    // A doubled quote inside quotes is a quote: text.
+    assertThat(SourceRelations.allBlank("\"\"\"\",", ',')).isFalse();
+    assertThat(SourceRelations.allBlank(",x", ',')).isFalse();
+    // The delimiter of another file is text here.
+    assertThat(SourceRelations.allBlank(",;", ',')).isFalse();
+    // A no-break space is text to the import's byte test (RecordTyper.blank).
+    assertThat(SourceRelations.allBlank(",\u00a0", ',')).isFalse();
+  }
+}
