@@ -57,16 +57,7 @@ public final class PointInTimeQuery implements KpiQuery {
     this.columns = source.columns();
     this.rows = source.rows();
     this.edges = edges;
-    if (kpi.rollup()) throw new SqlRefused("a breakdown with rollup");
-    if (kpi.groupsFrom() != null)
-      throw new SqlRefused(
-          "groups from another source's data (groups: { source: "
-              + kpi.groupsFrom().source()
-              + " })");
-    if (kpi.by().size() > 1) throw new SqlRefused("a breakdown by more than one column");
-    for (String b : kpi.by())
-      if (columns.type(b) != ValueType.STRING)
-        throw new SqlRefused("a breakdown by a column that is not text (" + b + ")");
+    source.requireOneTextBreakdown();
     for (String e : edges)
       if (!columns.type(e).isTemporal()) throw new SqlRefused("column '" + e + "' is not a date");
     this.aggregates = template.aggregates(columns);

@@ -57,16 +57,7 @@ final class FunnelSql implements OwnQuerySql {
     java.time.LocalDateTime wall = dev.journeykpi.calc.Elapsed.wallClockFrom(s.zone());
     if (wall == null)
       throw new SqlRefused("times between stages in " + s.zone() + ", a zone with daylight saving");
-    if (k.rollup()) throw new SqlRefused("a breakdown with rollup");
-    if (k.groupsFrom() != null)
-      throw new SqlRefused(
-          "groups from another source's data (groups: { source: "
-              + k.groupsFrom().source()
-              + " })");
-    if (k.by().size() > 1) throw new SqlRefused("a breakdown by more than one column");
-    for (String b : k.by())
-      if (c.type(b) != ValueType.STRING)
-        throw new SqlRefused("a breakdown by a column that is not text (" + b + ")");
+    s.requireOneTextBreakdown();
     if (c.type(def.lead()) != ValueType.STRING)
       throw new SqlRefused("a lead column that is not text (" + def.lead() + ")");
     if (c.type(def.stageColumn()) != ValueType.STRING)

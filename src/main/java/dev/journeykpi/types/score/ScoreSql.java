@@ -48,16 +48,7 @@ final class ScoreSql implements OwnQuerySql {
   @Override
   public KpiQuery compile(SqlSource source) {
     SqlColumns c = source.columns();
-    if (kpi.rollup()) throw new SqlRefused("a breakdown with rollup");
-    if (kpi.groupsFrom() != null)
-      throw new SqlRefused(
-          "groups from another source's data (groups: { source: "
-              + kpi.groupsFrom().source()
-              + " })");
-    if (kpi.by().size() > 1) throw new SqlRefused("a breakdown by more than one column");
-    for (String b : kpi.by())
-      if (c.type(b) != ValueType.STRING)
-        throw new SqlRefused("a breakdown by a column that is not text (" + b + ")");
+    source.requireOneTextBreakdown();
     if (kpi.time() != null && !c.type(kpi.time()).isTemporal())
       throw new SqlRefused("time column '" + kpi.time() + "' is not a date");
     ValueType type = c.type(spec.column());

@@ -36,16 +36,7 @@ final class StalledSql implements OwnQuerySql {
   public KpiQuery compile(SqlSource source) {
     KpiDef k = source.kpi();
     SqlColumns c = source.columns();
-    if (k.rollup()) throw new SqlRefused("a breakdown with rollup");
-    if (k.groupsFrom() != null)
-      throw new SqlRefused(
-          "groups from another source's data (groups: { source: "
-              + k.groupsFrom().source()
-              + " })");
-    if (k.by().size() > 1) throw new SqlRefused("a breakdown by more than one column");
-    for (String b : k.by())
-      if (c.type(b) != ValueType.STRING)
-        throw new SqlRefused("a breakdown by a column that is not text (" + b + ")");
+    source.requireOneTextBreakdown();
     if (k.time() == null || !c.type(k.time()).isTemporal())
       throw new SqlRefused("time column '" + k.time() + "' is not a date");
     if (c.type(def.lead()) != ValueType.STRING)
