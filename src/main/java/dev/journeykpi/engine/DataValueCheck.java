@@ -13,6 +13,8 @@ import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.SourceLoader;
 import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.Note;
+import dev.journeykpi.model.Notes;
+import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.types.ExpectedValues;
 import dev.journeykpi.types.KpiKind;
 import dev.journeykpi.types.KpiKinds;
@@ -200,40 +202,95 @@ final class DataValueCheck {
           && w.alternatives().stream().anyMatch(v -> !v.isBlank() && sc.countOccurrences(v) > 0))
         continue;
       Map<String, String> values = present.computeIfAbsent(w.column(), c -> distinct(sc));
-      if (w.alternatives().stream().anyMatch(v -> w.how().met(v, values))) continue;
-      String first = w.alternatives().get(0);
-      // A near value is a likely typo only for a whole value.
-      String hint =
-          w.how() != How.IS ? "" : Suggestions.hint(TextKey.nfc(first.trim()), values.values());
-      String written =
-          w.alternatives().size() == 1
-              ? "'" + first + "'"
-              : "any of '" + String.join("', '", w.alternatives()) + "'";
-      String message =
-          "kpi '"
-              + w.kpi()
-              + "'."
-              + w.what()
-              + ": no row of source '"
-              + sourceId
-              + "' has "
-              + w.column()
-              + " "
-              + w.how().words
-              + written
-              + hint
-              + (hint.isEmpty() ? "; " + listed(values) : "");
-      String shown = w.how().shown(w);
-      out.add(
-          new Absent(
-              w.kpi(),
-              w.at(),
-              message,
-              Note.of(Note.Code.TEXT_IN_NO_ROW, w.what(), w.column(), shown),
-              w.column(),
-              shown));
+      Absent a = absentFrom(w, sourceId, values);
+      if (a != null) out.add(a);
     }
     return out;
+  }
+
+  /**
+   * The texts {@code kpis} of source {@code sourceId} expect and no row has, for an engine that
+   * gives each text column's distinct values ({@code distinct}: keyed as {@link #distinct} keys
+   * them; null for a column that is not text or not there): the SQL engines.
+   */
+  static List<Absent> absent(
+      List<KpiDef> kpis,
+      String sourceId,
+      java.util.function.Function<String, Map<String, String>> distinct) {
+    List<Absent> out = new ArrayList<>();
+    Map<String, Map<String, String>> present = new LinkedHashMap<>();
+    for (Wanted w : wanted(kpis, sourceId)) {
+      Map<String, String> values = present.computeIfAbsent(w.column(), c -> distinct.apply(c));
+      if (values == null) continue;
+      Absent a = absentFrom(w, sourceId, values);
+      if (a != null) out.add(a);
+    }
+    return out;
+  }
+
+  /** The text {@code w} expects, when none of the column's values meets it; else null. */
+  private static Absent absentFrom(Wanted w, String sourceId, Map<String, String> values) {
+    if (w.alternatives().stream().anyMatch(v -> w.how().met(v, values))) return null;
+
+    String first = w.alternatives().get(0);
+    // A near value is a likely typo only for a whole value.
+    String hint =
+        w.how() != How.IS ? "" : Suggestions.hint(TextKey.nfc(first.trim()), values.values());
+    String written =
+        w.alternatives().size() == 1
+            ? "'" + first + "'"
+            : "any of '" + String.join("', '", w.alternatives()) + "'";
+    String message =
+        "kpi '"
+            + w.kpi()
+            + "'."
+            + w.what()
+            + ": no row of source '"
+            + sourceId
+            + "' has "
+            + w.column()
+            + " "
+            + w.how().words
+            + written
+            + hint
+            + (hint.isEmpty() ? "; " + listed(values) : "");
+    String shown = w.how().shown(w);
+    return new Absent(
+        w.kpi(),
+        w.at(),
+        message,
+        Note.of(Note.Code.TEXT_IN_NO_ROW, w.what(), w.column(), shown),
+        w.column(),
+        shown);
+  }
+
+  /**
+   * The report with a warning for each text no row has, each affected KPI's note merged into {@code
+   * notes} (its rows carry it): the same on every engine.
+   */
+  static QualityReport warn(QualityReport q, List<Absent> absent, Map<String, Notes> notes) {
+    if (absent.isEmpty()) return q;
+    List<String> lines = new ArrayList<>();
+    List<QualityReport.Problem> problems = new ArrayList<>();
+    for (Absent a : absent) {
+      lines.add(
+          new dev.journeykpi.config.Diagnostic(
+                  dev.journeykpi.config.Diagnostic.Severity.WARNING, a.at(), a.message())
+              .toString());
+      problems.add(
+          new QualityReport.Problem(
+              QualityReport.Kind.WARNING, a.message(), a.at().toString(), 0, a.column(), a.text()));
+      notes.merge(a.kpi(), Notes.of(a.note()), Notes::plus);
+    }
+    return q.withWarnings(lines, problems);
+  }
+
+  /** A text column's distinct non-blank value, keyed as {@link #distinct} keys them. */
+  static void addDistinct(Map<String, String> out, String v) {
+    if (v != null && !v.isBlank()) {
+      String shown = TextKey.nfc(v.trim());
+      out.putIfAbsent(TextKey.of(shown), shown);
+    }
   }
 
   /** The conditions of a filter that compare a text column with written texts. */
@@ -280,12 +337,7 @@ final class DataValueCheck {
     Map<String, String> out = new LinkedHashMap<>();
     // The dictionary's own set: unique() would build a new column of them (20 ms on its first call
     // against 5 ms, on the 1M-row bench), for the same values in the same order.
-    for (String v : c.asSet()) {
-      if (v != null && !v.isBlank()) {
-        String shown = TextKey.nfc(v.trim());
-        out.putIfAbsent(TextKey.of(shown), shown);
-      }
-    }
+    for (String v : c.asSet()) addDistinct(out, v);
     return out;
   }
 

@@ -4,7 +4,6 @@ import dev.journeykpi.calc.BusinessCalendar;
 import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.ConfigException;
 import dev.journeykpi.config.Definition;
-import dev.journeykpi.config.Diagnostic;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.Suggestions;
@@ -259,16 +258,7 @@ public final class KpiEngine {
       LoadedSource src, List<KpiDef> kpis, String sourceId, Map<String, Notes> notes) {
     List<DataValueCheck.Absent> absent = DataValueCheck.absent(kpis, sourceId, src.table());
     if (absent.isEmpty()) return src;
-    List<String> lines = new ArrayList<>();
-    List<QualityReport.Problem> problems = new ArrayList<>();
-    for (DataValueCheck.Absent a : absent) {
-      lines.add(new Diagnostic(Diagnostic.Severity.WARNING, a.at(), a.message()).toString());
-      problems.add(
-          new QualityReport.Problem(
-              QualityReport.Kind.WARNING, a.message(), a.at().toString(), 0, a.column(), a.text()));
-      notes.merge(a.kpi(), Notes.of(a.note()), Notes::plus);
-    }
-    return src.withQuality(src.quality().withWarnings(lines, problems));
+    return src.withQuality(DataValueCheck.warn(src.quality(), absent, notes));
   }
 
   /**

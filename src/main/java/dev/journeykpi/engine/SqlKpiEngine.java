@@ -7,6 +7,7 @@ import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.model.ResultRow;
@@ -251,6 +252,16 @@ public final class SqlKpiEngine {
         execute(conn, combined.create(s));
         quality.put(s.id(), combined.quality(conn, s, quality.get(s.id())));
       }
+      // As the default engine: a text a KPI expects that no row has is a warning and a note.
+      Map<String, Notes> absentNotes = new java.util.HashMap<>();
+      for (SourceDef s : sourcesRead(compiled).keySet())
+        quality.put(
+            s.id(),
+            DataValueCheck.warn(
+                quality.get(s.id()),
+                DataValueCheck.absent(
+                    kpis, s.id(), column -> textValues(conn, d, combined.rows(s), s, column)),
+                absentNotes));
       for (SourceDef s : sourcesRead(compiled).keySet())
         quality.put(s.id(), dated(conn, combined.rows(s), s, compiled, quality.get(s.id())));
       CustomerlessRows.add(
@@ -268,15 +279,17 @@ public final class SqlKpiEngine {
       Map<String, List<ResultRow>> byKpi = new java.util.HashMap<>();
       for (Compiled c : compiled) {
         List<ResultRow> current = c.query().run(conn, periods, runner);
-        byKpi.put(
-            c.kpi().id(),
+        List<ResultRow> r =
             request.compare() == RunRequest.Compare.NONE
                 ? current
                 : KpiEngine.compare(
                     current,
                     c.query().run(conn, KpiEngine.earlier(periods, request.compare()), runner),
                     periods,
-                    request.compare()));
+                    request.compare());
+        Notes absent = absentNotes.get(c.kpi().id());
+        if (absent != null) r = r.stream().map(x -> x.withNotes(absent)).toList();
+        byKpi.put(c.kpi().id(), r);
       }
       ComputedKpis.compute(all, byKpi, periods, request.compare() != RunRequest.Compare.NONE);
       List<ResultRow> rows = new ArrayList<>();
@@ -427,6 +440,31 @@ public final class SqlKpiEngine {
       r.next();
       return r.getLong(1);
     }
+  }
+
+  /**
+   * A text column's distinct non-blank values as the filters compare them, or null for a column
+   * that is not text: what {@link DataValueCheck} looks the KPIs' texts up in.
+   */
+  private static Map<String, String> textValues(
+      Connection conn, Dialect d, String rows, SourceDef s, String column) {
+    ColumnDef c = s.columns().get(column);
+    if (c == null || c.type() != dev.journeykpi.config.ValueType.STRING) return null;
+    Map<String, String> out = new LinkedHashMap<>();
+    try (Statement st = conn.createStatement();
+        var r =
+            st.executeQuery(
+                // In order of first appearance, as the default engine's dictionary lists them.
+                "SELECT CAST("
+                    + d.quoteIdent(column)
+                    + " AS VARCHAR) FROM "
+                    + rows
+                    + " GROUP BY 1 ORDER BY min(kpi_record)")) {
+      while (r.next()) DataValueCheck.addDistinct(out, r.getString(1));
+    } catch (SQLException e) {
+      throw new DataException("duckdb: " + firstLine(e.getMessage()), e);
+    }
+    return out;
   }
 
   private static Connection connect() throws SQLException {
