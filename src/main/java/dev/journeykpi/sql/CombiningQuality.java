@@ -57,7 +57,7 @@ final class CombiningQuality {
       throws SQLException {
     DistinctDef dd = s.distinct();
     String t = views.stage(s, "distinct");
-    long blankKeys = count(conn, "SELECT count(*) FROM " + t + " WHERE kpi_key_blank");
+    long blankKeys = SqlValues.count(conn, "SELECT count(*) FROM " + t + " WHERE kpi_key_blank");
     List<String> notes = new ArrayList<>();
     if (blankKeys > 0)
       notes.add(
@@ -69,7 +69,7 @@ final class CombiningQuality {
               + "; each is kept as a row of its own");
     if (dd.by() != null) {
       long keptWithoutBy =
-          count(
+          SqlValues.count(
               conn,
               "SELECT count(*) FROM "
                   + t
@@ -138,7 +138,7 @@ final class CombiningQuality {
       String where)
       throws SQLException {
     DistinctDef dd = s.distinct();
-    long n = count(conn, "SELECT count(*) FROM " + table + " WHERE " + where);
+    long n = SqlValues.count(conn, "SELECT count(*) FROM " + table + " WHERE " + where);
     if (n == 0) return q;
     List<String> cols = new ArrayList<>();
     for (String k : dd.key()) cols.add(d.quoteIdent(k));
@@ -355,13 +355,5 @@ final class CombiningQuality {
     }
     return q.withUnmatchedKept(
         start + ": its joined columns are blank (" + counted + " key(s))", rows, examples);
-  }
-
-  private static long count(Connection conn, String sql) throws SQLException {
-    try (Statement st = conn.createStatement();
-        ResultSet r = st.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
   }
 }

@@ -162,7 +162,7 @@ public final class PeriodRowsQuery implements KpiQuery {
         kpi.time() == null
             ? 0
             : (int)
-                count(
+                SqlValues.count(
                     conn,
                     "SELECT count(*) FROM "
                         + rows
@@ -206,22 +206,8 @@ public final class PeriodRowsQuery implements KpiQuery {
   }
 
   private LocalDate lastDay(Connection conn) throws SQLException {
-    try (Statement st = conn.createStatement();
-        ResultSet r =
-            st.executeQuery(
-                "SELECT CAST(max(" + columns.ref(kpi.time()) + ") AS DATE) FROM " + rows)) {
-      r.next();
-      java.sql.Date day = r.getDate(1);
-      return day == null ? null : day.toLocalDate();
-    }
-  }
-
-  private static long count(Connection conn, String sql) throws SQLException {
-    try (Statement st = conn.createStatement();
-        ResultSet r = st.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
-    }
+    return SqlValues.day(
+        conn, "SELECT CAST(max(" + columns.ref(kpi.time()) + ") AS DATE) FROM " + rows);
   }
 
   /** The values of no rows: every count 0, every number absent. */

@@ -415,7 +415,7 @@ public final class SourceRelations {
       boolean empties)
       throws SQLException {
     Map<String, Tally> blanked = new LinkedHashMap<>();
-    long read = readerRejected + count(conn, "SELECT count(*) FROM " + typedTable(s));
+    long read = readerRejected + SqlValues.count(conn, "SELECT count(*) FROM " + typedTable(s));
     // An empty row is rejected before any column is typed, as the import rejects it; then a row is
     // rejected for its first required column (in declaration order) that is blank or unreadable.
     List<String> earlierOk = new ArrayList<>();
@@ -488,7 +488,7 @@ public final class SourceRelations {
           s,
           rejectedLines);
     }
-    long rowsUsed = count(conn, "SELECT count(*) FROM " + rows(s));
+    long rowsUsed = SqlValues.count(conn, "SELECT count(*) FROM " + rows(s));
     rejected = inFileOrder(rejected);
     blanked = inFileOrder(blanked);
     List<Problem> details = new ArrayList<>();
@@ -565,7 +565,7 @@ public final class SourceRelations {
       SourceDef s,
       List<Long> rejectedLines)
       throws SQLException {
-    long n = count(conn, "SELECT count(*) FROM " + typedTable(s) + " WHERE " + where);
+    long n = SqlValues.count(conn, "SELECT count(*) FROM " + typedTable(s) + " WHERE " + where);
     if (n == 0) return;
     Tally t = into.computeIfAbsent(reason, k -> new Tally());
     t.count += n;
@@ -592,14 +592,6 @@ public final class SourceRelations {
           first = false;
         }
       }
-    }
-  }
-
-  private static long count(Connection conn, String sql) throws SQLException {
-    try (Statement st = conn.createStatement();
-        ResultSet r = st.executeQuery(sql)) {
-      r.next();
-      return r.getLong(1);
     }
   }
 

@@ -8,6 +8,7 @@ import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.SqlColumns;
+import dev.journeykpi.sql.SqlValues;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -250,13 +251,7 @@ final class CustomersQuery implements KpiQuery {
 
   /** The last day of the KPI's time column over the source's rows, as the default engine's. */
   private LocalDate lastDay(Connection conn) throws SQLException {
-    try (Statement st = conn.createStatement();
-        ResultSet r =
-            st.executeQuery(
-                "SELECT CAST(max(" + columns.ref(kpi.time()) + ") AS DATE) FROM " + rows)) {
-      r.next();
-      java.sql.Date day = r.getDate(1);
-      return day == null ? null : day.toLocalDate();
-    }
+    return SqlValues.day(
+        conn, "SELECT CAST(max(" + columns.ref(kpi.time()) + ") AS DATE) FROM " + rows);
   }
 }

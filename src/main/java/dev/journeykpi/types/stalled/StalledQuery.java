@@ -7,6 +7,7 @@ import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.SqlColumns;
+import dev.journeykpi.sql.SqlValues;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -123,13 +124,7 @@ final class StalledQuery implements KpiQuery {
 
   /** The last day of the KPI's time column over the source's rows, as the default engine's. */
   private LocalDate lastDay(Connection conn) throws SQLException {
-    try (Statement st = conn.createStatement();
-        ResultSet r =
-            st.executeQuery(
-                "SELECT CAST(max(" + columns.ref(kpi.time()) + ") AS DATE) FROM " + rows)) {
-      r.next();
-      java.sql.Date day = r.getDate(1);
-      return day == null ? null : day.toLocalDate();
-    }
+    return SqlValues.day(
+        conn, "SELECT CAST(max(" + columns.ref(kpi.time()) + ") AS DATE) FROM " + rows);
   }
 }
