@@ -21,6 +21,14 @@ import picocli.CommandLine.Spec;
         "Print the SQL that --engine duckdb runs for KPIs: the parsing macros, each source typed from its"
             + " export, then one query per KPI over the periods (docs/engines.md).")
 final class SqlCommand implements Callable<Integer> {
+  /** The dialects, for the help. */
+  static final class DialectNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return SqlJob.dialects().iterator();
+    }
+  }
+
   @Spec CommandSpec spec;
   @Mixin DefinitionOptions definitions;
   @Mixin PeriodOptions period;
@@ -37,7 +45,8 @@ final class SqlCommand implements Callable<Integer> {
       names = "--dialect",
       paramLabel = "DIALECT",
       required = true,
-      description = "The SQL dialect: duckdb (the only one yet).")
+      description = "The SQL dialect: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = DialectNames.class)
   String dialect;
 
   @Override

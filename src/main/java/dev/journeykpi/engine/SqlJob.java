@@ -8,6 +8,11 @@ import java.util.List;
 public final class SqlJob {
   private SqlJob() {}
 
+  /** The dialects kpi sql prints. */
+  public static List<String> dialects() {
+    return dev.journeykpi.sql.Dialects.names();
+  }
+
   public static String sql(
       List<Path> configs, List<String> kpiIds, List<Period> periods, String dialect) {
     SqlKpiEngine.dialect(dialect); // an unknown dialect is refused before the definitions are read

@@ -15,6 +15,7 @@ import dev.journeykpi.model.Scorecard;
 import dev.journeykpi.model.UsageException;
 import dev.journeykpi.sql.CombinedSources;
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.Dialects;
 import dev.journeykpi.sql.DuckDbDialect;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
@@ -51,13 +52,8 @@ import java.util.Set;
 public final class SqlKpiEngine {
   private SqlKpiEngine() {}
 
-  /** The dialects kpi sql prints. */
-  public static final List<String> DIALECTS = List.of("duckdb");
-
   public static Dialect dialect(String name) {
-    if (name.equals("duckdb")) return new DuckDbDialect();
-    throw new UsageException(
-        "--dialect " + name + ": not available yet; dialects: " + String.join(", ", DIALECTS));
+    return Dialects.named(name);
   }
 
   /** A KPI compiled: its source and its query. */

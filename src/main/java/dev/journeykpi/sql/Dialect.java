@@ -133,4 +133,40 @@ public interface Dialect {
 
   /** Whether a text contains a match of a regular expression in the engine's syntax. */
   String regexFind(String text, String pattern);
+
+  // ---- Structure: what differs in how a statement or an expression is written (session 10). ----
+
+  /** The value types the compiled SQL casts to, named per engine by {@link #type}. */
+  enum SqlType {
+    TEXT,
+    DOUBLE,
+    BIGINT,
+    INTEGER,
+    BOOLEAN,
+    DATE,
+    /** A local date-time, without a zone (kpi's date-times are local to the definition's zone). */
+    TIMESTAMP
+  }
+
+  /** The engine's name of a value type ({@code VARCHAR}, {@code STRING}, {@code FLOAT64} …). */
+  String type(SqlType t);
+
+  /** {@code CAST(expr AS type)}. */
+  default String cast(String expr, SqlType t) {
+    return "CAST(" + expr + " AS " + type(t) + ")";
+  }
+
+  /** A local date-time {@code seconds} later (a whole number; may be negative). */
+  String plusSeconds(String timestamp, long seconds);
+
+  /**
+   * The statement that makes (or replaces) a temporary table of a query's rows, for the session:
+   * what the compiled SQL materialises once and reads many times.
+   */
+  String createTempTable(String name, String select);
+
+  /** The statement that makes (or replaces) a temporary view of a query, for the session. */
+  String createTempView(String name, String select);
+
+  // ---- Hooks added by helpers: each in its own section below, named for its part. ----
 }

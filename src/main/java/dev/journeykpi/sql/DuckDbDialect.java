@@ -375,4 +375,32 @@ public final class DuckDbDialect implements Dialect {
   public String regexFind(String text, String pattern) {
     return "regexp_matches(" + text + ", " + literal(pattern) + ")";
   }
+
+  @Override
+  public String type(SqlType t) {
+    return switch (t) {
+      case TEXT -> "VARCHAR";
+      case DOUBLE -> "DOUBLE";
+      case BIGINT -> "BIGINT";
+      case INTEGER -> "INTEGER";
+      case BOOLEAN -> "BOOLEAN";
+      case DATE -> "DATE";
+      case TIMESTAMP -> "TIMESTAMP";
+    };
+  }
+
+  @Override
+  public String plusSeconds(String timestamp, long seconds) {
+    return "(" + timestamp + " + INTERVAL '" + seconds + " seconds')";
+  }
+
+  @Override
+  public String createTempTable(String name, String select) {
+    return "CREATE OR REPLACE TEMP TABLE " + name + " AS " + select;
+  }
+
+  @Override
+  public String createTempView(String name, String select) {
+    return "CREATE OR REPLACE TEMP VIEW " + name + " AS " + select;
+  }
 }
