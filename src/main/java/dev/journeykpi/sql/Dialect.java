@@ -168,5 +168,24 @@ public interface Dialect {
   /** The statement that makes (or replaces) a temporary view of a query, for the session. */
   String createTempView(String name, String select);
 
+  /**
+   * How the engine reads a CSV export's fields as text, one row per record in the file's order.
+   *
+   * @param statements what must run first (a table made and loaded), none when {@code relation}
+   *     reads the file itself
+   * @param relation a FROM item whose columns are the fields, named {@code fields}, all text; a
+   *     field missing from a short row is NULL
+   * @param recordNumber each row's number in the file's order (1 for the first data row), as an
+   *     expression over {@code relation}
+   */
+  record CsvRead(List<String> statements, String relation, String recordNumber) {}
+
+  /**
+   * The fields of a CSV export, read as text: the header's line and those before it skipped, the
+   * delimiter and quotes as the layout says. Rows with the wrong number of fields go to {@code
+   * rejects} where the engine can set them aside ({@code scan} names that engine's scan log).
+   */
+  CsvRead readCsv(SourceRelations.Layout l, List<String> fields, String rejects, String scan);
+
   // ---- Hooks added by helpers: each in its own section below, named for its part. ----
 }

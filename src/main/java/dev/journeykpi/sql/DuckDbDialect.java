@@ -403,4 +403,31 @@ public final class DuckDbDialect implements Dialect {
   public String createTempView(String name, String select) {
     return "CREATE OR REPLACE TEMP VIEW " + name + " AS " + select;
   }
+
+  @Override
+  public CsvRead readCsv(
+      SourceRelations.Layout l, List<String> fields, String rejects, String scan) {
+    List<String> header = new ArrayList<>();
+    for (String f : fields) header.add(literal(f) + ": 'VARCHAR'");
+    String read =
+        "read_csv("
+            + literal(l.file())
+            + ", header = false, skip = "
+            + l.skip()
+            + ", auto_detect = false, all_varchar = true, delim = "
+            + literal(String.valueOf(l.delimiter()))
+            + ", quote = '\"', escape = '\"', "
+            // One field: an empty line reads as a NULL row, where the import reads no row; a
+            // quoted "" stays '' (a blank field: an empty row) so that the two can be told apart.
+            + (l.width() == 1 ? "allow_quoted_nulls = false, " : "")
+            + "columns = {"
+            + String.join(", ", header)
+            + "}, store_rejects = true, rejects_table = "
+            + literal(rejects)
+            + ", rejects_scan = "
+            + literal(scan)
+            + ")";
+    if (l.width() == 1) read = "(SELECT * FROM " + read + " WHERE \"column0\" IS NOT NULL)";
+    return new CsvRead(List.of(), read, "row_number() OVER ()");
+  }
 }

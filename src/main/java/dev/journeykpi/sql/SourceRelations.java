@@ -78,32 +78,15 @@ public final class SourceRelations {
     List<ColumnSql> each = new ArrayList<>();
     for (ColumnDef c : columns)
       each.add(columnSql(s, c, "column" + pad(l.fieldOf().get(c.name()), l.width())));
-    List<String> header = new ArrayList<>();
-    for (int i = 0; i < l.width(); i++)
-      header.add(d.literal("column" + pad(i, l.width())) + ": 'VARCHAR'");
-    String read =
-        "read_csv("
-            + d.literal(l.file())
-            + ", header = false, skip = "
-            + l.skip()
-            + ", auto_detect = false, all_varchar = true, delim = "
-            + d.literal(String.valueOf(l.delimiter()))
-            + ", quote = '\"', escape = '\"', "
-            // One field: an empty line reads as a NULL row, where the import reads no row; a
-            // quoted "" stays '' (a blank field: an empty row) so that the two can be told apart.
-            + (l.width() == 1 ? "allow_quoted_nulls = false, " : "")
-            + "columns = {"
-            + String.join(", ", header)
-            + "}, store_rejects = true, rejects_table = "
-            + d.literal("kpi_rejects_" + s.id())
-            + ", rejects_scan = "
-            + d.literal("kpi_scan_" + s.id())
-            + ")";
     List<String> fields = new ArrayList<>();
     for (int i = 0; i < l.width(); i++) fields.add("column" + pad(i, l.width()));
-    if (l.width() == 1) read = "(SELECT * FROM " + read + " WHERE \"column0\" IS NOT NULL)";
+    Dialect.CsvRead read = d.readCsv(l, fields, "kpi_rejects_" + s.id(), "kpi_scan_" + s.id());
+    List<String> out = new ArrayList<>(read.statements());
     // Materialised: reading and splitting the CSV is the costly part, done once for every query.
-    return typedStatements(s, read, "row_number() OVER ()", true, columns, each, emptyRow(fields));
+    out.addAll(
+        typedStatements(
+            s, read.relation(), read.recordNumber(), true, columns, each, emptyRow(fields)));
+    return out;
   }
 
   /**
