@@ -155,6 +155,49 @@ class WarehouseSqlTest {
     return sql.replaceAll("(?m)^--.*$", "");
   }
 
+  /**
+   * The SQL of two shipped definitions per warehouse, kept as golden files (read them beside
+   * sql/duckdb/hotel-2026-10.sql and service-frt-2026-10.sql): the hotel's counts, ratio and mean
+   * over a CSV file the user loads, and the first-response time on business hours (the calendar
+   * table) with its median.
+   */
+  @Test
+  void goldenSqlOfTwoDefinitionsPerWarehouse() throws IOException {
+    String[][] each = {
+      {"trino", "sql/trino/hotel-2026-10.sql", "sql/trino/service-frt-2026-10.sql"},
+      {"bigquery", "sql/bigquery/hotel-2026-10.sql", "sql/bigquery/service-frt-2026-10.sql"},
+      {"snowflake", "sql/snowflake/hotel-2026-10.sql", "sql/snowflake/service-frt-2026-10.sql"},
+    };
+    for (String[] e : each) {
+      CliRunner.Result hotel =
+          CliRunner.run(
+              "sql",
+              "-c",
+              "kpi-definitions/hotel-housekeeping.yaml",
+              "--kpi",
+              "sheets_changed_rate,rooms_checked,inspection_score",
+              "--period",
+              "2026-10",
+              "--dialect",
+              e[0]);
+      assertThat(hotel.exitCode()).as(hotel.err()).isZero();
+      Golden.check(e[1], hotel.out());
+      CliRunner.Result frt =
+          CliRunner.run(
+              "sql",
+              "-c",
+              "kpi-definitions/customer-service.yaml",
+              "--kpi",
+              "frt",
+              "--period",
+              "2026-10",
+              "--dialect",
+              e[0]);
+      assertThat(frt.exitCode()).as(frt.err()).isZero();
+      Golden.check(e[2], frt.out());
+    }
+  }
+
   @Test
   void theScanFindsWhatEachEngineLacks() {
     // Each pattern on the text a DuckDB template writes, and not on the dialect's own spelling.
