@@ -64,6 +64,15 @@ public final class SnowflakeDialect extends WarehouseDialect {
     return new String(Character.toChars(codePoint));
   }
 
+  /**
+   * Not NUL: a class holds its characters themselves, and a NUL in a pattern is a risk the
+   * documentation does not rule out (a text's NUL is then kept, where kpi's import removes it).
+   */
+  @Override
+  int lowestChar() {
+    return 0x01;
+  }
+
   @Override
   String tryDouble(String text) {
     return "TRY_CAST(" + text + " AS DOUBLE)";
@@ -167,7 +176,7 @@ public final class SnowflakeDialect extends WarehouseDialect {
     String from = "CAST(" + fromDate + " AS DATE)";
     return "(SELECT DATEADD(DAY, CAST(kpi_n.VALUE AS INTEGER), "
         + from
-        + ") AS kpi_day FROM TABLE(FLATTEN(ARRAY_GENERATE_RANGE(0, DATEDIFF(DAY, "
+        + ") AS kpi_day FROM TABLE(FLATTEN(INPUT => ARRAY_GENERATE_RANGE(0, DATEDIFF(DAY, "
         + from
         + ", CAST("
         + toDate

@@ -178,10 +178,15 @@ abstract class WarehouseDialect implements Dialect {
         + ")";
   }
 
+  /** The lowest character a regular expression of the engine may hold. */
+  int lowestChar() {
+    return 0x00;
+  }
+
   /** ControlChars.stripped's characters: C0 but tab, line feed and carriage return; DEL; C1. */
   String control() {
     return "["
-        + range(0x00, 0x08)
+        + range(lowestChar(), 0x08)
         + classChar(0x0b)
         + classChar(0x0c)
         + range(0x0e, 0x1f)
@@ -215,7 +220,7 @@ abstract class WarehouseDialect implements Dialect {
   @Override
   public String textKey(String text) {
     // String.trim removes every character up to the space, control characters included.
-    String low = "[" + range(0x00, 0x20) + "]";
+    String low = "[" + range(lowestChar(), 0x20) + "]";
     return "nullif(lower("
         + nfc(reReplaceAll(text, start() + low + "+|" + low + "+" + end(), ""))
         + "), '')";

@@ -96,6 +96,16 @@ class WarehouseDialectsTest {
             "(SELECT * FROM UNNEST([STRUCT(1 AS a, 'x' AS b), STRUCT(2 AS a, 'y' AS b)])) AS p");
     assertThat(sf.values("p", List.of("a"), List.of(List.of("1"))))
         .isEqualTo("(VALUES (1)) AS p(a)");
+    // Snowflake has no series of dates: a range of day numbers, flattened (FLATTEN's VALUE).
+    assertThat(sf.daySeries("f", "t"))
+        .isEqualTo(
+            "(SELECT DATEADD(DAY, CAST(kpi_n.VALUE AS INTEGER), CAST(f AS DATE)) AS kpi_day FROM"
+                + " TABLE(FLATTEN(INPUT => ARRAY_GENERATE_RANGE(0, DATEDIFF(DAY, CAST(f AS DATE),"
+                + " CAST(t AS DATE)) + 1))) AS kpi_n)");
+    assertThat(trino.daySeries("f", "t"))
+        .isEqualTo(
+            "(SELECT kpi_day FROM UNNEST(sequence(CAST(f AS DATE), CAST(t AS DATE))) AS"
+                + " kpi_series(kpi_day))");
     assertThat(bq.daySeries("f", "t"))
         .isEqualTo(
             "(SELECT kpi_day FROM UNNEST(GENERATE_DATE_ARRAY(CAST(f AS DATE), CAST(t AS DATE)))"
@@ -130,6 +140,13 @@ class WarehouseDialectsTest {
     assertThat(sf.trimmed("x")).isEqualTo("TRIM(x, ' \\u0009')");
     assertThat(trino.trimmed("x"))
         .isEqualTo("regexp_replace(x, '\\A[\\x{20}\\x{9}]+|[\\x{20}\\x{9}]+\\z', '')");
+    // ControlChars' characters as a class: Java's \x{h} on Trino; the characters themselves on
+    // Snowflake (POSIX has no escape in a class), written as u-escapes of its string, NUL left out.
+    assertThat(trino.hasControlCharacters("x"))
+        .isEqualTo("regexp_like(x, '[\\x{0}-\\x{8}\\x{b}\\x{c}\\x{e}-\\x{1f}\\x{7f}-\\x{9f}]')");
+    assertThat(sf.hasControlCharacters("x"))
+        .isEqualTo(
+            "REGEXP_INSTR(x, '[\\u0001-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f]') > 0");
     // A matches: pattern (RE2 from JavaRegex) as it is on Trino and BigQuery; refused on Snowflake.
     assertThat(bq.regexFind("x", "(?i)k\\d")).isEqualTo("REGEXP_CONTAINS(x, '(?i)k\\\\d')");
     assertThat(trino.regexFind("x", "(?i)k")).isEqualTo("regexp_like(x, '(?i)k')");
