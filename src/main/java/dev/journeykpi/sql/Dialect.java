@@ -261,4 +261,14 @@ public interface Dialect {
   default String readParquet(List<String> files, String record, int fileBits) {
     return null;
   }
+
+  /**
+   * A {@code matches:} pattern (a Java regular expression, case ignored with Unicode case) in the
+   * syntax of {@link #regexFind}, with Java's meaning, or {@link SqlRefused} where the engine's
+   * expressions would find other texts. By default RE2's syntax ({@link JavaRegex}: DuckDB,
+   * BigQuery); an engine whose expressions are Java's can take the pattern as it is.
+   */
+  default String regexFromJava(String javaPattern) {
+    return JavaRegex.toRe2(javaPattern);
+  }
 }

@@ -94,15 +94,15 @@ final class SqlFilter {
 
   /**
    * A pattern searched for in the cell as imported (trimmed, NFC, its case kept: the pattern
-   * ignores case itself), any of the values; a pattern RE2 would read otherwise is refused ({@link
-   * JavaRegex}).
+   * ignores case itself), any of the values, in the engine's syntax ({@link
+   * Dialect#regexFromJava}); a pattern the engine would read otherwise is refused.
    */
   private static String matches(SqlColumns c, Filter.Condition cond, String col, ValueType type) {
     if (type != ValueType.STRING)
       throw new SqlRefused("a pattern on a column that is not text (" + cond.column() + ")");
     List<String> any = new ArrayList<>();
     for (Object v : cond.values())
-      any.add(c.dialect().regexFind(col, JavaRegex.toRe2(String.valueOf(v))));
+      any.add(c.dialect().regexFind(col, c.dialect().regexFromJava(String.valueOf(v))));
     if (any.isEmpty()) throw new SqlRefused("a pattern without a value");
     return "(" + String.join(" OR ", any) + ")";
   }
