@@ -26,7 +26,8 @@ final class KpiBinder {
           "groups",
           "unit",
           "target",
-          "compare");
+          "compare",
+          "confidence");
 
   /** Words people use for a type that spelling distance does not catch. */
   static final Map<String, String> SYNONYMS =
@@ -246,6 +247,7 @@ final class KpiBinder {
     String unit = bound == null ? m.string("unit") : bound.unit();
     String label = m.string("label");
     TargetDef target = new TargetBinder(d).bind(m.node("target"), ctx);
+    Double confidence = ConfidenceLevel.bind(m, ctx, d);
     // A KPI whose type is unknown or could not be read is kept, without a spec, so that its id
     // still counts against duplicates; its problems are reported, and a definition with errors is
     // never run.
@@ -267,7 +269,8 @@ final class KpiBinder {
         spec,
         groups,
         groupsFrom,
-        compare);
+        compare,
+        confidence);
   }
 
   /** The spec of a KPI whose type could not be read: it reads no column of its own. */

@@ -38,7 +38,10 @@ import tech.tablesaw.api.Table;
  * <p>Rows with a blank compared column are no variant (they are in the total, as in any breakdown).
  */
 final class VariantComparisons {
-  /** The confidence of the intervals when {@code --confidence} does not name one. */
+  /**
+   * The confidence of the intervals when neither the KPI's {@code confidence:} nor {@code
+   * --confidence} names one.
+   */
   static final double DEFAULT_LEVEL = 95;
 
   private VariantComparisons() {}
@@ -49,14 +52,23 @@ final class VariantComparisons {
       List<Period> periods,
       KpiRunner runner,
       Double confidence) {
-    double level = confidence == null ? DEFAULT_LEVEL : confidence;
     List<VariantComparison> out = new ArrayList<>();
     for (KpiDef k : kpis) {
       if (k.compare() == null) continue;
+      double level = level(k, confidence);
       Table table = tables.apply(k.source());
       for (Period p : periods) out.addAll(ofPeriod(k, table, p, runner, level));
     }
     return holm(out, periods);
+  }
+
+  /**
+   * The level of a KPI's comparison intervals: its own {@code confidence:}, else the run's {@code
+   * --confidence}, else 95 %.
+   */
+  static double level(KpiDef k, Double runLevel) {
+    if (k.confidence() != null) return k.confidence();
+    return runLevel == null ? DEFAULT_LEVEL : runLevel;
   }
 
   /** Each variant of the KPI against its control over the rows dated in the period. */
