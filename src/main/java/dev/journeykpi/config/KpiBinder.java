@@ -226,8 +226,9 @@ final class KpiBinder {
     for (MapReader.Item b : byItems) probe.exists(b.text(), b.at(), "by");
     CompareDef compare =
         m.has("compare") ? new CompareBinder(d).bind(m.node("compare"), ctx, by, probe) : null;
-    // The variants are the KPI's groups: its one breakdown column is the compared column.
-    if (compare != null) by = List.of(compare.by());
+    // The variants are groups of the KPI's breakdown, compared within each group of its other
+    // columns.
+    if (compare != null) by = CompareBinder.breakdown(by, compare);
     boolean rollup = m.bool("rollup", false);
     if (rollup && by.size() < 2) {
       d.error(

@@ -102,6 +102,22 @@ class KpiConfidenceCliTest {
         .containsExactly("0.347991", "0.838828", "90");
     assertThat(interval(rows, "zalo_share", "")).containsExactly("", "", "");
     assertThat(interval(rows, "tickets", "")).containsExactly("", "", "");
+    // The intervals are put on the rows after either engine has measured them: the same bytes.
+    CliRunner.Result duckdb =
+        f.run("report", "--period", "2026-10", "-f", "csv", "--engine", "duckdb");
+    assertThat(duckdb.exitCode()).as(duckdb.err()).isEqualTo(0);
+    assertThat(duckdb.out()).isEqualTo(r.out());
+  }
+
+  /** kpi explain names the KPI's own level, in both languages. */
+  @Test
+  void explainNamesTheLevel() {
+    assertThat(f.run("explain", "resolved_rate", "--lang", "en").out())
+        .contains("Confidence:")
+        .contains("intervals at 90 % (its own level, whatever --confidence says)");
+    assertThat(f.run("explain", "resolved_rate", "--lang", "vi").out())
+        .contains("Độ tin cậy:")
+        .contains("khoảng tin cậy 90 % (mức riêng của chỉ số, dù --confidence là bao nhiêu)");
   }
 
   /**
