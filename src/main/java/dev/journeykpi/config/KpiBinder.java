@@ -230,7 +230,16 @@ final class KpiBinder {
     // columns.
     if (compare != null) by = CompareBinder.breakdown(by, compare);
     boolean rollup = m.bool("rollup", false);
-    if (rollup && by.size() < 2) {
+    if (rollup && compare != null) {
+      // A roll-up's subtotal rows (channel Email, every script) are no variant of the compared
+      // column, and its outline would mix them with the variants.
+      d.error(
+          m.at("rollup"),
+          ctx
+              + ": rollup does not apply beside compare: (the variants are compared within each"
+              + " group of 'by'); drop rollup, and measure the groups' totals with a KPI without"
+              + " compare:");
+    } else if (rollup && by.size() < 2) {
       d.error(
           m.at("rollup"),
           ctx

@@ -216,4 +216,47 @@ class CompareWithinCliTest {
     out[out.length - 1] = format;
     return out;
   }
+
+  /** A roll-up beside compare: is refused at its place (its subtotal rows are no variant). */
+  @Test
+  void aRollupBesideCompareIsRefused() throws Exception {
+    f.definition(
+        definition("channel").replace("    by: channel\n", "    by: channel\n    rollup: true\n"));
+    CliRunner.Result r = f.run("validate");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err())
+        .contains(
+            "d.yaml:19:13: error: kpi 'solved': rollup does not apply beside compare: (the variants"
+                + " are compared within each group of 'by')")
+        .doesNotContain("Exception");
+  }
+
+  /**
+   * The workbook: ci_level a number on the Data sheet (90 on Email B's row, the KPI's own level),
+   * the Scorecard sheet's share with its level and the sentence naming the channel.
+   */
+  @Test
+  void theWorkbookHasTheLevelAndTheGroup() throws Exception {
+    f.definition(definition("channel") + "    confidence: 90\n");
+    Path out = dir.resolve("card.xlsx");
+    CliRunner.Result r = f.run("report", "--period", "2026-10", "-o", out.toString());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(out.toFile())) {
+      var data = wb.getSheet("Data");
+      List<String> header = new ArrayList<>();
+      data.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+      assertThat(header).containsSubsequence("ci_low", "ci_high", "ci_level", "control");
+      org.apache.poi.ss.usermodel.Row emailB = null;
+      for (var row : data)
+        if (row.getCell(header.indexOf("channel")).getStringCellValue().equals("Email")
+            && row.getCell(header.indexOf("script")).getStringCellValue().equals("B")) emailB = row;
+      assertThat(emailB.getCell(header.indexOf("ci_level")).getNumericCellValue()).isEqualTo(90.0);
+      StringBuilder sheet = new StringBuilder();
+      for (var row : wb.getSheet("Scorecard"))
+        for (var c : row) sheet.append(c.toString()).append('\n');
+      assertThat(sheet.toString())
+          .contains("70.0% (90\u00a0% CI 51.6–83.6%)")
+          .contains("solved · 2026-10: In channel Email, B (70.0%, n 20) is higher than A");
+    }
+  }
 }
