@@ -25,8 +25,9 @@ import java.util.Set;
  *     source's data, until the engine has read them: {@link #withGroups})
  * @param groupsFrom where the groups come from when they are another source's values ({@code
  *     groups: { source: teams, column: team }}); null otherwise
- * @param compare the A/B comparison of its groups ({@code compare:}, whose column is then its last
- *     {@code by} column: the variants are compared within each group of the others), or null
+ * @param compare the A/B comparison of its groups ({@code compare:}, whose column is then one of
+ *     its {@code by} columns, added last when {@code by:} does not name it: the variants are
+ *     compared within each group of the others), or null
  * @param confidence the level in percent of its intervals ({@code confidence: 90}): its shares'
  *     Wilson intervals and its comparisons' intervals, whatever {@code --confidence} says; null
  *     when it sets none (then {@code --confidence}, or 95 % for comparisons)
