@@ -188,4 +188,50 @@ public interface Dialect {
   CsvRead readCsv(SourceRelations.Layout l, List<String> fields, String rejects, String scan);
 
   // ---- Hooks added by helpers: each in its own section below, named for its part. ----
+
+  // ---- Hooks added by portable-funnel (funnels, customers, stalled) ----
+
+  /**
+   * Days since 1970-01-01 of a DATE, as a whole number: the day numbers the customers and stalled
+   * queries count gaps in. Subtracting two dates is a number of days on DuckDB, PostgreSQL and
+   * Snowflake but an interval on Spark and Trino, so the portable form goes through the epoch
+   * seconds of the date's midnight, an exact multiple of 86,400.
+   */
+  default String epochDay(String date) {
+    return cast(epochSeconds(cast(date, SqlType.TIMESTAMP)) + " / 86400", SqlType.BIGINT);
+  }
+
+  /**
+   * The least of the values that are not NULL, NULL when all are. DuckDB's, PostgreSQL's and
+   * Spark's {@code least} skip NULLs; Trino's, BigQuery's and Snowflake's return NULL when any
+   * argument is, so the portable form is a CASE that picks the value no other non-NULL value is
+   * below (one comparison per pair: a few stages' times, so the text stays small).
+   */
+  default String leastNonNull(List<String> values) {
+    if (values.size() == 1) return values.get(0);
+    StringBuilder out = new StringBuilder("CASE");
+    for (int i = 0; i < values.size(); i++) {
+      out.append(" WHEN ").append(values.get(i)).append(" IS NOT NULL");
+      for (int j = 0; j < values.size(); j++)
+        if (j != i)
+          out.append(" AND (")
+              .append(values.get(j))
+              .append(" IS NULL OR ")
+              .append(values.get(i))
+              .append(" <= ")
+              .append(values.get(j))
+              .append(")");
+      out.append(" THEN ").append(values.get(i));
+    }
+    return out.append(" END").toString();
+  }
+
+  /**
+   * A common table expression ({@code name AS (select)}) the engine should compute once, for a
+   * small relation that a large one is joined to (a funnel's distinct stage values, each mapped
+   * once). A hint: where the engine has no way to say it, the plain CTE.
+   */
+  default String materializedCte(String name, String select) {
+    return name + " AS (" + select + ")";
+  }
 }
