@@ -234,4 +234,17 @@ public interface Dialect {
   default String materializedCte(String name, String select) {
     return name + " AS (" + select + ")";
   }
+
+  /**
+   * A common table expression ({@code name AS (select)}) whose columns the next one reads in
+   * several expressions each: a step of a funnel's path walk, whose state (still going, started,
+   * the previous stage's time) the next step reads three to six times. An engine that inlines a CTE
+   * read once and substitutes its expressions without sharing them (PostgreSQL) would grow them
+   * exponentially with the stages (five stages exhausted the server's memory); such a dialect
+   * computes the step apart (PostgreSQL: {@code AS MATERIALIZED}). The default is the plain CTE,
+   * for engines that share such expressions (DuckDB).
+   */
+  default String stepCte(String name, String select) {
+    return name + " AS (" + select + ")";
+  }
 }

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
  * The hooks the funnel, customers and stalled templates added to {@link Dialect} (issue 17): their
  * portable default text, the one a dialect without an override of its own runs, gives the values
  * worked out by hand and DuckDB's override's, run on DuckDB (every other hook DuckDB's, through a
- * proxy that calls the interface's default body for these three).
+ * proxy that calls the interface's default body for these).
  */
 class PortableFunnelHooksTest {
   static Connection conn;
   static final DuckDbDialect DUCK = new DuckDbDialect();
-  static final Set<String> HOOKS = Set.of("epochDay", "leastNonNull", "materializedCte");
+  static final Set<String> HOOKS = Set.of("epochDay", "leastNonNull", "materializedCte", "stepCte");
 
   /** DuckDB's dialect, but the portable default of each of this part's hooks. */
   static final Dialect PORTABLE =
@@ -138,5 +138,23 @@ class PortableFunnelHooksTest {
                           + d.materializedCte("kpi_s", "SELECT 41 AS a")
                           + " SELECT a + 1 FROM kpi_s")))
           .containsExactly(42L);
+  }
+
+  @Test
+  void stepCteIsAPlainCteByDefaultAndOnDuckDb() throws Exception {
+    // DuckDB shares the step's expressions: it keeps the default, so its SQL is unchanged.
+    for (Dialect d : List.of(PORTABLE, DUCK)) {
+      assertThat(d.stepCte("kpi_walk0", "SELECT 1 AS go1"))
+          .isEqualTo("kpi_walk0 AS (SELECT 1 AS go1)");
+      assertThat(
+              longs(
+                  column(
+                      "WITH "
+                          + d.stepCte("kpi_walk0", "SELECT 2 AS a")
+                          + ", "
+                          + d.stepCte("kpi_walk1", "SELECT a * 3 AS b FROM kpi_walk0")
+                          + " SELECT b FROM kpi_walk1")))
+          .containsExactly(6L);
+    }
   }
 }

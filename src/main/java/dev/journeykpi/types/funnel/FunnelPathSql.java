@@ -397,16 +397,22 @@ final class FunnelPathSql {
         .append(known)
         .append(" FROM kpi_known\n), kpi_filled AS (\n  SELECT *")
         .append(filled)
-        .append(" FROM kpi_known1\n), kpi_walk AS (\n  SELECT *")
-        .append(next)
-        .append(", TRUE AS go0, FALSE AS sd0, ")
-        .append(nullTime())
-        .append(" AS pv0 FROM kpi_filled\n)");
+        .append(" FROM kpi_known1\n), ")
+        .append(
+            d.stepCte(
+                "kpi_walk",
+                "\n  SELECT *"
+                    + next
+                    + ", TRUE AS go0, FALSE AS sd0, "
+                    + nullTime()
+                    + " AS pv0 FROM kpi_filled\n"));
     // The walk: a stage the lead cannot skip and did not reach ends it; a skippable stage entered
     // before the previous one on the path or after the next known one is a return, not a step; a
     // step backwards in time or slower than the window ends it. The walk's state before stage k is
     // go<k> (still going), sd<k> (started), pv<k> (the previous stage's time): new columns at each
-    // step, since replacing a column in SELECT * is not every engine's.
+    // step, since replacing a column in SELECT * is not every engine's. Each step reads the state
+    // before it in several expressions: a step CTE (Dialect.stepCte) keeps an engine that would
+    // substitute them into each other (PostgreSQL) from growing them exponentially.
     String prev = "kpi_walk";
     for (int k = 0; k < n; k++) {
       String at = "at" + k;
@@ -458,10 +464,8 @@ final class FunnelPathSql {
               + step
               + ")))";
       String name = "kpi_walk" + k;
-      out.append(", ")
-          .append(name)
-          .append(" AS (\n  SELECT *, ")
-          .append(go)
+      StringBuilder walk = new StringBuilder("\n  SELECT *, ");
+      walk.append(go)
           .append(" AND NOT coalesce(")
           .append(stop)
           .append(", FALSE) AS go")
@@ -490,7 +494,8 @@ final class FunnelPathSql {
           .append(prev)
           .append(") AS kpi_step")
           .append(k)
-          .append("\n)");
+          .append("\n");
+      out.append(", ").append(d.stepCte(name, walk.toString()));
       prev = name;
     }
     StringBuilder furthest = new StringBuilder("CASE");
