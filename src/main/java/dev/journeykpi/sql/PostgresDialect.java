@@ -385,12 +385,11 @@ public final class PostgresDialect implements Dialect {
   }
 
   /**
-   * The pattern comes in RE2's syntax with Java's meaning (JavaRegex) and is rewritten to ARE's:
-   * {@code \x{…}} as {@code \}{@code u…}; {@code \d} and {@code \w} as their ASCII classes (ARE's
-   * follow the ctype: with a UTF-8 one, {@code \w} takes Vietnamese letters, Java's does not).
-   * RE2's {@code \p{…}} (JavaRegex writes Java's {@code \b} with it) has no ARE spelling that does
-   * not depend on the ctype: such a pattern is refused. Greedy and lazy quantifiers find the same
-   * texts, which is all a find asks.
+   * The pattern comes in RE2's syntax with Java's meaning (JavaRegex) and is rewritten to ARE's by
+   * {@link PostgresRegex}: {@code \d} and {@code \w} as their ASCII classes and the Unicode classes
+   * of Java's {@code \b} as Java's own ranges (ARE's classes follow the database's ctype: with a
+   * UTF-8 one, its {@code \w} takes Vietnamese letters, Java's does not). Greedy and lazy
+   * quantifiers find the same texts, which is all a find asks.
    */
   @Override
   public String regexFind(String text, String pattern) {

@@ -379,7 +379,9 @@ class PostgresDialectTest {
   /**
    * Patterns of {@code matches:} through JavaRegex and the dialect find what Java finds (case
    * ignored with Unicode case, as the default engine searches), on texts chosen at each rewrite's
-   * edge; a \b, which ARE cannot say as Java means it, is refused by name.
+   * edge: {@code \\w} is ASCII in Java (ARE's follows the ctype), {@code \\b} beside a letter is
+   * Java's Unicode boundary ({@code ĐKM} has none before K). {@code \\D} inside a class, which ARE
+   * cannot say, is refused by name.
    */
   @Test
   void patternsFindWhatJavaFinds() throws Exception {
@@ -394,7 +396,12 @@ class PostgresDialectTest {
             "a.b",
             "ticket-42",
             "",
-            "ẞ straße");
+            "ẞ straße",
+            "ĐKM 10",
+            "giảm KM",
+            "KM_x",
+            "km5",
+            "(km)");
     for (String p :
         List.of(
             "khuyến mãi",
@@ -406,7 +413,9 @@ class PostgresDialectTest {
             "^line.end",
             "ticket-(\\d{2}|x)",
             "[^\\d\\s]{3}",
-            "mãi|đơn")) {
+            "mãi|đơn",
+            "khuyến mãi|\\bKM\\b",
+            "\\bđơn")) {
       Pattern java = Pattern.compile(p, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
       List<Object> sql = eval(texts, s -> D.regexFind(s, JavaRegex.toRe2(p)));
       for (int i = 0; i < texts.size(); i++)
@@ -414,7 +423,7 @@ class PostgresDialectTest {
             .as("'%s' ~ %s", texts.get(i), p)
             .isEqualTo(java.matcher(texts.get(i)).find());
     }
-    assertThatThrownBy(() -> D.regexFind("s", JavaRegex.toRe2("\\bKM\\b")))
+    assertThatThrownBy(() -> D.regexFind("s", JavaRegex.toRe2("[\\D]")))
         .isInstanceOf(SqlRefused.class)
         .hasMessageContaining("postgres");
   }
