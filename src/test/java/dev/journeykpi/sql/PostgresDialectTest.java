@@ -446,7 +446,8 @@ class PostgresDialectTest {
             + "2;\"two\nlines\";\n"
             + "\n"
             + "3;short\n"
-            + "4;\"\";y\n");
+            + "4;\"\";y\n"
+            + "5;\"An\";\n");
     SourceRelations.Layout l =
         new SourceRelations.Layout(
             csv.toString(), "t.csv", ';', 2, 3, Map.of("id", 0, "name", 1, "note", 2));
@@ -466,7 +467,8 @@ class PostgresDialectTest {
       while (r.next())
         rows.add(r.getLong(1) + "|" + r.getString(2) + "|" + r.getString(3) + "|" + r.getString(4));
     }
-    assertThat(rows).containsExactly("1|1|Lê, \"Ba\"|x", "2|2|two\nlines|null", "3|4||y");
+    assertThat(rows)
+        .containsExactly("1|1|Lê, \"Ba\"|x", "2|2|two\nlines|null", "3|4||y", "4|5|An|null");
     assertThat(scalar("SELECT line FROM kpi_rejects_t")).isEqualTo(7.0);
   }
 }

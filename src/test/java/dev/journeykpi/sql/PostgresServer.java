@@ -54,6 +54,7 @@ public final class PostgresServer implements BeforeAllCallback {
       if (running == null && unavailable == null) {
         try {
           running = start();
+          System.err.printf("PostgresServer: initdb and start in %d ms%n", startMillis);
         } catch (Unavailable e) {
           unavailable = e.getMessage();
         }
