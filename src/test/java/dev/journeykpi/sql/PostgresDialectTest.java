@@ -317,6 +317,56 @@ class PostgresDialectTest {
   }
 
   /**
+   * The calendar table built on the postgres hooks (daySeries, isoDayOfWeek, secondOfDay) gives
+   * BusinessCalendar's business seconds: 20,000 random pairs (fixed seed) in the night-shift
+   * calendar of CalendarTableTest and in the default one, in one query each.
+   */
+  @Test
+  void theCalendarTableAgreesWithBusinessCalendar() throws Exception {
+    for (dev.journeykpi.config.CalendarDef def :
+        List.of(CalendarTableTest.nightShifts(), dev.journeykpi.config.CalendarDef.standard())) {
+      dev.journeykpi.calc.BusinessCalendar cal = new dev.journeykpi.calc.BusinessCalendar(def);
+      Random rnd = new Random(17);
+      List<String> rows = new ArrayList<>();
+      List<Long> expected = new ArrayList<>();
+      long first = java.time.LocalDate.of(2025, 6, 1).toEpochDay() * 86400L;
+      for (int i = 0; i < 20_000; i++) {
+        long a = first + rnd.nextInt(580 * 86400);
+        long b =
+            rnd.nextInt(10) == 0
+                ? first + rnd.nextInt(580 * 86400)
+                : a - 86400L + rnd.nextInt(5 * 86400) / 1800 * 1800;
+        expected.add(cal.businessSeconds(a, b));
+        rows.add(
+            "("
+                + i
+                + ", "
+                + D.timestamp(LocalDateTime.ofEpochSecond(a, 0, java.time.ZoneOffset.UTC))
+                + ", "
+                + D.timestamp(LocalDateTime.ofEpochSecond(b, 0, java.time.ZoneOffset.UTC))
+                + ")");
+      }
+      // The pairs as a table: CalendarTable reads its rows twice, once by name in a subquery.
+      PostgresServer.execute(conn, "DROP TABLE IF EXISTS pg_temp.kpi_pairs");
+      PostgresServer.execute(
+          conn,
+          "CREATE TEMP TABLE kpi_pairs AS SELECT * FROM (VALUES "
+              + String.join(", ", rows)
+              + ") AS p(i, a, b)");
+      String sql =
+          "SELECT i, secs FROM "
+              + new CalendarTable(D, cal).withBusinessSeconds("kpi_pairs", "a", "b", "secs")
+              + " AS t ORDER BY i";
+      List<Long> got = new ArrayList<>();
+      try (Statement st = conn.createStatement();
+          ResultSet r = st.executeQuery(sql)) {
+        while (r.next()) got.add(r.getLong(2));
+      }
+      assertThat(got).containsExactlyElementsOf(expected);
+    }
+  }
+
+  /**
    * Vietnamese in both forms (NFC, and NFD as some exports write it: a base letter and combining
    * marks), and texts with odd white space and control characters: each text hook gives Java's
    * answer — TextKey.of, String.isBlank, String.strip, the import's trim of spaces and tabs.
