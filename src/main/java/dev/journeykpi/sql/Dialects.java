@@ -14,6 +14,7 @@ public final class Dialects {
 
   static {
     BY_NAME.put("duckdb", DuckDbDialect::new);
+    BY_NAME.put("postgres", PostgresDialect::new);
     // Printed only (kpi sql), from each engine's documentation (issue 17, the warehouses part).
     BY_NAME.put("trino", TrinoDialect::new);
     BY_NAME.put("bigquery", BigQueryDialect::new);
