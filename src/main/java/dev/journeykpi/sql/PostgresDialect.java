@@ -541,4 +541,19 @@ public final class PostgresDialect implements Dialect {
             + ") AS kpi_csv";
     return new CsvRead(st, relation, "kpi_n");
   }
+
+  /** PostgreSQL 12+ inlines a CTE read once unless told otherwise: the hint is its own syntax. */
+  @Override
+  public String materializedCte(String name, String select) {
+    return name + " AS MATERIALIZED (" + select + ")";
+  }
+
+  /**
+   * A funnel's path-walk steps must be materialised on PostgreSQL: inlined, each step's expressions
+   * are substituted into the next's and grow exponentially (a 5-stage funnel ran out of memory).
+   */
+  @Override
+  public String stepCte(String name, String select) {
+    return name + " AS MATERIALIZED (" + select + ")";
+  }
 }
