@@ -68,31 +68,18 @@ class PortableTemplatesTest {
       List.of(
           "engine/ImportedSources.java",
           "engine/SqlKpiEngine.java",
-          "sql/CalendarTable.java",
           "sql/CombinedSources.java",
           "sql/CombiningQuality.java",
-          "sql/ElapsedSql.java",
           "sql/ExprSql.java",
-          "sql/GroupLabels.java",
           "sql/ParquetRelation.java",
-          "sql/PeriodRowsQuery.java",
-          "sql/PointInTimeQuery.java",
           "sql/SourceRelations.java",
           "sql/SqlFilter.java",
-          "types/backlog/BacklogSql.java",
-          "types/column/ColumnKind.java",
           "types/customers/CustomersQuery.java",
           "types/customers/CustomersSql.java",
-          "types/duration/DurationSql.java",
           "types/funnel/FunnelPathSql.java",
           "types/funnel/FunnelSql.java",
-          "types/norepeat/NoRepeatSql.java",
-          "types/ratio/RatioKind.java",
-          "types/score/ScoreSql.java",
-          "types/sla/SlaSql.java",
           "types/stalled/StalledQuery.java",
-          "types/stalled/StalledSql.java",
-          "types/turnover/TurnoverSql.java");
+          "types/stalled/StalledSql.java");
 
   /**
    * Files that talk to DuckDB itself, by design: ParquetLayout reads a Parquet file's schema
