@@ -128,6 +128,53 @@ class ListingsOnDuckDbTest {
         .contains("'z' ×2");
   }
 
+  /**
+   * A customer cell of a line break only is blank to the default engine's no_repeat
+   * (String.isBlank: the import trims spaces and tabs, not line breaks) and so to the SQL one
+   * (Dialect.isBlank). Contacts: 1 and 2 of a customer that is a quoted line break, on 1 and 2
+   * October, 3 of c1 on the 3rd, 4 of c2 on the 20th (the latest time). 1 and 2 have no customer
+   * (left out, not a repeat of each other); 3's week ends on the 10th, before the 20th, with no
+   * later contact: resolved; 4's week runs past the 20th: not judged yet. 1 resolved of 1 judged.
+   */
+  @Test
+  void aCustomerOfALineBreakIsNoCustomer(@TempDir Path tmp) throws Exception {
+    Files.writeString(
+        tmp.resolve("c.csv"),
+        "id,customer,at\n1,\"\n\",01/10/2026 10:00\n2,\"\n\",02/10/2026 10:00\n"
+            + "3,c1,03/10/2026 10:00\n4,c2,20/10/2026 10:00\n",
+        StandardCharsets.UTF_8);
+    Files.writeString(
+        tmp.resolve("c.yaml"),
+        """
+        version: 1
+        name: blank customers
+        timezone: Asia/Ho_Chi_Minh
+        sources:
+          c:
+            file: c.csv
+            columns:
+              id: id
+              customer: customer
+              at: { column: at, type: datetime, format: dd/MM/yyyy HH:mm }
+        kpis:
+          - { id: fcr, type: no_repeat, source: c, time: at, customer: customer, within: 7 days }
+        """,
+        StandardCharsets.UTF_8);
+    Definition def = KpiEngine.load(List.of(tmp.resolve("c.yaml")));
+    RunRequest request =
+        new RunRequest(
+            List.of(Period.parse("2026-10")),
+            Map.of(),
+            List.of(),
+            RunRequest.Compare.NONE,
+            LocalDate.of(2026, 12, 7));
+    Scorecard sql = SqlKpiEngine.run(def, request);
+    SqlEngineDifferentialTest.assertSame(KpiEngine.run(def, request), sql);
+    ResultRow fcr = sql.rows().get(0);
+    assertThat(List.of(fcr.numerator(), fcr.denominator())).containsExactly(1.0, 1.0);
+    assertThat(fcr.notes().english()).contains("without customer left out");
+  }
+
   private static String notes(Map<String, ResultRow> by, String key) {
     assertThat(by).containsKey(key);
     return by.get(key).notes().toString();
