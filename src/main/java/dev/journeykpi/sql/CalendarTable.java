@@ -277,7 +277,7 @@ public final class CalendarTable {
             + String.join(", ", mins)
             + " FROM "
             + rows
-            + ") AS kpi_first)";
+            + " AS kpi_all_rows) AS kpi_first)";
     String to =
         "(SELECT "
             + NullSkipping.greatest(names)
@@ -285,7 +285,7 @@ public final class CalendarTable {
             + String.join(", ", maxs)
             + " FROM "
             + rows
-            + ") AS kpi_last)";
+            + " AS kpi_all_rows) AS kpi_last)";
     List<String> select = new ArrayList<>(List.of("kpi_rows.*"));
     for (Span s : spans) {
       String a = "kpi_cal_" + moments.indexOf(s.from());
