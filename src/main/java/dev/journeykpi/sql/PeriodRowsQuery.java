@@ -35,7 +35,7 @@ public final class PeriodRowsQuery implements KpiQuery {
   private final SqlColumns columns;
   private final String rows;
   private final List<PeriodRowsSql.Aggregate> aggregates;
-  private final List<PeriodRowsSql.Listing> listings;
+  private final List<PeriodRowsSql.Quoted> quoted;
 
   /**
    * @param rows the relation of the source's used rows ({@link SourceRelations#rows})
@@ -72,24 +72,24 @@ public final class PeriodRowsQuery implements KpiQuery {
     if (kpi.time() != null && !columns.type(kpi.time()).isTemporal())
       throw new SqlRefused("time column '" + kpi.time() + "' is not a date");
     this.aggregates = template.aggregates(columns);
-    this.listings = template.listings(columns);
+    this.quoted = template.quoted(columns);
     columns.where(kpi.where());
   }
 
   /**
    * The query over the given periods (each period's index is its number in the result), then the
-   * queries of the template's listings, each run only when a group has rows to list.
+   * queries of the texts the template's notes quote, each run only when a group has rows to quote.
    */
   @Override
   public String sql(List<Period> periods) {
     StringBuilder out = new StringBuilder(aggregatesSql(periods));
-    for (PeriodRowsSql.Listing l : listings)
+    for (PeriodRowsSql.Quoted l : quoted)
       out.append(";\n\n-- ")
           .append(l.name())
           .append(": run only when some group's ")
           .append(l.when())
           .append(" is above 0\n")
-          .append(listingSql(l, periods));
+          .append(quotedSql(l, periods));
     return out.toString();
   }
 
@@ -188,10 +188,10 @@ public final class PeriodRowsQuery implements KpiQuery {
   }
 
   /**
-   * A listing's query: the first rows of each group (ranked in each grouping set by the export's
-   * order), or each group's distinct labels counted.
+   * The query of texts quoted: the first rows of each group (ranked in each grouping set by the
+   * export's order), or each group's distinct labels counted.
    */
-  String listingSql(PeriodRowsSql.Listing l, List<Period> periods) {
+  String quotedSql(PeriodRowsSql.Quoted l, List<Period> periods) {
     List<String> by = by();
     List<String> labelled = new ArrayList<>();
     for (int i = 0; i < l.columns().size(); i++) {
@@ -277,7 +277,7 @@ public final class PeriodRowsQuery implements KpiQuery {
       }
     }
     Map<Integer, Map<Group, Map<String, List<String>>>> listed = new HashMap<>();
-    for (PeriodRowsSql.Listing l : listings) {
+    for (PeriodRowsSql.Quoted l : quoted) {
       boolean any = false;
       for (var g : read.values())
         for (var row : g.values())
@@ -387,10 +387,10 @@ public final class PeriodRowsQuery implements KpiQuery {
     return new Group(level, List.copyOf(key));
   }
 
-  /** A listing's texts, added to each group's ({@code listed}: by period, then group). */
+  /** Quoted texts, added to each group's ({@code listed}: by period, then group). */
   private void list(
       Connection conn,
-      PeriodRowsSql.Listing l,
+      PeriodRowsSql.Quoted l,
       List<Period> periods,
       Map<Integer, Map<Group, Map<String, List<String>>>> listed)
       throws SQLException {
@@ -399,7 +399,7 @@ public final class PeriodRowsQuery implements KpiQuery {
     // A tally's counts per label: two values can have one label (a NULL and an empty text).
     Map<Integer, Map<Group, Map<String, Long>>> counts = new HashMap<>();
     try (Statement st = conn.createStatement();
-        ResultSet r = st.executeQuery(listingSql(l, periods))) {
+        ResultSet r = st.executeQuery(quotedSql(l, periods))) {
       while (r.next()) {
         int period = r.getInt("kpi_period");
         if (l.first() == 0) {

@@ -24,10 +24,10 @@ public non-sealed interface PeriodRowsSql extends SqlTemplate {
   }
 
   /**
-   * Texts a group's measure lists (examples of rows, values counted one by one), each read per
-   * group by a query of its own: a list is not an aggregate every engine has. Empty by default.
+   * Texts a group's note quotes (examples of rows, values counted one by one), each read per group
+   * by a query of its own: a list is not an aggregate every engine has. Empty by default.
    */
-  default List<Listing> listings(SqlColumns c) {
+  default List<Quoted> quoted(SqlColumns c) {
     return List.of();
   }
 
@@ -38,28 +38,27 @@ public non-sealed interface PeriodRowsSql extends SqlTemplate {
   record Aggregate(String name, String sql) {}
 
   /**
-   * Texts listed per group, as {@link Values#texts}{@code (name)} gives them: of the rows where
+   * Texts quoted per group, as {@link Values#texts}{@code (name)} gives them: of the rows where
    * {@code condition} holds, either the first {@code first} rows in the export's order (each the
    * labels of the columns {@code columns}, joined by U+0000), or, when {@code first} is 0, each
    * distinct label of the one column once with its count ({@code label U+0000 count}, in no order).
    * Read only when the count aggregate {@code when} is above 0 in some group, so that a KPI whose
-   * rows need no listing costs no second query.
+   * rows need none costs no second query.
    *
-   * @param columns source columns (labelled as the default engine labels their cells: {@link
-   *     dev.journeykpi.calc.Cells#label(Object)}), or columns of the template's {@link #rows} of
-   *     text
+   * @param columns source columns, labelled as the default engine labels their cells ({@link
+   *     dev.journeykpi.calc.Cells#label(Object)})
    */
-  record Listing(String name, String when, String condition, List<String> columns, int first) {
+  record Quoted(String name, String when, String condition, List<String> columns, int first) {
     /** The first {@code n} rows' labels. */
-    public static Listing firstRows(
+    public static Quoted firstRows(
         String name, String when, String condition, List<String> columns, int n) {
       if (n < 1) throw new IllegalArgumentException("n must be at least 1: " + n);
-      return new Listing(name, when, condition, List.copyOf(columns), n);
+      return new Quoted(name, when, condition, List.copyOf(columns), n);
     }
 
     /** Each distinct label of a column, with its count. */
-    public static Listing tally(String name, String when, String condition, String column) {
-      return new Listing(name, when, condition, List.of(column), 0);
+    public static Quoted tally(String name, String when, String condition, String column) {
+      return new Quoted(name, when, condition, List.of(column), 0);
     }
   }
 
@@ -71,7 +70,7 @@ public non-sealed interface PeriodRowsSql extends SqlTemplate {
     /** A number, or null when the aggregate had no values. */
     Double number(String name);
 
-    /** A listing's texts ({@link Listing}; empty when no row was listed). */
+    /** Quoted texts ({@link Quoted}; empty when no row was quoted). */
     List<String> texts(String name);
   }
 }

@@ -65,10 +65,10 @@ final class DurationSql implements PeriodRowsSql {
    * when a group has one).
    */
   @Override
-  public List<Listing> listings(SqlColumns c) {
+  public List<Quoted> quoted(SqlColumns c) {
     ElapsedSql e = elapsed(c);
     return List.of(
-        Listing.firstRows(
+        Quoted.firstRows(
             "examples", "negative", e.b() + " < " + e.a(), List.of(spec.start(), spec.end()), 2));
   }
 

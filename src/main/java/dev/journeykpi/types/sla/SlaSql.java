@@ -118,11 +118,10 @@ final class SlaSql implements PeriodRowsSql {
 
   /** Each value without a limit once, with its count, as the data labels it. */
   @Override
-  public List<Listing> listings(SqlColumns c) {
+  public List<Quoted> quoted(SqlColumns c) {
     String by = spec.sla().by();
     if (by == null) return List.of();
-    return List.of(
-        Listing.tally("unlisted", "outcome_" + NO_LIMIT, OUTCOME + " = " + NO_LIMIT, by));
+    return List.of(Quoted.tally("unlisted", "outcome_" + NO_LIMIT, OUTCOME + " = " + NO_LIMIT, by));
   }
 
   @Override

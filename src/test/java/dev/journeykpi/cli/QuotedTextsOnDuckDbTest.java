@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * values without a limit, in every group of a two-column breakdown rolled up, worked by hand and
  * the same on both engines.
  */
-class ListingsOnDuckDbTest {
+class QuotedTextsOnDuckDbTest {
   /**
    * Eight tickets in October 2026 (team, agent, start → end):
    *
@@ -70,7 +70,7 @@ class ListingsOnDuckDbTest {
         tmp.resolve("t.yaml"),
         """
         version: 1
-        name: listings
+        name: quoted texts
         timezone: Asia/Ho_Chi_Minh
         sources:
           t:
