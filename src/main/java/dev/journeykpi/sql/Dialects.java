@@ -14,6 +14,10 @@ public final class Dialects {
 
   static {
     BY_NAME.put("duckdb", DuckDbDialect::new);
+    // Printed only (kpi sql), from each engine's documentation (issue 17, the warehouses part).
+    BY_NAME.put("trino", TrinoDialect::new);
+    BY_NAME.put("bigquery", BigQueryDialect::new);
+    BY_NAME.put("snowflake", SnowflakeDialect::new);
   }
 
   /** The names, in the order the help lists them. */
