@@ -66,14 +66,6 @@ class PortableTemplatesTest {
    */
   static final List<String> NOT_YET_PORTABLE =
       List.of(
-          "engine/ImportedSources.java",
-          "engine/SqlKpiEngine.java",
-          "sql/CombinedSources.java",
-          "sql/CombiningQuality.java",
-          "sql/ExprSql.java",
-          "sql/ParquetRelation.java",
-          "sql/SourceRelations.java",
-          "sql/SqlFilter.java",
           "types/customers/CustomersQuery.java",
           "types/customers/CustomersSql.java",
           "types/funnel/FunnelPathSql.java",
