@@ -239,6 +239,11 @@ public final class PeriodRowsQuery implements KpiQuery {
           GroupLabels.value(d, columns.type(kpi.by().get(i)), by.get(i)) + " AS kpi_group_" + i);
     inner.addAll(labelled);
     List<String> ranked = new ArrayList<>();
+    // What comes back: not the record numbers (each engine numbers its rows its own way), only
+    // their order.
+    List<String> shown = new ArrayList<>(List.of("kpi_period"));
+    for (int i = 0; i < by.size(); i++) shown.add("kpi_group_" + i);
+    for (int i = 0; i < labelled.size(); i++) shown.add("kpi_text_" + i);
     List<Integer> depths = depths();
     for (int j = 0; j < depths.size(); j++) {
       List<String> partition = new ArrayList<>(List.of("kpi_period"));
@@ -249,8 +254,11 @@ public final class PeriodRowsQuery implements KpiQuery {
               + " ORDER BY kpi_record) AS kpi_rank_"
               + j);
       ranked.add("kpi_rank_" + j + " <= " + l.first());
+      shown.add("kpi_rank_" + j);
     }
-    return "SELECT *\nFROM (SELECT "
+    return "SELECT "
+        + String.join(", ", shown)
+        + "\nFROM (SELECT "
         + String.join(", ", inner)
         + "\n  FROM "
         + population(periods)

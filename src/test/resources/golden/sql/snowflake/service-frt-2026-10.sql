@@ -31,7 +31,7 @@ GROUP BY kpi_period
 ORDER BY kpi_period;
 
 -- examples: run only when some group's negative is above 0
-SELECT *
+SELECT kpi_period, kpi_text_0, kpi_text_1, kpi_rank_0
 FROM (SELECT kpi_period, kpi_record, DATE_PART(EPOCH_MILLISECOND, CAST("created_at" AS TIMESTAMP_NTZ)) AS kpi_text_0, DATE_PART(EPOCH_MILLISECOND, CAST("first_response_at" AS TIMESTAMP_NTZ)) AS kpi_text_1, row_number() OVER (PARTITION BY kpi_period ORDER BY kpi_record) AS kpi_rank_0
   FROM (SELECT * FROM (WITH kpi_calendar AS (SELECT kpi_day, CAST(coalesce(sum(kpi_day_seconds) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS BIGINT) AS kpi_cum, kpi_s1, kpi_e1, kpi_s2, kpi_e2, kpi_working, CAST(sum(CASE WHEN kpi_working THEN 1 ELSE 0 END) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS kpi_wdn
   FROM (SELECT kpi_day, kpi_dow, kpi_working, coalesce(lag(kpi_working) OVER (ORDER BY kpi_day), FALSE) AS kpi_prev_working
