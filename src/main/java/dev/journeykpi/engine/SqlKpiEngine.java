@@ -18,6 +18,7 @@ import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.Dialects;
 import dev.journeykpi.sql.DuckDbDialect;
 import dev.journeykpi.sql.KpiQuery;
+import dev.journeykpi.sql.NullSkipping;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.ParquetRelation;
 import dev.journeykpi.sql.PeriodRowsQuery;
@@ -259,7 +260,7 @@ public final class SqlKpiEngine {
                     kpis, s.id(), column -> textValues(conn, d, combined.rows(s), s, column)),
                 absentNotes));
       for (SourceDef s : sourcesRead(compiled).keySet())
-        quality.put(s.id(), dated(conn, combined.rows(s), s, compiled, quality.get(s.id())));
+        quality.put(s.id(), dated(conn, d, combined.rows(s), s, compiled, quality.get(s.id())));
       CustomerlessRows.add(
           kpis,
           quality,
@@ -268,8 +269,8 @@ public final class SqlKpiEngine {
                   conn,
                   "SELECT count(*) FROM "
                       + combined.rows(def.sources().get(source))
-                      + " WHERE "
-                      + d.isBlank("CAST(" + d.quoteIdent(column) + " AS VARCHAR)")));
+                      + " AS kpi_rows WHERE "
+                      + d.isBlank(d.cast(d.quoteIdent(column), Dialect.SqlType.TEXT))));
       List<Period> periods =
           DataEnd.periods(request.periods(), List.copyOf(quality.values()), request.today());
       Map<String, List<ResultRow>> byKpi = new java.util.HashMap<>();
@@ -394,7 +395,12 @@ public final class SqlKpiEngine {
    * the default engine adds it.
    */
   private static QualityReport dated(
-      Connection conn, String rows, SourceDef s, List<Compiled> compiled, QualityReport q)
+      Connection conn,
+      Dialect d,
+      String rows,
+      SourceDef s,
+      List<Compiled> compiled,
+      QualityReport q)
       throws SQLException {
     Set<String> columns = new java.util.TreeSet<>();
     boolean history = false;
@@ -406,22 +412,30 @@ public final class SqlKpiEngine {
       history |= KpiKinds.of(c.kpi()).judgesWholeHistory();
     }
     if (columns.isEmpty()) return q;
+    List<String> ends = new ArrayList<>();
     List<String> mins = new ArrayList<>();
     List<String> maxs = new ArrayList<>();
-    Dialect d = new DuckDbDialect();
+    int i = 0;
     for (String c : columns) {
-      mins.add("min(CAST(" + d.quoteIdent(c) + " AS DATE))");
-      maxs.add("max(CAST(" + d.quoteIdent(c) + " AS DATE))");
+      String day = d.cast(d.quoteIdent(c), Dialect.SqlType.DATE);
+      ends.add("min(" + day + ") AS kpi_min_" + i + ", max(" + day + ") AS kpi_max_" + i);
+      mins.add("kpi_min_" + i);
+      maxs.add("kpi_max_" + i);
+      i++;
     }
+    // The earliest and latest over the columns, a column without dates skipped.
     try (Statement st = conn.createStatement();
         var r =
             st.executeQuery(
-                "SELECT least("
-                    + String.join(", ", mins)
-                    + "), greatest("
-                    + String.join(", ", maxs)
-                    + ") FROM "
-                    + rows)) {
+                "SELECT "
+                    + NullSkipping.least(mins)
+                    + ", "
+                    + NullSkipping.greatest(maxs)
+                    + " FROM (SELECT "
+                    + String.join(", ", ends)
+                    + " FROM "
+                    + rows
+                    + " AS kpi_rows) AS kpi_reach")) {
       r.next();
       java.sql.Date first = r.getDate(1);
       java.sql.Date last = r.getDate(2);
@@ -452,11 +466,11 @@ public final class SqlKpiEngine {
         var r =
             st.executeQuery(
                 // In order of first appearance, as the default engine's dictionary lists them.
-                "SELECT CAST("
-                    + d.quoteIdent(column)
-                    + " AS VARCHAR) FROM "
+                "SELECT kpi_value FROM (SELECT "
+                    + d.cast(d.quoteIdent(column), Dialect.SqlType.TEXT)
+                    + " AS kpi_value, kpi_record FROM "
                     + rows
-                    + " GROUP BY 1 ORDER BY min(kpi_record)")) {
+                    + " AS kpi_rows) AS kpi_values GROUP BY kpi_value ORDER BY min(kpi_record)")) {
       while (r.next()) DataValueCheck.addDistinct(out, r.getString(1));
     } catch (SQLException e) {
       throw new DataException("duckdb: " + firstLine(e.getMessage()), e);

@@ -84,13 +84,19 @@ public final class CalendarTable {
     select.add("kpi_day");
     // Whole days' totals before this day; the sum of integers is exact in any order.
     select.add(
-        "CAST(coalesce(sum(kpi_day_seconds) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING"
-            + " AND 1 PRECEDING), 0) AS BIGINT) AS kpi_cum");
+        d.cast(
+                "coalesce(sum(kpi_day_seconds) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED"
+                    + " PRECEDING AND 1 PRECEDING), 0)",
+                Dialect.SqlType.BIGINT)
+            + " AS kpi_cum");
     for (int i = 1; i <= pieces; i++) select.add("kpi_s" + i + ", kpi_e" + i);
     select.add("kpi_working");
     select.add(
-        "CAST(sum(CASE WHEN kpi_working THEN 1 ELSE 0 END) OVER (ORDER BY kpi_day ROWS UNBOUNDED"
-            + " PRECEDING) AS BIGINT) AS kpi_wdn");
+        d.cast(
+                "sum(CASE WHEN kpi_working THEN 1 ELSE 0 END) OVER (ORDER BY kpi_day ROWS BETWEEN"
+                    + " UNBOUNDED PRECEDING AND CURRENT ROW)",
+                Dialect.SqlType.BIGINT)
+            + " AS kpi_wdn");
     return "(SELECT "
         + String.join(", ", select)
         + "\n  FROM (SELECT kpi_day, kpi_dow, kpi_working,"
@@ -101,7 +107,7 @@ public final class CalendarTable {
         + working("kpi_day")
         + " AS kpi_working\n      FROM "
         + d.daySeries(
-            "CAST(" + fromDate + " AS DATE) - 1", // the day before, for its night shift
+            d.plusDays(d.cast(fromDate, Dialect.SqlType.DATE), "-1"), // the day before: its night
             toDate)
         + " AS kpi_series) AS kpi_days) AS kpi_days\n  JOIN "
         + d.values("kpi_day_kinds", columns, kinds)
@@ -151,17 +157,27 @@ public final class CalendarTable {
     String second = d.secondOfDay(t);
     StringBuilder out = new StringBuilder("(").append(day).append(".kpi_cum");
     for (int i = 1; i <= pieces; i++) {
-      out.append(" + greatest(0, least(")
-          .append(day)
-          .append(".kpi_e")
-          .append(i)
-          .append(", ")
+      // The piece's part before the second: none before its start, all of it after its end (a
+      // piece's start is never after its end; an unused piece is 0 to 0), else up to the second.
+      String s = day + ".kpi_s" + i;
+      String e = day + ".kpi_e" + i;
+      out.append(" + CASE WHEN ")
           .append(second)
-          .append(") - ")
-          .append(day)
-          .append(".kpi_s")
-          .append(i)
-          .append(")");
+          .append(" <= ")
+          .append(s)
+          .append(" THEN 0 WHEN ")
+          .append(second)
+          .append(" >= ")
+          .append(e)
+          .append(" THEN ")
+          .append(e)
+          .append(" - ")
+          .append(s)
+          .append(" ELSE ")
+          .append(second)
+          .append(" - ")
+          .append(s)
+          .append(" END");
     }
     return out.append(")").toString();
   }
@@ -193,11 +209,14 @@ public final class CalendarTable {
    * days in (a, b] are then the difference of b's and a's {@code kpi_wdn}.
    */
   public String byEpochDay(String fromDay, String toDay) {
-    return "(SELECT kpi_day - DATE '1970-01-01' AS kpi_d, kpi_wdn, kpi_working FROM "
+    String epoch = "DATE '1970-01-01'";
+    return "(SELECT "
+        + d.daysBetween(epoch, "kpi_day")
+        + " AS kpi_d, kpi_wdn, kpi_working FROM "
         + relation(
-            "DATE '1970-01-01' + CAST(" + fromDay + " AS INTEGER)",
-            "DATE '1970-01-01' + CAST(" + toDay + " AS INTEGER)")
-        + ")";
+            d.plusDays(epoch, d.cast(fromDay, Dialect.SqlType.INTEGER)),
+            d.plusDays(epoch, d.cast(toDay, Dialect.SqlType.INTEGER)))
+        + " AS kpi_days)";
   }
 
   /**
@@ -235,11 +254,13 @@ public final class CalendarTable {
     }
     List<String> mins = new ArrayList<>();
     List<String> maxs = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     StringBuilder joins = new StringBuilder();
     for (int i = 0; i < moments.size(); i++) {
-      String day = "CAST(" + moments.get(i) + " AS DATE)";
-      mins.add("min(" + day + ")");
-      maxs.add("max(" + day + ")");
+      String day = d.cast(moments.get(i), Dialect.SqlType.DATE);
+      mins.add("min(" + day + ") AS kpi_m" + i);
+      maxs.add("max(" + day + ") AS kpi_m" + i);
+      names.add("kpi_m" + i);
       joins
           .append("\n  LEFT JOIN kpi_calendar AS kpi_cal_")
           .append(i)
@@ -248,8 +269,23 @@ public final class CalendarTable {
           .append(".kpi_day = ")
           .append(day);
     }
-    String from = "(SELECT least(" + String.join(", ", mins) + ") FROM " + rows + ")";
-    String to = "(SELECT greatest(" + String.join(", ", maxs) + ") FROM " + rows + ")";
+    // The first and last dates any moment reaches, NULLs skipped.
+    String from =
+        "(SELECT "
+            + NullSkipping.least(names)
+            + " FROM (SELECT "
+            + String.join(", ", mins)
+            + " FROM "
+            + rows
+            + " AS kpi_all_rows) AS kpi_first)";
+    String to =
+        "(SELECT "
+            + NullSkipping.greatest(names)
+            + " FROM (SELECT "
+            + String.join(", ", maxs)
+            + " FROM "
+            + rows
+            + " AS kpi_all_rows) AS kpi_last)";
     List<String> select = new ArrayList<>(List.of("kpi_rows.*"));
     for (Span s : spans) {
       String a = "kpi_cal_" + moments.indexOf(s.from());

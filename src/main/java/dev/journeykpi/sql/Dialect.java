@@ -189,6 +189,46 @@ public interface Dialect {
 
   // ---- Hooks added by helpers: each in its own section below, named for its part. ----
 
+  // ---- Hooks added by portable-agg (the period types' SQL, issue 17) ----
+
+  /**
+   * A date {@code days} later (an integer SQL expression; may be negative), a DATE. The default is
+   * {@code date + days}, as DuckDB, PostgreSQL, Spark and Snowflake read it.
+   */
+  default String plusDays(String date, String days) {
+    return "(" + date + " + " + days + ")";
+  }
+
+  /**
+   * The days from one date to another (an integer; negative when {@code to} is earlier). The
+   * default is {@code to - from}, as DuckDB, PostgreSQL and Snowflake read it.
+   */
+  default String daysBetween(String from, String to) {
+    return "(" + to + " - " + from + ")";
+  }
+
+  /**
+   * A local date-time {@code days} later (an integer SQL expression), its time of day and fractions
+   * kept: the SQL standard's interval arithmetic.
+   */
+  default String timestampPlusDays(String timestamp, String days) {
+    return "(" + timestamp + " + " + days + " * INTERVAL '1' DAY)";
+  }
+
+  /**
+   * Whether a DOUBLE's sign bit is set: a negative number or -0.0 (which compares equal to 0, so
+   * that only its text tells it apart: every engine writes it with its minus). NULL for NULL.
+   */
+  default String signBit(String number) {
+    return "CASE WHEN "
+        + number
+        + " = 0 THEN "
+        + cast(number, SqlType.TEXT)
+        + " LIKE '-%' ELSE "
+        + number
+        + " < 0 END";
+  }
+
   // ---- Hooks added by portable-sources ----
 
   /**

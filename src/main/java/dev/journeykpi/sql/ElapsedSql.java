@@ -45,12 +45,12 @@ public final class ElapsedSql {
 
   /** The start as a date-time. */
   public String a() {
-    return "CAST(" + c.ref(start) + " AS TIMESTAMP)";
+    return c.dialect().cast(c.ref(start), Dialect.SqlType.TIMESTAMP);
   }
 
   /** The end as a date-time. */
   public String b() {
-    return "CAST(" + c.ref(end) + " AS TIMESTAMP)";
+    return c.dialect().cast(c.ref(end), Dialect.SqlType.TIMESTAMP);
   }
 
   /** The rows, with the business seconds from start to end when on the business clock. */
@@ -64,8 +64,18 @@ public final class ElapsedSql {
    * clock, the business seconds from start to end and from start to that moment.
    */
   public String rowsWithSoFar(String rows) {
-    String asOf = "(SELECT greatest(max(" + a() + "), max(" + b() + ")) FROM " + rows + ")";
-    String widened = "(SELECT *, " + asOf + " AS " + AS_OF + " FROM " + rows + ")";
+    String asOf =
+        "(SELECT "
+            + NullSkipping.greatest("kpi_max_a", "kpi_max_b")
+            + " FROM (SELECT max("
+            + a()
+            + ") AS kpi_max_a, max("
+            + b()
+            + ") AS kpi_max_b FROM "
+            + rows
+            + " AS kpi_all_rows) AS kpi_latest)";
+    String widened =
+        "(SELECT *, " + asOf + " AS " + AS_OF + " FROM " + rows + " AS kpi_rows_as_of)";
     if (!business) return widened;
     return c.calendarTable()
         .withBusinessSeconds(
@@ -82,7 +92,7 @@ public final class ElapsedSql {
    */
   public String secondsSoFar() {
     return business
-        ? "CAST(" + BUSINESS_SO_FAR + " AS DOUBLE)"
+        ? c.dialect().cast(BUSINESS_SO_FAR, Dialect.SqlType.DOUBLE)
         : "CASE WHEN " + a() + " IS NOT NULL THEN " + calendarSeconds(a(), AS_OF) + " END";
   }
 
@@ -91,7 +101,8 @@ public final class ElapsedSql {
    * (judged on the clock, as Elapsed does, even on the business clock), else NULL.
    */
   public String seconds() {
-    String elapsed = business ? "CAST(" + BUSINESS + " AS DOUBLE)" : calendarSeconds(a(), b());
+    String elapsed =
+        business ? c.dialect().cast(BUSINESS, Dialect.SqlType.DOUBLE) : calendarSeconds(a(), b());
     return "CASE WHEN " + b() + " >= " + a() + " THEN " + elapsed + " END";
   }
 
@@ -102,15 +113,14 @@ public final class ElapsedSql {
    */
   public String calendarSeconds(String a, String b) {
     Dialect d = c.dialect();
-    String wall = "(" + d.epochMillis(b) + " - " + d.epochMillis(a) + ") / 1000.0";
+    // Whole milliseconds as a DOUBLE before dividing: on Trino a division by the literal 1000.0
+    // would be a DECIMAL one, rounded to its scale.
+    String wall = millisToSeconds(d, d.epochMillis(b) + " - " + d.epochMillis(a));
     LocalDateTime steady = Elapsed.wallClockFrom(c.zone());
     if (steady != null && steady.equals(LocalDateTime.MIN)) return wall;
     String zoned =
-        "("
-            + d.epochMillisInZone(b, c.zone())
-            + " - "
-            + d.epochMillisInZone(a, c.zone())
-            + ") / 1000.0";
+        millisToSeconds(
+            d, d.epochMillisInZone(b, c.zone()) + " - " + d.epochMillisInZone(a, c.zone()));
     if (steady == null) return zoned; // daylight saving: every row through the zone's rules
     return "CASE WHEN "
         + a
@@ -121,5 +131,10 @@ public final class ElapsedSql {
         + " ELSE "
         + zoned
         + " END";
+  }
+
+  /** A whole number of milliseconds in seconds, a DOUBLE (exact below 2^53 ms). */
+  private static String millisToSeconds(Dialect d, String millis) {
+    return "(" + d.cast("(" + millis + ")", Dialect.SqlType.DOUBLE) + " / 1000)";
   }
 }

@@ -18,7 +18,7 @@ final class GroupLabels {
 
   /** The SQL of a breakdown column's value as it is returned to be labelled. */
   static String value(Dialect d, ValueType type, String column) {
-    return type.isTemporal() ? d.epochMillis("CAST(" + column + " AS TIMESTAMP)") : column;
+    return type.isTemporal() ? d.epochMillis(d.cast(column, Dialect.SqlType.TIMESTAMP)) : column;
   }
 
   /** The label of a returned value (null: a blank). */

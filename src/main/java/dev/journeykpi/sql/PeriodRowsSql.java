@@ -23,11 +23,44 @@ public non-sealed interface PeriodRowsSql extends SqlTemplate {
     return rows;
   }
 
+  /**
+   * Texts a group's note quotes (examples of rows, values counted one by one), each read per group
+   * by a query of its own: a list is not an aggregate every engine has. Empty by default.
+   */
+  default List<Quoted> quoted(SqlColumns c) {
+    return List.of();
+  }
+
   /** The group's measure from the aggregates' values. */
   Measure measure(Values v);
 
   /** One aggregate: its name in the query's result, and its SQL. */
   record Aggregate(String name, String sql) {}
+
+  /**
+   * Texts quoted per group, as {@link Values#texts}{@code (name)} gives them: of the rows where
+   * {@code condition} holds, either the first {@code first} rows in the export's order (each the
+   * labels of the columns {@code columns}, joined by U+0000), or, when {@code first} is 0, each
+   * distinct label of the one column once with its count ({@code label U+0000 count}, in no order).
+   * Read only when the count aggregate {@code when} is above 0 in some group, so that a KPI whose
+   * rows need none costs no second query.
+   *
+   * @param columns source columns, labelled as the default engine labels their cells ({@link
+   *     dev.journeykpi.calc.Cells#label(Object)})
+   */
+  record Quoted(String name, String when, String condition, List<String> columns, int first) {
+    /** The first {@code n} rows' labels. */
+    public static Quoted firstRows(
+        String name, String when, String condition, List<String> columns, int n) {
+      if (n < 1) throw new IllegalArgumentException("n must be at least 1: " + n);
+      return new Quoted(name, when, condition, List.copyOf(columns), n);
+    }
+
+    /** Each distinct label of a column, with its count. */
+    public static Quoted tally(String name, String when, String condition, String column) {
+      return new Quoted(name, when, condition, List.of(column), 0);
+    }
+  }
 
   /** The values of a group's aggregates. */
   interface Values {
@@ -37,7 +70,7 @@ public non-sealed interface PeriodRowsSql extends SqlTemplate {
     /** A number, or null when the aggregate had no values. */
     Double number(String name);
 
-    /** A list of texts (empty when the aggregate gave NULL). */
+    /** Quoted texts ({@link Quoted}; empty when no row was quoted). */
     List<String> texts(String name);
   }
 }

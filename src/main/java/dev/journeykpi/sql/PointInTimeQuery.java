@@ -67,13 +67,14 @@ public final class PointInTimeQuery implements KpiQuery {
   /** A column of the rows as a TIMESTAMP (a date at its midnight), to compare with the edges. */
   public static String time(SqlColumns c, String column) {
     return c.type(column) == ValueType.DATE
-        ? "CAST(" + c.ref(column) + " AS TIMESTAMP)"
+        ? c.dialect().cast(c.ref(column), Dialect.SqlType.TIMESTAMP)
         : c.ref(column);
   }
 
   @Override
   public String sql(List<Period> periods) {
     List<List<String>> ps = new ArrayList<>();
+    String none = d.cast("NULL", Dialect.SqlType.TIMESTAMP);
     for (int i = 0; i < periods.size(); i++) {
       Period p = periods.get(i);
       boolean all = p.grain() == Period.Grain.ALL;
@@ -81,8 +82,8 @@ public final class PointInTimeQuery implements KpiQuery {
           List.of(
               String.valueOf(i),
               all ? "TRUE" : "FALSE",
-              all ? "NULL::TIMESTAMP" : d.timestamp(p.startTime()),
-              all ? "NULL::TIMESTAMP" : d.timestamp(p.endTime())));
+              all ? none : d.timestamp(p.startTime()),
+              all ? none : d.timestamp(p.endTime())));
     }
     String by = kpi.by().isEmpty() ? null : columns.ref(kpi.by().get(0));
     List<String> select = new ArrayList<>();
@@ -95,7 +96,7 @@ public final class PointInTimeQuery implements KpiQuery {
         + String.join(",\n  ", select)
         + "\nFROM (SELECT * FROM "
         + rows
-        + " WHERE "
+        + " AS kpi_rows WHERE "
         + columns.where(kpi.where())
         + ") AS kpi_population\nCROSS JOIN "
         + d.values("kpi_periods", List.of("kpi_period", "kpi_all", "kpi_from", "kpi_to"), ps)
@@ -155,11 +156,16 @@ public final class PointInTimeQuery implements KpiQuery {
   /** The day of the latest value in any of the edge columns over the source's rows, or null. */
   private LocalDate lastDay(Connection conn) throws SQLException {
     List<String> each = new ArrayList<>();
-    for (String e : edges) each.add("SELECT max(" + time(columns, e) + ") AS t FROM " + rows);
+    for (String e : edges)
+      each.add("SELECT max(" + time(columns, e) + ") AS kpi_t FROM " + rows + " AS kpi_rows");
     try (Statement st = conn.createStatement();
         ResultSet r =
             st.executeQuery(
-                "SELECT CAST(max(t) AS DATE) FROM (" + String.join(" UNION ALL ", each) + ")")) {
+                "SELECT "
+                    + d.cast("max(kpi_t)", Dialect.SqlType.DATE)
+                    + " FROM ("
+                    + String.join(" UNION ALL ", each)
+                    + ") AS kpi_edges")) {
       r.next();
       java.sql.Date day = r.getDate(1);
       return day == null ? null : day.toLocalDate();

@@ -12,11 +12,11 @@ CREATE OR REPLACE TEMP TABLE `kpi_rows_checks` AS SELECT * FROM `kpi_typed_check
 SELECT kpi_period,
   `floor` AS kpi_group_0,
   GROUPING(`floor`) AS kpi_level,
-  count(*) FILTER (WHERE TRUE) AS `denominator`,
-  count(*) FILTER (WHERE TRUE AND (`sheets_changed` = TRUE)) AS `numerator`
-FROM (SELECT * FROM `kpi_rows_checks` WHERE TRUE) AS kpi_population
+  count(CASE WHEN TRUE THEN 1 END) AS `denominator`,
+  count(CASE WHEN TRUE AND (`sheets_changed` = TRUE) THEN 1 END) AS `numerator`
+FROM (SELECT * FROM `kpi_rows_checks` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (SELECT * FROM UNNEST([STRUCT(0 AS kpi_period, FALSE AS kpi_all, DATETIME '2026-10-01 00:00:00' AS kpi_from, DATETIME '2026-11-01 00:00:00' AS kpi_to)])) AS kpi_periods
-  ON kpi_all OR (CAST(`checked_at` AS TIMESTAMP) >= kpi_from AND CAST(`checked_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`checked_at` AS DATETIME) >= kpi_from AND CAST(`checked_at` AS DATETIME) < kpi_to)
 GROUP BY GROUPING SETS ((kpi_period, `floor`), (kpi_period))
 ORDER BY kpi_period;
 
@@ -26,9 +26,9 @@ SELECT kpi_period,
   count(*) AS `rows`,
   count(DISTINCT `room`) AS `distinct`,
   count(*) - count(`room`) AS `blank`
-FROM (SELECT * FROM `kpi_rows_checks` WHERE TRUE) AS kpi_population
+FROM (SELECT * FROM `kpi_rows_checks` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (SELECT * FROM UNNEST([STRUCT(0 AS kpi_period, FALSE AS kpi_all, DATETIME '2026-10-01 00:00:00' AS kpi_from, DATETIME '2026-11-01 00:00:00' AS kpi_to)])) AS kpi_periods
-  ON kpi_all OR (CAST(`checked_at` AS TIMESTAMP) >= kpi_from AND CAST(`checked_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`checked_at` AS DATETIME) >= kpi_from AND CAST(`checked_at` AS DATETIME) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
 
@@ -38,9 +38,9 @@ SELECT kpi_period,
   count(*) AS `rows`,
   count(`score`) AS `n`,
   0 AS `partial`,
-  CAST(SUM(CAST(`score` AS BIGNUMERIC)) AS FLOAT64) / count(`score`) AS `value`
-FROM (SELECT * FROM `kpi_rows_checks` WHERE TRUE) AS kpi_population
+  CAST(SUM(CAST(`score` AS BIGNUMERIC)) AS FLOAT64) / CAST(count(`score`) AS FLOAT64) AS `value`
+FROM (SELECT * FROM `kpi_rows_checks` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (SELECT * FROM UNNEST([STRUCT(0 AS kpi_period, FALSE AS kpi_all, DATETIME '2026-10-01 00:00:00' AS kpi_from, DATETIME '2026-11-01 00:00:00' AS kpi_to)])) AS kpi_periods
-  ON kpi_all OR (CAST(`checked_at` AS TIMESTAMP) >= kpi_from AND CAST(`checked_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`checked_at` AS DATETIME) >= kpi_from AND CAST(`checked_at` AS DATETIME) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;

@@ -22,9 +22,9 @@ CREATE OR REPLACE TEMP VIEW "kpi_source_deals" AS SELECT * FROM "kpi_join0_deals
 SELECT kpi_period,
   "region" AS kpi_group_0,
   GROUPING("region") AS kpi_level,
-  count(*) FILTER (WHERE (lower("stage") IN ('thắng', 'thua'))) AS "denominator",
-  count(*) FILTER (WHERE (lower("stage") IN ('thắng', 'thua')) AND (lower("stage") = 'thắng')) AS "numerator"
-FROM (SELECT * FROM "kpi_source_deals" WHERE TRUE) AS kpi_population
+  count(CASE WHEN (lower("stage") IN ('thắng', 'thua')) THEN 1 END) AS "denominator",
+  count(CASE WHEN (lower("stage") IN ('thắng', 'thua')) AND (lower("stage") = 'thắng') THEN 1 END) AS "numerator"
+FROM (SELECT * FROM "kpi_source_deals" AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
   ON kpi_all OR (CAST("closed_on" AS TIMESTAMP) >= kpi_from AND CAST("closed_on" AS TIMESTAMP) < kpi_to)
 GROUP BY GROUPING SETS ((kpi_period, "region"), (kpi_period))
@@ -37,8 +37,8 @@ SELECT kpi_period,
   count(*) AS "rows",
   count("cycle_days") AS "n",
   0 AS "partial",
-  fsum("cycle_days") / count("cycle_days") AS "value"
-FROM (SELECT * FROM "kpi_source_deals" WHERE (lower("stage") = 'thắng')) AS kpi_population
+  fsum("cycle_days") / CAST(count("cycle_days") AS DOUBLE) AS "value"
+FROM (SELECT * FROM "kpi_source_deals" AS kpi_rows WHERE (lower("stage") = 'thắng')) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
   ON kpi_all OR (CAST("closed_on" AS TIMESTAMP) >= kpi_from AND CAST("closed_on" AS TIMESTAMP) < kpi_to)
 GROUP BY GROUPING SETS ((kpi_period, "sector"), (kpi_period))

@@ -33,7 +33,7 @@ SELECT kpi_period,
   count("revenue") AS "n",
   0 AS "partial",
   fsum("revenue") AS "value"
-FROM (SELECT * FROM "kpi_source_lines" WHERE (NOT (prefix(lower("invoice_no"), 'c')))) AS kpi_population
+FROM (SELECT * FROM "kpi_source_lines" AS kpi_rows WHERE (NOT (prefix(lower("invoice_no"), 'c')))) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
   ON kpi_all OR (CAST("invoiced_on" AS TIMESTAMP) >= kpi_from AND CAST("invoiced_on" AS TIMESTAMP) < kpi_to)
 GROUP BY GROUPING SETS ((kpi_period, "team"), (kpi_period))
@@ -43,7 +43,7 @@ ORDER BY kpi_period;
 SELECT kpi_period,
   0 AS kpi_level,
   count(*) AS "rows"
-FROM (SELECT * FROM "kpi_rows_lines" WHERE ((NOT (prefix(lower("invoice_no"), 'c'))) AND (regexp_matches("note", '(?i)khuyến mãi|(?:^|[^\p{L}\p{Nd}\p{Mn}_])KM(?:$|[^\p{L}\p{Nd}\p{Mn}_])')))) AS kpi_population
+FROM (SELECT * FROM "kpi_rows_lines" AS kpi_rows WHERE ((NOT (prefix(lower("invoice_no"), 'c'))) AND (regexp_matches("note", '(?i)khuyến mãi|(?:^|[^\p{L}\p{Nd}\p{Mn}_])KM(?:$|[^\p{L}\p{Nd}\p{Mn}_])')))) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
   ON kpi_all OR (CAST("invoiced_on" AS TIMESTAMP) >= kpi_from AND CAST("invoiced_on" AS TIMESTAMP) < kpi_to)
 GROUP BY kpi_period

@@ -14,8 +14,8 @@ SELECT kpi_period,
   count(*) AS "rows",
   count("bill") AS "n",
   0 AS "partial",
-  fsum("bill") / count("bill") AS "value"
-FROM (SELECT * FROM "kpi_rows_checkouts" WHERE TRUE) AS kpi_population
+  fsum("bill") / CAST(count("bill") AS DOUBLE) AS "value"
+FROM (SELECT * FROM "kpi_rows_checkouts" AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
   ON kpi_all OR (CAST("checkout_date" AS TIMESTAMP) >= kpi_from AND CAST("checkout_date" AS TIMESTAMP) < kpi_to)
 GROUP BY kpi_period
@@ -24,9 +24,9 @@ ORDER BY kpi_period;
 -- kpi satisfied_guests (ratio)
 SELECT kpi_period,
   0 AS kpi_level,
-  count(*) FILTER (WHERE ("satisfaction" IS NOT NULL)) AS "denominator",
-  count(*) FILTER (WHERE ("satisfaction" IS NOT NULL) AND ("satisfaction" >= CAST(4.0 AS DOUBLE))) AS "numerator"
-FROM (SELECT * FROM "kpi_rows_checkouts" WHERE TRUE) AS kpi_population
+  count(CASE WHEN ("satisfaction" IS NOT NULL) THEN 1 END) AS "denominator",
+  count(CASE WHEN ("satisfaction" IS NOT NULL) AND ("satisfaction" >= CAST(4.0 AS DOUBLE)) THEN 1 END) AS "numerator"
+FROM (SELECT * FROM "kpi_rows_checkouts" AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
   ON kpi_all OR (CAST("checkout_date" AS TIMESTAMP) >= kpi_from AND CAST("checkout_date" AS TIMESTAMP) < kpi_to)
 GROUP BY kpi_period

@@ -11,11 +11,11 @@ CREATE OR REPLACE VIEW "kpi_rows_checks" AS SELECT * FROM "kpi_typed_checks" WHE
 SELECT kpi_period,
   "floor" AS kpi_group_0,
   GROUPING("floor") AS kpi_level,
-  count(*) FILTER (WHERE TRUE) AS "denominator",
-  count(*) FILTER (WHERE TRUE AND ("sheets_changed" = TRUE)) AS "numerator"
-FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+  count(CASE WHEN TRUE THEN 1 END) AS "denominator",
+  count(CASE WHEN TRUE AND ("sheets_changed" = TRUE) THEN 1 END) AS "numerator"
+FROM (SELECT * FROM "kpi_rows_checks" AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00:00', TIMESTAMP '2026-11-01 00:00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP(3)) >= kpi_from AND CAST("checked_at" AS TIMESTAMP(3)) < kpi_to)
 GROUP BY GROUPING SETS ((kpi_period, "floor"), (kpi_period))
 ORDER BY kpi_period;
 
@@ -25,9 +25,9 @@ SELECT kpi_period,
   count(*) AS "rows",
   count(DISTINCT "room") AS "distinct",
   count(*) - count("room") AS "blank"
-FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+FROM (SELECT * FROM "kpi_rows_checks" AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00:00', TIMESTAMP '2026-11-01 00:00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP(3)) >= kpi_from AND CAST("checked_at" AS TIMESTAMP(3)) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
 
@@ -37,9 +37,9 @@ SELECT kpi_period,
   count(*) AS "rows",
   count("score") AS "n",
   0 AS "partial",
-  CAST(sum(CAST("score" AS DECIMAL(38, 9))) AS DOUBLE) / count("score") AS "value"
-FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+  CAST(sum(CAST("score" AS DECIMAL(38, 9))) AS DOUBLE) / CAST(count("score") AS DOUBLE) AS "value"
+FROM (SELECT * FROM "kpi_rows_checks" AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00:00', TIMESTAMP '2026-11-01 00:00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP(3)) >= kpi_from AND CAST("checked_at" AS TIMESTAMP(3)) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;

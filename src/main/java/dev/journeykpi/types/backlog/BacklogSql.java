@@ -2,6 +2,7 @@ package dev.journeykpi.types.backlog;
 
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.model.Period;
+import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.PeriodRowsSql;
@@ -51,9 +52,8 @@ final class BacklogSql implements OwnQuerySql {
                     + b
                     + " >= kpi_to) END";
             return List.of(
-                new PeriodRowsSql.Aggregate("open", "count(*) FILTER (WHERE " + open + ")"),
-                new PeriodRowsSql.Aggregate(
-                    "end_before_start", "count(*) FILTER (WHERE " + bad + ")"));
+                new PeriodRowsSql.Aggregate("open", Aggregates.countWhere(open)),
+                new PeriodRowsSql.Aggregate("end_before_start", Aggregates.countWhere(bad)));
           }
 
           @Override

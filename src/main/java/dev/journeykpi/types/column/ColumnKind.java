@@ -7,6 +7,7 @@ import dev.journeykpi.config.CompareDef;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
 import dev.journeykpi.config.Statistic;
+import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.PeriodRowsSql;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlTemplate;
@@ -125,7 +126,10 @@ public final class ColumnKind extends PeriodRowsKind<ColumnSpec> {
             spec.stat() == null
                 ? d.sumExact(value)
                 : spec.stat().kind() == Statistic.Kind.MEAN
-                    ? d.sumExact(value) + " / count(" + value + ")"
+                    // DOUBLE over DOUBLE: no engine divides it as integers or decimals.
+                    ? d.sumExact(value)
+                        + " / "
+                        + d.cast("count(" + value + ")", dev.journeykpi.sql.Dialect.SqlType.DOUBLE)
                     : d.percentile(value, spec.stat().percentile());
         return List.of(
             new Aggregate("rows", "count(*)"),
@@ -134,7 +138,7 @@ public final class ColumnKind extends PeriodRowsKind<ColumnSpec> {
                 "partial",
                 refs.size() == 1
                     ? "0"
-                    : "count(*) FILTER (WHERE NOT (" + allBlank + ") AND (" + anyBlank + "))"),
+                    : Aggregates.countWhere("NOT (" + allBlank + ") AND (" + anyBlank + ")")),
             new Aggregate("value", stat));
       }
 

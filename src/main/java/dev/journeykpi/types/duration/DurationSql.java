@@ -1,6 +1,8 @@
 package dev.journeykpi.types.duration;
 
 import dev.journeykpi.calc.Measure;
+import dev.journeykpi.sql.Aggregates;
+import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.ElapsedSql;
 import dev.journeykpi.sql.PeriodRowsSql;
 import dev.journeykpi.sql.SqlColumns;
@@ -40,34 +42,34 @@ final class DurationSql implements PeriodRowsSql {
     String seconds = e.seconds();
     String stat =
         switch (spec.stat().kind()) {
-          case MEAN -> d.sumExact(seconds) + " / count(" + seconds + ")";
+          // DOUBLE over DOUBLE: no engine divides it as integers or decimals.
+          case MEAN ->
+              d.sumExact(seconds)
+                  + " / "
+                  + d.cast("count(" + seconds + ")", Dialect.SqlType.DOUBLE);
           case MIN -> "min(" + seconds + ")";
           case MAX -> "max(" + seconds + ")";
           default -> d.percentile(seconds, spec.stat().percentile());
         };
-    String label =
-        "CAST("
-            + c.ref(spec.start())
-            + " AS VARCHAR) || chr(0) || CAST("
-            + c.ref(spec.end())
-            + " AS VARCHAR)";
     return List.of(
         new Aggregate("rows", "count(*)"),
         new Aggregate("n", "count(" + seconds + ")"),
-        new Aggregate(
-            "open", "count(*) FILTER (WHERE " + a + " IS NOT NULL AND " + b + " IS NULL)"),
-        new Aggregate("no_start", "count(*) FILTER (WHERE " + a + " IS NULL)"),
-        new Aggregate("negative", "count(*) FILTER (WHERE " + b + " < " + a + ")"),
-        new Aggregate(
-            "examples",
-            "list_slice(list("
-                + label
-                + " ORDER BY kpi_record) FILTER (WHERE "
-                + b
-                + " < "
-                + a
-                + "), 1, 3)"),
+        new Aggregate("open", Aggregates.countWhere(a + " IS NOT NULL AND " + b + " IS NULL")),
+        new Aggregate("no_start", Aggregates.countWhere(a + " IS NULL")),
+        new Aggregate("negative", Aggregates.countWhere(b + " < " + a)),
         new Aggregate("value", stat));
+  }
+
+  /**
+   * The first two rows ending before they start, in the export's order, for the note (read only
+   * when a group has one).
+   */
+  @Override
+  public List<Quoted> quoted(SqlColumns c) {
+    ElapsedSql e = elapsed(c);
+    return List.of(
+        Quoted.firstRows(
+            "examples", "negative", e.b() + " < " + e.a(), List.of(spec.start(), spec.end()), 2));
   }
 
   @Override
@@ -85,18 +87,11 @@ final class DurationSql implements PeriodRowsSql {
           List<String> shown = new ArrayList<>();
           for (String pair : v.texts("examples")) {
             String[] ab = pair.split("\u0000", 2);
-            shown.add(
-                DurationMeasurer.example(spec.start(), label(ab[0]), spec.end(), label(ab[1])));
+            shown.add(DurationMeasurer.example(spec.start(), ab[0], spec.end(), ab[1]));
           }
           return DurationMeasurer.examples(shown, negative);
         },
         () -> v.number("value"),
         divisor);
-  }
-
-  /** A date or date-time as the default engine's cells label it (Cells.label). */
-  static String label(String sqlText) {
-    if (sqlText.length() <= 10) return sqlText;
-    return java.time.LocalDateTime.parse(sqlText.replace(' ', 'T')).toString().replace('T', ' ');
   }
 }

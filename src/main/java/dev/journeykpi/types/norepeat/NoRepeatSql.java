@@ -3,7 +3,9 @@ package dev.journeykpi.types.norepeat;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.ValueType;
+import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.CalendarTable;
+import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.PeriodRowsQuery;
@@ -62,7 +64,7 @@ final class NoRepeatSql implements OwnQuerySql {
                 outcome("repeated", judged, REPEATED),
                 outcome("not_yet", judged, NOT_YET),
                 outcome("no_customer", judged, NO_CUSTOMER),
-                new Aggregate("judged", "count(*) FILTER (WHERE " + judged + ")"));
+                new Aggregate("judged", Aggregates.countWhere(judged)));
           }
 
           @Override
@@ -81,7 +83,7 @@ final class NoRepeatSql implements OwnQuerySql {
 
   private static PeriodRowsSql.Aggregate outcome(String name, String judged, int outcome) {
     return new PeriodRowsSql.Aggregate(
-        name, "count(*) FILTER (WHERE " + judged + " AND kpi_outcome = " + outcome + ")");
+        name, Aggregates.countWhere(judged + " AND kpi_outcome = " + outcome));
   }
 
   /**
@@ -90,24 +92,19 @@ final class NoRepeatSql implements OwnQuerySql {
    */
   private String withOutcomes(SqlSource source) {
     SqlColumns c = source.columns();
+    Dialect d = source.dialect();
     String t =
         c.type(kpi.time()) == ValueType.DATE
-            ? "CAST(" + c.ref(kpi.time()) + " AS TIMESTAMP)"
+            ? d.cast(c.ref(kpi.time()), Dialect.SqlType.TIMESTAMP)
             : c.ref(kpi.time());
     String customer = c.ref(spec.customer());
     String windowEnd =
         spec.window().isWorkingDays()
             ? "kpi_window_end"
-            : "(kpi_time + INTERVAL '" + spec.window().seconds() + " seconds')";
-    // Blank as the default engine's KeyNumbering sees it (String.isBlank): the import has trimmed
-    // spaces and tabs and removed control characters, which leaves Unicode's other white space.
-    String blank =
-        c.type(spec.customer()) == ValueType.STRING
-            ? " OR regexp_full_match("
-                + customer
-                + ", '[ \\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200a}\\x{2028}\\x{2029}\\x{205f}"
-                + "\\x{3000}]*')"
-            : "";
+            : d.plusSeconds("kpi_time", spec.window().seconds());
+    // Blank as the default engine's KeyNumbering sees it (String.isBlank, Dialect.isBlank): the
+    // import trims spaces and tabs only, which leaves line breaks and Unicode's other white space.
+    String blank = c.type(spec.customer()) == ValueType.STRING ? " OR " + d.isBlank(customer) : "";
     return "(SELECT *, CASE WHEN NOT kpi_in OR kpi_time IS NULL OR "
         + customer
         + " IS NULL"
@@ -133,7 +130,7 @@ final class NoRepeatSql implements OwnQuerySql {
         + c.where(kpi.where())
         + ", FALSE) AS kpi_in FROM "
         + (spec.window().isWorkingDays() ? withWorkingDayWindowEnds(source, t) : source.rows())
-        + ")))";
+        + " AS kpi_rows) AS kpi_timed) AS kpi_next_contacts)";
   }
 
   /**
@@ -144,25 +141,29 @@ final class NoRepeatSql implements OwnQuerySql {
   private String withWorkingDayWindowEnds(SqlSource source, String time) {
     CalendarTable calendar = source.columns().calendarTable();
     int n = spec.window().workingDays();
-    String date = "CAST(" + time + " AS DATE)";
+    Dialect d = source.dialect();
+    String date = d.cast(time, Dialect.SqlType.DATE);
     return "(WITH kpi_calendar AS "
         + calendar.relation(
-            "(SELECT min(" + date + ") FROM " + source.rows() + ")",
-            "(SELECT max("
-                + date
-                + ") + "
-                + calendar.daysToReach(n)
+            "(SELECT min(" + date + ") FROM " + source.rows() + " AS kpi_all_rows)",
+            "(SELECT "
+                + d.plusDays("max(" + date + ")", String.valueOf(calendar.daysToReach(n)))
                 + " FROM "
                 + source.rows()
-                + ")")
-        + "\nSELECT kpi_rows.*, CAST(kpi_end.kpi_day AS TIMESTAMP)"
-        + " + (kpi_rows.kpi_t - CAST(CAST(kpi_rows.kpi_t AS DATE) AS TIMESTAMP)) AS kpi_window_end"
+                + " AS kpi_all_rows)")
+        // The contact's moment moved by whole days to the window's last day: its time of day kept.
+        + "\nSELECT kpi_rows.*, "
+        + d.timestampPlusDays(
+            "kpi_rows.kpi_t",
+            d.daysBetween(d.cast("kpi_rows.kpi_t", Dialect.SqlType.DATE), "kpi_end.kpi_day"))
+        + " AS kpi_window_end"
         + "\nFROM (SELECT *, "
         + time
         + " AS kpi_t FROM "
         + source.rows()
-        + ") AS kpi_rows"
-        + "\n  LEFT JOIN kpi_calendar AS kpi_from ON kpi_from.kpi_day = CAST(kpi_rows.kpi_t AS DATE)"
+        + " AS kpi_all_rows) AS kpi_rows"
+        + "\n  LEFT JOIN kpi_calendar AS kpi_from ON kpi_from.kpi_day = "
+        + d.cast("kpi_rows.kpi_t", Dialect.SqlType.DATE)
         + "\n  LEFT JOIN kpi_calendar AS kpi_end ON "
         + calendar.workingDaysAfter("kpi_from", n, "kpi_end")
         + ")";

@@ -6,6 +6,7 @@ import dev.journeykpi.calc.Measurer;
 import dev.journeykpi.config.CompareDef;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SpecReader;
+import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.PeriodRowsSql;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlTemplate;
@@ -62,8 +63,8 @@ public final class RatioKind extends PeriodRowsKind<RatioSpec> {
         String d = c.where(spec.denominator());
         String n = c.where(spec.numerator());
         return List.of(
-            new Aggregate("denominator", "count(*) FILTER (WHERE " + d + ")"),
-            new Aggregate("numerator", "count(*) FILTER (WHERE " + d + " AND " + n + ")"));
+            new Aggregate("denominator", Aggregates.countWhere(d)),
+            new Aggregate("numerator", Aggregates.countWhere(d + " AND " + n)));
       }
 
       @Override

@@ -75,6 +75,7 @@ final class ScoreSql implements OwnQuerySql {
     @Override
     public String sql(List<Period> periods) {
       List<List<String>> ps = new ArrayList<>();
+      String none = d.cast("NULL", Dialect.SqlType.TIMESTAMP);
       for (int i = 0; i < periods.size(); i++) {
         Period p = periods.get(i);
         boolean all = kpi.time() == null || p.grain() == Period.Grain.ALL;
@@ -82,16 +83,16 @@ final class ScoreSql implements OwnQuerySql {
             List.of(
                 String.valueOf(i),
                 all ? "TRUE" : "FALSE",
-                all ? "NULL::TIMESTAMP" : d.timestamp(p.startTime()),
-                all ? "NULL::TIMESTAMP" : d.timestamp(p.endTime())));
+                all ? none : d.timestamp(p.startTime()),
+                all ? none : d.timestamp(p.endTime())));
       }
-      String time = kpi.time() == null ? null : "CAST(" + c.ref(kpi.time()) + " AS TIMESTAMP)";
+      String time =
+          kpi.time() == null ? null : d.cast(c.ref(kpi.time()), Dialect.SqlType.TIMESTAMP);
       String by = kpi.by().isEmpty() ? null : c.ref(kpi.by().get(0));
       String answer = c.ref(spec.column());
       // A number answer of -0 is not 0 to the measurer (its text, whether it is listed as
-      // positive),
-      // but one group to the engine: its sign is kept beside it.
-      String sign = numbers ? "signbit(" + answer + ")" : "FALSE";
+      // positive), but one group to the engine: its sign is kept beside it.
+      String sign = numbers ? d.signBit(answer) : "FALSE";
       String keys = numbers ? answer + ", " + sign : answer;
       return "SELECT kpi_period,\n  "
           + (by == null ? "NULL AS kpi_group" : by + " AS kpi_group")
@@ -104,7 +105,7 @@ final class ScoreSql implements OwnQuerySql {
           + " AS kpi_negative,\n  count(*) AS kpi_rows,\n  min(kpi_record) AS kpi_first"
           + "\nFROM (SELECT * FROM "
           + rows
-          + " WHERE "
+          + " AS kpi_rows WHERE "
           + c.where(kpi.where())
           + ") AS kpi_population\nJOIN "
           + d.values("kpi_periods", List.of("kpi_period", "kpi_all", "kpi_from", "kpi_to"), ps)
@@ -207,7 +208,7 @@ final class ScoreSql implements OwnQuerySql {
               st.executeQuery(
                   "SELECT count(*) FROM "
                       + rows
-                      + " WHERE "
+                      + " AS kpi_rows WHERE "
                       + c.where(kpi.where())
                       + " AND "
                       + c.ref(kpi.time())
@@ -221,7 +222,12 @@ final class ScoreSql implements OwnQuerySql {
     private LocalDate lastDay(Connection conn) throws SQLException {
       try (Statement st = conn.createStatement();
           ResultSet r =
-              st.executeQuery("SELECT CAST(max(" + c.ref(kpi.time()) + ") AS DATE) FROM " + rows)) {
+              st.executeQuery(
+                  "SELECT "
+                      + d.cast("max(" + c.ref(kpi.time()) + ")", Dialect.SqlType.DATE)
+                      + " FROM "
+                      + rows
+                      + " AS kpi_rows")) {
         r.next();
         java.sql.Date day = r.getDate(1);
         return day == null ? null : day.toLocalDate();

@@ -5,7 +5,7 @@ import dev.journeykpi.config.SlaDef;
 import dev.journeykpi.config.TextKey;
 import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.config.ValueType;
-import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.ElapsedSql;
 import dev.journeykpi.sql.PeriodRowsSql;
 import dev.journeykpi.sql.SqlColumns;
@@ -74,7 +74,13 @@ final class SlaSql implements PeriodRowsSql {
             + " ELSE "
             + BREACHED
             + " END";
-    return "(SELECT *, " + outcome + " AS " + OUTCOME + " FROM " + e.rowsWithSoFar(rows) + ")";
+    return "(SELECT *, "
+        + outcome
+        + " AS "
+        + OUTCOME
+        + " FROM "
+        + e.rowsWithSoFar(rows)
+        + " AS kpi_sla_rows)";
   }
 
   /**
@@ -106,24 +112,16 @@ final class SlaSql implements PeriodRowsSql {
     List<Aggregate> out = new ArrayList<>();
     out.add(new Aggregate("rows", "count(*)"));
     for (int code = MET; code <= BAD; code++)
-      out.add(
-          new Aggregate(
-              "outcome_" + code, "count(*) FILTER (WHERE " + OUTCOME + " = " + code + ")"));
-    if (by != null) {
-      // Each value without a limit once, with its count, as the data labels it.
-      String label = "coalesce(" + c.ref(by) + ", " + c.dialect().literal(ResultRow.BLANK) + ")";
-      out.add(
-          new Aggregate(
-              "unlisted",
-              "list_transform(map_entries(histogram("
-                  + label
-                  + ") FILTER (WHERE "
-                  + OUTCOME
-                  + " = "
-                  + NO_LIMIT
-                  + ")), lambda e: e.key || chr(0) || CAST(e.value AS VARCHAR))"));
-    }
+      out.add(new Aggregate("outcome_" + code, Aggregates.countWhere(OUTCOME + " = " + code)));
     return out;
+  }
+
+  /** Each value without a limit once, with its count, as the data labels it. */
+  @Override
+  public List<Quoted> quoted(SqlColumns c) {
+    String by = spec.sla().by();
+    if (by == null) return List.of();
+    return List.of(Quoted.tally("unlisted", "outcome_" + NO_LIMIT, OUTCOME + " = " + NO_LIMIT, by));
   }
 
   @Override

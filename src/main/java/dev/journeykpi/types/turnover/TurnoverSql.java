@@ -2,6 +2,7 @@ package dev.journeykpi.types.turnover;
 
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.model.Period;
+import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.PeriodRowsSql;
@@ -79,6 +80,6 @@ final class TurnoverSql implements OwnQuerySql {
   }
 
   private static PeriodRowsSql.Aggregate count(String name, String condition) {
-    return new PeriodRowsSql.Aggregate(name, "count(*) FILTER (WHERE " + condition + ")");
+    return new PeriodRowsSql.Aggregate(name, Aggregates.countWhere(condition));
   }
 }
