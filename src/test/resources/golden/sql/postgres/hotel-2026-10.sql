@@ -12,18 +12,21 @@ ANALYZE "kpi_scan_checks_records";
 DROP TABLE IF EXISTS pg_temp."kpi_rejects_checks" CASCADE;
 CREATE TEMP TABLE "kpi_rejects_checks" AS SELECT kpi_line AS line, cardinality(kpi_fields) AS fields FROM "kpi_scan_checks_records" WHERE cardinality(kpi_fields) <> 9;
 ANALYZE "kpi_rejects_checks";
-CREATE OR REPLACE TEMP TABLE "kpi_typed_checks" AS SELECT kpi_record, kpi_empty, "checked_at__text", pg_temp.kpi_datetime(regexp_match("checked_at__text", '^ *([0-9]{2,2})\/([0-9]{2,2})\/([0-9]{4,4}) ([0-9]{2,2})\:([0-9]{2,2}) *$()()()'), 3, 6, 2, 1, 4, 5, 7, 8) AS "checked_at", "room", "floor", "sheets_changed__text", CASE WHEN lower(coalesce("sheets_changed__text", '')) IN ('có', 'x') THEN TRUE WHEN lower(coalesce("sheets_changed__text", '')) IN ('', 'không') THEN FALSE END AS "sheets_changed", "score__text", pg_temp.kpi_number("score__text", '.') AS "score" FROM (SELECT kpi_record, kpi_empty, CASE WHEN "checked_at__raw" IS NULL OR "checked_at__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "checked_at__raw" END AS "checked_at__text", CASE WHEN "room__raw" IS NULL OR "room__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("room__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("room__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "room__raw" END, NFC) END AS "room", CASE WHEN "floor__raw" IS NULL OR "floor__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("floor__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("floor__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "floor__raw" END, NFC) END AS "floor", CASE WHEN "sheets_changed__raw" IS NULL OR "sheets_changed__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize("sheets_changed__raw", NFC) END AS "sheets_changed__text", CASE WHEN "score__raw" IS NULL OR "score__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "score__raw" END AS "score__text" FROM (SELECT kpi_n AS kpi_record, ("column0" IS NULL OR "column0" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column1" IS NULL OR "column1" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column2" IS NULL OR "column2" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column3" IS NULL OR "column3" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column4" IS NULL OR "column4" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column5" IS NULL OR "column5" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column6" IS NULL OR "column6" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column7" IS NULL OR "column7" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column8" IS NULL OR "column8" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AS kpi_empty, btrim(column1, E' \t') AS "checked_at__raw", btrim(column2, E' \t') AS "room__raw", btrim(column3, E' \t') AS "floor__raw", btrim(column5, E' \t') AS "sheets_changed__raw", btrim(column7, E' \t') AS "score__raw" FROM (SELECT row_number() OVER (ORDER BY kpi_line) AS kpi_n, kpi_fields[1] AS "column0", kpi_fields[2] AS "column1", kpi_fields[3] AS "column2", kpi_fields[4] AS "column3", kpi_fields[5] AS "column4", kpi_fields[6] AS "column5", kpi_fields[7] AS "column6", kpi_fields[8] AS "column7", kpi_fields[9] AS "column8" FROM "kpi_scan_checks_records" WHERE cardinality(kpi_fields) = 9) AS kpi_csv));
-CREATE OR REPLACE TEMP VIEW "kpi_rows_checks" AS SELECT * FROM "kpi_typed_checks" WHERE NOT kpi_empty AND "checked_at" IS NOT NULL;
+DROP TABLE IF EXISTS pg_temp."kpi_typed_checks" CASCADE;
+CREATE TEMP TABLE "kpi_typed_checks" AS SELECT kpi_record, kpi_empty, "checked_at__text", pg_temp.kpi_datetime(regexp_match("checked_at__text", '^ *([0-9]{2,2})\/([0-9]{2,2})\/([0-9]{4,4}) ([0-9]{2,2})\:([0-9]{2,2}) *$()()()'), 3, 6, 2, 1, 4, 5, 7, 8) AS "checked_at", "room", "floor", "sheets_changed__text", CASE WHEN lower(coalesce("sheets_changed__text", '')) IN ('có', 'x') THEN TRUE WHEN lower(coalesce("sheets_changed__text", '')) IN ('', 'không') THEN FALSE END AS "sheets_changed", "score__text", pg_temp.kpi_number("score__text", '.') AS "score" FROM (SELECT kpi_record, kpi_empty, CASE WHEN "checked_at__raw" IS NULL OR "checked_at__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "checked_at__raw" END AS "checked_at__text", CASE WHEN "room__raw" IS NULL OR "room__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("room__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("room__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "room__raw" END, NFC) END AS "room", CASE WHEN "floor__raw" IS NULL OR "floor__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("floor__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("floor__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "floor__raw" END, NFC) END AS "floor", CASE WHEN "sheets_changed__raw" IS NULL OR "sheets_changed__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize("sheets_changed__raw", NFC) END AS "sheets_changed__text", CASE WHEN "score__raw" IS NULL OR "score__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "score__raw" END AS "score__text" FROM (SELECT kpi_n AS kpi_record, ("column0" IS NULL OR "column0" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column1" IS NULL OR "column1" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column2" IS NULL OR "column2" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column3" IS NULL OR "column3" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column4" IS NULL OR "column4" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column5" IS NULL OR "column5" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column6" IS NULL OR "column6" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column7" IS NULL OR "column7" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column8" IS NULL OR "column8" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AS kpi_empty, btrim(column1, E' \t') AS "checked_at__raw", btrim(column2, E' \t') AS "room__raw", btrim(column3, E' \t') AS "floor__raw", btrim(column5, E' \t') AS "sheets_changed__raw", btrim(column7, E' \t') AS "score__raw" FROM (SELECT row_number() OVER (ORDER BY kpi_line) AS kpi_n, kpi_fields[1] AS "column0", kpi_fields[2] AS "column1", kpi_fields[3] AS "column2", kpi_fields[4] AS "column3", kpi_fields[5] AS "column4", kpi_fields[6] AS "column5", kpi_fields[7] AS "column6", kpi_fields[8] AS "column7", kpi_fields[9] AS "column8" FROM "kpi_scan_checks_records" WHERE cardinality(kpi_fields) = 9) AS kpi_csv) AS kpi_fields) AS kpi_texts;
+ANALYZE "kpi_typed_checks";
+DROP VIEW IF EXISTS pg_temp."kpi_rows_checks" CASCADE;
+CREATE TEMP VIEW "kpi_rows_checks" AS SELECT * FROM "kpi_typed_checks" WHERE NOT kpi_empty AND "checked_at" IS NOT NULL;
 
 -- kpi sheets_changed_rate (ratio)
 SELECT kpi_period,
   "floor" AS kpi_group_0,
   GROUPING("floor") AS kpi_level,
-  count(*) FILTER (WHERE TRUE) AS "denominator",
-  count(*) FILTER (WHERE TRUE AND ("sheets_changed" = TRUE)) AS "numerator"
-FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+  count(CASE WHEN TRUE THEN 1 END) AS "denominator",
+  count(CASE WHEN TRUE AND ("sheets_changed" = TRUE) THEN 1 END) AS "numerator"
+FROM (SELECT * FROM "kpi_rows_checks" AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS timestamp) >= kpi_from AND CAST("checked_at" AS timestamp) < kpi_to)
 GROUP BY GROUPING SETS ((kpi_period, "floor"), (kpi_period))
 ORDER BY kpi_period;
 
@@ -33,9 +36,9 @@ SELECT kpi_period,
   count(*) AS "rows",
   count(DISTINCT "room") AS "distinct",
   count(*) - count("room") AS "blank"
-FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+FROM (SELECT * FROM "kpi_rows_checks" AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS timestamp) >= kpi_from AND CAST("checked_at" AS timestamp) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
 
@@ -45,9 +48,9 @@ SELECT kpi_period,
   count(*) AS "rows",
   count("score") AS "n",
   0 AS "partial",
-  sum(CAST("score" AS double precision) ORDER BY CAST("score" AS double precision)) / count("score") AS "value"
-FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+  sum(CAST("score" AS double precision) ORDER BY CAST("score" AS double precision)) / CAST(count("score") AS double precision) AS "value"
+FROM (SELECT * FROM "kpi_rows_checks" AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS timestamp) >= kpi_from AND CAST("checked_at" AS timestamp) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;

@@ -12,69 +12,72 @@ ANALYZE "kpi_scan_orders_records";
 DROP TABLE IF EXISTS pg_temp."kpi_rejects_orders" CASCADE;
 CREATE TEMP TABLE "kpi_rejects_orders" AS SELECT kpi_line AS line, cardinality(kpi_fields) AS fields FROM "kpi_scan_orders_records" WHERE cardinality(kpi_fields) <> 7;
 ANALYZE "kpi_rejects_orders";
-CREATE OR REPLACE TEMP TABLE "kpi_typed_orders" AS SELECT kpi_record, kpi_empty, "created_at__text", CAST(pg_temp.kpi_datetime(regexp_match("created_at__text", '^ *([0-9]{2,2})\/([0-9]{2,2})\/([0-9]{4,4}) *$()()()()()'), 3, 4, 2, 1, 5, 6, 7, 8) AS DATE) AS "created_at", "customer_id", "region", "status" FROM (SELECT kpi_record, kpi_empty, CASE WHEN "created_at__raw" IS NULL OR "created_at__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "created_at__raw" END AS "created_at__text", CASE WHEN "customer_id__raw" IS NULL OR "customer_id__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("customer_id__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("customer_id__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "customer_id__raw" END, NFC) END AS "customer_id", CASE WHEN "region__raw" IS NULL OR "region__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("region__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("region__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "region__raw" END, NFC) END AS "region", CASE WHEN "status__raw" IS NULL OR "status__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("status__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("status__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "status__raw" END, NFC) END AS "status" FROM (SELECT kpi_n AS kpi_record, ("column0" IS NULL OR "column0" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column1" IS NULL OR "column1" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column2" IS NULL OR "column2" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column3" IS NULL OR "column3" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column4" IS NULL OR "column4" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column5" IS NULL OR "column5" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column6" IS NULL OR "column6" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AS kpi_empty, btrim(column1, E' \t') AS "created_at__raw", btrim(column2, E' \t') AS "customer_id__raw", btrim(column3, E' \t') AS "region__raw", btrim(column6, E' \t') AS "status__raw" FROM (SELECT row_number() OVER (ORDER BY kpi_line) AS kpi_n, kpi_fields[1] AS "column0", kpi_fields[2] AS "column1", kpi_fields[3] AS "column2", kpi_fields[4] AS "column3", kpi_fields[5] AS "column4", kpi_fields[6] AS "column5", kpi_fields[7] AS "column6" FROM "kpi_scan_orders_records" WHERE cardinality(kpi_fields) = 7) AS kpi_csv));
-CREATE OR REPLACE TEMP VIEW "kpi_rows_orders" AS SELECT * FROM "kpi_typed_orders" WHERE NOT kpi_empty AND "created_at" IS NOT NULL;
+DROP TABLE IF EXISTS pg_temp."kpi_typed_orders" CASCADE;
+CREATE TEMP TABLE "kpi_typed_orders" AS SELECT kpi_record, kpi_empty, "created_at__text", CAST(pg_temp.kpi_datetime(regexp_match("created_at__text", '^ *([0-9]{2,2})\/([0-9]{2,2})\/([0-9]{4,4}) *$()()()()()'), 3, 4, 2, 1, 5, 6, 7, 8) AS date) AS "created_at", "customer_id", "region", "status" FROM (SELECT kpi_record, kpi_empty, CASE WHEN "created_at__raw" IS NULL OR "created_at__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "created_at__raw" END AS "created_at__text", CASE WHEN "customer_id__raw" IS NULL OR "customer_id__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("customer_id__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("customer_id__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "customer_id__raw" END, NFC) END AS "customer_id", CASE WHEN "region__raw" IS NULL OR "region__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("region__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("region__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "region__raw" END, NFC) END AS "region", CASE WHEN "status__raw" IS NULL OR "status__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("status__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("status__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "status__raw" END, NFC) END AS "status" FROM (SELECT kpi_n AS kpi_record, ("column0" IS NULL OR "column0" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column1" IS NULL OR "column1" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column2" IS NULL OR "column2" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column3" IS NULL OR "column3" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column4" IS NULL OR "column4" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column5" IS NULL OR "column5" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column6" IS NULL OR "column6" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AS kpi_empty, btrim(column1, E' \t') AS "created_at__raw", btrim(column2, E' \t') AS "customer_id__raw", btrim(column3, E' \t') AS "region__raw", btrim(column6, E' \t') AS "status__raw" FROM (SELECT row_number() OVER (ORDER BY kpi_line) AS kpi_n, kpi_fields[1] AS "column0", kpi_fields[2] AS "column1", kpi_fields[3] AS "column2", kpi_fields[4] AS "column3", kpi_fields[5] AS "column4", kpi_fields[6] AS "column5", kpi_fields[7] AS "column6" FROM "kpi_scan_orders_records" WHERE cardinality(kpi_fields) = 7) AS kpi_csv) AS kpi_fields) AS kpi_texts;
+ANALYZE "kpi_typed_orders";
+DROP VIEW IF EXISTS pg_temp."kpi_rows_orders" CASCADE;
+CREATE TEMP VIEW "kpi_rows_orders" AS SELECT * FROM "kpi_typed_orders" WHERE NOT kpi_empty AND "created_at" IS NOT NULL;
 
 -- kpi churn (customers)
-WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR "customer_id" ~ '^[\u0009-\u000d\u001c-\u0020\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$') THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT CAST(NULL AS text) AS kpi_g, CAST(CAST(extract(epoch FROM CAST(CAST("created_at" AS date) AS timestamp)) AS double precision) / 86400 AS bigint) AS kpi_day, CASE WHEN ("customer_id" IS NULL OR "customer_id" ~ '^[\u0009-\u000d\u001c-\u0020\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$') THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS text) AS kpi_order, CAST(NULL AS double precision) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
-kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS text) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL)
-SELECT kpi_total, kpi_group, count(*) FILTER (WHERE kpi_day IS NULL) AS kpi_no_date, count(*) FILTER (WHERE kpi_day IS NOT NULL AND kpi_customer IS NULL) AS kpi_no_customer
+SELECT kpi_total, kpi_group, count(CASE WHEN kpi_day IS NULL THEN 1 END) AS kpi_no_date, count(CASE WHEN kpi_day IS NOT NULL AND kpi_customer IS NULL THEN 1 END) AS kpi_no_customer
 FROM kpi_grouped GROUP BY kpi_total, kpi_group;
 
-WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR "customer_id" ~ '^[\u0009-\u000d\u001c-\u0020\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$') THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT CAST(NULL AS text) AS kpi_g, CAST(CAST(extract(epoch FROM CAST(CAST("created_at" AS date) AS timestamp)) AS double precision) / 86400 AS bigint) AS kpi_day, CASE WHEN ("customer_id" IS NULL OR "customer_id" ~ '^[\u0009-\u000d\u001c-\u0020\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$') THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS text) AS kpi_order, CAST(NULL AS double precision) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
-kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS text) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
 kpi_days AS (SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity),
-kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
+kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(CASE WHEN kpi_day < kpi_start THEN kpi_day END) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
   FROM kpi_days JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day <= kpi_last
   GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer)
 SELECT kpi_period, kpi_total, kpi_group,
-  count(*) FILTER (WHERE kpi_start - 1 - kpi_before < 90) AS s,
-  count(*) FILTER (WHERE kpi_last - kpi_end < 90) AS e,
-  count(*) FILTER (WHERE kpi_first >= kpi_start) AS n,
-  count(*) FILTER (WHERE (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90)) AS churned,
+  count(CASE WHEN kpi_start - 1 - kpi_before < 90 THEN 1 END) AS s,
+  count(CASE WHEN kpi_last - kpi_end < 90 THEN 1 END) AS e,
+  count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
   0 AS reactivations,
   0 AS dormant_end,
-  count(*) FILTER (WHERE kpi_first >= kpi_start) AS life_new,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_returning,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND NOT coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_resurrecting,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND NOT kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_dormant
+  count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS life_new,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_returning,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND NOT coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_resurrecting,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND NOT kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_dormant
 FROM kpi_states GROUP BY kpi_period, kpi_total, kpi_group;
 
 -- kpi crr (customers)
-WITH kpi_population AS (SELECT "region" AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR "customer_id" ~ '^[\u0009-\u000d\u001c-\u0020\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$') THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT "region" AS kpi_g, CAST(CAST(extract(epoch FROM CAST(CAST("created_at" AS date) AS timestamp)) AS double precision) / 86400 AS bigint) AS kpi_day, CASE WHEN ("customer_id" IS NULL OR "customer_id" ~ '^[\u0009-\u000d\u001c-\u0020\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$') THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS text) AS kpi_order, CAST(NULL AS double precision) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
-kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population
-  UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS text) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population
+  UNION ALL SELECT 0, kpi_g, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL)
-SELECT kpi_total, kpi_group, count(*) FILTER (WHERE kpi_day IS NULL) AS kpi_no_date, count(*) FILTER (WHERE kpi_day IS NOT NULL AND kpi_customer IS NULL) AS kpi_no_customer
+SELECT kpi_total, kpi_group, count(CASE WHEN kpi_day IS NULL THEN 1 END) AS kpi_no_date, count(CASE WHEN kpi_day IS NOT NULL AND kpi_customer IS NULL THEN 1 END) AS kpi_no_customer
 FROM kpi_grouped GROUP BY kpi_total, kpi_group;
 
-WITH kpi_population AS (SELECT "region" AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR "customer_id" ~ '^[\u0009-\u000d\u001c-\u0020\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$') THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT "region" AS kpi_g, CAST(CAST(extract(epoch FROM CAST(CAST("created_at" AS date) AS timestamp)) AS double precision) / 86400 AS bigint) AS kpi_day, CASE WHEN ("customer_id" IS NULL OR "customer_id" ~ '^[\u0009-\u000d\u001c-\u0020\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000]*$') THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS text) AS kpi_order, CAST(NULL AS double precision) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
-kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population
-  UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS text) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population
+  UNION ALL SELECT 0, kpi_g, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
 kpi_days AS (SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity),
-kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
+kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(CASE WHEN kpi_day < kpi_start THEN kpi_day END) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
   FROM kpi_days JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day <= kpi_last
   GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer)
 SELECT kpi_period, kpi_total, kpi_group,
-  count(*) FILTER (WHERE kpi_start - 1 - kpi_before < 90) AS s,
-  count(*) FILTER (WHERE kpi_last - kpi_end < 90) AS e,
-  count(*) FILTER (WHERE kpi_first >= kpi_start) AS n,
-  count(*) FILTER (WHERE (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90)) AS churned,
+  count(CASE WHEN kpi_start - 1 - kpi_before < 90 THEN 1 END) AS s,
+  count(CASE WHEN kpi_last - kpi_end < 90 THEN 1 END) AS e,
+  count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
   0 AS reactivations,
   0 AS dormant_end,
-  count(*) FILTER (WHERE kpi_first >= kpi_start) AS life_new,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_returning,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND NOT coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_resurrecting,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND NOT kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_dormant
+  count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS life_new,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_returning,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND NOT coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_resurrecting,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND NOT kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_dormant
 FROM kpi_states GROUP BY kpi_period, kpi_total, kpi_group;
