@@ -14,6 +14,7 @@ public final class Dialects {
 
   static {
     BY_NAME.put("duckdb", DuckDbDialect::new);
+    BY_NAME.put("spark", SparkDialect::new);
   }
 
   /** The names, in the order the help lists them. */
