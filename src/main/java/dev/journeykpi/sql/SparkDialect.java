@@ -448,7 +448,8 @@ public final class SparkDialect implements Dialect {
    *   <li>a row with more or fewer fields than the header is a malformed record to Spark (since
    *       3.0), which PERMISSIVE mode keeps, its fields padded or cut, with its text in the column
    *       {@code kpi_corrupt}: kpi rejects such rows, so they go to the view {@code rejects}, with
-   *       their record number and text, and not to the relation;
+   *       their record number and text, and not to the relation (Spark refuses a query that reads
+   *       the corrupt-record column alone, {@code count(*)} included: read a field beside it);
    *   <li>{@code multiLine}: a quoted field may hold line breaks, and a file is then read whole by
    *       one task, so {@code monotonically_increasing_id()} counts its records 0, 1, 2 … in the
    *       file's order (Spark's {@code row_number() OVER ()} has no order). The header's line and

@@ -413,7 +413,10 @@ class SparkDialectTest {
             java.util.Arrays.asList(1L, "a", "two\nlines, \"quoted\"", null),
             java.util.Arrays.asList(2L, "b", null, "1"),
             List.of(5L, "e", "\\back", "3"));
-    assertThat(SparkSessions.rows("SELECT kpi_line, kpi_corrupt FROM `kpi_rejects_x` ORDER BY 1"))
-        .containsExactly(List.of(3L, "c,short"), List.of(4L, "d,long,1,2"));
+    // A field read beside the corrupt-record column: Spark refuses a scan of that column alone.
+    assertThat(
+            SparkSessions.rows(
+                "SELECT kpi_line, column0, kpi_corrupt FROM `kpi_rejects_x` ORDER BY 1"))
+        .containsExactly(List.of(3L, "c", "c,short"), List.of(4L, "d", "d,long,1,2"));
   }
 }
