@@ -51,8 +51,9 @@ final class ReportCommand implements Callable<Integer> {
       description =
           "e.g. 95: a Wilson confidence interval at this level (in %%, between 0 and 100) on every share"
               + " (ratios, rate presets, top-box scores, SLA, funnel steps, customer rates): ci_low and ci_high"
-              + " columns in CSV and JSON, \"62.5%% (31.7–86.1%%)\" in the views; a share of fewer than 30 is"
-              + " noted as too small to read.")
+              + " columns in CSV and JSON, \"62.5%% (95 %% CI 31.7–86.1%%)\" in the views; a share of fewer than"
+              + " 30 is noted as too small to read. Also the level of compare: intervals (95 without it). A KPI's"
+              + " own confidence: key wins over it (ci_level then says each row's level).")
   String confidence;
 
   @Option(

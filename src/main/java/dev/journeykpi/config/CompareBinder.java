@@ -5,9 +5,10 @@ import java.util.Set;
 
 /**
  * Binds a KPI's {@code compare: { by: COLUMN, control: "VALUE" }}: the column must be one of its
- * source's, the control a non-blank value, and a breakdown written beside it can only be the same
- * column (the variants are the KPI's groups); whether the KPI's type can be compared at all is
- * asked of the type once its keys are bound ({@link #checkType}).
+ * source's and the control a non-blank value; a breakdown written beside it ({@code by: channel})
+ * is kept, the variants then compared within each of its groups ({@link #breakdown}); whether the
+ * KPI's type can be compared at all is asked of the type once its keys are bound ({@link
+ * #checkType}).
  */
 final class CompareBinder {
   private final Diagnostics d;
@@ -30,18 +31,20 @@ final class CompareBinder {
     String column = m.required("by");
     String control = m.required("control");
     if (column != null) probe.exists(column, m.at("by"), "compare.by");
-    if (column != null && !by.isEmpty() && !by.equals(List.of(column))) {
-      d.error(
-          m.map.location(),
-          what
-              + " breaks the KPI down by '"
-              + column
-              + "' to compare its values; 'by: "
-              + String.join(", ", by)
-              + "' cannot break it down too (drop 'by', or make a second KPI for that breakdown)");
-    }
     if (column == null || control == null) return null;
     return new CompareDef(column, control, m.map.location(), m.at("control"));
+  }
+
+  /**
+   * The KPI's breakdown with a comparison: its own {@code by} columns, then the compared column
+   * unless it is one of them already — so that each variant is a group of the breakdown, compared
+   * with the control of the same group of the other columns (in channel Email, B against A).
+   */
+  static List<String> breakdown(List<String> by, CompareDef compare) {
+    if (by.contains(compare.by())) return by;
+    List<String> out = new java.util.ArrayList<>(by);
+    out.add(compare.by());
+    return out;
   }
 
   /** A type whose values cannot be compared between groups is refused at the comparison. */

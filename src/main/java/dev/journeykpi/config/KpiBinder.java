@@ -26,7 +26,8 @@ final class KpiBinder {
           "groups",
           "unit",
           "target",
-          "compare");
+          "compare",
+          "confidence");
 
   /** Words people use for a type that spelling distance does not catch. */
   static final Map<String, String> SYNONYMS =
@@ -225,10 +226,20 @@ final class KpiBinder {
     for (MapReader.Item b : byItems) probe.exists(b.text(), b.at(), "by");
     CompareDef compare =
         m.has("compare") ? new CompareBinder(d).bind(m.node("compare"), ctx, by, probe) : null;
-    // The variants are the KPI's groups: its one breakdown column is the compared column.
-    if (compare != null) by = List.of(compare.by());
+    // The variants are groups of the KPI's breakdown, compared within each group of its other
+    // columns.
+    if (compare != null) by = CompareBinder.breakdown(by, compare);
     boolean rollup = m.bool("rollup", false);
-    if (rollup && by.size() < 2) {
+    if (rollup && compare != null) {
+      // A roll-up's subtotal rows (channel Email, every script) are no variant of the compared
+      // column, and its outline would mix them with the variants.
+      d.error(
+          m.at("rollup"),
+          ctx
+              + ": rollup does not apply beside compare: (the variants are compared within each"
+              + " group of 'by'); drop rollup, and measure the groups' totals with a KPI without"
+              + " compare:");
+    } else if (rollup && by.size() < 2) {
       d.error(
           m.at("rollup"),
           ctx
@@ -246,6 +257,7 @@ final class KpiBinder {
     String unit = bound == null ? m.string("unit") : bound.unit();
     String label = m.string("label");
     TargetDef target = new TargetBinder(d).bind(m.node("target"), ctx);
+    Double confidence = ConfidenceLevel.bind(m, ctx, d);
     // A KPI whose type is unknown or could not be read is kept, without a spec, so that its id
     // still counts against duplicates; its problems are reported, and a definition with errors is
     // never run.
@@ -267,7 +279,8 @@ final class KpiBinder {
         spec,
         groups,
         groupsFrom,
-        compare);
+        compare,
+        confidence);
   }
 
   /** The spec of a KPI whose type could not be read: it reads no column of its own. */

@@ -25,8 +25,12 @@ import java.util.Set;
  *     source's data, until the engine has read them: {@link #withGroups})
  * @param groupsFrom where the groups come from when they are another source's values ({@code
  *     groups: { source: teams, column: team }}); null otherwise
- * @param compare the A/B comparison of its groups ({@code compare:}, whose column is then its one
- *     {@code by} column), or null
+ * @param compare the A/B comparison of its groups ({@code compare:}, whose column is then one of
+ *     its {@code by} columns, added last when {@code by:} does not name it: the variants are
+ *     compared within each group of the others), or null
+ * @param confidence the level in percent of its intervals ({@code confidence: 90}): its shares'
+ *     Wilson intervals and its comparisons' intervals, whatever {@code --confidence} says; null
+ *     when it sets none (then {@code --confidence}, or 95 % for comparisons)
  */
 public record KpiDef(
     String id,
@@ -45,7 +49,8 @@ public record KpiDef(
     KpiSpec spec,
     List<String> groups,
     GroupsFrom groupsFrom,
-    CompareDef compare) {
+    CompareDef compare,
+    Double confidence) {
   public KpiDef {
     by = List.copyOf(by);
     groups = List.copyOf(groups);
@@ -126,6 +131,46 @@ public record KpiDef(
         null);
   }
 
+  /** A KPI without a confidence level of its own. */
+  public KpiDef(
+      String id,
+      String label,
+      String description,
+      String type,
+      String source,
+      String time,
+      Filter where,
+      List<String> by,
+      boolean rollup,
+      String unit,
+      TargetDef target,
+      String preset,
+      Location location,
+      KpiSpec spec,
+      List<String> groups,
+      GroupsFrom groupsFrom,
+      CompareDef compare) {
+    this(
+        id,
+        label,
+        description,
+        type,
+        source,
+        time,
+        where,
+        by,
+        rollup,
+        unit,
+        target,
+        preset,
+        location,
+        spec,
+        groups,
+        groupsFrom,
+        compare,
+        null);
+  }
+
   /**
    * {@code groups: { source: teams, column: team }}: every value of a column of another source (an
    * HR list's teams) is a group of the breakdown, with or without rows.
@@ -151,7 +196,8 @@ public record KpiDef(
         spec,
         values,
         groupsFrom,
-        compare);
+        compare,
+        confidence);
   }
 
   /** The spec as its type's record. */
@@ -181,7 +227,8 @@ public record KpiDef(
         newSpec,
         groups,
         groupsFrom,
-        compare);
+        compare,
+        confidence);
   }
 
   /**

@@ -7,6 +7,8 @@ import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.SourceLoader;
 import dev.journeykpi.model.QualityReport;
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.Dialect.SqlType;
+import dev.journeykpi.sql.ExprSql;
 import dev.journeykpi.sql.SourceRelations;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -122,11 +124,7 @@ final class ImportedSources {
     Table t = src.table();
     try (Statement st = conn.createStatement()) {
       st.execute(create(d, relations, s, columns));
-      st.execute(
-          "CREATE OR REPLACE TEMP VIEW "
-              + relations.rows(s)
-              + " AS SELECT * FROM "
-              + relations.typedTable(s));
+      st.execute(view(d, relations, s));
     }
     List<Column<?>> cols = new ArrayList<>();
     for (ColumnDef c : columns) cols.add(t.column(c.name()));
@@ -145,23 +143,15 @@ final class ImportedSources {
 
   /** The table the importer's rows go to: the record number, then each column typed. */
   static String create(Dialect d, SourceRelations relations, SourceDef s, List<ColumnDef> columns) {
-    List<String> defs = new ArrayList<>(List.of("kpi_record BIGINT"));
-    for (ColumnDef c : columns) defs.add(d.quoteIdent(c.name()) + " " + sqlType(c));
-    return "CREATE OR REPLACE TABLE "
-        + relations.typedTable(s)
-        + " ("
-        + String.join(", ", defs)
-        + ")";
+    List<String> defs = new ArrayList<>(List.of("kpi_record " + d.type(SqlType.BIGINT)));
+    for (ColumnDef c : columns)
+      defs.add(d.quoteIdent(c.name()) + " " + d.type(ExprSql.sqlType(c.type())));
+    return d.createLoadedTable(relations.typedTable(s), defs);
   }
 
-  private static String sqlType(ColumnDef c) {
-    return switch (c.type()) {
-      case NUMBER, DURATION -> "DOUBLE";
-      case BOOLEAN -> "BOOLEAN";
-      case DATE -> "DATE";
-      case DATETIME -> "TIMESTAMP";
-      default -> "VARCHAR";
-    };
+  /** The view of the source's rows: every row the importer kept (it rejected the others). */
+  static String view(Dialect d, SourceRelations relations, SourceDef s) {
+    return d.createTempView(relations.rows(s), "SELECT * FROM " + relations.typedTable(s));
   }
 
   /** One cell, NULL for a blank (an empty text, a missing number, date or yes/no). */

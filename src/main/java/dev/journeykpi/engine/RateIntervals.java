@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code kpi report --confidence}: a Wilson interval on every row whose value is a share of counted
- * things, and a note on those whose denominator is too small to read (issue 20).
+ * {@code kpi report --confidence} and a KPI's {@code confidence:}: a Wilson interval on every row
+ * whose value is a share of counted things, and a note on those whose denominator is too small to
+ * read (issue 20).
  *
  * <p>A share is a row in % with a whole numerator and denominator, 0 ≤ numerator ≤ denominator and
  * a denominator above 0, of a KPI whose type counts its numerator among its denominator ({@link
@@ -33,11 +34,26 @@ final class RateIntervals {
 
   private RateIntervals() {}
 
-  static Scorecard apply(Scorecard card, double levelPercent) {
-    double z = Wilson.z(levelPercent);
+  /**
+   * The card with an interval on every share of a KPI that asks for one: at the KPI's own {@code
+   * confidence:} level, else at the run's {@code --confidence} ({@code runLevel}, null when not
+   * given); the card itself when no KPI asks.
+   */
+  static Scorecard apply(Scorecard card, Double runLevel) {
+    if (runLevel == null && card.definition().kpis().stream().allMatch(k -> k.confidence() == null))
+      return card;
+    Map<String, Double> levels = new HashMap<>(); // NaN: no interval for the KPI's rows
     Map<String, Boolean> shares = new HashMap<>();
+    boolean ownLevels = false;
     List<ResultRow> rows = new ArrayList<>(card.rows().size());
     for (ResultRow r : card.rows()) {
+      double level =
+          levels.computeIfAbsent(
+              r.kpi(),
+              id -> {
+                Double own = card.definition().requireKpi(id).confidence();
+                return own != null ? own : runLevel != null ? runLevel : Double.NaN;
+              });
       boolean share =
           shares.computeIfAbsent(
               r.kpi(),
@@ -45,18 +61,21 @@ final class RateIntervals {
                 KpiDef k = card.definition().requireKpi(id);
                 return KpiKinds.of(k).ratesAreShares(k);
               });
-      if (!share || !isShare(r)) {
+      if (!share || Double.isNaN(level) || !isShare(r)) {
         rows.add(r);
         continue;
       }
-      double[] i = Wilson.interval(r.numerator(), r.denominator(), z);
+      double[] i = Wilson.interval(r.numerator(), r.denominator(), Wilson.z(level));
       Notes small =
           r.denominator() < SMALL_SAMPLE
               ? Notes.of(Note.of(Note.Code.SMALL_SAMPLE, (long) r.denominator().doubleValue()))
               : Notes.NONE;
-      rows.add(r.withInterval(new ResultRow.Interval(i[0], i[1], levelPercent), small));
+      rows.add(r.withInterval(new ResultRow.Interval(i[0], i[1], level), small));
     }
-    return card.withIntervals(rows, levelPercent);
+    for (String id : levels.keySet())
+      ownLevels |= card.definition().requireKpi(id).confidence() != null;
+    if (runLevel == null && !ownLevels) return card;
+    return card.withIntervals(rows, runLevel, ownLevels);
   }
 
   /** A row in % whose numerator and denominator are counts, the first among the second. */

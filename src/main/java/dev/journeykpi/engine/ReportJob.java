@@ -141,10 +141,7 @@ public final class ReportJob {
             request.confidence());
     Scorecard computed =
         request.engine() == Engine.DUCKDB ? SqlKpiEngine.run(def, run) : KpiEngine.run(def, run);
-    Scorecard card =
-        request.confidence() == null
-            ? computed
-            : RateIntervals.apply(computed, request.confidence());
+    Scorecard card = RateIntervals.apply(computed, request.confidence());
     // A source of which no row could be used would give a scorecard of zeros that looks like a
     // quiet month: no output is written (the previous ones stay), only the quality summary and
     // report that say why.

@@ -322,10 +322,8 @@ public final class SqlKpiEngine {
             .append(
                 ImportedSources.create(
                     d, relations, s, ImportedSources.columns(s, columns, combined.read(s))))
-            .append(";\nCREATE OR REPLACE TEMP VIEW ")
-            .append(relations.rows(s))
-            .append(" AS SELECT * FROM ")
-            .append(relations.typedTable(s))
+            .append(";\n")
+            .append(ImportedSources.view(d, relations, s))
             .append(";\n");
         continue;
       }
@@ -376,6 +374,9 @@ public final class SqlKpiEngine {
               s,
               new ParquetRelation.Layout(l.shown(), l.shown(), l.fieldOf(), l.stored()),
               columns);
+    } catch (SqlRefused e) {
+      // A dialect whose engine reads no Parquet (Dialect.readParquet).
+      throw new UsageException(e.getMessage() + " (docs/engines.md)");
     } catch (SQLException e) {
       throw new DataException("duckdb: " + firstLine(e.getMessage()), e);
     }

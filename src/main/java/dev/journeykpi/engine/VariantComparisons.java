@@ -20,6 +20,7 @@ import dev.journeykpi.model.VariantComparison.Missing;
 import dev.journeykpi.types.KpiKinds;
 import dev.journeykpi.types.PeriodRowsKind;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -29,16 +30,20 @@ import tech.tablesaw.api.Table;
 
 /**
  * {@code compare:} (issue 20): in each period, every variant of a KPI's compared column against its
- * control — each group measured by the KPI's own measurer (so its value is the scorecard's), and
- * the difference tested by the method the KPI's type names. The p-values of one period are then
- * adjusted together by Holm over every variant of every KPI with {@code compare:} in the run: a
- * reader who scans them all for "significant" is protected as a whole, not comparison by
- * comparison.
+ * control — within each group of the KPI's other breakdown columns when it has some (in channel
+ * Email, B against A; in channel Zalo, B against A) — each group measured by the KPI's own measurer
+ * (so its value is the scorecard's), and the difference tested by the method the KPI's type names.
+ * The p-values of one period are then adjusted together by Holm over every variant of every KPI
+ * with {@code compare:} in the run: a reader who scans them all for "significant" is protected as a
+ * whole, not comparison by comparison.
  *
  * <p>Rows with a blank compared column are no variant (they are in the total, as in any breakdown).
  */
 final class VariantComparisons {
-  /** The confidence of the intervals when {@code --confidence} does not name one. */
+  /**
+   * The confidence of the intervals when neither the KPI's {@code confidence:} nor {@code
+   * --confidence} names one.
+   */
   static final double DEFAULT_LEVEL = 95;
 
   private VariantComparisons() {}
@@ -49,46 +54,90 @@ final class VariantComparisons {
       List<Period> periods,
       KpiRunner runner,
       Double confidence) {
-    double level = confidence == null ? DEFAULT_LEVEL : confidence;
     List<VariantComparison> out = new ArrayList<>();
     for (KpiDef k : kpis) {
       if (k.compare() == null) continue;
+      double level = level(k, confidence);
       Table table = tables.apply(k.source());
       for (Period p : periods) out.addAll(ofPeriod(k, table, p, runner, level));
     }
     return holm(out, periods);
   }
 
-  /** Each variant of the KPI against its control over the rows dated in the period. */
+  /**
+   * The level of a KPI's comparison intervals: its own {@code confidence:}, else the run's {@code
+   * --confidence}, else 95 %.
+   */
+  static double level(KpiDef k, Double runLevel) {
+    if (k.confidence() != null) return k.confidence();
+    return runLevel == null ? DEFAULT_LEVEL : runLevel;
+  }
+
+  /**
+   * Each variant of the KPI against its control over the rows dated in the period, within each
+   * group of its other breakdown columns (all of them at once when the compared column is its only
+   * breakdown).
+   */
   private static List<VariantComparison> ofPeriod(
       KpiDef k, Table table, Period p, KpiRunner runner, double level) {
     PeriodRowsKind<?> kind = (PeriodRowsKind<?>) KpiKinds.of(k);
     CompareDef.Test test = kind.comparison(k.spec());
     Measurer measurer = kind.measurerOf(k, runner);
-    Map<List<String>, int[]> groups = runner.groupRows(k, table, p);
-    Predicate<String> isControl = controlMatcher(k.compare().control(), table, k.compare().by());
-    // Every spelling of the control is the control ('A' and 'a' alike, as filters match texts):
-    // their rows pooled, so that no spelling is left out or compared as a variant of itself.
-    List<String> controlLabels = new ArrayList<>();
-    List<int[]> controlParts = new ArrayList<>();
-    for (Map.Entry<List<String>, int[]> g : groups.entrySet()) {
-      if (isControl.test(g.getKey().get(0))) {
-        controlLabels.add(g.getKey().get(0));
-        controlParts.add(g.getValue());
-      }
+    int at = k.by().indexOf(k.compare().by());
+    // The breakdown's groups (in display order) sorted into the groups of the other columns, in
+    // the order the first of each appears.
+    Map<List<String>, Map<String, int[]>> within = new LinkedHashMap<>();
+    for (Map.Entry<List<String>, int[]> g : runner.groupRows(k, table, p).entrySet()) {
+      List<String> others = new ArrayList<>(g.getKey());
+      String label = others.remove(at);
+      within.computeIfAbsent(others, x -> new LinkedHashMap<>()).put(label, g.getValue());
     }
-    int[] controlRows = controlParts.isEmpty() ? null : pooled(controlParts);
-    // One spelling: the data's; several: the definition's, which names them all.
-    String controlLabel = controlLabels.size() == 1 ? controlLabels.get(0) : k.compare().control();
-    Sample control = controlRows == null ? null : new Sample(measurer, table, controlRows);
+    Predicate<String> isControl = controlMatcher(k.compare().control(), table, k.compare().by());
     List<VariantComparison> out = new ArrayList<>();
-    for (Map.Entry<List<String>, int[]> g : groups.entrySet()) {
-      String label = g.getKey().get(0);
-      if (controlLabels.contains(label) || label.equals(ResultRow.BLANK)) continue;
-      Sample variant = new Sample(measurer, table, g.getValue());
-      out.add(compared(k, p, test, level, controlLabel, control, label, variant));
+    for (Map.Entry<List<String>, Map<String, int[]>> w : within.entrySet()) {
+      Map<String, String> group = new LinkedHashMap<>();
+      for (int i = 0, j = 0; i < k.by().size(); i++)
+        if (i != at) group.put(k.by().get(i), w.getKey().get(j++));
+      Comparing c = new Comparing(k, p, test, level, measurer, table, group);
+      out.addAll(c.variants(w.getValue(), isControl));
     }
     return out;
+  }
+
+  /** One group's variants against its control: the KPI's test, in one period. */
+  private record Comparing(
+      KpiDef k,
+      Period p,
+      CompareDef.Test test,
+      double level,
+      Measurer measurer,
+      Table table,
+      Map<String, String> group) {
+    List<VariantComparison> variants(Map<String, int[]> groups, Predicate<String> isControl) {
+      // Every spelling of the control is the control ('A' and 'a' alike, as filters match texts):
+      // their rows pooled, so that no spelling is left out or compared as a variant of itself.
+      List<String> controlLabels = new ArrayList<>();
+      List<int[]> controlParts = new ArrayList<>();
+      for (Map.Entry<String, int[]> g : groups.entrySet()) {
+        if (isControl.test(g.getKey())) {
+          controlLabels.add(g.getKey());
+          controlParts.add(g.getValue());
+        }
+      }
+      int[] controlRows = controlParts.isEmpty() ? null : pooled(controlParts);
+      // One spelling: the data's; several: the definition's, which names them all.
+      String controlLabel =
+          controlLabels.size() == 1 ? controlLabels.get(0) : k.compare().control();
+      Sample control = controlRows == null ? null : new Sample(measurer, table, controlRows);
+      List<VariantComparison> out = new ArrayList<>();
+      for (Map.Entry<String, int[]> g : groups.entrySet()) {
+        String label = g.getKey();
+        if (controlLabels.contains(label) || label.equals(ResultRow.BLANK)) continue;
+        Sample variant = new Sample(measurer, table, g.getValue());
+        out.add(compared(k, p, test, level, controlLabel, control, label, variant, group));
+      }
+      return out;
+    }
   }
 
   /**
@@ -149,7 +198,8 @@ final class VariantComparisons {
       String controlLabel,
       Sample control,
       String label,
-      Sample variant) {
+      Sample variant,
+      Map<String, String> group) {
     Missing missing = null;
     Difference d = null;
     if (control == null) {
@@ -185,7 +235,8 @@ final class VariantComparisons {
         null,
         test.method().machineText(),
         level,
-        missing);
+        missing,
+        group);
   }
 
   /** A test's difference, or why there is none. */

@@ -14,6 +14,9 @@ package dev.journeykpi.model;
  *     null for a control of 0 or without a test
  * @param missing why there is no test (then difference, interval and p-values are null); null when
  *     there is one
+ * @param within the group of the KPI's other breakdown columns the variant and its control are
+ *     compared in ({@code by: channel}: {channel=Email}), in the breakdown's order; empty when the
+ *     compared column is the KPI's only breakdown
  */
 public record VariantComparison(
     String kpi,
@@ -34,7 +37,55 @@ public record VariantComparison(
     Double pAdjusted,
     String method,
     double level,
-    Missing missing) {
+    Missing missing,
+    java.util.Map<String, String> within) {
+  public VariantComparison {
+    within = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(within));
+  }
+
+  /** A comparison over the whole period, the compared column the KPI's only breakdown. */
+  public VariantComparison(
+      String kpi,
+      String period,
+      String column,
+      String control,
+      String variant,
+      String unit,
+      Double controlValue,
+      Double variantValue,
+      long controlN,
+      long variantN,
+      Double difference,
+      Double lift,
+      Double low,
+      Double high,
+      Double p,
+      Double pAdjusted,
+      String method,
+      double level,
+      Missing missing) {
+    this(
+        kpi,
+        period,
+        column,
+        control,
+        variant,
+        unit,
+        controlValue,
+        variantValue,
+        controlN,
+        variantN,
+        difference,
+        lift,
+        low,
+        high,
+        p,
+        pAdjusted,
+        method,
+        level,
+        missing,
+        java.util.Map.of());
+  }
 
   /** Why a variant has no test against its control. */
   public enum Missing {
@@ -72,6 +123,17 @@ public record VariantComparison(
         holm,
         method,
         level,
-        missing);
+        missing,
+        within);
+  }
+
+  /**
+   * The breakdown's labels of the variant's row: the group it is compared within and the variant,
+   * each under its column.
+   */
+  public java.util.Map<String, String> dims() {
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>(within);
+    out.put(column, variant);
+    return out;
   }
 }

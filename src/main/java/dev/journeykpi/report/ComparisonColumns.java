@@ -30,19 +30,31 @@ final class ComparisonColumns {
 
   private final Map<String, VariantComparison> byRow = new HashMap<>();
 
+  /** The KPIs with comparisons: no other row builds a key. */
+  private final java.util.Set<String> kpis = new java.util.HashSet<>();
+
   ComparisonColumns(Scorecard card) {
-    for (VariantComparison c : card.comparisons())
-      byRow.put(key(c.kpi(), c.period(), c.variant()), c);
+    for (VariantComparison c : card.comparisons()) {
+      byRow.put(key(c.kpi(), c.period(), c.dims()), c);
+      kpis.add(c.kpi());
+    }
   }
 
-  private static String key(String kpi, String period, String variant) {
-    return kpi + "\u0000" + period + "\u0000" + variant;
+  /** A row's place: its KPI, its period and its breakdown's labels, each under its column. */
+  private static String key(String kpi, String period, Map<String, String> dims) {
+    StringBuilder b = new StringBuilder(kpi).append('\u0000').append(period);
+    new java.util.TreeMap<>(dims)
+        .forEach((column, label) -> b.append('\u0000').append(column).append('=').append(label));
+    return b.toString();
   }
 
-  /** The comparison shown on a row: its KPI's, its period's, its group's; null for none. */
+  /**
+   * The comparison shown on a row: its KPI's, its period's, its group's (the variant within the
+   * same group of the other breakdown columns); null for none.
+   */
   VariantComparison of(ResultRow r) {
-    if (byRow.isEmpty() || r.dims().size() != 1) return null;
-    return byRow.get(key(r.kpi(), r.period(), r.dims().values().iterator().next()));
+    if (byRow.isEmpty() || r.dims().isEmpty() || !kpis.contains(r.kpi())) return null;
+    return byRow.get(key(r.kpi(), r.period(), r.dims()));
   }
 
   /** The row's nine cells as text ({@link ValueFormat#plain} numbers; empty without one). */

@@ -9,9 +9,10 @@ import java.util.List;
 /**
  * The A/B comparisons ({@code compare:}, issue 20) as sentences in the view's language, never as a
  * bare star: "v2 (82.5%, n 400) is higher than v1 (78.0%, n 410) by 4.5 points (95 % CI 0.9 to 8.0,
- * p = 0.03, Holm-adjusted; Newcombe hybrid score interval)". A variant below its control is "lower
- * … by" the gap, with the interval of the gap (control − variant), so that both read as positive
- * distances.
+ * p = 0.03, Holm-adjusted; Newcombe hybrid score interval)", led by "In channel Email, " when the
+ * variants are compared within each group of another breakdown. A variant below its control is
+ * "lower … by" the gap, with the interval of the gap (control − variant), so that both read as
+ * positive distances.
  */
 final class ComparisonSentences {
   private final boolean vi;
@@ -43,7 +44,18 @@ final class ComparisonSentences {
     return out;
   }
 
+  /**
+   * The sentence, led by the group it is compared within when the KPI has other breakdown columns:
+   * "In channel Email, B (…) is higher than A (…) by …", "Trong channel Email, B (…) cao hơn …".
+   */
   String sentence(VariantComparison c) {
+    if (c.within().isEmpty()) return comparison(c);
+    List<String> parts = new ArrayList<>();
+    c.within().forEach((column, label) -> parts.add(column + " " + words.value(label)));
+    return (vi ? "Trong " : "In ") + String.join(", ", parts) + ", " + comparison(c);
+  }
+
+  private String comparison(VariantComparison c) {
     String variant =
         words.value(c.variant()) + " (" + valueAndN(c.variantValue(), c.unit(), c.variantN()) + ")";
     if (c.missing() != null) return variant + ": " + missing(c);

@@ -17,7 +17,8 @@ public final class CsvRenderer implements Renderer {
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
     List<String> dims = TidyColumns.dimensions(card.rows());
-    boolean intervals = card.confidence() != null;
+    boolean intervals = card.hasIntervals();
+    boolean levels = card.kpiLevels();
     boolean compared = !card.comparisons().isEmpty();
     ComparisonColumns comparisons = new ComparisonColumns(card);
     // Each record is built in a builder, then written whole: a CSVPrinter on the writer took a lock
@@ -29,8 +30,9 @@ public final class CsvRenderer implements Renderer {
       StringBuilder line =
           record(
               i < 0
-                  ? TidyColumns.header(dims, intervals, compared)
-                  : cells(card.rows().get(i), dims, intervals, compared ? comparisons : null));
+                  ? TidyColumns.header(dims, intervals, levels, compared)
+                  : cells(
+                      card.rows().get(i), dims, intervals, levels, compared ? comparisons : null));
       if (line.length() > chars.length) chars = new char[2 * line.length()];
       line.getChars(
           0,
@@ -46,8 +48,11 @@ public final class CsvRenderer implements Renderer {
       dev.journeykpi.model.ResultRow r,
       List<String> dims,
       boolean intervals,
+      boolean levels,
       ComparisonColumns comparisons) {
-    List<String> c = TidyColumns.cells(r, dims, intervals);
+    List<String> c =
+        TidyColumns.cells(
+            r, dims, intervals, levels, comparisons == null ? null : comparisons.of(r));
     if (comparisons != null) c.addAll(comparisons.cells(r));
     return c;
   }

@@ -209,11 +209,27 @@ public final class ExplainRenderer {
           new String[] {
             p.t("Compared"),
             p.t(
-                "every other value of %s against the control '%s': difference, interval and"
-                    + " Holm-adjusted p-value by %s",
-                k.compare().by(),
-                k.compare().control(),
-                KpiKinds.of(k).comparison(k.spec()).method().machineText())
+                    "every other value of %s against the control '%s': difference, interval and"
+                        + " Holm-adjusted p-value by %s",
+                    k.compare().by(),
+                    k.compare().control(),
+                    KpiKinds.of(k).comparison(k.spec()).method().machineText())
+                + (k.by().size() > 1
+                    ? p.t(
+                        "; within each group of %s",
+                        String.join(
+                            ", ",
+                            k.by().stream().filter(c -> !c.equals(k.compare().by())).toList()))
+                    : "")
+          });
+    }
+    if (k.confidence() != null) {
+      lines.add(
+          new String[] {
+            p.t("Confidence"),
+            p.t(
+                "intervals at %s %% (its own level, whatever --confidence says)",
+                plain(k.confidence()))
           });
     }
     lines.add(new String[] {p.t("Unit"), x.unit() != null ? x.unit() : unit(k)});

@@ -17,11 +17,12 @@ public final class JsonRenderer implements Renderer {
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
     List<String> dims = TidyColumns.dimensions(card.rows());
-    boolean intervals = card.confidence() != null;
+    boolean intervals = card.hasIntervals();
+    boolean levels = card.kpiLevels();
     boolean compared = !card.comparisons().isEmpty();
     ComparisonColumns comparisons = new ComparisonColumns(card);
     // the CSV's headers
-    List<String> keys = TidyColumns.headed(dims, TidyColumns.own(intervals, compared));
+    List<String> keys = TidyColumns.headed(dims, TidyColumns.own(intervals, levels, compared));
     JsonGenerator g = new JsonFactory().createGenerator(out);
     g.useDefaultPrettyPrinter();
     g.writeStartArray();
@@ -52,6 +53,8 @@ public final class JsonRenderer implements Renderer {
         number(g, "ci_low", r.interval() == null ? null : r.interval().low());
         number(g, "ci_high", r.interval() == null ? null : r.interval().high());
       }
+      if (levels)
+        number(g, TidyColumns.LEVEL, TidyColumns.level(r, compared ? comparisons.of(r) : null));
       if (compared) comparison(g, comparisons.of(r));
       g.writeEndObject();
     }

@@ -221,22 +221,28 @@ final class ScorecardLayout {
         }
         boolean isFunnel = KpiKinds.of(kpi).stagesDrawn(kpi) != null;
         if (isFunnel) funnels.addAll(FunnelViews.of(kpi, byKpi.get(kpiId), last, fmt, words));
-        Map<String, Map<String, ResultRow>> byBreakdown = new LinkedHashMap<>();
+        // Each group's rows by period, keyed by the group's labels, not by the text shown for it:
+        // a roll-up's outline shows a team by its own name, which two departments may share.
+        Map<List<String>, Map<String, ResultRow>> byBreakdown = new LinkedHashMap<>();
+        Map<List<String>, String> shown = new LinkedHashMap<>();
         for (ResultRow r : byKpi.get(kpiId)) {
           // A funnel's scorecard rows are its headlines (first stage to last); its stages are drawn
           // below.
           if (isFunnel && !ResultRow.TOTAL.equals(r.dims().get("stage"))) continue;
-          byBreakdown
-              .computeIfAbsent(breakdown(r, kpi), k -> new LinkedHashMap<>())
-              .put(r.period(), r);
+          List<String> group = List.copyOf(r.dims().values());
+          shown.computeIfAbsent(group, g -> breakdown(r, kpi));
+          byBreakdown.computeIfAbsent(group, k -> new LinkedHashMap<>()).put(r.period(), r);
         }
         // Total first in the terminal: the headline number, then its breakdown.
-        List<String> keys = new ArrayList<>(byBreakdown.keySet());
-        keys.sort((a, b) -> Boolean.compare(!isTotalKey(a, kpi), !isTotalKey(b, kpi)));
+        List<List<String>> keys = new ArrayList<>(byBreakdown.keySet());
+        keys.sort(
+            (a, b) ->
+                Boolean.compare(!isTotalKey(shown.get(a), kpi), !isTotalKey(shown.get(b), kpi)));
         boolean first = true;
         List<String> notesAbove = List.of();
-        for (String key : keys) {
-          Map<String, ResultRow> perPeriod = byBreakdown.get(key);
+        for (List<String> group : keys) {
+          String key = shown.get(group);
+          Map<String, ResultRow> perPeriod = byBreakdown.get(group);
           List<String> cells = new ArrayList<>();
           cells.add(first ? kpi.label() : "");
           if (breakdowns) cells.add(key);

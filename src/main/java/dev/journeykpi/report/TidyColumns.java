@@ -1,6 +1,7 @@
 package dev.journeykpi.report;
 
 import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.VariantComparison;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -59,13 +60,30 @@ final class TidyColumns {
    * ComparisonColumns}).
    */
   static List<String> header(List<String> dims, boolean intervals, boolean comparisons) {
+    return header(dims, intervals, false, comparisons);
+  }
+
+  /**
+   * The header; with {@code levels} (a KPI with its own {@code confidence:}) {@code ci_level} after
+   * {@code ci_high}.
+   */
+  static List<String> header(
+      List<String> dims, boolean intervals, boolean levels, boolean comparisons) {
     List<String> h = new ArrayList<>(LEAD);
-    h.addAll(headed(dims, own(intervals, comparisons)));
+    h.addAll(headed(dims, own(intervals, levels, comparisons)));
     h.addAll(TAIL);
     if (intervals) h.addAll(INTERVAL);
+    if (levels) h.add(LEVEL);
     if (comparisons) h.addAll(ComparisonColumns.NAMES);
     return h;
   }
+
+  /**
+   * The level in percent of the row's intervals, when KPIs may set different ones: its Wilson
+   * interval's, or on a variant's row its comparison's (both are its KPI's level); empty for a row
+   * without an interval.
+   */
+  static final String LEVEL = "ci_level";
 
   /** The scorecard's own columns, which a breakdown column never repeats. */
   static final List<String> RESULT =
@@ -84,9 +102,15 @@ final class TidyColumns {
 
   /** The file's own columns, with the comparison's when it has them. */
   static List<String> own(boolean intervals, boolean comparisons) {
-    if (!comparisons) return own(intervals);
+    return own(intervals, false, comparisons);
+  }
+
+  /** The file's own columns, with the level's and the comparison's when it has them. */
+  static List<String> own(boolean intervals, boolean levels, boolean comparisons) {
+    if (!comparisons && !levels) return own(intervals);
     List<String> all = new ArrayList<>(own(intervals));
-    all.addAll(ComparisonColumns.NAMES);
+    if (levels) all.add(LEVEL);
+    if (comparisons) all.addAll(ComparisonColumns.NAMES);
     return all;
   }
 
@@ -141,5 +165,26 @@ final class TidyColumns {
       c.add(r.interval() == null ? "" : ValueFormat.plain(r.interval().high()));
     }
     return c;
+  }
+
+  /**
+   * The row's cells, with its intervals' level ({@link #LEVEL}) when {@code levels}; {@code
+   * compared} is the row's comparison, or null.
+   */
+  static List<String> cells(
+      ResultRow r,
+      List<String> dims,
+      boolean intervals,
+      boolean levels,
+      VariantComparison compared) {
+    List<String> c = cells(r, dims, intervals);
+    if (levels) c.add(ValueFormat.plain(level(r, compared)));
+    return c;
+  }
+
+  /** The level of the row's intervals, or null when it has none. */
+  static Double level(ResultRow r, VariantComparison compared) {
+    if (r.interval() != null) return r.interval().level();
+    return compared == null || compared.low() == null ? null : compared.level();
   }
 }

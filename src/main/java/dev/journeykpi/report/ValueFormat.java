@@ -95,14 +95,20 @@ public final class ValueFormat {
   }
 
   /**
-   * A share with its confidence interval ({@code kpi report --confidence}), kept short: "62.5%
-   * (31.7–86.1%)", in Vietnamese "62,5% (31,7–86,1%)"; the value alone when the row has none.
+   * A share with its confidence interval ({@code kpi report --confidence}), kept short but with its
+   * level, since KPIs may set their own: "62.5% (95 % CI 31.7–86.1%)", for a Vietnamese reader
+   * "62,5% (KTC 95 % 31,7–86,1%)" (khoảng tin cậy); the value alone when the row has none.
    */
   public String human(Double v, String unit, ResultRow.Interval interval) {
     String h = human(v, unit);
     if (v == null || interval == null) return h;
+    // A no-break space, as in the comparison sentences: a wrapped line never splits "95 %".
+    String level =
+        decimal(interval.level(), interval.level() == Math.rint(interval.level()) ? 0 : 1)
+            + "\u00a0%";
     return h
         + " ("
+        + (vietnameseUnits ? "KTC " + level + " " : level + " CI ")
         + number(interval.low() * 100, 1)
         + "–"
         + number(interval.high() * 100, 1)

@@ -198,18 +198,19 @@ public final class XlsxRenderer {
   private static void data(XSSFWorkbook wb, Styles st, Scorecard card) {
     Sheet s = wb.createSheet("Data");
     List<String> dims = TidyColumns.dimensions(card.rows());
-    boolean intervals = card.confidence() != null;
+    boolean intervals = card.hasIntervals();
+    boolean levels = card.kpiLevels();
     boolean compared = !card.comparisons().isEmpty();
     ComparisonColumns comparisons = new ComparisonColumns(card);
-    List<String> header = TidyColumns.header(dims, intervals, compared);
+    List<String> header = TidyColumns.header(dims, intervals, levels, compared);
     Row h = s.createRow(0);
     for (int c = 0; c < header.size(); c++) cell(h, c, header.get(c), st.header);
     int valueColumn = header.indexOf("value");
     int r = 1;
     for (ResultRow row : card.rows()) {
       Row x = s.createRow(r++);
-      List<String> cells = TidyColumns.cells(row, dims, intervals);
       VariantComparison vs = compared ? comparisons.of(row) : null;
+      List<String> cells = TidyColumns.cells(row, dims, intervals, levels, vs);
       if (compared) cells.addAll(comparisons.cells(row));
       for (int c = 0; c < cells.size(); c++) {
         String name = header.get(c);
@@ -224,6 +225,7 @@ public final class XlsxRenderer {
               case "delta_relative" -> row.deltaRelative();
               case "ci_low" -> row.interval() == null ? null : row.interval().low();
               case "ci_high" -> row.interval() == null ? null : row.interval().high();
+              case TidyColumns.LEVEL -> TidyColumns.level(row, vs);
               case "difference" -> vs == null ? null : vs.difference();
               case "lift" -> vs == null ? null : vs.lift();
               case "difference_low" -> vs == null ? null : vs.low();

@@ -231,21 +231,24 @@ public final class CombinedSources {
     at = derivedOver(at, after.get(0));
     if (s.distinct() != null) {
       out.add(
-          "CREATE OR REPLACE TEMP TABLE "
-              + stage(s, "distinct")
-              + " AS "
-              + ranked(at, s.distinct().key(), s.distinct().by(), s.distinct().keepLast()));
+          d.createTempTable(
+              stage(s, "distinct"),
+              ranked(at, s.distinct().key(), s.distinct().by(), s.distinct().keepLast())));
+      // The rows kept, without the rank and its mark: their columns named, as not every engine
+      // can select all columns but some.
       at =
-          "(SELECT * EXCLUDE (kpi_rank, kpi_key_blank) FROM "
+          "(SELECT "
+              + String.join(", ", kept(s, after.get(0)))
+              + " FROM "
               + stage(s, "distinct")
-              + " WHERE kpi_key_blank OR kpi_rank = 1)";
+              + " WHERE kpi_key_blank OR kpi_rank = 1) AS kpi_kept";
     }
     int n = 0;
     for (JoinDef j : joins) {
       if (n > 0) at = derivedOver(at, after.get(n));
       String view = stage(s, "join" + n);
       String left = stage(s, "join" + n++ + "_left");
-      out.add("CREATE OR REPLACE TEMP VIEW " + left + " AS SELECT * FROM " + at);
+      out.add(d.createTempView(left, "SELECT * FROM " + at));
       // Without many:, kpi checks first that no key is on two rows of the other source (several),
       // as the default engine stops there; the view alone would take the first.
       out.add(
@@ -254,14 +257,30 @@ public final class CombinedSources {
                       + j.source()
                       + " (no many:) */ "
                   : "")
-              + "CREATE OR REPLACE TEMP VIEW "
-              + view
-              + " AS "
-              + joined(left, j, j.used(read.get(s.id()))));
+              + d.createTempView(view, joined(left, j, j.used(read.get(s.id())))));
       at = view;
     }
     if (!joins.isEmpty()) at = derivedOver(at, after.get(joins.size()));
-    out.add("CREATE OR REPLACE TEMP VIEW " + rows(s) + " AS SELECT * FROM " + at);
+    out.add(d.createTempView(rows(s), "SELECT * FROM " + at));
+    return out;
+  }
+
+  /**
+   * The columns a source's rows have before its joins, as {@code distinct:} keeps them: the record
+   * number, each column read from the file (typed, or computed by kpi's importer: from:, map:,
+   * multiply:) and the derived columns computed before the joins. The typed texts beside them
+   * (name__text) are left out: after the quality report nothing reads them.
+   */
+  private List<String> kept(SourceDef s, List<ColumnDef> derivedFirst) {
+    Set<String> names = new LinkedHashSet<>();
+    for (ColumnDef c : typedColumns(s)) names.add(c.name());
+    for (String r : read(s)) {
+      ColumnDef c = s.columns().get(r);
+      if (c != null && c.isLookup() && !c.isDerived() && !c.isJoined()) names.add(r);
+    }
+    for (ColumnDef c : derivedFirst) names.add(c.name());
+    List<String> out = new ArrayList<>(List.of("kpi_record"));
+    for (String c : names) out.add(d.quoteIdent(c));
     return out;
   }
 
@@ -271,15 +290,14 @@ public final class CombinedSources {
     for (ColumnDef c : columns) {
       ExprSql e = new ExprSql(d, d::quoteIdent);
       at =
-          "(SELECT *, CAST("
-              + e.sql(c.lookup().derived().expr())
+          "(SELECT *, "
+              + d.cast(e.sql(c.lookup().derived().expr()), ExprSql.sqlType(c.type()))
               + " AS "
-              + ExprSql.sqlType(c.type())
-              + ") AS "
               + d.quoteIdent(c.name())
               + " FROM "
               + at
-              + ")";
+              + ") AS "
+              + d.quoteIdent("kpi_with_" + c.name());
     }
     return at;
   }
@@ -340,7 +358,7 @@ public final class CombinedSources {
         + (j.many() == JoinDef.Many.LAST ? " DESC" : " ASC")
         + ") AS kpi_rank FROM "
         + rows(other)
-        + ") WHERE kpi_rank = 1 AND "
+        + ") AS kpi_ranked WHERE kpi_rank = 1 AND "
         + String.join(" AND ", notNull)
         + ")";
   }

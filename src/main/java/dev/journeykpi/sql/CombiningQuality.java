@@ -193,39 +193,61 @@ final class CombiningQuality {
     if (j.many() != null) return;
     SourceDef other = def.sources().get(j.source());
     List<String> k = views.keys(new ArrayList<>(j.on().values()), "");
-    List<String> notNull = new ArrayList<>();
-    for (String x : k) notNull.add(x + " IS NOT NULL");
     List<String> shown = new ArrayList<>();
     for (String c : j.on().values()) shown.add("coalesce(" + d.quoteIdent(c) + ", '(blank)')");
-    String sql =
-        "SELECT arg_min(kpi_shown, kpi_row) AS shown, list(kpi_row ORDER BY kpi_row) AS rows_of"
-            + " FROM (SELECT row_number() OVER (ORDER BY kpi_record) AS kpi_row, "
+    List<String> named = new ArrayList<>();
+    List<String> notNull = new ArrayList<>();
+    for (int i = 0; i < k.size(); i++) {
+      named.add(k.get(i) + " AS kpi_key" + i);
+      notNull.add("kpi_key" + i + " IS NOT NULL");
+    }
+    String byKey = "PARTITION BY " + String.join(", ", keyList(k.size()));
+    // Each row's data row (from 1, every row of the other source counted), and its place among the
+    // rows of its key: a key is on several rows when it has a second row, and the keys are listed
+    // in the order of their second rows. Only the first ten rows of the first five keys are read
+    // back (at most 50 rows), with the number of such keys.
+    String placed =
+        "SELECT kpi_row, kpi_shown, "
+            + String.join(", ", keyList(k.size()))
+            + ", row_number() OVER ("
+            + byKey
+            + " ORDER BY kpi_row) AS kpi_i FROM (SELECT row_number() OVER (ORDER BY kpi_record)"
+            + " AS kpi_row, "
             + String.join(" || ' / ' || ", shown)
             + " AS kpi_shown, "
-            + String.join(", ", k)
+            + String.join(", ", named)
             + " FROM "
             + views.rows(other)
-            + ") AS r(kpi_row, kpi_shown"
-            + keyNames(k.size())
-            + ") WHERE "
-            + String.join(" AND ", keyNamesNotNull(k.size()))
-            + " GROUP BY "
-            + String.join(", ", keyList(k.size()))
-            + " HAVING count(*) > 1 ORDER BY rows_of[2]";
+            + ") AS kpi_numbered WHERE "
+            + String.join(" AND ", notNull);
+    String sql =
+        "SELECT kpi_second, kpi_i, kpi_row, kpi_shown, kpi_keys FROM (SELECT kpi_row, kpi_shown,"
+            + " kpi_i, max(CASE WHEN kpi_i = 2 THEN kpi_row END) OVER ("
+            + byKey
+            + ") AS kpi_second, count(CASE WHEN kpi_i = 2 THEN 1 END) OVER () AS kpi_keys FROM ("
+            + placed
+            + ") AS kpi_placed) AS kpi_several WHERE kpi_second IS NOT NULL AND kpi_i <= 10"
+            + " ORDER BY kpi_second, kpi_i LIMIT 50";
     List<String> lines = new ArrayList<>();
-    int keys = 0;
+    long keys = 0;
     try (Statement st = conn.createStatement();
         ResultSet r = st.executeQuery(sql)) {
+      long key = -1;
+      String first = null;
+      List<String> rows = new ArrayList<>();
       while (r.next()) {
-        keys++;
-        if (lines.size() >= 5) continue;
-        List<String> rows = new ArrayList<>();
-        for (Object x : (Object[]) r.getArray(2).getArray()) {
-          if (rows.size() == 10) break;
-          rows.add(String.valueOf(((Number) x).longValue()));
+        keys = r.getLong(5);
+        if (r.getLong(1) != key) {
+          if (key >= 0) lines.add("'" + first + "' on data rows " + String.join(", ", rows));
+          if (lines.size() == 5) break;
+          key = r.getLong(1);
+          first = r.getString(4);
+          rows.clear();
         }
-        lines.add("'" + r.getString(1) + "' on data rows " + String.join(", ", rows));
+        rows.add(String.valueOf(r.getLong(3)));
       }
+      if (key >= 0 && lines.size() < 5)
+        lines.add("'" + first + "' on data rows " + String.join(", ", rows));
     }
     if (keys == 0) return;
     throw new DataException(
@@ -242,21 +264,9 @@ final class CombiningQuality {
             + " duplicates, or say which row wins with many: first|last (and by: a column)");
   }
 
-  private static String keyNames(int n) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < n; i++) b.append(", kpi_key").append(i);
-    return b.toString();
-  }
-
   private static List<String> keyList(int n) {
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) out.add("kpi_key" + i);
-    return out;
-  }
-
-  private static List<String> keyNamesNotNull(int n) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) out.add("kpi_key" + i + " IS NOT NULL");
     return out;
   }
 
@@ -272,34 +282,46 @@ final class CombiningQuality {
     List<String> on = new ArrayList<>();
     for (int i = 0; i < k.size(); i++) on.add(k.get(i) + " = kpi_right.kpi_key" + i);
     List<String> anyBlank = new ArrayList<>();
-    List<String> raw = new ArrayList<>();
     List<String> shown = new ArrayList<>();
     for (String c : mine) {
       String ref = "kpi_left." + d.quoteIdent(c);
       anyBlank.add(ref + " IS NULL");
-      raw.add(ref);
       shown.add("coalesce(" + ref + ", '(blank)')");
     }
-    String rawKey =
-        "CASE WHEN "
-            + String.join(" OR ", anyBlank)
-            + " THEN NULL ELSE "
-            + String.join(" || chr(0) || ", raw)
-            + " END";
-    String sql =
-        "SELECT count(*), count(DISTINCT coalesce(kpi_raw, chr(0) || 'blank')) FROM (SELECT "
-            + rawKey
-            + " AS kpi_raw FROM "
+    // The keys as written, every key with a blank part one key (all its parts NULL), numbered
+    // within each key in row order: a key's first row stands for it.
+    List<String> raw = new ArrayList<>();
+    List<String> rawNames = new ArrayList<>();
+    for (int i = 0; i < mine.size(); i++) {
+      raw.add(
+          "CASE WHEN "
+              + String.join(" OR ", anyBlank)
+              + " THEN NULL ELSE kpi_left."
+              + d.quoteIdent(mine.get(i))
+              + " END AS kpi_raw"
+              + i);
+      rawNames.add("kpi_raw" + i);
+    }
+    String keyed =
+        "(SELECT kpi_record, kpi_shown, row_number() OVER (PARTITION BY "
+            + String.join(", ", rawNames)
+            + " ORDER BY kpi_record) AS kpi_i FROM (SELECT kpi_left.kpi_record, "
+            + String.join(" || ' / ' || ", shown)
+            + " AS kpi_shown, "
+            + String.join(", ", raw)
+            + " FROM "
             + left
             + " AS kpi_left LEFT JOIN "
             + views.winners(j)
             + " AS kpi_right ON "
             + String.join(" AND ", on)
-            + " WHERE kpi_right.kpi_key0 IS NULL)";
+            + " WHERE kpi_right.kpi_key0 IS NULL) AS kpi_unmatched) AS kpi_keyed";
     long rows;
     long kinds;
     try (Statement st = conn.createStatement();
-        ResultSet r = st.executeQuery(sql)) {
+        ResultSet r =
+            st.executeQuery(
+                "SELECT count(*), count(CASE WHEN kpi_i = 1 THEN 1 END) FROM " + keyed)) {
       r.next();
       rows = r.getLong(1);
       kinds = r.getLong(2);
@@ -311,18 +333,9 @@ final class CombiningQuality {
     try (Statement st = conn.createStatement();
         ResultSet r =
             st.executeQuery(
-                "SELECT arg_min(kpi_shown, kpi_record) FROM (SELECT kpi_left.kpi_record, "
-                    + rawKey
-                    + " AS kpi_raw, "
-                    + String.join(" || ' / ' || ", shown)
-                    + " AS kpi_shown FROM "
-                    + left
-                    + " AS kpi_left LEFT JOIN "
-                    + views.winners(j)
-                    + " AS kpi_right ON "
-                    + String.join(" AND ", on)
-                    + " WHERE kpi_right.kpi_key0 IS NULL) GROUP BY kpi_raw"
-                    + " ORDER BY min(kpi_record) LIMIT 3")) {
+                "SELECT kpi_shown FROM "
+                    + keyed
+                    + " WHERE kpi_i = 1 ORDER BY kpi_record LIMIT 3")) {
       while (r.next())
         examples.add(
             new QualityReport.Problem(

@@ -188,4 +188,87 @@ public interface Dialect {
   CsvRead readCsv(SourceRelations.Layout l, List<String> fields, String rejects, String scan);
 
   // ---- Hooks added by helpers: each in its own section below, named for its part. ----
+
+  // ---- Hooks added by portable-sources ----
+
+  /**
+   * Whether a text contains another: the standard {@code POSITION(part IN text) > 0}. NULL when
+   * either is NULL; an empty part is in every text.
+   */
+  default String textContains(String text, String part) {
+    return "(POSITION(" + part + " IN " + text + ") > 0)";
+  }
+
+  /** Whether a text starts with another (NULL when either is NULL), in standard SQL. */
+  default String textStartsWith(String text, String prefix) {
+    return "(SUBSTRING(" + text + " FROM 1 FOR CHAR_LENGTH(" + prefix + ")) = " + prefix + ")";
+  }
+
+  /**
+   * Whether a text ends with another (NULL when either is NULL), in standard SQL: the length test
+   * first, so that a text shorter than the suffix is FALSE whatever an engine makes of a substring
+   * that starts before the text.
+   */
+  default String textEndsWith(String text, String suffix) {
+    return "(CHAR_LENGTH("
+        + text
+        + ") >= CHAR_LENGTH("
+        + suffix
+        + ") AND SUBSTRING("
+        + text
+        + " FROM CHAR_LENGTH("
+        + text
+        + ") - CHAR_LENGTH("
+        + suffix
+        + ") + 1) = "
+        + suffix
+        + ")";
+  }
+
+  /** A date-time to the millisecond, finer fractions dropped (as kpi holds date-times). */
+  default String wholeMillis(String timestamp) {
+    return "date_trunc('millisecond', " + timestamp + ")";
+  }
+
+  /**
+   * The statement that makes an empty table of the columns ({@code name TYPE} each), which kpi then
+   * fills with the rows its own importer typed (Excel workbooks, patterns of files). A table, not a
+   * temporary one: an engine's loader may reach only its ordinary tables.
+   */
+  default String createLoadedTable(String name, List<String> columns) {
+    return "CREATE TABLE " + name + " (" + String.join(", ", columns) + ")";
+  }
+
+  /**
+   * The rows the CSV reader of {@link #readCsv} set aside in {@code rejects} (a quoted name), as a
+   * query of one row per refused record in the order of the file: {@code line} (its line in the
+   * file), {@code found} (its number of fields, NULL when it was refused for another reason),
+   * {@code message} (the reader's) and {@code csv_line} (the record's text). Null when the
+   * dialect's reader sets no rows aside: the quality report then comes from the typed table alone.
+   */
+  default String refusedCsvRows(String rejects) {
+    return null;
+  }
+
+  /**
+   * The rows of Parquet files as a FROM item: the files' columns, and {@code record}, each row's
+   * number: its file's place in {@code files} (from 0) shifted left by {@code fileBits}, plus its
+   * place in its file (from 1), so that the numbers order the rows as the files and the files' own
+   * order. Null when the engine does not read Parquet (the source is then refused).
+   *
+   * @param files the files, in their order, as the engine reaches them
+   */
+  default String readParquet(List<String> files, String record, int fileBits) {
+    return null;
+  }
+
+  /**
+   * A {@code matches:} pattern (a Java regular expression, case ignored with Unicode case) in the
+   * syntax of {@link #regexFind}, with Java's meaning, or {@link SqlRefused} where the engine's
+   * expressions would find other texts. By default RE2's syntax ({@link JavaRegex}: DuckDB,
+   * BigQuery); an engine whose expressions are Java's can take the pattern as it is.
+   */
+  default String regexFromJava(String javaPattern) {
+    return JavaRegex.toRe2(javaPattern);
+  }
 }

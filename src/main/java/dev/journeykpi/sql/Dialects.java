@@ -14,7 +14,12 @@ public final class Dialects {
 
   static {
     BY_NAME.put("duckdb", DuckDbDialect::new);
+    // Run in the tests on Spark local mode (the spark Maven profile; issue 17/18).
     BY_NAME.put("spark", SparkDialect::new);
+    // Printed only (kpi sql), from each engine's documentation (issue 17, the warehouses part).
+    BY_NAME.put("trino", TrinoDialect::new);
+    BY_NAME.put("bigquery", BigQueryDialect::new);
+    BY_NAME.put("snowflake", SnowflakeDialect::new);
   }
 
   /** The names, in the order the help lists them. */

@@ -430,4 +430,67 @@ public final class DuckDbDialect implements Dialect {
     if (l.width() == 1) read = "(SELECT * FROM " + read + " WHERE \"column0\" IS NOT NULL)";
     return new CsvRead(List.of(), read, "row_number() OVER ()");
   }
+
+  // ---- Hooks added by portable-sources ----
+
+  @Override
+  public String textContains(String text, String part) {
+    return "contains(" + text + ", " + part + ")";
+  }
+
+  @Override
+  public String textStartsWith(String text, String prefix) {
+    return "prefix(" + text + ", " + prefix + ")";
+  }
+
+  @Override
+  public String textEndsWith(String text, String suffix) {
+    return "suffix(" + text + ", " + suffix + ")";
+  }
+
+  /** The table DuckDB's Appender fills: in the main schema, where the Appender looks. */
+  @Override
+  public String createLoadedTable(String name, List<String> columns) {
+    return "CREATE OR REPLACE TABLE " + name + " (" + String.join(", ", columns) + ")";
+  }
+
+  /**
+   * DuckDB's reject table (store_rejects in {@link #readCsv}) has a row per error, so a short row
+   * once per missing field: the first, by column, is the row's. A wrong number of fields says
+   * "Found: N" in its message.
+   */
+  @Override
+  public String refusedCsvRows(String rejects) {
+    return "SELECT line, CAST(nullif(regexp_extract(error_message, 'Found: ([0-9]+)', 1), '')"
+        + " AS BIGINT) AS found, error_message AS message, csv_line FROM (SELECT line,"
+        + " error_message, csv_line, row_number() OVER (PARTITION BY line ORDER BY column_idx)"
+        + " AS kpi_i FROM "
+        + rejects
+        + ") AS kpi_rejects WHERE kpi_i = 1 ORDER BY line";
+  }
+
+  /**
+   * A row's number says its file and its place there (file_row_number counts from 0): the numbers
+   * order the quality report's examples as the files have them, without a window over all rows.
+   */
+  @Override
+  public String readParquet(List<String> files, String record, int fileBits) {
+    List<String> names = new ArrayList<>();
+    for (String f : files) names.add(literal(f));
+    String number =
+        files.size() == 1
+            ? "file_row_number + 1"
+            : "(list_position(["
+                + String.join(", ", names)
+                + "], filename) - 1) * "
+                + (1L << fileBits)
+                + " + file_row_number + 1";
+    return "(SELECT "
+        + number
+        + " AS "
+        + record
+        + ", * FROM read_parquet(["
+        + String.join(", ", names)
+        + "], file_row_number = true, filename = true))";
+  }
 }

@@ -2,6 +2,7 @@ package dev.journeykpi.sql;
 
 import dev.journeykpi.config.Expr;
 import dev.journeykpi.config.ValueType;
+import dev.journeykpi.sql.Dialect.SqlType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -44,14 +45,14 @@ public final class ExprSql {
   }
 
   /** The SQL type a value of {@code t} has in the typed rows. */
-  public static String sqlType(ValueType t) {
-    if (t == null) return "BOOLEAN";
+  public static SqlType sqlType(ValueType t) {
+    if (t == null) return SqlType.BOOLEAN;
     return switch (t) {
-      case NUMBER, DURATION -> "DOUBLE";
-      case BOOLEAN -> "BOOLEAN";
-      case STRING -> "VARCHAR";
-      case DATE -> "DATE";
-      case DATETIME -> "TIMESTAMP";
+      case NUMBER, DURATION -> SqlType.DOUBLE;
+      case BOOLEAN -> SqlType.BOOLEAN;
+      case STRING -> SqlType.TEXT;
+      case DATE -> SqlType.DATE;
+      case DATETIME -> SqlType.TIMESTAMP;
     };
   }
 
@@ -120,12 +121,11 @@ public final class ExprSql {
   }
 
   private String literal(Object v, ValueType t) {
-    if (v == null || (v instanceof String s && s.isEmpty()))
-      return "CAST(NULL AS " + sqlType(t) + ")";
+    if (v == null || (v instanceof String s && s.isEmpty())) return d.cast("NULL", sqlType(t));
     if (v instanceof Boolean b) return b ? "TRUE" : "FALSE";
     if (v instanceof Double x) {
-      if (x.isNaN()) return "CAST(NULL AS DOUBLE)";
-      return "CAST(" + x + " AS DOUBLE)";
+      if (x.isNaN()) return d.cast("NULL", SqlType.DOUBLE);
+      return d.cast(String.valueOf(x), SqlType.DOUBLE);
     }
     return d.literal((String) v);
   }
@@ -146,7 +146,9 @@ public final class ExprSql {
           String y = sql(b.right(), ValueType.NUMBER);
           return "(CASE WHEN "
               + y
-              + " = 0 THEN CAST(NULL AS DOUBLE) ELSE "
+              + " = 0 THEN "
+              + d.cast("NULL", SqlType.DOUBLE)
+              + " ELSE "
               + sql(b.left(), ValueType.NUMBER)
               + " / "
               + y
@@ -185,27 +187,25 @@ public final class ExprSql {
         return f.function() + "(" + sql(args.get(0), ValueType.STRING) + ")";
       case "trim":
         return "nullif(" + d.stripped(sql(args.get(0), ValueType.STRING)) + ", '')";
-      case "starts_with", "contains":
-        return f.function()
-            + "("
-            + sql(args.get(0), ValueType.STRING)
-            + ", "
-            + sql(args.get(1), ValueType.STRING)
-            + ")";
+      case "starts_with":
+        return d.textStartsWith(
+            sql(args.get(0), ValueType.STRING), sql(args.get(1), ValueType.STRING));
+      case "contains":
+        return d.textContains(
+            sql(args.get(0), ValueType.STRING), sql(args.get(1), ValueType.STRING));
       case "hours_between", "days_between":
-        return "(("
-            + seconds(args.get(1))
-            + " - "
-            + seconds(args.get(0))
-            + ") / "
+        // The difference as a DOUBLE before dividing: an engine's epoch seconds may be a whole
+        // number or a decimal, whose division would round.
+        return "("
+            + d.cast(
+                "(" + seconds(args.get(1)) + " - " + seconds(args.get(0)) + ")", SqlType.DOUBLE)
+            + " / "
             + (f.function().equals("hours_between") ? "3600.0" : "86400.0")
             + ")";
       case "year", "month", "day":
-        return "CAST(extract("
-            + f.function()
-            + " FROM "
-            + sql(args.get(0), ValueType.DATETIME)
-            + ") AS DOUBLE)";
+        return d.cast(
+            "extract(" + f.function() + " FROM " + sql(args.get(0), ValueType.DATETIME) + ")",
+            SqlType.DOUBLE);
       case "abs":
         return "abs(" + sql(args.get(0), ValueType.NUMBER) + ")";
       default: // round: half away from zero, as DerivedColumns (and SQL's ROUND) round
@@ -218,6 +218,6 @@ public final class ExprSql {
 
   /** A date (at midnight) or date-time as whole seconds on the local clock. */
   private String seconds(Expr e) {
-    return d.epochSeconds("CAST(" + sql(e, ValueType.DATETIME) + " AS TIMESTAMP)");
+    return d.epochSeconds(d.cast(sql(e, ValueType.DATETIME), SqlType.TIMESTAMP));
   }
 }

@@ -5,6 +5,7 @@ import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.config.ValueType;
 import dev.journeykpi.model.ParquetColumn;
 import dev.journeykpi.model.QualityReport;
+import dev.journeykpi.sql.Dialect.SqlType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,11 +15,12 @@ import java.util.Map;
 
 /**
  * A source's Parquet files as the same relations as a CSV's ({@link SourceRelations}: the typed
- * relation, the view of rows used, the quality report): {@code read_parquet} over the files in name
- * order, each mapped column read as {@link ParquetColumn} says, the rule the default engine's
- * import follows too. A column stored as text is typed with kpi's parsing exactly as a CSV field
- * (so the quality report counts the same cells); a typed column is taken as stored, and is held
- * once (its value is its text: a NULL is a blank cell, and nothing is unreadable).
+ * relation, the view of rows used, the quality report): the files read by the dialect ({@link
+ * Dialect#readParquet}) in name order, each mapped column read as {@link ParquetColumn} says, the
+ * rule the default engine's import follows too. A column stored as text is typed with kpi's parsing
+ * exactly as a CSV field (so the quality report counts the same cells); a typed column is taken as
+ * stored, and is held once (its value is its text: a NULL is a blank cell, and nothing is
+ * unreadable).
  */
 public final class ParquetRelation {
   /**
@@ -54,24 +56,10 @@ public final class ParquetRelation {
               ? relations.columnSql(s, c, field)
               : typed(c, p, field));
     }
-    List<String> files = new ArrayList<>();
-    for (String f : l.files()) files.add(d.literal(f));
-    // A row's number says its file and its place there (file_row_number counts from 0): kpi_record
-    // orders the quality report's examples as the files have them, without a window over all rows.
-    String record =
-        l.files().size() == 1
-            ? "file_row_number + 1"
-            : "(list_position(["
-                + String.join(", ", files)
-                + "], filename) - 1) * "
-                + (1L << SourceRelations.FILE_BITS)
-                + " + file_row_number + 1";
-    String read =
-        "(SELECT "
-            + record
-            + " AS kpi_parquet_record, * FROM read_parquet(["
-            + String.join(", ", files)
-            + "], file_row_number = true, filename = true))";
+    String read = d.readParquet(l.files(), "kpi_parquet_record", SourceRelations.FILE_BITS);
+    if (read == null)
+      throw new SqlRefused(
+          "source '" + s.id() + "': Parquet files are not read by --dialect " + d.name() + " yet");
     // A view, not a table: a Parquet file is read fast and by column, and most of its columns are
     // typed already, so each query reads only its own columns again, and 100,000,000 rows are
     // never held in memory at once.
@@ -83,11 +71,11 @@ public final class ParquetRelation {
     String raw = d.quoteIdent(c.name() + "__raw");
     String value =
         switch (c.type()) {
-          case STRING -> "CAST(" + raw + " AS VARCHAR)";
-          case NUMBER -> "CAST(" + raw + " AS DOUBLE)";
+          case STRING -> d.cast(raw, SqlType.TEXT);
+          case NUMBER -> d.cast(raw, SqlType.DOUBLE);
           case BOOLEAN -> raw;
-          case DATETIME -> "date_trunc('millisecond', CAST(" + raw + " AS TIMESTAMP))";
-          case DATE -> "CAST(CAST(" + raw + " AS TIMESTAMP) AS DATE)";
+          case DATETIME -> d.wholeMillis(d.cast(raw, SqlType.TIMESTAMP));
+          case DATE -> d.cast(d.cast(raw, SqlType.TIMESTAMP), SqlType.DATE);
           case DURATION -> throw new IllegalStateException("a duration is never typed: " + p);
         };
     return new SourceRelations.ColumnSql(

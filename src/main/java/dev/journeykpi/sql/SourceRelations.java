@@ -168,12 +168,8 @@ public final class SourceRelations {
         typed.add(each.get(i).typed());
       }
     }
-    List<String> out = new ArrayList<>();
-    out.add(
-        "CREATE OR REPLACE TEMP "
-            + (materialized ? "TABLE " : "VIEW ")
-            + typedTable(s)
-            + " AS SELECT kpi_record, "
+    String select =
+        "SELECT kpi_record, "
             + mark
             + String.join(", ", typed)
             + " FROM (SELECT kpi_record, "
@@ -186,16 +182,21 @@ public final class SourceRelations {
             + String.join(", ", trimmed)
             + " FROM "
             + read
-            + "))");
+            + ") AS kpi_fields) AS kpi_texts";
+    List<String> out = new ArrayList<>();
+    out.add(
+        materialized
+            ? d.createTempTable(typedTable(s), select)
+            : d.createTempView(typedTable(s), select));
     List<String> ok = new ArrayList<>();
     if (empty != null) ok.add("NOT kpi_empty");
     for (ColumnDef c : columns) if (c.required()) ok.add(d.quoteIdent(c.name()) + " IS NOT NULL");
     out.add(
-        "CREATE OR REPLACE TEMP VIEW "
-            + rows(s)
-            + " AS SELECT * FROM "
-            + typedTable(s)
-            + (ok.isEmpty() ? "" : " WHERE " + String.join(" AND ", ok)));
+        d.createTempView(
+            rows(s),
+            "SELECT * FROM "
+                + typedTable(s)
+                + (ok.isEmpty() ? "" : " WHERE " + String.join(" AND ", ok))));
     return out;
   }
 
@@ -222,7 +223,7 @@ public final class SourceRelations {
         List<String> each = new ArrayList<>();
         for (String f : c.formats()) each.add(d.tryParseTimestamp(text, f));
         String ts = each.size() == 1 ? each.get(0) : "coalesce(" + String.join(", ", each) + ")";
-        yield c.type() == ValueType.DATE ? "CAST(" + ts + " AS DATE)" : ts;
+        yield c.type() == ValueType.DATE ? d.cast(ts, Dialect.SqlType.DATE) : ts;
       }
       case DURATION -> throw new SqlRefused("duration columns are not read by SQL engines yet");
     };
@@ -273,62 +274,56 @@ public final class SourceRelations {
 
   /**
    * The source's quality report, counted in SQL: rows the reader refused (wrong number of fields),
-   * rows rejected for their first required column that is blank or unreadable, cells blanked. Rows
-   * the reader refused carry their line; the others their file only (DuckDB does not tell a row's
-   * line).
+   * where the dialect's reader sets them aside ({@link Dialect#refusedCsvRows}), rows rejected for
+   * their first required column that is blank or unreadable, cells blanked. Rows the reader refused
+   * carry their line; the others their file only (the engine does not tell a row's line).
    */
   public QualityReport quality(Connection conn, SourceDef s, Layout l, List<ColumnDef> columns)
       throws SQLException {
     Map<String, Tally> rejected = new LinkedHashMap<>();
     List<Long> rejectedLines = new ArrayList<>();
     long readerRejected = 0;
-    try (Statement st = conn.createStatement();
-        ResultSet r =
-            st.executeQuery(
-                "SELECT line, error_message, csv_line FROM "
-                    + rejects(s)
-                    + " ORDER BY line, column_idx")) {
-      long lastLine = -1;
-      while (r.next()) {
-        // The reader records a short row once per missing field: the first is the row's.
-        if (r.getLong(1) == lastLine) continue;
-        lastLine = r.getLong(1);
-        rejectedLines.add(lastLine);
-        String msg = r.getString(2);
-        java.util.regex.Matcher m =
-            java.util.regex.Pattern.compile("Found: (\\d+)").matcher(msg == null ? "" : msg);
-        boolean fieldCount = m.find();
-        if (!fieldCount) {
-          // The default engine recovers from such a row its own way (an unterminated quote there
-          // ends at the line, a byte that is not UTF-8 blanks one cell); DuckDB's reader would
-          // swallow the lines after it or drop the row, and the numbers would differ: stop, not
-          // guess.
-          throw new dev.journeykpi.model.DataException(
-              l.shown()
-                  + ": line "
-                  + lastLine
-                  + ": "
-                  + (msg == null ? "not readable as CSV" : msg.strip().replaceAll("\\.$", ""))
-                  + "; --engine duckdb cannot read this file as the default engine does: run it"
-                  + " with --engine tablesaw (docs/engines.md)");
+    String refused = d.refusedCsvRows(rejects(s));
+    if (refused != null) {
+      try (Statement st = conn.createStatement();
+          ResultSet r = st.executeQuery(refused)) {
+        while (r.next()) {
+          long line = r.getLong(1);
+          long found = r.getLong(2);
+          boolean fieldCount = !r.wasNull();
+          String msg = r.getString(3);
+          if (!fieldCount) {
+            // The default engine recovers from such a row its own way (an unterminated quote
+            // there ends at the line, a byte that is not UTF-8 blanks one cell); the engine's
+            // reader would swallow the lines after it or drop the row, and the numbers would
+            // differ: stop, not guess.
+            throw new dev.journeykpi.model.DataException(
+                l.shown()
+                    + ": line "
+                    + line
+                    + ": "
+                    + (msg == null ? "not readable as CSV" : msg.strip().replaceAll("\\.$", ""))
+                    + "; --engine "
+                    + d.name()
+                    + " cannot read this file as the default engine does: run it"
+                    + " with --engine tablesaw (docs/engines.md)");
+          }
+          rejectedLines.add(line);
+          String text = csvLine(r.getString(4));
+          boolean empty = allBlank(text, l.delimiter());
+          String reason =
+              empty
+                  ? "empty row"
+                  : "row has "
+                      + found
+                      + (found == 1 ? " field" : " fields")
+                      + ", the header has "
+                      + l.width();
+          rejected
+              .computeIfAbsent(reason, k -> new Tally())
+              .add(new Problem(Kind.REJECTED, reason, l.shown(), line, "", empty ? "" : text));
+          readerRejected++;
         }
-        String line = csvLine(r.getString(3));
-        boolean empty = fieldCount && allBlank(line, l.delimiter());
-        String reason =
-            empty
-                ? "empty row"
-                : fieldCount
-                    ? "row has "
-                        + m.group(1)
-                        + (m.group(1).equals("1") ? " field" : " fields")
-                        + ", the header has "
-                        + l.width()
-                    : "row not readable as CSV: " + msg;
-        rejected
-            .computeIfAbsent(reason, k -> new Tally())
-            .add(
-                new Problem(Kind.REJECTED, reason, l.shown(), r.getLong(1), "", empty ? "" : line));
-        readerRejected++;
       }
     }
     return typedQuality(

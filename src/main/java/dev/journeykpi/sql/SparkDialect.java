@@ -394,15 +394,30 @@ public final class SparkDialect implements Dialect {
         + "), '')";
   }
 
-  /**
-   * {@code RLIKE} searches with Java's own regular expressions. The templates hand over the pattern
-   * as RE2 reads it ({@link JavaRegex}: Java's meaning, written in the part both languages share),
-   * whose {@code (?i)} is Unicode case in RE2 but ASCII case in Java: {@code (?u)} makes it Unicode
-   * here too.
-   */
+  /** {@code RLIKE} searches (Java's {@code find}) with Java's own regular expressions. */
   @Override
   public String regexFind(String text, String pattern) {
-    return "(" + text + " RLIKE " + literal("(?u)" + pattern) + ")";
+    return "(" + text + " RLIKE " + literal(pattern) + ")";
+  }
+
+  /**
+   * Spark's regular expressions are Java's: a {@code matches:} pattern is taken as it is, case
+   * ignored with Unicode case as kpi matches it ({@code (?iu)}), with no rewriting and nothing
+   * refused.
+   */
+  @Override
+  public String regexFromJava(String javaPattern) {
+    return "(?iu)" + javaPattern;
+  }
+
+  /** date_trunc would return an instant (TIMESTAMP): the microseconds are taken off instead. */
+  @Override
+  public String wholeMillis(String timestamp) {
+    return "timestampadd(MICROSECOND, -CAST(date_part('SECOND', "
+        + timestamp
+        + ") * 1000000 % 1000 AS BIGINT), "
+        + timestamp
+        + ")";
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.journeykpi.sql;
 
 import dev.journeykpi.config.Filter;
 import dev.journeykpi.config.ValueType;
+import dev.journeykpi.sql.Dialect.SqlType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -83,24 +84,25 @@ final class SqlFilter {
     for (Object v : cond.values())
       vs.add(c.dialect().literal(String.valueOf(v).toLowerCase(Locale.ROOT)));
     if (vs.isEmpty()) throw new SqlRefused("a text search without a value");
-    if (cond.op() == Filter.Op.CONTAINS) return "contains(" + x + ", " + vs.get(0) + ")";
-    String fn = cond.op() == Filter.Op.STARTS_WITH ? "prefix" : "suffix";
+    Dialect d = c.dialect();
+    if (cond.op() == Filter.Op.CONTAINS) return d.textContains(x, vs.get(0));
     List<String> any = new ArrayList<>();
-    for (String v : vs) any.add(fn + "(" + x + ", " + v + ")");
+    for (String v : vs)
+      any.add(cond.op() == Filter.Op.STARTS_WITH ? d.textStartsWith(x, v) : d.textEndsWith(x, v));
     return "(" + String.join(" OR ", any) + ")";
   }
 
   /**
    * A pattern searched for in the cell as imported (trimmed, NFC, its case kept: the pattern
-   * ignores case itself), any of the values; a pattern RE2 would read otherwise is refused ({@link
-   * JavaRegex}).
+   * ignores case itself), any of the values, in the engine's syntax ({@link
+   * Dialect#regexFromJava}); a pattern the engine would read otherwise is refused.
    */
   private static String matches(SqlColumns c, Filter.Condition cond, String col, ValueType type) {
     if (type != ValueType.STRING)
       throw new SqlRefused("a pattern on a column that is not text (" + cond.column() + ")");
     List<String> any = new ArrayList<>();
     for (Object v : cond.values())
-      any.add(c.dialect().regexFind(col, JavaRegex.toRe2(String.valueOf(v))));
+      any.add(c.dialect().regexFind(col, c.dialect().regexFromJava(String.valueOf(v))));
     if (any.isEmpty()) throw new SqlRefused("a pattern without a value");
     return "(" + String.join(" OR ", any) + ")";
   }
@@ -113,7 +115,7 @@ final class SqlFilter {
 
   /** A column as compared with another: dates and date-times as date-times. */
   private static String value(SqlColumns c, String column, ValueType t) {
-    return t == ValueType.DATE ? "CAST(" + c.ref(column) + " AS TIMESTAMP)" : c.ref(column);
+    return t == ValueType.DATE ? c.dialect().cast(c.ref(column), SqlType.TIMESTAMP) : c.ref(column);
   }
 
   private static String condition(SqlColumns c, Filter.Condition cond, String col, ValueType type) {
@@ -134,7 +136,7 @@ final class SqlFilter {
           && cond.op() != Filter.Op.NOT_IN)
         throw new SqlRefused("an ordered comparison of text (on " + cond.column() + ")");
     } else if (type == ValueType.DATE) {
-      x = "CAST(" + col + " AS TIMESTAMP)";
+      x = d.cast(col, SqlType.TIMESTAMP);
     } else if (type == ValueType.DURATION) {
       throw new SqlRefused("a filter on a duration column (" + cond.column() + ")");
     }
@@ -167,7 +169,7 @@ final class SqlFilter {
     if (v instanceof Number n) {
       double x = n.doubleValue();
       if (Double.isNaN(x) || Double.isInfinite(x)) throw new SqlRefused("a filter value " + x);
-      return "CAST(" + Double.toString(x) + " AS DOUBLE)";
+      return d.cast(Double.toString(x), SqlType.DOUBLE);
     }
     if (v instanceof LocalDateTime t) return d.timestamp(t);
     if (v instanceof LocalDate day) return d.timestamp(day.atStartOfDay());

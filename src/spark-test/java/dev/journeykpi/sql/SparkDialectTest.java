@@ -352,24 +352,30 @@ class SparkDialectTest {
   }
 
   @Test
-  void regularExpressionsFromTheTemplatesFindAsJavaFinds() {
-    // JavaRegex hands over RE2's spelling, case ignored in Unicode: "đkm" has ĐKM, "x\\y" has a
-    // backslash, and "\d{3}" (three digits) is in "ab123" but not in "ab12".
+  void matchesPatternsFindAsJavaFinds() {
+    // A matches: pattern as kpi reads it (Java, case ignored with Unicode case, found anywhere):
+    // "đkm" is in "mã ĐKM"; "\\" (one backslash) in "x\y"; "\d{3}" (three digits) in "ab123"
+    // but not in "ab12"; "^x$" in "x\n" too (Java's $ before a final line break).
+    List<String> texts = List.of("mã ĐKM", "x\\y", "ab123", "ab12", "x\n");
+    assertThat(eval(texts, s -> D.regexFind(s, D.regexFromJava("đkm"))))
+        .containsExactly(true, false, false, false, false);
+    assertThat(eval(texts, s -> D.regexFind(s, D.regexFromJava("\\\\"))))
+        .containsExactly(false, true, false, false, false);
+    assertThat(eval(texts, s -> D.regexFind(s, D.regexFromJava("\\d{3}"))))
+        .containsExactly(false, false, true, false, false);
+    assertThat(eval(texts, s -> D.regexFind(s, D.regexFromJava("^x$"))))
+        .containsExactly(false, false, false, false, true);
+    for (String t : texts)
+      assertThat(java.util.regex.Pattern.compile("^x$").matcher(t).find())
+          .isEqualTo(t.equals("x\n"));
+  }
+
+  @Test
+  void wholeMillisKeepsALocalTime() {
+    // 02:30:15.678912 in the gap of the session's zone: 02:30:15.678, still local.
     assertThat(
-            eval(
-                List.of("mã ĐKM", "x\\y", "ab123", "ab12"),
-                s -> D.regexFind(s, JavaRegex.toRe2("đkm"))))
-        .containsExactly(true, false, false, false);
-    assertThat(
-            eval(
-                List.of("mã ĐKM", "x\\y", "ab123", "ab12"),
-                s -> D.regexFind(s, JavaRegex.toRe2("\\\\"))))
-        .containsExactly(false, true, false, false);
-    assertThat(
-            eval(
-                List.of("mã ĐKM", "x\\y", "ab123", "ab12"),
-                s -> D.regexFind(s, JavaRegex.toRe2("\\d{3}"))))
-        .containsExactly(false, false, true, false);
+            one(D.wholeMillis(D.cast("'2026-03-29 02:30:15.678912'", Dialect.SqlType.TIMESTAMP))))
+        .isEqualTo(LocalDateTime.of(2026, 3, 29, 2, 30, 15, 678_000_000));
   }
 
   @Test

@@ -142,7 +142,10 @@ class ConfidenceCliTest {
         .contains("\"ci_low\" : null,\n  \"ci_high\" : null\n");
   }
 
-  /** The views: the share, then its interval in brackets, in the definition's locale. */
+  /**
+   * The views: the share, then its interval in brackets with its level (a KPI may set its own), in
+   * the definition's locale.
+   */
   @Test
   void theTableShowsTheIntervalBesideTheShare() {
     CliRunner.Result r =
@@ -157,9 +160,9 @@ class ConfidenceCliTest {
             "--width",
             "0");
     assertThat(r.out())
-        .contains("62.5% (30.6–86.3%)")
-        .contains("0.0% (0.0–56.1%)")
-        .contains("100.0% (56.6–100.0%)")
+        .contains("62.5% (95\u00a0% CI 30.6–86.3%)")
+        .contains("0.0% (95\u00a0% CI 0.0–56.1%)")
+        .contains("100.0% (95\u00a0% CI 56.6–100.0%)")
         .contains("too few to read");
     CliRunner.Result md =
         run(
@@ -172,7 +175,7 @@ class ConfidenceCliTest {
             "md",
             "--confidence",
             "95");
-    assertThat(md.out()).contains("62.5% (30.6–86.3%)");
+    assertThat(md.out()).contains("62.5% (95\u00a0% CI 30.6–86.3%)");
   }
 
   /**

@@ -138,8 +138,9 @@ class XlsxRendererTest {
           .isCloseTo(0.787543, org.assertj.core.api.Assertions.within(2e-6));
       // n = 69 is a whole number: "#,##0", not "#,##0.##" (Excel would show "69.").
       assertThat(data.getRow(1).getCell(n).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
-      // In the Scorecard sheet, a share with its interval stays the text that shows both.
-      Cell shown = find(wb.getSheet("Scorecard"), "88,4% (78,8–94,0%)");
+      // In the Scorecard sheet, a share with its interval stays the text that shows both, and the
+      // interval's level (KTC: khoảng tin cậy, the sheet being in the definition's Vietnamese).
+      Cell shown = find(wb.getSheet("Scorecard"), "88,4% (KTC 95\u00a0% 78,8–94,0%)");
       assertThat(shown).isNotNull();
     }
   }

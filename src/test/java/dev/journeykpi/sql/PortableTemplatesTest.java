@@ -66,19 +66,12 @@ class PortableTemplatesTest {
    */
   static final List<String> NOT_YET_PORTABLE =
       List.of(
-          "engine/ImportedSources.java",
           "engine/SqlKpiEngine.java",
           "sql/CalendarTable.java",
-          "sql/CombinedSources.java",
-          "sql/CombiningQuality.java",
           "sql/ElapsedSql.java",
-          "sql/ExprSql.java",
           "sql/GroupLabels.java",
-          "sql/ParquetRelation.java",
           "sql/PeriodRowsQuery.java",
           "sql/PointInTimeQuery.java",
-          "sql/SourceRelations.java",
-          "sql/SqlFilter.java",
           "types/backlog/BacklogSql.java",
           "types/column/ColumnKind.java",
           "types/customers/CustomersQuery.java",
