@@ -61,34 +61,9 @@ class SparkSqlDifferentialTest {
   static final Map<String, String> NOT_YET_ON_SPARK = new TreeMap<>();
 
   static {
-    // Listed as the test prints them (construct() says what stopped each), after session 10's
-    // first run, before the portable-* branches merged: 14 KPI queries ran and matched then.
+    // Listed as the test prints them (construct() says what stopped each). After portable-sources
+    // merged (session 10), every source runs and 48 KPI queries give DuckDB's rows on Spark.
     String[][] each = {
-      {"b2b-sales: kpi credit_notes", "no function `prefix`"},
-      {"b2b-sales: kpi cycle", "reads `kpi_source_deals`, not made (its source fails above)"},
-      {"b2b-sales: kpi invoices", "no function `prefix`"},
-      {"b2b-sales: kpi on_time", "reads `kpi_source_deals`, not made (its source fails above)"},
-      {
-        "b2b-sales: kpi open_pipeline",
-        "reads `kpi_source_deals`, not made (its source fails above)"
-      },
-      {"b2b-sales: kpi promo_lines", "no function `prefix`"},
-      {"b2b-sales: kpi returns", "no function `prefix`"},
-      {"b2b-sales: kpi revenue", "no function `prefix`"},
-      {"b2b-sales: kpi revenue_by_group", "no function `prefix`"},
-      {"b2b-sales: kpi revenue_by_team", "no function `prefix`"},
-      {"b2b-sales: kpi unpaid", "no function `prefix`"},
-      {"b2b-sales: kpi win_rate", "reads `kpi_source_deals`, not made (its source fails above)"},
-      {"b2b-sales: kpi won_deals", "reads `kpi_source_deals`, not made (its source fails above)"},
-      {"b2b-sales: kpi won_value", "reads `kpi_source_deals`, not made (its source fails above)"},
-      {"b2b-sales: source accounts", "syntax: …EPLACE TEMP TABLE `kpi_typed_accounts` A…"},
-      {"b2b-sales: source deals", "syntax: …EPLACE TEMP TABLE `kpi_typed_deals` AS S…"},
-      {"b2b-sales: source deals combined", "syntax: …EPLACE TEMP TABLE `kpi_distinct_deals` A…"},
-      {
-        "b2b-sales: source lines combined",
-        "reads `kpi_rows_reps`, not made (its source fails above)"
-      },
-      {"b2b-sales: source reps", "syntax: …EPLACE TEMP TABLE `kpi_typed_reps` AS SE…"},
       {"customer-service: kpi ces", "no function `signbit`"},
       {"customer-service: kpi ces_easy", "no function `signbit`"},
       {"customer-service: kpi enps", "no function `signbit`"},
@@ -97,57 +72,12 @@ class SparkSqlDifferentialTest {
       {"customer-service: kpi frt", "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"},
       {"customer-service: kpi frt_by_team", "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"},
       {
-        "customer-service: kpi nps",
-        "reads `kpi_rows_nps_survey`, not made (its source fails above)"
-      },
-      {
         "customer-service: kpi resolution_time",
         "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"
       },
       {"customer-service: kpi sla", "syntax: …5)), lambda e: e.key || chr(0) || CAST(e…"},
-      {
-        "customer-service: kpi turnover",
-        "reads `kpi_rows_staff`, not made (its source fails above)"
-      },
-      {"customer-service: source nps_survey", "syntax: …EPLACE TEMP TABLE `kpi_typed_nps_survey`…"},
-      {"customer-service: source staff", "syntax: …EPLACE TEMP TABLE `kpi_typed_staff` AS S…"},
-      {
-        "customer-service: source staff_survey",
-        "syntax: …EPLACE TEMP TABLE `kpi_typed_staff_surve…"
-      },
-      {"edge-cases: kpi avg", "reads `kpi_rows_t`, not made (its source fails above)"},
-      {"edge-cases: kpi p90", "reads `kpi_rows_t`, not made (its source fails above)"},
-      {"edge-cases: kpi rows", "reads `kpi_rows_t`, not made (its source fails above)"},
-      {"edge-cases: kpi searched", "reads `kpi_rows_t`, not made (its source fails above)"},
-      {"edge-cases: kpi slashed", "reads `kpi_rows_t`, not made (its source fails above)"},
       {"edge-cases: kpi took", "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"},
       {"edge-cases: kpi took_p90", "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"},
-      {"edge-cases: kpi total", "reads `kpi_rows_t`, not made (its source fails above)"},
-      {"edge-cases: source t", "syntax: …EPLACE TEMP TABLE `kpi_typed_t` AS SELEC…"},
-      {
-        "hotel-housekeeping: kpi average_bill",
-        "reads `kpi_rows_checkouts`, not made (its source fails above)"
-      },
-      {
-        "hotel-housekeeping: kpi bathroom_ok_rate",
-        "reads `kpi_rows_checks`, not made (its source fails above)"
-      },
-      {
-        "hotel-housekeeping: kpi checkouts",
-        "reads `kpi_rows_checkouts`, not made (its source fails above)"
-      },
-      {
-        "hotel-housekeeping: kpi inspection_score",
-        "reads `kpi_rows_checks`, not made (its source fails above)"
-      },
-      {
-        "hotel-housekeeping: kpi late_checkout_rate",
-        "reads `kpi_rows_checkouts`, not made (its source fails above)"
-      },
-      {
-        "hotel-housekeeping: kpi rooms_checked",
-        "reads `kpi_rows_checks`, not made (its source fails above)"
-      },
       {
         "hotel-housekeeping: kpi rs_answer_time",
         "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"
@@ -156,42 +86,11 @@ class SparkSqlDifferentialTest {
         "hotel-housekeeping: kpi rs_delivery_p90",
         "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"
       },
-      {
-        "hotel-housekeeping: kpi satisfied_guests",
-        "reads `kpi_rows_checkouts`, not made (its source fails above)"
-      },
-      {
-        "hotel-housekeeping: kpi sheets_changed_rate",
-        "reads `kpi_rows_checks`, not made (its source fails above)"
-      },
-      {
-        "hotel-housekeeping: source checkouts", "syntax: …EPLACE TEMP TABLE `kpi_typed_checkouts` …"
-      },
-      {"hotel-housekeeping: source checks", "syntax: …EPLACE TEMP TABLE `kpi_typed_checks` AS …"},
       {"incident-process: kpi incident_flow", "syntax: …, * REPLACE (NULL::VARCHAR AS grp) FROM …"},
       {"incident-process: kpi resolved_to_closed", "syntax: …pi_stage AS MATERIALIZED (…"},
-      {"incident-process: source audit", "syntax: …EPLACE TEMP TABLE `kpi_typed_audit` AS S…"},
-      {
-        "incident-states: kpi awaiting_closure",
-        "reads `kpi_source_audit`, not made (its source fails above)"
-      },
-      {
-        "incident-states: kpi incidents_by_state",
-        "reads `kpi_source_audit`, not made (its source fails above)"
-      },
-      {
-        "incident-states: kpi last_changed",
-        "reads `kpi_source_audit`, not made (its source fails above)"
-      },
-      {"incident-states: source audit", "syntax: …EPLACE TEMP TABLE `kpi_typed_audit` AS S…"},
-      {
-        "incident-states: source audit combined",
-        "syntax: …EPLACE TEMP TABLE `kpi_distinct_audit` A…"
-      },
       {"lead-stages: kpi lead_stages", "syntax: …, * REPLACE (NULL::VARCHAR AS grp) FROM …"},
       {"lead-stages: kpi potential_to_trial", "syntax: …, * REPLACE (NULL::VARCHAR AS grp) FROM …"},
       {"lead-stages: kpi trial_to_bought", "syntax: …pi_stage AS MATERIALIZED (…"},
-      {"lead-stages: source stages", "syntax: …EPLACE TEMP TABLE `kpi_typed_stages` AS …"},
       {"retention: kpi active", "syntax: …, * EXCLUDE (kpi_g) FROM kpi_population)…"},
       {"retention: kpi aov", "syntax: …, * EXCLUDE (kpi_g) FROM kpi_population)…"},
       {"retention: kpi churn", "syntax: …, * EXCLUDE (kpi_g) FROM kpi_population)…"},
@@ -205,8 +104,6 @@ class SparkSqlDifferentialTest {
       {"retention: kpi reactivated", "syntax: …, * EXCLUDE (kpi_g) FROM kpi_population)…"},
       {"retention: kpi reactivation", "syntax: …, * EXCLUDE (kpi_g) FROM kpi_population)…"},
       {"retention: kpi repeat", "syntax: …, * EXCLUDE (kpi_g) FROM kpi_population)…"},
-      {"retention: kpi revenue", "reads `kpi_rows_orders`, not made (its source fails above)"},
-      {"retention: source orders", "syntax: …EPLACE TEMP TABLE `kpi_typed_orders` AS …"},
       {"sales-journey: kpi contact_rate", "syntax: …pi_stage AS MATERIALIZED (…"},
       {"sales-journey: kpi meeting_rate", "syntax: …pi_stage AS MATERIALIZED (…"},
       {"sales-journey: kpi meeting_request_rate", "syntax: …pi_stage AS MATERIALIZED (…"},
@@ -215,7 +112,6 @@ class SparkSqlDifferentialTest {
       {"sales-journey: kpi response_rate", "syntax: …pi_stage AS MATERIALIZED (…"},
       {"sales-journey: kpi sales_funnel", "syntax: …, * REPLACE (NULL::VARCHAR AS grp) FROM …"},
       {"sales-journey: kpi win_rate", "syntax: …pi_stage AS MATERIALIZED (…"},
-      {"sales-journey: source activities", "syntax: …EPLACE TEMP TABLE `kpi_typed_activities`…"},
     };
     for (String[] e : each) NOT_YET_ON_SPARK.put(e[0], e[1]);
   }
