@@ -271,4 +271,63 @@ public interface Dialect {
   default String regexFromJava(String javaPattern) {
     return JavaRegex.toRe2(javaPattern);
   }
+
+  // ---- Hooks added by portable-funnel (funnels, customers, stalled) ----
+
+  /**
+   * Days since 1970-01-01 of a DATE, as a whole number: the day numbers the customers and stalled
+   * queries count gaps in. Subtracting two dates is a number of days on DuckDB, PostgreSQL and
+   * Snowflake but an interval on Spark and Trino, so the portable form goes through the epoch
+   * seconds of the date's midnight, an exact multiple of 86,400.
+   */
+  default String epochDay(String date) {
+    return cast(epochSeconds(cast(date, SqlType.TIMESTAMP)) + " / 86400", SqlType.BIGINT);
+  }
+
+  /**
+   * The least of the values that are not NULL, NULL when all are. DuckDB's, PostgreSQL's and
+   * Spark's {@code least} skip NULLs; Trino's, BigQuery's and Snowflake's return NULL when any
+   * argument is, so the portable form is a CASE that picks the value no other non-NULL value is
+   * below (one comparison per pair: a few stages' times, so the text stays small).
+   */
+  default String leastNonNull(List<String> values) {
+    if (values.size() == 1) return values.get(0);
+    StringBuilder out = new StringBuilder("CASE");
+    for (int i = 0; i < values.size(); i++) {
+      out.append(" WHEN ").append(values.get(i)).append(" IS NOT NULL");
+      for (int j = 0; j < values.size(); j++)
+        if (j != i)
+          out.append(" AND (")
+              .append(values.get(j))
+              .append(" IS NULL OR ")
+              .append(values.get(i))
+              .append(" <= ")
+              .append(values.get(j))
+              .append(")");
+      out.append(" THEN ").append(values.get(i));
+    }
+    return out.append(" END").toString();
+  }
+
+  /**
+   * A common table expression ({@code name AS (select)}) the engine should compute once, for a
+   * small relation that a large one is joined to (a funnel's distinct stage values, each mapped
+   * once). A hint: where the engine has no way to say it, the plain CTE.
+   */
+  default String materializedCte(String name, String select) {
+    return name + " AS (" + select + ")";
+  }
+
+  /**
+   * A common table expression ({@code name AS (select)}) whose columns the next one reads in
+   * several expressions each: a step of a funnel's path walk, whose state (still going, started,
+   * the previous stage's time) the next step reads three to six times. An engine that inlines a CTE
+   * read once and substitutes its expressions without sharing them (PostgreSQL) would grow them
+   * exponentially with the stages (five stages exhausted the server's memory); such a dialect
+   * computes the step apart (PostgreSQL: {@code AS MATERIALIZED}). The default is the plain CTE,
+   * for engines that share such expressions (DuckDB).
+   */
+  default String stepCte(String name, String select) {
+    return name + " AS (" + select + ")";
+  }
 }

@@ -493,4 +493,27 @@ public final class DuckDbDialect implements Dialect {
         + String.join(", ", names)
         + "], file_row_number = true, filename = true))";
   }
+
+  // ---- Hooks added by portable-funnel ----
+
+  /** A date's difference from the epoch's, which DuckDB counts in days (and computes fastest). */
+  @Override
+  public String epochDay(String date) {
+    return "(" + date + " - DATE '1970-01-01')";
+  }
+
+  /** DuckDB's least skips NULLs, as the hook asks. */
+  @Override
+  public String leastNonNull(List<String> values) {
+    return values.size() == 1 ? values.get(0) : "least(" + String.join(", ", values) + ")";
+  }
+
+  /**
+   * DuckDB would otherwise inline the CTE into each reader; computed once, a million rows' stage
+   * values are normalised once per distinct value.
+   */
+  @Override
+  public String materializedCte(String name, String select) {
+    return name + " AS MATERIALIZED (" + select + ")";
+  }
 }

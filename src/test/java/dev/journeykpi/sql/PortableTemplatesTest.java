@@ -74,17 +74,11 @@ class PortableTemplatesTest {
           "sql/PointInTimeQuery.java",
           "types/backlog/BacklogSql.java",
           "types/column/ColumnKind.java",
-          "types/customers/CustomersQuery.java",
-          "types/customers/CustomersSql.java",
           "types/duration/DurationSql.java",
-          "types/funnel/FunnelPathSql.java",
-          "types/funnel/FunnelSql.java",
           "types/norepeat/NoRepeatSql.java",
           "types/ratio/RatioKind.java",
           "types/score/ScoreSql.java",
           "types/sla/SlaSql.java",
-          "types/stalled/StalledQuery.java",
-          "types/stalled/StalledSql.java",
           "types/turnover/TurnoverSql.java");
 
   /**

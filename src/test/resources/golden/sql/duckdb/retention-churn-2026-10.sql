@@ -9,65 +9,65 @@ CREATE OR REPLACE TEMP TABLE "kpi_typed_orders" AS SELECT kpi_record, kpi_empty,
 CREATE OR REPLACE TEMP VIEW "kpi_rows_orders" AS SELECT * FROM "kpi_typed_orders" WHERE NOT kpi_empty AND "created_at" IS NOT NULL;
 
 -- kpi churn (customers)
-WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, (CAST("created_at" AS DATE) - DATE '1970-01-01') AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
-kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL)
-SELECT kpi_total, kpi_group, count(*) FILTER (WHERE kpi_day IS NULL) AS kpi_no_date, count(*) FILTER (WHERE kpi_day IS NOT NULL AND kpi_customer IS NULL) AS kpi_no_customer
+SELECT kpi_total, kpi_group, count(CASE WHEN kpi_day IS NULL THEN 1 END) AS kpi_no_date, count(CASE WHEN kpi_day IS NOT NULL AND kpi_customer IS NULL THEN 1 END) AS kpi_no_customer
 FROM kpi_grouped GROUP BY kpi_total, kpi_group;
 
-WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT CAST(NULL AS VARCHAR) AS kpi_g, (CAST("created_at" AS DATE) - DATE '1970-01-01') AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
-kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
 kpi_days AS (SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity),
-kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
+kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(CASE WHEN kpi_day < kpi_start THEN kpi_day END) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
   FROM kpi_days JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day <= kpi_last
   GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer)
 SELECT kpi_period, kpi_total, kpi_group,
-  count(*) FILTER (WHERE kpi_start - 1 - kpi_before < 90) AS s,
-  count(*) FILTER (WHERE kpi_last - kpi_end < 90) AS e,
-  count(*) FILTER (WHERE kpi_first >= kpi_start) AS n,
-  count(*) FILTER (WHERE (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90)) AS churned,
+  count(CASE WHEN kpi_start - 1 - kpi_before < 90 THEN 1 END) AS s,
+  count(CASE WHEN kpi_last - kpi_end < 90 THEN 1 END) AS e,
+  count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
   0 AS reactivations,
   0 AS dormant_end,
-  count(*) FILTER (WHERE kpi_first >= kpi_start) AS life_new,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_returning,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND NOT coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_resurrecting,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND NOT kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_dormant
+  count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS life_new,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_returning,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND NOT coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_resurrecting,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND NOT kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_dormant
 FROM kpi_states GROUP BY kpi_period, kpi_total, kpi_group;
 
 -- kpi crr (customers)
-WITH kpi_population AS (SELECT "region" AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT "region" AS kpi_g, (CAST("created_at" AS DATE) - DATE '1970-01-01') AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
-kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population
-  UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population
+  UNION ALL SELECT 0, kpi_g, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL)
-SELECT kpi_total, kpi_group, count(*) FILTER (WHERE kpi_day IS NULL) AS kpi_no_date, count(*) FILTER (WHERE kpi_day IS NOT NULL AND kpi_customer IS NULL) AS kpi_no_customer
+SELECT kpi_total, kpi_group, count(CASE WHEN kpi_day IS NULL THEN 1 END) AS kpi_no_date, count(CASE WHEN kpi_day IS NOT NULL AND kpi_customer IS NULL THEN 1 END) AS kpi_no_customer
 FROM kpi_grouped GROUP BY kpi_total, kpi_group;
 
-WITH kpi_population AS (SELECT "region" AS kpi_g, CAST("created_at" AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
+WITH kpi_population AS (SELECT "region" AS kpi_g, (CAST("created_at" AS DATE) - DATE '1970-01-01') AS kpi_day, CASE WHEN ("customer_id" IS NULL OR regexp_full_match("customer_id", '[\t-\r\x1c-\x20\x{1680}\x{2000}-\x{2006}\x{2008}-\x{200a}\x{2028}\x{2029}\x{205f}\x{3000}]*')) THEN NULL ELSE "customer_id" END AS kpi_customer, CAST(NULL AS VARCHAR) AS kpi_order, CAST(NULL AS DOUBLE) AS kpi_value
   FROM "kpi_rows_orders" WHERE (lower("status") = 'hoàn thành')),
-kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g) FROM kpi_population
-  UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population),
+kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population
+  UNION ALL SELECT 0, kpi_g, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
 kpi_days AS (SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity),
-kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
+kpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer, min(kpi_day) AS kpi_first, max(CASE WHEN kpi_day < kpi_start THEN kpi_day END) AS kpi_before, max(kpi_day) AS kpi_end, 0 AS kpi_back
   FROM kpi_days JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day <= kpi_last
   GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group, kpi_customer)
 SELECT kpi_period, kpi_total, kpi_group,
-  count(*) FILTER (WHERE kpi_start - 1 - kpi_before < 90) AS s,
-  count(*) FILTER (WHERE kpi_last - kpi_end < 90) AS e,
-  count(*) FILTER (WHERE kpi_first >= kpi_start) AS n,
-  count(*) FILTER (WHERE (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90)) AS churned,
+  count(CASE WHEN kpi_start - 1 - kpi_before < 90 THEN 1 END) AS s,
+  count(CASE WHEN kpi_last - kpi_end < 90 THEN 1 END) AS e,
+  count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
   0 AS reactivations,
   0 AS dormant_end,
-  count(*) FILTER (WHERE kpi_first >= kpi_start) AS life_new,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_returning,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND NOT coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_resurrecting,
-  count(*) FILTER (WHERE NOT (kpi_first >= kpi_start) AND NOT kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE)) AS life_dormant
+  count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS life_new,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_returning,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND kpi_end >= kpi_start AND NOT coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_resurrecting,
+  count(CASE WHEN NOT (kpi_first >= kpi_start) AND NOT kpi_end >= kpi_start AND coalesce(kpi_before >= kpi_prev_start, FALSE) THEN 1 END) AS life_dormant
 FROM kpi_states GROUP BY kpi_period, kpi_total, kpi_group;

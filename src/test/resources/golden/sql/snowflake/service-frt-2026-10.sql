@@ -4,8 +4,8 @@ CREATE OR REPLACE TEMPORARY FUNCTION kpi_number_comma(s VARCHAR) RETURNS DOUBLE 
 
 -- source tickets
 -- read by kpi's importer from ../examples/customer-service/phieu-ho-tro.csv and appended to this table, its rows typed:
-CREATE OR REPLACE TABLE "kpi_typed_tickets" (kpi_record BIGINT, "created_at" TIMESTAMP, "first_response_at" TIMESTAMP);
-CREATE OR REPLACE TEMP VIEW "kpi_rows_tickets" AS SELECT * FROM "kpi_typed_tickets";
+CREATE TABLE "kpi_typed_tickets" (kpi_record BIGINT, "created_at" TIMESTAMP_NTZ, "first_response_at" TIMESTAMP_NTZ);
+CREATE OR REPLACE TEMPORARY VIEW "kpi_rows_tickets" AS SELECT * FROM "kpi_typed_tickets";
 
 -- kpi frt (duration)
 SELECT kpi_period,

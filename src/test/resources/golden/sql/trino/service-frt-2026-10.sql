@@ -2,8 +2,8 @@
 
 -- source tickets
 -- read by kpi's importer from ../examples/customer-service/phieu-ho-tro.csv and appended to this table, its rows typed:
-CREATE OR REPLACE TABLE "kpi_typed_tickets" (kpi_record BIGINT, "created_at" TIMESTAMP, "first_response_at" TIMESTAMP);
-CREATE OR REPLACE TEMP VIEW "kpi_rows_tickets" AS SELECT * FROM "kpi_typed_tickets";
+CREATE TABLE "kpi_typed_tickets" (kpi_record BIGINT, "created_at" TIMESTAMP(3), "first_response_at" TIMESTAMP(3));
+CREATE OR REPLACE VIEW "kpi_rows_tickets" AS SELECT * FROM "kpi_typed_tickets";
 
 -- kpi frt (duration)
 SELECT kpi_period,

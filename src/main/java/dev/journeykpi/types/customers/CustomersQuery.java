@@ -252,6 +252,10 @@ final class CustomersQuery implements KpiQuery {
   /** The last day of the KPI's time column over the source's rows, as the default engine's. */
   private LocalDate lastDay(Connection conn) throws SQLException {
     return SqlValues.day(
-        conn, "SELECT CAST(max(" + columns.ref(kpi.time()) + ") AS DATE) FROM " + rows);
+        conn,
+        "SELECT "
+            + columns.dialect().cast("max(" + columns.ref(kpi.time()) + ")", Dialect.SqlType.DATE)
+            + " FROM "
+            + rows);
   }
 }

@@ -4,7 +4,9 @@ import dev.journeykpi.config.CustomerDef;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.config.ValueType;
+import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.Dialect.SqlType;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.SqlColumns;
@@ -76,8 +78,9 @@ final class CustomersSql implements OwnQuerySql {
     String customer = c.ref(def.customer());
     String order = def.order() == null ? null : c.ref(def.order());
     List<String> cols = new ArrayList<>();
-    cols.add((k.by().isEmpty() ? "CAST(NULL AS VARCHAR)" : c.ref(k.by().get(0))) + " AS kpi_g");
-    cols.add("CAST(" + c.ref(k.time()) + " AS DATE) - DATE '1970-01-01' AS kpi_day");
+    String noText = d.cast("NULL", SqlType.TEXT);
+    cols.add((k.by().isEmpty() ? noText : c.ref(k.by().get(0))) + " AS kpi_g");
+    cols.add(d.epochDay(d.cast(c.ref(k.time()), SqlType.DATE)) + " AS kpi_day");
     cols.add(
         "CASE WHEN "
             + d.isBlank(customer)
@@ -86,15 +89,22 @@ final class CustomersSql implements OwnQuerySql {
             + " END AS kpi_customer");
     cols.add(
         order == null
-            ? "CAST(NULL AS VARCHAR) AS kpi_order"
+            ? noText + " AS kpi_order"
             : "CASE WHEN " + d.isBlank(order) + " THEN NULL ELSE " + order + " END AS kpi_order");
-    cols.add((def.value() == null ? "CAST(NULL AS DOUBLE)" : c.ref(def.value())) + " AS kpi_value");
+    cols.add(
+        (def.value() == null ? d.cast("NULL", SqlType.DOUBLE) : c.ref(def.value()))
+            + " AS kpi_value");
+    // The columns named, not * EXCLUDE (kpi_g) (DuckDB's, Snowflake's and BigQuery's only).
+    String rest = "kpi_day, kpi_customer, kpi_order, kpi_value";
     String grouped =
-        "SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g)"
+        "SELECT 1 AS kpi_total, "
+            + noText
+            + " AS kpi_group, "
+            + rest
             + " FROM kpi_population"
             + (k.by().isEmpty()
                 ? ""
-                : "\n  UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population");
+                : "\n  UNION ALL SELECT 0, kpi_g, " + rest + " FROM kpi_population");
     return "WITH kpi_population AS (SELECT "
         + String.join(", ", cols)
         + "\n  FROM "
@@ -111,8 +121,11 @@ final class CustomersSql implements OwnQuerySql {
   static String groups(String with) {
     return with
         + "\nSELECT kpi_total, kpi_group,"
-        + " count(*) FILTER (WHERE kpi_day IS NULL) AS kpi_no_date,"
-        + " count(*) FILTER (WHERE kpi_day IS NOT NULL AND kpi_customer IS NULL) AS kpi_no_customer"
+        + " "
+        + Aggregates.countWhere("kpi_day IS NULL")
+        + " AS kpi_no_date, "
+        + Aggregates.countWhere("kpi_day IS NOT NULL AND kpi_customer IS NULL")
+        + " AS kpi_no_customer"
         + "\nFROM kpi_grouped GROUP BY kpi_total, kpi_group";
   }
 
@@ -222,7 +235,7 @@ final class CustomersSql implements OwnQuerySql {
                 + " OVER (PARTITION BY kpi_total, kpi_group,"
                 + " kpi_customer ORDER BY kpi_day) AS kpi_gap\n  FROM ("
                 + source
-                + ")"
+                + ") AS kpi_active"
             : source;
     String edges =
         wd
@@ -230,11 +243,13 @@ final class CustomersSql implements OwnQuerySql {
                 + " l.kpi_wdn AS kpi_last_wdn FROM (SELECT * FROM "
                 + periods
                 + ") AS p LEFT JOIN kpi_wd AS s ON s.kpi_d = p.kpi_start - 1"
-                + " LEFT JOIN kpi_wd AS l ON l.kpi_d = p.kpi_last)"
+                + " LEFT JOIN kpi_wd AS l ON l.kpi_d = p.kpi_last) AS kpi_edges"
             : periods;
     String wdn =
         wd
-            ? " max(kpi_wdn) FILTER (WHERE kpi_day < kpi_start) AS kpi_before_wdn,"
+            ? " "
+                + Aggregates.where("max", "kpi_wdn", "kpi_day < kpi_start")
+                + " AS kpi_before_wdn,"
                 + " max(kpi_wdn) AS kpi_end_wdn, kpi_start_1_wdn, kpi_last_wdn,"
             : "";
     // Each customer's days up to the period's end: the least is its first activity ever (one
@@ -246,14 +261,16 @@ final class CustomersSql implements OwnQuerySql {
         + "),"
         + "\nkpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total,"
         + " kpi_group, kpi_customer, min(kpi_day) AS kpi_first,"
-        + " max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before,"
+        + " "
+        + Aggregates.where("max", "kpi_day", "kpi_day < kpi_start")
+        + " AS kpi_before,"
         + " max(kpi_day) AS kpi_end,"
         + wdn
         + (dormancy
-            ? " count(*) FILTER (WHERE kpi_day >= kpi_start AND kpi_gap "
-                + (wdDormancy ? ">= " : "> ")
-                + days(d)
-                + ") AS kpi_back"
+            ? " "
+                + Aggregates.countWhere(
+                    "kpi_day >= kpi_start AND kpi_gap " + (wdDormancy ? ">= " : "> ") + days(d))
+                + " AS kpi_back"
             : " 0 AS kpi_back")
         + "\n  FROM kpi_days JOIN "
         + edges
@@ -273,17 +290,32 @@ final class CustomersSql implements OwnQuerySql {
    * day, whichever is later.
    */
   private static String workingDayNumbers(String periods, SqlColumns c) {
-    String first = "(SELECT min(kpi_start) - 1 FROM " + periods + ")";
-    String last = "(SELECT max(kpi_last) FROM " + periods + ")";
-    String from =
-        "least(coalesce((SELECT min(kpi_day) FROM kpi_activity), " + first + "), " + first + ")";
-    String to =
-        "greatest(coalesce((SELECT max(kpi_day) FROM kpi_activity), " + last + "), " + last + ")";
-    return ",\nkpi_wd AS " + c.calendarTable().byEpochDay(from, to);
+    return ",\nkpi_wd AS "
+        + c.calendarTable()
+            .byEpochDay(edge("min", "kpi_start - 1", periods), edge("max", "kpi_last", periods));
+  }
+
+  /**
+   * The earliest ({@code min}) or latest ({@code max}) of the activity days and a period edge: one
+   * aggregate over both, which skips the activity's NULL when there is none (least and greatest are
+   * not one spelling: some engines return NULL on a NULL).
+   */
+  static String edge(String fn, String periodEdge, String periods) {
+    return "(SELECT "
+        + fn
+        + "(kpi_x) FROM (SELECT "
+        + fn
+        + "(kpi_day) AS kpi_x FROM kpi_activity UNION ALL SELECT "
+        + fn
+        + "("
+        + periodEdge
+        + ") FROM "
+        + periods
+        + ") AS kpi_edge)";
   }
 
   private static String count(String name, String condition) {
-    return "count(*) FILTER (WHERE " + condition + ") AS " + name;
+    return Aggregates.countWhere(condition) + " AS " + name;
   }
 
   /**
@@ -301,20 +333,21 @@ final class CustomersSql implements OwnQuerySql {
         + periods
         + " ON kpi_day BETWEEN kpi_start AND kpi_last),"
         + "\nkpi_buyers AS (SELECT kpi_period, kpi_total, kpi_group,"
-        + " count(DISTINCT kpi_order) FILTER (WHERE "
+        + " count(DISTINCT CASE WHEN "
         + ordered
-        + ") + count(*) FILTER (WHERE kpi_order IS NULL AND "
-        + ordered
-        + ") AS kpi_orders,"
+        + " THEN kpi_order END) + "
+        + Aggregates.countWhere("kpi_order IS NULL AND " + ordered)
+        + " AS kpi_orders,"
         + " "
-        + d.sumExact("kpi_value")
-        + " FILTER (WHERE "
-        + earning
-        + ") AS kpi_revenue"
+        + d.sumExact("CASE WHEN " + earning + " THEN kpi_value END")
+        + " AS kpi_revenue"
         + "\n  FROM kpi_lines GROUP BY kpi_period, kpi_total, kpi_group, kpi_customer)"
         + "\nSELECT kpi_period, kpi_total, kpi_group,"
-        + " count(*) FILTER (WHERE kpi_orders >= 1) AS buyers,"
-        + " count(*) FILTER (WHERE kpi_orders >= 2) AS repeaters,"
+        + " "
+        + count("buyers", "kpi_orders >= 1")
+        + ", "
+        + count("repeaters", "kpi_orders >= 2")
+        + ","
         + " sum(kpi_orders) AS orders,"
         + " "
         + d.sumExact("kpi_revenue")
@@ -334,7 +367,7 @@ final class CustomersSql implements OwnQuerySql {
             ? "SELECT * FROM kpi_in"
             : "SELECT kpi_total, kpi_group, kpi_customer, kpi_q FROM (SELECT kpi_total, kpi_group,"
                 + " kpi_customer, min(kpi_day) AS kpi_first FROM kpi_activity"
-                + " GROUP BY kpi_total, kpi_group, kpi_customer) JOIN "
+                + " GROUP BY kpi_total, kpi_group, kpi_customer) AS kpi_firsts JOIN "
                 + periods
                 + " ON kpi_first BETWEEN kpi_start AND kpi_last";
     return with

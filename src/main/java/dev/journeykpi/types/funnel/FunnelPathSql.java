@@ -3,7 +3,9 @@ package dev.journeykpi.types.funnel;
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.model.Period;
+import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.Dialect.SqlType;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlSource;
 import java.time.LocalDateTime;
@@ -19,16 +21,21 @@ import java.util.Map;
  * ({@code tot} = 1), since a lead's rows in a group are that group's history of it. A history's
  * rows are ordered per lead as FunnelLeads orders them (time, then stage order with a lost outcome
  * last, then file order); consecutive rows of one stage are one stay, lasting until the next row.
- * The per-lead reduction is one GROUP BY (first entry per stage by {@code min … FILTER}, the stays
- * summed, the lost outcome that stands). The path is walked stage by stage in one CTE per stage,
- * the walk's state (started, still going, the previous stage's time) in columns, since each step
- * depends on the one before. Then the paths are counted per period and group.
+ * The per-lead reduction is one GROUP BY (first entry per stage by a conditional {@code min}, the
+ * stays summed, the lost outcome that stands). The path is walked stage by stage in one CTE per
+ * stage, the walk's state (started, still going, the previous stage's time) in columns, since each
+ * step depends on the one before. Then the paths are counted per period and group.
  *
  * <p>Lead columns: {@code f<k>} first entry into stage k, {@code u<k>} stage k reached without a
  * date (snapshot), {@code ti<k>} seconds in stage k, {@code fs} the stage first seen at (history),
  * {@code lost} whether lost is the lead's latest word, {@code cohort} when it joined the funnel.
  * Path columns: {@code a<k>} the time of stage k on the path (filled in), {@code r<k>} reached,
- * {@code furthest}, {@code midway}.
+ * {@code furthest}, {@code midway}, {@code tn<k>} the time from stage k to the next one reached.
+ *
+ * <p>Written once for every engine (issue 17): conditional aggregates as {@link Aggregates} writes
+ * them, no {@code QUALIFY}, {@code * REPLACE} or named windows, every subquery named, what differs
+ * behind the {@link Dialect}'s hooks (casts, intervals, the least of nullable times, a materialised
+ * CTE, epoch milliseconds in a zone).
  */
 final class FunnelPathSql {
   private final FunnelDef def;
@@ -58,10 +65,14 @@ final class FunnelPathSql {
     this.n = def.stages().size();
   }
 
+  /** A date-time NULL, typed: a UNION's or VALUES' first row gives the column its type. */
+  private String nullTime() {
+    return d.cast("NULL", SqlType.TIMESTAMP);
+  }
+
   /** The population's rows, twice (group, total), each with its stage index. */
   private String typed() {
-    String time =
-        kpi.time() == null ? "NULL::TIMESTAMP" : "CAST(" + c.ref(kpi.time()) + " AS TIMESTAMP)";
+    String time = kpi.time() == null ? nullTime() : d.cast(c.ref(kpi.time()), SqlType.TIMESTAMP);
     StringBuilder cols = new StringBuilder();
     cols.append("kpi_record AS rec, ")
         .append(c.ref(def.lead()))
@@ -70,19 +81,18 @@ final class FunnelPathSql {
         .append(" AS raw, ")
         .append(time)
         .append(" AS t, ")
-        .append(kpi.by().isEmpty() ? "NULL::VARCHAR" : c.ref(kpi.by().get(0)))
+        .append(kpi.by().isEmpty() ? d.cast("NULL", SqlType.TEXT) : c.ref(kpi.by().get(0)))
         .append(" AS grp");
     if (!def.history())
       for (int k = 0; k < n; k++) {
         String e = def.stages().get(k).entered();
         cols.append(", ")
-            .append(e == null ? "NULL::TIMESTAMP" : "CAST(" + c.ref(e) + " AS TIMESTAMP)")
+            .append(e == null ? nullTime() : d.cast(c.ref(e), SqlType.TIMESTAMP))
             .append(" AS e")
             .append(k);
       }
     // Stage values as FunnelLeads.stageIndex maps them (a value of two stages is the later's, a
-    // lost
-    // outcome's wins): compared as kpi compares texts.
+    // lost outcome's wins): compared as kpi compares texts.
     StringBuilder stage = new StringBuilder("CASE " + d.lowerNfc("raw"));
     // In stage order, the lost outcomes last, for a reader of kpi sql (each value is one WHEN).
     FunnelLeads.stageIndex(def).entrySet().stream()
@@ -99,18 +109,29 @@ final class FunnelPathSql {
                     .append(e.getValue()));
     stage.append(" ELSE -2 END");
     String pop = "SELECT " + cols + " FROM " + rows + " WHERE " + c.where(kpi.where());
+    // The total's copy names its columns, in kpi_pop's order (a UNION matches them by place), its
+    // group blanked: * REPLACE is not every engine's.
+    List<String> total = new ArrayList<>(List.of("rec", "ld", "raw", "t"));
+    total.add(d.cast("NULL", SqlType.TEXT) + " AS grp");
+    if (!def.history()) for (int k = 0; k < n; k++) total.add("e" + k);
     String sets =
         kpi.by().isEmpty()
             ? "SELECT 1 AS tot, * FROM kpi_pop"
-            : "SELECT 0 AS tot, * FROM kpi_pop UNION ALL SELECT 1 AS tot, * REPLACE (NULL::VARCHAR AS grp) FROM kpi_pop";
+            : "SELECT 0 AS tot, * FROM kpi_pop UNION ALL SELECT 1 AS tot, "
+                + String.join(", ", total)
+                + " FROM kpi_pop";
     return "WITH kpi_pop AS (\n  "
         + pop
         + "\n), kpi_sets AS (\n  "
         + sets
+        + "\n), "
         // Each distinct value mapped once (normalising a million cells took seconds), then joined.
-        + "\n), kpi_stage AS MATERIALIZED (\n  SELECT raw, "
-        + stage
-        + " AS k FROM (SELECT DISTINCT raw FROM kpi_pop)\n), kpi_typed AS (\n  SELECT kpi_sets.*,"
+        + d.materializedCte(
+            "kpi_stage",
+            "\n  SELECT raw, "
+                + stage
+                + " AS k FROM (SELECT DISTINCT raw FROM kpi_pop) AS kpi_raws\n")
+        + ", kpi_typed AS (\n  SELECT kpi_sets.*,"
         + " coalesce(kpi_stage.k, -2) AS k FROM kpi_sets LEFT JOIN kpi_stage ON kpi_sets.raw ="
         + " kpi_stage.raw\n)";
   }
@@ -121,25 +142,27 @@ final class FunnelPathSql {
     String unmapped;
     String from = "kpi_typed";
     if (def.history()) {
-      noTime = "count(*) FILTER (WHERE ld IS NOT NULL AND t IS NULL)";
-      unmapped = "count(*) FILTER (WHERE ld IS NOT NULL AND t IS NOT NULL AND k = -2)";
+      noTime = Aggregates.countWhere("ld IS NOT NULL AND t IS NULL");
+      unmapped = Aggregates.countWhere("ld IS NOT NULL AND t IS NOT NULL AND k = -2");
     } else {
       // A snapshot keeps a lead's first row of a known stage; a kept row without its time is left
       // out of the periods (noted), an unmapped row is noted whether or not its lead repeats.
       from =
           "(SELECT *, ld IS NOT NULL AND k >= -1 AND row_number() OVER (PARTITION BY tot, grp, ld,"
-              + " k >= -1 ORDER BY rec) = 1 AS kept FROM kpi_typed)";
-      noTime = kpi.time() == null ? "0" : "count(*) FILTER (WHERE kept AND t IS NULL)";
-      unmapped = "count(*) FILTER (WHERE ld IS NOT NULL AND k = -2)";
+              + " k >= -1 ORDER BY rec) = 1 AS kept FROM kpi_typed) AS kpi_kept";
+      noTime = kpi.time() == null ? "0" : Aggregates.countWhere("kept AND t IS NULL");
+      unmapped = Aggregates.countWhere("ld IS NOT NULL AND k = -2");
     }
     return typed()
         + "\nSELECT tot, grp, "
         + unmapped
-        + " AS unmapped, count(*) FILTER (WHERE ld IS NULL) AS no_lead, "
+        + " AS unmapped, "
+        + Aggregates.countWhere("ld IS NULL")
+        + " AS no_lead, "
         + noTime
         + " AS no_time\nFROM "
         + from
-        + "\nGROUP BY tot, grp ORDER BY tot, grp";
+        + "\nGROUP BY tot, grp ORDER BY tot, grp NULLS LAST";
   }
 
   /** The first three unmapped stage values of each group, in text order, with their rows. */
@@ -147,28 +170,32 @@ final class FunnelPathSql {
     String where =
         def.history() ? "ld IS NOT NULL AND t IS NOT NULL AND k = -2" : "ld IS NOT NULL AND k = -2";
     return typed()
-        + "\nSELECT tot, grp, raw, rows FROM (\n  SELECT tot, grp, coalesce(raw, '') AS raw, count(*) AS rows,"
+        // kpi_rows, not rows: ROWS is a reserved word on BigQuery and Snowflake.
+        + "\nSELECT tot, grp, raw, kpi_rows FROM (\n  SELECT tot, grp, coalesce(raw, '') AS raw,"
+        + " count(*) AS kpi_rows,"
         + " row_number() OVER (PARTITION BY tot, grp ORDER BY coalesce(raw, '')) AS place\n  FROM kpi_typed WHERE "
         + where
-        + "\n  GROUP BY tot, grp, coalesce(raw, '')\n) WHERE place <= 3 ORDER BY tot, grp, place";
+        + "\n  GROUP BY tot, grp, coalesce(raw, '')\n) AS kpi_unmapped WHERE place <= 3"
+        + " ORDER BY tot, grp NULLS LAST, place";
   }
 
   /** Each lead of each group (and of the total), reduced to what its path needs. */
   private String leads() {
-    List<String> ks = new ArrayList<>();
-    for (int k = 0; k < n; k++) ks.add(String.valueOf(k));
     if (def.history()) {
       StringBuilder agg = new StringBuilder();
       for (int k = 0; k < n; k++) {
-        agg.append(",\n    min(t) FILTER (WHERE k = ").append(k).append(") AS f").append(k);
+        agg.append(",\n    ")
+            .append(Aggregates.where("min", "t", "k = " + k))
+            .append(" AS f")
+            .append(k);
         agg.append(",\n    FALSE AS u").append(k);
-        agg.append(",\n    sum(")
-            .append(d.epochMillis("t_next"))
-            .append(" - ")
-            .append(d.epochMillis("t"))
-            .append(") FILTER (WHERE k = ")
-            .append(k)
-            .append(" AND closed) / 1000.0 AS ti")
+        // Whole milliseconds summed (exact), then made seconds as a DOUBLE: the sum's type is an
+        // integer of some width or a NUMERIC, which a division would keep on some engines.
+        String stay = d.epochMillis("t_next") + " - " + d.epochMillis("t");
+        agg.append(",\n    ")
+            .append(
+                d.cast(Aggregates.where("sum", stay, "k = " + k + " AND closed"), SqlType.DOUBLE))
+            .append(" / 1000.0 AS ti")
             .append(k);
       }
       StringBuilder fs = new StringBuilder("CASE");
@@ -178,21 +205,36 @@ final class FunnelPathSql {
       // One sort of each lead's rows, in FunnelLeads' order. A stay (consecutive rows of one stage)
       // lasts until the next row of another stage or outcome, and one that no such row follows is
       // still open: each row of a closed stay adds the time to the row after it, which adds up to
-      // the stay.
-      return ",\nkpi_ev AS (\n  SELECT tot, grp, ld, k, t, lead(t) OVER w AS t_next,"
-          + " (max(k) OVER later) IS DISTINCT FROM k OR (min(k) OVER later) IS DISTINCT FROM k AS"
-          + " moved\n  FROM kpi_typed WHERE ld IS NOT NULL AND t IS NOT NULL AND k >= -1"
-          + "\n  WINDOW w AS (PARTITION BY tot, grp, ld ORDER BY t, CASE WHEN k < 0 THEN"
-          + " 2147483647 ELSE k END, rec), later AS (w ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED"
-          + " FOLLOWING)\n), kpi_lead0 AS (\n  SELECT tot, grp, ld, min(t) AS seen, min(t) FILTER"
-          + " (WHERE k >= 0) AS earliest,"
-          // Lost is the latest word: a lost row after the last stage row (at the same time, a lost
-          // outcome comes after the stage).
-          + "\n    coalesce(max(t) FILTER (WHERE k = -1) >= coalesce(max(t) FILTER (WHERE k >= 0),"
-          + " '-infinity'::TIMESTAMP), FALSE) AS lost"
+      // the stay. The windows are written out (a named WINDOW clause is not every engine's); no
+      // NULL is ordered: t is never NULL here, rec is the row's number.
+      String order =
+          "PARTITION BY tot, grp, ld ORDER BY t, CASE WHEN k < 0 THEN 2147483647 ELSE k END, rec";
+      String later = "(" + order + " ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)";
+      // Lost is the latest word: a lost row after the last stage row (at the same time, a lost
+      // outcome comes after the stage), or a lost row and no stage row.
+      String lastLost = Aggregates.where("max", "t", "k = -1");
+      String lastStage = Aggregates.where("max", "t", "k >= 0");
+      return ",\nkpi_ev AS (\n  SELECT tot, grp, ld, k, t, lead(t) OVER ("
+          + order
+          + ") AS t_next,\n    (max(k) OVER "
+          + later
+          + ") IS DISTINCT FROM k OR (min(k) OVER "
+          + later
+          + ") IS DISTINCT FROM k AS moved"
+          + "\n  FROM kpi_typed WHERE ld IS NOT NULL AND t IS NOT NULL AND k >= -1"
+          + "\n), kpi_lead0 AS (\n  SELECT tot, grp, ld, min(t) AS seen, "
+          + Aggregates.where("min", "t", "k >= 0")
+          + " AS earliest,"
+          + "\n    coalesce("
+          + lastLost
+          + " >= "
+          + lastStage
+          + ", "
+          + lastLost
+          + " IS NOT NULL) AS lost"
           + agg
           + "\n  FROM (SELECT *, k >= 0 AND t_next IS NOT NULL AND moved AS closed FROM kpi_ev)"
-          + " GROUP BY tot, grp, ld\n"
+          + " AS kpi_closed GROUP BY tot, grp, ld\n"
           + "), kpi_lead AS (\n  SELECT *, "
           + fs
           + " AS fs, seen AS cohort FROM kpi_lead0\n)";
@@ -213,23 +255,32 @@ final class FunnelPathSql {
           .append(k)
           .append(" IS NULL AND (k = ")
           .append(k)
-          .append(" OR (k = -1 AND greatest(furthest0, 0) = ")
+          .append(" OR (k = -1 AND ")
+          .append(larger("furthest0", "0"))
+          .append(" = ")
           .append(k)
           .append(")")
           .append(def.fill() && required ? " OR " + k + " < furthest" : "")
           .append(") AS u")
           .append(k);
-      cols.append(", NULL::DOUBLE AS ti").append(k);
+      cols.append(", ").append(d.cast("NULL", SqlType.DOUBLE)).append(" AS ti").append(k);
       firsts.add("e" + k);
     }
-    return ",\nkpi_first AS (\n  SELECT *, "
+    // The first row per lead by its number in the file (a subquery: QUALIFY is not every engine's).
+    return ",\nkpi_first AS (\n  SELECT * FROM (SELECT *, "
         + furthest0
-        + " AS furthest0 FROM kpi_typed WHERE ld IS NOT NULL AND k >= -1"
-        + "\n  QUALIFY row_number() OVER (PARTITION BY tot, grp, ld ORDER BY rec) = 1\n"
-        + "), kpi_first1 AS (\n  SELECT *, CASE WHEN k >= 0 THEN greatest(furthest0, k) ELSE greatest(furthest0, 0) END AS furthest FROM kpi_first\n"
-        + "), kpi_lead AS (\n  SELECT tot, grp, ld, k = -1 AS lost, NULL::INTEGER AS fs, coalesce(t, least("
-        + String.join(", ", firsts)
-        + ")) AS cohort"
+        + " AS furthest0, row_number() OVER (PARTITION BY tot, grp, ld ORDER BY rec) AS kpi_place"
+        + "\n  FROM kpi_typed WHERE ld IS NOT NULL AND k >= -1) AS kpi_first0 WHERE kpi_place = 1\n"
+        + "), kpi_first1 AS (\n  SELECT *, CASE WHEN k >= 0 THEN "
+        + larger("furthest0", "k")
+        + " ELSE "
+        + larger("furthest0", "0")
+        + " END AS furthest FROM kpi_first\n"
+        + "), kpi_lead AS (\n  SELECT tot, grp, ld, k = -1 AS lost, "
+        + d.cast("NULL", SqlType.INTEGER)
+        + " AS fs, coalesce(t, "
+        + least(firsts)
+        + ") AS cohort"
         + cols
         + " FROM kpi_first1\n)";
   }
@@ -239,10 +290,16 @@ final class FunnelPathSql {
   }
 
   /** The least of the non-null times (NULL when all are). */
-  private static String least(List<String> xs) {
-    if (xs.isEmpty()) return "NULL::TIMESTAMP";
-    if (xs.size() == 1) return xs.get(0);
-    return "least(" + String.join(", ", xs) + ")";
+  private String least(List<String> xs) {
+    return xs.isEmpty() ? nullTime() : d.leastNonNull(xs);
+  }
+
+  /**
+   * The larger of two stage indexes, neither ever NULL (furthest0 and k are CASEs with an ELSE), as
+   * a CASE: greatest is not one spelling (Trino, BigQuery and Snowflake return NULL on a NULL).
+   */
+  private static String larger(String a, String b) {
+    return "CASE WHEN " + a + " > " + b + " THEN " + a + " ELSE " + b + " END";
   }
 
   /**
@@ -340,23 +397,38 @@ final class FunnelPathSql {
         .append(known)
         .append(" FROM kpi_known\n), kpi_filled AS (\n  SELECT *")
         .append(filled)
-        .append(" FROM kpi_known1\n), kpi_walk AS (\n  SELECT *")
-        .append(next)
-        .append(", TRUE AS go, FALSE AS sd, NULL::TIMESTAMP AS pv FROM kpi_filled\n)");
+        .append(" FROM kpi_known1\n), ")
+        .append(
+            d.stepCte(
+                "kpi_walk",
+                "\n  SELECT *"
+                    + next
+                    + ", TRUE AS go0, FALSE AS sd0, "
+                    + nullTime()
+                    + " AS pv0 FROM kpi_filled\n"));
     // The walk: a stage the lead cannot skip and did not reach ends it; a skippable stage entered
     // before the previous one on the path or after the next known one is a return, not a step; a
-    // step backwards in time or slower than the window ends it.
+    // step backwards in time or slower than the window ends it. The walk's state before stage k is
+    // go<k> (still going), sd<k> (started), pv<k> (the previous stage's time): new columns at each
+    // step, since replacing a column in SELECT * is not every engine's. Each step reads the state
+    // before it in several expressions: a step CTE (Dialect.stepCte) keeps an engine that would
+    // substitute them into each other (PostgreSQL) from growing them exponentially.
     String prev = "kpi_walk";
     for (int k = 0; k < n; k++) {
       String at = "at" + k;
+      String go = "go" + k, sd = "sd" + k, pv = "pv" + k;
       boolean skippable = def.skippable(k);
       String back =
           skippable
               ? "("
                   + at
-                  + " IS NOT NULL AND ((pv IS NOT NULL AND "
+                  + " IS NOT NULL AND (("
+                  + pv
+                  + " IS NOT NULL AND "
                   + at
-                  + " < pv) OR (nx"
+                  + " < "
+                  + pv
+                  + ") OR (nx"
                   + k
                   + " IS NOT NULL AND "
                   + at
@@ -364,10 +436,25 @@ final class FunnelPathSql {
                   + k
                   + ")))"
               : "FALSE";
-      String step = step("pv", at);
-      String reached = "(go AND kk" + k + " AND (NOT sd OR (NOT " + back + " AND " + step + ")))";
+      String step = step(pv, at);
+      String reached =
+          "("
+              + go
+              + " AND kk"
+              + k
+              + " AND (NOT "
+              + sd
+              + " OR (NOT "
+              + back
+              + " AND "
+              + step
+              + ")))";
       String stop =
-          "(go AND sd AND ("
+          "("
+              + go
+              + " AND "
+              + sd
+              + " AND ("
               + (skippable ? "FALSE" : "NOT kk" + k)
               + " OR (kk"
               + k
@@ -377,25 +464,38 @@ final class FunnelPathSql {
               + step
               + ")))";
       String name = "kpi_walk" + k;
-      out.append(", ")
-          .append(name)
-          .append(" AS (\n  SELECT * REPLACE (go AND NOT coalesce(")
+      StringBuilder walk = new StringBuilder("\n  SELECT *, ");
+      walk.append(go)
+          .append(" AND NOT coalesce(")
           .append(stop)
-          .append(", FALSE) AS go, sd OR coalesce(r")
+          .append(", FALSE) AS go")
+          .append(k + 1)
+          .append(", ")
+          .append(sd)
+          .append(" OR coalesce(r")
           .append(k)
-          .append(", FALSE) AS sd, CASE WHEN r")
+          .append(", FALSE) AS sd")
+          .append(k + 1)
+          .append(", CASE WHEN r")
           .append(k)
           .append(" AND ")
           .append(at)
           .append(" IS NOT NULL THEN ")
           .append(at)
-          .append(" ELSE pv END AS pv) FROM (SELECT *, coalesce(")
+          .append(" ELSE ")
+          .append(pv)
+          .append(" END AS pv")
+          .append(k + 1)
+          .append(" FROM (SELECT *, coalesce(")
           .append(reached)
           .append(", FALSE) AS r")
           .append(k)
           .append(" FROM ")
           .append(prev)
-          .append(")\n)");
+          .append(") AS kpi_step")
+          .append(k)
+          .append("\n");
+      out.append(", ").append(d.stepCte(name, walk.toString()));
       prev = name;
     }
     StringBuilder furthest = new StringBuilder("CASE");
@@ -410,7 +510,7 @@ final class FunnelPathSql {
         later.add("r" + j);
         fn.append(" WHEN r").append(j).append(" THEN f").append(j);
       }
-      fn.append(later.isEmpty() ? " WHEN FALSE THEN NULL::TIMESTAMP END" : " END");
+      fn.append(later.isEmpty() ? " WHEN FALSE THEN " + nullTime() + " END" : " END");
       conv.append(", r")
           .append(k)
           .append(" AND ")
@@ -432,7 +532,26 @@ final class FunnelPathSql {
         .append(last)
         .append(" AS lost_at_furthest, CASE furthest");
     for (int k = 0; k < n; k++) out.append(" WHEN ").append(k).append(" THEN at").append(k);
-    out.append(" END AS at_furthest FROM kpi_path\n)");
+    out.append(" END AS at_furthest");
+    // Each lead's time to the next stage, in the unit, once (the counts read it three times).
+    for (int k = 0; k < n && def.from() == null; k++)
+      out.append(", CASE WHEN cv")
+          .append(k)
+          .append(" AND f")
+          .append(k)
+          .append(" IS NOT NULL AND fn")
+          .append(k)
+          .append(" IS NOT NULL AND fn")
+          .append(k)
+          .append(" >= f")
+          .append(k)
+          .append(" THEN (")
+          .append(seconds("f" + k, "fn" + k))
+          .append(") / ")
+          .append(divisor)
+          .append(" END AS tn")
+          .append(k);
+    out.append(" FROM kpi_path\n)");
     return out.toString();
   }
 
@@ -440,9 +559,7 @@ final class FunnelPathSql {
   private String step(String a, String b) {
     String none = def.window() == null ? "TRUE" : "FALSE";
     String within =
-        def.window() == null
-            ? "TRUE"
-            : b + " <= " + a + " + INTERVAL '" + def.window().seconds() + " seconds'";
+        def.window() == null ? "TRUE" : b + " <= " + d.plusSeconds(a, def.window().seconds());
     return "(CASE WHEN "
         + a
         + " IS NULL OR "
@@ -458,23 +575,28 @@ final class FunnelPathSql {
         + " END)";
   }
 
-  /** Seconds from a to b as Elapsed.between counts them in calendar time. */
+  /**
+   * Seconds from a to b as Elapsed.between counts them in calendar time: whole milliseconds (an
+   * exact difference), divided as a DOUBLE (an integer or NUMERIC division on some engines).
+   */
   private String seconds(String a, String b) {
-    String plain = "(" + d.epochMillis(b) + " - " + d.epochMillis(a) + ") / 1000.0";
+    String plain = millisToSeconds(d.epochMillis(b) + " - " + d.epochMillis(a));
     if (wall.equals(LocalDateTime.MIN)) return plain;
-    // Before the zone's last change of offset, real elapsed time through the zone's rules.
-    String z = d.literal(zone.getId());
+    // Before the zone's last change of offset, real elapsed time through the zone's rules, read
+    // as java.time's atZone reads a local time (the hook's contract).
     return "CASE WHEN "
         + a
         + " >= "
         + d.timestamp(wall)
         + " THEN "
         + plain
-        + " ELSE ("
-        + d.epochMillis("(" + b + " AT TIME ZONE " + z + ")")
-        + " - "
-        + d.epochMillis("(" + a + " AT TIME ZONE " + z + ")")
-        + ") / 1000.0 END";
+        + " ELSE "
+        + millisToSeconds(d.epochMillisInZone(b, zone) + " - " + d.epochMillisInZone(a, zone))
+        + " END";
+  }
+
+  private String millisToSeconds(String millis) {
+    return d.cast(millis, SqlType.DOUBLE) + " / 1000.0";
   }
 
   /** Whether time t is in the joined period (kpi_all: the whole history). */
@@ -496,8 +618,8 @@ final class FunnelPathSql {
           List.of(
               String.valueOf(i),
               all ? "TRUE" : "FALSE",
-              all ? "NULL::TIMESTAMP" : d.timestamp(p.startTime()),
-              all ? "NULL::TIMESTAMP" : d.timestamp(p.endTime())));
+              all ? nullTime() : d.timestamp(p.startTime()),
+              all ? nullTime() : d.timestamp(p.endTime())));
     }
     boolean activity = def.activity();
     List<String> counted = new ArrayList<>();
@@ -506,39 +628,23 @@ final class FunnelPathSql {
       // A conversion: its rate's two counts only.
       int from = def.indexOf(def.from()), to = def.indexOf(def.to());
       String den = activity ? "(r" + from + " AND " + in("at" + from) + ")" : "r" + from;
-      select.add("count(*) FILTER (WHERE " + den + ") AS den");
-      select.add("count(*) FILTER (WHERE " + den + " AND r" + to + ") AS num");
+      select.add(Aggregates.countWhere(den) + " AS den");
+      select.add(Aggregates.countWhere(den + " AND r" + to) + " AS num");
     }
     for (int k = 0; k < n && def.from() == null; k++) {
       String cnt = activity ? "(r" + k + " AND " + in("at" + k) + ")" : "r" + k;
       counted.add(cnt);
-      select.add("count(*) FILTER (WHERE " + cnt + ") AS e" + k);
-      select.add("count(*) FILTER (WHERE " + cnt + " AND cv" + k + ") AS cv" + k);
-      select.add(activity ? "0 AS ff" + k : "count(*) FILTER (WHERE " + cnt + " AND r0) AS ff" + k);
+      select.add(Aggregates.countWhere(cnt) + " AS e" + k);
+      select.add(Aggregates.countWhere(cnt + " AND cv" + k) + " AS cv" + k);
+      select.add(activity ? "0 AS ff" + k : Aggregates.countWhere(cnt + " AND r0") + " AS ff" + k);
       select.add(
-          "count(*) FILTER (WHERE lost_at_furthest AND furthest = "
-              + k
-              + (activity ? " AND " + in("at_furthest") : "")
-              + ") AS ls"
+          Aggregates.countWhere(
+                  "lost_at_furthest AND furthest = "
+                      + k
+                      + (activity ? " AND " + in("at_furthest") : ""))
+              + " AS ls"
               + k);
-      String toNext =
-          "CASE WHEN "
-              + cnt
-              + " AND cv"
-              + k
-              + " AND f"
-              + k
-              + " IS NOT NULL AND fn"
-              + k
-              + " IS NOT NULL AND fn"
-              + k
-              + " >= f"
-              + k
-              + " THEN ("
-              + seconds("f" + k, "fn" + k)
-              + ") / "
-              + divisor
-              + " END";
+      String toNext = "CASE WHEN " + cnt + " THEN tn" + k + " END";
       select.add("count(" + toNext + ") AS tnn" + k);
       select.add(d.percentile(toNext, 50) + " AS tnm" + k);
       select.add(d.percentile(toNext, 90) + " AS tnp" + k);
@@ -547,7 +653,8 @@ final class FunnelPathSql {
       select.add(d.percentile(timeIn, 50) + " AS tim" + k);
     }
     if (def.from() == null)
-      select.add("count(*) FILTER (WHERE midway AND (" + String.join(" OR ", counted) + ")) AS mw");
+      select.add(
+          Aggregates.countWhere("midway AND (" + String.join(" OR ", counted) + ")") + " AS mw");
     // An activity funnel's leads are in every period, each stage counting its own entries there
     // (the filters above). A join condition on the path's columns would be pushed down through the
     // walk's CTEs, each column replaced by its expression, growing with every stage.
@@ -561,6 +668,6 @@ final class FunnelPathSql {
         + d.values("kpi_periods", List.of("kpi_period", "kpi_all", "kpi_from", "kpi_to"), ps)
         + "\n  ON "
         + on
-        + "\nGROUP BY kpi_period, tot, grp ORDER BY kpi_period, tot, grp";
+        + "\nGROUP BY kpi_period, tot, grp ORDER BY kpi_period, tot, grp NULLS LAST";
   }
 }

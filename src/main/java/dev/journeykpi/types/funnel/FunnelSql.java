@@ -8,11 +8,13 @@ import dev.journeykpi.config.ValueType;
 import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlRefused;
 import dev.journeykpi.sql.SqlSource;
+import dev.journeykpi.sql.SqlValues;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -134,7 +136,7 @@ final class FunnelSql implements OwnQuerySql {
         while (r.next())
           shown
               .computeIfAbsent(group(r), g -> new ArrayList<>())
-              .add(Map.entry(r.getString("raw"), r.getInt("rows")));
+              .add(Map.entry(r.getString("raw"), r.getInt("kpi_rows")));
       }
       Map<Group, Notes> notes = new HashMap<>();
       noteCounts.forEach(
@@ -160,17 +162,9 @@ final class FunnelSql implements OwnQuerySql {
     }
 
     private java.time.LocalDate lastDay(Connection conn) throws SQLException {
-      try (Statement st = conn.createStatement();
-          ResultSet r =
-              st.executeQuery(
-                  "SELECT CAST(max("
-                      + s.columns().ref(s.kpi().time())
-                      + ") AS DATE) FROM "
-                      + s.rows())) {
-        r.next();
-        java.sql.Date day = r.getDate(1);
-        return day == null ? null : day.toLocalDate();
-      }
+      String max = "max(" + s.columns().ref(s.kpi().time()) + ")";
+      return SqlValues.day(
+          conn, "SELECT " + s.dialect().cast(max, Dialect.SqlType.DATE) + " FROM " + s.rows());
     }
   }
 

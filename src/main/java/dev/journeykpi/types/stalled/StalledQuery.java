@@ -5,6 +5,7 @@ import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlValues;
@@ -125,6 +126,10 @@ final class StalledQuery implements KpiQuery {
   /** The last day of the KPI's time column over the source's rows, as the default engine's. */
   private LocalDate lastDay(Connection conn) throws SQLException {
     return SqlValues.day(
-        conn, "SELECT CAST(max(" + columns.ref(kpi.time()) + ") AS DATE) FROM " + rows);
+        conn,
+        "SELECT "
+            + columns.dialect().cast("max(" + columns.ref(kpi.time()) + ")", Dialect.SqlType.DATE)
+            + " FROM "
+            + rows);
   }
 }

@@ -4,7 +4,9 @@ import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.StalledDef;
 import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.config.ValueType;
+import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.Dialect.SqlType;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.SqlColumns;
@@ -55,17 +57,23 @@ final class StalledSql implements OwnQuerySql {
     String lead = c.ref(def.lead());
     String closed =
         def.closed().isEmpty() ? "FALSE" : "coalesce(" + c.where(def.closed()) + ", FALSE)";
+    String noText = d.cast("NULL", SqlType.TEXT);
+    // The columns named, not * EXCLUDE (kpi_g) (DuckDB's, Snowflake's and BigQuery's only).
+    String rest = "kpi_day, kpi_lead, kpi_closed";
     String grouped =
-        "SELECT 1 AS kpi_total, CAST(NULL AS VARCHAR) AS kpi_group, * EXCLUDE (kpi_g)"
+        "SELECT 1 AS kpi_total, "
+            + noText
+            + " AS kpi_group, "
+            + rest
             + " FROM kpi_population"
             + (k.by().isEmpty()
                 ? ""
-                : "\n  UNION ALL SELECT 0, kpi_g, * EXCLUDE (kpi_g) FROM kpi_population");
+                : "\n  UNION ALL SELECT 0, kpi_g, " + rest + " FROM kpi_population");
     return "WITH kpi_population AS (SELECT "
-        + (k.by().isEmpty() ? "CAST(NULL AS VARCHAR)" : c.ref(k.by().get(0)))
-        + " AS kpi_g, CAST("
-        + c.ref(k.time())
-        + " AS DATE) - DATE '1970-01-01' AS kpi_day, CASE WHEN "
+        + (k.by().isEmpty() ? noText : c.ref(k.by().get(0)))
+        + " AS kpi_g, "
+        + d.epochDay(d.cast(c.ref(k.time()), SqlType.DATE))
+        + " AS kpi_day, CASE WHEN "
         + d.isBlank(lead)
         + " THEN NULL ELSE "
         + lead
@@ -79,6 +87,25 @@ final class StalledSql implements OwnQuerySql {
         + grouped
         + "),\nkpi_touches AS (SELECT * FROM kpi_grouped"
         + " WHERE kpi_day IS NOT NULL AND kpi_lead IS NOT NULL)";
+  }
+
+  /**
+   * The earliest ({@code min}) or latest ({@code max}) of the touch days and a period edge: one
+   * aggregate over both, which skips the touches' NULL when there are none (least and greatest are
+   * not one spelling: some engines return NULL on a NULL).
+   */
+  private static String edge(String fn, String periodEdge, String periods) {
+    return "(SELECT "
+        + fn
+        + "(kpi_x) FROM (SELECT "
+        + fn
+        + "(kpi_day) AS kpi_x FROM kpi_touches UNION ALL SELECT "
+        + fn
+        + "("
+        + periodEdge
+        + ") FROM "
+        + periods
+        + ") AS kpi_edge)";
   }
 
   /** The groups of the population's rows. */
@@ -106,53 +133,48 @@ final class StalledSql implements OwnQuerySql {
         wd
             ? "(SELECT p.*, s.kpi_wdn AS kpi_start_1_wdn FROM (SELECT * FROM "
                 + periods
-                + ") AS p LEFT JOIN kpi_wd AS s ON s.kpi_d = p.kpi_start - 1)"
+                + ") AS p LEFT JOIN kpi_wd AS s ON s.kpi_d = p.kpi_start - 1) AS kpi_edges"
             : periods;
-    String calendar = "";
-    if (wd) {
-      String first = "(SELECT min(kpi_start) - 1 FROM " + periods + ")";
-      String last = "(SELECT max(kpi_last) FROM " + periods + ")";
-      calendar =
-          ",\nkpi_wd AS "
-              + c.calendarTable()
-                  .byEpochDay(
-                      "least(coalesce((SELECT min(kpi_day) FROM kpi_touches), "
-                          + first
-                          + "), "
-                          + first
-                          + ")",
-                      "greatest(coalesce((SELECT max(kpi_day) FROM kpi_touches), "
-                          + last
-                          + "), "
-                          + last
-                          + ")");
-    }
+    String calendar =
+        wd
+            ? ",\nkpi_wd AS "
+                + c.calendarTable()
+                    .byEpochDay(
+                        edge("min", "kpi_start - 1", periods), edge("max", "kpi_last", periods))
+            : "";
     return with
         + calendar
         + ",\nkpi_leads AS (SELECT kpi_period, kpi_start, kpi_total, kpi_group, kpi_lead,"
-        + " max(kpi_day) FILTER (WHERE kpi_day < kpi_start) AS kpi_before,"
+        + " "
+        + Aggregates.where("max", "kpi_day", "kpi_day < kpi_start")
+        + " AS kpi_before,"
         + (wd
-            ? " max(kpi_wdn) FILTER (WHERE kpi_day < kpi_start) AS kpi_before_wdn,"
-                + " kpi_start_1_wdn,"
+            ? " "
+                + Aggregates.where("max", "kpi_wdn", "kpi_day < kpi_start")
+                + " AS kpi_before_wdn, kpi_start_1_wdn,"
             : "")
-        + " coalesce(bool_or(kpi_closed AND kpi_day < kpi_start), FALSE) AS kpi_was_closed,"
-        + " coalesce(bool_or(kpi_day >= kpi_start), FALSE) AS kpi_touched"
+        // Whether any row is: a count, not bool_or (BigQuery's and Snowflake's have other names).
+        + " "
+        + Aggregates.countWhere("kpi_closed AND kpi_day < kpi_start")
+        + " > 0 AS kpi_was_closed, "
+        + Aggregates.countWhere("kpi_day >= kpi_start")
+        + " > 0 AS kpi_touched"
         + "\n  FROM ("
         + touches
-        + ") JOIN "
+        + ") AS kpi_t JOIN "
         + edges
         + " ON kpi_day <= kpi_last"
         + "\n  GROUP BY kpi_period, kpi_start,"
         + (wd ? " kpi_start_1_wdn," : "")
         + " kpi_total, kpi_group, kpi_lead)"
         + "\nSELECT kpi_period, kpi_total, kpi_group,"
-        + " count(*) FILTER (WHERE "
-        + stalled
-        + ") AS stalled,"
-        + " count(*) FILTER (WHERE "
-        + stalled
-        + " AND kpi_touched) AS touched,"
-        + " count(*) FILTER (WHERE kpi_was_closed) AS closed"
+        + " "
+        + Aggregates.countWhere(stalled)
+        + " AS stalled, "
+        + Aggregates.countWhere(stalled + " AND kpi_touched")
+        + " AS touched, "
+        + Aggregates.countWhere("kpi_was_closed")
+        + " AS closed"
         + "\nFROM kpi_leads GROUP BY kpi_period, kpi_total, kpi_group";
   }
 }

@@ -1,0 +1,53 @@
+-- kpi sql --dialect postgres
+CREATE OR REPLACE FUNCTION pg_temp.kpi_number(s text, mark text) RETURNS double precision LANGUAGE sql IMMUTABLE STRICT AS $kpi$ SELECT CASE WHEN s ~ '^[0-9]{1,15}$' THEN CAST(CAST(s AS bigint) AS double precision) ELSE (SELECT CASE WHEN length(regexp_replace(lead, '[^-+−]', '', 'g')) > 1 OR regexp_replace(lead, '[-+−( \u00a0\u0024\u00a2-\u00a5\u058f\u060b\u07fe-\u07ff\u09f2-\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0-\u20bf\ua838\ufdfc\ufe69\uff04\uffe0-\uffe1\uffe5-\uffe6]', '', 'g') NOT IN ('', 'VND', 'vnd', 'VNĐ', 'vnđ', 'đ', 'Đ', 'USD', 'usd', 'EUR', 'eur', 'GBP', 'JPY', 'đồng', 'dong') THEN NULL WHEN length(regexp_replace(whole, '[^0-9]', '', 'g')) >= 19 THEN (SELECT CASE WHEN t ~ '^-?[0-9]+(\.[0-9]*)?$' THEN CAST(t AS double precision) END FROM (SELECT replace(regexp_replace(s, '[^-0-9' || mark || ']', '', 'g'), mark, '.') AS t) AS kpi_t) WHEN length(regexp_replace(rest, '[^%]', '', 'g')) > 1 OR regexp_replace(rest, '[%) \u00a0\u0024\u00a2-\u00a5\u058f\u060b\u07fe-\u07ff\u09f2-\u09f3\u09fb\u0af1\u0bf9\u0e3f\u17db\u20a0-\u20bf\ua838\ufdfc\ufe69\uff04\uffe0-\uffe1\uffe5-\uffe6]', '', 'g') NOT IN ('', 'VND', 'vnd', 'VNĐ', 'vnđ', 'đ', 'Đ', 'USD', 'usd', 'EUR', 'eur', 'GBP', 'JPY', 'đồng', 'dong') OR (whole = '' AND length(frac) < 2) THEN NULL ELSE (CASE WHEN substring(lead FROM '([(+\-−])[^(+\-−]*$') IN ('(', '-', '−') THEN CAST(-1 AS double precision) ELSE CAST(1 AS double precision) END) * (CAST(CAST(CASE WHEN whole = '' THEN '0' ELSE regexp_replace(whole, '[^0-9]', '', 'g') END AS bigint) AS double precision) + CASE WHEN length(frac) < 2 THEN CAST(0 AS double precision) ELSE CAST(CAST(left(substr(frac, 2), 15) AS bigint) AS double precision) / power(CAST(10 AS double precision), length(left(substr(frac, 2), 15))) END) / (CASE WHEN strpos(rest, '%') > 0 THEN CAST(100 AS double precision) ELSE CAST(1 AS double precision) END) END FROM (SELECT coalesce(m[1], '') AS lead, coalesce(m[2], '') AS whole, coalesce(m[3], '') AS frac, coalesce(m[4], '') AS rest FROM (SELECT regexp_match(s, CASE WHEN mark = '.' THEN '^([^0-9.]*)([0-9][0-9, \u00a0'']*)?(\.[0-9]*)?(.*)$' ELSE '^([^0-9,]*)([0-9][0-9. \u00a0'']*)?(,[0-9]*)?(.*)$' END) AS m) AS kpi_m) AS p) END $kpi$;
+CREATE OR REPLACE FUNCTION pg_temp.kpi_datetime(m text[], iy4 integer, iy2 integer, imo integer, id integer, ih integer, imi integer, isec integer, ifr integer) RETURNS timestamp LANGUAGE sql IMMUTABLE AS $kpi$ SELECT CASE WHEN y IS NULL THEN NULL WHEN mo < 1 OR mo > 12 OR d < 1 OR h > 23 OR mi > 59 OR s > 59 THEN NULL WHEN d > CAST(extract(day FROM make_date(CASE WHEN y = 0 THEN -1 ELSE y END, mo, 1) + INTERVAL '1 month' - INTERVAL '1 day') AS integer) THEN NULL ELSE make_timestamp(CASE WHEN y = 0 THEN -1 ELSE y END, mo, d, h, mi, s) + fr * INTERVAL '1 millisecond' END FROM (SELECT CASE WHEN m[iy4] <> '' THEN CAST(m[iy4] AS integer) WHEN m[iy2] <> '' THEN 2000 + CAST(m[iy2] AS integer) END AS y, CASE WHEN m[imo] = '' THEN 1 ELSE CAST(m[imo] AS integer) END AS mo, CASE WHEN m[id] = '' THEN 1 ELSE CAST(m[id] AS integer) END AS d, CASE WHEN m[ih] = '' THEN 0 ELSE CAST(m[ih] AS integer) END AS h, CASE WHEN m[imi] = '' THEN 0 ELSE CAST(m[imi] AS integer) END AS mi, CASE WHEN m[isec] = '' THEN 0 ELSE CAST(m[isec] AS integer) END AS s, CASE WHEN m[ifr] = '' THEN 0 ELSE CAST(rpad(left(m[ifr], 3), 3, '0') AS integer) END AS fr) AS f $kpi$;
+
+-- source checks
+DROP TABLE IF EXISTS pg_temp."kpi_scan_checks_lines" CASCADE;
+CREATE TEMP TABLE "kpi_scan_checks_lines" (kpi_line bigint GENERATED ALWAYS AS IDENTITY, kpi_text text);
+COPY "kpi_scan_checks_lines" (kpi_text) FROM 'examples/hotel/room-checks.csv' (FORMAT csv, DELIMITER E'\x01', QUOTE E'\x02', ENCODING 'UTF8');
+DROP TABLE IF EXISTS pg_temp."kpi_scan_checks_records" CASCADE;
+CREATE TEMP TABLE "kpi_scan_checks_records" AS SELECT kpi_line, CASE WHEN kpi_text ~ '^([^"\u002c]*|"[^"\u002c]+")(\u002c([^"\u002c]*|"[^"\u002c]+"))*$' THEN string_to_array(replace(kpi_text, '"', ''), ',', '') ELSE ARRAY(SELECT CASE WHEN f[1] LIKE '"%' THEN replace(substr(f[1], 2, length(f[1]) - 2), '""', '"') ELSE nullif(f[1], '') END FROM regexp_matches(kpi_text, '(?:^|\u002c)("(?:[^"]|"")*"|[^\u002c]*)', 'g') WITH ORDINALITY AS kpi_f(f, i) ORDER BY i) END AS kpi_fields FROM (WITH kpi_o AS (SELECT kpi_line, kpi_text, kpi_q, coalesce(sum(kpi_q) OVER (ORDER BY kpi_line ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) % 2 AS kpi_open FROM (SELECT kpi_line, kpi_text, (length(coalesce(kpi_text, '')) - length(replace(coalesce(kpi_text, ''), '"', ''))) % 2 AS kpi_q FROM "kpi_scan_checks_lines" WHERE kpi_line > 1) AS kpi_l) SELECT kpi_line, kpi_text FROM kpi_o WHERE kpi_open = 0 AND kpi_q = 0 UNION ALL SELECT min(kpi_line), string_agg(coalesce(kpi_text, ''), E'\n' ORDER BY kpi_line) FROM (SELECT kpi_line, kpi_text, sum(CASE WHEN kpi_open = 0 THEN 1 ELSE 0 END) OVER (ORDER BY kpi_line) AS kpi_rec FROM kpi_o WHERE kpi_open = 1 OR kpi_q = 1) AS kpi_r GROUP BY kpi_rec) AS kpi_j WHERE kpi_text <> '';
+ANALYZE "kpi_scan_checks_records";
+DROP TABLE IF EXISTS pg_temp."kpi_rejects_checks" CASCADE;
+CREATE TEMP TABLE "kpi_rejects_checks" AS SELECT kpi_line AS line, cardinality(kpi_fields) AS fields FROM "kpi_scan_checks_records" WHERE cardinality(kpi_fields) <> 9;
+ANALYZE "kpi_rejects_checks";
+CREATE OR REPLACE TEMP TABLE "kpi_typed_checks" AS SELECT kpi_record, kpi_empty, "checked_at__text", pg_temp.kpi_datetime(regexp_match("checked_at__text", '^ *([0-9]{2,2})\/([0-9]{2,2})\/([0-9]{4,4}) ([0-9]{2,2})\:([0-9]{2,2}) *$()()()'), 3, 6, 2, 1, 4, 5, 7, 8) AS "checked_at", "room", "floor", "sheets_changed__text", CASE WHEN lower(coalesce("sheets_changed__text", '')) IN ('có', 'x') THEN TRUE WHEN lower(coalesce("sheets_changed__text", '')) IN ('', 'không') THEN FALSE END AS "sheets_changed", "score__text", pg_temp.kpi_number("score__text", '.') AS "score" FROM (SELECT kpi_record, kpi_empty, CASE WHEN "checked_at__raw" IS NULL OR "checked_at__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "checked_at__raw" END AS "checked_at__text", CASE WHEN "room__raw" IS NULL OR "room__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("room__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("room__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "room__raw" END, NFC) END AS "room", CASE WHEN "floor__raw" IS NULL OR "floor__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize(CASE WHEN ("floor__raw" ~ '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]') THEN btrim(regexp_replace("floor__raw", '[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]', '', 'g'), E' \t') ELSE "floor__raw" END, NFC) END AS "floor", CASE WHEN "sheets_changed__raw" IS NULL OR "sheets_changed__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE normalize("sheets_changed__raw", NFC) END AS "sheets_changed__text", CASE WHEN "score__raw" IS NULL OR "score__raw" IN ('', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null') THEN NULL ELSE "score__raw" END AS "score__text" FROM (SELECT kpi_n AS kpi_record, ("column0" IS NULL OR "column0" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column1" IS NULL OR "column1" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column2" IS NULL OR "column2" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column3" IS NULL OR "column3" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column4" IS NULL OR "column4" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column5" IS NULL OR "column5" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column6" IS NULL OR "column6" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column7" IS NULL OR "column7" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AND ("column8" IS NULL OR "column8" ~ '^[\u0009-\u000d\u001c-\u0020]*$') AS kpi_empty, btrim(column1, E' \t') AS "checked_at__raw", btrim(column2, E' \t') AS "room__raw", btrim(column3, E' \t') AS "floor__raw", btrim(column5, E' \t') AS "sheets_changed__raw", btrim(column7, E' \t') AS "score__raw" FROM (SELECT row_number() OVER (ORDER BY kpi_line) AS kpi_n, kpi_fields[1] AS "column0", kpi_fields[2] AS "column1", kpi_fields[3] AS "column2", kpi_fields[4] AS "column3", kpi_fields[5] AS "column4", kpi_fields[6] AS "column5", kpi_fields[7] AS "column6", kpi_fields[8] AS "column7", kpi_fields[9] AS "column8" FROM "kpi_scan_checks_records" WHERE cardinality(kpi_fields) = 9) AS kpi_csv));
+CREATE OR REPLACE TEMP VIEW "kpi_rows_checks" AS SELECT * FROM "kpi_typed_checks" WHERE NOT kpi_empty AND "checked_at" IS NOT NULL;
+
+-- kpi sheets_changed_rate (ratio)
+SELECT kpi_period,
+  "floor" AS kpi_group_0,
+  GROUPING("floor") AS kpi_level,
+  count(*) FILTER (WHERE TRUE) AS "denominator",
+  count(*) FILTER (WHERE TRUE AND ("sheets_changed" = TRUE)) AS "numerator"
+FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+GROUP BY GROUPING SETS ((kpi_period, "floor"), (kpi_period))
+ORDER BY kpi_period;
+
+-- kpi rooms_checked (count)
+SELECT kpi_period,
+  0 AS kpi_level,
+  count(*) AS "rows",
+  count(DISTINCT "room") AS "distinct",
+  count(*) - count("room") AS "blank"
+FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+GROUP BY kpi_period
+ORDER BY kpi_period;
+
+-- kpi inspection_score (mean)
+SELECT kpi_period,
+  0 AS kpi_level,
+  count(*) AS "rows",
+  count("score") AS "n",
+  0 AS "partial",
+  sum(CAST("score" AS double precision) ORDER BY CAST("score" AS double precision)) / count("score") AS "value"
+FROM (SELECT * FROM "kpi_rows_checks" WHERE TRUE) AS kpi_population
+JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+  ON kpi_all OR (CAST("checked_at" AS TIMESTAMP) >= kpi_from AND CAST("checked_at" AS TIMESTAMP) < kpi_to)
+GROUP BY kpi_period
+ORDER BY kpi_period;
