@@ -1,0 +1,512 @@
+package dev.journeykpi.sql;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Spark SQL 3.5 and 4.x ({@code kpi sql --dialect spark}): one statement per {@code spark.sql}
+ * call, the same numbers as DuckDB (issue 17; issue 18 runs it). Written for both of Spark's modes
+ * (ANSI, the default of 4.x, and the legacy one): every cast that could fail is a {@code try_cast}
+ * or guarded by a pattern, so that no bad cell stops a query and none is read differently.
+ *
+ * <p>What differs from DuckDB, and why:
+ *
+ * <ul>
+ *   <li>kpi's date-times are local: {@code TIMESTAMP_NTZ}. Spark's {@code TIMESTAMP} is an instant
+ *       shown in the session's zone, so arithmetic on it would see that zone's daylight saving.
+ *   <li>Text literals: Spark reads a backslash in a literal as an escape, and two quoted literals
+ *       side by side as one ({@code 'it''s'} is {@code its}): a backslash is written {@code \\}, a
+ *       quote {@code \'}, and the preamble sets {@code spark.sql.parser.escapedStringLiterals} to
+ *       false so that a session that turned it on reads them the same.
+ *   <li>There are no macros: the parsers are written inline, their parts bound once to a lambda's
+ *       parameter through {@code transform(array(named_struct(…)), p -> …)[0]}.
+ *   <li>Spark's regular expressions are Java's, kpi's own: the import's classes are used as they
+ *       are, with {@code \z} for the end of the text ({@code $} also matches before a final line
+ *       break in Java).
+ *   <li>Spark has no NFC function: texts are taken as they come (see {@link #nfc}).
+ *   <li>Sums of doubles: Spark adds partial sums in the order its tasks finish. {@link #sumExact}
+ *       adds exact decimals instead, the same bytes on every run.
+ * </ul>
+ */
+public final class SparkDialect implements Dialect {
+  @Override
+  public String name() {
+    return "spark";
+  }
+
+  /**
+   * The literals below escape backslashes; a session with {@code escapedStringLiterals} on would
+   * read them doubled, so the compiled SQL says how it is to be read.
+   */
+  @Override
+  public List<String> preamble() {
+    return List.of("SET spark.sql.parser.escapedStringLiterals = false");
+  }
+
+  @Override
+  public String quoteIdent(String name) {
+    return "`" + name.replace("`", "``") + "`";
+  }
+
+  @Override
+  public String literal(String text) {
+    return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  @Override
+  public String timestamp(LocalDateTime t) {
+    return "TIMESTAMP_NTZ '" + t.toLocalDate() + " " + t.toLocalTime().withNano(0) + "'";
+  }
+
+  /** Spark's {@code percentile} is exact, with PERCENTILE.INC's interpolation. */
+  @Override
+  public String percentile(String expr, double p) {
+    return "percentile(CAST(" + expr + " AS DOUBLE), " + p / 100.0 + ")";
+  }
+
+  /**
+   * The days since the epoch and the time of day, apart: a local date-time's fields, with no zone
+   * ({@code unix_seconds} takes an instant, which a cast from a local time would place in the
+   * session's zone).
+   */
+  @Override
+  public String epochSeconds(String timestamp) {
+    return "(CAST(unix_date(CAST("
+        + timestamp
+        + " AS DATE)) AS DOUBLE) * 86400 + hour("
+        + timestamp
+        + ") * 3600 + minute("
+        + timestamp
+        + ") * 60 + CAST(date_part('SECOND', "
+        + timestamp
+        + ") AS DOUBLE))";
+  }
+
+  @Override
+  public String epochMillis(String timestamp) {
+    return "(CAST(unix_date(CAST("
+        + timestamp
+        + " AS DATE)) AS BIGINT) * 86400000 + hour("
+        + timestamp
+        + ") * 3600000 + minute("
+        + timestamp
+        + ") * 60000 + CAST(floor(date_part('SECOND', "
+        + timestamp
+        + ") * 1000) AS BIGINT))";
+  }
+
+  /** The currency words NumberParser accepts around the digits (DuckDB's list). */
+  private static String currencyWords() {
+    List<String> words = new ArrayList<>(List.of("''"));
+    for (String w : DuckDbDialect.CURRENCY_WORDS) words.add("'" + w + "'");
+    return String.join(", ", words);
+  }
+
+  /**
+   * NumberParser.parse, step by step as DuckDB's macros take it: plain digits (the usual cell) are
+   * read straight; otherwise the text is split once into what comes before the digits, the whole
+   * digits with their grouping, the decimal mark with the fraction, and what follows (see {@code
+   * DuckDbDialect.NUMBER} for each rule).
+   */
+  @Override
+  public String tryParseNumber(String text, char mark) {
+    String d = mark == '.' ? "\\." : ",";
+    String g = mark == '.' ? "," : "\\.";
+    String split =
+        literal("^([^0-9" + d + "]*)([0-9][0-9" + g + " \\x{a0}']*)?(" + d + "[0-9]*)?(.*)\\z");
+    String parts =
+        "named_struct('lead', regexp_extract(s, R, 1), 'whole', regexp_extract(s, R, 2),"
+                .replace("R", split)
+            + " 'frac', regexp_extract(s, R, 3), 'rest', regexp_extract(s, R, 4))"
+                .replace("R", split);
+    String minus = "+\\-−";
+    String body =
+        "CASE WHEN NOT (p.lead RLIKE "
+            + literal("^[" + minus + "(\\p{L}\\p{Sc} \\x{a0}]*\\z")
+            + ") OR length(regexp_replace(p.lead, "
+            + literal("[^" + minus + "]")
+            + ", '')) > 1 OR regexp_replace(p.lead, "
+            + literal("[^\\p{L}]")
+            + ", '') NOT IN ("
+            + currencyWords()
+            + ") THEN NULL WHEN length(regexp_replace(p.whole, '[^0-9]', '')) >= 19"
+            + " THEN try_cast(replace(regexp_replace(s, "
+            + literal("[^0-9\\-" + mark + "]")
+            + ", ''), "
+            + literal(String.valueOf(mark))
+            + ", '.') AS DOUBLE) WHEN NOT (p.rest RLIKE "
+            + literal("^[%)\\p{L}\\p{Sc} \\x{a0}]*\\z")
+            + ") OR length(regexp_replace(p.rest, '[^%]', '')) > 1 OR regexp_replace(p.rest, "
+            + literal("[^\\p{L}]")
+            + ", '') NOT IN ("
+            + currencyWords()
+            + ") OR (p.whole = '' AND length(p.frac) < 2) THEN NULL"
+            + " ELSE (CASE WHEN regexp_extract(p.lead, "
+            + literal("([(" + minus + "])[^(" + minus + "]*\\z")
+            + ", 1) IN ('(', '-', '−') THEN -1.0D ELSE 1.0D END)"
+            + " * (CAST(CAST(CASE WHEN p.whole = '' THEN '0'"
+            + " ELSE regexp_replace(p.whole, '[^0-9]', '') END AS BIGINT) AS DOUBLE)"
+            + " + CASE WHEN length(p.frac) < 2 THEN 0.0D"
+            + " ELSE CAST(CAST(left(substr(p.frac, 2), 15) AS BIGINT) AS DOUBLE)"
+            + " / pow(10.0D, length(left(substr(p.frac, 2), 15))) END)"
+            + " / (CASE WHEN instr(p.rest, '%') > 0 THEN 100.0D ELSE 1.0D END) END";
+    return bind(
+        text,
+        "CASE WHEN s RLIKE "
+            + literal("^[0-9]{1,15}\\z")
+            + " THEN CAST(CAST(s AS BIGINT) AS DOUBLE)"
+            + " ELSE transform(array("
+            + parts
+            + "), p -> "
+            + body
+            + ")[0] END");
+  }
+
+  /**
+   * {@code expr} over the text bound to {@code s} once: a lambda's parameter, so that a long text
+   * expression is not repeated at each use.
+   */
+  private static String bind(String text, String expr) {
+    return "transform(array(" + text + "), s -> " + expr + ")[0]";
+  }
+
+  /**
+   * DateTimeParser's fixed fields, from the same regular expression as DuckDB's (its end written
+   * {@code \z}): no year is no date; a missing month or day is 1, a missing time 0; the fields
+   * written as an ISO text and cast with {@code try_cast}, which refuses a field out of range or a
+   * day not in its month as DateTimeParser does; a fraction counts its first three digits.
+   */
+  @Override
+  public String tryParseTimestamp(String text, String javaPattern) {
+    DatePatternRegex.Compiled c = DatePatternRegex.of(javaPattern);
+    if (c == null) return null;
+    String re = literal(c.regex().replace(" *$", " *\\z"));
+    List<String> fields = new ArrayList<>();
+    for (int i = 0; i < c.names().size(); i++)
+      fields.add("'" + c.names().get(i) + "', regexp_extract(s, " + re + ", " + (i + 1) + ")");
+    String year =
+        "CASE WHEN p.y4 <> '' THEN p.y4 ELSE CAST(2000 + CAST(p.y2 AS INT) AS STRING) END";
+    String iso =
+        "concat("
+            + year
+            + ", '-', lpad(CASE WHEN p.mo = '' THEN '1' ELSE p.mo END, 2, '0')"
+            + ", '-', lpad(CASE WHEN p.d = '' THEN '1' ELSE p.d END, 2, '0')"
+            + ", ' ', lpad(CASE WHEN p.h = '' THEN '0' ELSE p.h END, 2, '0')"
+            + ", ':', lpad(CASE WHEN p.mi = '' THEN '0' ELSE p.mi END, 2, '0')"
+            + ", ':', lpad(CASE WHEN p.s = '' THEN '0' ELSE p.s END, 2, '0')"
+            + ", '.', rpad(left(p.f, 3), 3, '0'))";
+    return bind(
+        text,
+        "transform(array(named_struct("
+            + String.join(", ", fields)
+            + ")), p -> CASE WHEN p.y4 = '' AND p.y2 = '' THEN NULL"
+            + " ELSE try_cast("
+            + iso
+            + " AS TIMESTAMP_NTZ) END)[0]");
+  }
+
+  @Override
+  public String tryParseBoolean(String text, Set<String> trueTokens, Set<String> falseTokens) {
+    String lower = "lower(coalesce(" + text + ", ''))";
+    return "CASE WHEN "
+        + isOneOf(lower, tokens(trueTokens))
+        + " THEN TRUE WHEN "
+        + isOneOf(lower, tokens(falseTokens))
+        + " THEN FALSE END";
+  }
+
+  private List<String> tokens(Set<String> tokens) {
+    List<String> out = new ArrayList<>();
+    for (String t : new TreeSet<>(tokens)) out.add(literal(t));
+    return out.isEmpty() ? List.of("NULL") : out;
+  }
+
+  /** Lower case; NFC as {@link #nfc} says. */
+  @Override
+  public String lowerNfc(String text) {
+    return "lower(" + nfc(text) + ")";
+  }
+
+  @Override
+  public String trimmed(String field) {
+    return "btrim(" + field + ", ' \t')";
+  }
+
+  /** Character.isWhitespace's characters (String.strip's and isBlank's), as a Java class. */
+  private static final String JAVA_WHITESPACE =
+      "[\\t-\\r\\x1c-\\x20\\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200a}\\x{2028}\\x{2029}"
+          + "\\x{205f}\\x{3000}]";
+
+  @Override
+  public String isBlank(String text) {
+    return "("
+        + text
+        + " IS NULL OR "
+        + text
+        + " RLIKE "
+        + literal("^" + JAVA_WHITESPACE + "*\\z")
+        + ")";
+  }
+
+  @Override
+  public String isBlankField(String field) {
+    return "("
+        + field
+        + " IS NULL OR "
+        + field
+        + " RLIKE "
+        + literal("^[\\t-\\r\\x1c-\\x20]*\\z")
+        + ")";
+  }
+
+  /**
+   * The text as it comes: Spark SQL has no NFC function. kpi's import brings every text to NFC, so
+   * a text written decomposed (an accent as a separate mark, as some macOS tools write Vietnamese)
+   * counts as another value here. Exports are nearly always composed already; docs/engines.md says
+   * to normalise the others before (or to run them through kpi's own engines).
+   */
+  @Override
+  public String nfc(String text) {
+    return text;
+  }
+
+  /** ControlChars.stripped: C0 but tab, line feed and carriage return; DEL; C1. */
+  private static final String CONTROL = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x{9f}]";
+
+  @Override
+  public String importedText(String trimmed) {
+    return nfc(
+        "CASE WHEN "
+            + hasControlCharacters(trimmed)
+            + " THEN btrim(regexp_replace("
+            + trimmed
+            + ", "
+            + literal(CONTROL)
+            + ", ''), ' \t') ELSE "
+            + trimmed
+            + " END");
+  }
+
+  @Override
+  public String hasControlCharacters(String trimmed) {
+    return "(" + trimmed + " RLIKE " + literal(CONTROL) + ")";
+  }
+
+  /**
+   * An exact sum: each double as a DECIMAL(38, 18) (to 10^-18, up to 10^20), added exactly, so that
+   * the order in which Spark's tasks add their partial sums does not change the last bits. The
+   * result differs from the correctly rounded sum of the doubles by at most n × 5·10^-19.
+   */
+  @Override
+  public String sumExact(String expr) {
+    return "CAST(sum(CAST(" + expr + " AS DECIMAL(38, 18))) AS DOUBLE)";
+  }
+
+  @Override
+  public String values(String name, List<String> columns, List<List<String>> rows) {
+    List<String> rs = new ArrayList<>();
+    for (List<String> r : rows) rs.add("(" + String.join(", ", r) + ")");
+    return "(VALUES "
+        + String.join(", ", rs)
+        + ") AS "
+        + name
+        + "("
+        + String.join(", ", columns)
+        + ")";
+  }
+
+  /**
+   * {@code sequence} of the dates, exploded; none when the end is before the start (where {@code
+   * sequence} would count down, or fail with a step).
+   */
+  @Override
+  public String daySeries(String fromDate, String toDate) {
+    return "(SELECT explode(CASE WHEN kpi_from <= kpi_to THEN sequence(kpi_from, kpi_to, INTERVAL 1"
+        + " DAY) END) AS kpi_day FROM (SELECT CAST("
+        + fromDate
+        + " AS DATE) AS kpi_from, CAST("
+        + toDate
+        + " AS DATE) AS kpi_to) AS kpi_bounds)";
+  }
+
+  /** {@code weekday} counts Monday 0 to Sunday 6 ({@code dayofweek} starts on Sunday). */
+  @Override
+  public String isoDayOfWeek(String date) {
+    return "(weekday(" + date + ") + 1)";
+  }
+
+  @Override
+  public String secondOfDay(String timestamp) {
+    return "(hour("
+        + timestamp
+        + ") * 3600 + minute("
+        + timestamp
+        + ") * 60 + second("
+        + timestamp
+        + "))";
+  }
+
+  /**
+   * {@code convert_timezone} reads a local date-time in a zone with java.time's {@code atZone}
+   * (Spark is written on java.time): in a gap shifted later by the gap, in an overlap at the
+   * earlier offset. The instant's date-time in UTC then counts from the epoch.
+   */
+  @Override
+  public String epochMillisInZone(String timestamp, ZoneId zone) {
+    return epochMillis("convert_timezone(" + literal(zone.getId()) + ", 'UTC', " + timestamp + ")");
+  }
+
+  @Override
+  public String wholeSeconds(String timestamp) {
+    // date_trunc would return an instant (TIMESTAMP), read in the session's zone.
+    return "timestampadd(MICROSECOND, -CAST((date_part('SECOND', "
+        + timestamp
+        + ") - second("
+        + timestamp
+        + ")) * 1000000 AS BIGINT), "
+        + timestamp
+        + ")";
+  }
+
+  @Override
+  public String stripped(String text) {
+    return "regexp_replace("
+        + text
+        + ", "
+        + literal("^" + JAVA_WHITESPACE + "+|" + JAVA_WHITESPACE + "+\\z")
+        + ", '')";
+  }
+
+  @Override
+  public String textKey(String text) {
+    // String.trim removes every character up to the space, control characters included.
+    return "nullif(lower("
+        + nfc(
+            "regexp_replace("
+                + text
+                + ", "
+                + literal("^[\\x00-\\x20]+|[\\x00-\\x20]+\\z")
+                + ", '')")
+        + "), '')";
+  }
+
+  /** {@code RLIKE} searches (Java's {@code find}) with Java's own regular expressions. */
+  @Override
+  public String regexFind(String text, String pattern) {
+    return "(" + text + " RLIKE " + literal(pattern) + ")";
+  }
+
+  /**
+   * Spark's regular expressions are Java's: a {@code matches:} pattern is taken as it is, case
+   * ignored with Unicode case as kpi matches it ({@code (?iu)}), with no rewriting and nothing
+   * refused.
+   */
+  @Override
+  public String regexFromJava(String javaPattern) {
+    return "(?iu)" + javaPattern;
+  }
+
+  /** date_trunc would return an instant (TIMESTAMP): the microseconds are taken off instead. */
+  @Override
+  public String wholeMillis(String timestamp) {
+    return "timestampadd(MICROSECOND, -CAST(date_part('SECOND', "
+        + timestamp
+        + ") * 1000000 % 1000 AS BIGINT), "
+        + timestamp
+        + ")";
+  }
+
+  @Override
+  public String type(SqlType t) {
+    return switch (t) {
+      case TEXT -> "STRING";
+      case DOUBLE -> "DOUBLE";
+      case BIGINT -> "BIGINT";
+      case INTEGER -> "INT";
+      case BOOLEAN -> "BOOLEAN";
+      case DATE -> "DATE";
+      case TIMESTAMP -> "TIMESTAMP_NTZ";
+    };
+  }
+
+  /** {@code timestampadd} keeps a TIMESTAMP_NTZ local: no zone, no daylight saving. */
+  @Override
+  public String plusSeconds(String timestamp, long seconds) {
+    return "timestampadd(SECOND, " + seconds + ", " + timestamp + ")";
+  }
+
+  /**
+   * A temporary view, not {@code CACHE TABLE name AS select}: that statement cannot replace a view
+   * of the same name (the compiled SQL run twice in one session, as a notebook does, would fail at
+   * its first table), and Spark has no {@code CREATE OR REPLACE} form of it. Spark then computes
+   * the view for each query that reads it; a team that runs the SQL on large exports adds {@code
+   * CACHE TABLE name} after it (docs/engines.md).
+   */
+  @Override
+  public String createTempTable(String name, String select) {
+    return createTempView(name, select);
+  }
+
+  @Override
+  public String createTempView(String name, String select) {
+    return "CREATE OR REPLACE TEMPORARY VIEW " + name + " AS " + select;
+  }
+
+  /**
+   * Spark's CSV reader, every field a STRING, through a temporary view of the file ({@code scan}):
+   *
+   * <ul>
+   *   <li>a row with more or fewer fields than the header is a malformed record to Spark (since
+   *       3.0), which PERMISSIVE mode keeps, its fields padded or cut, with its text in the column
+   *       {@code kpi_corrupt}: kpi rejects such rows, so they go to the view {@code rejects}, with
+   *       their record number and text, and not to the relation (Spark refuses a query that reads
+   *       the corrupt-record column alone, {@code count(*)} included: read a field beside it);
+   *   <li>{@code multiLine}: a quoted field may hold line breaks, and a file is then read whole by
+   *       one task, so {@code monotonically_increasing_id()} counts its records 0, 1, 2 … in the
+   *       file's order (Spark's {@code row_number() OVER ()} has no order). The header's line and
+   *       those before it are the first {@code skip} records. Spark skips empty lines, which then
+   *       have no number (kpi reads no row from them either).
+   * </ul>
+   */
+  @Override
+  public CsvRead readCsv(
+      SourceRelations.Layout l, List<String> fields, String rejects, String scan) {
+    List<String> schema = new ArrayList<>();
+    for (String f : fields) schema.add(quoteIdent(f) + " STRING");
+    schema.add("kpi_corrupt STRING");
+    String view = quoteIdent(scan);
+    String create =
+        "CREATE OR REPLACE TEMPORARY VIEW "
+            + view
+            + " ("
+            + String.join(", ", schema)
+            + ") USING csv OPTIONS (path "
+            + literal(l.file())
+            + ", header 'false', sep "
+            + literal(String.valueOf(l.delimiter()))
+            + ", quote '\"', escape '\"', multiLine 'true', mode 'PERMISSIVE',"
+            + " columnNameOfCorruptRecord 'kpi_corrupt', encoding 'UTF-8',"
+            + " ignoreLeadingWhiteSpace 'false', ignoreTrailingWhiteSpace 'false')";
+    String numbered =
+        "(SELECT *, monotonically_increasing_id() + 1 - "
+            + l.skip()
+            + " AS kpi_line FROM "
+            + view
+            + ") AS kpi_numbered WHERE kpi_line >= 1 AND kpi_corrupt IS ";
+    String reject =
+        createTempView(
+            quoteIdent(rejects),
+            // Its fields too: Spark refuses a query of a file's corrupt-record column alone.
+            "SELECT kpi_line, "
+                + String.join(", ", fields.stream().map(this::quoteIdent).toList())
+                + ", kpi_corrupt FROM "
+                + numbered
+                + "NOT NULL");
+    String relation = "(SELECT * FROM " + numbered + "NULL)";
+    return new CsvRead(List.of(create, reject), relation, "kpi_line");
+  }
+}
