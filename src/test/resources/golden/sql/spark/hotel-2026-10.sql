@@ -22,22 +22,22 @@ CREATE OR REPLACE TEMPORARY VIEW `kpi_rows_checkouts` AS SELECT * FROM `kpi_type
 SELECT kpi_period,
   `floor` AS kpi_group_0,
   GROUPING(`floor`) AS kpi_level,
-  count(*) FILTER (WHERE TRUE) AS `denominator`,
-  count(*) FILTER (WHERE TRUE AND (`sheets_changed` = TRUE)) AS `numerator`
-FROM (SELECT * FROM `kpi_rows_checks` WHERE TRUE) AS kpi_population
+  count(CASE WHEN TRUE THEN 1 END) AS `denominator`,
+  count(CASE WHEN TRUE AND (`sheets_changed` = TRUE) THEN 1 END) AS `numerator`
+FROM (SELECT * FROM `kpi_rows_checks` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`checked_at` AS TIMESTAMP) >= kpi_from AND CAST(`checked_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`checked_at` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`checked_at` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY GROUPING SETS ((kpi_period, `floor`), (kpi_period))
 ORDER BY kpi_period;
 
 -- kpi bathroom_ok_rate (ratio)
 SELECT kpi_period,
   0 AS kpi_level,
-  count(*) FILTER (WHERE TRUE) AS `denominator`,
-  count(*) FILTER (WHERE TRUE AND (`bathroom_ok` = TRUE)) AS `numerator`
-FROM (SELECT * FROM `kpi_rows_checks` WHERE TRUE) AS kpi_population
+  count(CASE WHEN TRUE THEN 1 END) AS `denominator`,
+  count(CASE WHEN TRUE AND (`bathroom_ok` = TRUE) THEN 1 END) AS `numerator`
+FROM (SELECT * FROM `kpi_rows_checks` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`checked_at` AS TIMESTAMP) >= kpi_from AND CAST(`checked_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`checked_at` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`checked_at` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
 
@@ -47,9 +47,9 @@ SELECT kpi_period,
   count(*) AS `rows`,
   count(DISTINCT `room`) AS `distinct`,
   count(*) - count(`room`) AS `blank`
-FROM (SELECT * FROM `kpi_rows_checks` WHERE TRUE) AS kpi_population
+FROM (SELECT * FROM `kpi_rows_checks` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`checked_at` AS TIMESTAMP) >= kpi_from AND CAST(`checked_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`checked_at` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`checked_at` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
 
@@ -59,10 +59,10 @@ SELECT kpi_period,
   count(*) AS `rows`,
   count(`score`) AS `n`,
   0 AS `partial`,
-  CAST(sum(CAST(`score` AS DECIMAL(38, 18))) AS DOUBLE) / count(`score`) AS `value`
-FROM (SELECT * FROM `kpi_rows_checks` WHERE TRUE) AS kpi_population
+  CAST(sum(CAST(`score` AS DECIMAL(38, 18))) AS DOUBLE) / CAST(count(`score`) AS DOUBLE) AS `value`
+FROM (SELECT * FROM `kpi_rows_checks` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`checked_at` AS TIMESTAMP) >= kpi_from AND CAST(`checked_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`checked_at` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`checked_at` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
 
@@ -71,20 +71,20 @@ SELECT kpi_period,
   `channel` AS kpi_group_0,
   GROUPING(`channel`) AS kpi_level,
   count(*) AS `rows`
-FROM (SELECT * FROM `kpi_rows_room_service` WHERE TRUE) AS kpi_population
+FROM (SELECT * FROM `kpi_rows_room_service` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP) >= kpi_from AND CAST(`called_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`called_at` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY GROUPING SETS ((kpi_period, `channel`), (kpi_period))
 ORDER BY kpi_period;
 
 -- kpi rs_unanswered_rate (ratio)
 SELECT kpi_period,
   0 AS kpi_level,
-  count(*) FILTER (WHERE TRUE) AS `denominator`,
-  count(*) FILTER (WHERE TRUE AND (`answered_at` IS NULL)) AS `numerator`
-FROM (SELECT * FROM `kpi_rows_room_service` WHERE TRUE) AS kpi_population
+  count(CASE WHEN TRUE THEN 1 END) AS `denominator`,
+  count(CASE WHEN TRUE AND (`answered_at` IS NULL) THEN 1 END) AS `numerator`
+FROM (SELECT * FROM `kpi_rows_room_service` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP) >= kpi_from AND CAST(`called_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`called_at` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
 
@@ -93,41 +93,67 @@ SELECT kpi_period,
   `channel` AS kpi_group_0,
   GROUPING(`channel`) AS kpi_level,
   count(*) AS `rows`,
-  count(CASE WHEN CAST(`answered_at` AS TIMESTAMP) >= CAST(`called_at` AS TIMESTAMP) THEN CAST(kpi_business_seconds AS DOUBLE) END) AS `n`,
-  count(*) FILTER (WHERE CAST(`called_at` AS TIMESTAMP) IS NOT NULL AND CAST(`answered_at` AS TIMESTAMP) IS NULL) AS `open`,
-  count(*) FILTER (WHERE CAST(`called_at` AS TIMESTAMP) IS NULL) AS `no_start`,
-  count(*) FILTER (WHERE CAST(`answered_at` AS TIMESTAMP) < CAST(`called_at` AS TIMESTAMP)) AS `negative`,
-  list_slice(list(CAST(`called_at` AS VARCHAR) || chr(0) || CAST(`answered_at` AS VARCHAR) ORDER BY kpi_record) FILTER (WHERE CAST(`answered_at` AS TIMESTAMP) < CAST(`called_at` AS TIMESTAMP)), 1, 3) AS `examples`,
-  CAST(sum(CAST(CASE WHEN CAST(`answered_at` AS TIMESTAMP) >= CAST(`called_at` AS TIMESTAMP) THEN CAST(kpi_business_seconds AS DOUBLE) END AS DECIMAL(38, 18))) AS DOUBLE) / count(CASE WHEN CAST(`answered_at` AS TIMESTAMP) >= CAST(`called_at` AS TIMESTAMP) THEN CAST(kpi_business_seconds AS DOUBLE) END) AS `value`
-FROM (SELECT * FROM (WITH kpi_calendar AS (SELECT kpi_day, CAST(coalesce(sum(kpi_day_seconds) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS BIGINT) AS kpi_cum, kpi_s1, kpi_e1, kpi_working, CAST(sum(CASE WHEN kpi_working THEN 1 ELSE 0 END) OVER (ORDER BY kpi_day ROWS UNBOUNDED PRECEDING) AS BIGINT) AS kpi_wdn
+  count(CASE WHEN CAST(`answered_at` AS TIMESTAMP_NTZ) >= CAST(`called_at` AS TIMESTAMP_NTZ) THEN CAST(kpi_business_seconds AS DOUBLE) END) AS `n`,
+  count(CASE WHEN CAST(`called_at` AS TIMESTAMP_NTZ) IS NOT NULL AND CAST(`answered_at` AS TIMESTAMP_NTZ) IS NULL THEN 1 END) AS `open`,
+  count(CASE WHEN CAST(`called_at` AS TIMESTAMP_NTZ) IS NULL THEN 1 END) AS `no_start`,
+  count(CASE WHEN CAST(`answered_at` AS TIMESTAMP_NTZ) < CAST(`called_at` AS TIMESTAMP_NTZ) THEN 1 END) AS `negative`,
+  CAST(sum(CAST(CASE WHEN CAST(`answered_at` AS TIMESTAMP_NTZ) >= CAST(`called_at` AS TIMESTAMP_NTZ) THEN CAST(kpi_business_seconds AS DOUBLE) END AS DECIMAL(38, 18))) AS DOUBLE) / CAST(count(CASE WHEN CAST(`answered_at` AS TIMESTAMP_NTZ) >= CAST(`called_at` AS TIMESTAMP_NTZ) THEN CAST(kpi_business_seconds AS DOUBLE) END) AS DOUBLE) AS `value`
+FROM (SELECT * FROM (WITH kpi_calendar AS (SELECT kpi_day, CAST(coalesce(sum(kpi_day_seconds) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS BIGINT) AS kpi_cum, kpi_s1, kpi_e1, kpi_working, CAST(sum(CASE WHEN kpi_working THEN 1 ELSE 0 END) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS kpi_wdn
   FROM (SELECT kpi_day, kpi_dow, kpi_working, coalesce(lag(kpi_working) OVER (ORDER BY kpi_day), FALSE) AS kpi_prev_working
     FROM (SELECT kpi_day, (weekday(kpi_day) + 1) AS kpi_dow, ((weekday(kpi_day) + 1) IN (1, 2, 3, 4, 5, 6, 7) AND kpi_day NOT IN (DATE '2026-09-02')) AS kpi_working
-      FROM (SELECT explode(CASE WHEN kpi_from <= kpi_to THEN sequence(kpi_from, kpi_to, INTERVAL 1 DAY) END) AS kpi_day FROM (SELECT CAST(CAST((SELECT least(min(CAST(CAST(`called_at` AS TIMESTAMP) AS DATE)), min(CAST(CAST(`answered_at` AS TIMESTAMP) AS DATE))) FROM `kpi_rows_room_service`) AS DATE) - 1 AS DATE) AS kpi_from, CAST((SELECT greatest(max(CAST(CAST(`called_at` AS TIMESTAMP) AS DATE)), max(CAST(CAST(`answered_at` AS TIMESTAMP) AS DATE))) FROM `kpi_rows_room_service`) AS DATE) AS kpi_to) AS kpi_bounds) AS kpi_series) AS kpi_days) AS kpi_days
+      FROM (SELECT explode(CASE WHEN kpi_from <= kpi_to THEN sequence(kpi_from, kpi_to, INTERVAL 1 DAY) END) AS kpi_day FROM (SELECT CAST((CAST((SELECT CASE WHEN kpi_m1 IS NULL OR kpi_m0 <= kpi_m1 THEN kpi_m0 ELSE kpi_m1 END FROM (SELECT min(CAST(CAST(`called_at` AS TIMESTAMP_NTZ) AS DATE)) AS kpi_m0, min(CAST(CAST(`answered_at` AS TIMESTAMP_NTZ) AS DATE)) AS kpi_m1 FROM `kpi_rows_room_service` AS kpi_all_rows) AS kpi_first) AS DATE) + -1) AS DATE) AS kpi_from, CAST((SELECT CASE WHEN kpi_m1 IS NULL OR kpi_m0 >= kpi_m1 THEN kpi_m0 ELSE kpi_m1 END FROM (SELECT max(CAST(CAST(`called_at` AS TIMESTAMP_NTZ) AS DATE)) AS kpi_m0, max(CAST(CAST(`answered_at` AS TIMESTAMP_NTZ) AS DATE)) AS kpi_m1 FROM `kpi_rows_room_service` AS kpi_all_rows) AS kpi_last) AS DATE) AS kpi_to) AS kpi_bounds) AS kpi_series) AS kpi_days) AS kpi_days
   JOIN (VALUES (1, TRUE, TRUE, 61200, 21600, 82800), (1, TRUE, FALSE, 61200, 21600, 82800), (1, FALSE, TRUE, 0, 0, 0), (1, FALSE, FALSE, 0, 0, 0), (2, TRUE, TRUE, 61200, 21600, 82800), (2, TRUE, FALSE, 61200, 21600, 82800), (2, FALSE, TRUE, 0, 0, 0), (2, FALSE, FALSE, 0, 0, 0), (3, TRUE, TRUE, 61200, 21600, 82800), (3, TRUE, FALSE, 61200, 21600, 82800), (3, FALSE, TRUE, 0, 0, 0), (3, FALSE, FALSE, 0, 0, 0), (4, TRUE, TRUE, 61200, 21600, 82800), (4, TRUE, FALSE, 61200, 21600, 82800), (4, FALSE, TRUE, 0, 0, 0), (4, FALSE, FALSE, 0, 0, 0), (5, TRUE, TRUE, 61200, 21600, 82800), (5, TRUE, FALSE, 61200, 21600, 82800), (5, FALSE, TRUE, 0, 0, 0), (5, FALSE, FALSE, 0, 0, 0), (6, TRUE, TRUE, 61200, 21600, 82800), (6, TRUE, FALSE, 61200, 21600, 82800), (6, FALSE, TRUE, 0, 0, 0), (6, FALSE, FALSE, 0, 0, 0), (7, TRUE, TRUE, 61200, 21600, 82800), (7, TRUE, FALSE, 61200, 21600, 82800), (7, FALSE, TRUE, 0, 0, 0), (7, FALSE, FALSE, 0, 0, 0)) AS kpi_day_kinds(kpi_dow, kpi_working, kpi_prev_working, kpi_day_seconds, kpi_s1, kpi_e1) USING (kpi_dow, kpi_working, kpi_prev_working))
-SELECT kpi_rows.*, (kpi_cal_1.kpi_cum + greatest(0, least(kpi_cal_1.kpi_e1, (hour(CAST(`answered_at` AS TIMESTAMP)) * 3600 + minute(CAST(`answered_at` AS TIMESTAMP)) * 60 + second(CAST(`answered_at` AS TIMESTAMP)))) - kpi_cal_1.kpi_s1)) - (kpi_cal_0.kpi_cum + greatest(0, least(kpi_cal_0.kpi_e1, (hour(CAST(`called_at` AS TIMESTAMP)) * 3600 + minute(CAST(`called_at` AS TIMESTAMP)) * 60 + second(CAST(`called_at` AS TIMESTAMP)))) - kpi_cal_0.kpi_s1)) AS kpi_business_seconds
+SELECT kpi_rows.*, (kpi_cal_1.kpi_cum + CASE WHEN (hour(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`answered_at` AS TIMESTAMP_NTZ))) <= kpi_cal_1.kpi_s1 THEN 0 WHEN (hour(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`answered_at` AS TIMESTAMP_NTZ))) >= kpi_cal_1.kpi_e1 THEN kpi_cal_1.kpi_e1 - kpi_cal_1.kpi_s1 ELSE (hour(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`answered_at` AS TIMESTAMP_NTZ))) - kpi_cal_1.kpi_s1 END) - (kpi_cal_0.kpi_cum + CASE WHEN (hour(CAST(`called_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`called_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`called_at` AS TIMESTAMP_NTZ))) <= kpi_cal_0.kpi_s1 THEN 0 WHEN (hour(CAST(`called_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`called_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`called_at` AS TIMESTAMP_NTZ))) >= kpi_cal_0.kpi_e1 THEN kpi_cal_0.kpi_e1 - kpi_cal_0.kpi_s1 ELSE (hour(CAST(`called_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`called_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`called_at` AS TIMESTAMP_NTZ))) - kpi_cal_0.kpi_s1 END) AS kpi_business_seconds
 FROM `kpi_rows_room_service` AS kpi_rows
-  LEFT JOIN kpi_calendar AS kpi_cal_0 ON kpi_cal_0.kpi_day = CAST(CAST(`called_at` AS TIMESTAMP) AS DATE)
-  LEFT JOIN kpi_calendar AS kpi_cal_1 ON kpi_cal_1.kpi_day = CAST(CAST(`answered_at` AS TIMESTAMP) AS DATE)) WHERE TRUE) AS kpi_population
+  LEFT JOIN kpi_calendar AS kpi_cal_0 ON kpi_cal_0.kpi_day = CAST(CAST(`called_at` AS TIMESTAMP_NTZ) AS DATE)
+  LEFT JOIN kpi_calendar AS kpi_cal_1 ON kpi_cal_1.kpi_day = CAST(CAST(`answered_at` AS TIMESTAMP_NTZ) AS DATE)) AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP) >= kpi_from AND CAST(`called_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`called_at` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY GROUPING SETS ((kpi_period, `channel`), (kpi_period))
 ORDER BY kpi_period;
+
+-- examples: run only when some group's negative is above 0
+SELECT kpi_period, kpi_group_0, kpi_text_0, kpi_text_1, kpi_rank_0, kpi_rank_1
+FROM (SELECT kpi_period, kpi_record, `channel` AS kpi_group_0, (CAST(unix_date(CAST(CAST(`called_at` AS TIMESTAMP_NTZ) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`called_at` AS TIMESTAMP_NTZ)) * 3600000 + minute(CAST(`called_at` AS TIMESTAMP_NTZ)) * 60000 + CAST(floor(date_part('SECOND', CAST(`called_at` AS TIMESTAMP_NTZ)) * 1000) AS BIGINT)) AS kpi_text_0, (CAST(unix_date(CAST(CAST(`answered_at` AS TIMESTAMP_NTZ) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 3600000 + minute(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 60000 + CAST(floor(date_part('SECOND', CAST(`answered_at` AS TIMESTAMP_NTZ)) * 1000) AS BIGINT)) AS kpi_text_1, row_number() OVER (PARTITION BY kpi_period, `channel` ORDER BY kpi_record) AS kpi_rank_0, row_number() OVER (PARTITION BY kpi_period ORDER BY kpi_record) AS kpi_rank_1
+  FROM (SELECT * FROM (WITH kpi_calendar AS (SELECT kpi_day, CAST(coalesce(sum(kpi_day_seconds) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS BIGINT) AS kpi_cum, kpi_s1, kpi_e1, kpi_working, CAST(sum(CASE WHEN kpi_working THEN 1 ELSE 0 END) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS kpi_wdn
+  FROM (SELECT kpi_day, kpi_dow, kpi_working, coalesce(lag(kpi_working) OVER (ORDER BY kpi_day), FALSE) AS kpi_prev_working
+    FROM (SELECT kpi_day, (weekday(kpi_day) + 1) AS kpi_dow, ((weekday(kpi_day) + 1) IN (1, 2, 3, 4, 5, 6, 7) AND kpi_day NOT IN (DATE '2026-09-02')) AS kpi_working
+      FROM (SELECT explode(CASE WHEN kpi_from <= kpi_to THEN sequence(kpi_from, kpi_to, INTERVAL 1 DAY) END) AS kpi_day FROM (SELECT CAST((CAST((SELECT CASE WHEN kpi_m1 IS NULL OR kpi_m0 <= kpi_m1 THEN kpi_m0 ELSE kpi_m1 END FROM (SELECT min(CAST(CAST(`called_at` AS TIMESTAMP_NTZ) AS DATE)) AS kpi_m0, min(CAST(CAST(`answered_at` AS TIMESTAMP_NTZ) AS DATE)) AS kpi_m1 FROM `kpi_rows_room_service` AS kpi_all_rows) AS kpi_first) AS DATE) + -1) AS DATE) AS kpi_from, CAST((SELECT CASE WHEN kpi_m1 IS NULL OR kpi_m0 >= kpi_m1 THEN kpi_m0 ELSE kpi_m1 END FROM (SELECT max(CAST(CAST(`called_at` AS TIMESTAMP_NTZ) AS DATE)) AS kpi_m0, max(CAST(CAST(`answered_at` AS TIMESTAMP_NTZ) AS DATE)) AS kpi_m1 FROM `kpi_rows_room_service` AS kpi_all_rows) AS kpi_last) AS DATE) AS kpi_to) AS kpi_bounds) AS kpi_series) AS kpi_days) AS kpi_days
+  JOIN (VALUES (1, TRUE, TRUE, 61200, 21600, 82800), (1, TRUE, FALSE, 61200, 21600, 82800), (1, FALSE, TRUE, 0, 0, 0), (1, FALSE, FALSE, 0, 0, 0), (2, TRUE, TRUE, 61200, 21600, 82800), (2, TRUE, FALSE, 61200, 21600, 82800), (2, FALSE, TRUE, 0, 0, 0), (2, FALSE, FALSE, 0, 0, 0), (3, TRUE, TRUE, 61200, 21600, 82800), (3, TRUE, FALSE, 61200, 21600, 82800), (3, FALSE, TRUE, 0, 0, 0), (3, FALSE, FALSE, 0, 0, 0), (4, TRUE, TRUE, 61200, 21600, 82800), (4, TRUE, FALSE, 61200, 21600, 82800), (4, FALSE, TRUE, 0, 0, 0), (4, FALSE, FALSE, 0, 0, 0), (5, TRUE, TRUE, 61200, 21600, 82800), (5, TRUE, FALSE, 61200, 21600, 82800), (5, FALSE, TRUE, 0, 0, 0), (5, FALSE, FALSE, 0, 0, 0), (6, TRUE, TRUE, 61200, 21600, 82800), (6, TRUE, FALSE, 61200, 21600, 82800), (6, FALSE, TRUE, 0, 0, 0), (6, FALSE, FALSE, 0, 0, 0), (7, TRUE, TRUE, 61200, 21600, 82800), (7, TRUE, FALSE, 61200, 21600, 82800), (7, FALSE, TRUE, 0, 0, 0), (7, FALSE, FALSE, 0, 0, 0)) AS kpi_day_kinds(kpi_dow, kpi_working, kpi_prev_working, kpi_day_seconds, kpi_s1, kpi_e1) USING (kpi_dow, kpi_working, kpi_prev_working))
+SELECT kpi_rows.*, (kpi_cal_1.kpi_cum + CASE WHEN (hour(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`answered_at` AS TIMESTAMP_NTZ))) <= kpi_cal_1.kpi_s1 THEN 0 WHEN (hour(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`answered_at` AS TIMESTAMP_NTZ))) >= kpi_cal_1.kpi_e1 THEN kpi_cal_1.kpi_e1 - kpi_cal_1.kpi_s1 ELSE (hour(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`answered_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`answered_at` AS TIMESTAMP_NTZ))) - kpi_cal_1.kpi_s1 END) - (kpi_cal_0.kpi_cum + CASE WHEN (hour(CAST(`called_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`called_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`called_at` AS TIMESTAMP_NTZ))) <= kpi_cal_0.kpi_s1 THEN 0 WHEN (hour(CAST(`called_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`called_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`called_at` AS TIMESTAMP_NTZ))) >= kpi_cal_0.kpi_e1 THEN kpi_cal_0.kpi_e1 - kpi_cal_0.kpi_s1 ELSE (hour(CAST(`called_at` AS TIMESTAMP_NTZ)) * 3600 + minute(CAST(`called_at` AS TIMESTAMP_NTZ)) * 60 + second(CAST(`called_at` AS TIMESTAMP_NTZ))) - kpi_cal_0.kpi_s1 END) AS kpi_business_seconds
+FROM `kpi_rows_room_service` AS kpi_rows
+  LEFT JOIN kpi_calendar AS kpi_cal_0 ON kpi_cal_0.kpi_day = CAST(CAST(`called_at` AS TIMESTAMP_NTZ) AS DATE)
+  LEFT JOIN kpi_calendar AS kpi_cal_1 ON kpi_cal_1.kpi_day = CAST(CAST(`answered_at` AS TIMESTAMP_NTZ) AS DATE)) AS kpi_rows WHERE TRUE) AS kpi_population
+JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`called_at` AS TIMESTAMP_NTZ) < kpi_to)
+  WHERE CAST(`answered_at` AS TIMESTAMP_NTZ) < CAST(`called_at` AS TIMESTAMP_NTZ)) AS kpi_listed
+WHERE kpi_rank_0 <= 2 OR kpi_rank_1 <= 2
+ORDER BY kpi_period, kpi_record;
 
 -- kpi rs_delivery_p90 (duration)
 SELECT kpi_period,
   0 AS kpi_level,
   count(*) AS `rows`,
-  count(CASE WHEN CAST(`delivered_at` AS TIMESTAMP) >= CAST(`called_at` AS TIMESTAMP) THEN CASE WHEN CAST(`called_at` AS TIMESTAMP) >= TIMESTAMP_NTZ '1975-06-13 00:00' THEN ((CAST(unix_date(CAST(CAST(`delivered_at` AS TIMESTAMP) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`delivered_at` AS TIMESTAMP)) * 3600000 + minute(CAST(`delivered_at` AS TIMESTAMP)) * 60000 + CAST(floor(date_part('SECOND', CAST(`delivered_at` AS TIMESTAMP)) * 1000) AS BIGINT)) - (CAST(unix_date(CAST(CAST(`called_at` AS TIMESTAMP) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`called_at` AS TIMESTAMP)) * 3600000 + minute(CAST(`called_at` AS TIMESTAMP)) * 60000 + CAST(floor(date_part('SECOND', CAST(`called_at` AS TIMESTAMP)) * 1000) AS BIGINT))) / 1000.0 ELSE ((CAST(unix_date(CAST(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP)) AS DATE)) AS BIGINT) * 86400000 + hour(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP))) * 3600000 + minute(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP))) * 60000 + CAST(floor(date_part('SECOND', convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP))) * 1000) AS BIGINT)) - (CAST(unix_date(CAST(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP)) AS DATE)) AS BIGINT) * 86400000 + hour(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP))) * 3600000 + minute(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP))) * 60000 + CAST(floor(date_part('SECOND', convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP))) * 1000) AS BIGINT))) / 1000.0 END END) AS `n`,
-  count(*) FILTER (WHERE CAST(`called_at` AS TIMESTAMP) IS NOT NULL AND CAST(`delivered_at` AS TIMESTAMP) IS NULL) AS `open`,
-  count(*) FILTER (WHERE CAST(`called_at` AS TIMESTAMP) IS NULL) AS `no_start`,
-  count(*) FILTER (WHERE CAST(`delivered_at` AS TIMESTAMP) < CAST(`called_at` AS TIMESTAMP)) AS `negative`,
-  list_slice(list(CAST(`called_at` AS VARCHAR) || chr(0) || CAST(`delivered_at` AS VARCHAR) ORDER BY kpi_record) FILTER (WHERE CAST(`delivered_at` AS TIMESTAMP) < CAST(`called_at` AS TIMESTAMP)), 1, 3) AS `examples`,
-  percentile(CAST(CASE WHEN CAST(`delivered_at` AS TIMESTAMP) >= CAST(`called_at` AS TIMESTAMP) THEN CASE WHEN CAST(`called_at` AS TIMESTAMP) >= TIMESTAMP_NTZ '1975-06-13 00:00' THEN ((CAST(unix_date(CAST(CAST(`delivered_at` AS TIMESTAMP) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`delivered_at` AS TIMESTAMP)) * 3600000 + minute(CAST(`delivered_at` AS TIMESTAMP)) * 60000 + CAST(floor(date_part('SECOND', CAST(`delivered_at` AS TIMESTAMP)) * 1000) AS BIGINT)) - (CAST(unix_date(CAST(CAST(`called_at` AS TIMESTAMP) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`called_at` AS TIMESTAMP)) * 3600000 + minute(CAST(`called_at` AS TIMESTAMP)) * 60000 + CAST(floor(date_part('SECOND', CAST(`called_at` AS TIMESTAMP)) * 1000) AS BIGINT))) / 1000.0 ELSE ((CAST(unix_date(CAST(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP)) AS DATE)) AS BIGINT) * 86400000 + hour(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP))) * 3600000 + minute(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP))) * 60000 + CAST(floor(date_part('SECOND', convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP))) * 1000) AS BIGINT)) - (CAST(unix_date(CAST(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP)) AS DATE)) AS BIGINT) * 86400000 + hour(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP))) * 3600000 + minute(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP))) * 60000 + CAST(floor(date_part('SECOND', convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP))) * 1000) AS BIGINT))) / 1000.0 END END AS DOUBLE), 0.9) AS `value`
-FROM (SELECT * FROM `kpi_rows_room_service` WHERE TRUE) AS kpi_population
+  count(CASE WHEN CAST(`delivered_at` AS TIMESTAMP_NTZ) >= CAST(`called_at` AS TIMESTAMP_NTZ) THEN CASE WHEN CAST(`called_at` AS TIMESTAMP_NTZ) >= TIMESTAMP_NTZ '1975-06-13 00:00' THEN (CAST(((CAST(unix_date(CAST(CAST(`delivered_at` AS TIMESTAMP_NTZ) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`delivered_at` AS TIMESTAMP_NTZ)) * 3600000 + minute(CAST(`delivered_at` AS TIMESTAMP_NTZ)) * 60000 + CAST(floor(date_part('SECOND', CAST(`delivered_at` AS TIMESTAMP_NTZ)) * 1000) AS BIGINT)) - (CAST(unix_date(CAST(CAST(`called_at` AS TIMESTAMP_NTZ) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`called_at` AS TIMESTAMP_NTZ)) * 3600000 + minute(CAST(`called_at` AS TIMESTAMP_NTZ)) * 60000 + CAST(floor(date_part('SECOND', CAST(`called_at` AS TIMESTAMP_NTZ)) * 1000) AS BIGINT))) AS DOUBLE) / 1000) ELSE (CAST(((CAST(unix_date(CAST(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP_NTZ)) AS DATE)) AS BIGINT) * 86400000 + hour(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP_NTZ))) * 3600000 + minute(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP_NTZ))) * 60000 + CAST(floor(date_part('SECOND', convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP_NTZ))) * 1000) AS BIGINT)) - (CAST(unix_date(CAST(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP_NTZ)) AS DATE)) AS BIGINT) * 86400000 + hour(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP_NTZ))) * 3600000 + minute(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP_NTZ))) * 60000 + CAST(floor(date_part('SECOND', convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP_NTZ))) * 1000) AS BIGINT))) AS DOUBLE) / 1000) END END) AS `n`,
+  count(CASE WHEN CAST(`called_at` AS TIMESTAMP_NTZ) IS NOT NULL AND CAST(`delivered_at` AS TIMESTAMP_NTZ) IS NULL THEN 1 END) AS `open`,
+  count(CASE WHEN CAST(`called_at` AS TIMESTAMP_NTZ) IS NULL THEN 1 END) AS `no_start`,
+  count(CASE WHEN CAST(`delivered_at` AS TIMESTAMP_NTZ) < CAST(`called_at` AS TIMESTAMP_NTZ) THEN 1 END) AS `negative`,
+  percentile(CAST(CASE WHEN CAST(`delivered_at` AS TIMESTAMP_NTZ) >= CAST(`called_at` AS TIMESTAMP_NTZ) THEN CASE WHEN CAST(`called_at` AS TIMESTAMP_NTZ) >= TIMESTAMP_NTZ '1975-06-13 00:00' THEN (CAST(((CAST(unix_date(CAST(CAST(`delivered_at` AS TIMESTAMP_NTZ) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`delivered_at` AS TIMESTAMP_NTZ)) * 3600000 + minute(CAST(`delivered_at` AS TIMESTAMP_NTZ)) * 60000 + CAST(floor(date_part('SECOND', CAST(`delivered_at` AS TIMESTAMP_NTZ)) * 1000) AS BIGINT)) - (CAST(unix_date(CAST(CAST(`called_at` AS TIMESTAMP_NTZ) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`called_at` AS TIMESTAMP_NTZ)) * 3600000 + minute(CAST(`called_at` AS TIMESTAMP_NTZ)) * 60000 + CAST(floor(date_part('SECOND', CAST(`called_at` AS TIMESTAMP_NTZ)) * 1000) AS BIGINT))) AS DOUBLE) / 1000) ELSE (CAST(((CAST(unix_date(CAST(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP_NTZ)) AS DATE)) AS BIGINT) * 86400000 + hour(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP_NTZ))) * 3600000 + minute(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP_NTZ))) * 60000 + CAST(floor(date_part('SECOND', convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`delivered_at` AS TIMESTAMP_NTZ))) * 1000) AS BIGINT)) - (CAST(unix_date(CAST(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP_NTZ)) AS DATE)) AS BIGINT) * 86400000 + hour(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP_NTZ))) * 3600000 + minute(convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP_NTZ))) * 60000 + CAST(floor(date_part('SECOND', convert_timezone('Asia/Ho_Chi_Minh', 'UTC', CAST(`called_at` AS TIMESTAMP_NTZ))) * 1000) AS BIGINT))) AS DOUBLE) / 1000) END END AS DOUBLE), 0.9) AS `value`
+FROM (SELECT * FROM `kpi_rows_room_service` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP) >= kpi_from AND CAST(`called_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`called_at` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
+
+-- examples: run only when some group's negative is above 0
+SELECT kpi_period, kpi_text_0, kpi_text_1, kpi_rank_0
+FROM (SELECT kpi_period, kpi_record, (CAST(unix_date(CAST(CAST(`called_at` AS TIMESTAMP_NTZ) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`called_at` AS TIMESTAMP_NTZ)) * 3600000 + minute(CAST(`called_at` AS TIMESTAMP_NTZ)) * 60000 + CAST(floor(date_part('SECOND', CAST(`called_at` AS TIMESTAMP_NTZ)) * 1000) AS BIGINT)) AS kpi_text_0, (CAST(unix_date(CAST(CAST(`delivered_at` AS TIMESTAMP_NTZ) AS DATE)) AS BIGINT) * 86400000 + hour(CAST(`delivered_at` AS TIMESTAMP_NTZ)) * 3600000 + minute(CAST(`delivered_at` AS TIMESTAMP_NTZ)) * 60000 + CAST(floor(date_part('SECOND', CAST(`delivered_at` AS TIMESTAMP_NTZ)) * 1000) AS BIGINT)) AS kpi_text_1, row_number() OVER (PARTITION BY kpi_period ORDER BY kpi_record) AS kpi_rank_0
+  FROM (SELECT * FROM `kpi_rows_room_service` AS kpi_rows WHERE TRUE) AS kpi_population
+JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`called_at` AS TIMESTAMP_NTZ) < kpi_to)
+  WHERE CAST(`delivered_at` AS TIMESTAMP_NTZ) < CAST(`called_at` AS TIMESTAMP_NTZ)) AS kpi_listed
+WHERE kpi_rank_0 <= 2
+ORDER BY kpi_period, kpi_record;
 
 -- kpi rs_revenue (sum)
 SELECT kpi_period,
@@ -137,9 +163,9 @@ SELECT kpi_period,
   count(`amount`) AS `n`,
   0 AS `partial`,
   CAST(sum(CAST(`amount` AS DECIMAL(38, 18))) AS DOUBLE) AS `value`
-FROM (SELECT * FROM `kpi_rows_room_service` WHERE TRUE) AS kpi_population
+FROM (SELECT * FROM `kpi_rows_room_service` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP) >= kpi_from AND CAST(`called_at` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`called_at` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`called_at` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY GROUPING SETS ((kpi_period, `channel`), (kpi_period))
 ORDER BY kpi_period;
 
@@ -147,9 +173,9 @@ ORDER BY kpi_period;
 SELECT kpi_period,
   0 AS kpi_level,
   count(*) AS `rows`
-FROM (SELECT * FROM `kpi_rows_checkouts` WHERE TRUE) AS kpi_population
+FROM (SELECT * FROM `kpi_rows_checkouts` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`checkout_date` AS TIMESTAMP) >= kpi_from AND CAST(`checkout_date` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`checkout_date` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`checkout_date` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
 
@@ -159,31 +185,31 @@ SELECT kpi_period,
   count(*) AS `rows`,
   count(`bill`) AS `n`,
   0 AS `partial`,
-  CAST(sum(CAST(`bill` AS DECIMAL(38, 18))) AS DOUBLE) / count(`bill`) AS `value`
-FROM (SELECT * FROM `kpi_rows_checkouts` WHERE TRUE) AS kpi_population
+  CAST(sum(CAST(`bill` AS DECIMAL(38, 18))) AS DOUBLE) / CAST(count(`bill`) AS DOUBLE) AS `value`
+FROM (SELECT * FROM `kpi_rows_checkouts` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`checkout_date` AS TIMESTAMP) >= kpi_from AND CAST(`checkout_date` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`checkout_date` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`checkout_date` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
 
 -- kpi late_checkout_rate (ratio)
 SELECT kpi_period,
   0 AS kpi_level,
-  count(*) FILTER (WHERE TRUE) AS `denominator`,
-  count(*) FILTER (WHERE TRUE AND (`late` = TRUE)) AS `numerator`
-FROM (SELECT * FROM `kpi_rows_checkouts` WHERE TRUE) AS kpi_population
+  count(CASE WHEN TRUE THEN 1 END) AS `denominator`,
+  count(CASE WHEN TRUE AND (`late` = TRUE) THEN 1 END) AS `numerator`
+FROM (SELECT * FROM `kpi_rows_checkouts` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`checkout_date` AS TIMESTAMP) >= kpi_from AND CAST(`checkout_date` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`checkout_date` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`checkout_date` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
 
 -- kpi satisfied_guests (ratio)
 SELECT kpi_period,
   0 AS kpi_level,
-  count(*) FILTER (WHERE (`satisfaction` IS NOT NULL)) AS `denominator`,
-  count(*) FILTER (WHERE (`satisfaction` IS NOT NULL) AND (`satisfaction` >= CAST(4.0 AS DOUBLE))) AS `numerator`
-FROM (SELECT * FROM `kpi_rows_checkouts` WHERE TRUE) AS kpi_population
+  count(CASE WHEN (`satisfaction` IS NOT NULL) THEN 1 END) AS `denominator`,
+  count(CASE WHEN (`satisfaction` IS NOT NULL) AND (`satisfaction` >= CAST(4.0 AS DOUBLE)) THEN 1 END) AS `numerator`
+FROM (SELECT * FROM `kpi_rows_checkouts` AS kpi_rows WHERE TRUE) AS kpi_population
 JOIN (VALUES (0, FALSE, TIMESTAMP_NTZ '2026-10-01 00:00', TIMESTAMP_NTZ '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
-  ON kpi_all OR (CAST(`checkout_date` AS TIMESTAMP) >= kpi_from AND CAST(`checkout_date` AS TIMESTAMP) < kpi_to)
+  ON kpi_all OR (CAST(`checkout_date` AS TIMESTAMP_NTZ) >= kpi_from AND CAST(`checkout_date` AS TIMESTAMP_NTZ) < kpi_to)
 GROUP BY kpi_period
 ORDER BY kpi_period;
