@@ -253,6 +253,24 @@ public final class BigQueryDialect extends WarehouseDialect {
     return "DATETIME_TRUNC(" + timestamp + ", SECOND)";
   }
 
+  /** GoogleSQL: {@code DATE_ADD(date_expression, INTERVAL int64 DAY)}. */
+  @Override
+  public String plusDays(String date, String days) {
+    return "DATE_ADD(" + date + ", INTERVAL " + days + " DAY)";
+  }
+
+  /** GoogleSQL: {@code DATE_DIFF(end_date, start_date, DAY)}, whole days, negative when earlier. */
+  @Override
+  public String daysBetween(String from, String to) {
+    return "DATE_DIFF(" + to + ", " + from + ", DAY)";
+  }
+
+  /** GoogleSQL: {@code DATETIME_ADD(datetime_expression, INTERVAL int64 DAY)}. */
+  @Override
+  public String timestampPlusDays(String timestamp, String days) {
+    return "DATETIME_ADD(" + timestamp + ", INTERVAL " + days + " DAY)";
+  }
+
   @Override
   public String plusSeconds(String timestamp, long seconds) {
     return "DATETIME_ADD(" + timestamp + ", INTERVAL " + seconds + " SECOND)";

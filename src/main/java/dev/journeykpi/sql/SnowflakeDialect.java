@@ -205,6 +205,15 @@ public final class SnowflakeDialect extends WarehouseDialect {
     return "DATE_TRUNC('SECOND', " + timestamp + ")";
   }
 
+  /**
+   * Snowflake multiplies no interval by a number: {@code DATEADD(day, n, ts)} (a date plus a number
+   * of days, and a date minus a date, are the defaults' own spellings on Snowflake).
+   */
+  @Override
+  public String timestampPlusDays(String timestamp, String days) {
+    return "DATEADD(DAY, " + days + ", " + timestamp + ")";
+  }
+
   @Override
   public String plusSeconds(String timestamp, long seconds) {
     return "DATEADD(SECOND, " + seconds + ", " + timestamp + ")";

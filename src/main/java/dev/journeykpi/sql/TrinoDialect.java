@@ -165,6 +165,27 @@ public final class TrinoDialect extends WarehouseDialect {
   }
 
   /** date_add(unit, value, timestamp), the value negative for earlier times. */
+  /**
+   * Trino adds only intervals to a DATE ({@code date_add(unit, value, timestamp)}, Trino's docs).
+   */
+  @Override
+  public String plusDays(String date, String days) {
+    return "date_add('day', " + days + ", " + date + ")";
+  }
+
+  /**
+   * A DATE minus a DATE is an interval on Trino: {@code date_diff(unit, timestamp1, timestamp2)}.
+   */
+  @Override
+  public String daysBetween(String from, String to) {
+    return "date_diff('day', " + from + ", " + to + ")";
+  }
+
+  @Override
+  public String timestampPlusDays(String timestamp, String days) {
+    return "date_add('day', " + days + ", " + timestamp + ")";
+  }
+
   @Override
   public String plusSeconds(String timestamp, long seconds) {
     return "date_add('second', " + seconds + ", " + timestamp + ")";

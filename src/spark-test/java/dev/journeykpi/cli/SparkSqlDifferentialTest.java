@@ -46,50 +46,19 @@ import org.junit.jupiter.api.io.TempDir;
  * generated export of edge cases, each KPI query's rows are compared — the same columns, the same
  * number of rows, counts and texts exactly, doubles within 1e-9 relative.
  *
- * <p>The templates still hold DuckDB-only text in places (PortableTemplatesTest lists the files;
- * other parts of the session make them portable). What does not run on Spark yet is listed in ONE
- * place, {@link #NOT_YET_ON_SPARK}, each with the construct that stops it; the test fails when the
- * list is not exactly what fails, so that it shrinks as the templates are made portable. A query
- * that runs on Spark and gives other rows than DuckDB always fails the test: that is no "not yet".
+ * <p>What does not run on Spark is listed in ONE place (empty today), {@link #NOT_YET_ON_SPARK},
+ * each with the construct that stops it; the test fails when the list is not exactly what fails, so
+ * that it shrinks as the templates are made portable. A query that runs on Spark and gives other
+ * rows than DuckDB always fails the test: that is no "not yet".
  */
 class SparkSqlDifferentialTest {
   /**
    * What does not run on Spark yet, by "definition: source ID" (a statement that makes a source's
    * tables) or "definition: kpi ID", with the construct Spark refuses. A KPI whose source does not
-   * run cannot run either.
+   * run cannot run either. Empty since every template was made portable (session 10): every KPI
+   * query of the bundled definitions and of the edge cases gives DuckDB's rows on Spark.
    */
   static final Map<String, String> NOT_YET_ON_SPARK = new TreeMap<>();
-
-  static {
-    // Listed as the test prints them (construct() says what stopped each). After portable-sources
-    // and portable-funnel merged (session 10), every source runs and 74 KPI queries give DuckDB's
-    // rows on Spark.
-    String[][] each = {
-      {"customer-service: kpi ces", "no function `signbit`"},
-      {"customer-service: kpi ces_easy", "no function `signbit`"},
-      {"customer-service: kpi enps", "no function `signbit`"},
-      {"customer-service: kpi esat", "no function `signbit`"},
-      {"customer-service: kpi fcr_repeat", "no function `regexp_full_match`"},
-      {"customer-service: kpi frt", "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"},
-      {"customer-service: kpi frt_by_team", "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"},
-      {
-        "customer-service: kpi resolution_time",
-        "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"
-      },
-      {"customer-service: kpi sla", "syntax: …5)), lambda e: e.key || chr(0) || CAST(e…"},
-      {"edge-cases: kpi took", "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"},
-      {"edge-cases: kpi took_p90", "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"},
-      {
-        "hotel-housekeeping: kpi rs_answer_time",
-        "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"
-      },
-      {
-        "hotel-housekeeping: kpi rs_delivery_p90",
-        "syntax: …AS VARCHAR) ORDER BY kpi_record) FILTER …"
-      },
-    };
-    for (String[] e : each) NOT_YET_ON_SPARK.put(e[0], e[1]);
-  }
 
   static Connection duck;
 

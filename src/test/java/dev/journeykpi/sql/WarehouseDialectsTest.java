@@ -79,6 +79,22 @@ class WarehouseDialectsTest {
   }
 
   @Test
+  void dayArithmetic() {
+    // Trino adds only intervals to dates (datetime.html: date_add, date_diff); GoogleSQL's
+    // DATE_ADD(d, INTERVAL n DAY), DATE_DIFF(end, start, DAY), DATETIME_ADD; Snowflake adds a
+    // number of days to a DATE with + and subtracts dates to days, but multiplies no interval.
+    assertThat(trino.plusDays("d", "-1")).isEqualTo("date_add('day', -1, d)");
+    assertThat(trino.daysBetween("a", "b")).isEqualTo("date_diff('day', a, b)");
+    assertThat(trino.timestampPlusDays("t", "n")).isEqualTo("date_add('day', n, t)");
+    assertThat(bq.plusDays("d", "2")).isEqualTo("DATE_ADD(d, INTERVAL 2 DAY)");
+    assertThat(bq.daysBetween("a", "b")).isEqualTo("DATE_DIFF(b, a, DAY)");
+    assertThat(bq.timestampPlusDays("t", "n")).isEqualTo("DATETIME_ADD(t, INTERVAL n DAY)");
+    assertThat(sf.plusDays("d", "2")).isEqualTo("(d + 2)");
+    assertThat(sf.daysBetween("a", "b")).isEqualTo("(b - a)");
+    assertThat(sf.timestampPlusDays("t", "n")).isEqualTo("DATEADD(DAY, n, t)");
+  }
+
+  @Test
   void tablesAndRows() {
     // Trino has no temporary tables: a table of the session's schema, dropped first. BigQuery
     // scripting: CREATE TEMP TABLE, no temporary views. Snowflake: TEMPORARY tables and views.
