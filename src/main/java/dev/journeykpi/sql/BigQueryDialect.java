@@ -271,6 +271,22 @@ public final class BigQueryDialect extends WarehouseDialect {
     return "DATETIME_ADD(" + timestamp + ", INTERVAL " + days + " DAY)";
   }
 
+  /** GoogleSQL string functions: {@code STRPOS}, {@code STARTS_WITH}, {@code ENDS_WITH}. */
+  @Override
+  public String textContains(String text, String part) {
+    return "(STRPOS(" + text + ", " + part + ") > 0)";
+  }
+
+  @Override
+  public String textStartsWith(String text, String prefix) {
+    return "STARTS_WITH(" + text + ", " + prefix + ")";
+  }
+
+  @Override
+  public String textEndsWith(String text, String suffix) {
+    return "ENDS_WITH(" + text + ", " + suffix + ")";
+  }
+
   @Override
   public String plusSeconds(String timestamp, long seconds) {
     return "DATETIME_ADD(" + timestamp + ", INTERVAL " + seconds + " SECOND)";

@@ -214,6 +214,22 @@ public final class SnowflakeDialect extends WarehouseDialect {
     return "DATEADD(DAY, " + days + ", " + timestamp + ")";
   }
 
+  /** Snowflake's string functions: {@code CONTAINS}, {@code STARTSWITH}, {@code ENDSWITH}. */
+  @Override
+  public String textContains(String text, String part) {
+    return "CONTAINS(" + text + ", " + part + ")";
+  }
+
+  @Override
+  public String textStartsWith(String text, String prefix) {
+    return "STARTSWITH(" + text + ", " + prefix + ")";
+  }
+
+  @Override
+  public String textEndsWith(String text, String suffix) {
+    return "ENDSWITH(" + text + ", " + suffix + ")";
+  }
+
   @Override
   public String plusSeconds(String timestamp, long seconds) {
     return "DATEADD(SECOND, " + seconds + ", " + timestamp + ")";

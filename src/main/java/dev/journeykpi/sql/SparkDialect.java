@@ -434,6 +434,18 @@ public final class SparkDialect implements Dialect {
   }
 
   /** {@code timestampadd} keeps a TIMESTAMP_NTZ local: no zone, no daylight saving. */
+  /** A DATE minus a DATE is an interval on Spark: {@code datediff(endDate, startDate)} is days. */
+  @Override
+  public String daysBetween(String from, String to) {
+    return "datediff(" + to + ", " + from + ")";
+  }
+
+  /** Spark multiplies no day interval by a column: {@code timestampadd(DAY, n, ts)}. */
+  @Override
+  public String timestampPlusDays(String timestamp, String days) {
+    return "timestampadd(DAY, " + days + ", " + timestamp + ")";
+  }
+
   @Override
   public String plusSeconds(String timestamp, long seconds) {
     return "timestampadd(SECOND, " + seconds + ", " + timestamp + ")";

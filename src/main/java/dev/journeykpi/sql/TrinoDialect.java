@@ -186,6 +186,35 @@ public final class TrinoDialect extends WarehouseDialect {
     return "date_add('day', " + days + ", " + timestamp + ")";
   }
 
+  /** Trino's string functions (functions/string.md): {@code strpos}, {@code starts_with}. */
+  @Override
+  public String textContains(String text, String part) {
+    return "(strpos(" + text + ", " + part + ") > 0)";
+  }
+
+  @Override
+  public String textStartsWith(String text, String prefix) {
+    return "starts_with(" + text + ", " + prefix + ")";
+  }
+
+  /** Trino has {@code length} and {@code substr(string, start)}, not CHAR_LENGTH or FROM … FOR. */
+  @Override
+  public String textEndsWith(String text, String suffix) {
+    return "(length("
+        + text
+        + ") >= length("
+        + suffix
+        + ") AND substr("
+        + text
+        + ", length("
+        + text
+        + ") - length("
+        + suffix
+        + ") + 1) = "
+        + suffix
+        + ")";
+  }
+
   @Override
   public String plusSeconds(String timestamp, long seconds) {
     return "date_add('second', " + seconds + ", " + timestamp + ")";

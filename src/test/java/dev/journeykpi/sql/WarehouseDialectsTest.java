@@ -95,6 +95,22 @@ class WarehouseDialectsTest {
   }
 
   @Test
+  void textSearches() {
+    // Trino string.md: strpos, starts_with, length, substr(string, start); GoogleSQL: STRPOS,
+    // STARTS_WITH, ENDS_WITH; Snowflake: CONTAINS, STARTSWITH, ENDSWITH.
+    assertThat(trino.textContains("x", "'ma'")).isEqualTo("(strpos(x, 'ma') > 0)");
+    assertThat(trino.textStartsWith("x", "'C'")).isEqualTo("starts_with(x, 'C')");
+    assertThat(trino.textEndsWith("x", "'z'"))
+        .isEqualTo("(length(x) >= length('z') AND substr(x, length(x) - length('z') + 1) = 'z')");
+    assertThat(bq.textContains("x", "'ma'")).isEqualTo("(STRPOS(x, 'ma') > 0)");
+    assertThat(bq.textStartsWith("x", "'C'")).isEqualTo("STARTS_WITH(x, 'C')");
+    assertThat(bq.textEndsWith("x", "'z'")).isEqualTo("ENDS_WITH(x, 'z')");
+    assertThat(sf.textContains("x", "'ma'")).isEqualTo("CONTAINS(x, 'ma')");
+    assertThat(sf.textStartsWith("x", "'C'")).isEqualTo("STARTSWITH(x, 'C')");
+    assertThat(sf.textEndsWith("x", "'z'")).isEqualTo("ENDSWITH(x, 'z')");
+  }
+
+  @Test
   void tablesAndRows() {
     // Trino has no temporary tables: a table of the session's schema, dropped first. BigQuery
     // scripting: CREATE TEMP TABLE, no temporary views. Snowflake: TEMPORARY tables and views.
