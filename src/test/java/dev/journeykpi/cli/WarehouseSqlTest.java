@@ -93,6 +93,10 @@ class WarehouseSqlTest {
       definitions = files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
     }
     for (Path config : definitions) {
+      // kpi sql reads each CSV's header: a definition over the shared third-party datasets is
+      // checked only where they are (they are never copied into the project).
+      if (Files.readString(config).contains("shared/datasets/")
+          && !Files.isDirectory(Path.of("../shared/datasets"))) continue;
       Definition def = KpiEngine.load(List.of(config));
       for (String dialect : DIALECTS) {
         Map<String, String> refused = SqlKpiEngine.refusals(def, def.kpis(), dialect);
