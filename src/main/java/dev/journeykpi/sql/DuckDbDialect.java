@@ -90,7 +90,11 @@ public final class DuckDbDialect implements Dialect {
           + " / pow(10.0, length(left(substr(p.frac, 2), 15))) END)"
           + " / (CASE WHEN contains(p.rest, '%') THEN 100.0 ELSE 1.0 END) END";
 
-  private static String currencyWords() {
+  /**
+   * The currency words as an SQL list of text literals, the empty text first (no word at all):
+   * plain letters, so one spelling every dialect reads.
+   */
+  static String currencyWords() {
     List<String> words = new ArrayList<>(List.of("''"));
     for (String w : CURRENCY_WORDS) words.add("'" + w + "'");
     return String.join(", ", words);

@@ -1,6 +1,5 @@
 package dev.journeykpi.sql;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,12 +45,6 @@ final class PostgresParsers {
     return String.format("\\u%04x", c);
   }
 
-  private static String currencyWords() {
-    List<String> words = new ArrayList<>(List.of("''"));
-    for (String w : DuckDbDialect.CURRENCY_WORDS) words.add("'" + w + "'");
-    return String.join(", ", words);
-  }
-
   /**
    * NumberParser.parse, as DuckDB's kpi_number macro reads it (DuckDbDialect): plain digits read
    * straight; otherwise the text split once into what comes before the digits, the whole digits
@@ -72,7 +65,7 @@ final class PostgresParsers {
         + " OR regexp_replace(lead, "
         + strip
         + ", '', 'g') NOT IN ("
-        + currencyWords()
+        + DuckDbDialect.currencyWords()
         + ") THEN NULL"
         // 19 or more whole digits: NumberParser's slowParse (what DuckDB's TRY_CAST accepts).
         + " WHEN length(regexp_replace(whole, '[^0-9]', '', 'g')) >= 19 THEN (SELECT CASE"
@@ -82,7 +75,7 @@ final class PostgresParsers {
         + " OR regexp_replace(rest, "
         + stripRest
         + ", '', 'g') NOT IN ("
-        + currencyWords()
+        + DuckDbDialect.currencyWords()
         + ")"
         + " OR (whole = '' AND length(frac) < 2) THEN NULL"
         + " ELSE (CASE WHEN substring(lead FROM "

@@ -99,13 +99,6 @@ public final class SparkDialect implements Dialect {
         + ") * 1000) AS BIGINT))";
   }
 
-  /** The currency words NumberParser accepts around the digits (DuckDB's list). */
-  private static String currencyWords() {
-    List<String> words = new ArrayList<>(List.of("''"));
-    for (String w : DuckDbDialect.CURRENCY_WORDS) words.add("'" + w + "'");
-    return String.join(", ", words);
-  }
-
   /**
    * NumberParser.parse, step by step as DuckDB's macros take it: plain digits (the usual cell) are
    * read straight; otherwise the text is split once into what comes before the digits, the whole
@@ -132,7 +125,7 @@ public final class SparkDialect implements Dialect {
             + ", '')) > 1 OR regexp_replace(p.lead, "
             + literal("[^\\p{L}]")
             + ", '') NOT IN ("
-            + currencyWords()
+            + DuckDbDialect.currencyWords()
             + ") THEN NULL WHEN length(regexp_replace(p.whole, '[^0-9]', '')) >= 19"
             + " THEN try_cast(replace(regexp_replace(s, "
             + literal("[^0-9\\-" + mark + "]")
@@ -143,7 +136,7 @@ public final class SparkDialect implements Dialect {
             + ") OR length(regexp_replace(p.rest, '[^%]', '')) > 1 OR regexp_replace(p.rest, "
             + literal("[^\\p{L}]")
             + ", '') NOT IN ("
-            + currencyWords()
+            + DuckDbDialect.currencyWords()
             + ") OR (p.whole = '' AND length(p.frac) < 2) THEN NULL"
             + " ELSE (CASE WHEN regexp_extract(p.lead, "
             + literal("([(" + minus + "])[^(" + minus + "]*\\z")

@@ -66,7 +66,7 @@ final class WarehouseParsers {
         + d.reReplaceAll(
             lead, d.cls("[", "+\u2212( " + CURRENCY_SYMBOLS) + d.classChar(0xa0) + "-]", "")
         + " NOT IN ("
-        + words(d)
+        + DuckDbDialect.currencyWords()
         + ") OR length("
         + d.reReplaceAll(lead, "[^+\u2212-]", "")
         + ") > 1 THEN NULL"
@@ -78,7 +78,7 @@ final class WarehouseParsers {
         + " WHEN "
         + d.reReplaceAll(rest, d.cls("[", "%) " + CURRENCY_SYMBOLS) + d.classChar(0xa0) + "]", "")
         + " NOT IN ("
-        + words(d)
+        + DuckDbDialect.currencyWords()
         + ") OR length("
         + d.reReplaceAll(rest, "[^%]", "")
         + ") > 1 OR ("
@@ -118,12 +118,6 @@ final class WarehouseParsers {
   /** A group of a regular expression's match, '' when it took no part or nothing matches. */
   private static String part(WarehouseDialect d, String s, String re, int group) {
     return "coalesce(" + d.reGroup(s, re, group) + ", '')";
-  }
-
-  private static String words(WarehouseDialect d) {
-    List<String> out = new ArrayList<>(List.of("''"));
-    for (String w : DuckDbDialect.CURRENCY_WORDS) out.add(d.literal(w));
-    return String.join(", ", out);
   }
 
   /**
