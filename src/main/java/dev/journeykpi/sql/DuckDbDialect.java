@@ -234,7 +234,13 @@ public final class DuckDbDialect implements Dialect {
    * guards the rare cell that has one: measured on 200,000 rows, a translate() of the same
    * characters cost eight times as much on every cell.
    */
-  private static final String CONTROL = "'[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x{9f}]'";
+  /**
+   * ControlChars.stripped's characters (C0 but tab, line feed and carriage return; DEL; C1) as a
+   * class of RE2 and Java regexes alike (Spark's too).
+   */
+  static final String CONTROL_CLASS = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x{9f}]";
+
+  private static final String CONTROL = "'" + CONTROL_CLASS + "'";
 
   @Override
   public String importedText(String trimmed) {
@@ -352,7 +358,8 @@ public final class DuckDbDialect implements Dialect {
   }
 
   /** Character.isWhitespace's characters (String.strip's and isBlank's), as a class of RE2. */
-  private static final String JAVA_WHITESPACE =
+  /** Character.isWhitespace's characters, a class of RE2 and Java regexes alike (Spark's too). */
+  static final String JAVA_WHITESPACE =
       "[\\t-\\r\\x1c-\\x20\\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200a}\\x{2028}\\x{2029}"
           + "\\x{205f}\\x{3000}]";
 

@@ -229,11 +229,6 @@ public final class SparkDialect implements Dialect {
     return "btrim(" + field + ", ' \t')";
   }
 
-  /** Character.isWhitespace's characters (String.strip's and isBlank's), as a Java class. */
-  private static final String JAVA_WHITESPACE =
-      "[\\t-\\r\\x1c-\\x20\\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200a}\\x{2028}\\x{2029}"
-          + "\\x{205f}\\x{3000}]";
-
   @Override
   public String isBlank(String text) {
     return "("
@@ -241,7 +236,7 @@ public final class SparkDialect implements Dialect {
         + " IS NULL OR "
         + text
         + " RLIKE "
-        + literal("^" + JAVA_WHITESPACE + "*\\z")
+        + literal("^" + DuckDbDialect.JAVA_WHITESPACE + "*\\z")
         + ")";
   }
 
@@ -267,9 +262,6 @@ public final class SparkDialect implements Dialect {
     return text;
   }
 
-  /** ControlChars.stripped: C0 but tab, line feed and carriage return; DEL; C1. */
-  private static final String CONTROL = "[\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x{9f}]";
-
   @Override
   public String importedText(String trimmed) {
     return nfc(
@@ -278,7 +270,7 @@ public final class SparkDialect implements Dialect {
             + " THEN btrim(regexp_replace("
             + trimmed
             + ", "
-            + literal(CONTROL)
+            + literal(DuckDbDialect.CONTROL_CLASS)
             + ", ''), ' \t') ELSE "
             + trimmed
             + " END");
@@ -286,7 +278,7 @@ public final class SparkDialect implements Dialect {
 
   @Override
   public String hasControlCharacters(String trimmed) {
-    return "(" + trimmed + " RLIKE " + literal(CONTROL) + ")";
+    return "(" + trimmed + " RLIKE " + literal(DuckDbDialect.CONTROL_CLASS) + ")";
   }
 
   /**
@@ -370,7 +362,8 @@ public final class SparkDialect implements Dialect {
     return "regexp_replace("
         + text
         + ", "
-        + literal("^" + JAVA_WHITESPACE + "+|" + JAVA_WHITESPACE + "+\\z")
+        + literal(
+            "^" + DuckDbDialect.JAVA_WHITESPACE + "+|" + DuckDbDialect.JAVA_WHITESPACE + "+\\z")
         + ", '')";
   }
 
