@@ -72,8 +72,9 @@ class PortableTemplatesTest {
    */
   static final List<String> DUCKDB_ONLY = List.of("engine/ParquetLayout.java");
 
-  /** A dialect's own SQL kept beside it, as in the dialect: PostgreSQL's parsing functions. */
-  static final List<String> DIALECT_PARTS = List.of("sql/PostgresParsers.java");
+  /** A dialect's own SQL kept beside it, as in the dialect: PostgreSQL's and Spark's parsers. */
+  static final List<String> DIALECT_PARTS =
+      List.of("sql/PostgresParsers.java", "sql/SparkParsers.java");
 
   private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
 
