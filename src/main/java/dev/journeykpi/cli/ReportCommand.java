@@ -1,6 +1,5 @@
 package dev.journeykpi.cli;
 
-import dev.journeykpi.engine.Engine;
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.engine.ReportJob;
 import dev.journeykpi.engine.RunRequest;
@@ -109,13 +108,7 @@ final class ReportCommand implements Callable<Integer> {
           "red or amber: exit 1 when a row of the last period is at or below that status (after writing the outputs).")
   FailOn failOn;
 
-  @Option(
-      names = "--engine",
-      paramLabel = "ENGINE",
-      defaultValue = "tablesaw",
-      description =
-          "tablesaw (the default) or duckdb: what measures the KPIs (docs/engines.md). duckdb refuses, before any work, the KPIs it cannot run yet.")
-  Engine engine;
+  @Mixin EngineOptions engine;
 
   @Option(
       names = {"-q", "--quiet"},
@@ -194,8 +187,9 @@ final class ReportCommand implements Callable<Integer> {
                 maxPercent,
                 period.allowEmptyPeriod,
                 failOn == null ? null : failOn.status),
-            engine,
-            level);
+            engine.engine,
+            level,
+            engine.target());
     try (ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), quiet)) {
       return ExitCodes.of(
           new ReportJob(

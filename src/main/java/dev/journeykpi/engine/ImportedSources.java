@@ -11,17 +11,15 @@ import dev.journeykpi.sql.Dialect.SqlType;
 import dev.journeykpi.sql.ExprSql;
 import dev.journeykpi.sql.SourceRelations;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.NoSuchElementException;
 import java.util.Set;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DateColumn;
 import tech.tablesaw.api.DateTimeColumn;
@@ -89,8 +87,7 @@ final class ImportedSources {
    * view of its rows; returns the importer's quality report.
    */
   static QualityReport load(
-      Connection conn,
-      Dialect d,
+      SqlBackend backend,
       SourceRelations relations,
       SourceDef s,
       Path override,
@@ -122,23 +119,39 @@ final class ImportedSources {
             s.derive());
     LoadedSource src = SourceLoader.load(plain, override, zone, needed);
     Table t = src.table();
-    try (Statement st = conn.createStatement()) {
-      st.execute(create(d, relations, s, columns));
-      st.execute(view(d, relations, s));
-    }
+    Dialect d = backend.dialect();
+    backend.execute(create(d, relations, s, columns));
+    backend.execute(view(d, relations, s));
     List<Column<?>> cols = new ArrayList<>();
-    for (ColumnDef c : columns) cols.add(t.column(c.name()));
-    try (DuckDBAppender a =
-        conn.unwrap(DuckDBConnection.class)
-            .createAppender(DuckDBConnection.DEFAULT_SCHEMA, "kpi_typed_" + s.id())) {
-      for (int row = 0; row < t.rowCount(); row++) {
-        a.beginRow();
-        a.append((long) row + 1);
-        for (Column<?> c : cols) append(a, c, row);
-        a.endRow();
-      }
+    List<String> names = new ArrayList<>(List.of("kpi_record"));
+    for (ColumnDef c : columns) {
+      cols.add(t.column(c.name()));
+      names.add(c.name());
     }
+    backend.append("kpi_typed_" + s.id(), names, () -> rows(t, cols));
     return src.quality();
+  }
+
+  /** The table's rows as the backend appends them: the record number, then each cell. */
+  private static Iterator<Object[]> rows(Table t, List<Column<?>> cols) {
+    return new Iterator<>() {
+      int row;
+
+      @Override
+      public boolean hasNext() {
+        return row < t.rowCount();
+      }
+
+      @Override
+      public Object[] next() {
+        if (!hasNext()) throw new NoSuchElementException();
+        Object[] out = new Object[cols.size() + 1];
+        out[0] = (long) row + 1;
+        for (int i = 0; i < cols.size(); i++) out[i + 1] = cell(cols.get(i), row);
+        row++;
+        return out;
+      }
+    };
   }
 
   /** The table the importer's rows go to: the record number, then each column typed. */
@@ -154,24 +167,17 @@ final class ImportedSources {
     return d.createTempView(relations.rows(s), "SELECT * FROM " + relations.typedTable(s));
   }
 
-  /** One cell, NULL for a blank (an empty text, a missing number, date or yes/no). */
-  private static void append(DuckDBAppender a, Column<?> c, int row) throws SQLException {
-    if (c.isMissing(row)) {
-      a.appendNull();
-    } else if (c instanceof NumericColumn<?> n) {
+  /** One cell, null for a blank (an empty text, a missing number, date or yes/no). */
+  private static Object cell(Column<?> c, int row) {
+    if (c.isMissing(row)) return null;
+    if (c instanceof NumericColumn<?> n) {
       double v = n.getDouble(row);
-      if (Double.isNaN(v)) a.appendNull();
-      else a.append(v);
-    } else if (c instanceof BooleanColumn b) {
-      a.append(b.get(row).booleanValue());
-    } else if (c instanceof DateColumn dc) {
-      a.append(dc.get(row));
-    } else if (c instanceof DateTimeColumn dt) {
-      a.append(dt.get(row));
-    } else {
-      String v = c.getString(row);
-      if (v == null || v.isEmpty()) a.appendNull();
-      else a.append(v);
+      return Double.isNaN(v) ? null : v;
     }
+    if (c instanceof BooleanColumn b) return b.get(row);
+    if (c instanceof DateColumn dc) return dc.get(row);
+    if (c instanceof DateTimeColumn dt) return dt.get(row);
+    String v = c.getString(row);
+    return v == null || v.isEmpty() ? null : v;
   }
 }

@@ -38,6 +38,7 @@ public final class ReportJob {
    * @param engine what measures the KPIs ({@code --engine})
    * @param confidence the level in percent of the Wilson intervals given to shares ({@code
    *     --confidence 95}), or null for none
+   * @param target where {@code --engine jdbc} or {@code spark} runs
    */
   public record Request(
       List<Path> configs,
@@ -48,7 +49,32 @@ public final class ReportJob {
       Outputs outputs,
       Gates gates,
       Engine engine,
-      Double confidence) {
+      Double confidence,
+      SqlTarget target) {
+    /** On an embedded engine. */
+    public Request(
+        List<Path> configs,
+        Map<String, Path> data,
+        PeriodChoice periods,
+        List<String> kpiIds,
+        RunRequest.Compare compare,
+        Outputs outputs,
+        Gates gates,
+        Engine engine,
+        Double confidence) {
+      this(
+          configs,
+          data,
+          periods,
+          kpiIds,
+          compare,
+          outputs,
+          gates,
+          engine,
+          confidence,
+          SqlTarget.NONE);
+    }
+
     /** On the default engine, without intervals. */
     public Request(
         List<Path> configs,
@@ -140,7 +166,9 @@ public final class ReportJob {
             LocalDate.now(def.zone()),
             request.confidence());
     Scorecard computed =
-        request.engine() == Engine.DUCKDB ? SqlKpiEngine.run(def, run) : KpiEngine.run(def, run);
+        request.engine() == Engine.TABLESAW
+            ? KpiEngine.run(def, run)
+            : SqlKpiEngine.run(def, run, request.engine(), request.target());
     Scorecard card = RateIntervals.apply(computed, request.confidence());
     // A source of which no row could be used would give a scorecard of zeros that looks like a
     // quiet month: no output is written (the previous ones stay), only the quality summary and

@@ -16,7 +16,6 @@ import dev.journeykpi.model.UsageException;
 import dev.journeykpi.sql.CombinedSources;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.Dialects;
-import dev.journeykpi.sql.DuckDbDialect;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.NullSkipping;
 import dev.journeykpi.sql.OwnQuerySql;
@@ -201,20 +200,34 @@ public final class SqlKpiEngine {
     return why;
   }
 
+  /** The scorecard measured by DuckDB in process ({@code --engine duckdb}). */
   public static Scorecard run(Definition def, RunRequest request) {
+    return run(def, request, Engine.DUCKDB, SqlTarget.NONE);
+  }
+
+  /**
+   * The scorecard measured by an SQL engine: DuckDB in process, a database over JDBC, or Spark.
+   * Every KPI is compiled for the engine's dialect before it is connected to.
+   */
+  public static Scorecard run(Definition def, RunRequest request, Engine engine, SqlTarget target) {
+    if (engine == Engine.TABLESAW) return KpiEngine.run(def, request);
+    String name = engine == Engine.JDBC ? JdbcBackend.dialectName(target) : engine.name();
+    Dialect d = dialect(name.toLowerCase(java.util.Locale.ROOT));
     List<KpiDef> asked = KpiEngine.select(def, request.kpiIds());
     // Formulas are computed from the other KPIs' rows, as on the default engine.
     List<KpiDef> all = ComputedKpis.withWhatTheyRead(def, asked);
     List<KpiDef> kpis = all.stream().filter(ComputedKpis::measured).toList();
     KpiEngine.checkOverrides(def, request);
-    Dialect d = new DuckDbDialect();
     List<Compiled> compiled = compile(def, kpis, d);
     SourceRelations relations = new SourceRelations(d);
     KpiRunner runner =
         new KpiRunner(new BusinessCalendar(def.calendar()), def.zone(), request.today());
     CombinedSources combined = combined(def, d, relations, kpis);
-    try (Connection conn = connect()) {
-      execute(conn, d.preamble());
+    String engineName = d.name();
+    try (SqlBackend backend = SqlBackends.open(engine, target)) {
+      engineName = backend.name();
+      Connection conn = backend.connection();
+      backend.execute(d.preamble());
       Map<String, QualityReport> quality = new LinkedHashMap<>();
       for (SourceDef s : combined.sources()) {
         List<ColumnDef> columns = combined.typedColumns(s);
@@ -222,8 +235,7 @@ public final class SqlKpiEngine {
           quality.put(
               s.id(),
               ImportedSources.load(
-                  conn,
-                  d,
+                  backend,
                   relations,
                   s,
                   request.dataOverrides().get(s.id()),
@@ -234,19 +246,19 @@ public final class SqlKpiEngine {
         if (ParquetLayout.isParquet(s)) {
           ParquetRelation parquet = new ParquetRelation(d);
           ParquetRelation.Layout layout =
-              ParquetLayout.of(conn, s, request.dataOverrides().get(s.id()), columns, relations);
-          execute(conn, parquet.create(s, layout, columns));
+              parquetLayout(s, request.dataOverrides().get(s.id()), columns, relations);
+          backend.execute(parquet.create(s, layout, columns));
           quality.put(s.id(), parquet.quality(conn, s, layout, columns));
           continue;
         }
         SourceRelations.Layout layout =
             SourceFileLayout.of(s, request.dataOverrides().get(s.id()), columns);
-        execute(conn, relations.create(s, layout, columns));
+        backend.execute(relations.create(s, layout, columns));
         quality.put(s.id(), relations.quality(conn, s, layout, columns));
       }
       // Combined once every source is typed, each after the sources it joins.
       for (SourceDef s : combined.inJoinOrder()) {
-        execute(conn, combined.create(s));
+        backend.execute(combined.create(s));
         quality.put(s.id(), combined.quality(conn, s, quality.get(s.id())));
       }
       // As the default engine: a text a KPI expects that no row has is a warning and a note.
@@ -293,7 +305,19 @@ public final class SqlKpiEngine {
       for (KpiDef k : asked) rows.addAll(byKpi.get(k.id()));
       return new Scorecard(def, periods, rows, List.copyOf(quality.values()));
     } catch (SQLException e) {
-      throw new DataException("duckdb: " + firstLine(e.getMessage()), e);
+      throw new DataException(engineName + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * A Parquet source's files and their stored types, read through DuckDB in process whatever the
+   * engine (its driver is in kpi's jar), so that every engine types the columns alike.
+   */
+  private static ParquetRelation.Layout parquetLayout(
+      SourceDef s, java.nio.file.Path override, List<ColumnDef> columns, SourceRelations relations)
+      throws SQLException {
+    try (Connection duck = connect()) {
+      return ParquetLayout.of(duck, s, override, columns, relations);
     }
   }
 
@@ -473,19 +497,13 @@ public final class SqlKpiEngine {
                     + " AS kpi_rows) AS kpi_values GROUP BY kpi_value ORDER BY min(kpi_record)")) {
       while (r.next()) DataValueCheck.addDistinct(out, r.getString(1));
     } catch (SQLException e) {
-      throw new DataException("duckdb: " + firstLine(e.getMessage()), e);
+      throw new DataException(d.name() + ": " + firstLine(e.getMessage()), e);
     }
     return out;
   }
 
   private static Connection connect() throws SQLException {
     return DriverManager.getConnection("jdbc:duckdb:");
-  }
-
-  private static void execute(Connection conn, List<String> statements) throws SQLException {
-    try (Statement st = conn.createStatement()) {
-      for (String s : statements) st.execute(s);
-    }
   }
 
   private static String firstLine(String s) {

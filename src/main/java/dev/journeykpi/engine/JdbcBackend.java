@@ -1,0 +1,118 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.model.UsageException;
+import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.Dialects;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+
+/**
+ * {@code --engine jdbc --url jdbc:…}: a database reached through its JDBC driver (on the class
+ * path), the SQL written in the dialect its URL names ({@code jdbc:postgresql:} → postgres, {@code
+ * jdbc:trino:} → trino, …) or {@code --dialect}. The importer's rows go in as batched INSERTs.
+ */
+class JdbcBackend implements SqlBackend {
+  /** Rows per batch of INSERTs: large enough to cut round trips, small enough for any driver. */
+  private static final int BATCH = 1000;
+
+  private final Connection conn;
+  private final Dialect dialect;
+
+  JdbcBackend(SqlTarget target) throws SQLException {
+    if (target.url() == null || target.url().isBlank())
+      throw new UsageException("--engine jdbc needs --url jdbc:… (docs/engines.md)");
+    this.dialect = Dialects.named(dialectName(target));
+    Properties p = new Properties();
+    if (target.user() != null) p.setProperty("user", target.user());
+    if (target.password() != null) p.setProperty("password", target.password());
+    Connection c;
+    try {
+      c = DriverManager.getConnection(target.url(), p);
+    } catch (SQLException e) {
+      if ("08001".equals(e.getSQLState()) && String.valueOf(e.getMessage()).contains("suitable"))
+        throw new UsageException(
+            "--url "
+                + scheme(target.url())
+                + "…: no JDBC driver for it on the class path; add the driver's jar (docs/engines.md)");
+      throw e;
+    }
+    this.conn = c;
+  }
+
+  /** The dialect {@code --dialect} names, else the one the URL's scheme names. */
+  static String dialectName(SqlTarget target) {
+    if (target.dialect() != null) return target.dialect();
+    String scheme = scheme(target.url()).toLowerCase(Locale.ROOT);
+    return switch (scheme) {
+      case "jdbc:postgresql:", "jdbc:pgsql:" -> "postgres";
+      case "jdbc:trino:", "jdbc:presto:" -> "trino";
+      case "jdbc:duckdb:" -> "duckdb";
+      case "jdbc:snowflake:" -> "snowflake";
+      case "jdbc:bigquery:" -> "bigquery";
+      default ->
+          throw new UsageException(
+              "--url "
+                  + scheme
+                  + "…: which SQL dialect? name it with --dialect ("
+                  + String.join(", ", Dialects.names())
+                  + ")");
+    };
+  }
+
+  /** The URL up to its second colon ("jdbc:postgresql:"), never its host, user or password. */
+  static String scheme(String url) {
+    int first = url.indexOf(':');
+    int second = first < 0 ? -1 : url.indexOf(':', first + 1);
+    return second < 0 ? url : url.substring(0, second + 1);
+  }
+
+  @Override
+  public String name() {
+    return dialect.name();
+  }
+
+  @Override
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public Connection connection() {
+    return conn;
+  }
+
+  @Override
+  public void append(String table, List<String> columns, Iterable<Object[]> rows)
+      throws SQLException {
+    String sql =
+        "INSERT INTO "
+            + dialect.quoteIdent(table)
+            + " VALUES ("
+            + String.join(", ", Collections.nCopies(columns.size(), "?"))
+            + ")";
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      int n = 0;
+      for (Object[] row : rows) {
+        for (int i = 0; i < row.length; i++) {
+          if (row[i] == null) ps.setNull(i + 1, Types.NULL);
+          else ps.setObject(i + 1, row[i]);
+        }
+        ps.addBatch();
+        if (++n % BATCH == 0) ps.executeBatch();
+      }
+      if (n % BATCH != 0) ps.executeBatch();
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    conn.close();
+  }
+}

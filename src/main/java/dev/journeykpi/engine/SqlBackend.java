@@ -1,0 +1,47 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.sql.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Where {@link SqlKpiEngine}'s SQL runs: a connection, the dialect its SQL is written in, and how
+ * what SQL cannot say reaches the engine — a statement that reads a file from this machine
+ * (PostgreSQL's {@code COPY … FROM 'file'} streamed from the client), and the rows kpi's own
+ * importer typed (Excel, patterns of files, looked-up columns) appended to a table.
+ *
+ * <p>DuckDB in process ({@link DuckDbBackend}), any JDBC database ({@link JdbcBackend}), or Spark
+ * (in the {@code spark} build only, reached by name so that the default jar needs no Spark).
+ */
+public interface SqlBackend extends AutoCloseable {
+  /** The engine's name in messages ("duckdb", "postgres", "spark"). */
+  String name();
+
+  Dialect dialect();
+
+  /** The connection the KPI queries and quality counts run on. */
+  Connection connection();
+
+  /** Runs a statement that makes a relation (a source's table or view). */
+  default void execute(String sql) throws SQLException {
+    try (Statement st = connection().createStatement()) {
+      st.execute(sql);
+    }
+  }
+
+  default void execute(List<String> statements) throws SQLException {
+    for (String s : statements) execute(s);
+  }
+
+  /**
+   * Appends rows to a table made by {@link Dialect#createLoadedTable} (its name unquoted): each
+   * row's values in the table's column order as Long, Double, Boolean, LocalDate, LocalDateTime,
+   * String or null.
+   */
+  void append(String table, List<String> columns, Iterable<Object[]> rows) throws SQLException;
+
+  @Override
+  void close() throws SQLException;
+}
