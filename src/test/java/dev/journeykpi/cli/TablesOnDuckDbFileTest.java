@@ -2,11 +2,14 @@ package dev.journeykpi.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.journeykpi.config.Definition;
 import dev.journeykpi.engine.KpiEngine;
+import dev.journeykpi.engine.SqlKpiEngine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,5 +39,22 @@ class TablesOnDuckDbFileTest {
     Path tables = WarehouseTables.tableDefinition(yaml, dir, "crm");
     List<String> compared = WarehouseTables.compare(shipped, tables, url, "duckdb", !typed);
     assertThat(compared).hasSizeGreaterThan(10);
+  }
+
+  /**
+   * What the customer-service definition on tables does not run yet, by name: the duration KPI (as
+   * on every SQL engine) and the KPI breaking down by a looked-up column (computed for files only).
+   */
+  @Test
+  void onTablesOnlyTheLookedUpAndDurationKpisAreRefused(@TempDir Path dir) throws Exception {
+    Path yaml = Path.of("kpi-definitions/customer-service.yaml");
+    Definition def = KpiEngine.load(List.of(WarehouseTables.tableDefinition(yaml, dir, "crm")));
+    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb"))
+        .containsOnlyKeys("aht", "frt_by_team")
+        .containsEntry(
+            "frt_by_team",
+            "(type duration): source 'tickets' is a table: column 'department' is looked up or"
+                + " multiplied (from:, map:, multiply:), computed for files only yet; write it as"
+                + " derive: or as a column of the table");
   }
 }
