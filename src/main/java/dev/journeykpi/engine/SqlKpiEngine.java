@@ -183,13 +183,23 @@ public final class SqlKpiEngine {
         // for a table yet.
         for (String r : combined.read(s)) {
           ColumnDef c = s.columns().get(r);
-          if (c != null && c.isLookup() && !c.isDerived() && !c.isJoined())
+          if (c == null || !c.isLookup() || c.isDerived() || c.isJoined()) continue;
+          // A map from a text column of the table is computed in SQL (TableRelation); a product,
+          // or a lookup from another computed column, only by the importer of files yet.
+          ColumnDef from = TableRelation.looksUp(c) ? s.columns().get(c.lookup().from()) : null;
+          if (from == null
+              || from.isLookup()
+              || from.type() != dev.journeykpi.config.ValueType.STRING)
             why.add(
                 src
                     + " is a table: column '"
                     + c.name()
-                    + "' is looked up or multiplied (from:, map:, multiply:), computed for files"
-                    + " only yet; write it as derive: or as a column of the table");
+                    + "' is "
+                    + (TableRelation.looksUp(c)
+                        ? "looked up from a column that is not text read from the table"
+                        : "multiplied (multiply:)")
+                    + ", computed for files only yet; write it as derive: or as a column of the"
+                    + " table");
         }
         if (!s.zone().equals(def.zone()))
           why.add(src + " writes times in " + s.zone() + ", not the definition's " + def.zone());
@@ -268,9 +278,10 @@ public final class SqlKpiEngine {
         List<ColumnDef> columns = combined.typedColumns(s);
         if (s.isTable()) {
           TableRelation table = new TableRelation(d);
-          TableRelation.Layout layout = TableLayout.of(conn, s, columns, relations, engineName);
-          backend.execute(table.create(s, layout, columns));
-          quality.put(s.id(), table.quality(conn, s, layout, columns));
+          List<ColumnDef> held = TableRelation.columns(s, columns, combined.read(s));
+          TableRelation.Layout layout = TableLayout.of(conn, s, held, relations, engineName);
+          backend.execute(table.create(s, layout, held));
+          quality.put(s.id(), table.quality(conn, s, layout, held));
           continue;
         }
         if (ImportedSources.imported(s)) {
@@ -384,8 +395,9 @@ public final class SqlKpiEngine {
                 + s.table()
                 + ": each column as if the table held it as text (a staging table); a column the"
                 + " table types (timestamp, numeric, boolean) is taken as it is instead\n");
+        List<ColumnDef> held = TableRelation.columns(s, columns, combined.read(s));
         for (String st :
-            new TableRelation(d).create(s, TableLayout.asText(s, columns, relations), columns))
+            new TableRelation(d).create(s, TableLayout.asText(s, held, relations), held))
           out.append(st).append(";\n");
         continue;
       }

@@ -55,6 +55,7 @@ final class TableLayout {
     Map<String, TableColumn> typeOf = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
     for (ColumnDef c : columns) {
+      if (c.isLookup()) continue; // computed from its from: column, which is among the columns
       int i = index.find(c.header());
       if (i < 0) {
         missing.add(
@@ -103,6 +104,7 @@ final class TableLayout {
     Map<String, String> fieldOf = new LinkedHashMap<>();
     Map<String, TableColumn> typeOf = new LinkedHashMap<>();
     for (ColumnDef c : columns) {
+      if (c.isLookup()) continue;
       boolean typed = c.type().isTemporal() && relations.refusal(c) != null;
       fieldOf.put(c.name(), c.header());
       typeOf.put(

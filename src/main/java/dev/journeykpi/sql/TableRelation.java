@@ -52,10 +52,47 @@ public final class TableRelation {
     return "SELECT * FROM " + table + " WHERE 1 = 0";
   }
 
+  /**
+   * The columns a table source's typed table holds: the typed ones, then the columns looked up from
+   * another ({@code from:}/{@code map:}) that its KPIs read, with the columns they are looked up
+   * from typed too.
+   *
+   * @param typed the columns typed ({@code CombinedSources.typedColumns})
+   * @param read the columns read of the source
+   */
+  public static List<ColumnDef> columns(
+      SourceDef s, List<ColumnDef> typed, java.util.Set<String> read) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (ColumnDef c : typed) names.add(c.name());
+    List<ColumnDef> lookups = new ArrayList<>();
+    for (ColumnDef c : s.columns().values())
+      if (read.contains(c.name()) && looksUp(c)) {
+        names.add(c.lookup().from());
+        lookups.add(c);
+      }
+    List<ColumnDef> out = new ArrayList<>();
+    for (String n : names) out.add(s.columns().get(n));
+    out.addAll(lookups);
+    return out;
+  }
+
+  /** Whether a column is looked up from another by a map (not joined, derived or multiplied). */
+  public static boolean looksUp(ColumnDef c) {
+    return c.isLookup()
+        && !c.isDerived()
+        && !c.isJoined()
+        && c.lookup().multiply().isEmpty()
+        && c.lookup().from() != null;
+  }
+
   /** The statements that make the typed table and the view of used rows. */
   public List<String> create(SourceDef s, Layout l, List<ColumnDef> columns) {
     List<SourceRelations.ColumnSql> each = new ArrayList<>();
     for (ColumnDef c : columns) {
+      if (c.isLookup()) {
+        each.add(relations.lookupSql(s, c, d.quoteIdent(l.fieldOf().get(c.lookup().from()))));
+        continue;
+      }
       String field = d.quoteIdent(l.fieldOf().get(c.name()));
       TableColumn t = l.stored().get(c.name());
       each.add(
@@ -78,8 +115,9 @@ public final class TableRelation {
     Map<String, String> textOf = new LinkedHashMap<>();
     for (ColumnDef c : columns) {
       boolean value =
-          c.type() == ValueType.STRING
-              || l.stored().get(c.name()).reading(c.type()) == ParquetColumn.Reading.TYPED;
+          !c.isLookup()
+              && (c.type() == ValueType.STRING
+                  || l.stored().get(c.name()).reading(c.type()) == ParquetColumn.Reading.TYPED);
       textOf.put(c.name(), d.quoteIdent(c.name() + (value ? "" : "__text")));
     }
     return relations.typedQuality(

@@ -24,7 +24,8 @@ class TableSourcesTest {
    * number ("abc"). created_at is required: rows 2 and 4 are rejected (2 rows, one reason), 3 rows
    * are used (1, 3, 5); amount is not: row 5's cell is blanked. October holds rows 1, 3 and 5: 3
    * tickets, 2 by email (1, 5) and 1 by phone (3); the amounts of those rows: 10 + 30 = 40 (row 5
-   * blank).
+   * blank). kind is looked up from channel: Email is online (T1, T5), Điện thoại is not in the map
+   * (T3: blank, and blanked with its text, as the import counts it): 2 of 3 online.
    */
   private static final String[][] TICKETS = {
     {"Mã", "Ngày tạo", "Kênh", "Số tiền"},
@@ -42,9 +43,11 @@ class TableSourcesTest {
             created_at: { column: Ngày tạo, type: datetime, format: dd/MM/yyyy HH:mm, required: true }
             channel: Kênh
             amount: { column: Số tiền, type: number }
+            kind: { from: channel, map: { Email: online } }
       kpis:
         - { id: tickets, type: count, source: tickets, time: created_at, by: [channel] }
         - { id: total, type: sum, source: tickets, time: created_at, column: amount }
+        - { id: online, type: ratio, source: tickets, time: created_at, numerator: { kind: online } }
       """;
 
   private static Path definition(Path dir, String where) throws Exception {
@@ -110,7 +113,8 @@ class TableSourcesTest {
         .contains("tickets,tickets,2026-10,Email,2,")
         .contains("tickets,tickets,2026-10,Điện thoại,1,")
         .contains("tickets,tickets,2026-10,(total),3,")
-        .contains("total,total,2026-10,,40,");
+        .contains("total,total,2026-10,,40,")
+        .contains("online,online,2026-10,,0.666667,%,2,3,3,");
     // 5 rows read, 3 used; 2 rejected for their date (T2's 31/09, T4's "hôm qua"); T5's amount
     // blanked.
     assertThat(r.err())
@@ -119,7 +123,9 @@ class TableSourcesTest {
         .contains("crm.tickets:Ngày tạo '31/09/2026 10:00'")
         .contains("crm.tickets:Ngày tạo 'hôm qua'")
         .contains("blanked 1: amount: not a number with decimal mark '.'")
-        .contains("crm.tickets:Số tiền 'abc'");
+        .contains("crm.tickets:Số tiền 'abc'")
+        .contains("blanked 1: channel value not in the map of kind")
+        .contains("crm.tickets:kind 'Điện thoại'");
     // The same texts as a CSV on the default engine: the same counts and reasons.
     Path file = csv(dir);
     CliRunner.Result f =
@@ -136,7 +142,8 @@ class TableSourcesTest {
     assertThat(f.err())
         .contains("tickets: 5 rows read, 3 used")
         .contains("rejected 2: created_at: not a date-time in format dd/MM/yyyy HH:mm")
-        .contains("blanked 1: amount: not a number with decimal mark '.'");
+        .contains("blanked 1: amount: not a number with decimal mark '.'")
+        .contains("blanked 1: channel value not in the map of kind");
   }
 
   /**
@@ -184,7 +191,7 @@ class TableSourcesTest {
     Path yaml = definition(dir, "table: crm.tickets");
     CliRunner.Result r = CliRunner.run("validate", "-c", yaml.toString());
     assertThat(r.exitCode()).as(r.err()).isZero();
-    assertThat(r.out()).startsWith("ok: 2 KPIs, 1 source");
+    assertThat(r.out()).startsWith("ok: 3 KPIs, 1 source");
     CliRunner.Result checked = CliRunner.run("validate", "-c", yaml.toString(), "--check-data");
     assertThat(checked.exitCode()).as(checked.err()).isZero();
     assertThat(checked.err())
