@@ -379,12 +379,6 @@ class SqlEngineDifferentialTest {
 
   /** The same rows, and the same quality counts, on both engines. */
   static void assertSame(Scorecard expected, Scorecard actual) {
-    assertSameRows(expected, actual);
-    assertSameQuality(expected, actual);
-  }
-
-  /** The same rows on both engines. */
-  static void assertSameRows(Scorecard expected, Scorecard actual) {
     List<ResultRow> a = expected.rows();
     List<ResultRow> b = actual.rows();
     assertThat(b.stream().map(SqlEngineDifferentialTest::key).toList())
@@ -398,10 +392,6 @@ class SqlEngineDifferentialTest {
       assertClose(at + " previous", x.previous(), y.previous());
       assertClose(at + " delta", x.delta(), y.delta());
     }
-  }
-
-  /** The same data-quality counts on both engines. */
-  static void assertSameQuality(Scorecard expected, Scorecard actual) {
     assertThat(actual.quality()).hasSameSizeAs(expected.quality());
     for (int i = 0; i < expected.quality().size(); i++) {
       QualityReport q = expected.quality().get(i);
