@@ -19,6 +19,7 @@ final class SourceBinder {
   static final Set<String> SOURCE_KEYS =
       Set.of(
           "file",
+          "table",
           "format",
           "sheet",
           "header_row",
@@ -36,6 +37,20 @@ final class SourceBinder {
           "join",
           "derive");
   static final List<String> FORMATS = List.of("csv", "xlsx", "xls", "parquet");
+
+  /** Keys that say how a file is read: meaningless for a table, whose columns are typed. */
+  static final List<String> FILE_ONLY_KEYS =
+      List.of("format", "sheet", "header_row", "encoding", "delimiter");
+
+  /**
+   * A table's name as SQL writes it: names (or quoted names) joined by dots, such as {@code
+   * crm.tickets}, {@code "Sales"."Tickets"} or {@code `lake`.`db`.`tickets`}; nothing else, so that
+   * the name cannot end the statement it is put in.
+   */
+  private static final java.util.regex.Pattern TABLE_NAME =
+      java.util.regex.Pattern.compile(
+          "(?:[\\p{L}_][\\p{L}\\p{N}_$]*|\"(?:[^\"]|\"\")+\"|`(?:[^`]|``)+`)"
+              + "(?:\\.(?:[\\p{L}_][\\p{L}\\p{N}_$]*|\"(?:[^\"]|\"\")+\"|`(?:[^`]|``)+`))*");
 
   /** Tokens read as "no value" unless a source says otherwise. */
   // "(blank)" is how Excel's pivot tables write an empty cell; read as text it would be a second
@@ -71,7 +86,37 @@ final class SourceBinder {
     String ctx = "source '" + id + "'";
     MapReader m = MapReader.of(node, ctx, SOURCE_KEYS, d);
     if (m == null) return null;
-    String file = m.required("file");
+    String table = null;
+    String file = null;
+    if (m.has("table")) {
+      table = table(m, ctx);
+      if (m.has("file"))
+        d.error(
+            m.at("file"),
+            ctx
+                + " has both file: and table: ("
+                + m.string("table")
+                + "); a source is read from an export file or from a table of the engine's"
+                + " database, not both");
+      for (String k : FILE_ONLY_KEYS)
+        if (m.has(k))
+          d.error(
+              m.at(k),
+              ctx
+                  + "."
+                  + k
+                  + " says how a file is read, but the source is a table (table: "
+                  + m.string("table")
+                  + "), whose columns the database types; remove it");
+    } else if (!m.map.has("file") && !m.map.has("table")) {
+      d.error(
+          node.location(),
+          ctx
+              + " needs 'file' (an export file) or 'table' (a table of the engine's database, read"
+              + " with --engine jdbc or spark)");
+    } else {
+      file = m.required(m.map.has("file") ? "file" : "table");
+    }
     String format = m.string("format");
     if (format != null && !FORMATS.contains(format.toLowerCase(Locale.ROOT))) {
       d.error(
@@ -212,7 +257,24 @@ final class SourceBinder {
             ? new DistinctBinder(d).bind(ctx, m.node("distinct"), columns, derived(derive))
             : null,
         new JoinReader(d).read(m.node("join"), ctx),
-        derive);
+        derive,
+        table);
+  }
+
+  /** The {@code table:} name, checked; null (and an error) when it is not a table's name. */
+  private String table(MapReader m, String ctx) {
+    String t = m.string("table");
+    if (t == null) return null;
+    String name = t.strip();
+    if (TABLE_NAME.matcher(name).matches()) return name;
+    d.error(
+        m.at("table"),
+        ctx
+            + ".table '"
+            + t
+            + "' is not a table's name: write it as SQL names it, such as crm.tickets or"
+            + " \"Sales\".\"Tickets\" (names joined by dots)");
+    return null;
   }
 
   ZoneId zone(MapReader m, String key, ZoneId fallback) {

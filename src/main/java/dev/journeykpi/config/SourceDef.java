@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One export file and how to read it.
+ * One export file (or one table of the SQL engine's database) and how to read it.
  *
- * @param file path or glob as written; relative paths are resolved against {@code baseDir}
+ * @param file path or glob as written; relative paths are resolved against {@code baseDir}; null
+ *     for a table
  * @param baseDir directory of the YAML file that declared the source
  * @param format csv, xlsx, xls or parquet; null to infer from the extension
  * @param sheet Excel sheet name or 0-based index as text; null for the first sheet
@@ -24,6 +25,8 @@ import java.util.Set;
  *     order written; their columns are among {@code columns} as joined columns
  * @param derive the derived columns ({@code derive:}) as written, in order; once bound they are
  *     among {@code columns} too
+ * @param table the table or view of the engine's database ({@code table: crm.tickets}) the source
+ *     is read from instead of a file, as written; null for a file (issue 18)
  */
 public record SourceDef(
     String id,
@@ -43,11 +46,83 @@ public record SourceDef(
     Location location,
     DistinctDef distinct,
     List<JoinDef> joins,
-    List<DeriveText> derive) {
+    List<DeriveText> derive,
+    String table) {
 
   public SourceDef {
     joins = List.copyOf(joins);
     derive = List.copyOf(derive);
+  }
+
+  /** An export file's source (no table). */
+  public SourceDef(
+      String id,
+      String file,
+      Path baseDir,
+      String format,
+      String sheet,
+      int headerRow,
+      String encoding,
+      char delimiter,
+      ZoneId zone,
+      Set<String> nulls,
+      Set<String> trueTokens,
+      Set<String> falseTokens,
+      Map<String, ColumnDef> columns,
+      Set<String> optional,
+      Location location,
+      DistinctDef distinct,
+      List<JoinDef> joins,
+      List<DeriveText> derive) {
+    this(
+        id,
+        file,
+        baseDir,
+        format,
+        sheet,
+        headerRow,
+        encoding,
+        delimiter,
+        zone,
+        nulls,
+        trueTokens,
+        falseTokens,
+        columns,
+        optional,
+        location,
+        distinct,
+        joins,
+        derive,
+        null);
+  }
+
+  /** Whether the source is a table of the engine's database, not a file. */
+  public boolean isTable() {
+    return table != null;
+  }
+
+  /** This table's source read from a file instead ({@code --data source=FILE}). */
+  public SourceDef withFile(String path) {
+    return new SourceDef(
+        id,
+        path,
+        baseDir,
+        format,
+        sheet,
+        headerRow,
+        encoding,
+        delimiter,
+        zone,
+        nulls,
+        trueTokens,
+        falseTokens,
+        columns,
+        optional,
+        location,
+        distinct,
+        joins,
+        derive,
+        null);
   }
 
   /**
@@ -78,7 +153,8 @@ public record SourceDef(
         location,
         distinct,
         joins,
-        derive);
+        derive,
+        table);
   }
 
   public ColumnDef column(String name) {

@@ -75,6 +75,17 @@ public final class DataCheck {
 
   public static void check(Definition def, Map<String, Path> overrides, Diagnostics d) {
     for (SourceDef s : def.sources().values()) {
+      if (s.isTable()) {
+        // Only the engine that reads the table can look into it: said, not silently passed.
+        d.warning(
+            s.location(),
+            "source '"
+                + s.id()
+                + "' is a table (table: "
+                + s.table()
+                + "): its columns are checked when --engine jdbc or spark reads it, not here");
+        continue;
+      }
       List<Path> files;
       try {
         files = HeaderProbe.files(s, overrides.get(s.id()));

@@ -46,6 +46,8 @@ final class ImportedSources {
   static boolean imported(SourceDef s) {
     // Parquet files (one or a pattern) are read by DuckDB itself (ParquetRelation).
     if (ParquetLayout.isParquet(s)) return false;
+    // A table is read by the engine itself (TableRelation).
+    if (s.isTable()) return false;
     String name = s.file().toLowerCase(Locale.ROOT);
     // A CSV file with looked-up or multiplied columns (from:, map:, multiply:) is read by the
     // importer too, which computes them, rather than refused.

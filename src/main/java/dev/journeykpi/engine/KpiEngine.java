@@ -34,16 +34,19 @@ import java.util.Set;
 public final class KpiEngine {
   private KpiEngine() {}
 
-  public static Scorecard run(Definition def, RunRequest request) {
-    List<KpiDef> asked = select(def, request.kpiIds());
+  public static Scorecard run(Definition declared, RunRequest request) {
+    List<KpiDef> asked = select(declared, request.kpiIds());
     // A formula is computed from other KPIs' rows: those are measured (from their sources) first.
-    List<KpiDef> all = ComputedKpis.withWhatTheyRead(def, asked);
+    List<KpiDef> all = ComputedKpis.withWhatTheyRead(declared, asked);
     List<KpiDef> kpis = all.stream().filter(ComputedKpis::measured).toList();
-    checkOverrides(def, request);
+    checkOverrides(declared, request);
+    // A table given a file by --data is read from the file.
+    Definition def = TableSources.withFiles(declared, request.dataOverrides());
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     for (KpiDef k : kpis)
       needed.computeIfAbsent(k.source(), id -> new LinkedHashSet<>()).addAll(columnsOf(k));
     SourceGroups.need(kpis, needed);
+    TableSources.refuse(def, JoinedSources.read(def, needed).keySet(), "tablesaw");
     // A source without a column mapping is read whole: its columns are only known from the header.
     Map<String, LoadedSource> loaded =
         JoinedSources.load(
@@ -193,13 +196,14 @@ public final class KpiEngine {
    * passives or promoters; null for the default, its detractors or low answers).
    */
   public static LeadList leads(
-      Definition def,
+      Definition declared,
       String kpiId,
       String stage,
       String status,
       PeriodChoice choice,
       Map<String, java.nio.file.Path> data,
       java.time.LocalDate today) {
+    Definition def = TableSources.withFiles(declared, data);
     KpiDef k = def.requireKpi(kpiId);
     KpiKind<?> kind = KpiKinds.of(k);
     LeadList.Kind listed = kind.listingKind();
@@ -227,6 +231,7 @@ public final class KpiEngine {
     if (!choice.isLast()) kind.checkListingAny(k, part, lastOf(choice.fixed()));
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     needed.put(k.source(), new LinkedHashSet<>(columnsOf(k)));
+    TableSources.refuse(def, JoinedSources.read(def, needed).keySet(), "tablesaw");
     LoadedSource loaded =
         JoinedSources.load(
                 def,

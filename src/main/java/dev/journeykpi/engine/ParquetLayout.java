@@ -33,6 +33,7 @@ final class ParquetLayout {
 
   /** Whether a source is read as Parquet: declared so, or named {@code .parquet}. */
   static boolean isParquet(SourceDef s) {
+    if (s.isTable()) return false;
     return s.format() != null
         ? s.format().equalsIgnoreCase("parquet")
         : s.file().toLowerCase(Locale.ROOT).endsWith(".parquet");

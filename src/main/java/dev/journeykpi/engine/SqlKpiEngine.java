@@ -27,6 +27,7 @@ import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlRefused;
 import dev.journeykpi.sql.SqlSource;
 import dev.journeykpi.sql.SqlTemplate;
+import dev.journeykpi.sql.TableRelation;
 import dev.journeykpi.types.KpiKinds;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -176,6 +177,39 @@ public final class SqlKpiEngine {
       String src = "source '" + s.id() + "'";
       if (s.columns().isEmpty()) why.add(src + " has no column mapping (columns:)");
       boolean parquet = ParquetLayout.isParquet(s);
+      if (s.isTable()) {
+        // A table's typed columns need no format; one held as text is checked once the table's
+        // types are known (TableLayout). What kpi's importer computes for a file is not computed
+        // for a table yet.
+        for (String r : combined.read(s)) {
+          ColumnDef c = s.columns().get(r);
+          if (c == null || !c.isLookup() || c.isDerived() || c.isJoined()) continue;
+          // A map from a text column of the table is computed in SQL (TableRelation); a product,
+          // or a lookup from another computed column, only by the importer of files yet.
+          ColumnDef from = TableRelation.looksUp(c) ? s.columns().get(c.lookup().from()) : null;
+          if (from == null
+              || from.isLookup()
+              || from.type() != dev.journeykpi.config.ValueType.STRING)
+            why.add(
+                src
+                    + " is a table: column '"
+                    + c.name()
+                    + "' is "
+                    + (TableRelation.looksUp(c)
+                        ? "looked up from a column that is not text read from the table"
+                        : "multiplied (multiply:)")
+                    + ", computed for files only yet; write it as derive: or as a column of the"
+                    + " table");
+        }
+        if (!s.zone().equals(def.zone()))
+          why.add(src + " writes times in " + s.zone() + ", not the definition's " + def.zone());
+        for (ColumnDef c : combined.typedColumns(s)) {
+          if (c.type().isTemporal() && !c.isLookup()) continue;
+          String r = relations.refusal(c);
+          if (r != null) why.add(r);
+        }
+        continue;
+      }
       if (ImportedSources.imported(s)) {
         // Read by kpi's importer: its formats, encodings, zones and lookups are the importer's.
         for (ColumnDef c : ImportedSources.columns(s, combined.typedColumns(s), combined.read(s))) {
@@ -209,15 +243,26 @@ public final class SqlKpiEngine {
    * The scorecard measured by an SQL engine: DuckDB in process, a database over JDBC, or Spark.
    * Every KPI is compiled for the engine's dialect before it is connected to.
    */
-  public static Scorecard run(Definition def, RunRequest request, Engine engine, SqlTarget target) {
-    if (engine == Engine.TABLESAW) return KpiEngine.run(def, request);
+  public static Scorecard run(
+      Definition declared, RunRequest request, Engine engine, SqlTarget target) {
+    if (engine == Engine.TABLESAW) return KpiEngine.run(declared, request);
+    KpiEngine.checkOverrides(declared, request);
+    // A table given a file by --data is read from the file.
+    Definition def = TableSources.withFiles(declared, request.dataOverrides());
     String name = engine == Engine.JDBC ? JdbcBackend.dialectName(target) : engine.name();
     Dialect d = dialect(name.toLowerCase(java.util.Locale.ROOT));
     List<KpiDef> asked = KpiEngine.select(def, request.kpiIds());
     // Formulas are computed from the other KPIs' rows, as on the default engine.
     List<KpiDef> all = ComputedKpis.withWhatTheyRead(def, asked);
     List<KpiDef> kpis = all.stream().filter(ComputedKpis::measured).toList();
-    KpiEngine.checkOverrides(def, request);
+    // DuckDB in memory has no tables of the user's: only files.
+    if (engine == Engine.DUCKDB)
+      TableSources.refuse(
+          def,
+          combined(def, d, new SourceRelations(d), kpis).sources().stream()
+              .map(SourceDef::id)
+              .toList(),
+          "duckdb");
     List<Compiled> compiled = compile(def, kpis, d);
     SourceRelations relations = new SourceRelations(d);
     KpiRunner runner =
@@ -231,6 +276,14 @@ public final class SqlKpiEngine {
       Map<String, QualityReport> quality = new LinkedHashMap<>();
       for (SourceDef s : combined.sources()) {
         List<ColumnDef> columns = combined.typedColumns(s);
+        if (s.isTable()) {
+          TableRelation table = new TableRelation(d);
+          List<ColumnDef> held = TableRelation.columns(s, columns, combined.read(s));
+          TableRelation.Layout layout = TableLayout.of(conn, s, held, relations, engineName);
+          backend.execute(table.create(s, layout, held));
+          quality.put(s.id(), table.quality(conn, s, layout, held));
+          continue;
+        }
         if (ImportedSources.imported(s)) {
           quality.put(
               s.id(),
@@ -336,6 +389,18 @@ public final class SqlKpiEngine {
     for (SourceDef s : combined.sources()) {
       List<ColumnDef> columns = combined.typedColumns(s);
       out.append("\n-- source ").append(s.id()).append('\n');
+      if (s.isTable()) {
+        out.append(
+            "-- table "
+                + s.table()
+                + ": each column as if the table held it as text (a staging table); a column the"
+                + " table types (timestamp, numeric, boolean) is taken as it is instead\n");
+        List<ColumnDef> held = TableRelation.columns(s, columns, combined.read(s));
+        for (String st :
+            new TableRelation(d).create(s, TableLayout.asText(s, held, relations), held))
+          out.append(st).append(";\n");
+        continue;
+      }
       if (ParquetLayout.isParquet(s)) {
         for (String st : parquetSql(s, columns, d, relations)) out.append(st).append(";\n");
         continue;

@@ -37,7 +37,8 @@ public final class ValidateJob {
     // same.
     boolean definitionOk = !d.hasErrors();
     if (definitionOk && (checkData || !data.isEmpty())) {
-      DataCheck.check(def, data, d);
+      // A table given a file by --data is checked as that file.
+      DataCheck.check(TableSources.withFiles(def, data), data, d);
     }
     for (Diagnostic x : d.sorted()) err.println(Visible.lines(x.toString()));
     if (d.hasErrors()) {

@@ -124,7 +124,14 @@ public final class ExplainRenderer {
     // A KPI computed from other KPIs' values (a formula) reads no source: it has no such lines.
     if (s != null) {
       lines.add(
-          new String[] {p.t("Source"), k.source() + " (" + s.file() + ")" + joins(def, k, s)});
+          new String[] {
+            p.t("Source"),
+            k.source()
+                + " ("
+                + (s.isTable() ? "table " + s.table() : s.file())
+                + ")"
+                + joins(def, k, s)
+          });
       if (s.distinct() != null) lines.add(new String[] {p.t("Rows"), distinct(s.distinct())});
       lines.add(
           new String[] {

@@ -66,8 +66,11 @@ public final class ParquetRelation {
     return relations.typedStatements(s, read, "kpi_parquet_record", false, columns, each, null);
   }
 
-  /** A column taken as stored: to the millisecond for date-times, as kpi holds them. */
-  private SourceRelations.ColumnSql typed(ColumnDef c, ParquetColumn p, String field) {
+  /**
+   * A column taken as stored: to the millisecond for date-times, as kpi holds them (a table's typed
+   * columns too: {@link TableRelation}).
+   */
+  SourceRelations.ColumnSql typed(ColumnDef c, ParquetColumn p, String field) {
     String raw = d.quoteIdent(c.name() + "__raw");
     String value =
         switch (c.type()) {

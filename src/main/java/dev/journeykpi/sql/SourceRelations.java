@@ -137,6 +137,44 @@ public final class SourceRelations {
   }
 
   /**
+   * A column looked up from another ({@code department: { from: team, map: { … } }}) in the typed
+   * table's three steps, as kpi's importer computes it (SourceLoader.addLookups): the from column's
+   * text as imported ({@code name__text}: blank for a null token or an empty text), then the map's
+   * value for it, matched exactly (NFC, case kept), or blank for a text the map lacks — counted in
+   * the quality report as the import counts it ({@link #lookupFailure}).
+   *
+   * @param fromField the from column's field in the relation read
+   */
+  ColumnSql lookupSql(SourceDef s, ColumnDef c, String fromField) {
+    String raw = d.quoteIdent(c.name() + "__raw");
+    String text = d.quoteIdent(c.name() + "__text");
+    StringBuilder map = new StringBuilder("CASE ").append(text);
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(c.lookup().map()).entrySet())
+      if (!e.getValue().isEmpty())
+        map.append(" WHEN ")
+            .append(d.literal(e.getKey()))
+            .append(" THEN ")
+            .append(d.literal(e.getValue()));
+    map.append(" END");
+    return new ColumnSql(
+        d.trimmed(fromField) + " AS " + raw,
+        "CASE WHEN "
+            + raw
+            + " IS NULL OR "
+            + d.isOneOf(raw, nulls(s))
+            + " THEN NULL ELSE NULLIF("
+            + d.importedText(raw)
+            + ", '') END AS "
+            + text,
+        map + " AS " + d.quoteIdent(c.name()));
+  }
+
+  /** What a looked-up column's text the map lacks is reported as, in the import's words. */
+  static String lookupFailure(ColumnDef c) {
+    return c.lookup().from() + " value not in the map of " + c.name();
+  }
+
+  /**
    * The typed table over {@code read} (a relation of the file's fields, in the file's order) and
    * the view of the rows used.
    *
@@ -452,10 +490,11 @@ public final class SourceRelations {
           conn,
           blanked,
           Kind.BLANKED,
-          c.name() + ": " + failure(c, s),
+          c.isLookup() ? lookupFailure(c) : c.name() + ": " + failure(c, s),
           files,
           skip,
-          c.header(),
+          // The import names a looked-up column by its name: it has no header.
+          c.isLookup() ? c.name() : c.header(),
           textOf.get(c.name()),
           used
               + " AND "
