@@ -46,7 +46,8 @@ final class HtmlCharts {
 
   /**
    * Bars of each KPI's breakdown groups in the last period (its rows after the label row that are
-   * not its total), for a KPI with 2 to {@link #MAX_BARS} groups; "" when none has.
+   * not its total; a roll-up's first level), for a KPI with 2 to {@link #MAX_BARS} groups; "" when
+   * none has.
    */
   static String breakdowns(ScorecardLayout.Section s, ScorecardLayout layout, Messages w) {
     if (!layout.breakdownColumn) return "";
@@ -69,8 +70,10 @@ final class HtmlCharts {
       }
       ResultRow r = s.results().get(i).get(last);
       if (r == null || r.dims().isEmpty() || r.isTotal()) continue;
-      // A roll-up's outline indents its levels with spaces; a bar's label needs none.
-      bars.add(new BreakdownBars.Bar(row.get(1).strip(), r.value(), row.get(lastColumn)));
+      // A roll-up's outline indents its deeper levels with spaces: its bars are its first level
+      // (departments, not their teams mixed in), as the other KPIs' bars are their only level.
+      if (row.get(1).startsWith(" ")) continue;
+      bars.add(new BreakdownBars.Bar(row.get(1), r.value(), row.get(lastColumn)));
     }
     return b.isEmpty() ? "" : "<div class=\"charts\">\n" + b + "</div>\n";
   }
