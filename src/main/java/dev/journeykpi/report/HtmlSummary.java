@@ -1,13 +1,15 @@
 package dev.journeykpi.report;
 
 import dev.journeykpi.model.Messages;
+import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Status;
 import java.util.List;
 
 /**
  * The summary at the top of the page: the period or periods, a card per KPI with its headline value
  * of the last period, its change when the run compares (--compare, --periods) and its status's
- * colour, then the green/amber/red/not-judged counts per stage and per department.
+ * colour, then the green/amber/red/not-judged counts per stage and per department. With --periods
+ * and no --compare, the change is the one from the period before the last.
  */
 final class HtmlSummary {
   private HtmlSummary() {}
@@ -38,12 +40,26 @@ final class HtmlSummary {
             .append("</div><div class=\"v\">")
             .append(esc(row.get(lastColumn)))
             .append("</div>");
-        if (changeColumn >= 0 && !row.get(changeColumn).isEmpty())
+        String change = changeColumn >= 0 ? row.get(changeColumn) : "";
+        String what = w.get("change");
+        if (changeColumn < 0 && layout.periodLabels.size() > 1) {
+          // --periods without --compare: the change from the period before the last, worked out
+          // as --compare previous would (ResultRow.comparedWith), and said to be from that period.
+          int n = layout.periodLabels.size();
+          ResultRow lr = s.results().get(i).get(layout.periodLabels.get(n - 1));
+          ResultRow before = s.results().get(i).get(layout.periodLabels.get(n - 2));
+          if (lr != null && before != null && before.value() != null) {
+            ResultRow c = lr.comparedWith(before.value());
+            change = layout.fmt.change(c.delta(), c.deltaRelative(), c.unit());
+            what = String.format(w.get("change_from"), layout.words.period(before.period()));
+          }
+        }
+        if (!change.isEmpty())
           cards
               .append("<div class=\"d\">")
-              .append(esc(w.get("change")))
+              .append(esc(what))
               .append(": ")
-              .append(esc(row.get(changeColumn)))
+              .append(esc(change))
               .append("</div>");
         if (st != null && st != Status.NONE)
           cards.append("<div class=\"d\">").append(esc(layout.words.status(st))).append("</div>");

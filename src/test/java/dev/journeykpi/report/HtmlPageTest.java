@@ -74,6 +74,19 @@ class HtmlPageTest {
   }
 
   /**
+   * --periods without --compare: the cards give the change from the period before the last, as
+   * --compare previous would. Sheets changed: 0.870482 − 0.889251 = −1.88 points → "−1,9 điểm %";
+   * room-service calls: 193 − 227 = −34, −34/227 = −15.0% → "−34 calls (−15,0%)".
+   */
+  @Test
+  void cardsChangeFromThePeriodBefore() throws Exception {
+    String html = page(HOTEL, "--period", "2026-10", "--periods", "2");
+    assertThat(html)
+        .contains("<div class=\"d\">thay đổi so với 2026-09: −1,9 điểm %</div>")
+        .contains("<div class=\"d\">thay đổi so với 2026-09: −34 calls (−15,0%)</div>");
+  }
+
+  /**
    * 7 Dec 2026 10:05 UTC is 17:05 in Ho Chi Minh City (UTC+7); in English "7 Dec 2026 17:05", in
    * Vietnamese "17:05, ngày 7 tháng 12 năm 2026", both naming the zone.
    */
