@@ -9,14 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 
@@ -37,38 +38,68 @@ class HtmlPageInChromiumTest {
 
   @TempDir Path dir;
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "kpi-definitions/hotel-housekeeping.yaml 2026-10 --periods 3 --compare previous",
-        "kpi-definitions/sales-journey.yaml 2026-Q3",
-        "kpi-definitions/retention.yaml 2026-10"
-      })
-  void everyValueVisibleAndNoSidewaysScroll(String run) throws Exception {
+  static final List<String> RUNS =
+      List.of(
+          "kpi-definitions/hotel-housekeeping.yaml 2026-10 --periods 3 --compare previous",
+          "kpi-definitions/sales-journey.yaml 2026-Q3",
+          "kpi-definitions/retention.yaml 2026-10");
+
+  static final int[] WIDTHS = {1280, 390};
+
+  /**
+   * The hotel with three periods and their changes, the sales funnel and the retention cohorts,
+   * each at both widths: six frames of one host page, so Chromium starts once.
+   */
+  @Test
+  void everyValueVisibleAndNoSidewaysScroll() throws Exception {
     assumeTrue(
         Files.isExecutable(CHROMIUM),
         "Chromium is not installed (apt-get install chromium): the page's layout is not checked");
-    String[] words = run.split(" ");
-    List<String> args =
-        new ArrayList<>(List.of("report", "-c", words[0], "--period", words[1], "--no-timestamp"));
-    for (int i = 2; i < words.length; i++) args.add(words[i]);
-    Path page = dir.resolve("page.html");
-    args.addAll(List.of("-o", page.toString()));
-    assertThat(CliHarness.exit(args.toArray(String[]::new))).isZero();
-    String html = Files.readString(page);
-    List<String> values = values(html);
-    assertThat(values).as("values of the tables and cards").hasSizeGreaterThan(20);
-    for (int width : new int[] {1280, 390}) {
-      Probe p = probe(html, width);
-      assertThat(p.innerWidth).as("the frame's width").isEqualTo(width);
-      assertThat(p.scrollWidth)
-          .as("%s at %d px: scroll width", words[0], width)
-          .isLessThanOrEqualTo(p.innerWidth);
-      String visible = normal(p.text);
-      List<String> missing = values.stream().filter(v -> !visible.contains(v)).toList();
-      assertThat(missing)
-          .as("%s at %d px: values not in the visible text", words[0], width)
-          .isEmpty();
+    List<List<String>> values = new ArrayList<>();
+    StringBuilder frames = new StringBuilder();
+    for (int k = 0; k < RUNS.size(); k++) {
+      String[] words = RUNS.get(k).split(" ");
+      List<String> args =
+          new ArrayList<>(
+              List.of("report", "-c", words[0], "--period", words[1], "--no-timestamp"));
+      for (int i = 2; i < words.length; i++) args.add(words[i]);
+      Path page = dir.resolve("page-" + k + ".html");
+      args.addAll(List.of("-o", page.toString()));
+      assertThat(CliHarness.exit(args.toArray(String[]::new))).isZero();
+      String html = Files.readString(page);
+      values.add(values(html));
+      assertThat(values.get(k)).as("values of the tables and cards").hasSizeGreaterThan(20);
+      for (int width : WIDTHS) {
+        String id = k + "-" + width;
+        String script =
+            "<script>parent.postMessage({id:\""
+                + id
+                + "\",sw:document.documentElement.scrollWidth,"
+                + "iw:window.innerWidth,text:document.body.innerText},\"*\");</script>";
+        Files.writeString(
+            dir.resolve("probed-" + id + ".html"),
+            html.replace("</body>", script + "</body>"),
+            StandardCharsets.UTF_8);
+        frames
+            .append("<iframe src=\"probed-")
+            .append(id)
+            .append(".html\" style=\"display:block;width:")
+            .append(width)
+            .append("px;height:900px;border:0\"></iframe>");
+      }
+    }
+    Map<String, Probe> probes = probe(frames.toString());
+    for (int k = 0; k < RUNS.size(); k++) {
+      for (int width : WIDTHS) {
+        Probe p = probes.get(k + "-" + width);
+        String what = RUNS.get(k).split(" ")[0] + " at " + width + " px";
+        assertThat(p).as("%s: the frame's report", what).isNotNull();
+        assertThat(p.innerWidth).as("%s: the frame's width", what).isEqualTo(width);
+        assertThat(p.scrollWidth).as("%s: scroll width", what).isLessThanOrEqualTo(p.innerWidth);
+        String visible = normal(p.text);
+        List<String> missing = values.get(k).stream().filter(v -> !visible.contains(v)).toList();
+        assertThat(missing).as("%s: values not in the visible text", what).isEmpty();
+      }
     }
   }
 
@@ -102,24 +133,19 @@ class HtmlPageInChromiumTest {
 
   record Probe(int scrollWidth, int innerWidth, String text) {}
 
-  private Probe probe(String html, int width) throws Exception {
-    String script =
-        "<script>parent.postMessage({sw:document.documentElement.scrollWidth,"
-            + "iw:window.innerWidth,text:document.body.innerText},\"*\");</script>";
-    Files.writeString(
-        dir.resolve("probed.html"),
-        html.replace("</body>", script + "</body>"),
-        StandardCharsets.UTF_8);
+  /** Each frame's report, by its id, from the host page's DOM as Chromium prints it. */
+  private Map<String, Probe> probe(String frames) throws Exception {
     Files.writeString(
         dir.resolve("host.html"),
-        "<!DOCTYPE html><html><body style=\"margin:0\"><pre id=\"probe\"></pre><script>"
-            + "addEventListener(\"message\",function(e){var p=document.getElementById(\"probe\");"
-            + "p.setAttribute(\"data-sw\",e.data.sw);p.setAttribute(\"data-iw\",e.data.iw);"
-            + "p.textContent=e.data.text;});</script><iframe src=\"probed.html\" style=\"width:"
-            + width
-            + "px;height:900px;border:0\"></iframe></body></html>",
+        "<!DOCTYPE html><html><body style=\"margin:0\"><script>"
+            + "addEventListener(\"message\",function(e){var p=document.createElement(\"pre\");"
+            + "p.setAttribute(\"data-id\",e.data.id);p.setAttribute(\"data-sw\",e.data.sw);"
+            + "p.setAttribute(\"data-iw\",e.data.iw);p.textContent=e.data.text;"
+            + "document.body.insertBefore(p,document.body.firstChild);});</script>"
+            + frames
+            + "</body></html>",
         StandardCharsets.UTF_8);
-    Path out = dir.resolve("dom-" + width + ".html");
+    Path out = dir.resolve("dom.html");
     Process p =
         new ProcessBuilder(
                 CHROMIUM.toString(),
@@ -132,30 +158,32 @@ class HtmlPageInChromiumTest {
                 "--disable-sync",
                 "--hide-scrollbars",
                 "--user-data-dir=" + dir.resolve("profile"),
-                "--window-size=" + (width + 100) + ",1000",
-                // Time for the frame's message to reach the host before the DOM is printed.
-                "--virtual-time-budget=5000",
+                "--window-size=1400,1000",
+                // Time for the frames' messages to reach the host before the DOM is printed.
+                "--virtual-time-budget=10000",
                 "--dump-dom",
                 dir.resolve("host.html").toUri().toString())
             .redirectOutput(out.toFile())
-            .redirectError(dir.resolve("chromium-" + width + ".log").toFile())
+            .redirectError(dir.resolve("chromium.log").toFile())
             .start();
-    assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("Chromium finished").isTrue();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("Chromium finished").isTrue();
     String dom = Files.readString(out);
     Matcher m =
         Pattern.compile(
-                "<pre id=\"probe\" data-sw=\"(\\d+)\" data-iw=\"(\\d+)\">(.*?)</pre>",
+                "<pre data-id=\"([^\"]+)\" data-sw=\"(\\d+)\" data-iw=\"(\\d+)\">(.*?)</pre>",
                 Pattern.DOTALL)
             .matcher(dom);
-    assertThat(m.find())
-        .as("the probe's report in %s", dom.length() > 300 ? dom.substring(0, 300) : dom)
-        .isTrue();
-    String text =
-        m.group(3)
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-            .replace("&nbsp;", " ")
-            .replace("&amp;", "&");
-    return new Probe(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), text);
+    Map<String, Probe> probes = new HashMap<>();
+    while (m.find()) {
+      String text =
+          m.group(4)
+              .replace("&lt;", "<")
+              .replace("&gt;", ">")
+              .replace("&nbsp;", " ")
+              .replace("&amp;", "&");
+      probes.put(
+          m.group(1), new Probe(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), text));
+    }
+    return probes;
   }
 }
