@@ -15,9 +15,8 @@ import dev.journeykpi.report.XlsxRenderer;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -252,8 +251,9 @@ public final class ReportJob {
     };
   }
 
-  private static String generatedAt() {
-    return ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).toString();
+  /** The run's time for the page, which writes it in the definition's zone and language. */
+  private static Instant generatedAt() {
+    return Instant.now();
   }
 
   /** Excel reads a CSV as the system code page unless it starts with a byte-order mark. */

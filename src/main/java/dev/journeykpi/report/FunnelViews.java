@@ -61,6 +61,7 @@ final class FunnelViews {
                   : " — " + String.join(" · ", group.stream().map(words::value).toList()));
       List<List<String>> table = new ArrayList<>();
       List<Double> share = new ArrayList<>();
+      List<Double> counts = new ArrayList<>();
       Map<String, Long> lostByOwner = new LinkedHashMap<>();
       for (var stage : f.stages()) {
         String id = stage.id();
@@ -68,6 +69,7 @@ final class FunnelViews {
         if (owners) cells.add(stage.owner() == null ? "" : stage.owner());
         ResultRow entered = byStep.get(id + "/entered");
         cells.add(entered == null ? "" : fmt.human(entered.value(), ""));
+        counts.add(entered == null ? null : entered.value());
         ResultRow first = byStep.get(id + "/from_first");
         Double fraction = first == null ? null : first.value();
         cells.add(bar(fraction));
@@ -97,7 +99,7 @@ final class FunnelViews {
                       .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                       .map(e -> e.getKey() + " " + fmt.count((double) e.getValue()))
                       .collect(java.util.stream.Collectors.joining(" · "));
-      out.add(new FunnelView(title, header, shortHeader, table, share, barColumn, footer));
+      out.add(new FunnelView(title, header, shortHeader, table, share, barColumn, footer, counts));
     }
     if (!kpi.by().isEmpty() && f.stages().size() > 1) {
       // The manager's view: each step's conversion per group, so "consulted → demo fell in campaign
@@ -138,6 +140,7 @@ final class FunnelViews {
               table,
               null,
               -1,
+              null,
               null));
     }
     return out;

@@ -1,43 +1,34 @@
 package dev.journeykpi.report;
 
-import dev.journeykpi.model.Period;
-import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.model.Messages;
 import dev.journeykpi.model.Scorecard;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.ArrayList;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The scorecard as one self-contained HTML page (no scripts, fonts or images fetched at view time):
- * the journey sections with statuses coloured, a trend line per KPI when several periods are shown,
- * and the status summary. Readable on a phone: tables scroll sideways inside their section.
+ * a summary on top (the periods, a card per KPI with its change, the status counts per stage and
+ * department), then the journey's sections with statuses coloured, each followed by its KPIs' trend
+ * charts (several periods) and breakdown bars, the funnels as bars true to their counts, the cohort
+ * triangles as heat maps, the A/B comparisons. The charts are inline SVG drawn by {@code
+ * report.html}. On a phone (under 600 px) the tables become cards; {@code @media print} lays it out
+ * for paper. The page is well-formed XML (closed tags, escaped text), so an XHTML parser reads it
+ * (the PDF is drawn from it).
  */
 public final class HtmlRenderer implements Renderer {
-  private static final String CSS =
-      """
-      body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:1rem;color:#1d2733;background:#fff}
-      h1{font-size:1.4rem;margin:0 0 .3rem} h2{font-size:1.05rem;margin:1.4rem 0 .4rem;color:#28435a}
-      .meta{color:#667;font-size:.85rem;margin-bottom:1rem}
-      .fcell{min-width:8rem;width:30%} .fbar{height:.9rem;background:#2563eb;border-radius:2px}
-      .wrap{overflow-x:auto;-webkit-overflow-scrolling:touch}
-      table{border-collapse:collapse;font-size:.9rem;min-width:100%}
-      th,td{padding:.35rem .6rem;border-bottom:1px solid #e3e7ec;white-space:nowrap;text-align:left}
-      th{background:#f1f4f7;font-weight:600} td.num{text-align:right;font-variant-numeric:tabular-nums}
-      td.status{font-weight:600;text-align:center;border-radius:4px}
-      .green{background:#d4edda;color:#155724} .amber{background:#fff3cd;color:#856404} .red{background:#f8d7da;color:#721c24}
-      td.note{color:#667;white-space:normal;min-width:12rem}
-      svg.trend{vertical-align:middle} .summary{margin-top:1.2rem;font-size:.9rem}
-      td.bar-green{border-left:6px solid #28a745} td.bar-amber{border-left:6px solid #f0ad4e} td.bar-red{border-left:6px solid #dc3545}
-      """;
-
   private final View view;
-  private final String generatedAt;
+  private final Instant generatedAt;
 
   /**
-   * @param generatedAt a "generated at" text for the page, or null for none (--no-timestamp)
+   * @param generatedAt when the run made the page, written in the definition's zone; null for no
+   *     time (--no-timestamp)
    */
-  public HtmlRenderer(View view, String generatedAt) {
+  public HtmlRenderer(View view, Instant generatedAt) {
     this.view = view;
     this.generatedAt = generatedAt;
   }
@@ -45,77 +36,68 @@ public final class HtmlRenderer implements Renderer {
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
     ScorecardLayout layout = new ScorecardLayout(card, view);
+    Messages w = Messages.of("html", "vi".equals(layout.lang) ? "vi" : "en");
+    // The cards' labels are rules per table, gathered while the tables are written.
+    StringBuilder css = new StringBuilder();
     StringBuilder b = new StringBuilder();
-    b.append("<!DOCTYPE html>\n<html lang=\"")
-        .append(card.definition().locale())
-        .append("\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-        .append(esc(layout.title))
-        .append("</title>\n<style>\n")
-        .append(CSS)
-        .append("</style>\n</head>\n<body>\n<h1>")
-        .append(esc(layout.title))
-        .append("</h1>\n");
+    b.append("<h1>").append(esc(layout.title)).append("</h1>\n");
     if (generatedAt != null)
       b.append("<div class=\"meta\">")
           .append(esc(layout.words.generated()))
           .append(' ')
-          .append(esc(generatedAt))
+          .append(esc(when(generatedAt, card.definition().zone(), w)))
           .append("</div>\n");
-    boolean trends = card.periods().size() > 1;
-    int statusColumn = layout.statusColumn;
+    HtmlSummary.write(b, layout, new StatusCounts(card), w);
+    int tables = 0;
     for (ScorecardLayout.Section s : layout.sections) {
-      b.append("<h2>").append(esc(s.title())).append("</h2>\n<div class=\"wrap\"><table>\n<tr>");
-      for (String h : s.header()) b.append("<th>").append(esc(h)).append("</th>");
-      if (trends) b.append("<th>").append(esc(layout.words.trend())).append("</th>");
-      b.append("</tr>\n");
+      String id = "t" + ++tables;
+      HtmlStyle.cardLabels(css, id, s.header());
+      b.append("<h2>").append(esc(s.title())).append("</h2>\n");
+      b.append("<div class=\"wrap\"><table class=\"cards\" id=\"").append(id).append("\">\n");
+      header(b, s.header(), -1);
       for (int i = 0; i < s.rows().size(); i++) {
         List<String> row = s.rows().get(i);
         b.append("<tr>");
         // The CSS classes are named for the machine words (bar-green, status red).
         String status = s.statuses().get(i) == null ? "" : s.statuses().get(i).machineText();
         for (int c = 0; c < row.size(); c++) {
-          // The first cell carries the status as a coloured bar, so a phone shows it before the
-          // table scrolls.
+          // The first cell carries the status as a coloured bar, so a phone shows it at the
+          // card's edge.
           String cls =
               c == 0 && !status.isEmpty()
                   ? "bar-" + status
-                  : c == statusColumn && !status.isEmpty()
+                  : c == layout.statusColumn && !status.isEmpty()
                       ? "status " + status
                       : c == layout.noteColumn ? "note" : layout.rightAligned[c] ? "num" : "";
           b.append(cls.isEmpty() ? "<td>" : "<td class=\"" + cls + "\">")
               .append(esc(row.get(c)))
               .append("</td>");
         }
-        if (trends) b.append("<td>").append(sparkline(card, row.get(0))).append("</td>");
         b.append("</tr>\n");
       }
       b.append("</table></div>\n");
+      b.append(HtmlCharts.trends(s, layout, w));
+      b.append(HtmlCharts.breakdowns(s, layout, w));
     }
     for (ScorecardLayout.FunnelView f : layout.funnels) {
-      // A funnel chart: each stage's bar is its share of the first stage; the step table has no
-      // bars.
-      b.append("<h2>")
-          .append(esc(f.title()))
-          .append("</h2>\n<div class=\"wrap\"><table class=\"funnel\">\n<tr>");
-      for (String h : f.header()) b.append("<th>").append(esc(h)).append("</th>");
-      b.append("</tr>\n");
-      for (int i = 0; i < f.rows().size(); i++) {
-        List<String> row = f.rows().get(i);
+      String id = "t" + ++tables;
+      b.append("<h2>").append(esc(f.title())).append("</h2>\n");
+      if (f.entered() != null) b.append(HtmlCharts.funnel(f, layout, w));
+      // The table without its text bars: the chart above draws them.
+      int bar = f.entered() == null ? -1 : f.barColumn();
+      List<String> header = new java.util.ArrayList<>(f.header());
+      if (bar >= 0) header.remove(bar);
+      HtmlStyle.cardLabels(css, id, header);
+      b.append("<div class=\"wrap\"><table class=\"funnel cards\" id=\"")
+          .append(id)
+          .append("\">\n");
+      header(b, f.header(), bar);
+      for (List<String> row : f.rows()) {
         b.append("<tr>");
         for (int c = 0; c < row.size(); c++) {
-          boolean barCell = f.share() != null && f.header().get(c).isEmpty();
-          if (barCell) {
-            Double share = f.share().get(i);
-            b.append(
-                String.format(
-                    java.util.Locale.ROOT,
-                    "<td class=\"fcell\"><div class=\"fbar\" style=\"width:%.1f%%\"></div></td>",
-                    share == null ? 0 : 100 * Math.min(1, share)));
-          } else {
-            boolean text = c == 0 || f.header().get(c).equals(layout.words.owner());
-            b.append(text ? "<td>" : "<td class=\"num\">").append(esc(row.get(c))).append("</td>");
-          }
+          if (c == bar) continue;
+          boolean text = c == 0 || f.header().get(c).equals(layout.words.owner());
+          b.append(text ? "<td>" : "<td class=\"num\">").append(esc(row.get(c))).append("</td>");
         }
         b.append("</tr>\n");
       }
@@ -124,91 +106,52 @@ public final class HtmlRenderer implements Renderer {
         b.append("<div class=\"summary\">").append(esc(f.footer())).append("</div>\n");
     }
     for (ScorecardLayout.Triangle t : layout.triangles) {
-      // The cohort triangle as a heat map: the deeper the blue, the larger the share still active.
-      b.append("<h2>")
-          .append(esc(t.title()))
-          .append("</h2>\n<div class=\"wrap\"><table class=\"cohort\">\n<tr>");
-      for (String h : t.header()) b.append("<th>").append(esc(h)).append("</th>");
-      b.append("</tr>\n");
-      for (int i = 0; i < t.rows().size(); i++) {
-        List<String> row = t.rows().get(i);
-        b.append("<tr><td>")
-            .append(esc(row.get(0)))
-            .append("</td><td class=\"num\">")
-            .append(esc(row.get(1)))
-            .append("</td>");
-        for (int c = 2; c < row.size(); c++) {
-          Double rate = t.rates().get(i).get(c - 2);
-          b.append(
-                  rate == null
-                      ? "<td></td>"
-                      : String.format(
-                          java.util.Locale.ROOT,
-                          "<td class=\"num heat\" style=\"background:rgba(37,99,235,%.2f);color:%s\">",
-                          Math.max(0.05, Math.min(1, rate)),
-                          rate > 0.55 ? "#fff" : "#111"))
-              .append(rate == null ? "" : esc(row.get(c)) + "</td>");
-        }
-        b.append("</tr>\n");
-      }
-      b.append("</table></div>\n");
+      b.append("<h2>").append(esc(t.title())).append("</h2>\n");
+      b.append(HtmlCharts.heatMap(t, w));
     }
     if (!layout.comparisons.isEmpty()) {
       b.append("<h2>").append(esc(layout.comparisonsTitle)).append("</h2>\n<ul>\n");
       for (String c : layout.comparisons) b.append("<li>").append(esc(c)).append("</li>\n");
       b.append("</ul>\n");
     }
-    if (!layout.summary.isEmpty()) {
-      b.append("<div class=\"summary\">");
-      for (String line : layout.summary) b.append(esc(line.strip())).append("<br>\n");
-      b.append("</div>\n");
+    if (!layout.incomplete.isEmpty()) {
+      // What the starred periods of the headers mean; the status counts are in the summary on top.
+      b.append("<div class=\"summary\">")
+          .append(
+              esc(String.format(layout.words.incomplete(), String.join(", ", layout.incomplete))))
+          .append("</div>\n");
     }
-    b.append("</body>\n</html>\n");
-    out.write(b.toString());
+    out.write(
+        "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\""
+            + esc(card.definition().locale())
+            + "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<title>"
+            + esc(layout.title)
+            + "</title>\n<style>\n"
+            + HtmlStyle.CSS
+            + "@media (max-width:600px){\n"
+            + css
+            + "}\n</style>\n</head>\n<body>\n"
+            + b
+            + "</body>\n</html>\n");
     out.flush();
   }
 
+  /** A header row; the column {@code skip} left out (-1 for none). */
+  private static void header(StringBuilder b, List<String> header, int skip) {
+    b.append("<tr class=\"head\">");
+    for (int c = 0; c < header.size(); c++)
+      if (c != skip) b.append("<th>").append(esc(header.get(c))).append("</th>");
+    b.append("</tr>\n");
+  }
+
   /**
-   * A small SVG line of a KPI's headline values across the periods, on its first row (the one that
-   * shows the label); empty when fewer than two values exist.
+   * The generation time as people read it, in the definition's zone: "7 Dec 2026 17:05
+   * (Asia/Ho_Chi_Minh)", in Vietnamese "17:05, ngày 7 tháng 12 năm 2026 (Asia/Ho_Chi_Minh)".
    */
-  private static String sparkline(Scorecard card, String label) {
-    List<Double> values = new ArrayList<>();
-    if (label.isEmpty()) return "";
-    for (Period p : card.periods()) {
-      Double v = null;
-      for (ResultRow r : card.rows()) {
-        if (r.label().equals(label)
-            && r.period().equals(p.label())
-            && (r.dims().isEmpty() || r.isTotal())) v = r.value();
-      }
-      values.add(v);
-    }
-    double min =
-        values.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).min().orElse(0);
-    double max =
-        values.stream().filter(x -> x != null).mapToDouble(Double::doubleValue).max().orElse(0);
-    if (values.stream().filter(x -> x != null).count() < 2) return "";
-    int w = 96;
-    int h = 24;
-    StringBuilder pts = new StringBuilder();
-    for (int i = 0; i < values.size(); i++) {
-      if (values.get(i) == null) continue;
-      double x = 2 + (w - 4) * (values.size() == 1 ? 0.5 : (double) i / (values.size() - 1));
-      double y = max == min ? h / 2.0 : 2 + (h - 4) * (1 - (values.get(i) - min) / (max - min));
-      pts.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", x, y));
-    }
-    return "<svg class=\"trend\" width=\""
-        + w
-        + "\" height=\""
-        + h
-        + "\" viewBox=\"0 0 "
-        + w
-        + " "
-        + h
-        + "\" role=\"img\" aria-label=\"trend\"><polyline fill=\"none\" stroke=\"#28435a\" stroke-width=\"1.5\" points=\""
-        + pts.toString().trim()
-        + "\"/></svg>";
+  static String when(Instant at, ZoneId zone, Messages w) {
+    DateTimeFormatter f = DateTimeFormatter.ofPattern(w.get("generated.format"), Locale.ENGLISH);
+    return f.format(at.atZone(zone)) + " (" + zone.getId() + ")";
   }
 
   static String esc(String s) {

@@ -63,7 +63,8 @@ final class ScorecardLayout {
    * holds, for bars. {@code shortHeader} is the header a narrow terminal shows (the median time
    * headed "median" beside p90, its values carrying the unit; a step named by where it leads, "→
    * Demo"), and {@code barColumn} the column of the text bars (-1 for none), which a narrow
-   * terminal narrows or drops.
+   * terminal narrows or drops. {@code entered} holds each stage's count (null for none), which the
+   * page's chart draws its bars by; null for the step-by-group table.
    */
   record FunnelView(
       String title,
@@ -72,7 +73,8 @@ final class ScorecardLayout {
       List<List<String>> rows,
       List<Double> share,
       int barColumn,
-      String footer) {}
+      String footer,
+      List<Double> entered) {}
 
   final List<FunnelView> funnels = new ArrayList<>();
 
