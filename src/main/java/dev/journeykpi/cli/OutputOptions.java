@@ -16,7 +16,8 @@ final class OutputOptions {
       names = {"-f", "--format"},
       paramLabel = "FORMAT",
       description =
-          "table, md or html (for people), csv or json (the tidy rows); xlsx with -o FILE.xlsx. Default: table.")
+          "table, md or html (for people), csv or json (the tidy rows); xlsx or pdf with -o FILE. Default:"
+              + " table.")
   String format;
 
   @Option(
@@ -24,7 +25,7 @@ final class OutputOptions {
       paramLabel = "FILE",
       description =
           "Write the result to FILE (atomically) instead of standard output; repeatable. The extension picks"
-              + " the format (.csv, .json, .md, .txt, .xlsx, .html), so one run can write several.")
+              + " the format (.csv, .json, .md, .txt, .xlsx, .html, .pdf), so one run can write several.")
   java.util.List<Path> outputs = new java.util.ArrayList<>();
 
   @Option(
@@ -39,15 +40,15 @@ final class OutputOptions {
           new java.util.LinkedHashMap<>(
               Map.of(
                   ".csv", "csv", ".json", "json", ".md", "md", ".txt", "table", ".html", "html",
-                  ".htm", "html", ".xlsx", "xlsx")));
+                  ".htm", "html", ".xlsx", "xlsx", ".pdf", "pdf")));
 
-  private static final String KNOWN = ".csv, .json, .md, .txt (the table), .html, .xlsx";
+  private static final String KNOWN = ".csv, .json, .md, .txt (the table), .html, .xlsx, .pdf";
 
   /**
-   * The format of an output file, by its extension: table, csv, json, md, html or xlsx. An
-   * extension kpi does not write is refused (`-o report.pdf` wrote a text table); a file without
-   * one takes --format. A --format that names another format than the extension is refused too,
-   * since one of them is a mistake; the same one is fine.
+   * The format of an output file, by its extension: table, csv, json, md, html, xlsx or pdf. An
+   * extension kpi does not write is refused (`-o report.docx` would be a text table); a file
+   * without one takes --format. A --format that names another format than the extension is refused
+   * too, since one of them is a mistake; the same one is fine.
    */
   String formatOf(Path file) {
     String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -82,15 +83,19 @@ final class OutputOptions {
     return byExt;
   }
 
-  /** The format of standard output: --format, table by default; a workbook only goes to a file. */
+  /**
+   * The format of standard output: --format, table by default; a workbook or a PDF only goes to a
+   * file.
+   */
   Renderer.Format stdoutFormat() {
     String f = format == null ? "table" : formatName(format);
     if (f.equals("xlsx"))
       throw new UsageException("an Excel workbook is written to a file: use -o FILE.xlsx");
+    if (f.equals("pdf")) throw new UsageException("a PDF is written to a file: use -o FILE.pdf");
     return dev.journeykpi.engine.ReportJob.rendererFormat(f);
   }
 
-  /** A --format value as one of table, csv, json, md, html, xlsx. */
+  /** A --format value as one of table, csv, json, md, html, xlsx, pdf. */
   private static String formatName(String f) {
     return switch (f.toLowerCase(Locale.ROOT)) {
       case "table", "text", "txt" -> "table";
@@ -99,11 +104,12 @@ final class OutputOptions {
       case "md", "markdown" -> "md";
       case "html", "htm" -> "html";
       case "xlsx" -> "xlsx";
+      case "pdf" -> "pdf";
       default ->
           throw new UsageException(
               "--format '"
                   + f
-                  + "' is not one of table, csv, json, md, html (and xlsx with -o FILE.xlsx)");
+                  + "' is not one of table, csv, json, md, html (and xlsx or pdf with -o FILE)");
     };
   }
 

@@ -6,6 +6,7 @@ import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.model.Scorecard;
 import dev.journeykpi.model.Status;
 import dev.journeykpi.report.HtmlRenderer;
+import dev.journeykpi.report.PdfRenderer;
 import dev.journeykpi.report.QualitySummary;
 import dev.journeykpi.report.Renderer;
 import dev.journeykpi.report.ValueFormat;
@@ -103,7 +104,7 @@ public final class ReportJob {
   /**
    * Where the scorecard goes.
    *
-   * @param files each -o file with its format (table, csv, json, md, html or xlsx); none for
+   * @param files each -o file with its format (table, csv, json, md, html, xlsx or pdf); none for
    *     standard output
    * @param stdoutFormat the format of standard output, used when there is no file
    * @param noTimestamp no run-dependent time in HTML pages and workbooks
@@ -219,6 +220,12 @@ public final class ReportJob {
     switch (f.format()) {
       case "xlsx" ->
           files.bytes(f.file(), s -> new XlsxRenderer(o.view(), o.noTimestamp()).render(card, s));
+      case "pdf" ->
+          files.bytes(
+              f.file(),
+              s ->
+                  new PdfRenderer(o.view(), o.noTimestamp() ? null : generatedAt())
+                      .render(card, s));
       case "html" ->
           files.text(
               f.file(),

@@ -172,9 +172,26 @@ final class XlsxJourneySheets {
           c.setCellStyle(st.number(count ? "" : v.unit()));
         }
       }
+      // The whole population's funnel drawn beside its block: the entered counts (column C) per
+      // stage (column A).
+      if (whole && !stagesOf(k).isEmpty())
+        XlsxCharts.bars(
+            (org.apache.poi.xssf.usermodel.XSSFSheet) s,
+            2 + steps.size() + 1,
+            r - stagesOf(k).size() - 1,
+            k.label() + " — " + last,
+            (org.apache.poi.xssf.usermodel.XSSFSheet) s,
+            r - stagesOf(k).size(),
+            r - 1,
+            0,
+            2);
       r++;
     }
     for (int c = 0; c < 2 + steps.size(); c++) s.setColumnWidth(c, width(s, c));
+  }
+
+  private static List<?> stagesOf(dev.journeykpi.config.KpiDef k) {
+    return dev.journeykpi.types.KpiKinds.of(k).stagesDrawn(k).stages();
   }
 
   /**

@@ -46,6 +46,7 @@ public final class XlsxRenderer {
 
   public void render(Scorecard card, OutputStream out) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
+      defaultFills(wb);
       Styles st = new Styles(wb);
       scorecard(wb, st, new ScorecardLayout(card, view));
       if (card.periods().size() > 1) trend(wb, st, card);
@@ -57,32 +58,57 @@ public final class XlsxRenderer {
         if (present && ScorecardLayout.isCohort(k)) XlsxJourneySheets.cohorts(wb, st, card, k);
       }
       data(wb, st, card);
-      if (!stable) {
-        wb.write(out);
-        return;
-      }
-      wb.getProperties()
-          .getCoreProperties()
-          .setCreated(java.util.Optional.of(new java.util.Date(STABLE_TIME)));
+      if (stable)
+        wb.getProperties()
+            .getCoreProperties()
+            .setCreated(java.util.Optional.of(new java.util.Date(STABLE_TIME)));
       java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
       wb.write(bytes);
-      restamp(bytes.toByteArray(), out);
+      finish(bytes.toByteArray(), out, stable);
     }
   }
 
   /**
-   * Copies the workbook's zip with every entry stamped at the same fixed time (POI stamps the
-   * current time).
+   * The reserved second fill as Excel writes it, gray125 (POI writes darkGray, which some readers
+   * then offer as a fill of their own).
    */
-  private static void restamp(byte[] zip, OutputStream out) throws IOException {
+  private static void defaultFills(XSSFWorkbook wb) {
+    wb.getStylesSource()
+        .getFillAt(1)
+        .getCTFill()
+        .getPatternFill()
+        .setPatternType(org.openxmlformats.schemas.spreadsheetml.x2006.main.STPatternType.GRAY_125);
+  }
+
+  /**
+   * The "Normal" cell style that every cell format derives from, as Excel writes it: POI writes no
+   * {@code <cellStyles>} (nor has it a class for one in its schema subset), and without it
+   * LibreOffice and other readers fall back to a default of their own.
+   */
+  private static final String NORMAL_STYLE =
+      "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>";
+
+  /**
+   * Copies the workbook's zip with the Normal style added to its stylesheet, and, when {@code
+   * stable}, every entry stamped at the same fixed time (POI stamps the current time).
+   */
+  private static void finish(byte[] zip, OutputStream out, boolean stable) throws IOException {
     try (java.util.zip.ZipInputStream in =
             new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
         java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(out)) {
       for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
         java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
-        copy.setTime(STABLE_TIME);
+        if (stable) copy.setTime(STABLE_TIME);
         z.putNextEntry(copy);
-        in.transferTo(z);
+        if (e.getName().equals("xl/styles.xml")) {
+          String xml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+          // cellStyles follows cellXfs in the schema's order.
+          if (!xml.contains("<cellStyles"))
+            xml = xml.replace("</cellXfs>", "</cellXfs>" + NORMAL_STYLE);
+          z.write(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } else {
+          in.transferTo(z);
+        }
         z.closeEntry();
       }
     }
@@ -193,6 +219,43 @@ public final class XlsxRenderer {
     }
     s.createFreezePane(3, 1);
     for (int c = 0; c < 3 + periods.size(); c++) s.setColumnWidth(c, width(s, c));
+    trendCharts(wb, s, r - 1, periods.size());
+  }
+
+  /**
+   * The "Charts" sheet: a line chart per row of the Trend sheet (rows 1..{@code lastRow}), two
+   * abreast, each series pointing at its row's period columns (D..) and the header's labels.
+   */
+  private static void trendCharts(XSSFWorkbook wb, Sheet trend, int lastRow, int periods) {
+    org.apache.poi.xssf.usermodel.XSSFSheet charts = wb.createSheet("Charts");
+    cell(charts.createRow(0), 0, "One chart per row of the Trend sheet (its numbers).", null);
+    for (int i = 0; i < lastRow; i++) {
+      Row row = trend.getRow(1 + i);
+      String unit = row.getCell(2).getStringCellValue();
+      String title =
+          row.getCell(1).getStringCellValue()
+              + (unit.isBlank() || unit.equals("rows") ? "" : " (" + unit + ")");
+      XlsxCharts.line(
+          charts,
+          (i % 2) * (XlsxCharts.WIDTH + 1),
+          1 + (i / 2) * (XlsxCharts.HEIGHT + 1),
+          title,
+          (org.apache.poi.xssf.usermodel.XSSFSheet) trend,
+          0,
+          1 + i,
+          3,
+          2 + periods,
+          axisFormat(unit));
+    }
+  }
+
+  /** The value axis' number format of a unit: percent for rates, grouped đồng; null: general. */
+  private static String axisFormat(String unit) {
+    return switch (unit) {
+      case "%" -> "0%";
+      case "VND", "₫", "đ" -> "#,##0";
+      default -> null;
+    };
   }
 
   private static void data(XSSFWorkbook wb, Styles st, Scorecard card) {

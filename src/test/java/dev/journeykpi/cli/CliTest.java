@@ -1009,20 +1009,21 @@ class CliTest {
   }
 
   /**
-   * -o report.pdf wrote a text table; --format xlsx -o out.xlsx was refused although both say xlsx.
+   * -o report.pdf wrote a text table (before kpi wrote PDFs; now -o report.docx stands for any
+   * extension kpi does not write); --format xlsx -o out.xlsx was refused although both say xlsx.
    */
   @Test
   void outputExtensionsAreCheckedAndAgreeingFormatsAccepted() throws Exception {
-    Path pdf = dir.resolve("report.pdf");
-    CliRunner.Result r = report(HOTEL, "--period", "2026-10", "-o", pdf.toString());
+    Path docx = dir.resolve("report.docx");
+    CliRunner.Result r = report(HOTEL, "--period", "2026-10", "-o", docx.toString());
     assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(r.err())
         .isEqualTo(
             "kpi: cannot write "
-                + pdf
-                + ": kpi does not write .pdf files; the extension picks the"
-                + " format: .csv, .json, .md, .txt (the table), .html, .xlsx\n");
-    assertThat(pdf).doesNotExist();
+                + docx
+                + ": kpi does not write .docx files; the extension picks the"
+                + " format: .csv, .json, .md, .txt (the table), .html, .xlsx, .pdf\n");
+    assertThat(docx).doesNotExist();
 
     Path xlsx = dir.resolve("out.xlsx");
     CliRunner.Result agree =
@@ -1196,7 +1197,7 @@ class CliTest {
             "kpi: cannot write "
                 + xml
                 + ": kpi does not write .xml files; the extension picks the"
-                + " format: .csv, .json, .md, .txt (the table), .html, .xlsx\n");
+                + " format: .csv, .json, .md, .txt (the table), .html, .xlsx, .pdf\n");
     assertThat(xml).doesNotExist();
   }
 

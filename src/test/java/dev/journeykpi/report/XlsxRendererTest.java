@@ -268,6 +268,141 @@ class XlsxRendererTest {
     }
   }
 
+  /**
+   * With several periods, a Charts sheet holds a native line chart per Trend row whose series point
+   * at that row's cells. Worked by hand: the Trend sheet has kpi, label, unit in columns A–C, then
+   * one column per period, so 3 periods are D–F; checkouts is the only KPI (--kpi), so it is row 2,
+   * and its series is 'Trend'!$D$2:$F$2 (values) over 'Trend'!$D$1:$F$1 (the period labels). The
+   * values: 0 in August (the export starts in September), 161 in September and 169 in October (the
+   * trend test's counts).
+   */
+  @Test
+  void aLineChartPerTrendRowPointsAtItsCells() throws Exception {
+    Path f = dir.resolve("charts.xlsx");
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                "kpi-definitions/hotel-housekeeping.yaml",
+                "--period",
+                "2026-10",
+                "--periods",
+                "3",
+                "--kpi",
+                "checkouts",
+                "-q",
+                "-o",
+                f.toString()))
+        .isZero();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+      Sheet trend = wb.getSheet("Trend");
+      for (int c = 3; c <= 5; c++)
+        assertThat(trend.getRow(1).getCell(c).getCellType())
+            .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+      assertThat(trend.getRow(1).getCell(3).getNumericCellValue()).isEqualTo(0.0);
+      assertThat(trend.getRow(1).getCell(4).getNumericCellValue()).isEqualTo(161.0);
+      assertThat(trend.getRow(1).getCell(5).getNumericCellValue()).isEqualTo(169.0);
+      var charts = wb.getSheet("Charts").getDrawingPatriarch().getCharts();
+      assertThat(charts).hasSize(1);
+      var data = charts.get(0).getChartSeries();
+      assertThat(data).hasSize(1);
+      assertThat(data.get(0))
+          .isInstanceOf(org.apache.poi.xddf.usermodel.chart.XDDFLineChartData.class);
+      var series = data.get(0).getSeries(0);
+      assertThat(series.getValuesData().getDataRangeReference()).isEqualTo("Trend!$D$2:$F$2");
+      assertThat(series.getCategoryData().getDataRangeReference()).isEqualTo("Trend!$D$1:$F$1");
+      assertThat(charts.get(0).getTitleText().getString()).isEqualTo("Lượt trả phòng (stays)");
+    }
+    // Without --kpi, one chart per KPI row of the Trend sheet, each on its own row's cells.
+    Path all = dir.resolve("all.xlsx");
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                "kpi-definitions/hotel-housekeeping.yaml",
+                "--period",
+                "2026-10",
+                "--periods",
+                "3",
+                "-q",
+                "-o",
+                all.toString()))
+        .isZero();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(all))) {
+      int rows = wb.getSheet("Trend").getLastRowNum();
+      var charts = wb.getSheet("Charts").getDrawingPatriarch().getCharts();
+      assertThat(charts).hasSize(rows);
+      // POI lists the charts by part name (chart10 before chart2): compared as a set.
+      java.util.Set<String> refs = new java.util.TreeSet<>();
+      java.util.Set<String> expected = new java.util.TreeSet<>();
+      for (int i = 0; i < rows; i++) {
+        refs.add(
+            charts
+                .get(i)
+                .getChartSeries()
+                .get(0)
+                .getSeries(0)
+                .getValuesData()
+                .getDataRangeReference());
+        expected.add("Trend!$D$" + (i + 2) + ":$F$" + (i + 2));
+      }
+      assertThat(refs).isEqualTo(expected);
+    }
+  }
+
+  /**
+   * A funnel's sheet has a bar chart of its stage counts. Worked by hand: the sales funnel's block
+   * starts with its title (row 1) and header (row 2), then its 7 stages in rows 3–9; the stage
+   * labels are column A and the entered counts column C (after stage and owner), so the series is
+   * 'Funnel sales_funnel'!$C$3:$C$9 over $A$3:$A$9; C3 holds the 185 leads of the first stage.
+   */
+  @Test
+  void aFunnelHasABarChartOfItsStageCounts() throws Exception {
+    Path f = dir.resolve("funnel.xlsx");
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                "kpi-definitions/sales-journey.yaml",
+                "--period",
+                "2026-Q3",
+                "-o",
+                f.toString(),
+                "-q"))
+        .isZero();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+      var s = wb.getSheet("Funnel sales_funnel");
+      assertThat(s.getRow(2).getCell(2).getNumericCellValue()).isEqualTo(185.0);
+      var charts = s.getDrawingPatriarch().getCharts();
+      assertThat(charts).hasSize(1);
+      var bars =
+          (org.apache.poi.xddf.usermodel.chart.XDDFBarChartData)
+              charts.get(0).getChartSeries().get(0);
+      assertThat(bars.getBarDirection())
+          .isEqualTo(org.apache.poi.xddf.usermodel.chart.BarDirection.BAR);
+      var series = bars.getSeries(0);
+      assertThat(series.getValuesData().getDataRangeReference())
+          .isEqualTo("'Funnel sales_funnel'!$C$3:$C$9");
+      assertThat(series.getCategoryData().getDataRangeReference())
+          .isEqualTo("'Funnel sales_funnel'!$A$3:$A$9");
+      for (int r = 2; r <= 8; r++)
+        assertThat(s.getRow(r).getCell(2).getCellType())
+            .isEqualTo(org.apache.poi.ss.usermodel.CellType.NUMERIC);
+    }
+    // The stylesheet has Excel's Normal cell style and its gray125 reserved fill.
+    try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(f.toFile())) {
+      String styles =
+          new String(
+              zip.getInputStream(zip.getEntry("xl/styles.xml")).readAllBytes(),
+              java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(styles)
+          .contains(
+              "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\""
+                  + " builtinId=\"0\"/></cellStyles>")
+          .contains("<patternFill patternType=\"gray125\"/>");
+    }
+  }
+
   private static String[] concat(String[] a, String b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + 1);
     out[a.length] = b;
