@@ -1,6 +1,7 @@
 package dev.journeykpi.cli;
 
 import dev.journeykpi.engine.Engine;
+import dev.journeykpi.engine.ImportCaching;
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.engine.ReportJob;
 import dev.journeykpi.engine.RunRequest;
@@ -36,6 +37,7 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin PeriodOptions period;
   @Mixin OutputOptions output;
   @Mixin DebugOption debug;
+  @Mixin CacheOptions cache;
 
   @Option(
       names = "--compare",
@@ -196,7 +198,8 @@ final class ReportCommand implements Callable<Integer> {
                 failOn == null ? null : failOn.status),
             engine,
             level);
-    try (ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), quiet)) {
+    try (ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), quiet);
+        var cached = ImportCaching.use(cache.dir())) {
       return ExitCodes.of(
           new ReportJob(
                   request,
