@@ -118,7 +118,9 @@ class ImportCacheCliTest {
     return run(args);
   }
 
-  /** The cache's entries by name, each with its file key (inode): rewritten, an entry changes it. */
+  /**
+   * The cache's entries by name, each with its file key (inode): rewritten, an entry changes it.
+   */
   static Map<String, Object> entries(Path cache) throws IOException {
     Map<String, Object> out = new TreeMap<>();
     if (!Files.isDirectory(cache)) return out;
