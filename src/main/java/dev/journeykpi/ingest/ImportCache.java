@@ -60,8 +60,12 @@ public final class ImportCache {
    * back what was there before.
    */
   public static Scope use(Path dir, long maxBytes) {
+    return use(dir == null ? null : new ImportCache(dir, maxBytes));
+  }
+
+  static Scope use(ImportCache cache) {
     ImportCache before = current;
-    current = dir == null ? null : new ImportCache(dir, maxBytes);
+    current = cache;
     return () -> current = before;
   }
 
