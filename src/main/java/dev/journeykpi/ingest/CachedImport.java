@@ -35,6 +35,9 @@ final class CachedImport {
   private static final int DATE_TIME = 5;
   private static final int YES_NO = 6;
 
+  /** Rows copied at a time into the buffer a column is written from (no copy of a whole column). */
+  private static final int CHUNK = 1 << 16;
+
   /** Whether every column of the table is of a kind this class writes (the import's kinds). */
   static boolean writable(Table t) {
     for (Column<?> c : t.columns()) {
@@ -106,25 +109,39 @@ final class CachedImport {
     } else if (c instanceof DoubleColumn d) {
       out.i8(NUMBER);
       out.str(c.name());
-      out.doubles(d.asDoubleArray(), rows);
+      double[] a = new double[Math.min(rows, CHUNK)];
+      for (int from = 0; from < rows; from += CHUNK) {
+        int n = Math.min(CHUNK, rows - from);
+        for (int i = 0; i < n; i++) a[i] = d.getDouble(from + i);
+        out.doubles(a, n);
+      }
     } else if (c instanceof DateColumn d) {
       out.i8(DATE);
       out.str(c.name());
-      int[] a = new int[rows];
-      for (int r = 0; r < rows; r++) a[r] = d.getIntInternal(r);
-      out.ints(a, rows);
+      int[] a = new int[Math.min(rows, CHUNK)];
+      for (int from = 0; from < rows; from += CHUNK) {
+        int n = Math.min(CHUNK, rows - from);
+        for (int i = 0; i < n; i++) a[i] = d.getIntInternal(from + i);
+        out.ints(a, n);
+      }
     } else if (c instanceof DateTimeColumn d) {
       out.i8(DATE_TIME);
       out.str(c.name());
-      long[] a = new long[rows];
-      for (int r = 0; r < rows; r++) a[r] = d.getLongInternal(r);
-      out.longs(a, rows);
+      long[] a = new long[Math.min(rows, CHUNK)];
+      for (int from = 0; from < rows; from += CHUNK) {
+        int n = Math.min(CHUNK, rows - from);
+        for (int i = 0; i < n; i++) a[i] = d.getLongInternal(from + i);
+        out.longs(a, n);
+      }
     } else if (c instanceof BooleanColumn b) {
       out.i8(YES_NO);
       out.str(c.name());
-      byte[] a = new byte[rows];
-      for (int r = 0; r < rows; r++) a[r] = b.getByte(r);
-      out.bytes(a, rows);
+      byte[] a = new byte[Math.min(rows, CHUNK)];
+      for (int from = 0; from < rows; from += CHUNK) {
+        int n = Math.min(CHUNK, rows - from);
+        for (int i = 0; i < n; i++) a[i] = b.getByte(from + i);
+        out.bytes(a, n);
+      }
     } else {
       throw new IllegalArgumentException(c.type() + " is not cached"); // writable() said no
     }
