@@ -9,16 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * Everything an import's result depends on, written out as one text: a cache entry is used only
@@ -26,11 +24,11 @@ import java.util.stream.Stream;
  *
  * <ul>
  *   <li>each file: its absolute path and the name the quality report prints it by (relative to the
- *       working directory), size, modification time, file key (inode), and a SHA-256 of its first
- *       and last 64 KB — catching a file rewritten within the clock's resolution or copied with its
- *       time kept ({@code cp -p}, unzip), where a new header, re-sorted rows or rows appended
- *       change those blocks, at a cost that does not grow with the file (hashing a whole 146 MB
- *       export would cost about a third of what the cache saves);
+ *       working directory), size, modification time, file key (inode), and a CRC-32C of its first
+ *       and of its last 64 KB — catching a file rewritten within the clock's resolution or copied
+ *       with its time kept ({@code cp -p}, unzip), where a new header, re-sorted rows or rows
+ *       appended change those blocks, at a cost that does not grow with the file (hashing a whole
+ *       146 MB export would cost about a third of what the cache saves);
  *   <li>every field of the source that changes how it is read: file pattern, format, sheet, header
  *       row, encoding, delimiter, zone, null/yes/no tokens, optional columns, {@code distinct:},
  *       and each column's header, type, formats, duration unit, decimal mark, {@code required},
@@ -53,7 +51,7 @@ final class ImportKey {
 
   private ImportKey(String text, List<Path> files, String filesPart) {
     this.text = text;
-    this.hash = sha256Hex(text).substring(0, 40);
+    this.hash = hash(text);
     this.files = files;
     this.filesPart = filesPart;
   }
@@ -159,20 +157,31 @@ final class ImportKey {
     return b.toString();
   }
 
-  /** The SHA-256 of the file's first and last 64 KB (the whole file when it is smaller). */
+  /**
+   * The CRC-32C of the file's first 64 KB and that of its last 64 KB (the whole file when it is
+   * smaller). Not SHA-256: Java's first digest costs about 0.2 s of start-up (its security
+   * providers and a hash the client compiler does not make fast), as much as a small report; a
+   * change that keeps size, time and inode and escapes two CRCs is not an accident.
+   */
   private static String ends(Path f, long size) throws IOException {
-    MessageDigest md = sha256();
+    StringBuilder out = new StringBuilder();
     try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
       ByteBuffer buf = ByteBuffer.allocate(BLOCK);
       read(ch, buf, 0);
-      md.update(buf.flip());
+      out.append(crc(buf.flip()));
       if (size > BLOCK) {
         buf.clear();
         read(ch, buf, Math.max(BLOCK, size - BLOCK));
-        md.update(buf.flip());
+        out.append(' ').append(crc(buf.flip()));
       }
     }
-    return HexFormat.of().formatHex(md.digest());
+    return out.toString();
+  }
+
+  private static long crc(ByteBuffer b) {
+    CRC32C c = new CRC32C();
+    c.update(b);
+    return c.getValue();
   }
 
   private static void read(FileChannel ch, ByteBuffer buf, long at) throws IOException {
@@ -207,16 +216,16 @@ final class ImportKey {
     }
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e); // every Java has it
-    }
-  }
-
-  private static String sha256Hex(String s) {
-    return HexFormat.of()
-        .formatHex(sha256().digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  /**
+   * The entry's file name: a CRC-32C and a 64-bit FNV-1a of the key. Two keys of one name are told
+   * apart by the key written in the entry (a miss), so the name needs no cryptographic hash.
+   */
+  static String hash(String text) {
+    byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    CRC32C c = new CRC32C();
+    c.update(b);
+    long fnv = 0xcbf29ce484222325L;
+    for (byte x : b) fnv = (fnv ^ (x & 0xff)) * 0x100000001b3L;
+    return String.format("%08x%016x", c.getValue(), fnv);
   }
 }
