@@ -162,6 +162,12 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try (var cached = ImportCaching.use(cache.dir())) {
+      return report();
+    }
+  }
+
+  private Integer report() throws Exception {
     // Every output is checked before the work: a wrong extension or --format is a usage error, not
     // a late surprise.
     List<ReportJob.Output> files =
@@ -198,8 +204,7 @@ final class ReportCommand implements Callable<Integer> {
                 failOn == null ? null : failOn.status),
             engine,
             level);
-    try (ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), quiet);
-        var cached = ImportCaching.use(cache.dir())) {
+    try (ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), quiet)) {
       return ExitCodes.of(
           new ReportJob(
                   request,
