@@ -1,7 +1,6 @@
 package dev.journeykpi.cli;
 
 import dev.journeykpi.engine.Engine;
-import dev.journeykpi.engine.ImportCaching;
 import dev.journeykpi.engine.QualityGate;
 import dev.journeykpi.engine.ReportJob;
 import dev.journeykpi.engine.RunRequest;
@@ -162,7 +161,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (var cached = ImportCaching.use(cache.dir())) {
+    // Fully qualified: this file's imports are where other work changes it.
+    try (var cached = dev.journeykpi.engine.ImportCaching.use(cache.dir())) {
       return report();
     }
   }
