@@ -241,6 +241,58 @@ class ImportCacheTest {
     assertThat(entries()).hasSize(2).contains(first);
   }
 
+  /**
+   * ImportKey writes the fields of a source that change how it is read one by one: a field added to
+   * these records fails here, so that whoever adds it decides whether the key needs it (a field the
+   * key lacks would let an edit of it read an entry written before). Left out on purpose: where the
+   * YAML says things (location), the folder (the files' absolute paths are in the key), and joins
+   * and derived columns, which work on the imported table after the import.
+   */
+  @Test
+  void everyFieldOfASourceIsInTheKeyOrLeftOutOnPurpose() {
+    assertThat(components(SourceDef.class))
+        .containsExactly(
+            "id",
+            "file",
+            "baseDir",
+            "format",
+            "sheet",
+            "headerRow",
+            "encoding",
+            "delimiter",
+            "zone",
+            "nulls",
+            "trueTokens",
+            "falseTokens",
+            "columns",
+            "optional",
+            "location",
+            "distinct",
+            "joins",
+            "derive");
+    assertThat(components(dev.journeykpi.config.ColumnDef.class))
+        .containsExactly(
+            "name",
+            "header",
+            "type",
+            "formats",
+            "durationUnit",
+            "decimalMark",
+            "required",
+            "lookup",
+            "location");
+    assertThat(components(dev.journeykpi.config.ColumnDef.Lookup.class))
+        .containsExactly("from", "map", "multiply", "joined", "derived");
+    assertThat(components(dev.journeykpi.config.DistinctDef.class))
+        .containsExactly("key", "keepLast", "by", "location");
+  }
+
+  private static List<String> components(Class<?> record) {
+    return Stream.of(record.getRecordComponents())
+        .map(java.lang.reflect.RecordComponent::getName)
+        .toList();
+  }
+
   private List<Path> entries() throws IOException {
     try (Stream<Path> s = Files.list(cache)) {
       return s.filter(p -> p.toString().endsWith(ImportCache.SUFFIX)).sorted().toList();
