@@ -1,5 +1,6 @@
 package dev.journeykpi.cli;
 
+import dev.journeykpi.engine.ImportCaching;
 import dev.journeykpi.engine.LeadsJob;
 import dev.journeykpi.model.UsageException;
 import java.nio.file.Path;
@@ -71,6 +72,7 @@ final class LeadsCommand implements Callable<Integer> {
   boolean quiet;
 
   @Mixin DebugOption debug;
+  @Mixin CacheOptions cache;
 
   @Override
   public Integer call() throws Exception {
@@ -87,10 +89,15 @@ final class LeadsCommand implements Callable<Integer> {
             output,
             bom,
             quiet);
-    return ExitCodes.of(
-        new LeadsJob(
-                request, AtomicFile.FILES, spec.commandLine().getOut(), spec.commandLine().getErr())
-            .run());
+    try (var cached = ImportCaching.use(cache.dir())) {
+      return ExitCodes.of(
+          new LeadsJob(
+                  request,
+                  AtomicFile.FILES,
+                  spec.commandLine().getOut(),
+                  spec.commandLine().getErr())
+              .run());
+    }
   }
 
   /**

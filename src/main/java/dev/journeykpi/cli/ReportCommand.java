@@ -35,6 +35,7 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin PeriodOptions period;
   @Mixin OutputOptions output;
   @Mixin DebugOption debug;
+  @Mixin CacheOptions cache;
 
   @Option(
       names = "--compare",
@@ -153,6 +154,13 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // Fully qualified: this file's imports are where other work changes it.
+    try (var cached = dev.journeykpi.engine.ImportCaching.use(cache.dir())) {
+      return report();
+    }
+  }
+
+  private Integer report() throws Exception {
     // Every output is checked before the work: a wrong extension or --format is a usage error, not
     // a late surprise.
     List<ReportJob.Output> files =

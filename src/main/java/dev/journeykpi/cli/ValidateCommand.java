@@ -1,5 +1,6 @@
 package dev.journeykpi.cli;
 
+import dev.journeykpi.engine.ImportCaching;
 import dev.journeykpi.engine.ValidateJob;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,6 +22,7 @@ final class ValidateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin DefinitionOptions definitions;
   @Mixin DebugOption debug;
+  @Mixin CacheOptions cache;
 
   @Option(
       names = "--check-data",
@@ -29,12 +31,14 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return ExitCodes.of(
-        ValidateJob.run(
-            definitions.configs,
-            definitions.data,
-            checkData,
-            spec.commandLine().getOut(),
-            spec.commandLine().getErr()));
+    try (var cached = ImportCaching.use(cache.dir())) {
+      return ExitCodes.of(
+          ValidateJob.run(
+              definitions.configs,
+              definitions.data,
+              checkData,
+              spec.commandLine().getOut(),
+              spec.commandLine().getErr()));
+    }
   }
 }

@@ -126,6 +126,15 @@ final class ImportedDictionary implements DictionaryMap {
   }
 
   /**
+   * The arrays of an unchanged imported column, as the import cache writes them; null once changed.
+   */
+  record Parts(String[] values, int[] counts, int keys, int[] rows, int size) {}
+
+  Parts parts() {
+    return changed != null ? null : new Parts(values, counts, keys, rows, size);
+  }
+
+  /**
    * The number of keys of an unchanged imported column, dense from 0 (0 the blank); -1 once it was
    * changed.
    */

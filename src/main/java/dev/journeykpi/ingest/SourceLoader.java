@@ -44,9 +44,21 @@ public final class SourceLoader {
       ZoneId targetZone,
       java.util.Set<String> needed,
       java.util.function.Consumer<tech.tablesaw.api.Table> beforeDistinct) {
+    List<Path> files = override != null ? List.of(override) : resolve(source);
+    // The import cache, when a command turned it on; not for a distinct: keyed by derived columns,
+    // which the engine's code computes before it.
+    ImportCache cache = beforeDistinct == null ? ImportCache.current() : null;
+    ImportCache.Entry entry = cache == null ? null : cache.entry(source, files, targetZone, needed);
+    if (entry != null) {
+      initColumnTypes();
+      CachedImport.Imported hit = entry.read();
+      if (hit != null) return new LoadedSource(source, hit.table(), hit.quality());
+    }
     ImportProgress.begin(source.id());
     try {
-      return read(source, override, targetZone, needed, beforeDistinct);
+      LoadedSource loaded = read(source, files, override, targetZone, needed, beforeDistinct);
+      if (entry != null) entry.write(loaded.table(), loaded.quality());
+      return loaded;
     } finally {
       ImportProgress.end(source.id());
     }
@@ -54,13 +66,13 @@ public final class SourceLoader {
 
   private static LoadedSource read(
       SourceDef source,
+      List<Path> files,
       Path override,
       ZoneId targetZone,
       java.util.Set<String> needed,
       java.util.function.Consumer<tech.tablesaw.api.Table> beforeDistinct) {
     initColumnTypes();
     startTablesawInBackground();
-    List<Path> files = override != null ? List.of(override) : resolve(source);
     QualityRecorder quality = new QualityRecorder(source.id());
     if (needed != null && source.distinct() != null) {
       // One row per key needs the key and its order column, whether a KPI reads them or not.
