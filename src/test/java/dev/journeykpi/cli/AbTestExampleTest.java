@@ -87,4 +87,42 @@ class AbTestExampleTest {
         run("report", "-c", DEFINITION, "--period", "2026-10", "-f", "md", "--lang", "en");
     Golden.check("ab-test-2026-10-en.md", md.out());
   }
+
+  /**
+   * On {@code --engine duckdb} the example gives the default engine's bytes: CSV and JSON with the
+   * comparison columns, and the pinned terminal view with its sentences (the same golden file).
+   */
+  @Test
+  void theSqlEngineGivesTheSameBytes() throws Exception {
+    for (String format : List.of("csv", "json")) {
+      CliRunner.Result tablesaw =
+          run("report", "-c", DEFINITION, "--period", "2026-10", "-f", format);
+      CliRunner.Result duckdb =
+          run(
+              "report",
+              "-c",
+              DEFINITION,
+              "--period",
+              "2026-10",
+              "-f",
+              format,
+              "--engine",
+              "duckdb");
+      assertThat(duckdb.exitCode()).as(duckdb.err()).isZero();
+      assertThat(duckdb.out()).as(format).isEqualTo(tablesaw.out());
+    }
+    CliRunner.Result table =
+        run(
+            "report",
+            "-c",
+            DEFINITION,
+            "--period",
+            "2026-10",
+            "--width",
+            "100",
+            "--engine",
+            "duckdb");
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    Golden.check("ab-test-2026-10.txt", table.out());
+  }
 }
