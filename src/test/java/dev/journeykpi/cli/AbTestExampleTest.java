@@ -90,7 +90,8 @@ class AbTestExampleTest {
 
   /**
    * On {@code --engine duckdb} the example gives the default engine's bytes: CSV and JSON with the
-   * comparison columns, and the pinned terminal view with its sentences (the same golden file).
+   * comparison columns, and the pinned terminal view with its sentences (the same golden file); on
+   * {@code --engine jdbc} too.
    */
   @Test
   void theSqlEngineGivesTheSameBytes() throws Exception {
@@ -111,6 +112,23 @@ class AbTestExampleTest {
       assertThat(duckdb.exitCode()).as(duckdb.err()).isZero();
       assertThat(duckdb.out()).as(format).isEqualTo(tablesaw.out());
     }
+    // Any SQL engine: the rows come back over plain JDBC (here to DuckDB, through JdbcBackend).
+    CliRunner.Result jdbc =
+        run(
+            "report",
+            "-c",
+            DEFINITION,
+            "--period",
+            "2026-10",
+            "-f",
+            "csv",
+            "--engine",
+            "jdbc",
+            "--url",
+            "jdbc:duckdb:");
+    assertThat(jdbc.exitCode()).as(jdbc.err()).isZero();
+    assertThat(jdbc.out())
+        .isEqualTo(run("report", "-c", DEFINITION, "--period", "2026-10", "-f", "csv").out());
     CliRunner.Result table =
         run(
             "report",
