@@ -35,4 +35,24 @@ final class ConfidenceLevel {
             + "'");
     return null;
   }
+
+  /**
+   * A level nothing would use is an error at its place, not a key accepted silently: a KPI whose
+   * rows are no shares of counted things (a mean, a duration, a sum, a count, an NPS) gets no
+   * Wilson interval from it, and without {@code compare:} it has no comparison whose interval it
+   * would set.
+   */
+  static void checkUsed(MapReader m, String ctx, Diagnostics d, SpecBinder type, KpiDef k) {
+    if (k.confidence() == null || k.compare() != null || type.hasShares(k)) return;
+    d.error(
+        m.at("confidence"),
+        ctx
+            + ".confidence: a "
+            + type.name()
+            + " KPI"
+            + (k.unit().isEmpty() ? "" : " in " + k.unit())
+            + " has no shares to put an interval on (rates of counted rows: a ratio, an sla, a"
+            + " top-box score…) and no compare: whose interval it would set; drop it, or add"
+            + " compare:");
+  }
 }

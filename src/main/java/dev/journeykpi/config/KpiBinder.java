@@ -262,25 +262,28 @@ final class KpiBinder {
     // still counts against duplicates; its problems are reported, and a definition with errors is
     // never run.
     KpiSpec spec = bound == null || bound.spec() == null ? NOTHING : bound.spec();
-    return new KpiDef(
-        id,
-        label == null ? id : label,
-        m.string("description"),
-        type == null ? typeText : type.name(),
-        sourceId,
-        time,
-        where,
-        by,
-        rollup,
-        unit == null ? "" : unit,
-        target,
-        presetName,
-        node.location(),
-        spec,
-        groups,
-        groupsFrom,
-        compare,
-        confidence);
+    KpiDef kpi =
+        new KpiDef(
+            id,
+            label == null ? id : label,
+            m.string("description"),
+            type == null ? typeText : type.name(),
+            sourceId,
+            time,
+            where,
+            by,
+            rollup,
+            unit == null ? "" : unit,
+            target,
+            presetName,
+            node.location(),
+            spec,
+            groups,
+            groupsFrom,
+            compare,
+            confidence);
+    if (type != null && spec != NOTHING) ConfidenceLevel.checkUsed(m, ctx, d, type, kpi);
+    return kpi;
   }
 
   /** The spec of a KPI whose type could not be read: it reads no column of its own. */

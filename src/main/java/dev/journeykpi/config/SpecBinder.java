@@ -53,6 +53,16 @@ public interface SpecBinder {
     return null;
   }
 
+  /**
+   * Whether the KPI's rows include shares of counted things (a rate in % whose numerator's rows are
+   * among its denominator's), on which {@code confidence:} puts Wilson intervals; a KPI without
+   * them takes {@code confidence:} only beside {@code compare:}. The types answer in {@code
+   * types.KpiKind}; by default, a KPI in %.
+   */
+  default boolean hasShares(KpiDef k) {
+    return "%".equals(k.unit());
+  }
+
   /** How a type's rows meet the period. */
   enum Placement {
     /**

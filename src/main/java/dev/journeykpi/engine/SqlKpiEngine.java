@@ -127,7 +127,6 @@ public final class SqlKpiEngine {
       SourceDef s = def.sources().get(k.source());
       CombinedSources combined = combined(def, d, relations, List.of(k));
       why.addAll(sourceRefusals(def, combined, relations));
-      if (k.compare() != null) why.add("compares its groups (compare:), not on SQL engines yet");
       String rows = combined.rows(s);
       SqlTemplate t = KpiKinds.of(k).sqlAny(k);
       KpiQuery q = null;
@@ -356,7 +355,11 @@ public final class SqlKpiEngine {
       ComputedKpis.compute(all, byKpi, periods, request.compare() != RunRequest.Compare.NONE);
       List<ResultRow> rows = new ArrayList<>();
       for (KpiDef k : asked) rows.addAll(byKpi.get(k.id()));
-      return new Scorecard(def, periods, rows, List.copyOf(quality.values()));
+      // compare: measured and tested by the default engine's code, on the rows read back.
+      return new Scorecard(def, periods, rows, List.copyOf(quality.values()))
+          .withComparisons(
+              ComparedRows.of(
+                  conn, d, def, combined, asked, periods, runner, request.confidence()));
     } catch (SQLException e) {
       throw new DataException(engineName + ": " + firstLine(e.getMessage()), e);
     }
@@ -438,6 +441,12 @@ public final class SqlKpiEngine {
           .append(")\n")
           .append(c.query().sql(periods))
           .append(";\n");
+      // The comparisons are no query: kpi reads the KPI's rows back and tests them (ComparedRows).
+      if (c.kpi().compare() != null)
+        out.append("-- compare: by ")
+            .append(c.kpi().compare().by())
+            .append(
+                ": computed by kpi from the source's rows, not by a query (docs/ab-tests.md)\n");
     }
     // Formulas are no query: kpi computes them from the rows of the KPIs above.
     for (KpiDef k : ComputedKpis.withWhatTheyRead(def, asked)) {

@@ -148,6 +148,15 @@ public abstract class KpiKind<S extends KpiSpec> implements SpecBinder {
     return true;
   }
 
+  /**
+   * A KPI has shares when its rates are ({@link #ratesAreShares}) and it has rates: a KPI in %, or
+   * a funnel, whose step and conversion rows are in %.
+   */
+  @Override
+  public boolean hasShares(KpiDef k) {
+    return ratesAreShares(k) && ("%".equals(k.unit()) || stagesDrawn(k) != null);
+  }
+
   /** Whether the KPI's rows form a cohort triangle (a customers KPI measuring cohorts). */
   public boolean cohortTriangle(KpiDef k) {
     return false;

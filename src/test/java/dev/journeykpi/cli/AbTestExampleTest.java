@@ -87,4 +87,60 @@ class AbTestExampleTest {
         run("report", "-c", DEFINITION, "--period", "2026-10", "-f", "md", "--lang", "en");
     Golden.check("ab-test-2026-10-en.md", md.out());
   }
+
+  /**
+   * On {@code --engine duckdb} the example gives the default engine's bytes: CSV and JSON with the
+   * comparison columns, and the pinned terminal view with its sentences (the same golden file); on
+   * {@code --engine jdbc} too.
+   */
+  @Test
+  void theSqlEngineGivesTheSameBytes() throws Exception {
+    for (String format : List.of("csv", "json")) {
+      CliRunner.Result tablesaw =
+          run("report", "-c", DEFINITION, "--period", "2026-10", "-f", format);
+      CliRunner.Result duckdb =
+          run(
+              "report",
+              "-c",
+              DEFINITION,
+              "--period",
+              "2026-10",
+              "-f",
+              format,
+              "--engine",
+              "duckdb");
+      assertThat(duckdb.exitCode()).as(duckdb.err()).isZero();
+      assertThat(duckdb.out()).as(format).isEqualTo(tablesaw.out());
+    }
+    // Any SQL engine: the rows come back over plain JDBC (here to DuckDB, through JdbcBackend).
+    CliRunner.Result jdbc =
+        run(
+            "report",
+            "-c",
+            DEFINITION,
+            "--period",
+            "2026-10",
+            "-f",
+            "csv",
+            "--engine",
+            "jdbc",
+            "--url",
+            "jdbc:duckdb:");
+    assertThat(jdbc.exitCode()).as(jdbc.err()).isZero();
+    assertThat(jdbc.out())
+        .isEqualTo(run("report", "-c", DEFINITION, "--period", "2026-10", "-f", "csv").out());
+    CliRunner.Result table =
+        run(
+            "report",
+            "-c",
+            DEFINITION,
+            "--period",
+            "2026-10",
+            "--width",
+            "100",
+            "--engine",
+            "duckdb");
+    assertThat(table.exitCode()).as(table.err()).isZero();
+    Golden.check("ab-test-2026-10.txt", table.out());
+  }
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Combining exports on {@code --engine duckdb} (issue 17): breakdowns by several columns and by
  * columns that are not text, roll-ups, derived columns and {@code expr:} filters, {@code distinct:}
- * and {@code join:} give the same rows and the same quality counts as the default engine, on
- * generated edge cases (fixed seed) and on small exports worked by hand.
+ * and {@code join:} give the same rows (and {@code compare:}'s comparisons) and the same quality
+ * counts as the default engine, on generated edge cases (fixed seed) and on small exports worked by
+ * hand.
  */
 class CombiningOnDuckDbTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
@@ -359,10 +360,21 @@ class CombiningOnDuckDbTest {
               where: { not: { expr: "amount / qty > 50" } } }
           - { id: months, type: count, source: tickets, time: none, by: [month_no] }
           - { id: accounts, type: count, source: accounts, time: none, by: [manager] }
+          - { id: waited_ab, type: mean, column: waited, source: tickets, time: opened,
+              compare: { by: tier_or_none, control: silver } }
+          - { id: closed_ab, type: ratio, source: tickets, time: opened, numerator: { closed: true },
+              compare: { by: manager, control: hà } }
+          - { id: amount_ab, type: median, column: amount, source: tickets, time: opened,
+              compare: { by: size, control: small } }
         """,
         StandardCharsets.UTF_8);
     Scorecard[] s = both(yaml, "2026-10");
     QualityReportAssert.hasDroppedAndUnmatched(s[0]);
+    // compare: over joined, derived and one-per-key rows read back from DuckDB: the same
+    // comparisons (assertSame), some of them tested.
+    assertThat(s[1].comparisons()).anyMatch(c -> c.kpi().equals("waited_ab") && c.p() != null);
+    assertThat(s[1].comparisons()).anyMatch(c -> c.kpi().equals("closed_ab") && c.p() != null);
+    assertThat(s[1].comparisons()).anyMatch(c -> c.kpi().equals("amount_ab") && c.p() != null);
   }
 
   /**

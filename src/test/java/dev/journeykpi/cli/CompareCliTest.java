@@ -10,12 +10,15 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code compare:} (issue 20) end to end on a small export whose every number is worked out below:
  * the comparison columns of CSV and JSON, the sentences of the views, Holm over every comparison of
  * the period, the reproducible bootstrap, a control no row has, and the places of definition
- * errors.
+ * errors. The numbers are checked on both engines: on {@code --engine duckdb} the compared KPIs'
+ * rows are read back from DuckDB and compared by the same code (engine.ComparedRows).
  */
 class CompareCliTest {
   @TempDir Path dir;
@@ -109,9 +112,10 @@ class CompareCliTest {
    * scipy.stats.ttest_ind(equal_var=False) gives the same Welch numbers, computed apart from this
    * code.
    */
-  @Test
-  void csvHasTheComparisonOnEachVariantsRow() throws Exception {
-    CliRunner.Result r = f.run("report", "--period", "2026-10", "-f", "csv");
+  @ParameterizedTest
+  @ValueSource(strings = {"tablesaw", "duckdb"})
+  void csvHasTheComparisonOnEachVariantsRow(String engine) throws Exception {
+    CliRunner.Result r = f.run("report", "--engine", engine, "--period", "2026-10", "-f", "csv");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
     assertThat(r.out().lines().findFirst().orElseThrow())
         .endsWith(
@@ -159,9 +163,10 @@ class CompareCliTest {
       assertThat(e.get("control") + e.get("difference") + e.get("test")).isEmpty();
   }
 
-  @Test
-  void jsonHasTheSameFields() {
-    CliRunner.Result r = f.run("report", "--period", "2026-10", "-f", "json");
+  @ParameterizedTest
+  @ValueSource(strings = {"tablesaw", "duckdb"})
+  void jsonHasTheSameFields(String engine) {
+    CliRunner.Result r = f.run("report", "--engine", engine, "--period", "2026-10", "-f", "json");
     assertThat(r.exitCode()).isEqualTo(0);
     assertThat(r.out())
         .contains(
@@ -244,10 +249,11 @@ class CompareCliTest {
   }
 
   /** A variant below its control is "lower … by" the gap, with the gap's interval. */
-  @Test
-  void aVariantBelowItsControlIsLowerByTheGap() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"tablesaw", "duckdb"})
+  void aVariantBelowItsControlIsLowerByTheGap(String engine) throws Exception {
     f.definition(definition("B", ""));
-    CliRunner.Result r = f.run("report", "--period", "2026-10", "--width", "0");
+    CliRunner.Result r = f.run("report", "--engine", engine, "--period", "2026-10", "--width", "0");
     // A − B = 0.4 − 0.8 = −0.4, Newcombe −0.672544 to 0.022558 (the interval above turned round):
     // A is lower by 40.0 points, the gap B − A between −2.3 and 67.3 points.
     assertThat(r.out())
@@ -257,9 +263,12 @@ class CompareCliTest {
   }
 
   /** --confidence 90 sets the comparisons' level too: t(18, 0.95) = 1.734064, 10 ± 4.695866. */
-  @Test
-  void confidenceSetsTheLevel() throws Exception {
-    CliRunner.Result r = f.run("report", "--period", "2026-10", "-f", "csv", "--confidence", "90");
+  @ParameterizedTest
+  @ValueSource(strings = {"tablesaw", "duckdb"})
+  void confidenceSetsTheLevel(String engine) throws Exception {
+    CliRunner.Result r =
+        f.run(
+            "report", "--engine", engine, "--period", "2026-10", "-f", "csv", "--confidence", "90");
     CSVRecord mb = row(csv(r.out()), "minutes", "B");
     assertThat(List.of(mb.get("difference_low"), mb.get("difference_high")))
         .containsExactly("5.304134", "14.695866");
@@ -269,10 +278,11 @@ class CompareCliTest {
    * A control no row has: a warning placed at the control's value, the rows' note, and each variant
    * without a test, saying why.
    */
-  @Test
-  void aControlNoRowHasIsAWarningAndEveryVariantSaysWhy() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"tablesaw", "duckdb"})
+  void aControlNoRowHasIsAWarningAndEveryVariantSaysWhy(String engine) throws Exception {
     f.definition(definition("Z", ""));
-    CliRunner.Result r = f.run("report", "--period", "2026-10", "-f", "csv");
+    CliRunner.Result r = f.run("report", "--engine", engine, "--period", "2026-10", "-f", "csv");
     assertThat(r.exitCode()).isEqualTo(0);
     assertThat(r.err())
         .contains(
@@ -288,8 +298,9 @@ class CompareCliTest {
   }
 
   /** The bootstrap is seeded: two runs give the same bytes. */
-  @Test
-  void aMedianIsComparedByTheSameBootstrapEveryRun() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"tablesaw", "duckdb"})
+  void aMedianIsComparedByTheSameBootstrapEveryRun(String engine) throws Exception {
     f.definition(
         definition(
             "A",
@@ -297,8 +308,10 @@ class CompareCliTest {
               - { id: median_minutes, type: median, column: minutes, source: sessions,
                   time: created_at, compare: { by: script, control: A } }
             """));
-    CliRunner.Result first = f.run("report", "--period", "2026-10", "-f", "csv");
-    CliRunner.Result again = f.run("report", "--period", "2026-10", "-f", "csv");
+    CliRunner.Result first =
+        f.run("report", "--engine", engine, "--period", "2026-10", "-f", "csv");
+    CliRunner.Result again =
+        f.run("report", "--engine", engine, "--period", "2026-10", "-f", "csv");
     assertThat(first.exitCode()).isEqualTo(0);
     assertThat(first.out()).isEqualTo(again.out());
     // Medians: B 29, A 19 (the middle of ten: (18 + 20) ÷ 2 = 19, (28 + 30) ÷ 2 = 29).
@@ -349,14 +362,59 @@ class CompareCliTest {
         .doesNotContain("Exception");
   }
 
-  /** Not on the SQL engine yet: refused by name before any file is read. */
+  /**
+   * On {@code --engine duckdb} every format has the default engine's bytes: the same comparisons,
+   * the same Holm family, the bootstrap's median interval included (the same values, in the same
+   * order, the same seed). A compared column of numbers too: its groups are labelled and its
+   * control matched by value, as on the default engine ({@code control: "2.0"} is the group 2).
+   */
   @Test
-  void theSqlEngineRefusesItByName() {
-    CliRunner.Result r = f.run("report", "--period", "2026-10", "--engine", "duckdb");
-    assertThat(r.exitCode()).isEqualTo(2);
-    assertThat(r.err())
+  void theSqlEngineGivesTheDefaultEnginesBytes() throws Exception {
+    f.definition(
+        definition(
+            "A",
+            """
+              - { id: median_minutes, type: median, column: minutes, source: sessions,
+                  time: created_at, compare: { by: script, control: A } }
+              - { id: solved_by_length, type: ratio, source: sessions, time: created_at,
+                  numerator: { solved: yes }, compare: { by: minutes, control: "20.0" } }
+            """));
+    for (String[] format :
+        List.of(
+            new String[] {"-f", "csv"},
+            new String[] {"-f", "json"},
+            new String[] {"-f", "md"},
+            new String[] {"--width", "0"})) {
+      CliRunner.Result tablesaw = f.run("report", "--period", "2026-10", format[0], format[1]);
+      CliRunner.Result duckdb =
+          f.run("report", "--period", "2026-10", format[0], format[1], "--engine", "duckdb");
+      assertThat(tablesaw.exitCode()).as(tablesaw.err()).isZero();
+      assertThat(duckdb.exitCode()).as(duckdb.err()).isZero();
+      assertThat(duckdb.out()).as(format[1]).isEqualTo(tablesaw.out());
+    }
+    // Sessions of 20 minutes: A5 (not solved), B0 and C1 (solved): 2 of 3; of 22 minutes: A6 (not
+    // solved) and B1 (solved): 1 of 2. 0.5 − 0.666667 = −0.166667, against the control "20.0".
+    List<CSVRecord> rows =
+        csv(f.run("report", "--period", "2026-10", "-f", "csv", "--engine", "duckdb").out());
+    CSVRecord at22 =
+        rows.stream()
+            .filter(r -> r.get("kpi").equals("solved_by_length") && r.get("minutes").equals("22"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(List.of(at22.get("control"), at22.get("difference"), at22.get("test")))
+        .containsExactly("20", "-0.166667", "newcombe-hybrid-score");
+  }
+
+  /** kpi sql prints a compared KPI's query, and says that its comparisons are no query. */
+  @Test
+  void kpiSqlSaysTheComparisonsAreComputedByKpi() {
+    CliRunner.Result r =
+        f.run("sql", "--kpi", "solved", "--period", "2026-10", "--dialect", "duckdb");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("-- kpi solved (ratio)")
         .contains(
-            "kpi 'solved' (type ratio): compares its groups (compare:), not on SQL engines yet")
-        .contains("kpi 'minutes' (type mean): compares its groups (compare:)");
+            "-- compare: by script: computed by kpi from the source's rows, not by a query"
+                + " (docs/ab-tests.md)");
   }
 }

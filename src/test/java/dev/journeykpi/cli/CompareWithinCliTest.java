@@ -11,11 +11,14 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code compare:} beside another breakdown (issue 20): {@code by: channel} with {@code compare: {
  * by: script, control: A }} compares the scripts within each channel, Holm over every comparison of
- * the period, the sentences naming the channel.
+ * the period, the sentences naming the channel; on both engines, where the comparisons are the same
+ * code over the same rows (on {@code --engine duckdb} read back from DuckDB: engine.ComparedRows).
  */
 class CompareWithinCliTest {
   @TempDir Path dir;
@@ -127,9 +130,10 @@ class CompareWithinCliTest {
    * number from Python's statistics.NormalDist (Wilson, Newcombe and the z-test written out there),
    * apart from this code.
    */
-  @Test
-  void eachChannelsVariantsAreComparedWithItsControl() throws Exception {
-    CliRunner.Result r = f.run("report", "--period", "2026-10", "-f", "csv");
+  @ParameterizedTest
+  @ValueSource(strings = {"tablesaw", "duckdb"})
+  void eachChannelsVariantsAreComparedWithItsControl(String engine) throws Exception {
+    CliRunner.Result r = f.run("report", "--engine", engine, "--period", "2026-10", "-f", "csv");
     assertThat(r.exitCode()).as(r.err()).isEqualTo(0);
     assertThat(r.out().lines().findFirst().orElseThrow())
         .startsWith("kpi,label,period,channel,script,value,");
@@ -148,7 +152,8 @@ class CompareWithinCliTest {
       assertThat(e.get("control") + e.get("difference")).isEmpty();
     // by: [channel, script] is the same breakdown, and the same comparisons.
     f.definition(definition("[channel, script]"));
-    assertThat(f.run("report", "--period", "2026-10", "-f", "csv").out()).isEqualTo(r.out());
+    assertThat(f.run("report", "--engine", engine, "--period", "2026-10", "-f", "csv").out())
+        .isEqualTo(r.out());
   }
 
   /** The sentences name the channel, in English and in Vietnamese. */
@@ -194,16 +199,20 @@ class CompareWithinCliTest {
    * Both parts of issue 20 together, pinned whole: the comparisons within each channel at the KPI's
    * own 90 %, a second KPI at the run's --confidence 95 (its shares' intervals only), so that CSV
    * and JSON carry ci_level beside ci_low and ci_high and every view says each interval's level.
-   * Regenerated on purpose when the outputs change (-Dgolden.update=true).
+   * The same files on both engines. Regenerated on purpose when the outputs change
+   * (-Dgolden.update=true).
    */
-  @Test
-  void bothTogetherInEveryFormat() throws Exception {
+  @ParameterizedTest
+  @ValueSource(strings = {"tablesaw", "duckdb"})
+  void bothTogetherInEveryFormat(String engine) throws Exception {
     f.definition(
         definition("channel")
             + "    confidence: 90\n"
             + "  - { id: solved_all, type: ratio, source: sessions, time: created_at,\n"
             + "      numerator: { solved: yes } }\n");
-    String[] run = {"report", "--period", "2026-10", "--confidence", "95", "-f"};
+    String[] run = {
+      "report", "--engine", engine, "--period", "2026-10", "--confidence", "95", "-f"
+    };
     CliRunner.Result csv = f.run(run[0], tail(run, "csv"));
     assertThat(csv.exitCode()).as(csv.err()).isEqualTo(0);
     Golden.check("compare-within-confidence-2026-10.csv", csv.out());

@@ -208,6 +208,51 @@ class KpiConfidenceCliTest {
   }
 
   /**
+   * A level nothing would use is an error at its place (issue 17's follow-up of issue 20): a mean,
+   * a sum, a count and an NPS have no shares to put a Wilson interval on, and without compare: no
+   * comparison whose interval the level would set. Beside compare:, or on a rate (a ratio, a
+   * top-box score), it is taken. Every problem at once, exit 2.
+   */
+  @Test
+  void aLevelOnAKpiWithoutSharesOrCompareIsAnErrorAtItsPlace() throws Exception {
+    f.definition(
+        """
+        version: 1
+        sources:
+          tickets:
+            file: tickets.csv
+            columns:
+              created_at: { column: created_at, type: date, format: yyyy-MM-dd }
+              channel: channel
+              resolved: resolved
+              minutes: { column: minutes, type: number }
+        kpis:
+          - { id: m1, type: mean, column: minutes, source: tickets, time: created_at, confidence: 90 }
+          - { id: m2, type: sum, column: minutes, source: tickets, time: created_at, confidence: 90 }
+          - { id: m3, type: count, source: tickets, time: created_at, confidence: 90 }
+          - { id: m4, preset: nps, column: minutes, source: tickets, time: created_at, confidence: 90 }
+          - { id: ok1, type: mean, column: minutes, source: tickets, time: created_at, confidence: 90,
+              compare: { by: channel, control: Zalo } }
+          - { id: ok2, type: ratio, source: tickets, time: created_at, numerator: { resolved: yes },
+              confidence: 90 }
+          - { id: ok3, preset: csat, column: minutes, source: tickets, time: created_at, confidence: 90 }
+        """);
+    CliRunner.Result r = f.run("validate");
+    assertThat(r.exitCode()).isEqualTo(2);
+    String rest =
+        " has no shares to put an interval on (rates of counted rows: a ratio, an sla, a top-box"
+            + " score…) and no compare: whose interval it would set; drop it, or add compare:";
+    // Line 11 is m1's, its level's value at column 91 (the flow map's confidence: 90).
+    assertThat(r.err())
+        .contains("d.yaml:11:91: error: kpi 'm1'.confidence: a mean KPI" + rest)
+        .contains("d.yaml:12:90: error: kpi 'm2'.confidence: a sum KPI" + rest)
+        .contains("d.yaml:13:75: error: kpi 'm3'.confidence: a count KPI in rows" + rest)
+        .contains("d.yaml:14:92: error: kpi 'm4'.confidence: a score KPI in NPS" + rest)
+        .doesNotContain("kpi 'ok")
+        .doesNotContain("Exception");
+  }
+
+  /**
    * A KPI's level is its comparisons' too. The sessions of {@link CompareCliTest}, solved at 90 %
    * (z = 1.644854, z²/n = 0.270554 for n = 10, z ÷ (1 + z²/n) = 1.294595): B 8/10, centre (0.8 +
    * 0.135277) ÷ 1.270554 = 0.736117, half 1.294595 × √(0.016 + 0.006764) = 1.294595 × 0.150877 =

@@ -67,6 +67,9 @@ class SqlEngineDifferentialTest {
     // Four exports joined, reduced with distinct:, derived, two sheets of a workbook: all of it.
     Definition sales = KpiEngine.load(List.of(Path.of("kpi-definitions/b2b-sales.yaml")));
     assertThat(SqlKpiEngine.refusals(sales, sales.kpis(), "duckdb")).isEmpty();
+    // compare: on every KPI of the A/B example: its comparisons too (assertSame).
+    Definition ab = KpiEngine.load(List.of(Path.of("kpi-definitions/ab-test.yaml")));
+    assertThat(SqlKpiEngine.refusals(ab, ab.kpis(), "duckdb")).isEmpty();
   }
 
   /**
@@ -74,28 +77,35 @@ class SqlEngineDifferentialTest {
    * 2, before any file is read; no stack trace.
    */
   @Test
-  void aReportWithKpisNotCompiledYetIsRefusedNamingEach() {
-    // compare: (A/B tests) is computed on the default engine only: every KPI of the A/B example.
+  void aReportWithKpisNotCompiledYetIsRefusedNamingEach(@TempDir Path tmp) throws Exception {
+    // compare: (A/B tests) runs on SQL engines too now (engine.ComparedRows): the A/B example is
+    // no longer refused. What is left: a look-around pattern (RE2 has none) and a source in an
+    // encoding other than UTF-8 read in SQL.
+    Files.writeString(tmp.resolve("m.csv"), "a\nxy\n", StandardCharsets.UTF_8);
+    Files.writeString(tmp.resolve("w.csv"), "a\nx\n", StandardCharsets.ISO_8859_1);
+    Files.writeString(
+        tmp.resolve("r.yaml"),
+        """
+        version: 1
+        name: refused
+        sources:
+          s: { file: m.csv, columns: { a: a } }
+          w: { file: w.csv, encoding: windows-1252, columns: { a: a } }
+        kpis:
+          - { id: pattern, type: count, source: s, time: none, where: { a: { matches: "x(?=y)" } } }
+          - { id: western, type: count, source: w, time: none, where: { a: x } }
+          - { id: plain, type: count, source: s, time: none, where: { a: xy } }
+        """,
+        StandardCharsets.UTF_8);
     CliRunner.Result r =
-        CliRunner.run(
-            "report",
-            "-c",
-            "kpi-definitions/ab-test.yaml",
-            "--period",
-            "2026-10",
-            "--engine",
-            "duckdb");
+        CliRunner.run("report", "-c", tmp.resolve("r.yaml").toString(), "--engine", "duckdb");
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
-        .startsWith("kpi: duckdb cannot run 5 KPIs yet")
-        .contains(
-            "kpi 'solved_first' (type ratio): compares its groups (compare:), not on SQL engines"
-                + " yet")
-        .contains("kpi 'csat' (type score)")
-        .contains("kpi 'csat_mean' (type score)")
-        .contains("kpi 'nps' (type score)")
-        .contains("kpi 'chat_time' (type duration)")
+        .startsWith("kpi: duckdb cannot run 2 KPIs yet")
+        .contains("kpi 'pattern' (type count): matches 'x(?=y)': look-around")
+        .contains("kpi 'western' (type count): source 'w' is encoded in windows-1252 (UTF-8 only")
+        .doesNotContain("kpi 'plain'")
         .doesNotContain("Exception")
         .doesNotContain("\tat ");
   }
@@ -289,6 +299,12 @@ class SqlEngineDifferentialTest {
               by: [channel] }
           - { id: took_p90, type: duration, source: t, time: at, start: at, end: done, stat: p90, unit: days }
           - { id: untimed, type: count, source: t, time: none, where: { at: { lt: 2026-02-01 } } }
+          - { id: share_ab, type: ratio, source: t, time: at, numerator: { ok: true },
+              compare: { by: channel, control: email } }
+          - { id: avg_ab, type: mean, source: t, time: at, column: amount,
+              compare: { by: channel, control: Zalo } }
+          - { id: took_ab, type: duration, source: t, time: at, start: at, end: done, stat: median,
+              unit: hours, compare: { by: channel, control: "điện thoại" } }
         """,
         StandardCharsets.UTF_8);
     Definition def = KpiEngine.load(List.of(tmp.resolve("edge.yaml")));
@@ -303,6 +319,10 @@ class SqlEngineDifferentialTest {
     // The generated data does have what it is meant to: rows rejected and cells blanked.
     assertThat(tablesaw.quality().get(0).rowsRejected()).isPositive();
     assertThat(tablesaw.quality().get(0).blanked()).isNotEmpty();
+    // … and comparisons with a test, the control's spellings (Email, email, " EMAIL ") pooled.
+    assertThat(tablesaw.comparisons()).anyMatch(c -> c.p() != null);
+    assertThat(tablesaw.comparisons())
+        .anyMatch(c -> c.kpi().equals("share_ab") && c.control().equals("email"));
   }
 
   /**
@@ -392,6 +412,8 @@ class SqlEngineDifferentialTest {
       assertClose(at + " previous", x.previous(), y.previous());
       assertClose(at + " delta", x.delta(), y.delta());
     }
+    // compare: the same code over the same rows read back (engine.ComparedRows): equal, not close.
+    assertThat(actual.comparisons()).isEqualTo(expected.comparisons());
     assertThat(actual.quality()).hasSameSizeAs(expected.quality());
     for (int i = 0; i < expected.quality().size(); i++) {
       QualityReport q = expected.quality().get(i);
