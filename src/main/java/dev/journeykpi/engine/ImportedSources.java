@@ -2,7 +2,6 @@ package dev.journeykpi.engine;
 
 import dev.journeykpi.config.ColumnDef;
 import dev.journeykpi.config.SourceDef;
-import dev.journeykpi.config.ValueType;
 import dev.journeykpi.ingest.LoadedSource;
 import dev.journeykpi.ingest.SourceLoader;
 import dev.journeykpi.model.QualityReport;
@@ -81,7 +80,8 @@ final class ImportedSources {
 
   /** Why the engine cannot take a column of an imported source yet, or null. */
   static String refusal(ColumnDef c) {
-    return c.type() == ValueType.DURATION ? "column '" + c.name() + "' is a duration" : null;
+    // A duration is the importer's seconds, a DOUBLE column like a number's: none is refused.
+    return null;
   }
 
   /**

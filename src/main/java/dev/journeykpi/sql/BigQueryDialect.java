@@ -333,4 +333,18 @@ public final class BigQueryDialect extends WarehouseDialect {
             + " encoding = 'UTF-8')";
     return new CsvRead(List.of(load), table, recordByFields(fields));
   }
+
+  // ---- Hooks added by sqlgaps ----
+
+  /** TIMESTAMP(datetime, 'UTC') is the instant; DATETIME(timestamp, zone) its local time there. */
+  @Override
+  public String localAtOffset(String localTimestamp, String offsetSeconds, java.time.ZoneId zone) {
+    return "DATETIME(TIMESTAMP(DATETIME_SUB("
+        + localTimestamp
+        + ", INTERVAL ("
+        + offsetSeconds
+        + ") SECOND), 'UTC'), "
+        + literal(zone.getId())
+        + ")";
+  }
 }

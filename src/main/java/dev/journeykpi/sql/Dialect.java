@@ -370,4 +370,70 @@ public interface Dialect {
   default String stepCte(String name, String select) {
     return name + " AS (" + select + ")";
   }
+
+  // ---- Hooks added by sqlgaps (duration columns, ISO dates without a format; issue 17) ----
+
+  /**
+   * Whether the whole text matches a regular expression of the syntax every engine's shares
+   * (bracket classes of ASCII characters, groups, {@code ? * + |}; no backslash), anchored at both
+   * ends by the hook. NULL for NULL. A dialect without it refuses what needs it ({@link
+   * SqlRefused}).
+   */
+  default String regexFull(String text, String re) {
+    throw new SqlRefused("regular expressions are not written for --dialect " + name() + " yet");
+  }
+
+  /**
+   * The text of group {@code group} (1-based; the groups flat, never nested) of a match of the
+   * whole text (anchored by the hook), as {@link #regexFull}'s syntax; NULL or '' when the text
+   * does not match.
+   */
+  default String regexGroup(String text, String re, int group) {
+    throw new SqlRefused("regular expressions are not written for --dialect " + name() + " yet");
+  }
+
+  /**
+   * An expression over the groups of {@code re}'s match of the whole text ({@link #regexGroup}'s
+   * syntax): {@code body} is given each group's SQL, 1 to {@code groups} in order, '' where the
+   * text does not match. By default each is {@link #regexGroup}, written again wherever the body
+   * uses it; an engine that can bind values computes the match once per row.
+   */
+  default String withGroups(
+      String text, String re, int groups, java.util.function.Function<List<String>, String> body) {
+    List<String> each = new java.util.ArrayList<>();
+    for (int i = 1; i <= groups; i++) each.add("coalesce(" + regexGroup(text, re, i) + ", '')");
+    return body.apply(each);
+  }
+
+  /**
+   * A duration column's text (trimmed, not blank) as seconds, by the default import's rule
+   * (DurationParser): a plain number in {@code unit} ({@code seconds}, {@code minutes}, {@code
+   * hours}, {@code days}) under the decimal mark, or {@code H:MM:SS} / {@code M:SS}; NULL when it
+   * is not one. Portable over {@link #regexFull}, {@link #regexGroup} and {@link #tryParseNumber}
+   * ({@link DurationSql}).
+   */
+  default String tryParseDuration(String text, String unit, char decimalMark) {
+    return DurationSql.parse(this, text, unit, decimalMark);
+  }
+
+  /**
+   * A date or date-time column's text without {@code format:} (trimmed, not blank), read as the
+   * default import reads ISO texts, as a local date-time of {@code zone} (a text with an offset is
+   * that instant's local time there), NULL when it is not ISO. Portable over {@link
+   * #tryParseTimestamp}, {@link #regexFull}, {@link #regexGroup} and {@link #localAtOffset} ({@link
+   * IsoDateSql}).
+   */
+  default String tryParseIso(String text, java.time.ZoneId zone) {
+    return IsoDateSql.parse(this, text, zone);
+  }
+
+  /**
+   * The local date-time in {@code zone} of the instant that a local date-time names at a UTC offset
+   * of {@code offsetSeconds} (an integer expression; east of Greenwich positive), by the engine's
+   * time-zone rules.
+   */
+  default String localAtOffset(String localTimestamp, String offsetSeconds, java.time.ZoneId zone) {
+    throw new SqlRefused(
+        "times with a UTC offset are not converted by --dialect " + name() + " yet");
+  }
 }

@@ -535,4 +535,55 @@ public final class DuckDbDialect implements Dialect {
   public String materializedCte(String name, String select) {
     return name + " AS MATERIALIZED (" + select + ")";
   }
+
+  // ---- Hooks added by sqlgaps ----
+
+  @Override
+  public String regexFull(String text, String re) {
+    return "regexp_full_match(" + text + ", " + literal(re) + ")";
+  }
+
+  /** regexp_extract: '' when the text does not match or the group took no part. */
+  @Override
+  public String regexGroup(String text, String re, int group) {
+    return "regexp_extract(" + text + ", " + literal("^" + re + "$") + ", " + group + ")";
+  }
+
+  /**
+   * A TIMESTAMP at UTC becomes a TIMESTAMPTZ, which AT TIME ZONE gives as the zone's local time.
+   */
+  @Override
+  public String localAtOffset(String localTimestamp, String offsetSeconds, java.time.ZoneId zone) {
+    return "((("
+        + localTimestamp
+        + ") - to_seconds("
+        + offsetSeconds
+        + ")) AT TIME ZONE 'UTC')"
+        + " AT TIME ZONE "
+        + literal(zone.getId());
+  }
+
+  /**
+   * The groups extracted once into a struct and bound to a lambda's parameter through a one-element
+   * list, as the number macros bind their parts ({@link #numberParts}).
+   */
+  @Override
+  public String withGroups(
+      String text, String re, int groups, java.util.function.Function<List<String>, String> body) {
+    List<String> names = new ArrayList<>();
+    List<String> refs = new ArrayList<>();
+    for (int i = 1; i <= groups; i++) {
+      names.add("'g" + i + "'");
+      refs.add("kpi_g.g" + i);
+    }
+    return "list_transform([regexp_extract("
+        + text
+        + ", "
+        + literal("^" + re + "$")
+        + ", ["
+        + String.join(", ", names)
+        + "])], lambda kpi_g: "
+        + body.apply(refs)
+        + ")[1]";
+  }
 }

@@ -443,4 +443,45 @@ public final class PostgresDialect implements Dialect {
   public String stepCte(String name, String select) {
     return name + " AS MATERIALIZED (" + select + ")";
   }
+
+  // ---- Hooks added by sqlgaps ----
+
+  /** ARE: without the n flag, ^ and $ are the text's ends only. */
+  @Override
+  public String regexFull(String text, String re) {
+    return "(" + text + " ~ " + literal("^(" + re + ")$") + ")";
+  }
+
+  /** regexp_match: an array of the groups, NULL when the text does not match. */
+  @Override
+  public String regexGroup(String text, String re, int group) {
+    return "(regexp_match(" + text + ", " + literal("^" + re + "$") + "))[" + group + "]";
+  }
+
+  /** A timestamp AT TIME ZONE 'UTC' is a timestamptz, which AT TIME ZONE gives as local time. */
+  @Override
+  public String localAtOffset(String localTimestamp, String offsetSeconds, java.time.ZoneId zone) {
+    return "((("
+        + localTimestamp
+        + ") - ("
+        + offsetSeconds
+        + ") * INTERVAL '1 second')"
+        + " AT TIME ZONE 'UTC') AT TIME ZONE "
+        + literal(zone.getId());
+  }
+
+  /** The match once, in a scalar subquery: regexp_match's array of groups, NULL without a match. */
+  @Override
+  public String withGroups(
+      String text, String re, int groups, java.util.function.Function<List<String>, String> body) {
+    List<String> refs = new java.util.ArrayList<>();
+    for (int i = 1; i <= groups; i++) refs.add("coalesce(kpi_g.m[" + i + "], '')");
+    return "(SELECT "
+        + body.apply(refs)
+        + " FROM (SELECT regexp_match("
+        + text
+        + ", "
+        + literal("^" + re + "$")
+        + ") AS m) AS kpi_g)";
+  }
 }

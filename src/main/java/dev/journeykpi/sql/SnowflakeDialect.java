@@ -293,4 +293,18 @@ public final class SnowflakeDialect extends WarehouseDialect {
             + " ERROR_ON_COLUMN_COUNT_MISMATCH = FALSE, ENCODING = 'UTF8')");
     return new CsvRead(out, table, "kpi_line");
   }
+
+  // ---- Hooks added by sqlgaps ----
+
+  /** CONVERT_TIMEZONE of three arguments takes and gives a TIMESTAMP_NTZ. */
+  @Override
+  public String localAtOffset(String localTimestamp, String offsetSeconds, java.time.ZoneId zone) {
+    return "CONVERT_TIMEZONE('UTC', "
+        + literal(zone.getId())
+        + ", DATEADD(second, -("
+        + offsetSeconds
+        + "), "
+        + localTimestamp
+        + "))";
+  }
 }

@@ -25,7 +25,7 @@ import java.util.Set;
  * rejected, cells blanked and cleaned, with examples.
  *
  * <p>What is not here yet (the engine refuses it before any work): joins, derived and looked-up
- * columns, {@code distinct:}, Excel files, globs of several files, durations, time-zone conversion.
+ * columns, {@code distinct:}, Excel files, globs of several files, time-zone conversion.
  */
 public final class SourceRelations {
   /**
@@ -259,11 +259,16 @@ public final class SourceRelations {
       case BOOLEAN -> d.tryParseBoolean(text, s.trueTokens(), s.falseTokens());
       case DATE, DATETIME -> {
         List<String> each = new ArrayList<>();
-        for (String f : c.formats()) each.add(d.tryParseTimestamp(text, f));
+        // No format is ISO, as for the import, and so is the pattern "iso".
+        for (String f : c.formats().isEmpty() ? List.of("iso") : c.formats())
+          each.add(
+              f.equalsIgnoreCase("iso")
+                  ? d.tryParseIso(text, s.zone())
+                  : d.tryParseTimestamp(text, f));
         String ts = each.size() == 1 ? each.get(0) : "coalesce(" + String.join(", ", each) + ")";
         yield c.type() == ValueType.DATE ? d.cast(ts, Dialect.SqlType.DATE) : ts;
       }
-      case DURATION -> throw new SqlRefused("duration columns are not read by SQL engines yet");
+      case DURATION -> d.tryParseDuration(text, c.durationUnit(), c.decimalMark());
     };
   }
 
@@ -275,12 +280,25 @@ public final class SourceRelations {
   public String refusal(ColumnDef c) {
     if (c.isLookup())
       return "column '" + c.name() + "' is computed (lookup, join or derive), not read";
-    if (c.type() == ValueType.DURATION) return "column '" + c.name() + "' is a duration";
+    if (c.type() == ValueType.DURATION) {
+      try {
+        d.tryParseDuration("x", c.durationUnit(), c.decimalMark());
+      } catch (SqlRefused e) {
+        return "column '" + c.name() + "' is a duration: " + e.getMessage();
+      }
+    }
     if (c.type().isTemporal()) {
-      if (c.formats().isEmpty()) return "column '" + c.name() + "' has no format (ISO dates)";
-      for (String f : c.formats())
-        if (d.tryParseTimestamp("x", f) == null)
+      for (String f : c.formats().isEmpty() ? List.of("iso") : c.formats()) {
+        if (f.equalsIgnoreCase("iso")) {
+          try {
+            d.tryParseIso("x", java.time.ZoneOffset.UTC);
+          } catch (SqlRefused e) {
+            return "column '" + c.name() + "' is read as ISO dates: " + e.getMessage();
+          }
+        } else if (d.tryParseTimestamp("x", f) == null) {
           return "column '" + c.name() + "' has format '" + f + "', not a numeric pattern";
+        }
+      }
     }
     return null;
   }
@@ -302,6 +320,7 @@ public final class SourceRelations {
               + String.join(
                   " or ",
                   c.formats().isEmpty() ? List.of("ISO yyyy-MM-dd[THH:mm:ss]") : c.formats());
+      case DURATION -> "not a duration (" + c.durationUnit() + ", or H:MM:SS / M:SS)";
       default -> "unreadable";
     };
   }

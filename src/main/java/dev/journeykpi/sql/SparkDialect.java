@@ -416,4 +416,30 @@ public final class SparkDialect implements Dialect {
     String relation = "(SELECT * FROM " + numbered + "NULL)";
     return new CsvRead(List.of(create, reject), relation, "kpi_line");
   }
+
+  // ---- Hooks added by sqlgaps ----
+
+  /** Java's regular expressions: {@code \z} the very end ({@code $} would allow a line break). */
+  @Override
+  public String regexFull(String text, String re) {
+    return "(" + text + " RLIKE " + literal("^(" + re + ")\\z") + ")";
+  }
+
+  /** regexp_extract: '' when the text does not match. */
+  @Override
+  public String regexGroup(String text, String re, int group) {
+    return "regexp_extract(" + text + ", " + literal("^" + re + "\\z") + ", " + group + ")";
+  }
+
+  /** convert_timezone (Spark 3.4) takes and gives a TIMESTAMP_NTZ, with no session zone. */
+  @Override
+  public String localAtOffset(String localTimestamp, String offsetSeconds, java.time.ZoneId zone) {
+    return "convert_timezone('UTC', "
+        + literal(zone.getId())
+        + ", timestampadd(SECOND, -("
+        + offsetSeconds
+        + "), "
+        + localTimestamp
+        + "))";
+  }
 }

@@ -137,9 +137,8 @@ final class SqlFilter {
         throw new SqlRefused("an ordered comparison of text (on " + cond.column() + ")");
     } else if (type == ValueType.DATE) {
       x = d.cast(col, SqlType.TIMESTAMP);
-    } else if (type == ValueType.DURATION) {
-      throw new SqlRefused("a filter on a duration column (" + cond.column() + ")");
     }
+    // A duration is its seconds (a DOUBLE), compared with the condition's seconds as a number.
     return switch (cond.op()) {
       case EQ -> "(" + x + " = " + vs.get(0) + ")";
       case NE -> "(" + x + " <> " + vs.get(0) + ")";

@@ -259,4 +259,19 @@ public final class TrinoDialect extends WarehouseDialect {
             + ", csv_quote = '\"')";
     return new CsvRead(List.of(create), table, recordByFields(fields));
   }
+
+  // ---- Hooks added by sqlgaps ----
+
+  /** with_timezone places the local time at UTC; AT TIME ZONE moves it; the cast drops the zone. */
+  @Override
+  public String localAtOffset(String localTimestamp, String offsetSeconds, java.time.ZoneId zone) {
+    return cast(
+        "with_timezone(date_add('second', -("
+            + offsetSeconds
+            + "), "
+            + localTimestamp
+            + "), 'UTC') AT TIME ZONE "
+            + literal(zone.getId()),
+        SqlType.TIMESTAMP);
+  }
 }

@@ -380,4 +380,16 @@ abstract class WarehouseDialect implements Dialect {
     String f = file.replace('\\', '/');
     return f.substring(f.lastIndexOf('/') + 1);
   }
+
+  // ---- Hooks added by sqlgaps ----
+
+  @Override
+  public String regexFull(String text, String re) {
+    return reFull(text, re);
+  }
+
+  @Override
+  public String regexGroup(String text, String re, int group) {
+    return reGroup(text, start() + re + end(), group);
+  }
 }

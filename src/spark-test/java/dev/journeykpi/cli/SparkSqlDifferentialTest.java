@@ -87,6 +87,13 @@ class SparkSqlDifferentialTest {
     for (ShippedDefinitions.Shipped s : ShippedDefinitions.bundled())
       compare(s.definition(), s.config(), Period.parse(s.period()).lastN(3));
     compare("edge-cases", edgeCases(tmp), Period.parse("2026-03").lastN(2));
+    // Duration texts and ISO dates without format, worked by hand in DurationsAndIsoDatesOnSqlTest.
+    compare(
+        "edge-durations", DurationsAndIsoDatesOnSqlTest.durationsConfig(tmp), List.of(Period.ALL));
+    compare(
+        "edge-iso",
+        DurationsAndIsoDatesOnSqlTest.isoDatesConfig(tmp),
+        List.of(Period.parse("2026-03")));
     System.out.println(
         "[spark] differential: "
             + (System.nanoTime() - t0) / 1_000_000

@@ -196,6 +196,23 @@ class PostgresDifferentialTest {
     check(f, k -> k.startsWith("edge/"));
   }
 
+  /**
+   * Duration texts and ISO dates without format (DurationsAndIsoDatesOnSqlTest's exports, worked by
+   * hand there against the default engine): each row's seconds and times as on DuckDB.
+   */
+  @Test
+  void durationAndIsoTextsGiveTheSameRows(@TempDir Path tmp) throws Exception {
+    Findings f = new Findings();
+    compare("edge-durations", DurationsAndIsoDatesOnSqlTest.durations(tmp), List.of(Period.ALL), f);
+    compare(
+        "edge-iso",
+        DurationsAndIsoDatesOnSqlTest.isoDates(tmp),
+        List.of(Period.parse("2026-03")),
+        f);
+    assertThat(f.compared).isEqualTo(6);
+    check(f, k -> k.startsWith("edge-"));
+  }
+
   /** Each KPI of the definition that DuckDB runs, on both engines. */
   private static void compare(String name, Definition def, List<Period> periods, Findings f)
       throws Exception {

@@ -110,7 +110,9 @@ public final class ColumnKind extends PeriodRowsKind<ColumnSpec> {
       public List<Aggregate> aggregates(SqlColumns c) {
         List<String> refs = new java.util.ArrayList<>();
         for (String m : measured) {
-          if (c.type(m) != dev.journeykpi.config.ValueType.NUMBER)
+          // A duration column holds seconds as a DOUBLE, as a number column its number.
+          if (c.type(m) != dev.journeykpi.config.ValueType.NUMBER
+              && c.type(m) != dev.journeykpi.config.ValueType.DURATION)
             throw new dev.journeykpi.sql.SqlRefused("column '" + m + "' is not a number column");
           refs.add(c.ref(m));
         }
