@@ -112,14 +112,14 @@ final class WarehouseTables {
   }
 
   /**
-   * The mapped columns read from the file (lookups and durations aside), typed as kpi's import
-   * types them: the rows it uses, each cell its value (NULL for a blank).
+   * The mapped columns read from the file (lookups aside), typed as kpi's import types them: the
+   * rows it uses, each cell its value (NULL for a blank). A duration is held as a warehouse without
+   * an interval type holds it, a text {@code H:MM:SS} (the seconds kpi read, written back).
    */
   private static void loadTyped(Connection c, Definition def, SourceDef s, String table)
       throws Exception {
     List<ColumnDef> mapped = new ArrayList<>();
-    for (ColumnDef col : s.columns().values())
-      if (!col.isLookup() && col.type() != ValueType.DURATION) mapped.add(col);
+    for (ColumnDef col : s.columns().values()) if (!col.isLookup()) mapped.add(col);
     Set<String> needed = new LinkedHashSet<>();
     mapped.forEach(col -> needed.add(col.name()));
     Table t = SourceLoader.load(s, null, def.zone(), needed).table();
@@ -139,11 +139,25 @@ final class WarehouseTables {
       Object[] row = new Object[mapped.size()];
       for (int j = 0; j < mapped.size(); j++) {
         Column<?> col = t.column(mapped.get(j).name());
-        row[j] = col.isMissing(i) ? null : col.get(i);
+        Object v = col.isMissing(i) ? null : col.get(i);
+        row[j] =
+            v != null && mapped.get(j).type() == ValueType.DURATION
+                ? clock(((Number) v).doubleValue())
+                : v;
       }
       rows.add(row);
     }
     insert(c, table, columns, mapped.size(), rows);
+  }
+
+  /** Seconds as {@code H:MM:S}, the seconds exact ("1:02:3.5" for 3723.5, which kpi reads back). */
+  private static String clock(double seconds) {
+    long whole = (long) Math.floor(seconds);
+    java.math.BigDecimal s =
+        java.math.BigDecimal.valueOf(seconds)
+            .subtract(java.math.BigDecimal.valueOf(whole - whole % 60))
+            .stripTrailingZeros();
+    return whole / 3600 + ":" + String.format("%02d", whole / 60 % 60) + ":" + s.toPlainString();
   }
 
   private static void insert(
