@@ -51,7 +51,8 @@ class JdbcEngineOnPostgresTest {
         .isEqualTo(refused.keySet());
     List<String> supported =
         def.kpis().stream().map(KpiDef::id).filter(id -> !refused.containsKey(id)).toList();
-    if (supported.isEmpty()) return; // refused as on duckdb: aReportPostgresCannotRunIsRefused…
+    if (supported.isEmpty())
+      return; // refused as on duckdb: aReportPostgresCannotRunIsRefusedAsOnDuckDb
     List<String> args =
         List.of(
             "report",
@@ -143,14 +144,14 @@ class JdbcEngineOnPostgresTest {
           Statement st = c.createStatement()) {
         assertThat(rows(st, "SELECT mine FROM public.kpi_typed_room_service"))
             .containsExactly("the user's row");
-        // Outside the catalogs and the (other sessions') temporary schemas: only the user's table.
+        // Every relation named as kpi names its own (kpi_…), outside the (other sessions')
+        // temporary schemas: only the user's table. Other tests' warehouse tables share the server.
         assertThat(
                 rows(
                     st,
                     "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON"
-                        + " n.oid = c.relnamespace WHERE n.nspname NOT IN ('pg_catalog',"
-                        + " 'information_schema') AND n.nspname NOT LIKE 'pg\\_toast%' AND"
-                        + " n.nspname NOT LIKE 'pg\\_temp%'"))
+                        + " n.oid = c.relnamespace WHERE c.relname LIKE 'kpi\\_%' AND n.nspname NOT"
+                        + " LIKE 'pg\\_temp%'"))
             .containsExactly("public.kpi_typed_room_service");
         assertThat(
                 rows(
@@ -230,19 +231,30 @@ class JdbcEngineOnPostgresTest {
 
   /**
    * KPIs PostgreSQL cannot run are refused as on duckdb, the same KPIs with the same reasons, exit
-   * 2, before the database is connected to (the URL here reaches nothing).
+   * 2, before any export is read.
    */
   @Test
-  void aReportPostgresCannotRunIsRefusedAsOnDuckDbBeforeConnecting() {
-    List<String> args =
-        List.of("report", "-c", "kpi-definitions/ab-test.yaml", "--period", "2026-10");
+  void aReportPostgresCannotRunIsRefusedAsOnDuckDb(@TempDir Path tmp) throws Exception {
+    java.nio.file.Files.writeString(tmp.resolve("m.csv"), "a,b\nx,1\n");
+    java.nio.file.Files.writeString(
+        tmp.resolve("m.yaml"),
+        """
+        version: 1
+        name: matches
+        sources:
+          s: { file: m.csv, columns: { a: a, b: { column: b, type: number } } }
+        kpis:
+          - { id: pattern, type: count, source: s, time: none, where: { a: { matches: "x(?=y)" } } }
+          - { id: plain, type: count, source: s, time: none, where: { a: { contains: x } } }
+        """);
+    List<String> args = List.of("report", "-c", tmp.resolve("m.yaml").toString());
     CliRunner.Result duckdb = run(args, "--engine", "duckdb");
-    CliRunner.Result jdbc =
-        run(args, "--engine", "jdbc", "--url", "jdbc:postgresql://localhost:1/nowhere");
+    CliRunner.Result jdbc = run(args, jdbcArgs());
     assertThat(jdbc.exitCode()).isEqualTo(2).isEqualTo(duckdb.exitCode());
     assertThat(jdbc.out()).isEmpty();
     assertThat(jdbc.err())
-        .startsWith("kpi: postgres cannot run 5 KPIs yet")
+        .startsWith("kpi: postgres cannot run 1 KPI yet")
+        .contains("kpi 'pattern' (type count): matches 'x(?=y)'")
         .isEqualTo(duckdb.err().replace("kpi: duckdb cannot", "kpi: postgres cannot"));
   }
 
