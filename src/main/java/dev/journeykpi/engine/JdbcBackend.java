@@ -1,5 +1,6 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.UsageException;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.Dialects;
@@ -32,6 +33,8 @@ class JdbcBackend implements SqlBackend {
     Properties p = new Properties();
     if (target.user() != null) p.setProperty("user", target.user());
     if (target.password() != null) p.setProperty("password", target.password());
+    // Seen by the database's administrators in its list of sessions (pg_stat_activity).
+    if (target.url().startsWith(PostgresBackend.SCHEME)) p.setProperty("ApplicationName", "kpi");
     Connection c;
     try {
       c = DriverManager.getConnection(target.url(), p);
@@ -41,9 +44,47 @@ class JdbcBackend implements SqlBackend {
             "--url "
                 + scheme(target.url())
                 + "…: no JDBC driver for it on the class path; add the driver's jar (docs/engines.md)");
-      throw e;
+      throw cannotConnect(target, e);
     }
     this.conn = c;
+  }
+
+  /**
+   * The backend for the target: {@link PostgresBackend} for a {@code jdbc:postgresql:} URL whose
+   * SQL is PostgreSQL's (it streams CSV exports to the server), else a plain one.
+   */
+  static JdbcBackend open(SqlTarget target) throws SQLException {
+    if (target.url() != null
+        && target.url().startsWith(PostgresBackend.SCHEME)
+        && dialectName(target).equals("postgres")) return new PostgresBackend(target);
+    return new JdbcBackend(target);
+  }
+
+  /**
+   * A database that cannot be reached or refuses the login is a data error (exit 3), as a missing
+   * or unreadable export is: the definitions are sound ({@code kpi validate} passes) but the data
+   * cannot be read. One line naming the URL without its password, and the driver's first line.
+   */
+  static DataException cannotConnect(SqlTarget target, SQLException e) {
+    return new DataException(
+        "cannot connect to "
+            + redacted(target.url())
+            + (target.user() == null ? "" : " as " + target.user())
+            + ": "
+            + firstLine(e.getMessage()),
+        e);
+  }
+
+  /** Password-like parameters of a URL ({@code password=…}, {@code user:secret@host}) hidden. */
+  static String redacted(String url) {
+    return url.replaceAll("(?i)((?:password|passwd|pwd|secret|token|key)=)[^&;]*", "$1***")
+        .replaceAll("//([^/@:]*):[^/@]*@", "//$1:***@");
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) return "";
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
   }
 
   /** The dialect {@code --dialect} names, else the one the URL's scheme names. */

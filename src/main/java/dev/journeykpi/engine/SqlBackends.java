@@ -17,7 +17,7 @@ final class SqlBackends {
   static SqlBackend open(Engine engine, SqlTarget target) throws SQLException {
     return switch (engine) {
       case DUCKDB -> new DuckDbBackend();
-      case JDBC -> new JdbcBackend(target);
+      case JDBC -> JdbcBackend.open(target);
       case SPARK -> spark(target);
       case TABLESAW -> throw new IllegalArgumentException("tablesaw is no SQL engine");
     };

@@ -321,6 +321,22 @@ public final class PostgresDialect implements Dialect {
         + name;
   }
 
+  /**
+   * The table kpi fills with its importer's rows (Excel workbooks, patterns of files): temporary,
+   * as every relation of a run, since kpi fills it over the same connection (its INSERTs reach the
+   * session's own tables); dropped first in {@code pg_temp} for a second run in the session.
+   */
+  @Override
+  public String createLoadedTable(String name, List<String> columns) {
+    return "DROP TABLE IF EXISTS pg_temp."
+        + name
+        + " CASCADE;\nCREATE TEMP TABLE "
+        + name
+        + " ("
+        + String.join(", ", columns)
+        + ")";
+  }
+
   /** Dropped and made again, as a table: {@code CREATE OR REPLACE VIEW} cannot drop columns. */
   @Override
   public String createTempView(String name, String select) {
@@ -389,7 +405,10 @@ public final class PostgresDialect implements Dialect {
     // to the next delimiter (on the bench export, 8 s against 121 s for every record so).
     String plainField = "([^\"" + delim + "]*|\"[^\"" + delim + "]+\")";
     String plain = "^" + plainField + "(" + delim + plainField + ")*$";
-    String field = "(?:^|" + delim + ")(\"(?:[^\"]|\"\")*\"|[^" + delim + "]*)";
+    // Each field is matched with the delimiter before it, the record's text given one in front:
+    // ARE takes the longest match at a place, so "(?:^|;)" would take ";b" over the empty field
+    // before it, and a record starting with an empty field would lose it.
+    String field = delim + "(\"(?:[^\"]|\"\")*\"|[^" + delim + "]*)";
     String split =
         "CASE WHEN kpi_text ~ "
             + literal(plain)
@@ -397,7 +416,9 @@ public final class PostgresDialect implements Dialect {
             + literal(String.valueOf(l.delimiter()))
             + ", '') ELSE ARRAY(SELECT CASE WHEN f[1] LIKE '\"%' THEN replace(substr(f[1], 2,"
             + " length(f[1]) - 2), '\"\"', '\"') ELSE nullif(f[1], '') END FROM"
-            + " regexp_matches(kpi_text, "
+            + " regexp_matches("
+            + literal(String.valueOf(l.delimiter()))
+            + " || kpi_text, "
             + literal(field)
             + ", 'g') WITH ORDINALITY AS kpi_f(f, i) ORDER BY i) END";
     st.add(
@@ -408,13 +429,26 @@ public final class PostgresDialect implements Dialect {
                 + " AS kpi_fields FROM ("
                 + joined
                 + ") AS kpi_j WHERE kpi_text <> ''"));
+    // A refused record keeps its line and its text for the quality report (refusedCsvRows): its
+    // lines run up to the next record's first (a quoted field may span lines), found by joining a
+    // series of line numbers to the lines, so a run's cost grows with the file, never with the
+    // file times the refused records.
     st.add(
         createTempTable(
             quoteIdent(rejects),
-            "SELECT kpi_line AS line, cardinality(kpi_fields) AS fields FROM "
+            "SELECT kpi_r.kpi_line AS line, kpi_r.kpi_k AS fields, string_agg(coalesce(kpi_t.kpi_text,"
+                + " ''), E'\\n' ORDER BY kpi_t.kpi_line) AS csv_line FROM (SELECT kpi_line, kpi_k,"
+                + " kpi_next FROM (SELECT kpi_line, cardinality(kpi_fields) AS kpi_k,"
+                + " lead(kpi_line) OVER (ORDER BY kpi_line) AS kpi_next FROM "
                 + records
-                + " WHERE cardinality(kpi_fields) <> "
-                + l.width()));
+                + ") AS kpi_a WHERE kpi_k <> "
+                + l.width()
+                + ") AS kpi_r CROSS JOIN LATERAL generate_series(kpi_r.kpi_line,"
+                + " coalesce(kpi_r.kpi_next - 1, (SELECT max(kpi_line) FROM "
+                + lines
+                + "))) AS kpi_g(kpi_n) JOIN "
+                + lines
+                + " AS kpi_t ON kpi_t.kpi_line = kpi_g.kpi_n GROUP BY kpi_r.kpi_line, kpi_r.kpi_k"));
     List<String> columns = new ArrayList<>();
     for (int i = 0; i < fields.size(); i++)
       columns.add("kpi_fields[" + (i + 1) + "] AS " + quoteIdent(fields.get(i)));
@@ -427,6 +461,18 @@ public final class PostgresDialect implements Dialect {
             + l.width()
             + ") AS kpi_csv";
     return new CsvRead(st, relation, "kpi_n");
+  }
+
+  /**
+   * The records {@link #readCsv} set aside (a wrong number of fields), in the file's order: the
+   * line a record starts on, its fields, and its text, so that the quality report counts and shows
+   * them as the default engine does, where COPY itself would have stopped the load.
+   */
+  @Override
+  public String refusedCsvRows(String rejects) {
+    return "SELECT line, fields AS found, CAST(NULL AS text) AS message, csv_line FROM "
+        + rejects
+        + " ORDER BY line";
   }
 
   /** PostgreSQL 12+ inlines a CTE read once unless told otherwise: the hint is its own syntax. */

@@ -206,18 +206,16 @@ public final class SourceRelations {
         typed.add(each.get(i).typed());
       }
     }
+    // Lists joined whole: a source of which no column is read (a count of rows) has none, and
+    // only DuckDB takes a trailing comma in a SELECT list.
     String select =
-        "SELECT kpi_record, "
-            + mark
-            + String.join(", ", typed)
-            + " FROM (SELECT kpi_record, "
-            + mark
-            + String.join(", ", texts)
+        "SELECT "
+            + listed("kpi_record", mark, typed)
             + " FROM (SELECT "
-            + record
-            + " AS kpi_record, "
-            + (empty == null ? "" : empty + " AS kpi_empty, ")
-            + String.join(", ", trimmed)
+            + listed("kpi_record", mark, texts)
+            + " FROM (SELECT "
+            + listed(
+                record + " AS kpi_record", empty == null ? "" : empty + " AS kpi_empty, ", trimmed)
             + " FROM "
             + read
             + ") AS kpi_fields) AS kpi_texts";
@@ -323,6 +321,15 @@ public final class SourceRelations {
       case DURATION -> "not a duration (" + c.durationUnit() + ", or H:MM:SS / M:SS)";
       default -> "unreadable";
     };
+  }
+
+  /** The record's column, the empty-row mark (with its ", ") if any, then the columns. */
+  private static String listed(String record, String mark, List<String> columns) {
+    List<String> all =
+        new ArrayList<>(
+            List.of(record + (mark.isEmpty() ? "" : ", " + mark.substring(0, mark.length() - 2))));
+    all.addAll(columns);
+    return String.join(", ", all);
   }
 
   private static String tokens(Set<String> t) {

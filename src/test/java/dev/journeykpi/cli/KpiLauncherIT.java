@@ -146,6 +146,25 @@ class KpiLauncherIT {
     assertThat(failed.out()).isEmpty();
   }
 
+  /**
+   * A JDBC driver of another database (--engine jdbc) goes on the class path through KPI_CLASSPATH:
+   * kpi's jar first, then the driver, and kpi's main class named (java -jar would ignore any class
+   * path). Without it, -jar as always.
+   */
+  @Test
+  void kpiClasspathPutsADriverBesideTheJar() throws Exception {
+    Run r = launch(java.util.Map.of("KPI_CLASSPATH", "/opt/jdbc/trino-jdbc-476.jar:/opt/x.jar"));
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            "-cp "
+                + jar
+                + ":/opt/jdbc/trino-jdbc-476.jar:/opt/x.jar dev.journeykpi.cli.Main report")
+        .doesNotContain("-jar");
+    assertThat(launch(java.util.Map.of("KPI_CLASSPATH", "")).out())
+        .contains("-jar " + jar + " report");
+  }
+
   record Run(int code, String out, String err) {}
 
   private Run launch(java.util.Map<String, String> env) throws Exception {

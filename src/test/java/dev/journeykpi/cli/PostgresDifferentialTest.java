@@ -87,6 +87,19 @@ class PostgresDifferentialTest {
    */
   @Test
   void generatedEdgeCasesGiveTheSameRows(@TempDir Path tmp) throws Exception {
+    Definition def = KpiEngine.load(List.of(edgeCases(tmp)));
+    Findings f = new Findings();
+    // kpi sql names the file as the definition does, relative to the directory it runs in.
+    compare("edge", def, Period.parse("2026-03").lastN(3), f);
+    check(f, k -> k.startsWith("edge/"));
+  }
+
+  /**
+   * Writes the generated export of edge cases and its definition ({@code edge.csv}, {@code
+   * edge.yaml}) into the folder; returns the definition. Its periods: 2026-01 to 2026-03. Shared
+   * with JdbcEngineOnPostgresTest, which runs it through {@code kpi report --engine jdbc}.
+   */
+  static Path edgeCases(Path tmp) throws java.io.IOException {
     Random rnd = new Random(18);
     String[] amounts = {
       "1.250.000 ₫",
@@ -189,11 +202,7 @@ class PostgresDifferentialTest {
               unit: days }
         """,
         StandardCharsets.UTF_8);
-    Definition def = KpiEngine.load(List.of(tmp.resolve("edge.yaml")));
-    Findings f = new Findings();
-    // kpi sql names the file as the definition does, relative to the directory it runs in.
-    compare("edge", def, Period.parse("2026-03").lastN(3), f);
-    check(f, k -> k.startsWith("edge/"));
+    return tmp.resolve("edge.yaml");
   }
 
   /**

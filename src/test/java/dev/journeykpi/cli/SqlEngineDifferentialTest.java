@@ -425,6 +425,43 @@ class SqlEngineDifferentialTest {
     }
   }
 
+  /**
+   * The same comparison on two reports as {@code kpi report --format csv} writes them (an engine
+   * run through the command line): the same header and rows in the same order; each cell equal, but
+   * for the values ({@code value}, {@code previous}, {@code delta}, {@code delta_relative}), which
+   * are compared as {@link #assertSame} compares them, within 1e-9 relative.
+   */
+  static void assertSameCsv(String expected, String actual) throws java.io.IOException {
+    List<org.apache.commons.csv.CSVRecord> a = csv(expected);
+    List<org.apache.commons.csv.CSVRecord> b = csv(actual);
+    assertThat(b).as("rows").hasSameSizeAs(a);
+    assertThat(b.get(0).toList()).as("header").isEqualTo(a.get(0).toList());
+    List<String> header = a.get(0).toList();
+    List<String> close = List.of("value", "previous", "delta", "delta_relative");
+    for (int i = 1; i < a.size(); i++) {
+      List<String> x = a.get(i).toList();
+      List<String> y = b.get(i).toList();
+      String at = "row " + i + " " + x.subList(0, Math.min(4, x.size()));
+      assertThat(y).as(at + " cells").hasSameSizeAs(x);
+      for (int c = 0; c < header.size(); c++) {
+        if (close.contains(header.get(c)))
+          assertClose(at + " " + header.get(c), number(x.get(c)), number(y.get(c)));
+        else assertThat(y.get(c)).as(at + " " + header.get(c)).isEqualTo(x.get(c));
+      }
+    }
+  }
+
+  private static List<org.apache.commons.csv.CSVRecord> csv(String text)
+      throws java.io.IOException {
+    try (var p = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(text))) {
+      return p.getRecords();
+    }
+  }
+
+  private static Double number(String cell) {
+    return cell.isEmpty() ? null : Double.valueOf(cell);
+  }
+
   private static Map<String, Long> counts(Map<String, QualityReport.Tally> tallies) {
     Map<String, Long> out = new java.util.LinkedHashMap<>();
     tallies.forEach((reason, t) -> out.put(reason, t.count()));

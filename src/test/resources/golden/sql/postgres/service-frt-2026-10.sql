@@ -4,7 +4,8 @@ CREATE OR REPLACE FUNCTION pg_temp.kpi_datetime(m text[], iy4 integer, iy2 integ
 
 -- source tickets
 -- read by kpi's importer from ../examples/customer-service/phieu-ho-tro.csv and appended to this table, its rows typed:
-CREATE TABLE "kpi_typed_tickets" (kpi_record bigint, "created_at" timestamp, "first_response_at" timestamp);
+DROP TABLE IF EXISTS pg_temp."kpi_typed_tickets" CASCADE;
+CREATE TEMP TABLE "kpi_typed_tickets" (kpi_record bigint, "created_at" timestamp, "first_response_at" timestamp);
 DROP VIEW IF EXISTS pg_temp."kpi_rows_tickets" CASCADE;
 CREATE TEMP VIEW "kpi_rows_tickets" AS SELECT * FROM "kpi_typed_tickets";
 

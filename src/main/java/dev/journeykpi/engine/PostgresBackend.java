@@ -1,0 +1,74 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.model.DataException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+
+/**
+ * {@code --engine jdbc --url jdbc:postgresql://…}: a PostgreSQL server, reached by the driver kpi
+ * ships. The postgres dialect loads a CSV export with {@code COPY … FROM 'file'}, which the server
+ * would read from its own disk (a superuser's right, and the server rarely sees the analyst's
+ * files); here the file is read on this side and streamed to the server ({@code COPY … FROM
+ * STDIN}), as psql's {@code \copy} does, so any user who may make temporary tables can run kpi.
+ *
+ * <p>Everything the run makes is temporary: the dialect's tables and views ({@code CREATE TEMP …},
+ * dropped by name in {@code pg_temp} first), its functions ({@code pg_temp.kpi_…}) and the tables
+ * of the importer's rows. PostgreSQL keeps them in the session's own schema, so two runs at once
+ * never see each other's, and closing the connection drops them all: nothing is left in the user's
+ * database.
+ */
+final class PostgresBackend extends JdbcBackend {
+  /** The URLs of PostgreSQL's own driver. */
+  static final String SCHEME = "jdbc:postgresql:";
+
+  /** The dialect's CSV load: {@code COPY "table" (kpi_text) FROM 'file' (options)}. */
+  private static final Pattern COPY_FROM_FILE =
+      Pattern.compile(
+          "(?s)^(COPY \"(?:[^\"]|\"\")*\" \\(kpi_text\\)) FROM '((?:[^']|'')*)' (\\(.*\\))$");
+
+  PostgresBackend(SqlTarget target) throws SQLException {
+    super(target);
+  }
+
+  @Override
+  public void execute(String sql) throws SQLException {
+    Matcher m = COPY_FROM_FILE.matcher(sql.strip());
+    if (!m.matches()) {
+      super.execute(sql);
+      return;
+    }
+    Path file = Path.of(m.group(2).replace("''", "'"));
+    try (InputStream in = Files.newInputStream(file)) {
+      connection()
+          .unwrap(PGConnection.class)
+          .getCopyAPI()
+          .copyIn(m.group(1) + " FROM STDIN " + m.group(3), in);
+    } catch (NoSuchFileException e) {
+      throw new DataException("file not found: " + file);
+    } catch (IOException e) {
+      throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The importer's rows as batched INSERTs, then the table analysed: autovacuum never analyses a
+   * temporary table, and without its size the planner guesses (as for the dialect's own tables).
+   */
+  @Override
+  public void append(String table, List<String> columns, Iterable<Object[]> rows)
+      throws SQLException {
+    super.append(table, columns, rows);
+    try (Statement st = connection().createStatement()) {
+      st.execute("ANALYZE " + dialect().quoteIdent(table));
+    }
+  }
+}
