@@ -433,9 +433,10 @@ public final class SparkDialect implements Dialect {
   /**
    * The number of fields of a CSV record's text: its delimiters outside quotes, plus one (the
    * quoted parts taken out first, {@code ""} inside them included). NULL when a quote is left
-   * unclosed: Spark then read the rest of the file as that one field, where the default engine ends
-   * it at the line and reads on, so the run stops rather than count other rows
-   * (SourceRelations.quality).
+   * unclosed in a record Spark set aside: Spark read the rest of the file into it, where the
+   * default engine ends the field at the line and reads on, so the run stops rather than count
+   * other rows (SourceRelations.quality). A quote opened in a record's last field gives it the
+   * right width, and Spark keeps it: that case is not detected (docs/engines.md).
    */
   private String fieldCount(String record, char delimiter) {
     String unquoted =
