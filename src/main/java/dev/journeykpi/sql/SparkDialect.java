@@ -355,8 +355,15 @@ public final class SparkDialect implements Dialect {
    */
   @Override
   public String createTempTable(String name, String select) {
-    return createTempView(name, select);
+    return createTempView(name, TABLE_MARK + select);
   }
+
+  /**
+   * Marks the views other engines make tables: {@code --engine spark} caches them ({@code CACHE
+   * TABLE}, SparkBackend), so that an export is read and typed once, not once per query; a notebook
+   * can do the same.
+   */
+  public static final String TABLE_MARK = "/* a table elsewhere: CACHE TABLE it */ ";
 
   @Override
   public String createTempView(String name, String select) {
@@ -410,11 +417,92 @@ public final class SparkDialect implements Dialect {
             // Its fields too: Spark refuses a query of a file's corrupt-record column alone.
             "SELECT kpi_line, "
                 + String.join(", ", fields.stream().map(this::quoteIdent).toList())
-                + ", kpi_corrupt FROM "
+                + ", kpi_corrupt, "
+                + quoteIdent(fields.get(0))
+                + " AS kpi_first_field, kpi_line + "
+                + l.skip()
+                + " AS kpi_file_record, "
+                + fieldCount("kpi_corrupt", l.delimiter())
+                + " AS kpi_found FROM "
                 + numbered
                 + "NOT NULL");
     String relation = "(SELECT * FROM " + numbered + "NULL)";
     return new CsvRead(List.of(create, reject), relation, "kpi_line");
+  }
+
+  /**
+   * The number of fields of a CSV record's text: its delimiters outside quotes, plus one (the
+   * quoted parts taken out first, {@code ""} inside them included). NULL when a quote is left
+   * unclosed in a record Spark set aside: Spark read the rest of the file into it, where the
+   * default engine ends the field at the line and reads on, so the run stops rather than count
+   * other rows (SourceRelations.quality). A quote opened in a record's last field gives it the
+   * right width, and Spark keeps it: that case is not detected (docs/engines.md).
+   */
+  private String fieldCount(String record, char delimiter) {
+    String unquoted =
+        "regexp_replace(" + record + ", " + literal("\"[^\"]*(?:\"\"[^\"]*)*\"") + ", '')";
+    return "CASE WHEN instr("
+        + unquoted
+        + ", '\"') = 0 THEN size(split("
+        + unquoted
+        + ", "
+        + literal(java.util.regex.Pattern.quote(String.valueOf(delimiter)))
+        + ", -1)) END";
+  }
+
+  /**
+   * The rows {@link #readCsv} set aside, for the quality report. Spark does not say which line a
+   * record starts on: {@code line} is the record's number in the file (the header's records
+   * counted), which is its line unless a quoted field before it holds a line break or an empty line
+   * comes before it (Spark skips those). {@code found} is its number of fields, counted from its
+   * text, or NULL for a quote left unclosed ({@link #fieldCount}). The record's first field is read
+   * too, unused: Spark refuses a query of a CSV file that reads only its corrupt-record column.
+   */
+  @Override
+  public String refusedCsvRows(String rejects) {
+    return "SELECT kpi_file_record AS line, kpi_found AS found, CASE WHEN kpi_found IS NULL THEN"
+        + " 'a quote is not closed' ELSE 'malformed CSV record' END AS message,"
+        + " kpi_corrupt AS csv_line, kpi_first_field FROM "
+        + rejects
+        + " ORDER BY kpi_file_record";
+  }
+
+  /**
+   * The table kpi's importer fills ({@code --engine spark} appends its rows as a DataFrame of these
+   * types, SparkBackend): an empty temporary view of the typed columns, not a {@code CREATE TABLE},
+   * which would write a table into the session's warehouse folder and fail on a second run. In a
+   * notebook, replace it with your own DataFrame of the same columns ({@code
+   * df.createOrReplaceTempView(name)}).
+   */
+  @Override
+  public String createLoadedTable(String name, List<String> columns) {
+    List<String> typed = new ArrayList<>();
+    for (String c : columns) {
+      // "`name` TYPE": the name quoted, the type one word (Dialect.type).
+      int space = c.lastIndexOf(' ');
+      typed.add("CAST(NULL AS " + c.substring(space + 1) + ") AS " + c.substring(0, space));
+    }
+    return createTempView(name, "SELECT " + String.join(", ", typed) + " WHERE FALSE");
+  }
+
+  /**
+   * Each file read by Spark's Parquet reader ({@code parquet.`path`}), its rows numbered by the
+   * file's place in the list and {@code _metadata.row_index} (the row's place in its file, from 0;
+   * Spark 3.5 and later), the files one after another with {@code UNION ALL}. Paths are passed to
+   * Spark as they are: any Hadoop path (hdfs://, s3a://) Spark reaches.
+   */
+  @Override
+  public String readParquet(List<String> files, String record, int fileBits) {
+    List<String> each = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++)
+      each.add(
+          "SELECT "
+              + ((long) i << fileBits)
+              + " + _metadata.row_index + 1 AS "
+              + record
+              + ", * FROM parquet."
+              + quoteIdent(files.get(i)));
+    return "(" + String.join(" UNION ALL ", each) + ")";
   }
 
   // ---- Hooks added by sqlgaps ----

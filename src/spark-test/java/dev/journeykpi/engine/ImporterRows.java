@@ -3,10 +3,13 @@ package dev.journeykpi.engine;
 import dev.journeykpi.config.ColumnDef;
 import dev.journeykpi.config.Definition;
 import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.DuckDbDialect;
 import dev.journeykpi.sql.SourceRelations;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -25,6 +28,47 @@ public final class ImporterRows {
     List<ColumnDef> cols = new ArrayList<>();
     for (String c : columns) cols.add(s.columns().get(c));
     DuckDbDialect d = new DuckDbDialect();
-    ImportedSources.load(conn, d, new SourceRelations(d), s, null, def.zone(), cols);
+    ImportedSources.load(on(conn, d), new SourceRelations(d), s, null, def.zone(), cols);
+  }
+
+  /** The test's DuckDB connection as a backend: the importer's rows as INSERTs. */
+  private static SqlBackend on(Connection conn, Dialect d) {
+    return new SqlBackend() {
+      @Override
+      public String name() {
+        return "duckdb";
+      }
+
+      @Override
+      public Dialect dialect() {
+        return d;
+      }
+
+      @Override
+      public Connection connection() {
+        return conn;
+      }
+
+      @Override
+      public void append(String table, List<String> names, Iterable<Object[]> rows)
+          throws java.sql.SQLException {
+        String sql =
+            "INSERT INTO "
+                + d.quoteIdent(table)
+                + " VALUES ("
+                + String.join(", ", Collections.nCopies(names.size(), "?"))
+                + ")";
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+          for (Object[] row : rows) {
+            for (int i = 0; i < row.length; i++) ps.setObject(i + 1, row[i]);
+            ps.addBatch();
+          }
+          ps.executeBatch();
+        }
+      }
+
+      @Override
+      public void close() {}
+    };
   }
 }

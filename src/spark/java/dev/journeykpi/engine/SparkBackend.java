@@ -1,0 +1,156 @@
+package dev.journeykpi.engine;
+
+import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.SparkDialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * {@code kpi report --engine spark}: the KPIs' SQL ({@link SparkDialect}) run by a Spark SQL
+ * session. Compiled only in the {@code spark} build ({@code mvn -Pspark package}) and found by name
+ * ({@link SqlBackends#SPARK}), so that the default jar needs no Spark.
+ *
+ * <p>The session: the one already running in this JVM if there is one (a test's, a notebook's),
+ * else a new one — on {@code --spark-master}, else on the master spark-submit set ({@code
+ * spark.master}), else {@code local[*]}. In local mode it binds to 127.0.0.1 (the host's name may
+ * not resolve to an address it listens on) and starts no web UI. Dates come back as java.time
+ * values (java.sql ones need an add-opens on Java 17). The session's time zone is left alone: kpi's
+ * date-times are local ({@code TIMESTAMP_NTZ}) and zones are converted with explicit ones ({@code
+ * convert_timezone}), so no result depends on it (the tests run in Europe/Paris to show it).
+ */
+public final class SparkBackend implements SqlBackend {
+  private final SparkSession spark;
+
+  /** Whether this backend started the session, and so stops it. */
+  private final boolean started;
+
+  private final Dialect dialect = new SparkDialect();
+  private final Connection conn;
+
+  public SparkBackend(SqlTarget target) {
+    started =
+        SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
+    SparkSession.Builder b =
+        SparkSession.builder().appName("kpi").config("spark.sql.datetime.java8API.enabled", "true");
+    if (started) {
+      String master =
+          target.sparkMaster() != null
+              ? target.sparkMaster()
+              : System.getProperty("spark.master", "local[*]");
+      b.master(master);
+      if (master.startsWith("local")) {
+        b.config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1");
+        // 200 shuffle partitions by default, for a cluster: on one machine, a task per core.
+        if (System.getProperty("spark.sql.shuffle.partitions") == null)
+          b.config(
+              "spark.sql.shuffle.partitions",
+              String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors())));
+      }
+    }
+    spark = b.getOrCreate();
+    conn = SparkJdbc.connection(spark);
+  }
+
+  @Override
+  public String name() {
+    return "spark";
+  }
+
+  @Override
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  @Override
+  public Connection connection() {
+    return conn;
+  }
+
+  /**
+   * Runs the statement; a view other engines would make a table ({@link SparkDialect#TABLE_MARK}: a
+   * CSV export typed, the rows {@code distinct:} keeps) is then cached, so that Spark reads and
+   * types the export once rather than once per query. A view of Parquet files is not: each query
+   * reads its own columns from them.
+   */
+  @Override
+  public void execute(String sql) throws SQLException {
+    try (Statement st = conn.createStatement()) {
+      st.execute(sql);
+    }
+    Matcher m = TABLE.matcher(sql);
+    if (m.lookingAt() && sql.contains(SparkDialect.TABLE_MARK)) {
+      try (Statement st = conn.createStatement()) {
+        st.execute("CACHE TABLE " + m.group(1));
+      }
+    }
+  }
+
+  private static final Pattern TABLE =
+      Pattern.compile("CREATE OR REPLACE TEMPORARY VIEW (\\S+) AS ");
+
+  /**
+   * The rows as a DataFrame of the loaded table's types (the empty view {@link
+   * SparkDialect#createLoadedTable} made), which then replaces it under the same name: the views
+   * over it read it by name, so they see the rows.
+   */
+  @Override
+  public void append(String table, List<String> columns, Iterable<Object[]> rows)
+      throws SQLException {
+    StructType schema;
+    try {
+      schema = spark.table(table).schema();
+    } catch (RuntimeException e) {
+      throw new SQLException(e.getMessage(), e);
+    }
+    DataType[] types = new DataType[schema.fields().length];
+    for (int i = 0; i < types.length; i++) types[i] = schema.fields()[i].dataType();
+    List<Row> out = new ArrayList<>();
+    for (Object[] row : rows) {
+      Object[] v = new Object[row.length];
+      for (int i = 0; i < row.length; i++) v[i] = value(row[i], types[i]);
+      out.add(RowFactory.create(v));
+    }
+    try {
+      spark.createDataFrame(out, schema).createOrReplaceTempView(table);
+    } catch (RuntimeException e) {
+      throw new SQLException(e.getMessage(), e);
+    }
+  }
+
+  /** A value as Spark's type for it wants it (a whole number in a DOUBLE column, and so on). */
+  private static Object value(Object v, DataType t) {
+    if (v == null) return null;
+    if (t.equals(DataTypes.LongType)) return ((Number) v).longValue();
+    if (t.equals(DataTypes.IntegerType)) return ((Number) v).intValue();
+    if (t.equals(DataTypes.DoubleType)) return ((Number) v).doubleValue();
+    if (t.equals(DataTypes.DateType) && v instanceof LocalDateTime x) return x.toLocalDate();
+    if (t.equals(DataTypes.TimestampNTZType) && v instanceof LocalDate x) return x.atStartOfDay();
+    if (t instanceof StringType) return v.toString();
+    return v;
+  }
+
+  /**
+   * Stops the session if this backend started it (a CLI run); a session that was running before (a
+   * test's, a notebook's, spark-submit's own) is left running.
+   */
+  @Override
+  public void close() {
+    if (started) spark.stop();
+  }
+}
