@@ -37,6 +37,46 @@ final class PostgresBackend extends JdbcBackend {
 
   PostgresBackend(SqlTarget target) throws SQLException {
     super(target);
+    checkTextRules();
+  }
+
+  /**
+   * Refuses a database whose rules for text are not Unicode's: kpi compares texts lower-cased
+   * ({@code lower()}, case-insensitive regexes), and under an encoding other than UTF8 its
+   * Vietnamese texts cannot be stored, while under the ctype {@code C} or {@code POSIX} (a common
+   * cluster default) PostgreSQL lower-cases ASCII letters only, so "CÓ" would not be "có" and
+   * "ĐẶNG" not "đặng": other numbers than the default engine's, without a word. A database whose
+   * locale provider is ICU lower-cases by Unicode whatever its ctype.
+   */
+  private void checkTextRules() throws SQLException {
+    try (Statement st = connection().createStatement();
+        var r =
+            st.executeQuery(
+                "SELECT current_database(), pg_encoding_to_char(d.encoding), d.datctype,"
+                    + " to_jsonb(d) ->> 'datlocprovider' FROM pg_database AS d"
+                    + " WHERE d.datname = current_database()")) {
+      if (!r.next()) return;
+      String db = r.getString(1);
+      String encoding = r.getString(2);
+      String ctype = r.getString(3);
+      boolean icu = "i".equals(r.getString(4));
+      String fix =
+          ": kpi compares texts by Unicode's rules (\"CÓ\" is \"có\"); run it on a database made with"
+              + " ENCODING 'UTF8' LC_CTYPE 'C.UTF-8' LC_COLLATE 'C.UTF-8' TEMPLATE template0, or with"
+              + " ICU (docs/engines.md)";
+      if (!"UTF8".equalsIgnoreCase(encoding))
+        close(new DataException("database '" + db + "' is encoded in " + encoding + fix));
+      if (!icu && ("C".equalsIgnoreCase(ctype) || "POSIX".equalsIgnoreCase(ctype)))
+        close(
+            new DataException(
+                "database '" + db + "' has the ctype " + ctype + " (ASCII letters only)" + fix));
+    }
+  }
+
+  /** Closes the connection, then throws the refusal. */
+  private void close(DataException refusal) throws SQLException {
+    close();
+    throw refusal;
   }
 
   @Override

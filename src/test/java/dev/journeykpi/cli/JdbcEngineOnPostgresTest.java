@@ -230,6 +230,50 @@ class JdbcEngineOnPostgresTest {
   }
 
   /**
+   * A database whose texts do not follow Unicode's rules is refused before any work (exit 3, one
+   * line): under the ctype C PostgreSQL lower-cases ASCII only, so "CÓ" would not be the yes-token
+   * "có" and "ĐẶNG" not "đặng" — other numbers without a word (found by the session's review);
+   * under LATIN1 Vietnamese cannot be stored. A C.UTF-8 database (the tests' own) runs.
+   */
+  @Test
+  void aDatabaseWithoutUnicodeTextRulesIsRefused() throws Exception {
+    try (java.sql.Connection c = PostgresServer.connect();
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS kpi_ctype_c");
+      st.execute("DROP DATABASE IF EXISTS kpi_latin1");
+      st.execute(
+          "CREATE DATABASE kpi_ctype_c ENCODING 'UTF8' LC_CTYPE 'C' LC_COLLATE 'C'"
+              + " TEMPLATE template0");
+      st.execute(
+          "CREATE DATABASE kpi_latin1 ENCODING 'LATIN1' LC_CTYPE 'C' LC_COLLATE 'C'"
+              + " TEMPLATE template0");
+    }
+    for (String db : List.of("kpi_ctype_c", "kpi_latin1")) {
+      CliRunner.Result r =
+          CliRunner.run(
+              "report",
+              "-c",
+              "kpi-definitions/hotel-housekeeping.yaml",
+              "--period",
+              "2026-10",
+              "--engine",
+              "jdbc",
+              "--url",
+              PostgresServer.url().replace("/postgres", "/" + db),
+              "--user",
+              "kpi");
+      assertThat(r.exitCode()).as(db).isEqualTo(3);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err())
+          .startsWith("kpi: data error: database '" + db + "' ")
+          .contains(db.equals("kpi_latin1") ? "is encoded in LATIN1" : "has the ctype C")
+          .contains("LC_CTYPE 'C.UTF-8'")
+          .doesNotContain("\tat ");
+      assertThat(r.err().strip().lines()).hasSize(1);
+    }
+  }
+
+  /**
    * KPIs PostgreSQL cannot run are refused as on duckdb, the same KPIs with the same reasons, exit
    * 2, before any export is read.
    */
