@@ -33,7 +33,12 @@ final class CacheOptions {
 
   /** The cache folder this run uses, or null for none. */
   Path dir() {
-    return dir(System.getenv(), System.getProperty("user.home"));
+    // $HOME as the shell (and ~ in the docs) means it: Java's user.home is the account's home from
+    // the password file, which a cron job or `HOME=/data kpi …` does not change.
+    String home = System.getenv("HOME");
+    return dir(
+        System.getenv(),
+        home != null && Path.of(home).isAbsolute() ? home : System.getProperty("user.home"));
   }
 
   Path dir(Map<String, String> env, String home) {

@@ -38,6 +38,35 @@ class KpiJarIT {
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
+  /**
+   * The import cache's default folder follows {@code $HOME} as the docs' {@code ~/.cache/kpi} says
+   * (a cron job's or {@code HOME=/data kpi …}), not Java's user.home, which is the account's home
+   * from the password file (found by the session's review).
+   */
+  @Test
+  void theImportCacheFollowsHome(@org.junit.jupiter.api.io.TempDir Path home) throws Exception {
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                "scripts/kpi",
+                "report",
+                "-c",
+                "kpi-definitions/hotel-housekeeping.yaml",
+                "--period",
+                "2026-10",
+                "-q",
+                "-f",
+                "csv")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().remove("XDG_CACHE_HOME");
+    pb.environment().put("KPI_CACHE", "on");
+    pb.environment().put("HOME", home.toString());
+    assertThat(pb.start().waitFor()).isZero();
+    try (var entries = Files.list(home.resolve(".cache/kpi"))) {
+      assertThat(entries.count()).isPositive();
+    }
+  }
+
   @Test
   void reportAsCsvMatchesTheGoldenFile() throws Exception {
     Run r =
