@@ -107,6 +107,17 @@ public final class ElapsedSql {
   }
 
   /**
+   * Whether {@link #seconds} can be below zero though the end is not before the start on the clock:
+   * on the calendar clock in a zone that changed its offset, a start in a gap is read an hour later
+   * (java.time's rule), so 02:30 → 03:10 on the day the clocks go forward is −20 minutes. The
+   * duration type counts such a row with those ending before they start, as {@link
+   * Elapsed#perRow}'s callers do with any negative seconds.
+   */
+  public boolean mayRunBackwards() {
+    return !business && !LocalDateTime.MIN.equals(Elapsed.wallClockFrom(c.zone()));
+  }
+
+  /**
    * Real seconds from local date-time {@code a} to {@code b} in the zone, as {@link
    * Elapsed#between}: the wall clock's difference from the zone's last change of offset on (always,
    * for a zone that never changed), else through the zone's rules.

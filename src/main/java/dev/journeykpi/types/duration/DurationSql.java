@@ -39,7 +39,15 @@ final class DurationSql implements PeriodRowsSql {
     ElapsedSql e = elapsed(c);
     String a = e.a();
     String b = e.b();
-    String seconds = e.seconds();
+    // The default engine measures only durations of zero or more seconds and counts the others
+    // (a start in a daylight-saving gap, read an hour later, can run past its end) with the rows
+    // ending before they start.
+    String seconds =
+        e.mayRunBackwards()
+            ? "CASE WHEN " + e.seconds() + " >= 0 THEN " + e.seconds() + " END"
+            : e.seconds();
+    String negative =
+        e.mayRunBackwards() ? b + " < " + a + " OR " + e.seconds() + " < 0" : b + " < " + a;
     String stat =
         switch (spec.stat().kind()) {
           // DOUBLE over DOUBLE: no engine divides it as integers or decimals.
@@ -56,7 +64,7 @@ final class DurationSql implements PeriodRowsSql {
         new Aggregate("n", "count(" + seconds + ")"),
         new Aggregate("open", Aggregates.countWhere(a + " IS NOT NULL AND " + b + " IS NULL")),
         new Aggregate("no_start", Aggregates.countWhere(a + " IS NULL")),
-        new Aggregate("negative", Aggregates.countWhere(b + " < " + a)),
+        new Aggregate("negative", Aggregates.countWhere(negative)),
         new Aggregate("value", stat));
   }
 
