@@ -87,24 +87,45 @@ class JdbcBackend implements SqlBackend {
     return (nl < 0 ? s : s.substring(0, nl)).strip();
   }
 
-  /** The dialect {@code --dialect} names, else the one the URL's scheme names. */
+  /**
+   * The dialect the URL's scheme names, checked against {@code --dialect} when both say one (the
+   * SQL of one engine sent to another fails with the server's own words, or worse), else the one
+   * {@code --dialect} names.
+   */
   static String dialectName(SqlTarget target) {
-    if (target.dialect() != null) return target.dialect();
+    if (!target.url().regionMatches(true, 0, "jdbc:", 0, 5))
+      // Not echoed: a URL that is no JDBC URL may hold a password anywhere.
+      throw new UsageException(
+          "--url: a JDBC URL starts with jdbc:, e.g. jdbc:postgresql://host/db (docs/engines.md)");
     String scheme = scheme(target.url()).toLowerCase(Locale.ROOT);
-    return switch (scheme) {
-      case "jdbc:postgresql:", "jdbc:pgsql:" -> "postgres";
-      case "jdbc:trino:", "jdbc:presto:" -> "trino";
-      case "jdbc:duckdb:" -> "duckdb";
-      case "jdbc:snowflake:" -> "snowflake";
-      case "jdbc:bigquery:" -> "bigquery";
-      default ->
-          throw new UsageException(
-              "--url "
-                  + scheme
-                  + "…: which SQL dialect? name it with --dialect ("
-                  + String.join(", ", Dialects.names())
-                  + ")");
-    };
+    String named =
+        switch (scheme) {
+          case "jdbc:postgresql:", "jdbc:pgsql:" -> "postgres";
+          case "jdbc:trino:", "jdbc:presto:" -> "trino";
+          case "jdbc:duckdb:" -> "duckdb";
+          case "jdbc:snowflake:" -> "snowflake";
+          case "jdbc:bigquery:" -> "bigquery";
+          default -> null;
+        };
+    if (target.dialect() != null) {
+      if (named != null && !named.equals(target.dialect()))
+        throw new UsageException(
+            "--dialect "
+                + target.dialect()
+                + " does not go with --url "
+                + scheme
+                + "…, a "
+                + named
+                + " database: leave --dialect out");
+      return target.dialect();
+    }
+    if (named != null) return named;
+    throw new UsageException(
+        "--url "
+            + scheme
+            + "…: which SQL dialect? name it with --dialect ("
+            + String.join(", ", Dialects.names())
+            + ")");
   }
 
   /** The URL up to its second colon ("jdbc:postgresql:"), never its host, user or password. */

@@ -69,6 +69,51 @@ class EngineOptionsCliTest {
         .doesNotContain("secret");
   }
 
+  /**
+   * A URL that is no JDBC URL, and a --dialect the URL contradicts (PostgreSQL's SQL sent as
+   * Trino's failed with the server's own words, exit 3), are usage errors before any connection
+   * (found by the session's review).
+   */
+  @Test
+  void aUrlThatIsNoJdbcUrlOrContradictsTheDialectIsAUsageError() {
+    CliRunner.Result notJdbc =
+        run(
+            "report",
+            "-c",
+            HOTEL,
+            "-p",
+            "2026-10",
+            "--engine",
+            "jdbc",
+            "--url",
+            "postgres://ana:s3cret@db/x");
+    assertThat(notJdbc.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(notJdbc.err())
+        .contains("--url: a JDBC URL starts with jdbc:")
+        .doesNotContain("s3cret")
+        .doesNotContain("ana");
+
+    CliRunner.Result contradicts =
+        run(
+            "report",
+            "-c",
+            HOTEL,
+            "-p",
+            "2026-10",
+            "--engine",
+            "jdbc",
+            "--dialect",
+            "trino",
+            "--url",
+            "jdbc:postgresql://db/x?password=s3cret");
+    assertThat(contradicts.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(contradicts.err())
+        .contains(
+            "--dialect trino does not go with --url jdbc:postgresql:…, a postgres database:"
+                + " leave --dialect out")
+        .doesNotContain("s3cret");
+  }
+
   @Test
   void jdbcToDuckDbGivesTheEmbeddedEnginesBytes() {
     CliRunner.Result embedded =

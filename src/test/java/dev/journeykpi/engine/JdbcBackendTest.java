@@ -27,8 +27,15 @@ class JdbcBackendTest {
         .isEqualTo("postgres");
     assertThat(JdbcBackend.dialectName(target("jdbc:trino://t:8080/hive", null)))
         .isEqualTo("trino");
-    assertThat(JdbcBackend.dialectName(target("jdbc:postgresql://db/crm", "duckdb")))
-        .isEqualTo("duckdb");
+    // --dialect names the dialect of a scheme kpi does not know, repeats a known one's, and may not
+    // contradict it (PostgreSQL's server would answer Trino's SQL with its own errors).
+    assertThat(JdbcBackend.dialectName(target("jdbc:acme://db/crm", "postgres")))
+        .isEqualTo("postgres");
+    assertThat(JdbcBackend.dialectName(target("jdbc:postgresql://db/crm", "postgres")))
+        .isEqualTo("postgres");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> JdbcBackend.dialectName(target("jdbc:postgresql://db/crm", "duckdb")))
+        .hasMessageContaining("--dialect duckdb does not go with --url jdbc:postgresql:…");
   }
 
   private static SqlTarget target(String url, String dialect) {
