@@ -357,8 +357,10 @@ public final class DuckDbDialect implements Dialect {
     return "date_trunc('second', " + timestamp + ")";
   }
 
-  /** Character.isWhitespace's characters (String.strip's and isBlank's), as a class of RE2. */
-  /** Character.isWhitespace's characters, a class of RE2 and Java regexes alike (Spark's too). */
+  /**
+   * Character.isWhitespace's characters (String.strip's and isBlank's), a class of RE2 and Java
+   * regexes alike (Spark's too).
+   */
   static final String JAVA_WHITESPACE =
       "[\\t-\\r\\x1c-\\x20\\x{1680}\\x{2000}-\\x{2006}\\x{2008}-\\x{200a}\\x{2028}\\x{2029}"
           + "\\x{205f}\\x{3000}]";
