@@ -298,7 +298,7 @@ public final class SqlKpiEngine {
         if (ParquetLayout.isParquet(s)) {
           ParquetRelation parquet = new ParquetRelation(d);
           ParquetRelation.Layout layout =
-              parquetLayout(s, request.dataOverrides().get(s.id()), columns, relations);
+              parquetLayout(backend, s, request.dataOverrides().get(s.id()), columns, relations);
           backend.execute(parquet.create(s, layout, columns));
           quality.put(s.id(), parquet.quality(conn, s, layout, columns));
           continue;
@@ -370,8 +370,15 @@ public final class SqlKpiEngine {
    * engine (its driver is in kpi's jar), so that every engine types the columns alike.
    */
   private static ParquetRelation.Layout parquetLayout(
-      SourceDef s, java.nio.file.Path override, List<ColumnDef> columns, SourceRelations relations)
+      SqlBackend backend,
+      SourceDef s,
+      java.nio.file.Path override,
+      List<ColumnDef> columns,
+      SourceRelations relations)
       throws SQLException {
+    // On DuckDB itself, its own connection: no second database opened per Parquet source.
+    if (backend instanceof DuckDbBackend)
+      return ParquetLayout.of(backend.connection(), s, override, columns, relations);
     try (Connection duck = connect()) {
       return ParquetLayout.of(duck, s, override, columns, relations);
     }
