@@ -14,19 +14,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -86,7 +79,7 @@ final class ComparedRows {
       selected.add(d.quoteIdent(c));
     }
     List<Column<?>> out = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) out.add(column(names.get(i), types.get(i)));
+    for (int i = 0; i < names.size(); i++) out.add(JdbcCells.column(names.get(i), types.get(i)));
     try (Statement st = conn.createStatement();
         ResultSet r =
             st.executeQuery(
@@ -96,7 +89,7 @@ final class ComparedRows {
                     + rows
                     + " AS kpi_rows ORDER BY kpi_record")) {
       while (r.next())
-        for (int i = 0; i < names.size(); i++) append(out.get(i), types.get(i), r, i + 1);
+        for (int i = 0; i < names.size(); i++) JdbcCells.append(out.get(i), types.get(i), r, i + 1);
     }
     return Table.create(s.id(), out);
   }
@@ -108,48 +101,5 @@ final class ComparedRows {
   private static ValueType type(SourceDef s, String column) {
     ColumnDef c = s.columns().get(column);
     return c == null || c.type() == null ? ValueType.BOOLEAN : c.type();
-  }
-
-  /** The Tablesaw column the importer makes for a type: durations are seconds, as numbers. */
-  private static Column<?> column(String name, ValueType t) {
-    return switch (t) {
-      case STRING -> StringColumn.create(name);
-      case NUMBER, DURATION -> DoubleColumn.create(name);
-      case BOOLEAN -> BooleanColumn.create(name);
-      case DATE -> DateColumn.create(name);
-      case DATETIME -> DateTimeColumn.create(name);
-    };
-  }
-
-  /** One cell, a blank (SQL's NULL) as the importer's missing value. */
-  private static void append(Column<?> c, ValueType t, ResultSet r, int at) throws SQLException {
-    switch (t) {
-      case STRING -> {
-        String v = r.getString(at);
-        if (v == null) ((StringColumn) c).appendMissing();
-        else ((StringColumn) c).append(v);
-      }
-      case NUMBER, DURATION -> {
-        double v = r.getDouble(at);
-        if (r.wasNull()) ((DoubleColumn) c).appendMissing();
-        else ((DoubleColumn) c).append(v);
-      }
-      case BOOLEAN -> {
-        boolean v = r.getBoolean(at);
-        if (r.wasNull()) ((BooleanColumn) c).appendMissing();
-        else ((BooleanColumn) c).append(v);
-      }
-      case DATE -> {
-        LocalDate v = r.getObject(at, LocalDate.class);
-        if (v == null) ((DateColumn) c).appendMissing();
-        else ((DateColumn) c).append(v);
-      }
-      case DATETIME -> {
-        // As a local date-time, never through java.sql.Timestamp and this machine's zone.
-        LocalDateTime v = r.getObject(at, LocalDateTime.class);
-        if (v == null) ((DateTimeColumn) c).appendMissing();
-        else ((DateTimeColumn) c).append(v);
-      }
-    }
   }
 }

@@ -19,10 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Set;
-import tech.tablesaw.api.BooleanColumn;
-import tech.tablesaw.api.DateColumn;
-import tech.tablesaw.api.DateTimeColumn;
-import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -149,7 +145,7 @@ final class ImportedSources {
         if (!hasNext()) throw new NoSuchElementException();
         Object[] out = new Object[cols.size() + 1];
         out[0] = (long) row + 1;
-        for (int i = 0; i < cols.size(); i++) out[i + 1] = cell(cols.get(i), row);
+        for (int i = 0; i < cols.size(); i++) out[i + 1] = JdbcCells.toJdbc(cols.get(i), row);
         row++;
         return out;
       }
@@ -167,19 +163,5 @@ final class ImportedSources {
   /** The view of the source's rows: every row the importer kept (it rejected the others). */
   static String view(Dialect d, SourceRelations relations, SourceDef s) {
     return d.createTempView(relations.rows(s), "SELECT * FROM " + relations.typedTable(s));
-  }
-
-  /** One cell, null for a blank (an empty text, a missing number, date or yes/no). */
-  private static Object cell(Column<?> c, int row) {
-    if (c.isMissing(row)) return null;
-    if (c instanceof NumericColumn<?> n) {
-      double v = n.getDouble(row);
-      return Double.isNaN(v) ? null : v;
-    }
-    if (c instanceof BooleanColumn b) return b.get(row);
-    if (c instanceof DateColumn dc) return dc.get(row);
-    if (c instanceof DateTimeColumn dt) return dt.get(row);
-    String v = c.getString(row);
-    return v == null || v.isEmpty() ? null : v;
   }
 }
