@@ -1,8 +1,10 @@
 package dev.journeykpi.sql;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What differs between SQL engines, as small pure string hooks: each takes SQL text and returns SQL
@@ -52,8 +54,23 @@ public interface Dialect {
 
   /**
    * TRUE or FALSE for the source's yes/no tokens (compared without case), NULL for any other text.
+   * The tokens are written in sorted order, so the printed SQL is stable.
    */
-  String tryParseBoolean(String text, Set<String> trueTokens, Set<String> falseTokens);
+  default String tryParseBoolean(String text, Set<String> trueTokens, Set<String> falseTokens) {
+    String lower = "lower(coalesce(" + text + ", ''))";
+    return "CASE WHEN "
+        + isOneOf(lower, sortedLiterals(trueTokens))
+        + " THEN TRUE WHEN "
+        + isOneOf(lower, sortedLiterals(falseTokens))
+        + " THEN FALSE END";
+  }
+
+  /** The texts as SQL literals in sorted order; a NULL when there are none (matches nothing). */
+  private List<String> sortedLiterals(Set<String> texts) {
+    List<String> out = new ArrayList<>();
+    for (String t : new TreeSet<>(texts)) out.add(literal(t));
+    return out.isEmpty() ? List.of("NULL") : out;
+  }
 
   /** The text as kpi compares texts: NFC and lower case. */
   String lowerNfc(String text);

@@ -3,7 +3,6 @@ package dev.journeykpi.sql;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -182,22 +181,6 @@ public final class DuckDbDialect implements Dialect {
         + ", ["
         + String.join(", ", names)
         + "])], lambda p: kpi_datetime(p))[1]";
-  }
-
-  @Override
-  public String tryParseBoolean(String text, Set<String> trueTokens, Set<String> falseTokens) {
-    String lower = "lower(coalesce(" + text + ", ''))";
-    return "CASE WHEN "
-        + isOneOf(lower, tokens(trueTokens))
-        + " THEN TRUE WHEN "
-        + isOneOf(lower, tokens(falseTokens))
-        + " THEN FALSE END";
-  }
-
-  private List<String> tokens(Set<String> tokens) {
-    List<String> out = new ArrayList<>();
-    for (String t : new TreeSet<>(tokens)) out.add(literal(t));
-    return out.isEmpty() ? List.of("NULL") : out;
   }
 
   @Override

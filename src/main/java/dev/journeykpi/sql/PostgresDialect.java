@@ -7,7 +7,6 @@ import java.time.zone.ZoneOffsetTransitionRule;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -90,22 +89,6 @@ public final class PostgresDialect implements Dialect {
         + ")"
         + groups
         + ")";
-  }
-
-  @Override
-  public String tryParseBoolean(String text, Set<String> trueTokens, Set<String> falseTokens) {
-    String lower = "lower(coalesce(" + text + ", ''))";
-    return "CASE WHEN "
-        + isOneOf(lower, tokens(trueTokens))
-        + " THEN TRUE WHEN "
-        + isOneOf(lower, tokens(falseTokens))
-        + " THEN FALSE END";
-  }
-
-  private List<String> tokens(Set<String> tokens) {
-    List<String> out = new ArrayList<>();
-    for (String t : new TreeSet<>(tokens)) out.add(literal(t));
-    return out.isEmpty() ? List.of("NULL") : out;
   }
 
   @Override

@@ -4,8 +4,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Spark SQL 3.5 and 4.x ({@code kpi sql --dialect spark}): one statement per {@code spark.sql}
@@ -109,22 +107,6 @@ public final class SparkDialect implements Dialect {
   @Override
   public String tryParseTimestamp(String text, String javaPattern) {
     return SparkParsers.dateTime(this, text, javaPattern);
-  }
-
-  @Override
-  public String tryParseBoolean(String text, Set<String> trueTokens, Set<String> falseTokens) {
-    String lower = "lower(coalesce(" + text + ", ''))";
-    return "CASE WHEN "
-        + isOneOf(lower, tokens(trueTokens))
-        + " THEN TRUE WHEN "
-        + isOneOf(lower, tokens(falseTokens))
-        + " THEN FALSE END";
-  }
-
-  private List<String> tokens(Set<String> tokens) {
-    List<String> out = new ArrayList<>();
-    for (String t : new TreeSet<>(tokens)) out.add(literal(t));
-    return out.isEmpty() ? List.of("NULL") : out;
   }
 
   /** Lower case; NFC as {@link #nfc} says. */

@@ -7,8 +7,6 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What Trino, BigQuery and Snowflake share: SQL that kpi prints ({@code kpi sql --dialect}) for an
@@ -108,22 +106,6 @@ abstract class WarehouseDialect implements Dialect {
   @Override
   public String tryParseTimestamp(String text, String javaPattern) {
     return WarehouseParsers.timestamp(this, text, javaPattern);
-  }
-
-  @Override
-  public String tryParseBoolean(String text, Set<String> trueTokens, Set<String> falseTokens) {
-    String lower = "lower(coalesce(" + text + ", ''))";
-    return "CASE WHEN "
-        + isOneOf(lower, tokens(trueTokens))
-        + " THEN TRUE WHEN "
-        + isOneOf(lower, tokens(falseTokens))
-        + " THEN FALSE END";
-  }
-
-  private List<String> tokens(Set<String> tokens) {
-    List<String> out = new ArrayList<>();
-    for (String t : new TreeSet<>(tokens)) out.add(literal(t));
-    return out.isEmpty() ? List.of("NULL") : out;
   }
 
   @Override
