@@ -3,6 +3,7 @@ package dev.journeykpi.engine;
 import dev.journeykpi.model.DataException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * {@code --engine jdbc --url jdbc:postgresql://…}: a PostgreSQL server, reached by the driver kpi
@@ -100,15 +102,40 @@ final class PostgresBackend extends JdbcBackend {
   }
 
   /**
-   * The importer's rows as batched INSERTs, then the table analysed: autovacuum never analyses a
-   * temporary table, and without its size the planner guesses (as for the dialect's own tables).
+   * The importer's rows streamed with {@code COPY … FROM STDIN} in the text format ({@link
+   * PgCopyText}; batched INSERTs took 0.4 s of the server's time per 10,000 rows), in chunks of
+   * about a million characters, then the table analysed: autovacuum never analyses a temporary
+   * table, and without its size the planner guesses (as for the dialect's own tables).
    */
   @Override
   public void append(String table, List<String> columns, Iterable<Object[]> rows)
       throws SQLException {
-    super.append(table, columns, rows);
+    CopyIn copy =
+        connection()
+            .unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyIn("COPY " + dialect().quoteIdent(table) + " FROM STDIN");
+    try {
+      StringBuilder chunk = new StringBuilder(CHUNK + 4096);
+      for (Object[] row : rows) {
+        PgCopyText.appendRow(chunk, row);
+        if (chunk.length() >= CHUNK) send(copy, chunk);
+      }
+      send(copy, chunk);
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) copy.cancelCopy();
+    }
     try (Statement st = connection().createStatement()) {
       st.execute("ANALYZE " + dialect().quoteIdent(table));
     }
+  }
+
+  private static final int CHUNK = 1 << 20;
+
+  private static void send(CopyIn copy, StringBuilder chunk) throws SQLException {
+    byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+    copy.writeToCopy(bytes, 0, bytes.length);
+    chunk.setLength(0);
   }
 }
