@@ -76,6 +76,10 @@ class NonFiniteCellsTest {
     assertThat(q.blanked().get("amount: not a finite number").examples())
         .extracting(QualityReport.Problem::row)
         .containsExactly(3L, 4L, 5L);
+    // Shown as Java writes them, as a Parquet file's are.
+    assertThat(q.blanked().get("amount: not a finite number").examples())
+        .extracting(QualityReport.Problem::value)
+        .containsExactly("NaN", "Infinity", "-Infinity");
     assertThat(q.blanked().get("took: not a finite number").count()).isEqualTo(2);
     assertThat(q.blanked().get("day: not a finite number").count()).isEqualTo(1);
   }
