@@ -73,7 +73,8 @@ final class TableLayout {
       index.ambiguity(c.header()).ifPresent(m -> missing.add(where + ": " + m));
       TableColumn t = stored.get(i);
       ParquetColumn.Reading how = t.reading(c.type());
-      if (how == ParquetColumn.Reading.MISMATCH) throw t.mismatch(where, c.name(), c.type());
+      if (how == ParquetColumn.Reading.MISMATCH)
+        throw t.mismatch(where, c.name(), c.type(), s.zone());
       // A date-time held as text is parsed by its declared format, which SQL reads only when it is
       // a numeric pattern (as for a CSV's).
       String why = how == ParquetColumn.Reading.PARSED ? relations.refusal(c) : null;

@@ -2,6 +2,7 @@ package dev.journeykpi.ingest;
 
 import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.ParquetColumn;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -118,6 +119,12 @@ final class ExcelTableReader {
         }
         if (cell.kind() == SheetCell.Kind.FORMULA) {
           rows.stageUnreadable(i, "formula without a cached value");
+        } else if (cell.kind() == SheetCell.Kind.NUMBER
+            && !Double.isFinite(cell.number())
+            && !(rows.sink(i) instanceof TextSink)) {
+          // Excel writes no such number, but another writer can (<v>NaN</v>, <v>1E+999</v>):
+          // blanked as a Parquet file's NaN is, never summed.
+          rows.stageUnreadable(i, ParquetColumn.NOT_FINITE);
         } else {
           rows.stage(i, stage(rows.sink(i), cell));
         }

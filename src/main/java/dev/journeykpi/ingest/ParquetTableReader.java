@@ -20,7 +20,8 @@ import java.util.List;
  * bring Hadoop's classes, tens of megabytes). The columns are found by their names as a CSV's by
  * its header; each cell is staged as {@link ParquetColumn} says, the same rule as DuckDB's typing:
  * text through the column's own parsing (so the quality report counts what a CSV's would), a typed
- * value as it is. A problem's row is the row's number in the file, from 1.
+ * value as it is (a number that is NaN or an infinity blanked, {@link ParquetColumn#NOT_FINITE}). A
+ * problem's row is the row's number in the file, from 1.
  */
 final class ParquetTableReader {
   private ParquetTableReader() {}
@@ -71,7 +72,11 @@ final class ParquetTableReader {
             ColumnSink sink = rows.sink(i);
             Object v = r.getObject(i + 1);
             shown[i] = v == null ? "" : r.getString(i + 1);
-            rows.stage(i, v == null ? sink.stage(0, "") : stage(sink, how[i], kind[i], r, i + 1));
+            if (v != null && nonFinite(how[i], kind[i], r, i + 1)) {
+              rows.stageUnreadable(i, ParquetColumn.NOT_FINITE);
+            } else {
+              rows.stage(i, v == null ? sink.stage(0, "") : stage(sink, how[i], kind[i], r, i + 1));
+            }
           }
           rows.finishRow(row, i -> shown[i]);
         }
@@ -80,6 +85,19 @@ final class ParquetTableReader {
     } catch (SQLException e) {
       throw new DataException(name + ": cannot read as Parquet: " + firstLine(e.getMessage()), e);
     }
+  }
+
+  /**
+   * Whether a number taken as stored is NaN or an infinity: blanked with its reason, as the SQL
+   * engines blank it ({@code Dialect.finiteOrNull}); shown as Java writes it ("NaN", "Infinity",
+   * "-Infinity"), as DuckDB's driver gives it.
+   */
+  private static boolean nonFinite(
+      ParquetColumn.Reading how, ParquetColumn.Kind kind, ResultSet r, int column)
+      throws SQLException {
+    return how == ParquetColumn.Reading.TYPED
+        && kind == ParquetColumn.Kind.NUMBER
+        && !Double.isFinite(r.getDouble(column));
   }
 
   private static int stage(

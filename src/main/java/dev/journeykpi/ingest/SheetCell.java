@@ -67,6 +67,8 @@ record SheetCell(
   /** The value as Excel shows it, for headers, samples and problem reports. */
   String shown() {
     if (kind != Kind.NUMBER) return text;
+    // As Java writes them, as a Parquet file's are shown ("Infinity", not POI's "∞").
+    if (!Double.isFinite(number)) return Double.toString(number);
     return formatString == null
         ? FORMATTER.formatRawCellContents(number, 0, "General")
         : FORMATTER.formatRawCellContents(number, formatIndex, formatString, date1904);

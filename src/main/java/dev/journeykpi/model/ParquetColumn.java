@@ -26,6 +26,14 @@ public record ParquetColumn(String stored) {
     MISMATCH
   }
 
+  /**
+   * Why a stored number that is NaN or an infinity is blanked (or its row rejected, when the column
+   * is required), on every engine: kpi's numbers are finite, as its CSV parsing makes them (the
+   * texts "NaN" and "Infinity" are not numbers there), and one NaN would make a sum or a mean NaN,
+   * an infinity make it infinite.
+   */
+  public static final String NOT_FINITE = "not a finite number";
+
   /** What the stored type is, by the families kpi's types come from. */
   public enum Kind {
     TEXT,
@@ -48,6 +56,15 @@ public record ParquetColumn(String stored) {
     // local time, which is not decided yet.
     if (t.equals("TIMESTAMP") || t.matches("TIMESTAMP_(S|MS|NS)")) return Kind.TIMESTAMP;
     return Kind.OTHER;
+  }
+
+  /**
+   * Whether a number taken as stored may be NaN or an infinity ({@link #NOT_FINITE}): a floating
+   * point column (FLOAT, DOUBLE) or a decimal one (PostgreSQL's {@code numeric} holds NaN and
+   * infinities too), never a whole number.
+   */
+  public boolean mayBeNonFinite() {
+    return kind() == Kind.NUMBER;
   }
 
   /** How a column declared {@code declared} is read from this stored column. */

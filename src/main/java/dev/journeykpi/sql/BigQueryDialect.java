@@ -347,4 +347,17 @@ public final class BigQueryDialect extends WarehouseDialect {
         + literal(zone.getId())
         + ")";
   }
+
+  // ---- Hooks added by s12-nan ----
+
+  @Override
+  public String finiteOrNull(String number) {
+    return "CASE WHEN IS_NAN("
+        + number
+        + ") OR IS_INF("
+        + number
+        + ") THEN NULL ELSE "
+        + number
+        + " END";
+  }
 }

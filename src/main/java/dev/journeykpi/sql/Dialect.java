@@ -453,4 +453,16 @@ public interface Dialect {
     throw new SqlRefused(
         "times with a UTC offset are not converted by --dialect " + name() + " yet");
   }
+
+  // ---- Hooks added by s12-nan (NaN and infinities in typed number columns) ----
+
+  /**
+   * A DOUBLE's value, or NULL when it is NaN, +Infinity or -Infinity: a number column taken as
+   * stored (a Parquet file's, a table's) holds only finite numbers, as kpi's CSV parsing gives them
+   * and as the default engine blanks the others ({@code model.ParquetColumn.NOT_FINITE}). Without
+   * it a NaN makes a sum NaN on one engine and NULL on another, and an infinity an infinite mean.
+   *
+   * @param number a DOUBLE expression, evaluated more than once (a column)
+   */
+  String finiteOrNull(String number);
 }

@@ -571,4 +571,12 @@ public final class DuckDbDialect implements Dialect {
         + body.apply(refs)
         + ")[1]";
   }
+
+  // ---- Hooks added by s12-nan ----
+
+  /** {@code isfinite} is false for NaN and both infinities, NULL for NULL. */
+  @Override
+  public String finiteOrNull(String number) {
+    return "CASE WHEN isfinite(" + number + ") THEN " + number + " END";
+  }
 }

@@ -9,9 +9,11 @@ import dev.journeykpi.sql.Dialect.SqlType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A source's Parquet files as the same relations as a CSV's ({@link SourceRelations}: the typed
@@ -20,7 +22,8 @@ import java.util.Map;
  * rule the default engine's import follows too. A column stored as text is typed with kpi's parsing
  * exactly as a CSV field (so the quality report counts the same cells); a typed column is taken as
  * stored, and is held once (its value is its text: a NULL is a blank cell, and nothing is
- * unreadable).
+ * unreadable), except a floating-point or decimal number, which is blanked when it is NaN or an
+ * infinity and counted so ({@link ParquetColumn#NOT_FINITE}).
  */
 public final class ParquetRelation {
   /**
@@ -68,10 +71,19 @@ public final class ParquetRelation {
 
   /**
    * A column taken as stored: to the millisecond for date-times, as kpi holds them (a table's typed
-   * columns too: {@link TableRelation}).
+   * columns too: {@link TableRelation}). A number that may be NaN or an infinity is held twice, as
+   * stored ({@code name__text}, which the quality report counts and shows) and finite or NULL
+   * ({@link Dialect#finiteOrNull}), as the default engine's import blanks it.
    */
   SourceRelations.ColumnSql typed(ColumnDef c, ParquetColumn p, String field) {
     String raw = d.quoteIdent(c.name() + "__raw");
+    if (storedNumber(c, p)) {
+      String stored = d.quoteIdent(c.name() + "__text");
+      return new SourceRelations.ColumnSql(
+          field + " AS " + raw,
+          d.cast(raw, SqlType.DOUBLE) + " AS " + stored,
+          d.finiteOrNull(stored) + " AS " + d.quoteIdent(c.name()));
+    }
     String value =
         switch (c.type()) {
           case STRING -> d.cast(raw, SqlType.TEXT);
@@ -93,13 +105,37 @@ public final class ParquetRelation {
   public QualityReport quality(Connection conn, SourceDef s, Layout l, List<ColumnDef> columns)
       throws SQLException {
     Map<String, String> textOf = new LinkedHashMap<>();
+    Set<String> stored = new HashSet<>();
     for (ColumnDef c : columns) {
+      ParquetColumn p = l.stored().get(c.name());
       boolean value =
-          c.type() == ValueType.STRING
-              || l.stored().get(c.name()).reading(c.type()) == ParquetColumn.Reading.TYPED;
-      textOf.put(c.name(), d.quoteIdent(c.name() + (value ? "" : "__text")));
+          c.type() == ValueType.STRING || p.reading(c.type()) == ParquetColumn.Reading.TYPED;
+      boolean finite = storedNumber(c, p);
+      if (finite) stored.add(c.name());
+      textOf.put(c.name(), d.quoteIdent(c.name() + (value && !finite ? "" : "__text")));
     }
     return relations.typedQuality(
-        conn, s, l.shown(), 0, columns, textOf, new LinkedHashMap<>(), new ArrayList<>(), 0, false);
+        conn,
+        s,
+        l.shown(),
+        0,
+        columns,
+        textOf,
+        stored,
+        new LinkedHashMap<>(),
+        new ArrayList<>(),
+        0,
+        false);
+  }
+
+  /**
+   * Whether a column is a number taken as stored that may be NaN or an infinity: its {@code
+   * name__text} is the stored value, and a value blanked is counted as {@link
+   * ParquetColumn#NOT_FINITE}.
+   */
+  static boolean storedNumber(ColumnDef c, ParquetColumn p) {
+    return c.type() == ValueType.NUMBER
+        && p.reading(c.type()) == ParquetColumn.Reading.TYPED
+        && p.mayBeNonFinite();
   }
 }

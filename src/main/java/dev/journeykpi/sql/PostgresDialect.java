@@ -513,4 +513,19 @@ public final class PostgresDialect implements Dialect {
         + literal("^" + re + "$")
         + ") AS m) AS kpi_g)";
   }
+
+  // ---- Hooks added by s12-nan ----
+
+  /**
+   * PostgreSQL's NaN equals itself (and sorts above every number), so the three values are compared
+   * as any others.
+   */
+  @Override
+  public String finiteOrNull(String number) {
+    return "CASE WHEN "
+        + number
+        + " IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8) THEN NULL ELSE "
+        + number
+        + " END";
+  }
 }

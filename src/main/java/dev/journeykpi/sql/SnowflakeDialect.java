@@ -307,4 +307,19 @@ public final class SnowflakeDialect extends WarehouseDialect {
         + localTimestamp
         + "))";
   }
+
+  // ---- Hooks added by s12-nan ----
+
+  /**
+   * Snowflake's FLOAT names its special values 'NaN', 'inf' and '-inf', and its NaN equals itself
+   * (it sorts above every number), so the three are compared as any others.
+   */
+  @Override
+  public String finiteOrNull(String number) {
+    return "CASE WHEN "
+        + number
+        + " IN ('NaN'::FLOAT, 'inf'::FLOAT, '-inf'::FLOAT) THEN NULL ELSE "
+        + number
+        + " END";
+  }
 }

@@ -323,6 +323,13 @@ public final class SourceRelations {
     };
   }
 
+  /** Why a column's value is blank though its text is not: a stored number's or a text's. */
+  private static String failure(ColumnDef c, SourceDef s, Set<String> storedNumbers) {
+    return storedNumbers.contains(c.name())
+        ? dev.journeykpi.model.ParquetColumn.NOT_FINITE
+        : failure(c, s);
+  }
+
   /** The record's column, the empty-row mark (with its ", ") if any, then the columns. */
   private static String listed(String record, String mark, List<String> columns) {
     List<String> all =
@@ -456,6 +463,39 @@ public final class SourceRelations {
       long readerRejected,
       boolean empties)
       throws SQLException {
+    return typedQuality(
+        conn,
+        s,
+        files,
+        skip,
+        columns,
+        textOf,
+        Set.of(),
+        rejected,
+        rejectedLines,
+        readerRejected,
+        empties);
+  }
+
+  /**
+   * The report's counts as {@link #typedQuality(Connection, SourceDef, List, int, List, Map, Map,
+   * List, long, boolean)} counts them, with numbers taken as stored ({@code storedNumbers}, whose
+   * text is the stored value): a value blanked there was NaN or an infinity, counted as {@link
+   * dev.journeykpi.model.ParquetColumn#NOT_FINITE}.
+   */
+  QualityReport typedQuality(
+      Connection conn,
+      SourceDef s,
+      List<String> files,
+      int skip,
+      List<ColumnDef> columns,
+      Map<String, String> textOf,
+      Set<String> storedNumbers,
+      Map<String, Tally> rejected,
+      List<Long> rejectedLines,
+      long readerRejected,
+      boolean empties)
+      throws SQLException {
     Map<String, Tally> blanked = new LinkedHashMap<>();
     long read = readerRejected + SqlValues.count(conn, "SELECT count(*) FROM " + typedTable(s));
     // An empty row is rejected before any column is typed, as the import rejects it; then a row is
@@ -498,7 +538,7 @@ public final class SourceRelations {
             conn,
             rejected,
             Kind.REJECTED,
-            c.name() + ": " + failure(c, s),
+            c.name() + ": " + failure(c, s, storedNumbers),
             files,
             skip,
             c.header(),
@@ -516,7 +556,7 @@ public final class SourceRelations {
           conn,
           blanked,
           Kind.BLANKED,
-          c.isLookup() ? lookupFailure(c) : c.name() + ": " + failure(c, s),
+          c.isLookup() ? lookupFailure(c) : c.name() + ": " + failure(c, s, storedNumbers),
           files,
           skip,
           // The import names a looked-up column by its name: it has no header.

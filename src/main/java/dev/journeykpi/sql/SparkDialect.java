@@ -512,4 +512,18 @@ public final class SparkDialect implements Dialect {
         + localTimestamp
         + "))";
   }
+
+  // ---- Hooks added by s12-nan ----
+
+  /** {@code isnan} (false for NULL) and the infinities as Spark casts their names. */
+  @Override
+  public String finiteOrNull(String number) {
+    return "CASE WHEN isnan("
+        + number
+        + ") OR abs("
+        + number
+        + ") = double('Infinity') THEN NULL ELSE "
+        + number
+        + " END";
+  }
 }

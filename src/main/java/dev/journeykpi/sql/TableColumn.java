@@ -54,6 +54,45 @@ public record TableColumn(String label, int jdbcType, String typeName) {
     return asStored().reading(declared);
   }
 
+  /**
+   * Whether the column holds instants (PostgreSQL's {@code timestamptz}, a {@code TIMESTAMP WITH
+   * TIME ZONE}): no kpi type holds one, a time is local to a zone.
+   */
+  boolean zoned() {
+    String name = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+    // PostgreSQL's driver reports timestamptz as TIMESTAMP: its name tells.
+    return jdbcType == Types.TIMESTAMP_WITH_TIMEZONE
+        || (jdbcType == Types.TIMESTAMP && (name.contains("time zone") || name.endsWith("tz")));
+  }
+
+  /**
+   * The error for a column whose type is not the declared one's kind.
+   *
+   * @param zone the zone the source's local times are in, to which an instant is cast
+   */
+  public DataException mismatch(
+      String where, String name, ValueType declared, java.time.ZoneId zone) {
+    if (zoned() && declared.isTemporal())
+      // "Declare the type it holds" would send the user looking for a kpi type of instants.
+      return new DataException(
+          where
+              + ": column '"
+              + label
+              + "' is "
+              + (typeName == null ? "a timestamp with a time zone" : typeName)
+              + ", an instant, but '"
+              + name
+              + "' is declared "
+              + declared.yamlName()
+              + ", a local time; no kpi type holds an instant: cast it in a view to a timestamp in"
+              + " the source's zone (PostgreSQL: \""
+              + label.replace("\"", "\"\"")
+              + "\" AT TIME ZONE '"
+              + zone.getId()
+              + "'), or to text (docs/engines.md)");
+    return mismatch(where, name, declared);
+  }
+
   /** The error for a column whose type is not the declared one's kind. */
   public DataException mismatch(String where, String name, ValueType declared) {
     return new DataException(

@@ -8,9 +8,11 @@ import dev.journeykpi.model.QualityReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A source that is a table of the engine's database ({@code table: crm.tickets}, issue 18) as the
@@ -113,12 +115,16 @@ public final class TableRelation {
   public QualityReport quality(Connection conn, SourceDef s, Layout l, List<ColumnDef> columns)
       throws SQLException {
     Map<String, String> textOf = new LinkedHashMap<>();
+    Set<String> stored = new HashSet<>();
     for (ColumnDef c : columns) {
       boolean value =
           !c.isLookup()
               && (c.type() == ValueType.STRING
                   || l.stored().get(c.name()).reading(c.type()) == ParquetColumn.Reading.TYPED);
-      textOf.put(c.name(), d.quoteIdent(c.name() + (value ? "" : "__text")));
+      boolean finite =
+          !c.isLookup() && ParquetRelation.storedNumber(c, l.stored().get(c.name()).asStored());
+      if (finite) stored.add(c.name());
+      textOf.put(c.name(), d.quoteIdent(c.name() + (value && !finite ? "" : "__text")));
     }
     return relations.typedQuality(
         conn,
@@ -127,6 +133,7 @@ public final class TableRelation {
         0,
         columns,
         textOf,
+        stored,
         new LinkedHashMap<>(),
         new ArrayList<>(),
         0,

@@ -274,4 +274,17 @@ public final class TrinoDialect extends WarehouseDialect {
             + literal(zone.getId()),
         SqlType.TIMESTAMP);
   }
+
+  // ---- Hooks added by s12-nan ----
+
+  @Override
+  public String finiteOrNull(String number) {
+    return "CASE WHEN is_nan("
+        + number
+        + ") OR is_infinite("
+        + number
+        + ") THEN NULL ELSE "
+        + number
+        + " END";
+  }
 }

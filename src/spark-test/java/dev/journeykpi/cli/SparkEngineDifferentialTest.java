@@ -252,4 +252,24 @@ class SparkEngineDifferentialTest {
     assertThat(q.blanked().values().iterator().next().examples().get(0).file())
         .endsWith("part-1.parquet");
   }
+
+  /**
+   * NaN, +Infinity and -Infinity in Parquet DOUBLE and FLOAT columns read by Spark: blanked and
+   * counted as on the default engine, with the values worked by hand in {@link
+   * NonFiniteNumbersTest#assertHandWorked} (mean 15 of 10 and 20; 3 amounts blanked, 1 row rejected
+   * for its NaN weight).
+   */
+  @Test
+  void nanAndInfinitiesInParquetAreBlankedOnSparkAsOnTheDefaultEngine(@TempDir Path tmp)
+      throws Exception {
+    ParquetSourcesTest.parquet(tmp.resolve("t.parquet"), NonFiniteNumbersTest.SEVEN_ROWS);
+    Definition def =
+        KpiEngine.load(List.of(NonFiniteNumbersTest.definition(tmp, "file: t.parquet")));
+    RunRequest request =
+        new RunRequest(
+            List.of(Period.parse("2026-10")), Map.of(), List.of(), RunRequest.Compare.NONE, TODAY);
+    Scorecard actual = SqlKpiEngine.run(def, request, Engine.SPARK, LOCAL);
+    NonFiniteNumbersTest.assertHandWorked(actual);
+    SqlEngineDifferentialTest.assertSame(KpiEngine.run(def, request), actual);
+  }
 }

@@ -400,6 +400,11 @@ class WarehouseDialectsTest {
     }
 
     @Override
+    public String finiteOrNull(String number) {
+      return duck.finiteOrNull(number);
+    }
+
+    @Override
     public String isoDayOfWeek(String date) {
       return duck.isoDayOfWeek(date);
     }

@@ -125,8 +125,14 @@ public final class DurationMeasurer implements Measurer {
       double divisor) {
     List<Note> notes = new ArrayList<>();
     if (open > 0) notes.add(Note.of(Code.OPEN, open, end));
-    if (negative > 0)
-      notes.add(Note.of(Code.END_BEFORE_START_EXAMPLES, negative, end, start, examples.get()));
+    if (negative > 0) {
+      String shown = examples.get();
+      // Never "(e.g. )": without a row to show, the count alone.
+      notes.add(
+          shown.isEmpty()
+              ? Note.of(Code.END_BEFORE_START, negative, end, start)
+              : Note.of(Code.END_BEFORE_START_EXAMPLES, negative, end, start, shown));
+    }
     if (noStart > 0) notes.add(Note.of(Code.WITHOUT_LEFT_OUT, noStart, start));
     Notes note = Notes.of(notes);
     if (n == 0)
@@ -151,12 +157,14 @@ public final class DurationMeasurer implements Measurer {
 
   /**
    * Up to two rows whose end is before their start, as "start → end", so the user can find them in
-   * the export.
+   * the export: the rows {@link #measure} counts so, which include a start in a daylight-saving gap
+   * (read an hour later) that runs past its end, whose times are in order on the wall clock.
    */
   private String examples(int[] rows) {
     List<String> out = new ArrayList<>();
     for (int row : rows) {
-      if (seconds[row] != Elapsed.NEGATIVE) continue;
+      double v = seconds[row];
+      if (v >= 0 || v == OPEN || v == NO_START) continue;
       if (out.size() == 2) {
         out.add("…");
         break;

@@ -46,8 +46,7 @@ final class DurationSql implements PeriodRowsSql {
         e.mayRunBackwards()
             ? "CASE WHEN " + e.seconds() + " >= 0 THEN " + e.seconds() + " END"
             : e.seconds();
-    String negative =
-        e.mayRunBackwards() ? b + " < " + a + " OR " + e.seconds() + " < 0" : b + " < " + a;
+    String negative = negative(e);
     String stat =
         switch (spec.stat().kind()) {
           // DOUBLE over DOUBLE: no engine divides it as integers or decimals.
@@ -70,14 +69,22 @@ final class DurationSql implements PeriodRowsSql {
 
   /**
    * The first two rows ending before they start, in the export's order, for the note (read only
-   * when a group has one).
+   * when a group has one): the rows the aggregate {@code negative} counts, a start in a
+   * daylight-saving gap that runs past its end among them.
    */
   @Override
   public List<Quoted> quoted(SqlColumns c) {
     ElapsedSql e = elapsed(c);
     return List.of(
         Quoted.firstRows(
-            "examples", "negative", e.b() + " < " + e.a(), List.of(spec.start(), spec.end()), 2));
+            "examples", "negative", negative(e), List.of(spec.start(), spec.end()), 2));
+  }
+
+  /** Whether a row ends before it starts, on the clock or (a daylight-saving gap) in seconds. */
+  private static String negative(ElapsedSql e) {
+    return e.mayRunBackwards()
+        ? e.b() + " < " + e.a() + " OR " + e.seconds() + " < 0"
+        : e.b() + " < " + e.a();
   }
 
   @Override
