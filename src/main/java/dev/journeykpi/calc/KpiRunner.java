@@ -234,11 +234,11 @@ public final class KpiRunner {
   /**
    * The same rows as {@link #atPointInTime} from measures another engine made (an SQL engine counts
    * each period's groups and total in one query): the groups in display order with the declared
-   * ones that have no rows, then the targets and coverage of the Tablesaw path.
+   * ones that have no rows, then the targets and coverage of the Tablesaw path; a roll-up's
+   * subtotals (the levels below set to {@link ResultRow#TOTAL}) among the groups, each before the
+   * groups under it.
    */
   public List<ResultRow> atMeasuredEdges(KpiDef kpi, List<Period> periods, MeasuredEdges measured) {
-    if (kpi.rollup() || kpi.by().size() > 1)
-      throw new IllegalArgumentException("one breakdown column at most, without roll-up");
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       addEdgeRows(

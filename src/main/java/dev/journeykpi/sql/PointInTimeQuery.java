@@ -26,7 +26,8 @@ import java.util.Map;
  * kpi_from} and {@code kpi_to} (TIMESTAMPs; NULL for all time, when {@code kpi_all} is TRUE). The
  * rows are built by {@link KpiRunner#atMeasuredEdges}, the Tablesaw path's own code.
  *
- * <p>Compiled so far: one breakdown column of text at most, without {@code rollup}.
+ * <p>Breakdowns by any columns but durations, several of them, with {@code rollup} ({@link
+ * PeriodGroups}); not groups from another source.
  */
 public final class PointInTimeQuery implements KpiQuery {
   /** What a point-in-time type compiles: its aggregates and the measure they make. */
@@ -58,7 +59,7 @@ public final class PointInTimeQuery implements KpiQuery {
     this.columns = source.columns();
     this.rows = source.rows();
     this.edges = edges;
-    source.requireOneTextBreakdown();
+    source.requireGroupedColumns();
     for (String e : edges)
       if (!columns.type(e).isTemporal()) throw new SqlRefused("column '" + e + "' is not a date");
     this.aggregates = template.aggregates(columns);
