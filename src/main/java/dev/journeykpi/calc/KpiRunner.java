@@ -451,6 +451,28 @@ public final class KpiRunner {
     return out;
   }
 
+  /**
+   * The groups of any breakdown as {@link #wholeHistory} lists them, for another engine that found
+   * them: the keys (labels, {@link ResultRow#BLANK} for blanks, a roll-up's subtotals with {@link
+   * ResultRow#TOTAL} for the levels below) in display order, each subtotal before the groups under
+   * it, with the declared groups no row has, then the total.
+   */
+  public List<List<String>> keysInDisplayOrder(
+      KpiDef kpi, java.util.Collection<List<String>> keys) {
+    List<String> total = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
+    java.util.TreeSet<List<String>> all = new java.util.TreeSet<>(keyOrder(kpi.rollup()));
+    for (List<String> k : keys) if (!k.equals(total)) all.add(k);
+    if (!kpi.groups().isEmpty()) {
+      // As withDeclared: a declared group the data spells otherwise is the data's group.
+      java.util.Set<String> present = new java.util.HashSet<>();
+      for (List<String> k : all) present.add(TextKey.of(k.get(0)));
+      for (String g : kpi.groups()) if (present.add(TextKey.of(g))) all.add(List.of(g));
+    }
+    List<List<String>> out = new ArrayList<>(all);
+    out.add(total);
+    return out;
+  }
+
   /** The latest date in a time column, or null when it is empty. */
   private static java.time.LocalDate lastDay(Column<?> c) {
     DataSpan span = DataSpan.of(List.of(c));
