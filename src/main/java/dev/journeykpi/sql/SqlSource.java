@@ -36,9 +36,9 @@ public record SqlSource(
   }
 
   /**
-   * Refuses what the types with a query of their own (funnels, customers, stalled) do not compile
-   * yet: a roll-up, groups from another source, several {@code by:} columns, a breakdown column
-   * that is not text. Their period and group SQL takes one text column.
+   * Refuses what the types with a query of their own (funnels) do not compile yet: a roll-up,
+   * groups from another source, several {@code by:} columns, a breakdown column that is not text.
+   * Their period and group SQL takes one text column.
    */
   public void requireOneTextBreakdown() {
     if (kpi.rollup()) throw new SqlRefused("a breakdown with rollup");
