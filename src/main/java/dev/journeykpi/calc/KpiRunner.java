@@ -234,11 +234,11 @@ public final class KpiRunner {
   /**
    * The same rows as {@link #atPointInTime} from measures another engine made (an SQL engine counts
    * each period's groups and total in one query): the groups in display order with the declared
-   * ones that have no rows, then the targets and coverage of the Tablesaw path.
+   * ones that have no rows, then the targets and coverage of the Tablesaw path; a roll-up's
+   * subtotals (the levels below set to {@link ResultRow#TOTAL}) among the groups, each before the
+   * groups under it.
    */
   public List<ResultRow> atMeasuredEdges(KpiDef kpi, List<Period> periods, MeasuredEdges measured) {
-    if (kpi.rollup() || kpi.by().size() > 1)
-      throw new IllegalArgumentException("one breakdown column at most, without roll-up");
     List<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       addEdgeRows(
@@ -448,6 +448,28 @@ public final class KpiRunner {
       for (String l : all) out.add(List.of(l));
     }
     out.add(kpi.by().stream().map(x -> ResultRow.TOTAL).toList());
+    return out;
+  }
+
+  /**
+   * The groups of any breakdown as {@link #wholeHistory} lists them, for another engine that found
+   * them: the keys (labels, {@link ResultRow#BLANK} for blanks, a roll-up's subtotals with {@link
+   * ResultRow#TOTAL} for the levels below) in display order, each subtotal before the groups under
+   * it, with the declared groups no row has, then the total.
+   */
+  public List<List<String>> keysInDisplayOrder(
+      KpiDef kpi, java.util.Collection<List<String>> keys) {
+    List<String> total = kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
+    java.util.TreeSet<List<String>> all = new java.util.TreeSet<>(keyOrder(kpi.rollup()));
+    for (List<String> k : keys) if (!k.equals(total)) all.add(k);
+    if (!kpi.groups().isEmpty()) {
+      // As withDeclared: a declared group the data spells otherwise is the data's group.
+      java.util.Set<String> present = new java.util.HashSet<>();
+      for (List<String> k : all) present.add(TextKey.of(k.get(0)));
+      for (String g : kpi.groups()) if (present.add(TextKey.of(g))) all.add(List.of(g));
+    }
+    List<List<String>> out = new ArrayList<>(all);
+    out.add(total);
     return out;
   }
 

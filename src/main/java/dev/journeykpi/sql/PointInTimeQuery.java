@@ -26,7 +26,8 @@ import java.util.Map;
  * kpi_from} and {@code kpi_to} (TIMESTAMPs; NULL for all time, when {@code kpi_all} is TRUE). The
  * rows are built by {@link KpiRunner#atMeasuredEdges}, the Tablesaw path's own code.
  *
- * <p>Compiled so far: one breakdown column of text at most, without {@code rollup}.
+ * <p>Breakdowns by any columns but durations, several of them, with {@code rollup} ({@link
+ * PeriodGroups}); not groups from another source.
  */
 public final class PointInTimeQuery implements KpiQuery {
   /** What a point-in-time type compiles: its aggregates and the measure they make. */
@@ -45,6 +46,7 @@ public final class PointInTimeQuery implements KpiQuery {
   private final String rows;
   private final List<String> edges;
   private final List<PeriodRowsSql.Aggregate> aggregates;
+  private final PeriodGroups groups;
 
   /**
    * @param edges the columns whose latest value flags a period as incomplete (start and end)
@@ -57,11 +59,12 @@ public final class PointInTimeQuery implements KpiQuery {
     this.columns = source.columns();
     this.rows = source.rows();
     this.edges = edges;
-    source.requireOneTextBreakdown();
+    source.requireGroupedColumns();
     for (String e : edges)
       if (!columns.type(e).isTemporal()) throw new SqlRefused("column '" + e + "' is not a date");
     this.aggregates = template.aggregates(columns);
     columns.where(kpi.where());
+    this.groups = PeriodGroups.withOneColumnNames(d, columns, kpi);
   }
 
   /** A column of the rows as a TIMESTAMP (a date at its midnight), to compare with the edges. */
@@ -73,56 +76,33 @@ public final class PointInTimeQuery implements KpiQuery {
 
   @Override
   public String sql(List<Period> periods) {
-    List<List<String>> ps = new ArrayList<>();
-    String none = d.cast("NULL", Dialect.SqlType.TIMESTAMP);
-    for (int i = 0; i < periods.size(); i++) {
-      Period p = periods.get(i);
-      boolean all = p.grain() == Period.Grain.ALL;
-      ps.add(
-          List.of(
-              String.valueOf(i),
-              all ? "TRUE" : "FALSE",
-              all ? none : d.timestamp(p.startTime()),
-              all ? none : d.timestamp(p.endTime())));
-    }
-    String by = kpi.by().isEmpty() ? null : columns.ref(kpi.by().get(0));
     List<String> select = new ArrayList<>();
     select.add("kpi_period");
-    select.add(by == null ? "NULL AS kpi_group" : by + " AS kpi_group");
-    select.add(by == null ? "1 AS kpi_total" : "GROUPING(" + by + ") AS kpi_total");
+    select.addAll(groups.select());
     for (PeriodRowsSql.Aggregate a : aggregates)
       select.add(a.sql() + " AS " + d.quoteIdent(a.name()));
     return "SELECT "
         + String.join(",\n  ", select)
-        + "\nFROM (SELECT * FROM "
-        + rows
-        + " AS kpi_rows WHERE "
-        + columns.where(kpi.where())
-        + ") AS kpi_population\nCROSS JOIN "
-        + d.values("kpi_periods", List.of("kpi_period", "kpi_all", "kpi_from", "kpi_to"), ps)
+        + "\nFROM "
+        + groups.inEvery(rows, periods)
         + "\nGROUP BY "
-        + (by == null ? "kpi_period" : "GROUPING SETS ((kpi_period, " + by + "), (kpi_period))")
+        + groups.groupBy(List.of())
         + "\nORDER BY kpi_period";
   }
 
   @Override
   public List<ResultRow> run(Connection conn, List<Period> periods, KpiRunner runner)
       throws SQLException {
-    Map<Integer, Map<List<String>, Measure>> groups = new HashMap<>();
+    Map<Integer, Map<List<String>, Measure>> measured = new HashMap<>();
     Map<Integer, Measure> totals = new HashMap<>();
     try (Statement st = conn.createStatement();
         ResultSet r = st.executeQuery(sql(periods))) {
       while (r.next()) {
         int period = r.getInt("kpi_period");
         Measure m = template.measure(PeriodRowsQuery.values(r), periods.get(period));
-        if (r.getInt("kpi_total") == 1) {
-          totals.put(period, m);
-        } else {
-          String label = r.getString("kpi_group");
-          groups
-              .computeIfAbsent(period, k -> new LinkedHashMap<>())
-              .put(List.of(label == null ? ResultRow.BLANK : label), m);
-        }
+        PeriodGroups.Key key = groups.key(r);
+        if (key.total()) totals.put(period, m);
+        else measured.computeIfAbsent(period, k -> new LinkedHashMap<>()).put(key.labels(), m);
       }
     }
     LocalDate last = lastDay(conn);
@@ -132,7 +112,7 @@ public final class PointInTimeQuery implements KpiQuery {
         new KpiRunner.MeasuredEdges() {
           @Override
           public Map<List<String>, Measure> groups(Period p) {
-            return groups.getOrDefault(periods.indexOf(p), Map.of());
+            return measured.getOrDefault(periods.indexOf(p), Map.of());
           }
 
           @Override

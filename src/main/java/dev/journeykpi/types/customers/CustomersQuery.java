@@ -6,6 +6,7 @@ import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.GroupCopies;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlValues;
@@ -16,7 +17,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,6 +35,7 @@ final class CustomersQuery implements KpiQuery {
   private final SqlColumns columns;
   private final CustomersSql sql;
   private final String with;
+  private final GroupCopies groups;
 
   CustomersQuery(CustomerDef def, KpiDef kpi, String rows, SqlColumns columns, CustomersSql sql) {
     this.def = def;
@@ -43,6 +44,7 @@ final class CustomersQuery implements KpiQuery {
     this.columns = columns;
     this.sql = sql;
     this.with = CustomersSql.with(kpi, def, rows, columns);
+    this.groups = new GroupCopies(columns.dialect(), columns, kpi);
   }
 
   /** The periods counted: those with a grain (a customers KPI over all time needs a period). */
@@ -97,14 +99,14 @@ final class CustomersQuery implements KpiQuery {
   /** The statements, each a query; the period counts only when a period has a grain. */
   private List<String> statements(List<Period> periods) {
     List<String> out = new ArrayList<>();
-    out.add(CustomersSql.groups(with));
+    out.add(CustomersSql.groups(with, groups));
     if (dated(periods).isEmpty()) return out;
     if (def.measure() == CustomerDef.Measure.COHORT) {
-      out.add(sql.cohorts(with, cohortTable(cohortPeriods(periods))));
+      out.add(sql.cohorts(with, cohortTable(cohortPeriods(periods)), groups));
     } else {
       String table = periodTable(dated(periods));
-      out.add(sql.states(with, table, columns));
-      if (sql.countsOrders()) out.add(sql.orders(with, table, columns.dialect()));
+      out.add(sql.states(with, table, columns, groups));
+      if (sql.countsOrders()) out.add(sql.orders(with, table, columns.dialect(), groups));
     }
     return out;
   }
@@ -114,24 +116,19 @@ final class CustomersQuery implements KpiQuery {
     return String.join(";\n\n", statements(periods));
   }
 
-  /** A group: the total, or a breakdown value (null for blank). */
-  private record Group(boolean total, String label) {}
-
-  /** A period's (or cohort pair's) counts of a group, by column name. */
-  private record At(int period, int later, Group group) {}
+  /** A period's (or cohort pair's) counts of a group (its labels: {@link GroupCopies#key}). */
+  private record At(int period, int later, List<String> group) {}
 
   @Override
   public List<ResultRow> run(Connection conn, List<Period> periods, KpiRunner runner)
       throws SQLException {
     List<String> st = statements(periods);
-    Map<Group, int[]> leftOut = new HashMap<>();
-    Set<String> labels = new LinkedHashSet<>();
+    Map<List<String>, int[]> leftOut = new HashMap<>();
     try (Statement s = conn.createStatement();
         ResultSet r = s.executeQuery(st.get(0))) {
       while (r.next()) {
-        Group g = group(r);
-        leftOut.put(g, new int[] {r.getInt("kpi_no_customer"), r.getInt("kpi_no_date")});
-        if (!g.total()) labels.add(g.label() == null ? ResultRow.BLANK : g.label());
+        leftOut.put(
+            groups.key(r), new int[] {r.getInt("kpi_no_customer"), r.getInt("kpi_no_date")});
       }
     }
     Map<At, Map<String, Number>> counts = new HashMap<>();
@@ -145,8 +142,8 @@ final class CustomersQuery implements KpiQuery {
                   ? new At(
                       r.getInt("kpi_cohort"),
                       r.getObject("kpi_later") == null ? -1 : r.getInt("kpi_later"),
-                      group(r))
-                  : new At(r.getInt("kpi_period"), -1, group(r));
+                      groups.key(r))
+                  : new At(r.getInt("kpi_period"), -1, groups.key(r));
           Map<String, Number> values = counts.computeIfAbsent(at, x -> new HashMap<>());
           for (int c = 1; c <= n; c++) {
             Object v = r.getObject(c);
@@ -157,33 +154,24 @@ final class CustomersQuery implements KpiQuery {
     }
     List<Period> dated = dated(periods);
     List<Period> cohorts = cohortPeriods(periods);
-    List<List<String>> groups = runner.groupsInDisplayOrder(kpi, labels);
+    List<List<String>> keys = runner.keysInDisplayOrder(kpi, leftOut.keySet());
     CustomerMeasurer measurer = new CustomerMeasurer(def, kpi.time(), runner.calendar());
     List<CustomerCounts> byGroup = new ArrayList<>();
-    for (int i = 0; i < groups.size(); i++) {
-      // The total is the last group; a breakdown group's label is the data's, BLANK for blanks.
-      boolean total = i == groups.size() - 1;
-      String label = groups.get(i).isEmpty() ? null : groups.get(i).get(0);
-      if (total || ResultRow.BLANK.equals(label)) label = null;
-      byGroup.add(counted(new Group(total, label), leftOut, counts, dated, cohorts));
-    }
+    // A declared group without rows has no counts: 0 everywhere.
+    for (List<String> key : keys) byGroup.add(counted(key, leftOut, counts, dated, cohorts));
     return runner.overWholeHistory(
         kpi,
         periods,
         measurer.dimensions(),
-        groups,
+        keys,
         lastDay(conn),
         (g, p) -> measurer.rows(byGroup.get(g), p));
   }
 
-  private static Group group(ResultSet r) throws SQLException {
-    return new Group(r.getInt("kpi_total") == 1, r.getString("kpi_group"));
-  }
-
   /** A group's counts from the query results (0 where the query had no row). */
   private static CustomerCounts counted(
-      Group g,
-      Map<Group, int[]> leftOut,
+      List<String> g,
+      Map<List<String>, int[]> leftOut,
       Map<At, Map<String, Number>> counts,
       List<Period> dated,
       List<Period> cohorts) {

@@ -7,6 +7,7 @@ import dev.journeykpi.config.ValueType;
 import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.Dialect.SqlType;
+import dev.journeykpi.sql.GroupCopies;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.SqlColumns;
@@ -34,7 +35,8 @@ import java.util.List;
  * days and the largest of their numbers belong together.
  *
  * <p>Compiled: windows and dormancy in calendar days ({@code 90 days}, {@code window: period}) or
- * working days; one text breakdown column at most.
+ * working days; breakdowns by several columns, with {@code rollup}, by any column but durations
+ * ({@link GroupCopies}).
  */
 final class CustomersSql implements OwnQuerySql {
   private final CustomerDef def;
@@ -48,7 +50,7 @@ final class CustomersSql implements OwnQuerySql {
     KpiDef k = source.kpi();
     SqlColumns c = source.columns();
     if (inWorkingDays()) c.calendarTable(); // refused here when there is no calendar
-    source.requireOneTextBreakdown();
+    source.requireGroupedColumns();
     if (!c.type(k.time()).isTemporal())
       throw new SqlRefused("time column '" + k.time() + "' is not a date");
     if (c.type(def.customer()) != ValueType.STRING)
@@ -70,8 +72,8 @@ final class CustomersSql implements OwnQuerySql {
 
   /**
    * The activity relations every statement starts from: the population's rows with their group
-   * (each row twice with a breakdown: in its group, and in the total), day, customer (NULL when
-   * blank), order (NULL when blank: the row is its own order) and amount.
+   * (each row copied into the total and each of its groups: {@link GroupCopies}), day, customer
+   * (NULL when blank), order (NULL when blank: the row is its own order) and amount.
    */
   static String with(KpiDef k, CustomerDef def, String rows, SqlColumns c) {
     Dialect d = c.dialect();
@@ -79,7 +81,8 @@ final class CustomersSql implements OwnQuerySql {
     String order = def.order() == null ? null : c.ref(def.order());
     List<String> cols = new ArrayList<>();
     String noText = d.cast("NULL", SqlType.TEXT);
-    cols.add((k.by().isEmpty() ? noText : c.ref(k.by().get(0))) + " AS kpi_g");
+    GroupCopies g = new GroupCopies(d, c, k);
+    cols.add(g.values());
     cols.add(d.epochDay(d.cast(c.ref(k.time()), SqlType.DATE)) + " AS kpi_day");
     cols.add(
         "CASE WHEN "
@@ -96,15 +99,6 @@ final class CustomersSql implements OwnQuerySql {
             + " AS kpi_value");
     // The columns named, not * EXCLUDE (kpi_g) (DuckDB's, Snowflake's and BigQuery's only).
     String rest = "kpi_day, kpi_customer, kpi_order, kpi_value";
-    String grouped =
-        "SELECT 1 AS kpi_total, "
-            + noText
-            + " AS kpi_group, "
-            + rest
-            + " FROM kpi_population"
-            + (k.by().isEmpty()
-                ? ""
-                : "\n  UNION ALL SELECT 0, kpi_g, " + rest + " FROM kpi_population");
     return "WITH kpi_population AS (SELECT "
         + String.join(", ", cols)
         + "\n  FROM "
@@ -112,21 +106,25 @@ final class CustomersSql implements OwnQuerySql {
         + " WHERE "
         + c.where(k.where())
         + "),\nkpi_grouped AS ("
-        + grouped
+        + g.union(rest, "kpi_population")
         + "),\nkpi_activity AS (SELECT * FROM kpi_grouped"
         + " WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL)";
   }
 
   /** The groups with the population's rows that are not activity: no date, or no customer. */
-  static String groups(String with) {
+  static String groups(String with, GroupCopies g) {
     return with
-        + "\nSELECT kpi_total, kpi_group,"
+        + "\nSELECT "
+        + g.keys()
+        + ","
         + " "
         + Aggregates.countWhere("kpi_day IS NULL")
         + " AS kpi_no_date, "
         + Aggregates.countWhere("kpi_day IS NOT NULL AND kpi_customer IS NULL")
         + " AS kpi_no_customer"
-        + "\nFROM kpi_grouped GROUP BY kpi_total, kpi_group";
+        + "\nFROM kpi_grouped GROUP BY "
+        + g.keys()
+        + "";
   }
 
   /** The window the measure uses (null: none, or {@code window: period}). */
@@ -176,7 +174,7 @@ final class CustomersSql implements OwnQuerySql {
    * @param periods the relation of the periods: kpi_period, kpi_start, kpi_last, kpi_prev_start
    *     (days)
    */
-  String states(String with, String periods, SqlColumns c) {
+  String states(String with, String periods, SqlColumns c, GroupCopies g) {
     // window: period — active at the start is activity in the period before, at the end activity
     // in the period; a window of W days — the last activity less than W days before the day.
     TimeSpan w = window();
@@ -209,17 +207,17 @@ final class CustomersSql implements OwnQuerySql {
     // Each activity day (and period edge) with its working-day number when a span counts working
     // days; wdn(b − 1) is wdn(b), less one when b is itself a working day.
     String distinctDays =
-        "SELECT DISTINCT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity";
+        "SELECT DISTINCT " + g.keys() + ", kpi_customer, kpi_day FROM kpi_activity";
     String source =
         wd
             ? "SELECT a.*, w.kpi_wdn, w.kpi_working FROM ("
                 + (dormancy
                     ? distinctDays
-                    : "SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity")
+                    : "SELECT " + g.keys() + ", kpi_customer, kpi_day FROM kpi_activity")
                 + ") AS a JOIN kpi_wd AS w ON w.kpi_d = a.kpi_day"
             : (dormancy
                 ? distinctDays
-                : "SELECT kpi_total, kpi_group, kpi_customer, kpi_day FROM kpi_activity");
+                : "SELECT " + g.keys() + ", kpi_customer, kpi_day FROM kpi_activity");
     // The gap before each activity day only for dormancy (distinct days, in order); the other
     // states need only the first and last days, which repeated days do not change. Calendar days:
     // b − prev ≥ D + 1 is "dormant at the end of b − 1"; working days: those in (prev, b − 1].
@@ -232,7 +230,9 @@ final class CustomersSql implements OwnQuerySql {
         dormancy
             ? "SELECT *, "
                 + before
-                + " OVER (PARTITION BY kpi_total, kpi_group,"
+                + " OVER (PARTITION BY "
+                + g.keys()
+                + ","
                 + " kpi_customer ORDER BY kpi_day) AS kpi_gap\n  FROM ("
                 + source
                 + ") AS kpi_active"
@@ -259,8 +259,9 @@ final class CustomersSql implements OwnQuerySql {
         + ",\nkpi_days AS ("
         + days
         + "),"
-        + "\nkpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total,"
-        + " kpi_group, kpi_customer, min(kpi_day) AS kpi_first,"
+        + "\nkpi_states AS (SELECT kpi_period, kpi_start, kpi_last, kpi_prev_start, "
+        + g.keys()
+        + ", kpi_customer, min(kpi_day) AS kpi_first,"
         + " "
         + Aggregates.where("max", "kpi_day", "kpi_day < kpi_start")
         + " AS kpi_before,"
@@ -275,12 +276,18 @@ final class CustomersSql implements OwnQuerySql {
         + "\n  FROM kpi_days JOIN "
         + edges
         + " ON kpi_day <= kpi_last"
-        + "\n  GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, kpi_total, kpi_group,"
+        + "\n  GROUP BY kpi_period, kpi_start, kpi_last, kpi_prev_start, "
+        + g.keys()
+        + ","
         + (wd ? " kpi_start_1_wdn, kpi_last_wdn," : "")
         + " kpi_customer)"
-        + "\nSELECT kpi_period, kpi_total, kpi_group,\n  "
+        + "\nSELECT kpi_period, "
+        + g.keys()
+        + ",\n  "
         + String.join(",\n  ", counts)
-        + "\nFROM kpi_states GROUP BY kpi_period, kpi_total, kpi_group";
+        + "\nFROM kpi_states GROUP BY kpi_period, "
+        + g.keys()
+        + "";
   }
 
   /**
@@ -323,16 +330,20 @@ final class CustomersSql implements OwnQuerySql {
    * among the customer's rows with a positive or no amount; a row without an id is its own order),
    * and the revenue (an exact sum).
    */
-  String orders(String with, String periods, Dialect d) {
+  String orders(String with, String periods, Dialect d, GroupCopies g) {
     String ordered = "(kpi_value IS NULL OR kpi_value > 0)";
     String earning =
         def.returns() == CustomerDef.Returns.NET ? "kpi_value IS NOT NULL" : "kpi_value > 0";
     return with
-        + ",\nkpi_lines AS (SELECT kpi_period, kpi_total, kpi_group, kpi_customer, kpi_order,"
+        + ",\nkpi_lines AS (SELECT kpi_period, "
+        + g.keys()
+        + ", kpi_customer, kpi_order,"
         + " kpi_value FROM kpi_activity JOIN "
         + periods
         + " ON kpi_day BETWEEN kpi_start AND kpi_last),"
-        + "\nkpi_buyers AS (SELECT kpi_period, kpi_total, kpi_group,"
+        + "\nkpi_buyers AS (SELECT kpi_period, "
+        + g.keys()
+        + ","
         + " count(DISTINCT CASE WHEN "
         + ordered
         + " THEN kpi_order END) + "
@@ -341,8 +352,12 @@ final class CustomersSql implements OwnQuerySql {
         + " "
         + d.sumExact("CASE WHEN " + earning + " THEN kpi_value END")
         + " AS kpi_revenue"
-        + "\n  FROM kpi_lines GROUP BY kpi_period, kpi_total, kpi_group, kpi_customer)"
-        + "\nSELECT kpi_period, kpi_total, kpi_group,"
+        + "\n  FROM kpi_lines GROUP BY kpi_period, "
+        + g.keys()
+        + ", kpi_customer)"
+        + "\nSELECT kpi_period, "
+        + g.keys()
+        + ","
         + " "
         + count("buyers", "kpi_orders >= 1")
         + ", "
@@ -352,7 +367,9 @@ final class CustomersSql implements OwnQuerySql {
         + " "
         + d.sumExact("kpi_revenue")
         + " AS revenue"
-        + "\nFROM kpi_buyers GROUP BY kpi_period, kpi_total, kpi_group";
+        + "\nFROM kpi_buyers GROUP BY kpi_period, "
+        + g.keys()
+        + "";
   }
 
   /**
@@ -361,30 +378,46 @@ final class CustomersSql implements OwnQuerySql {
    *
    * @param periods the relation of the cohort periods in time order: kpi_q, kpi_start, kpi_last
    */
-  String cohorts(String with, String periods) {
+  String cohorts(String with, String periods, GroupCopies g) {
     String members =
         def.recurring()
             ? "SELECT * FROM kpi_in"
-            : "SELECT kpi_total, kpi_group, kpi_customer, kpi_q FROM (SELECT kpi_total, kpi_group,"
+            : "SELECT "
+                + g.keys()
+                + ", kpi_customer, kpi_q FROM (SELECT "
+                + g.keys()
+                + ","
                 + " kpi_customer, min(kpi_day) AS kpi_first FROM kpi_activity"
-                + " GROUP BY kpi_total, kpi_group, kpi_customer) AS kpi_firsts JOIN "
+                + " GROUP BY "
+                + g.keys()
+                + ", kpi_customer) AS kpi_firsts JOIN "
                 + periods
                 + " ON kpi_first BETWEEN kpi_start AND kpi_last";
     return with
-        + ",\nkpi_in AS (SELECT DISTINCT kpi_total, kpi_group, kpi_customer, kpi_q FROM kpi_activity"
+        + ",\nkpi_in AS (SELECT DISTINCT "
+        + g.keys()
+        + ", kpi_customer, kpi_q FROM kpi_activity"
         + " JOIN "
         + periods
         + " ON kpi_day BETWEEN kpi_start AND kpi_last),"
         + "\nkpi_members AS ("
         + members
         + ")"
-        + "\nSELECT m.kpi_q AS kpi_cohort, a.kpi_q AS kpi_later, m.kpi_total, m.kpi_group,"
+        + "\nSELECT m.kpi_q AS kpi_cohort, a.kpi_q AS kpi_later, "
+        + g.keys("m")
+        + ","
         + " count(*) AS kpi_customers"
-        + "\nFROM kpi_members AS m JOIN kpi_in AS a ON a.kpi_total = m.kpi_total"
-        + " AND a.kpi_group IS NOT DISTINCT FROM m.kpi_group AND a.kpi_customer = m.kpi_customer"
+        + "\nFROM kpi_members AS m JOIN kpi_in AS a ON "
+        + g.sameGroup("a", "m")
+        + " AND a.kpi_customer = m.kpi_customer"
         + " AND a.kpi_q >= m.kpi_q"
-        + "\nGROUP BY m.kpi_q, a.kpi_q, m.kpi_total, m.kpi_group"
-        + "\nUNION ALL SELECT kpi_q, NULL, kpi_total, kpi_group, count(*) FROM kpi_members"
-        + " GROUP BY kpi_q, kpi_total, kpi_group";
+        + "\nGROUP BY m.kpi_q, a.kpi_q, "
+        + g.keys("m")
+        + "\nUNION ALL SELECT kpi_q, NULL, "
+        + g.keys()
+        + ", count(*) FROM kpi_members"
+        + " GROUP BY kpi_q, "
+        + g.keys()
+        + "";
   }
 }

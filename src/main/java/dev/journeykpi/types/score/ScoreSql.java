@@ -9,6 +9,7 @@ import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
+import dev.journeykpi.sql.PeriodGroups;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlRefused;
 import dev.journeykpi.sql.SqlSource;
@@ -48,7 +49,7 @@ final class ScoreSql implements OwnQuerySql {
   @Override
   public KpiQuery compile(SqlSource source) {
     SqlColumns c = source.columns();
-    source.requireOneTextBreakdown();
+    source.requireGroupedColumns();
     if (kpi.time() != null && !c.type(kpi.time()).isTemporal())
       throw new SqlRefused("time column '" + kpi.time() + "' is not a date");
     ValueType type = c.type(spec.column());
@@ -64,63 +65,33 @@ final class ScoreSql implements OwnQuerySql {
     private final SqlColumns c;
     private final String rows;
     private final boolean numbers;
+    private final PeriodGroups groups;
 
     Query(SqlSource source, boolean numbers) {
       this.d = source.dialect();
       this.c = source.columns();
       this.rows = source.rows();
       this.numbers = numbers;
+      this.groups = PeriodGroups.withOneColumnNames(d, c, kpi);
     }
 
     @Override
     public String sql(List<Period> periods) {
-      List<List<String>> ps = new ArrayList<>();
-      String none = d.cast("NULL", Dialect.SqlType.TIMESTAMP);
-      for (int i = 0; i < periods.size(); i++) {
-        Period p = periods.get(i);
-        boolean all = kpi.time() == null || p.grain() == Period.Grain.ALL;
-        ps.add(
-            List.of(
-                String.valueOf(i),
-                all ? "TRUE" : "FALSE",
-                all ? none : d.timestamp(p.startTime()),
-                all ? none : d.timestamp(p.endTime())));
-      }
-      String time =
-          kpi.time() == null ? null : d.cast(c.ref(kpi.time()), Dialect.SqlType.TIMESTAMP);
-      String by = kpi.by().isEmpty() ? null : c.ref(kpi.by().get(0));
       String answer = c.ref(spec.column());
       // A number answer of -0 is not 0 to the measurer (its text, whether it is listed as
       // positive), but one group to the engine: its sign is kept beside it.
       String sign = numbers ? d.signBit(answer) : "FALSE";
-      String keys = numbers ? answer + ", " + sign : answer;
+      List<String> select = new ArrayList<>(groups.select());
+      select.add(answer + " AS kpi_answer");
+      select.add(sign + " AS kpi_negative");
+      select.add("count(*) AS kpi_rows");
+      select.add("min(kpi_record) AS kpi_first");
       return "SELECT kpi_period,\n  "
-          + (by == null ? "NULL AS kpi_group" : by + " AS kpi_group")
-          + ",\n  "
-          + (by == null ? "1 AS kpi_total" : "GROUPING(" + by + ") AS kpi_total")
-          + ",\n  "
-          + answer
-          + " AS kpi_answer,\n  "
-          + sign
-          + " AS kpi_negative,\n  count(*) AS kpi_rows,\n  min(kpi_record) AS kpi_first"
-          + "\nFROM (SELECT * FROM "
-          + rows
-          + " AS kpi_rows WHERE "
-          + c.where(kpi.where())
-          + ") AS kpi_population\nJOIN "
-          + d.values("kpi_periods", List.of("kpi_period", "kpi_all", "kpi_from", "kpi_to"), ps)
-          + "\n  ON kpi_all"
-          + (time == null ? "" : " OR (" + time + " >= kpi_from AND " + time + " < kpi_to)")
+          + String.join(",\n  ", select)
+          + "\nFROM "
+          + groups.datedIn(rows, periods)
           + "\nGROUP BY "
-          + (by == null
-              ? "kpi_period, " + keys
-              : "GROUPING SETS ((kpi_period, "
-                  + by
-                  + ", "
-                  + keys
-                  + "), (kpi_period, "
-                  + keys
-                  + "))")
+          + groups.groupBy(numbers ? List.of(answer, sign) : List.of(answer))
           + "\nORDER BY kpi_period, kpi_first";
     }
 
@@ -128,23 +99,19 @@ final class ScoreSql implements OwnQuerySql {
     public List<ResultRow> run(Connection conn, List<Period> periods, KpiRunner runner)
         throws SQLException {
       ScoreMeasurer measurer = new ScoreMeasurer(spec.column(), spec.score());
-      Map<Integer, Map<List<String>, ScoreMeasurer.Tally>> groups = new HashMap<>();
+      Map<Integer, Map<List<String>, ScoreMeasurer.Tally>> tallies = new HashMap<>();
       Map<Integer, ScoreMeasurer.Tally> totals = new HashMap<>();
       try (Statement st = conn.createStatement();
           ResultSet r = st.executeQuery(sql(periods))) {
         while (r.next()) {
           int period = r.getInt("kpi_period");
-          ScoreMeasurer.Tally t;
-          if (r.getInt("kpi_total") == 1) {
-            t = totals.computeIfAbsent(period, k -> measurer.tally());
-          } else {
-            String label = r.getString("kpi_group");
-            t =
-                groups
-                    .computeIfAbsent(period, k -> new LinkedHashMap<>())
-                    .computeIfAbsent(
-                        List.of(label == null ? ResultRow.BLANK : label), k -> measurer.tally());
-          }
+          PeriodGroups.Key key = groups.key(r);
+          ScoreMeasurer.Tally t =
+              key.total()
+                  ? totals.computeIfAbsent(period, k -> measurer.tally())
+                  : tallies
+                      .computeIfAbsent(period, k -> new LinkedHashMap<>())
+                      .computeIfAbsent(key.labels(), k -> measurer.tally());
           long count = r.getLong("kpi_rows");
           Object a = r.getObject("kpi_answer");
           if (a == null) {
@@ -160,7 +127,7 @@ final class ScoreSql implements OwnQuerySql {
         }
       }
       Map<Integer, Map<List<String>, Measure>> measured = new HashMap<>();
-      groups.forEach(
+      tallies.forEach(
           (p, g) -> {
             Map<List<String>, Measure> m = new LinkedHashMap<>();
             g.forEach((k, t) -> m.put(k, measurer.result(t)));

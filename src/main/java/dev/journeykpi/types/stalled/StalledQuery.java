@@ -6,6 +6,7 @@ import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.GroupCopies;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlValues;
@@ -32,6 +33,7 @@ final class StalledQuery implements KpiQuery {
   private final SqlColumns columns;
   private final StalledSql sql;
   private final String with;
+  private final GroupCopies groups;
 
   StalledQuery(KpiDef kpi, String rows, SqlColumns columns, StalledSql sql) {
     this.kpi = kpi;
@@ -39,6 +41,7 @@ final class StalledQuery implements KpiQuery {
     this.columns = columns;
     this.sql = sql;
     this.with = sql.with(kpi, rows, columns);
+    this.groups = new GroupCopies(columns.dialect(), columns, kpi);
   }
 
   /** The periods counted: those with a grain (over all time nothing is "before the period"). */
@@ -63,8 +66,9 @@ final class StalledQuery implements KpiQuery {
 
   private List<String> statements(List<Period> periods) {
     List<String> out = new ArrayList<>();
-    out.add(StalledSql.groups(with));
-    if (!dated(periods).isEmpty()) out.add(sql.counts(with, periodTable(dated(periods)), columns));
+    out.add(StalledSql.groups(with, groups));
+    if (!dated(periods).isEmpty())
+      out.add(sql.counts(with, periodTable(dated(periods)), columns, groups));
     return out;
   }
 
@@ -73,22 +77,17 @@ final class StalledQuery implements KpiQuery {
     return String.join(";\n\n", statements(periods));
   }
 
-  /** A group: the total, or a breakdown value (null for blank). */
-  private record Group(boolean total, String label) {}
-
-  private record At(int period, Group group) {}
+  /** A period's group, by its labels ({@link GroupCopies#key}). */
+  private record At(int period, List<String> group) {}
 
   @Override
   public List<ResultRow> run(Connection conn, List<Period> periods, KpiRunner runner)
       throws SQLException {
     List<String> st = statements(periods);
-    Set<String> labels = new LinkedHashSet<>();
+    Set<List<String>> found = new LinkedHashSet<>();
     try (Statement s = conn.createStatement();
         ResultSet r = s.executeQuery(st.get(0))) {
-      while (r.next()) {
-        Group g = group(r);
-        if (!g.total()) labels.add(g.label() == null ? ResultRow.BLANK : g.label());
-      }
+      while (r.next()) found.add(groups.key(r));
     }
     Map<At, long[]> counts = new HashMap<>();
     if (st.size() > 1) {
@@ -96,31 +95,23 @@ final class StalledQuery implements KpiQuery {
           ResultSet r = s.executeQuery(st.get(1))) {
         while (r.next())
           counts.put(
-              new At(r.getInt("kpi_period"), group(r)),
+              new At(r.getInt("kpi_period"), groups.key(r)),
               new long[] {r.getLong("touched"), r.getLong("stalled"), r.getLong("closed")});
       }
     }
     List<Period> dated = dated(periods);
-    List<List<String>> groups = runner.groupsInDisplayOrder(kpi, labels);
+    List<List<String>> keys = runner.keysInDisplayOrder(kpi, found);
     return runner.overWholeHistory(
         kpi,
         periods,
         List.of(),
-        groups,
+        keys,
         lastDay(conn),
         (g, p) -> {
-          // The total is the last group; a breakdown group's label is the data's, BLANK for blanks.
-          boolean total = g == groups.size() - 1;
-          String label = groups.get(g).isEmpty() ? null : groups.get(g).get(0);
-          if (total || ResultRow.BLANK.equals(label)) label = null;
-          long[] c =
-              counts.getOrDefault(new At(dated.indexOf(p), new Group(total, label)), new long[3]);
+          // A declared group without rows has no counts: none stalled.
+          long[] c = counts.getOrDefault(new At(dated.indexOf(p), keys.get(g)), new long[3]);
           return List.of(new HistoryRow(List.of(), StalledMeasurer.result(p, c[0], c[1], c[2]), p));
         });
-  }
-
-  private static Group group(ResultSet r) throws SQLException {
-    return new Group(r.getInt("kpi_total") == 1, r.getString("kpi_group"));
   }
 
   /** The last day of the KPI's time column over the source's rows, as the default engine's. */

@@ -7,6 +7,7 @@ import dev.journeykpi.config.ValueType;
 import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.Dialect.SqlType;
+import dev.journeykpi.sql.GroupCopies;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.SqlColumns;
@@ -24,8 +25,8 @@ import dev.journeykpi.sql.SqlSource;
  * with the day, so the last touch's number is the largest of the touches' numbers). Only each
  * period's counts per group come back.
  *
- * <p>Compiled: a text lead column, a date or date-time time column, one text breakdown column at
- * most.
+ * <p>Compiled: a text lead column, a date or date-time time column; breakdowns by several columns,
+ * with {@code rollup}, by any column but durations ({@link GroupCopies}).
  */
 final class StalledSql implements OwnQuerySql {
   private final StalledDef def;
@@ -38,7 +39,7 @@ final class StalledSql implements OwnQuerySql {
   public KpiQuery compile(SqlSource source) {
     KpiDef k = source.kpi();
     SqlColumns c = source.columns();
-    source.requireOneTextBreakdown();
+    source.requireGroupedColumns();
     if (k.time() == null || !c.type(k.time()).isTemporal())
       throw new SqlRefused("time column '" + k.time() + "' is not a date");
     if (c.type(def.lead()) != ValueType.STRING)
@@ -48,30 +49,21 @@ final class StalledSql implements OwnQuerySql {
   }
 
   /**
-   * The touches every statement starts from: the population's rows with their group (each row twice
-   * with a breakdown: in its group, and in the total), day (NULL without a time), lead (NULL when
-   * blank) and whether the row closes the lead.
+   * The touches every statement starts from: the population's rows with their group (each row
+   * copied into the total and each of its groups: {@link GroupCopies}), day (NULL without a time),
+   * lead (NULL when blank) and whether the row closes the lead.
    */
   String with(KpiDef k, String rows, SqlColumns c) {
     Dialect d = c.dialect();
     String lead = c.ref(def.lead());
     String closed =
         def.closed().isEmpty() ? "FALSE" : "coalesce(" + c.where(def.closed()) + ", FALSE)";
-    String noText = d.cast("NULL", SqlType.TEXT);
+    GroupCopies g = new GroupCopies(d, c, k);
     // The columns named, not * EXCLUDE (kpi_g) (DuckDB's, Snowflake's and BigQuery's only).
     String rest = "kpi_day, kpi_lead, kpi_closed";
-    String grouped =
-        "SELECT 1 AS kpi_total, "
-            + noText
-            + " AS kpi_group, "
-            + rest
-            + " FROM kpi_population"
-            + (k.by().isEmpty()
-                ? ""
-                : "\n  UNION ALL SELECT 0, kpi_g, " + rest + " FROM kpi_population");
     return "WITH kpi_population AS (SELECT "
-        + (k.by().isEmpty() ? noText : c.ref(k.by().get(0)))
-        + " AS kpi_g, "
+        + g.values()
+        + ", "
         + d.epochDay(d.cast(c.ref(k.time()), SqlType.DATE))
         + " AS kpi_day, CASE WHEN "
         + d.isBlank(lead)
@@ -84,7 +76,7 @@ final class StalledSql implements OwnQuerySql {
         + " WHERE "
         + c.where(k.where())
         + "),\nkpi_grouped AS ("
-        + grouped
+        + g.union(rest, "kpi_population")
         + "),\nkpi_touches AS (SELECT * FROM kpi_grouped"
         + " WHERE kpi_day IS NOT NULL AND kpi_lead IS NOT NULL)";
   }
@@ -109,8 +101,8 @@ final class StalledSql implements OwnQuerySql {
   }
 
   /** The groups of the population's rows. */
-  static String groups(String with) {
-    return with + "\nSELECT kpi_total, kpi_group FROM kpi_grouped GROUP BY kpi_total, kpi_group";
+  static String groups(String with, GroupCopies g) {
+    return with + "\nSELECT " + g.keys() + " FROM kpi_grouped GROUP BY " + g.keys();
   }
 
   /**
@@ -119,7 +111,7 @@ final class StalledSql implements OwnQuerySql {
    *
    * @param periods the relation of the periods: kpi_period, kpi_start, kpi_last (days)
    */
-  String counts(String with, String periods, SqlColumns c) {
+  String counts(String with, String periods, SqlColumns c, GroupCopies g) {
     TimeSpan idle = def.idle();
     boolean wd = idle.isWorkingDays();
     long limit = wd ? idle.workingDays() : idle.seconds() / 86400;
@@ -144,7 +136,9 @@ final class StalledSql implements OwnQuerySql {
             : "";
     return with
         + calendar
-        + ",\nkpi_leads AS (SELECT kpi_period, kpi_start, kpi_total, kpi_group, kpi_lead,"
+        + ",\nkpi_leads AS (SELECT kpi_period, kpi_start, "
+        + g.keys()
+        + ", kpi_lead,"
         + " "
         + Aggregates.where("max", "kpi_day", "kpi_day < kpi_start")
         + " AS kpi_before,"
@@ -166,8 +160,12 @@ final class StalledSql implements OwnQuerySql {
         + " ON kpi_day <= kpi_last"
         + "\n  GROUP BY kpi_period, kpi_start,"
         + (wd ? " kpi_start_1_wdn," : "")
-        + " kpi_total, kpi_group, kpi_lead)"
-        + "\nSELECT kpi_period, kpi_total, kpi_group,"
+        + " "
+        + g.keys()
+        + ", kpi_lead)"
+        + "\nSELECT kpi_period, "
+        + g.keys()
+        + ","
         + " "
         + Aggregates.countWhere(stalled)
         + " AS stalled, "
@@ -175,6 +173,7 @@ final class StalledSql implements OwnQuerySql {
         + " AS touched, "
         + Aggregates.countWhere("kpi_was_closed")
         + " AS closed"
-        + "\nFROM kpi_leads GROUP BY kpi_period, kpi_total, kpi_group";
+        + "\nFROM kpi_leads GROUP BY kpi_period, "
+        + g.keys();
   }
 }

@@ -1,0 +1,36 @@
+package dev.journeykpi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * {@code kpi sql} of the types with a query of their own, each with two breakdown columns and the
+ * roll-up (backlog, score, stalled; churn by two columns), golden for every dialect (issue 17): the
+ * GROUPING SETS with one GROUPING per column, and the rows copied into each level's group by a
+ * UNION ALL, are spelled alike everywhere but for the dialect's quoting, casts and epoch hooks. The
+ * queries only: the sources' typing is the engines', checked elsewhere. DuckDB, PostgreSQL and
+ * Spark run this SQL in the differential tests (SeveralBreakdownsOnSqlTest, and the PostgreSQL and
+ * Spark runs of its generated export).
+ */
+class SeveralBreakdownsSqlGoldenTest {
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"duckdb", "postgres", "spark", "trino", "bigquery", "snowflake"})
+  void theQueriesOfEveryDialect(String dialect) throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(
+            "sql",
+            "-c",
+            "src/test/resources/several-breakdowns/several-breakdowns.yaml",
+            "--period",
+            "2026-10",
+            "--dialect",
+            dialect);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\n-- kpi ").contains("GROUPING SETS").contains("UNION ALL");
+    Golden.check(
+        "sql/" + dialect + "/several-breakdowns-2026-10.sql",
+        r.out().substring(r.out().indexOf("\n-- kpi ") + 1));
+  }
+}
