@@ -22,6 +22,12 @@ final class TextTable {
   private final Map<Integer, Integer> shrinkable = new LinkedHashMap<>();
   private boolean wrapLast;
 
+  /** Each styled row's cells' SGR codes, by the row's index in {@link #lines} and its column. */
+  private final Map<Integer, Map<Integer, String>> styles = new java.util.HashMap<>();
+
+  /** How a section's title is drawn once laid out (its status words coloured); as is by default. */
+  private java.util.function.UnaryOperator<String> titles = t -> t;
+
   TextTable(List<String> header, boolean[] rightAligned) {
     this.header = header.stream().map(Visible::text).toList();
     this.rightAligned = rightAligned;
@@ -46,6 +52,24 @@ final class TextTable {
    */
   void row(List<String> cells) {
     lines.add(cells.stream().map(c -> c == null ? "" : Visible.text(c)).toList());
+  }
+
+  /**
+   * A row with one cell in colour: the SGR {@code code} (null for none) goes around the cell's text
+   * once it is cut to its column, the padding outside it, so the widths are those of the plain
+   * text.
+   */
+  void row(List<String> cells, int column, String code) {
+    if (code != null) styles.put(lines.size(), Map.of(column, code));
+    row(cells);
+  }
+
+  /**
+   * Section titles drawn through {@code paint} once laid out (e.g. their status words coloured).
+   */
+  TextTable titles(java.util.function.UnaryOperator<String> paint) {
+    this.titles = paint;
+    return this;
   }
 
   /** A full-width line of text between rows, such as a section title. */
@@ -83,13 +107,14 @@ final class TextTable {
     StringBuilder b = new StringBuilder();
     // A table without sections gets its header once, at the top.
     if (lines.isEmpty() || !(lines.get(0) instanceof Title)) header(b, indent, layout, header);
-    for (Object l : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      Object l = lines.get(i);
       if (l instanceof Title title) {
         if (b.length() > 0) b.append('\n');
-        b.append(title.text()).append('\n');
+        b.append(titles.apply(title.text())).append('\n');
         header(b, indent, layout, title.header());
       } else {
-        line(b, indent, (List<String>) l, layout);
+        line(b, indent, (List<String>) l, layout, styles.getOrDefault(i, Map.of()));
       }
     }
     return b.toString();
@@ -144,12 +169,17 @@ final class TextTable {
   /** The header row and a rule under it. */
   private void header(StringBuilder b, String indent, Layout layout, List<String> header) {
     int columns = layout.under() ? header.size() - 1 : header.size();
-    line(b, indent, header.subList(0, columns), layout);
+    line(b, indent, header.subList(0, columns), layout, Map.of());
     int rule = total(layout.w(), 0, columns);
     b.append(indent).append("─".repeat(Math.max(0, rule))).append('\n');
   }
 
-  private void line(StringBuilder b, String indent, List<String> cells, Layout layout) {
+  private void line(
+      StringBuilder b,
+      String indent,
+      List<String> cells,
+      Layout layout,
+      Map<Integer, String> style) {
     int[] w = layout.w();
     int last = w.length - 1;
     boolean wraps = wrapLast && layout.wrapWidth() > 0 && cells.size() == w.length;
@@ -167,7 +197,11 @@ final class TextTable {
         continue;
       }
       if (DisplayWidth.of(c) > w[i]) c = DisplayWidth.truncate(c, w[i]);
-      s.append(rightAligned[i] ? DisplayWidth.padLeft(c, w[i]) : DisplayWidth.padRight(c, w[i]));
+      // Measured and padded as plain text; the colour goes around the text alone.
+      String pad = " ".repeat(Math.max(0, w[i] - DisplayWidth.of(c)));
+      String code = style.get(i);
+      String shown = code == null || c.isEmpty() ? c : code + c + StatusColors.RESET;
+      s.append(rightAligned[i] ? pad + shown : shown + pad);
       if (!lastShown) s.append("  ");
     }
     b.append(s.toString().stripTrailing()).append('\n');
