@@ -39,7 +39,17 @@ final class HtmlCharts {
                 row.get(layout.firstPeriodColumn + p)));
       }
       if (points.stream().filter(p -> p.value() != null).count() < 2) continue;
-      figure(b, row.get(0), TrendChart.svg(points, w.get("trends") + ": " + row.get(0)));
+      String caption = row.get(0);
+      if (TrendChart.scale(points.stream().map(TrendChart.Point::value).toList()).cut()) {
+        // The axis starts at the lowest value, not zero: said in words beside the drawn break.
+        TrendChart.Point lowest =
+            points.stream()
+                .filter(p -> p.value() != null)
+                .min(java.util.Comparator.comparingDouble(TrendChart.Point::value))
+                .orElseThrow();
+        caption += " — " + String.format(w.get("axis_cut"), lowest.text());
+      }
+      figure(b, caption, TrendChart.svg(points, w.get("trends") + ": " + caption));
     }
     return b.isEmpty() ? "" : "<div class=\"charts\">\n" + b + "</div>\n";
   }
