@@ -222,6 +222,32 @@ class ChartGeometryTest {
         .contains("class=\"val\">25.0%</text>");
   }
 
+  /**
+   * The phone's heat map: cohort 46 and size 28, then cells of 23: age 0 at 74, age 11 at 74 + 11 ×
+   * 23 = 327, twelve ages 74 + 276 = 350 wide (a 390 px phone less its margins holds 370); rows 18
+   * high under a header of 16: the first row's cell +1 at x 97 + 1, y 16 + 1, 21 × 16, its text at
+   * the cell's middle 97 + 11.5 = 108.5, 16 + 13 = 29.
+   */
+  @Test
+  void thePhonesHeatMapFitsAPhone() {
+    assertThat(CohortHeatMap.PHONE.cellX(0)).isEqualTo(74);
+    assertThat(CohortHeatMap.PHONE.cellX(11)).isEqualTo(327);
+    String svg =
+        CohortHeatMap.svgForPhone(
+            List.of("Cohort", "Customers", "+0", "+1"),
+            List.of(
+                new CohortHeatMap.Row(
+                    "2026-09", "20", Arrays.asList(1.0, 0.25), List.of("100", "25"))),
+            "cohorts");
+    assertThat(svg)
+        .startsWith("<svg class=\"chart heat phone\"")
+        // Two ages: 74 + 46 = 120 wide, 16 + 18 = 34 high.
+        .contains("width=\"120\" height=\"34\"")
+        .contains(
+            "<rect x=\"98\" y=\"17\" width=\"21\" height=\"16\" fill=\"#2563eb\" fill-opacity=\"0.25\"")
+        .contains("<text x=\"108.5\" y=\"29\" text-anchor=\"middle\" class=\"val\">25</text>");
+  }
+
   /** Coordinates are short: one decimal at most, none when whole, "0" for a tiny negative. */
   @Test
   void coordinates() {
