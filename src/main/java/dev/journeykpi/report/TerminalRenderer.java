@@ -27,11 +27,13 @@ public final class TerminalRenderer implements Renderer {
     shrinkable.put(0, 24);
     if (layout.breakdownColumn) shrinkable.put(1, 16);
     TextTable table =
-        new TextTable(layout.header, layout.rightAligned).fit(view.width(), true, shrinkable);
+        new TextTable(layout.header, layout.rightAligned)
+            .fit(view.width(), true, shrinkable)
+            .stackFirst();
     // Colour goes on after the layout: the table measures, cuts and pads the plain words, then
     // colours the status cell and the status words of the section titles' counts.
     boolean color = view.color() && layout.statusColumn >= 0;
-    if (color) table.titles(t -> StatusColors.counts(t, layout.words, false));
+    if (color) table.titles(t -> StatusColors.counts(t, layout.words));
     for (ScorecardLayout.Section s : layout.sections) {
       table.section(s.title(), s.header());
       List<List<String>> rows = s.rowsNotesOnce(layout.noteColumn);

@@ -25,8 +25,14 @@ final class TextTable {
   /** Each styled row's cells' SGR codes, by the row's index in {@link #lines} and its column. */
   private final Map<Integer, Map<Integer, String>> styles = new java.util.HashMap<>();
 
-  /** How a section's title is drawn once laid out (its status words coloured); as is by default. */
-  private java.util.function.UnaryOperator<String> titles = t -> t;
+  /**
+   * How a section's title is drawn once laid out and wrapped (its status words coloured); as is by
+   * default.
+   */
+  private java.util.function.UnaryOperator<List<String>> titles = t -> t;
+
+  /** Whether the first column may go on a line of its own above its row ({@link #stackFirst}). */
+  private boolean stackable;
 
   TextTable(List<String> header, boolean[] rightAligned) {
     this.header = header.stream().map(Visible::text).toList();
@@ -65,10 +71,23 @@ final class TextTable {
   }
 
   /**
-   * Section titles drawn through {@code paint} once laid out (e.g. their status words coloured).
+   * Section titles drawn through {@code paint} once wrapped to the width (e.g. their status words
+   * coloured).
    */
-  TextTable titles(java.util.function.UnaryOperator<String> paint) {
+  TextTable titles(java.util.function.UnaryOperator<List<String>> paint) {
     this.titles = paint;
+    return this;
+  }
+
+  /**
+   * When the row does not fit even with the labels at their narrowest and the notes under it, the
+   * first column's text (the KPI's label, written on a KPI's first row only) goes on a line of its
+   * own above the row, and the other columns take the whole width: a narrow terminal (80 columns)
+   * gets the values without a line running past its edge. Only when the rows then fit: a table too
+   * wide either way (a trend of twelve periods) keeps its labels in line.
+   */
+  TextTable stackFirst() {
+    this.stackable = true;
     return this;
   }
 
@@ -92,8 +111,16 @@ final class TextTable {
   /** A section's title line and its header. */
   private record Title(String text, List<String> header) {}
 
-  /** How the columns are laid out: their widths and where the last column's text goes. */
-  private record Layout(int[] w, int wrapWidth, boolean under) {}
+  /**
+   * How the columns are laid out: their widths, where the last column's text goes, and whether the
+   * first column stands on a line of its own (its width then -2: the others are measured as if it
+   * and the gap after it were gone).
+   */
+  private record Layout(int[] w, int wrapWidth, boolean under, boolean stacked) {
+    Layout(int[] w, int wrapWidth, boolean under) {
+      this(w, wrapWidth, under, false);
+    }
+  }
 
   @SuppressWarnings("unchecked")
   String render(String indent) {
@@ -111,10 +138,12 @@ final class TextTable {
       Object l = lines.get(i);
       if (l instanceof Title title) {
         if (b.length() > 0) b.append('\n');
-        b.append(titles.apply(title.text())).append('\n');
+        List<String> titleLines =
+            DisplayWidth.wrap(title.text(), width > 0 ? width : Integer.MAX_VALUE);
+        for (String t : titles.apply(titleLines)) b.append(t).append('\n');
         header(b, indent, layout, title.header());
       } else {
-        line(b, indent, (List<String>) l, layout, styles.getOrDefault(i, Map.of()));
+        line(b, indent, (List<String>) l, layout, styles.getOrDefault(i, Map.of()), true);
       }
     }
     return b.toString();
@@ -126,6 +155,24 @@ final class TextTable {
    * column's text goes under its row and the others shrink until the row fits.
    */
   private Layout layout(int[] natural, int indent) {
+    Layout l = fitted(natural, indent);
+    if (!stackable || width <= 0 || fits(l, indent)) return l;
+    int[] alone = natural.clone();
+    alone[0] = -2;
+    Layout s = fitted(alone, indent);
+    // Only when that fits: a table too wide either way (a long trend) keeps its labels in line.
+    return fits(s, indent) ? new Layout(s.w(), s.wrapWidth(), s.under(), true) : l;
+  }
+
+  /** Whether a layout's rows are at most {@link #width} wide. */
+  private boolean fits(Layout l, int indent) {
+    int last = l.w().length - 1;
+    if (l.wrapWidth() > 0 && !l.under())
+      return total(l.w(), indent, last) + 2 + l.wrapWidth() <= width;
+    return total(l.w(), indent, l.under() ? last : l.w().length) <= width;
+  }
+
+  private Layout fitted(int[] natural, int indent) {
     int[] w = natural.clone();
     int last = w.length - 1;
     if (width <= 0 || total(w, indent, w.length) <= width) return new Layout(w, 0, false);
@@ -169,7 +216,7 @@ final class TextTable {
   /** The header row and a rule under it. */
   private void header(StringBuilder b, String indent, Layout layout, List<String> header) {
     int columns = layout.under() ? header.size() - 1 : header.size();
-    line(b, indent, header.subList(0, columns), layout, Map.of());
+    line(b, indent, header.subList(0, columns), layout, Map.of(), false);
     int rule = total(layout.w(), 0, columns);
     b.append(indent).append("─".repeat(Math.max(0, rule))).append('\n');
   }
@@ -179,13 +226,19 @@ final class TextTable {
       String indent,
       List<String> cells,
       Layout layout,
-      Map<Integer, String> style) {
+      Map<Integer, String> style,
+      boolean row) {
     int[] w = layout.w();
     int last = w.length - 1;
     boolean wraps = wrapLast && layout.wrapWidth() > 0 && cells.size() == w.length;
     int columns = wraps && layout.under() ? last : cells.size();
     StringBuilder s = new StringBuilder(indent);
+    if (layout.stacked() && row && !cells.get(0).isBlank())
+      b.append(indent)
+          .append(DisplayWidth.truncate(cells.get(0), width - DisplayWidth.of(indent)))
+          .append('\n');
     for (int i = 0; i < columns; i++) {
+      if (layout.stacked() && i == 0) continue;
       String c = cells.get(i);
       boolean lastShown = i == columns - 1;
       if (wraps && i == last) {
