@@ -64,6 +64,8 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin LangOption lang;
 
+  @Mixin ColorOption color;
+
   @Option(
       names = "--width",
       paramLabel = "N",
@@ -185,7 +187,8 @@ final class ReportCommand implements Callable<Integer> {
             new ReportJob.Outputs(
                 files,
                 stdoutFormat,
-                new View(byOwner, lang.orNull(), width()),
+                // Colour only on standard output: an -o file is never a terminal.
+                new View(byOwner, lang.orNull(), width(), files.isEmpty() && color.colours()),
                 noTimestamp,
                 output.bom),
             new ReportJob.Gates(

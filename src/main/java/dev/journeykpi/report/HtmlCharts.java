@@ -39,7 +39,17 @@ final class HtmlCharts {
                 row.get(layout.firstPeriodColumn + p)));
       }
       if (points.stream().filter(p -> p.value() != null).count() < 2) continue;
-      figure(b, row.get(0), TrendChart.svg(points, w.get("trends") + ": " + row.get(0)));
+      String caption = row.get(0);
+      if (TrendChart.scale(points.stream().map(TrendChart.Point::value).toList()).cut()) {
+        // The axis starts at the lowest value, not zero: said in words beside the drawn break.
+        TrendChart.Point lowest =
+            points.stream()
+                .filter(p -> p.value() != null)
+                .min(java.util.Comparator.comparingDouble(TrendChart.Point::value))
+                .orElseThrow();
+        caption += " — " + String.format(w.get("axis_cut"), lowest.text());
+      }
+      figure(b, caption, TrendChart.svg(points, w.get("trends") + ": " + caption));
     }
     return b.isEmpty() ? "" : "<div class=\"charts\">\n" + b + "</div>\n";
   }
@@ -106,8 +116,23 @@ final class HtmlCharts {
           new CohortHeatMap.Row(
               row.get(0), row.get(1), t.rates().get(i), row.subList(2, row.size())));
     }
+    // The phone's drawing: each share a whole percentage without its sign ("64", "64*" unfinished).
+    List<CohortHeatMap.Row> whole = new ArrayList<>();
+    for (CohortHeatMap.Row r : rows) {
+      List<String> texts = new ArrayList<>();
+      for (int a = 0; a < r.shares().size(); a++) {
+        Double share = r.shares().get(a);
+        String cell = a < r.texts().size() ? r.texts().get(a) : "";
+        texts.add(share == null ? "" : Math.round(share * 100) + (cell.endsWith("*") ? "*" : ""));
+      }
+      whole.add(new CohortHeatMap.Row(r.cohort(), r.size(), r.shares(), texts));
+    }
     StringBuilder b = new StringBuilder();
-    figure(b, w.get("cohorts"), CohortHeatMap.svg(t.header(), rows, t.title()));
+    figure(
+        b,
+        w.get("cohorts") + " (%)",
+        CohortHeatMap.svg(t.header(), rows, t.title())
+            + CohortHeatMap.svgForPhone(t.header(), whole, t.title()));
     return "<div class=\"charts\">\n" + b + "</div>\n";
   }
 

@@ -41,10 +41,12 @@ final class HtmlStyle {
       svg .drop{fill:#b02a37;font-size:11px;font-weight:600} svg .tick{fill:#667} svg .th{fill:#445;font-weight:600}
       svg .axis{stroke:#8a96a3;stroke-width:1} svg .grid{stroke:#e3e7ec;stroke-width:1}
       svg .line{fill:none;stroke:#28435a;stroke-width:1.5} svg .pt{fill:#28435a}
+      svg.heat.phone{display:none;font-size:9px} svg.phone .lbl{font-size:9px}
       @media (max-width:600px){
       body{margin:.6rem} .top{padding:.1rem .6rem .6rem}
       .kpis{grid-template-columns:1fr 1fr;gap:.4rem} .kpi{padding:.35rem .5rem} .kpi .v{font-size:1.05rem}
       .counts th,.counts td{padding:.3rem .4rem}
+      svg.heat{display:none} svg.heat.phone{display:inline}
       table.cards,table.cards tbody,table.cards tr,table.cards td{display:block;min-width:0;width:auto}
       table.cards tr.head{display:none}
       table.cards tr{border:1px solid #e3e7ec;border-radius:6px;margin:.5rem 0;padding:.2rem 0;background:#fff}

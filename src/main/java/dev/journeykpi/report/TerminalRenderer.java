@@ -27,10 +27,21 @@ public final class TerminalRenderer implements Renderer {
     shrinkable.put(0, 24);
     if (layout.breakdownColumn) shrinkable.put(1, 16);
     TextTable table =
-        new TextTable(layout.header, layout.rightAligned).fit(view.width(), true, shrinkable);
+        new TextTable(layout.header, layout.rightAligned)
+            .fit(view.width(), true, shrinkable)
+            .stackFirst();
+    // Colour goes on after the layout: the table measures, cuts and pads the plain words, then
+    // colours the status cell and the status words of the section titles' counts.
+    boolean color = view.color() && layout.statusColumn >= 0;
+    if (color) table.titles(t -> StatusColors.counts(t, layout.words));
     for (ScorecardLayout.Section s : layout.sections) {
       table.section(s.title(), s.header());
-      for (List<String> row : s.rowsNotesOnce(layout.noteColumn)) table.row(row);
+      List<List<String>> rows = s.rowsNotesOnce(layout.noteColumn);
+      for (int i = 0; i < rows.size(); i++)
+        table.row(
+            rows.get(i),
+            layout.statusColumn,
+            color ? StatusColors.code(s.statuses().get(i)) : null);
     }
     out.write(wrapped(Visible.text(layout.title)) + "\n\n");
     out.write(table.render("  "));
@@ -64,12 +75,14 @@ public final class TerminalRenderer implements Renderer {
                         .toList())
                 + "\n");
     }
-    if (!layout.summary.isEmpty())
-      out.write(
-          "\n"
-              + String.join(
-                  "\n", layout.summary.stream().map(l -> wrapped(Visible.text(l))).toList())
-              + "\n");
+    if (!layout.summary.isEmpty()) {
+      List<String> lines = new ArrayList<>();
+      for (String l : layout.summary) {
+        List<String> wrapped = DisplayWidth.wrap(Visible.text(l), wrapWidth());
+        lines.addAll(color ? StatusColors.counts(wrapped, layout.words) : wrapped);
+      }
+      out.write("\n" + String.join("\n", lines) + "\n");
+    }
     out.flush();
   }
 

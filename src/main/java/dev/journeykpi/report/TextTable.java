@@ -22,6 +22,18 @@ final class TextTable {
   private final Map<Integer, Integer> shrinkable = new LinkedHashMap<>();
   private boolean wrapLast;
 
+  /** Each styled row's cells' SGR codes, by the row's index in {@link #lines} and its column. */
+  private final Map<Integer, Map<Integer, String>> styles = new java.util.HashMap<>();
+
+  /**
+   * How a section's title is drawn once laid out and wrapped (its status words coloured); as is by
+   * default.
+   */
+  private java.util.function.UnaryOperator<List<String>> titles = t -> t;
+
+  /** Whether the first column may go on a line of its own above its row ({@link #stackFirst}). */
+  private boolean stackable;
+
   TextTable(List<String> header, boolean[] rightAligned) {
     this.header = header.stream().map(Visible::text).toList();
     this.rightAligned = rightAligned;
@@ -48,6 +60,37 @@ final class TextTable {
     lines.add(cells.stream().map(c -> c == null ? "" : Visible.text(c)).toList());
   }
 
+  /**
+   * A row with one cell in colour: the SGR {@code code} (null for none) goes around the cell's text
+   * once it is cut to its column, the padding outside it, so the widths are those of the plain
+   * text.
+   */
+  void row(List<String> cells, int column, String code) {
+    if (code != null) styles.put(lines.size(), Map.of(column, code));
+    row(cells);
+  }
+
+  /**
+   * Section titles drawn through {@code paint} once wrapped to the width (e.g. their status words
+   * coloured).
+   */
+  TextTable titles(java.util.function.UnaryOperator<List<String>> paint) {
+    this.titles = paint;
+    return this;
+  }
+
+  /**
+   * When the row does not fit even with the labels at their narrowest and the notes under it, the
+   * first column's text (the KPI's label, written on a KPI's first row only) goes on a line of its
+   * own above the row, and the other columns take the whole width: a narrow terminal (80 columns)
+   * gets the values without a line running past its edge. Only when the rows then fit: a table too
+   * wide either way (a trend of twelve periods) keeps its labels in line.
+   */
+  TextTable stackFirst() {
+    this.stackable = true;
+    return this;
+  }
+
   /** A full-width line of text between rows, such as a section title. */
   void section(String title) {
     section(title, null);
@@ -68,8 +111,16 @@ final class TextTable {
   /** A section's title line and its header. */
   private record Title(String text, List<String> header) {}
 
-  /** How the columns are laid out: their widths and where the last column's text goes. */
-  private record Layout(int[] w, int wrapWidth, boolean under) {}
+  /**
+   * How the columns are laid out: their widths, where the last column's text goes, and whether the
+   * first column stands on a line of its own (its width then -2: the others are measured as if it
+   * and the gap after it were gone).
+   */
+  private record Layout(int[] w, int wrapWidth, boolean under, boolean stacked) {
+    Layout(int[] w, int wrapWidth, boolean under) {
+      this(w, wrapWidth, under, false);
+    }
+  }
 
   @SuppressWarnings("unchecked")
   String render(String indent) {
@@ -83,13 +134,16 @@ final class TextTable {
     StringBuilder b = new StringBuilder();
     // A table without sections gets its header once, at the top.
     if (lines.isEmpty() || !(lines.get(0) instanceof Title)) header(b, indent, layout, header);
-    for (Object l : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      Object l = lines.get(i);
       if (l instanceof Title title) {
         if (b.length() > 0) b.append('\n');
-        b.append(title.text()).append('\n');
+        List<String> titleLines =
+            DisplayWidth.wrap(title.text(), width > 0 ? width : Integer.MAX_VALUE);
+        for (String t : titles.apply(titleLines)) b.append(t).append('\n');
         header(b, indent, layout, title.header());
       } else {
-        line(b, indent, (List<String>) l, layout);
+        line(b, indent, (List<String>) l, layout, styles.getOrDefault(i, Map.of()), true);
       }
     }
     return b.toString();
@@ -101,6 +155,24 @@ final class TextTable {
    * column's text goes under its row and the others shrink until the row fits.
    */
   private Layout layout(int[] natural, int indent) {
+    Layout l = fitted(natural, indent);
+    if (!stackable || width <= 0 || fits(l, indent)) return l;
+    int[] alone = natural.clone();
+    alone[0] = -2;
+    Layout s = fitted(alone, indent);
+    // Only when that fits: a table too wide either way (a long trend) keeps its labels in line.
+    return fits(s, indent) ? new Layout(s.w(), s.wrapWidth(), s.under(), true) : l;
+  }
+
+  /** Whether a layout's rows are at most {@link #width} wide. */
+  private boolean fits(Layout l, int indent) {
+    int last = l.w().length - 1;
+    if (l.wrapWidth() > 0 && !l.under())
+      return total(l.w(), indent, last) + 2 + l.wrapWidth() <= width;
+    return total(l.w(), indent, l.under() ? last : l.w().length) <= width;
+  }
+
+  private Layout fitted(int[] natural, int indent) {
     int[] w = natural.clone();
     int last = w.length - 1;
     if (width <= 0 || total(w, indent, w.length) <= width) return new Layout(w, 0, false);
@@ -144,18 +216,29 @@ final class TextTable {
   /** The header row and a rule under it. */
   private void header(StringBuilder b, String indent, Layout layout, List<String> header) {
     int columns = layout.under() ? header.size() - 1 : header.size();
-    line(b, indent, header.subList(0, columns), layout);
+    line(b, indent, header.subList(0, columns), layout, Map.of(), false);
     int rule = total(layout.w(), 0, columns);
     b.append(indent).append("─".repeat(Math.max(0, rule))).append('\n');
   }
 
-  private void line(StringBuilder b, String indent, List<String> cells, Layout layout) {
+  private void line(
+      StringBuilder b,
+      String indent,
+      List<String> cells,
+      Layout layout,
+      Map<Integer, String> style,
+      boolean row) {
     int[] w = layout.w();
     int last = w.length - 1;
     boolean wraps = wrapLast && layout.wrapWidth() > 0 && cells.size() == w.length;
     int columns = wraps && layout.under() ? last : cells.size();
     StringBuilder s = new StringBuilder(indent);
+    if (layout.stacked() && row && !cells.get(0).isBlank())
+      b.append(indent)
+          .append(DisplayWidth.truncate(cells.get(0), width - DisplayWidth.of(indent)))
+          .append('\n');
     for (int i = 0; i < columns; i++) {
+      if (layout.stacked() && i == 0) continue;
       String c = cells.get(i);
       boolean lastShown = i == columns - 1;
       if (wraps && i == last) {
@@ -167,7 +250,11 @@ final class TextTable {
         continue;
       }
       if (DisplayWidth.of(c) > w[i]) c = DisplayWidth.truncate(c, w[i]);
-      s.append(rightAligned[i] ? DisplayWidth.padLeft(c, w[i]) : DisplayWidth.padRight(c, w[i]));
+      // Measured and padded as plain text; the colour goes around the text alone.
+      String pad = " ".repeat(Math.max(0, w[i] - DisplayWidth.of(c)));
+      String code = style.get(i);
+      String shown = code == null || c.isEmpty() ? c : code + c + StatusColors.RESET;
+      s.append(rightAligned[i] ? pad + shown : shown + pad);
       if (!lastShown) s.append("  ");
     }
     b.append(s.toString().stripTrailing()).append('\n');

@@ -6,8 +6,10 @@ package dev.journeykpi.report;
  * @param byOwner group by owning department (in journey order) instead of by journey stage
  * @param lang "en" or "vi"; null for the definition's locale
  * @param width the terminal's columns the table view fits (notes wrap, long labels are cut)
+ * @param color the table view's statuses in colour ({@link StatusColors}); the caller sets it only
+ *     for a terminal (kpi report's --color), never for a file
  */
-public record View(boolean byOwner, String lang, int width) {
+public record View(boolean byOwner, String lang, int width, boolean color) {
   /** The width of a terminal whose width is not known (a pipe, a file, cron's mail). */
   public static final int DEFAULT_WIDTH = 100;
 
@@ -15,6 +17,11 @@ public record View(boolean byOwner, String lang, int width) {
 
   public View(boolean byOwner, String lang) {
     this(byOwner, lang, DEFAULT_WIDTH);
+  }
+
+  /** A view without colour. */
+  public View(boolean byOwner, String lang, int width) {
+    this(byOwner, lang, width, false);
   }
 
   /**

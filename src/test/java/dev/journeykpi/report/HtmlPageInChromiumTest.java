@@ -75,7 +75,9 @@ class HtmlPageInChromiumTest {
             "<script>parent.postMessage({id:\""
                 + id
                 + "\",sw:document.documentElement.scrollWidth,"
-                + "iw:window.innerWidth,text:document.body.innerText},\"*\");</script>";
+                + "iw:window.innerWidth,heat:"
+                + HEAT_TEXT
+                + ",text:document.body.innerText},\"*\");</script>";
         Files.writeString(
             dir.resolve("probed-" + id + ".html"),
             html.replace("</body>", script + "</body>"),
@@ -99,9 +101,29 @@ class HtmlPageInChromiumTest {
         String visible = normal(p.text);
         List<String> missing = values.get(k).stream().filter(v -> !visible.contains(v)).toList();
         assertThat(missing).as("%s: values not in the visible text", what).isEmpty();
+        if (RUNS.get(k).contains("retention")) {
+          // One heat map shown at each width, its text at least 9 px: on the desktop the 816 px
+          // drawing at full size (10 px); on the phone the phone's drawing, 350 px in a frame of
+          // 390 less the body's margins of 2 × 9.6 = 370.8, so at full size too: 9 px (the
+          // desktop's drawing there was shrunk to 370.8 / 816 × 10 = 4.5 px).
+          assertThat(p.heat.split(",")).as("%s: heat maps shown", what).hasSize(1);
+          assertThat(Double.parseDouble(p.heat))
+              .as("%s: the heat map's text in px", what)
+              .isGreaterThanOrEqualTo(8.99);
+        }
       }
     }
   }
+
+  /**
+   * The size in screen pixels of the text of each heat map shown (width > 0), comma-separated: the
+   * drawing's own font size times its scale (shown width over drawn width).
+   */
+  static final String HEAT_TEXT =
+      "Array.prototype.filter.call(document.querySelectorAll(\"svg.heat\"),"
+          + "function(e){return e.getBoundingClientRect().width>0;})"
+          + ".map(function(e){return e.getBoundingClientRect().width/e.viewBox.baseVal.width"
+          + "*parseFloat(getComputedStyle(e).fontSize);}).join(\",\")";
 
   /** Every non-empty table cell's text and every KPI card's value, as the page writes them. */
   static List<String> values(String html) throws Exception {
@@ -131,7 +153,7 @@ class HtmlPageInChromiumTest {
     return s.replace('\u00a0', ' ').replace('\u202f', ' ').replaceAll("\\s+", " ").strip();
   }
 
-  record Probe(int scrollWidth, int innerWidth, String text) {}
+  record Probe(int scrollWidth, int innerWidth, String heat, String text) {}
 
   /** Each frame's report, by its id, from the host page's DOM as Chromium prints it. */
   private Map<String, Probe> probe(String frames) throws Exception {
@@ -140,7 +162,8 @@ class HtmlPageInChromiumTest {
         "<!DOCTYPE html><html><body style=\"margin:0\"><script>"
             + "addEventListener(\"message\",function(e){var p=document.createElement(\"pre\");"
             + "p.setAttribute(\"data-id\",e.data.id);p.setAttribute(\"data-sw\",e.data.sw);"
-            + "p.setAttribute(\"data-iw\",e.data.iw);p.textContent=e.data.text;"
+            + "p.setAttribute(\"data-iw\",e.data.iw);p.setAttribute(\"data-heat\",e.data.heat);"
+            + "p.textContent=e.data.text;"
             + "document.body.insertBefore(p,document.body.firstChild);});</script>"
             + frames
             + "</body></html>",
@@ -170,19 +193,21 @@ class HtmlPageInChromiumTest {
     String dom = Files.readString(out);
     Matcher m =
         Pattern.compile(
-                "<pre data-id=\"([^\"]+)\" data-sw=\"(\\d+)\" data-iw=\"(\\d+)\">(.*?)</pre>",
+                "<pre data-id=\"([^\"]+)\" data-sw=\"(\\d+)\" data-iw=\"(\\d+)\""
+                    + " data-heat=\"([^\"]*)\">(.*?)</pre>",
                 Pattern.DOTALL)
             .matcher(dom);
     Map<String, Probe> probes = new HashMap<>();
     while (m.find()) {
       String text =
-          m.group(4)
+          m.group(5)
               .replace("&lt;", "<")
               .replace("&gt;", ">")
               .replace("&nbsp;", " ")
               .replace("&amp;", "&");
       probes.put(
-          m.group(1), new Probe(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), text));
+          m.group(1),
+          new Probe(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4), text));
     }
     return probes;
   }

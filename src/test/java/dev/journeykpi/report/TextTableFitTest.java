@@ -100,4 +100,52 @@ class TextTableFitTest {
     // An indented line keeps its indent on the lines it wraps into.
     assertThat(DisplayWidth.wrap("  * một hai ba", 9)).containsExactly("  * một", "  hai ba");
   }
+
+  /**
+   * Width 36: the row does not fit even with the notes under it (KPI 18 → 12 at its minimum, group
+   * 5 → 4: 2 + 12 + 2 + 4 + 2 + 9 + 2 + 6 = 39 > 36), so the KPI's label goes on its own line above
+   * its row and the others are laid out without it: 2 + 5 + 2 + 9 + 2 + 6 = 26 fits, the rule under
+   * the header 5 + 2 + 9 + 2 + 6 = 24; the notes under the row, 4 in from the indent. A row with no
+   * label (a breakdown's next group) gets no label line.
+   */
+  @Test
+  void theLabelGoesAboveItsRowWhenNothingElseMakesTheRowFit() {
+    TextTable t =
+        new TextTable(
+                List.of("KPI", "Group", "Value", "Status", "Notes"),
+                new boolean[] {false, false, true, false, false})
+            .fit(36, true, labelsFirst())
+            .stackFirst();
+    t.row(List.of("Thời gian phản hồi", "Tổng", "17,0 phút", "xanh", "21 đang mở"));
+    t.row(List.of("", "CSKH", "21,0 phút", "vàng", ""));
+    assertThat(t.render("  "))
+        .isEqualTo(
+            """
+              Group      Value  Status
+              ────────────────────────
+              Thời gian phản hồi
+              Tổng   17,0 phút  xanh
+                  21 đang mở
+              CSKH   21,0 phút  vàng
+            """
+                .stripIndent());
+    // At 40 the row fits with the notes under it and the label cut by 46 - 40 = 6 to 12 ("Thời gian
+    // p" and the ellipsis): no label line.
+    TextTable wide =
+        new TextTable(
+                List.of("KPI", "Group", "Value", "Status", "Notes"),
+                new boolean[] {false, false, true, false, false})
+            .fit(40, true, labelsFirst())
+            .stackFirst();
+    wide.row(List.of("Thời gian phản hồi", "Tổng", "17,0 phút", "xanh", "21 đang mở"));
+    assertThat(wide.render("  ")).contains("\n  Thời gian p…  Tổng   17,0 phút  xanh\n");
+  }
+
+  /** The KPI's label gives way first, then the group's (as the terminal renderer orders them). */
+  private static Map<Integer, Integer> labelsFirst() {
+    Map<Integer, Integer> m = new java.util.LinkedHashMap<>();
+    m.put(0, 12);
+    m.put(1, 4);
+    return m;
+  }
 }
