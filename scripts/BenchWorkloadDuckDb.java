@@ -279,7 +279,7 @@ public class BenchWorkloadDuckDb {
             + ps
             + " AND seen < "
             + pe
-            + " GROUP BY GROUPING SETS ((campaign), ())",
+            + " GROUP BY GROUPING SETS ((campaign), ()) ORDER BY campaign NULLS LAST",
         r -> {
           String campaign = r.getString(1) == null ? "(total)" : r.getString(1);
           long first = r.getLong(2);
