@@ -14,11 +14,18 @@ import java.util.Random;
  * per lead, leads interleaved by when they start.
  *
  * <p>java scripts/BenchStages.java bench-data/stages-1m.csv 1000000
+ *
+ * <p>With a third argument DAYS (the workload of scripts/bench-workload.sh), leads start over the
+ * first DAYS days of 2026 whatever the number of rows — a lead's start is placed by the share of
+ * rows written before it — so that every size covers the same months as the other exports: {@code
+ * java scripts/BenchStages.java bench-data/workload-stages-10m.csv 10000000 270}. Without it a lead
+ * starts about two minutes after the one before (the funnel benchmark's file, unchanged).
  */
 public class BenchStages {
   public static void main(String[] args) throws Exception {
     Path out = Path.of(args[0]);
     long rows = Long.parseLong(args[1]);
+    long spanMinutes = args.length > 2 ? Long.parseLong(args[2]) * 24 * 60 : -1;
     String[] stages = {"Mới", "Có hứng thú", "Tiềm năng", "Dùng thử 7 ngày", "Mua hàng"};
     String[] campaigns = {
       "Tết 2026", "Sinh nhật thương hiệu", "Hè 2026", "Back to school", "Black Friday"
@@ -35,7 +42,8 @@ public class BenchStages {
         String id = "KH-" + (lead++);
         String campaign = campaigns[rnd.nextInt(campaigns.length)];
         // Leads start through the year, about 4 rows each.
-        LocalDateTime t = start.plusMinutes((long) lead * 2 + rnd.nextInt(60));
+        long offset = spanMinutes < 0 ? (long) lead * 2 : written * spanMinutes / rows;
+        LocalDateTime t = start.plusMinutes(offset + rnd.nextInt(60));
         int k = rnd.nextInt(20) == 0 ? 1 : 0;
         int depth = 1 + rnd.nextInt(5);
         for (int s = 0; s < depth && k < stages.length && written < rows; s++) {

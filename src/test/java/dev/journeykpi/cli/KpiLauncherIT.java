@@ -165,17 +165,73 @@ class KpiLauncherIT {
         .contains("-jar " + jar + " report");
   }
 
+  /**
+   * The compiler follows the size of the input files (docs/performance.md "JVM options"): under 512
+   * MiB the client compiler alone (-XX:TieredStopAtLevel=1), from 512 MiB tiered compilation. The
+   * files are sparse: their size is what the launcher reads, not their bytes.
+   */
+  @Test
+  void theInputFilesSizeChoosesTheCompiler() throws Exception {
+    write("exports/small.csv", "a,b\n1,2\n"); // 8 bytes
+    // Two parts of 300 MiB: 600 MiB ≥ 512 MiB, through a quoted pattern with a space, relative to
+    // the definition's folder, in flow style.
+    sparse("exports/big part-1.csv", 300L << 20);
+    sparse("exports/big part-2.csv", 300L << 20);
+    sparse("exports/one-big.csv", 600L << 20);
+    write(
+        "kpi-definitions/small.yaml",
+        "sources:\n  tickets:\n    file: ../exports/small.csv   # 8 bytes\n"
+            + "    profile: zendesk\n");
+    write(
+        "kpi-definitions/big.yaml",
+        "sources:\n  a: { file: ../exports/small.csv, columns: { x: X } }\n"
+            + "  b: { file: \"../exports/big part-*.csv\", columns: { x: X } }\n");
+    java.util.Map<String, String> defaults = new java.util.HashMap<>();
+    defaults.put("KPI_JAVA_OPTS", null); // the launcher's own options
+    String c1 = "-XX:TieredStopAtLevel=1";
+    assertThat(launch(defaults, "report", "-c", "kpi-definitions/small.yaml").out()).contains(c1);
+    assertThat(launch(defaults, "report", "-c", "kpi-definitions/big.yaml").out())
+        .startsWith("java ran: ")
+        .doesNotContain(c1);
+    assertThat(launch(defaults, "report", "--config=kpi-definitions/big.yaml").out())
+        .doesNotContain(c1);
+    // --data adds its file: 8 bytes + 600 MiB.
+    assertThat(
+            launch(
+                    defaults,
+                    "report",
+                    "-c",
+                    "kpi-definitions/small.yaml",
+                    "--data",
+                    "tickets=exports/one-big.csv")
+                .out())
+        .doesNotContain(c1);
+    // No definition (kpi --version), or one that does not exist: the small-input options.
+    assertThat(launch(defaults, "--version").out()).contains(c1);
+    assertThat(launch(defaults, "report", "-c", "nowhere.yaml").out()).contains(c1);
+  }
+
   record Run(int code, String out, String err) {}
 
   private Run launch(java.util.Map<String, String> env) throws Exception {
-    ProcessBuilder pb =
-        new ProcessBuilder(
-            root.resolve("scripts/kpi").toString(), "report", "-c", "kpi-definitions/x.yaml");
+    return launch(env, "report", "-c", "kpi-definitions/x.yaml");
+  }
+
+  /** scripts/kpi ARGS; an env value of null removes the variable. */
+  private Run launch(java.util.Map<String, String> env, String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(root.resolve("scripts/kpi").toString());
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.directory(root.toFile());
     pb.environment().put("PATH", root.resolve("bin") + ":" + System.getenv("PATH"));
     pb.environment().put("KPI_JAVA_OPTS", "-Xshare:off"); // no class-data archive to make
     pb.environment().remove("JAVA_OPTS");
-    pb.environment().putAll(env);
+    env.forEach(
+        (k, v) -> {
+          if (v == null) pb.environment().remove(k);
+          else pb.environment().put(k, v);
+        });
     Path out = Files.createTempFile("kpi", ".out");
     Path err = Files.createTempFile("kpi", ".err");
     Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -184,6 +240,14 @@ class KpiLauncherIT {
         code,
         Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private void sparse(String relative, long size) throws IOException {
+    Path p = root.resolve(relative);
+    Files.createDirectories(p.getParent());
+    try (var f = new java.io.RandomAccessFile(p.toFile(), "rw")) {
+      f.setLength(size);
+    }
   }
 
   private Path write(String relative, String text) throws IOException {
