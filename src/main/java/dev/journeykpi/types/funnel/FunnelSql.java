@@ -28,8 +28,8 @@ import java.util.Map;
  * A funnel or conversion KPI on an SQL engine. The engine does the heavy work: it types each row's
  * stage, reduces every lead to its path ({@link FunnelPathSql}: first entry per stage, time in each
  * stage, lost or not, the stages its path reached) and counts the paths per period and breakdown
- * group; only those counts (a few numbers per stage) and the notes' counts come back, and {@link
- * FunnelMeasurer} builds the rows with the Tablesaw path's own code.
+ * group ({@link FunnelCountSql}); only those counts (a few numbers per stage) and the notes' counts
+ * come back, and {@link FunnelMeasurer} builds the rows with the Tablesaw path's own code.
  *
  * <p>Not compiled yet, and refused by name: business-time durations and windows of working days
  * (the calendar table), calendar-time durations in a zone with daylight saving, and stage, lead or
@@ -70,15 +70,16 @@ final class FunnelSql implements OwnQuerySql {
       if (st.entered() != null && !c.type(st.entered()).isTemporal())
         throw new SqlRefused("entered column '" + st.entered() + "' is not a date");
     c.where(k.where()); // refuses a filter not compiled yet
-    return new Query(s, new FunnelPathSql(def, s, wall, divisor));
+    return new Query(
+        s, new FunnelCountSql(def, s, new FunnelPathSql(def, s, wall, divisor), divisor));
   }
 
   /** The compiled KPI: the counts query and the notes query, then the rows built in Java. */
   private final class Query implements KpiQuery {
     private final SqlSource s;
-    private final FunnelPathSql paths;
+    private final FunnelCountSql paths;
 
-    Query(SqlSource s, FunnelPathSql paths) {
+    Query(SqlSource s, FunnelCountSql paths) {
       this.s = s;
       this.paths = paths;
     }
