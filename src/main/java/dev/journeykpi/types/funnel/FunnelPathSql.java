@@ -3,8 +3,10 @@ package dev.journeykpi.types.funnel;
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.sql.Aggregates;
+import dev.journeykpi.sql.CalendarTable;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.Dialect.SqlType;
+import dev.journeykpi.sql.NullSkipping;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlSource;
 import java.time.LocalDateTime;
@@ -48,12 +50,32 @@ final class FunnelPathSql {
   private final double divisor;
   private final int n;
 
+  /** The definition's calendar, or null when neither business time nor working days are needed. */
+  private final CalendarTable calendar;
+
+  /** Times between stages on the business clock. */
+  private final boolean business;
+
   /**
    * @param wall the local time from which wall-clock differences are elapsed time ({@link
-   *     dev.journeykpi.calc.Elapsed#wallClockFrom})
+   *     dev.journeykpi.calc.Elapsed#wallClockFrom}); null for a zone with daylight saving, where
+   *     every difference goes through the zone's rules
+   * @param calendar the definition's calendar table, for times between stages on the business clock
+   *     and a {@code within:} window of working days; null when the funnel has neither
+   * @param business the times between stages in the calendar's working time
    * @param divisor seconds in the unit of the times between stages
    */
-  FunnelPathSql(FunnelDef def, SqlSource s, LocalDateTime wall, double divisor) {
+  FunnelPathSql(
+      FunnelDef def,
+      SqlSource s,
+      LocalDateTime wall,
+      CalendarTable calendar,
+      boolean business,
+      double divisor) {
+    if ((business || workingDayWindow(def)) && calendar == null)
+      throw new IllegalArgumentException("business time and working days need the calendar");
+    this.calendar = calendar;
+    this.business = business;
     this.def = def;
     this.kpi = s.kpi();
     this.d = s.dialect();
@@ -144,7 +166,110 @@ final class FunnelPathSql {
    * row per lead of each group (and of the total), for a select to follow.
    */
   String withPaths() {
-    return typed() + leads() + paths();
+    return typed() + calendar() + leads() + businessTimes() + paths();
+  }
+
+  private static boolean workingDayWindow(FunnelDef def) {
+    return def.window() != null && def.window().isWorkingDays();
+  }
+
+  /**
+   * The calendar table ({@code kpi_calendar}) over the days the stage times reach, when business
+   * time or a window of working days needs it; for such a window it reaches far enough after the
+   * last time ({@link CalendarTable#daysToReach}), and {@code kpi_window_ends} gives each day's
+   * window end: the N-th working day after it (the day itself not counted, worked or not), as
+   * {@link dev.journeykpi.calc.BusinessCalendar#plusWorkingDays} finds it.
+   */
+  private String calendar() {
+    if (calendar == null) return "";
+    List<String> times = new ArrayList<>();
+    if (def.history()) times.add("t");
+    else for (int k = 0; k < n; k++) times.add("e" + k);
+    List<String> mins = new ArrayList<>(), maxs = new ArrayList<>(), names = new ArrayList<>();
+    for (int i = 0; i < times.size(); i++) {
+      String day = d.cast(times.get(i), SqlType.DATE);
+      mins.add("min(" + day + ") AS kpi_m" + i);
+      maxs.add("max(" + day + ") AS kpi_m" + i);
+      names.add("kpi_m" + i);
+    }
+    String from =
+        "(SELECT "
+            + NullSkipping.least(names)
+            + " FROM (SELECT "
+            + String.join(", ", mins)
+            + " FROM kpi_typed) AS kpi_first)";
+    String last = NullSkipping.greatest(names);
+    if (workingDayWindow(def))
+      last = d.plusDays(last, String.valueOf(calendar.daysToReach(def.window().workingDays())));
+    String to =
+        "(SELECT "
+            + last
+            + " FROM (SELECT "
+            + String.join(", ", maxs)
+            + " FROM kpi_typed) AS kpi_last)";
+    String out = ",\nkpi_calendar AS " + calendar.relation(from, to);
+    if (workingDayWindow(def))
+      out +=
+          ",\nkpi_window_ends AS (\n  SELECT kpi_from.kpi_day, kpi_end.kpi_day AS kpi_end_day FROM"
+              + " kpi_calendar AS kpi_from JOIN kpi_calendar AS kpi_end ON "
+              + calendar.workingDaysAfter("kpi_from", def.window().workingDays(), "kpi_end")
+              + "\n)";
+    return out;
+  }
+
+  /**
+   * On the business clock, each lead with {@code bu<k>}: the working seconds before its first entry
+   * into stage k ({@link CalendarTable#upTo}, the calendar table joined at that entry's date), so
+   * that the business time between two stages is a difference of two columns, as {@link
+   * dev.journeykpi.calc.BusinessCalendar#businessSeconds} counts it (whole seconds).
+   */
+  private String businessTimes() {
+    if (!business) return "";
+    StringBuilder cols = new StringBuilder("kpi_lead.*");
+    StringBuilder joins = new StringBuilder();
+    for (int k = 0; k < n; k++) {
+      String f = "kpi_lead.f" + k, day = "kpi_b" + k;
+      cols.append(", ").append(calendar.upTo(day, f)).append(" AS bu").append(k);
+      joins
+          .append("\n    LEFT JOIN kpi_calendar AS ")
+          .append(day)
+          .append(" ON ")
+          .append(day)
+          .append(".kpi_day = ")
+          .append(d.cast(f, SqlType.DATE));
+    }
+    return ",\nkpi_lead_hours AS (\n  SELECT " + cols + "\n  FROM kpi_lead" + joins + "\n)";
+  }
+
+  /** The leads as {@link #paths} reads them: with their working seconds on the business clock. */
+  private String leadRelation() {
+    return business ? "kpi_lead_hours" : "kpi_lead";
+  }
+
+  /**
+   * For a window of working days, the filled-in paths with {@code we<k>}: where the window from
+   * stage k's time ends, its time of day on the N-th working day after its date ({@link
+   * dev.journeykpi.calc.BusinessCalendar#plusWorkingDays}), as FunnelPaths.step has it.
+   */
+  private String windowEnds() {
+    StringBuilder cols = new StringBuilder("kpi_filled.*");
+    StringBuilder joins = new StringBuilder();
+    for (int k = 0; k < n; k++) {
+      String at = "kpi_filled.at" + k, w = "kpi_w" + k;
+      String date = d.cast(at, SqlType.DATE);
+      cols.append(", ")
+          .append(d.timestampPlusDays(at, d.daysBetween(date, w + ".kpi_end_day")))
+          .append(" AS we")
+          .append(k);
+      joins
+          .append("\n    LEFT JOIN kpi_window_ends AS ")
+          .append(w)
+          .append(" ON ")
+          .append(w)
+          .append(".kpi_day = ")
+          .append(date);
+    }
+    return ", kpi_windows AS (\n  SELECT " + cols + "\n  FROM kpi_filled" + joins + "\n)";
   }
 
   /** Each lead of each group (and of the total), reduced to what its path needs. */
@@ -361,11 +486,15 @@ final class FunnelPathSql {
         .append(midway)
         .append(" AS midway, ")
         .append(start)
-        .append(" AS st FROM kpi_lead\n), kpi_known1 AS (\n  SELECT *")
+        .append(" AS st FROM ")
+        .append(leadRelation())
+        .append("\n), kpi_known1 AS (\n  SELECT *")
         .append(known)
         .append(" FROM kpi_known\n), kpi_filled AS (\n  SELECT *")
         .append(filled)
-        .append(" FROM kpi_known1\n), ")
+        .append(" FROM kpi_known1\n)")
+        .append(workingDayWindow(def) ? windowEnds() : "")
+        .append(", ")
         .append(
             d.stepCte(
                 "kpi_walk",
@@ -373,7 +502,11 @@ final class FunnelPathSql {
                     + next
                     + ", TRUE AS go0, FALSE AS sd0, "
                     + nullTime()
-                    + " AS pv0 FROM kpi_filled\n"));
+                    + " AS pv0"
+                    + (workingDayWindow(def) ? ", " + nullTime() + " AS pw0" : "")
+                    + " FROM "
+                    + (workingDayWindow(def) ? "kpi_windows" : "kpi_filled")
+                    + "\n"));
     // The walk: a stage the lead cannot skip and did not reach ends it; a skippable stage entered
     // before the previous one on the path or after the next known one is a return, not a step; a
     // step backwards in time or slower than the window ends it. The walk's state before stage k is
@@ -404,7 +537,7 @@ final class FunnelPathSql {
                   + k
                   + ")))"
               : "FALSE";
-      String step = step(pv, at);
+      String step = step(pv, at, "pw" + k);
       String reached =
           "("
               + go
@@ -453,8 +586,20 @@ final class FunnelPathSql {
           .append(" ELSE ")
           .append(pv)
           .append(" END AS pv")
-          .append(k + 1)
-          .append(" FROM (SELECT *, coalesce(")
+          .append(k + 1);
+      // The window's end from the previous stage on the path, carried as its time is.
+      if (workingDayWindow(def))
+        walk.append(", CASE WHEN r")
+            .append(k)
+            .append(" AND ")
+            .append(at)
+            .append(" IS NOT NULL THEN we")
+            .append(k)
+            .append(" ELSE pw")
+            .append(k)
+            .append(" END AS pw")
+            .append(k + 1);
+      walk.append(" FROM (SELECT *, coalesce(")
           .append(reached)
           .append(", FALSE) AS r")
           .append(k)
@@ -479,6 +624,11 @@ final class FunnelPathSql {
         fn.append(" WHEN r").append(j).append(" THEN f").append(j);
       }
       fn.append(later.isEmpty() ? " WHEN FALSE THEN " + nullTime() + " END" : " END");
+      // On the business clock, the working seconds before that next stage's entry, likewise.
+      StringBuilder bn = new StringBuilder("CASE");
+      for (int j = k + 1; j < n; j++) bn.append(" WHEN r").append(j).append(" THEN bu").append(j);
+      bn.append(
+          later.isEmpty() ? " WHEN FALSE THEN " + d.cast("NULL", SqlType.BIGINT) + " END" : " END");
       conv.append(", r")
           .append(k)
           .append(" AND ")
@@ -486,6 +636,7 @@ final class FunnelPathSql {
           .append(" AS cv")
           .append(k);
       conv.append(", ").append(fn).append(" AS fn").append(k);
+      if (business) conv.append(", ").append(bn).append(" AS bn").append(k);
     }
     int last = n - 1;
     out.append(", kpi_path AS (\n  SELECT *, ")
@@ -514,7 +665,10 @@ final class FunnelPathSql {
           .append(" >= f")
           .append(k)
           .append(" THEN (")
-          .append(seconds("f" + k, "fn" + k))
+          .append(
+              business
+                  ? d.cast("bn" + k + " - bu" + k, SqlType.DOUBLE)
+                  : seconds("f" + k, "fn" + k))
           .append(") / ")
           .append(divisor)
           .append(" END AS tn")
@@ -523,11 +677,18 @@ final class FunnelPathSql {
     return out.toString();
   }
 
-  /** Whether entering b after a counts as the step (FunnelPaths.step) in calendar time. */
-  private String step(String a, String b) {
+  /**
+   * Whether entering b after a counts as the step (FunnelPaths.step): within a window in calendar
+   * time, or of working days ending at {@code windowEnd} (a's window's end, {@link #windowEnds}).
+   */
+  private String step(String a, String b, String windowEnd) {
     String none = def.window() == null ? "TRUE" : "FALSE";
     String within =
-        def.window() == null ? "TRUE" : b + " <= " + d.plusSeconds(a, def.window().seconds());
+        def.window() == null
+            ? "TRUE"
+            : workingDayWindow(def)
+                ? b + " <= " + windowEnd
+                : b + " <= " + d.plusSeconds(a, def.window().seconds());
     return "(CASE WHEN "
         + a
         + " IS NULL OR "
@@ -549,9 +710,15 @@ final class FunnelPathSql {
    */
   private String seconds(String a, String b) {
     String plain = millisToSeconds(d.epochMillis(b) + " - " + d.epochMillis(a));
-    if (wall.equals(LocalDateTime.MIN)) return plain;
-    // Before the zone's last change of offset, real elapsed time through the zone's rules, read
-    // as java.time's atZone reads a local time (the hook's contract).
+    if (wall != null && wall.equals(LocalDateTime.MIN)) return plain;
+    // Before the zone's last change of offset (always, in a zone with daylight saving), real
+    // elapsed time through the zone's rules, read as java.time's atZone reads a local time (the
+    // hook's contract). A time in the spring gap is read an hour later, so 02:30 → 03:10 on that
+    // day is −20 minutes, and the default engine (Elapsed.between) keeps that negative time among
+    // the times to the next stage: no filter here either.
+    String zoned =
+        millisToSeconds(d.epochMillisInZone(b, zone) + " - " + d.epochMillisInZone(a, zone));
+    if (wall == null) return zoned;
     return "CASE WHEN "
         + a
         + " >= "
@@ -559,7 +726,7 @@ final class FunnelPathSql {
         + " THEN "
         + plain
         + " ELSE "
-        + millisToSeconds(d.epochMillisInZone(b, zone) + " - " + d.epochMillisInZone(a, zone))
+        + zoned
         + " END";
   }
 

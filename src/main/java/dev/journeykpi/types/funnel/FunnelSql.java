@@ -8,6 +8,7 @@ import dev.journeykpi.config.ValueType;
 import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.sql.CalendarTable;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
@@ -31,9 +32,10 @@ import java.util.Map;
  * group ({@link FunnelCountSql}); only those counts (a few numbers per stage) and the notes' counts
  * come back, and {@link FunnelMeasurer} builds the rows with the Tablesaw path's own code.
  *
- * <p>Not compiled yet, and refused by name: business-time durations and windows of working days
- * (the calendar table), calendar-time durations in a zone with daylight saving, and stage, lead or
- * breakdown columns that are not text.
+ * <p>Business time between stages ({@code clock: business}) and {@code within:} windows of working
+ * days go through the definition's calendar table ({@link CalendarTable}); times between stages in
+ * a zone with daylight saving through the dialect's zone conversion. Not compiled yet, and refused
+ * by name: stage, lead or breakdown columns that are not text.
  */
 final class FunnelSql implements OwnQuerySql {
   private final FunnelDef def;
@@ -53,12 +55,10 @@ final class FunnelSql implements OwnQuerySql {
   public KpiQuery compile(SqlSource s) {
     KpiDef k = s.kpi();
     SqlColumns c = s.columns();
-    if (businessTime) throw new SqlRefused("a funnel on clock: business (not compiled yet)");
-    if (def.window() != null && def.window().isWorkingDays())
-      throw new SqlRefused("a within: window of working days in a funnel (not compiled yet)");
+    // Null for a zone with daylight saving: every time between stages through the zone's rules.
     java.time.LocalDateTime wall = dev.journeykpi.calc.Elapsed.wallClockFrom(s.zone());
-    if (wall == null)
-      throw new SqlRefused("times between stages in " + s.zone() + ", a zone with daylight saving");
+    boolean workingDays = def.window() != null && def.window().isWorkingDays();
+    CalendarTable calendar = businessTime || workingDays ? c.calendarTable() : null;
     s.requireOneTextBreakdown();
     if (c.type(def.lead()) != ValueType.STRING)
       throw new SqlRefused("a lead column that is not text (" + def.lead() + ")");
@@ -71,7 +71,9 @@ final class FunnelSql implements OwnQuerySql {
         throw new SqlRefused("entered column '" + st.entered() + "' is not a date");
     c.where(k.where()); // refuses a filter not compiled yet
     return new Query(
-        s, new FunnelCountSql(def, s, new FunnelPathSql(def, s, wall, divisor), divisor));
+        s,
+        new FunnelCountSql(
+            def, s, new FunnelPathSql(def, s, wall, calendar, businessTime, divisor), divisor));
   }
 
   /** The compiled KPI: the counts query and the notes query, then the rows built in Java. */
