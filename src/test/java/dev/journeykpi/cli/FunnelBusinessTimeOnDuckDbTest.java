@@ -36,6 +36,9 @@ class FunnelBusinessTimeOnDuckDbTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 12, 7);
   private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
+  /** The export worked by hand below, also printed as each dialect's SQL (golden). */
+  private static final Path HAND = Path.of("src/test/resources/sql-gaps/funnel-business.yaml");
+
   private static final String HISTORY_COLUMNS =
       """
           columns:
@@ -46,7 +49,8 @@ class FunnelBusinessTimeOnDuckDbTest {
       """;
 
   /**
-   * Worked by hand: Monday–Friday 08:00–17:00, Monday 12/10/2026 a holiday, unit hours, October.
+   * Worked by hand ({@link #HAND}): Monday–Friday 08:00–17:00, Monday 12/10/2026 a holiday, unit
+   * hours, October.
    *
    * <pre>
    * L1 new Fri 02/10 16:00, qualified Tue 06/10 10:00, won Tue 06/10 16:30
@@ -74,52 +78,8 @@ class FunnelBusinessTimeOnDuckDbTest {
    * new 5, qualified 2, won 0.
    */
   @Test
-  void businessHoursAndWorkingDayWindowsWorkedByHand(@TempDir Path tmp) throws Exception {
-    Files.writeString(
-        tmp.resolve("h.csv"),
-        """
-        lead,campaign,stage,at
-        L1,A,new,02/10/2026 16:00
-        L1,A,qualified,06/10/2026 10:00
-        L1,A,won,06/10/2026 16:30
-        L2,A,new,09/10/2026 16:00
-        L2,A,qualified,13/10/2026 10:00
-        L3,B,new,05/10/2026 10:00
-        L3,B,qualified,07/10/2026 10:00
-        L3,B,won,07/10/2026 10:01
-        L4,B,new,10/10/2026 20:00
-        L4,B,qualified,11/10/2026 09:00
-        L5,B,new,13/10/2026 10:00
-        L5,B,qualified,15/10/2026 10:01
-        """,
-        StandardCharsets.UTF_8);
-    String funnel =
-        "type: funnel, source: h, mode: history, lead: lead, stage: stage, time: at, unit: hours,"
-            + " stages: [{ id: new }, { id: qualified }, { id: won }]";
-    Files.writeString(
-        tmp.resolve("f.yaml"),
-        """
-        version: 1
-        name: worked by hand
-        timezone: Asia/Ho_Chi_Minh
-        calendar:
-          workdays: [MON, TUE, WED, THU, FRI]
-          hours: { MON-FRI: "08:00-17:00" }
-          holidays: [2026-10-12]
-        sources:
-          h:
-            file: h.csv
-        %s
-        kpis:
-          - { id: biz, clock: business, %s }
-          - { id: wd2, within: 2 working days, %s }
-          - { id: wd1, within: 1 working day, %s }
-          - { id: biz_wd2, clock: business, within: 2 working days, by: [campaign], %s }
-          - { id: rate, type: conversion, funnel: wd1, from: new, to: qualified }
-        """
-            .formatted(HISTORY_COLUMNS, funnel, funnel, funnel, funnel),
-        StandardCharsets.UTF_8);
-    Definition def = KpiEngine.load(List.of(tmp.resolve("f.yaml")));
+  void businessHoursAndWorkingDayWindowsWorkedByHand() throws Exception {
+    Definition def = KpiEngine.load(List.of(HAND));
     assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb")).isEmpty();
     RunRequest request =
         new RunRequest(
@@ -145,6 +105,32 @@ class FunnelBusinessTimeOnDuckDbTest {
     // 0, 3, 12, 18 → median 7.5.
     assertThat(by.get("biz_wd2 [(total), new, time_to_next_median]").value()).isCloseTo(7.5, close);
     SqlEngineDifferentialTest.assertSame(KpiEngine.run(def, request), sql);
+  }
+
+  /**
+   * {@code kpi sql} prints the business-time funnel with a window of working days for every
+   * dialect: the calendar table, each day's window end, the working seconds per stage (golden).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"duckdb", "postgres", "spark", "trino", "bigquery", "snowflake"})
+  void kpiSqlPrintsABusinessTimeFunnelForEveryDialect(String dialect) throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(
+            "sql",
+            "-c",
+            HAND.toString(),
+            "--kpi",
+            "biz_wd2",
+            "--period",
+            "2026-10",
+            "--dialect",
+            dialect);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    Golden.check("sql/" + dialect + "/funnel-business-2026-10.sql", r.out());
+    // Nothing a warehouse does not read (WarehouseSqlTest's list: DuckDB's functions, least, …).
+    if (List.of("trino", "bigquery", "snowflake").contains(dialect))
+      WarehouseSqlTest.constructs(dialect)
+          .forEach((what, p) -> assertThat(p.matcher(r.out()).find()).as(what).isFalse());
   }
 
   /**
@@ -220,6 +206,32 @@ class FunnelBusinessTimeOnDuckDbTest {
   @ValueSource(strings = {"Asia/Ho_Chi_Minh", "Europe/Paris"})
   void generatedEdgeCasesGiveTheSameRowsOnBothEngines(String zone, @TempDir Path tmp)
       throws Exception {
+    Definition def = KpiEngine.load(List.of(edgeSet(tmp, zone)));
+    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb")).isEmpty();
+    for (List<Period> periods :
+        // All time, and each month from March to November (one query each).
+        List.of(List.of(Period.ALL), Period.parse("2026-11").lastN(9))) {
+      RunRequest request =
+          new RunRequest(periods, Map.of(), List.of(), RunRequest.Compare.PREVIOUS, TODAY);
+      Scorecard tablesaw = KpiEngine.run(def, request);
+      SqlEngineDifferentialTest.assertSame(tablesaw, SqlKpiEngine.run(def, request));
+      // The windows do end paths: fewer leads go on within 1 working day than with no window.
+      if (periods.get(0) == Period.ALL) {
+        Map<String, Double> v = new LinkedHashMap<>();
+        for (ResultRow r : tablesaw.rows())
+          if (r.dims().values().contains(ResultRow.TOTAL) || r.dims().values().size() == 2)
+            v.put(r.kpi() + " " + r.dims().values(), r.value());
+        assertThat(v.get("wd1 [(total), contacted, entered]"))
+            .isLessThan(v.get("cal [contacted, entered]"));
+      }
+    }
+  }
+
+  /**
+   * Writes {@link #generatedEdgeCasesGiveTheSameRowsOnBothEngines}' exports and definition (in
+   * {@code zone}) into the folder; returns the definition. Shared with PostgresDifferentialTest.
+   */
+  static Path edgeSet(Path tmp, String zone) throws java.io.IOException {
     Random rnd = new Random(12);
     String[] stages = {"New", "Contacted", "Demo", "Won"};
     String[] campaigns = {"A", "B", ""};
@@ -317,25 +329,7 @@ class FunnelBusinessTimeOnDuckDbTest {
                 zone, h, optional, h, four, h, optional, h, optional, h, four, h, optional, h, four,
                 s, s),
         StandardCharsets.UTF_8);
-    Definition def = KpiEngine.load(List.of(tmp.resolve("f.yaml")));
-    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb")).isEmpty();
-    for (List<Period> periods :
-        // All time, and each month from March to November (one query each).
-        List.of(List.of(Period.ALL), Period.parse("2026-11").lastN(9))) {
-      RunRequest request =
-          new RunRequest(periods, Map.of(), List.of(), RunRequest.Compare.PREVIOUS, TODAY);
-      Scorecard tablesaw = KpiEngine.run(def, request);
-      SqlEngineDifferentialTest.assertSame(tablesaw, SqlKpiEngine.run(def, request));
-      // The windows do end paths: fewer leads go on within 1 working day than with no window.
-      if (periods.get(0) == Period.ALL) {
-        Map<String, Double> v = new LinkedHashMap<>();
-        for (ResultRow r : tablesaw.rows())
-          if (r.dims().values().contains(ResultRow.TOTAL) || r.dims().values().size() == 2)
-            v.put(r.kpi() + " " + r.dims().values(), r.value());
-        assertThat(v.get("wd1 [(total), contacted, entered]"))
-            .isLessThan(v.get("cal [contacted, entered]"));
-      }
-    }
+    return tmp.resolve("f.yaml");
   }
 
   /**

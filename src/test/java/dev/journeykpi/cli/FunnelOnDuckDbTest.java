@@ -402,6 +402,10 @@ class FunnelOnDuckDbTest {
         Files.readString(tmp.resolve("f.yaml")).replace("Asia/Ho_Chi_Minh", "Europe/Paris"));
     def = KpiEngine.load(List.of(tmp.resolve("f.yaml")));
     assertThat(SqlKpiEngine.refusals(def, def.kpis(), "duckdb")).containsOnlyKeys("number_lead");
+    // Trino's SQL has no daylight-saving rules yet: every funnel refused there, by name (and a
+    // formula or conversion on one with it).
+    assertThat(SqlKpiEngine.refusals(def, def.kpis(), "trino").get("plain"))
+        .contains("in Europe/Paris, a zone with daylight saving, are not compiled for trino yet");
   }
 
   /** {@code kpi sql} prints a funnel's queries: the counts, the notes, the unmapped values. */
