@@ -53,7 +53,7 @@ final class FunnelPathSql {
   /** The definition's calendar, or null when neither business time nor working days are needed. */
   private final CalendarTable calendar;
 
-  /** Times between stages on the business clock. */
+  /** Times between stages on the business clock (a funnel's, not a conversion's: it has none). */
   private final boolean business;
 
   /**
@@ -75,7 +75,8 @@ final class FunnelPathSql {
     if ((business || workingDayWindow(def)) && calendar == null)
       throw new IllegalArgumentException("business time and working days need the calendar");
     this.calendar = calendar;
-    this.business = business;
+    // A conversion counts leads only: no times between stages to measure.
+    this.business = business && def.from() == null;
     this.def = def;
     this.kpi = s.kpi();
     this.d = s.dialect();

@@ -58,7 +58,9 @@ final class FunnelSql implements OwnQuerySql {
     // Null for a zone with daylight saving: every time between stages through the zone's rules.
     java.time.LocalDateTime wall = dev.journeykpi.calc.Elapsed.wallClockFrom(s.zone());
     boolean workingDays = def.window() != null && def.window().isWorkingDays();
-    CalendarTable calendar = businessTime || workingDays ? c.calendarTable() : null;
+    // A conversion has no times between stages: its calendar only for a window of working days.
+    boolean times = businessTime && def.from() == null;
+    CalendarTable calendar = times || workingDays ? c.calendarTable() : null;
     s.requireOneTextBreakdown();
     if (c.type(def.lead()) != ValueType.STRING)
       throw new SqlRefused("a lead column that is not text (" + def.lead() + ")");
