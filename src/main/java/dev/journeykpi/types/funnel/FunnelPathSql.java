@@ -72,11 +72,11 @@ final class FunnelPathSql {
       CalendarTable calendar,
       boolean business,
       double divisor) {
-    if ((business || workingDayWindow(def)) && calendar == null)
-      throw new IllegalArgumentException("business time and working days need the calendar");
-    this.calendar = calendar;
     // A conversion counts leads only: no times between stages to measure.
     this.business = business && def.from() == null;
+    if ((this.business || workingDayWindow(def)) && calendar == null)
+      throw new IllegalArgumentException("business time and working days need the calendar");
+    this.calendar = calendar;
     this.def = def;
     this.kpi = s.kpi();
     this.d = s.dialect();
