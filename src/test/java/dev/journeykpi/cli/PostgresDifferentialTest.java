@@ -222,6 +222,23 @@ class PostgresDifferentialTest {
     check(f, k -> k.startsWith("edge-"));
   }
 
+  /**
+   * Funnels on business time, windows of working days and times across daylight saving
+   * (FunnelBusinessTimeOnDuckDbTest's generated edge set, in a zone without daylight saving and in
+   * Europe/Paris): the calendar table, the window ends and the zone conversion as on DuckDB.
+   */
+  @Test
+  void funnelsOnBusinessTimeGiveTheSameRows(@TempDir Path tmp) throws Exception {
+    Findings f = new Findings();
+    for (String zone : List.of("Asia/Ho_Chi_Minh", "Europe/Paris")) {
+      Path dir = Files.createDirectories(tmp.resolve(zone.replace('/', '-')));
+      Definition def = KpiEngine.load(List.of(FunnelBusinessTimeOnDuckDbTest.edgeSet(dir, zone)));
+      compare("edge-funnels-" + zone, def, Period.parse("2026-11").lastN(9), f);
+    }
+    assertThat(f.compared).isEqualTo(22);
+    check(f, k -> k.startsWith("edge-funnels"));
+  }
+
   /** Each KPI of the definition that DuckDB runs, on both engines. */
   private static void compare(String name, Definition def, List<Period> periods, Findings f)
       throws Exception {

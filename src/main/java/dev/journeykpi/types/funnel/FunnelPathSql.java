@@ -2,10 +2,11 @@ package dev.journeykpi.types.funnel;
 
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.config.KpiDef;
-import dev.journeykpi.model.Period;
 import dev.journeykpi.sql.Aggregates;
+import dev.journeykpi.sql.CalendarTable;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.Dialect.SqlType;
+import dev.journeykpi.sql.NullSkipping;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlSource;
 import java.time.LocalDateTime;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * The SQL of a funnel's leads and their paths, written to give what {@link FunnelLeads} and {@link
- * FunnelPaths} give, rule for rule; {@link FunnelSql} runs it.
+ * FunnelPaths} give, rule for rule: the relations ({@code WITH …}) that {@link FunnelCountSql}'s
+ * selects count.
  *
  * <p>Every population row is taken twice, once for its breakdown group and once for the total
  * ({@code tot} = 1), since a lead's rows in a group are that group's history of it. A history's
@@ -24,7 +26,7 @@ import java.util.Map;
  * The per-lead reduction is one GROUP BY (first entry per stage by a conditional {@code min}, the
  * stays summed, the lost outcome that stands). The path is walked stage by stage in one CTE per
  * stage, the walk's state (started, still going, the previous stage's time) in columns, since each
- * step depends on the one before. Then the paths are counted per period and group.
+ * step depends on the one before.
  *
  * <p>Lead columns: {@code f<k>} first entry into stage k, {@code u<k>} stage k reached without a
  * date (snapshot), {@code ti<k>} seconds in stage k, {@code fs} the stage first seen at (history),
@@ -48,12 +50,33 @@ final class FunnelPathSql {
   private final double divisor;
   private final int n;
 
+  /** The definition's calendar, or null when neither business time nor working days are needed. */
+  private final CalendarTable calendar;
+
+  /** Times between stages on the business clock (a funnel's, not a conversion's: it has none). */
+  private final boolean business;
+
   /**
    * @param wall the local time from which wall-clock differences are elapsed time ({@link
-   *     dev.journeykpi.calc.Elapsed#wallClockFrom})
+   *     dev.journeykpi.calc.Elapsed#wallClockFrom}); null for a zone with daylight saving, where
+   *     every difference goes through the zone's rules
+   * @param calendar the definition's calendar table, for times between stages on the business clock
+   *     and a {@code within:} window of working days; null when the funnel has neither
+   * @param business the times between stages in the calendar's working time
    * @param divisor seconds in the unit of the times between stages
    */
-  FunnelPathSql(FunnelDef def, SqlSource s, LocalDateTime wall, double divisor) {
+  FunnelPathSql(
+      FunnelDef def,
+      SqlSource s,
+      LocalDateTime wall,
+      CalendarTable calendar,
+      boolean business,
+      double divisor) {
+    // A conversion counts leads only: no times between stages to measure.
+    this.business = business && def.from() == null;
+    if ((this.business || workingDayWindow(def)) && calendar == null)
+      throw new IllegalArgumentException("business time and working days need the calendar");
+    this.calendar = calendar;
     this.def = def;
     this.kpi = s.kpi();
     this.d = s.dialect();
@@ -66,12 +89,15 @@ final class FunnelPathSql {
   }
 
   /** A date-time NULL, typed: a UNION's or VALUES' first row gives the column its type. */
-  private String nullTime() {
+  String nullTime() {
     return d.cast("NULL", SqlType.TIMESTAMP);
   }
 
-  /** The population's rows, twice (group, total), each with its stage index. */
-  private String typed() {
+  /**
+   * The population's rows, twice (group, total), each with its stage index: {@code WITH kpi_pop …
+   * kpi_typed}, for a select to follow.
+   */
+  String typed() {
     String time = kpi.time() == null ? nullTime() : d.cast(c.ref(kpi.time()), SqlType.TIMESTAMP);
     StringBuilder cols = new StringBuilder();
     cols.append("kpi_record AS rec, ")
@@ -136,47 +162,115 @@ final class FunnelPathSql {
         + " kpi_stage.raw\n)";
   }
 
-  /** The notes' counts per group: unmapped stage rows, rows without a lead, rows without a time. */
-  String notes() {
-    String noTime;
-    String unmapped;
-    String from = "kpi_typed";
-    if (def.history()) {
-      noTime = Aggregates.countWhere("ld IS NOT NULL AND t IS NULL");
-      unmapped = Aggregates.countWhere("ld IS NOT NULL AND t IS NOT NULL AND k = -2");
-    } else {
-      // A snapshot keeps a lead's first row of a known stage; a kept row without its time is left
-      // out of the periods (noted), an unmapped row is noted whether or not its lead repeats.
-      from =
-          "(SELECT *, ld IS NOT NULL AND k >= -1 AND row_number() OVER (PARTITION BY tot, grp, ld,"
-              + " k >= -1 ORDER BY rec) = 1 AS kept FROM kpi_typed) AS kpi_kept";
-      noTime = kpi.time() == null ? "0" : Aggregates.countWhere("kept AND t IS NULL");
-      unmapped = Aggregates.countWhere("ld IS NOT NULL AND k = -2");
-    }
-    return typed()
-        + "\nSELECT tot, grp, "
-        + unmapped
-        + " AS unmapped, "
-        + Aggregates.countWhere("ld IS NULL")
-        + " AS no_lead, "
-        + noTime
-        + " AS no_time\nFROM "
-        + from
-        + "\nGROUP BY tot, grp ORDER BY tot, grp NULLS LAST";
+  /**
+   * {@link #typed} and then each lead reduced and its path walked: {@code WITH … kpi_paths}, one
+   * row per lead of each group (and of the total), for a select to follow.
+   */
+  String withPaths() {
+    return typed() + calendar() + leads() + businessTimes() + paths();
   }
 
-  /** The first three unmapped stage values of each group, in text order, with their rows. */
-  String unmapped() {
-    String where =
-        def.history() ? "ld IS NOT NULL AND t IS NOT NULL AND k = -2" : "ld IS NOT NULL AND k = -2";
-    return typed()
-        // kpi_rows, not rows: ROWS is a reserved word on BigQuery and Snowflake.
-        + "\nSELECT tot, grp, raw, kpi_rows FROM (\n  SELECT tot, grp, coalesce(raw, '') AS raw,"
-        + " count(*) AS kpi_rows,"
-        + " row_number() OVER (PARTITION BY tot, grp ORDER BY coalesce(raw, '')) AS place\n  FROM kpi_typed WHERE "
-        + where
-        + "\n  GROUP BY tot, grp, coalesce(raw, '')\n) AS kpi_unmapped WHERE place <= 3"
-        + " ORDER BY tot, grp NULLS LAST, place";
+  private static boolean workingDayWindow(FunnelDef def) {
+    return def.window() != null && def.window().isWorkingDays();
+  }
+
+  /**
+   * The calendar table ({@code kpi_calendar}) over the days the stage times reach, when business
+   * time or a window of working days needs it; for such a window it reaches far enough after the
+   * last time ({@link CalendarTable#daysToReach}), and {@code kpi_window_ends} gives each day's
+   * window end: the N-th working day after it (the day itself not counted, worked or not), as
+   * {@link dev.journeykpi.calc.BusinessCalendar#plusWorkingDays} finds it.
+   */
+  private String calendar() {
+    if (calendar == null) return "";
+    List<String> times = new ArrayList<>();
+    if (def.history()) times.add("t");
+    else for (int k = 0; k < n; k++) times.add("e" + k);
+    List<String> mins = new ArrayList<>(), maxs = new ArrayList<>(), names = new ArrayList<>();
+    for (int i = 0; i < times.size(); i++) {
+      String day = d.cast(times.get(i), SqlType.DATE);
+      mins.add("min(" + day + ") AS kpi_m" + i);
+      maxs.add("max(" + day + ") AS kpi_m" + i);
+      names.add("kpi_m" + i);
+    }
+    String from =
+        "(SELECT "
+            + NullSkipping.least(names)
+            + " FROM (SELECT "
+            + String.join(", ", mins)
+            + " FROM kpi_typed) AS kpi_first)";
+    String last = NullSkipping.greatest(names);
+    if (workingDayWindow(def))
+      last = d.plusDays(last, String.valueOf(calendar.daysToReach(def.window().workingDays())));
+    String to =
+        "(SELECT "
+            + last
+            + " FROM (SELECT "
+            + String.join(", ", maxs)
+            + " FROM kpi_typed) AS kpi_last)";
+    String out = ",\nkpi_calendar AS " + calendar.relation(from, to);
+    if (workingDayWindow(def))
+      out +=
+          ",\nkpi_window_ends AS (\n  SELECT kpi_from.kpi_day, kpi_end.kpi_day AS kpi_end_day FROM"
+              + " kpi_calendar AS kpi_from JOIN kpi_calendar AS kpi_end ON "
+              + calendar.workingDaysAfter("kpi_from", def.window().workingDays(), "kpi_end")
+              + "\n)";
+    return out;
+  }
+
+  /**
+   * On the business clock, each lead with {@code bu<k>}: the working seconds before its first entry
+   * into stage k ({@link CalendarTable#upTo}, the calendar table joined at that entry's date), so
+   * that the business time between two stages is a difference of two columns, as {@link
+   * dev.journeykpi.calc.BusinessCalendar#businessSeconds} counts it (whole seconds).
+   */
+  private String businessTimes() {
+    if (!business) return "";
+    StringBuilder cols = new StringBuilder("kpi_lead.*");
+    StringBuilder joins = new StringBuilder();
+    for (int k = 0; k < n; k++) {
+      String f = "kpi_lead.f" + k, day = "kpi_b" + k;
+      cols.append(", ").append(calendar.upTo(day, f)).append(" AS bu").append(k);
+      joins
+          .append("\n    LEFT JOIN kpi_calendar AS ")
+          .append(day)
+          .append(" ON ")
+          .append(day)
+          .append(".kpi_day = ")
+          .append(d.cast(f, SqlType.DATE));
+    }
+    return ",\nkpi_lead_hours AS (\n  SELECT " + cols + "\n  FROM kpi_lead" + joins + "\n)";
+  }
+
+  /** The leads as {@link #paths} reads them: with their working seconds on the business clock. */
+  private String leadRelation() {
+    return business ? "kpi_lead_hours" : "kpi_lead";
+  }
+
+  /**
+   * For a window of working days, the filled-in paths with {@code we<k>}: where the window from
+   * stage k's time ends, its time of day on the N-th working day after its date ({@link
+   * dev.journeykpi.calc.BusinessCalendar#plusWorkingDays}), as FunnelPaths.step has it.
+   */
+  private String windowEnds() {
+    StringBuilder cols = new StringBuilder("kpi_filled.*");
+    StringBuilder joins = new StringBuilder();
+    for (int k = 0; k < n; k++) {
+      String at = "kpi_filled.at" + k, w = "kpi_w" + k;
+      String date = d.cast(at, SqlType.DATE);
+      cols.append(", ")
+          .append(d.timestampPlusDays(at, d.daysBetween(date, w + ".kpi_end_day")))
+          .append(" AS we")
+          .append(k);
+      joins
+          .append("\n    LEFT JOIN kpi_window_ends AS ")
+          .append(w)
+          .append(" ON ")
+          .append(w)
+          .append(".kpi_day = ")
+          .append(date);
+    }
+    return ", kpi_windows AS (\n  SELECT " + cols + "\n  FROM kpi_filled" + joins + "\n)";
   }
 
   /** Each lead of each group (and of the total), reduced to what its path needs. */
@@ -393,11 +487,15 @@ final class FunnelPathSql {
         .append(midway)
         .append(" AS midway, ")
         .append(start)
-        .append(" AS st FROM kpi_lead\n), kpi_known1 AS (\n  SELECT *")
+        .append(" AS st FROM ")
+        .append(leadRelation())
+        .append("\n), kpi_known1 AS (\n  SELECT *")
         .append(known)
         .append(" FROM kpi_known\n), kpi_filled AS (\n  SELECT *")
         .append(filled)
-        .append(" FROM kpi_known1\n), ")
+        .append(" FROM kpi_known1\n)")
+        .append(workingDayWindow(def) ? windowEnds() : "")
+        .append(", ")
         .append(
             d.stepCte(
                 "kpi_walk",
@@ -405,7 +503,11 @@ final class FunnelPathSql {
                     + next
                     + ", TRUE AS go0, FALSE AS sd0, "
                     + nullTime()
-                    + " AS pv0 FROM kpi_filled\n"));
+                    + " AS pv0"
+                    + (workingDayWindow(def) ? ", " + nullTime() + " AS pw0" : "")
+                    + " FROM "
+                    + (workingDayWindow(def) ? "kpi_windows" : "kpi_filled")
+                    + "\n"));
     // The walk: a stage the lead cannot skip and did not reach ends it; a skippable stage entered
     // before the previous one on the path or after the next known one is a return, not a step; a
     // step backwards in time or slower than the window ends it. The walk's state before stage k is
@@ -436,7 +538,7 @@ final class FunnelPathSql {
                   + k
                   + ")))"
               : "FALSE";
-      String step = step(pv, at);
+      String step = step(pv, at, "pw" + k);
       String reached =
           "("
               + go
@@ -485,8 +587,20 @@ final class FunnelPathSql {
           .append(" ELSE ")
           .append(pv)
           .append(" END AS pv")
-          .append(k + 1)
-          .append(" FROM (SELECT *, coalesce(")
+          .append(k + 1);
+      // The window's end from the previous stage on the path, carried as its time is.
+      if (workingDayWindow(def))
+        walk.append(", CASE WHEN r")
+            .append(k)
+            .append(" AND ")
+            .append(at)
+            .append(" IS NOT NULL THEN we")
+            .append(k)
+            .append(" ELSE pw")
+            .append(k)
+            .append(" END AS pw")
+            .append(k + 1);
+      walk.append(" FROM (SELECT *, coalesce(")
           .append(reached)
           .append(", FALSE) AS r")
           .append(k)
@@ -511,6 +625,11 @@ final class FunnelPathSql {
         fn.append(" WHEN r").append(j).append(" THEN f").append(j);
       }
       fn.append(later.isEmpty() ? " WHEN FALSE THEN " + nullTime() + " END" : " END");
+      // On the business clock, the working seconds before that next stage's entry, likewise.
+      StringBuilder bn = new StringBuilder("CASE");
+      for (int j = k + 1; j < n; j++) bn.append(" WHEN r").append(j).append(" THEN bu").append(j);
+      bn.append(
+          later.isEmpty() ? " WHEN FALSE THEN " + d.cast("NULL", SqlType.BIGINT) + " END" : " END");
       conv.append(", r")
           .append(k)
           .append(" AND ")
@@ -518,6 +637,7 @@ final class FunnelPathSql {
           .append(" AS cv")
           .append(k);
       conv.append(", ").append(fn).append(" AS fn").append(k);
+      if (business) conv.append(", ").append(bn).append(" AS bn").append(k);
     }
     int last = n - 1;
     out.append(", kpi_path AS (\n  SELECT *, ")
@@ -546,7 +666,10 @@ final class FunnelPathSql {
           .append(" >= f")
           .append(k)
           .append(" THEN (")
-          .append(seconds("f" + k, "fn" + k))
+          .append(
+              business
+                  ? d.cast("bn" + k + " - bu" + k, SqlType.DOUBLE)
+                  : seconds("f" + k, "fn" + k))
           .append(") / ")
           .append(divisor)
           .append(" END AS tn")
@@ -555,11 +678,18 @@ final class FunnelPathSql {
     return out.toString();
   }
 
-  /** Whether entering b after a counts as the step (FunnelPaths.step) in calendar time. */
-  private String step(String a, String b) {
+  /**
+   * Whether entering b after a counts as the step (FunnelPaths.step): within a window in calendar
+   * time, or of working days ending at {@code windowEnd} (a's window's end, {@link #windowEnds}).
+   */
+  private String step(String a, String b, String windowEnd) {
     String none = def.window() == null ? "TRUE" : "FALSE";
     String within =
-        def.window() == null ? "TRUE" : b + " <= " + d.plusSeconds(a, def.window().seconds());
+        def.window() == null
+            ? "TRUE"
+            : workingDayWindow(def)
+                ? b + " <= " + windowEnd
+                : b + " <= " + d.plusSeconds(a, def.window().seconds());
     return "(CASE WHEN "
         + a
         + " IS NULL OR "
@@ -581,9 +711,15 @@ final class FunnelPathSql {
    */
   private String seconds(String a, String b) {
     String plain = millisToSeconds(d.epochMillis(b) + " - " + d.epochMillis(a));
-    if (wall.equals(LocalDateTime.MIN)) return plain;
-    // Before the zone's last change of offset, real elapsed time through the zone's rules, read
-    // as java.time's atZone reads a local time (the hook's contract).
+    if (wall != null && wall.equals(LocalDateTime.MIN)) return plain;
+    // Before the zone's last change of offset (always, in a zone with daylight saving), real
+    // elapsed time through the zone's rules, read as java.time's atZone reads a local time (the
+    // hook's contract). A time in the spring gap is read an hour later, so 02:30 → 03:10 on that
+    // day is −20 minutes, and the default engine (Elapsed.between) keeps that negative time among
+    // the times to the next stage: no filter here either.
+    String zoned =
+        millisToSeconds(d.epochMillisInZone(b, zone) + " - " + d.epochMillisInZone(a, zone));
+    if (wall == null) return zoned;
     return "CASE WHEN "
         + a
         + " >= "
@@ -591,83 +727,11 @@ final class FunnelPathSql {
         + " THEN "
         + plain
         + " ELSE "
-        + millisToSeconds(d.epochMillisInZone(b, zone) + " - " + d.epochMillisInZone(a, zone))
+        + zoned
         + " END";
   }
 
   private String millisToSeconds(String millis) {
     return d.cast(millis, SqlType.DOUBLE) + " / 1000.0";
-  }
-
-  /** Whether time t is in the joined period (kpi_all: the whole history). */
-  private static String in(String t) {
-    return "(kpi_all OR coalesce(" + t + " >= kpi_from AND " + t + " < kpi_to, FALSE))";
-  }
-
-  /**
-   * The counts per period and group: per stage, the leads that entered it, went on, came from the
-   * first stage, were lost there; the times to the next stage and in the stage; the leads first
-   * seen mid-way; a conversion's numerator and denominator.
-   */
-  String counts(List<Period> periods) {
-    List<List<String>> ps = new ArrayList<>();
-    for (int i = 0; i < periods.size(); i++) {
-      Period p = periods.get(i);
-      boolean all = p.grain() == Period.Grain.ALL;
-      ps.add(
-          List.of(
-              String.valueOf(i),
-              all ? "TRUE" : "FALSE",
-              all ? nullTime() : d.timestamp(p.startTime()),
-              all ? nullTime() : d.timestamp(p.endTime())));
-    }
-    boolean activity = def.activity();
-    List<String> counted = new ArrayList<>();
-    List<String> select = new ArrayList<>();
-    if (def.from() != null) {
-      // A conversion: its rate's two counts only.
-      int from = def.indexOf(def.from()), to = def.indexOf(def.to());
-      String den = activity ? "(r" + from + " AND " + in("at" + from) + ")" : "r" + from;
-      select.add(Aggregates.countWhere(den) + " AS den");
-      select.add(Aggregates.countWhere(den + " AND r" + to) + " AS num");
-    }
-    for (int k = 0; k < n && def.from() == null; k++) {
-      String cnt = activity ? "(r" + k + " AND " + in("at" + k) + ")" : "r" + k;
-      counted.add(cnt);
-      select.add(Aggregates.countWhere(cnt) + " AS e" + k);
-      select.add(Aggregates.countWhere(cnt + " AND cv" + k) + " AS cv" + k);
-      select.add(activity ? "0 AS ff" + k : Aggregates.countWhere(cnt + " AND r0") + " AS ff" + k);
-      select.add(
-          Aggregates.countWhere(
-                  "lost_at_furthest AND furthest = "
-                      + k
-                      + (activity ? " AND " + in("at_furthest") : ""))
-              + " AS ls"
-              + k);
-      String toNext = "CASE WHEN " + cnt + " THEN tn" + k + " END";
-      select.add("count(" + toNext + ") AS tnn" + k);
-      select.add(d.percentile(toNext, 50) + " AS tnm" + k);
-      select.add(d.percentile(toNext, 90) + " AS tnp" + k);
-      String timeIn = "CASE WHEN " + cnt + " THEN ti" + k + " / " + divisor + " END";
-      select.add("count(" + timeIn + ") AS tin" + k);
-      select.add(d.percentile(timeIn, 50) + " AS tim" + k);
-    }
-    if (def.from() == null)
-      select.add(
-          Aggregates.countWhere("midway AND (" + String.join(" OR ", counted) + ")") + " AS mw");
-    // An activity funnel's leads are in every period, each stage counting its own entries there
-    // (the filters above). A join condition on the path's columns would be pushed down through the
-    // walk's CTEs, each column replaced by its expression, growing with every stage.
-    String on = activity ? "TRUE" : in("cohort");
-    return typed()
-        + leads()
-        + paths()
-        + "\nSELECT kpi_period, tot, grp,\n  "
-        + String.join(",\n  ", select)
-        + "\nFROM kpi_paths JOIN "
-        + d.values("kpi_periods", List.of("kpi_period", "kpi_all", "kpi_from", "kpi_to"), ps)
-        + "\n  ON "
-        + on
-        + "\nGROUP BY kpi_period, tot, grp ORDER BY kpi_period, tot, grp NULLS LAST";
   }
 }

@@ -8,6 +8,7 @@ import dev.journeykpi.config.ValueType;
 import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
+import dev.journeykpi.sql.CalendarTable;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
@@ -28,12 +29,13 @@ import java.util.Map;
  * A funnel or conversion KPI on an SQL engine. The engine does the heavy work: it types each row's
  * stage, reduces every lead to its path ({@link FunnelPathSql}: first entry per stage, time in each
  * stage, lost or not, the stages its path reached) and counts the paths per period and breakdown
- * group; only those counts (a few numbers per stage) and the notes' counts come back, and {@link
- * FunnelMeasurer} builds the rows with the Tablesaw path's own code.
+ * group ({@link FunnelCountSql}); only those counts (a few numbers per stage) and the notes' counts
+ * come back, and {@link FunnelMeasurer} builds the rows with the Tablesaw path's own code.
  *
- * <p>Not compiled yet, and refused by name: business-time durations and windows of working days
- * (the calendar table), calendar-time durations in a zone with daylight saving, and stage, lead or
- * breakdown columns that are not text.
+ * <p>Business time between stages ({@code clock: business}) and {@code within:} windows of working
+ * days go through the definition's calendar table ({@link CalendarTable}); times between stages in
+ * a zone with daylight saving through the dialect's zone conversion. Not compiled yet, and refused
+ * by name: stage, lead or breakdown columns that are not text.
  */
 final class FunnelSql implements OwnQuerySql {
   private final FunnelDef def;
@@ -53,12 +55,12 @@ final class FunnelSql implements OwnQuerySql {
   public KpiQuery compile(SqlSource s) {
     KpiDef k = s.kpi();
     SqlColumns c = s.columns();
-    if (businessTime) throw new SqlRefused("a funnel on clock: business (not compiled yet)");
-    if (def.window() != null && def.window().isWorkingDays())
-      throw new SqlRefused("a within: window of working days in a funnel (not compiled yet)");
+    // Null for a zone with daylight saving: every time between stages through the zone's rules.
     java.time.LocalDateTime wall = dev.journeykpi.calc.Elapsed.wallClockFrom(s.zone());
-    if (wall == null)
-      throw new SqlRefused("times between stages in " + s.zone() + ", a zone with daylight saving");
+    boolean workingDays = def.window() != null && def.window().isWorkingDays();
+    // A conversion has no times between stages: its calendar only for a window of working days.
+    boolean times = businessTime && def.from() == null;
+    CalendarTable calendar = times || workingDays ? c.calendarTable() : null;
     s.requireOneTextBreakdown();
     if (c.type(def.lead()) != ValueType.STRING)
       throw new SqlRefused("a lead column that is not text (" + def.lead() + ")");
@@ -70,15 +72,23 @@ final class FunnelSql implements OwnQuerySql {
       if (st.entered() != null && !c.type(st.entered()).isTemporal())
         throw new SqlRefused("entered column '" + st.entered() + "' is not a date");
     c.where(k.where()); // refuses a filter not compiled yet
-    return new Query(s, new FunnelPathSql(def, s, wall, divisor));
+    Query q =
+        new Query(
+            s,
+            new FunnelCountSql(
+                def, s, new FunnelPathSql(def, s, wall, calendar, businessTime, divisor), divisor));
+    // Written once now, so that what a dialect's hook cannot write (a zone with daylight saving on
+    // a warehouse dialect) refuses the KPI here, by name, not when it is run or printed.
+    q.sql(List.of(Period.ALL));
+    return q;
   }
 
   /** The compiled KPI: the counts query and the notes query, then the rows built in Java. */
   private final class Query implements KpiQuery {
     private final SqlSource s;
-    private final FunnelPathSql paths;
+    private final FunnelCountSql paths;
 
-    Query(SqlSource s, FunnelPathSql paths) {
+    Query(SqlSource s, FunnelCountSql paths) {
       this.s = s;
       this.paths = paths;
     }

@@ -1,0 +1,141 @@
+-- kpi sql --dialect duckdb
+CREATE OR REPLACE TEMP MACRO kpi_number(s, p, mark) AS CASE WHEN NOT regexp_full_match(p.lead, '[+\-−(\p{L}\p{Sc} \x{a0}]*') OR length(regexp_replace(p.lead, '[^+\-−]', '', 'g')) > 1 OR regexp_replace(p.lead, '[^\p{L}]', '', 'g') NOT IN ('', 'VND', 'vnd', 'VNĐ', 'vnđ', 'đ', 'Đ', 'USD', 'usd', 'EUR', 'eur', 'GBP', 'JPY', 'đồng', 'dong') THEN NULL WHEN length(regexp_replace(p.whole, '[^0-9]', '', 'g')) >= 19 THEN TRY_CAST(replace(regexp_replace(s, '[^0-9\-' || mark || ']', '', 'g'), mark, '.') AS DOUBLE) WHEN NOT regexp_full_match(p.rest, '[%)\p{L}\p{Sc} \x{a0}]*') OR length(regexp_replace(p.rest, '[^%]', '', 'g')) > 1 OR regexp_replace(p.rest, '[^\p{L}]', '', 'g') NOT IN ('', 'VND', 'vnd', 'VNĐ', 'vnđ', 'đ', 'Đ', 'USD', 'usd', 'EUR', 'eur', 'GBP', 'JPY', 'đồng', 'dong') OR (p.whole = '' AND length(p.frac) < 2) THEN NULL ELSE (CASE WHEN regexp_extract(p.lead, '([(+\-−])[^(+\-−]*$', 1) IN ('(', '-', '−') THEN -1.0 ELSE 1.0 END) * (CAST(CASE WHEN p.whole = '' THEN '0' ELSE regexp_replace(p.whole, '[^0-9]', '', 'g') END AS BIGINT)::DOUBLE + CASE WHEN length(p.frac) < 2 THEN 0.0 ELSE CAST(left(substr(p.frac, 2), 15) AS BIGINT)::DOUBLE / pow(10.0, length(left(substr(p.frac, 2), 15))) END) / (CASE WHEN contains(p.rest, '%') THEN 100.0 ELSE 1.0 END) END;
+CREATE OR REPLACE TEMP MACRO kpi_datetime(p) AS CASE WHEN p.y4 = '' AND p.y2 = '' THEN NULL WHEN (p.h <> '' AND CAST(p.h AS INT) > 23) OR (p.mi <> '' AND CAST(p.mi AS INT) > 59) OR (p.s <> '' AND CAST(p.s AS INT) > 59) THEN NULL ELSE try(make_timestamp(CASE WHEN p.y4 <> '' THEN CAST(p.y4 AS BIGINT) ELSE 2000 + CAST(p.y2 AS BIGINT) END, CASE WHEN p.mo = '' THEN 1 ELSE CAST(p.mo AS BIGINT) END, CASE WHEN p.d = '' THEN 1 ELSE CAST(p.d AS BIGINT) END, CASE WHEN p.h = '' THEN 0 ELSE CAST(p.h AS BIGINT) END, CASE WHEN p.mi = '' THEN 0 ELSE CAST(p.mi AS BIGINT) END, CASE WHEN p.s = '' THEN 0 ELSE CAST(p.s AS BIGINT) END) + to_milliseconds(CASE WHEN p.f = '' THEN 0 ELSE CAST(rpad(left(p.f, 3), 3, '0') AS BIGINT) END)) END;
+CREATE OR REPLACE TEMP MACRO kpi_number_dot(s) AS CASE WHEN regexp_full_match(s, '[0-9]{1,15}') THEN CAST(s AS BIGINT)::DOUBLE ELSE list_transform([regexp_extract(s, '^([^0-9\.]*)([0-9][0-9, \x{a0}'']*)?(\.[0-9]*)?(.*)$', ['lead', 'whole', 'frac', 'rest'])], lambda p: kpi_number(s, p, '.'))[1] END;
+CREATE OR REPLACE TEMP MACRO kpi_number_comma(s) AS CASE WHEN regexp_full_match(s, '[0-9]{1,15}') THEN CAST(s AS BIGINT)::DOUBLE ELSE list_transform([regexp_extract(s, '^([^0-9,]*)([0-9][0-9\. \x{a0}'']*)?(,[0-9]*)?(.*)$', ['lead', 'whole', 'frac', 'rest'])], lambda p: kpi_number(s, p, ','))[1] END;
+
+-- source h
+CREATE OR REPLACE TEMP TABLE "kpi_typed_h" AS SELECT kpi_record, kpi_empty, "lead", "campaign", "stage", "at__text", CASE WHEN regexp_full_match("at__text", '[0-9]{2}\/[0-9]{2}\/[0-9]{4} [0-9]{2}\:[0-9]{2}') THEN try_strptime("at__text", '%d/%m/%Y %H:%M') END AS "at" FROM (SELECT kpi_record, kpi_empty, CASE WHEN "lead__raw" IS NULL OR list_position(['', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null'], "lead__raw") IS NOT NULL THEN NULL ELSE nfc_normalize(CASE WHEN regexp_matches("lead__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]') THEN trim(regexp_replace("lead__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]', '', 'g'), ' 	') ELSE "lead__raw" END) END AS "lead", CASE WHEN "campaign__raw" IS NULL OR list_position(['', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null'], "campaign__raw") IS NOT NULL THEN NULL ELSE nfc_normalize(CASE WHEN regexp_matches("campaign__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]') THEN trim(regexp_replace("campaign__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]', '', 'g'), ' 	') ELSE "campaign__raw" END) END AS "campaign", CASE WHEN "stage__raw" IS NULL OR list_position(['', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null'], "stage__raw") IS NOT NULL THEN NULL ELSE nfc_normalize(CASE WHEN regexp_matches("stage__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]') THEN trim(regexp_replace("stage__raw", '[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x{9f}]', '', 'g'), ' 	') ELSE "stage__raw" END) END AS "stage", CASE WHEN "at__raw" IS NULL OR list_position(['', '#N/A', '(blank)', '-', 'N/A', 'NA', 'NULL', 'n/a', 'null'], "at__raw") IS NOT NULL THEN NULL ELSE "at__raw" END AS "at__text" FROM (SELECT row_number() OVER () AS kpi_record, ("column0" IS NULL OR regexp_full_match("column0", '[\t-\r\x1c-\x20]*')) AND ("column1" IS NULL OR regexp_full_match("column1", '[\t-\r\x1c-\x20]*')) AND ("column2" IS NULL OR regexp_full_match("column2", '[\t-\r\x1c-\x20]*')) AND ("column3" IS NULL OR regexp_full_match("column3", '[\t-\r\x1c-\x20]*')) AS kpi_empty, trim(column0, ' 	') AS "lead__raw", trim(column1, ' 	') AS "campaign__raw", trim(column2, ' 	') AS "stage__raw", trim(column3, ' 	') AS "at__raw" FROM read_csv('src/test/resources/sql-gaps/funnel-business.csv', header = false, skip = 1, auto_detect = false, all_varchar = true, delim = ',', quote = '"', escape = '"', columns = {'column0': 'VARCHAR', 'column1': 'VARCHAR', 'column2': 'VARCHAR', 'column3': 'VARCHAR'}, store_rejects = true, rejects_table = 'kpi_rejects_h', rejects_scan = 'kpi_scan_h')) AS kpi_fields) AS kpi_texts;
+CREATE OR REPLACE TEMP VIEW "kpi_rows_h" AS SELECT * FROM "kpi_typed_h" WHERE NOT kpi_empty;
+
+-- kpi biz_wd2 (funnel)
+WITH kpi_pop AS (
+  SELECT kpi_record AS rec, "lead" AS ld, "stage" AS raw, CAST("at" AS TIMESTAMP) AS t, "campaign" AS grp FROM "kpi_rows_h" WHERE TRUE
+), kpi_sets AS (
+  SELECT 0 AS tot, * FROM kpi_pop UNION ALL SELECT 1 AS tot, rec, ld, raw, t, CAST(NULL AS VARCHAR) AS grp FROM kpi_pop
+), kpi_stage AS MATERIALIZED (
+  SELECT raw, CASE lower(nfc_normalize(raw)) WHEN 'new' THEN 0 WHEN 'qualified' THEN 1 WHEN 'won' THEN 2 ELSE -2 END AS k FROM (SELECT DISTINCT raw FROM kpi_pop) AS kpi_raws
+), kpi_typed AS (
+  SELECT kpi_sets.*, coalesce(kpi_stage.k, -2) AS k FROM kpi_sets LEFT JOIN kpi_stage ON kpi_sets.raw = kpi_stage.raw
+),
+kpi_calendar AS (SELECT kpi_day, CAST(coalesce(sum(kpi_day_seconds) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS BIGINT) AS kpi_cum, kpi_s1, kpi_e1, kpi_working, CAST(sum(CASE WHEN kpi_working THEN 1 ELSE 0 END) OVER (ORDER BY kpi_day ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT) AS kpi_wdn
+  FROM (SELECT kpi_day, kpi_dow, kpi_working, coalesce(lag(kpi_working) OVER (ORDER BY kpi_day), FALSE) AS kpi_prev_working
+    FROM (SELECT kpi_day, isodow(kpi_day) AS kpi_dow, (isodow(kpi_day) IN (1, 2, 3, 4, 5) AND kpi_day NOT IN (DATE '2026-10-12')) AS kpi_working
+      FROM (SELECT CAST(unnest(generate_series(CAST((CAST((SELECT kpi_m0 FROM (SELECT min(CAST(t AS DATE)) AS kpi_m0 FROM kpi_typed) AS kpi_first) AS DATE) + -1) AS TIMESTAMP), CAST((SELECT (kpi_m0 + 28) FROM (SELECT max(CAST(t AS DATE)) AS kpi_m0 FROM kpi_typed) AS kpi_last) AS TIMESTAMP), INTERVAL 1 DAY)) AS DATE) AS kpi_day) AS kpi_series) AS kpi_days) AS kpi_days
+  JOIN (VALUES (1, TRUE, TRUE, 32400, 28800, 61200), (1, TRUE, FALSE, 32400, 28800, 61200), (1, FALSE, TRUE, 0, 0, 0), (1, FALSE, FALSE, 0, 0, 0), (2, TRUE, TRUE, 32400, 28800, 61200), (2, TRUE, FALSE, 32400, 28800, 61200), (2, FALSE, TRUE, 0, 0, 0), (2, FALSE, FALSE, 0, 0, 0), (3, TRUE, TRUE, 32400, 28800, 61200), (3, TRUE, FALSE, 32400, 28800, 61200), (3, FALSE, TRUE, 0, 0, 0), (3, FALSE, FALSE, 0, 0, 0), (4, TRUE, TRUE, 32400, 28800, 61200), (4, TRUE, FALSE, 32400, 28800, 61200), (4, FALSE, TRUE, 0, 0, 0), (4, FALSE, FALSE, 0, 0, 0), (5, TRUE, TRUE, 32400, 28800, 61200), (5, TRUE, FALSE, 32400, 28800, 61200), (5, FALSE, TRUE, 0, 0, 0), (5, FALSE, FALSE, 0, 0, 0), (6, TRUE, TRUE, 0, 0, 0), (6, TRUE, FALSE, 0, 0, 0), (6, FALSE, TRUE, 0, 0, 0), (6, FALSE, FALSE, 0, 0, 0), (7, TRUE, TRUE, 0, 0, 0), (7, TRUE, FALSE, 0, 0, 0), (7, FALSE, TRUE, 0, 0, 0), (7, FALSE, FALSE, 0, 0, 0)) AS kpi_day_kinds(kpi_dow, kpi_working, kpi_prev_working, kpi_day_seconds, kpi_s1, kpi_e1) USING (kpi_dow, kpi_working, kpi_prev_working)),
+kpi_window_ends AS (
+  SELECT kpi_from.kpi_day, kpi_end.kpi_day AS kpi_end_day FROM kpi_calendar AS kpi_from JOIN kpi_calendar AS kpi_end ON kpi_end.kpi_working AND kpi_end.kpi_wdn = kpi_from.kpi_wdn + 2
+),
+kpi_ev AS (
+  SELECT tot, grp, ld, k, t, lead(t) OVER (PARTITION BY tot, grp, ld ORDER BY t, CASE WHEN k < 0 THEN 2147483647 ELSE k END, rec) AS t_next,
+    (max(k) OVER (PARTITION BY tot, grp, ld ORDER BY t, CASE WHEN k < 0 THEN 2147483647 ELSE k END, rec ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)) IS DISTINCT FROM k OR (min(k) OVER (PARTITION BY tot, grp, ld ORDER BY t, CASE WHEN k < 0 THEN 2147483647 ELSE k END, rec ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)) IS DISTINCT FROM k AS moved
+  FROM kpi_typed WHERE ld IS NOT NULL AND t IS NOT NULL AND k >= -1
+), kpi_lead0 AS (
+  SELECT tot, grp, ld, min(t) AS seen, min(CASE WHEN k >= 0 THEN t END) AS earliest,
+    coalesce(max(CASE WHEN k = -1 THEN t END) >= max(CASE WHEN k >= 0 THEN t END), max(CASE WHEN k = -1 THEN t END) IS NOT NULL) AS lost,
+    min(CASE WHEN k = 0 THEN t END) AS f0,
+    FALSE AS u0,
+    CAST(sum(CASE WHEN k = 0 AND closed THEN epoch_ms(t_next) - epoch_ms(t) END) AS DOUBLE) / 1000.0 AS ti0,
+    min(CASE WHEN k = 1 THEN t END) AS f1,
+    FALSE AS u1,
+    CAST(sum(CASE WHEN k = 1 AND closed THEN epoch_ms(t_next) - epoch_ms(t) END) AS DOUBLE) / 1000.0 AS ti1,
+    min(CASE WHEN k = 2 THEN t END) AS f2,
+    FALSE AS u2,
+    CAST(sum(CASE WHEN k = 2 AND closed THEN epoch_ms(t_next) - epoch_ms(t) END) AS DOUBLE) / 1000.0 AS ti2
+  FROM (SELECT *, k >= 0 AND t_next IS NOT NULL AND moved AS closed FROM kpi_ev) AS kpi_closed GROUP BY tot, grp, ld
+), kpi_lead AS (
+  SELECT *, CASE WHEN f0 = earliest THEN 0 WHEN f1 = earliest THEN 1 WHEN f2 = earliest THEN 2 END AS fs, seen AS cohort FROM kpi_lead0
+),
+kpi_lead_hours AS (
+  SELECT kpi_lead.*, (kpi_b0.kpi_cum + CASE WHEN (hour(kpi_lead.f0) * 3600 + minute(kpi_lead.f0) * 60 + second(kpi_lead.f0)) <= kpi_b0.kpi_s1 THEN 0 WHEN (hour(kpi_lead.f0) * 3600 + minute(kpi_lead.f0) * 60 + second(kpi_lead.f0)) >= kpi_b0.kpi_e1 THEN kpi_b0.kpi_e1 - kpi_b0.kpi_s1 ELSE (hour(kpi_lead.f0) * 3600 + minute(kpi_lead.f0) * 60 + second(kpi_lead.f0)) - kpi_b0.kpi_s1 END) AS bu0, (kpi_b1.kpi_cum + CASE WHEN (hour(kpi_lead.f1) * 3600 + minute(kpi_lead.f1) * 60 + second(kpi_lead.f1)) <= kpi_b1.kpi_s1 THEN 0 WHEN (hour(kpi_lead.f1) * 3600 + minute(kpi_lead.f1) * 60 + second(kpi_lead.f1)) >= kpi_b1.kpi_e1 THEN kpi_b1.kpi_e1 - kpi_b1.kpi_s1 ELSE (hour(kpi_lead.f1) * 3600 + minute(kpi_lead.f1) * 60 + second(kpi_lead.f1)) - kpi_b1.kpi_s1 END) AS bu1, (kpi_b2.kpi_cum + CASE WHEN (hour(kpi_lead.f2) * 3600 + minute(kpi_lead.f2) * 60 + second(kpi_lead.f2)) <= kpi_b2.kpi_s1 THEN 0 WHEN (hour(kpi_lead.f2) * 3600 + minute(kpi_lead.f2) * 60 + second(kpi_lead.f2)) >= kpi_b2.kpi_e1 THEN kpi_b2.kpi_e1 - kpi_b2.kpi_s1 ELSE (hour(kpi_lead.f2) * 3600 + minute(kpi_lead.f2) * 60 + second(kpi_lead.f2)) - kpi_b2.kpi_s1 END) AS bu2
+  FROM kpi_lead
+    LEFT JOIN kpi_calendar AS kpi_b0 ON kpi_b0.kpi_day = CAST(kpi_lead.f0 AS DATE)
+    LEFT JOIN kpi_calendar AS kpi_b1 ON kpi_b1.kpi_day = CAST(kpi_lead.f1 AS DATE)
+    LEFT JOIN kpi_calendar AS kpi_b2 ON kpi_b2.kpi_day = CAST(kpi_lead.f2 AS DATE)
+),
+kpi_known AS (
+  SELECT *, coalesce(fs, 0) > 0 AS midway, 0 AS st FROM kpi_lead_hours
+), kpi_known1 AS (
+  SELECT *, 0 >= st AND (f0 IS NOT NULL OR u0) AS kn0, CASE WHEN 0 >= st THEN f0 END AS a0, 1 >= st AND (f1 IS NOT NULL OR u1) AS kn1, CASE WHEN 1 >= st THEN f1 END AS a1, 2 >= st AND (f2 IS NOT NULL OR u2) AS kn2, CASE WHEN 2 >= st THEN f2 END AS a2 FROM kpi_known
+), kpi_filled AS (
+  SELECT *, kn0 OR (0 >= st AND (kn1 OR kn2)) AS kk0, CASE WHEN (0 >= st AND (kn1 OR kn2)) THEN least(a0, a1, a2) ELSE a0 END AS at0, kn1 OR (1 >= st AND (kn2)) AS kk1, CASE WHEN (1 >= st AND (kn2)) THEN least(a1, a2) ELSE a1 END AS at1, kn2 OR (2 >= st AND FALSE) AS kk2, CASE WHEN (2 >= st AND FALSE) THEN a2 ELSE a2 END AS at2 FROM kpi_known1
+), kpi_windows AS (
+  SELECT kpi_filled.*, (kpi_filled.at0 + (kpi_w0.kpi_end_day - CAST(kpi_filled.at0 AS DATE)) * INTERVAL '1' DAY) AS we0, (kpi_filled.at1 + (kpi_w1.kpi_end_day - CAST(kpi_filled.at1 AS DATE)) * INTERVAL '1' DAY) AS we1, (kpi_filled.at2 + (kpi_w2.kpi_end_day - CAST(kpi_filled.at2 AS DATE)) * INTERVAL '1' DAY) AS we2
+  FROM kpi_filled
+    LEFT JOIN kpi_window_ends AS kpi_w0 ON kpi_w0.kpi_day = CAST(kpi_filled.at0 AS DATE)
+    LEFT JOIN kpi_window_ends AS kpi_w1 ON kpi_w1.kpi_day = CAST(kpi_filled.at1 AS DATE)
+    LEFT JOIN kpi_window_ends AS kpi_w2 ON kpi_w2.kpi_day = CAST(kpi_filled.at2 AS DATE)
+), kpi_walk AS (
+  SELECT *, least(at1, at2) AS nx0, at2 AS nx1, CAST(NULL AS TIMESTAMP) AS nx2, TRUE AS go0, FALSE AS sd0, CAST(NULL AS TIMESTAMP) AS pv0, CAST(NULL AS TIMESTAMP) AS pw0 FROM kpi_windows
+), kpi_walk0 AS (
+  SELECT *, go0 AND NOT coalesce((go0 AND sd0 AND (NOT kk0 OR (kk0 AND NOT FALSE AND NOT (CASE WHEN pv0 IS NULL OR at0 IS NULL THEN FALSE WHEN at0 < pv0 THEN FALSE ELSE at0 <= pw0 END)))), FALSE) AS go1, sd0 OR coalesce(r0, FALSE) AS sd1, CASE WHEN r0 AND at0 IS NOT NULL THEN at0 ELSE pv0 END AS pv1, CASE WHEN r0 AND at0 IS NOT NULL THEN we0 ELSE pw0 END AS pw1 FROM (SELECT *, coalesce((go0 AND kk0 AND (NOT sd0 OR (NOT FALSE AND (CASE WHEN pv0 IS NULL OR at0 IS NULL THEN FALSE WHEN at0 < pv0 THEN FALSE ELSE at0 <= pw0 END)))), FALSE) AS r0 FROM kpi_walk) AS kpi_step0
+), kpi_walk1 AS (
+  SELECT *, go1 AND NOT coalesce((go1 AND sd1 AND (NOT kk1 OR (kk1 AND NOT FALSE AND NOT (CASE WHEN pv1 IS NULL OR at1 IS NULL THEN FALSE WHEN at1 < pv1 THEN FALSE ELSE at1 <= pw1 END)))), FALSE) AS go2, sd1 OR coalesce(r1, FALSE) AS sd2, CASE WHEN r1 AND at1 IS NOT NULL THEN at1 ELSE pv1 END AS pv2, CASE WHEN r1 AND at1 IS NOT NULL THEN we1 ELSE pw1 END AS pw2 FROM (SELECT *, coalesce((go1 AND kk1 AND (NOT sd1 OR (NOT FALSE AND (CASE WHEN pv1 IS NULL OR at1 IS NULL THEN FALSE WHEN at1 < pv1 THEN FALSE ELSE at1 <= pw1 END)))), FALSE) AS r1 FROM kpi_walk0) AS kpi_step1
+), kpi_walk2 AS (
+  SELECT *, go2 AND NOT coalesce((go2 AND sd2 AND (NOT kk2 OR (kk2 AND NOT FALSE AND NOT (CASE WHEN pv2 IS NULL OR at2 IS NULL THEN FALSE WHEN at2 < pv2 THEN FALSE ELSE at2 <= pw2 END)))), FALSE) AS go3, sd2 OR coalesce(r2, FALSE) AS sd3, CASE WHEN r2 AND at2 IS NOT NULL THEN at2 ELSE pv2 END AS pv3, CASE WHEN r2 AND at2 IS NOT NULL THEN we2 ELSE pw2 END AS pw3 FROM (SELECT *, coalesce((go2 AND kk2 AND (NOT sd2 OR (NOT FALSE AND (CASE WHEN pv2 IS NULL OR at2 IS NULL THEN FALSE WHEN at2 < pv2 THEN FALSE ELSE at2 <= pw2 END)))), FALSE) AS r2 FROM kpi_walk1) AS kpi_step2
+), kpi_path AS (
+  SELECT *, CASE WHEN r2 THEN 2 WHEN r1 THEN 1 WHEN r0 THEN 0 ELSE -1 END AS furthest, r0 AND (r1 OR r2) AS cv0, CASE WHEN r1 THEN f1 WHEN r2 THEN f2 END AS fn0, CASE WHEN r1 THEN bu1 WHEN r2 THEN bu2 END AS bn0, r1 AND (r2) AS cv1, CASE WHEN r2 THEN f2 END AS fn1, CASE WHEN r2 THEN bu2 END AS bn1, r2 AND FALSE AS cv2, CASE WHEN FALSE THEN CAST(NULL AS TIMESTAMP) END AS fn2, CASE WHEN FALSE THEN CAST(NULL AS BIGINT) END AS bn2 FROM kpi_walk2
+), kpi_paths AS (
+  SELECT *, lost AND furthest >= 0 AND f2 IS NULL AND NOT u2 AS lost_at_furthest, CASE furthest WHEN 0 THEN at0 WHEN 1 THEN at1 WHEN 2 THEN at2 END AS at_furthest, CASE WHEN cv0 AND f0 IS NOT NULL AND fn0 IS NOT NULL AND fn0 >= f0 THEN (CAST(bn0 - bu0 AS DOUBLE)) / 3600.0 END AS tn0, CASE WHEN cv1 AND f1 IS NOT NULL AND fn1 IS NOT NULL AND fn1 >= f1 THEN (CAST(bn1 - bu1 AS DOUBLE)) / 3600.0 END AS tn1, CASE WHEN cv2 AND f2 IS NOT NULL AND fn2 IS NOT NULL AND fn2 >= f2 THEN (CAST(bn2 - bu2 AS DOUBLE)) / 3600.0 END AS tn2 FROM kpi_path
+)
+SELECT kpi_period, tot, grp,
+  count(CASE WHEN r0 THEN 1 END) AS e0,
+  count(CASE WHEN r0 AND cv0 THEN 1 END) AS cv0,
+  count(CASE WHEN r0 AND r0 THEN 1 END) AS ff0,
+  count(CASE WHEN lost_at_furthest AND furthest = 0 THEN 1 END) AS ls0,
+  count(CASE WHEN r0 THEN tn0 END) AS tnn0,
+  quantile_cont(CAST(CASE WHEN r0 THEN tn0 END AS DOUBLE), 0.5) AS tnm0,
+  quantile_cont(CAST(CASE WHEN r0 THEN tn0 END AS DOUBLE), 0.9) AS tnp0,
+  count(CASE WHEN r0 THEN ti0 / 3600.0 END) AS tin0,
+  quantile_cont(CAST(CASE WHEN r0 THEN ti0 / 3600.0 END AS DOUBLE), 0.5) AS tim0,
+  count(CASE WHEN r1 THEN 1 END) AS e1,
+  count(CASE WHEN r1 AND cv1 THEN 1 END) AS cv1,
+  count(CASE WHEN r1 AND r0 THEN 1 END) AS ff1,
+  count(CASE WHEN lost_at_furthest AND furthest = 1 THEN 1 END) AS ls1,
+  count(CASE WHEN r1 THEN tn1 END) AS tnn1,
+  quantile_cont(CAST(CASE WHEN r1 THEN tn1 END AS DOUBLE), 0.5) AS tnm1,
+  quantile_cont(CAST(CASE WHEN r1 THEN tn1 END AS DOUBLE), 0.9) AS tnp1,
+  count(CASE WHEN r1 THEN ti1 / 3600.0 END) AS tin1,
+  quantile_cont(CAST(CASE WHEN r1 THEN ti1 / 3600.0 END AS DOUBLE), 0.5) AS tim1,
+  count(CASE WHEN r2 THEN 1 END) AS e2,
+  count(CASE WHEN r2 AND cv2 THEN 1 END) AS cv2,
+  count(CASE WHEN r2 AND r0 THEN 1 END) AS ff2,
+  count(CASE WHEN lost_at_furthest AND furthest = 2 THEN 1 END) AS ls2,
+  count(CASE WHEN r2 THEN tn2 END) AS tnn2,
+  quantile_cont(CAST(CASE WHEN r2 THEN tn2 END AS DOUBLE), 0.5) AS tnm2,
+  quantile_cont(CAST(CASE WHEN r2 THEN tn2 END AS DOUBLE), 0.9) AS tnp2,
+  count(CASE WHEN r2 THEN ti2 / 3600.0 END) AS tin2,
+  quantile_cont(CAST(CASE WHEN r2 THEN ti2 / 3600.0 END AS DOUBLE), 0.5) AS tim2,
+  count(CASE WHEN midway AND (r0 OR r1 OR r2) THEN 1 END) AS mw
+FROM kpi_paths JOIN (VALUES (0, FALSE, TIMESTAMP '2026-10-01 00:00', TIMESTAMP '2026-11-01 00:00')) AS kpi_periods(kpi_period, kpi_all, kpi_from, kpi_to)
+  ON (kpi_all OR coalesce(cohort >= kpi_from AND cohort < kpi_to, FALSE))
+GROUP BY kpi_period, tot, grp ORDER BY kpi_period, tot, grp NULLS LAST;
+
+WITH kpi_pop AS (
+  SELECT kpi_record AS rec, "lead" AS ld, "stage" AS raw, CAST("at" AS TIMESTAMP) AS t, "campaign" AS grp FROM "kpi_rows_h" WHERE TRUE
+), kpi_sets AS (
+  SELECT 0 AS tot, * FROM kpi_pop UNION ALL SELECT 1 AS tot, rec, ld, raw, t, CAST(NULL AS VARCHAR) AS grp FROM kpi_pop
+), kpi_stage AS MATERIALIZED (
+  SELECT raw, CASE lower(nfc_normalize(raw)) WHEN 'new' THEN 0 WHEN 'qualified' THEN 1 WHEN 'won' THEN 2 ELSE -2 END AS k FROM (SELECT DISTINCT raw FROM kpi_pop) AS kpi_raws
+), kpi_typed AS (
+  SELECT kpi_sets.*, coalesce(kpi_stage.k, -2) AS k FROM kpi_sets LEFT JOIN kpi_stage ON kpi_sets.raw = kpi_stage.raw
+)
+SELECT tot, grp, count(CASE WHEN ld IS NOT NULL AND t IS NOT NULL AND k = -2 THEN 1 END) AS unmapped, count(CASE WHEN ld IS NULL THEN 1 END) AS no_lead, count(CASE WHEN ld IS NOT NULL AND t IS NULL THEN 1 END) AS no_time
+FROM kpi_typed
+GROUP BY tot, grp ORDER BY tot, grp NULLS LAST;
+
+WITH kpi_pop AS (
+  SELECT kpi_record AS rec, "lead" AS ld, "stage" AS raw, CAST("at" AS TIMESTAMP) AS t, "campaign" AS grp FROM "kpi_rows_h" WHERE TRUE
+), kpi_sets AS (
+  SELECT 0 AS tot, * FROM kpi_pop UNION ALL SELECT 1 AS tot, rec, ld, raw, t, CAST(NULL AS VARCHAR) AS grp FROM kpi_pop
+), kpi_stage AS MATERIALIZED (
+  SELECT raw, CASE lower(nfc_normalize(raw)) WHEN 'new' THEN 0 WHEN 'qualified' THEN 1 WHEN 'won' THEN 2 ELSE -2 END AS k FROM (SELECT DISTINCT raw FROM kpi_pop) AS kpi_raws
+), kpi_typed AS (
+  SELECT kpi_sets.*, coalesce(kpi_stage.k, -2) AS k FROM kpi_sets LEFT JOIN kpi_stage ON kpi_sets.raw = kpi_stage.raw
+)
+SELECT tot, grp, raw, kpi_rows FROM (
+  SELECT tot, grp, coalesce(raw, '') AS raw, count(*) AS kpi_rows, row_number() OVER (PARTITION BY tot, grp ORDER BY coalesce(raw, '')) AS place
+  FROM kpi_typed WHERE ld IS NOT NULL AND t IS NOT NULL AND k = -2
+  GROUP BY tot, grp, coalesce(raw, '')
+) AS kpi_unmapped WHERE place <= 3 ORDER BY tot, grp NULLS LAST, place;
+;
