@@ -1,6 +1,7 @@
 package dev.journeykpi.engine;
 
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.SourceRelations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,6 +35,14 @@ public interface SqlBackend extends AutoCloseable {
   default void execute(List<String> statements) throws SQLException {
     for (String s : statements) execute(s);
   }
+
+  /**
+   * Checks a CSV source's file before the engine's reader reads it, throwing a {@link
+   * dev.journeykpi.model.DataException} where that reader would read it otherwise than the default
+   * engine and no query could tell (Spark: a quote left open in a record's last field,
+   * SparkBackend). Nothing by default.
+   */
+  default void checkCsv(SourceRelations.Layout layout) {}
 
   /**
    * Appends rows to a table made by {@link Dialect#createLoadedTable} (its name unquoted): each

@@ -305,6 +305,7 @@ public final class SqlKpiEngine {
         }
         SourceRelations.Layout layout =
             SourceFileLayout.of(s, request.dataOverrides().get(s.id()), columns);
+        backend.checkCsv(layout);
         backend.execute(relations.create(s, layout, columns));
         quality.put(s.id(), relations.quality(conn, s, layout, columns));
       }

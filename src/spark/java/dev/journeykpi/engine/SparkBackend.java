@@ -1,7 +1,11 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.model.DataException;
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.SourceRelations;
 import dev.journeykpi.sql.SparkDialect;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -103,6 +107,31 @@ public final class SparkBackend implements SqlBackend {
 
   private static final Pattern TABLE =
       Pattern.compile("CREATE OR REPLACE TEMPORARY VIEW (\\S+) AS ");
+
+  /**
+   * Stops on a quote the file never closes ({@link UnclosedQuote}): Spark's reader would read the
+   * rest of the file into its field and, in a record's last field, lose the rows after it without a
+   * word. One pass over the file's bytes on the driver, before Spark reads it.
+   */
+  @Override
+  public void checkCsv(SourceRelations.Layout layout) {
+    UnclosedQuote.Open open;
+    try (InputStream in = SparkFiles.open(spark, layout.file())) {
+      open = UnclosedQuote.find(in, (byte) layout.delimiter());
+    } catch (IOException e) {
+      throw new DataException(layout.shown() + ": " + e.getMessage(), e);
+    }
+    if (open != null)
+      throw new DataException(
+          layout.shown()
+              + ": line "
+              + open.line()
+              + ": the quote that opens field "
+              + open.field()
+              + " is never closed (Spark's reader would read the rest of the file into it); --engine"
+              + " spark cannot read this file as the default engine does: run it with --engine"
+              + " tablesaw (docs/engines.md)");
+  }
 
   /**
    * The rows as a DataFrame of the loaded table's types (the empty view {@link
