@@ -1,6 +1,9 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.config.ColumnDef;
+import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.ParquetRelation;
 import dev.journeykpi.sql.SourceRelations;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,6 +37,21 @@ public interface SqlBackend extends AutoCloseable {
 
   default void execute(List<String> statements) throws SQLException {
     for (String s : statements) execute(s);
+  }
+
+  /**
+   * A CSV source's layout read by this engine's own access to files, or null to read it from this
+   * machine's files ({@link SourceFileLayout}). Spark reads a path with a scheme ({@code hdfs://},
+   * {@code s3a://}, {@code file:///}) through Hadoop's API, as its own readers reach it.
+   */
+  default SourceRelations.Layout csvLayout(SourceDef s, List<ColumnDef> columns) {
+    return null;
+  }
+
+  /** The same for a Parquet source's files (their list, columns and stored types). */
+  default ParquetRelation.Layout parquetLayout(
+      SourceDef s, List<ColumnDef> columns, SourceRelations relations) {
+    return null;
   }
 
   /**
