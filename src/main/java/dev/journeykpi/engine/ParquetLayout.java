@@ -71,6 +71,23 @@ final class ParquetLayout {
     } catch (SQLException e) {
       throw new DataException(where + ": cannot read as Parquet: " + firstLine(e.getMessage()), e);
     }
+    return of(s, files, shown, names, stored, columns, relations);
+  }
+
+  /**
+   * The same from the files' columns and stored types ({@code names}, {@code stored}: as DuckDB
+   * names the types) read elsewhere: {@code --engine spark} lists and describes files at a path
+   * with a scheme ({@code hdfs://}, {@code s3a://}) through Spark (SparkBackend).
+   */
+  static ParquetRelation.Layout of(
+      SourceDef s,
+      List<String> files,
+      List<String> shown,
+      List<String> names,
+      List<ParquetColumn> stored,
+      List<ColumnDef> columns,
+      SourceRelations relations) {
+    String where = shown.size() == 1 ? shown.get(0) : s.file();
     HeaderIndex index = new HeaderIndex(names);
     Map<String, String> fieldOf = new LinkedHashMap<>();
     Map<String, ParquetColumn> typeOf = new LinkedHashMap<>();

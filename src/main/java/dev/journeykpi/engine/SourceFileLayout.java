@@ -9,6 +9,7 @@ import dev.journeykpi.model.DataException;
 import dev.journeykpi.model.UsageException;
 import dev.journeykpi.sql.SourceRelations;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,9 +45,41 @@ final class SourceFileLayout {
                   ? " (resolved from '" + s.file() + "' relative to " + s.baseDir() + ")"
                   : ""));
     }
-    String shown = SourceLoader.display(file);
+    return of(
+        s,
+        file.toAbsolutePath().toString(),
+        SourceLoader.display(file),
+        file.toString(),
+        () -> Files.newInputStream(file),
+        columns);
+  }
+
+  /**
+   * Whether a source's path names its file system ({@code hdfs://}, {@code s3a://}, {@code
+   * file:///}): a scheme of two characters or more and a colon ({@code C:\} is a Windows drive).
+   */
+  static boolean hasScheme(String path) {
+    return path.matches("[A-Za-z][A-Za-z0-9+.-]+:.*");
+  }
+
+  /** Opens a source's file at its start. */
+  interface Opener {
+    InputStream open() throws IOException;
+  }
+
+  /**
+   * The same for a file read through {@code open}: {@code file} is the path the engine reads,
+   * {@code shown} the name in messages, {@code named} the name in an encoding error (the path as
+   * given). {@code --engine spark} reads a path with a scheme ({@code hdfs://}, {@code s3a://})
+   * through Hadoop's API here (SparkBackend).
+   */
+  static SourceRelations.Layout of(
+      SourceDef s, String file, String shown, String named, Opener open, List<ColumnDef> columns) {
     try {
-      CsvDialect dialect = CsvDialect.detect(file, s.encoding(), s.delimiter());
+      CsvDialect dialect;
+      try (InputStream in = open.open()) {
+        dialect = CsvDialect.detect(in, named, s.encoding(), s.delimiter());
+      }
       if (!dialect.charset().equals(java.nio.charset.StandardCharsets.UTF_8))
         throw new UsageException(
             "source '"
@@ -57,7 +90,7 @@ final class SourceFileLayout {
                 + dialect.charset()
                 + "; --engine duckdb reads UTF-8 files only yet (use --engine tablesaw)");
       int headerRow = Math.max(1, s.headerRow());
-      List<String> header = header(file, dialect, headerRow);
+      List<String> header = header(open, dialect, headerRow);
       if (header == null) throw new DataException(shown + ": no header row");
       HeaderIndex index = new HeaderIndex(header);
       Map<String, Integer> fieldOf = new LinkedHashMap<>();
@@ -70,25 +103,20 @@ final class SourceFileLayout {
       }
       if (!missing.isEmpty()) throw new DataException(String.join("\n", missing));
       return new SourceRelations.Layout(
-          file.toAbsolutePath().toString(),
-          shown,
-          dialect.delimiter(),
-          headerRow,
-          header.size(),
-          fieldOf);
+          file, shown, dialect.delimiter(), headerRow, header.size(), fieldOf);
     } catch (IOException e) {
       throw new DataException(shown + ": " + e.getMessage(), e);
     }
   }
 
-  private static List<String> header(Path file, CsvDialect dialect, int headerRow)
+  private static List<String> header(Opener open, CsvDialect dialect, int headerRow)
       throws IOException {
     // Bytes the charset cannot decode are replaced here: the header is read, and DuckDB's reader
     // then says on which line the file cannot be read (a data error, not a crash).
     try (Reader r =
         new java.io.BufferedReader(
             new java.io.InputStreamReader(
-                Files.newInputStream(file),
+                open.open(),
                 dialect
                     .charset()
                     .newDecoder()

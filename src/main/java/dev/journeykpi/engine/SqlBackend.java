@@ -1,6 +1,10 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.config.ColumnDef;
+import dev.journeykpi.config.SourceDef;
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.ParquetRelation;
+import dev.journeykpi.sql.SourceRelations;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,6 +38,29 @@ public interface SqlBackend extends AutoCloseable {
   default void execute(List<String> statements) throws SQLException {
     for (String s : statements) execute(s);
   }
+
+  /**
+   * A CSV source's layout read by this engine's own access to files, or null to read it from this
+   * machine's files ({@link SourceFileLayout}). Spark reads a path with a scheme ({@code hdfs://},
+   * {@code s3a://}, {@code file:///}) through Hadoop's API, as its own readers reach it.
+   */
+  default SourceRelations.Layout csvLayout(SourceDef s, List<ColumnDef> columns) {
+    return null;
+  }
+
+  /** The same for a Parquet source's files (their list, columns and stored types). */
+  default ParquetRelation.Layout parquetLayout(
+      SourceDef s, List<ColumnDef> columns, SourceRelations relations) {
+    return null;
+  }
+
+  /**
+   * Checks a CSV source's file before the engine's reader reads it, throwing a {@link
+   * dev.journeykpi.model.DataException} where that reader would read it otherwise than the default
+   * engine and no query could tell (Spark: a quote left open in a record's last field,
+   * SparkBackend). Nothing by default.
+   */
+  default void checkCsv(SourceRelations.Layout layout) {}
 
   /**
    * Appends rows to a table made by {@link Dialect#createLoadedTable} (its name unquoted): each

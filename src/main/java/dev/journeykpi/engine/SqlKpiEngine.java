@@ -283,7 +283,18 @@ public final class SqlKpiEngine {
           quality.put(s.id(), table.quality(conn, s, layout, held));
           continue;
         }
+        java.nio.file.Path override = request.dataOverrides().get(s.id());
         if (ImportedSources.imported(s)) {
+          if (override == null && SourceFileLayout.hasScheme(s.file()))
+            throw new UsageException(
+                "source '"
+                    + s.id()
+                    + "': "
+                    + s.file()
+                    + " would be read by kpi's importer (a pattern of CSV files, a workbook,"
+                    + " looked-up columns), which reads this machine's files only; a path with a"
+                    + " scheme is read by --engine spark for one CSV file or Parquet files"
+                    + " (docs/engines.md)");
           quality.put(
               s.id(),
               ImportedSources.load(
@@ -298,13 +309,15 @@ public final class SqlKpiEngine {
         if (ParquetLayout.isParquet(s)) {
           ParquetRelation parquet = new ParquetRelation(d);
           ParquetRelation.Layout layout =
-              parquetLayout(backend, s, request.dataOverrides().get(s.id()), columns, relations);
+              override == null ? backend.parquetLayout(s, columns, relations) : null;
+          if (layout == null) layout = parquetLayout(backend, s, override, columns, relations);
           backend.execute(parquet.create(s, layout, columns));
           quality.put(s.id(), parquet.quality(conn, s, layout, columns));
           continue;
         }
-        SourceRelations.Layout layout =
-            SourceFileLayout.of(s, request.dataOverrides().get(s.id()), columns);
+        SourceRelations.Layout layout = override == null ? backend.csvLayout(s, columns) : null;
+        if (layout == null) layout = SourceFileLayout.of(s, override, columns);
+        backend.checkCsv(layout);
         backend.execute(relations.create(s, layout, columns));
         quality.put(s.id(), relations.quality(conn, s, layout, columns));
       }

@@ -20,10 +20,20 @@ public record CsvDialect(Charset charset, int bomLength, char delimiter) {
 
   public static CsvDialect detect(Path file, String declaredEncoding, char declaredDelimiter)
       throws IOException {
-    byte[] head;
     try (InputStream in = Files.newInputStream(file)) {
-      head = in.readNBytes(SAMPLE);
+      return detect(in, file.toString(), declaredEncoding, declaredDelimiter);
     }
+  }
+
+  /**
+   * The same from a file's first bytes, read from {@code in} (a file kpi reaches otherwise than
+   * through Java's files: {@code --engine spark} reads {@code hdfs://} and {@code s3a://} ones
+   * through Hadoop); {@code file} names it in messages.
+   */
+  public static CsvDialect detect(
+      InputStream in, String file, String declaredEncoding, char declaredDelimiter)
+      throws IOException {
+    byte[] head = in.readNBytes(SAMPLE);
     Charset cs;
     int bom = 0;
     if (head.length >= 3
@@ -55,7 +65,7 @@ public record CsvDialect(Charset charset, int bomLength, char delimiter) {
    * accented letter). A UTF-8 file with a character cut short here and there is read as UTF-8: its
    * cells with a broken character are reported one by one.
    */
-  private static void checkUtf8(Path file, byte[] head) {
+  private static void checkUtf8(String file, byte[] head) {
     // A multi-byte character may be cut at the end of the sample: the last 3 bytes of a full sample
     // are not judged.
     int len = head.length == SAMPLE ? head.length - 3 : head.length;

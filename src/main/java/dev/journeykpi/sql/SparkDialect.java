@@ -418,7 +418,9 @@ public final class SparkDialect implements Dialect {
    * unclosed in a record Spark set aside: Spark read the rest of the file into it, where the
    * default engine ends the field at the line and reads on, so the run stops rather than count
    * other rows (SourceRelations.quality). A quote opened in a record's last field gives it the
-   * right width, and Spark keeps it: that case is not detected (docs/engines.md).
+   * right width, and Spark keeps it: {@code --engine spark} stops on it before Spark reads the file
+   * (SparkBackend#checkCsv, a pass over the file's bytes on the driver); SQL run elsewhere does not
+   * see it (docs/engines.md).
    */
   private String fieldCount(String record, char delimiter) {
     String unquoted =

@@ -43,7 +43,9 @@ class SparkEngineDifferentialTest {
    * bundled definition with {@code -Dkpi.spark.all=true}: on the 2-core machines here, shared by
    * several builds, Spark's planning of the typed views costs seconds a query, and all of them took
    * longer than the build's budget (the SQL of every one is compared with DuckDB's in {@link
-   * SparkSqlDifferentialTest}).
+   * SparkSqlDifferentialTest}). Run in full in December 2026: the 9 bundled definitions, no
+   * difference, 2,663 s of wall time at load 23-35 and about 3.5 times the CPU of these two
+   * (docs/engines.md, "The proof").
    */
   static final java.util.Set<String> EVERY_BUILD =
       java.util.Set.of("customer-service", "retention");
@@ -54,6 +56,7 @@ class SparkEngineDifferentialTest {
     long t0 = System.nanoTime();
     boolean all = Boolean.getBoolean("kpi.spark.all");
     List<String> compared = new ArrayList<>();
+    List<String> differences = new ArrayList<>();
     for (ShippedDefinitions.Shipped s : ShippedDefinitions.bundled()) {
       if (!all && !EVERY_BUILD.contains(s.definition())) continue;
       long t = System.nanoTime();
@@ -66,9 +69,17 @@ class SparkEngineDifferentialTest {
           new RunRequest(
               Period.parse(s.period()).lastN(3), Map.of(), ids, RunRequest.Compare.PREVIOUS, TODAY);
       Scorecard expected = KpiEngine.run(def, request);
-      Scorecard actual = SqlKpiEngine.run(def, request, Engine.SPARK, LOCAL);
-      SqlEngineDifferentialTest.assertSame(expected, actual);
-      assertThat(actual.rows()).isNotEmpty();
+      Scorecard actual;
+      try {
+        actual = SqlKpiEngine.run(def, request, Engine.SPARK, LOCAL);
+        SqlEngineDifferentialTest.assertSame(expected, actual);
+        assertThat(actual.rows()).isNotEmpty();
+      } catch (AssertionError | RuntimeException e) {
+        // Every definition's difference at once, not the first one's alone.
+        differences.add(s.definition() + ": " + e.getMessage());
+        System.out.println("[spark] " + s.definition() + " differs: " + e.getMessage());
+        continue;
+      }
       compared.add(
           s.definition()
               + " ("
@@ -78,12 +89,15 @@ class SparkEngineDifferentialTest {
               + " rows, "
               + (System.nanoTime() - t) / 1_000_000
               + " ms)");
+      // As each is done: the run of every definition takes many minutes on a shared machine.
+      if (all) System.out.println("[spark] " + compared.get(compared.size() - 1));
     }
     System.out.println(
         "[spark] engine: "
             + (System.nanoTime() - t0) / 1_000_000
             + " ms; the default engine's scorecard on Spark: "
             + compared);
+    assertThat(differences).isEmpty();
     assertThat(compared).hasSizeGreaterThanOrEqualTo(all ? 8 : EVERY_BUILD.size());
   }
 

@@ -1,7 +1,15 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.config.ColumnDef;
+import dev.journeykpi.config.SourceDef;
+import dev.journeykpi.model.DataException;
+import dev.journeykpi.model.ParquetColumn;
 import dev.journeykpi.sql.Dialect;
+import dev.journeykpi.sql.ParquetRelation;
+import dev.journeykpi.sql.SourceRelations;
 import dev.journeykpi.sql.SparkDialect;
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +24,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.StringType;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -103,6 +113,95 @@ public final class SparkBackend implements SqlBackend {
 
   private static final Pattern TABLE =
       Pattern.compile("CREATE OR REPLACE TEMPORARY VIEW (\\S+) AS ");
+
+  /**
+   * A CSV file at a path with a scheme ({@code hdfs://}, {@code s3a://}, {@code file:///}): its
+   * header read through Hadoop's API, and the path handed to Spark's reader as it is written. A
+   * local path is read as on every engine (null).
+   */
+  @Override
+  public SourceRelations.Layout csvLayout(SourceDef s, List<ColumnDef> columns) {
+    if (!SparkFiles.hasScheme(s.file())) return null;
+    // One file: a pattern of CSV files is read by kpi's importer, which refuses a scheme.
+    String file = SparkFiles.list(spark, s).get(0);
+    return SourceFileLayout.of(
+        s, file, s.file(), s.file(), () -> SparkFiles.open(spark, file), columns);
+  }
+
+  /**
+   * Parquet files at a path with a scheme: listed through Hadoop's API (a pattern as Hadoop's globs
+   * read it, the files by name), their columns and stored types from Spark's Parquet reader, named
+   * as DuckDB names them so that the columns are typed by the same rule as on every engine ({@link
+   * ParquetColumn}). Local files are listed and described as on every engine (null).
+   */
+  @Override
+  public ParquetRelation.Layout parquetLayout(
+      SourceDef s, List<ColumnDef> columns, SourceRelations relations) {
+    if (!SparkFiles.hasScheme(s.file())) return null;
+    List<String> files = SparkFiles.list(spark, s);
+    StructType schema;
+    try {
+      schema = spark.read().parquet(files.toArray(String[]::new)).schema();
+    } catch (RuntimeException e) {
+      String m = String.valueOf(e.getMessage());
+      throw new DataException(
+          s.file() + ": cannot read as Parquet: " + m.lines().findFirst().orElse(""), e);
+    }
+    List<String> names = new ArrayList<>();
+    List<ParquetColumn> stored = new ArrayList<>();
+    for (StructField f : schema.fields()) {
+      names.add(f.name());
+      stored.add(new ParquetColumn(duckDbType(f.dataType())));
+    }
+    return ParquetLayout.of(s, files, files, names, stored, columns, relations);
+  }
+
+  /**
+   * A Parquet column's type as Spark reads it, named as DuckDB names the same stored type: a
+   * timestamp adjusted to UTC is an instant to both ({@code TIMESTAMP WITH TIME ZONE}), a local one
+   * a {@code TIMESTAMP} (TIMESTAMP_NTZ); another type keeps Spark's name, which no declared type
+   * reads (refused with it named).
+   */
+  static String duckDbType(DataType t) {
+    if (t instanceof StringType) return "VARCHAR";
+    if (t.equals(DataTypes.LongType)) return "BIGINT";
+    if (t.equals(DataTypes.IntegerType)) return "INTEGER";
+    if (t.equals(DataTypes.ShortType)) return "SMALLINT";
+    if (t.equals(DataTypes.ByteType)) return "TINYINT";
+    if (t.equals(DataTypes.DoubleType)) return "DOUBLE";
+    if (t.equals(DataTypes.FloatType)) return "FLOAT";
+    if (t instanceof DecimalType d) return "DECIMAL(" + d.precision() + "," + d.scale() + ")";
+    if (t.equals(DataTypes.BooleanType)) return "BOOLEAN";
+    if (t.equals(DataTypes.DateType)) return "DATE";
+    if (t.equals(DataTypes.TimestampNTZType)) return "TIMESTAMP";
+    if (t.equals(DataTypes.TimestampType)) return "TIMESTAMP WITH TIME ZONE";
+    return t.sql();
+  }
+
+  /**
+   * Stops on a quote the file never closes ({@link UnclosedQuote}): Spark's reader would read the
+   * rest of the file into its field and, in a record's last field, lose the rows after it without a
+   * word. One pass over the file's bytes on the driver, before Spark reads it.
+   */
+  @Override
+  public void checkCsv(SourceRelations.Layout layout) {
+    UnclosedQuote.Open open;
+    try (InputStream in = SparkFiles.open(spark, layout.file())) {
+      open = UnclosedQuote.find(in, (byte) layout.delimiter());
+    } catch (IOException e) {
+      throw new DataException(layout.shown() + ": " + e.getMessage(), e);
+    }
+    if (open != null)
+      throw new DataException(
+          layout.shown()
+              + ": line "
+              + open.line()
+              + ": the quote that opens field "
+              + open.field()
+              + " is never closed (Spark's reader would read the rest of the file into it); --engine"
+              + " spark cannot read this file as the default engine does: run it with --engine"
+              + " tablesaw (docs/engines.md)");
+  }
 
   /**
    * The rows as a DataFrame of the loaded table's types (the empty view {@link
