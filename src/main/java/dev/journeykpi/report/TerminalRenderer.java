@@ -132,6 +132,9 @@ public final class TerminalRenderer implements Renderer {
     for (int i = 1; i < right.length; i++)
       right[i] = !shown.get(i).isEmpty() && !shown.get(i).equals(words.owner());
     TextTable t = new TextTable(shown, right).fit(view.width(), false, shrinkable);
+    // The last resort (the columns at their narrowest and still too wide): each stage's name on a
+    // line of its own above its numbers.
+    if (!shrinkable.isEmpty()) t.stackFirst();
     for (int i = 0; i < f.rows().size(); i++) {
       List<String> row = new ArrayList<>(f.rows().get(i));
       if (f.barColumn() >= 0 && bar > 0)
