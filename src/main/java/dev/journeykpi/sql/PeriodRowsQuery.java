@@ -153,20 +153,32 @@ public final class PeriodRowsQuery implements KpiQuery {
                         .computeIfAbsent(period, k -> new LinkedHashMap<>())
                         .put(key.labels(), m);
                 }));
-    int untimed =
-        kpi.time() == null
-            ? 0
-            : (int)
-                SqlValues.count(
-                    conn,
-                    "SELECT count(*) FROM "
-                        + rows
-                        + " AS kpi_rows WHERE "
-                        + columns.where(kpi.where())
-                        + " AND "
-                        + columns.ref(kpi.time())
-                        + " IS NULL");
-    LocalDate last = kpi.time() == null ? null : lastDay(conn);
+    int noTime = 0;
+    LocalDate lastSeen = null;
+    if (kpi.time() != null) {
+      // One scan for both, the time test first: the KPI's filter (a status typed and lower-cased)
+      // is then computed only on the rows without a time, not on every row again (issue 17).
+      String time = columns.ref(kpi.time());
+      try (Statement st = conn.createStatement();
+          ResultSet r =
+              st.executeQuery(
+                  "SELECT count(CASE WHEN "
+                      + time
+                      + " IS NULL AND ("
+                      + columns.where(kpi.where())
+                      + ") THEN 1 END), "
+                      + d.cast("max(" + time + ")", Dialect.SqlType.DATE)
+                      + " FROM "
+                      + rows
+                      + " AS kpi_rows")) {
+        r.next();
+        noTime = (int) r.getLong(1);
+        java.sql.Date day = r.getDate(2);
+        lastSeen = day == null ? null : day.toLocalDate();
+      }
+    }
+    int untimed = noTime;
+    LocalDate last = lastSeen;
     Measure empty = template.measure(NONE);
     List<Period> ps = periods;
     return runner.overMeasuredPeriods(
@@ -198,16 +210,6 @@ public final class PeriodRowsQuery implements KpiQuery {
             return last;
           }
         });
-  }
-
-  private LocalDate lastDay(Connection conn) throws SQLException {
-    return SqlValues.day(
-        conn,
-        "SELECT "
-            + d.cast("max(" + columns.ref(kpi.time()) + ")", Dialect.SqlType.DATE)
-            + " FROM "
-            + rows
-            + " AS kpi_rows");
   }
 
   /** The values of no rows: every count 0, every number absent. */

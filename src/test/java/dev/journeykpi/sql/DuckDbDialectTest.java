@@ -221,4 +221,23 @@ class DuckDbDialectTest {
       assertThat(plan.toString()).doesNotContain("MARK").doesNotContain("unread_b");
     }
   }
+
+  /**
+   * A field is trimmed of spaces and tabs at its two ends only, whether or not trim() runs (it runs
+   * only on a field that starts or ends with one: issue 17), and a text cell loses its control
+   * characters before NFC, which is applied in each branch of the test for them.
+   */
+  @Test
+  void fieldsTrimmedAndTextsCleanedAsTheImportDoes() throws Exception {
+    // "  a b\t" → "a b" (two spaces before, a tab after; the inner space kept); "\ta" → "a";
+    // "a " → "a"; "a" and "" as they are; " \t " (blanks only) → "".
+    assertThat(eval(List.of("  a b\t", "\ta", "a ", "a", "", " \t "), D::trimmed))
+        .containsExactly("a b", "a", "a", "a", "", "");
+    // "e" U+0001 U+0301: the control character removed, then e + combining acute composed by NFC
+    // into "é" (U+00E9); "Ha" U+0300: no control character, NFC composes "Hà" (U+00E0);
+    // "x " U+0007: the bell removed, then the space it left at the end trimmed → "x"; "Billing"
+    // unchanged.
+    assertThat(eval(List.of("e\u0001\u0301", "Ha\u0300", "x \u0007", "Billing"), D::importedText))
+        .containsExactly("\u00e9", "H\u00e0", "x", "Billing");
+  }
 }
