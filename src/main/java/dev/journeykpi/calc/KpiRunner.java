@@ -53,6 +53,13 @@ public final class KpiRunner {
     return zone;
   }
 
+  private final SharedBuilds shared = new SharedBuilds();
+
+  /** What this run's KPIs build alike (a funnel's leads, customers' histories), built once. */
+  public SharedBuilds shared() {
+    return shared;
+  }
+
   /**
    * A KPI over the rows dated in each period (or every row, time: none), by its {@link Measurer}.
    */

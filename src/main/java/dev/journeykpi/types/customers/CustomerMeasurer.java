@@ -4,15 +4,14 @@ import dev.journeykpi.calc.BusinessCalendar;
 import dev.journeykpi.calc.CustomerActivity;
 import dev.journeykpi.calc.HistoryRow;
 import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.SharedBuilds;
 import dev.journeykpi.config.CustomerDef;
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
 import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.Selection;
 
@@ -31,9 +30,19 @@ public final class CustomerMeasurer {
   private final CustomerDef def;
   private final String time;
   private final ActivityRules rules;
-  private final Map<Selection, CustomerActivity> built = new IdentityHashMap<>();
+  private final SharedBuilds shared;
 
   public CustomerMeasurer(CustomerDef def, String time, BusinessCalendar calendar) {
+    this(def, time, calendar, new SharedBuilds());
+  }
+
+  /**
+   * @param shared where the activity histories are kept for the run's other customers KPIs over the
+   *     same columns and rows
+   */
+  public CustomerMeasurer(
+      CustomerDef def, String time, BusinessCalendar calendar, SharedBuilds shared) {
+    this.shared = shared;
     this.def = def;
     this.time = time;
     this.rules = new ActivityRules(def, calendar);
@@ -50,9 +59,12 @@ public final class CustomerMeasurer {
 
   public List<HistoryRow> measure(Table table, Selection rows, Period p) {
     CustomerActivity a =
-        built.computeIfAbsent(
-            rows,
-            r -> CustomerActivity.of(table, r, def.customer(), time, def.order(), def.value()));
+        shared.get(
+            table,
+            java.util.Arrays.asList(
+                "customer activity", def.customer(), time, def.order(), def.value()),
+            dev.journeykpi.calc.Cells.rows(rows),
+            () -> CustomerActivity.of(table, rows, def.customer(), time, def.order(), def.value()));
     return rows(new ActivityCounts(def, rules, a), p);
   }
 

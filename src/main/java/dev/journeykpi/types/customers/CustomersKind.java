@@ -76,7 +76,8 @@ public final class CustomersKind extends KpiKind<CustomersSpec> {
   @Override
   public List<ResultRow> run(
       KpiDef k, CustomersSpec spec, Table table, List<Period> periods, KpiRunner runner) {
-    CustomerMeasurer m = new CustomerMeasurer(spec.customers(), k.time(), runner.calendar());
+    CustomerMeasurer m =
+        new CustomerMeasurer(spec.customers(), k.time(), runner.calendar(), runner.shared());
     return runner.wholeHistory(k, table, periods, m.dimensions(), m::measure);
   }
 

@@ -133,7 +133,8 @@ public final class ConversionKind extends KpiKind<ConversionSpec> {
             spec.businessTime() ? runner.calendar() : null,
             runner.calendar(),
             runner.zone(),
-            KpiRunner.unitSeconds("days"));
+            KpiRunner.unitSeconds("days"),
+            runner.shared());
     return runner.wholeHistory(k, table, periods, m.dimensions(), m::measure);
   }
 

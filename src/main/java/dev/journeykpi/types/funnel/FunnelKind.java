@@ -73,7 +73,8 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
             spec.businessTime() ? runner.calendar() : null,
             runner.calendar(),
             runner.zone(),
-            KpiRunner.unitSeconds(k.unit()));
+            KpiRunner.unitSeconds(k.unit()),
+            runner.shared());
     return runner.wholeHistory(k, table, periods, m.dimensions(), m::measure);
   }
 

@@ -3,6 +3,7 @@ package dev.journeykpi.types.funnel;
 import dev.journeykpi.calc.BusinessCalendar;
 import dev.journeykpi.calc.HistoryRow;
 import dev.journeykpi.calc.Measure;
+import dev.journeykpi.calc.SharedBuilds;
 import dev.journeykpi.config.FunnelDef;
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
@@ -10,7 +11,6 @@ import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
@@ -30,7 +30,7 @@ public final class FunnelMeasurer {
   private final String time;
   private final FunnelPaths paths;
   private final StageCounts stages;
-  private final Map<Selection, FunnelLeads> built = new IdentityHashMap<>();
+  private final SharedBuilds shared;
 
   /**
    * @param calendar for business-time durations, or null for calendar time
@@ -44,6 +44,22 @@ public final class FunnelMeasurer {
       BusinessCalendar workingDays,
       ZoneId zone,
       double divisor) {
+    this(def, time, calendar, workingDays, zone, divisor, new SharedBuilds());
+  }
+
+  /**
+   * @param shared where the leads are kept for the run's other KPIs over the same funnel and rows
+   *     (the funnel and its conversions)
+   */
+  public FunnelMeasurer(
+      FunnelDef def,
+      String time,
+      BusinessCalendar calendar,
+      BusinessCalendar workingDays,
+      ZoneId zone,
+      double divisor,
+      SharedBuilds shared) {
+    this.shared = shared;
     this.def = def;
     this.time = time;
     this.paths = new FunnelPaths(def, workingDays);
@@ -55,7 +71,28 @@ public final class FunnelMeasurer {
   }
 
   private FunnelLeads leads(Table table, Selection rows) {
-    return built.computeIfAbsent(rows, r -> FunnelLeads.of(table, r, def, time));
+    // The leads depend on the funnel's columns, stages and mode, not on a conversion's from/to.
+    List<Object> spec =
+        java.util.Arrays.asList(
+            "funnel leads",
+            time,
+            new FunnelDef(
+                def.history(),
+                def.lead(),
+                def.stageColumn(),
+                def.stages(),
+                def.lost(),
+                def.fill(),
+                def.window(),
+                def.activity(),
+                null,
+                null,
+                def.midwayFill()));
+    return shared.get(
+        table,
+        spec,
+        dev.journeykpi.calc.Cells.rows(rows),
+        () -> FunnelLeads.of(table, rows, def, time));
   }
 
   public List<HistoryRow> measure(Table table, Selection rows, Period p) {

@@ -14,6 +14,7 @@ import dev.journeykpi.model.Note.Code;
 import dev.journeykpi.model.Notes;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
+import it.unimi.dsi.fastutil.doubles.DoubleArrayList;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,10 +80,11 @@ final class StageCounts {
   private Tally tally(List<FunnelLeads.Lead> members, Period p) {
     int n = def.stages().size();
     int[] entered = new int[n], converted = new int[n], lost = new int[n], fromFirst = new int[n];
-    List<List<Double>> toNext = new ArrayList<>(), timeIn = new ArrayList<>();
+    // Primitive lists: a boxed Double per time was a tenth of the funnel's allocations.
+    DoubleArrayList[] toNext = new DoubleArrayList[n], timeIn = new DoubleArrayList[n];
     for (int k = 0; k < n; k++) {
-      toNext.add(new ArrayList<>());
-      timeIn.add(new ArrayList<>());
+      toNext[k] = new DoubleArrayList();
+      timeIn[k] = new DoubleArrayList();
     }
     int midway = 0;
     for (FunnelLeads.Lead lead : members) {
@@ -102,12 +104,10 @@ final class StageCounts {
           if (lead.first[k] != FunnelLeads.NONE
               && lead.first[j] != FunnelLeads.NONE
               && lead.first[j] >= lead.first[k]) {
-            toNext
-                .get(k)
-                .add(Elapsed.between(lead.first[k], lead.first[j], calendar, zone) / divisor);
+            toNext[k].add(Elapsed.between(lead.first[k], lead.first[j], calendar, zone) / divisor);
           }
         }
-        if (!Double.isNaN(lead.timeIn(k))) timeIn.get(k).add(lead.timeIn(k) / divisor);
+        if (!Double.isNaN(lead.timeIn(k))) timeIn[k].add(lead.timeIn(k) / divisor);
       }
       if (counted && r.midway()) midway++;
       if (paths.lost(lead, r) && (!def.activity() || FunnelPaths.in(r.at()[r.furthest()], p)))
@@ -115,9 +115,9 @@ final class StageCounts {
     }
     Measure[] median = new Measure[n], p90 = new Measure[n], in = new Measure[n];
     for (int k = 0; k < n; k++) {
-      median[k] = stat(toNext.get(k), Statistic.MEDIAN);
-      p90[k] = stat(toNext.get(k), new Statistic(Statistic.Kind.PERCENTILE, 90));
-      in[k] = stat(timeIn.get(k), Statistic.MEDIAN);
+      median[k] = stat(toNext[k], Statistic.MEDIAN);
+      p90[k] = stat(toNext[k], new Statistic(Statistic.Kind.PERCENTILE, 90));
+      in[k] = stat(timeIn[k], Statistic.MEDIAN);
     }
     return new Tally(entered, converted, lost, fromFirst, midway, median, p90, in);
   }
@@ -181,9 +181,9 @@ final class StageCounts {
     return new HistoryRow(List.of(stage, step), m, p, unit);
   }
 
-  private static Measure stat(List<Double> values, Statistic s) {
+  private static Measure stat(DoubleArrayList values, Statistic s) {
     if (values.isEmpty()) return stat(null, 0);
-    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    double[] v = values.toDoubleArray();
     return stat(Stats.of(s, v, v.length), v.length);
   }
 
