@@ -286,7 +286,7 @@ final class ScorecardLayout {
       summary.add(String.format(words.incomplete(), String.join(", ", incomplete)));
     }
     if (targets) {
-      summary.add(String.format(words.headline(), last));
+      summary.add(String.format(words.headline(), words.period(last)));
       if (!byStage.isEmpty()) summary.add("  " + words.byStage() + ": " + line(byStage));
       if (!byDepartment.isEmpty())
         summary.add("  " + words.byDepartment() + ": " + line(byDepartment));

@@ -37,4 +37,40 @@ class NarrowTerminalTest {
       assertThat(wide).as("%s: lines over 80 columns", run).isEmpty();
     }
   }
+
+  /**
+   * At the width kpi takes when it does not know the terminal's (100), every bundled definition's
+   * scorecard fits, sales-journey's funnel tables included: 101 columns before each stage's name
+   * could go on a line of its own above its numbers, as the last resort.
+   */
+  @Test
+  void everyBundledScorecardFitsAHundredColumns() {
+    for (ShippedDefinitions.Shipped shipped : ShippedDefinitions.bundled()) {
+      CliRunner.Result r =
+          run(
+              "report",
+              "-c",
+              shipped.config().toString(),
+              "--period",
+              shipped.period(),
+              "-q",
+              "--width",
+              "100");
+      assertThat(r.exitCode()).as(r.err()).isZero();
+      List<String> wide =
+          Arrays.stream(r.out().split("\n")).filter(l -> DisplayWidth.of(l) > 100).toList();
+      assertThat(wide).as("%s: lines over 100 columns", shipped).isEmpty();
+    }
+  }
+
+  /**
+   * The summary's status line names the period in the definition's language: a run without {@code
+   * --period} over all the data said "all" in a Vietnamese scorecard.
+   */
+  @Test
+  void theStatusLineNamesAllTimeInTheDefinitionsLanguage() {
+    CliRunner.Result r = run("report", "-c", "kpi-definitions/retention.yaml", "-q");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Trạng thái các chỉ số chính, toàn bộ:").doesNotContain(", all:");
+  }
 }
