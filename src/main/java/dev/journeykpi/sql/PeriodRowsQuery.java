@@ -4,7 +4,6 @@ import dev.journeykpi.calc.KpiRunner;
 import dev.journeykpi.calc.Measure;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.SourceDef;
-import dev.journeykpi.config.ValueType;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
 import java.sql.Connection;
@@ -62,14 +61,7 @@ public final class PeriodRowsQuery implements KpiQuery {
     this.template = template;
     this.columns = new SqlColumns(d, source, calendar);
     this.rows = rows;
-    if (kpi.groupsFrom() != null)
-      throw new SqlRefused(
-          "groups from another source's data (groups: { source: "
-              + kpi.groupsFrom().source()
-              + " })");
-    for (String b : kpi.by())
-      if (columns.type(b) == ValueType.DURATION)
-        throw new SqlRefused("a breakdown by a duration column (" + b + ")");
+    SqlSource.requireGroupedColumns(kpi, columns);
     if (kpi.time() != null && !columns.type(kpi.time()).isTemporal())
       throw new SqlRefused("time column '" + kpi.time() + "' is not a date");
     this.aggregates = template.aggregates(columns);

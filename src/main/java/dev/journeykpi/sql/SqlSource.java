@@ -25,6 +25,11 @@ public record SqlSource(
    * yet). Several {@code by:} columns, {@code rollup}, numbers, dates and yes/no columns compile.
    */
   public void requireGroupedColumns() {
+    requireGroupedColumns(kpi, columns);
+  }
+
+  /** {@link #requireGroupedColumns()} for a query that has the KPI and its columns only. */
+  static void requireGroupedColumns(KpiDef kpi, SqlColumns columns) {
     if (kpi.groupsFrom() != null)
       throw new SqlRefused(
           "groups from another source's data (groups: { source: "
