@@ -74,8 +74,10 @@ public final class GroupCopies {
    */
   public String union(String rest, String from) {
     if (oneColumnNames)
+      // The total's NULL has the breakdown column's type: a text NULL beside a number column's
+      // values made DuckDB's union text (labels read as strings) and PostgreSQL refuse it.
       return "SELECT 1 AS kpi_total, "
-          + nullOf(ValueType.STRING)
+          + nullOf(n() == 0 ? ValueType.STRING : columns.type(kpi.by().get(0)))
           + " AS kpi_group, "
           + rest
           + " FROM "

@@ -504,6 +504,65 @@ class SeveralBreakdownsOnSqlTest {
   }
 
   /**
+   * ONE breakdown column that is not text, on the types that copy rows per group (stalled,
+   * customers): the total's NULL must have the column's type (a text NULL made DuckDB read the
+   * labels as texts and crash, and PostgreSQL refuse the UNION; found by the session-12 review).
+   * Stalled by score, idle 10 days, October: L1 (score 1) idle from 1 Sep, touched again on 20 Oct
+   * → 1 of 1; L2 (score 2) idle from 2 Sep, touched (won) on 21 Oct → 1; L3 (score 2) idle since 3
+   * Sep, never touched → 0; score 2: 1 of 2; all: 2 of 3. The other KPIs: the default engine's
+   * rows.
+   */
+  @Test
+  void oneBreakdownColumnThatIsNotTextOnTheTypesThatCopyRows() throws Exception {
+    Definition def =
+        write(
+            """
+            lead,at,step,score,vip
+            L1,2026-09-01 10:00,call,1,yes
+            L1,2026-10-20 10:00,call,1,yes
+            L2,2026-09-02 10:00,call,2,no
+            L2,2026-10-21 10:00,won,2,no
+            L3,2026-09-03 10:00,call,2,
+            """,
+            """
+            version: 1
+            timezone: UTC
+            sources:
+              s:
+                file: h.csv
+                columns:
+                  lead: lead
+                  at: { column: at, type: datetime, format: yyyy-MM-dd HH:mm, required: true }
+                  step: step
+                  score: { column: score, type: number }
+                  vip: { column: vip, type: boolean }
+            kpis:
+              - { id: st_num, type: stalled, source: s, lead: lead, time: at, idle: 10 days,
+                  closed: { step: won }, by: [score] }
+              - { id: st_bool, type: stalled, source: s, lead: lead, time: at, idle: 10 days,
+                  closed: { step: won }, by: [vip] }
+              - { id: st_time, type: stalled, source: s, lead: lead, time: at, idle: 10 days,
+                  closed: { step: won }, by: [at] }
+              - { id: cu_num, type: customers, measure: active, customer: lead, window: 30 days,
+                  source: s, time: at, by: [score] }
+              - { id: cu_bool, type: customers, measure: churn_rate, customer: lead,
+                  window: 30 days, source: s, time: at, by: [vip] }
+              - { id: cu_life, type: customers, measure: lifecycle, customer: lead,
+                  window: 30 days, source: s, time: at, by: [score] }
+              - { id: cu_coh, type: customers, measure: cohort, customer: lead, source: s,
+                  time: at, by: [score] }
+            """);
+    Map<String, ResultRow> rows = onDuckDb(def, "2026-10");
+    List<String> stalled = new ArrayList<>();
+    rows.forEach(
+        (k, r) -> {
+          if (k.startsWith("st_num ")) stalled.add(k + " " + r.numerator() + "/" + r.denominator());
+        });
+    assertThat(stalled)
+        .containsExactly("st_num [1] 1.0/1.0", "st_num [2] 1.0/2.0", "st_num [(total)] 2.0/3.0");
+  }
+
+  /**
    * The shipped retention example (2,400 orders, its working-day calendar) by region and channel
    * with the roll-up, on every customers measure: the same rows on both engines.
    */
