@@ -311,7 +311,13 @@ public final class SqlKpiEngine {
           ParquetRelation.Layout layout =
               override == null ? backend.parquetLayout(s, columns, relations) : null;
           if (layout == null) layout = parquetLayout(backend, s, override, columns, relations);
-          backend.execute(parquet.create(s, layout, columns));
+          try {
+            backend.execute(parquet.create(s, layout, columns));
+          } catch (SqlRefused e) {
+            // A dialect whose engine reads no Parquet (Dialect.readParquet): refused by name.
+            throw new UsageException(
+                e.getMessage() + ": run it with --engine duckdb or tablesaw (docs/engines.md)");
+          }
           quality.put(s.id(), parquet.quality(conn, s, layout, columns));
           continue;
         }

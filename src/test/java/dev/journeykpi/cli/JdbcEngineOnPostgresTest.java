@@ -302,6 +302,32 @@ class JdbcEngineOnPostgresTest {
         .isEqualTo(duckdb.err().replace("kpi: duckdb cannot", "kpi: postgres cannot"));
   }
 
+  /**
+   * A Parquet source on PostgreSQL, which reads no Parquet: refused by name, exit 2, one line — it
+   * was an "internal error" naming a Java class (exit 4; found by the session-12 review).
+   */
+  @Test
+  void aParquetSourceIsRefusedByName(@TempDir Path tmp) throws Exception {
+    ParquetSourcesTest.parquet(tmp.resolve("t.parquet"), "SELECT 'x' AS a, 1.5 AS b");
+    java.nio.file.Files.writeString(
+        tmp.resolve("p.yaml"),
+        """
+        version: 1
+        name: parquet
+        sources:
+          t: { file: t.parquet, columns: { a: a, b: { column: b, type: number } } }
+        kpis:
+          - { id: total, type: sum, column: b, source: t, time: none }
+        """);
+    CliRunner.Result r =
+        run(List.of("report", "-c", tmp.resolve("p.yaml").toString(), "-q"), jdbcArgs());
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "kpi: source 't': Parquet files are not read by --dialect postgres yet: run it with"
+                + " --engine duckdb or tablesaw (docs/engines.md)");
+  }
+
   private static String[] jdbcArgs() {
     return new String[] {"--engine", "jdbc", "--url", PostgresServer.url(), "--user", "kpi"};
   }
