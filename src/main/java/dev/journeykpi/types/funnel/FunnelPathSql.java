@@ -6,7 +6,6 @@ import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.CalendarTable;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.Dialect.SqlType;
-import dev.journeykpi.sql.NullSkipping;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlSource;
 import java.time.LocalDateTime;
@@ -50,8 +49,8 @@ final class FunnelPathSql {
   private final double divisor;
   private final int n;
 
-  /** The definition's calendar, or null when neither business time nor working days are needed. */
-  private final CalendarTable calendar;
+  /** The calendar's relations: business time and working-day windows. */
+  private final FunnelCalendarSql times;
 
   /** Times between stages on the business clock (a funnel's, not a conversion's: it has none). */
   private final boolean business;
@@ -76,7 +75,6 @@ final class FunnelPathSql {
     this.business = business && def.from() == null;
     if ((this.business || workingDayWindow(def)) && calendar == null)
       throw new IllegalArgumentException("business time and working days need the calendar");
-    this.calendar = calendar;
     this.def = def;
     this.kpi = s.kpi();
     this.d = s.dialect();
@@ -86,6 +84,7 @@ final class FunnelPathSql {
     this.zone = s.zone();
     this.divisor = divisor;
     this.n = def.stages().size();
+    this.times = new FunnelCalendarSql(def, d, calendar, this.business);
   }
 
   /** A date-time NULL, typed: a UNION's or VALUES' first row gives the column its type. */
@@ -167,110 +166,11 @@ final class FunnelPathSql {
    * row per lead of each group (and of the total), for a select to follow.
    */
   String withPaths() {
-    return typed() + calendar() + leads() + businessTimes() + paths();
+    return typed() + times.calendar() + leads() + times.businessTimes() + paths();
   }
 
   private static boolean workingDayWindow(FunnelDef def) {
-    return def.window() != null && def.window().isWorkingDays();
-  }
-
-  /**
-   * The calendar table ({@code kpi_calendar}) over the days the stage times reach, when business
-   * time or a window of working days needs it; for such a window it reaches far enough after the
-   * last time ({@link CalendarTable#daysToReach}), and {@code kpi_window_ends} gives each day's
-   * window end: the N-th working day after it (the day itself not counted, worked or not), as
-   * {@link dev.journeykpi.calc.BusinessCalendar#plusWorkingDays} finds it.
-   */
-  private String calendar() {
-    if (calendar == null) return "";
-    List<String> times = new ArrayList<>();
-    if (def.history()) times.add("t");
-    else for (int k = 0; k < n; k++) times.add("e" + k);
-    List<String> mins = new ArrayList<>(), maxs = new ArrayList<>(), names = new ArrayList<>();
-    for (int i = 0; i < times.size(); i++) {
-      String day = d.cast(times.get(i), SqlType.DATE);
-      mins.add("min(" + day + ") AS kpi_m" + i);
-      maxs.add("max(" + day + ") AS kpi_m" + i);
-      names.add("kpi_m" + i);
-    }
-    String from =
-        "(SELECT "
-            + NullSkipping.least(names)
-            + " FROM (SELECT "
-            + String.join(", ", mins)
-            + " FROM kpi_typed) AS kpi_first)";
-    String last = NullSkipping.greatest(names);
-    if (workingDayWindow(def))
-      last = d.plusDays(last, String.valueOf(calendar.daysToReach(def.window().workingDays())));
-    String to =
-        "(SELECT "
-            + last
-            + " FROM (SELECT "
-            + String.join(", ", maxs)
-            + " FROM kpi_typed) AS kpi_last)";
-    String out = ",\nkpi_calendar AS " + calendar.relation(from, to);
-    if (workingDayWindow(def))
-      out +=
-          ",\nkpi_window_ends AS (\n  SELECT kpi_from.kpi_day, kpi_end.kpi_day AS kpi_end_day FROM"
-              + " kpi_calendar AS kpi_from JOIN kpi_calendar AS kpi_end ON "
-              + calendar.workingDaysAfter("kpi_from", def.window().workingDays(), "kpi_end")
-              + "\n)";
-    return out;
-  }
-
-  /**
-   * On the business clock, each lead with {@code bu<k>}: the working seconds before its first entry
-   * into stage k ({@link CalendarTable#upTo}, the calendar table joined at that entry's date), so
-   * that the business time between two stages is a difference of two columns, as {@link
-   * dev.journeykpi.calc.BusinessCalendar#businessSeconds} counts it (whole seconds).
-   */
-  private String businessTimes() {
-    if (!business) return "";
-    StringBuilder cols = new StringBuilder("kpi_lead.*");
-    StringBuilder joins = new StringBuilder();
-    for (int k = 0; k < n; k++) {
-      String f = "kpi_lead.f" + k, day = "kpi_b" + k;
-      cols.append(", ").append(calendar.upTo(day, f)).append(" AS bu").append(k);
-      joins
-          .append("\n    LEFT JOIN kpi_calendar AS ")
-          .append(day)
-          .append(" ON ")
-          .append(day)
-          .append(".kpi_day = ")
-          .append(d.cast(f, SqlType.DATE));
-    }
-    return ",\nkpi_lead_hours AS (\n  SELECT " + cols + "\n  FROM kpi_lead" + joins + "\n)";
-  }
-
-  /** The leads as {@link #paths} reads them: with their working seconds on the business clock. */
-  private String leadRelation() {
-    return business ? "kpi_lead_hours" : "kpi_lead";
-  }
-
-  /**
-   * For a window of working days, the filled-in paths with {@code we<k>}: where the window from
-   * stage k's time ends, its time of day on the N-th working day after its date ({@link
-   * dev.journeykpi.calc.BusinessCalendar#plusWorkingDays}), as FunnelPaths.step has it.
-   */
-  private String windowEnds() {
-    StringBuilder cols = new StringBuilder("kpi_filled.*");
-    StringBuilder joins = new StringBuilder();
-    for (int k = 0; k < n; k++) {
-      String at = "kpi_filled.at" + k, w = "kpi_w" + k;
-      String date = d.cast(at, SqlType.DATE);
-      cols.append(", ")
-          .append(d.timestampPlusDays(at, d.daysBetween(date, w + ".kpi_end_day")))
-          .append(" AS we")
-          .append(k);
-      joins
-          .append("\n    LEFT JOIN kpi_window_ends AS ")
-          .append(w)
-          .append(" ON ")
-          .append(w)
-          .append(".kpi_day = ")
-          .append(date);
-    }
-    return ", kpi_windows AS (\n  SELECT " + cols + "\n  FROM kpi_filled" + joins + "\n)";
+    return FunnelCalendarSql.workingDayWindow(def);
   }
 
   /** Each lead of each group (and of the total), reduced to what its path needs. */
@@ -488,13 +388,13 @@ final class FunnelPathSql {
         .append(" AS midway, ")
         .append(start)
         .append(" AS st FROM ")
-        .append(leadRelation())
+        .append(times.leadRelation())
         .append("\n), kpi_known1 AS (\n  SELECT *")
         .append(known)
         .append(" FROM kpi_known\n), kpi_filled AS (\n  SELECT *")
         .append(filled)
         .append(" FROM kpi_known1\n)")
-        .append(workingDayWindow(def) ? windowEnds() : "")
+        .append(workingDayWindow(def) ? times.windowEnds() : "")
         .append(", ")
         .append(
             d.stepCte(
