@@ -123,8 +123,7 @@ final class CustomersSql implements OwnQuerySql {
         + Aggregates.countWhere("kpi_day IS NOT NULL AND kpi_customer IS NULL")
         + " AS kpi_no_customer"
         + "\nFROM kpi_grouped GROUP BY "
-        + g.keys()
-        + "";
+        + g.keys();
   }
 
   /** The window the measure uses (null: none, or {@code window: period}). */
@@ -286,8 +285,7 @@ final class CustomersSql implements OwnQuerySql {
         + ",\n  "
         + String.join(",\n  ", counts)
         + "\nFROM kpi_states GROUP BY kpi_period, "
-        + g.keys()
-        + "";
+        + g.keys();
   }
 
   /**
@@ -368,8 +366,7 @@ final class CustomersSql implements OwnQuerySql {
         + d.sumExact("kpi_revenue")
         + " AS revenue"
         + "\nFROM kpi_buyers GROUP BY kpi_period, "
-        + g.keys()
-        + "";
+        + g.keys();
   }
 
   /**
@@ -417,7 +414,6 @@ final class CustomersSql implements OwnQuerySql {
         + g.keys()
         + ", count(*) FROM kpi_members"
         + " GROUP BY kpi_q, "
-        + g.keys()
-        + "";
+        + g.keys();
   }
 }
