@@ -105,7 +105,7 @@ final class CustomersQuery implements KpiQuery {
       out.add(sql.cohorts(with, cohortTable(cohortPeriods(periods)), groups));
     } else {
       String table = periodTable(dated(periods));
-      out.add(sql.states(with, table, columns, groups));
+      out.add(sql.states().states(with, table, columns, groups));
       if (sql.countsOrders()) out.add(sql.orders(with, table, columns.dialect(), groups));
     }
     return out;
