@@ -9,11 +9,8 @@ import dev.journeykpi.sql.Dialect.SqlType;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A source's Parquet files as the same relations as a CSV's ({@link SourceRelations}: the typed
@@ -41,32 +38,36 @@ public final class ParquetRelation {
       Map<String, ParquetColumn> stored) {}
 
   private final Dialect d;
-  private final SourceRelations relations;
+  private final FieldTyping typing;
+  private final TypedTable table;
+  private final QualityCounts counts;
 
   public ParquetRelation(Dialect d) {
     this.d = d;
-    this.relations = new SourceRelations(d);
+    this.typing = new FieldTyping(d);
+    this.table = new TypedTable(d);
+    this.counts = new QualityCounts(d, table);
   }
 
   /** The statements that make the typed table and the view of used rows. */
   public List<String> create(SourceDef s, Layout l, List<ColumnDef> columns) {
-    List<SourceRelations.ColumnSql> each = new ArrayList<>();
+    List<FieldTyping.ColumnSql> each = new ArrayList<>();
     for (ColumnDef c : columns) {
       String field = d.quoteIdent(l.fieldOf().get(c.name()));
       ParquetColumn p = l.stored().get(c.name());
       each.add(
           p.reading(c.type()) == ParquetColumn.Reading.PARSED
-              ? relations.columnSql(s, c, field)
+              ? typing.columnSql(s, c, field)
               : typed(c, p, field));
     }
-    String read = d.readParquet(l.files(), "kpi_parquet_record", SourceRelations.FILE_BITS);
+    String read = d.readParquet(l.files(), "kpi_parquet_record", TypedTable.FILE_BITS);
     if (read == null)
       throw new SqlRefused(
           "source '" + s.id() + "': Parquet files are not read by --dialect " + d.name() + " yet");
     // A view, not a table: a Parquet file is read fast and by column, and most of its columns are
     // typed already, so each query reads only its own columns again, and 100,000,000 rows are
     // never held in memory at once.
-    return relations.typedStatements(s, read, "kpi_parquet_record", false, columns, each, null);
+    return table.statements(s, read, "kpi_parquet_record", false, columns, each, null);
   }
 
   /**
@@ -75,11 +76,11 @@ public final class ParquetRelation {
    * stored ({@code name__text}, which the quality report counts and shows) and finite or NULL
    * ({@link Dialect#finiteOrNull}), as the default engine's import blanks it.
    */
-  SourceRelations.ColumnSql typed(ColumnDef c, ParquetColumn p, String field) {
+  FieldTyping.ColumnSql typed(ColumnDef c, ParquetColumn p, String field) {
     String raw = d.quoteIdent(c.name() + "__raw");
     if (storedNumber(c, p)) {
       String stored = d.quoteIdent(c.name() + "__text");
-      return new SourceRelations.ColumnSql(
+      return new FieldTyping.ColumnSql(
           field + " AS " + raw,
           d.cast(raw, SqlType.DOUBLE) + " AS " + stored,
           d.finiteOrNull(stored) + " AS " + d.quoteIdent(c.name()));
@@ -93,7 +94,7 @@ public final class ParquetRelation {
           case DATE -> d.cast(d.cast(raw, SqlType.TIMESTAMP), SqlType.DATE);
           case DURATION -> throw new IllegalStateException("a duration is never typed: " + p);
         };
-    return new SourceRelations.ColumnSql(
+    return new FieldTyping.ColumnSql(
         field + " AS " + raw, value + " AS " + d.quoteIdent(c.name()), null);
   }
 
@@ -104,27 +105,14 @@ public final class ParquetRelation {
    */
   public QualityReport quality(Connection conn, SourceDef s, Layout l, List<ColumnDef> columns)
       throws SQLException {
-    Map<String, String> textOf = new LinkedHashMap<>();
-    Set<String> stored = new HashSet<>();
-    for (ColumnDef c : columns) {
-      ParquetColumn p = l.stored().get(c.name());
-      boolean value =
-          c.type() == ValueType.STRING || p.reading(c.type()) == ParquetColumn.Reading.TYPED;
-      boolean finite = storedNumber(c, p);
-      if (finite) stored.add(c.name());
-      textOf.put(c.name(), d.quoteIdent(c.name() + (value && !finite ? "" : "__text")));
-    }
-    return relations.typedQuality(
+    return counts.count(
         conn,
         s,
         l.shown(),
         0,
         columns,
-        textOf,
-        stored,
-        new LinkedHashMap<>(),
-        new ArrayList<>(),
-        0,
+        QualityTexts.of(d, columns, c -> l.stored().get(c.name())),
+        RefusedCsvRows.none(),
         false);
   }
 

@@ -2,17 +2,13 @@ package dev.journeykpi.sql;
 
 import dev.journeykpi.config.ColumnDef;
 import dev.journeykpi.config.SourceDef;
-import dev.journeykpi.config.ValueType;
 import dev.journeykpi.model.ParquetColumn;
 import dev.journeykpi.model.QualityReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A source that is a table of the engine's database ({@code table: crm.tickets}, issue 18) as the
@@ -40,12 +36,16 @@ public final class TableRelation {
   private static final String RECORD = "kpi_table_record";
 
   private final Dialect d;
-  private final SourceRelations relations;
+  private final FieldTyping typing;
+  private final TypedTable table;
+  private final QualityCounts counts;
   private final ParquetRelation typed;
 
   public TableRelation(Dialect d) {
     this.d = d;
-    this.relations = new SourceRelations(d);
+    this.typing = new FieldTyping(d);
+    this.table = new TypedTable(d);
+    this.counts = new QualityCounts(d, table);
     this.typed = new ParquetRelation(d);
   }
 
@@ -89,22 +89,22 @@ public final class TableRelation {
 
   /** The statements that make the typed table and the view of used rows. */
   public List<String> create(SourceDef s, Layout l, List<ColumnDef> columns) {
-    List<SourceRelations.ColumnSql> each = new ArrayList<>();
+    List<FieldTyping.ColumnSql> each = new ArrayList<>();
     for (ColumnDef c : columns) {
       if (c.isLookup()) {
-        each.add(relations.lookupSql(s, c, d.quoteIdent(l.fieldOf().get(c.lookup().from()))));
+        each.add(typing.lookupSql(s, c, d.quoteIdent(l.fieldOf().get(c.lookup().from()))));
         continue;
       }
       String field = d.quoteIdent(l.fieldOf().get(c.name()));
       TableColumn t = l.stored().get(c.name());
       each.add(
           t.reading(c.type()) == ParquetColumn.Reading.PARSED
-              ? relations.columnSql(s, c, field)
+              ? typing.columnSql(s, c, field)
               : typed.typed(c, t.asStored(), field));
     }
     String read =
         "(SELECT row_number() OVER () AS " + RECORD + ", * FROM " + l.table() + ") AS kpi_table";
-    return relations.typedStatements(s, read, RECORD, true, columns, each, null);
+    return table.statements(s, read, RECORD, true, columns, each, null);
   }
 
   /**
@@ -114,29 +114,15 @@ public final class TableRelation {
    */
   public QualityReport quality(Connection conn, SourceDef s, Layout l, List<ColumnDef> columns)
       throws SQLException {
-    Map<String, String> textOf = new LinkedHashMap<>();
-    Set<String> stored = new HashSet<>();
-    for (ColumnDef c : columns) {
-      boolean value =
-          !c.isLookup()
-              && (c.type() == ValueType.STRING
-                  || l.stored().get(c.name()).reading(c.type()) == ParquetColumn.Reading.TYPED);
-      boolean finite =
-          !c.isLookup() && ParquetRelation.storedNumber(c, l.stored().get(c.name()).asStored());
-      if (finite) stored.add(c.name());
-      textOf.put(c.name(), d.quoteIdent(c.name() + (value && !finite ? "" : "__text")));
-    }
-    return relations.typedQuality(
+    return counts.count(
         conn,
         s,
         List.of(l.table()),
         0,
         columns,
-        textOf,
-        stored,
-        new LinkedHashMap<>(),
-        new ArrayList<>(),
-        0,
+        // A looked-up column has no stored type: its text is its from column's (QualityTexts).
+        QualityTexts.of(d, columns, c -> l.stored().get(c.name()).asStored()),
+        RefusedCsvRows.none(),
         false);
   }
 }

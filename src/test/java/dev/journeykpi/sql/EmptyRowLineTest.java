@@ -8,15 +8,15 @@ import org.junit.jupiter.api.Test;
 class EmptyRowLineTest {
   @Test
   void aRefusedLineIsEmptyWhenEveryFieldIsBlank() {
-    assertThat(SourceRelations.allBlank(" , ,,\t", ',')).isTrue();
-    assertThat(SourceRelations.allBlank("\"\", \" \"", ',')).isTrue();
-    assertThat(SourceRelations.allBlank(";;", ';')).isTrue();
+    assertThat(RefusedCsvRows.allBlank(" , ,,\t", ',')).isTrue();
+    assertThat(RefusedCsvRows.allBlank("\"\", \" \"", ',')).isTrue();
+    assertThat(RefusedCsvRows.allBlank(";;", ';')).isTrue();
     // A doubled quote inside quotes is a quote: text.
-    assertThat(SourceRelations.allBlank("\"\"\"\",", ',')).isFalse();
-    assertThat(SourceRelations.allBlank(",x", ',')).isFalse();
+    assertThat(RefusedCsvRows.allBlank("\"\"\"\",", ',')).isFalse();
+    assertThat(RefusedCsvRows.allBlank(",x", ',')).isFalse();
     // The delimiter of another file is text here.
-    assertThat(SourceRelations.allBlank(",;", ',')).isFalse();
+    assertThat(RefusedCsvRows.allBlank(",;", ',')).isFalse();
     // A no-break space is text to the import's byte test (RecordTyper.blank).
-    assertThat(SourceRelations.allBlank(",\u00a0", ',')).isFalse();
+    assertThat(RefusedCsvRows.allBlank(",\u00a0", ',')).isFalse();
   }
 }
