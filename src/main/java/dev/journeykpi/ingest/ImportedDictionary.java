@@ -32,7 +32,7 @@ import tech.tablesaw.selection.Selection;
  * Tablesaw's own semantics hold from there on. A blank value is missing ({@link #isMissing}), as it
  * is for the columns Tablesaw builds itself.
  */
-final class ImportedDictionary implements DictionaryMap {
+final class ImportedDictionary implements DictionaryMap, dev.journeykpi.model.BlankText {
   private static final int BLANK = 0;
 
   private final TextValues values; // by key; value BLANK is ""
@@ -128,6 +128,29 @@ final class ImportedDictionary implements DictionaryMap {
     if (changed != null) return changed.getKeyAtIndex(rowNumber);
     java.util.Objects.checkIndex(rowNumber, size);
     return rows[rowNumber];
+  }
+
+  @Override
+  public boolean isEmptyAt(int row) {
+    if (changed != null) return blank(changed.getValueForIndex(row), false);
+    return getKeyAtIndex(row) == BLANK;
+  }
+
+  @Override
+  public boolean isBlankAt(int row) {
+    if (changed != null) return blank(changed.getValueForIndex(row), true);
+    int k = getKeyAtIndex(row);
+    return k == BLANK || values.isBlank(k);
+  }
+
+  @Override
+  public boolean isBlankKey(int key) {
+    if (changed != null) return blank(changed.getValueForKey(key), true);
+    return key == BLANK || key < 0 || key >= keys || counts[key] == 0 || values.isBlank(key);
+  }
+
+  private static boolean blank(String v, boolean orWhiteSpace) {
+    return v == null || (orWhiteSpace ? v.isBlank() : v.isEmpty());
   }
 
   @Override

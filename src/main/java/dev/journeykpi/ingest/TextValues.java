@@ -130,6 +130,19 @@ final class TextValues {
     return true;
   }
 
+  /**
+   * Whether value {@code k} is empty or white space only ({@link String#isBlank}), read from its
+   * bytes: an ASCII value is decided by its first bytes, others are decoded.
+   */
+  boolean isBlank(int k) {
+    for (int i = starts[k], e = starts[k + 1]; i < e; i++) {
+      int b = bytes[i];
+      if (b < 0) return decode(k).isBlank();
+      if (!Character.isWhitespace(b)) return false;
+    }
+    return true;
+  }
+
   /** Whether value {@code k}'s bytes are {@code buf[off, off + len)}. */
   boolean same(int k, byte[] buf, int off, int len) {
     int from = starts[k];
