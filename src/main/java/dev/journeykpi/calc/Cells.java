@@ -123,7 +123,10 @@ public final class Cells {
    * checked by its value.
    */
   public static boolean isBlank(Column<?> c, int row) {
-    return c instanceof StringColumn s ? s.get(row).isEmpty() : c.isMissing(row);
+    if (!(c instanceof StringColumn s)) return c.isMissing(row);
+    return s.getDictionary() instanceof dev.journeykpi.model.BlankText b
+        ? b.isEmptyAt(row)
+        : s.get(row).isEmpty();
   }
 
   /** The text used to group and label a breakdown value. */

@@ -83,6 +83,8 @@ public final class KeyNumbering {
 
   /** A new number for a dictionary key seen for the first time, or BLANK. */
   private int numberOf(int key) {
+    if (dict instanceof dev.journeykpi.model.BlankText b) // imported: no String made for the key
+    return b.isBlankKey(key) ? BLANK : add(key);
     String v = dict.getValueForKey(key);
     if (v == null || v.isEmpty() || (v.charAt(0) <= ' ' || v.charAt(0) > '~') && v.isBlank())
       return BLANK; // String.isBlank only when the first character may be white space

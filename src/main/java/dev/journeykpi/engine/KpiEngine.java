@@ -74,9 +74,16 @@ public final class KpiEngine {
         customerless,
         (source, column) -> {
           var who = loaded.get(source).table().column(column);
+          var text =
+              who instanceof tech.tablesaw.api.StringColumn s
+                      && s.getDictionary() instanceof dev.journeykpi.model.BlankText b
+                  ? b
+                  : null; // an imported text column: told by key, no String per row
           long blank = 0;
           for (int row = 0; row < who.size(); row++)
-            if (who.isMissing(row) || who.getString(row).isBlank()) blank++;
+            if (text != null
+                ? text.isBlankAt(row)
+                : who.isMissing(row) || who.getString(row).isBlank()) blank++;
           return blank;
         });
     customerless.forEach(

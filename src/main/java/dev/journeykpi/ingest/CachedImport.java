@@ -89,7 +89,10 @@ final class CachedImport {
         out.i8(IMPORTED_TEXT);
         out.str(c.name());
         out.i32(p.keys());
-        for (int k = 0; k < p.keys(); k++) out.str(p.values()[k]);
+        // The values' UTF-8 bytes end to end, then where each starts (TextValues, as kept).
+        int[] starts = p.values().starts();
+        out.ints(starts, p.keys() + 1);
+        out.bytes(p.values().bytes(), starts[p.keys()]);
         out.ints(p.counts(), p.keys());
         out.ints(p.rows(), p.size());
         return;
@@ -155,8 +158,12 @@ final class CachedImport {
       case IMPORTED_TEXT -> {
         int keys = in.length();
         if (keys < 1) throw new CacheFile.Corrupt("no blank key");
-        String[] values = new String[keys];
-        for (int k = 0; k < keys; k++) values[k] = in.str();
+        int[] starts = in.ints(keys + 1);
+        if (starts[0] != 0) throw new CacheFile.Corrupt("first value at " + starts[0]);
+        for (int k = 0; k < keys; k++) {
+          if (starts[k + 1] < starts[k]) throw new CacheFile.Corrupt("value " + k + " ends early");
+        }
+        TextValues values = new TextValues(in.bytes(starts[keys]), starts, keys);
         int[] counts = in.ints(keys);
         int[] keyOfRow = in.ints(rows);
         for (int k : keyOfRow) if (k < 0 || k >= keys) throw new CacheFile.Corrupt("key " + k);

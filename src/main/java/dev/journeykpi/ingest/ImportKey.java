@@ -40,7 +40,7 @@ import java.util.zip.CRC32C;
  */
 final class ImportKey {
   /** Bumped when the entry's layout or the import's meaning changes in a way a build would not. */
-  static final int FORMAT = 1;
+  static final int FORMAT = 2; // 2: text values as one byte array and offsets (issue 21)
 
   static final int BLOCK = 64 * 1024;
 

@@ -32,18 +32,17 @@ import tech.tablesaw.selection.Selection;
  * Tablesaw's own semantics hold from there on. A blank value is missing ({@link #isMissing}), as it
  * is for the columns Tablesaw builds itself.
  */
-final class ImportedDictionary implements DictionaryMap {
+final class ImportedDictionary implements DictionaryMap, dev.journeykpi.model.BlankText {
   private static final int BLANK = 0;
 
-  private final String[] values; // by key; values[BLANK] is ""
+  private final TextValues values; // by key; value BLANK is ""
   private final int[] counts; // rows per key; a key of rows the import rejected has 0
   private final int[] rows; // key per row, the first `size` entries
   private final int size;
   private final int keys;
-  private volatile Object2IntOpenHashMap<String> keyOfValue;
   private IntDictionaryMap changed;
 
-  ImportedDictionary(String[] values, int[] counts, int keys, int[] rows, int size) {
+  ImportedDictionary(TextValues values, int[] counts, int keys, int[] rows, int size) {
     this.values = values;
     this.counts = counts;
     this.keys = keys;
@@ -57,29 +56,10 @@ final class ImportedDictionary implements DictionaryMap {
     // The blank value is asked for by every count of distinct values (Cells.blankKey): no map for
     // it.
     if (value.isEmpty()) return counts[BLANK] > 0 ? BLANK : -1;
-    return index().getInt(value);
-  }
-
-  /**
-   * Value to key, of the values some row holds: built on the first lookup by value, once (KPIs run
-   * in parallel).
-   */
-  private Object2IntOpenHashMap<String> index() {
-    Object2IntOpenHashMap<String> m = keyOfValue;
-    if (m == null) {
-      synchronized (this) {
-        m = keyOfValue;
-        if (m == null) {
-          m = new Object2IntOpenHashMap<>(keys);
-          m.defaultReturnValue(-1);
-          for (int k = 0; k < keys; k++) {
-            if (counts[k] > 0) m.put(values[k], k);
-          }
-          keyOfValue = m;
-        }
-      }
-    }
-    return m;
+    // Over the values' bytes (TextValues builds its table on the first lookup, once): no String per
+    // value, where a map from String held one for each of 10,000,000 ids.
+    int k = values.find(value);
+    return k >= 0 && counts[k] > 0 ? k : -1;
   }
 
   /** The Tablesaw map this one becomes on its first change: the same keys, values and counts. */
@@ -91,9 +71,10 @@ final class ImportedDictionary implements DictionaryMap {
       valueToKey.defaultReturnValue(Integer.MIN_VALUE); // Tablesaw's "no such value"
       for (int k = 0; k < keys; k++) {
         if (counts[k] == 0) continue;
-        keyToValue.put(k, values[k]);
+        String v = values.get(k);
+        keyToValue.put(k, v);
         keyToCount.put(k, counts[k]);
-        valueToKey.put(values[k], k);
+        valueToKey.put(v, k);
       }
       changed =
           new IntDictionaryMap.IntDictionaryBuilder()
@@ -128,7 +109,7 @@ final class ImportedDictionary implements DictionaryMap {
   /**
    * The arrays of an unchanged imported column, as the import cache writes them; null once changed.
    */
-  record Parts(String[] values, int[] counts, int keys, int[] rows, int size) {}
+  record Parts(TextValues values, int[] counts, int keys, int[] rows, int size) {}
 
   Parts parts() {
     return changed != null ? null : new Parts(values, counts, keys, rows, size);
@@ -150,6 +131,29 @@ final class ImportedDictionary implements DictionaryMap {
   }
 
   @Override
+  public boolean isEmptyAt(int row) {
+    if (changed != null) return blank(changed.getValueForIndex(row), false);
+    return getKeyAtIndex(row) == BLANK;
+  }
+
+  @Override
+  public boolean isBlankAt(int row) {
+    if (changed != null) return blank(changed.getValueForIndex(row), true);
+    int k = getKeyAtIndex(row);
+    return k == BLANK || values.isBlank(k);
+  }
+
+  @Override
+  public boolean isBlankKey(int key) {
+    if (changed != null) return blank(changed.getValueForKey(key), true);
+    return key == BLANK || key < 0 || key >= keys || counts[key] == 0 || values.isBlank(key);
+  }
+
+  private static boolean blank(String v, boolean orWhiteSpace) {
+    return v == null || (orWhiteSpace ? v.isBlank() : v.isEmpty());
+  }
+
+  @Override
   public int getKeyForIndex(int i) {
     return getKeyAtIndex(i);
   }
@@ -157,13 +161,13 @@ final class ImportedDictionary implements DictionaryMap {
   @Override
   public String getValueForKey(int key) {
     if (changed != null) return changed.getValueForKey(key);
-    return key >= 0 && key < keys && counts[key] > 0 ? values[key] : null;
+    return key >= 0 && key < keys && counts[key] > 0 ? values.get(key) : null;
   }
 
   @Override
   public String getValueForIndex(int rowIndex) {
     if (changed != null) return changed.getValueForIndex(rowIndex);
-    return values[getKeyAtIndex(rowIndex)];
+    return values.get(getKeyAtIndex(rowIndex));
   }
 
   @Override
@@ -181,7 +185,11 @@ final class ImportedDictionary implements DictionaryMap {
   @Override
   public Set<String> asSet() {
     if (changed != null) return changed.asSet();
-    return new java.util.HashSet<>(index().keySet());
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (int k = 0; k < keys; k++) {
+      if (counts[k] > 0) out.add(values.get(k));
+    }
+    return out;
   }
 
   @Override
@@ -199,7 +207,7 @@ final class ImportedDictionary implements DictionaryMap {
   public String[] asObjectArray() {
     if (changed != null) return changed.asObjectArray();
     String[] out = new String[size];
-    for (int r = 0; r < size; r++) out[r] = values[rows[r]];
+    for (int r = 0; r < size; r++) out[r] = values.get(rows[r]);
     return out;
   }
 
@@ -264,7 +272,7 @@ final class ImportedDictionary implements DictionaryMap {
       @Override
       public String next() {
         if (r >= size) throw new java.util.NoSuchElementException();
-        return values[rows[r++]];
+        return values.get(rows[r++]);
       }
     };
   }

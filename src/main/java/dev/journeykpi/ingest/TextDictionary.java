@@ -7,10 +7,12 @@ import tech.tablesaw.api.StringColumn;
 
 /**
  * Builds a dictionary-encoded text column straight from a file's bytes: a value is hashed and
- * compared as bytes (its raw key), and becomes a String only the first time it is seen. Appending
- * to Tablesaw's StringColumn one String at a time rehashed every new String and kept per-key counts
- * in boxed-style maps, and was the largest cost of importing text columns. The finished column is
- * handed to Tablesaw as an {@link ImportedDictionary}, which reads these arrays.
+ * compared as bytes (its raw key), and its value is kept as bytes too ({@link TextValues}), so no
+ * String is made for it at all unless it is read. Appending to Tablesaw's StringColumn one String
+ * at a time rehashed every new String and kept per-key counts in boxed-style maps, and was the
+ * largest cost of importing text columns; a String per distinct value then took 620 MB of a
+ * 10,000,000-row import's heap (a ticket id per row). The finished column is handed to Tablesaw as
+ * an {@link ImportedDictionary}, which reads these arrays.
  *
  * <p>Values are stored in Unicode NFC, so "Ngày" typed on Windows and "Ngày" decomposed by a Mac
  * tool are one value.
@@ -25,17 +27,21 @@ final class TextDictionary {
   private long[] shortSlots = new long[2 << 10];
   private int shortKeys;
 
-  // Longer keys: open addressing where a slot holds (hash << 32) | (key + 1), 0 when empty, so a
-  // probe compares
-  // hashes without leaving the table; a key's start, length and code sit side by side in keyMeta.
+  // Longer keys: open addressing where a slot holds (hash << 32) | entry, 0 when empty, so a probe
+  // compares hashes without leaving the table. The entry is code + 1 when the raw key is its
+  // value's
+  // own bytes (the usual case: the key is then not stored twice), else ALIAS | n for the n-th
+  // other spelling (control characters, a decomposed accent, Latin-1 bytes), whose start, length
+  // and code sit side by side in aliasMeta.
   private long[] slots = new long[1 << 10];
-  private byte[] arena = new byte[1 << 12];
-  private int arenaUsed;
-  private int[] keyMeta =
-      new int[3 * 256]; // start, length, code (several raw spellings may share an NFC code)
-  private int rawKeys;
+  private int longKeys;
+  private static final int ALIAS = 1 << 31;
+  private byte[] aliasArena = new byte[64];
+  private int aliasUsed;
+  private int[] aliasMeta = new int[3 * 8]; // start, length, code (with its flags)
+  private int aliases;
 
-  private String[] values = new String[256];
+  private final TextValues values = new TextValues();
   private int[] counts = new int[256];
   private int codes;
   private final IntArrayList rows = new IntArrayList(1 << 16);
@@ -134,13 +140,28 @@ final class TextDictionary {
    * code of its composed (NFC) spelling, added first if new.
    */
   private int newCodeFor(byte[] buf, int off, int len) {
+    // Printable ASCII (with tab and line breaks) is its own value in UTF-8 and in ISO-8859-1: no
+    // String to decode, clean or normalise.
+    if (plainAscii(buf, off, len)) return newCode(buf, off, len);
     String text = ByteSlice.string(buf, off, len, utf8Bytes);
     if (utf8Bytes && text.indexOf('\ufffd') >= 0 && !validUtf8(buf, off, len)) return INVALID;
     String clean = ControlChars.strip(text);
     if (clean != text) return (codeOfText(clean) & CODE) | CLEANED;
-    if (!ColumnSink.hasCombiningMark(text)) return newCode(text);
+    if (!ColumnSink.hasCombiningMark(text))
+      return utf8Bytes ? newCode(buf, off, len) : newCode(values.add(text));
     byte[] key = keyBytes(Normalizer.normalize(text, Normalizer.Form.NFC));
     return code(key, 0, key.length);
+  }
+
+  /** ASCII without the control characters {@link ControlChars} removes. */
+  private static boolean plainAscii(byte[] buf, int off, int len) {
+    for (int i = off, e = off + len; i < e; i++) {
+      byte b = buf[i];
+      if (b < 0x20 || b == 0x7f) {
+        if (b != '\t' && b != '\n' && b != '\r') return false;
+      }
+    }
+    return true;
   }
 
   private static boolean validUtf8(byte[] buf, int off, int len) {
@@ -180,8 +201,14 @@ final class TextDictionary {
       long e = table[s];
       if (e == 0) return -1;
       if ((int) (e >>> 32) == h) {
-        int m = 3 * ((int) e - 1);
-        if (keyMeta[m + 1] == len && same(keyMeta[m], buf, off, len)) return keyMeta[m + 2];
+        int entry = (int) e;
+        if (entry > 0) {
+          if (values.same(entry - 1, buf, off, len)) return entry - 1;
+        } else {
+          int m = 3 * (entry & ~ALIAS);
+          if (aliasMeta[m + 1] == len && sameAlias(aliasMeta[m], buf, off, len))
+            return aliasMeta[m + 2];
+        }
       }
       s = (s + 1) & mask;
     }
@@ -191,7 +218,27 @@ final class TextDictionary {
     int mask = slots.length - 1;
     int s = mix(h) & mask;
     while (slots[s] != 0) s = (s + 1) & mask;
-    addRawKey(buf, off, len, h, s, code);
+    int entry =
+        (code & ~CODE) == 0 && values.same(code, buf, off, len)
+            ? code + 1
+            : ALIAS | addAlias(buf, off, len, code);
+    slots[s] = ((long) h << 32) | (entry & 0xffffffffL);
+    // Grown at five eighths full (not half): linear probing stays short, and a column of
+    // 10,000,000 distinct ids needs 2^24 slots (128 MB), not 2^25.
+    if (++longKeys * 8L > slots.length * 5L) rehash();
+  }
+
+  private int addAlias(byte[] buf, int off, int len, int code) {
+    if (3 * aliases == aliasMeta.length) aliasMeta = Arrays.copyOf(aliasMeta, aliasMeta.length * 2);
+    if (aliasUsed + len > aliasArena.length)
+      aliasArena = Arrays.copyOf(aliasArena, Math.max(aliasArena.length * 2, aliasUsed + len));
+    System.arraycopy(buf, off, aliasArena, aliasUsed, len);
+    int m = 3 * aliases;
+    aliasMeta[m] = aliasUsed;
+    aliasMeta[m + 1] = len;
+    aliasMeta[m + 2] = code;
+    aliasUsed += len;
+    return aliases++;
   }
 
   /** The code of an already decoded text (Excel cells, and the NFC spelling above). */
@@ -208,26 +255,19 @@ final class TextDictionary {
             : java.nio.charset.StandardCharsets.ISO_8859_1);
   }
 
-  private static boolean ascii(byte[] buf, int off, int len) {
-    for (int i = off, e = off + len; i < e; i++) {
-      if (buf[i] < 0) return false;
-    }
-    return true;
-  }
-
   /**
    * A plain loop: keys are short, where Arrays.equals' vectorised setup costs more than it saves.
    */
-  private boolean same(int start, byte[] buf, int off, int len) {
+  private boolean sameAlias(int start, byte[] buf, int off, int len) {
     for (int i = 0; i < len; i++) {
-      if (arena[start + i] != buf[off + i]) return false;
+      if (aliasArena[start + i] != buf[off + i]) return false;
     }
     return true;
   }
 
   /** The text of a code, decoded and in NFC. */
   String value(int code) {
-    return values[code];
+    return values.get(code);
   }
 
   /** The number of codes given out (the missing value's included). */
@@ -269,52 +309,22 @@ final class TextDictionary {
    * the file: each of its values is found here (added when new) once, then its codes are translated
    * row by row.
    *
-   * <p>Values are matched by their raw keys, as the import matched them, so that no value is
-   * encoded, hashed as a String or decoded again: on the benchmark's 289,000 customer ids that took
-   * 0.1 s on the import's critical path. An ASCII key is its own value, so a new one is added with
-   * the later dictionary's String; any other new value goes through {@link #codeOfText}, which
-   * keeps one code per NFC value.
+   * <p>Values are matched by their bytes, as the import matched them, so that no value is decoded
+   * or hashed as a String: on the benchmark's 289,000 customer ids that took 0.1 s on the import's
+   * critical path. A value's UTF-8 bytes are one of its raw keys here too (clean and in NFC: a raw
+   * key of its own); in an ISO-8859-1 dictionary only an ASCII value is, and any other goes through
+   * {@link #codeOfText}. They are taken in the later dictionary's order (the order of first
+   * appearance), so the codes are those one dictionary over the whole file would give.
    */
   void absorb(TextDictionary later) {
     int[] remap = new int[later.codes];
-    java.util.Arrays.fill(remap, -1);
-    remap[0] = 0;
-    long[] t = later.shortSlots;
-    for (int i = 0; i < t.length; i += 2) {
-      long meta = t[i + 1];
-      if (meta == 0) continue;
-      int flagged = (int) meta - 1;
-      int code = flagged & CODE;
-      if (remap[code] >= 0 || later.counts[code] == 0) continue;
-      long k = t[i];
-      int len = (int) (meta >>> 32);
-      int mine = findShort(k, len);
-      if (mine < 0
-          && (k & (0x8080808080808080L)) == 0
-          && flagged == code) { // clean ASCII: the key is the value
-        mine = newCode(later.values[code]);
-        insertShort(k, len, mine);
-      }
-      remap[code] = mine < 0 ? -1 : mine & CODE;
-    }
-    for (int k = 0; k < later.rawKeys; k++) {
-      int m = 3 * k;
-      int flagged = later.keyMeta[m + 2];
-      int code = flagged & CODE;
-      if (remap[code] >= 0 || later.counts[code] == 0) continue;
-      byte[] key = later.arena;
-      int start = later.keyMeta[m];
-      int len = later.keyMeta[m + 1];
-      int h = hash(key, start, len);
-      int mine = findLong(key, start, len, h);
-      if (mine < 0 && ascii(key, start, len) && flagged == code) {
-        mine = newCode(later.values[code]);
-        insertLong(key, start, len, h, mine);
-      }
-      remap[code] = mine < 0 ? -1 : mine & CODE;
-    }
+    TextValues v = later.values;
+    byte[] b = v.bytes();
     for (int c = 1; c < later.codes; c++) {
-      if (remap[c] < 0 && later.counts[c] > 0) remap[c] = codeOfText(later.values[c]) & CODE;
+      if (later.counts[c] == 0) continue; // no row holds it: never looked up below
+      remap[c] =
+          (utf8Bytes || v.ascii(c) ? code(b, v.start(c), v.length(c)) : codeOfText(v.get(c)))
+              & CODE;
     }
     int[] codesOfRows = later.rows.elements();
     int n = later.rows.size();
@@ -322,28 +332,14 @@ final class TextDictionary {
     for (int i = 0; i < n; i++) append(remap[codesOfRows[i]]);
   }
 
-  private int newCode(String text) {
-    if (codes == values.length) {
-      values = Arrays.copyOf(values, codes * 2);
-      counts = Arrays.copyOf(counts, codes * 2);
-    }
-    values[codes] = text;
-    return codes++;
+  private int newCode(byte[] buf, int off, int len) {
+    return newCode(values.add(buf, off, len));
   }
 
-  private void addRawKey(byte[] buf, int off, int len, int h, int slot, int code) {
-    if (3 * rawKeys == keyMeta.length) keyMeta = Arrays.copyOf(keyMeta, keyMeta.length * 2);
-    if (arenaUsed + len > arena.length)
-      arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaUsed + len));
-    System.arraycopy(buf, off, arena, arenaUsed, len);
-    int m = 3 * rawKeys;
-    keyMeta[m] = arenaUsed;
-    keyMeta[m + 1] = len;
-    keyMeta[m + 2] = code;
-    arenaUsed += len;
-    rawKeys++;
-    slots[slot] = ((long) h << 32) | rawKeys;
-    if (rawKeys * 2 > slots.length) rehash();
+  /** Counts a value just added to {@link #values} as code {@code c}. */
+  private int newCode(int c) {
+    if (codes == counts.length) counts = Arrays.copyOf(counts, codes + (codes >> 1) + 16);
+    return codes++;
   }
 
   private void rehash() {
@@ -364,6 +360,7 @@ final class TextDictionary {
   }
 
   StringColumn toColumn(String name) {
+    values.trim();
     return StringColumn.createInternal(
         name, new ImportedDictionary(values, counts, codes, rows.elements(), rows.size()));
   }

@@ -64,6 +64,36 @@ class ImportedDictionaryTest {
     assertThat(c.removeMissing().asList()).containsExactly("Zalo", "Phone", "Zalo", "Email");
   }
 
+  /**
+   * Blank cells told by key (no String made): rows Zalo, "", Phone, Zalo, Email, "" are empty at 1
+   * and 5; a value of spaces (" \t ", row 6) is blank but not empty; after a change (Tablesaw's own
+   * map) the same answers.
+   */
+  @Test
+  void blankCellsAreToldByKey() {
+    TextDictionary dict = new TextDictionary(true);
+    for (String v : List.of("Zalo", "", "Phone", "Zalo", "Email", "", " \t ", "Điện thoại"))
+      dict.append(code(dict, v));
+    StringColumn c = dict.toColumn("channel");
+    var b = (dev.journeykpi.model.BlankText) c.getDictionary();
+    boolean[] empty = new boolean[8];
+    boolean[] blank = new boolean[8];
+    for (int r = 0; r < 8; r++) {
+      empty[r] = b.isEmptyAt(r);
+      blank[r] = b.isBlankAt(r);
+    }
+    assertThat(empty).containsExactly(false, true, false, false, false, true, false, false);
+    assertThat(blank).containsExactly(false, true, false, false, false, true, true, false);
+    var keys = c.getDictionary();
+    assertThat(b.isBlankKey(keys.getKeyAtIndex(6))).isTrue(); // " \t "
+    assertThat(b.isBlankKey(keys.getKeyAtIndex(7))).isFalse(); // Điện thoại
+    assertThat(b.isBlankKey(keys.getKeyAtIndex(1))).isTrue(); // ""
+    c.set(0, ""); // a change: from here on Tablesaw's own map answers
+    assertThat(b.isEmptyAt(0)).isTrue();
+    assertThat(b.isBlankAt(6)).isTrue();
+    assertThat(b.isBlankAt(7)).isFalse();
+  }
+
   @Test
   void aColumnWithoutBlanksHasNoBlankRow() {
     TextDictionary dict = new TextDictionary(true);

@@ -87,6 +87,60 @@ class TextDictionaryTest {
     assertThat(a.value(a.code(c3, 0, c3.length))).isEqualTo("C3");
   }
 
+  /**
+   * Raw keys longer than 8 bytes that are not their value's own bytes: a control character removed
+   * ("TCK-0000\u00011", 10 bytes, is the value "TCK-00001", 9 bytes, flagged as cleaned), and
+   * ISO-8859-1 bytes ("Crème brûlée", 12 bytes in Latin-1, 14 in UTF-8). Each is found again by its
+   * raw bytes with the same code, and the clean spelling shares the code.
+   */
+  @Test
+  void longRawKeysOtherThanTheirValueFindTheirCodeAgain() {
+    TextDictionary utf8 = new TextDictionary(true);
+    byte[] dirty = utf8("TCK-0000\u00011");
+    int flagged = utf8.code(dirty, 0, dirty.length);
+    assertThat(flagged & TextDictionary.CLEANED).isNotZero();
+    int code = flagged & TextDictionary.CODE;
+    assertThat(utf8.value(code)).isEqualTo("TCK-00001");
+    assertThat(utf8.code(dirty, 0, dirty.length)).isEqualTo(flagged);
+    byte[] clean = utf8("TCK-00001");
+    assertThat(utf8.code(clean, 0, clean.length)).isEqualTo(code);
+
+    TextDictionary latin1 = new TextDictionary(false);
+    byte[] creme = "Crème brûlée".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    int c = latin1.code(creme, 0, creme.length);
+    assertThat(latin1.value(c)).isEqualTo("Crème brûlée");
+    assertThat(latin1.code(creme, 0, creme.length)).isEqualTo(c);
+    assertThat(latin1.codeOfText("Crème brûlée")).isEqualTo(c);
+  }
+
+  /**
+   * Two ISO-8859-1 halves joined: "Crème brûlée" (in both) keeps one code; the rows keep their
+   * texts; the joined codes follow first appearance: "" 0, Crème brûlée 1, TCK-00000001 2,
+   * café-au-lait-1 3 (the second half's new values after the first's).
+   */
+  @Test
+  void absorbedLatin1HalvesKeepOneCodePerText() {
+    TextDictionary a = latin1(List.of("Crème brûlée", "TCK-00000001"));
+    TextDictionary b = latin1(List.of("café-au-lait-1", "Crème brûlée", ""));
+    a.absorb(b);
+    StringColumn col = a.toColumn("c");
+    assertThat(col.asList())
+        .containsExactly("Crème brûlée", "TCK-00000001", "café-au-lait-1", "Crème brûlée", "");
+    var dict = col.getDictionary();
+    int[] keys = new int[5];
+    for (int r = 0; r < 5; r++) keys[r] = dict.getKeyAtIndex(r);
+    assertThat(keys).containsExactly(1, 2, 3, 1, 0);
+  }
+
+  private static TextDictionary latin1(List<String> texts) {
+    TextDictionary d = new TextDictionary(false);
+    for (String t : texts) {
+      byte[] c = t.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      d.append(d.code(c, 0, c.length));
+    }
+    return d;
+  }
+
   private static TextDictionary filled(List<String> texts) {
     TextDictionary d = new TextDictionary(true);
     for (String t : texts) {
