@@ -262,6 +262,40 @@ class KpiLauncherIT {
         .doesNotContain(c1);
   }
 
+  /**
+   * The heap follows the same size (issue 21): under 256 MiB the large initial heap (4% of RAM)
+   * that a small run never collects; from 256 MiB a small one, grown with the live data. 8 bytes:
+   * large; 300 MiB (≥ 256, < 512): small, client compiler; 600 MiB: small, tiered. A user's
+   * JAVA_OPTS come after the launcher's, so their heap size wins.
+   */
+  @Test
+  void theInputFilesSizeChoosesTheHeap() throws Exception {
+    write("exports/small.csv", "a,b\n1,2\n");
+    sparse("exports/mid.csv", 300L << 20);
+    sparse("exports/big.csv", 600L << 20);
+    for (String name : List.of("small", "mid", "big"))
+      write(
+          "kpi-definitions/" + name + ".yaml",
+          "sources:\n  t: { file: ../exports/" + name + ".csv }\n");
+    java.util.Map<String, String> defaults = new java.util.HashMap<>();
+    defaults.put("KPI_JAVA_OPTS", null);
+    String large = "-XX:InitialRAMPercentage=4 -XX:PretenureSizeThreshold=256k";
+    String c1 = "-XX:TieredStopAtLevel=1";
+    assertThat(launch(defaults, "report", "-c", "kpi-definitions/small.yaml").out())
+        .contains(large, c1)
+        .doesNotContain("-Xms32m");
+    assertThat(launch(defaults, "report", "-c", "kpi-definitions/mid.yaml").out())
+        .contains("-XX:+UseSerialGC -Xms32m " + c1)
+        .doesNotContain("InitialRAMPercentage");
+    assertThat(launch(defaults, "report", "-c", "kpi-definitions/big.yaml").out())
+        .contains("-XX:+UseSerialGC -Xms32m")
+        .doesNotContain(c1)
+        .doesNotContain("InitialRAMPercentage");
+    defaults.put("JAVA_OPTS", "-Xms1g -Xmx3g");
+    String out = launch(defaults, "report", "-c", "kpi-definitions/big.yaml").out();
+    assertThat(out.indexOf("-Xms1g -Xmx3g")).isGreaterThan(out.indexOf("-Xms32m"));
+  }
+
   record Run(int code, String out, String err) {}
 
   private Run launch(java.util.Map<String, String> env) throws Exception {
