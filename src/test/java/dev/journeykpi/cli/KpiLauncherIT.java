@@ -280,15 +280,16 @@ class KpiLauncherIT {
     java.util.Map<String, String> defaults = new java.util.HashMap<>();
     defaults.put("KPI_JAVA_OPTS", null);
     String large = "-XX:InitialRAMPercentage=4 -XX:PretenureSizeThreshold=256k";
+    String lean = "-Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40";
     String c1 = "-XX:TieredStopAtLevel=1";
     assertThat(launch(defaults, "report", "-c", "kpi-definitions/small.yaml").out())
         .contains(large, c1)
         .doesNotContain("-Xms32m");
     assertThat(launch(defaults, "report", "-c", "kpi-definitions/mid.yaml").out())
-        .contains("-XX:+UseSerialGC -Xms32m " + c1)
+        .contains("-XX:+UseSerialGC " + lean + " " + c1)
         .doesNotContain("InitialRAMPercentage");
     assertThat(launch(defaults, "report", "-c", "kpi-definitions/big.yaml").out())
-        .contains("-XX:+UseSerialGC -Xms32m")
+        .contains("-XX:+UseSerialGC " + lean)
         .doesNotContain(c1)
         .doesNotContain("InitialRAMPercentage");
     defaults.put("JAVA_OPTS", "-Xms1g -Xmx3g");
