@@ -23,8 +23,13 @@ public final class CustomerActivity {
   public final int[] from;
 
   public final int[] day;
-  public final int[] order;
-  public final double[] value;
+
+  /** each activity's order number, or null when each row is its own order (see {@link #order}) */
+  private final int[] order;
+
+  /** each activity's amount, or null without an amount column (see {@link #value}) */
+  private final double[] value;
+
   public final int noCustomer;
   public final int noDate;
 
@@ -110,22 +115,43 @@ public final class CustomerActivity {
     for (int c = 0; c < count; c++) {
       if (from[c + 1] - from[c] > 1) java.util.Arrays.sort(sorted, from[c], from[c + 1]);
     }
+    // The per-row work arrays are dropped before the history's own are made: at 10,000,000 rows
+    // each is 40 MB, and the history is built in -Xmx2g beside the imported tables (issue 21).
+    customerOf = null;
+    days = null;
     KeyNumbering orderIds = orders == null ? null : new KeyNumbering(orders);
     int[] day = new int[n];
-    int[] order = new int[n];
-    double[] value = new double[n];
+    // Without an order column or an amount column, no array of per-row stand-ins (a row's own
+    // order, NaN): order(i) and value(i) give them (80 + 40 MB fewer at 10,000,000 rows).
+    int[] order = orderIds == null ? null : new int[n];
+    double[] value = amounts == null ? null : new double[n];
     int[] rowOf = new int[n];
     for (int j = 0; j < n; j++) {
       int i = (int) sorted[j];
       int row = rs[i];
       rowOf[j] = row;
       day[j] = (int) (sorted[j] >> 32);
-      int o = orderIds == null ? -1 : orderIds.of(row);
-      order[j] = o < 0 ? -1 - row : o;
-      value[j] = amounts == null ? Double.NaN : amounts.getDouble(row);
+      if (order != null) {
+        int o = orderIds.of(row);
+        order[j] = o < 0 ? -1 - row : o;
+      }
+      if (value != null) value[j] = amounts.getDouble(row);
     }
     return new CustomerActivity(
         customers.ids(), count, from, day, order, value, rowOf, noCustomer, noDate);
+  }
+
+  /**
+   * Activity i's order: its order id's number (0, 1, 2 …), or {@code -1 - row} when it has no order
+   * id or there is no order column (each row its own order, never equal to another's).
+   */
+  public int order(int i) {
+    return order == null ? -1 - row[i] : order[i];
+  }
+
+  /** Activity i's amount, NaN when blank or when there is no amount column. */
+  public double value(int i) {
+    return value == null ? Double.NaN : value[i];
   }
 
   /** Index of customer c's last activity on or before day d, or -1. */

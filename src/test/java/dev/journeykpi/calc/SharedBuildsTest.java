@@ -29,6 +29,36 @@ class SharedBuildsTest {
     assertThat(builds.get()).isEqualTo(5);
   }
 
+  /**
+   * Selections (issue 21): the same object asked again is the same rows (the next period of a KPI);
+   * another object with the same rows too; the kept rows are a copy, so a caller changing its
+   * selection afterwards changes neither what is kept nor what matches.
+   */
+  @Test
+  void selectionsMatchByIdentityOrContentAndAreCopied() {
+    SharedBuilds shared = new SharedBuilds();
+    Object table = new Object();
+    AtomicInteger builds = new AtomicInteger();
+    java.util.function.Supplier<Integer> build = builds::incrementAndGet;
+    List<String> spec = List.of("customer activity", "customer_id");
+    var rows = new tech.tablesaw.selection.BitmapBackedSelection(new int[] {0, 2, 5});
+    // First ask: build 1; the same object again, an equal selection, the same rows as an array: 1.
+    assertThat(shared.get(table, spec, rows, build)).isEqualTo(1);
+    assertThat(shared.get(table, spec, rows, build)).isEqualTo(1);
+    var equal = new tech.tablesaw.selection.BitmapBackedSelection(new int[] {0, 2, 5});
+    assertThat(shared.get(table, spec, equal, build)).isEqualTo(1);
+    assertThat(shared.get(table, spec, new int[] {0, 2, 5}, build)).isEqualTo(1);
+    // The caller adds row 7 to its selection: {0, 2, 5, 7} are other rows, build 2 …
+    rows.add(7);
+    assertThat(shared.get(table, spec, rows, build)).isEqualTo(2);
+    // … while {0, 2, 5} still finds build 1, kept with its own copy of the rows.
+    assertThat(shared.get(table, spec, equal, build)).isEqualTo(1);
+    // A selection of one row fewer, {0, 2}: build 3.
+    equal.removeRange(5, 6);
+    assertThat(shared.get(table, spec, equal, build)).isEqualTo(3);
+    assertThat(builds.get()).isEqualTo(3);
+  }
+
   @Test
   void twoThreadsAskingAtOnceBuildOnce() throws Exception {
     SharedBuilds shared = new SharedBuilds();

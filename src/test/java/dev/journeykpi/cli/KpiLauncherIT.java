@@ -211,6 +211,92 @@ class KpiLauncherIT {
     assertThat(launch(defaults, "report", "-c", "nowhere.yaml").out()).contains(c1);
   }
 
+  /**
+   * Every way of naming the input counts, and only the input (issue 21): -c=FILE and -cFILE as
+   * picocli reads them, a pattern or a folder (a Parquet dataset) in --data or in {@code file:}
+   * with {@code **} across folders; a {@code file:} in a comment counts nothing. Each big case is
+   * 600 MiB (≥ 512 MiB: tiered compilation), each small one 8 bytes (the client compiler alone).
+   */
+  @Test
+  void theSizeCheckReadsEveryFormOfTheOptionsAndSkipsComments() throws Exception {
+    write("exports/small.csv", "a,b\n1,2\n"); // 8 bytes
+    sparse("exports/big part-1.csv", 300L << 20);
+    sparse("exports/big part-2.csv", 300L << 20);
+    // A dataset of two 300 MiB parts in partition folders: 600 MiB through ** or the folder.
+    sparse("lake/year=2026/month=1/part-0.parquet", 300L << 20);
+    sparse("lake/year=2026/month=2/part-0.parquet", 300L << 20);
+    write(
+        "kpi-definitions/big.yaml",
+        "sources:\n  b: { file: \"../exports/big part-*.csv\", columns: { x: X } }\n");
+    write("kpi-definitions/lake.yaml", "sources:\n  t:\n    file: ../lake/**/*.parquet\n");
+    // Only the 8 bytes are read (twice): the big files appear in comments alone — whole-line ones,
+    // one after a value, one after a flow mapping.
+    write(
+        "kpi-definitions/commented.yaml",
+        "sources:\n"
+            + "  t:\n"
+            + "    file: ../exports/small.csv  # was file: '../exports/big part-*.csv'\n"
+            + "#   file: ../lake/**/*.parquet\n"
+            + "    # file: ../lake/**/*.parquet\n"
+            + "  u: { file: ../exports/small.csv }  # file: ../lake/**/*.parquet\n");
+    java.util.Map<String, String> defaults = new java.util.HashMap<>();
+    defaults.put("KPI_JAVA_OPTS", null);
+    String c1 = "-XX:TieredStopAtLevel=1";
+    assertThat(launch(defaults, "report", "-c=kpi-definitions/big.yaml").out())
+        .startsWith("java ran: ")
+        .doesNotContain(c1);
+    assertThat(launch(defaults, "report", "-ckpi-definitions/big.yaml").out()).doesNotContain(c1);
+    assertThat(launch(defaults, "report", "--config=kpi-definitions/lake.yaml").out())
+        .doesNotContain(c1);
+    assertThat(launch(defaults, "report", "-c", "kpi-definitions/commented.yaml").out())
+        .contains(c1);
+    // --data with a pattern (quoted, so the shell left it to kpi) and with a folder: 600 MiB each.
+    String[] small = {"report", "-c", "kpi-definitions/commented.yaml", "--data"};
+    for (String data : List.of("t=exports/big part-*.csv", "t=lake", "t=lake/**/*.parquet")) {
+      String[] args = java.util.Arrays.copyOf(small, small.length + 1);
+      args[small.length] = data;
+      assertThat(launch(defaults, args).out()).as(data).doesNotContain(c1);
+    }
+    assertThat(
+            launch(defaults, "report", "-c=kpi-definitions/commented.yaml", "--data=t=lake").out())
+        .doesNotContain(c1);
+  }
+
+  /**
+   * The heap follows the same size (issue 21): under 256 MiB the large initial heap (4% of RAM)
+   * that a small run never collects; from 256 MiB a small one, grown with the live data. 8 bytes:
+   * large; 300 MiB (≥ 256, < 512): small, client compiler; 600 MiB: small, tiered. A user's
+   * JAVA_OPTS come after the launcher's, so their heap size wins.
+   */
+  @Test
+  void theInputFilesSizeChoosesTheHeap() throws Exception {
+    write("exports/small.csv", "a,b\n1,2\n");
+    sparse("exports/mid.csv", 300L << 20);
+    sparse("exports/big.csv", 600L << 20);
+    for (String name : List.of("small", "mid", "big"))
+      write(
+          "kpi-definitions/" + name + ".yaml",
+          "sources:\n  t: { file: ../exports/" + name + ".csv }\n");
+    java.util.Map<String, String> defaults = new java.util.HashMap<>();
+    defaults.put("KPI_JAVA_OPTS", null);
+    String large = "-XX:InitialRAMPercentage=4 -XX:PretenureSizeThreshold=256k";
+    String lean = "-Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40";
+    String c1 = "-XX:TieredStopAtLevel=1";
+    assertThat(launch(defaults, "report", "-c", "kpi-definitions/small.yaml").out())
+        .contains(large, c1)
+        .doesNotContain("-Xms32m");
+    assertThat(launch(defaults, "report", "-c", "kpi-definitions/mid.yaml").out())
+        .contains("-XX:+UseSerialGC " + lean + " " + c1)
+        .doesNotContain("InitialRAMPercentage");
+    assertThat(launch(defaults, "report", "-c", "kpi-definitions/big.yaml").out())
+        .contains("-XX:+UseSerialGC " + lean)
+        .doesNotContain(c1)
+        .doesNotContain("InitialRAMPercentage");
+    defaults.put("JAVA_OPTS", "-Xms1g -Xmx3g");
+    String out = launch(defaults, "report", "-c", "kpi-definitions/big.yaml").out();
+    assertThat(out.indexOf("-Xms1g -Xmx3g")).isGreaterThan(out.indexOf("-Xms32m"));
+  }
+
   record Run(int code, String out, String err) {}
 
   private Run launch(java.util.Map<String, String> env) throws Exception {

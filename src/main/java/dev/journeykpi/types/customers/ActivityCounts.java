@@ -73,8 +73,8 @@ final class ActivityCounts implements CustomerCounts {
       seenOrders.clear();
       for (int i = a.from[c]; i < a.from[c + 1]; i++) {
         if (a.day[i] < start || a.day[i] > last) continue;
-        double v = a.value[i];
-        if (Double.isNaN(v) || v > 0) seenOrders.add(a.order[i]);
+        double v = a.value(i);
+        if (Double.isNaN(v) || v > 0) seenOrders.add(a.order(i));
         if (!Double.isNaN(v) && (v > 0 || def.returns() == CustomerDef.Returns.NET)) revenue += v;
       }
       if (!seenOrders.isEmpty()) buyers++;

@@ -63,7 +63,7 @@ public final class CustomerMeasurer {
             table,
             java.util.Arrays.asList(
                 "customer activity", def.customer(), time, def.order(), def.value()),
-            dev.journeykpi.calc.Cells.rows(rows),
+            rows,
             () -> CustomerActivity.of(table, rows, def.customer(), time, def.order(), def.value()));
     return rows(new ActivityCounts(def, rules, a), p);
   }

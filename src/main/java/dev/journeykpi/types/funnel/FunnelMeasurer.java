@@ -88,11 +88,7 @@ public final class FunnelMeasurer {
                 null,
                 null,
                 def.midwayFill()));
-    return shared.get(
-        table,
-        spec,
-        dev.journeykpi.calc.Cells.rows(rows),
-        () -> FunnelLeads.of(table, rows, def, time));
+    return shared.get(table, spec, rows, () -> FunnelLeads.of(table, rows, def, time));
   }
 
   public List<HistoryRow> measure(Table table, Selection rows, Period p) {
