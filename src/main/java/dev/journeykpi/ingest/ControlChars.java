@@ -12,7 +12,7 @@ final class ControlChars {
   private ControlChars() {}
 
   static boolean stripped(char c) {
-    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c <= 0x9f);
+    return dev.journeykpi.model.ControlCharacters.removed(c);
   }
 
   /**
@@ -35,12 +35,6 @@ final class ControlChars {
    * The text with each control character written as {@code \xNN} (as the quality report shows it).
    */
   static String escaped(String s) {
-    StringBuilder b = new StringBuilder(s.length() + 8);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (stripped(c)) b.append(String.format("\\x%02X", (int) c));
-      else b.append(c);
-    }
-    return b.toString();
+    return dev.journeykpi.model.ControlCharacters.escaped(s);
   }
 }

@@ -103,7 +103,10 @@ final class ParquetTableReader {
   private static int stage(
       ColumnSink sink, ParquetColumn.Reading how, ParquetColumn.Kind kind, ResultSet r, int column)
       throws SQLException {
-    if (how == ParquetColumn.Reading.PARSED) return sink.stage(0, r.getString(column));
+    if (how == ParquetColumn.Reading.PARSED)
+      return sink instanceof TextSink t
+          ? t.stageText(0, r.getString(column))
+          : sink.stage(0, r.getString(column));
     return switch (kind) {
       // Digits read as a text column: the text DuckDB writes for them, as its typing takes them.
       case INTEGER ->

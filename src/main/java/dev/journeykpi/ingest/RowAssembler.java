@@ -199,6 +199,9 @@ final class RowAssembler {
                 ? sinks[i].def.name() + ": " + whyNow[i]
                 : reason(i, status[i]);
         quality.reject(reason, file, row, sinks[i].def.header(), rawValue.apply(i));
+        // A rejected row's cells are not kept, nor counted as cleaned: the flag its texts staged
+        // must not stay set for the next row (it counted a clean text there).
+        for (ColumnSink sink : sinks) if (sink instanceof TextSink t) t.cleaned = 0;
         return;
       }
     }

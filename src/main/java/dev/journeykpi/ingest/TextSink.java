@@ -61,6 +61,22 @@ final class TextSink extends ColumnSink {
     return staged(slot, dict.codeOfText(t.toString()));
   }
 
+  /**
+   * A text read whole from a typed file (a Parquet text column), trimmed as a CSV field is (spaces
+   * and tabs only, ColumnSink.stageBatch), not as {@link #stage} trims a cell (String.trim): a
+   * control character at either end, a NUL padding a fixed-width value, is then removed and counted
+   * as a CSV's is, and the text is the one the SQL engines read from the same file.
+   */
+  int stageText(int slot, String raw) {
+    int a = 0;
+    int b = raw.length();
+    while (a < b && (raw.charAt(a) == ' ' || raw.charAt(a) == '\t')) a++;
+    while (b > a && (raw.charAt(b - 1) == ' ' || raw.charAt(b - 1) == '\t')) b--;
+    String t = raw.substring(a, b);
+    if (nulls.matches(t)) return BLANK;
+    return staged(slot, dict.codeOfText(t));
+  }
+
   private int staged(int slot, int code) {
     if ((code & TextDictionary.INVALID) != 0)
       return bad("not valid UTF-8 (a multi-byte character cut short?)");

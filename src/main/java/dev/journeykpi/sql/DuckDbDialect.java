@@ -238,19 +238,22 @@ public final class DuckDbDialect implements Dialect {
   private static final String CONTROL = "'" + CONTROL_CLASS + "'";
 
   /**
-   * ControlChars.stripped: C0 but tab, line feed and carriage return; DEL; C1. A regular expression
-   * guards the rare cell that has one: measured on 200,000 rows, a translate() of the same
-   * characters cost eight times as much on every cell.
+   * ControlChars.stripped: C0 but tab, line feed and carriage return; DEL; C1. A cheap test of the
+   * text's bytes guards the rare cell that may have one ({@link #mayHaveControlCharacters}); only
+   * that cell is cleaned by a regular expression. Measured on 200,000 rows, a translate() of the
+   * same characters cost eight times as much on every cell as a regular expression.
    *
    * <p>NFC inside each branch, not around the CASE: so the common cell's nfc_normalize reads the
    * text as the file gives it, and DuckDB normalises a Parquet column's dictionary once per
    * distinct text instead of every cell (a count by a team of Vietnamese names over 10,000,000
-   * Parquet rows: 5.6 s of CPU → 1.3 s; issue 17). The same text either way.
+   * Parquet rows: 5.6 s of CPU → 1.3 s; issue 17). The same text either way: a cell the test lets
+   * through without a control character (a tab or a line break inside it) loses nothing to the
+   * regular expression, and has no space or tab around it to trim (the field was trimmed of them).
    */
   @Override
   public String importedText(String trimmed) {
     return "CASE WHEN "
-        + hasControlCharacters(trimmed)
+        + mayHaveControlCharacters(trimmed)
         + " THEN nfc_normalize(trim(regexp_replace("
         + trimmed
         + ", "
@@ -262,7 +265,34 @@ public final class DuckDbDialect implements Dialect {
 
   @Override
   public String hasControlCharacters(String trimmed) {
-    return "regexp_matches(" + trimmed + ", " + CONTROL + ")";
+    return "("
+        + mayHaveControlCharacters(trimmed)
+        + " AND regexp_matches("
+        + trimmed
+        + ", "
+        + CONTROL
+        + "))";
+  }
+
+  /**
+   * Whether a text may have a control character, by its bytes as DuckDB writes a BLOB ({@code \xNN}
+   * for each byte outside printable ASCII, a backslash too): a C0 control is {@code \x0N} or {@code
+   * \x1N}, DEL {@code \x7F}, a C1 control (U+0080–U+009F) {@code \xC2\x8N} or {@code \xC2\x9N}.
+   * Also true for a tab, line feed or carriage return, which is kept: a test that is never false
+   * for a text with a control character, and rarely true for one without.
+   *
+   * <p>The regular expression it guards costs on every cell (DuckDB evaluates functions of one
+   * argument, as encode() and nfc_normalize(), once per distinct value of a Parquet column's
+   * dictionary, but not a regular expression): a count by team over 10,000,000 Parquet rows took
+   * 1.2 s of CPU more with it than without cleaning; with this test, 0.3 s (issue 17,
+   * docs/engines.md "Performance").
+   */
+  private static String mayHaveControlCharacters(String text) {
+    String bytes = "CAST(encode(" + text + ") AS VARCHAR)";
+    List<String> each = new ArrayList<>();
+    for (String b : List.of("\\x0", "\\x1", "\\x7F", "\\xC2\\x8", "\\xC2\\x9"))
+      each.add("contains(" + bytes + ", '" + b + "')");
+    return "(" + String.join(" OR ", each) + ")";
   }
 
   /**

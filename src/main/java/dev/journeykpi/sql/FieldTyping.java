@@ -27,8 +27,17 @@ final class FieldTyping {
    * text ({@code name__text}: blank for a null token) and its typed value ({@code name}). A column
    * whose text is its value (a text column; a typed Parquet column) has no {@code typed}: its
    * {@code text} step names it {@code name}, and the table holds it once, not twice.
+   *
+   * @param cleaned beside the field as read, for a text column: the field as written when it has
+   *     control characters, which its text is without ({@code name__cleaned}), else NULL; what the
+   *     quality report counts as "control characters removed" ({@link QualityCounts}); null for
+   *     other columns
    */
-  record ColumnSql(String raw, String text, String typed) {
+  record ColumnSql(String raw, String text, String typed, String cleaned) {
+    ColumnSql(String raw, String text, String typed) {
+      this(raw, text, typed, null);
+    }
+
     boolean textIsValue() {
       return typed == null;
     }
@@ -55,7 +64,27 @@ final class FieldTyping {
             + (c.type() == ValueType.STRING ? d.importedText(raw) : nfc ? d.nfc(raw) : raw)
             + " END AS "
             + text,
-        isText ? null : parse(c, s, text) + " AS " + d.quoteIdent(c.name()));
+        isText ? null : parse(c, s, text) + " AS " + d.quoteIdent(c.name()),
+        isText ? cleaned(c, field) : null);
+  }
+
+  /**
+   * A text field as written when it has control characters, else NULL: the import counts each such
+   * cell of a row used, and shows it as written (RowAssembler.cleaned). The field's spaces and tabs
+   * around it, which the import trims first, hold none, so the field is tested as it is.
+   */
+  private String cleaned(ColumnDef c, String field) {
+    return "CASE WHEN "
+        + d.hasControlCharacters(field)
+        + " THEN "
+        + field
+        + " END AS "
+        + d.quoteIdent(cleanedColumn(c));
+  }
+
+  /** The typed table's column of a text column's cells written with control characters. */
+  static String cleanedColumn(ColumnDef c) {
+    return c.name() + "__cleaned";
   }
 
   /**

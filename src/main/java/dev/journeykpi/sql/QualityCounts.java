@@ -127,12 +127,15 @@ final class QualityCounts {
           s,
           rejectedLines);
     }
+    Map<String, Tally> cleaned = cleaned(conn, s, files, skip, columns, texts, used, rejectedLines);
     long rowsUsed = SqlValues.count(conn, "SELECT count(*) FROM " + table.rows(s));
     rejected = inFileOrder(rejected);
     blanked = inFileOrder(blanked);
+    cleaned = inFileOrder(cleaned);
     List<Problem> details = new ArrayList<>();
     rejected.values().forEach(t -> details.addAll(t.examples));
     blanked.values().forEach(t -> details.addAll(t.examples));
+    cleaned.values().forEach(t -> details.addAll(t.examples));
     return new QualityReport(
         s.id(),
         files,
@@ -141,13 +144,85 @@ final class QualityCounts {
         done(rejected),
         done(blanked),
         Map.of(),
-        Map.of(),
+        done(cleaned),
         Map.of(),
         List.of(),
         details,
         0,
         Map.of(),
         null);
+  }
+
+  /**
+   * The text cells of rows used that were written with control characters, which the value is
+   * without, per column as the import counts them ("team: control characters removed"), each
+   * example shown as written with the characters escaped. Counted for every column in one pass over
+   * the rows (a Parquet source is a view: each pass reads the files again); examples only for the
+   * columns that have some.
+   */
+  private Map<String, Tally> cleaned(
+      Connection conn,
+      SourceDef s,
+      List<String> files,
+      int skip,
+      List<ColumnDef> columns,
+      QualityTexts texts,
+      String used,
+      List<Long> rejectedLines)
+      throws SQLException {
+    Map<String, Tally> out = new LinkedHashMap<>();
+    List<ColumnDef> each = new ArrayList<>();
+    List<String> counts = new ArrayList<>();
+    for (ColumnDef c : columns) {
+      if (!texts.cleaned().contains(c.name())) continue;
+      each.add(c);
+      counts.add(
+          "sum(CASE WHEN "
+              + d.quoteIdent(FieldTyping.cleanedColumn(c))
+              + " IS NOT NULL THEN 1 ELSE 0 END)");
+    }
+    if (each.isEmpty()) return out;
+    long[] n = new long[each.size()];
+    try (Statement st = conn.createStatement();
+        ResultSet r =
+            st.executeQuery(
+                "SELECT "
+                    + String.join(", ", counts)
+                    + " FROM "
+                    + table.typedTable(s)
+                    + " WHERE "
+                    + used)) {
+      if (r.next()) for (int i = 0; i < n.length; i++) n[i] = r.getLong(i + 1);
+    }
+    for (int i = 0; i < n.length; i++) {
+      if (n[i] == 0) continue;
+      ColumnDef c = each.get(i);
+      String marked = d.quoteIdent(FieldTyping.cleanedColumn(c));
+      tally(
+          conn,
+          out,
+          Kind.CLEANED,
+          c.name() + ": control characters removed",
+          files,
+          skip,
+          c.header(),
+          marked,
+          used + " AND " + marked + " IS NOT NULL",
+          s,
+          rejectedLines);
+    }
+    // The import shows each example with its control characters escaped (ControlCharacters).
+    for (Tally t : out.values())
+      t.examples.replaceAll(
+          p ->
+              new Problem(
+                  p.kind(),
+                  p.reason(),
+                  p.file(),
+                  p.row(),
+                  p.column(),
+                  dev.journeykpi.model.ControlCharacters.escaped(p.value())));
+    return out;
   }
 
   /** Why a column's value is blank though its text is not: a stored number's or a text's. */

@@ -20,8 +20,10 @@ import java.util.function.Function;
  * @param storedNumbers the numbers taken as stored that may be NaN or an infinity: their {@code
  *     name__text} is the stored value, and a value blanked is counted as {@link
  *     ParquetColumn#NOT_FINITE}
+ * @param cleaned the text columns read as text, whose cells written with control characters are
+ *     counted ({@link FieldTyping#cleanedColumn})
  */
-record QualityTexts(Map<String, String> textOf, Set<String> storedNumbers) {
+record QualityTexts(Map<String, String> textOf, Set<String> storedNumbers, Set<String> cleaned) {
   /**
    * The texts of {@code columns}.
    *
@@ -32,8 +34,13 @@ record QualityTexts(Map<String, String> textOf, Set<String> storedNumbers) {
       Dialect d, List<ColumnDef> columns, Function<ColumnDef, ParquetColumn> stored) {
     Map<String, String> textOf = new LinkedHashMap<>();
     Set<String> numbers = new HashSet<>();
+    Set<String> cleaned = new HashSet<>();
     for (ColumnDef c : columns) {
       ParquetColumn p = c.isLookup() ? null : stored.apply(c);
+      if (!c.isLookup()
+          && c.type() == ValueType.STRING
+          && (p == null || p.reading(c.type()) == ParquetColumn.Reading.PARSED))
+        cleaned.add(c.name());
       boolean value =
           !c.isLookup()
               && (c.type() == ValueType.STRING
@@ -42,7 +49,7 @@ record QualityTexts(Map<String, String> textOf, Set<String> storedNumbers) {
       if (finite) numbers.add(c.name());
       textOf.put(c.name(), d.quoteIdent(c.name() + (value && !finite ? "" : "__text")));
     }
-    return new QualityTexts(textOf, numbers);
+    return new QualityTexts(textOf, numbers, cleaned);
   }
 
   /** A column's text. */

@@ -59,6 +59,13 @@ final class TypedTable {
     for (int i = 0; i < columns.size(); i++) {
       trimmed.add(each.get(i).raw());
       texts.add(each.get(i).text());
+      if (each.get(i).cleaned() != null) {
+        // Set beside the field, then carried to the typed table as it is.
+        String cleaned = d.quoteIdent(FieldTyping.cleanedColumn(columns.get(i)));
+        trimmed.add(each.get(i).cleaned());
+        texts.add(cleaned);
+        typed.add(cleaned);
+      }
       if (each.get(i).textIsValue()) {
         typed.add(d.quoteIdent(columns.get(i).name()));
       } else {

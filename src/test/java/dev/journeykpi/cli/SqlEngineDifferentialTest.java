@@ -421,6 +421,7 @@ class SqlEngineDifferentialTest {
       assertThat(r.rowsUsed()).as(q.source() + " rows used").isEqualTo(q.rowsUsed());
       assertThat(counts(r.rejected())).as(q.source() + " rejected").isEqualTo(counts(q.rejected()));
       assertThat(counts(r.blanked())).as(q.source() + " blanked").isEqualTo(counts(q.blanked()));
+      assertThat(counts(r.cleaned())).as(q.source() + " cleaned").isEqualTo(counts(q.cleaned()));
       assertThat(r.dates()).as(q.source() + " dates").isEqualTo(q.dates());
     }
   }

@@ -240,4 +240,50 @@ class DuckDbDialectTest {
     assertThat(eval(List.of("e\u0001\u0301", "Ha\u0300", "x \u0007", "Billing"), D::importedText))
         .containsExactly("\u00e9", "H\u00e0", "x", "Billing");
   }
+
+  /**
+   * The bytes' test that guards the cleaning ({@code mayHaveControlCharacters}) lets through every
+   * control character and the kept ones (tab, line feed, carriage return), which the cleaning then
+   * leaves as they are: each text gives ControlChars' result, and has control characters exactly
+   * when it has one of C0 (but tab, LF, CR), DEL or C1.
+   */
+  @Test
+  void textsWithAndWithoutControlCharactersAreCleanedExactly() throws Exception {
+    // By hand: "a\tb" (tab kept), "a\nb" (line feed kept), "a\rb" (carriage return kept),
+    // "Kỹ thuật" (multi-byte letters, bytes E1 BB B9 and E1 BA AD: no C2 8N/9N) → as they are;
+    // "a\\x01" (a backslash, then the text "x01": written \x5C in a BLOB, not a control) → as
+    // is; "a\u001fb" → "ab" (C0's last); "a\u007fb" → "ab" (DEL); "a\u0080b" and "a\u009fb" →
+    // "ab" (C1's first and last); "a\u00a0b" (no-break space, C2 A0: not C1) → as is; "\u0085"
+    // alone → "" (nothing left).
+    List<String> texts =
+        List.of(
+            "a\tb",
+            "a\nb",
+            "a\rb",
+            "K\u1ef9 thu\u1eadt",
+            "a\\x01",
+            "a\u001fb",
+            "a\u007fb",
+            "a\u0080b",
+            "a\u009fb",
+            "a\u00a0b",
+            "\u0085");
+    assertThat(eval(texts, D::importedText))
+        .containsExactly(
+            "a\tb",
+            "a\nb",
+            "a\rb",
+            "K\u1ef9 thu\u1eadt",
+            "a\\x01",
+            "ab",
+            "ab",
+            "ab",
+            "ab",
+            "a\u00a0b",
+            "");
+    assertThat(eval(texts, t -> "CAST(" + D.hasControlCharacters(t) + " AS VARCHAR)"))
+        .containsExactly(
+            "false", "false", "false", "false", "false", "true", "true", "true", "true", "false",
+            "true");
+  }
 }
