@@ -39,22 +39,4 @@ public record SqlSource(
       if (columns.type(b) == dev.journeykpi.config.ValueType.DURATION)
         throw new SqlRefused("a breakdown by a duration column (" + b + ")");
   }
-
-  /**
-   * Refuses what the types with a query of their own (funnels) do not compile yet: a roll-up,
-   * groups from another source, several {@code by:} columns, a breakdown column that is not text.
-   * Their period and group SQL takes one text column.
-   */
-  public void requireOneTextBreakdown() {
-    if (kpi.rollup()) throw new SqlRefused("a breakdown with rollup");
-    if (kpi.groupsFrom() != null)
-      throw new SqlRefused(
-          "groups from another source's data (groups: { source: "
-              + kpi.groupsFrom().source()
-              + " })");
-    if (kpi.by().size() > 1) throw new SqlRefused("a breakdown by more than one column");
-    for (String b : kpi.by())
-      if (columns.type(b) != dev.journeykpi.config.ValueType.STRING)
-        throw new SqlRefused("a breakdown by a column that is not text (" + b + ")");
-  }
 }
