@@ -82,4 +82,18 @@ class SparkBreakdownsDifferentialTest {
       SqlEngineDifferentialTest.assertSame(
           KpiEngine.run(def, request), SqlKpiEngine.run(def, request, Engine.SPARK, local));
   }
+
+  /**
+   * {@link DurationBreakdownsOnSqlTest}'s calls on Spark: counts, a mean, stalled leads, active
+   * customers and a funnel by a duration column, each group labelled by its seconds (issue 17).
+   */
+  @Test
+  void aBreakdownByADurationColumnGivesTheDefaultEnginesRows(@TempDir Path dir) throws Exception {
+    SparkSessions.get();
+    Definition def = DurationBreakdownsOnSqlTest.definition(dir);
+    RunRequest october = DurationBreakdownsOnSqlTest.october();
+    SqlEngineDifferentialTest.assertSame(
+        KpiEngine.run(def, october),
+        SqlKpiEngine.run(def, october, Engine.SPARK, new SqlTarget(null, null, null, null, null)));
+  }
 }
