@@ -60,7 +60,7 @@ public final class GroupCopies {
   private String nullOf(ValueType type) {
     Dialect.SqlType t =
         switch (type) {
-          case NUMBER -> Dialect.SqlType.DOUBLE;
+          case NUMBER, DURATION -> Dialect.SqlType.DOUBLE;
           case BOOLEAN -> Dialect.SqlType.BOOLEAN;
           case DATE, DATETIME -> Dialect.SqlType.BIGINT;
           default -> Dialect.SqlType.TEXT;

@@ -25,7 +25,8 @@ final class GroupLabels {
   static String label(ValueType type, Object value) {
     if (value == null) return Cells.label(null);
     return switch (type) {
-      case NUMBER -> Cells.label((Object) ((Number) value).doubleValue());
+      // A duration is its seconds, a number (330, 330.5), on both engines.
+      case NUMBER, DURATION -> Cells.label((Object) ((Number) value).doubleValue());
       case DATE -> Cells.label(time(value).toLocalDate());
       case DATETIME -> Cells.label(time(value));
       default -> Cells.label(value);

@@ -20,9 +20,9 @@ public record SqlSource(
     BusinessCalendar calendar,
     ZoneId zone) {
   /**
-   * Refuses the breakdowns a query of its own built on {@link PeriodGroups} does not compile:
-   * groups from another source, and a column of durations (whose labels the engines do not share
-   * yet). Several {@code by:} columns, {@code rollup}, numbers, dates and yes/no columns compile.
+   * Refuses the breakdowns the SQL engines do not compile: groups from another source. Several
+   * {@code by:} columns, {@code rollup}, numbers, durations (labelled by their seconds, as the
+   * default engine labels them), dates and yes/no columns compile.
    */
   public void requireGroupedColumns() {
     requireGroupedColumns(kpi, columns);
@@ -35,26 +35,5 @@ public record SqlSource(
           "groups from another source's data (groups: { source: "
               + kpi.groupsFrom().source()
               + " })");
-    for (String b : kpi.by())
-      if (columns.type(b) == dev.journeykpi.config.ValueType.DURATION)
-        throw new SqlRefused("a breakdown by a duration column (" + b + ")");
-  }
-
-  /**
-   * Refuses what the types with a query of their own (funnels) do not compile yet: a roll-up,
-   * groups from another source, several {@code by:} columns, a breakdown column that is not text.
-   * Their period and group SQL takes one text column.
-   */
-  public void requireOneTextBreakdown() {
-    if (kpi.rollup()) throw new SqlRefused("a breakdown with rollup");
-    if (kpi.groupsFrom() != null)
-      throw new SqlRefused(
-          "groups from another source's data (groups: { source: "
-              + kpi.groupsFrom().source()
-              + " })");
-    if (kpi.by().size() > 1) throw new SqlRefused("a breakdown by more than one column");
-    for (String b : kpi.by())
-      if (columns.type(b) != dev.journeykpi.config.ValueType.STRING)
-        throw new SqlRefused("a breakdown by a column that is not text (" + b + ")");
   }
 }

@@ -50,4 +50,50 @@ class SparkBreakdownsDifferentialTest {
       SqlEngineDifferentialTest.assertSame(
           KpiEngine.run(def, request), SqlKpiEngine.run(def, request, Engine.SPARK, local));
   }
+
+  /** The funnels of every spark build: a history funnel's roll-up, its conversion, a snapshot. */
+  private static final List<String> FUNNELS_EVERY_BUILD =
+      List.of("fill_rollup", "rate_rollup", "snap_by_priority");
+
+  /**
+   * {@link FunnelBreakdownsOnSqlTest}'s generated export on Spark: funnels and a conversion by two
+   * columns with the roll-up and a snapshot by a number column over three months in every spark
+   * build; every funnel of the export (three columns, yes/no values, dates), over the months and
+   * all time, with {@code -Dkpi.spark.all=true} (issue 17).
+   */
+  @Test
+  void funnelsBySeveralColumnsGiveTheDefaultEnginesRows(@TempDir Path dir) throws Exception {
+    SparkSessions.get();
+    Definition def = FunnelBreakdownsOnSqlTest.generated(dir);
+    SqlTarget local = new SqlTarget(null, null, null, null, null);
+    List<RunRequest> requests = FunnelBreakdownsOnSqlTest.requests();
+    if (!Boolean.getBoolean("kpi.spark.all")) {
+      RunRequest months = requests.get(0);
+      requests =
+          List.of(
+              new RunRequest(
+                  months.periods(),
+                  Map.of(),
+                  FUNNELS_EVERY_BUILD,
+                  months.compare(),
+                  months.today()));
+    }
+    for (RunRequest request : requests)
+      SqlEngineDifferentialTest.assertSame(
+          KpiEngine.run(def, request), SqlKpiEngine.run(def, request, Engine.SPARK, local));
+  }
+
+  /**
+   * {@link DurationBreakdownsOnSqlTest}'s calls on Spark: counts, a mean, stalled leads, active
+   * customers and a funnel by a duration column, each group labelled by its seconds (issue 17).
+   */
+  @Test
+  void aBreakdownByADurationColumnGivesTheDefaultEnginesRows(@TempDir Path dir) throws Exception {
+    SparkSessions.get();
+    Definition def = DurationBreakdownsOnSqlTest.definition(dir);
+    RunRequest october = DurationBreakdownsOnSqlTest.october();
+    SqlEngineDifferentialTest.assertSame(
+        KpiEngine.run(def, october),
+        SqlKpiEngine.run(def, october, Engine.SPARK, new SqlTarget(null, null, null, null, null)));
+  }
 }

@@ -33,4 +33,30 @@ class SeveralBreakdownsSqlGoldenTest {
         "sql/" + dialect + "/several-breakdowns-2026-10.sql",
         r.out().substring(r.out().indexOf("\n-- kpi ") + 1));
   }
+
+  /**
+   * The funnels of {@code several-breakdowns/funnels.yaml}: a history funnel and its conversion by
+   * campaign × department with the roll-up, a snapshot by a number column. Their rows copied into
+   * each group (GroupCopies: kpi_level, kpi_group_0 …) ride along every step of the path's walk;
+   * run by FunnelBreakdownsOnSqlTest (DuckDB), FunnelBreakdownsOnPostgresTest and Spark's
+   * SparkBreakdownsDifferentialTest.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"duckdb", "postgres", "spark", "trino", "bigquery", "snowflake"})
+  void theFunnelsOfEveryDialect(String dialect) throws Exception {
+    CliRunner.Result r =
+        CliRunner.run(
+            "sql",
+            "-c",
+            "src/test/resources/several-breakdowns/funnels.yaml",
+            "--period",
+            "2026-10",
+            "--dialect",
+            dialect);
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("\n-- kpi ").contains("kpi_group_1").contains("UNION ALL");
+    Golden.check(
+        "sql/" + dialect + "/funnel-breakdowns-2026-10.sql",
+        r.out().substring(r.out().indexOf("\n-- kpi ") + 1));
+  }
 }

@@ -20,6 +20,7 @@ final class FunnelCountSql {
   private final KpiDef kpi;
   private final Dialect d;
   private final FunnelPathSql paths;
+  private final FunnelGroups g;
   private final double divisor;
   private final int n;
 
@@ -31,6 +32,7 @@ final class FunnelCountSql {
     this.kpi = s.kpi();
     this.d = s.dialect();
     this.paths = paths;
+    this.g = paths.groups();
     this.divisor = divisor;
     this.n = def.stages().size();
   }
@@ -47,13 +49,17 @@ final class FunnelCountSql {
       // A snapshot keeps a lead's first row of a known stage; a kept row without its time is left
       // out of the periods (noted), an unmapped row is noted whether or not its lead repeats.
       from =
-          "(SELECT *, ld IS NOT NULL AND k >= -1 AND row_number() OVER (PARTITION BY tot, grp, ld,"
+          "(SELECT *, ld IS NOT NULL AND k >= -1 AND row_number() OVER (PARTITION BY "
+              + g.keys()
+              + ", ld,"
               + " k >= -1 ORDER BY rec) = 1 AS kept FROM kpi_typed) AS kpi_kept";
       noTime = kpi.time() == null ? "0" : Aggregates.countWhere("kept AND t IS NULL");
       unmapped = Aggregates.countWhere("ld IS NOT NULL AND k = -2");
     }
     return paths.typed()
-        + "\nSELECT tot, grp, "
+        + "\nSELECT "
+        + g.keys()
+        + ", "
         + unmapped
         + " AS unmapped, "
         + Aggregates.countWhere("ld IS NULL")
@@ -61,7 +67,10 @@ final class FunnelCountSql {
         + noTime
         + " AS no_time\nFROM "
         + from
-        + "\nGROUP BY tot, grp ORDER BY tot, grp NULLS LAST";
+        + "\nGROUP BY "
+        + g.keys()
+        + " ORDER BY "
+        + g.order();
   }
 
   /** The first three unmapped stage values of each group, in text order, with their rows. */
@@ -70,12 +79,22 @@ final class FunnelCountSql {
         def.history() ? "ld IS NOT NULL AND t IS NOT NULL AND k = -2" : "ld IS NOT NULL AND k = -2";
     return paths.typed()
         // kpi_rows, not rows: ROWS is a reserved word on BigQuery and Snowflake.
-        + "\nSELECT tot, grp, raw, kpi_rows FROM (\n  SELECT tot, grp, coalesce(raw, '') AS raw,"
+        + "\nSELECT "
+        + g.keys()
+        + ", raw, kpi_rows FROM (\n  SELECT "
+        + g.keys()
+        + ", coalesce(raw, '') AS raw,"
         + " count(*) AS kpi_rows,"
-        + " row_number() OVER (PARTITION BY tot, grp ORDER BY coalesce(raw, '')) AS place\n  FROM kpi_typed WHERE "
+        + " row_number() OVER (PARTITION BY "
+        + g.keys()
+        + " ORDER BY coalesce(raw, '')) AS place\n  FROM kpi_typed WHERE "
         + where
-        + "\n  GROUP BY tot, grp, coalesce(raw, '')\n) AS kpi_unmapped WHERE place <= 3"
-        + " ORDER BY tot, grp NULLS LAST, place";
+        + "\n  GROUP BY "
+        + g.keys()
+        + ", coalesce(raw, '')\n) AS kpi_unmapped WHERE place <= 3"
+        + " ORDER BY "
+        + g.order()
+        + ", place";
   }
 
   /** Whether time t is in the joined period (kpi_all: the whole history). */
@@ -139,12 +158,17 @@ final class FunnelCountSql {
     // walk's CTEs, each column replaced by its expression, growing with every stage.
     String on = activity ? "TRUE" : in("cohort");
     return paths.withPaths()
-        + "\nSELECT kpi_period, tot, grp,\n  "
+        + "\nSELECT kpi_period, "
+        + g.keys()
+        + ",\n  "
         + String.join(",\n  ", select)
         + "\nFROM kpi_paths JOIN "
         + d.values("kpi_periods", List.of("kpi_period", "kpi_all", "kpi_from", "kpi_to"), ps)
         + "\n  ON "
         + on
-        + "\nGROUP BY kpi_period, tot, grp ORDER BY kpi_period, tot, grp NULLS LAST";
+        + "\nGROUP BY kpi_period, "
+        + g.keys()
+        + " ORDER BY kpi_period, "
+        + g.order();
   }
 }

@@ -18,14 +18,14 @@ import java.util.Map;
  * FunnelPaths} give, rule for rule: the relations ({@code WITH …}) that {@link FunnelCountSql}'s
  * selects count.
  *
- * <p>Every population row is taken twice, once for its breakdown group and once for the total
- * ({@code tot} = 1), since a lead's rows in a group are that group's history of it. A history's
- * rows are ordered per lead as FunnelLeads orders them (time, then stage order with a lost outcome
- * last, then file order); consecutive rows of one stage are one stay, lasting until the next row.
- * The per-lead reduction is one GROUP BY (first entry per stage by a conditional {@code min}, the
- * stays summed, the lost outcome that stands). The path is walked stage by stage in one CTE per
- * stage, the walk's state (started, still going, the previous stage's time) in columns, since each
- * step depends on the one before.
+ * <p>Every population row is taken once for each group it counts in, its breakdown group, each
+ * roll-up level above it and the total ({@link FunnelGroups}), since a lead's rows in a group are
+ * that group's history of it. A history's rows are ordered per lead as FunnelLeads orders them
+ * (time, then stage order with a lost outcome last, then file order); consecutive rows of one stage
+ * are one stay, lasting until the next row. The per-lead reduction is one GROUP BY (first entry per
+ * stage by a conditional {@code min}, the stays summed, the lost outcome that stands). The path is
+ * walked stage by stage in one CTE per stage, the walk's state (started, still going, the previous
+ * stage's time) in columns, since each step depends on the one before.
  *
  * <p>Lead columns: {@code f<k>} first entry into stage k, {@code u<k>} stage k reached without a
  * date (snapshot), {@code ti<k>} seconds in stage k, {@code fs} the stage first seen at (history),
@@ -48,6 +48,9 @@ final class FunnelPathSql {
   private final java.time.ZoneId zone;
   private final double divisor;
   private final int n;
+
+  /** The breakdown: the group each copy of a row counts in, its key's columns. */
+  private final FunnelGroups groups;
 
   /** The calendar's relations: business time and working-day windows. */
   private final FunnelCalendarSql times;
@@ -85,6 +88,12 @@ final class FunnelPathSql {
     this.divisor = divisor;
     this.n = def.stages().size();
     this.times = new FunnelCalendarSql(def, d, calendar, this.business);
+    this.groups = new FunnelGroups(d, c, kpi);
+  }
+
+  /** The breakdown's groups. */
+  FunnelGroups groups() {
+    return groups;
   }
 
   /** A date-time NULL, typed: a UNION's or VALUES' first row gives the column its type. */
@@ -93,8 +102,8 @@ final class FunnelPathSql {
   }
 
   /**
-   * The population's rows, twice (group, total), each with its stage index: {@code WITH kpi_pop …
-   * kpi_typed}, for a select to follow.
+   * The population's rows, once per group they count in, each with its stage index: {@code WITH
+   * kpi_pop … kpi_typed}, for a select to follow.
    */
   String typed() {
     String time = kpi.time() == null ? nullTime() : d.cast(c.ref(kpi.time()), SqlType.TIMESTAMP);
@@ -106,8 +115,7 @@ final class FunnelPathSql {
         .append(" AS raw, ")
         .append(time)
         .append(" AS t, ")
-        .append(kpi.by().isEmpty() ? d.cast("NULL", SqlType.TEXT) : c.ref(kpi.by().get(0)))
-        .append(" AS grp");
+        .append(groups.values());
     if (!def.history())
       for (int k = 0; k < n; k++) {
         String e = def.stages().get(k).entered();
@@ -134,17 +142,10 @@ final class FunnelPathSql {
                     .append(e.getValue()));
     stage.append(" ELSE -2 END");
     String pop = "SELECT " + cols + " FROM " + rows + " WHERE " + c.where(kpi.where());
-    // The total's copy names its columns, in kpi_pop's order (a UNION matches them by place), its
-    // group blanked: * REPLACE is not every engine's.
-    List<String> total = new ArrayList<>(List.of("rec", "ld", "raw", "t"));
-    total.add(d.cast("NULL", SqlType.TEXT) + " AS grp");
-    if (!def.history()) for (int k = 0; k < n; k++) total.add("e" + k);
-    String sets =
-        kpi.by().isEmpty()
-            ? "SELECT 1 AS tot, * FROM kpi_pop"
-            : "SELECT 0 AS tot, * FROM kpi_pop UNION ALL SELECT 1 AS tot, "
-                + String.join(", ", total)
-                + " FROM kpi_pop";
+    // Each row copied into every group it counts in, the group's key first.
+    List<String> rest = new ArrayList<>(List.of("rec", "ld", "raw", "t"));
+    if (!def.history()) for (int k = 0; k < n; k++) rest.add("e" + k);
+    String sets = groups.sets(rest);
     return "WITH kpi_pop AS (\n  "
         + pop
         + "\n), kpi_sets AS (\n  "
@@ -202,13 +203,17 @@ final class FunnelPathSql {
       // the stay. The windows are written out (a named WINDOW clause is not every engine's); no
       // NULL is ordered: t is never NULL here, rec is the row's number.
       String order =
-          "PARTITION BY tot, grp, ld ORDER BY t, CASE WHEN k < 0 THEN 2147483647 ELSE k END, rec";
+          "PARTITION BY "
+              + groups.keys()
+              + ", ld ORDER BY t, CASE WHEN k < 0 THEN 2147483647 ELSE k END, rec";
       String later = "(" + order + " ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)";
       // Lost is the latest word: a lost row after the last stage row (at the same time, a lost
       // outcome comes after the stage), or a lost row and no stage row.
       String lastLost = Aggregates.where("max", "t", "k = -1");
       String lastStage = Aggregates.where("max", "t", "k >= 0");
-      return ",\nkpi_ev AS (\n  SELECT tot, grp, ld, k, t, lead(t) OVER ("
+      return ",\nkpi_ev AS (\n  SELECT "
+          + groups.keys()
+          + ", ld, k, t, lead(t) OVER ("
           + order
           + ") AS t_next,\n    (max(k) OVER "
           + later
@@ -216,7 +221,9 @@ final class FunnelPathSql {
           + later
           + ") IS DISTINCT FROM k AS moved"
           + "\n  FROM kpi_typed WHERE ld IS NOT NULL AND t IS NOT NULL AND k >= -1"
-          + "\n), kpi_lead0 AS (\n  SELECT tot, grp, ld, min(t) AS seen, "
+          + "\n), kpi_lead0 AS (\n  SELECT "
+          + groups.keys()
+          + ", ld, min(t) AS seen, "
           + Aggregates.where("min", "t", "k >= 0")
           + " AS earliest,"
           + "\n    coalesce("
@@ -228,7 +235,9 @@ final class FunnelPathSql {
           + " IS NOT NULL) AS lost"
           + agg
           + "\n  FROM (SELECT *, k >= 0 AND t_next IS NOT NULL AND moved AS closed FROM kpi_ev)"
-          + " AS kpi_closed GROUP BY tot, grp, ld\n"
+          + " AS kpi_closed GROUP BY "
+          + groups.keys()
+          + ", ld\n"
           + "), kpi_lead AS (\n  SELECT *, "
           + fs
           + " AS fs, seen AS cohort FROM kpi_lead0\n)";
@@ -263,14 +272,18 @@ final class FunnelPathSql {
     // The first row per lead by its number in the file (a subquery: QUALIFY is not every engine's).
     return ",\nkpi_first AS (\n  SELECT * FROM (SELECT *, "
         + furthest0
-        + " AS furthest0, row_number() OVER (PARTITION BY tot, grp, ld ORDER BY rec) AS kpi_place"
+        + " AS furthest0, row_number() OVER (PARTITION BY "
+        + groups.keys()
+        + ", ld ORDER BY rec) AS kpi_place"
         + "\n  FROM kpi_typed WHERE ld IS NOT NULL AND k >= -1) AS kpi_first0 WHERE kpi_place = 1\n"
         + "), kpi_first1 AS (\n  SELECT *, CASE WHEN k >= 0 THEN "
         + larger("furthest0", "k")
         + " ELSE "
         + larger("furthest0", "0")
         + " END AS furthest FROM kpi_first\n"
-        + "), kpi_lead AS (\n  SELECT tot, grp, ld, k = -1 AS lost, "
+        + "), kpi_lead AS (\n  SELECT "
+        + groups.keys()
+        + ", ld, k = -1 AS lost, "
         + d.cast("NULL", SqlType.INTEGER)
         + " AS fs, coalesce(t, "
         + least(firsts)

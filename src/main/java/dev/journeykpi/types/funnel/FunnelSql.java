@@ -34,8 +34,10 @@ import java.util.Map;
  *
  * <p>Business time between stages ({@code clock: business}) and {@code within:} windows of working
  * days go through the definition's calendar table ({@link CalendarTable}); times between stages in
- * a zone with daylight saving through the dialect's zone conversion. Not compiled yet, and refused
- * by name: stage, lead or breakdown columns that are not text.
+ * a zone with daylight saving through the dialect's zone conversion. Breakdowns by several columns,
+ * with {@code rollup}, by numbers, yes/no values and dates ({@link FunnelGroups}). Not compiled
+ * yet, and refused by name: stage or lead columns that are not text, a breakdown by a duration
+ * column, groups from another source.
  */
 final class FunnelSql implements OwnQuerySql {
   private final FunnelDef def;
@@ -61,7 +63,7 @@ final class FunnelSql implements OwnQuerySql {
     // A conversion has no times between stages: its calendar only for a window of working days.
     boolean times = businessTime && def.from() == null;
     CalendarTable calendar = times || workingDays ? c.calendarTable() : null;
-    s.requireOneTextBreakdown();
+    s.requireGroupedColumns(); // several columns, roll-up, numbers, dates: FunnelGroups
     if (c.type(def.lead()) != ValueType.STRING)
       throw new SqlRefused("a lead column that is not text (" + def.lead() + ")");
     if (c.type(def.stageColumn()) != ValueType.STRING)
@@ -72,11 +74,8 @@ final class FunnelSql implements OwnQuerySql {
       if (st.entered() != null && !c.type(st.entered()).isTemporal())
         throw new SqlRefused("entered column '" + st.entered() + "' is not a date");
     c.where(k.where()); // refuses a filter not compiled yet
-    Query q =
-        new Query(
-            s,
-            new FunnelCountSql(
-                def, s, new FunnelPathSql(def, s, wall, calendar, businessTime, divisor), divisor));
+    FunnelPathSql path = new FunnelPathSql(def, s, wall, calendar, businessTime, divisor);
+    Query q = new Query(s, new FunnelCountSql(def, s, path, divisor), path.groups());
     // Written once now, so that what a dialect's hook cannot write (a zone with daylight saving on
     // a warehouse dialect) refuses the KPI here, by name, not when it is run or printed.
     q.sql(List.of(Period.ALL));
@@ -87,10 +86,12 @@ final class FunnelSql implements OwnQuerySql {
   private final class Query implements KpiQuery {
     private final SqlSource s;
     private final FunnelCountSql paths;
+    private final FunnelGroups groups;
 
-    Query(SqlSource s, FunnelCountSql paths) {
+    Query(SqlSource s, FunnelCountSql paths, FunnelGroups groups) {
       this.s = s;
       this.paths = paths;
+      this.groups = groups;
     }
 
     @Override
@@ -106,7 +107,7 @@ final class FunnelSql implements OwnQuerySql {
       FunnelMeasurer m =
           new FunnelMeasurer(def, k.time(), null, runner.calendar(), runner.zone(), divisor);
       // Per group (null: the total) and period, the counts.
-      Map<Group, Map<Integer, Counts>> counts = new HashMap<>();
+      Map<List<String>, Map<Integer, Counts>> counts = new HashMap<>();
       try (Statement st = conn.createStatement();
           ResultSet r = st.executeQuery(paths.counts(periods))) {
         while (r.next()) {
@@ -125,44 +126,46 @@ final class FunnelSql implements OwnQuerySql {
             x.timeInMedian[i] = StageCounts.stat(number(r, "tim" + i), r.getInt("tin" + i));
           }
           if (def.from() == null) x.midway = r.getInt("mw");
-          counts.computeIfAbsent(group(r), g -> new HashMap<>()).put(r.getInt("kpi_period"), x);
+          counts
+              .computeIfAbsent(groups.key(r), g -> new HashMap<>())
+              .put(r.getInt("kpi_period"), x);
         }
       }
       // Per group, the notes' counts; the groups of the population.
-      Map<Group, int[]> noteCounts = new HashMap<>();
-      List<String> found = new ArrayList<>();
+      Map<List<String>, int[]> noteCounts = new HashMap<>();
+      List<List<String>> found = new ArrayList<>();
       try (Statement st = conn.createStatement();
           ResultSet r = st.executeQuery(paths.notes())) {
         while (r.next()) {
-          Group g = group(r);
+          List<String> g = groups.key(r);
           noteCounts.put(
               g, new int[] {r.getInt("unmapped"), r.getInt("no_lead"), r.getInt("no_time")});
-          if (!g.total()) found.add(g.label());
+          found.add(g);
         }
       }
-      Map<Group, List<Map.Entry<String, Integer>>> shown = new HashMap<>();
+      Map<List<String>, List<Map.Entry<String, Integer>>> shown = new HashMap<>();
       try (Statement st = conn.createStatement();
           ResultSet r = st.executeQuery(paths.unmapped())) {
         while (r.next())
           shown
-              .computeIfAbsent(group(r), g -> new ArrayList<>())
+              .computeIfAbsent(groups.key(r), g -> new ArrayList<>())
               .add(Map.entry(r.getString("raw"), r.getInt("kpi_rows")));
       }
-      Map<Group, Notes> notes = new HashMap<>();
+      Map<List<String>, Notes> notes = new HashMap<>();
       noteCounts.forEach(
           (g, x) -> notes.put(g, m.notes(x[0], shown.getOrDefault(g, List.of()), x[1], x[2])));
       java.time.LocalDate last = k.time() == null ? null : lastDay(conn);
-      List<List<String>> groups = runner.groupsInDisplayOrder(k, found);
+      // In the default engine's order (a roll-up's subtotal before the groups under it, the
+      // declared groups no row has, the total last).
+      List<List<String>> keys = runner.keysInDisplayOrder(k, found);
       return runner.overWholeHistory(
           k,
           periods,
           m.dimensions(),
-          groups,
+          keys,
           last,
           (gi, p) -> {
-            List<String> key = groups.get(gi);
-            boolean total = key.stream().allMatch(ResultRow.TOTAL::equals);
-            Group g = new Group(total, total ? null : key.get(0));
+            List<String> g = keys.get(gi);
             Counts x =
                 counts.getOrDefault(g, Map.of()).getOrDefault(periods.indexOf(p), new Counts(n));
             if (def.from() != null)
@@ -176,15 +179,6 @@ final class FunnelSql implements OwnQuerySql {
       return SqlValues.day(
           conn, "SELECT " + s.dialect().cast(max, Dialect.SqlType.DATE) + " FROM " + s.rows());
     }
-  }
-
-  /** A breakdown group by its label ({@link ResultRow#BLANK} for blanks), or the total. */
-  private record Group(boolean total, String label) {}
-
-  private static Group group(ResultSet r) throws SQLException {
-    if (r.getInt("tot") == 1) return new Group(true, null);
-    String label = r.getString("grp");
-    return new Group(false, label == null ? ResultRow.BLANK : label);
   }
 
   private static Double number(ResultSet r, String column) throws SQLException {
