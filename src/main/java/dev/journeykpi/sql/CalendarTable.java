@@ -252,15 +252,16 @@ public final class CalendarTable {
       if (!moments.contains(s.from())) moments.add(s.from());
       if (!moments.contains(s.to())) moments.add(s.to());
     }
-    List<String> mins = new ArrayList<>();
-    List<String> maxs = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    List<String> reach = new ArrayList<>();
+    List<String> lows = new ArrayList<>();
+    List<String> highs = new ArrayList<>();
     StringBuilder joins = new StringBuilder();
     for (int i = 0; i < moments.size(); i++) {
       String day = d.cast(moments.get(i), Dialect.SqlType.DATE);
-      mins.add("min(" + day + ") AS kpi_m" + i);
-      maxs.add("max(" + day + ") AS kpi_m" + i);
-      names.add("kpi_m" + i);
+      reach.add("min(" + day + ") AS kpi_m" + i);
+      reach.add("max(" + day + ") AS kpi_n" + i);
+      lows.add("kpi_m" + i);
+      highs.add("kpi_n" + i);
       joins
           .append("\n  LEFT JOIN kpi_calendar AS kpi_cal_")
           .append(i)
@@ -269,31 +270,32 @@ public final class CalendarTable {
           .append(".kpi_day = ")
           .append(day);
     }
-    // The first and last dates any moment reaches, NULLs skipped.
-    String from =
-        "(SELECT "
-            + NullSkipping.least(names)
-            + " FROM (SELECT "
-            + String.join(", ", mins)
+    // The first and last dates any moment reaches, NULLs skipped: both from one scan of the rows
+    // (two subqueries, one for each end, read every row's moments twice: on 10M Parquet rows
+    // about 0.7 s of CPU, issue 17).
+    String bounds =
+        "kpi_bounds AS (SELECT "
+            + NullSkipping.least(lows)
+            + " AS kpi_first, "
+            + NullSkipping.greatest(highs)
+            + " AS kpi_last FROM (SELECT "
+            + String.join(", ", reach)
             + " FROM "
             + rows
-            + " AS kpi_all_rows) AS kpi_first)";
-    String to =
-        "(SELECT "
-            + NullSkipping.greatest(names)
-            + " FROM (SELECT "
-            + String.join(", ", maxs)
-            + " FROM "
-            + rows
-            + " AS kpi_all_rows) AS kpi_last)";
+            + " AS kpi_all_rows) AS kpi_reach)";
+    String from = "(SELECT kpi_first FROM kpi_bounds)";
+    String to = "(SELECT kpi_last FROM kpi_bounds)";
     List<String> select = new ArrayList<>(List.of("kpi_rows.*"));
     for (Span s : spans) {
       String a = "kpi_cal_" + moments.indexOf(s.from());
       String b = "kpi_cal_" + moments.indexOf(s.to());
       select.add(upTo(b, s.to()) + " - " + upTo(a, s.from()) + " AS " + s.as());
     }
-    return "(WITH kpi_calendar AS "
+    return "(WITH kpi_calendar AS (WITH "
+        + bounds
+        + " SELECT * FROM "
         + relation(from, to)
+        + " AS kpi_days_reached)"
         + "\nSELECT "
         + String.join(", ", select)
         + "\nFROM "

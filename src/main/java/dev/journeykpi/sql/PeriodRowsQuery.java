@@ -148,21 +148,8 @@ public final class PeriodRowsQuery implements KpiQuery {
     int noTime = 0;
     LocalDate lastSeen = null;
     if (kpi.time() != null) {
-      // One scan for both, the time test first: the KPI's filter (a status typed and lower-cased)
-      // is then computed only on the rows without a time, not on every row again (issue 17).
-      String time = columns.ref(kpi.time());
       try (Statement st = conn.createStatement();
-          ResultSet r =
-              st.executeQuery(
-                  "SELECT count(CASE WHEN "
-                      + time
-                      + " IS NULL AND ("
-                      + columns.where(kpi.where())
-                      + ") THEN 1 END), "
-                      + d.cast("max(" + time + ")", Dialect.SqlType.DATE)
-                      + " FROM "
-                      + rows
-                      + " AS kpi_rows")) {
+          ResultSet r = st.executeQuery(untimedSql())) {
         r.next();
         noTime = (int) r.getLong(1);
         java.sql.Date day = r.getDate(2);
@@ -202,6 +189,38 @@ public final class PeriodRowsQuery implements KpiQuery {
             return last;
           }
         });
+  }
+
+  /**
+   * The count of the population's rows without a time and the last day a row is dated on. Without a
+   * {@code where:}, one scan. With one, two: the population's rows without a time are counted
+   * apart, so that the engine can take the time test first (DuckDB pushes it to the scan) and types
+   * the filter's columns only for those rows, not for every row: in one scan every row's status was
+   * typed and lower-cased for a count of none (10M Parquet rows: 1.4 s → 0.6 s of CPU, issue 17).
+   */
+  String untimedSql() {
+    String time = columns.ref(kpi.time());
+    String last = d.cast("max(" + time + ")", Dialect.SqlType.DATE);
+    String where = columns.where(kpi.where());
+    if (where.equals("TRUE"))
+      return "SELECT count(CASE WHEN "
+          + time
+          + " IS NULL THEN 1 END), "
+          + last
+          + " FROM "
+          + rows
+          + " AS kpi_rows";
+    return "SELECT (SELECT count(*) FROM "
+        + rows
+        + " AS kpi_rows WHERE "
+        + time
+        + " IS NULL AND ("
+        + where
+        + ")), (SELECT "
+        + last
+        + " FROM "
+        + rows
+        + " AS kpi_rows)";
   }
 
   /** The values of no rows: every count 0, every number absent. */

@@ -24,9 +24,24 @@ final class DurationSql implements PeriodRowsSql {
     this.divisor = divisor;
   }
 
+  /**
+   * The column of each row's seconds ({@link ElapsedSql#seconds}), computed in the rows' subquery:
+   * once per row, not once per grouping set and per aggregate that reads it (DuckDB computes an
+   * aggregate's argument again for each grouping set: a p90 by team did it twice per row, issue
+   * 17).
+   */
+  private static final String SECONDS = "kpi_duration_seconds";
+
   @Override
   public String rows(String rows, SqlColumns c) {
-    return elapsed(c).rows(rows);
+    ElapsedSql e = elapsed(c);
+    return "(SELECT *, "
+        + e.seconds()
+        + " AS "
+        + SECONDS
+        + " FROM "
+        + e.rows(rows)
+        + " AS kpi_duration_rows)";
   }
 
   private ElapsedSql elapsed(SqlColumns c) {
@@ -43,9 +58,7 @@ final class DurationSql implements PeriodRowsSql {
     // (a start in a daylight-saving gap, read an hour later, can run past its end) with the rows
     // ending before they start.
     String seconds =
-        e.mayRunBackwards()
-            ? "CASE WHEN " + e.seconds() + " >= 0 THEN " + e.seconds() + " END"
-            : e.seconds();
+        e.mayRunBackwards() ? "CASE WHEN " + SECONDS + " >= 0 THEN " + SECONDS + " END" : SECONDS;
     String negative = negative(e);
     String stat =
         switch (spec.stat().kind()) {
@@ -83,7 +96,7 @@ final class DurationSql implements PeriodRowsSql {
   /** Whether a row ends before it starts, on the clock or (a daylight-saving gap) in seconds. */
   private static String negative(ElapsedSql e) {
     return e.mayRunBackwards()
-        ? e.b() + " < " + e.a() + " OR " + e.seconds() + " < 0"
+        ? e.b() + " < " + e.a() + " OR " + SECONDS + " < 0"
         : e.b() + " < " + e.a();
   }
 
