@@ -1,6 +1,7 @@
 package dev.journeykpi.cli;
 
 import dev.journeykpi.model.ImportProgress;
+import dev.journeykpi.report.DisplayWidth;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -20,8 +21,19 @@ final class ProgressLine implements AutoCloseable {
   private final Thread ticker;
   private int shown; // the length of the line on the screen, 0 when none
 
+  /**
+   * The terminal's columns (0: unknown): the line is cut to one less, as a line that wraps is
+   * redrawn under itself instead of over itself.
+   */
+  private final int width;
+
   ProgressLine(PrintWriter err) {
+    this(err, 0);
+  }
+
+  ProgressLine(PrintWriter err, int width) {
     this.err = err;
+    this.width = width;
     this.ticker = new Thread(this::tick, "kpi-progress");
     ticker.setDaemon(true);
   }
@@ -31,8 +43,8 @@ final class ProgressLine implements AutoCloseable {
    * stdin or stdout is redirected too: then nothing either, which errs on the quiet side) and not
    * {@code quiet}; else one that does nothing.
    */
-  static ProgressLine forTerminal(PrintWriter err, boolean quiet) {
-    ProgressLine p = new ProgressLine(err);
+  static ProgressLine forTerminal(PrintWriter err, boolean quiet, int width) {
+    ProgressLine p = new ProgressLine(err, width);
     if (!quiet && System.console() != null) p.start();
     return p;
   }
@@ -56,6 +68,8 @@ final class ProgressLine implements AutoCloseable {
   synchronized void draw(ImportProgress.Snapshot s) {
     if (s == null || s.nanos() < SHOW_AFTER_NANOS) return;
     String line = text(s);
+    // Several sources' names can make it wider than an 80-column terminal.
+    if (width > 1) line = DisplayWidth.truncate(line, width - 1);
     err.print("\r" + line + " ".repeat(Math.max(0, shown - line.length())));
     err.flush();
     shown = line.length();

@@ -137,6 +137,14 @@ final class ReportCommand implements Callable<Integer> {
     return width;
   }
 
+  /**
+   * The width the quality summary on stderr wraps at: the terminal's when it is known (--width, or
+   * COLUMNS, which the launcher sets on a terminal), else 0: whole lines in pipes and cron logs.
+   */
+  private int stderrWidth() {
+    return width == null && System.getenv("COLUMNS") == null ? 0 : width();
+  }
+
   /** --confidence's level: a number of percent (95, 99.5, "90%"), strictly between 0 and 100. */
   static double level(String text) {
     String t = text.trim();
@@ -190,7 +198,8 @@ final class ReportCommand implements Callable<Integer> {
                 // Colour only on standard output: an -o file is never a terminal.
                 new View(byOwner, lang.orNull(), width(), files.isEmpty() && color.colours()),
                 noTimestamp,
-                output.bom),
+                output.bom,
+                stderrWidth()),
             new ReportJob.Gates(
                 qualityReport,
                 quiet,
@@ -201,7 +210,8 @@ final class ReportCommand implements Callable<Integer> {
             engine.engine,
             level,
             engine.target());
-    try (ProgressLine progress = ProgressLine.forTerminal(spec.commandLine().getErr(), quiet)) {
+    try (ProgressLine progress =
+        ProgressLine.forTerminal(spec.commandLine().getErr(), quiet, width())) {
       return ExitCodes.of(
           new ReportJob(
                   request,

@@ -109,13 +109,27 @@ public final class ReportJob {
    * @param stdoutFormat the format of standard output, used when there is no file
    * @param noTimestamp no run-dependent time in HTML pages and workbooks
    * @param bom a byte-order mark before CSV, for Excel
+   * @param stderrWidth the columns the quality summary on stderr wraps at: the terminal's when it
+   *     is known (--width, COLUMNS), else 0 — in a pipe or a cron log its lines stay whole, for
+   *     greps and log readers
    */
   public record Outputs(
       List<Output> files,
       Renderer.Format stdoutFormat,
       View view,
       boolean noTimestamp,
-      boolean bom) {}
+      boolean bom,
+      int stderrWidth) {
+    /** Outputs whose quality summary is not wrapped. */
+    public Outputs(
+        List<Output> files,
+        Renderer.Format stdoutFormat,
+        View view,
+        boolean noTimestamp,
+        boolean bom) {
+      this(files, stdoutFormat, view, noTimestamp, bom, 0);
+    }
+  }
 
   /** One output file and the format its extension (or --format) names. */
   public record Output(Path file, String format) {}
@@ -278,9 +292,11 @@ public final class ReportJob {
       files.text(gates.qualityReport(), w -> QualitySummary.csv(card.quality(), w));
     long rejected = QualityGate.rowsRejected(card);
     boolean clean = QualityGate.isClean(card);
+    // The notes and warnings stay one line each, as a compiler's diagnostics do (file:line:col:
+    // warning: …, which editors and greps read); the summary wraps at the terminal's width.
     err.print(QualitySummary.notes(card.quality()));
     if (!gates.quiet() || rejected > 0 || always) {
-      err.print(QualitySummary.text(card.quality()));
+      err.print(QualitySummary.text(card.quality(), request.outputs().stderrWidth()));
       if (!clean && gates.qualityReport() == null)
         err.println("  (every problem: --quality-report FILE)");
     }

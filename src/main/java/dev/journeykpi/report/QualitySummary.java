@@ -15,8 +15,18 @@ public final class QualitySummary {
   private QualitySummary() {}
 
   public static String text(List<QualityReport> reports) {
+    return text(reports, 0);
+  }
+
+  /**
+   * The summary with its lines wrapped at {@code width} columns (0: as they are): a count's or a
+   * reason's words under the line's own text, an example's value under its place ({@link
+   * StderrLines}).
+   */
+  public static String text(List<QualityReport> reports, int width) {
     ValueFormat f = new ValueFormat("en");
-    StringBuilder b = new StringBuilder("Data quality:\n");
+    StderrLines b = new StderrLines(width);
+    b.append("Data quality:\n");
     for (QualityReport q : reports) {
       b.append("  ")
           .append(Visible.text(q.source()))
@@ -37,7 +47,7 @@ public final class QualitySummary {
             .append(" filled from a merged range");
       if (q.cellsCleaned() > 0)
         b.append(", ").append(Counts.of(q.cellsCleaned(), "cell", "cells")).append(" cleaned");
-      b.append('\n');
+      b.endLine();
       reasons(b, "rejected", q.rejected(), f);
       reasons(b, "blanked", q.blanked(), f);
       reasons(b, "filled", q.filled(), f);
@@ -50,7 +60,7 @@ public final class QualitySummary {
                       .append(f.count(n))
                       .append(": ")
                       .append(Visible.text(reason))
-                      .append('\n'));
+                      .endLine());
     }
     return b.toString();
   }
@@ -60,20 +70,20 @@ public final class QualitySummary {
    * tickets.xlsx (sheet 'Hướng dẫn' is hidden)}); printed even with {@code -q}, as a warning is.
    */
   public static String notes(List<QualityReport> reports) {
-    StringBuilder b = new StringBuilder();
+    StderrLines b = new StderrLines(0);
     for (QualityReport q : reports) {
       for (String n : q.notes())
         b.append("kpi: ")
             .append(Visible.text(q.source()))
             .append(": ")
             .append(Visible.text(n))
-            .append('\n');
+            .endLine();
     }
     return b.toString();
   }
 
   private static void reasons(
-      StringBuilder b, String kind, Map<String, QualityReport.Tally> tallies, ValueFormat f) {
+      StderrLines b, String kind, Map<String, QualityReport.Tally> tallies, ValueFormat f) {
     for (Map.Entry<String, QualityReport.Tally> e : tallies.entrySet()) {
       b.append("    ")
           .append(kind)
@@ -81,14 +91,9 @@ public final class QualitySummary {
           .append(f.count(e.getValue().count()))
           .append(": ")
           .append(Visible.text(e.getKey()))
-          .append('\n');
-      for (QualityReport.Problem p : e.getValue().examples()) {
-        b.append("      ")
-            .append(Visible.text(p.where()))
-            .append(" '")
-            .append(shorten(p.value()))
-            .append("'\n");
-      }
+          .endLine();
+      for (QualityReport.Problem p : e.getValue().examples())
+        b.example("      " + Visible.text(p.where()), "'" + shorten(p.value()) + "'");
     }
   }
 

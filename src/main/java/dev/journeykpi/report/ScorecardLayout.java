@@ -116,6 +116,14 @@ final class ScorecardLayout {
 
   final int nColumn;
 
+  /** The column of the change from the period before (--compare); -1 without one. */
+  final int changeColumn;
+
+  /** The column of a row's numerator / denominator (after n). */
+  int numDenColumn() {
+    return nColumn + 1;
+  }
+
   /** The periods' labels, oldest first, as the period columns show them. */
   final List<String> periodLabels;
 
@@ -156,6 +164,7 @@ final class ScorecardLayout {
     this.statusColumn = targets ? header.size() - 2 : -1;
     this.firstPeriodColumn = breakdowns ? 2 : 1;
     this.nColumn = header.indexOf("n");
+    this.changeColumn = changes ? nColumn - 1 : -1;
     this.periodLabels = periodLabels;
     this.noteColumn = header.size() - 1;
     this.header = header;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The scorecard in the terminal: aligned columns, Vietnamese-aware widths, a rule under each
@@ -22,31 +23,30 @@ public final class TerminalRenderer implements Renderer {
   @Override
   public void render(Scorecard card, Writer out) throws IOException {
     ScorecardLayout layout = new ScorecardLayout(card, view);
-    // The KPI label gives way first (down to 24 columns), then the breakdown's label (16).
-    Map<Integer, Integer> shrinkable = new LinkedHashMap<>();
-    shrinkable.put(0, 24);
-    if (layout.breakdownColumn) shrinkable.put(1, 16);
-    TextTable table =
-        new TextTable(layout.header, layout.rightAligned)
-            .fit(view.width(), true, shrinkable)
-            .stackFirst();
-    // Colour goes on after the layout: the table measures, cuts and pads the plain words, then
-    // colours the status cell and the status words of the section titles' counts.
     boolean color = view.color() && layout.statusColumn >= 0;
-    if (color) table.titles(t -> StatusColors.counts(t, layout.words));
-    for (ScorecardLayout.Section s : layout.sections) {
-      table.section(s.title(), s.header());
-      List<List<String>> rows = s.rowsNotesOnce(layout.noteColumn);
-      for (int i = 0; i < rows.size(); i++)
-        table.row(
-            rows.get(i),
-            layout.statusColumn,
-            color ? StatusColors.code(s.statuses().get(i)) : null);
+    // Measured without colour: the codes take no column on screen.
+    String plain = scorecard(layout, false, List.of());
+    List<Integer> folded = List.of();
+    if (view.width() > 0 && !fits(plain)) {
+      // Under the row, in turn: the numerator / denominator, then the change too.
+      List<Integer> fold = new ArrayList<>();
+      for (int column : new int[] {layout.numDenColumn(), layout.changeColumn}) {
+        if (column < 0) continue;
+        fold.add(column);
+        String narrower = scorecard(layout, false, fold);
+        if (fits(narrower)) {
+          folded = fold;
+          plain = narrower;
+          break;
+        }
+      }
     }
     out.write(wrapped(Visible.text(layout.title)) + "\n\n");
-    out.write(table.render("  "));
+    out.write(color ? scorecard(layout, true, folded) : plain);
     for (ScorecardLayout.FunnelView f : layout.funnels) {
-      out.write("\n" + Visible.text(f.title()) + "\n" + funnel(f, layout.words));
+      FunnelText text = funnel(f, layout.words);
+      out.write("\n" + Visible.text(f.title()) + "\n" + text.table());
+      // The drop-offs per department under the table whose columns count them.
       if (f.footer() != null)
         out.write(
             String.join(
@@ -55,13 +55,18 @@ public final class TerminalRenderer implements Renderer {
                         .map(l -> "  " + l)
                         .toList())
                 + "\n");
+      if (text.times() != null) out.write("\n" + text.times());
     }
     for (ScorecardLayout.Triangle t : layout.triangles) {
-      String tri = triangle(t, t.rows());
+      String tri = triangle(t, t.rows(), Map.of());
       // Too wide: whole percentages ("64%" for 64.3%), two columns less per period; the workbook
-      // and the page keep the decimal.
-      if (view.width() > 0 && widest(tri) > view.width())
-        tri = triangle(t, wholePercents(t, layout.fmt));
+      // and the page keep the decimal. Still too wide: the cohort sizes' header gives way (down to
+      // 6 columns: "Custo…"), as retention's twelve ages in English were 81 columns.
+      if (view.width() > 0 && widest(tri) > view.width()) {
+        List<List<String>> whole = wholePercents(t, layout.fmt);
+        tri = triangle(t, whole, Map.of());
+        if (widest(tri) > view.width()) tri = triangle(t, whole, Map.of(1, 6));
+      }
       out.write("\n" + Visible.text(t.title()) + "\n" + tri);
     }
     if (!layout.comparisons.isEmpty()) {
@@ -87,19 +92,67 @@ public final class TerminalRenderer implements Renderer {
   }
 
   /**
+   * The scorecard's table, the columns {@code folded} (the numerator / denominator, the change)
+   * written in each row's notes ("tử / mẫu: 5 / 8; …"), under the row on a narrow terminal:
+   * b2b-sales' money ratios ("140.644.000 / 140.644.000") left 95 columns even with each KPI's
+   * label on a line of its own, and a change beside a money value ("−14.048.000 VND (−25,6%)") 24
+   * more. Only when that makes the table fit; every number stays on screen.
+   */
+  private String scorecard(ScorecardLayout layout, boolean color, List<Integer> folded) {
+    Set<Integer> gone = Set.copyOf(folded);
+    // The KPI label gives way first (down to 24 columns), then the breakdown's label (16).
+    Map<Integer, Integer> shrinkable = new LinkedHashMap<>();
+    shrinkable.put(0, 24);
+    if (layout.breakdownColumn) shrinkable.put(1, 16);
+    boolean[] right = new boolean[layout.header.size() - gone.size()];
+    for (int i = 0, j = 0; i < layout.header.size(); i++)
+      if (!gone.contains(i)) right[j++] = layout.rightAligned[i];
+    TextTable table =
+        new TextTable(without(layout.header, gone), right)
+            .fit(view.width(), true, shrinkable)
+            .stackFirst();
+    // Colour goes on after the layout: the table measures, cuts and pads the plain words, then
+    // colours the status cell and the status words of the section titles' counts.
+    if (color) table.titles(t -> StatusColors.counts(t, layout.words));
+    int status = layout.statusColumn;
+    for (int c : gone) if (status > c) status--;
+    for (ScorecardLayout.Section s : layout.sections) {
+      table.section(s.title(), without(s.header(), gone));
+      List<List<String>> rows = s.rowsNotesOnce(layout.noteColumn);
+      for (int i = 0; i < rows.size(); i++) {
+        List<String> row = rows.get(i);
+        if (!gone.isEmpty()) {
+          // In the order the columns stand; each named by its header.
+          List<String> notes = new ArrayList<>();
+          for (int c : new java.util.TreeSet<>(gone))
+            if (!row.get(c).isEmpty()) notes.add(layout.header.get(c) + ": " + row.get(c));
+          if (!row.get(layout.noteColumn).isEmpty()) notes.add(row.get(layout.noteColumn));
+          row = new ArrayList<>(without(row, gone));
+          row.set(row.size() - 1, String.join("; ", notes));
+        }
+        table.row(row, status, color ? StatusColors.code(s.statuses().get(i)) : null);
+      }
+    }
+    return table.render("  ");
+  }
+
+  /**
    * A funnel's table as wide as the view allows: in turn the short header (the median time headed
    * "median" beside p90, a step named by where it leads: "→ Demo"), bars of 12 and then 6
-   * characters instead of 20, no bars (the "from first" column says the same in numbers); only then
-   * are texts cut with an ellipsis: the owner (down to 10 columns), the steps' headers (9, the
-   * longest first: their values are narrower), and last the stage's or group's label (16). Without
+   * characters instead of 20, no bars (the "from first" column says the same in numbers), the owner
+   * cut with an ellipsis (down to 10 columns: the footer and the section titles name it whole) and
+   * the steps' headers (9, the longest first: their values are narrower); then a stage table's
+   * times to the next stage go to a table of their own under the counts (an 80-column terminal:
+   * lead-stages' table was 100 wide), so every number stays on screen; only then is the stage's or
+   * group's label cut (16), and last each one goes on a line of its own above its numbers. Without
    * a width, the whole table as it is.
    */
-  private String funnel(ScorecardLayout.FunnelView f, Labels words) {
+  private FunnelText funnel(ScorecardLayout.FunnelView f, Labels words) {
     String text = null;
     for (int bar : new int[] {FunnelViews.BAR, FunnelViews.BAR, 12, 6, 0}) {
       boolean shortHeader = text != null;
       text = funnelTable(f, words, shortHeader ? f.shortHeader() : f.header(), bar, Map.of());
-      if (view.width() <= 0 || widest(text) <= view.width()) return text;
+      if (view.width() <= 0 || fits(text)) return new FunnelText(text, null);
       if (f.barColumn() < 0 && shortHeader) break;
     }
     Map<Integer, Integer> shrinkable = new LinkedHashMap<>();
@@ -115,27 +168,90 @@ public final class TerminalRenderer implements Renderer {
           .sorted((a, b) -> DisplayWidth.of(h.get(b)) - DisplayWidth.of(h.get(a)))
           .forEach(c -> shrinkable.put(c, 9));
     }
+    text = funnelTable(f, words, f.shortHeader(), 0, shrinkable);
+    if (fits(text)) return new FunnelText(text, null);
+    if (f.barColumn() >= 0) return countsThenTimes(f, words, shrinkable);
+    // The last resort (the columns at their narrowest and still too wide): each group's name on a
+    // line of its own above its numbers.
     shrinkable.put(0, 16);
-    return funnelTable(f, words, f.shortHeader(), 0, shrinkable);
+    return new FunnelText(
+        funnelTable(f, words, f.shortHeader(), 0, shrinkable, true, Set.of()), null);
   }
 
-  /** A funnel's table with bars of {@code bar} characters (0: without the bar column). */
+  /** A funnel's table, and its times to the next stage when they stand apart (else null). */
+  private record FunnelText(String table, String times) {}
+
+  /**
+   * A stage table too wide for the terminal as two: the counts and rates (stage, owner, entered, on
+   * to the next, from the first, dropped, lost), then under them the times to the next stage
+   * (median and p90, headed as on a wide terminal: "to next (days)"), a row per stage that has one.
+   * Each gives way as a table does, the stage's label cut (16) and last on a line of its own.
+   */
+  private FunnelText countsThenTimes(
+      ScorecardLayout.FunnelView f, Labels words, Map<Integer, Integer> shrinkable) {
+    int columns = f.header().size();
+    Set<Integer> times = Set.of(f.barColumn(), columns - 2, columns - 1);
+    Map<Integer, Integer> labels = new LinkedHashMap<>(shrinkable);
+    labels.put(0, 16);
+    String counts = funnelTable(f, words, f.shortHeader(), 0, labels, true, times);
+    Set<Integer> notTimes = new java.util.HashSet<>();
+    for (int i = 1; i < columns - 2; i++) notTimes.add(i);
+    // The last stage has no next one: no time to it.
+    int stages = f.rows().size();
+    while (stages > 0
+        && f.rows().get(stages - 1).subList(columns - 2, columns).stream()
+            .allMatch(String::isEmpty)) stages--;
+    String timesTable = funnelTable(f, words, f.header(), 0, Map.of(0, 16), true, notTimes, stages);
+    return new FunnelText(counts, stages == 0 ? null : timesTable);
+  }
+
+  /**
+   * A funnel's table with bars of {@code bar} characters (0: without the bar column), its labels in
+   * line.
+   */
   private String funnelTable(
       ScorecardLayout.FunnelView f,
       Labels words,
       List<String> header,
       int bar,
       Map<Integer, Integer> shrinkable) {
-    int dropped = bar == 0 ? f.barColumn() : -1;
+    return funnelTable(f, words, header, bar, shrinkable, false, Set.of());
+  }
+
+  private String funnelTable(
+      ScorecardLayout.FunnelView f,
+      Labels words,
+      List<String> header,
+      int bar,
+      Map<Integer, Integer> shrinkable,
+      boolean stack,
+      Set<Integer> left) {
+    return funnelTable(f, words, header, bar, shrinkable, stack, left, f.rows().size());
+  }
+
+  /**
+   * A funnel's table with bars of {@code bar} characters (0: without the bar column), without the
+   * columns {@code left} (of the funnel's own header), of its first {@code stages} rows; {@code
+   * shrinkable} by the columns shown.
+   */
+  private String funnelTable(
+      ScorecardLayout.FunnelView f,
+      Labels words,
+      List<String> header,
+      int bar,
+      Map<Integer, Integer> shrinkable,
+      boolean stack,
+      Set<Integer> left,
+      int stages) {
+    Set<Integer> dropped = new java.util.TreeSet<>(left);
+    if (bar == 0 && f.barColumn() >= 0) dropped.add(f.barColumn());
     List<String> shown = without(header, dropped);
     boolean[] right = new boolean[shown.size()];
     for (int i = 1; i < right.length; i++)
       right[i] = !shown.get(i).isEmpty() && !shown.get(i).equals(words.owner());
     TextTable t = new TextTable(shown, right).fit(view.width(), false, shrinkable);
-    // The last resort (the columns at their narrowest and still too wide): each stage's name on a
-    // line of its own above its numbers.
-    if (!shrinkable.isEmpty()) t.stackFirst();
-    for (int i = 0; i < f.rows().size(); i++) {
+    if (stack) t.stackFirst();
+    for (int i = 0; i < stages; i++) {
       List<String> row = new ArrayList<>(f.rows().get(i));
       if (f.barColumn() >= 0 && bar > 0)
         row.set(f.barColumn(), FunnelViews.bar(f.share().get(i), bar));
@@ -144,17 +260,22 @@ public final class TerminalRenderer implements Renderer {
     return t.render("  ");
   }
 
-  private static List<String> without(List<String> cells, int column) {
-    if (column < 0) return cells;
-    List<String> out = new ArrayList<>(cells);
-    out.remove(column);
+  private static List<String> without(List<String> cells, Set<Integer> columns) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < cells.size(); i++) if (!columns.contains(i)) out.add(cells.get(i));
     return out;
   }
 
-  private static String triangle(ScorecardLayout.Triangle t, List<List<String>> rows) {
+  /** Whether no line of a text is wider than the view. */
+  private boolean fits(String text) {
+    return widest(text) <= view.width();
+  }
+
+  private String triangle(
+      ScorecardLayout.Triangle t, List<List<String>> rows, Map<Integer, Integer> shrinkable) {
     boolean[] right = new boolean[t.header().size()];
     java.util.Arrays.fill(right, 1, right.length, true);
-    TextTable tri = new TextTable(t.header(), right);
+    TextTable tri = new TextTable(t.header(), right).fit(view.width(), false, shrinkable);
     rows.forEach(tri::row);
     return tri.render("  ");
   }

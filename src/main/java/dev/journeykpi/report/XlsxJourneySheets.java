@@ -87,9 +87,13 @@ final class XlsxJourneySheets {
           v.setCellStyle(st.number(x.unit()));
         }
         cell(row, 7, x.unit(), null);
-        row.createCell(8).setCellValue(x.n());
-        if (x.numerator() != null) row.createCell(9).setCellValue(x.numerator());
-        if (x.denominator() != null) row.createCell(10).setCellValue(x.denominator());
+        // Counts in the integer format (issue 19), as on the Scorecard and Data sheets: n always,
+        // a numerator or denominator when whole (a sum of VND; a mean's total may have decimals).
+        Cell n = row.createCell(8);
+        n.setCellValue(x.n());
+        n.setCellStyle(st.count());
+        count(row, 9, x.numerator(), st);
+        count(row, 10, x.denominator(), st);
         cell(row, 11, x.target() == null ? "" : x.target().machineText(), null);
         cell(row, 12, x.status() == null ? "" : x.status().machineText(), st.status(x.status()));
         cell(row, 13, SpreadsheetSafe.cell(x.note()), null);
@@ -221,8 +225,7 @@ final class XlsxJourneySheets {
       Row row = s.createRow(r++);
       cell(row, 0, e.getKey(), null);
       ResultRow first = e.getValue().get(0);
-      if (first != null && first.denominator() != null)
-        row.createCell(1).setCellValue(first.denominator());
+      if (first != null && first.denominator() != null) count(row, 1, first.denominator(), st);
       for (Map.Entry<Integer, ResultRow> cellEntry : e.getValue().entrySet()) {
         if (cellEntry.getValue().value() == null) continue;
         Cell c = row.createCell(2 + cellEntry.getKey());
@@ -232,5 +235,13 @@ final class XlsxJourneySheets {
     }
     s.createFreezePane(2, 1);
     for (int c = 0; c < 3 + maxAge; c++) s.setColumnWidth(c, width(s, c));
+  }
+
+  /** A count's cell: the integer format when whole, else grouped with up to two decimals. */
+  private static void count(Row row, int column, Double value, XlsxRenderer.Styles st) {
+    if (value == null) return;
+    Cell c = row.createCell(column);
+    c.setCellValue(value);
+    c.setCellStyle(st.number("", value == Math.rint(value)));
   }
 }

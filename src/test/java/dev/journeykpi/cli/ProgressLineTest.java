@@ -48,6 +48,19 @@ class ProgressLineTest {
     assertThat(out.toString()).isEmpty();
   }
 
+  /**
+   * On a terminal of 40 columns the line (49 columns) is cut to 39: its first 38 characters and an
+   * ellipsis, so it never wraps: a wrapped line's carriage return would go back to the start of its
+   * second half only, and each redraw would leave a line behind.
+   */
+  @Test
+  void cutToTheTerminalsWidth() {
+    StringWriter out = new StringWriter();
+    ProgressLine line = new ProgressLine(new PrintWriter(out), 40);
+    line.draw(snapshot("t", 1_200_000, 1.2));
+    assertThat(out.toString()).isEqualTo("\rkpi: reading t: 1,200,000 rows, 1,000,…");
+  }
+
   @Test
   void theRowsCountedAreTheDataRows(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {

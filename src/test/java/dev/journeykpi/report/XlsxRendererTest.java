@@ -269,6 +269,54 @@ class XlsxRendererTest {
   }
 
   /**
+   * Issue 19's "counts use an integer format" on the stage and cohort sheets too (they were in the
+   * General format): sales-journey's contact rate is 150 of 171 (the rate 150 / 171 above), so its
+   * row on the "Tiếp cận" sheet holds n 171, numerator 150 and denominator 171 as #,##0;
+   * retention's cohort of 2025-11 has 14 customers (the terminal's triangle says 14).
+   */
+  @Test
+  void countsOfTheStageAndCohortSheetsHaveTheIntegerFormat() throws Exception {
+    Path f = dir.resolve("counts.xlsx");
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                "kpi-definitions/sales-journey.yaml",
+                "--period",
+                "2026-Q3",
+                "-o",
+                f.toString(),
+                "-q"))
+        .isZero();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(f))) {
+      var row = wb.getSheet("Tiếp cận").getRow(1);
+      assertThat(row.getCell(0).getStringCellValue()).isEqualTo("contact_rate");
+      for (int[] cell : new int[][] {{8, 171}, {9, 150}, {10, 171}}) {
+        assertThat(row.getCell(cell[0]).getNumericCellValue()).isEqualTo(cell[1]);
+        assertThat(row.getCell(cell[0]).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+      }
+    }
+    Path r = dir.resolve("cohort-sizes.xlsx");
+    assertThat(
+            CliHarness.exit(
+                "report",
+                "-c",
+                "kpi-definitions/retention.yaml",
+                "--period",
+                "2026-10",
+                "-o",
+                r.toString(),
+                "-q"))
+        .isZero();
+    try (XSSFWorkbook wb = new XSSFWorkbook(Files.newInputStream(r))) {
+      var row = wb.getSheet("Cohorts cohorts").getRow(1);
+      assertThat(row.getCell(0).getStringCellValue()).isEqualTo("2025-11");
+      assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(14.0);
+      assertThat(row.getCell(1).getCellStyle().getDataFormatString()).isEqualTo("#,##0");
+    }
+  }
+
+  /**
    * With several periods, a Charts sheet holds a native line chart per Trend row whose series point
    * at that row's cells. Worked by hand: the Trend sheet has kpi, label, unit in columns A–C, then
    * one column per period, so 3 periods are D–F; checkouts is the only KPI (--kpi), so it is row 2,
