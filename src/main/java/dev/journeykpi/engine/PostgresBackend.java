@@ -1,6 +1,7 @@
 package dev.journeykpi.engine;
 
 import dev.journeykpi.model.DataException;
+import dev.journeykpi.sql.SourceRelations;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -94,6 +95,23 @@ final class PostgresBackend extends JdbcBackend {
           .unwrap(PGConnection.class)
           .getCopyAPI()
           .copyIn(m.group(1) + " FROM STDIN " + m.group(3), in);
+    } catch (NoSuchFileException e) {
+      throw new DataException("file not found: " + file);
+    } catch (IOException e) {
+      throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Whether COPY reads the file's lines as kpi's importer does ({@link PgCopyLines}: no NUL byte,
+   * one kind of line end, UTF-8 …); a file that holds such bytes is read by the importer instead,
+   * so that a valid export gives the default engine's rows and quality counts here too.
+   */
+  @Override
+  public boolean readsCsv(SourceRelations.Layout layout) {
+    Path file = Path.of(layout.file());
+    try (InputStream in = Files.newInputStream(file)) {
+      return PgCopyLines.whyNot(in) == null;
     } catch (NoSuchFileException e) {
       throw new DataException("file not found: " + file);
     } catch (IOException e) {

@@ -63,6 +63,17 @@ public interface SqlBackend extends AutoCloseable {
   default void checkCsv(SourceRelations.Layout layout) {}
 
   /**
+   * Whether the dialect's CSV reader ({@link Dialect#readCsv}) reads the file's records as the
+   * default engine does. When not, kpi's importer reads the file and its typed rows are appended
+   * ({@link #append}), as for a pattern of files, so that a valid export never stops the run on one
+   * engine only (PostgreSQL's COPY: a NUL byte, a carriage return inside quotes, PostgresBackend).
+   * True by default.
+   */
+  default boolean readsCsv(SourceRelations.Layout layout) {
+    return true;
+  }
+
+  /**
    * Appends rows to a table made by {@link Dialect#createLoadedTable} (its name unquoted): each
    * row's values in the table's column order as Long, Double, Boolean, LocalDate, LocalDateTime,
    * String or null.

@@ -324,6 +324,19 @@ public final class SqlKpiEngine {
         SourceRelations.Layout layout = override == null ? backend.csvLayout(s, columns) : null;
         if (layout == null) layout = SourceFileLayout.of(s, override, columns);
         backend.checkCsv(layout);
+        if (!backend.readsCsv(layout)) {
+          // Bytes the engine's own reader refuses or reads otherwise: read by kpi's importer.
+          quality.put(
+              s.id(),
+              ImportedSources.load(
+                  backend,
+                  relations,
+                  s,
+                  override,
+                  def.zone(),
+                  ImportedSources.columns(s, columns, combined.read(s))));
+          continue;
+        }
         backend.execute(relations.create(s, layout, columns));
         quality.put(s.id(), relations.quality(conn, s, layout, columns));
       }

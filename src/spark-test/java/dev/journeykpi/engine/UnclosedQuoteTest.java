@@ -77,4 +77,20 @@ class UnclosedQuoteTest {
     csv.append("10000,\"open\n10001,x\n");
     assertThat(find(csv.toString())).isEqualTo(new UnclosedQuote.Open(10_001, 2));
   }
+
+  @Test
+  void theFirstLineWithACarriageReturnInsideQuotesIsFound() throws Exception {
+    // Lines 2-3: a quoted LF (not a CR); line 4 ends with CR LF, outside quotes; line 5's quoted
+    // field holds a CR (its "b" is on line 6), then line 7's holds CR LF: the first is line 5.
+    String csv = "h,n\n1,\"a\nb\"\n2,x\r\n3,\"a\rb\"\n4,\"c\r\nd\"\n";
+    try (InputStream in = new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8))) {
+      assertThat(UnclosedQuote.scan(in, (byte) ',')).isEqualTo(new UnclosedQuote.Found(null, 5));
+    }
+    // None: CRs end lines only; a CR in an unquoted field ends its line.
+    try (InputStream in =
+        new ByteArrayInputStream(
+            "h,n\r\n1,\"a\nb\"\r\n2,x\ry\r\n".getBytes(StandardCharsets.UTF_8))) {
+      assertThat(UnclosedQuote.scan(in, (byte) ',').quotedCarriageReturn()).isZero();
+    }
+  }
 }

@@ -185,12 +185,13 @@ public final class SparkBackend implements SqlBackend {
    */
   @Override
   public void checkCsv(SourceRelations.Layout layout) {
-    UnclosedQuote.Open open;
+    UnclosedQuote.Found found;
     try (InputStream in = SparkFiles.open(spark, layout.file())) {
-      open = UnclosedQuote.find(in, (byte) layout.delimiter());
+      found = UnclosedQuote.scan(in, (byte) layout.delimiter());
     } catch (IOException e) {
       throw new DataException(layout.shown() + ": " + e.getMessage(), e);
     }
+    UnclosedQuote.Open open = found.open();
     if (open != null)
       throw new DataException(
           layout.shown()
@@ -201,6 +202,30 @@ public final class SparkBackend implements SqlBackend {
               + " is never closed (Spark's reader would read the rest of the file into it); --engine"
               + " spark cannot read this file as the default engine does: run it with --engine"
               + " tablesaw (docs/engines.md)");
+    if (found.quotedCarriageReturn() > 0) quotedCr.put(layout.file(), found.quotedCarriageReturn());
+  }
+
+  /** The files {@link #checkCsv} found a carriage return inside quotes in, and its first line. */
+  private final java.util.Map<String, Long> quotedCr = new java.util.HashMap<>();
+
+  /**
+   * A file whose quoted fields hold a carriage return is read by kpi's importer (Spark's reader
+   * would make each such CR, or CR LF, a line feed: another text than the default engine's); one at
+   * a path with a scheme, which the importer cannot read, stops the run naming the line.
+   */
+  @Override
+  public boolean readsCsv(SourceRelations.Layout layout) {
+    Long line = quotedCr.get(layout.file());
+    if (line == null) return true;
+    if (SourceFileLayout.hasScheme(layout.file()))
+      throw new DataException(
+          layout.shown()
+              + ": line "
+              + line
+              + ": a quoted field holds a carriage return, which Spark's reader would read as a"
+              + " line feed; kpi's importer reads this machine's files only: copy the file here or"
+              + " run it with --engine tablesaw (docs/engines.md)");
+    return false;
   }
 
   /**

@@ -32,6 +32,18 @@ final class UnclosedQuote {
    * file's (an ASCII byte); a UTF-8 byte-order mark at the start is skipped.
    */
   static Open find(InputStream in, byte delimiter) throws IOException {
+    return scan(in, delimiter).open();
+  }
+
+  /**
+   * What one pass finds: the quote the file ends inside (or null), and the first line on which a
+   * quoted field holds a carriage return (0 for none). Spark's reader turns such a CR, or CR LF,
+   * into a line feed (its parser's normalising of line ends inside quotes, on with {@code
+   * multiLine} and no {@code lineSep}), where the default engine keeps the cell's bytes.
+   */
+  record Found(Open open, long quotedCarriageReturn) {}
+
+  static Found scan(InputStream in, byte delimiter) throws IOException {
     byte[] buf = new byte[1 << 16];
     long line = 1;
     int field = 1;
@@ -41,6 +53,7 @@ final class UnclosedQuote {
     boolean afterCr = false;
     long openLine = 0;
     int openField = 0;
+    long quotedCr = 0;
     boolean first = true;
     int n;
     while ((n = in.read(buf)) > 0) {
@@ -63,6 +76,7 @@ final class UnclosedQuote {
           continue;
         }
         if (c == '\r') {
+          if (inQuotes && quotedCr == 0) quotedCr = line;
           line++;
           afterCr = true;
           if (!inQuotes) {
@@ -94,6 +108,6 @@ final class UnclosedQuote {
         }
       }
     }
-    return inQuotes ? new Open(openLine, openField) : null;
+    return new Found(inQuotes ? new Open(openLine, openField) : null, quotedCr);
   }
 }

@@ -72,9 +72,16 @@ class PortableTemplatesTest {
    */
   static final List<String> DUCKDB_ONLY = List.of("engine/ParquetLayout.java");
 
-  /** A dialect's own SQL kept beside it, as in the dialect: PostgreSQL's and Spark's parsers. */
+  /**
+   * A dialect's own SQL kept beside it, as in the dialect: PostgreSQL's and Spark's parsers and CSV
+   * readers.
+   */
   static final List<String> DIALECT_PARTS =
-      List.of("sql/PostgresParsers.java", "sql/SparkParsers.java");
+      List.of(
+          "sql/PostgresParsers.java",
+          "sql/SparkParsers.java",
+          "sql/PostgresCsv.java",
+          "sql/SparkCsv.java");
 
   private static final Pattern STRING_LITERAL = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"");
 
