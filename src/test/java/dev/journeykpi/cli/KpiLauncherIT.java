@@ -280,7 +280,8 @@ class KpiLauncherIT {
     java.util.Map<String, String> defaults = new java.util.HashMap<>();
     defaults.put("KPI_JAVA_OPTS", null);
     String large = "-XX:InitialRAMPercentage=4 -XX:PretenureSizeThreshold=256k";
-    String lean = "-Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40";
+    String lean =
+        "-Xms32m -XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40 -XX:SoftRefLRUPolicyMSPerMB=0";
     String c1 = "-XX:TieredStopAtLevel=1";
     assertThat(launch(defaults, "report", "-c", "kpi-definitions/small.yaml").out())
         .contains(large, c1)
