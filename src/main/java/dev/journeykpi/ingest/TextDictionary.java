@@ -149,7 +149,12 @@ final class TextDictionary {
     if (clean != text) return (codeOfText(clean) & CODE) | CLEANED;
     if (!ColumnSink.hasCombiningMark(text))
       return utf8Bytes ? newCode(buf, off, len) : newCode(values.add(text));
-    byte[] key = keyBytes(Normalizer.normalize(text, Normalizer.Form.NFC));
+    String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+    // A mark that composes with nothing (a second tone mark typed on "ễ") stays in the NFC
+    // spelling: that spelling is then the value itself, not an alias to look up again (which
+    // would come back here for ever).
+    if (nfc.equals(text)) return utf8Bytes ? newCode(buf, off, len) : newCode(values.add(text));
+    byte[] key = keyBytes(nfc);
     return code(key, 0, key.length);
   }
 

@@ -153,4 +153,32 @@ class TextDictionaryTest {
   private static byte[] utf8(String s) {
     return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
+
+  /**
+   * A combining mark that composes with nothing (found by the session 13 review: a second tone mark
+   * typed on "ễ", a lone acute on "q") stays in the NFC spelling. It crashed the import with a
+   * StackOverflowError: the NFC spelling was looked up as an alias of itself for ever. By hand:
+   * "Nguy" + U+1EC5 (ễ) + U+0300 is already NFC (ễ has no composed form with a grave); "Nguy" + e +
+   * U+0302 + U+0303 + U+0300 composes to the same text (e + circumflex + tilde = ễ, the grave
+   * stays), so both spellings share one code whose value is the NFC text; "q" + U+0301 is its own
+   * value, from bytes and from text (Excel's path) alike.
+   */
+  @Test
+  void aMarkThatComposesWithNothingIsItsOwnValue() {
+    String nfc = "Nguy\u1ec5\u0300n";
+    String decomposed = "Nguye\u0302\u0303\u0300n";
+    TextDictionary dict = new TextDictionary(true);
+    byte[] a = nfc.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] b = decomposed.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int ca = dict.code(a, 0, a.length);
+    int cb = dict.code(b, 0, b.length);
+    assertThat(cb).isEqualTo(ca);
+    assertThat(dict.value(ca)).isEqualTo(nfc);
+    assertThat(dict.code(a, 0, a.length)).isEqualTo(ca);
+    int q = dict.codeOfText("q\u0301");
+    assertThat(q).isNotEqualTo(ca);
+    assertThat(dict.value(q)).isEqualTo("q\u0301");
+    byte[] qb = "q\u0301".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(dict.code(qb, 0, qb.length)).isEqualTo(q);
+  }
 }
