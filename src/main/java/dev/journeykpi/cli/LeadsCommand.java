@@ -71,6 +71,14 @@ final class LeadsCommand implements Callable<Integer> {
       description = "No data-quality summary on stderr.")
   boolean quiet;
 
+  @Option(
+      names = "--width",
+      paramLabel = "N",
+      description =
+          "Columns the data-quality summary on stderr wraps at (default: the terminal's width"
+              + " through scripts/kpi, or COLUMNS, else whole lines; 0: no limit).")
+  Integer width;
+
   @Mixin DebugOption debug;
   @Mixin CacheOptions cache;
 
@@ -88,7 +96,8 @@ final class LeadsCommand implements Callable<Integer> {
             period.allowEmptyPeriod,
             output,
             bom,
-            quiet);
+            quiet,
+            stderrWidth());
     try (var cached = ImportCaching.use(cache.dir())) {
       return ExitCodes.of(
           new LeadsJob(
@@ -98,6 +107,19 @@ final class LeadsCommand implements Callable<Integer> {
                   spec.commandLine().getErr())
               .run());
     }
+  }
+
+  /**
+   * The width the quality summary on stderr wraps at, as kpi report's: --width, else COLUMNS (which
+   * the launcher sets on a terminal), else 0: whole lines in pipes and cron logs.
+   */
+  private int stderrWidth() {
+    if (width == null)
+      return System.getenv("COLUMNS") == null
+          ? 0
+          : dev.journeykpi.report.View.widthOf(System.getenv("COLUMNS"));
+    if (width < 0) throw new UsageException("--width must be 0 (no limit) or a number of columns");
+    return width;
   }
 
   /**

@@ -28,6 +28,8 @@ public final class LeadsJob {
    * @param output the CSV file, or null for standard output
    * @param bom a byte-order mark before the CSV, for Excel
    * @param quiet no quality summary and count on stderr
+   * @param stderrWidth the columns the quality summary on stderr wraps at (0: whole lines), as kpi
+   *     report's
    */
   public record Request(
       List<Path> configs,
@@ -39,7 +41,8 @@ public final class LeadsJob {
       boolean allowEmptyPeriod,
       Path output,
       boolean bom,
-      boolean quiet) {}
+      boolean quiet,
+      int stderrWidth) {}
 
   private final Request request;
   private final OutputFiles files;
@@ -71,7 +74,7 @@ public final class LeadsJob {
             List.of(list.quality()), List.of(list.period()), request.allowEmptyPeriod(), err);
     if (!unusable.isEmpty()) {
       // An empty list from an export none of whose rows could be read is not "nobody to follow up".
-      err.print(QualitySummary.text(List.of(list.quality())));
+      err.print(QualitySummary.text(List.of(list.quality()), request.stderrWidth()));
       DataGate.refuse(unusable, err);
       return Outcome.DATA_REFUSED;
     }
@@ -84,7 +87,7 @@ public final class LeadsJob {
     err.print(QualitySummary.notes(List.of(list.quality())));
     err.flush();
     if (!request.quiet()) {
-      err.print(QualitySummary.text(List.of(list.quality())));
+      err.print(QualitySummary.text(List.of(list.quality()), request.stderrWidth()));
       err.println(list.entries().size() + " " + noun(list.kind()));
       err.flush();
     }

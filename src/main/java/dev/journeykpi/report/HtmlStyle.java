@@ -25,6 +25,7 @@ final class HtmlStyle {
       td.status{font-weight:600;text-align:center;border-radius:4px}
       .green{background:#d4edda;color:#155724} .amber{background:#fff3cd;color:#856404} .red{background:#f8d7da;color:#721c24}
       td.note{color:#667;white-space:normal;min-width:12rem}
+      @media (min-width:601px){table.cards td:first-child{white-space:normal;min-width:8rem} td.note{min-width:9rem}}
       .summary{margin-top:1.2rem;font-size:.9rem}
       td.bar-green{border-left:6px solid #28a745} td.bar-amber{border-left:6px solid #f0ad4e} td.bar-red{border-left:6px solid #dc3545}
       .top{background:#f7f9fb;border:1px solid #e3e7ec;border-radius:8px;padding:.2rem 1rem 1rem}

@@ -28,10 +28,15 @@ public final class TerminalRenderer implements Renderer {
     String plain = scorecard(layout, false, List.of());
     List<Integer> folded = List.of();
     if (view.width() > 0 && !fits(plain)) {
-      // Under the row, in turn: the numerator / denominator, then the change too.
+      // Under the row, in turn: the numerator / denominator, then the change too; then a trend's
+      // periods before the last, the oldest first (--periods 3 was 119 to 155 columns at 100),
+      // each named by its period, so the last period's value and status stay in line.
+      List<Integer> candidates = new ArrayList<>(List.of(layout.numDenColumn()));
+      if (layout.changeColumn >= 0) candidates.add(layout.changeColumn);
+      for (int i = 0; i < layout.periodLabels.size() - 1; i++)
+        candidates.add(layout.firstPeriodColumn + i);
       List<Integer> fold = new ArrayList<>();
-      for (int column : new int[] {layout.numDenColumn(), layout.changeColumn}) {
-        if (column < 0) continue;
+      for (int column : candidates) {
         fold.add(column);
         String narrower = scorecard(layout, false, fold);
         if (fits(narrower)) {

@@ -119,9 +119,13 @@ public final class XlsxRenderer {
     int r = 0;
     cell(s.createRow(r++), 0, layout.title, st.title);
     int statusColumn = layout.statusColumn;
+    // The row under the first section's header: the header (periods, n, target, status) stays in
+    // view while the rows scroll (issue 19: "a frozen header"); 0 with no section.
+    int belowHeader = 0;
     for (ScorecardLayout.Section sec : layout.sections) {
       r++;
       cell(s.createRow(r++), 0, sec.title(), st.section);
+      if (belowHeader == 0) belowHeader = r + 1;
       Row h = s.createRow(r++);
       for (int c = 0; c < sec.header().size(); c++) cell(h, c, sec.header().get(c), st.header);
       for (int i = 0; i < sec.rows().size(); i++) {
@@ -149,8 +153,9 @@ public final class XlsxRenderer {
       for (String line : layout.summary) cell(s.createRow(r++), 0, line.strip(), null);
     }
     for (int c = 0; c < layout.header.size(); c++) s.setColumnWidth(c, width(s, c));
-    // The KPI and breakdown columns stay in view while the periods scroll by.
-    s.createFreezePane(layout.firstPeriodColumn, 0);
+    // The KPI and breakdown columns stay in view while the periods scroll by, and the title, the
+    // first section's title and its header while the rows do.
+    s.createFreezePane(layout.firstPeriodColumn, belowHeader);
   }
 
   /**

@@ -266,6 +266,87 @@ class NarrowTerminalTest {
   }
 
   /**
+   * Issue 19's trends: with --periods 3 the scorecards were 119 to 155 columns wide even at 100.
+   * Every bundled scorecard with a trend of 3 and of 6 periods fits 80 and 100 columns.
+   */
+  @Test
+  void everyBundledTrendFitsEightyAndAHundredColumns() {
+    for (ShippedDefinitions.Shipped shipped : ShippedDefinitions.bundled())
+      for (String periods : List.of("3", "6"))
+        for (int width : new int[] {80, 100}) {
+          CliRunner.Result r =
+              run(
+                  "report",
+                  "-c",
+                  shipped.config().toString(),
+                  "--period",
+                  shipped.period(),
+                  "--periods",
+                  periods,
+                  "-q",
+                  "--width",
+                  String.valueOf(width));
+          assertThat(r.exitCode()).as(r.err()).isZero();
+          List<String> wide =
+              Arrays.stream(r.out().split("\n")).filter(l -> DisplayWidth.of(l) > width).toList();
+          assertThat(wide)
+              .as("%s --periods %s: lines over %d columns", shipped, periods, width)
+              .isEmpty();
+        }
+  }
+
+  /**
+   * hotel with --periods 6 at 80 columns: the periods before the last two go into the row's notes,
+   * the oldest first, each named by its period, after the numerator / denominator went there. By
+   * hand, the KPI label on its own line: indent 2 + Tầng 10 ("Điện thoại") + each period 14
+   * ("40.853.000 VND") + n 3 + Mục tiêu 10 + Trạng thái 10, with a gap of 2 before each column but
+   * the first: two periods 2 + 10 + 16 + 16 + 5 + 12 + 12 = 73 columns (the rule 71 after the
+   * indent); a third period would make 89 &gt; 80, so 2026-05 … 2026-08 go under the row. The
+   * values are those of the wide table: 2026-05 … 2026-08 "–" (no checks yet), 88,9% and 87,0%. A
+   * row with no value in a folded period (floor 1: blank cells) names none.
+   */
+  @Test
+  void aTrendsEarlierPeriodsGoUnderTheRowWhenTheTableIsTooWide() {
+    CliRunner.Result r =
+        run(
+            "report",
+            "-c",
+            "kpi-definitions/hotel-housekeeping.yaml",
+            "--period",
+            "2026-10",
+            "--periods",
+            "6",
+            "-q",
+            "--width",
+            "80");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains(
+            """
+              Tầng               2026-09         2026-10    n  Mục tiêu    Trạng thái
+              ───────────────────────────────────────────────────────────────────────
+              Phòng được thay ga
+              Tổng                 88,9%           87,0%  332  ≥ 90,0%     vàng
+                  2026-05: –; 2026-06: –; 2026-07: –; 2026-08: –; tử / mẫu: 289 / 332
+              1                    91,4%           88,4%   69  ≥ 90,0%     vàng
+                  tử / mẫu: 61 / 69
+            """);
+    CliRunner.Result wide =
+        run(
+            "report",
+            "-c",
+            "kpi-definitions/hotel-housekeeping.yaml",
+            "--period",
+            "2026-10",
+            "--periods",
+            "6",
+            "-q",
+            "--width",
+            "0");
+    assertThat(wide.out()).doesNotContain("2026-05: ").contains("2026-05");
+  }
+
+  /**
    * The summary's status line names the period in the definition's language: a run without {@code
    * --period} over all the data said "all" in a Vietnamese scorecard.
    */

@@ -77,6 +77,8 @@ class HtmlPageInChromiumTest {
                 + "\",sw:document.documentElement.scrollWidth,"
                 + "iw:window.innerWidth,heat:"
                 + HEAT_TEXT
+                + ",wide:"
+                + SCROLLING_TABLES
                 + ",text:document.body.innerText},\"*\");</script>";
         Files.writeString(
             dir.resolve("probed-" + id + ".html"),
@@ -101,6 +103,12 @@ class HtmlPageInChromiumTest {
         String visible = normal(p.text);
         List<String> missing = values.get(k).stream().filter(v -> !visible.contains(v)).toList();
         assertThat(missing).as("%s: values not in the visible text", what).isEmpty();
+        if (width == 1280 && RUNS.get(k).contains("hotel"))
+          // Issue 19: the hotel's three periods with their changes were 1351 px in a frame of
+          // 1280 less the body's margins of 2 × 16 = 1248, its table scrolling sideways by 103 px
+          // (the notes column at its 12rem already); on the desktop the KPI labels now wrap (down
+          // to 8rem) and the notes down to 9rem, saving 73 + 48 px: 1230.
+          assertThat(p.wide).as("%s: tables that scroll sideways", what).isZero();
         if (RUNS.get(k).contains("retention")) {
           // One heat map shown at each width, its text at least 9 px: on the desktop the 816 px
           // drawing at full size (10 px); on the phone the phone's drawing, 350 px in a frame of
@@ -124,6 +132,11 @@ class HtmlPageInChromiumTest {
           + "function(e){return e.getBoundingClientRect().width>0;})"
           + ".map(function(e){return e.getBoundingClientRect().width/e.viewBox.baseVal.width"
           + "*parseFloat(getComputedStyle(e).fontSize);}).join(\",\")";
+
+  /** How many tables scroll sideways inside their own frame (.wrap). */
+  static final String SCROLLING_TABLES =
+      "Array.prototype.filter.call(document.querySelectorAll(\".wrap\"),"
+          + "function(w){return w.scrollWidth>w.clientWidth;}).length";
 
   /** Every non-empty table cell's text and every KPI card's value, as the page writes them. */
   static List<String> values(String html) throws Exception {
@@ -153,7 +166,7 @@ class HtmlPageInChromiumTest {
     return s.replace('\u00a0', ' ').replace('\u202f', ' ').replaceAll("\\s+", " ").strip();
   }
 
-  record Probe(int scrollWidth, int innerWidth, String heat, String text) {}
+  record Probe(int scrollWidth, int innerWidth, String heat, int wide, String text) {}
 
   /** Each frame's report, by its id, from the host page's DOM as Chromium prints it. */
   private Map<String, Probe> probe(String frames) throws Exception {
@@ -163,6 +176,7 @@ class HtmlPageInChromiumTest {
             + "addEventListener(\"message\",function(e){var p=document.createElement(\"pre\");"
             + "p.setAttribute(\"data-id\",e.data.id);p.setAttribute(\"data-sw\",e.data.sw);"
             + "p.setAttribute(\"data-iw\",e.data.iw);p.setAttribute(\"data-heat\",e.data.heat);"
+            + "p.setAttribute(\"data-wide\",e.data.wide);"
             + "p.textContent=e.data.text;"
             + "document.body.insertBefore(p,document.body.firstChild);});</script>"
             + frames
@@ -194,20 +208,25 @@ class HtmlPageInChromiumTest {
     Matcher m =
         Pattern.compile(
                 "<pre data-id=\"([^\"]+)\" data-sw=\"(\\d+)\" data-iw=\"(\\d+)\""
-                    + " data-heat=\"([^\"]*)\">(.*?)</pre>",
+                    + " data-heat=\"([^\"]*)\" data-wide=\"(\\d+)\">(.*?)</pre>",
                 Pattern.DOTALL)
             .matcher(dom);
     Map<String, Probe> probes = new HashMap<>();
     while (m.find()) {
       String text =
-          m.group(5)
+          m.group(6)
               .replace("&lt;", "<")
               .replace("&gt;", ">")
               .replace("&nbsp;", " ")
               .replace("&amp;", "&");
       probes.put(
           m.group(1),
-          new Probe(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.group(4), text));
+          new Probe(
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              m.group(4),
+              Integer.parseInt(m.group(5)),
+              text));
     }
     return probes;
   }

@@ -95,6 +95,13 @@ class XlsxRendererTest {
       // The KPI and breakdown columns stay in view.
       assertThat(score.getPaneInformation().isFreezePane()).isTrue();
       assertThat(score.getPaneInformation().getVerticalSplitPosition()).isEqualTo((short) 2);
+      // And the header (issue 19): rows 0 the title, 1 blank, 2 the first section's title
+      // ("Lưu trú › Dọn phòng …"), 3 its header (Chỉ số, Tầng, 2026-10, n …), so the split is at
+      // row 4, the first KPI row the first to scroll.
+      assertThat(score.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 4);
+      assertThat(score.getPaneInformation().getHorizontalSplitTopRow()).isEqualTo((short) 4);
+      assertThat(score.getRow(3).getCell(2).getStringCellValue()).isEqualTo("2026-10");
+      assertThat(score.getRow(2).getCell(0).getStringCellValue()).startsWith("Lưu trú › Dọn phòng");
       // In the Data sheet, complete is a boolean cell: October is over and the checks reach its
       // end.
       Sheet data = wb.getSheet("Data");
