@@ -61,7 +61,11 @@ final class FieldTyping {
             + " IS NULL OR "
             + d.isOneOf(raw, nulls(s))
             + " THEN NULL ELSE "
-            + (c.type() == ValueType.STRING ? d.importedText(raw) : nfc ? d.nfc(raw) : raw)
+            // A text emptied by the cleaning (a cell of control characters only) is blank, as the
+            // import leaves it: '' would be a group of its own beside the blank rows.
+            + (c.type() == ValueType.STRING
+                ? "NULLIF(" + d.importedText(raw) + ", '')"
+                : nfc ? d.nfc(raw) : raw)
             + " END AS "
             + text,
         isText ? null : parse(c, s, text) + " AS " + d.quoteIdent(c.name()),

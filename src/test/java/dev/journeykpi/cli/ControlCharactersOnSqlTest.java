@@ -205,4 +205,49 @@ class ControlCharactersOnSqlTest {
     assertHandWorked(table, "00");
     SqlEngineDifferentialTest.assertSame(file, table);
   }
+
+  /**
+   * A cell of control characters only is blank once cleaned, beside a cell that was empty (found by
+   * the session 13 review: DuckDB and PostgreSQL kept '' as a group of its own, which the "(blank)"
+   * label then hid). Four tickets: team "\x1B", "\x1B", "Sales", "" (empty). By hand: Sales 1,
+   * (blank) 3 (rows 1, 2 cleaned to nothing, row 4 empty), total 4; distinct teams 1 (Sales), the
+   * three blanks "without team"; 2 cells cleaned. A CSV and a Parquet file (where the texts are "
+   * \x01 ", padded: trimmed first, then cleaned to nothing), on both engines.
+   */
+  @Test
+  void aCellOfControlCharactersOnlyIsBlank() throws Exception {
+    Files.writeString(
+        dir.resolve("t.csv"),
+        "id,created,team,channel\n1,2026-10-01T08:00:00,\u001b,e\n2,2026-10-01T09:00:00,\u001b,e\n"
+            + "3,2026-10-02T09:00:00,Sales,e\n4,2026-10-02T10:00:00,,e\n",
+        StandardCharsets.UTF_8);
+    ParquetSourcesTest.parquet(
+        dir.resolve("t.parquet"),
+        "SELECT * FROM (VALUES ('1', TIMESTAMP '2026-10-01 08:00:00', ' ' || chr(1) || ' ', 'e'),"
+            + " ('2', TIMESTAMP '2026-10-01 09:00:00', chr(27), 'e'),"
+            + " ('3', TIMESTAMP '2026-10-02 09:00:00', 'Sales', 'e'),"
+            + " ('4', TIMESTAMP '2026-10-02 10:00:00', NULL, 'e')) AS t(id, created, team, channel)");
+    for (String file : List.of("t.csv", "t.parquet")) {
+      Path def = definition(dir, "file: " + file);
+      Files.writeString(
+          def,
+          Files.readString(def)
+              + "  - { id: teams, type: count, source: t, time: created, distinct: team }\n");
+      var d = KpiEngine.load(List.of(def));
+      Scorecard tablesaw = KpiEngine.run(d, OCTOBER);
+      Scorecard duckdb = SqlKpiEngine.run(d, OCTOBER);
+      for (Scorecard s : List.of(tablesaw, duckdb)) {
+        Map<String, Double> by = new LinkedHashMap<>();
+        for (ResultRow r : s.rows()) by.put(r.kpi() + " " + r.dims().values(), r.value());
+        assertThat(by)
+            .as(file)
+            .containsEntry("by_team [Sales]", 1.0)
+            .containsEntry("by_team [" + ResultRow.BLANK + "]", 3.0)
+            .containsEntry("by_team [" + ResultRow.TOTAL + "]", 4.0)
+            .containsEntry("teams []", 1.0);
+        assertThat(s.quality().get(0).cellsCleaned()).as(file).isEqualTo(2);
+      }
+      SqlEngineDifferentialTest.assertSame(tablesaw, duckdb);
+    }
+  }
 }
