@@ -172,25 +172,6 @@ abstract class ColumnSink {
     return BAD;
   }
 
-  /**
-   * True when the text has a combining mark and so may not be in NFC. A scan of chars is far
-   * cheaper than {@code Normalizer.isNormalized}, which dominated import time when called on every
-   * text cell.
-   */
-  static boolean hasCombiningMark(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= '\u0300'
-          && (c <= '\u036f'
-              || (c >= '\u1dc0' && c <= '\u1dff')
-              || (c >= '\u20d0' && c <= '\u20ff')
-              || (c >= '\ufe20' && c <= '\ufe2f'))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   static ColumnSink create(ColumnDef def, SourceDef source, ZoneId targetZone, boolean utf8Bytes) {
     return switch (def.type()) {
       case STRING -> new TextSink(def, source.nulls(), utf8Bytes);

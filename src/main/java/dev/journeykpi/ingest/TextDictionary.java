@@ -147,14 +147,13 @@ final class TextDictionary {
     if (utf8Bytes && text.indexOf('\ufffd') >= 0 && !validUtf8(buf, off, len)) return INVALID;
     String clean = ControlChars.strip(text);
     if (clean != text) return (codeOfText(clean) & CODE) | CLEANED;
-    if (!ColumnSink.hasCombiningMark(text))
+    // Once per distinct spelling, so the full test (Hangul jamo, the ångström sign and other
+    // singletons too, not only combining marks) costs nothing per cell. An NFC spelling is the
+    // value itself, even one that keeps a mark composing with nothing (a second tone mark typed
+    // on "ễ"): looking it up as an alias would come back here for ever.
+    if (Normalizer.isNormalized(text, Normalizer.Form.NFC))
       return utf8Bytes ? newCode(buf, off, len) : newCode(values.add(text));
-    String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
-    // A mark that composes with nothing (a second tone mark typed on "ễ") stays in the NFC
-    // spelling: that spelling is then the value itself, not an alias to look up again (which
-    // would come back here for ever).
-    if (nfc.equals(text)) return utf8Bytes ? newCode(buf, off, len) : newCode(values.add(text));
-    byte[] key = keyBytes(nfc);
+    byte[] key = keyBytes(Normalizer.normalize(text, Normalizer.Form.NFC));
     return code(key, 0, key.length);
   }
 

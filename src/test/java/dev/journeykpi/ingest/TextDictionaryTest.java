@@ -181,4 +181,23 @@ class TextDictionaryTest {
     byte[] qb = "q\u0301".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     assertThat(dict.code(qb, 0, qb.length)).isEqualTo(q);
   }
+
+  /**
+   * Every NFD or compatibility spelling shares its NFC value, not only those with a combining mark
+   * (found by the session 13 review: the default engine kept them apart, DuckDB joined them). By
+   * hand: "한국" written as jamo (U+1112 U+1161 U+11AB, U+1100 U+116E U+11A8) composes to U+D55C
+   * U+AD6D; the ångström sign U+212B and "A" + U+030A are both U+00C5 in NFC.
+   */
+  @Test
+  void everySpellingThatIsNotNfcSharesItsNfcValue() {
+    TextDictionary dict = new TextDictionary(true);
+    int korean = dict.codeOfText("\ud55c\uad6d");
+    assertThat(dict.codeOfText("\u1112\u1161\u11ab\u1100\u116e\u11a8")).isEqualTo(korean);
+    int ring = dict.codeOfText("\u00c5");
+    assertThat(dict.codeOfText("\u212b")).isEqualTo(ring);
+    assertThat(dict.codeOfText("A\u030a")).isEqualTo(ring);
+    assertThat(ring).isNotEqualTo(korean);
+    assertThat(dict.value(ring)).isEqualTo("\u00c5");
+    assertThat(dict.value(korean)).isEqualTo("\ud55c\uad6d");
+  }
 }
