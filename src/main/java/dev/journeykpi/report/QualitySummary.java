@@ -122,7 +122,8 @@ public final class QualitySummary {
                     x.kind().name().toLowerCase(),
                     x.reason(),
                     x.file(),
-                    Long.toString(x.row()),
+                    // No line (a lookup's column, a warning, a cell an SQL engine read): empty.
+                    x.row() > 0 ? Long.toString(x.row()) : "",
                     x.column() == null ? "" : x.column(),
                     x.value() == null ? "" : x.value())));
       }

@@ -93,7 +93,7 @@ class AbsentTextReportTest {
             "o,warning,kpi 'typo'.where: no row of source 'o' has status 'Hoan thanh' (did you mean"
                 + " 'Hoàn thành'?),"
                 + def
-                + ":6:69,0,status,'Hoan thanh'");
+                + ":6:69,,status,'Hoan thanh'");
     // The same through validate --check-data: one implementation, the same words.
     CliRunner.Result v = fixture.run("validate", "--check-data");
     assertThat(v.err()).isEqualTo(warning + "\n");
