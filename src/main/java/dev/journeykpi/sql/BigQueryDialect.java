@@ -348,7 +348,7 @@ public final class BigQueryDialect extends WarehouseDialect {
         + ")";
   }
 
-  // ---- Hooks added by s12-nan ----
+  // ---- NaN and infinities in typed number columns ----
 
   @Override
   public String finiteOrNull(String number) {

@@ -454,7 +454,7 @@ public interface Dialect {
         "times with a UTC offset are not converted by --dialect " + name() + " yet");
   }
 
-  // ---- Hooks added by s12-nan (NaN and infinities in typed number columns) ----
+  // ---- NaN and infinities in typed number columns ----
 
   /**
    * A DOUBLE's value, or NULL when it is NaN, +Infinity or -Infinity: a number column taken as

@@ -624,7 +624,7 @@ public final class DuckDbDialect implements Dialect {
         + ")[1]";
   }
 
-  // ---- Hooks added by s12-nan ----
+  // ---- NaN and infinities in typed number columns ----
 
   /** {@code isfinite} is false for NaN and both infinities, NULL for NULL. */
   @Override

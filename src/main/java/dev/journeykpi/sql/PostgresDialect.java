@@ -400,7 +400,7 @@ public final class PostgresDialect implements Dialect {
         + ") AS m) AS kpi_g)";
   }
 
-  // ---- Hooks added by s12-nan ----
+  // ---- NaN and infinities in typed number columns ----
 
   /**
    * PostgreSQL's NaN equals itself (and sorts above every number), so the three values are compared

@@ -308,7 +308,7 @@ public final class SnowflakeDialect extends WarehouseDialect {
         + "))";
   }
 
-  // ---- Hooks added by s12-nan ----
+  // ---- NaN and infinities in typed number columns ----
 
   /**
    * Snowflake's FLOAT names its special values 'NaN', 'inf' and '-inf', and its NaN equals itself

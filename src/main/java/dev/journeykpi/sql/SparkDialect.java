@@ -429,7 +429,7 @@ public final class SparkDialect implements Dialect {
         + "))";
   }
 
-  // ---- Hooks added by s12-nan ----
+  // ---- NaN and infinities in typed number columns ----
 
   /** {@code isnan} (false for NULL) and the infinities as Spark casts their names. */
   @Override

@@ -275,7 +275,7 @@ public final class TrinoDialect extends WarehouseDialect {
         SqlType.TIMESTAMP);
   }
 
-  // ---- Hooks added by s12-nan ----
+  // ---- NaN and infinities in typed number columns ----
 
   @Override
   public String finiteOrNull(String number) {
