@@ -156,7 +156,7 @@ public final class TerminalRenderer implements Renderer {
     String text = null;
     for (int bar : new int[] {FunnelViews.BAR, FunnelViews.BAR, 12, 6, 0}) {
       boolean shortHeader = text != null;
-      text = funnelTable(f, words, shortHeader ? f.shortHeader() : f.header(), bar, Map.of());
+      text = funnelTable(f, words, FunnelTable.of(shortHeader ? f.shortHeader() : f.header(), bar));
       if (view.width() <= 0 || fits(text)) return new FunnelText(text, null);
       if (f.barColumn() < 0 && shortHeader) break;
     }
@@ -173,14 +173,15 @@ public final class TerminalRenderer implements Renderer {
           .sorted((a, b) -> DisplayWidth.of(h.get(b)) - DisplayWidth.of(h.get(a)))
           .forEach(c -> shrinkable.put(c, 9));
     }
-    text = funnelTable(f, words, f.shortHeader(), 0, shrinkable);
+    text = funnelTable(f, words, FunnelTable.of(f.shortHeader(), 0).shrinking(shrinkable));
     if (fits(text)) return new FunnelText(text, null);
     if (f.barColumn() >= 0) return countsThenTimes(f, words, shrinkable);
     // The last resort (the columns at their narrowest and still too wide): each group's name on a
     // line of its own above its numbers.
     shrinkable.put(0, 16);
     return new FunnelText(
-        funnelTable(f, words, f.shortHeader(), 0, shrinkable, true, Set.of()), null);
+        funnelTable(f, words, FunnelTable.of(f.shortHeader(), 0).shrinking(shrinkable).stacked()),
+        null);
   }
 
   /** A funnel's table, and its times to the next stage when they stand apart (else null). */
@@ -198,7 +199,11 @@ public final class TerminalRenderer implements Renderer {
     Set<Integer> times = Set.of(f.barColumn(), columns - 2, columns - 1);
     Map<Integer, Integer> labels = new LinkedHashMap<>(shrinkable);
     labels.put(0, 16);
-    String counts = funnelTable(f, words, f.shortHeader(), 0, labels, true, times);
+    String counts =
+        funnelTable(
+            f,
+            words,
+            FunnelTable.of(f.shortHeader(), 0).shrinking(labels).stacked().leavingOut(times));
     Set<Integer> notTimes = new java.util.HashSet<>();
     for (int i = 1; i < columns - 2; i++) notTimes.add(i);
     // The last stage has no next one: no time to it.
@@ -206,57 +211,65 @@ public final class TerminalRenderer implements Renderer {
     while (stages > 0
         && f.rows().get(stages - 1).subList(columns - 2, columns).stream()
             .allMatch(String::isEmpty)) stages--;
-    String timesTable = funnelTable(f, words, f.header(), 0, Map.of(0, 16), true, notTimes, stages);
+    FunnelTable timesOnly =
+        FunnelTable.of(f.header(), 0)
+            .shrinking(Map.of(0, 16))
+            .stacked()
+            .leavingOut(notTimes)
+            .firstStages(stages);
+    String timesTable = funnelTable(f, words, timesOnly);
     return new FunnelText(counts, stages == 0 ? null : timesTable);
   }
 
   /**
-   * A funnel's table with bars of {@code bar} characters (0: without the bar column), its labels in
-   * line.
+   * How one of a funnel's tables is drawn, as {@link #funnel} tries narrower ones in turn: with
+   * {@code header} (the funnel's header or its short one), bars of {@code bar} characters (0:
+   * without the bar column), the columns that may be cut and how far ({@code shrinkable}, by the
+   * columns shown), each label on a line of its own above its numbers ({@code stack}), without the
+   * columns {@code leftOut} (of the funnel's own header), of its first {@code stages} rows (all:
+   * {@link Integer#MAX_VALUE}).
    */
-  private String funnelTable(
-      ScorecardLayout.FunnelView f,
-      Labels words,
-      List<String> header,
-      int bar,
-      Map<Integer, Integer> shrinkable) {
-    return funnelTable(f, words, header, bar, shrinkable, false, Set.of());
-  }
-
-  private String funnelTable(
-      ScorecardLayout.FunnelView f,
-      Labels words,
+  private record FunnelTable(
       List<String> header,
       int bar,
       Map<Integer, Integer> shrinkable,
       boolean stack,
-      Set<Integer> left) {
-    return funnelTable(f, words, header, bar, shrinkable, stack, left, f.rows().size());
-  }
-
-  /**
-   * A funnel's table with bars of {@code bar} characters (0: without the bar column), without the
-   * columns {@code left} (of the funnel's own header), of its first {@code stages} rows; {@code
-   * shrinkable} by the columns shown.
-   */
-  private String funnelTable(
-      ScorecardLayout.FunnelView f,
-      Labels words,
-      List<String> header,
-      int bar,
-      Map<Integer, Integer> shrinkable,
-      boolean stack,
-      Set<Integer> left,
+      Set<Integer> leftOut,
       int stages) {
-    Set<Integer> dropped = new java.util.TreeSet<>(left);
+    /** Every row and column, each label in line, nothing cut. */
+    static FunnelTable of(List<String> header, int bar) {
+      return new FunnelTable(header, bar, Map.of(), false, Set.of(), Integer.MAX_VALUE);
+    }
+
+    FunnelTable shrinking(Map<Integer, Integer> shrinkable) {
+      return new FunnelTable(header, bar, shrinkable, stack, leftOut, stages);
+    }
+
+    FunnelTable stacked() {
+      return new FunnelTable(header, bar, shrinkable, true, leftOut, stages);
+    }
+
+    FunnelTable leavingOut(Set<Integer> leftOut) {
+      return new FunnelTable(header, bar, shrinkable, stack, leftOut, stages);
+    }
+
+    FunnelTable firstStages(int stages) {
+      return new FunnelTable(header, bar, shrinkable, stack, leftOut, stages);
+    }
+  }
+
+  /** A funnel's table drawn as {@code how} says. */
+  private String funnelTable(ScorecardLayout.FunnelView f, Labels words, FunnelTable how) {
+    int bar = how.bar();
+    Set<Integer> dropped = new java.util.TreeSet<>(how.leftOut());
     if (bar == 0 && f.barColumn() >= 0) dropped.add(f.barColumn());
-    List<String> shown = without(header, dropped);
+    List<String> shown = without(how.header(), dropped);
     boolean[] right = new boolean[shown.size()];
     for (int i = 1; i < right.length; i++)
       right[i] = !shown.get(i).isEmpty() && !shown.get(i).equals(words.owner());
-    TextTable t = new TextTable(shown, right).fit(view.width(), false, shrinkable);
-    if (stack) t.stackFirst();
-    for (int i = 0; i < stages; i++) {
+    TextTable t = new TextTable(shown, right).fit(view.width(), false, how.shrinkable());
+    if (how.stack()) t.stackFirst();
+    for (int i = 0; i < Math.min(how.stages(), f.rows().size()); i++) {
       List<String> row = new ArrayList<>(f.rows().get(i));
       if (f.barColumn() >= 0 && bar > 0)
         row.set(f.barColumn(), FunnelViews.bar(f.share().get(i), bar));
