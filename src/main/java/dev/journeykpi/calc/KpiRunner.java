@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.BitmapBackedSelection;
 import tech.tablesaw.selection.Selection;
 
@@ -29,6 +28,9 @@ public final class KpiRunner {
   private final LabelOrder order;
 
   private final java.time.LocalDate today;
+
+  /** The rows each KPI's {@code where:} keeps, placed in periods, shared by the run's KPIs. */
+  private final Populations populations = new Populations();
 
   public KpiRunner(BusinessCalendar calendar, ZoneId zone) {
     this(calendar, zone, null);
@@ -65,7 +67,7 @@ public final class KpiRunner {
    */
   public List<ResultRow> overPeriodRows(
       KpiDef kpi, Table table, List<Period> periods, Measurer measurer) {
-    Population population = population(table, kpi);
+    Populations.Population population = populations.of(table, kpi);
     ArrayList<ResultRow> out = new ArrayList<>();
     for (Period p : periods) {
       int[] rows = population.inPeriod(table, kpi.time(), p);
@@ -171,7 +173,7 @@ public final class KpiRunner {
    * {@link #overPeriodRows}, for comparing them ({@code compare:}).
    */
   public Map<List<String>, int[]> groupRows(KpiDef kpi, Table table, Period p) {
-    int[] rows = population(table, kpi).inPeriod(table, kpi.time(), p);
+    int[] rows = populations.of(table, kpi).inPeriod(table, kpi.time(), p);
     return groups(table, kpi, rows).toMap();
   }
 
@@ -370,7 +372,8 @@ public final class KpiRunner {
       List<String> extraDims,
       HistoryMeasurer measurer) {
     Selection population = FilterCompiler.select(table, kpi.where());
-    java.time.LocalDate lastDataDay = kpi.time() == null ? null : lastDay(table.column(kpi.time()));
+    java.time.LocalDate lastDataDay =
+        kpi.time() == null ? null : Populations.lastDay(table.column(kpi.time()));
     Map<List<String>, Selection> groups =
         selections(groups(table, kpi, Cells.rows(population)).toMap());
     groups.put(kpi.by().stream().map(x -> ResultRow.TOTAL).toList(), population);
@@ -480,12 +483,6 @@ public final class KpiRunner {
     return out;
   }
 
-  /** The latest date in a time column, or null when it is empty. */
-  private static java.time.LocalDate lastDay(Column<?> c) {
-    DataSpan span = DataSpan.of(List.of(c));
-    return span == null ? null : span.last();
-  }
-
   /** Seconds per display unit for durations; 1 for anything else. */
   public static double unitSeconds(String unit) {
     return switch (unit) {
@@ -494,77 +491,6 @@ public final class KpiRunner {
       case "days" -> 86400;
       default -> 1;
     };
-  }
-
-  /**
-   * The rows a KPI's {@code where:} keeps, with what its time column says of them, shared by the
-   * KPIs that filter and place rows alike (on a scorecard, usually all the KPIs of a source):
-   * selecting and placing a million rows once instead of once per KPI. Values are row numbers,
-   * never Selections, which callers may change.
-   */
-  private final Map<Table, Map<List<Object>, Population>> populations =
-      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-
-  private Population population(Table table, KpiDef kpi) {
-    Map<List<Object>, Population> known =
-        populations.computeIfAbsent(table, t -> new java.util.concurrent.ConcurrentHashMap<>());
-    List<Object> key = java.util.Arrays.asList(kpi.where(), kpi.time());
-    return known.computeIfAbsent(
-        key,
-        k ->
-            new Population(
-                table,
-                kpi,
-                kpi.time() == null
-                    ? null
-                    : lastDays
-                        .computeIfAbsent(
-                            table.column(kpi.time()),
-                            c -> java.util.Optional.ofNullable(lastDay(c)))
-                        .orElse(null)));
-  }
-
-  /** The last day of each time column, shared by the populations it places. */
-  private final Map<Column<?>, java.util.Optional<java.time.LocalDate>> lastDays =
-      java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
-
-  private static final class Population {
-    final int[] rows;
-    final int untimed;
-    final java.time.LocalDate lastDataDay;
-    private final Map<Period, int[]> byPeriod = new java.util.concurrent.ConcurrentHashMap<>();
-
-    Population(Table table, KpiDef kpi, java.time.LocalDate lastDataDay) {
-      rows = FilterCompiler.rows(table, kpi.where());
-      int missing = 0;
-      if (kpi.time() != null) {
-        Column<?> t = table.column(kpi.time());
-        for (int row : rows) {
-          if (Cells.packedTime(t, row) == Cells.MISSING_TIME) missing++;
-        }
-      }
-      untimed = missing;
-      this.lastDataDay = lastDataDay;
-    }
-
-    /** The population's rows whose time falls in the period, ascending. */
-    int[] inPeriod(Table table, String time, Period p) {
-      if (time == null || p.grain() == Period.Grain.ALL) return rows;
-      return byPeriod.computeIfAbsent(
-          p,
-          x -> {
-            Column<?> t = table.column(time);
-            long from = Cells.packed(p.startTime());
-            long to = Cells.packed(p.endTime());
-            it.unimi.dsi.fastutil.ints.IntArrayList in =
-                new it.unimi.dsi.fastutil.ints.IntArrayList();
-            for (int row : rows) {
-              long v = Cells.packedTime(t, row);
-              if (v != Cells.MISSING_TIME && v >= from && v < to) in.add(row);
-            }
-            return in.toIntArray();
-          });
-    }
   }
 
   /**
