@@ -149,6 +149,11 @@ public final class CustomerActivity {
     return order == null ? -1 - row[i] : order[i];
   }
 
+  /** Whether the activities have an amount column (a blank amount is then not an order). */
+  public boolean hasAmounts() {
+    return value != null;
+  }
+
   /** Activity i's amount, NaN when blank or when there is no amount column. */
   public double value(int i) {
     return value == null ? Double.NaN : value[i];

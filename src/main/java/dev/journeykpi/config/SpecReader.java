@@ -135,8 +135,18 @@ public final class SpecReader {
   }
 
   /** An SLA's {@code limit:}: one span, or one per value of a column. */
-  public SlaDef limit() {
-    return times.limit(m, ctx, this::exists);
+  /** An SLA's limit; on the business clock ({@code business}) a limit in days is refused. */
+  public SlaDef limit(boolean business) {
+    return times.limit(m, ctx, this::exists, business);
+  }
+
+  /**
+   * A duration unit in days on the business clock, refused (reported at {@code unit:}): a day of
+   * working time would be 24 working hours.
+   */
+  public void refuseBusinessDays(boolean business, String unit) {
+    if (business && "days".equals(unit))
+      d.error(at("unit"), ctx + ".unit 'days': " + TimeKeyBinder.BUSINESS_DAYS);
   }
 
   public ScoreDef score() {

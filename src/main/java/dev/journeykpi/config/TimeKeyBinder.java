@@ -30,6 +30,15 @@ final class TimeKeyBinder {
   }
 
   TimeSpan span(MapReader m, String key, String ctx, boolean workingDaysAllowed) {
+    return span(m, key, ctx, workingDaysAllowed, false);
+  }
+
+  /**
+   * A span; on the business clock ({@code business}) one in days is refused: the clock counts
+   * working seconds only, so "1 day" would be 24 working hours — about three 8-hour working days —
+   * where a reader means one.
+   */
+  TimeSpan span(MapReader m, String key, String ctx, boolean workingDaysAllowed, boolean business) {
     String text = m.string(key);
     if (text == null) return null;
     TimeSpan t = TimeSpan.parse(text);
@@ -44,15 +53,23 @@ final class TimeKeyBinder {
               + ": write the limit in hours or minutes (business hours with clock: business),"
               + " not working days");
       return null;
+    } else if (business && t.isClockDays()) {
+      d.error(m.at(key), ctx + "." + key + " '" + text + "': " + BUSINESS_DAYS);
+      return null;
     }
     return t;
   }
+
+  /** Why a span or unit in days is refused on the business clock, and what to write instead. */
+  static final String BUSINESS_DAYS =
+      "with clock: business a day would be 24 working hours (about three 8-hour working days),"
+          + " not one working day; write it in hours or minutes of working time (e.g. 8 hours)";
 
   /**
    * {@code limit: 4 hours}, or {@code limit: {by: priority, values: {Urgent: 1 hour, ...}, default:
    * 8 hours}}.
    */
-  SlaDef limit(MapReader m, String ctx, ColumnCheck exists) {
+  SlaDef limit(MapReader m, String ctx, ColumnCheck exists, boolean business) {
     YNode n = m.node("limit");
     if (n == null) {
       d.error(
@@ -63,14 +80,14 @@ final class TimeKeyBinder {
       return null;
     }
     if (n instanceof YNode.YScalar) {
-      TimeSpan t = span(m, "limit", ctx, false);
+      TimeSpan t = span(m, "limit", ctx, false, business);
       return t == null ? null : new SlaDef(null, Map.of(), t);
     }
     MapReader lm = MapReader.of(n, ctx + ".limit", Set.of("by", "values", "default"), d);
     if (lm == null) return null;
     String by = lm.required("by");
     exists.check(by, lm.at("by"), "limit.by");
-    TimeSpan fallback = span(lm, "default", ctx + ".limit", false);
+    TimeSpan fallback = span(lm, "default", ctx + ".limit", false, business);
     Map<String, TimeSpan> limits = new java.util.LinkedHashMap<>();
     MapReader vm = MapReader.of(lm.node("values"), ctx + ".limit.values", null, d);
     if (vm == null) {
@@ -81,7 +98,7 @@ final class TimeKeyBinder {
     }
     Map<String, Location> at = new java.util.HashMap<>();
     for (YNode.Entry e : vm.map.entries().values()) {
-      TimeSpan t = span(vm, e.key(), ctx + ".limit.values", false);
+      TimeSpan t = span(vm, e.key(), ctx + ".limit.values", false, business);
       // In NFC, as imported cells are: a key typed decomposed still finds its rows.
       String key = TextKey.nfc(e.key());
       if (t != null) limits.put(key, t);

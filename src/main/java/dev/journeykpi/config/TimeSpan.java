@@ -40,6 +40,21 @@ public record TimeSpan(long seconds, int workingDays, String text) {
     };
   }
 
+  /**
+   * Whether the span is written in days of 24 hours ({@code 1 day}, {@code 2 ngày}): on the
+   * business clock such a day would be 24 working hours, so there it is refused.
+   */
+  public boolean isClockDays() {
+    if (isWorkingDays()) return false;
+    Matcher m = FORM.matcher(text.toLowerCase(Locale.ROOT));
+    if (!m.matches()) return false;
+    String unit = java.text.Normalizer.normalize(m.group(2).trim(), java.text.Normalizer.Form.NFC);
+    return switch (unit) {
+      case "day", "days", "d", "ngày" -> true;
+      default -> false;
+    };
+  }
+
   public static final String FORMS = "e.g. '30 minutes', '4 hours', '7 days' or '30 working days'";
 
   @Override

@@ -130,6 +130,8 @@ public record Note(Code code, List<Object> args) {
     ACTIVE_AT_START(count()),
     NO_ACTIVE_AT_START,
     RETENTION_PARTS(arg("e", Kind.COUNT), arg("n", Kind.COUNT), arg("s", Kind.COUNT)),
+    NEW_LAPSED_NOT_IN_N(count()),
+    BLANK_AMOUNTS_NOT_ORDERS(count(), arg("column", Kind.NAME)),
     NO_DORMANT_AT_START,
     NO_CUSTOMERS_WITH_ORDERS,
     NO_ORDERS,

@@ -105,8 +105,9 @@ class CustomerKpisTest {
    * (blank)  10-05                 not activity: left out and counted
    * </pre>
    *
-   * S = {A, B, F} = 3, E = {A, C, D, F} = 4, N = {C, E} = 2. Churned {B} = 1: churn 1/3. CRR = (4 −
-   * 2) / 3 = 2/3.
+   * S = {A, B, F} = 3, E = {A, C, D, F} = 4, new {C, E} = 2. Churned {B} = 1: churn 1/3. CRR's N is
+   * the new customers still active at the end, {C} = 1 (E lapsed: in neither E nor N, as the
+   * formula intends): CRR = (4 − 1) / 3 = 1 — A and F retained, D returned, over S.
    */
   static Table october() {
     return activity(
@@ -135,8 +136,10 @@ class CustomerKpisTest {
     assertThat(churn.note()).contains("1 rows without customer_id left out");
     ResultRow crr =
         one(definition("id: k\npreset: retention_rate\nwindow: 30 days"), october(), "2026-10");
-    assertThat(crr.value()).isCloseTo(2.0 / 3, within(1e-12));
-    assertThat(crr.note()).contains("E 4, N 2, S 3");
+    assertThat(crr.value()).isCloseTo(1.0, within(1e-12));
+    assertThat(crr.note())
+        .contains("E 4, N 1, S 3")
+        .contains("1 new customers no longer active at the end left out of N");
   }
 
   /**

@@ -101,7 +101,7 @@ class BusinessTimeOnDuckDbTest {
               - { id: b_min, type: duration, source: t, time: created, start: created, end: answered,
                   clock: business, stat: min }
               - { id: b_max, type: duration, source: t, time: answered, start: created, end: answered,
-                  clock: business, stat: max, unit: days }
+                  clock: business, stat: max, unit: hours }
               - { id: c_mean, type: duration, source: t, time: created, start: created, end: answered,
                   stat: mean, by: [priority] }
               - { id: c_p90, type: duration, source: t, time: created, start: created, end: answered,

@@ -92,6 +92,35 @@ class ValidationTest {
                             .toList())));
   }
 
+  /**
+   * On the business clock a "day" would be 24 working hours — three 8-hour working days — so a
+   * duration's or funnel's unit in days and an SLA limit in days (plain, per value, or default) are
+   * refused where written; working hours and calendar days stay accepted.
+   */
+  @Test
+  void daysOnTheBusinessClockAreRefused() throws IOException {
+    Path f =
+        aYaml(
+            """
+        sources: { t: { file: x.csv, columns: { a: { column: A, type: datetime }, b: { column: B, type: datetime }, p: P } } }
+        kpis:
+          - { id: d, type: duration, source: t, time: a, start: a, end: b, clock: business, unit: days }
+          - { id: s, type: sla, source: t, time: a, start: a, end: b, clock: business, limit: 1 days }
+          - { id: v, type: sla, source: t, time: a, start: a, end: b, clock: business, limit: { by: p, values: { X: 2 ngày, Y: 8 hours }, default: 1 day } }
+          - { id: ok, type: sla, source: t, time: a, start: a, end: b, clock: business, limit: 8 hours }
+          - { id: cal, type: duration, source: t, time: a, start: a, end: b, unit: days }
+        """);
+    String why =
+        "with clock: business a day would be 24 working hours (about three 8-hour working days),"
+            + " not one working day; write it in hours or minutes of working time (e.g. 8 hours)";
+    assertThat(problems(f))
+        .containsExactly(
+            f + ":3:91: error: kpi 'd'.unit 'days': " + why,
+            f + ":4:87: error: kpi 's'.limit '1 days': " + why,
+            f + ":5:109: error: kpi 'v'.limit.values.X '2 ngày': " + why,
+            f + ":5:140: error: kpi 'v'.limit.default '1 day': " + why);
+  }
+
   @Test
   void fieldsOfAnotherTypeAreNamed() throws IOException {
     Path f =

@@ -40,6 +40,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_before >= kpi_prev_start THEN 1 END) AS s,
   count(CASE WHEN kpi_end >= kpi_start THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_end >= kpi_start) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_before >= kpi_prev_start) AND NOT (kpi_end >= kpi_start) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
@@ -71,6 +72,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_start - 1 - kpi_before < 90 THEN 1 END) AS s,
   count(CASE WHEN kpi_last - kpi_end < 90 THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_last - kpi_end < 90) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
@@ -102,6 +104,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_start - 1 - kpi_before < 90 THEN 1 END) AS s,
   count(CASE WHEN kpi_last - kpi_end < 90 THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_last - kpi_end < 90) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
@@ -135,6 +138,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_start - 1 - kpi_before < 90 THEN 1 END) AS s,
   count(CASE WHEN kpi_last - kpi_end < 90 THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_last - kpi_end < 90) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
@@ -166,6 +170,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_before >= kpi_prev_start THEN 1 END) AS s,
   count(CASE WHEN kpi_end >= kpi_start THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_end >= kpi_start) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_before >= kpi_prev_start) AND NOT (kpi_end >= kpi_start) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
@@ -222,6 +227,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_before >= kpi_prev_start THEN 1 END) AS s,
   count(CASE WHEN kpi_end >= kpi_start THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_end >= kpi_start) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_before >= kpi_prev_start) AND NOT (kpi_end >= kpi_start) THEN 1 END) AS churned,
   count(CASE WHEN (kpi_start_1_wdn - kpi_before_wdn) >= 60 THEN 1 END) AS dormant_start,
   count(CASE WHEN ((kpi_start_1_wdn - kpi_before_wdn) >= 60) AND kpi_end >= kpi_start THEN 1 END) AS reactivated_start,
@@ -259,6 +265,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_before >= kpi_prev_start THEN 1 END) AS s,
   count(CASE WHEN kpi_end >= kpi_start THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_end >= kpi_start) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_before >= kpi_prev_start) AND NOT (kpi_end >= kpi_start) THEN 1 END) AS churned,
   count(CASE WHEN (kpi_start_1_wdn - kpi_before_wdn) >= 60 THEN 1 END) AS dormant_start,
   count(CASE WHEN ((kpi_start_1_wdn - kpi_before_wdn) >= 60) AND kpi_end >= kpi_start THEN 1 END) AS reactivated_start,
@@ -296,6 +303,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_before >= kpi_prev_start THEN 1 END) AS s,
   count(CASE WHEN kpi_end >= kpi_start THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_end >= kpi_start) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_before >= kpi_prev_start) AND NOT (kpi_end >= kpi_start) THEN 1 END) AS churned,
   count(CASE WHEN (kpi_start_1_wdn - kpi_before_wdn) >= 60 THEN 1 END) AS dormant_start,
   count(CASE WHEN ((kpi_start_1_wdn - kpi_before_wdn) >= 60) AND kpi_end >= kpi_start THEN 1 END) AS reactivated_start,
@@ -327,6 +335,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_before >= kpi_prev_start THEN 1 END) AS s,
   count(CASE WHEN kpi_end >= kpi_start THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_end >= kpi_start) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_before >= kpi_prev_start) AND NOT (kpi_end >= kpi_start) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
@@ -343,9 +352,9 @@ WITH kpi_population AS (SELECT CAST(NULL AS STRING) AS kpi_g, CAST((CAST(unix_da
 kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS STRING) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
 kpi_lines AS (SELECT kpi_period, kpi_total, kpi_group, kpi_customer, kpi_order, kpi_value FROM kpi_activity JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day BETWEEN kpi_start AND kpi_last),
-kpi_buyers AS (SELECT kpi_period, kpi_total, kpi_group, count(DISTINCT CASE WHEN (kpi_value IS NULL OR kpi_value > 0) THEN kpi_order END) + count(CASE WHEN kpi_order IS NULL AND (kpi_value IS NULL OR kpi_value > 0) THEN 1 END) AS kpi_orders, CAST(sum(CAST(CASE WHEN kpi_value IS NOT NULL THEN kpi_value END AS DECIMAL(38, 18))) AS DOUBLE) AS kpi_revenue
+kpi_buyers AS (SELECT kpi_period, kpi_total, kpi_group, count(DISTINCT CASE WHEN kpi_value > 0 THEN kpi_order END) + count(CASE WHEN kpi_order IS NULL AND kpi_value > 0 THEN 1 END) AS kpi_orders, CAST(sum(CAST(CASE WHEN kpi_value IS NOT NULL THEN kpi_value END AS DECIMAL(38, 18))) AS DOUBLE) AS kpi_revenue, count(CASE WHEN kpi_value IS NULL THEN 1 END) AS kpi_blank
   FROM kpi_lines GROUP BY kpi_period, kpi_total, kpi_group, kpi_customer)
-SELECT kpi_period, kpi_total, kpi_group, count(CASE WHEN kpi_orders >= 1 THEN 1 END) AS buyers, count(CASE WHEN kpi_orders >= 2 THEN 1 END) AS repeaters, sum(kpi_orders) AS orders, CAST(sum(CAST(kpi_revenue AS DECIMAL(38, 18))) AS DOUBLE) AS revenue
+SELECT kpi_period, kpi_total, kpi_group, count(CASE WHEN kpi_orders >= 1 THEN 1 END) AS buyers, count(CASE WHEN kpi_orders >= 2 THEN 1 END) AS repeaters, sum(kpi_orders) AS orders, CAST(sum(CAST(kpi_revenue AS DECIMAL(38, 18))) AS DOUBLE) AS revenue, sum(kpi_blank) AS blank_amounts
 FROM kpi_buyers GROUP BY kpi_period, kpi_total, kpi_group;
 
 -- kpi repeat (customers)
@@ -368,6 +377,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_before >= kpi_prev_start THEN 1 END) AS s,
   count(CASE WHEN kpi_end >= kpi_start THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_end >= kpi_start) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_before >= kpi_prev_start) AND NOT (kpi_end >= kpi_start) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
@@ -384,9 +394,9 @@ WITH kpi_population AS (SELECT CAST(NULL AS STRING) AS kpi_g, CAST((CAST(unix_da
 kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS STRING) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
 kpi_lines AS (SELECT kpi_period, kpi_total, kpi_group, kpi_customer, kpi_order, kpi_value FROM kpi_activity JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day BETWEEN kpi_start AND kpi_last),
-kpi_buyers AS (SELECT kpi_period, kpi_total, kpi_group, count(DISTINCT CASE WHEN (kpi_value IS NULL OR kpi_value > 0) THEN kpi_order END) + count(CASE WHEN kpi_order IS NULL AND (kpi_value IS NULL OR kpi_value > 0) THEN 1 END) AS kpi_orders, CAST(sum(CAST(CASE WHEN kpi_value IS NOT NULL THEN kpi_value END AS DECIMAL(38, 18))) AS DOUBLE) AS kpi_revenue
+kpi_buyers AS (SELECT kpi_period, kpi_total, kpi_group, count(DISTINCT CASE WHEN kpi_value > 0 THEN kpi_order END) + count(CASE WHEN kpi_order IS NULL AND kpi_value > 0 THEN 1 END) AS kpi_orders, CAST(sum(CAST(CASE WHEN kpi_value IS NOT NULL THEN kpi_value END AS DECIMAL(38, 18))) AS DOUBLE) AS kpi_revenue, count(CASE WHEN kpi_value IS NULL THEN 1 END) AS kpi_blank
   FROM kpi_lines GROUP BY kpi_period, kpi_total, kpi_group, kpi_customer)
-SELECT kpi_period, kpi_total, kpi_group, count(CASE WHEN kpi_orders >= 1 THEN 1 END) AS buyers, count(CASE WHEN kpi_orders >= 2 THEN 1 END) AS repeaters, sum(kpi_orders) AS orders, CAST(sum(CAST(kpi_revenue AS DECIMAL(38, 18))) AS DOUBLE) AS revenue
+SELECT kpi_period, kpi_total, kpi_group, count(CASE WHEN kpi_orders >= 1 THEN 1 END) AS buyers, count(CASE WHEN kpi_orders >= 2 THEN 1 END) AS repeaters, sum(kpi_orders) AS orders, CAST(sum(CAST(kpi_revenue AS DECIMAL(38, 18))) AS DOUBLE) AS revenue, sum(kpi_blank) AS blank_amounts
 FROM kpi_buyers GROUP BY kpi_period, kpi_total, kpi_group;
 
 -- kpi frequency (customers)
@@ -409,6 +419,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_before >= kpi_prev_start THEN 1 END) AS s,
   count(CASE WHEN kpi_end >= kpi_start THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_end >= kpi_start) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_before >= kpi_prev_start) AND NOT (kpi_end >= kpi_start) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
@@ -425,9 +436,9 @@ WITH kpi_population AS (SELECT CAST(NULL AS STRING) AS kpi_g, CAST((CAST(unix_da
 kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS STRING) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
 kpi_lines AS (SELECT kpi_period, kpi_total, kpi_group, kpi_customer, kpi_order, kpi_value FROM kpi_activity JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day BETWEEN kpi_start AND kpi_last),
-kpi_buyers AS (SELECT kpi_period, kpi_total, kpi_group, count(DISTINCT CASE WHEN (kpi_value IS NULL OR kpi_value > 0) THEN kpi_order END) + count(CASE WHEN kpi_order IS NULL AND (kpi_value IS NULL OR kpi_value > 0) THEN 1 END) AS kpi_orders, CAST(sum(CAST(CASE WHEN kpi_value IS NOT NULL THEN kpi_value END AS DECIMAL(38, 18))) AS DOUBLE) AS kpi_revenue
+kpi_buyers AS (SELECT kpi_period, kpi_total, kpi_group, count(DISTINCT CASE WHEN kpi_value > 0 THEN kpi_order END) + count(CASE WHEN kpi_order IS NULL AND kpi_value > 0 THEN 1 END) AS kpi_orders, CAST(sum(CAST(CASE WHEN kpi_value IS NOT NULL THEN kpi_value END AS DECIMAL(38, 18))) AS DOUBLE) AS kpi_revenue, count(CASE WHEN kpi_value IS NULL THEN 1 END) AS kpi_blank
   FROM kpi_lines GROUP BY kpi_period, kpi_total, kpi_group, kpi_customer)
-SELECT kpi_period, kpi_total, kpi_group, count(CASE WHEN kpi_orders >= 1 THEN 1 END) AS buyers, count(CASE WHEN kpi_orders >= 2 THEN 1 END) AS repeaters, sum(kpi_orders) AS orders, CAST(sum(CAST(kpi_revenue AS DECIMAL(38, 18))) AS DOUBLE) AS revenue
+SELECT kpi_period, kpi_total, kpi_group, count(CASE WHEN kpi_orders >= 1 THEN 1 END) AS buyers, count(CASE WHEN kpi_orders >= 2 THEN 1 END) AS repeaters, sum(kpi_orders) AS orders, CAST(sum(CAST(kpi_revenue AS DECIMAL(38, 18))) AS DOUBLE) AS revenue, sum(kpi_blank) AS blank_amounts
 FROM kpi_buyers GROUP BY kpi_period, kpi_total, kpi_group;
 
 -- kpi clv (customers)
@@ -450,6 +461,7 @@ SELECT kpi_period, kpi_total, kpi_group,
   count(CASE WHEN kpi_start - 1 - kpi_before < 90 THEN 1 END) AS s,
   count(CASE WHEN kpi_last - kpi_end < 90 THEN 1 END) AS e,
   count(CASE WHEN kpi_first >= kpi_start THEN 1 END) AS n,
+  count(CASE WHEN (kpi_first >= kpi_start) AND (kpi_last - kpi_end < 90) THEN 1 END) AS n_end,
   count(CASE WHEN (kpi_start - 1 - kpi_before < 90) AND NOT (kpi_last - kpi_end < 90) THEN 1 END) AS churned,
   0 AS dormant_start,
   0 AS reactivated_start,
@@ -466,7 +478,7 @@ WITH kpi_population AS (SELECT CAST(NULL AS STRING) AS kpi_g, CAST((CAST(unix_da
 kpi_grouped AS (SELECT 1 AS kpi_total, CAST(NULL AS STRING) AS kpi_group, kpi_day, kpi_customer, kpi_order, kpi_value FROM kpi_population),
 kpi_activity AS (SELECT * FROM kpi_grouped WHERE kpi_day IS NOT NULL AND kpi_customer IS NOT NULL),
 kpi_lines AS (SELECT kpi_period, kpi_total, kpi_group, kpi_customer, kpi_order, kpi_value FROM kpi_activity JOIN (VALUES (0, 20727, 20757, 20697)) AS kpi_periods(kpi_period, kpi_start, kpi_last, kpi_prev_start) ON kpi_day BETWEEN kpi_start AND kpi_last),
-kpi_buyers AS (SELECT kpi_period, kpi_total, kpi_group, count(DISTINCT CASE WHEN (kpi_value IS NULL OR kpi_value > 0) THEN kpi_order END) + count(CASE WHEN kpi_order IS NULL AND (kpi_value IS NULL OR kpi_value > 0) THEN 1 END) AS kpi_orders, CAST(sum(CAST(CASE WHEN kpi_value IS NOT NULL THEN kpi_value END AS DECIMAL(38, 18))) AS DOUBLE) AS kpi_revenue
+kpi_buyers AS (SELECT kpi_period, kpi_total, kpi_group, count(DISTINCT CASE WHEN kpi_value > 0 THEN kpi_order END) + count(CASE WHEN kpi_order IS NULL AND kpi_value > 0 THEN 1 END) AS kpi_orders, CAST(sum(CAST(CASE WHEN kpi_value IS NOT NULL THEN kpi_value END AS DECIMAL(38, 18))) AS DOUBLE) AS kpi_revenue, count(CASE WHEN kpi_value IS NULL THEN 1 END) AS kpi_blank
   FROM kpi_lines GROUP BY kpi_period, kpi_total, kpi_group, kpi_customer)
-SELECT kpi_period, kpi_total, kpi_group, count(CASE WHEN kpi_orders >= 1 THEN 1 END) AS buyers, count(CASE WHEN kpi_orders >= 2 THEN 1 END) AS repeaters, sum(kpi_orders) AS orders, CAST(sum(CAST(kpi_revenue AS DECIMAL(38, 18))) AS DOUBLE) AS revenue
+SELECT kpi_period, kpi_total, kpi_group, count(CASE WHEN kpi_orders >= 1 THEN 1 END) AS buyers, count(CASE WHEN kpi_orders >= 2 THEN 1 END) AS repeaters, sum(kpi_orders) AS orders, CAST(sum(CAST(kpi_revenue AS DECIMAL(38, 18))) AS DOUBLE) AS revenue, sum(kpi_blank) AS blank_amounts
 FROM kpi_buyers GROUP BY kpi_period, kpi_total, kpi_group;

@@ -45,6 +45,8 @@ final class ActivityCounts implements CustomerCounts {
     int s = 0,
         e = 0,
         n = 0,
+        newAtEnd = 0,
+        blankAmounts = 0,
         churned = 0,
         dormantAtStart = 0,
         reactivatedFromStart = 0,
@@ -53,6 +55,7 @@ final class ActivityCounts implements CustomerCounts {
     int buyers = 0, repeaters = 0, orders = 0;
     double revenue = 0;
     Set<Integer> seenOrders = new HashSet<>();
+    boolean amounts = a.hasAmounts();
     for (int c = 0; c < a.customers; c++) {
       boolean atStart = rules.active(a, c, start - 1, before);
       boolean atEnd = rules.active(a, c, last, p);
@@ -60,6 +63,7 @@ final class ActivityCounts implements CustomerCounts {
       if (atStart) s++;
       if (atEnd) e++;
       if (isNew) n++;
+      if (isNew && atEnd) newAtEnd++;
       if (atStart && !atEnd) churned++;
       if (def.dormantAfter() != null) {
         boolean wasDormant = rules.dormant(a, c, start - 1);
@@ -69,12 +73,15 @@ final class ActivityCounts implements CustomerCounts {
         reactivations += rules.reactivations(a, c, start, last);
       }
       // Orders in the period: distinct order ids among rows with a positive amount (a return is not
-      // an order).
+      // an order, nor a row whose amount is blank: a cancelled order's, in many exports); without
+      // an
+      // amount column every row's order id is an order.
       seenOrders.clear();
       for (int i = a.from[c]; i < a.from[c + 1]; i++) {
         if (a.day[i] < start || a.day[i] > last) continue;
         double v = a.value(i);
-        if (Double.isNaN(v) || v > 0) seenOrders.add(a.order(i));
+        if (amounts && Double.isNaN(v)) blankAmounts++;
+        if (!amounts || v > 0) seenOrders.add(a.order(i));
         if (!Double.isNaN(v) && (v > 0 || def.returns() == CustomerDef.Returns.NET)) revenue += v;
       }
       if (!seenOrders.isEmpty()) buyers++;
@@ -85,6 +92,7 @@ final class ActivityCounts implements CustomerCounts {
         s,
         e,
         n,
+        newAtEnd,
         churned,
         dormantAtStart,
         reactivatedFromStart,
@@ -93,7 +101,8 @@ final class ActivityCounts implements CustomerCounts {
         buyers,
         repeaters,
         orders,
-        revenue);
+        revenue,
+        blankAmounts);
   }
 
   @Override

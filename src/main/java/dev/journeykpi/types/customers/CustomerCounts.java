@@ -28,14 +28,16 @@ interface CustomerCounts {
   int retained(Period cohort, Period later);
 
   /**
-   * A period's counts: active at the start (s) and end (e), new (n), churned, dormant at the start,
-   * of those active in the period, reactivations (once per dormancy episode), dormant at the end;
-   * customers with an order, with two or more, the orders, and the revenue.
+   * A period's counts: active at the start (s) and end (e), new (n) and of those still active at
+   * the end (newAtEnd), churned, dormant at the start, of those active in the period, reactivations
+   * (once per dormancy episode), dormant at the end; customers with an order, with two or more, the
+   * orders, the revenue, and the period's activities whose amount is blank (not orders).
    */
   record Single(
       int s,
       int e,
       int n,
+      int newAtEnd,
       int churned,
       int dormantAtStart,
       int reactivatedFromStart,
@@ -44,7 +46,8 @@ interface CustomerCounts {
       int buyers,
       int repeaters,
       int orders,
-      double revenue) {}
+      double revenue,
+      int blankAmounts) {}
 
   /**
    * New (first activity in the period), returning (active in it and the one before), resurrecting

@@ -99,6 +99,13 @@ public final class CustomerMeasurer {
   }
 
   private Measure single(CustomerCounts.Single k) {
+    Measure m = measureOf(k);
+    return countsOrders() && k.blankAmounts() > 0
+        ? m.withNote(Note.of(Code.BLANK_AMOUNTS_NOT_ORDERS, k.blankAmounts(), def.value()))
+        : m;
+  }
+
+  private Measure measureOf(CustomerCounts.Single k) {
     int s = k.s(),
         e = k.e(),
         n = k.n(),
@@ -118,15 +125,7 @@ public final class CustomerMeasurer {
           s == 0
               ? new Measure(null, (double) churned, 0.0, 0, Note.of(Code.NO_ACTIVE_AT_START))
               : new Measure((double) churned / s, (double) churned, (double) s, s);
-      case RETENTION_RATE ->
-          s == 0
-              ? new Measure(null, (double) (e - n), 0.0, 0, Note.of(Code.NO_ACTIVE_AT_START))
-              : new Measure(
-                  (double) (e - n) / s,
-                  (double) (e - n),
-                  (double) s,
-                  s,
-                  Note.of(Code.RETENTION_PARTS, e, n, s));
+      case RETENTION_RATE -> retention(e, k.newAtEnd(), n - k.newAtEnd(), s);
       case DORMANT -> new Measure((double) dormantAtEnd, null, null, dormantAtEnd);
       case REACTIVATED -> new Measure((double) reactivations, null, null, reactivations);
       case REACTIVATION_RATE ->
@@ -154,6 +153,33 @@ public final class CustomerMeasurer {
       case CLV -> clv(revenue, orders, buyers, churned, s);
       case LIFECYCLE, COHORT -> throw new IllegalStateException();
     };
+  }
+
+  /** Whether the measure counts orders, so rows with a blank amount (not orders) are said. */
+  private boolean countsOrders() {
+    return switch (def.measure()) {
+      case REPEAT_RATE, FREQUENCY, AOV, CLV -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * CRR = (E − N) ÷ S, N the period's new customers still active at the end: the formula assumes
+   * every new customer is in E, so one that lapsed before the end (a window shorter than the
+   * period: a year's CRR with a 90-day window) is left out of N as it is out of E — counted in N it
+   * made the rate fall below zero. The lapsed new customers are named in a note.
+   */
+  private static Measure retention(int e, int n, int lapsedNew, int s) {
+    Measure m =
+        s == 0
+            ? new Measure(null, (double) (e - n), 0.0, 0, Note.of(Code.NO_ACTIVE_AT_START))
+            : new Measure(
+                (double) (e - n) / s,
+                (double) (e - n),
+                (double) s,
+                s,
+                Note.of(Code.RETENTION_PARTS, e, n, s));
+    return lapsedNew > 0 ? m.withNote(Note.of(Code.NEW_LAPSED_NOT_IN_N, lapsedNew)) : m;
   }
 
   /** CLV = AOV × purchase frequency × lifespan (periods), the formula and its parts in the note. */

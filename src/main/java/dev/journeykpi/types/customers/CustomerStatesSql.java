@@ -87,6 +87,7 @@ final class CustomerStatesSql {
     counts.add(count("s", atStart));
     counts.add(count("e", atEnd));
     counts.add(count("n", isNew));
+    counts.add(count("n_end", "(" + isNew + ") AND (" + atEnd + ")"));
     counts.add(count("churned", "(" + atStart + ") AND NOT (" + atEnd + ")"));
     counts.add(dormancy ? count("dormant_start", dormantAtStart) : "0 AS dormant_start");
     counts.add(

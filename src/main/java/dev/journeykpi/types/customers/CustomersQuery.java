@@ -204,6 +204,7 @@ final class CustomersQuery implements KpiQuery {
             n(v, "s"),
             n(v, "e"),
             n(v, "n"),
+            n(v, "n_end"),
             n(v, "churned"),
             n(v, "dormant_start"),
             n(v, "reactivated_start"),
@@ -212,7 +213,8 @@ final class CustomersQuery implements KpiQuery {
             n(v, "buyers"),
             n(v, "repeaters"),
             n(v, "orders"),
-            revenue == null ? 0.0 : revenue.doubleValue());
+            revenue == null ? 0.0 : revenue.doubleValue(),
+            n(v, "blank_amounts"));
       }
 
       @Override

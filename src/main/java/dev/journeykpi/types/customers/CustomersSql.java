@@ -139,11 +139,13 @@ final class CustomersSql implements OwnQuerySql {
 
   /**
    * Per period and group, the customers with an order, with two or more, the orders (distinct ids
-   * among the customer's rows with a positive or no amount; a row without an id is its own order),
-   * and the revenue (an exact sum).
+   * among the customer's rows with a positive amount, or every row's without an amount column; a
+   * row without an id is its own order), the revenue (an exact sum), and the rows whose amount is
+   * blank (not orders: a cancelled order's, in many exports).
    */
   String orders(String with, String periods, Dialect d, GroupCopies g) {
-    String ordered = "(kpi_value IS NULL OR kpi_value > 0)";
+    boolean amounts = def.value() != null;
+    String ordered = amounts ? "kpi_value > 0" : "TRUE";
     String earning =
         def.returns() == CustomerDef.Returns.NET ? "kpi_value IS NOT NULL" : "kpi_value > 0";
     return with
@@ -163,7 +165,9 @@ final class CustomersSql implements OwnQuerySql {
         + " AS kpi_orders,"
         + " "
         + d.sumExact("CASE WHEN " + earning + " THEN kpi_value END")
-        + " AS kpi_revenue"
+        + " AS kpi_revenue, "
+        + (amounts ? Aggregates.countWhere("kpi_value IS NULL") : "0")
+        + " AS kpi_blank"
         + "\n  FROM kpi_lines GROUP BY kpi_period, "
         + g.keys()
         + ", kpi_customer)"
@@ -178,7 +182,7 @@ final class CustomersSql implements OwnQuerySql {
         + " sum(kpi_orders) AS orders,"
         + " "
         + d.sumExact("kpi_revenue")
-        + " AS revenue"
+        + " AS revenue, sum(kpi_blank) AS blank_amounts"
         + "\nFROM kpi_buyers GROUP BY kpi_period, "
         + g.keys();
   }

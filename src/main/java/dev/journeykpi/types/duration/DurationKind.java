@@ -48,6 +48,7 @@ public final class DurationKind extends PeriodRowsKind<DurationSpec> {
               + SpecReader.DURATION_UNITS
               + Suggestions.hint(unit, SpecReader.DURATION_UNITS));
     }
+    r.refuseBusinessDays(business, unit);
     return new SpecReader.Bound(new DurationSpec(start, end, business, stat), unit);
   }
 

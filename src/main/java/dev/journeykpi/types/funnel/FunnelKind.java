@@ -51,7 +51,9 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
   public SpecReader.Bound bind(SpecReader r) {
     FunnelDef funnel = r.funnel();
     boolean business = r.businessClock();
-    String unit = r.declaredUnit() == null ? "days" : r.declaredUnit();
+    // Times between stages in days by default; on the business clock in hours (a day of working
+    // time would be 24 working hours).
+    String unit = r.declaredUnit() != null ? r.declaredUnit() : business ? "hours" : "days";
     if (!SpecReader.DURATION_UNITS.contains(unit)) {
       r.error(
           r.at("unit"),
@@ -60,6 +62,7 @@ public final class FunnelKind extends KpiKind<FunnelSpec> {
               + SpecReader.DURATION_UNITS
               + Suggestions.hint(unit, SpecReader.DURATION_UNITS));
     }
+    r.refuseBusinessDays(business, unit);
     return new SpecReader.Bound(funnel == null ? null : new FunnelSpec(funnel, business), unit);
   }
 

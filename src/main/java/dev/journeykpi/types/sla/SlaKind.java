@@ -30,7 +30,7 @@ public final class SlaKind extends PeriodRowsKind<SlaSpec> {
     String start = r.requiredTime("start");
     String end = r.requiredTime("end");
     boolean business = r.businessClock();
-    SlaDef sla = r.limit();
+    SlaDef sla = r.limit(business);
     return new SpecReader.Bound(
         new SlaSpec(start, end, business, sla), r.fixedUnit("%", "an sla KPI"));
   }
