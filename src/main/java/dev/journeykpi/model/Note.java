@@ -100,6 +100,7 @@ public record Note(Code code, List<Object> args) {
     NO_COMPLETED_DURATIONS,
     // survey scores (ScoreMeasurer)
     BLANK_ANSWERS(count()),
+    ANSWERS_NOT_WHOLE(count()),
     ANSWERS_OUTSIDE(count(), arg("min", Kind.DECIMAL), arg("max", Kind.DECIMAL)),
     UNRECOGNISED_ANSWERS(count()),
     EXAMPLES(arg("values", Kind.EXAMPLES)),

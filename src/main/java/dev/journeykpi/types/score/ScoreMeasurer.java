@@ -29,6 +29,9 @@ public final class ScoreMeasurer implements Measurer {
   private static final double BLANK = Double.NaN;
   private static final double UNRECOGNISED = Double.NEGATIVE_INFINITY;
   private static final double OFF_SCALE = Double.POSITIVE_INFINITY;
+  // An answer between two points of the scale (4.5 on 1–5): no point of it, so neither positive
+  // nor negative; left out and said, not counted as an answer that is "not positive".
+  private static final double NOT_WHOLE = Double.MAX_VALUE;
 
   private final String column;
   private final ScoreDef def;
@@ -61,7 +64,7 @@ public final class ScoreMeasurer implements Measurer {
    * answers are the same.
    */
   final class Tally {
-    private long rows, n, blank, offScale, unrecognised, positive, promoters, detractors;
+    private long rows, n, blank, offScale, notWhole, unrecognised, positive, promoters, detractors;
     private double sum;
     private final Map<String, Long> strange = new LinkedHashMap<>();
 
@@ -75,6 +78,9 @@ public final class ScoreMeasurer implements Measurer {
         blank += count;
       } else if (v == OFF_SCALE) {
         offScale += count;
+        return true;
+      } else if (v == NOT_WHOLE) {
+        notWhole += count;
         return true;
       } else if (v == UNRECOGNISED) {
         unrecognised += count;
@@ -106,6 +112,7 @@ public final class ScoreMeasurer implements Measurer {
     if (t.offScale > 0)
       notes.add(
           Note.of(Code.ANSWERS_OUTSIDE, t.offScale, Note.plain(def.min()), Note.plain(def.max())));
+    if (t.notWhole > 0) notes.add(Note.of(Code.ANSWERS_NOT_WHOLE, t.notWhole));
     if (t.unrecognised > 0) notes.add(Note.of(Code.UNRECOGNISED_ANSWERS, t.unrecognised));
     if (!t.strange.isEmpty()) {
       List<String> shown = new ArrayList<>();
@@ -207,9 +214,10 @@ public final class ScoreMeasurer implements Measurer {
   }
 
   private double onScale(double v) {
-    return !Double.isNaN(v) && v != UNRECOGNISED && (v < def.min() || v > def.max())
-        ? OFF_SCALE
-        : v;
+    if (Double.isNaN(v) || v == UNRECOGNISED) return v;
+    if (v < def.min() || v > def.max()) return OFF_SCALE;
+    // A score a label maps to may be any number; an answer written as a number is a point.
+    return v != Math.rint(v) && !def.values().containsValue(v) ? NOT_WHOLE : v;
   }
 
   private double fromText(String text) {
