@@ -108,7 +108,8 @@ final class SourceFileLayout {
                 + shown
                 + " is "
                 + dialect.charset()
-                + "; --engine duckdb reads UTF-8 files only yet (use --engine tablesaw)");
+                + "; SQL reads UTF-8 files only (kpi report --engine duckdb or jdbc reads a local"
+                + " one with kpi's importer; else use --engine tablesaw)");
       int headerRow = Math.max(1, s.headerRow());
       List<String> header = header(open, dialect, headerRow);
       if (header == null) throw new DataException(shown + ": no header row");
