@@ -1,7 +1,13 @@
 package dev.journeykpi.engine;
 
+import dev.journeykpi.model.DataException;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.DuckDbDialect;
+import dev.journeykpi.sql.SourceRelations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,6 +39,23 @@ final class DuckDbBackend implements SqlBackend {
   @Override
   public Connection connection() {
     return conn;
+  }
+
+  /**
+   * Whether read_csv reads the file as kpi's importer does ({@link DuckDbCsvBytes}: UTF-8
+   * throughout, every quote closed, nothing after a closing quote, one kind of line end); a file
+   * that holds such bytes is read by the importer instead, so that a valid export gives the default
+   * engine's rows and quality counts here too, where DuckDB's reader would stop. One pass over the
+   * file's bytes (on the 146 MB benchmark export, docs/engines.md).
+   */
+  @Override
+  public boolean readsCsv(SourceRelations.Layout layout) {
+    Path file = Path.of(layout.file());
+    try (InputStream in = Files.newInputStream(file)) {
+      return DuckDbCsvBytes.whyNot(in, layout.delimiter()) == null;
+    } catch (IOException e) {
+      throw new DataException("cannot read " + layout.shown() + ": " + e.getMessage(), e);
+    }
   }
 
   @Override

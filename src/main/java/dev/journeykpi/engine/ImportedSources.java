@@ -37,7 +37,10 @@ import tech.tablesaw.columns.Column;
 final class ImportedSources {
   private ImportedSources() {}
 
-  /** Whether the source is read by the importer: an Excel file or a pattern of files. */
+  /**
+   * Whether the source is read by the importer: an Excel file, a pattern of files, a CSV file with
+   * looked-up columns or in a declared encoding other than UTF-8.
+   */
   static boolean imported(SourceDef s) {
     // Parquet files (one or a pattern) are read by DuckDB itself (ParquetRelation).
     if (ParquetLayout.isParquet(s)) return false;
@@ -50,12 +53,21 @@ final class ImportedSources {
         s.columns().values().stream()
             .anyMatch(c -> c.isLookup() && !c.isDerived() && !c.isJoined());
     return lookups
+        || notUtf8(s)
         || (s.format() != null && !s.format().equalsIgnoreCase("csv"))
         || name.endsWith(".xlsx")
         || name.endsWith(".xls")
         || s.file().contains("*")
         || s.file().contains("?")
         || s.file().contains("[");
+  }
+
+  /**
+   * Whether the source declares an encoding other than UTF-8 ({@code encoding: windows-1258}): the
+   * importer decodes it, as on the default engine, where an engine's CSV reader reads UTF-8 only.
+   */
+  static boolean notUtf8(SourceDef s) {
+    return s.encoding() != null && !s.encoding().replace("-", "").equalsIgnoreCase("utf8");
   }
 
   /**

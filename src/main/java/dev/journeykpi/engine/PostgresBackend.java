@@ -103,20 +103,43 @@ final class PostgresBackend extends JdbcBackend {
   }
 
   /**
-   * Whether COPY reads the file's lines as kpi's importer does ({@link PgCopyLines}: no NUL byte,
-   * one kind of line end, UTF-8 …); a file that holds such bytes is read by the importer instead,
-   * so that a valid export gives the default engine's rows and quality counts here too.
+   * Whether the dialect's COPY and SQL read the file, or kpi's importer (its typed rows streamed as
+   * COPY text, {@link #append}): the importer for a file COPY cannot read as the importer does
+   * ({@link PgCopyLines}: a NUL byte, line ends of several kinds, bytes that are not UTF-8 …), and
+   * for a file of a size where SQL's typing costs the server far more than the importer costs this
+   * side ({@link #importerFirst}); the rows and quality counts are the default engine's either way.
    */
   @Override
   public boolean readsCsv(SourceRelations.Layout layout) {
     Path file = Path.of(layout.file());
     try (InputStream in = Files.newInputStream(file)) {
+      if (importerFirst(Files.size(file), Runtime.getRuntime().maxMemory())) return false;
       return PgCopyLines.whyNot(in) == null;
     } catch (NoSuchFileException e) {
       throw new DataException("file not found: " + file);
     } catch (IOException e) {
       throw new DataException("cannot read " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** From this size a CSV file is read by kpi's importer ({@link #importerFirst}). */
+  static final long IMPORTER_FROM_BYTES = 8L << 20;
+
+  /**
+   * Whether a CSV file of {@code bytes} is read by kpi's importer rather than by COPY and SQL,
+   * given the Java heap's limit. Measured on the 146 MB, 1,000,000-row benchmark export
+   * (bench.yaml, paired runs, docs/engines.md): COPY and SQL cost the server 237 s of CPU and kpi 4
+   * s (about 15 minutes of wall time on the shared test machine); the importer cost kpi 8.4 s and
+   * the server 12 to 13 s (90 to 114 s of wall time), with 470 to 800 MB of kpi's memory. So from 8
+   * MiB (about 50,000 such rows, some 13 s of the server's CPU by SQL) the importer, as long as the
+   * file is at most half the heap (its typed columns are held while they are streamed: 10,000,000
+   * rows, 1.5 GB, went through in -Xmx2g at 1,410 MiB peak RSS: half leaves a margin for wider
+   * exports, docs/performance.md); a larger file by SQL, which never holds the rows here. Below 8
+   * MiB both take a second or two, and COPY and SQL, the SQL {@code kpi sql --dialect postgres}
+   * prints, keep kpi's memory flat.
+   */
+  static boolean importerFirst(long bytes, long maxHeap) {
+    return bytes >= IMPORTER_FROM_BYTES && bytes <= maxHeap / 2;
   }
 
   /**

@@ -55,6 +55,26 @@ final class SourceFileLayout {
   }
 
   /**
+   * Whether the source's file is UTF-8 as the import detects it (a UTF-16 file has its byte-order
+   * mark): only such a file is read by an engine's own CSV reader; another is read by kpi's
+   * importer. True for a file that does not exist, which {@link #of} then names.
+   */
+  static boolean utf8(SourceDef s, Path override) {
+    Path file =
+        override != null
+            ? override
+            : (s.baseDir() == null ? Path.of("") : s.baseDir()).resolve(s.file()).normalize();
+    if (!Files.isRegularFile(file)) return true;
+    try {
+      return CsvDialect.detect(file, s.encoding(), s.delimiter())
+          .charset()
+          .equals(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new DataException(SourceLoader.display(file) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * Whether a source's path names its file system ({@code hdfs://}, {@code s3a://}, {@code
    * file:///}): a scheme of two characters or more and a colon ({@code C:\} is a Windows drive).
    */
@@ -88,7 +108,8 @@ final class SourceFileLayout {
                 + shown
                 + " is "
                 + dialect.charset()
-                + "; --engine duckdb reads UTF-8 files only yet (use --engine tablesaw)");
+                + "; SQL reads UTF-8 files only (kpi report --engine duckdb or jdbc reads a local"
+                + " one with kpi's importer; else use --engine tablesaw)");
       int headerRow = Math.max(1, s.headerRow());
       List<String> header = header(open, dialect, headerRow);
       if (header == null) throw new DataException(shown + ": no header row");

@@ -66,8 +66,10 @@ public interface SqlBackend extends AutoCloseable {
    * Whether the dialect's CSV reader ({@link Dialect#readCsv}) reads the file's records as the
    * default engine does. When not, kpi's importer reads the file and its typed rows are appended
    * ({@link #append}), as for a pattern of files, so that a valid export never stops the run on one
-   * engine only (PostgreSQL's COPY: a NUL byte, a carriage return inside quotes, PostgresBackend).
-   * True by default.
+   * engine only (PostgreSQL's COPY: a NUL byte, a carriage return inside quotes, PostgresBackend;
+   * DuckDB's read_csv: bytes that are not UTF-8, a quote left open, DuckDbBackend), or where the
+   * importer costs far less (PostgreSQL: a large file, PostgresBackend#importerFirst). True by
+   * default.
    */
   default boolean readsCsv(SourceRelations.Layout layout) {
     return true;

@@ -217,8 +217,6 @@ public final class SqlKpiEngine {
         }
         continue;
       }
-      if (s.encoding() != null && !s.encoding().replace("-", "").equalsIgnoreCase("utf8"))
-        why.add(src + " is encoded in " + s.encoding() + " (UTF-8 only yet)");
       if (!s.zone().equals(def.zone()))
         why.add(src + " writes times in " + s.zone() + ", not the definition's " + def.zone());
       for (ColumnDef c : combined.typedColumns(s)) {
@@ -322,9 +320,11 @@ public final class SqlKpiEngine {
           continue;
         }
         SourceRelations.Layout layout = override == null ? backend.csvLayout(s, columns) : null;
-        if (layout == null) layout = SourceFileLayout.of(s, override, columns);
-        backend.checkCsv(layout);
-        if (!backend.readsCsv(layout)) {
+        // A file that is not UTF-8 (UTF-16, by its byte-order mark) is decoded by the importer.
+        boolean utf8 = layout != null || SourceFileLayout.utf8(s, override);
+        if (layout == null && utf8) layout = SourceFileLayout.of(s, override, columns);
+        if (utf8) backend.checkCsv(layout);
+        if (!utf8 || !backend.readsCsv(layout)) {
           // Bytes the engine's own reader refuses or reads otherwise: read by kpi's importer.
           quality.put(
               s.id(),

@@ -452,31 +452,11 @@ public final class DuckDbDialect implements Dialect {
     return "CREATE OR REPLACE TEMP VIEW " + name + " AS " + select;
   }
 
+  /** DuckDB's read_csv, as {@link DuckDbCsv} sets it up. */
   @Override
   public CsvRead readCsv(
       SourceRelations.Layout l, List<String> fields, String rejects, String scan) {
-    List<String> header = new ArrayList<>();
-    for (String f : fields) header.add(literal(f) + ": 'VARCHAR'");
-    String read =
-        "read_csv("
-            + literal(l.file())
-            + ", header = false, skip = "
-            + l.skip()
-            + ", auto_detect = false, all_varchar = true, delim = "
-            + literal(String.valueOf(l.delimiter()))
-            + ", quote = '\"', escape = '\"', "
-            // One field: an empty line reads as a NULL row, where the import reads no row; a
-            // quoted "" stays '' (a blank field: an empty row) so that the two can be told apart.
-            + (l.width() == 1 ? "allow_quoted_nulls = false, " : "")
-            + "columns = {"
-            + String.join(", ", header)
-            + "}, store_rejects = true, rejects_table = "
-            + literal(rejects)
-            + ", rejects_scan = "
-            + literal(scan)
-            + ")";
-    if (l.width() == 1) read = "(SELECT * FROM " + read + " WHERE \"column0\" IS NOT NULL)";
-    return new CsvRead(List.of(), read, "row_number() OVER ()");
+    return DuckDbCsv.read(this, l, fields, rejects, scan);
   }
 
   // ---- Hooks added by portable-agg ----
@@ -510,19 +490,10 @@ public final class DuckDbDialect implements Dialect {
     return "CREATE OR REPLACE TABLE " + name + " (" + String.join(", ", columns) + ")";
   }
 
-  /**
-   * DuckDB's reject table (store_rejects in {@link #readCsv}) has a row per error, so a short row
-   * once per missing field: the first, by column, is the row's. A wrong number of fields says
-   * "Found: N" in its message.
-   */
+  /** The rows {@link DuckDbCsv} set aside in read_csv's rejects table. */
   @Override
   public String refusedCsvRows(String rejects) {
-    return "SELECT line, CAST(nullif(regexp_extract(error_message, 'Found: ([0-9]+)', 1), '')"
-        + " AS BIGINT) AS found, error_message AS message, csv_line FROM (SELECT line,"
-        + " error_message, csv_line, row_number() OVER (PARTITION BY line ORDER BY column_idx)"
-        + " AS kpi_i FROM "
-        + rejects
-        + ") AS kpi_rejects WHERE kpi_i = 1 ORDER BY line";
+    return DuckDbCsv.refused(rejects);
   }
 
   /**

@@ -73,13 +73,14 @@ class PortableTemplatesTest {
   static final List<String> DUCKDB_ONLY = List.of("engine/ParquetLayout.java");
 
   /**
-   * A dialect's own SQL kept beside it, as in the dialect: PostgreSQL's and Spark's parsers and CSV
-   * readers.
+   * A dialect's own SQL kept beside it, as in the dialect: PostgreSQL's and Spark's parsers, and
+   * the CSV readers of DuckDB, PostgreSQL and Spark.
    */
   static final List<String> DIALECT_PARTS =
       List.of(
           "sql/PostgresParsers.java",
           "sql/SparkParsers.java",
+          "sql/DuckDbCsv.java",
           "sql/PostgresCsv.java",
           "sql/SparkCsv.java");
 
