@@ -57,7 +57,6 @@ final class CustomersSql implements OwnQuerySql {
     KpiDef k = source.kpi();
     SqlColumns c = source.columns();
     if (states.inWorkingDays()) c.calendarTable(); // refused here when there is no calendar
-    source.requireGroupedColumns();
     if (!c.type(k.time()).isTemporal())
       throw new SqlRefused("time column '" + k.time() + "' is not a date");
     if (c.type(def.customer()) != ValueType.STRING)

@@ -49,7 +49,6 @@ final class ScoreSql implements OwnQuerySql {
   @Override
   public KpiQuery compile(SqlSource source) {
     SqlColumns c = source.columns();
-    source.requireGroupedColumns();
     if (kpi.time() != null && !c.type(kpi.time()).isTemporal())
       throw new SqlRefused("time column '" + kpi.time() + "' is not a date");
     ValueType type = c.type(spec.column());

@@ -39,7 +39,6 @@ final class StalledSql implements OwnQuerySql {
   public KpiQuery compile(SqlSource source) {
     KpiDef k = source.kpi();
     SqlColumns c = source.columns();
-    source.requireGroupedColumns();
     if (k.time() == null || !c.type(k.time()).isTemporal())
       throw new SqlRefused("time column '" + k.time() + "' is not a date");
     if (c.type(def.lead()) != ValueType.STRING)
