@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -32,10 +33,18 @@ final class SourceGroups {
 
   /** The KPIs, those with groups from a source given its values. */
   static List<KpiDef> resolve(List<KpiDef> kpis, Map<String, LoadedSource> loaded) {
+    return resolve(kpis, g -> values(loaded.get(g.source()).table(), g.column()));
+  }
+
+  /**
+   * The KPIs, those with groups from a source given the values {@code read} returns for it (an SQL
+   * engine reads them with a query).
+   */
+  static List<KpiDef> resolve(List<KpiDef> kpis, Function<KpiDef.GroupsFrom, List<String>> read) {
     List<KpiDef> out = new ArrayList<>(kpis.size());
     for (KpiDef k : kpis) {
       KpiDef.GroupsFrom g = k.groupsFrom();
-      out.add(g == null ? k : k.withGroups(values(loaded.get(g.source()).table(), g.column())));
+      out.add(g == null ? k : k.withGroups(read.apply(g)));
     }
     return out;
   }
@@ -43,10 +52,20 @@ final class SourceGroups {
   /** The column's values, trimmed, each once, blanks left out, in the file's order. */
   static List<String> values(Table table, String column) {
     Column<?> c = table.column(column);
+    List<String> texts = new ArrayList<>(c.size());
+    for (int row = 0; row < c.size(); row++) texts.add(c.isMissing(row) ? null : c.getString(row));
+    return values(texts);
+  }
+
+  /**
+   * The texts (null for a missing cell), trimmed, each once, blanks left out, in the given order:
+   * the groups whichever engine read them.
+   */
+  static List<String> values(Iterable<String> texts) {
     Set<String> out = new LinkedHashSet<>();
-    for (int row = 0; row < c.size(); row++) {
-      if (c.isMissing(row)) continue;
-      String v = c.getString(row).strip();
+    for (String t : texts) {
+      if (t == null) continue;
+      String v = t.strip();
       if (!v.isEmpty()) out.add(v);
     }
     return List.copyOf(out);

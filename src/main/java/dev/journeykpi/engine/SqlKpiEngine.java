@@ -22,6 +22,7 @@ import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.ParquetRelation;
 import dev.journeykpi.sql.PeriodRowsQuery;
 import dev.journeykpi.sql.PeriodRowsSql;
+import dev.journeykpi.sql.SourceGroupsQuery;
 import dev.journeykpi.sql.SourceRelations;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlRefused;
@@ -165,6 +166,8 @@ public final class SqlKpiEngine {
     Map<String, Set<String>> needed = new LinkedHashMap<>();
     for (KpiDef k : kpis)
       needed.computeIfAbsent(k.source(), x -> new LinkedHashSet<>()).addAll(k.columnsRead());
+    // groups: { source, column }: that source is read too, as the default engine imports it.
+    SourceGroups.need(kpis, needed);
     return new CombinedSources(d, def, relations, JoinedSources.read(def, needed));
   }
 
@@ -370,7 +373,7 @@ public final class SqlKpiEngine {
       List<Period> periods =
           DataEnd.periods(request.periods(), List.copyOf(quality.values()), request.today());
       Map<String, List<ResultRow>> byKpi = new java.util.HashMap<>();
-      for (Compiled c : compiled) {
+      for (Compiled c : withSourceGroups(def, d, conn, combined, compiled)) {
         List<ResultRow> current = c.query().run(conn, periods, runner);
         List<ResultRow> r =
             request.compare() == RunRequest.Compare.NONE
@@ -395,6 +398,43 @@ public final class SqlKpiEngine {
     } catch (SQLException e) {
       throw new DataException(engineName + ": " + firstLine(e.getMessage()), e);
     }
+  }
+
+  /**
+   * The KPIs with groups from another source ({@code groups: { source: teams, column: team }})
+   * compiled again with that source's values as their declared groups, read now that the source is
+   * typed, as the default engine reads them from its imported table ({@link SourceGroups}); the
+   * groups without rows are then added by the default engine's code, as for a {@code groups:} list.
+   */
+  private static List<Compiled> withSourceGroups(
+      Definition def,
+      Dialect d,
+      Connection conn,
+      CombinedSources combined,
+      List<Compiled> compiled) {
+    List<KpiDef> resolved =
+        SourceGroups.resolve(
+            compiled.stream().map(Compiled::kpi).toList(),
+            g -> groupTexts(conn, d, g, combined.rows(def.sources().get(g.source()))));
+    List<Compiled> out = new ArrayList<>(compiled.size());
+    for (int i = 0; i < compiled.size(); i++) {
+      KpiDef k = resolved.get(i);
+      out.add(k.groupsFrom() == null ? compiled.get(i) : compile(def, List.of(k), d).get(0));
+    }
+    return out;
+  }
+
+  /** The texts of the groups' column, each once, in order of first appearance. */
+  private static List<String> groupTexts(
+      Connection conn, Dialect d, KpiDef.GroupsFrom g, String rows) {
+    List<String> out = new ArrayList<>();
+    try (Statement st = conn.createStatement();
+        var r = st.executeQuery(SourceGroupsQuery.sql(d, g, rows))) {
+      while (r.next()) out.add(r.getString(1));
+    } catch (SQLException e) {
+      throw new DataException(d.name() + ": " + firstLine(e.getMessage()), e);
+    }
+    return SourceGroups.values(out);
   }
 
   /**
@@ -480,6 +520,17 @@ public final class SqlKpiEngine {
           .append(")\n")
           .append(c.query().sql(periods))
           .append(";\n");
+      // The groups from another source are read by kpi, which adds the rows of those without rows.
+      KpiDef.GroupsFrom g = c.kpi().groupsFrom();
+      if (g != null)
+        out.append("-- groups: every value of source ")
+            .append(g.source())
+            .append("'s column ")
+            .append(g.column())
+            .append(
+                ", trimmed, blanks left out, each listed even without rows; read by kpi with:\n")
+            .append(SourceGroupsQuery.sql(d, g, combined.rows(def.sources().get(g.source()))))
+            .append(";\n");
       // The comparisons are no query: kpi reads the KPI's rows back and tests them (ComparedRows).
       if (c.kpi().compare() != null)
         out.append("-- compare: by ")

@@ -61,7 +61,6 @@ public final class PeriodRowsQuery implements KpiQuery {
     this.template = template;
     this.columns = new SqlColumns(d, source, calendar);
     this.rows = rows;
-    SqlSource.requireGroupedColumns(kpi, columns);
     if (kpi.time() != null && !columns.type(kpi.time()).isTemporal())
       throw new SqlRefused("time column '" + kpi.time() + "' is not a date");
     this.aggregates = template.aggregates(columns);

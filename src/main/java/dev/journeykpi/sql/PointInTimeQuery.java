@@ -27,7 +27,7 @@ import java.util.Map;
  * rows are built by {@link KpiRunner#atMeasuredEdges}, the Tablesaw path's own code.
  *
  * <p>Breakdowns by any columns but durations, several of them, with {@code rollup} ({@link
- * PeriodGroups}); not groups from another source.
+ * PeriodGroups}); groups from another source as declared groups, read by the engine.
  */
 public final class PointInTimeQuery implements KpiQuery {
   /** What a point-in-time type compiles: its aggregates and the measure they make. */
@@ -59,7 +59,6 @@ public final class PointInTimeQuery implements KpiQuery {
     this.columns = source.columns();
     this.rows = source.rows();
     this.edges = edges;
-    source.requireGroupedColumns();
     for (String e : edges)
       if (!columns.type(e).isTemporal()) throw new SqlRefused("column '" + e + "' is not a date");
     this.aggregates = template.aggregates(columns);

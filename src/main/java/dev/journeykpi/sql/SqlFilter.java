@@ -15,8 +15,8 @@ import java.util.Locale;
  * {@code is_null}, and {@code not} never brings back a row its inner filter could not judge. Texts
  * compare without case (the cells are in NFC already, the values lower-cased here as FilterCompiler
  * lower-cases them). Compiled so far: equals, not, in, not_in, the ordered comparisons and between,
- * is_null, not_null, contains, starts_with, ends_with, a column against another, all_of, any_of,
- * not; matches is refused.
+ * is_null, not_null, contains, starts_with, ends_with, a column against another (texts and yes/no
+ * values too), all_of, any_of, not, and matches where the engine's regular expressions agree.
  */
 final class SqlFilter {
   private SqlFilter() {}
@@ -35,12 +35,7 @@ final class SqlFilter {
       ValueType a = c.type(cmp.column());
       ValueType b = c.type(cmp.other());
       if (a == ValueType.STRING || b == ValueType.STRING || a == ValueType.BOOLEAN)
-        throw new SqlRefused(
-            "a filter comparing text or yes/no columns ("
-                + cmp.column()
-                + " with "
-                + cmp.other()
-                + ")");
+        return sameOrNot(c, cmp, a, b);
       return "("
           + value(c, cmp.column(), a)
           + " "
@@ -111,6 +106,31 @@ final class SqlFilter {
     List<String> out = new ArrayList<>();
     for (Filter p : parts) out.add(compile(p, c));
     return "(" + String.join(op, out) + ")";
+  }
+
+  /**
+   * Two text or two yes/no columns, equal or not ({@code eq}/{@code not}, the binder's only
+   * operators for them), as ColumnComparison compares them: texts without case (the cells are NFC
+   * already, both lower-cased alike), a blank on either side NULL, so no match, under {@code not:}
+   * too.
+   */
+  private static String sameOrNot(SqlColumns c, Filter.Compare cmp, ValueType a, ValueType b) {
+    if (a != b || (cmp.op() != Filter.Op.EQ && cmp.op() != Filter.Op.NE))
+      throw new SqlRefused(
+          "comparing "
+              + cmp.column()
+              + " with "
+              + cmp.other()
+              + " by '"
+              + cmp.op().yaml
+              + "' (texts and yes/no compare with eq and not)");
+    String x = c.ref(cmp.column());
+    String y = c.ref(cmp.other());
+    if (a == ValueType.STRING) {
+      x = "lower(" + x + ")";
+      y = "lower(" + y + ")";
+    }
+    return "(" + x + " " + op(cmp.op()) + " " + y + ")";
   }
 
   /** A column as compared with another: dates and date-times as date-times. */

@@ -18,22 +18,4 @@ public record SqlSource(
     String rows,
     SqlColumns columns,
     BusinessCalendar calendar,
-    ZoneId zone) {
-  /**
-   * Refuses the breakdowns the SQL engines do not compile: groups from another source. Several
-   * {@code by:} columns, {@code rollup}, numbers, durations (labelled by their seconds, as the
-   * default engine labels them), dates and yes/no columns compile.
-   */
-  public void requireGroupedColumns() {
-    requireGroupedColumns(kpi, columns);
-  }
-
-  /** {@link #requireGroupedColumns()} for a query that has the KPI and its columns only. */
-  static void requireGroupedColumns(KpiDef kpi, SqlColumns columns) {
-    if (kpi.groupsFrom() != null)
-      throw new SqlRefused(
-          "groups from another source's data (groups: { source: "
-              + kpi.groupsFrom().source()
-              + " })");
-  }
-}
+    ZoneId zone) {}

@@ -7,6 +7,7 @@ import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.Dialect.SqlType;
 import dev.journeykpi.sql.GroupCopies;
+import dev.journeykpi.sql.IdKey;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.SqlColumns;
@@ -57,13 +58,8 @@ final class CustomersSql implements OwnQuerySql {
     KpiDef k = source.kpi();
     SqlColumns c = source.columns();
     if (states.inWorkingDays()) c.calendarTable(); // refused here when there is no calendar
-    source.requireGroupedColumns();
     if (!c.type(k.time()).isTemporal())
       throw new SqlRefused("time column '" + k.time() + "' is not a date");
-    if (c.type(def.customer()) != ValueType.STRING)
-      throw new SqlRefused("a customer id column that is not text (" + def.customer() + ")");
-    if (def.order() != null && c.type(def.order()) != ValueType.STRING)
-      throw new SqlRefused("an order id column that is not text (" + def.order() + ")");
     if (def.value() != null && c.type(def.value()) != ValueType.NUMBER)
       throw new SqlRefused("an amount column that is not a number (" + def.value() + ")");
     return new CustomersQuery(def, k, source.rows(), c, this);
@@ -84,23 +80,17 @@ final class CustomersSql implements OwnQuerySql {
    */
   static String with(KpiDef k, CustomerDef def, String rows, SqlColumns c) {
     Dialect d = c.dialect();
-    String customer = c.ref(def.customer());
-    String order = def.order() == null ? null : c.ref(def.order());
+    // Ids of any type, keyed as the default engine keys them (a number's 12.0 is 12).
+    String customer = IdKey.of(d, c.type(def.customer()), c.ref(def.customer()));
+    String order =
+        def.order() == null ? null : IdKey.of(d, c.type(def.order()), c.ref(def.order()));
     List<String> cols = new ArrayList<>();
     String noText = d.cast("NULL", SqlType.TEXT);
     GroupCopies g = new GroupCopies(d, c, k);
     cols.add(g.values());
     cols.add(d.epochDay(d.cast(c.ref(k.time()), SqlType.DATE)) + " AS kpi_day");
-    cols.add(
-        "CASE WHEN "
-            + d.isBlank(customer)
-            + " THEN NULL ELSE "
-            + customer
-            + " END AS kpi_customer");
-    cols.add(
-        order == null
-            ? noText + " AS kpi_order"
-            : "CASE WHEN " + d.isBlank(order) + " THEN NULL ELSE " + order + " END AS kpi_order");
+    cols.add(customer + " AS kpi_customer");
+    cols.add((order == null ? noText : order) + " AS kpi_order");
     cols.add(
         (def.value() == null ? d.cast("NULL", SqlType.DOUBLE) : c.ref(def.value()))
             + " AS kpi_value");

@@ -37,7 +37,7 @@ import java.util.Map;
  * a zone with daylight saving through the dialect's zone conversion. Breakdowns by several columns,
  * with {@code rollup}, by numbers, yes/no values and dates ({@link FunnelGroups}). Not compiled
  * yet, and refused by name: stage or lead columns that are not text, a breakdown by a duration
- * column, groups from another source.
+ * column.
  */
 final class FunnelSql implements OwnQuerySql {
   private final FunnelDef def;
@@ -63,7 +63,6 @@ final class FunnelSql implements OwnQuerySql {
     // A conversion has no times between stages: its calendar only for a window of working days.
     boolean times = businessTime && def.from() == null;
     CalendarTable calendar = times || workingDays ? c.calendarTable() : null;
-    s.requireGroupedColumns(); // several columns, roll-up, numbers, dates: FunnelGroups
     if (c.type(def.lead()) != ValueType.STRING)
       throw new SqlRefused("a lead column that is not text (" + def.lead() + ")");
     if (c.type(def.stageColumn()) != ValueType.STRING)

@@ -49,13 +49,12 @@ final class ScoreSql implements OwnQuerySql {
   @Override
   public KpiQuery compile(SqlSource source) {
     SqlColumns c = source.columns();
-    source.requireGroupedColumns();
     if (kpi.time() != null && !c.type(kpi.time()).isTemporal())
       throw new SqlRefused("time column '" + kpi.time() + "' is not a date");
     ValueType type = c.type(spec.column());
-    if (type != ValueType.STRING && type != ValueType.NUMBER)
+    if (type != ValueType.STRING && type != ValueType.NUMBER && type != ValueType.BOOLEAN)
       throw new SqlRefused(
-          "answers in a column that is neither text nor a number (" + spec.column() + ")");
+          "answers in a column that is neither text, a number nor yes/no (" + spec.column() + ")");
     c.where(kpi.where());
     return new Query(source, type == ValueType.NUMBER);
   }
@@ -120,6 +119,11 @@ final class ScoreSql implements OwnQuerySql {
             double raw = ((Number) a).doubleValue();
             if (raw == 0) raw = r.getBoolean("kpi_negative") ? -0.0 : 0.0;
             if (t.add(measurer.ofNumber(raw), count)) t.strange(shown(raw), count);
+          } else if (a instanceof Boolean yes) {
+            // A yes/no answer is the text the default engine's column gives (true, false), read
+            // as a text answer: a value of values: or unrecognised.
+            String text = shown(yes);
+            if (t.add(measurer.ofText(text), count)) t.strange(text, count);
           } else {
             String text = (String) a;
             if (t.add(measurer.ofText(text), count)) t.strange(text, count);
@@ -208,5 +212,10 @@ final class ScoreSql implements OwnQuerySql {
    */
   private static String shown(double v) {
     return tech.tablesaw.api.DoubleColumn.create("answer", new double[] {v}).getString(0);
+  }
+
+  /** A yes/no answer as the default engine's yes/no column writes it: Tablesaw's own text. */
+  private static String shown(boolean v) {
+    return tech.tablesaw.api.BooleanColumn.create("answer", new boolean[] {v}).getString(0);
   }
 }

@@ -7,6 +7,7 @@ import dev.journeykpi.config.TimeSpan;
 import dev.journeykpi.config.ValueType;
 import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.ElapsedSql;
+import dev.journeykpi.sql.LabelledValue;
 import dev.journeykpi.sql.PeriodRowsSql;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlRefused;
@@ -94,21 +95,42 @@ final class SlaSql implements PeriodRowsSql {
     Map<String, TimeSpan> limits = new LinkedHashMap<>();
     sla.limits().forEach((value, limit) -> limits.put(TextKey.of(value), limit));
     var d = c.dialect();
+    if (limits.isEmpty()) return fallback;
+    ValueType type = c.type(sla.by());
+    if (type == ValueType.DURATION || type == ValueType.DATETIME)
+      throw new SqlRefused(
+          "an SLA limit picked by a column of "
+              + (type == ValueType.DURATION ? "durations" : "date-times")
+              + " ("
+              + sla.by()
+              + ")");
+    if (type != ValueType.STRING) {
+      // A number, yes/no or date column: its label (2, true, 2026-10-31) is what the default
+      // engine looks up, so each limit's text is the typed value labelled so; a text no value
+      // has (2.0, yes) names none, and a blank cell gets the fallback.
+      StringBuilder out = new StringBuilder("CASE");
+      limits.forEach(
+          (key, limit) -> {
+            String is = LabelledValue.condition(d, type, c.ref(sla.by()), key);
+            if (is != null)
+              out.append(" WHEN ").append(is).append(" THEN ").append(limit.seconds());
+          });
+      return out.length() == 4
+          ? fallback
+          : out.append(" ELSE ").append(fallback).append(" END").toString();
+    }
     StringBuilder out =
         new StringBuilder("CASE ").append(d.lowerNfc("coalesce(" + c.ref(sla.by()) + ", '')"));
     limits.forEach(
         (key, limit) ->
             out.append(" WHEN ").append(d.literal(key)).append(" THEN ").append(limit.seconds()));
-    if (limits.isEmpty()) return fallback;
     return out.append(" ELSE ").append(fallback).append(" END").toString();
   }
 
   @Override
   public List<Aggregate> aggregates(SqlColumns c) {
     elapsed(c); // refuses start or end columns that are not dates
-    String by = spec.sla().by();
-    if (by != null && c.type(by) != ValueType.STRING)
-      throw new SqlRefused("an SLA limit picked by a column that is not text (" + by + ")");
+    limit(c); // refuses a limit no value's label can be read back for
     List<Aggregate> out = new ArrayList<>();
     out.add(new Aggregate("rows", "count(*)"));
     for (int code = MET; code <= BAD; code++)

@@ -3,11 +3,11 @@ package dev.journeykpi.types.stalled;
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.StalledDef;
 import dev.journeykpi.config.TimeSpan;
-import dev.journeykpi.config.ValueType;
 import dev.journeykpi.sql.Aggregates;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.Dialect.SqlType;
 import dev.journeykpi.sql.GroupCopies;
+import dev.journeykpi.sql.IdKey;
 import dev.journeykpi.sql.KpiQuery;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.SqlColumns;
@@ -39,11 +39,8 @@ final class StalledSql implements OwnQuerySql {
   public KpiQuery compile(SqlSource source) {
     KpiDef k = source.kpi();
     SqlColumns c = source.columns();
-    source.requireGroupedColumns();
     if (k.time() == null || !c.type(k.time()).isTemporal())
       throw new SqlRefused("time column '" + k.time() + "' is not a date");
-    if (c.type(def.lead()) != ValueType.STRING)
-      throw new SqlRefused("a lead column that is not text (" + def.lead() + ")");
     if (def.idle().isWorkingDays()) c.calendarTable(); // refused here without a calendar
     return new StalledQuery(k, source.rows(), c, this);
   }
@@ -55,7 +52,8 @@ final class StalledSql implements OwnQuerySql {
    */
   String with(KpiDef k, String rows, SqlColumns c) {
     Dialect d = c.dialect();
-    String lead = c.ref(def.lead());
+    // A lead id of any type, keyed as the default engine keys it (a number's 12.0 is 12).
+    String lead = IdKey.of(d, c.type(def.lead()), c.ref(def.lead()));
     String closed =
         def.closed().isEmpty() ? "FALSE" : "coalesce(" + c.where(def.closed()) + ", FALSE)";
     GroupCopies g = new GroupCopies(d, c, k);
@@ -65,11 +63,9 @@ final class StalledSql implements OwnQuerySql {
         + g.values()
         + ", "
         + d.epochDay(d.cast(c.ref(k.time()), SqlType.DATE))
-        + " AS kpi_day, CASE WHEN "
-        + d.isBlank(lead)
-        + " THEN NULL ELSE "
+        + " AS kpi_day, "
         + lead
-        + " END AS kpi_lead, "
+        + " AS kpi_lead, "
         + closed
         + " AS kpi_closed\n  FROM "
         + rows
