@@ -46,14 +46,8 @@ public final class Main {
     }
     // Standard output straight, not through System.out: that PrintStream swallows write errors, so
     // a full disk under `kpi report > file` could not be told from success (Main.run checks the
-    // writer's error flag).
-    PrintWriter out =
-        new PrintWriter(
-            new OutputStreamWriter(
-                new java.io.BufferedOutputStream(
-                    new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16),
-                StandardCharsets.UTF_8),
-            true);
+    // writer's error flag, and why it failed).
+    PrintWriter out = new StdoutWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out));
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, out, err);
@@ -96,11 +90,17 @@ public final class Main {
       if (java.util.Arrays.asList(args).contains("--debug")) ErrorHandler.trace(e, err);
       code = ExitCodes.INTERNAL;
     }
-    // A PrintWriter keeps its errors to itself: a full disk or a closed pipe under `kpi report >
-    // file` would pass for success.
+    // A PrintWriter keeps its errors to itself: a full disk under `kpi report > file` would pass
+    // for success. A reader that went away (`kpi report | head -1`) is no error: kpi stops quietly
+    // with SIGPIPE's 141 (ClosedPipe says why). A failure of the run itself keeps its own code.
     if (out.checkError() && (code == ExitCodes.OK || code == ExitCodes.BREACH)) {
-      err.println("kpi: cannot write standard output: the disk is full, or the output was closed");
-      code = ExitCodes.USAGE;
+      if (out instanceof StdoutWriter stdout && stdout.readerGone()) {
+        code = ExitCodes.CLOSED_PIPE;
+      } else {
+        err.println(
+            "kpi: cannot write standard output: the disk is full, or the output was closed");
+        code = ExitCodes.USAGE;
+      }
     }
     err.flush();
     return code;
