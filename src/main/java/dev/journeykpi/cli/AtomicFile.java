@@ -99,8 +99,11 @@ final class AtomicFile {
     } catch (java.nio.file.FileSystemException e) {
       throw new UsageException("cannot write " + target + ": " + reason(e), e);
     } catch (IOException e) {
+      // -o /dev/stdout (or a FIFO) whose reader went away: as for standard output itself.
+      if (ClosedPipe.is(e)) throw new ClosedPipe(e);
       throw new UsageException("cannot write " + target + ": " + message(e), e);
     } catch (UncheckedIOException e) {
+      if (ClosedPipe.is(e)) throw new ClosedPipe(e);
       throw new UsageException("cannot write " + target + ": " + message(e.getCause()), e);
     }
   }

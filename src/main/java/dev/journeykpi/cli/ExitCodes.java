@@ -25,6 +25,12 @@ public final class ExitCodes {
   /** Out of memory, or a bug in kpi (rerun with --debug for the stack trace). */
   public static final int INTERNAL = KpiFailure.INTERNAL;
 
+  /**
+   * The reader of standard output (or of an {@code -o /dev/stdout}) went away: 128 + SIGPIPE, as a
+   * shell reports a Unix tool that SIGPIPE stopped ({@link ClosedPipe}).
+   */
+  public static final int CLOSED_PIPE = ClosedPipe.EXIT_CODE;
+
   private ExitCodes() {}
 
   /** The exit code of a job that ran to its end. */

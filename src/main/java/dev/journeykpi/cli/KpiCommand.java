@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
       "3:data error (missing file or column, no usable row in a source, rejected rows with --strict or --max-rejected)",
       "4:out of memory (JAVA_OPTS=-Xmx4g), or internal error (rerun with --debug)"
     })
-public final class KpiCommand implements Runnable {
+public final class KpiCommand implements java.util.concurrent.Callable<Integer> {
   /**
    * The verbs, in the order the help lists them. Main registers only the verb being run (all of
    * them for help, or for a mistyped verb's suggestions): picocli reads every registered verb's
@@ -45,8 +45,22 @@ public final class KpiCommand implements Runnable {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** The verbs' names, in the help's order: "report, validate, …". */
+  static String verbNames() {
+    return VERBS.stream()
+        .map(v -> v.getAnnotation(Command.class).name())
+        .collect(java.util.stream.Collectors.joining(", "));
+  }
+
+  /**
+   * {@code kpi} alone: a usage error (exit 2), not help asked for, so a script that lost its verb
+   * (an empty variable) fails; the usage goes to stderr. {@code kpi --help} is 0 on stdout.
+   */
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
+  public Integer call() {
+    java.io.PrintWriter err = spec.commandLine().getErr();
+    err.println("kpi: no command given (" + verbNames() + ")");
+    spec.commandLine().usage(err);
+    return ExitCodes.USAGE;
   }
 }

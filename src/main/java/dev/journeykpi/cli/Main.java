@@ -46,14 +46,8 @@ public final class Main {
     }
     // Standard output straight, not through System.out: that PrintStream swallows write errors, so
     // a full disk under `kpi report > file` could not be told from success (Main.run checks the
-    // writer's error flag).
-    PrintWriter out =
-        new PrintWriter(
-            new OutputStreamWriter(
-                new java.io.BufferedOutputStream(
-                    new java.io.FileOutputStream(java.io.FileDescriptor.out), 1 << 16),
-                StandardCharsets.UTF_8),
-            true);
+    // writer's error flag, and why it failed).
+    PrintWriter out = new StdoutWriter(new java.io.FileOutputStream(java.io.FileDescriptor.out));
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     int code = run(args, out, err);
@@ -63,6 +57,7 @@ public final class Main {
   }
 
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    args = helpAsOption(args);
     CommandLine cl = new CommandLine(new KpiCommand());
     Class<?> only = args.length > 0 ? KpiCommand.verb(args[0]) : null;
     for (Class<?> verb : KpiCommand.VERBS) {
@@ -74,11 +69,20 @@ public final class Main {
     cl.setExecutionExceptionHandler(new ErrorHandler());
     cl.setParameterExceptionHandler(
         (ex, a) -> {
-          err.println("kpi: " + Visible.lines(ex.getMessage()));
+          err.println("kpi: " + Visible.lines(unknownCommand(ex, a)));
           CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
           err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
           return ExitCodes.USAGE;
         });
+    String empty = EmptyOptionValues.find(cl, args);
+    if (empty != null) {
+      CommandLine verb = args.length > 0 ? cl.getSubcommands().get(args[0]) : null;
+      err.println("kpi: " + Visible.lines(empty));
+      err.println(
+          "Try '" + (verb != null ? verb : cl).getCommandSpec().qualifiedName() + " --help'.");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
     int code;
     try {
       code = cl.execute(args);
@@ -96,13 +100,45 @@ public final class Main {
       if (java.util.Arrays.asList(args).contains("--debug")) ErrorHandler.trace(e, err);
       code = ExitCodes.INTERNAL;
     }
-    // A PrintWriter keeps its errors to itself: a full disk or a closed pipe under `kpi report >
-    // file` would pass for success.
+    // A PrintWriter keeps its errors to itself: a full disk under `kpi report > file` would pass
+    // for success. A reader that went away (`kpi report | head -1`) is no error: kpi stops quietly
+    // with SIGPIPE's 141 (ClosedPipe says why). A failure of the run itself keeps its own code.
     if (out.checkError() && (code == ExitCodes.OK || code == ExitCodes.BREACH)) {
-      err.println("kpi: cannot write standard output: the disk is full, or the output was closed");
-      code = ExitCodes.USAGE;
+      if (out instanceof StdoutWriter stdout && stdout.readerGone()) {
+        code = ExitCodes.CLOSED_PIPE;
+      } else {
+        err.println(
+            "kpi: cannot write standard output: the disk is full, or the output was closed");
+        code = ExitCodes.USAGE;
+      }
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * {@code kpi help} and {@code kpi help VERB}, as git and most tools with verbs take them: {@code
+   * kpi --help} and {@code kpi VERB --help}.
+   */
+  static String[] helpAsOption(String[] args) {
+    if (args.length == 1 && args[0].equals("help")) return new String[] {"--help"};
+    if (args.length == 2 && args[0].equals("help") && KpiCommand.verb(args[1]) != null)
+      return new String[] {args[1], "--help"};
+    return args;
+  }
+
+  /**
+   * picocli's message, but a first word that is no verb ({@code kpi frob}) is named as an unknown
+   * command with the verbs listed, not as "Unmatched argument at index 0".
+   */
+  private static String unknownCommand(CommandLine.ParameterException ex, String[] args) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException
+        && ex.getCommandLine().getParent() == null
+        && args.length > 0
+        && !args[0].startsWith("-")
+        && KpiCommand.verb(args[0]) == null) {
+      return "unknown command '" + args[0] + "' (" + KpiCommand.verbNames() + ")";
+    }
+    return ex.getMessage();
   }
 }

@@ -87,9 +87,10 @@ final class ProgressLine implements AutoCloseable {
     long rate = s.nanos() <= 0 ? 0 : Math.round(s.rows() * 1e9 / s.nanos() / 1000) * 1000;
     return String.format(
         Locale.ROOT,
-        "kpi: reading %s: %,d rows, %,d rows/s",
+        "kpi: reading %s: %,d %s, %,d rows/s",
         String.join(", ", s.sources()),
         s.rows(),
+        s.rows() == 1 ? "row" : "rows", // a rate is a rate: "1,000 rows/s", "0 rows/s"
         rate);
   }
 

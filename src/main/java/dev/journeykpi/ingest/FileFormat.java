@@ -39,7 +39,8 @@ public final class FileFormat {
     XML("an XML file (perhaps Excel's XML Spreadsheet 2003)", null),
     PDF("a PDF document", null),
     PARQUET("a Parquet file", "parquet"),
-    GZIP("a gzip-compressed file", null);
+    GZIP("a gzip-compressed file", null),
+    BINARY("binary data, not text (a run of NUL bytes in its first KiB)", null);
 
     final String description;
     final String format;
@@ -106,6 +107,9 @@ public final class FileFormat {
           "remove the password in Excel (File > Info > Protect Workbook) and save it again";
       case ZIP -> "unzip it and point the source at the export inside";
       case GZIP -> "decompress it (gunzip) and point the source at the export inside";
+      case BINARY ->
+          "point the source at the export itself (this may be an image, a database file or a copy"
+              + " that was never written)";
       default -> "open it in Excel or LibreOffice and save it as .xlsx, or export it as CSV";
     };
   }
@@ -132,6 +136,7 @@ public final class FileFormat {
     if (starts(head, 'P', 'A', 'R', '1')) return Content.PARQUET;
     if (starts(head, 0x1F, 0x8B)) return Content.GZIP;
     if (starts(head, 0xFF, 0xFE) || starts(head, 0xFE, 0xFF)) return Content.UTF16_TEXT;
+    if (nulRun(head)) return Content.BINARY;
     String text =
         new String(head, StandardCharsets.ISO_8859_1)
             .replace("\u00ef\u00bb\u00bf", "")
@@ -143,6 +148,19 @@ public final class FileFormat {
       if (text.startsWith("<?xml")) return Content.XML;
     }
     return Content.TEXT;
+  }
+
+  /**
+   * Three NUL bytes in a row: no text has them, while a NUL-filled file (a copy never written), an
+   * image or a database file does. UTF-16 text, even without its byte-order mark, has at most two
+   * (a character U+xx00 beside an ASCII one: "a" and a combining grave accent, U+0300, in UTF-16LE
+   * are 61 00 00 03), so it is not taken for binary.
+   */
+  static boolean nulRun(byte[] head) {
+    for (int i = 2; i < head.length; i++) {
+      if (head[i] == 0 && head[i - 1] == 0 && head[i - 2] == 0) return true;
+    }
+    return false;
   }
 
   private static Content zip(Path file) {

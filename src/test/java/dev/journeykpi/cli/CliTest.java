@@ -1128,6 +1128,48 @@ class CliTest {
             "kpi: cannot write standard output: the disk is full, or the output was closed\n");
   }
 
+  /** A byte stream that fails every write with the operating system's message {@code reason}. */
+  private static java.io.OutputStream failingWith(String reason) {
+    return new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw new java.io.IOException(reason);
+      }
+    };
+  }
+
+  /**
+   * A reader that went away (`kpi report | head -1`: EPIPE, whose message is "Broken pipe") is not
+   * a full disk: no message, and SIGPIPE's 141 (128 + 13), as a shell reports `yes | head -1`'s
+   * writer.
+   */
+  @Test
+  void aClosedPipeOnStandardOutputIsQuietAndExit141() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        Main.run(
+            new String[] {"report", "-c", HOTEL, "--period", "2026-10", "-q"},
+            new StdoutWriter(failingWith("Broken pipe")),
+            new java.io.PrintWriter(err, true));
+    assertThat(code).isEqualTo(141);
+    assertThat(err.toString()).doesNotContain("cannot write").doesNotContain("Exception");
+  }
+
+  /** A real ENOSPC on standard output keeps its message and exit 2. */
+  @Test
+  void aFullDiskOnStandardOutputIsStillExit2() {
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code =
+        Main.run(
+            new String[] {"report", "-c", HOTEL, "--period", "2026-10", "-q"},
+            new StdoutWriter(failingWith("No space left on device")),
+            new java.io.PrintWriter(err, true));
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString())
+        .endsWith(
+            "kpi: cannot write standard output: the disk is full, or the output was closed\n");
+  }
+
   /**
    * Control characters from a definition (a label), a file name or an error message reach the
    * terminal escaped: ESC as \e, BEL as \x07, CR as \r. CSV keeps the label exactly.

@@ -101,6 +101,40 @@ class KpiJarIT {
   }
 
   /**
+   * A reader that went away before kpi wrote (`kpi report | head -1`): a real pipe whose read end
+   * is closed, so the write fails with EPIPE. Quiet, and 141 as SIGPIPE would give; the same for
+   * {@code -o /dev/stdout}. A full disk ({@code > /dev/full}: ENOSPC) keeps its message and exit 2.
+   */
+  @Test
+  void aClosedPipeIsQuietExit141AndAFullDiskIsExit2(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws Exception {
+    for (List<String> more : List.of(List.<String>of(), List.of("-o", "/dev/stdout"))) {
+      List<String> cmd =
+          new ArrayList<>(
+              List.of("scripts/kpi", "report", "-c", "kpi-definitions/hotel-housekeeping.yaml"));
+      cmd.addAll(more);
+      Path err = dir.resolve("err" + more.size());
+      Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+      p.getInputStream().close(); // the reader goes away before kpi has written anything
+      assertThat(p.waitFor()).as("exit code with %s", more).isEqualTo(141);
+      assertThat(Files.readString(err))
+          .doesNotContain("cannot write")
+          .doesNotContain("Broken pipe")
+          .doesNotContain("Exception");
+    }
+    Path err = dir.resolve("full");
+    Process p =
+        new ProcessBuilder("scripts/kpi", "report", "-c", "kpi-definitions/hotel-housekeeping.yaml")
+            .redirectOutput(new java.io.File("/dev/full"))
+            .redirectError(err.toFile())
+            .start();
+    assertThat(p.waitFor()).isEqualTo(2);
+    assertThat(Files.readString(err))
+        .endsWith(
+            "kpi: cannot write standard output: the disk is full, or the output was closed\n");
+  }
+
+  /**
    * The cron script on a fixed month: one run writes every file; a breach under FAIL_ON is exit 1.
    */
   @Test

@@ -298,6 +298,30 @@ class KpiLauncherIT {
     assertThat(out.indexOf("-Xms1g -Xmx3g")).isGreaterThan(out.indexOf("-Xms32m"));
   }
 
+  /**
+   * A user's heap size on 256 MiB or more of input ({@code JAVA_OPTS=-Xmx16m}): the launcher's
+   * -Xms32m would be larger than that maximum and the JVM would refuse to start ("Initial heap size
+   * set to a larger value than the maximum heap size"), so it is left out; the rest of the lean
+   * heap options stay. Any other JAVA_OPTS keeps it.
+   */
+  @Test
+  void aUsersHeapSizeDropsTheLaunchersInitialHeap() throws Exception {
+    sparse("exports/mid.csv", 300L << 20);
+    write("kpi-definitions/mid.yaml", "sources:\n  t: { file: ../exports/mid.csv }\n");
+    java.util.Map<String, String> env = new java.util.HashMap<>();
+    env.put("KPI_JAVA_OPTS", null);
+    for (String heap : List.of("-Xmx16m", "-Xms8m", "-XX:MaxHeapSize=16m", "-XX:MaxRAM=64m")) {
+      env.put("JAVA_OPTS", "-Dx=1 " + heap);
+      assertThat(launch(env, "report", "-c", "kpi-definitions/mid.yaml").out())
+          .as(heap)
+          .contains("-XX:MinHeapFreeRatio=20 -XX:MaxHeapFreeRatio=40", heap)
+          .doesNotContain("-Xms32m");
+    }
+    env.put("JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+    assertThat(launch(env, "report", "-c", "kpi-definitions/mid.yaml").out())
+        .contains("-Xms32m -XX:MinHeapFreeRatio=20");
+  }
+
   record Run(int code, String out, String err) {}
 
   private Run launch(java.util.Map<String, String> env) throws Exception {

@@ -23,6 +23,8 @@ class ProgressLineTest {
         .isEqualTo("kpi: reading tickets: 1,250,000 rows, 625,000 rows/s");
     assertThat(ProgressLine.text(snapshot("t", 1_000, 1.5)))
         .isEqualTo("kpi: reading t: 1,000 rows, 1,000 rows/s");
+    // One row in 2 s: 0.5 rows/s, shown to the thousand: 0; "1 row", not "1 rows".
+    assertThat(ProgressLine.text(snapshot("t", 1, 2))).isEqualTo("kpi: reading t: 1 row, 0 rows/s");
   }
 
   @Test

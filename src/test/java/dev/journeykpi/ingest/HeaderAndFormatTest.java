@@ -156,6 +156,44 @@ class HeaderAndFormatTest {
   }
 
   /**
+   * A NUL-filled file (a copy that was never written) or a PNG named .csv is binary, not "CSV text"
+   * whose header lacks every column; a .bin one is named binary too. UTF-16 text without its
+   * byte-order mark, whose NULs are single (at most two in a row), is not.
+   */
+  @Test
+  void binaryFilesAreNamedAsNotText() throws Exception {
+    String advice =
+        "point the source at the export itself (this may be an image, a database file or a copy"
+            + " that was never written)";
+    Files.write(dir.resolve("t.csv"), new byte[4096]);
+    assertThatThrownBy(() -> ImportFixtures.load(dir, "file: t.csv\n"))
+        .isInstanceOf(DataException.class)
+        .hasMessage(
+            shown("t.csv")
+                + ": the name says .csv but the file is binary data, not text (a run of NUL bytes in"
+                + " its first KiB); "
+                + advice);
+    Files.write(dir.resolve("big.bin"), new byte[4096]);
+    assertThatThrownBy(() -> ImportFixtures.load(dir, "file: big.bin\n"))
+        .isInstanceOf(DataException.class)
+        .hasMessage(
+            shown("big.bin")
+                + ": kpi does not read .bin files (the file is binary data, not text (a run of NUL"
+                + " bytes in its first KiB)); "
+                + advice
+                + "; kpi reads .csv, .tsv, .txt (CSV text), .xlsx, .xlsm, .xls and .parquet");
+    // A PNG's signature, then its IHDR chunk's length (00 00 00 0D): three NULs in a row.
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 0x0D, 'I', 'H'};
+    Files.write(dir.resolve("img.csv"), png);
+    assertThatThrownBy(() -> ImportFixtures.load(dir, "file: img.csv\n"))
+        .isInstanceOf(DataException.class)
+        .hasMessageContaining("the name says .csv but the file is binary data, not text");
+    // "a" + U+0300 in UTF-16LE is 61 00 00 03: two NULs, text.
+    assertThat(FileFormat.nulRun("a\u0300b".getBytes(StandardCharsets.UTF_16LE))).isFalse();
+    assertThat(FileFormat.nulRun(new byte[] {'a', 0, 0, 0})).isTrue();
+  }
+
+  /**
    * An extension kpi does not read is refused, never read as CSV; .tsv and .txt are CSV text, as
    * documented.
    */
