@@ -17,12 +17,12 @@ import dev.journeykpi.sql.CombinedSources;
 import dev.journeykpi.sql.Dialect;
 import dev.journeykpi.sql.Dialects;
 import dev.journeykpi.sql.KpiQuery;
-import dev.journeykpi.sql.NullSkipping;
 import dev.journeykpi.sql.OwnQuerySql;
 import dev.journeykpi.sql.ParquetRelation;
 import dev.journeykpi.sql.PeriodRowsQuery;
 import dev.journeykpi.sql.PeriodRowsSql;
 import dev.journeykpi.sql.SourceGroupsQuery;
+import dev.journeykpi.sql.SourceReach;
 import dev.journeykpi.sql.SourceRelations;
 import dev.journeykpi.sql.SqlColumns;
 import dev.journeykpi.sql.SqlRefused;
@@ -358,8 +358,16 @@ public final class SqlKpiEngine {
                 DataValueCheck.absent(
                     kpis, s.id(), column -> textValues(conn, d, combined.rows(s), s, column)),
                 absentNotes));
-      for (SourceDef s : sourcesRead(compiled).keySet())
-        quality.put(s.id(), dated(conn, d, combined.rows(s), s, compiled, quality.get(s.id())));
+      // How far each source's dates reach, one scan for the report's date range and every KPI's
+      // rows without a time (SourceReach).
+      Map<SourceDef, SourceReach> reaches = new java.util.HashMap<>();
+      for (SourceDef s : sourcesRead(compiled).keySet()) {
+        SourceReach reach =
+            SourceReach.measure(conn, d, combined.rows(s), reachedColumns(s, compiled));
+        reaches.put(s, reach);
+        quality.put(s.id(), dated(s, compiled, reach, quality.get(s.id())));
+      }
+      compiled = knowing(compiled, reaches);
       CustomerlessRows.add(
           kpis,
           quality,
@@ -583,13 +591,7 @@ public final class SqlKpiEngine {
    * the default engine adds it.
    */
   private static QualityReport dated(
-      Connection conn,
-      Dialect d,
-      String rows,
-      SourceDef s,
-      List<Compiled> compiled,
-      QualityReport q)
-      throws SQLException {
+      SourceDef s, List<Compiled> compiled, SourceReach reach, QualityReport q) {
     Set<String> columns = new java.util.TreeSet<>();
     boolean history = false;
     for (Compiled c : compiled) {
@@ -600,37 +602,37 @@ public final class SqlKpiEngine {
       history |= KpiKinds.of(c.kpi()).judgesWholeHistory();
     }
     if (columns.isEmpty()) return q;
-    List<String> ends = new ArrayList<>();
-    List<String> mins = new ArrayList<>();
-    List<String> maxs = new ArrayList<>();
-    int i = 0;
-    for (String c : columns) {
-      String day = d.cast(d.quoteIdent(c), Dialect.SqlType.DATE);
-      ends.add("min(" + day + ") AS kpi_min_" + i + ", max(" + day + ") AS kpi_max_" + i);
-      mins.add("kpi_min_" + i);
-      maxs.add("kpi_max_" + i);
-      i++;
-    }
     // The earliest and latest over the columns, a column without dates skipped.
-    try (Statement st = conn.createStatement();
-        var r =
-            st.executeQuery(
-                "SELECT "
-                    + NullSkipping.least(mins)
-                    + ", "
-                    + NullSkipping.greatest(maxs)
-                    + " FROM (SELECT "
-                    + String.join(", ", ends)
-                    + " FROM "
-                    + rows
-                    + " AS kpi_rows) AS kpi_reach")) {
-      r.next();
-      java.sql.Date first = r.getDate(1);
-      java.sql.Date last = r.getDate(2);
-      if (first == null) return q;
-      return q.withDates(
-          String.join(", ", columns), first.toLocalDate(), last.toLocalDate(), history);
+    java.time.LocalDate[] span = reach.span(columns);
+    if (span == null) return q;
+    return q.withDates(String.join(", ", columns), span[0], span[1], history);
+  }
+
+  /**
+   * The columns of a source whose reach the run measures: those its KPIs date rows by, and each
+   * period-rows KPI's time column (its rows without a time).
+   */
+  private static Set<String> reachedColumns(SourceDef s, List<Compiled> compiled) {
+    Set<String> columns = new java.util.TreeSet<>();
+    for (Compiled c : compiled) {
+      if (c.source() != s) continue;
+      columns.addAll(KpiKinds.of(c.kpi()).datedByAny(c.kpi()));
+      if (c.query() instanceof PeriodRowsQuery && c.kpi().time() != null)
+        columns.add(c.kpi().time());
     }
+    return columns;
+  }
+
+  /** The compiled KPIs, each period-rows query reading its source's reach. */
+  private static List<Compiled> knowing(
+      List<Compiled> compiled, Map<SourceDef, SourceReach> reaches) {
+    List<Compiled> out = new ArrayList<>();
+    for (Compiled c : compiled)
+      out.add(
+          c.query() instanceof PeriodRowsQuery p && reaches.containsKey(c.source())
+              ? new Compiled(c.kpi(), c.source(), p.knowing(reaches.get(c.source())))
+              : c);
+    return out;
   }
 
   private static long count(Connection conn, String sql) throws SQLException {

@@ -36,6 +36,7 @@ public final class PeriodRowsQuery implements KpiQuery {
   private final List<PeriodRowsSql.Aggregate> aggregates;
   private final List<PeriodRowsSql.Quoted> quoted;
   private final PeriodGroups groups;
+  private final SourceReach reach;
 
   /**
    * @param rows the relation of the source's used rows ({@link SourceRelations#rows})
@@ -67,6 +68,29 @@ public final class PeriodRowsQuery implements KpiQuery {
     this.quoted = template.quoted(columns);
     columns.where(kpi.where());
     this.groups = PeriodGroups.of(d, columns, kpi);
+    this.reach = null;
+  }
+
+  private PeriodRowsQuery(PeriodRowsQuery q, SourceReach reach) {
+    this.d = q.d;
+    this.kpi = q.kpi;
+    this.template = q.template;
+    this.columns = q.columns;
+    this.rows = q.rows;
+    this.aggregates = q.aggregates;
+    this.quoted = q.quoted;
+    this.groups = q.groups;
+    this.reach = reach;
+  }
+
+  /**
+   * The same query, its rows without a time and last data day read from the source's reach,
+   * measured once for all the run's KPIs ({@link SourceReach}), where it covers this KPI's rows and
+   * time column; with a {@code where:}, the rows without a time are still counted by a query of
+   * their own ({@link #untimedSql}).
+   */
+  public PeriodRowsQuery knowing(SourceReach reach) {
+    return new PeriodRowsQuery(this, reach);
   }
 
   /**
@@ -146,7 +170,19 @@ public final class PeriodRowsQuery implements KpiQuery {
                 }));
     int noTime = 0;
     LocalDate lastSeen = null;
-    if (kpi.time() != null) {
+    SourceReach.Column known =
+        kpi.time() == null || reach == null || !reach.rows().equals(rows)
+            ? null
+            : reach.columns().get(kpi.time());
+    if (known != null) {
+      String where = columns.where(kpi.where());
+      noTime =
+          (int)
+              (where.equals("TRUE")
+                  ? known.blank()
+                  : known.blank() == 0 ? 0 : SqlValues.count(conn, untimedCountSql(where)));
+      lastSeen = known.last();
+    } else if (kpi.time() != null) {
       try (Statement st = conn.createStatement();
           ResultSet r = st.executeQuery(untimedSql())) {
         r.next();
@@ -220,6 +256,20 @@ public final class PeriodRowsQuery implements KpiQuery {
         + " FROM "
         + rows
         + " AS kpi_rows)";
+  }
+
+  /**
+   * The count of the population's rows without a time, the time test first (see {@link
+   * #untimedSql}).
+   */
+  private String untimedCountSql(String where) {
+    return "SELECT count(*) FROM "
+        + rows
+        + " AS kpi_rows WHERE "
+        + columns.ref(kpi.time())
+        + " IS NULL AND ("
+        + where
+        + ")";
   }
 
   /** The values of no rows: every count 0, every number absent. */
