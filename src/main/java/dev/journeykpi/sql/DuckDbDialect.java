@@ -263,9 +263,10 @@ public final class DuckDbDialect implements Dialect {
    * {@link #importedText}, NULL when nothing is left, with the empty text tested before and the
    * NULLIF inside the cleaning's branch: DuckDB expands {@code NULLIF(x, '')} into {@code CASE WHEN
    * x = '' THEN NULL ELSE x END} and computes {@code x} twice, which for the whole CASE doubled the
-   * cost of a text column (typing 10,000,000 customer ids of Parquet: 7.2 s of CPU with it around
-   * the CASE, 2.9 s without; issue 17, docs/performance.md). Only the cleaning can empty a text
-   * that is not: NFC leaves a text of one character or more at one character or more.
+   * cost of a text column (counting 10,000,000 typed customer ids of Parquet, with the older test
+   * for control characters: 6.8 s of CPU with it around the CASE, 3.7 s with it inside; issue 17,
+   * docs/performance.md). Only the cleaning can empty a text that is not: NFC leaves a text of one
+   * character or more at one character or more.
    */
   @Override
   public String importedNonBlankText(String trimmed) {
@@ -296,9 +297,10 @@ public final class DuckDbDialect implements Dialect {
    *
    * <p>GLOB, strlen, length and encode are functions of the text alone, which DuckDB computes once
    * per distinct value of a Parquet column's dictionary; a regular expression it computes for every
-   * cell. Measured on 10,000,000 Parquet rows (issue 17, docs/performance.md): the test cost 0.7 s
-   * of CPU per cell of customer ids (5.3 s for the five {@code contains} of the BLOB's text it
-   * replaces, evaluated for the test and again inside the NULLIF), under 0.1 s for a team's names.
+   * cell. Measured on 10,000,000 Parquet rows at a load average near 18 (issue 17,
+   * docs/performance.md): over the customer ids, the GLOB cost 0.7 s of CPU above reading the
+   * column, the five {@code contains} of the BLOB's text it replaces 1.0 s; over a team's names,
+   * under 0.05 s.
    */
   @Override
   public String hasControlCharacters(String trimmed) {
