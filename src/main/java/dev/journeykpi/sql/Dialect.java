@@ -101,6 +101,15 @@ public interface Dialect {
    */
   String importedText(String trimmed);
 
+  /**
+   * A trimmed text cell as kpi imports it ({@link #importedText}), NULL when nothing is left: an
+   * empty cell, or one of control characters only, which the import leaves blank ('' would be a
+   * group of its own beside the blank rows).
+   */
+  default String importedNonBlankText(String trimmed) {
+    return "NULLIF(" + importedText(trimmed) + ", '')";
+  }
+
   /** Whether a trimmed text cell has control characters the import removes. */
   String hasControlCharacters(String trimmed);
 

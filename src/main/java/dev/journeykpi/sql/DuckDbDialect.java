@@ -238,62 +238,97 @@ public final class DuckDbDialect implements Dialect {
   private static final String CONTROL = "'" + CONTROL_CLASS + "'";
 
   /**
-   * ControlChars.stripped: C0 but tab, line feed and carriage return; DEL; C1. A cheap test of the
-   * text's bytes guards the rare cell that may have one ({@link #mayHaveControlCharacters}); only
-   * that cell is cleaned by a regular expression. Measured on 200,000 rows, a translate() of the
-   * same characters cost eight times as much on every cell as a regular expression.
+   * ControlChars.stripped: C0 but tab, line feed and carriage return; DEL; C1. An exact test of the
+   * text's bytes ({@link #hasControlCharacters}) guards the rare cell that has one; only that cell
+   * is cleaned by a regular expression.
    *
    * <p>NFC inside each branch, not around the CASE: so the common cell's nfc_normalize reads the
    * text as the file gives it, and DuckDB normalises a Parquet column's dictionary once per
    * distinct text instead of every cell (a count by a team of Vietnamese names over 10,000,000
-   * Parquet rows: 5.6 s of CPU → 1.3 s; issue 17). The same text either way: a cell the test lets
-   * through without a control character (a tab or a line break inside it) loses nothing to the
-   * regular expression, and has no space or tab around it to trim (the field was trimmed of them).
+   * Parquet rows: 5.6 s of CPU → 1.3 s; issue 17). The same text either way: a cell without a
+   * control character has no space or tab around it to trim (the field was trimmed of them).
    */
   @Override
   public String importedText(String trimmed) {
     return "CASE WHEN "
-        + mayHaveControlCharacters(trimmed)
-        + " THEN nfc_normalize(trim(regexp_replace("
-        + trimmed
-        + ", "
-        + CONTROL
-        + ", '', 'g'), ' \t')) ELSE nfc_normalize("
+        + hasControlCharacters(trimmed)
+        + " THEN "
+        + cleanedText(trimmed)
+        + " ELSE nfc_normalize("
         + trimmed
         + ") END";
   }
 
+  /**
+   * {@link #importedText}, NULL when nothing is left, with the empty text tested before and the
+   * NULLIF inside the cleaning's branch: DuckDB expands {@code NULLIF(x, '')} into {@code CASE WHEN
+   * x = '' THEN NULL ELSE x END} and computes {@code x} twice, which for the whole CASE doubled the
+   * cost of a text column (counting 10,000,000 typed customer ids of Parquet, with the older test
+   * for control characters: 6.8 s of CPU with it around the CASE, 3.7 s with it inside; issue 17,
+   * docs/performance.md). Only the cleaning can empty a text that is not: NFC leaves a text of one
+   * character or more at one character or more.
+   */
   @Override
-  public String hasControlCharacters(String trimmed) {
-    return "("
-        + mayHaveControlCharacters(trimmed)
-        + " AND regexp_matches("
+  public String importedNonBlankText(String trimmed) {
+    return "CASE WHEN "
         + trimmed
-        + ", "
-        + CONTROL
-        + "))";
+        + " = '' THEN NULL WHEN "
+        + hasControlCharacters(trimmed)
+        + " THEN NULLIF("
+        + cleanedText(trimmed)
+        + ", '') ELSE nfc_normalize("
+        + trimmed
+        + ") END";
+  }
+
+  /** A text with control characters without them, trimmed again (a space they hid), in NFC. */
+  private static String cleanedText(String trimmed) {
+    return "nfc_normalize(trim(regexp_replace(" + trimmed + ", " + CONTROL + ", '', 'g'), ' \t'))";
   }
 
   /**
-   * Whether a text may have a control character, by its bytes as DuckDB writes a BLOB ({@code \xNN}
-   * for each byte outside printable ASCII, a backslash too): a C0 control is {@code \x0N} or {@code
-   * \x1N}, DEL {@code \x7F}, a C1 control (U+0080–U+009F) {@code \xC2\x8N} or {@code \xC2\x9N}.
-   * Also true for a tab, line feed or carriage return, which is kept: a test that is never false
-   * for a text with a control character, and rarely true for one without.
+   * Exactly ControlChars.stripped's characters, by the text's bytes, without a regular expression
+   * on every cell: a C0 control but tab, line feed and carriage return, or DEL, is one byte, which
+   * a GLOB class finds (DuckDB's GLOB compares bytes, and no byte of a multi-byte UTF-8 character
+   * is below 0x80); a C1 control (U+0080–U+009F) is the bytes C2 80 to C2 9F, looked for only in a
+   * text that is not ASCII ({@code strlen}, its bytes, above {@code length}, its characters) in the
+   * text's bytes as DuckDB writes a BLOB: {@code \xNN} for each byte outside printable ASCII and
+   * for a backslash, so {@code \xC2\x8} and {@code \xC2\x9} are those pairs and nothing else.
    *
-   * <p>The regular expression it guards costs on every cell (DuckDB evaluates functions of one
-   * argument, as encode() and nfc_normalize(), once per distinct value of a Parquet column's
-   * dictionary, but not a regular expression): a count by team over 10,000,000 Parquet rows took
-   * 1.2 s of CPU more with it than without cleaning; with this test, 0.3 s (issue 17,
-   * docs/engines.md "Performance").
+   * <p>GLOB, strlen, length and encode are functions of the text alone, which DuckDB computes once
+   * per distinct value of a Parquet column's dictionary; a regular expression it computes for every
+   * cell. Measured on 10,000,000 Parquet rows at a load average near 18 (issue 17,
+   * docs/performance.md): over the customer ids, the GLOB cost 0.7 s of CPU above reading the
+   * column, the five {@code contains} of the BLOB's text it replaces 1.0 s; over a team's names,
+   * under 0.05 s.
    */
-  private static String mayHaveControlCharacters(String text) {
-    String bytes = "CAST(encode(" + text + ") AS VARCHAR)";
-    List<String> each = new ArrayList<>();
-    for (String b : List.of("\\x0", "\\x1", "\\x7F", "\\xC2\\x8", "\\xC2\\x9"))
-      each.add("contains(" + bytes + ", '" + b + "')");
-    return "(" + String.join(" OR ", each) + ")";
+  @Override
+  public String hasControlCharacters(String trimmed) {
+    String bytes = "CAST(encode(" + trimmed + ") AS VARCHAR)";
+    return "("
+        + trimmed
+        + " GLOB "
+        + C0_AND_DEL_GLOB
+        + " OR (strlen("
+        + trimmed
+        + ") <> length("
+        + trimmed
+        + ") AND (contains("
+        + bytes
+        + ", '\\xC2\\x8') OR contains("
+        + bytes
+        + ", '\\xC2\\x9'))))";
   }
+
+  /**
+   * A GLOB pattern matching a text with a C0 control but tab (9), line feed (10) and carriage
+   * return (13), or DEL (127): the byte ranges 0–8, 11, 12, 14–31 and 127 in one class. The
+   * characters are written with chr() so that the printed SQL shows no control character; DuckDB
+   * folds the pattern to a constant once.
+   */
+  private static final String C0_AND_DEL_GLOB =
+      "('*[' || chr(0) || '-' || chr(8) || chr(11) || chr(12) || chr(14) || '-' || chr(31)"
+          + " || chr(127) || ']*')";
 
   /**
    * A position in a list, not {@code IN}: DuckDB plans an IN of several texts (and {@code

@@ -61,11 +61,7 @@ final class FieldTyping {
             + " IS NULL OR "
             + d.isOneOf(raw, nulls(s))
             + " THEN NULL ELSE "
-            // A text emptied by the cleaning (a cell of control characters only) is blank, as the
-            // import leaves it: '' would be a group of its own beside the blank rows.
-            + (c.type() == ValueType.STRING
-                ? "NULLIF(" + d.importedText(raw) + ", '')"
-                : nfc ? d.nfc(raw) : raw)
+            + (c.type() == ValueType.STRING ? d.importedNonBlankText(raw) : nfc ? d.nfc(raw) : raw)
             + " END AS "
             + text,
         isText ? null : parse(c, s, text) + " AS " + d.quoteIdent(c.name()),
@@ -117,9 +113,9 @@ final class FieldTyping {
             + raw
             + " IS NULL OR "
             + d.isOneOf(raw, nulls(s))
-            + " THEN NULL ELSE NULLIF("
-            + d.importedText(raw)
-            + ", '') END AS "
+            + " THEN NULL ELSE "
+            + d.importedNonBlankText(raw)
+            + " END AS "
             + text,
         map + " AS " + d.quoteIdent(c.name()));
   }

@@ -286,4 +286,84 @@ class DuckDbDialectTest {
             "false", "false", "false", "false", "false", "true", "true", "true", "true", "false",
             "true");
   }
+
+  /**
+   * The test for control characters is exact on every code point, wherever the character stands:
+   * true for ControlChars' 62 and no other. By hand: C0 is U+0000–U+001F, 32 characters, less tab,
+   * line feed and carriage return, 29 (0–8: 9, 11 and 12: 2, 14–31: 18); DEL, 1; C1 U+0080–U+009F,
+   * 32: 29 + 1 + 32 = 62. Each code point but the surrogates (which no text holds) is tested alone,
+   * first in a text and in its middle ("ab" + c + "cd"): the GLOB's byte class at either end of its
+   * stars, and the C1 pair's test in the BLOB's text after and before other bytes.
+   */
+  @Test
+  void controlCharactersAreFoundExactlyOnEveryCodePoint() throws Exception {
+    List<Integer> expected = new ArrayList<>();
+    for (int c = 0; c <= 0xffff; c++)
+      if (dev.journeykpi.model.ControlCharacters.removed((char) c)) expected.add(c);
+    assertThat(expected).hasSize(62);
+    try (Statement st = conn.createStatement()) {
+      for (String text : List.of("chr(c)", "(chr(c) || 'cd')", "('ab' || chr(c) || 'cd')")) {
+        List<Integer> found = new ArrayList<>();
+        try (ResultSet r =
+            st.executeQuery(
+                "SELECT c FROM (SELECT CAST(range AS INTEGER) AS c FROM range(0, 1114112)) AS t"
+                    + " WHERE (c < 55296 OR c > 57343) AND "
+                    + D.hasControlCharacters(text)
+                    + " ORDER BY c")) {
+          while (r.next()) found.add(r.getInt(1));
+        }
+        assertThat(found).as(text).isEqualTo(expected);
+      }
+    }
+  }
+
+  /**
+   * A field typed as a text column types it (trimmed, then {@code importedNonBlankText}): the text
+   * as imported, NULL when nothing is left. The edges of the fast path, by hand: "C0012\t" (a
+   * trailing tab: trimmed, never cleaned) → "C0012"; "e" U+0301 (ASCII and a combining mark: not
+   * ASCII by its bytes, 3 bytes for 2 characters, but no control) → NFC "é" U+00E9; "À" (U+00C0,
+   * the bytes C3 80: an 80 not after C2) → as is; "Â" U+0080 (C3 82, then C1's first, C2 80) → "Â";
+   * "😀" (F0 9F 98 80: a 9F and an 80, neither after C2) → as is; "a" U+00A0 (no-break space, C2
+   * A0: not C1, and not trimmed) → as is; "x" U+007F (DEL at the end) → "x"; U+0085 alone (C1) →
+   * nothing left → NULL; U+0001 " " U+0002 → " " → trimmed → "" → NULL; "" → NULL; 100,000 "x" then
+   * a bell (U+0007) → the 100,000 "x".
+   */
+  @Test
+  void textCellsTypedFastAndSlowAlike() throws Exception {
+    String longCell = "x".repeat(100_000);
+    List<String> texts =
+        List.of(
+            "C0012\t",
+            "e\u0301",
+            "\u00c0",
+            "\u00c2\u0080",
+            "\ud83d\ude00",
+            "a\u00a0",
+            "x\u007f",
+            "\u0085",
+            "\u0001 \u0002",
+            "",
+            longCell + "\u0007");
+    List<String> typed = new ArrayList<>();
+    for (Object o : eval(texts, t -> D.importedNonBlankText(D.trimmed(t)))) typed.add((String) o);
+    assertThat(typed)
+        .containsExactly(
+            "C0012",
+            "\u00e9",
+            "\u00c0",
+            "\u00c2",
+            "\ud83d\ude00",
+            "a\u00a0",
+            "x",
+            null,
+            null,
+            null,
+            longCell);
+    // The field's test for the quality report: "C0012\t" has none (a tab is kept), the others as
+    // their cleaning says.
+    assertThat(eval(texts, t -> "CAST(" + D.hasControlCharacters(t) + " AS VARCHAR)"))
+        .containsExactly(
+            "false", "false", "false", "true", "false", "false", "true", "true", "true", "false",
+            "true");
+  }
 }
