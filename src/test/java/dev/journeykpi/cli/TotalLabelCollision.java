@@ -76,6 +76,49 @@ final class TotalLabelCollision {
     return KpiEngine.load(List.of(f));
   }
 
+  /**
+   * {@link SeveralBreakdownsOnSqlTest}'s generated tickets and staff (every type that takes several
+   * breakdown columns and the roll-up) with a team "C" renamed "(total)", the channel "Zalo"
+   * "(total)" and the department "Kho" "(total)", and KPIs measured over each period's rows (count,
+   * ratio, duration, sla, sum) added beside its own.
+   */
+  static Definition generated(Path dir) throws Exception {
+    SeveralBreakdownsOnSqlTest.generated(dir);
+    rename(
+        dir.resolve("tickets.csv"),
+        Map.of(4, Map.of("Zalo", "(total)"), 5, Map.of("C", "(total)")));
+    rename(dir.resolve("staff.csv"), Map.of(3, Map.of("Kho", "(total)")));
+    Files.writeString(
+        dir.resolve("d.yaml"),
+        SeveralBreakdownsOnSqlTest.SOURCES
+            + SeveralBreakdownsOnSqlTest.KPIS
+            + """
+              - { id: count_rollup, type: count, source: tickets, time: created_at,
+                  by: [channel, team], rollup: true }
+              - { id: ratio_rollup, type: ratio, source: tickets, time: created_at,
+                  numerator: { urgent: true }, by: [team, channel], rollup: true }
+              - { id: duration_rollup, type: duration, source: tickets, time: created_at,
+                  start: created_at, end: resolved_at, unit: hours, by: [channel, team], rollup: true }
+              - { id: sla_rollup, type: sla, source: tickets, time: created_at, start: created_at,
+                  end: resolved_at, limit: 10 days, by: [channel, team], rollup: true }
+              - { id: sum_by_team, type: sum, source: tickets, time: created_at, column: priority,
+                  by: [team] }
+            """);
+    return KpiEngine.load(List.of(dir.resolve("d.yaml")));
+  }
+
+  /** Renames values of a CSV's columns (by index; the generated files quote nothing). */
+  private static void rename(Path csv, Map<Integer, Map<String, String>> renames) throws Exception {
+    List<String> lines = Files.readAllLines(csv);
+    StringBuilder out = new StringBuilder(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      renames.forEach((i, m) -> cells[i] = m.getOrDefault(cells[i], cells[i]));
+      out.append(String.join(",", cells)).append('\n');
+    }
+    Files.writeString(csv, out.toString());
+  }
+
   static RunRequest request() {
     return new RunRequest(List.of(Period.parse("2026-10")), Map.of(), List.of());
   }

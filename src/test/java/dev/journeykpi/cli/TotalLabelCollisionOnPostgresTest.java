@@ -37,4 +37,17 @@ class TotalLabelCollisionOnPostgresTest {
         .extracting(r -> r.dims().get("team") + "=" + r.value())
         .containsExactly("'(total)=3.0", "A=2.0", "B=1.0", "(blank)=2.0", "(total)=8.0");
   }
+
+  /** {@link TotalLabelCollisionTest#everyTypeKeepsTheDataRowsApartOnBothEngines} on PostgreSQL. */
+  @Test
+  void everyTypeKeepsTheDataRowsApart(@TempDir Path dir) throws Exception {
+    Definition def = TotalLabelCollision.generated(dir);
+    SqlTarget postgres = new SqlTarget(PostgresServer.url(), "kpi", null, null, null);
+    for (RunRequest request : SeveralBreakdownsOnSqlTest.requests()) {
+      Scorecard tablesaw = KpiEngine.run(def, request);
+      SqlEngineDifferentialTest.assertSame(
+          tablesaw, SqlKpiEngine.run(def, request, Engine.JDBC, postgres));
+      TotalLabelCollisionTest.assertDistinct(tablesaw);
+    }
+  }
 }

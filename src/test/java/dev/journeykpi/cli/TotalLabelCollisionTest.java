@@ -147,6 +147,49 @@ class TotalLabelCollisionTest {
     assertThat(table.out()).doesNotContain("'(total)").contains("(total)").contains("Total");
   }
 
+  /**
+   * Every type that takes several breakdown columns and the roll-up (backlog, turnover, csat, nps,
+   * stalled, churn, customer lifecycle, cohorts, count, ratio, duration, sla, sum) over generated
+   * data where a team, a channel and a department are named "(total)": the same rows on both
+   * engines, no two rows of a KPI and period with the same breakdown, and the data's "(total)"
+   * groups there beside the subtotals.
+   */
+  @Test
+  void everyTypeKeepsTheDataRowsApartOnBothEngines() throws Exception {
+    Definition def = TotalLabelCollision.generated(dir);
+    for (RunRequest request : SeveralBreakdownsOnSqlTest.requests()) {
+      Scorecard tablesaw = KpiEngine.run(def, request);
+      SqlEngineDifferentialTest.assertSame(tablesaw, SqlKpiEngine.run(def, request));
+      assertDistinct(tablesaw);
+      if (request != SeveralBreakdownsOnSqlTest.requests().get(0)) continue;
+      String keys =
+          String.join(
+              "\n", tablesaw.rows().stream().map(r -> r.kpi() + " " + r.dims().values()).toList());
+      assertThat(keys)
+          .contains("open_rollup ['(total), (total)]")
+          .contains("open_rollup [Email, '(total)]")
+          .contains("turnover_rollup ['(total), (total)]")
+          .contains("csat_rollup ['(total), '(total)]")
+          .contains("stalled_rollup ['(total), (total)]")
+          .contains("life_rollup ['(total), (total), new]")
+          .contains("cohorts_rollup ['(total), (total)")
+          .contains("count_rollup ['(total), '(total)]")
+          .contains("ratio_rollup ['(total), (total)]")
+          .contains("duration_rollup [Email, '(total)]")
+          .contains("sla_rollup ['(total), (total)]")
+          .contains("sum_by_team ['(total)]");
+    }
+  }
+
+  /** No two rows of a KPI and period share their breakdown: none was merged into another. */
+  static void assertDistinct(Scorecard card) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (ResultRow r : card.rows())
+      assertThat(seen.add(r.kpi() + " " + r.period() + " " + r.dims()))
+          .as(r.kpi() + " " + r.period() + " " + r.dims() + " twice")
+          .isTrue();
+  }
+
   private static String[] concat(String[] a, String... b) {
     String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
