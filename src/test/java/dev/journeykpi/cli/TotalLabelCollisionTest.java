@@ -181,6 +181,47 @@ class TotalLabelCollisionTest {
     }
   }
 
+  /**
+   * {@code compare: { by: script, control: (total) }}: the control is the data's script "(total)"
+   * (rows 1, 2: minutes 1 and 2, mean 1.5), not kpi's total; the variant A (rows 3, 4: 100 and 101,
+   * mean 100.5) differs by 100.5 − 1.5 = 99. The comparison names the control by its label, {@code
+   * '(total)}, as the rows do; the same on DuckDB.
+   */
+  @Test
+  void aControlNamedLikeTheTotalIsTheDatasGroup() throws Exception {
+    java.nio.file.Files.writeString(
+        dir.resolve("s.csv"),
+        """
+        day,script,minutes
+        01/10/2026,(total),1
+        02/10/2026,(total),2
+        03/10/2026,A,100
+        04/10/2026,A,101
+        """);
+    Path f = dir.resolve("c.yaml");
+    java.nio.file.Files.writeString(
+        f,
+        """
+        sources:
+          s:
+            file: s.csv
+            columns:
+              day: { column: day, format: dd/MM/yyyy }
+              script: script
+              minutes: { column: minutes, type: number }
+        kpis:
+          - { id: avg, type: mean, column: minutes, source: s, time: day,
+              compare: { by: script, control: "(total)" } }
+        """);
+    Definition def = KpiEngine.load(List.of(f));
+    RunRequest request = TotalLabelCollision.request();
+    Scorecard tablesaw = KpiEngine.run(def, request);
+    assertThat(tablesaw.comparisons())
+        .extracting(c -> c.control() + " " + c.variant() + " " + c.difference())
+        .containsExactly("'(total) A 99.0");
+    SqlEngineDifferentialTest.assertSame(tablesaw, SqlKpiEngine.run(def, request));
+  }
+
   /** No two rows of a KPI and period share their breakdown: none was merged into another. */
   static void assertDistinct(Scorecard card) {
     java.util.Set<String> seen = new java.util.HashSet<>();
