@@ -88,7 +88,7 @@ final class BreakdownGroups {
       if (c instanceof StringColumn s) return groupTextColumn(s, rs, order);
       Map<String, IntArrayList> byLabel = new LinkedHashMap<>();
       for (int row : rs) {
-        byLabel.computeIfAbsent(Cells.label(c, row), k -> new IntArrayList()).add(row);
+        byLabel.computeIfAbsent(Cells.groupLabel(c, row), k -> new IntArrayList()).add(row);
       }
       Found found = new Found(1);
       byLabel.forEach((k, v) -> found.add(List.of(k), v.toIntArray()));
@@ -149,7 +149,8 @@ final class BreakdownGroups {
     String[][] labels = new String[1][keys.size()];
     for (int g = 0; g < keys.size(); g++) {
       String label = dict.getValueForKey(keys.getInt(g));
-      labels[0][g] = label.isEmpty() ? ResultRow.BLANK : label;
+      labels[0][g] =
+          label.isEmpty() ? ResultRow.BLANK : dev.journeykpi.model.BreakdownLabel.of(label);
     }
     return counted(labels, group, sizes, rs, order);
   }
@@ -207,7 +208,7 @@ final class BreakdownGroups {
     String[][] labels = new String[m][sizes.size()];
     for (int j = 0; j < m; j++) {
       for (int g = 0; g < sizes.size(); g++)
-        labels[j][g] = Cells.label(cols.get(j), firstRow.getInt(g));
+        labels[j][g] = Cells.groupLabel(cols.get(j), firstRow.getInt(g));
     }
     return counted(labels, group, sizes, rs, order);
   }
@@ -217,7 +218,7 @@ final class BreakdownGroups {
     Map<List<String>, IntArrayList> byKey = new LinkedHashMap<>();
     for (int row : rs) {
       List<String> key = new ArrayList<>(cols.size());
-      for (Column<?> c : cols) key.add(Cells.label(c, row));
+      for (Column<?> c : cols) key.add(Cells.groupLabel(c, row));
       byKey.computeIfAbsent(key, k -> new IntArrayList()).add(row);
     }
     Found found = new Found(cols.size());

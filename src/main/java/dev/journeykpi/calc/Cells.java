@@ -152,6 +152,23 @@ public final class Cells {
     return String.valueOf(value);
   }
 
+  /**
+   * The label of a breakdown group: {@link #label(Column, int)}, with a data value that reads like
+   * kpi's own {@code (total)} or {@code (blank)} kept apart from them ({@link
+   * dev.journeykpi.model.BreakdownLabel}).
+   */
+  public static String groupLabel(Column<?> c, int row) {
+    return isBlank(c, row)
+        ? ResultRow.BLANK
+        : dev.journeykpi.model.BreakdownLabel.of(label(c, row));
+  }
+
+  /** The same group label of a value another engine returns (null for a blank). */
+  public static String groupLabel(Object value) {
+    if (value == null || "".equals(value)) return ResultRow.BLANK;
+    return dev.journeykpi.model.BreakdownLabel.of(label(value));
+  }
+
   private static String label(double v) {
     return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
   }

@@ -2,6 +2,7 @@ package dev.journeykpi.calc;
 
 import dev.journeykpi.config.KpiDef;
 import dev.journeykpi.config.TextKey;
+import dev.journeykpi.model.BreakdownLabel;
 import dev.journeykpi.model.Note;
 import dev.journeykpi.model.Note.Code;
 import dev.journeykpi.model.Period;
@@ -124,8 +125,9 @@ public final class KpiRunner {
     if (!kpi.groups().isEmpty()) {
       // As withDeclared: a declared group the data spells otherwise is the data's group.
       java.util.Set<String> present = new java.util.HashSet<>();
-      for (List<String> k : found.keySet()) present.add(TextKey.of(k.get(0)));
-      for (String g : kpi.groups()) if (present.add(TextKey.of(g))) all.put(List.of(g), empty);
+      for (List<String> k : found.keySet()) present.add(declaredKey(k.get(0)));
+      for (String g : kpi.groups())
+        if (present.add(TextKey.of(g))) all.put(List.of(BreakdownLabel.of(g)), empty);
     }
     return all;
   }
@@ -336,11 +338,20 @@ public final class KpiRunner {
     // Compared as filters compare texts (trimmed, NFC, without case): a declared 'Email' is the
     // data's 'email' group, shown as the data spells it, not a second row of 0.
     java.util.Set<String> present = new java.util.HashSet<>();
-    for (List<String> k : found.keySet()) present.add(TextKey.of(k.get(0)));
+    for (List<String> k : found.keySet()) present.add(declaredKey(k.get(0)));
     for (String g : kpi.groups()) {
-      if (present.add(TextKey.of(g))) all.put(List.of(g), new int[0]);
+      if (present.add(TextKey.of(g))) all.put(List.of(BreakdownLabel.of(g)), new int[0]);
     }
     return BreakdownGroups.inOrder(all, 1);
+  }
+
+  /**
+   * The text a group's label is compared with a declared group ({@code groups:}) by: the data's
+   * value ({@link BreakdownLabel#shown}), so that a declared {@code (total)} is the data's {@code
+   * (total)} group, never the total; a declared value's own label is {@link BreakdownLabel#of}.
+   */
+  private static String declaredKey(String label) {
+    return TextKey.of(BreakdownLabel.shown(label));
   }
 
   /** Groups as Tablesaw selections, in the same order, for the measurers that take selections. */
@@ -453,8 +464,8 @@ public final class KpiRunner {
       all.addAll(labels);
       // As withDeclared: a declared group the data spells otherwise is the data's group.
       java.util.Set<String> present = new java.util.HashSet<>();
-      for (String l : labels) present.add(TextKey.of(l));
-      for (String g : kpi.groups()) if (present.add(TextKey.of(g))) all.add(g);
+      for (String l : labels) present.add(declaredKey(l));
+      for (String g : kpi.groups()) if (present.add(TextKey.of(g))) all.add(BreakdownLabel.of(g));
       for (String l : all) out.add(List.of(l));
     }
     out.add(kpi.by().stream().map(x -> ResultRow.TOTAL).toList());
@@ -475,8 +486,9 @@ public final class KpiRunner {
     if (!kpi.groups().isEmpty()) {
       // As withDeclared: a declared group the data spells otherwise is the data's group.
       java.util.Set<String> present = new java.util.HashSet<>();
-      for (List<String> k : all) present.add(TextKey.of(k.get(0)));
-      for (String g : kpi.groups()) if (present.add(TextKey.of(g))) all.add(List.of(g));
+      for (List<String> k : all) present.add(declaredKey(k.get(0)));
+      for (String g : kpi.groups())
+        if (present.add(TextKey.of(g))) all.add(List.of(BreakdownLabel.of(g)));
     }
     List<List<String>> out = new ArrayList<>(all);
     out.add(total);

@@ -146,7 +146,10 @@ final class VariantComparisons {
    */
   static Predicate<String> controlMatcher(String control, Table table, String column) {
     String key = TextKey.of(control);
-    Predicate<String> asText = label -> TextKey.of(label).equals(key);
+    // A group's label is compared by the data's value: a control "(total)" is the group the data
+    // names so, labelled '(total) to keep it apart from kpi's total (model.BreakdownLabel).
+    Predicate<String> asText =
+        label -> TextKey.of(dev.journeykpi.model.BreakdownLabel.shown(label)).equals(key);
     if (!table.containsColumn(column) || !(table.column(column) instanceof NumericColumn<?>))
       return asText;
     Double wanted = number(control);

@@ -59,7 +59,11 @@ final class ComparisonSentences {
     String variant =
         words.value(c.variant()) + " (" + valueAndN(c.variantValue(), c.unit(), c.variantN()) + ")";
     if (c.missing() != null) return variant + ": " + missing(c);
-    String control = c.control() + " (" + valueAndN(c.controlValue(), c.unit(), c.controlN()) + ")";
+    String control =
+        dev.journeykpi.model.BreakdownLabel.shown(c.control())
+            + " ("
+            + valueAndN(c.controlValue(), c.unit(), c.controlN())
+            + ")";
     double d = c.difference();
     // No-break spaces where a wrapped line must not split "95 %" or "điểm %".
     String level = fmt.decimal(c.level(), c.level() == Math.rint(c.level()) ? 0 : 1) + "\u00a0%";

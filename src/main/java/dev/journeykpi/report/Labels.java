@@ -1,5 +1,6 @@
 package dev.journeykpi.report;
 
+import dev.journeykpi.model.BreakdownLabel;
 import dev.journeykpi.model.Messages;
 import dev.journeykpi.model.Period;
 import dev.journeykpi.model.ResultRow;
@@ -146,10 +147,14 @@ public record Labels(
 
   /**
    * A breakdown value as people read it: {@link ResultRow#BLANK} and {@link ResultRow#TOTAL} are
-   * data values in CSV and JSON, words of the language in the views; other values as they are.
+   * data values in CSV and JSON, words of the language in the views; other values as the data has
+   * them (a data value {@code (total)}, labelled {@code '(total)} to keep it apart from the total,
+   * is shown as it is: {@link BreakdownLabel}).
    */
   String value(String v) {
-    return ResultRow.BLANK.equals(v) ? blank : ResultRow.TOTAL.equals(v) ? partTotal : v;
+    return ResultRow.BLANK.equals(v)
+        ? blank
+        : ResultRow.TOTAL.equals(v) ? partTotal : BreakdownLabel.shown(v);
   }
 
   /** A period's label as people read it: all time is "all" or "toàn bộ"; others as they are. */

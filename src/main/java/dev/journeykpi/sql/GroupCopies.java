@@ -142,7 +142,7 @@ public final class GroupCopies {
         labels.add(
             total
                 ? ResultRow.TOTAL
-                : GroupLabels.label(columns.type(kpi.by().get(0)), r.getObject("kpi_group")));
+                : GroupLabels.group(columns.type(kpi.by().get(0)), r.getObject("kpi_group")));
       return List.copyOf(labels);
     }
     int level = r.getInt("kpi_level");
@@ -150,7 +150,7 @@ public final class GroupCopies {
       labels.add(
           (level & (1 << (n() - 1 - i))) != 0
               ? ResultRow.TOTAL
-              : GroupLabels.label(columns.type(kpi.by().get(i)), r.getObject("kpi_group_" + i)));
+              : GroupLabels.group(columns.type(kpi.by().get(i)), r.getObject("kpi_group_" + i)));
     return List.copyOf(labels);
   }
 

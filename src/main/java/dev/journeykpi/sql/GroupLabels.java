@@ -33,6 +33,16 @@ final class GroupLabels {
     };
   }
 
+  /**
+   * The label of a returned breakdown group's value (null: a blank): {@link #label}, with a text
+   * that reads like kpi's own {@code (total)} or {@code (blank)} kept apart from them as the
+   * default engine keeps it ({@link Cells#groupLabel(Object)}).
+   */
+  static String group(ValueType type, Object value) {
+    if (value == null || "".equals(value)) return Cells.label(null);
+    return dev.journeykpi.model.BreakdownLabel.of(label(type, value));
+  }
+
   private static LocalDateTime time(Object epochMillis) {
     return LocalDateTime.ofInstant(
         Instant.ofEpochMilli(((Number) epochMillis).longValue()), ZoneOffset.UTC);

@@ -201,7 +201,7 @@ public final class PeriodGroups {
       labels.add(
           (level & (1 << (n - 1 - i))) != 0
               ? ResultRow.TOTAL
-              : GroupLabels.label(
+              : GroupLabels.group(
                   columns.type(kpi.by().get(i)),
                   r.getObject(oneColumnNames ? "kpi_group" : "kpi_group_" + i)));
     return new Key(level, List.copyOf(labels), level == levelOf(0));

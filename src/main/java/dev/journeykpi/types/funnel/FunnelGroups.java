@@ -88,6 +88,7 @@ final class FunnelGroups {
     if (copies != null) return copies.key(r);
     if (r.getInt("tot") == 1) return kpi.by().stream().map(x -> ResultRow.TOTAL).toList();
     String label = r.getString("grp");
-    return List.of(label == null ? ResultRow.BLANK : label);
+    // A text that reads like kpi's own labels is kept apart from them, as on the default engine.
+    return List.of(label == null ? ResultRow.BLANK : dev.journeykpi.model.BreakdownLabel.of(label));
   }
 }
