@@ -13,8 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
  * quote swallowing the lines after it, a byte that is not UTF-8 dropping its row), --engine duckdb
  * never gives a different number: it stopped with a data error naming the file and line until
  * session 14, and reads such a file with kpi's importer since (CsvBytesOnDuckDbTest has more); a
- * KPI's groups read from another source are listed, not ignored. Found by a
- * review of issue 17's first part.
+ * KPI's groups read from another source are listed, not ignored. Found by a review of issue 17's
+ * first part.
  */
 class DuckDbStopsTest {
   @TempDir Path dir;
