@@ -55,6 +55,14 @@ public record CustomerDef(
       return name().toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Measures that count orders (so rows with a blank amount, which are not orders, are said). */
+    public boolean countsOrders() {
+      return switch (this) {
+        case REPEAT_RATE, FREQUENCY, AOV, CLV -> true;
+        default -> false;
+      };
+    }
+
     /** Measures that need the dormancy threshold. */
     public boolean needsDormancy() {
       return this == DORMANT || this == REACTIVATED || this == REACTIVATION_RATE;

@@ -26,7 +26,7 @@ public record TimeSpan(long seconds, int workingDays, String text) {
     Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) return null;
     double n = Double.parseDouble(m.group(1));
-    String unit = java.text.Normalizer.normalize(m.group(2).trim(), java.text.Normalizer.Form.NFC);
+    String unit = unit(m);
     if (n <= 0) return null;
     return switch (unit) {
       case "working day", "working days", "business day", "business days", "ngày làm việc" ->
@@ -35,7 +35,7 @@ public record TimeSpan(long seconds, int workingDays, String text) {
       case "minute", "minutes", "min", "phút" -> new TimeSpan(Math.round(n * 60), 0, text.trim());
       case "hour", "hours", "h", "giờ", "tiếng" ->
           new TimeSpan(Math.round(n * 3600), 0, text.trim());
-      case "day", "days", "d", "ngày" -> new TimeSpan(Math.round(n * 86400), 0, text.trim());
+      case DAY, DAYS, D, NGAY -> new TimeSpan(Math.round(n * 86400), 0, text.trim());
       default -> null;
     };
   }
@@ -47,12 +47,19 @@ public record TimeSpan(long seconds, int workingDays, String text) {
   public boolean isClockDays() {
     if (isWorkingDays()) return false;
     Matcher m = FORM.matcher(text.toLowerCase(Locale.ROOT));
-    if (!m.matches()) return false;
-    String unit = java.text.Normalizer.normalize(m.group(2).trim(), java.text.Normalizer.Form.NFC);
-    return switch (unit) {
-      case "day", "days", "d", "ngày" -> true;
-      default -> false;
-    };
+    return m.matches()
+        && switch (unit(m)) {
+          case DAY, DAYS, D, NGAY -> true;
+          default -> false;
+        };
+  }
+
+  // The units of a day of 24 hours, shared by parse and isClockDays.
+  private static final String DAY = "day", DAYS = "days", D = "d", NGAY = "ngày";
+
+  /** The unit a matched span is written in, in NFC (Vietnamese units typed decomposed too). */
+  private static String unit(Matcher m) {
+    return java.text.Normalizer.normalize(m.group(2).trim(), java.text.Normalizer.Form.NFC);
   }
 
   public static final String FORMS = "e.g. '30 minutes', '4 hours', '7 days' or '30 working days'";

@@ -100,7 +100,7 @@ public final class CustomerMeasurer {
 
   private Measure single(CustomerCounts.Single k) {
     Measure m = measureOf(k);
-    return countsOrders() && k.blankAmounts() > 0
+    return def.measure().countsOrders() && k.blankAmounts() > 0
         ? m.withNote(Note.of(Code.BLANK_AMOUNTS_NOT_ORDERS, k.blankAmounts(), def.value()))
         : m;
   }
@@ -152,14 +152,6 @@ public final class CustomerMeasurer {
               : new Measure(revenue / orders, revenue, (double) orders, orders);
       case CLV -> clv(revenue, orders, buyers, churned, s);
       case LIFECYCLE, COHORT -> throw new IllegalStateException();
-    };
-  }
-
-  /** Whether the measure counts orders, so rows with a blank amount (not orders) are said. */
-  private boolean countsOrders() {
-    return switch (def.measure()) {
-      case REPEAT_RATE, FREQUENCY, AOV, CLV -> true;
-      default -> false;
     };
   }
 

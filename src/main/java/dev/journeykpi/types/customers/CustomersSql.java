@@ -67,10 +67,7 @@ final class CustomersSql implements OwnQuerySql {
 
   /** Whether the measure counts orders and revenue (a query of its own). */
   boolean countsOrders() {
-    return switch (def.measure()) {
-      case REPEAT_RATE, FREQUENCY, AOV, CLV -> true;
-      default -> false;
-    };
+    return def.measure().countsOrders();
   }
 
   /**
